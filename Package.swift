@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers (see README, "Design notes"): CairnCore <- CairnStore; TermUI <- CairnApp;
+// CursesTerminal is the only user of CNcurses; the `cairn` executable wires them together.
+let package = Package(
+    name: "Cairn",
+    products: [
+        .executable(name: "cairn", targets: ["cairn"]),
+        .executable(name: "cairn-bench", targets: ["cairn-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "CairnCore"),
+        .target(
+            name: "CairnStore",
+            dependencies: ["CairnCore"],
+            resources: [.copy("../../Resources/examples")]
+        ),
+        .target(name: "TermUI"),
+        .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI"]),
+        .target(name: "CTerminalSignals"),
+        .target(name: "CursesTerminal", dependencies: ["TermUI", "CNcurses", "CTerminalSignals"]),
+        .executableTarget(
+            name: "cairn",
+            dependencies: [
+                "CairnCore", "CairnStore", "TermUI", "CairnApp", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cairn-bench",
+            dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp"]
+        ),
+        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnCore", "CairnStore"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+        .testTarget(name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp"]),
+        // Depends on the executable so that `swift test` builds it; the tests drive it in tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["cairn", "CairnCore", "CairnStore"]),
+    ]
+)

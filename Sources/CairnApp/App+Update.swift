@@ -1,0 +1,97 @@
+import CairnCore
+import TermUI
+
+extension AppState {
+    /// The whole program's logic: what an action does to the state, and what must happen outside.
+    public mutating func send(_ action: AppAction) -> [Effect] {
+        let formBefore = topForm
+        var effects: [Effect]
+        switch action {
+        case .key(let key):
+            effects = handleKey(key)
+        case .resized(let w, let h):
+            width = w
+            height = h
+            effects = []
+        case .worldChanged(let newWorld):
+            world = newWorld
+            dropScreensOfDeletedRecords()
+            effects = []
+        case .committed(let commit):
+            pending -= 1
+            if let inverse = commit.inverse { undoStack.append(Commit(changes: inverse, summary: commit.summary, inverse: nil, form: nil)) }
+            status = Status(commit.summary)
+            effects = []
+        case .commitFailed(let commit, let message):
+            pending -= 1
+            status = Status("Not saved: \(message)", isError: true)
+            if let form = commit.form { stack.append(.form(form)) }
+            effects = []
+        case .examplesFailed(let message):
+            status = Status("Examples not loaded: \(message)", isError: true)
+            effects = []
+        case .offerDraft(let form):
+            modal = .confirm(question: "Restore “\(form.title)” that was not saved when the last session ended? (y/n)", onYes: .restoreDraft(form))
+            effects = []
+        case .dayChanged(let day):
+            today = day
+            home.lists = home.lists.map { var l = $0; l.builtFrom = nil; return l }
+            effects = []
+        }
+        refreshLists()
+        let formAfter = topForm
+        if formAfter != formBefore {
+            if let formAfter, formAfter.dirty { effects.append(.saveDraft(formAfter)) }
+            if formAfter == nil { effects.append(.clearDraft) }
+        }
+        return effects
+    }
+
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        if key == .ctrl("c") { return [.quit] }
+        if key == .resize { return [] }
+        if modal != nil { return handleModal(key) }
+        status = nil
+        switch stack.last {
+        case nil: return handleHome(key)
+        case .cluster(let s)?: return handleCluster(key, s)
+        case .record(let s)?: return handleRecord(key, s)
+        case .form(let f)?: return handleForm(key, f)
+        case .picker(let p)?: return handlePicker(key, p)
+        }
+    }
+
+    mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    /// Sends `commit` to the store; the screen says "saved" only when the store confirms.
+    mutating func commit(_ changes: [Change], summary: String, form: FormState? = nil, undoable: Bool = true) -> [Effect] {
+        pending += 1
+        status = Status("Saving…")
+        let inverse = undoable ? world.inverse(of: changes) : nil
+        return [.commit(Commit(changes: changes, summary: summary, inverse: inverse, form: form))]
+    }
+
+    mutating func undo() -> [Effect] {
+        guard let last = undoStack.popLast() else {
+            status = Status("Nothing to undo in this session")
+            return []
+        }
+        return commit(last.changes, summary: "Undone: \(last.summary)", undoable: false)
+    }
+
+    mutating func showHelp(_ title: String, _ bindings: [KeyBinding<Command>]) {
+        modal = .help(title: title, lines: Chrome.helpLines(bindings))
+    }
+
+    /// After another session deletes what a screen shows, the screen closes instead of showing nothing.
+    mutating func dropScreensOfDeletedRecords() {
+        stack = stack.filter { screen in
+            switch screen {
+            case .cluster(let s): return world.clusters[s.clusterID] != nil
+            case .record(let s): return s.type == .school ? world.schools[s.id] != nil : world.agencies[s.id] != nil
+            case .picker(let p): return world.clusters[p.clusterID] != nil
+            case .form: return true
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import TermUI
+
+/// The key bindings of each screen: the only place keys are assigned. The footer shows those
+/// marked for it, `?` shows them all.
+enum Bindings {
+    static let navigation: [KeyBinding<Command>] = [
+        KeyBinding([.up, .char("k")], "↑/k", "move up", .move, footer: false),
+        KeyBinding([.down, .char("j")], "↓/j", "move down", .move, footer: false),
+        KeyBinding([.pageUp, .pageDown], "PgUp/PgDn", "page up / down", .move, footer: false),
+        KeyBinding([.home, .end, .char("g"), .char("G")], "Home/End", "first / last", .move, footer: false),
+    ]
+
+    static func home(tab: Int, empty: Bool) -> [KeyBinding<Command>] {
+        var b: [KeyBinding<Command>] = []
+        if empty { b.append(KeyBinding([.char("x")], "x", "load examples", .loadExamples)) }
+        b += [
+            KeyBinding([.enter], "Enter", "open", .open),
+            KeyBinding([.char("a")], "a", "add", .add),
+            KeyBinding([.char("e")], "e", "edit", .edit),
+            KeyBinding([.char("d")], "d", "delete", .delete),
+        ]
+        if tab == 3 { b.append(KeyBinding([.char(" ")], "Space", "tick/reopen", .toggleDone)) }
+        b += [
+            KeyBinding([.char("/")], "/", "filter", .filter),
+            KeyBinding([.tab], "Tab", "next tab", .nextTab),
+            KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
+            KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to tab", .move, footer: false),
+            KeyBinding([.char("u")], "u", "undo", .undo),
+            KeyBinding([.char("?")], "?", "help", .help),
+            KeyBinding([.char("q")], "q", "quit", .quit),
+        ]
+        if !empty { b.append(KeyBinding([.char("x")], "x", "load the example clusters", .loadExamples, footer: false)) }
+        return b + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
+    }
+
+    static func cluster(tab: Int) -> [KeyBinding<Command>] {
+        var b: [KeyBinding<Command>] = []
+        if tab == 0 { b.append(KeyBinding([.enter], "Enter", "open", .open)) }
+        b += [
+            KeyBinding([.char("a")], "a", "add", .add),
+            KeyBinding([.char("e")], "e", "edit", .edit),
+            KeyBinding([.char("d")], "d", tab == 0 ? "remove" : "delete", .delete),
+        ]
+        if tab == 1 { b.append(KeyBinding([.char(" ")], "Space", "tick/reopen", .toggleDone)) }
+        b += [
+            KeyBinding([.tab], "Tab", tab == 0 ? "checkpoints" : "members", .nextTab),
+            KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
+            KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
+            KeyBinding([.char("/")], "/", "filter", .filter, footer: false),
+            KeyBinding([.char("u")], "u", "undo", .undo),
+            KeyBinding([.char("?")], "?", "help", .help),
+            KeyBinding([.char("q"), .escape], "q", "back", .back),
+        ]
+        return b + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
+    }
+
+    static let record: [KeyBinding<Command>] = [
+        KeyBinding([.enter], "Enter", "open cluster", .open),
+        KeyBinding([.char("e")], "e", "edit", .edit),
+        KeyBinding([.char("d")], "d", "delete", .delete),
+        KeyBinding([.char("u")], "u", "undo", .undo),
+        KeyBinding([.char("?")], "?", "help", .help),
+        KeyBinding([.char("q"), .escape], "q", "back", .back),
+    ] + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
+
+    /// Forms and the picker take typed letters as text, so their keys are not letters.
+    static let picker: [KeyBinding<Command>] = [
+        KeyBinding([.enter], "Enter", "choose", .open),
+        KeyBinding([.up, .down], "↑/↓", "move", .move),
+        KeyBinding([.escape], "Esc", "back", .back),
+        KeyBinding([.ctrl("c")], "Ctrl-C", "quit", .quit, footer: false),
+    ]
+
+    static let form: [KeyBinding<Command>] = [
+        KeyBinding([.enter], "Enter", "save", .open),
+        KeyBinding([.tab, .down], "Tab/↓", "next field", .move),
+        KeyBinding([.backTab, .up], "S-Tab/↑", "previous", .move),
+        KeyBinding([.left, .right], "←/→", "choose", .move),
+        KeyBinding([.escape], "Esc", "cancel", .back),
+        KeyBinding([.ctrl("u")], "Ctrl-U", "clear field", .move, footer: false),
+        KeyBinding([.ctrl("c")], "Ctrl-C", "quit (the form is kept as a draft)", .quit, footer: false),
+    ]
+}

@@ -1,0 +1,97 @@
+import CairnCore
+import TermUI
+
+/// The forms for each kind of record: which fields, in which order, filled from the stored
+/// record when editing. The first field is always the name (a checkpoint's title).
+enum RecordForms {
+    static let dateHint = "YYYY-MM-DD, today, +2w"
+
+    static func cluster(_ c: Cluster?) -> FormState {
+        let c = c ?? Cluster(id: "", name: "")
+        return FormState(
+            purpose: .cluster(id: c.id.isEmpty ? nil : c.id), title: c.id.isEmpty ? "New cluster" : "Edit cluster",
+            fields: [
+                FormField("name", "Name", text: c.name),
+                FormField("officialId", "Official id", text: c.officialId ?? ""),
+                .choice("kind", "Kind", options: ClusterKind.allCases.map(\.rawValue), selected: c.kind.rawValue),
+                .choice("formality", "Formality", options: [""] + Formality.allCases.map(\.rawValue), selected: c.formality?.rawValue ?? ""),
+                FormField("region", "Region", text: c.region),
+                .longText("purpose", "Purpose", text: c.purpose),
+                FormField("leadershipModel", "Leadership model", text: c.leadershipModel),
+                FormField("startedOn", "Started on", text: c.startedOn?.description ?? "", hint: dateHint),
+                FormField("fundingSource", "Funding source", text: c.fundingSource),
+                FormField("fundingEndsOn", "Funding ends on", text: c.fundingEndsOn?.description ?? "", hint: dateHint),
+                .longText("notes", "Notes", text: c.notes),
+            ])
+    }
+
+    static func school(_ s: School?, joinCluster: String? = nil, name: String = "") -> FormState {
+        let s = s ?? School(id: "", name: name)
+        return FormState(
+            purpose: .school(id: s.id.isEmpty ? nil : s.id, joinCluster: joinCluster),
+            title: s.id.isEmpty ? "New school" : "Edit school",
+            fields: [
+                FormField("name", "Name", text: s.name),
+                FormField("officialId", "Official id", text: s.officialId ?? ""),
+                .multi("phases", "Phases", options: Phase.allCases.map(\.rawValue), chosen: Set(s.phases.map(\.rawValue))),
+                FormField("municipality", "Municipality", text: s.municipality),
+                FormField("contactPerson", "Contact person", text: s.contactPerson),
+                FormField("email", "E-mail", text: s.email),
+                FormField("phone", "Phone", text: s.phone),
+                .longText("notes", "Notes", text: s.notes),
+            ])
+    }
+
+    static func agency(_ a: Agency?, joinCluster: String? = nil, name: String = "") -> FormState {
+        let a = a ?? Agency(id: "", name: name, sector: .health)
+        return FormState(
+            purpose: .agency(id: a.id.isEmpty ? nil : a.id, joinCluster: joinCluster),
+            title: a.id.isEmpty ? "New agency" : "Edit agency",
+            fields: [
+                FormField("name", "Name", text: a.name),
+                .choice("sector", "Sector", options: Sector.allCases.map(\.rawValue), selected: a.sector.rawValue),
+                .choice("level", "Level", options: Level.allCases.map(\.rawValue), selected: a.level.rawValue),
+                FormField("contactPerson", "Contact person", text: a.contactPerson),
+                FormField("email", "E-mail", text: a.email),
+                FormField("phone", "Phone", text: a.phone),
+                .longText("notes", "Notes", text: a.notes),
+            ])
+    }
+
+    static func checkpoint(_ c: Checkpoint?, cluster: String, world: World) -> FormState {
+        let members = world.members(of: cluster)
+        let options = [""] + members.map(\.id)
+        var form = FormState(
+            purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? "New checkpoint" : "Edit checkpoint",
+            fields: [
+                FormField("title", "Title", text: c?.title ?? ""),
+                FormField("due", "Due", text: c?.due.description ?? "", hint: dateHint),
+                .choice("concerns", "Concerns member", options: options, selected: c?.concerns ?? ""),
+            ])
+        form.fields[2].hint = "←/→ choose"
+        return form
+    }
+
+    /// `name`: the member's name when it is not stored yet (a school just made in the picker).
+    static func member(
+        _ m: Membership?, cluster: String, type: MemberType, memberId: String, name: String? = nil, world: World
+    ) -> FormState {
+        let name = name ?? (type == .school ? world.schools[memberId]?.name : world.agencies[memberId]?.name)
+        let clusterName = world.clusters[cluster]?.name ?? ""
+        return FormState(
+            purpose: .member(membership: m?.id, cluster: cluster, type: type, memberId: memberId),
+            title: "\(name ?? "Member") in \(clusterName)",
+            fields: [
+                FormField("role", "Role", text: m?.role ?? ""),
+                .longText("responsibilities", "Responsibilities", text: m?.responsibilities ?? ""),
+                .flag("lead", "Lead of cluster", on: m?.lead ?? false),
+            ])
+    }
+
+    /// The label a form shows for a choice option (member ids shown as names).
+    static func optionLabel(_ option: String, field: String, world: World) -> String {
+        if option.isEmpty { return "(none)" }
+        if field == "concerns", let m = world.memberships[option] { return world.memberName(m) }
+        return option
+    }
+}

@@ -1,0 +1,125 @@
+import CairnCore
+import TermUI
+
+/// One row of a list screen: the record it stands for and its cells.
+public struct ListRow: Sendable, Equatable {
+    public var id: String
+    public var cells: [String]
+    public var style: Style?
+    /// Rows such as "+ New school…" in the member picker: always shown, never filtered out.
+    public var pinned: Bool
+
+    public init(id: String, cells: [String], style: Style? = nil, pinned: Bool = false) {
+        self.id = id
+        self.cells = cells
+        self.style = style
+        self.pinned = pinned
+    }
+}
+
+/// A list with a cursor and a filter typed after `/`: case- and accent-insensitive, so that
+/// `lodz` finds Łódź.
+public struct ListModel: Sendable {
+    public private(set) var rows: [ListRow] = []
+    /// Indices into `rows` that pass the filter, in order.
+    public private(set) var visible: [Int] = []
+    public var cursor = ListCursor()
+    public var filter = TextField()
+    /// True while `/` has the keyboard: typing goes to the filter.
+    public var filtering = false
+    /// The world revision the rows were built from (nil: never built).
+    var builtFrom: Int?
+    /// Folded search text per row, built the first time a filter is typed.
+    private var searchKeys: [[UInt8]]?
+
+    public init() {}
+
+    public var selectedRow: ListRow? {
+        visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]] : nil
+    }
+
+    public var visibleRows: [ListRow] { visible.map { rows[$0] } }
+
+    /// Replaces the rows, keeping the same record selected when it is still there.
+    public mutating func setRows(_ new: [ListRow], revision: Int?) {
+        let keep = selectedRow?.id
+        rows = new
+        searchKeys = nil
+        builtFrom = revision
+        applyFilter()
+        if let keep, let at = visible.firstIndex(where: { rows[$0].id == keep }) { cursor.selected = at }
+        cursor.clamp(count: visible.count)
+    }
+
+    public mutating func select(id: String) {
+        if let at = visible.firstIndex(where: { rows[$0].id == id }) { cursor.selected = at }
+    }
+
+    /// Recomputes `visible` from the filter text.
+    ///
+    /// - Complexity: O(total bytes of the rows' text) per call: a byte scan over folded text
+    ///   built once per set of rows.
+    public mutating func applyFilter() {
+        let query = Array(Text.searchKey(filter.text).utf8)
+        if query.isEmpty {
+            visible = Array(rows.indices)
+        } else {
+            if searchKeys == nil { searchKeys = rows.map { Array(Text.searchKey($0.cells.joined(separator: " ")).utf8) } }
+            let keys = searchKeys!
+            visible = rows.indices.filter { rows[$0].pinned || ListModel.contains(keys[$0], query) }
+        }
+        cursor.clamp(count: visible.count)
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count, h = haystack.count
+        guard n <= h else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= h - n {
+            if haystack[i] == first {
+                var j = 1
+                while j < n, haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Handles `/`, typing while filtering, Esc, and navigation. Returns false for keys it leaves alone.
+    public mutating func handle(_ key: Key, pageHeight: Int) -> Bool {
+        if filtering {
+            switch key {
+            case .escape:
+                filtering = false
+                filter = TextField()
+                applyFilter()
+                return true
+            case .enter, .tab, .backTab:
+                filtering = false
+                return key == .enter ? true : false
+            case .up, .down, .pageUp, .pageDown:
+                return cursor.handle(key, count: visible.count, pageHeight: pageHeight)
+            default:
+                if filter.handle(key) {
+                    applyFilter()
+                    cursor.selected = 0
+                    return true
+                }
+                return false
+            }
+        }
+        switch key {
+        case .char("/"):
+            filtering = true
+            return true
+        case .escape where !filter.text.isEmpty:
+            filter = TextField()
+            applyFilter()
+            return true
+        default:
+            return cursor.handle(key, count: visible.count, pageHeight: pageHeight)
+        }
+    }
+}

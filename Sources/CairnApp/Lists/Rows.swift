@@ -1,0 +1,99 @@
+import CairnCore
+import TermUI
+
+/// The rows of every list, built from the world. Each builder makes one pass over the records
+/// it needs, so lists stay quick on a national-size store.
+enum Rows {
+    static func clusters(_ w: World, today: Day) -> [ListRow] {
+        var schools: [String: Int] = [:], agencies: [String: Int] = [:]
+        for m in w.memberships.values {
+            if m.memberType == .school { schools[m.cluster, default: 0] += 1 } else { agencies[m.cluster, default: 0] += 1 }
+        }
+        var next: [String: Checkpoint] = [:]
+        for c in w.checkpoints.values where !c.isDone {
+            if let n = next[c.cluster], (n.due, n.title) <= (c.due, c.title) { continue }
+            next[c.cluster] = c
+        }
+        return w.clusters.values.sorted(by: byName(\.name)).map { c in
+            let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
+            return ListRow(id: c.id, cells: [c.name, c.kind.label, c.region, "\(schools[c.id] ?? 0)", "\(agencies[c.id] ?? 0)", due])
+        }
+    }
+
+    static let clusterColumns = [
+        Column("Cluster"), Column("Kind", width: 14), Column("Region", width: 14), Column("Sch", width: 3, alignRight: true),
+        Column("Agy", width: 3, alignRight: true), Column("Next due", width: 12),
+    ]
+
+    static func schools(_ w: World) -> [ListRow] {
+        w.schools.values.sorted(by: byName(\.name)).map { s in
+            ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
+        }
+    }
+
+    static let schoolColumns = [Column("School"), Column("Official id", width: 11), Column("Phases", width: 16), Column("Municipality", width: 16)]
+
+    static func agencies(_ w: World) -> [ListRow] {
+        w.agencies.values.sorted(by: byName(\.name)).map { a in
+            ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
+        }
+    }
+
+    static let agencyColumns = [Column("Agency"), Column("Sector", width: 15), Column("Level", width: 9)]
+
+    /// Every cluster's checkpoints, overdue first, then by due date.
+    static func checkpoints(_ w: World, today: Day, in cluster: String? = nil) -> [ListRow] {
+        let all = cluster.map { id in w.checkpoints.values.filter { $0.cluster == id } } ?? Array(w.checkpoints.values)
+        return all.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }.map { c in
+            let status = c.status(on: today)
+            var cells = ["\(status.mark) \(status.word)", c.due.description, c.title]
+            if cluster == nil { cells.append(w.clusters[c.cluster]?.name ?? "") }
+            cells.append(c.doneBy.map { "\($0) \(c.doneOn!)" } ?? "")
+            return ListRow(id: c.id, cells: cells, style: style(status))
+        }
+    }
+
+    static let checkpointColumns = [
+        Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Cluster", width: 18),
+        Column("Done by", width: 14),
+    ]
+    static let clusterCheckpointColumns = [Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 18)]
+
+    static func members(_ w: World, cluster: String) -> [ListRow] {
+        w.members(of: cluster).map { m in
+            ListRow(id: m.id, cells: [w.memberName(m), m.memberType.rawValue, m.lead ? "LEAD" : "", m.role])
+        }
+    }
+
+    static let memberColumns = [Column("Member"), Column("Type", width: 6), Column("Lead", width: 4), Column("Role", width: 24)]
+
+    static func style(_ status: CheckpointStatus) -> Style? {
+        switch status {
+        case .overdue: return Style(.overdue, bold: true)
+        case .dueSoon: return Style(.dueSoon)
+        case .done: return Style(.done)
+        case .upcoming: return nil
+        }
+    }
+
+    static func phases(_ phases: [Phase]) -> String {
+        phases.map { p -> String in
+            switch p {
+            case .earlyChildhood: return "ECE"
+            case .primary: return "primary"
+            case .lowerSecondary: return "lower-sec"
+            case .upperSecondary: return "upper-sec"
+            default: return p.rawValue
+            }
+        }.joined(separator: ",")
+    }
+
+    /// Sorts by name the way people read lists: case- and accent-blind, then exact.
+    static func byName<T>(_ name: KeyPath<T, String>) -> (T, T) -> Bool {
+        { a, b in
+            let ka = a[keyPath: name], kb = b[keyPath: name]
+            let order = ka.compare(kb, options: [.caseInsensitive, .diacriticInsensitive])
+            return order == .orderedSame ? ka < kb : order == .orderedAscending
+        }
+    }
+}

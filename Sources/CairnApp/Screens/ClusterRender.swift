@@ -1,0 +1,72 @@
+import CairnCore
+import TermUI
+
+extension AppState {
+    func renderCluster(_ s: ClusterScreen, into canvas: inout Canvas, area: Rect) {
+        guard let c = world.clusters[s.clusterID] else { return }
+        let members = world.members(of: c.id)
+        let schools = members.filter { $0.memberType == .school }.count
+        let lead = world.lead(of: c.id).map { world.memberName($0) } ?? "no lead yet"
+        var facts = [c.kind.label]
+        if let f = c.formality { facts.append(f.label) }
+        if !c.region.isEmpty { facts.append("region: \(c.region)") }
+        if let id = c.officialId { facts.append("id \(id)") }
+        canvas.put(c.name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
+        canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
+        canvas.put(lead, x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
+        let counts = "\(schools) school\(schools == 1 ? "" : "s") · \(members.count - schools) agenc\(members.count - schools == 1 ? "y" : "ies")"
+        canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
+        let next: String
+        if let n = world.nextDue(in: c.id) {
+            let st = n.status(on: today)
+            next = "Next due: \(n.due) \(n.title) (\(st.mark) \(st.word))"
+        } else {
+            next = "Next due: nothing open"
+        }
+        canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: world.nextDue(in: c.id)?.status(on: today) == .overdue ? Style(.overdue, bold: true) : .plain)
+        let open = world.checkpoints.values.filter { $0.cluster == c.id }
+        let titles = ["Members (\(members.count))", "Checkpoints (\(open.count))"]
+        Chrome.tabs(titles, active: s.tab, into: &canvas, y: area.y + 4, numbered: false)
+        var list = s.lists[s.tab]
+        let listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: area.height - 5)
+        let empty = s.tab == 0 ? "No members yet. Press a to add a school or an agency." : "No checkpoints yet. Press a to add one."
+        renderList(&list, columns: s.tab == 0 ? Rows.memberColumns : Rows.clusterCheckpointColumns, into: &canvas, area: listArea, empty: empty)
+    }
+
+    func renderRecord(_ s: RecordScreen, into canvas: inout Canvas, area: Rect) {
+        var facts: [(String, String)] = []
+        let name: String
+        if s.type == .school, let r = world.schools[s.id] {
+            name = r.name
+            facts = [("Official id", r.officialId ?? "—"), ("Phases", r.phases.map(\.label).joined(separator: ", ")),
+                ("Municipality", r.municipality), ("Contact", r.contactPerson), ("E-mail", r.email), ("Phone", r.phone), ("Notes", r.notes)]
+        } else if let r = world.agencies[s.id] {
+            name = r.name
+            facts = [("Sector", r.sector.label), ("Level", r.level.label), ("Contact", r.contactPerson), ("E-mail", r.email),
+                ("Phone", r.phone), ("Notes", r.notes)]
+        } else {
+            return
+        }
+        canvas.put(name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(s.type == .school ? "school" : "agency", x: 1, y: area.y + 1, style: .muted)
+        for (i, (label, value)) in facts.enumerated() {
+            canvas.put(label, x: 2, y: area.y + 2 + i, maxWidth: 14, style: .muted)
+            canvas.put(value.isEmpty ? "—" : value.replacingOccurrences(of: "\n", with: " "), x: 17, y: area.y + 2 + i, maxWidth: area.width - 18)
+        }
+        let top = area.y + 3 + facts.count
+        canvas.put("Member of", x: 1, y: top, style: .title)
+        var list = s.clusters
+        renderList(&list, columns: [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)], into: &canvas,
+            area: Rect(x: 0, y: top + 1, width: area.width, height: area.maxY - top - 1), empty: "Not a member of any cluster yet.")
+    }
+
+    func renderPicker(_ p: PickerScreen, into canvas: inout Canvas, area: Rect) {
+        let cluster = world.clusters[p.clusterID]?.name ?? ""
+        canvas.put("Add a member to \(cluster)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put("Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name).", x: 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+        var list = p.list
+        renderList(&list, columns: [Column("Name"), Column("Type", width: 7), Column("Where / sector", width: 20)], into: &canvas,
+            area: Rect(x: 0, y: area.y + 2, width: area.width, height: area.height - 2), empty: "")
+    }
+}

@@ -1,0 +1,76 @@
+import CairnCore
+import TermUI
+
+/// A screen above Home.
+public enum Screen: Sendable {
+    case cluster(ClusterScreen)
+    case record(RecordScreen)
+    case form(FormState)
+    case picker(PickerScreen)
+}
+
+/// What a key does on a list screen; one list of `KeyBinding<Command>` per screen drives the
+/// keys, the footer and `?` help.
+public enum Command: Sendable, Equatable {
+    case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
+    case undo, help, toggleDone, loadExamples
+}
+
+/// A question that waits for an answer before anything else happens.
+public enum Modal: Sendable {
+    case confirm(question: String, onYes: PendingOp)
+    /// A one-line prompt; `field` holds what is typed.
+    case prompt(label: String, field: TextField, purpose: PromptPurpose)
+    case help(title: String, lines: [(String, String)])
+}
+
+public enum PendingOp: Sendable {
+    case commit(Commit)
+    case discardForm
+    case restoreDraft(FormState)
+}
+
+public enum PromptPurpose: Sendable, Equatable {
+    case tick(checkpoint: String)
+}
+
+/// Home: four tabs of lists.
+public struct HomeScreen: Sendable {
+    public static let tabs = ["Clusters", "Schools", "Agencies", "Checkpoints"]
+    public var tab = 0
+    public var lists = [ListModel](repeating: ListModel(), count: 4)
+    public init() {}
+}
+
+/// One cluster: a header and tabs Members and Checkpoints.
+public struct ClusterScreen: Sendable {
+    public static let tabs = ["Members", "Checkpoints"]
+    public var clusterID: String
+    public var tab = 0
+    public var lists = [ListModel](repeating: ListModel(), count: 2)
+    public init(clusterID: String) { self.clusterID = clusterID }
+}
+
+/// One school or agency: its fields and the clusters it belongs to.
+public struct RecordScreen: Sendable {
+    public var type: MemberType
+    public var id: String
+    public var clusters = ListModel()
+    public init(type: MemberType, id: String) {
+        self.type = type
+        self.id = id
+    }
+}
+
+/// The member picker: existing schools and agencies not yet in the cluster, plus rows that make
+/// a new school or agency on the spot. Typing filters straight away.
+public struct PickerScreen: Sendable {
+    public static let newSchool = "+school"
+    public static let newAgency = "+agency"
+    public var clusterID: String
+    public var list = ListModel()
+    public init(clusterID: String) {
+        self.clusterID = clusterID
+        list.filtering = true
+    }
+}

@@ -1,0 +1,101 @@
+/// One dated thing to verify in a cluster: a meeting held, an indicator measured, a report sent.
+public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var cluster: String
+    public var title: String
+    public var due: Day
+    /// The membership id of the member this checkpoint concerns, if any.
+    public var concerns: String?
+    /// Set when ticked off: the day, the login name of who ticked it, and the evidence note.
+    public var doneOn: Day?
+    public var doneBy: String?
+    public var evidence: String?
+
+    public init(
+        id: String = RecordID.make(.checkpoint), cluster: String, title: String, due: Day, concerns: String? = nil,
+        doneOn: Day? = nil, doneBy: String? = nil, evidence: String? = nil
+    ) {
+        self.id = id
+        self.cluster = cluster
+        self.title = title
+        self.due = due
+        self.concerns = concerns
+        self.doneOn = doneOn
+        self.doneBy = doneBy
+        self.evidence = evidence
+    }
+
+    public var isDone: Bool { doneOn != nil }
+
+    /// Where the checkpoint stands on `today`.
+    public func status(on today: Day) -> CheckpointStatus {
+        if isDone { return .done }
+        if due < today { return .overdue }
+        if today.days(until: due) <= CheckpointStatus.dueSoonDays { return .dueSoon }
+        return .upcoming
+    }
+
+    /// The checkpoint ticked off by `user` on `day` with `evidence`.
+    public func ticked(by user: String, on day: Day, evidence: String) -> Checkpoint {
+        var c = self
+        c.doneOn = day
+        c.doneBy = user
+        c.evidence = Text.clean(evidence)
+        return c
+    }
+
+    /// The checkpoint open again, its completion cleared (the journal keeps who had ticked it).
+    public func reopened() -> Checkpoint {
+        var c = self
+        c.doneOn = nil
+        c.doneBy = nil
+        c.evidence = nil
+        return c
+    }
+
+    public func normalized() -> Checkpoint {
+        var c = self
+        c.title = Text.clean(title)
+        c.evidence = evidence.map(Text.clean)
+        return c
+    }
+}
+
+/// Where a checkpoint stands on a given day. Ordered as lists show them: most urgent first.
+public enum CheckpointStatus: String, Sendable, CaseIterable, Comparable {
+    case overdue, dueSoon = "due-soon", upcoming, done
+
+    /// "Due soon" means due within this many days.
+    public static let dueSoonDays = 14
+
+    /// A mark that tells the statuses apart without colour.
+    public var mark: String {
+        switch self {
+        case .overdue: return "!"
+        case .dueSoon: return "~"
+        case .upcoming: return "·"
+        case .done: return "✓"
+        }
+    }
+
+    /// The same mark for terminals that cannot show anything but ASCII.
+    public var asciiMark: String {
+        switch self {
+        case .overdue: return "!"
+        case .dueSoon: return "~"
+        case .upcoming: return "-"
+        case .done: return "x"
+        }
+    }
+
+    public var word: String {
+        switch self {
+        case .overdue: return "OVERDUE"
+        case .dueSoon: return "due soon"
+        case .upcoming: return "upcoming"
+        case .done: return "done"
+        }
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}

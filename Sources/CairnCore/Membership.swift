@@ -1,0 +1,34 @@
+/// A school or agency taking part in a cluster, with its role there.
+///
+/// A record of its own (not a list inside the cluster) so that two people adding members
+/// to the same cluster at once do not overwrite each other.
+public struct Membership: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var cluster: String
+    public var memberType: MemberType
+    public var memberId: String
+    public var role: String
+    public var responsibilities: String
+    /// At most one member of a cluster leads and convenes it.
+    public var lead: Bool
+
+    public init(
+        id: String = RecordID.make(.membership), cluster: String, memberType: MemberType, memberId: String,
+        role: String = "", responsibilities: String = "", lead: Bool = false
+    ) {
+        self.id = id
+        self.cluster = cluster
+        self.memberType = memberType
+        self.memberId = memberId
+        self.role = role
+        self.responsibilities = responsibilities
+        self.lead = lead
+    }
+
+    public func normalized() -> Membership {
+        var m = self
+        m.role = Text.clean(role)
+        m.responsibilities = Text.cleanMultiline(responsibilities)
+        return m
+    }
+}

@@ -1,0 +1,54 @@
+/// The kinds of record the store keeps.
+public enum RecordKind: String, Codable, Sendable, CaseIterable {
+    case school, agency, cluster, membership, checkpoint
+}
+
+/// Any one record, as a change to the store carries it.
+public enum Record: Hashable, Sendable {
+    case school(School)
+    case agency(Agency)
+    case cluster(Cluster)
+    case membership(Membership)
+    case checkpoint(Checkpoint)
+
+    public var kind: RecordKind {
+        switch self {
+        case .school: return .school
+        case .agency: return .agency
+        case .cluster: return .cluster
+        case .membership: return .membership
+        case .checkpoint: return .checkpoint
+        }
+    }
+
+    public var id: String {
+        switch self {
+        case .school(let r): return r.id
+        case .agency(let r): return r.id
+        case .cluster(let r): return r.id
+        case .membership(let r): return r.id
+        case .checkpoint(let r): return r.id
+        }
+    }
+}
+
+/// One change to one record. A commit is a list of them, written together.
+public enum Change: Hashable, Sendable {
+    /// Creates the record, or replaces the stored version with this whole one.
+    case put(Record)
+    case delete(RecordKind, id: String)
+
+    public var kind: RecordKind {
+        switch self {
+        case .put(let record): return record.kind
+        case .delete(let kind, _): return kind
+        }
+    }
+
+    public var recordID: String {
+        switch self {
+        case .put(let record): return record.id
+        case .delete(_, let id): return id
+        }
+    }
+}

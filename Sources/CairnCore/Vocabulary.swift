@@ -1,0 +1,57 @@
+/// A closed list of words from DOMAIN.md, stored and typed as its raw value
+/// (`lower-secondary`, `local-authority`), shown to people as `label`.
+public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, Comparable
+where RawValue == String, AllCases == [Self] {}
+
+extension Vocabulary {
+    /// The words accepted, for messages such as "sector must be one of: ...".
+    public static var wordList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// A display label: the word with its hyphens turned to spaces.
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    /// Parses a word, accepting any case and spaces or underscores for hyphens.
+    public static func parse(_ text: String, field: String) throws(ValidationError) -> Self {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        if let value = Self(rawValue: word) { return value }
+        throw ValidationError("“\(text)” is not a \(field): use one of \(wordList)")
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The stage of education a school serves (ISCED 2011 plus the kinds registers add).
+public enum Phase: String, Vocabulary {
+    case earlyChildhood = "early-childhood", primary, lowerSecondary = "lower-secondary"
+    case upperSecondary = "upper-secondary", vocational, special, other
+}
+
+/// The part of society an agency belongs to.
+public enum Sector: String, Vocabulary {
+    case education, health, socialCare = "social-care", housing, labour, youth, justice
+    case localAuthority = "local-authority", ngo, university, `private`, parents, consultative, other
+}
+
+/// Where an agency works.
+public enum Level: String, Vocabulary {
+    case national, regional, local, school
+}
+
+/// What the people in a place call their group of schools.
+public enum ClusterKind: String, Vocabulary {
+    case network, cluster, federation, trust, alliance, partnership
+    case stakeholderNetwork = "stakeholder-network", regionalCollaborative = "regional-collaborative"
+}
+
+/// How binding the collaboration is: from staff meeting to one governing body.
+public enum Formality: String, Vocabulary {
+    case informal, formal, sharedGovernance = "shared-governance"
+}
+
+/// Whether a member of a cluster is a school or an agency.
+public enum MemberType: String, Vocabulary {
+    case school, agency
+}

@@ -1,0 +1,77 @@
+/// Questions the screens and commands ask of the world.
+extension World {
+    /// The name of a cluster member's school or agency ("(removed)" when it no longer exists).
+    public func memberName(_ m: Membership) -> String {
+        switch m.memberType {
+        case .school: return schools[m.memberId]?.name ?? "(removed school)"
+        case .agency: return agencies[m.memberId]?.name ?? "(removed agency)"
+        }
+    }
+
+    /// The members of a cluster: the lead first, then schools, then agencies, each by name.
+    public func members(of clusterID: String) -> [Membership] {
+        memberships.values.filter { $0.cluster == clusterID }.sorted { a, b in
+            if a.lead != b.lead { return a.lead }
+            if a.memberType != b.memberType { return a.memberType < b.memberType }
+            let na = memberName(a), nb = memberName(b)
+            return na == nb ? a.id < b.id : na.localizedStandardCompare(nb) == .orderedAscending
+        }
+    }
+
+    public func lead(of clusterID: String) -> Membership? {
+        memberships.values.first { $0.cluster == clusterID && $0.lead }
+    }
+
+    /// The clusters a school or agency takes part in.
+    public func clusters(withMember id: String) -> [Cluster] {
+        let ids = Set(memberships.values.filter { $0.memberId == id }.map(\.cluster))
+        return ids.compactMap { clusters[$0] }.sorted { $0.name < $1.name }
+    }
+
+    /// A cluster's checkpoints, in the order lists show them (see `Checkpoint.urgencyOrder`).
+    public func checkpoints(of clusterID: String, on today: Day) -> [Checkpoint] {
+        checkpoints.values.filter { $0.cluster == clusterID }.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }
+    }
+
+    /// The open checkpoint of a cluster due first.
+    public func nextDue(in clusterID: String) -> Checkpoint? {
+        checkpoints.values.filter { $0.cluster == clusterID && !$0.isDone }
+            .min { ($0.due, $0.title) < ($1.due, $1.title) }
+    }
+
+    /// A checkpoint or cluster named by its id or by its exact name (NFC-compared), or a message saying why not.
+    public func findCluster(_ reference: String) throws(ValidationError) -> Cluster {
+        if let c = clusters[reference] { return c }
+        let name = Text.clean(reference)
+        let hits = clusters.values.filter { $0.name == name }
+        return try World.single(hits, reference: reference, what: "cluster")
+    }
+
+    public func findCheckpoint(_ reference: String) throws(ValidationError) -> Checkpoint {
+        if let c = checkpoints[reference] { return c }
+        let title = Text.clean(reference)
+        let hits = checkpoints.values.filter { $0.title == title }
+        return try World.single(hits, reference: reference, what: "checkpoint")
+    }
+
+    private static func single<T: Identifiable>(_ hits: [T], reference: String, what: String) throws(ValidationError) -> T
+    where T.ID == String {
+        if hits.count == 1 { return hits[0] }
+        if hits.isEmpty { throw ValidationError("no \(what) has the id or name “\(reference)”") }
+        let ids = hits.map(\.id).sorted().joined(separator: ", ")
+        throw ValidationError("\(hits.count) \(what)s are named “\(reference)”; give one of their ids: \(ids)")
+    }
+}
+
+extension Checkpoint {
+    /// Overdue first, then open ones by due date, then done ones (most recently due first).
+    public static func urgencyOrder(_ a: Checkpoint, _ b: Checkpoint, on today: Day) -> Bool {
+        let sa = a.status(on: today), sb = b.status(on: today)
+        let openA = sa != .done, openB = sb != .done
+        if openA != openB { return openA }
+        if sa == .overdue, sb != .overdue { return true }
+        if sb == .overdue, sa != .overdue { return false }
+        if a.due != b.due { return openA ? a.due < b.due : a.due > b.due }
+        return a.title == b.title ? a.id < b.id : a.title < b.title
+    }
+}

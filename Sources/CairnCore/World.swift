@@ -1,0 +1,78 @@
+/// Everything the store holds, as the fold of its journal: the state every screen and command reads.
+public struct World: Sendable {
+    public private(set) var schools: [String: School] = [:]
+    public private(set) var agencies: [String: Agency] = [:]
+    public private(set) var clusters: [String: Cluster] = [:]
+    public private(set) var memberships: [String: Membership] = [:]
+    public private(set) var checkpoints: [String: Checkpoint] = [:]
+    /// Counts applied changes, so views can cache what they derive from the world.
+    public private(set) var revision = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { schools.isEmpty && agencies.isEmpty && clusters.isEmpty && checkpoints.isEmpty }
+
+    public mutating func apply(_ change: Change) {
+        revision += 1
+        switch change {
+        case .put(.school(let r)): schools[r.id] = r
+        case .put(.agency(let r)): agencies[r.id] = r
+        case .put(.cluster(let r)): clusters[r.id] = r
+        case .put(.membership(let r)): memberships[r.id] = r
+        case .put(.checkpoint(let r)): checkpoints[r.id] = r
+        case .delete(.school, let id): schools[id] = nil
+        case .delete(.agency, let id): agencies[id] = nil
+        case .delete(.cluster, let id): clusters[id] = nil
+        case .delete(.membership, let id): memberships[id] = nil
+        case .delete(.checkpoint, let id): checkpoints[id] = nil
+        }
+    }
+
+    public mutating func apply(_ changes: [Change]) {
+        for change in changes { apply(change) }
+    }
+
+    /// The stored version of a record, if any.
+    public func record(_ kind: RecordKind, id: String) -> Record? {
+        switch kind {
+        case .school: return schools[id].map(Record.school)
+        case .agency: return agencies[id].map(Record.agency)
+        case .cluster: return clusters[id].map(Record.cluster)
+        case .membership: return memberships[id].map(Record.membership)
+        case .checkpoint: return checkpoints[id].map(Record.checkpoint)
+        }
+    }
+
+    /// The changes that undo `changes` if applied after them: earlier versions put back,
+    /// new records deleted, in reverse order.
+    public func inverse(of changes: [Change]) -> [Change] {
+        var scratch = self
+        var inverse: [Change] = []
+        for change in changes {
+            if let before = scratch.record(change.kind, id: change.recordID) {
+                inverse.append(.put(before))
+            } else {
+                inverse.append(.delete(change.kind, id: change.recordID))
+            }
+            scratch.apply(change)
+        }
+        return inverse.reversed()
+    }
+
+    /// Deleting a record together with what only makes sense with it: a cluster's memberships
+    /// and checkpoints, or a school's or agency's memberships.
+    public func cascadeDelete(_ kind: RecordKind, id: String) -> [Change] {
+        var changes: [Change] = []
+        switch kind {
+        case .cluster:
+            changes += memberships.values.filter { $0.cluster == id }.map { .delete(.membership, id: $0.id) }
+            changes += checkpoints.values.filter { $0.cluster == id }.map { .delete(.checkpoint, id: $0.id) }
+        case .school, .agency:
+            changes += memberships.values.filter { $0.memberId == id }.map { .delete(.membership, id: $0.id) }
+        case .membership, .checkpoint:
+            break
+        }
+        changes.sort { $0.recordID < $1.recordID }
+        return changes + [.delete(kind, id: id)]
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Unsubmitted form text, one file per session (`drafts/<user>@<host>-<pid>.json`), so a
+/// dropped SSH link or a closed terminal loses nothing: the next start offers it back.
+///
+/// The store keeps the bytes; what they mean belongs to the screens that wrote them.
+public struct DraftBox: Sendable {
+    public let directory: URL
+    public let identity: Identity
+    public let pid: Int32
+
+    public init(store: URL, identity: Identity, pid: Int32 = getpid()) {
+        self.directory = store.appendingPathComponent("drafts")
+        self.identity = identity
+        self.pid = pid
+    }
+
+    private var prefix: String { "\(identity.user)@\(identity.fileSafeHost)-" }
+    public var ownFile: URL { directory.appendingPathComponent("\(prefix)\(pid).json") }
+
+    /// Replaces this session's draft: written to a temporary file, then renamed over, so a
+    /// crash mid-write leaves the previous draft whole.
+    public func save(_ data: Data) throws(StoreError) {
+        try Store.createDirectory(directory)
+        let temp = directory.appendingPathComponent(".\(prefix)\(pid).tmp")
+        do {
+            try data.write(to: temp)
+            if rename(temp.path, ownFile.path) != 0 { throw StoreError.posix("cannot save the draft", path: ownFile.path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot save the draft \(temp.path): \(error.localizedDescription)")
+        }
+    }
+
+    public func clear() { try? FileManager.default.removeItem(at: ownFile) }
+
+    /// Drafts left by this user's earlier sessions on this host that have ended, newest first.
+    public func leftBehind() -> [(url: URL, data: Data)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var found: [(URL, Data, Date)] = []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".json") {
+            let pidText = name.dropFirst(prefix.count).dropLast(5)
+            guard let owner = Int32(pidText), owner != pid else { continue }
+            if kill(owner, 0) == 0 { continue }  // that session is still running
+            let url = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else { continue }
+            let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
+            found.append((url, data, modified))
+        }
+        return found.sorted { $0.2 > $1.2 }.map { ($0.0, $0.1) }
+    }
+
+    public func discard(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+}

@@ -1,0 +1,93 @@
+import CairnCore
+import Foundation
+
+/// One line of a journal: one change to one record, with who made it, where, when, and
+/// the event that last changed the record before (`base`), so the journal is an audit trail.
+public struct Event: Sendable, Equatable {
+    public var id: String
+    /// UTC time with milliseconds, `2026-11-22T12:30:00.123Z`; sorts as text.
+    public var at: String
+    public var by: String
+    public var host: String
+    public var base: String?
+    public var change: Change
+
+    public init(id: String, at: String, by: String, host: String, base: String?, change: Change) {
+        self.id = id
+        self.at = at
+        self.by = by
+        self.host = host
+        self.base = base
+        self.change = change
+    }
+
+    /// The order in which events are folded into the world: by time, then id.
+    static func precedes(_ a: Event, _ b: Event) -> Bool { a.at == b.at ? a.id < b.id : a.at < b.at }
+
+    /// Now, as an event time.
+    static func timestamp(_ date: Date = Date()) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        let millis = Int((date.timeIntervalSince1970 - Double(seconds)) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+
+    static func makeID() -> String {
+        "ev-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36)
+    }
+}
+
+extension Event: Codable {
+    enum Key: String, CodingKey { case id, at, by, host, base, op, type, recordId, record }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        id = try c.decode(String.self, forKey: .id)
+        at = try c.decode(String.self, forKey: .at)
+        by = try c.decode(String.self, forKey: .by)
+        host = try c.decode(String.self, forKey: .host)
+        base = try c.decodeIfPresent(String.self, forKey: .base)
+        let type = try c.decode(RecordKind.self, forKey: .type)
+        switch try c.decode(String.self, forKey: .op) {
+        case "put":
+            switch type {
+            case .school: change = .put(.school(try c.decode(School.self, forKey: .record)))
+            case .agency: change = .put(.agency(try c.decode(Agency.self, forKey: .record)))
+            case .cluster: change = .put(.cluster(try c.decode(Cluster.self, forKey: .record)))
+            case .membership: change = .put(.membership(try c.decode(Membership.self, forKey: .record)))
+            case .checkpoint: change = .put(.checkpoint(try c.decode(Checkpoint.self, forKey: .record)))
+            }
+        case "delete":
+            change = .delete(type, id: try c.decode(String.self, forKey: .recordId))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .op, in: c, debugDescription: "unknown op \(other)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(at, forKey: .at)
+        try c.encode(by, forKey: .by)
+        try c.encode(host, forKey: .host)
+        try c.encodeIfPresent(base, forKey: .base)
+        try c.encode(change.kind, forKey: .type)
+        try c.encode(change.recordID, forKey: .recordId)
+        switch change {
+        case .delete:
+            try c.encode("delete", forKey: .op)
+        case .put(let record):
+            try c.encode("put", forKey: .op)
+            switch record {
+            case .school(let r): try c.encode(r, forKey: .record)
+            case .agency(let r): try c.encode(r, forKey: .record)
+            case .cluster(let r): try c.encode(r, forKey: .record)
+            case .membership(let r): try c.encode(r, forKey: .record)
+            case .checkpoint(let r): try c.encode(r, forKey: .record)
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import CairnCore
+import Foundation
+
+/// The example clusters shipped in `Resources/examples`: real kinds of collaboration from
+/// DOMAIN.md, with dates written relative to today (`-30d`, `+2m`) so that some checkpoints
+/// are always overdue, some due soon, some done.
+public enum Examples {
+    /// The changes that add every example cluster not already in `world` (matched by name).
+    public static func changes(for world: World, today: Day, user: String) throws -> [Change] {
+        var changes: [Change] = []
+        for file in try files() {
+            let example = try JSONDecoder().decode(ExampleCluster.self, from: Data(contentsOf: file))
+            if world.clusters.values.contains(where: { $0.name == Text.clean(example.cluster.name) }) { continue }
+            changes += try example.changes(today: today, world: world)
+        }
+        return changes
+    }
+
+    static func files() throws -> [URL] {
+        guard let dir = Bundle.module.url(forResource: "examples", withExtension: nil) else {
+            throw StoreError("the examples are missing from this build (Resources/examples)")
+        }
+        return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}
+
+/// One example file: a cluster, its members (new schools and agencies), its checkpoints.
+struct ExampleCluster: Decodable {
+    struct ClusterPart: Decodable {
+        var name: String
+        var officialId: String?
+        var kind: ClusterKind
+        var formality: Formality?
+        var region: String?
+        var purpose: String?
+        var leadershipModel: String?
+        var startedOn: String?
+        var fundingSource: String?
+        var fundingEndsOn: String?
+    }
+    struct SchoolPart: Decodable {
+        var name: String
+        var officialId: String?
+        var phases: [Phase]
+        var municipality: String?
+        var contactPerson: String?
+        var email: String?
+    }
+    struct AgencyPart: Decodable {
+        var name: String
+        var sector: Sector
+        var level: Level
+        var contactPerson: String?
+        var email: String?
+    }
+    struct MemberPart: Decodable {
+        var school: SchoolPart?
+        var agency: AgencyPart?
+        var role: String?
+        var responsibilities: String?
+        var lead: Bool?
+    }
+    struct Done: Decodable {
+        var on: String
+        var by: String
+        var evidence: String
+    }
+    struct CheckpointPart: Decodable {
+        var title: String
+        var due: String
+        var done: Done?
+    }
+
+    var cluster: ClusterPart
+    var members: [MemberPart]
+    var checkpoints: [CheckpointPart]
+
+    func changes(today: Day, world: World) throws -> [Change] {
+        func day(_ text: String?) throws -> Day? { try text.map { try DayInput.parse($0, today: today) } }
+        let c = cluster
+        let clusterRecord = Cluster(
+            officialId: c.officialId, name: c.name, kind: c.kind, formality: c.formality, region: c.region ?? "",
+            purpose: c.purpose ?? "", leadershipModel: c.leadershipModel ?? "", startedOn: try day(c.startedOn),
+            fundingSource: c.fundingSource ?? "", fundingEndsOn: try day(c.fundingEndsOn)
+        ).normalized()
+        var changes: [Change] = [.put(.cluster(clusterRecord))]
+        for m in members {
+            let type: MemberType
+            let memberID: String
+            if let s = m.school {
+                if let existing = world.schools.values.first(where: { $0.officialId != nil && $0.officialId == s.officialId }) {
+                    memberID = existing.id
+                } else {
+                    let school = School(
+                        officialId: s.officialId, name: s.name, phases: s.phases, municipality: s.municipality ?? "",
+                        contactPerson: s.contactPerson ?? "", email: s.email ?? "")
+                    changes.append(.put(.school(school.normalized())))
+                    memberID = school.id
+                }
+                type = .school
+            } else if let a = m.agency {
+                let agency = Agency(name: a.name, sector: a.sector, level: a.level, contactPerson: a.contactPerson ?? "", email: a.email ?? "")
+                changes.append(.put(.agency(agency.normalized())))
+                memberID = agency.id
+                type = .agency
+            } else {
+                throw StoreError("an example member of \(c.name) is neither a school nor an agency")
+            }
+            let membership = Membership(
+                cluster: clusterRecord.id, memberType: type, memberId: memberID, role: m.role ?? "",
+                responsibilities: m.responsibilities ?? "", lead: m.lead ?? false)
+            changes.append(.put(.membership(membership.normalized())))
+        }
+        for p in checkpoints {
+            var checkpoint = Checkpoint(cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today))
+            if let done = p.done {
+                checkpoint = checkpoint.ticked(by: done.by, on: try DayInput.parse(done.on, today: today), evidence: done.evidence)
+            }
+            changes.append(.put(.checkpoint(checkpoint.normalized())))
+        }
+        return changes
+    }
+}

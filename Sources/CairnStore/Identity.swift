@@ -1,0 +1,29 @@
+import Foundation
+
+/// Who is making changes and from where: recorded in every journal event.
+public struct Identity: Sendable, Equatable {
+    public var user: String
+    public var host: String
+
+    public init(user: String, host: String) {
+        self.user = user
+        self.host = host
+    }
+
+    /// The login name of the effective user (as `id -un` says) and this machine's host name.
+    public static func current() -> Identity {
+        var user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            user = String(cString: name)
+        }
+        var buffer = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&buffer, buffer.count) == 0
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
+        return Identity(user: user, host: host.isEmpty ? "localhost" : host)
+    }
+
+    /// The host name made safe as a file name.
+    var fileSafeHost: String {
+        String(host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
+    }
+}

@@ -1,0 +1,54 @@
+import CairnCore
+import Foundation
+
+/// `cairn export --format json`: the whole state as one object with arrays `clusters`,
+/// `schools`, `agencies`, `checkpoints`. Field names are a contract others rely on.
+public enum JSONExport {
+    public static func document(_ world: World) -> [String: Any] {
+        let null = NSNull()
+        func optional(_ value: Any?) -> Any { value ?? null }
+        let clusters = world.clusters.values.sorted { $0.name < $1.name }.map { c -> [String: Any] in
+            [
+                "id": c.id, "name": c.name, "officialId": optional(c.officialId), "kind": c.kind.rawValue,
+                "formality": optional(c.formality?.rawValue), "region": c.region, "purpose": c.purpose,
+                "leadershipModel": c.leadershipModel, "startedOn": optional(c.startedOn?.description),
+                "fundingSource": c.fundingSource, "fundingEndsOn": optional(c.fundingEndsOn?.description),
+                "notes": c.notes,
+                "members": world.members(of: c.id).map { m -> [String: Any] in
+                    [
+                        "membership": m.id, "type": m.memberType.rawValue, "id": m.memberId, "name": world.memberName(m),
+                        "role": m.role, "responsibilities": m.responsibilities, "lead": m.lead,
+                    ]
+                },
+            ]
+        }
+        let schools = world.schools.values.sorted { $0.name < $1.name }.map { s -> [String: Any] in
+            [
+                "id": s.id, "name": s.name, "officialId": optional(s.officialId), "phases": s.phases.map(\.rawValue),
+                "municipality": s.municipality, "contactPerson": s.contactPerson, "email": s.email, "phone": s.phone,
+                "notes": s.notes,
+            ]
+        }
+        let agencies = world.agencies.values.sorted { $0.name < $1.name }.map { a -> [String: Any] in
+            [
+                "id": a.id, "name": a.name, "sector": a.sector.rawValue, "level": a.level.rawValue,
+                "contactPerson": a.contactPerson, "email": a.email, "phone": a.phone, "notes": a.notes,
+            ]
+        }
+        let checkpoints = world.checkpoints.values.sorted { ($0.due, $0.title) < ($1.due, $1.title) }.map {
+            p -> [String: Any] in
+            [
+                "id": p.id, "cluster": p.cluster, "title": p.title, "due": p.due.description,
+                "concerns": optional(p.concerns), "done": p.isDone, "doneOn": optional(p.doneOn?.description),
+                "doneBy": optional(p.doneBy), "evidence": optional(p.evidence),
+            ]
+        }
+        return ["clusters": clusters, "schools": schools, "agencies": agencies, "checkpoints": checkpoints]
+    }
+
+    /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs).
+    public static func data(_ world: World) throws -> Data {
+        try JSONSerialization.data(
+            withJSONObject: document(world), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+}

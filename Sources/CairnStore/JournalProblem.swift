@@ -1,0 +1,24 @@
+/// Something found wrong while reading a journal file.
+public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The last line has no line break: a process was killed while writing it. Harmless;
+        /// it is ignored, and cut off under the lock before the next append to that file.
+        case tornTail
+        /// A complete line that cannot be read. Reported, never rewritten.
+        case damagedLine
+    }
+
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var detail: String
+
+    public var isDamage: Bool { kind == .damagedLine }
+
+    public var description: String {
+        switch kind {
+        case .tornTail: return "\(file) line \(line): unfinished last line (a write was interrupted); ignored"
+        case .damagedLine: return "\(file) line \(line) is damaged: \(detail)"
+        }
+    }
+}

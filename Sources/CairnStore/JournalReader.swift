@@ -1,0 +1,72 @@
+import CairnCore
+import Foundation
+
+/// Reads the complete lines of one journal file from a byte offset.
+struct JournalReader {
+    struct Result {
+        var events: [Event] = []
+        var problems: [JournalProblem] = []
+        /// The offset just past the last complete line: where the next read starts.
+        var endOffset: Int
+        var linesRead: Int
+    }
+
+    /// Reads from `offset` to the end of `url`. `firstLine` is the line number at `offset`,
+    /// so that problems name the real line of the file.
+    static func read(_ url: URL, from offset: Int, firstLine: Int) throws(StoreError) -> Result {
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(offset))
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw StoreError("cannot read \(url.path): \(error.localizedDescription)")
+        }
+        return parse(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
+    }
+
+    static func parse(_ data: Data, file: String, baseOffset: Int, firstLine: Int) -> Result {
+        var result = Result(endOffset: baseOffset, linesRead: 0)
+        let decoder = JSONDecoder()
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            var line = firstLine
+            while start < bytes.count {
+                guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+                    result.problems.append(
+                        JournalProblem(kind: .tornTail, file: file, line: line, detail: "\(bytes.count - start) bytes"))
+                    break
+                }
+                if newline > start {
+                    let slice = Data(bytes[start..<newline])
+                    do {
+                        result.events.append(try decoder.decode(Event.self, from: slice))
+                    } catch {
+                        result.problems.append(
+                            JournalProblem(kind: .damagedLine, file: file, line: line, detail: describe(error)))
+                    }
+                }
+                start = newline + 1
+                line += 1
+                result.linesRead += 1
+                result.endOffset = baseOffset + start
+            }
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return context.underlyingError.map { "not valid JSON (\(($0 as NSError).localizedDescription))" }
+                ?? context.debugDescription
+        case DecodingError.keyNotFound(let key, _): return "field `\(key.stringValue)` is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return "field `\(path)`: \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// A failure of the store itself (the disk, a permission), phrased for the person who must act on it.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+
+    static func posix(_ what: String, path: String) -> StoreError {
+        StoreError("\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,136 @@
+import CNcurses
+import CTerminalSignals
+import Foundation
+import TermUI
+
+/// The terminal, through ncursesw: reads keys, draws canvases (only the cells that changed),
+/// and notices hang-ups. Every curses call in the program goes through this type.
+@MainActor
+public final class CursesTerminal {
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public let colors: Bool
+    private var lastFrame: Canvas?
+    /// Cells written to the terminal by the last `draw` (what a keystroke costs over SSH).
+    public private(set) var cellsWrittenLastDraw = 0
+    private var fastErrors = 0
+
+    /// Runs `body` with the terminal in full-screen mode, restoring it however `body` ends.
+    public static func withTerminal<T>(_ body: (CursesTerminal) throws -> T) throws -> T {
+        let terminal = try CursesTerminal()
+        defer { terminal.close() }
+        return try body(terminal)
+    }
+
+    private init() throws {
+        Self.chooseUTF8Locale()
+        cairn_install_crash_handlers()
+        guard cairn_newterm() != nil else {
+            throw TerminalError("cannot start the screen for TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")")
+        }
+        raw()
+        noecho()
+        nonl()
+        keypad(cairn_stdscr(), true)
+        set_escdelay(100)
+        curs_set(0)
+        cairn_install_hangup_handlers()
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var colors = false
+        if !noColor, has_colors(), start_color() == OK, cairn_colors() >= 8, cairn_color_pairs() >= 16 {
+            use_default_colors()
+            Palette.define()
+            colors = true
+        }
+        self.colors = colors
+        width = Int(getmaxx(cairn_stdscr()))
+        height = Int(getmaxy(cairn_stdscr()))
+    }
+
+    /// Under `LANG=C` names in other alphabets turn to garbage: prefer the user's locale if it
+    /// is UTF-8, else C.UTF-8 when the system has it.
+    static func chooseUTF8Locale() {
+        let chosen = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        let upper = chosen.uppercased()
+        if !(upper.contains("UTF-8") || upper.contains("UTF8")) {
+            if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_ALL, "C.utf8") }
+        }
+    }
+
+    func close() {
+        if hangupReceived { return }  // the terminal is gone: writing to it would block or fail
+        endwin()
+    }
+
+    /// True once SIGHUP or SIGTERM arrived (the SSH link dropped, the window closed).
+    public var hangupReceived: Bool { cairn_hangup_received() != 0 || fastErrors > 50 }
+
+    /// The next key, or nil after `timeoutMilliseconds` with none.
+    public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        wtimeout(cairn_stdscr(), timeoutMilliseconds)
+        let started = Date()
+        var value: wint_t = 0
+        let result = wget_wch(cairn_stdscr(), &value)
+        if result == cairn_err() {
+            // A vanished terminal makes wget_wch fail at once, forever: count that as a hang-up
+            // rather than spinning at 100% CPU.
+            fastErrors = Date().timeIntervalSince(started) < 0.005 && timeoutMilliseconds > 20 ? fastErrors + 1 : 0
+            return nil
+        }
+        fastErrors = 0
+        if result == cairn_key_code_yes() {
+            let key = KeyDecoder.function(Int32(value))
+            if key == .resize {
+                width = Int(getmaxx(cairn_stdscr()))
+                height = Int(getmaxy(cairn_stdscr()))
+                lastFrame = nil
+            }
+            return key
+        }
+        if value == 27 { return readEscapeTail() }
+        return KeyDecoder.character(UInt32(value))
+    }
+
+    /// After Esc: the rest of a sequence the terminfo entry did not know, if bytes follow at once.
+    private func readEscapeTail() -> Key {
+        var tail: [UInt32] = []
+        wtimeout(cairn_stdscr(), 0)
+        while tail.count < 4 {
+            var value: wint_t = 0
+            let result = wget_wch(cairn_stdscr(), &value)
+            if result == cairn_err() { break }
+            tail.append(UInt32(value))
+            if let key = KeyDecoder.escapeSequence(tail) { return key }
+            if tail.count == 1, value != 0x5B, value != 0x4F { break }
+        }
+        return .escape
+    }
+
+    /// Writes the cells that differ from the previous frame, then refreshes.
+    public func draw(_ canvas: Canvas) {
+        if canvas.width != width || canvas.height != height { lastFrame = nil }
+        let changed = canvas.changedCells(since: lastFrame)
+        if lastFrame == nil { werase(cairn_stdscr()) }
+        for index in changed {
+            let cell = canvas.cells[index]
+            if cell.isContinuation { continue }
+            let y = Int32(index / canvas.width), x = Int32(index % canvas.width)
+            // The bottom-right cell scrolls some terminals when written: leave it.
+            if Int(y) == canvas.height - 1, Int(x) == canvas.width - 1 { continue }
+            let (attr, pair) = Palette.attributes(for: cell.style, colors: colors)
+            wattr_set(cairn_stdscr(), attr, pair, nil)
+            var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+            mvwaddnwstr(cairn_stdscr(), y, x, &wide, Int32(wide.count - 1))
+        }
+        wattr_set(cairn_stdscr(), cairn_a_normal(), 0, nil)
+        cellsWrittenLastDraw = changed.count
+        wrefresh(cairn_stdscr())
+        lastFrame = canvas
+    }
+}
+
+public struct TerminalError: Error, CustomStringConvertible {
+    public var message: String
+    init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

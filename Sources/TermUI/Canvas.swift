@@ -1,0 +1,107 @@
+/// One terminal cell: a single grapheme and its style. A wide character's second cell holds
+/// an empty string, so that the grid keeps the terminal's geometry.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String = " ", _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+
+    public static let blank = Cell()
+    public var isContinuation: Bool { text.isEmpty }
+}
+
+/// A rectangle of cells in a canvas.
+public struct Rect: Hashable, Sendable {
+    public var x: Int, y: Int, width: Int, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+}
+
+/// A frame drawn in memory. Screens render into it; the terminal backend writes only the
+/// cells that differ from the previous frame; tests compare its text with snapshots.
+public struct Canvas: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` from (x, y), clipped to `maxWidth` cells (and the canvas edge), with `…`
+    /// where it was cut. Returns the number of cells used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style = .plain) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(maxWidth ?? (width - x), width - x)
+        guard limit > 0 else { return 0 }
+        let clipped = DisplayWidth.truncate(text, to: limit)
+        var col = x
+        for ch in clipped {
+            let w = DisplayWidth.of(ch)
+            if w == 0 {
+                // A lone combining mark: attach it to the previous cell so it is not lost.
+                if col > x, col - 1 < width { self[col - 1, y].text.append(ch) }
+                continue
+            }
+            if col + w > x + limit { break }
+            if col >= 0 {
+                self[col, y] = Cell(String(ch), style)
+                if w == 2 { self[col + 1, y] = Cell("", style) }
+            }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Fills a rectangle with blanks of `style` (a selection bar, a cleared panel).
+    public mutating func fill(_ rect: Rect, style: Style = .plain) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = Cell(" ", style) }
+        }
+    }
+
+    /// Gives every cell in a row range a style, keeping the text (selection highlight).
+    public mutating func restyle(_ rect: Rect, style: Style) {
+        for y in max(0, rect.y)..<min(height, rect.maxY) {
+            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = style }
+        }
+    }
+
+    /// Row `y` as text, trailing spaces trimmed.
+    public func row(_ y: Int) -> String {
+        var line = ""
+        for x in 0..<width { line += self[x, y].text }
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+
+    /// The whole canvas as text, one line per row: what a snapshot test compares.
+    public var text: String { (0..<height).map(row).joined(separator: "\n") }
+
+    /// The positions whose cells differ from `previous` (all of them when the size changed).
+    public func changedCells(since previous: Canvas?) -> [Int] {
+        guard let previous, previous.width == width, previous.height == height else { return Array(cells.indices) }
+        var changed: [Int] = []
+        for i in cells.indices where cells[i] != previous.cells[i] { changed.append(i) }
+        return changed
+    }
+}

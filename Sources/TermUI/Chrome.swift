@@ -1,0 +1,31 @@
+/// The parts every screen shares: a tab bar, a footer of keys, a help page made from bindings.
+public enum Chrome {
+    /// Draws tabs as ` 1 Clusters │ 2 Schools ` with the active one reversed and marked,
+    /// so it shows without colour.
+    public static func tabs(_ titles: [String], active: Int, into canvas: inout Canvas, y: Int, numbered: Bool = true) {
+        var x = 0
+        for (i, title) in titles.enumerated() {
+            let label = numbered ? " \(i + 1) \(title) " : " \(title) "
+            let text = i == active ? "[\(label.dropFirst().dropLast())]" : label
+            x += canvas.put(text, x: x, y: y, style: i == active ? Style(.accent, bold: true, reverse: true) : .plain)
+            if i < titles.count - 1 { x += canvas.put(" ", x: x, y: y) }
+        }
+    }
+
+    /// Draws the footer: the bindings marked for it, `key label` pairs, as many as fit.
+    public static func footer<A>(_ bindings: [KeyBinding<A>], into canvas: inout Canvas, y: Int) {
+        canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), style: Style(.muted, reverse: true))
+        var x = 0
+        for b in bindings where b.inFooter {
+            let need = DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.help) + 2
+            if x + need > canvas.width { break }
+            x += canvas.put(b.label, x: x, y: y, style: Style(.key, bold: true, reverse: true))
+            x += canvas.put(" " + b.help + "  ", x: x, y: y, style: Style(.muted, reverse: true))
+        }
+    }
+
+    /// The lines of a `?` help page for a screen: every binding, its keys and what it does.
+    public static func helpLines<A>(_ bindings: [KeyBinding<A>]) -> [(String, String)] {
+        bindings.map { b in (b.keys.map(\.description).joined(separator: " / "), b.help) }
+    }
+}

@@ -1,0 +1,72 @@
+/// A column of a table: a title and a width; a width of 0 takes what the others leave.
+public struct Column: Sendable {
+    public var title: String
+    public var width: Int
+    public var alignRight: Bool
+
+    public init(_ title: String, width: Int = 0, alignRight: Bool = false) {
+        self.title = title
+        self.width = width
+        self.alignRight = alignRight
+    }
+}
+
+/// A scrolling table: header, rows, the selected one highlighted (reversed, and marked with
+/// `>` so the selection shows on a monochrome terminal too).
+public struct Table {
+    public var columns: [Column]
+    public var rows: [[String]]
+    /// Per row, an optional style for the whole row (overdue in bold, done muted).
+    public var rowStyles: [Style?]
+
+    public init(columns: [Column], rows: [[String]], rowStyles: [Style?] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.rowStyles = rowStyles
+    }
+
+    /// The widths each column gets in `width` cells (two cells of marker, one between columns).
+    public func widths(in width: Int) -> [Int] {
+        let fixed = columns.reduce(0) { $0 + $1.width }
+        let flexible = columns.filter { $0.width == 0 }.count
+        let room = max(0, width - 2 - fixed - (columns.count - 1))
+        return columns.map { $0.width > 0 ? $0.width : max(4, room / max(1, flexible)) }
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, cursor: inout ListCursor, focused: Bool = true) {
+        guard area.height >= 1 else { return }
+        let widths = widths(in: area.width)
+        var x = area.x + 2
+        for (i, c) in columns.enumerated() {
+            canvas.put(cell(c.title, width: widths[i], right: c.alignRight), x: x, y: area.y, maxWidth: widths[i], style: Style(.title, bold: true, underline: true))
+            x += widths[i] + 1
+        }
+        let visible = area.height - 1
+        cursor.scroll(visibleRows: visible, count: rows.count)
+        for r in 0..<visible {
+            let index = cursor.top + r
+            guard index < rows.count else { break }
+            let y = area.y + 1 + r
+            let selected = index == cursor.selected && focused
+            let base = (index < rowStyles.count ? rowStyles[index] : nil) ?? .plain
+            let style = selected ? Style(.selection, bold: base.bold, reverse: true) : base
+            if selected { canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style) }
+            canvas.put(selected ? ">" : " ", x: area.x, y: y, style: style)
+            var x = area.x + 2
+            for (i, c) in columns.enumerated() {
+                let value = i < rows[index].count ? rows[index][i] : ""
+                canvas.put(cell(value, width: widths[i], right: c.alignRight), x: x, y: y, maxWidth: widths[i], style: style)
+                x += widths[i] + 1
+            }
+        }
+        if rows.count > visible, visible > 0 {
+            let info = " \(cursor.selected + 1)/\(rows.count) "
+            canvas.put(info, x: area.maxX - DisplayWidth.of(info), y: area.y, style: .muted)
+        }
+    }
+
+    private func cell(_ text: String, width: Int, right: Bool) -> String {
+        let cut = DisplayWidth.truncate(text, to: width)
+        return right ? String(repeating: " ", count: max(0, width - DisplayWidth.of(cut))) + cut : cut
+    }
+}

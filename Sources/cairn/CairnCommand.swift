@@ -1,0 +1,45 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+/// `cairn`: with no subcommand it opens the terminal UI; the subcommands script the same store.
+@main
+struct CairnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cairn",
+        abstract: "Browse school clusters, their members and monitoring checkpoints.",
+        subcommands: [
+            OpenCommand.self, AddCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
+            ExportCommand.self, CheckCommand.self, DemoCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
+    )
+}
+
+/// `--store DIR`, taken by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The store directory (default: $CAIRN_STORE, $XDG_DATA_HOME/cairn or ~/.local/share/cairn).")
+    var store: String?
+
+    var directory: URL { StoreLocation.resolve(flag: store) }
+
+    func open() throws -> Store {
+        do {
+            return try Store(directory: directory)
+        } catch {
+            throw CLIError(error.message)
+        }
+    }
+}
+
+/// A one-line message for stderr and a non-zero exit, never a stack trace.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
+}
+
+extension CLIError: LocalizedError {
+    var errorDescription: String? { message }
+}

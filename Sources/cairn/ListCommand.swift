@@ -1,0 +1,85 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+import TermUI
+
+struct ListCommand: ParsableCommand {
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case clusters, schools, agencies, checkpoints
+    }
+
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List clusters, schools, agencies or checkpoints.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "clusters, schools, agencies or checkpoints") var what: What
+    @Flag(help: "Only overdue checkpoints (or clusters that have one).") var overdue = false
+    @Flag(help: "Print JSON, with the fields of `cairn export --format json`.") var json = false
+
+    func run() throws {
+        let store = try options.open()
+        let world = store.world
+        let today = Day.today()
+        if overdue, what == .schools || what == .agencies {
+            throw CLIError("--overdue applies to clusters and checkpoints")
+        }
+        let overdueClusters = Set(world.checkpoints.values.filter { $0.status(on: today) == .overdue }.map(\.cluster))
+        let document = JSONExport.document(world)
+        var rows = document[what.rawValue] as? [[String: Any]] ?? []
+        switch what {
+        case .clusters where overdue: rows = rows.filter { overdueClusters.contains($0["id"] as? String ?? "") }
+        case .checkpoints:
+            let order = world.checkpoints.values.filter { !overdue || $0.status(on: today) == .overdue }
+                .sorted { Checkpoint.urgencyOrder($0, $1, on: today) }.map(\.id)
+            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0) })
+            rows = order.compactMap { byID[$0] }
+        default: break
+        }
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        let table: [[String]]
+        switch what {
+        case .clusters:
+            table = [["ID", "NAME", "KIND", "REGION", "SCHOOLS", "AGENCIES"]] + world.clusters.values
+                .filter { !overdue || overdueClusters.contains($0.id) }.sorted { $0.name < $1.name }.map { c in
+                    let members = world.members(of: c.id)
+                    return [c.id, c.name, c.kind.rawValue, c.region, "\(members.filter { $0.memberType == .school }.count)",
+                        "\(members.filter { $0.memberType == .agency }.count)"]
+                }
+        case .schools:
+            table = [["ID", "OFFICIAL ID", "NAME", "PHASES", "MUNICIPALITY"]] + world.schools.values.sorted { $0.name < $1.name }
+                .map { [$0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: ","), $0.municipality] }
+        case .agencies:
+            table = [["ID", "NAME", "SECTOR", "LEVEL"]] + world.agencies.values.sorted { $0.name < $1.name }
+                .map { [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue] }
+        case .checkpoints:
+            table = [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE BY"]] + rows.compactMap { row in
+                guard let id = row["id"] as? String, let c = world.checkpoints[id] else { return nil }
+                return [c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
+                    c.doneBy.map { "\($0) on \(c.doneOn!)" } ?? ""]
+            }
+        }
+        if table.count == 1 {
+            print("no \(what.rawValue)\(overdue ? " overdue" : "") in \(store.directory.path)")
+            return
+        }
+        printAligned(table)
+    }
+}
+
+/// Prints rows as columns padded by display width, so Łódź and 東京 line up like ASCII.
+func printAligned(_ rows: [[String]]) {
+    let columns = rows.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
+    for row in rows {
+        var line = ""
+        for (i, cell) in row.enumerated() {
+            line += cell
+            if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - DisplayWidth.of(cell) + 2) }
+        }
+        print(line)
+    }
+}
