@@ -21,6 +21,8 @@ extension AppState {
             pending -= 1
             if let inverse = commit.inverse { undoStack.append(Commit(changes: inverse, summary: commit.summary, inverse: nil, form: nil)) }
             status = Status(commit.summary)
+            refreshLists()
+            selectAdded(commit.changes)
             effects = []
         case .commitFailed(let commit, let message):
             pending -= 1
@@ -62,6 +64,20 @@ extension AppState {
     }
 
     mutating func replaceTop(_ screen: Screen) { stack[stack.count - 1] = screen }
+
+    /// After an add, the new record is the one selected in the list on screen.
+    mutating func selectAdded(_ changes: [Change]) {
+        for change in changes {
+            guard case .put(let record) = change else { continue }
+            switch stack.last {
+            case nil: home.lists[home.tab].select(id: record.id)
+            case .cluster(var s)?:
+                s.lists[s.tab].select(id: record.id)
+                replaceTop(.cluster(s))
+            default: break
+            }
+        }
+    }
 
     /// Sends `commit` to the store; the screen says "saved" only when the store confirms.
     mutating func commit(_ changes: [Change], summary: String, form: FormState? = nil, undoable: Bool = true) -> [Effect] {

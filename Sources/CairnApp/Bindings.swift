@@ -17,17 +17,17 @@ enum Bindings {
             KeyBinding([.enter], "Enter", "open", .open),
             KeyBinding([.char("a")], "a", "add", .add),
             KeyBinding([.char("e")], "e", "edit", .edit),
-            KeyBinding([.char("d")], "d", "delete", .delete),
+            KeyBinding([.char("d")], "d", "del", .delete),
         ]
-        if tab == 3 { b.append(KeyBinding([.char(" ")], "Space", "tick/reopen", .toggleDone)) }
+        if tab == 3 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
         b += [
             KeyBinding([.char("/")], "/", "filter", .filter),
-            KeyBinding([.tab], "Tab", "next tab", .nextTab),
+            KeyBinding([.tab], "Tab", "tabs", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to tab", .move, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
-            KeyBinding([.char("?")], "?", "help", .help),
-            KeyBinding([.char("q")], "q", "quit", .quit),
+            KeyBinding([.char("?")], "?", "help", .help, essential: true),
+            KeyBinding([.char("q")], "q", "quit", .quit, essential: true),
         ]
         if !empty { b.append(KeyBinding([.char("x")], "x", "load the example clusters", .loadExamples, footer: false)) }
         return b + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
@@ -39,17 +39,17 @@ enum Bindings {
         b += [
             KeyBinding([.char("a")], "a", "add", .add),
             KeyBinding([.char("e")], "e", "edit", .edit),
-            KeyBinding([.char("d")], "d", tab == 0 ? "remove" : "delete", .delete),
+            KeyBinding([.char("d")], "d", tab == 0 ? "remove" : "del", .delete),
         ]
-        if tab == 1 { b.append(KeyBinding([.char(" ")], "Space", "tick/reopen", .toggleDone)) }
+        if tab == 1 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
         b += [
             KeyBinding([.tab], "Tab", tab == 0 ? "checkpoints" : "members", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
             KeyBinding([.char("/")], "/", "filter", .filter, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
-            KeyBinding([.char("?")], "?", "help", .help),
-            KeyBinding([.char("q"), .escape], "q", "back", .back),
+            KeyBinding([.char("?")], "?", "help", .help, essential: true),
+            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
         ]
         return b + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
     }
@@ -57,17 +57,17 @@ enum Bindings {
     static let record: [KeyBinding<Command>] = [
         KeyBinding([.enter], "Enter", "open cluster", .open),
         KeyBinding([.char("e")], "e", "edit", .edit),
-        KeyBinding([.char("d")], "d", "delete", .delete),
+        KeyBinding([.char("d")], "d", "del", .delete),
         KeyBinding([.char("u")], "u", "undo", .undo),
-        KeyBinding([.char("?")], "?", "help", .help),
-        KeyBinding([.char("q"), .escape], "q", "back", .back),
+        KeyBinding([.char("?")], "?", "help", .help, essential: true),
+        KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
     ] + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
 
     /// Forms and the picker take typed letters as text, so their keys are not letters.
     static let picker: [KeyBinding<Command>] = [
         KeyBinding([.enter], "Enter", "choose", .open),
         KeyBinding([.up, .down], "↑/↓", "move", .move),
-        KeyBinding([.escape], "Esc", "back", .back),
+        KeyBinding([.escape], "Esc", "back", .back, essential: true),
         KeyBinding([.ctrl("c")], "Ctrl-C", "quit", .quit, footer: false),
     ]
 
@@ -76,7 +76,7 @@ enum Bindings {
         KeyBinding([.tab, .down], "Tab/↓", "next field", .move),
         KeyBinding([.backTab, .up], "S-Tab/↑", "previous", .move),
         KeyBinding([.left, .right], "←/→", "choose", .move),
-        KeyBinding([.escape], "Esc", "cancel", .back),
+        KeyBinding([.escape], "Esc", "cancel", .back, essential: true),
         KeyBinding([.ctrl("u")], "Ctrl-U", "clear field", .move, footer: false),
         KeyBinding([.ctrl("c")], "Ctrl-C", "quit (the form is kept as a draft)", .quit, footer: false),
     ]

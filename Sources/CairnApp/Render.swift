@@ -58,7 +58,7 @@ extension AppState {
             canvas.put(label, x: 0, y: y, style: .accent)
             let x = DisplayWidth.of(label)
             list.filter.render(into: &canvas, x: x, y: y, width: min(40, width - x - 30), focused: list.filtering)
-            let info = "  \(list.visible.count) of \(list.rows.count)" + (list.filtering ? " · Enter keeps · Esc clears" : " · Esc clears")
+            let info = "  \(list.visible.count) of \(list.rows.count) · Esc clears"
             canvas.put(info, x: x + min(40, width - x - 30), y: y, style: .muted)
             return
         }

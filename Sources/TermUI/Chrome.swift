@@ -12,16 +12,24 @@ public enum Chrome {
         }
     }
 
-    /// Draws the footer: the bindings marked for it, `key label` pairs, as many as fit.
+    /// Draws the footer: the bindings marked for it, `key label` pairs, as many as fit, with the
+    /// essential ones (help, back, quit) always at the right end.
     public static func footer<A>(_ bindings: [KeyBinding<A>], into canvas: inout Canvas, y: Int) {
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), style: Style(.muted, reverse: true))
-        var x = 0
-        for b in bindings where b.inFooter {
-            let need = DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.help) + 2
-            if x + need > canvas.width { break }
-            x += canvas.put(b.label, x: x, y: y, style: Style(.key, bold: true, reverse: true))
-            x += canvas.put(" " + b.help + "  ", x: x, y: y, style: Style(.muted, reverse: true))
+        func width(_ b: KeyBinding<A>) -> Int { DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.help) + 2 }
+        func draw(_ b: KeyBinding<A>, at x: Int) -> Int {
+            let used = canvas.put(b.label, x: x, y: y, style: Style(.key, bold: true, reverse: true))
+            return used + canvas.put(" " + b.help + "  ", x: x + used, y: y, style: Style(.muted, reverse: true))
         }
+        let essential = bindings.filter(\.essential)
+        let reserved = essential.reduce(0) { $0 + width($1) }
+        var x = 0
+        for b in bindings where b.inFooter && !b.essential {
+            if x + width(b) > canvas.width - reserved { break }
+            x += draw(b, at: x)
+        }
+        x = max(x, canvas.width - reserved)
+        for b in essential { x += draw(b, at: x) }
     }
 
     /// The lines of a `?` help page for a screen: every binding, its keys and what it does.

@@ -43,13 +43,18 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     public var action: Action
     /// Main keys show in the footer; every binding shows in `?` help.
     public var inFooter: Bool
+    /// Keys the footer shows whatever else it must drop (help, back, quit), at its right end.
+    public var essential: Bool
 
-    public init(_ keys: [Key], _ label: String? = nil, _ help: String, _ action: Action, footer: Bool = true) {
+    public init(
+        _ keys: [Key], _ label: String? = nil, _ help: String, _ action: Action, footer: Bool = true, essential: Bool = false
+    ) {
         self.keys = keys
         self.label = label ?? keys.map(\.description).joined(separator: "/")
         self.help = help
         self.action = action
-        self.inFooter = footer
+        self.inFooter = footer || essential
+        self.essential = essential
     }
 }
 

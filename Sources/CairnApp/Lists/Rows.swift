@@ -21,7 +21,7 @@ enum Rows {
     }
 
     static let clusterColumns = [
-        Column("Cluster"), Column("Kind", width: 14), Column("Region", width: 14), Column("Sch", width: 3, alignRight: true),
+        Column("Cluster"), Column("Kind", width: 12), Column("Region", width: 12), Column("Sch", width: 3, alignRight: true),
         Column("Agy", width: 3, alignRight: true), Column("Next due", width: 12),
     ]
 
@@ -47,17 +47,21 @@ enum Rows {
         return all.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }.map { c in
             let status = c.status(on: today)
             var cells = ["\(status.mark) \(status.word)", c.due.description, c.title]
-            if cluster == nil { cells.append(w.clusters[c.cluster]?.name ?? "") }
-            cells.append(c.doneBy.map { "\($0) \(c.doneOn!)" } ?? "")
+            if cluster == nil {
+                cells.append(w.clusters[c.cluster]?.name ?? "")
+                cells.append(c.doneBy ?? "")
+            } else {
+                cells.append(c.doneBy.map { "\($0) \(c.doneOn!)" } ?? "")
+            }
             return ListRow(id: c.id, cells: cells, style: style(status))
         }
     }
 
     static let checkpointColumns = [
         Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Cluster", width: 18),
-        Column("Done by", width: 14),
+        Column("Done by", width: 10),
     ]
-    static let clusterCheckpointColumns = [Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 18)]
+    static let clusterCheckpointColumns = [Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 22)]
 
     static func members(_ w: World, cluster: String) -> [ListRow] {
         w.members(of: cluster).map { m in
