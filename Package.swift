@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnCore", "CairnStore"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
-        .testTarget(name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp"]),
+        .testTarget(
+            name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp"], exclude: ["__Snapshots__"]),
         // Depends on the executable so that `swift test` builds it; the tests drive it in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["cairn", "CairnCore", "CairnStore"]),
     ]

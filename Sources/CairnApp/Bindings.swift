@@ -43,7 +43,7 @@ enum Bindings {
         ]
         if tab == 1 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
         b += [
-            KeyBinding([.tab], "Tab", tab == 0 ? "checkpoints" : "members", .nextTab),
+            KeyBinding([.tab], "Tab", "switch tab", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
             KeyBinding([.char("/")], "/", "filter", .filter, footer: false),

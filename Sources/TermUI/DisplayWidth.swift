@@ -48,6 +48,7 @@ public enum DisplayWidth {
             out.append(ch)
             used += w
         }
+        while out.last == " " { out.removeLast() }
         return out + "…"
     }
 

@@ -6,7 +6,7 @@ extension AppState {
         canvas.put(f.title, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         let labelWidth = 18
         let valueX = labelWidth + 3
-        let valueWidth = min(40, area.width - valueX - 18)
+        let valueWidth = min(34, area.width - valueX - 24)
         for (i, field) in f.fields.enumerated() {
             let y = area.y + 2 + i
             guard y < area.maxY else { break }

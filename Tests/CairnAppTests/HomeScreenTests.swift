@@ -1,0 +1,133 @@
+import CairnCore
+import Testing
+import TermUI
+
+@testable import CairnApp
+
+@Suite struct HomeScreenTests {
+    @Test func an_empty_store_says_what_to_do() {
+        let app = Fixture.app(World())
+        expectSnapshot(app.render(), "home-empty")
+        let effects = { var a = app; return a.press(.char("x")) }()
+        #expect(effects == [.loadExamples])
+    }
+
+    @Test func home_lists_clusters_with_counts_and_next_due() {
+        expectSnapshot(Fixture.app().render(), "home-clusters")
+    }
+
+    @Test func checkpoints_tab_shows_overdue_first_with_marks_not_only_colour() {
+        var app = Fixture.app()
+        app.press(.char("4"))
+        let canvas = app.render()
+        expectSnapshot(canvas, "home-checkpoints")
+        #expect(canvas.row(3).contains("! OVERDUE"))
+        #expect(canvas.text.contains("✓ done"))
+    }
+
+    @Test func tab_shift_tab_and_numbers_switch_tabs() {
+        var app = Fixture.app()
+        app.press(.tab)
+        #expect(app.home.tab == 1)
+        app.press(.backTab, .backTab)
+        #expect(app.home.tab == 3)
+        app.press(.char("3"))
+        #expect(app.home.tab == 2)
+        #expect(app.render().row(1).contains("[3 Agencies (1)]"))
+    }
+
+    @Test func filter_is_case_and_accent_insensitive_and_esc_clears_it() {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("/"))
+        app.type("lodz")
+        let canvas = app.render()
+        expectSnapshot(canvas, "home-schools-filter-lodz")
+        #expect(app.home.lists[1].visibleRows.map(\.id) == ["sch-2"])
+        app.type("XYZ")
+        #expect(app.render().text.contains("Nothing matches “lodzXYZ”"))
+        app.press(.escape)
+        #expect(app.home.lists[1].visible.count == 3)
+        app.press(.char("/"))
+        app.type("THINGEY")
+        #expect(app.home.lists[1].visibleRows.map(\.id) == ["sch-3"])
+        app.press(.enter)  // keeps the filter, gives the keys back to the list
+        #expect(!app.home.lists[1].filtering)
+        app.press(.char("j"))
+        #expect(app.home.lists[1].visibleRows.count == 1)
+    }
+
+    @Test func list_keys_move_the_selection() {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("j"))
+        #expect(app.home.lists[1].cursor.selected == 1)
+        app.press(.end)
+        #expect(app.home.lists[1].cursor.selected == 2)
+        app.press(.char("k"), .home)
+        #expect(app.home.lists[1].cursor.selected == 0)
+        app.press(.down, .pageDown)
+        #expect(app.home.lists[1].cursor.selected == 2)
+    }
+
+    @Test func q_quits_from_home_and_ctrl_c_from_anywhere() {
+        var app = Fixture.app()
+        #expect(app.press(.char("q")) == [.quit])
+        app.press(.enter, .char("a"))
+        #expect(app.press(.ctrl("c")) == [.quit])
+    }
+
+    @Test func help_lists_the_same_bindings_as_the_footer() {
+        var app = Fixture.app()
+        let footer = app.render().row(23)
+        app.press(.char("?"))
+        guard case .help(_, let lines)? = app.modal else {
+            Issue.record("? did not open help")
+            return
+        }
+        let keys = Set(lines.map(\.0))
+        for label in ["Enter", "a", "e", "d", "/", "Tab", "u", "?", "q"] {
+            #expect(keys.contains(label), "help lacks \(label)")
+            #expect(footer.contains(label + " "), "footer lacks \(label)")
+        }
+        expectSnapshot(app.render(), "home-help")
+        app.press(.char("z"))
+        #expect(app.modal == nil)
+    }
+
+    @Test func too_small_a_terminal_says_so_and_recovers() {
+        var app = Fixture.app(width: 30, height: 8)
+        let small = app.render()
+        expectSnapshot(small, "too-small-30x8")
+        #expect(small.text.contains("80×24"))
+        _ = app.send(.resized(width: 80, height: 24))
+        #expect(app.render().row(1).contains("Clusters"))
+    }
+
+    @Test func delete_asks_naming_the_item_and_no_keeps_it() {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("d"))
+        guard case .confirm(let question, _)? = app.modal else {
+            Issue.record("no question")
+            return
+        }
+        #expect(question.contains("Escola Básica de São João"))
+        #expect(question.contains("1 linked record"))
+        #expect(app.press(.char("n")).isEmpty)
+        #expect(app.modal == nil)
+        app.press(.char("d"))
+        let effects = app.press(.char("y"))
+        app.settle(effects)
+        #expect(app.world.schools["sch-1"] == nil)
+        #expect(app.world.memberships["mem-1"] == nil)
+    }
+}
+
+extension Modal: Equatable {
+    public static func == (a: Modal, b: Modal) -> Bool {
+        switch (a, b) {
+        case (.help(let x, _), .help(let y, _)): return x == y
+        case (.confirm(let x, _), .confirm(let y, _)): return x == y
+        case (.prompt(let x, let f, _), .prompt(let y, let g, _)): return x == y && f == g
+        default: return false
+        }
+    }
+}

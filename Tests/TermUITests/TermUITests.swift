@@ -1,0 +1,105 @@
+import Testing
+
+@testable import TermUI
+
+@Suite struct DisplayWidthTests {
+    @Test func cells_not_characters() {
+        #expect(DisplayWidth.of("Łódź") == 4)
+        #expect(DisplayWidth.of("Þingeyjarskóli") == 14)
+        #expect(DisplayWidth.of("東京") == 4)
+        #expect(DisplayWidth.of("e\u{0301}") == 1)
+        #expect(DisplayWidth.of("Kāhui Ako") == 9)
+    }
+
+    @Test func truncation_counts_cells_and_marks_the_cut() {
+        #expect(DisplayWidth.truncate("Łódź", to: 4) == "Łódź")
+        #expect(DisplayWidth.truncate("Þingeyjarskóli", to: 6) == "Þinge…")
+        #expect(DisplayWidth.truncate("東京都", to: 4) == "東…")
+        #expect(DisplayWidth.of(DisplayWidth.pad("東京", to: 7)) == 7)
+    }
+}
+
+@Suite struct CanvasTests {
+    @Test func put_clips_to_the_given_width_and_the_edge() {
+        var canvas = Canvas(width: 10, height: 2)
+        #expect(canvas.put("Escola Básica", x: 0, y: 0, maxWidth: 9) == 9)
+        #expect(canvas.row(0) == "Escola B…")
+        var other = Canvas(width: 10, height: 1)
+        other.put("Escola Básica", x: 0, y: 0, maxWidth: 8)
+        #expect(other.row(0) == "Escola…")  // no space left dangling before the mark
+        canvas.put("Łódź Łódź", x: 6, y: 1)
+        #expect(canvas.row(1) == "      Łód…")
+    }
+
+    @Test func a_wide_character_takes_two_cells() {
+        var canvas = Canvas(width: 6, height: 1)
+        canvas.put("東京x", x: 0, y: 0)
+        #expect(canvas[1, 0].isContinuation)
+        #expect(canvas[4, 0].text == "x")
+        #expect(canvas.row(0) == "東京x")
+    }
+
+    @Test func only_changed_cells_are_reported() {
+        var a = Canvas(width: 10, height: 3)
+        a.put("hello", x: 0, y: 0)
+        var b = a
+        b.put("j", x: 0, y: 0)
+        #expect(b.changedCells(since: a) == [0])
+        #expect(b.changedCells(since: nil).count == 30)
+        #expect(Canvas(width: 5, height: 3).changedCells(since: a).count == 15)
+    }
+}
+
+@Suite struct WidgetTests {
+    @Test func text_field_edits_at_the_cursor() {
+        var f = TextField("Lodz")
+        _ = f.handle(.left)
+        _ = f.handle(.left)
+        let handled = f.handle(.backspace)
+        #expect(handled)
+        #expect(f.text == "Ldz")
+        _ = f.handle(.char("ó"))
+        #expect(f.text == "Lódz")
+        _ = f.handle(.ctrl("u"))
+        #expect(f.text.isEmpty && f.cursor == 0)
+        let enterHandled = f.handle(.enter)
+        #expect(!enterHandled)
+    }
+
+    @Test func list_cursor_pages_and_stays_in_range() {
+        var c = ListCursor()
+        let paged = c.handle(.pageDown, count: 100, pageHeight: 11)
+        #expect(paged)
+        #expect(c.selected == 10)
+        _ = c.handle(.end, count: 100, pageHeight: 11)
+        #expect(c.selected == 99)
+        _ = c.handle(.char("j"), count: 100, pageHeight: 11)
+        #expect(c.selected == 99)
+        _ = c.handle(.home, count: 100, pageHeight: 11)
+        #expect(c.selected == 0)
+        let other = c.handle(.char("x"), count: 100, pageHeight: 11)
+        #expect(!other)
+        c.selected = 50
+        c.scroll(visibleRows: 10, count: 100)
+        #expect(c.top == 41)
+    }
+
+    @Test func footer_keeps_essential_keys_when_space_runs_out() {
+        let bindings: [KeyBinding<Int>] = (0..<12).map { KeyBinding([.char("a")], "k\($0)", "does thing \($0)", $0) }
+            + [KeyBinding([.char("?")], "?", "help", 98, essential: true), KeyBinding([.char("q")], "q", "quit", 99, essential: true)]
+        var canvas = Canvas(width: 60, height: 1)
+        Chrome.footer(bindings, into: &canvas, y: 0)
+        let row = canvas.row(0)
+        #expect(row.contains("k0 does thing 0"))
+        #expect(row.contains("? help"))
+        #expect(row.contains("q quit"))
+        #expect(!row.contains("k11"))
+    }
+
+    @Test func the_help_is_made_from_the_bindings() {
+        let bindings: [KeyBinding<Int>] = [KeyBinding([.char("a")], "a", "add", 1), KeyBinding([.up, .char("k")], nil, "move up", 2, footer: false)]
+        let lines = Chrome.helpLines(bindings)
+        #expect(lines.map(\.0) == ["a", "↑ / k"])
+        #expect(lines.map(\.1) == ["add", "move up"])
+    }
+}
