@@ -14,6 +14,20 @@ static void on_hangup(int signo) {
     hangup_flag = 1;
 }
 
+void cairn_reset_signals(void) {
+    // A parent may have blocked or ignored signals and passed that on (posix_spawn does): a
+    // blocked SIGHUP would leave an orphan on a dead terminal, an ignored SIGWINCH would never
+    // resize. Called before curses starts, so that curses installs its own SIGWINCH handler.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
+    signal(SIGWINCH, SIG_DFL);
+}
+
 void cairn_install_hangup_handlers(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

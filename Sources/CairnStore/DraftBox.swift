@@ -29,6 +29,7 @@ public struct DraftBox: Sendable {
         let temp = directory.appendingPathComponent(".\(prefix)\(pid).tmp")
         do {
             try data.write(to: temp)
+            chmod(temp.path, 0o600)  // form text may hold personal details
             if rename(temp.path, ownFile.path) != 0 { throw StoreError.posix("cannot save the draft", path: ownFile.path) }
         } catch let error as StoreError {
             throw error
@@ -46,13 +47,24 @@ public struct DraftBox: Sendable {
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".json") {
             let pidText = name.dropFirst(prefix.count).dropLast(5)
             guard let owner = Int32(pidText), owner != pid else { continue }
-            if kill(owner, 0) == 0 { continue }  // that session is still running
+            if DraftBox.isRunningSession(owner) { continue }
             let url = directory.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: url) else { continue }
             let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
             found.append((url, data, modified))
         }
         return found.sorted { $0.2 > $1.2 }.map { ($0.0, $0.1) }
+    }
+
+    /// True when `pid` is a live cairn. A zombie (its terminal just dropped, not yet reaped) has
+    /// an empty command line, and a pid reused by another program names something else: both
+    /// count as ended, so their drafts are offered.
+    static func isRunningSession(_ pid: Int32) -> Bool {
+        if let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") {
+            return String(decoding: cmdline, as: UTF8.self).lowercased().contains("cairn")
+        }
+        if FileManager.default.fileExists(atPath: "/proc/self") { return false }
+        return kill(pid, 0) == 0  // no /proc: ask the kernel
     }
 
     public func discard(_ url: URL) { try? FileManager.default.removeItem(at: url) }

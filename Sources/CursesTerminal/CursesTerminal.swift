@@ -25,6 +25,7 @@ public final class CursesTerminal {
     private init() throws {
         Self.chooseUTF8Locale()
         cairn_install_crash_handlers()
+        cairn_reset_signals()
         guard cairn_newterm() != nil else {
             throw TerminalError("cannot start the screen for TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "(unset)")")
         }
@@ -32,6 +33,7 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(cairn_stdscr(), true)
+        Self.defineCommonSequences()
         set_escdelay(100)
         curs_set(0)
         cairn_install_hangup_handlers()
@@ -45,6 +47,20 @@ public final class CursesTerminal {
         self.colors = colors
         width = Int(getmaxx(cairn_stdscr()))
         height = Int(getmaxy(cairn_stdscr()))
+    }
+
+    /// The sequences tmux, xterm and most SSH clients send, bound whatever the terminfo entry says:
+    /// under `TERM=vt100` or `TERM=linux` several are missing or named otherwise (Shift-Tab
+    /// came through as an unnamed key code under `linux`).
+    static func defineCommonSequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[Z", KEY_BTAB), ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT),
+            ("\u{1B}[D", KEY_LEFT), ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT),
+            ("\u{1B}OD", KEY_LEFT), ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}OF", KEY_END), ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME),
+            ("\u{1B}[8~", KEY_END), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC),
+        ]
+        for (sequence, code) in sequences { define_key(sequence, code) }
     }
 
     /// Under `LANG=C` names in other alphabets turn to garbage: prefer the user's locale if it

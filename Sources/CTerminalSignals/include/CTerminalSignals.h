@@ -3,6 +3,9 @@
 #ifndef CAIRN_TERMINAL_SIGNALS_H
 #define CAIRN_TERMINAL_SIGNALS_H
 
+/// Unblocks SIGHUP, SIGTERM, SIGINT and SIGWINCH and gives SIGWINCH its default action; call before curses starts.
+void cairn_reset_signals(void);
+
 /// SIGHUP and SIGTERM set a flag instead of killing the process, so the run loop can keep the draft.
 void cairn_install_hangup_handlers(void);
 int cairn_hangup_received(void);

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The CLI as scripts use it: exit codes, one-line messages, and the journal under two writers.
+@Suite struct CommandLineTests {
+    @Test func bad_input_gets_a_one_line_message_and_a_non_zero_exit() throws {
+        let store = TemporaryStore()
+        let cases: [[String]] = [
+            ["add", "cluster", "--name", ""],
+            ["add", "cluster", "--name", "X", "--kind", "galaxy"],
+            ["add", "checkpoint", "--cluster", "nowhere", "--title", "T", "--due", "today"],
+            ["tick", "no such checkpoint"],
+        ]
+        for args in cases {
+            let r = try Shell.cairn(args, store: store.url)
+            #expect(r.status != 0, "\(args) was accepted")
+            #expect(!r.stderr.contains("Fatal error"), "\(args) crashed: \(r.stderr)")
+            #expect(!r.stderr.isEmpty, "\(args) said nothing")
+        }
+        _ = try Shell.cairn(["add", "cluster", "--name", "Kāhui Ako"], store: store.url)
+        let r = try Shell.cairn(["add", "checkpoint", "--cluster", "Kāhui Ako", "--title", "T", "--due", "31/12"], store: store.url)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("“31/12” is not a date"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func two_processes_appending_at_once_lose_nothing() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["add", "cluster", "--name", "Shared"], store: store.url)
+        let url = store.url
+        let group = DispatchGroup()
+        let failures = Failures()
+        for writer in ["a", "b"] {
+            DispatchQueue.global().async(group: group) {
+                for i in 0..<25 {
+                    let r = try? Shell.cairn(["add", "school", "--name", "School \(writer)\(i)", "--cluster", "Shared"], store: url)
+                    if r?.status != 0 { failures.add("\(writer)\(i): \(r?.stderr ?? "did not run")") }
+                }
+            }
+        }
+        group.wait()
+        #expect(failures.all.isEmpty, "\(failures.all)")
+        let doc = try Shell.export(store.url)
+        #expect((doc["schools"] as? [Any])?.count == 50)
+        let members = ((doc["clusters"] as? [[String: Any]])?.first?["members"] as? [Any])?.count
+        #expect(members == 50)
+        let check = try Shell.cairn(["check"], store: store.url)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("101 events"))  // 1 cluster, 50 schools, 50 memberships
+    }
+
+    @Test func check_reports_a_damaged_line_and_exits_non_zero() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["add", "school", "--name", "One"], store: store.url)
+        _ = try Shell.cairn(["add", "school", "--name", "Two"], store: store.url)
+        let journal = try #require(FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
+        var lines = try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n")
+        lines[0] = String(lines[0].dropLast(5))
+        try lines.joined(separator: "\n").write(to: journal, atomically: false, encoding: .utf8)
+        let r = try Shell.cairn(["check"], store: store.url)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("line 1 is damaged"))
+        let list = try Shell.cairn(["list", "schools"], store: store.url)
+        #expect(list.stdout.contains("Two"))
+    }
+
+    @Test func without_a_terminal_the_screens_refuse_politely() throws {
+        let store = TemporaryStore()
+        let r = try Shell.cairn([], store: store.url)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("need a terminal"))
+    }
+
+    @Test func demo_loads_the_examples_once_and_list_shows_overdue() throws {
+        let store = TemporaryStore()
+        #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("loaded 4 example clusters"))
+        #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("already"))
+        let overdue = try Shell.cairn(["list", "checkpoints", "--overdue", "--json"], store: store.url)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(overdue.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count >= 4)
+        #expect(rows.allSatisfy { $0["done"] as? Bool == false })
+    }
+}
+
+/// Failures gathered from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}

@@ -1,0 +1,148 @@
+import CairnStore
+import Foundation
+import Testing
+
+/// The main journeys, on the built binary in a real pty (tmux at 80x24).
+@Suite(.serialized, .enabled(if: Tmux.required, "tmux is not installed (outside CI the end-to-end tests skip)"))
+struct JourneyTests {
+    @Test func add_a_cluster_a_new_school_through_the_picker_and_tick_a_checkpoint() throws {
+        let store = TemporaryStore()
+        let tmux = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
+        try tmux.waitFor("Welcome to Cairn")
+        try tmux.send("a")
+        try tmux.waitFor("New cluster")
+        try tmux.type("Kāhui Ako ki Ōtautahi")
+        try tmux.send("Enter")
+        try tmux.waitFor("Added cluster “Kāhui Ako ki Ōtautahi”")
+
+        try tmux.send("Enter")
+        try tmux.waitFor("No members yet")
+        try tmux.send("a")
+        try tmux.waitFor("Add a member to Kāhui Ako ki Ōtautahi")
+        try tmux.type("Þingeyjarskóli – Łódź")
+        try tmux.send("Enter")  // the pinned "+ New school…" row
+        try tmux.waitFor("New school")
+        try tmux.send("Enter")
+        try tmux.waitFor("Þingeyjarskóli – Łódź in Kāhui Ako ki Ōtautahi")
+        try tmux.type("partner school")
+        try tmux.send("Enter")
+        let members = try tmux.waitFor("Added member")
+        #expect(members.contains("Þingeyjarskóli – Łódź"))
+        #expect(members.contains("partner school"))
+
+        try tmux.send("Tab")
+        try tmux.waitFor("No checkpoints yet")
+        try tmux.send("a")
+        try tmux.waitFor("New checkpoint")
+        try tmux.type("Hui tuatahi")
+        try tmux.send("Tab")
+        try tmux.type("+1w")
+        try tmux.send("Enter")
+        try tmux.waitFor("Added checkpoint “Hui tuatahi”")
+        try tmux.send("Space")
+        try tmux.waitFor("Evidence for “Hui tuatahi”")
+        try tmux.type("minutes on the drive")
+        try tmux.send("Enter")
+        try tmux.waitFor("Ticked “Hui tuatahi” as done")
+        try tmux.send("q")
+        try tmux.waitFor("[1 Clusters (1)]")
+        try tmux.send("q")
+        try tmux.waitForExit()
+
+        let doc = try Shell.export(store.url)
+        let clusters = doc["clusters"] as? [[String: Any]] ?? []
+        let schools = doc["schools"] as? [[String: Any]] ?? []
+        let checkpoints = doc["checkpoints"] as? [[String: Any]] ?? []
+        let cluster = try #require(clusters.first)
+        #expect(cluster["name"] as? String == "Kāhui Ako ki Ōtautahi")
+        let school = try #require(schools.first)
+        #expect(school["name"] as? String == "Þingeyjarskóli – Łódź")
+        let member = try #require((cluster["members"] as? [[String: Any]])?.first)
+        #expect(member["id"] as? String == school["id"] as? String)
+        #expect(member["role"] as? String == "partner school")
+        #expect(member["lead"] as? Bool == false)
+        let checkpoint = try #require(checkpoints.first)
+        #expect(checkpoint["title"] as? String == "Hui tuatahi")
+        #expect(checkpoint["done"] as? Bool == true)
+        #expect(checkpoint["doneBy"] as? String == Identity.current().user)
+        #expect(checkpoint["evidence"] as? String == "minutes on the drive")
+        #expect(checkpoint["cluster"] as? String == cluster["id"] as? String)
+    }
+
+    @Test func a_dropped_link_mid_form_keeps_the_draft_and_the_next_start_offers_it() throws {
+        let store = TemporaryStore()
+        let first = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
+        try first.waitFor("Welcome to Cairn")
+        try first.send("a")
+        try first.waitFor("New cluster")
+        try first.type("Rede de Escolas do Ñandú")
+        try first.waitFor("Rede de Escolas do Ñandú")
+        try first.hangUp()  // SIGHUP, as when the SSH link drops
+
+        // The session must end (no orphan spinning on a dead terminal) and leave its draft.
+        let drafts = store.url.appendingPathComponent("drafts")
+        let deadline = Date().addingTimeInterval(10)
+        var left: [String] = []
+        while Date() < deadline {
+            left = (try? FileManager.default.contentsOfDirectory(atPath: drafts.path))?.filter { $0.hasSuffix(".json") } ?? []
+            if !left.isEmpty, try Shell.run("/usr/bin/env", ["pgrep", "-f", store.url.path]).status != 0 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(left.count == 1)
+        #expect(try Shell.run("/usr/bin/env", ["pgrep", "-f", store.url.path]).status != 0, "cairn still runs after SIGHUP")
+
+        let second = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
+        try second.waitFor("Restore “New cluster”")
+        try second.send("y")
+        try second.waitFor("Rede de Escolas do Ñandú")
+        try second.send("Enter")
+        try second.waitFor("Added cluster “Rede de Escolas do Ñandú”")
+        let clusters = try Shell.export(store.url)["clusters"] as? [[String: Any]] ?? []
+        #expect(clusters.map { $0["name"] as? String } == ["Rede de Escolas do Ñandú"])
+    }
+
+    @Test func a_30x8_terminal_says_it_is_too_small_and_recovers_at_80x24() throws {
+        let store = TemporaryStore()
+        let tmux = try Tmux(width: 30, height: 8, command: [Shell.cairn, "--store", store.url.path])
+        try tmux.waitFor("too small")
+        let small = try tmux.screen()
+        #expect(small.contains("80×24"))
+        try tmux.resize(width: 80, height: 24)
+        let big = try tmux.waitFor("Welcome to Cairn")
+        #expect(!big.contains("too small"))
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitUntil("a 100-column frame") { $0.split(separator: "\n").first?.count ?? 0 > 90 }
+    }
+
+    @Test func a_second_session_shows_the_first_sessions_changes_with_no_key_pressed() throws {
+        let store = TemporaryStore()
+        let a = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
+        let b = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
+        try a.waitFor("Welcome to Cairn")
+        try b.waitFor("Welcome to Cairn")
+        try a.send("a")
+        try a.waitFor("New cluster")
+        try a.type("Szkoły Łodzi")
+        try a.send("Enter")
+        try a.waitFor("Added cluster")
+        let started = Date()
+        try b.waitFor("Szkoły Łodzi", timeout: 10)
+        let seconds = Date().timeIntervalSince(started)
+        print("second session showed the change after \(String(format: "%.2f", seconds)) s")
+    }
+
+    @Test(arguments: [["TERM": "vt100"], ["TERM": "linux"], ["LANG": "C", "LC_ALL": "C"], ["NO_COLOR": "1", "TERM": "vt100", "LANG": "C"]])
+    func it_starts_and_works_on_plain_terminals_and_locales(_ environment: [String: String]) throws {
+        let store = TemporaryStore()
+        #expect(try Shell.cairn(["add", "school", "--name", "Szkoła Podstawowa nr 3 w Łodzi"], store: store.url).status == 0)
+        let tmux = try Tmux(width: 80, height: 24, environment: environment, command: [Shell.cairn, "--store", store.url.path])
+        try tmux.waitFor("Clusters (0)")
+        try tmux.send("2")
+        try tmux.waitFor("Szkoła Podstawowa nr 3 w Łodzi")
+        try tmux.send("BTab")  // Shift-Tab arrives as ESC [ Z, which vt100's terminfo does not name
+        try tmux.waitFor("[1 Clusters (0)]")
+        try tmux.send("End")
+        try tmux.send("C-c")
+        try tmux.waitForExit()
+    }
+}
