@@ -29,7 +29,7 @@ struct AddCluster: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cluster", abstract: "Add a cluster of schools.")
     @OptionGroup var options: StoreOptions
     @Option(help: "Its name.") var name: String
-    @Option(help: "One of: \(ClusterKind.wordList).") var kind: ClusterKind = .cluster
+    @Option(help: "What the group is called.") var kind: ClusterKind = .cluster
     @Option(help: "The region or local authority it sits in.") var region: String = ""
     @Option(name: .customLong("official-id"), help: "Its identifier in an official register.") var officialId: String?
 
@@ -46,7 +46,7 @@ struct AddSchool: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "Its name, in its own language.") var name: String
     @Option(name: .customLong("official-id"), help: "Its identifier in the national register.") var officialId: String?
-    @Option(help: "A phase it serves (repeat for several): \(Phase.wordList).") var phase: [Phase] = []
+    @Option(help: "A phase it serves (repeat for several).") var phase: [Phase] = []
     @Option(help: "Its municipality or local authority.") var municipality: String = ""
     @OptionGroup var membership: MembershipOptions
 
@@ -63,8 +63,8 @@ struct AddAgency: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agency", abstract: "Add an agency (a stakeholder that is not a school).")
     @OptionGroup var options: StoreOptions
     @Option(help: "Its name.") var name: String
-    @Option(help: "One of: \(Sector.wordList).") var sector: Sector
-    @Option(help: "One of: \(Level.wordList).") var level: Level = .local
+    @Option(help: "The part of society it belongs to.") var sector: Sector
+    @Option(help: "Where it works.") var level: Level = .local
     @OptionGroup var membership: MembershipOptions
 
     func run() throws {
