@@ -15,6 +15,16 @@ struct CairnCommand: ParsableCommand {
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    static func main() {
+        BenchLog.mainStarted = Date()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// `--store DIR`, taken by every command.

@@ -43,6 +43,7 @@ enum TerminalSession {
         }
         var lastPoll = Date()
         terminal.draw(app.render())
+        BenchLog.firstFrameDrawn()
         while true {
             if terminal.hangupReceived {
                 // The link is gone: the open form is already saved as a draft; leave quietly.

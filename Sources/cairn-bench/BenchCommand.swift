@@ -1,0 +1,90 @@
+import CairnApp
+import CairnCore
+import CairnStore
+import Foundation
+import TermUI
+
+/// `cairn-bench [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N]`
+///
+/// Generates a national-size store (unless DIR already holds one) and prints the baseline
+/// figures: load and first frame, filter keystroke, commit, memory, terminal bytes per key.
+/// Figures are printed, never asserted: compare them between builds (use `-c release`).
+@main
+struct BenchCommand {
+    static func main() throws {
+        var args = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String) -> String? {
+            guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+            defer { args.removeSubrange(i...(i + 1)) }
+            return args[i + 1]
+        }
+        var generator = Generator()
+        let storeArg = option("--store")
+        if let n = option("--schools").flatMap(Int.init) { generator.schools = n }
+        if let n = option("--clusters").flatMap(Int.init) { generator.clusters = n }
+        if let n = option("--agencies").flatMap(Int.init) { generator.agencies = n }
+        if let n = option("--checkpoints").flatMap(Int.init) { generator.checkpoints = n }
+        let directory = storeArg.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-store")
+        let today = Day.today()
+        let identity = Identity(user: "bench", host: "bench")
+
+        if (try? Store(directory: directory, identity: identity))?.eventCount ?? 0 == 0 {
+            print("generating \(generator.schools) schools, \(generator.clusters) clusters, \(generator.agencies) agencies, \(generator.checkpoints) checkpoints in \(directory.path)…")
+            let ms = try Measure.milliseconds { try generator.write(to: try Store(directory: directory, identity: identity), today: today) }
+            print(String(format: "generated in %.1f s", ms / 1000))
+        }
+        let journalBytes = (try? FileManager.default.contentsOfDirectory(at: directory.appendingPathComponent("journal"), includingPropertiesForKeys: [.fileSizeKey]))?
+            .reduce(0) { $0 + ((try? $1.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) } ?? 0
+
+        var store: Store!
+        let loadMs = try Measure.milliseconds { store = try Store(directory: directory, identity: identity) }
+        let w = store.world
+        print("store: \(store.eventCount) events, \(journalBytes / 1_048_576) MiB of journal; \(w.schools.count) schools, \(w.clusters.count) clusters, \(w.agencies.count) agencies, \(w.checkpoints.count) checkpoints")
+        print(String(format: "load (read and fold the journals): %.0f ms", loadMs))
+
+        var app: AppState!
+        var canvas = Canvas(width: 0, height: 0)
+        let frameMs = Measure.milliseconds {
+            app = AppState(world: store.world, today: today, user: "bench", width: 80, height: 24)
+            canvas = app.render()
+        }
+        print(String(format: "first frame after load (home rows built and rendered): %.0f ms; load + first frame: %.0f ms", frameMs, loadMs + frameMs))
+
+        var tabMs = 0.0
+        tabMs = Measure.milliseconds { _ = app.send(.key(.char("2"))); canvas = app.render() }
+        print(String(format: "switch to the Schools tab (25,000 rows sorted): %.0f ms", tabMs))
+        var filterTimes: [Double] = []
+        _ = app.send(.key(.char("/")))
+        for ch in "lodz 1" {
+            filterTimes.append(Measure.milliseconds { _ = app.send(.key(.char(ch))); canvas = app.render() })
+        }
+        print("filter keystroke on the schools list (typing “lodz 1”): \(Measure.summary(filterTimes)); the first builds the search keys")
+        print("  rows left: \(app.home.lists[1].visible.count)")
+
+        var navCells: [Int] = []
+        _ = app.send(.key(.escape))
+        _ = app.send(.key(.escape))
+        canvas = app.render()
+        for _ in 0..<20 {
+            let before = canvas
+            _ = app.send(.key(.char("j")))
+            canvas = app.render()
+            navCells.append(canvas.changedCells(since: before).count)
+        }
+        print("cells changed per navigation keystroke (canvas diff): median \(navCells.sorted()[navCells.count / 2]) of \(canvas.cells.count)")
+
+        var commitTimes: [Double] = []
+        var school = w.schools.values.first!
+        for i in 0..<50 {
+            school.notes = "bench edit \(i)"
+            let change = Change.put(.school(school))
+            commitTimes.append(try Measure.milliseconds { try store.commit([change]) })
+        }
+        print("commit one edit (encode, flock, write, fdatasync): \(Measure.summary(commitTimes))")
+        print(String(format: "peak memory of this process so far: %.0f MiB", Measure.peakMemoryMiB()))
+
+        let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
+        for line in TmuxProbe(cairn: cairn, store: directory).run() { print(line) }
+    }
+}

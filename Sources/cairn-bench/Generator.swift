@@ -1,0 +1,60 @@
+import CairnCore
+import CairnStore
+import Foundation
+
+/// Makes a national-size store: schools, clusters, agencies, memberships and checkpoints with
+/// names in several languages, written through the real store in large commits.
+struct Generator {
+    var schools = 25_000
+    var clusters = 3_000
+    var agencies = 5_000
+    var checkpoints = 100_000
+
+    static let places = [
+        "Łódź", "Óbidos", "São João", "Þingeyjarsveit", "Whāngārei", "Ōtautahi", "Gent", "Portree", "Kraków", "Évora",
+        "Akureyri", "Rotorua", "Middlesbrough", "Leuven", "Braga", "Gdańsk", "Tauranga", "Inverness", "Mechelen", "Coimbra",
+    ]
+    static let schoolWords = ["Escola Básica de", "Szkoła Podstawowa nr 3 w", "Kura Kaupapa Māori o", "Primary School,", "Grunnskóli", "Basisschool", "Academy of", "Kāhui Ako o"]
+    static let agencyWords = ["Câmara Municipal de", "Health Board of", "OCMW", "Jeugddienst", "VDAB", "Parents' Council of", "University of", "Social Care"]
+
+    func write(to store: Store, today: Day) throws {
+        var rng = SystemRandomNumberGenerator()
+        var batch: [Change] = []
+        func flush(_ force: Bool = false) throws {
+            if batch.count >= 5_000 || (force && !batch.isEmpty) {
+                try store.commit(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        var clusterIDs: [String] = []
+        for i in 0..<clusters {
+            let place = Self.places[i % Self.places.count]
+            let kind = ClusterKind.allCases[i % ClusterKind.allCases.count]
+            let c = Cluster(officialId: "CL-\(i)", name: "\(kind.label.capitalized) \(place) \(i)", kind: kind, region: "Region \(i % 16)")
+            clusterIDs.append(c.id)
+            batch.append(.put(.cluster(c)))
+            try flush()
+        }
+        for i in 0..<schools {
+            let s = School(
+                officialId: "\(100_000 + i)", name: "\(Self.schoolWords[i % Self.schoolWords.count]) \(Self.places[(i / 8) % Self.places.count]) \(i)",
+                phases: [Phase.allCases[i % 4]], municipality: Self.places[i % Self.places.count])
+            batch.append(.put(.school(s)))
+            batch.append(.put(.membership(Membership(cluster: clusterIDs[i % clusters], memberType: .school, memberId: s.id, role: "member school", lead: i < clusters))))
+            try flush()
+        }
+        for i in 0..<agencies {
+            let a = Agency(name: "\(Self.agencyWords[i % Self.agencyWords.count]) \(Self.places[i % Self.places.count]) \(i)", sector: Sector.allCases[i % Sector.allCases.count], level: Level.allCases[i % 4])
+            batch.append(.put(.agency(a)))
+            batch.append(.put(.membership(Membership(cluster: clusterIDs[i % clusters], memberType: .agency, memberId: a.id, role: "partner"))))
+            try flush()
+        }
+        for i in 0..<checkpoints {
+            var c = Checkpoint(cluster: clusterIDs[i % clusters], title: "Quarterly meeting \(i / clusters + 1)", due: today.adding(days: Int.random(in: -200...300, using: &rng)))
+            if i % 3 == 0 { c = c.ticked(by: "officer\(i % 40)", on: c.due, evidence: "minutes \(i)") }
+            batch.append(.put(.checkpoint(c)))
+            try flush()
+        }
+        try flush(true)
+    }
+}
