@@ -49,10 +49,10 @@ extension AppState {
             ListRow(id: PickerScreen.newSchool, cells: ["+ New school…", "create", ""], style: .accent, pinned: true),
             ListRow(id: PickerScreen.newAgency, cells: ["+ New agency…", "create", ""], style: .accent, pinned: true),
         ]
-        rows += world.schools.values.filter { !already.contains($0.id) }.sorted(by: Rows.byName(\.name)).map {
+        rows += Rows.sortedByName(world.schools.values.filter { !already.contains($0.id) }, \.name).map {
             ListRow(id: $0.id, cells: [$0.name, "school", $0.municipality])
         }
-        rows += world.agencies.values.filter { !already.contains($0.id) }.sorted(by: Rows.byName(\.name)).map {
+        rows += Rows.sortedByName(world.agencies.values.filter { !already.contains($0.id) }, \.name).map {
             ListRow(id: $0.id, cells: [$0.name, "agency", $0.sector.label])
         }
         return rows

@@ -70,7 +70,7 @@ public final class Store {
             problems += result.problems
             positions[file.lastPathComponent] = (result.endOffset, 1 + result.linesRead)
         }
-        events.sort(by: Event.precedes)
+        events = Event.ordered(events)
         var world = World()
         lastEventOf = [:]
         for event in events {
@@ -109,7 +109,7 @@ public final class Store {
         problems = problems.filter { $0.kind != .tornTail } + newProblems
         fresh = fresh.filter { ownUnseen.remove($0.id) == nil }
         guard !fresh.isEmpty else { return false }
-        fresh.sort(by: Event.precedes)
+        fresh = Event.ordered(fresh)
         if let last = lastApplied, Event.precedes(fresh[0], last) {
             try reload()
             return true
@@ -166,6 +166,7 @@ public final class Store {
         for file in try journalFiles() {
             events += try JournalReader.read(file, from: 0, firstLine: 1).events.filter { $0.change.recordID == recordID }
         }
-        return events.sorted(by: Event.precedes)
+        return Event.ordered(events)
     }
 }
+

@@ -60,11 +60,11 @@ public struct ListModel: Sendable {
     /// - Complexity: O(total bytes of the rows' text) per call: a byte scan over folded text
     ///   built once per set of rows.
     public mutating func applyFilter() {
-        let query = Array(Text.searchKey(filter.text).utf8)
+        let query = Text.folded(filter.text)
         if query.isEmpty {
             visible = Array(rows.indices)
         } else {
-            if searchKeys == nil { searchKeys = rows.map { Array(Text.searchKey($0.cells.joined(separator: " ")).utf8) } }
+            if searchKeys == nil { searchKeys = rows.map { Text.folded($0.cells.joined(separator: " ")) } }
             let keys = searchKeys!
             visible = rows.indices.filter { rows[$0].pinned || ListModel.contains(keys[$0], query) }
         }

@@ -14,7 +14,7 @@ enum Rows {
             if let n = next[c.cluster], (n.due, n.title) <= (c.due, c.title) { continue }
             next[c.cluster] = c
         }
-        return w.clusters.values.sorted(by: byName(\.name)).map { c in
+        return sortedByName(w.clusters.values, \.name).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             return ListRow(id: c.id, cells: [c.name, c.kind.label, c.region, "\(schools[c.id] ?? 0)", "\(agencies[c.id] ?? 0)", due])
         }
@@ -26,7 +26,7 @@ enum Rows {
     ]
 
     static func schools(_ w: World) -> [ListRow] {
-        w.schools.values.sorted(by: byName(\.name)).map { s in
+        sortedByName(w.schools.values, \.name).map { s in
             ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
         }
     }
@@ -34,7 +34,7 @@ enum Rows {
     static let schoolColumns = [Column("School"), Column("Official id", width: 11), Column("Phases", width: 16), Column("Municipality", width: 16)]
 
     static func agencies(_ w: World) -> [ListRow] {
-        w.agencies.values.sorted(by: byName(\.name)).map { a in
+        sortedByName(w.agencies.values, \.name).map { a in
             ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
         }
     }
@@ -92,12 +92,18 @@ enum Rows {
         }.joined(separator: ",")
     }
 
-    /// Sorts by name the way people read lists: case- and accent-blind, then exact.
-    static func byName<T>(_ name: KeyPath<T, String>) -> (T, T) -> Bool {
-        { a, b in
-            let ka = a[keyPath: name], kb = b[keyPath: name]
-            let order = ka.compare(kb, options: [.caseInsensitive, .diacriticInsensitive])
-            return order == .orderedSame ? ka < kb : order == .orderedAscending
+    /// Sorts by name the way people read lists: case- and accent-blind (Łódź between Lisbon
+    /// and Lyon), then by the exact bytes so the order is stable.
+    ///
+    /// - Complexity: O(n log n) byte comparisons after one O(n) pass that folds each name.
+    static func sortedByName<T>(_ items: some Collection<T>, _ name: (T) -> String) -> [T] {
+        let keyed = items.map { item -> (key: [UInt8], exact: String, item: T) in
+            let n = name(item)
+            return (Text.folded(n), n, item)
         }
+        return keyed.sorted { a, b in
+            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
+            return a.exact.utf8.lexicographicallyPrecedes(b.exact.utf8)
+        }.map(\.item)
     }
 }

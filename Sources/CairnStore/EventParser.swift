@@ -1,0 +1,145 @@
+import CairnCore
+
+/// Reads one journal line into an `Event` with `JSONScanner`, about ten times faster than
+/// `JSONDecoder` (see README, figures). Returns nil for a line it cannot read; the caller then
+/// asks `JSONDecoder`, which also phrases the error for a damaged line.
+enum EventParser {
+    static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
+        var s = JSONScanner(line)
+        var id: String?, at: String?, by: String?, host: String?, base: String?
+        var op: String?, type: RecordKind?, recordID: String?
+        var fields = RecordFields()
+        var sawRecord = false
+        do {
+            try s.object { s, key throws(JSONScanner.Failure) in
+                if key.equals("id") {
+                    id = try s.string()
+                } else if key.equals("at") {
+                    at = try s.string()
+                } else if key.equals("by") {
+                    by = try s.string()
+                } else if key.equals("host") {
+                    host = try s.string()
+                } else if key.equals("base") {
+                    base = try s.optionalString()
+                } else if key.equals("op") {
+                    op = try s.string()
+                } else if key.equals("type") {
+                    type = RecordKind(rawValue: try s.string())
+                } else if key.equals("recordId") {
+                    recordID = try s.string()
+                } else if key.equals("record") {
+                    sawRecord = true
+                    try fields.read(&s)
+                } else {
+                    try s.skipValue()
+                }
+            }
+            guard s.atEnd else { return nil }
+        } catch {
+            return nil
+        }
+        guard let id, let at, let by, let host, let op, let type else { return nil }
+        let change: Change
+        switch op {
+        case "delete":
+            guard let recordID else { return nil }
+            change = .delete(type, id: recordID)
+        case "put":
+            guard sawRecord, let record = fields.record(of: type) else { return nil }
+            change = .put(record)
+        default:
+            return nil
+        }
+        return Event(id: id, at: at, by: by, host: host, base: base, change: change)
+    }
+}
+
+/// Every field any kind of record has, read in one pass; `record(of:)` then builds the kind
+/// the event names (its `type` comes after `record` in sorted keys, so it is not known yet).
+struct RecordFields {
+    var strings: [String?] = Array(repeating: nil, count: Key.allCases.count)
+    var phases: [Phase]?
+    var lead: Bool?
+
+    enum Key: Int, CaseIterable {
+        case id, name, officialId, municipality, contactPerson, email, phone, notes, sector, level, kind, formality
+        case region, purpose, leadershipModel, startedOn, fundingSource, fundingEndsOn, cluster, memberType, memberId
+        case role, responsibilities, title, due, concerns, doneOn, doneBy, evidence
+    }
+
+    static let names: [(StaticString, Key)] = [
+        ("id", .id), ("name", .name), ("officialId", .officialId), ("municipality", .municipality),
+        ("contactPerson", .contactPerson), ("email", .email), ("phone", .phone), ("notes", .notes), ("sector", .sector),
+        ("level", .level), ("kind", .kind), ("formality", .formality), ("region", .region), ("purpose", .purpose),
+        ("leadershipModel", .leadershipModel), ("startedOn", .startedOn), ("fundingSource", .fundingSource),
+        ("fundingEndsOn", .fundingEndsOn), ("cluster", .cluster), ("memberType", .memberType), ("memberId", .memberId),
+        ("role", .role), ("responsibilities", .responsibilities), ("title", .title), ("due", .due), ("concerns", .concerns),
+        ("doneOn", .doneOn), ("doneBy", .doneBy), ("evidence", .evidence),
+    ]
+
+    mutating func read(_ s: inout JSONScanner) throws(JSONScanner.Failure) {
+        try s.object { s, key throws(JSONScanner.Failure) in
+            if key.equals("phases") {
+                var list: [Phase] = []
+                for word in try s.strings() {
+                    guard let p = Phase(rawValue: word) else { throw JSONScanner.Failure() }
+                    list.append(p)
+                }
+                phases = list
+            } else if key.equals("lead") {
+                lead = try s.bool()
+            } else if let hit = RecordFields.names.first(where: { key.equals($0.0) }) {
+                strings[hit.1.rawValue] = try s.optionalString()
+            } else {
+                try s.skipValue()
+            }
+        }
+    }
+
+    subscript(_ key: Key) -> String? { strings[key.rawValue] }
+    func text(_ key: Key) -> String? { strings[key.rawValue] }
+    func day(_ key: Key) -> Day?? {
+        guard let text = self[key] else { return .some(nil) }
+        return Day(iso: text).map { .some($0) } ?? nil
+    }
+
+    /// The record, or nil when a required field is missing or a word is not known.
+    func record(of type: RecordKind) -> Record? {
+        guard let id = self[.id] else { return nil }
+        switch type {
+        case .school:
+            guard let name = self[.name], let phases, let m = self[.municipality], let cp = self[.contactPerson],
+                let email = self[.email], let phone = self[.phone], let notes = self[.notes]
+            else { return nil }
+            return .school(School(id: id, officialId: self[.officialId], name: name, phases: phases, municipality: m, contactPerson: cp, email: email, phone: phone, notes: notes))
+        case .agency:
+            guard let name = self[.name], let sector = self[.sector].flatMap(Sector.init(rawValue:)),
+                let level = self[.level].flatMap(Level.init(rawValue:)), let cp = self[.contactPerson], let email = self[.email],
+                let phone = self[.phone], let notes = self[.notes]
+            else { return nil }
+            return .agency(Agency(id: id, name: name, sector: sector, level: level, contactPerson: cp, email: email, phone: phone, notes: notes))
+        case .cluster:
+            guard let name = self[.name], let kind = self[.kind].flatMap(ClusterKind.init(rawValue:)), let region = self[.region],
+                let purpose = self[.purpose], let leadership = self[.leadershipModel], let funding = self[.fundingSource],
+                let notes = self[.notes], let started = day(.startedOn), let ends = day(.fundingEndsOn)
+            else { return nil }
+            var formality: Formality?
+            if let word = self[.formality] {
+                guard let f = Formality(rawValue: word) else { return nil }
+                formality = f
+            }
+            return .cluster(Cluster(id: id, officialId: self[.officialId], name: name, kind: kind, formality: formality, region: region, purpose: purpose, leadershipModel: leadership, startedOn: started, fundingSource: funding, fundingEndsOn: ends, notes: notes))
+        case .membership:
+            guard let cluster = self[.cluster], let type = self[.memberType].flatMap(MemberType.init(rawValue:)),
+                let memberID = self[.memberId], let role = self[.role], let resp = self[.responsibilities], let lead
+            else { return nil }
+            return .membership(Membership(id: id, cluster: cluster, memberType: type, memberId: memberID, role: role, responsibilities: resp, lead: lead))
+        case .checkpoint:
+            guard let cluster = self[.cluster], let title = self[.title], let due = self[.due].flatMap(Day.init(iso:)),
+                let doneOn = day(.doneOn)
+            else { return nil }
+            return .checkpoint(Checkpoint(id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy], evidence: self[.evidence]))
+        }
+    }
+}

@@ -1,0 +1,203 @@
+/// A forward-only JSON reader over UTF-8 bytes, for the journal's hot path: it reads the values
+/// Cairn's events hold without building a dictionary per object or a `Character` per byte.
+/// Anything it does not expect makes it fail, and the caller falls back to `JSONDecoder`.
+struct JSONScanner {
+    struct Failure: Error {}
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        i = 0
+    }
+
+    var atEnd: Bool {
+        mutating get {
+            skipSpace()
+            return i >= bytes.count
+        }
+    }
+
+    mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func expect(_ byte: UInt8) throws(Failure) {
+        skipSpace()
+        guard i < bytes.count, bytes[i] == byte else { throw Failure() }
+        i += 1
+    }
+
+    /// True (and consumed) when the next byte is `byte`.
+    mutating func take(_ byte: UInt8) -> Bool {
+        skipSpace()
+        if i < bytes.count, bytes[i] == byte {
+            i += 1
+            return true
+        }
+        return false
+    }
+
+    /// Calls `body` with each key of an object; `body` must read or skip the value.
+    mutating func object(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws(Failure) -> Void) throws(Failure) {
+        try expect(UInt8(ascii: "{"))
+        if take(UInt8(ascii: "}")) { return }
+        repeat {
+            let key = try rawString()
+            try expect(UInt8(ascii: ":"))
+            try body(&self, key)
+        } while take(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+    }
+
+    /// The bytes of a string with no escapes, as they stand (keys, ids, vocabulary words).
+    mutating func rawString() throws(Failure) -> UnsafeBufferPointer<UInt8> {
+        try expect(UInt8(ascii: "\""))
+        let start = i
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                return UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+            }
+            if b == UInt8(ascii: "\\") { throw Failure() }
+            i += 1
+        }
+        throw Failure()
+    }
+
+    mutating func string() throws(Failure) -> String {
+        try expect(UInt8(ascii: "\""))
+        let start = i
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+            }
+            if b == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            i += 1
+        }
+        throw Failure()
+    }
+
+    private mutating func escapedString(from start: Int) throws(Failure) -> String {
+        var out = Array(bytes[start..<i])
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            guard b == UInt8(ascii: "\\") else {
+                out.append(b)
+                continue
+            }
+            guard i < bytes.count else { throw Failure() }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try hex4()
+                if (0xD800..<0xDC00).contains(code) {
+                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { throw Failure() }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw Failure() }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw Failure() }
+                out.append(contentsOf: Array(String(scalar).utf8))
+            default: throw Failure()
+            }
+        }
+        throw Failure()
+    }
+
+    private mutating func hex4() throws(Failure) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw Failure() }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let b = bytes[i]
+            i += 1
+            switch b {
+            case 48...57: value = value * 16 + UInt32(b - 48)
+            case 65...70: value = value * 16 + UInt32(b - 55)
+            case 97...102: value = value * 16 + UInt32(b - 87)
+            default: throw Failure()
+            }
+        }
+        return value
+    }
+
+    /// A string or null.
+    mutating func optionalString() throws(Failure) -> String? {
+        if literal("null") { return nil }
+        return try string()
+    }
+
+    mutating func bool() throws(Failure) -> Bool {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        throw Failure()
+    }
+
+    mutating func literal(_ word: StaticString) -> Bool {
+        skipSpace()
+        let n = word.utf8CodeUnitCount
+        guard i + n <= bytes.count else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where bytes[i + k] != w[k] { return false }
+        i += n
+        return true
+    }
+
+    /// An array of strings.
+    mutating func strings() throws(Failure) -> [String] {
+        try expect(UInt8(ascii: "["))
+        var out: [String] = []
+        if take(UInt8(ascii: "]")) { return out }
+        repeat { out.append(try string()) } while take(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// Skips any value (a field a newer Cairn wrote that this one does not know).
+    mutating func skipValue() throws(Failure) {
+        skipSpace()
+        guard i < bytes.count else { throw Failure() }
+        switch bytes[i] {
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "{"): try object { s, _ throws(Failure) in try s.skipValue() }
+        case UInt8(ascii: "["):
+            i += 1
+            if take(UInt8(ascii: "]")) { return }
+            repeat { try skipValue() } while take(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "]"))
+        default:
+            let start = i
+            while i < bytes.count, !"{}[],: \t\r\n".utf8.contains(bytes[i]) { i += 1 }
+            if i == start { throw Failure() }
+        }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Compares with a key name without making a `String`.
+    func equals(_ word: StaticString) -> Bool {
+        guard count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<count where self[k] != w[k] { return false }
+        return true
+    }
+}
