@@ -106,3 +106,35 @@ import TermUI
         #expect(app.topForm?.value("name") == "Þingeyjarskóli – Łódź")
     }
 }
+
+@Suite struct HomeCheckpointFormTests {
+    @Test func adding_a_checkpoint_from_home_asks_for_its_cluster() {
+        var app = Fixture.app()
+        app.press(.char("4"))  // the first row is the Portuguese cluster's overdue meeting
+        app.press(.char("a"))
+        #expect(app.topForm?.fields.map(\.key) == ["title", "due", "cluster"])
+        #expect(app.topForm?.value("cluster") == "clu-pt")
+        app.type("Report to the council")
+        app.press(.tab)
+        app.type("tomorrow")
+        app.press(.tab, .char("p"))  // jump to Portree
+        expectSnapshot(app.render(), "form-checkpoint-from-home")
+        let effects = app.press(.enter)
+        guard case .commit(let commit)? = effects.first, case .put(.checkpoint(let c)) = commit.changes[0] else {
+            Issue.record("no checkpoint committed")
+            return
+        }
+        #expect(c.cluster == "clu-sc")
+        #expect(c.due.description == "2026-11-23")
+    }
+
+    @Test func question_mark_shows_help_on_an_empty_field_and_types_in_a_filled_one() {
+        var app = Fixture.app()
+        app.press(.char("a"), .char("?"))
+        #expect(app.modal != nil)
+        app.press(.escape)
+        app.type("Why?")
+        #expect(app.modal == nil)
+        #expect(app.topForm?.value("name") == "Why?")
+    }
+}

@@ -7,8 +7,7 @@ import Testing
 struct JourneyTests {
     @Test func add_a_cluster_a_new_school_through_the_picker_and_tick_a_checkpoint() throws {
         let store = TemporaryStore()
-        let tmux = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
-        try tmux.waitFor("Welcome to Cairn")
+        let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
         try tmux.send("a")
         try tmux.waitFor("New cluster")
         try tmux.type("Kāhui Ako ki Ōtautahi")
@@ -71,8 +70,7 @@ struct JourneyTests {
 
     @Test func a_dropped_link_mid_form_keeps_the_draft_and_the_next_start_offers_it() throws {
         let store = TemporaryStore()
-        let first = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
-        try first.waitFor("Welcome to Cairn")
+        let first = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
         try first.send("a")
         try first.waitFor("New cluster")
         try first.type("Rede de Escolas do Ñandú")
@@ -91,8 +89,7 @@ struct JourneyTests {
         #expect(left.count == 1)
         #expect(try Shell.run("/usr/bin/env", ["pgrep", "-f", store.url.path]).status != 0, "cairn still runs after SIGHUP")
 
-        let second = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
-        try second.waitFor("Restore “New cluster”")
+        let second = try Tmux.cairn(store: store.url, ready: "Restore “New cluster”")
         try second.send("y")
         try second.waitFor("Rede de Escolas do Ñandú")
         try second.send("Enter")
@@ -103,8 +100,7 @@ struct JourneyTests {
 
     @Test func a_30x8_terminal_says_it_is_too_small_and_recovers_at_80x24() throws {
         let store = TemporaryStore()
-        let tmux = try Tmux(width: 30, height: 8, command: [Shell.cairn, "--store", store.url.path])
-        try tmux.waitFor("too small")
+        let tmux = try Tmux.cairn(store: store.url, width: 30, height: 8, ready: "too small")
         let small = try tmux.screen()
         #expect(small.contains("80×24"))
         try tmux.resize(width: 80, height: 24)
@@ -116,10 +112,8 @@ struct JourneyTests {
 
     @Test func a_second_session_shows_the_first_sessions_changes_with_no_key_pressed() throws {
         let store = TemporaryStore()
-        let a = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
-        let b = try Tmux(width: 80, height: 24, command: [Shell.cairn, "--store", store.url.path])
-        try a.waitFor("Welcome to Cairn")
-        try b.waitFor("Welcome to Cairn")
+        let a = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
+        let b = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
         try a.send("a")
         try a.waitFor("New cluster")
         try a.type("Szkoły Łodzi")
@@ -135,8 +129,7 @@ struct JourneyTests {
     func it_starts_and_works_on_plain_terminals_and_locales(_ environment: [String: String]) throws {
         let store = TemporaryStore()
         #expect(try Shell.cairn(["add", "school", "--name", "Szkoła Podstawowa nr 3 w Łodzi"], store: store.url).status == 0)
-        let tmux = try Tmux(width: 80, height: 24, environment: environment, command: [Shell.cairn, "--store", store.url.path])
-        try tmux.waitFor("Clusters (0)")
+        let tmux = try Tmux.cairn(store: store.url, environment: environment, ready: "Clusters (0)")
         try tmux.send("2")
         try tmux.waitFor("Szkoła Podstawowa nr 3 w Łodzi")
         try tmux.send("BTab")  // Shift-Tab arrives as ESC [ Z, which vt100's terminfo does not name

@@ -21,6 +21,15 @@ final class Tmux {
 
     deinit { _ = try? tmux(["kill-server"]) }
 
+    /// `cairn --store STORE` at WIDTHxHEIGHT, once its first screen shows `ready`.
+    static func cairn(
+        store: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:], ready: String = "Clusters ("
+    ) throws -> Tmux {
+        let tmux = try Tmux(width: width, height: height, environment: environment, command: [Shell.cairn, "--store", store.path])
+        try tmux.waitFor(ready)
+        return tmux
+    }
+
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
         let result = try Shell.run("/usr/bin/env", ["-u", "TMUX", "tmux", "-L", socket] + args)

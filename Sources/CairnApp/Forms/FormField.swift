@@ -24,6 +24,9 @@ public struct FormField: Sendable, Codable, Equatable {
     public var flag: Bool
     /// A short hint shown after the value when there is room (`YYYY-MM-DD, +2w`).
     public var hint: String
+    /// What a choice shows for each option when the options are ids (a cluster's name for its id);
+    /// empty when the options are words shown as they are. Letters jump by these.
+    public var labels: [String] = []
 
     public init(_ key: String, _ label: String, text: String = "", hint: String = "") {
         self.key = key
@@ -42,11 +45,19 @@ public struct FormField: Sendable, Codable, Equatable {
         return f
     }
 
-    public static func choice(_ key: String, _ label: String, options: [String], selected: String) -> FormField {
+    public static func choice(_ key: String, _ label: String, options: [String], selected: String, labels: [String] = []) -> FormField {
         var f = FormField(key, label)
         f.kind = .choice(options)
         f.index = options.firstIndex(of: selected) ?? 0
+        f.labels = labels
         return f
+    }
+
+    /// What the chosen option shows.
+    public var shownValue: String {
+        guard case .choice(let options) = kind, !options.isEmpty else { return value }
+        if labels.count == options.count { return labels[index] }
+        return options[index].isEmpty ? "(none)" : options[index]
     }
 
     public static func multi(_ key: String, _ label: String, options: [String], chosen: Set<String>) -> FormField {
@@ -63,10 +74,11 @@ public struct FormField: Sendable, Codable, Equatable {
         return f
     }
 
-    /// True for fields that take typed text (where `?` is a character, not help).
-    public var isTyped: Bool {
+    /// True where `?` is a character to type: a text field that already holds text
+    /// (on an empty one, and on choices, `?` shows the form's keys).
+    public var takesQuestionMark: Bool {
         switch kind {
-        case .text, .longText: return true
+        case .text, .longText: return !text.text.isEmpty
         default: return false
         }
     }
@@ -91,7 +103,8 @@ public struct FormField: Sendable, Codable, Equatable {
             switch key {
             case .left: index = (index + options.count - 1) % options.count
             case .right, .char(" "): index = (index + 1) % options.count
-            case .char(let c): if let at = Self.firstOption(options, startingWith: c, after: index) { index = at }
+            case .char(let c):
+                if let at = Self.firstOption(labels.count == options.count ? labels : options, startingWith: c, after: index) { index = at }
             default: return false
             }
             return true

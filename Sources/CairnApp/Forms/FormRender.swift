@@ -16,9 +16,8 @@ extension AppState {
             switch field.kind {
             case .text, .longText:
                 field.text.render(into: &canvas, x: valueX, y: y, width: valueWidth, focused: focused)
-            case .choice(let options):
-                let label = options.isEmpty ? "" : RecordForms.optionLabel(options[field.index], field: field.key, world: world)
-                canvas.put("‹ " + label + " ›", x: valueX, y: y, maxWidth: valueWidth, style: focused ? Style(.selection, reverse: true) : .plain)
+            case .choice:
+                canvas.put("‹ " + field.shownValue + " ›", x: valueX, y: y, maxWidth: valueWidth, style: focused ? Style(.selection, reverse: true) : .plain)
             case .multi(let options):
                 let chosen = options.filter(field.chosen.contains)
                 if focused {

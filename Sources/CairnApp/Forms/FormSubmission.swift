@@ -66,13 +66,14 @@ struct FormSubmission {
             if let join { result.next = RecordForms.member(nil, cluster: join, type: .agency, memberId: a.id, name: a.name, world: world) }
         case .checkpoint(let id, let cluster):
             var c = id.flatMap { world.checkpoints[$0] } ?? Checkpoint(cluster: cluster, title: "", due: today)
+            if let chosen = form.field("cluster")?.value, !chosen.isEmpty { c.cluster = chosen }
             c.title = text("title")
             if text("due").trimmingCharacters(in: .whitespaces).isEmpty {
                 result.issues.append(FieldIssue("due", "a due date is required: \(DayInput.hint)"))
             } else if let due = date("due") {
                 c.due = due
             }
-            c.concerns = optional("concerns")
+            if form.field("concerns") != nil { c.concerns = optional("concerns") }
             record = .checkpoint(c)
         case .member(let membership, let cluster, let type, let memberId):
             var m = membership.flatMap { world.memberships[$0] } ?? Membership(cluster: cluster, memberType: type, memberId: memberId)

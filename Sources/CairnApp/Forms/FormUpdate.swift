@@ -24,7 +24,7 @@ extension AppState {
             stack.removeLast()
             if let next = result.next { stack.append(.form(next)) }
             return commit(result.changes, summary: result.summary, form: f)
-        case .char("?") where !f.fields[f.focus].isTyped:
+        case .char("?") where !f.fields[f.focus].takesQuestionMark:
             showHelp(f.title, Bindings.form)
             return []
         default:

@@ -58,18 +58,27 @@ enum RecordForms {
             ])
     }
 
-    static func checkpoint(_ c: Checkpoint?, cluster: String, world: World) -> FormState {
+    /// `chooseCluster`: added from Home, where no cluster is open, so the form asks which one.
+    static func checkpoint(_ c: Checkpoint?, cluster: String, world: World, chooseCluster: Bool = false) -> FormState {
         let members = world.members(of: cluster)
-        let options = [""] + members.map(\.id)
-        var form = FormState(
-            purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? "New checkpoint" : "Edit checkpoint",
-            fields: [
-                FormField("title", "Title", text: c?.title ?? ""),
-                FormField("due", "Due", text: c?.due.description ?? "", hint: dateHint),
-                .choice("concerns", "Concerns member", options: options, selected: c?.concerns ?? ""),
-            ])
-        form.fields[2].hint = "←/→ choose"
-        return form
+        var fields = [
+            FormField("title", "Title", text: c?.title ?? ""),
+            FormField("due", "Due", text: c?.due.description ?? "", hint: dateHint),
+        ]
+        if chooseCluster {
+            let clusters = Rows.sortedByName(world.clusters.values, \.name)
+            var field = FormField.choice("cluster", "Cluster", options: clusters.map(\.id), selected: cluster, labels: clusters.map(\.name))
+            field.hint = "←/→ or a letter"
+            fields.append(field)
+        } else {
+            var field = FormField.choice(
+                "concerns", "Concerns member", options: [""] + members.map(\.id), selected: c?.concerns ?? "",
+                labels: ["(none)"] + members.map { world.memberName($0) })
+            field.hint = "←/→ choose"
+            fields.append(field)
+        }
+        return FormState(
+            purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? "New checkpoint" : "Edit checkpoint", fields: fields)
     }
 
     /// `name`: the member's name when it is not stored yet (a school just made in the picker).
@@ -86,12 +95,5 @@ enum RecordForms {
                 .longText("responsibilities", "Responsibilities", text: m?.responsibilities ?? ""),
                 .flag("lead", "Lead of cluster", on: m?.lead ?? false),
             ])
-    }
-
-    /// The label a form shows for a choice option (member ids shown as names).
-    static func optionLabel(_ option: String, field: String, world: World) -> String {
-        if option.isEmpty { return "(none)" }
-        if field == "concerns", let m = world.memberships[option] { return world.memberName(m) }
-        return option
     }
 }

@@ -28,10 +28,10 @@ extension AppState {
             case 1: stack.append(.form(RecordForms.school(nil)))
             case 2: stack.append(.form(RecordForms.agency(nil)))
             default:
-                // A checkpoint belongs to a cluster: add it from the cluster, or to the one selected before.
-                if let first = home.lists[0].selectedRow?.id ?? world.clusters.keys.sorted().first {
-                    stack.append(.form(RecordForms.checkpoint(nil, cluster: first, world: world)))
-                    status = Status("Adding to \(world.clusters[first]?.name ?? "")")
+                // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
+                let start = selected.flatMap { world.checkpoints[$0]?.cluster } ?? Rows.sortedByName(world.clusters.values, \.name).first?.id
+                if let start {
+                    stack.append(.form(RecordForms.checkpoint(nil, cluster: start, world: world, chooseCluster: true)))
                 } else {
                     status = Status("Add a cluster first: checkpoints belong to a cluster", isError: true)
                 }
