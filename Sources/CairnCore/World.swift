@@ -12,6 +12,15 @@ public struct World: Sendable {
 
     public var isEmpty: Bool { schools.isEmpty && agencies.isEmpty && clusters.isEmpty && checkpoints.isEmpty }
 
+    /// Makes room for about this many records of each kind, so a large fold does not rehash.
+    public mutating func reserveCapacity(_ counts: [RecordKind: Int]) {
+        schools.reserveCapacity(counts[.school] ?? 0)
+        agencies.reserveCapacity(counts[.agency] ?? 0)
+        clusters.reserveCapacity(counts[.cluster] ?? 0)
+        memberships.reserveCapacity(counts[.membership] ?? 0)
+        checkpoints.reserveCapacity(counts[.checkpoint] ?? 0)
+    }
+
     public mutating func apply(_ change: Change) {
         revision += 1
         switch change {

@@ -25,7 +25,7 @@ enum EventParser {
                 } else if key.equals("op") {
                     op = try s.string()
                 } else if key.equals("type") {
-                    type = RecordKind(rawValue: try s.string())
+                    type = Words.match(try s.rawString(), in: Words.recordKinds)
                 } else if key.equals("recordId") {
                     recordID = try s.string()
                 } else if key.equals("record") {
@@ -78,19 +78,39 @@ struct RecordFields {
         ("doneOn", .doneOn), ("doneBy", .doneBy), ("evidence", .evidence),
     ]
 
+    /// The field a key names: the few names of each length are compared byte by byte.
+    static func field(named key: UnsafeBufferPointer<UInt8>) -> Key? {
+        guard key.count < byLength.count else { return nil }
+        for (name, field) in byLength[key.count] where key.elementsEqual(name) { return field }
+        return nil
+    }
+
+    private static let byLength: [[([UInt8], Key)]] = {
+        var table = [[([UInt8], Key)]](repeating: [], count: 20)
+        for (name, key) in names {
+            let bytes = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            table[bytes.count].append((bytes, key))
+        }
+        return table
+    }()
+
     mutating func read(_ s: inout JSONScanner) throws(JSONScanner.Failure) {
         try s.object { s, key throws(JSONScanner.Failure) in
             if key.equals("phases") {
                 var list: [Phase] = []
-                for word in try s.strings() {
-                    guard let p = Phase(rawValue: word) else { throw JSONScanner.Failure() }
-                    list.append(p)
+                try s.expect(UInt8(ascii: "["))
+                if !s.take(UInt8(ascii: "]")) {
+                    repeat {
+                        guard let p = Words.match(try s.rawString(), in: Words.phases) else { throw JSONScanner.Failure() }
+                        list.append(p)
+                    } while s.take(UInt8(ascii: ","))
+                    try s.expect(UInt8(ascii: "]"))
                 }
                 phases = list
             } else if key.equals("lead") {
                 lead = try s.bool()
-            } else if let hit = RecordFields.names.first(where: { key.equals($0.0) }) {
-                strings[hit.1.rawValue] = try s.optionalString()
+            } else if let field = RecordFields.field(named: key) {
+                strings[field.rawValue] = try s.optionalString()
             } else {
                 try s.skipValue()
             }
@@ -114,13 +134,13 @@ struct RecordFields {
             else { return nil }
             return .school(School(id: id, officialId: self[.officialId], name: name, phases: phases, municipality: m, contactPerson: cp, email: email, phone: phone, notes: notes))
         case .agency:
-            guard let name = self[.name], let sector = self[.sector].flatMap(Sector.init(rawValue:)),
-                let level = self[.level].flatMap(Level.init(rawValue:)), let cp = self[.contactPerson], let email = self[.email],
+            guard let name = self[.name], let sector = self[.sector].flatMap { Words.match($0, in: Words.sectors) },
+                let level = self[.level].flatMap { Words.match($0, in: Words.levels) }, let cp = self[.contactPerson], let email = self[.email],
                 let phone = self[.phone], let notes = self[.notes]
             else { return nil }
             return .agency(Agency(id: id, name: name, sector: sector, level: level, contactPerson: cp, email: email, phone: phone, notes: notes))
         case .cluster:
-            guard let name = self[.name], let kind = self[.kind].flatMap(ClusterKind.init(rawValue:)), let region = self[.region],
+            guard let name = self[.name], let kind = self[.kind].flatMap { Words.match($0, in: Words.clusterKinds) }, let region = self[.region],
                 let purpose = self[.purpose], let leadership = self[.leadershipModel], let funding = self[.fundingSource],
                 let notes = self[.notes], let started = day(.startedOn), let ends = day(.fundingEndsOn)
             else { return nil }
@@ -131,7 +151,7 @@ struct RecordFields {
             }
             return .cluster(Cluster(id: id, officialId: self[.officialId], name: name, kind: kind, formality: formality, region: region, purpose: purpose, leadershipModel: leadership, startedOn: started, fundingSource: funding, fundingEndsOn: ends, notes: notes))
         case .membership:
-            guard let cluster = self[.cluster], let type = self[.memberType].flatMap(MemberType.init(rawValue:)),
+            guard let cluster = self[.cluster], let type = self[.memberType].flatMap { Words.match($0, in: Words.memberTypes) },
                 let memberID = self[.memberId], let role = self[.role], let resp = self[.responsibilities], let lead
             else { return nil }
             return .membership(Membership(id: id, cluster: cluster, memberType: type, memberId: memberID, role: role, responsibilities: resp, lead: lead))
@@ -141,5 +161,30 @@ struct RecordFields {
             else { return nil }
             return .checkpoint(Checkpoint(id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy], evidence: self[.evidence]))
         }
+    }
+}
+
+/// Vocabulary words matched on their bytes: `init(rawValue:)` goes through a string switch
+/// that costs more than the rest of reading a field.
+enum Words {
+    static let recordKinds = table(RecordKind.self)
+    static let phases = table(Phase.self)
+    static let sectors = table(Sector.self)
+    static let levels = table(Level.self)
+    static let clusterKinds = table(ClusterKind.self)
+    static let memberTypes = table(MemberType.self)
+
+    static func table<T: RawRepresentable & CaseIterable>(_: T.Type) -> [([UInt8], T)] where T.RawValue == String {
+        T.allCases.map { (Array($0.rawValue.utf8), $0) }
+    }
+
+    static func match<T>(_ bytes: UnsafeBufferPointer<UInt8>, in table: [([UInt8], T)]) -> T? {
+        for (word, value) in table where word.count == bytes.count && bytes.elementsEqual(word) { return value }
+        return nil
+    }
+
+    static func match<T>(_ text: String, in table: [([UInt8], T)]) -> T? {
+        var text = text
+        return text.withUTF8 { match($0, in: table) }
     }
 }

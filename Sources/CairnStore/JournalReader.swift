@@ -23,7 +23,39 @@ struct JournalReader {
         } catch {
             throw StoreError("cannot read \(url.path): \(error.localizedDescription)")
         }
-        return parse(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
+        return parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
+    }
+
+    /// Parses a large read as two halves split at a line break, one per core, and joins them;
+    /// line numbers and offsets come out as if read in one piece.
+    static func parseInParallel(_ data: Data, file: String, baseOffset: Int, firstLine: Int) -> Result {
+        let cut: Int? = data.withUnsafeBytes { raw in
+            guard raw.count > 1 << 20, let base = raw.baseAddress else { return nil }
+            let middle = raw.count / 2
+            guard let newline = memchr(base + middle, 0x0A, raw.count - middle) else { return nil }
+            return base.distance(to: UnsafeRawPointer(newline)) + 1
+        }
+        guard let cut, cut < data.count else { return parse(data, file: file, baseOffset: baseOffset, firstLine: firstLine) }
+        let halves = [data.prefix(cut), data.suffix(from: cut)]
+        let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: 2)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            (slots.baseAddress! + i).initialize(to: parse(Data(halves[i]), file: file, baseOffset: baseOffset, firstLine: firstLine))
+        }
+        var first = results[0]
+        let second = results[1]
+        defer { _ = results.deinitialize() }
+        first.events += second.events
+        // The second half was numbered from the first line and offset; shift it past the first half.
+        first.problems += second.problems.map { p in
+            var q = p
+            q.line += first.linesRead
+            return q
+        }
+        first.endOffset = second.endOffset + cut
+        first.linesRead += second.linesRead
+        return first
     }
 
     static func parse(_ data: Data, file: String, baseOffset: Int, firstLine: Int) -> Result {
@@ -34,11 +66,12 @@ struct JournalReader {
             var start = 0
             var line = firstLine
             while start < bytes.count {
-                guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+                guard let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else {
                     result.problems.append(
                         JournalProblem(kind: .tornTail, file: file, line: line, detail: "\(bytes.count - start) bytes"))
                     break
                 }
+                let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if newline > start {
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<newline])
                     if let event = EventParser.parse(text) {

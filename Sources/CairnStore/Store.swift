@@ -72,7 +72,11 @@ public final class Store {
         }
         events = Event.ordered(events)
         var world = World()
+        var counts: [RecordKind: Int] = [:]
+        for event in events { counts[event.change.kind, default: 0] += 1 }
+        world.reserveCapacity(counts)
         lastEventOf = [:]
+        lastEventOf.reserveCapacity(events.count)
         for event in events {
             world.apply(event.change)
             lastEventOf[event.change.recordID] = event.id

@@ -24,6 +24,7 @@ struct BenchCommand {
         if let n = option("--clusters").flatMap(Int.init) { generator.clusters = n }
         if let n = option("--agencies").flatMap(Int.init) { generator.agencies = n }
         if let n = option("--checkpoints").flatMap(Int.init) { generator.checkpoints = n }
+        let loadOnly = args.contains("--load-only")
         let directory = storeArg.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-store")
         let today = Day.today()
@@ -42,6 +43,7 @@ struct BenchCommand {
         let w = store.world
         print("store: \(store.eventCount) events, \(journalBytes / 1_048_576) MiB of journal; \(w.schools.count) schools, \(w.clusters.count) clusters, \(w.agencies.count) agencies, \(w.checkpoints.count) checkpoints")
         print(String(format: "load (read and fold the journals): %.0f ms", loadMs))
+        if loadOnly { return }
 
         var app: AppState!
         var canvas = Canvas(width: 0, height: 0)

@@ -122,3 +122,25 @@ import Testing
         #expect(StoreLocation.resolve(flag: nil, environment: ["HOME": "/h"]).path == "/h/.local/share/cairn")
     }
 }
+
+@Suite struct LargeJournalTests {
+    @Test func a_journal_read_in_two_halves_reports_the_true_line_of_a_damaged_line() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "big"))
+        for batch in 0..<12 {
+            let changes = (0..<500).map { i in
+                Change.put(.school(School(id: "sch-\(batch)-\(i)", name: "Escola Básica de São João \(batch)-\(i)", notes: String(repeating: "x", count: 150))))
+            }
+            try store.commit(changes)
+        }
+        let journal = tmp.store.appendingPathComponent("journal/big.jsonl")
+        var lines = try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n")
+        #expect(try Data(contentsOf: journal).count > 1 << 20)  // large enough to be read in halves
+        lines[4999] = "{damaged"
+        try lines.joined(separator: "\n").write(to: journal, atomically: false, encoding: .utf8)
+        let reopened = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "big"))
+        #expect(reopened.world.schools.count == 5999)
+        #expect(reopened.problems.map(\.line) == [5000])
+        #expect(reopened.world.schools["sch-11-499"] != nil)
+    }
+}
