@@ -64,11 +64,16 @@ public struct ListModel: Sendable {
         if query.isEmpty {
             visible = Array(rows.indices)
         } else {
-            if searchKeys == nil { searchKeys = rows.map { Text.folded($0.cells.joined(separator: " ")) } }
-            let keys = searchKeys!
+            prepareSearch()
+            let keys = searchKeys ?? []
             visible = rows.indices.filter { rows[$0].pinned || ListModel.contains(keys[$0], query) }
         }
         cursor.clamp(count: visible.count)
+    }
+
+    /// Folds every row's text once, when `/` is pressed, so that no typed character waits for it.
+    mutating func prepareSearch() {
+        if searchKeys == nil { searchKeys = rows.map { Text.folded($0.cells.joined(separator: " ")) } }
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -113,6 +118,7 @@ public struct ListModel: Sendable {
         switch key {
         case .char("/"):
             filtering = true
+            prepareSearch()
             return true
         case .escape where !filter.text.isEmpty:
             filter = TextField()
