@@ -108,17 +108,25 @@ public final class CursesTerminal {
     }
 
     /// After Esc: the rest of a sequence the terminfo entry did not know, if bytes follow at once.
+    /// Keys that turn out not to be part of one are put back, so a key typed right after Esc
+    /// (a burst over a slow link) is not lost.
     private func readEscapeTail() -> Key {
-        var tail: [UInt32] = []
+        var tail: [wint_t] = []
         wtimeout(cairn_stdscr(), 0)
         while tail.count < 4 {
             var value: wint_t = 0
             let result = wget_wch(cairn_stdscr(), &value)
             if result == cairn_err() { break }
-            tail.append(UInt32(value))
-            if let key = KeyDecoder.escapeSequence(tail) { return key }
+            if result == cairn_key_code_yes() {
+                // A whole key (an arrow after Esc): not ours to decode; let the next read have it.
+                ungetch(Int32(value))
+                break
+            }
+            tail.append(value)
+            if let key = KeyDecoder.escapeSequence(tail.map { UInt32($0) }) { return key }
             if tail.count == 1, value != 0x5B, value != 0x4F { break }
         }
+        for value in tail.reversed() { unget_wch(wchar_t(bitPattern: UInt32(value))) }
         return .escape
     }
 

@@ -40,6 +40,12 @@ public struct TextField: Equatable, Sendable, Codable {
     /// cell is drawn reversed when `focused` (the terminal's own cursor is hidden).
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         guard width > 0 else { return }
+        guard focused else {
+            // Not being edited: show the start, cut with … like any other value.
+            canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+            canvas.put(text, x: x, y: y, maxWidth: width, style: style)
+            return
+        }
         let chars = Array(text)
         // Scroll so that the cursor and a cell for it fit.
         var start = 0

@@ -138,4 +138,13 @@ struct JourneyTests {
         try tmux.send("C-c")
         try tmux.waitForExit()
     }
+
+    @Test func a_key_typed_right_after_esc_is_not_lost() throws {
+        let store = TemporaryStore()
+        let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
+        try tmux.send("a")
+        try tmux.waitFor("New cluster")
+        try tmux.send("Escape", "2")  // one burst, as a slow link delivers it
+        try tmux.waitFor("[2 Schools (0)]")
+    }
 }
