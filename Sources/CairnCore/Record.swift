@@ -1,6 +1,6 @@
 /// The kinds of record the store keeps.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case school, agency, cluster, membership, checkpoint
+    case school, agency, cluster, membership, checkpoint, goal, measurement, action
 }
 
 /// Any one record, as a change to the store carries it.
@@ -10,6 +10,9 @@ public enum Record: Hashable, Sendable {
     case cluster(Cluster)
     case membership(Membership)
     case checkpoint(Checkpoint)
+    case goal(Goal)
+    case measurement(Measurement)
+    case action(Action)
 
     public var kind: RecordKind {
         switch self {
@@ -18,6 +21,9 @@ public enum Record: Hashable, Sendable {
         case .cluster: return .cluster
         case .membership: return .membership
         case .checkpoint: return .checkpoint
+        case .goal: return .goal
+        case .measurement: return .measurement
+        case .action: return .action
         }
     }
 
@@ -28,6 +34,9 @@ public enum Record: Hashable, Sendable {
         case .cluster(let r): return r.id
         case .membership(let r): return r.id
         case .checkpoint(let r): return r.id
+        case .goal(let r): return r.id
+        case .measurement(let r): return r.id
+        case .action(let r): return r.id
         }
     }
 }

@@ -11,6 +11,9 @@ public enum RecordID {
         case .cluster: prefix = "clu"
         case .membership: prefix = "mem"
         case .checkpoint: prefix = "chk"
+        case .goal: prefix = "gol"
+        case .measurement: prefix = "mea"
+        case .action: prefix = "act"
         }
         let value = UInt64.random(in: 0..<(1 << 40))
         let hex = String(value, radix: 16)

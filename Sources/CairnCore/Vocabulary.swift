@@ -55,3 +55,23 @@ public enum Formality: String, Vocabulary {
 public enum MemberType: String, Vocabulary {
     case school, agency
 }
+
+/// How much a goal matters next to the cluster's other goals.
+public enum Priority: String, Vocabulary {
+    case high, medium, low
+}
+
+/// Whether progress means the indicator going up (attendance) or down (an early-leaving rate).
+public enum Direction: String, Vocabulary {
+    case increase, decrease
+}
+
+/// The kinds of engagement in the local stakeholder cooperation framework.
+public enum ActionClass: String, Vocabulary {
+    case prevention, intervention, compensation, monitoring
+}
+
+/// Where an action stands (the DHIS2 Action Tracker's words).
+public enum ActionStatus: String, Vocabulary {
+    case notStarted = "not-started", inProgress = "in-progress", constrained, completed, discontinued
+}

@@ -63,6 +63,59 @@ extension World {
         return issues
     }
 
+    public func validate(_ g: Goal) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if g.statement.isEmpty { issues.append(FieldIssue("statement", "a statement of the goal is required")) }
+        if clusters[g.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
+        if g.baseline != nil, g.target != nil, g.baseline == g.target {
+            issues.append(FieldIssue("target", "the target equals the baseline: there is no way to go"))
+        }
+        if let b = g.baseline, let t = g.target, (g.direction == .increase && t < b) || (g.direction == .decrease && t > b) {
+            issues.append(FieldIssue("direction", "a target of \(Self.number(t)) from a baseline of \(Self.number(b)) is a \(t < b ? "decrease" : "increase"), not an \(g.direction.rawValue)"))
+        }
+        if let start = g.baselineDate, let deadline = g.deadline, deadline <= start {
+            issues.append(FieldIssue("deadline", "the deadline (\(deadline)) must come after the baseline date (\(start))"))
+        }
+        issues += memberIssue(g.owner, cluster: g.cluster, field: "owner")
+        return issues
+    }
+
+    public func validate(_ m: Measurement) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if goals[m.goal] == nil { issues.append(FieldIssue("goal", "the goal no longer exists")) }
+        if !m.value.isFinite { issues.append(FieldIssue("value", "the value must be a number")) }
+        return issues
+    }
+
+    public func validate(_ a: Action) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if a.description.isEmpty { issues.append(FieldIssue("description", "a description is required")) }
+        if clusters[a.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
+        if let goal = a.goal, goals[goal]?.cluster != a.cluster {
+            issues.append(FieldIssue("goal", "that goal is not one of this cluster's"))
+        }
+        if a.responsible == nil {
+            issues.append(FieldIssue("responsible", "a responsible member is required"))
+        } else {
+            issues += memberIssue(a.responsible, cluster: a.cluster, field: "responsible")
+        }
+        if let start = a.start, let due = a.due, due < start {
+            issues.append(FieldIssue("due", "the due date (\(due)) comes before the start (\(start))"))
+        }
+        return issues
+    }
+
+    private func memberIssue(_ membership: String?, cluster: String, field: String) -> [FieldIssue] {
+        guard let membership else { return [] }
+        if memberships[membership]?.cluster == cluster { return [] }
+        return [FieldIssue(field, "that member is not in this cluster")]
+    }
+
+    /// A number as people write it: no ".0" on whole numbers.
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     /// Normalises and validates any record, as the store does before a put.
     public func validate(_ record: Record) -> (Record, [FieldIssue]) {
         switch record {
@@ -81,6 +134,15 @@ extension World {
         case .checkpoint(let r):
             let n = r.normalized()
             return (.checkpoint(n), validate(n))
+        case .goal(let r):
+            let n = r.normalized()
+            return (.goal(n), validate(n))
+        case .measurement(let r):
+            let n = r.normalized()
+            return (.measurement(n), validate(n))
+        case .action(let r):
+            let n = r.normalized()
+            return (.action(n), validate(n))
         }
     }
 }

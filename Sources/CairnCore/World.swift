@@ -5,12 +5,15 @@ public struct World: Sendable {
     public private(set) var clusters: [String: Cluster] = [:]
     public private(set) var memberships: [String: Membership] = [:]
     public private(set) var checkpoints: [String: Checkpoint] = [:]
+    public private(set) var goals: [String: Goal] = [:]
+    public private(set) var measurements: [String: Measurement] = [:]
+    public private(set) var actions: [String: Action] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
     public private(set) var revision = 0
 
     public init() {}
 
-    public var isEmpty: Bool { schools.isEmpty && agencies.isEmpty && clusters.isEmpty && checkpoints.isEmpty }
+    public var isEmpty: Bool { schools.isEmpty && agencies.isEmpty && clusters.isEmpty && checkpoints.isEmpty && goals.isEmpty }
 
     /// Makes room for about this many records of each kind, so a large fold does not rehash.
     public mutating func reserveCapacity(_ counts: [RecordKind: Int]) {
@@ -19,6 +22,9 @@ public struct World: Sendable {
         clusters.reserveCapacity(counts[.cluster] ?? 0)
         memberships.reserveCapacity(counts[.membership] ?? 0)
         checkpoints.reserveCapacity(counts[.checkpoint] ?? 0)
+        goals.reserveCapacity(counts[.goal] ?? 0)
+        measurements.reserveCapacity(counts[.measurement] ?? 0)
+        actions.reserveCapacity(counts[.action] ?? 0)
     }
 
     public mutating func apply(_ change: Change) {
@@ -29,11 +35,17 @@ public struct World: Sendable {
         case .put(.cluster(let r)): clusters[r.id] = r
         case .put(.membership(let r)): memberships[r.id] = r
         case .put(.checkpoint(let r)): checkpoints[r.id] = r
+        case .put(.goal(let r)): goals[r.id] = r
+        case .put(.measurement(let r)): measurements[r.id] = r
+        case .put(.action(let r)): actions[r.id] = r
         case .delete(.school, let id): schools[id] = nil
         case .delete(.agency, let id): agencies[id] = nil
         case .delete(.cluster, let id): clusters[id] = nil
         case .delete(.membership, let id): memberships[id] = nil
         case .delete(.checkpoint, let id): checkpoints[id] = nil
+        case .delete(.goal, let id): goals[id] = nil
+        case .delete(.measurement, let id): measurements[id] = nil
+        case .delete(.action, let id): actions[id] = nil
         }
     }
 
@@ -49,6 +61,9 @@ public struct World: Sendable {
         case .cluster: return clusters[id].map(Record.cluster)
         case .membership: return memberships[id].map(Record.membership)
         case .checkpoint: return checkpoints[id].map(Record.checkpoint)
+        case .goal: return goals[id].map(Record.goal)
+        case .measurement: return measurements[id].map(Record.measurement)
+        case .action: return actions[id].map(Record.action)
         }
     }
 
@@ -68,17 +83,30 @@ public struct World: Sendable {
         return inverse.reversed()
     }
 
-    /// Deleting a record together with what only makes sense with it: a cluster's memberships
-    /// and checkpoints, or a school's or agency's memberships.
+    /// Deleting a record together with what only makes sense with it: a cluster's memberships,
+    /// checkpoints, goals (with their measurements) and actions; a school's or agency's
+    /// memberships; a goal's measurements. Actions that served a deleted goal stay, serving none
+    /// (the gaps then point them out).
     public func cascadeDelete(_ kind: RecordKind, id: String) -> [Change] {
         var changes: [Change] = []
         switch kind {
         case .cluster:
             changes += memberships.values.filter { $0.cluster == id }.map { .delete(.membership, id: $0.id) }
             changes += checkpoints.values.filter { $0.cluster == id }.map { .delete(.checkpoint, id: $0.id) }
+            let clusterGoals = Set(goals.values.filter { $0.cluster == id }.map(\.id))
+            changes += clusterGoals.map { .delete(.goal, id: $0) }
+            changes += measurements.values.filter { clusterGoals.contains($0.goal) }.map { .delete(.measurement, id: $0.id) }
+            changes += actions.values.filter { $0.cluster == id }.map { .delete(.action, id: $0.id) }
         case .school, .agency:
             changes += memberships.values.filter { $0.memberId == id }.map { .delete(.membership, id: $0.id) }
-        case .membership, .checkpoint:
+        case .goal:
+            changes += measurements.values.filter { $0.goal == id }.map { .delete(.measurement, id: $0.id) }
+            changes += actions.values.filter { $0.goal == id }.map { action in
+                var a = action
+                a.goal = nil
+                return .put(.action(a))
+            }
+        case .membership, .checkpoint, .measurement, .action:
             break
         }
         changes.sort { $0.recordID < $1.recordID }

@@ -104,6 +104,9 @@ extension Event: Codable {
             case .cluster: change = .put(.cluster(try c.decode(Cluster.self, forKey: .record)))
             case .membership: change = .put(.membership(try c.decode(Membership.self, forKey: .record)))
             case .checkpoint: change = .put(.checkpoint(try c.decode(Checkpoint.self, forKey: .record)))
+            case .goal: change = .put(.goal(try c.decode(Goal.self, forKey: .record)))
+            case .measurement: change = .put(.measurement(try c.decode(Measurement.self, forKey: .record)))
+            case .action: change = .put(.action(try c.decode(Action.self, forKey: .record)))
             }
         case "delete":
             change = .delete(type, id: try c.decode(String.self, forKey: .recordId))
@@ -132,6 +135,9 @@ extension Event: Codable {
             case .cluster(let r): try c.encode(r, forKey: .record)
             case .membership(let r): try c.encode(r, forKey: .record)
             case .checkpoint(let r): try c.encode(r, forKey: .record)
+            case .goal(let r): try c.encode(r, forKey: .record)
+            case .measurement(let r): try c.encode(r, forKey: .record)
+            case .action(let r): try c.encode(r, forKey: .record)
             }
         }
     }

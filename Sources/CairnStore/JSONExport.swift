@@ -4,7 +4,8 @@ import Foundation
 /// `cairn export --format json`: the whole state as one object with arrays `clusters`,
 /// `schools`, `agencies`, `checkpoints`. Field names are a contract others rely on.
 public enum JSONExport {
-    public static func document(_ world: World) -> [String: Any] {
+    /// - Parameter today: the day goal statuses are worked out for.
+    public static func document(_ world: World, today: Day = Day.today()) -> [String: Any] {
         let null = NSNull()
         func optional(_ value: Any?) -> Any { value ?? null }
         let clusters = world.clusters.values.sorted { $0.name < $1.name }.map { c -> [String: Any] in
@@ -43,12 +44,14 @@ public enum JSONExport {
                 "doneBy": optional(p.doneBy), "evidence": optional(p.evidence),
             ]
         }
-        return ["clusters": clusters, "schools": schools, "agencies": agencies, "checkpoints": checkpoints]
+        var doc: [String: Any] = ["clusters": clusters, "schools": schools, "agencies": agencies, "checkpoints": checkpoints]
+        doc.merge(frameworkDocument(world, today: today)) { a, _ in a }
+        return doc
     }
 
     /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs).
-    public static func data(_ world: World) throws -> Data {
+    public static func data(_ world: World, today: Day = Day.today()) throws -> Data {
         try JSONSerialization.data(
-            withJSONObject: document(world), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            withJSONObject: document(world, today: today), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 }

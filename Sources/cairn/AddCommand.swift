@@ -4,8 +4,8 @@ import CairnStore
 
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add a cluster, school, agency or checkpoint.",
-        subcommands: [AddCluster.self, AddSchool.self, AddAgency.self, AddCheckpoint.self])
+        commandName: "add", abstract: "Add a cluster, school, agency, checkpoint, goal or action.",
+        subcommands: [AddCluster.self, AddSchool.self, AddAgency.self, AddCheckpoint.self, AddGoal.self, AddAction.self])
 }
 
 /// Options that put a new school or agency straight into a cluster.
@@ -81,7 +81,7 @@ struct AddCheckpoint: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "The cluster (id or exact name).") var cluster: String
     @Option(help: "What is to be verified.") var title: String
-    @Option(help: "When: YYYY-MM-DD, today, tomorrow, +3d, +2w or +1m.") var due: String
+    @Option(parsing: .unconditional, help: "When: YYYY-MM-DD, today, tomorrow, +3d, +2w or +1m.") var due: String
 
     func run() throws {
         let store = try options.open()

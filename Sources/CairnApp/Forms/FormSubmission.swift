@@ -103,6 +103,9 @@ struct FormSubmission {
         case .cluster(let c): return "cluster “\(c.name)”"
         case .checkpoint(let c): return "checkpoint “\(c.title)”"
         case .membership(let m): return "member “\(world.memberName(m))”"
+        case .goal(let g): return "goal “\(g.statement)”"
+        case .measurement(let m): return "measurement \(World.number(m.value)) on \(m.date)"
+        case .action(let a): return "action “\(a.description)”"
         }
     }
 }

@@ -80,6 +80,8 @@ extension AppState {
             if let m = world.memberships[id] {
                 stack.append(.form(RecordForms.member(m, cluster: m.cluster, type: m.memberType, memberId: m.memberId, world: world)))
             }
+        case .goal, .measurement, .action:
+            break  // edited from the cluster's Goals and Actions tabs
         }
     }
 }

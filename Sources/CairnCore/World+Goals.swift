@@ -1,0 +1,50 @@
+/// Questions about a cluster's goals, measurements and actions.
+extension World {
+    /// A cluster's goals: high priority first, then by deadline, then by statement.
+    public func goals(of clusterID: String) -> [Goal] {
+        goals.values.filter { $0.cluster == clusterID }.sorted { a, b in
+            if a.priority != b.priority { return a.priority < b.priority }
+            if a.deadline != b.deadline { return (a.deadline ?? Day(ordinal: .max)) < (b.deadline ?? Day(ordinal: .max)) }
+            return (a.statement, a.id) < (b.statement, b.id)
+        }
+    }
+
+    /// A goal's measurements, oldest first.
+    public func measurements(of goalID: String) -> [Measurement] {
+        measurements.values.filter { $0.goal == goalID }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    public func progress(of goal: Goal, on today: Day) -> GoalProgress {
+        GoalProgress(goal: goal, measurements: measurements(of: goal.id), on: today)
+    }
+
+    /// A cluster's actions, by due date (undated last), then description.
+    public func actions(of clusterID: String) -> [Action] {
+        actions.values.filter { $0.cluster == clusterID }.sorted { a, b in
+            if a.due != b.due { return (a.due ?? Day(ordinal: .max)) < (b.due ?? Day(ordinal: .max)) }
+            return (a.description, a.id) < (b.description, b.id)
+        }
+    }
+
+    /// A goal named by its id or exact statement.
+    public func findGoal(_ reference: String, in clusterID: String? = nil) throws(ValidationError) -> Goal {
+        if let g = goals[reference] { return g }
+        let statement = Text.clean(reference)
+        let hits = goals.values.filter { $0.statement == statement && (clusterID == nil || $0.cluster == clusterID) }
+        if hits.count == 1 { return hits[0] }
+        if hits.isEmpty { throw ValidationError("no goal has the id or statement “\(reference)”") }
+        throw ValidationError("\(hits.count) goals read “\(reference)”; give one of their ids: \(hits.map(\.id).sorted().joined(separator: ", "))")
+    }
+
+    /// A member of a cluster named by its membership id, its school's or agency's id, or that one's exact name.
+    public func findMember(_ reference: String, in clusterID: String) throws(ValidationError) -> Membership {
+        let inCluster = memberships.values.filter { $0.cluster == clusterID }
+        if let m = inCluster.first(where: { $0.id == reference || $0.memberId == reference }) { return m }
+        let name = Text.clean(reference)
+        let hits = inCluster.filter { memberName($0) == name }
+        if hits.count == 1 { return hits[0] }
+        let cluster = clusters[clusterID]?.name ?? clusterID
+        if hits.isEmpty { throw ValidationError("“\(reference)” is not a member of \(cluster)") }
+        throw ValidationError("\(hits.count) members of \(cluster) are named “\(reference)”; give an id")
+    }
+}
