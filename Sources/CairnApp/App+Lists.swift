@@ -19,8 +19,7 @@ extension AppState {
             switch stack[i] {
             case .cluster(var s):
                 if s.lists[s.tab].builtFrom != rev {
-                    let rows = s.tab == 0 ? Rows.members(world, cluster: s.clusterID) : Rows.checkpoints(world, today: today, in: s.clusterID)
-                    s.lists[s.tab].setRows(rows, revision: rev)
+                    s.lists[s.tab].setRows(s.current.rows(world, cluster: s.clusterID, today: today), revision: rev)
                     stack[i] = .cluster(s)
                 }
             case .record(var s):

@@ -33,15 +33,15 @@ enum Bindings {
         return b + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
     }
 
-    static func cluster(tab: Int) -> [KeyBinding<Command>] {
-        var b: [KeyBinding<Command>] = []
-        if tab == 0 { b.append(KeyBinding([.enter], "Enter", "open", .open)) }
-        b += [
+    static func cluster(tab: ClusterTab) -> [KeyBinding<Command>] {
+        var b: [KeyBinding<Command>] = [
+            KeyBinding([.enter], "Enter", "open", .open),
             KeyBinding([.char("a")], "a", "add", .add),
             KeyBinding([.char("e")], "e", "edit", .edit),
-            KeyBinding([.char("d")], "d", tab == 0 ? "remove" : "del", .delete),
+            KeyBinding([.char("d")], "d", tab == .members ? "remove" : "del", .delete),
         ]
-        if tab == 1 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
+        if tab == .checkpoints { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
+        if tab == .goals { b.append(KeyBinding([.char("m")], "m", "measure", .measure)) }
         b += [
             KeyBinding([.tab], "Tab", "switch tab", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),

@@ -18,7 +18,7 @@ extension AppState {
             bindings = Bindings.home(tab: home.tab, empty: world.isEmpty)
         case .cluster(let s)?:
             renderCluster(s, into: &canvas, area: body)
-            bindings = Bindings.cluster(tab: s.tab)
+            bindings = Bindings.cluster(tab: s.current)
         case .record(let s)?:
             renderRecord(s, into: &canvas, area: body)
             bindings = Bindings.record

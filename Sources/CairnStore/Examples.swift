@@ -72,9 +72,47 @@ struct ExampleCluster: Decodable {
         var done: Done?
     }
 
+    struct MeasurementPart: Decodable {
+        var value: Double
+        var date: String
+        var by: String
+        var source: String?
+    }
+    struct GoalPart: Decodable {
+        var statement: String
+        var indicator: String
+        var unit: String?
+        var baseline: Double?
+        var baselineDate: String?
+        var target: Double
+        var deadline: String
+        var priority: Priority?
+        var direction: Direction
+        /// The owner's name, as in `members`.
+        var owner: String?
+        var measurements: [MeasurementPart]?
+    }
+    struct ActionPart: Decodable {
+        var description: String
+        /// The goal's statement, as in `goals`.
+        var goal: String?
+        var responsible: String
+        var actionClass: ActionClass
+        var start: String?
+        var due: String?
+        var status: ActionStatus?
+        var note: String?
+
+        enum CodingKeys: String, CodingKey {
+            case description, goal, responsible, actionClass = "class", start, due, status, note
+        }
+    }
+
     var cluster: ClusterPart
     var members: [MemberPart]
     var checkpoints: [CheckpointPart]
+    var goals: [GoalPart]?
+    var actions: [ActionPart]?
 
     func changes(today: Day, world: World) throws -> [Change] {
         func day(_ text: String?) throws -> Day? { try text.map { try DayInput.parse($0, today: today) } }
@@ -85,6 +123,7 @@ struct ExampleCluster: Decodable {
             fundingSource: c.fundingSource ?? "", fundingEndsOn: try day(c.fundingEndsOn)
         ).normalized()
         var changes: [Change] = [.put(.cluster(clusterRecord))]
+        var membershipByName: [String: String] = [:]
         for m in members {
             let type: MemberType
             let memberID: String
@@ -111,6 +150,33 @@ struct ExampleCluster: Decodable {
                 cluster: clusterRecord.id, memberType: type, memberId: memberID, role: m.role ?? "",
                 responsibilities: m.responsibilities ?? "", lead: m.lead ?? false)
             changes.append(.put(.membership(membership.normalized())))
+            membershipByName[m.school?.name ?? m.agency?.name ?? ""] = membership.id
+        }
+        func member(_ name: String?) throws -> String? {
+            guard let name else { return nil }
+            guard let id = membershipByName[name] else { throw StoreError("example \(c.name): “\(name)” is not one of its members") }
+            return id
+        }
+        var goalByStatement: [String: String] = [:]
+        for g in goals ?? [] {
+            let goal = Goal(
+                cluster: clusterRecord.id, statement: g.statement, indicator: g.indicator, unit: g.unit ?? "", baseline: g.baseline,
+                baselineDate: try day(g.baselineDate), target: g.target, deadline: try DayInput.parse(g.deadline, today: today),
+                priority: g.priority ?? .medium, direction: g.direction, owner: try member(g.owner))
+            changes.append(.put(.goal(goal.normalized())))
+            goalByStatement[g.statement] = goal.id
+            for m in g.measurements ?? [] {
+                let measurement = Measurement(goal: goal.id, value: m.value, date: try DayInput.parse(m.date, today: today), by: m.by, source: m.source ?? "")
+                changes.append(.put(.measurement(measurement.normalized())))
+            }
+        }
+        for a in actions ?? [] {
+            guard let responsible = try member(a.responsible) else { continue }
+            let action = Action(
+                cluster: clusterRecord.id, description: a.description, goal: a.goal.flatMap { goalByStatement[$0] },
+                responsible: responsible, actionClass: a.actionClass, start: try day(a.start), due: try day(a.due),
+                status: a.status ?? .notStarted, note: a.note ?? "")
+            changes.append(.put(.action(action.normalized())))
         }
         for p in checkpoints {
             var checkpoint = Checkpoint(cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today))

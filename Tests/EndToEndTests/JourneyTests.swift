@@ -148,3 +148,25 @@ struct JourneyTests {
         try tmux.waitFor("[2 Schools (0)]")
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.required, "tmux is not installed (outside CI the end-to-end tests skip)"))
+struct FrameworkJourneyTests {
+    @Test func recording_a_measurement_changes_the_goals_status_on_screen() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (4)")
+        try tmux.send("/")
+        try tmux.type("gent")
+        try tmux.send("Enter", "Enter")
+        try tmux.waitFor("Lokaal netwerk Gent")
+        try tmux.send("Tab", "Tab")
+        try tmux.waitFor("off-track [##--------] Minder vroegtijdige")
+        try tmux.send("m")
+        try tmux.waitFor("Measure: Minder vroegtijdige schoolverlaters")
+        try tmux.type("9.2")
+        try tmux.send("Enter")
+        try tmux.waitFor("> on-track [#######---]")
+        let goals = try Shell.export(store.url)["goals"] as? [[String: Any]] ?? []
+        #expect(goals.first { $0["statement"] as? String == "Minder vroegtijdige schoolverlaters" }?["status"] as? String == "on-track")
+    }
+}

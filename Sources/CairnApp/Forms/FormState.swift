@@ -11,6 +11,9 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     case checkpoint(id: String?, cluster: String)
     /// A member's role in a cluster: new (`membership` nil) for the school or agency `memberId`.
     case member(membership: String?, cluster: String, type: MemberType, memberId: String)
+    case goal(id: String?, cluster: String)
+    case action(id: String?, cluster: String)
+    case measurement(goal: String)
 }
 
 /// An open form: its fields, which has the focus, and the errors of the last submit.

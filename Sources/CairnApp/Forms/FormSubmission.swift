@@ -10,7 +10,7 @@ struct FormSubmission {
     var summary = ""
 
     /// Reads the form's values into records, validated against `world`.
-    static func submit(_ form: FormState, world: World, today: Day) -> FormSubmission {
+    static func submit(_ form: FormState, world: World, today: Day, user: String = "") -> FormSubmission {
         var result = FormSubmission()
         func date(_ key: String) -> Day? {
             let text = form.value(key)
@@ -75,6 +75,11 @@ struct FormSubmission {
             }
             if form.field("concerns") != nil { c.concerns = optional("concerns") }
             record = .checkpoint(c)
+        case .goal, .action, .measurement:
+            guard let r = FrameworkForms.record(from: form, world: world, today: today, user: user, issues: &result.issues) else {
+                return result
+            }
+            record = r
         case .member(let membership, let cluster, let type, let memberId):
             var m = membership.flatMap { world.memberships[$0] } ?? Membership(cluster: cluster, memberType: type, memberId: memberId)
             m.role = text("role")
@@ -84,7 +89,8 @@ struct FormSubmission {
         }
 
         let (normalized, issues) = world.validate(record)
-        result.issues += issues
+        // A field already found unreadable is not also reported by the record's rules.
+        result.issues += issues.filter { issue in !result.issues.contains { $0.field == issue.field } }
         // Order issues as the fields stand, so focus goes to the first bad one.
         let order = form.fields.map(\.key)
         result.issues.sort { (order.firstIndex(of: $0.field) ?? 99) < (order.firstIndex(of: $1.field) ?? 99) }

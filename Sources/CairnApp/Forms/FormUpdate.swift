@@ -13,7 +13,7 @@ extension AppState {
             }
             return []
         case .enter:
-            let result = FormSubmission.submit(f, world: world, today: today)
+            let result = FormSubmission.submit(f, world: world, today: today, user: user)
             if let first = result.issues.first {
                 f.errors = Dictionary(result.issues.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
                 f.focus = f.fields.firstIndex { $0.key == first.field } ?? f.focus

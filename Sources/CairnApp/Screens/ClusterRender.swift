@@ -25,13 +25,11 @@ extension AppState {
             next = "Next due: nothing open"
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: world.nextDue(in: c.id)?.status(on: today) == .overdue ? Style(.overdue, bold: true) : .plain)
-        let open = world.checkpoints.values.filter { $0.cluster == c.id }
-        let titles = ["Members (\(members.count))", "Checkpoints (\(open.count))"]
+        let titles = ClusterTab.allCases.map { "\($0.title) (\($0.count(in: world, cluster: c.id)))" }
         Chrome.tabs(titles, active: s.tab, into: &canvas, y: area.y + 4, numbered: false)
         var list = s.lists[s.tab]
         let listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: area.height - 5)
-        let empty = s.tab == 0 ? "No members yet. Press a to add a school or an agency." : "No checkpoints yet. Press a to add one."
-        renderList(&list, columns: s.tab == 0 ? Rows.memberColumns : Rows.clusterCheckpointColumns, into: &canvas, area: listArea, empty: empty)
+        renderList(&list, columns: s.current.columns, into: &canvas, area: listArea, empty: s.current.emptyMessage)
     }
 
     func renderRecord(_ s: RecordScreen, into canvas: inout Canvas, area: Rect) {

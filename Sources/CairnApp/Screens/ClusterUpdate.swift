@@ -9,34 +9,44 @@ extension AppState {
             replaceTop(.cluster(s))
             return []
         }
-        let bindings = Bindings.cluster(tab: t)
+        let bindings = Bindings.cluster(tab: s.current)
         guard let command: Command = bindings.action(for: key) else { return [] }
         let selected = s.lists[t].selectedRow?.id
+        let count = ClusterTab.allCases.count
         switch command {
         case .quit: return [.quit]
         case .back: stack.removeLast()
         case .nextTab, .previousTab:
-            s.tab = 1 - t
+            s.tab = (t + (command == .nextTab ? 1 : count - 1)) % count
             replaceTop(.cluster(s))
-        case .help: showHelp("Cluster", bindings)
+        case .help: showHelp("Cluster: \(s.current.title)", bindings)
         case .undo: return undo()
         case .toggleDone: return toggleDone(selected)
         case .editCluster: openEditor(kind: .cluster, id: s.clusterID)
+        case .measure:
+            if let id = selected, let g = world.goals[id] { stack.append(.form(FrameworkForms.measurement(goal: g, today: today))) }
         case .add:
-            if t == 0 {
-                stack.append(.picker(PickerScreen(clusterID: s.clusterID)))
-            } else {
-                stack.append(.form(RecordForms.checkpoint(nil, cluster: s.clusterID, world: world)))
+            switch s.current {
+            case .members: stack.append(.picker(PickerScreen(clusterID: s.clusterID)))
+            case .checkpoints: stack.append(.form(RecordForms.checkpoint(nil, cluster: s.clusterID, world: world)))
+            case .goals: stack.append(.form(FrameworkForms.goal(nil, cluster: s.clusterID, world: world)))
+            case .actions:
+                let goal = world.goals(of: s.clusterID).first?.id
+                stack.append(.form(FrameworkForms.action(nil, cluster: s.clusterID, goal: goal, world: world)))
             }
         case .edit:
             guard let id = selected else { return [] }
-            openEditor(kind: t == 0 ? .membership : .checkpoint, id: id)
+            openEditor(kind: s.current.recordKind, id: id)
         case .delete:
             guard let id = selected else { return [] }
-            confirmDelete(t == 0 ? .membership : .checkpoint, id: id)
+            confirmDelete(s.current.recordKind, id: id)
         case .open:
-            guard t == 0, let id = selected, let m = world.memberships[id] else { return [] }
-            stack.append(.record(RecordScreen(type: m.memberType, id: m.memberId)))
+            guard let id = selected else { return [] }
+            if s.current == .members, let m = world.memberships[id] {
+                stack.append(.record(RecordScreen(type: m.memberType, id: m.memberId)))
+            } else {
+                openEditor(kind: s.current.recordKind, id: id)
+            }
         default: break
         }
         return []

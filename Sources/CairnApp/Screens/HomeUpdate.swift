@@ -80,8 +80,9 @@ extension AppState {
             if let m = world.memberships[id] {
                 stack.append(.form(RecordForms.member(m, cluster: m.cluster, type: m.memberType, memberId: m.memberId, world: world)))
             }
-        case .goal, .measurement, .action:
-            break  // edited from the cluster's Goals and Actions tabs
+        case .goal: if let g = world.goals[id] { stack.append(.form(FrameworkForms.goal(g, cluster: g.cluster, world: world))) }
+        case .action: if let a = world.actions[id] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
+        case .measurement: break
         }
     }
 }

@@ -13,7 +13,7 @@ public enum Screen: Sendable {
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
     case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
-    case undo, help, toggleDone, loadExamples
+    case undo, help, toggleDone, loadExamples, measure
 }
 
 /// A question that waits for an answer before anything else happens.
@@ -42,13 +42,14 @@ public struct HomeScreen: Sendable {
     public init() {}
 }
 
-/// One cluster: a header and tabs Members and Checkpoints.
+/// One cluster: a header and a tab for each part of its plan (`ClusterTab`).
 public struct ClusterScreen: Sendable {
-    public static let tabs = ["Members", "Checkpoints"]
     public var clusterID: String
     public var tab = 0
-    public var lists = [ListModel](repeating: ListModel(), count: 2)
+    public var lists = [ListModel](repeating: ListModel(), count: ClusterTab.allCases.count)
     public init(clusterID: String) { self.clusterID = clusterID }
+
+    public var current: ClusterTab { ClusterTab(rawValue: tab) ?? .members }
 }
 
 /// One school or agency: its fields and the clusters it belongs to.

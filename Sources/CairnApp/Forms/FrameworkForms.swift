@@ -1,0 +1,116 @@
+import CairnCore
+import TermUI
+
+/// Forms for a cluster's goals, actions and measurements. The first field is what the record
+/// is about (the goal's statement, the action's description, the measured value).
+enum FrameworkForms {
+    static func goal(_ g: Goal?, cluster: String, world: World) -> FormState {
+        let members = world.members(of: cluster)
+        let number = { (v: Double?) in v.map(World.number) ?? "" }
+        return FormState(
+            purpose: .goal(id: g?.id, cluster: cluster), title: g == nil ? "New goal" : "Edit goal",
+            fields: [
+                FormField("statement", "Goal", text: g?.statement ?? ""),
+                FormField("indicator", "Indicator", text: g?.indicator ?? "", hint: "what is measured"),
+                FormField("unit", "Unit", text: g?.unit ?? "", hint: "%, pupils, meetings"),
+                FormField("baseline", "Baseline", text: number(g?.baseline)),
+                FormField("baselineDate", "Baseline date", text: g?.baselineDate?.description ?? "", hint: RecordForms.dateHint),
+                FormField("target", "Target", text: number(g?.target)),
+                FormField("deadline", "Deadline", text: g?.deadline?.description ?? "", hint: RecordForms.dateHint),
+                .choice("priority", "Priority", options: Priority.allCases.map(\.rawValue), selected: (g?.priority ?? .medium).rawValue),
+                .choice("direction", "Direction", options: Direction.allCases.map(\.rawValue), selected: (g?.direction ?? .increase).rawValue),
+                .choice("owner", "Owner", options: [""] + members.map(\.id), selected: g?.owner ?? "",
+                        labels: ["(none)"] + members.map { world.memberName($0) }),
+            ])
+    }
+
+    static func action(_ a: Action?, cluster: String, goal: String?, world: World) -> FormState {
+        let members = world.members(of: cluster)
+        let goals = world.goals(of: cluster)
+        return FormState(
+            purpose: .action(id: a?.id, cluster: cluster), title: a == nil ? "New action" : "Edit action",
+            fields: [
+                FormField("description", "Action", text: a?.description ?? ""),
+                .choice("goal", "Serves goal", options: [""] + goals.map(\.id), selected: a?.goal ?? goal ?? "",
+                        labels: ["(none)"] + goals.map(\.statement)),
+                .choice("responsible", "Responsible", options: [""] + members.map(\.id), selected: a?.responsible ?? "",
+                        labels: ["(choose)"] + members.map { world.memberName($0) }),
+                .choice("class", "Class", options: ActionClass.allCases.map(\.rawValue), selected: (a?.actionClass ?? .prevention).rawValue),
+                FormField("start", "Start", text: a?.start?.description ?? "", hint: RecordForms.dateHint),
+                FormField("due", "Due", text: a?.due?.description ?? "", hint: RecordForms.dateHint),
+                .choice("status", "Status", options: ActionStatus.allCases.map(\.rawValue), selected: (a?.status ?? .notStarted).rawValue),
+                .longText("note", "Note", text: a?.note ?? ""),
+            ])
+    }
+
+    static func measurement(goal: Goal, today: Day) -> FormState {
+        FormState(
+            purpose: .measurement(goal: goal.id), title: "Measure: \(goal.statement)",
+            fields: [
+                FormField("value", "Value", hint: goal.unit.isEmpty ? goal.indicator : "\(goal.unit) · \(goal.indicator)"),
+                FormField("date", "Date", text: "today", hint: RecordForms.dateHint),
+                FormField("source", "Source", hint: "where the value comes from"),
+            ])
+    }
+
+    /// The record a framework form describes, with the issues found reading its fields;
+    /// nil for forms that are not the framework's.
+    static func record(from form: FormState, world: World, today: Day, user: String, issues: inout [FieldIssue]) -> Record? {
+        func text(_ key: String) -> String { form.value(key) }
+        func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
+        func date(_ key: String) -> Day? {
+            guard let t = optional(key)?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
+            do { return try DayInput.parse(t, today: today) } catch {
+                issues.append(FieldIssue(key, error.message))
+                return nil
+            }
+        }
+        func number(_ key: String, required: Bool = false) -> Double? {
+            guard let t = optional(key)?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
+                if required { issues.append(FieldIssue(key, "a number is required")) }
+                return nil
+            }
+            guard let v = Double(t.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+                issues.append(FieldIssue(key, "“\(t)” is not a number"))
+                return nil
+            }
+            return v
+        }
+        switch form.purpose {
+        case .goal(let id, let cluster):
+            var g = id.flatMap { world.goals[$0] } ?? Goal(cluster: cluster, statement: "")
+            g.statement = text("statement")
+            g.indicator = text("indicator")
+            g.unit = text("unit")
+            g.baseline = number("baseline")
+            g.baselineDate = date("baselineDate") ?? (g.baseline == nil ? nil : today)
+            g.target = number("target", required: true)
+            g.deadline = date("deadline")
+            if g.deadline == nil, !issues.contains(where: { $0.field == "deadline" }) {
+                issues.append(FieldIssue("deadline", "a deadline is required: \(DayInput.hint)"))
+            }
+            if g.indicator.isEmpty { issues.append(FieldIssue("indicator", "say how progress is measured")) }
+            g.priority = Priority(rawValue: text("priority")) ?? .medium
+            g.direction = Direction(rawValue: text("direction")) ?? .increase
+            g.owner = optional("owner")
+            return .goal(g)
+        case .action(let id, let cluster):
+            var a = id.flatMap { world.actions[$0] } ?? Action(cluster: cluster, description: "")
+            a.description = text("description")
+            a.goal = optional("goal")
+            a.responsible = optional("responsible")
+            a.actionClass = ActionClass(rawValue: text("class")) ?? .prevention
+            a.start = date("start")
+            a.due = date("due")
+            a.status = ActionStatus(rawValue: text("status")) ?? .notStarted
+            a.note = text("note")
+            return .action(a)
+        case .measurement(let goal):
+            let value = number("value", required: true) ?? .nan
+            let day = date("date") ?? today
+            return .measurement(Measurement(goal: goal, value: value, date: day, by: user, source: text("source")))
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import CairnCore
+import TermUI
+
+/// Rows of a cluster's goals and actions.
+extension Rows {
+    static let goalColumns = [
+        Column("Status", width: 22), Column("Goal"), Column("Latest", width: 7, alignRight: true),
+        Column("Target", width: 7, alignRight: true), Column("Deadline", width: 10),
+    ]
+
+    static func goals(_ w: World, cluster: String, today: Day) -> [ListRow] {
+        w.goals(of: cluster).map { g in
+            let p = w.progress(of: g, on: today)
+            let unit = g.unit.isEmpty ? "" : g.unit
+            return ListRow(
+                id: g.id,
+                cells: [
+                    "\(p.status.rawValue) \(p.bar)", g.statement, p.latest.map { World.number($0.value) + unit } ?? "—",
+                    g.target.map { World.number($0) + unit } ?? "—", g.deadline?.description ?? "—",
+                ],
+                style: p.status == .offTrack ? Style(.overdue, bold: true) : p.status == .achieved ? Style(.done) : nil)
+        }
+    }
+
+    static let actionColumns = [
+        Column("Status", width: 12), Column("Class", width: 12), Column("Action"), Column("Responsible", width: 18),
+        Column("Due", width: 10),
+    ]
+
+    static func actions(_ w: World, cluster: String) -> [ListRow] {
+        w.actions(of: cluster).map { a in
+            let responsible = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "— nobody —"
+            return ListRow(
+                id: a.id, cells: [a.status.label, a.actionClass.rawValue, a.description, responsible, a.due?.description ?? "—"],
+                style: a.status == .constrained ? Style(.dueSoon) : a.status == .completed ? Style(.done) : nil)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CairnCore
+import TermUI
+
+/// The tabs of a cluster's screen, each with its list, its columns and the kind of record
+/// `e` and `d` act on. Adding a tab is adding a case here.
+public enum ClusterTab: Int, CaseIterable, Sendable {
+    case members, checkpoints, goals, actions
+
+    var title: String {
+        switch self {
+        case .members: return "Members"
+        case .checkpoints: return "Checkpoints"
+        case .goals: return "Goals"
+        case .actions: return "Actions"
+        }
+    }
+
+    var recordKind: RecordKind {
+        switch self {
+        case .members: return .membership
+        case .checkpoints: return .checkpoint
+        case .goals: return .goal
+        case .actions: return .action
+        }
+    }
+
+    var columns: [Column] {
+        switch self {
+        case .members: return Rows.memberColumns
+        case .checkpoints: return Rows.clusterCheckpointColumns
+        case .goals: return Rows.goalColumns
+        case .actions: return Rows.actionColumns
+        }
+    }
+
+    var emptyMessage: String {
+        switch self {
+        case .members: return "No members yet. Press a to add a school or an agency."
+        case .checkpoints: return "No checkpoints yet. Press a to add one."
+        case .goals: return "No goals yet. Press a to agree one: few and realistic, each with an indicator, a target and a deadline."
+        case .actions: return "No actions yet. Press a to say which member does what towards which goal."
+        }
+    }
+
+    func count(in world: World, cluster: String) -> Int {
+        switch self {
+        case .members: return world.memberships.values.filter { $0.cluster == cluster }.count
+        case .checkpoints: return world.checkpoints.values.filter { $0.cluster == cluster }.count
+        case .goals: return world.goals.values.filter { $0.cluster == cluster }.count
+        case .actions: return world.actions.values.filter { $0.cluster == cluster }.count
+        }
+    }
+
+    func rows(_ world: World, cluster: String, today: Day) -> [ListRow] {
+        switch self {
+        case .members: return Rows.members(world, cluster: cluster)
+        case .checkpoints: return Rows.checkpoints(world, today: today, in: cluster)
+        case .goals: return Rows.goals(world, cluster: cluster, today: today)
+        case .actions: return Rows.actions(world, cluster: cluster)
+        }
+    }
+}
