@@ -34,18 +34,21 @@ enum Bindings {
     }
 
     static func cluster(tab: ClusterTab) -> [KeyBinding<Command>] {
-        var b: [KeyBinding<Command>] = [
-            KeyBinding([.enter], "Enter", "open", .open),
-            KeyBinding([.char("a")], "a", "add", .add),
-            KeyBinding([.char("e")], "e", "edit", .edit),
-            KeyBinding([.char("d")], "d", tab == .members ? "remove" : "del", .delete),
-        ]
+        var b: [KeyBinding<Command>] = [KeyBinding([.enter], "Enter", tab == .gaps ? "go fix" : "open", .open)]
+        if tab != .gaps {
+            b += [
+                KeyBinding([.char("a")], "a", "add", .add),
+                KeyBinding([.char("e")], "e", "edit", .edit),
+                KeyBinding([.char("d")], "d", tab == .members ? "remove" : "del", .delete),
+            ]
+        }
         if tab == .checkpoints { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
         if tab == .goals { b.append(KeyBinding([.char("m")], "m", "measure", .measure)) }
         b += [
             KeyBinding([.tab], "Tab", "switch tab", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
+            KeyBinding([.char("M")], "M", "monitoring agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("/")], "/", "filter", .filter, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),

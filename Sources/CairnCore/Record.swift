@@ -1,6 +1,6 @@
 /// The kinds of record the store keeps.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case school, agency, cluster, membership, checkpoint, goal, measurement, action
+    case school, agency, cluster, membership, checkpoint, goal, measurement, action, agreement
 }
 
 /// Any one record, as a change to the store carries it.
@@ -13,6 +13,7 @@ public enum Record: Hashable, Sendable {
     case goal(Goal)
     case measurement(Measurement)
     case action(Action)
+    case agreement(Agreement)
 
     public var kind: RecordKind {
         switch self {
@@ -24,6 +25,7 @@ public enum Record: Hashable, Sendable {
         case .goal: return .goal
         case .measurement: return .measurement
         case .action: return .action
+        case .agreement: return .agreement
         }
     }
 
@@ -37,6 +39,7 @@ public enum Record: Hashable, Sendable {
         case .goal(let r): return r.id
         case .measurement(let r): return r.id
         case .action(let r): return r.id
+        case .agreement(let r): return r.id
         }
     }
 }

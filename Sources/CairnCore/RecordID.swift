@@ -14,6 +14,7 @@ public enum RecordID {
         case .goal: prefix = "gol"
         case .measurement: prefix = "mea"
         case .action: prefix = "act"
+        case .agreement: prefix = "agr"
         }
         let value = UInt64.random(in: 0..<(1 << 40))
         let hex = String(value, radix: 16)

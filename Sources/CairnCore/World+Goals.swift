@@ -26,6 +26,11 @@ extension World {
         }
     }
 
+    /// A cluster's monitoring agreement, if it has made one.
+    public func agreement(of clusterID: String) -> Agreement? {
+        agreements.values.first { $0.cluster == clusterID }
+    }
+
     /// A goal named by its id or exact statement.
     public func findGoal(_ reference: String, in clusterID: String? = nil) throws(ValidationError) -> Goal {
         if let g = goals[reference] { return g }

@@ -105,6 +105,21 @@ extension World {
         return issues
     }
 
+    public func validate(_ a: Agreement) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if clusters[a.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
+        if !(1...52).contains(a.meetingsPerYear) {
+            issues.append(FieldIssue("meetingsPerYear", "meetings a year must be a whole number from 1 to 52"))
+        }
+        if a.periodEnd <= a.periodStart {
+            issues.append(FieldIssue("periodEnd", "the period must end (\(a.periodEnd)) after it starts (\(a.periodStart))"))
+        }
+        if let other = agreement(of: a.cluster), other.id != a.id {
+            issues.append(FieldIssue("cluster", "the cluster already has an agreement (\(other.id)): edit that one"))
+        }
+        return issues
+    }
+
     private func memberIssue(_ membership: String?, cluster: String, field: String) -> [FieldIssue] {
         guard let membership else { return [] }
         if memberships[membership]?.cluster == cluster { return [] }
@@ -143,6 +158,9 @@ extension World {
         case .action(let r):
             let n = r.normalized()
             return (.action(n), validate(n))
+        case .agreement(let r):
+            let n = r.normalized()
+            return (.agreement(n), validate(n))
         }
     }
 }

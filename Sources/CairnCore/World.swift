@@ -8,6 +8,7 @@ public struct World: Sendable {
     public private(set) var goals: [String: Goal] = [:]
     public private(set) var measurements: [String: Measurement] = [:]
     public private(set) var actions: [String: Action] = [:]
+    public private(set) var agreements: [String: Agreement] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
     public private(set) var revision = 0
 
@@ -38,6 +39,7 @@ public struct World: Sendable {
         case .put(.goal(let r)): goals[r.id] = r
         case .put(.measurement(let r)): measurements[r.id] = r
         case .put(.action(let r)): actions[r.id] = r
+        case .put(.agreement(let r)): agreements[r.id] = r
         case .delete(.school, let id): schools[id] = nil
         case .delete(.agency, let id): agencies[id] = nil
         case .delete(.cluster, let id): clusters[id] = nil
@@ -46,6 +48,7 @@ public struct World: Sendable {
         case .delete(.goal, let id): goals[id] = nil
         case .delete(.measurement, let id): measurements[id] = nil
         case .delete(.action, let id): actions[id] = nil
+        case .delete(.agreement, let id): agreements[id] = nil
         }
     }
 
@@ -64,6 +67,7 @@ public struct World: Sendable {
         case .goal: return goals[id].map(Record.goal)
         case .measurement: return measurements[id].map(Record.measurement)
         case .action: return actions[id].map(Record.action)
+        case .agreement: return agreements[id].map(Record.agreement)
         }
     }
 
@@ -97,6 +101,7 @@ public struct World: Sendable {
             changes += clusterGoals.map { .delete(.goal, id: $0) }
             changes += measurements.values.filter { clusterGoals.contains($0.goal) }.map { .delete(.measurement, id: $0.id) }
             changes += actions.values.filter { $0.cluster == id }.map { .delete(.action, id: $0.id) }
+            changes += agreements.values.filter { $0.cluster == id }.map { .delete(.agreement, id: $0.id) }
         case .school, .agency:
             changes += memberships.values.filter { $0.memberId == id }.map { .delete(.membership, id: $0.id) }
         case .goal:
@@ -106,7 +111,7 @@ public struct World: Sendable {
                 a.goal = nil
                 return .put(.action(a))
             }
-        case .membership, .checkpoint, .measurement, .action:
+        case .membership, .checkpoint, .measurement, .action, .agreement:
             break
         }
         changes.sort { $0.recordID < $1.recordID }

@@ -107,6 +107,7 @@ extension Event: Codable {
             case .goal: change = .put(.goal(try c.decode(Goal.self, forKey: .record)))
             case .measurement: change = .put(.measurement(try c.decode(Measurement.self, forKey: .record)))
             case .action: change = .put(.action(try c.decode(Action.self, forKey: .record)))
+            case .agreement: change = .put(.agreement(try c.decode(Agreement.self, forKey: .record)))
             }
         case "delete":
             change = .delete(type, id: try c.decode(String.self, forKey: .recordId))
@@ -138,6 +139,7 @@ extension Event: Codable {
             case .goal(let r): try c.encode(r, forKey: .record)
             case .measurement(let r): try c.encode(r, forKey: .record)
             case .action(let r): try c.encode(r, forKey: .record)
+            case .agreement(let r): try c.encode(r, forKey: .record)
             }
         }
     }

@@ -60,6 +60,9 @@ struct ExampleCluster: Decodable {
         var role: String?
         var responsibilities: String?
         var lead: Bool?
+        /// A member that left after taking on actions: the journal shows it removed, and its
+        /// actions are left with no one responsible (a gap the examples mean to show).
+        var left: Bool?
     }
     struct Done: Decodable {
         var on: String
@@ -84,8 +87,8 @@ struct ExampleCluster: Decodable {
         var unit: String?
         var baseline: Double?
         var baselineDate: String?
-        var target: Double
-        var deadline: String
+        var target: Double?
+        var deadline: String?
         var priority: Priority?
         var direction: Direction
         /// The owner's name, as in `members`.
@@ -96,7 +99,7 @@ struct ExampleCluster: Decodable {
         var description: String
         /// The goal's statement, as in `goals`.
         var goal: String?
-        var responsible: String
+        var responsible: String?
         var actionClass: ActionClass
         var start: String?
         var due: String?
@@ -113,6 +116,15 @@ struct ExampleCluster: Decodable {
     var checkpoints: [CheckpointPart]
     var goals: [GoalPart]?
     var actions: [ActionPart]?
+    var agreement: AgreementPart?
+
+    struct AgreementPart: Decodable {
+        var meetingsPerYear: Int
+        var reporting: String
+        var evaluation: String
+        var periodStart: String
+        var periodEnd: String
+    }
 
     func changes(today: Day, world: World) throws -> [Change] {
         func day(_ text: String?) throws -> Day? { try text.map { try DayInput.parse($0, today: today) } }
@@ -161,7 +173,7 @@ struct ExampleCluster: Decodable {
         for g in goals ?? [] {
             let goal = Goal(
                 cluster: clusterRecord.id, statement: g.statement, indicator: g.indicator, unit: g.unit ?? "", baseline: g.baseline,
-                baselineDate: try day(g.baselineDate), target: g.target, deadline: try DayInput.parse(g.deadline, today: today),
+                baselineDate: try day(g.baselineDate), target: g.target, deadline: try day(g.deadline),
                 priority: g.priority ?? .medium, direction: g.direction, owner: try member(g.owner))
             changes.append(.put(.goal(goal.normalized())))
             goalByStatement[g.statement] = goal.id
@@ -171,12 +183,21 @@ struct ExampleCluster: Decodable {
             }
         }
         for a in actions ?? [] {
-            guard let responsible = try member(a.responsible) else { continue }
+            let responsible = try member(a.responsible)
             let action = Action(
                 cluster: clusterRecord.id, description: a.description, goal: a.goal.flatMap { goalByStatement[$0] },
                 responsible: responsible, actionClass: a.actionClass, start: try day(a.start), due: try day(a.due),
                 status: a.status ?? .notStarted, note: a.note ?? "")
             changes.append(.put(.action(action.normalized())))
+        }
+        for m in members where m.left == true {
+            if let id = try member(m.school?.name ?? m.agency?.name) { changes.append(.delete(.membership, id: id)) }
+        }
+        if let a = agreement {
+            let record = Agreement(
+                cluster: clusterRecord.id, meetingsPerYear: a.meetingsPerYear, reporting: a.reporting, evaluation: a.evaluation,
+                periodStart: try DayInput.parse(a.periodStart, today: today), periodEnd: try DayInput.parse(a.periodEnd, today: today))
+            changes.append(.put(.agreement(record.normalized())))
         }
         for p in checkpoints {
             var checkpoint = Checkpoint(cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today))

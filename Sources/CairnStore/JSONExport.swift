@@ -15,6 +15,12 @@ public enum JSONExport {
                 "leadershipModel": c.leadershipModel, "startedOn": optional(c.startedOn?.description),
                 "fundingSource": c.fundingSource, "fundingEndsOn": optional(c.fundingEndsOn?.description),
                 "notes": c.notes,
+                "agreement": world.agreement(of: c.id).map { a -> Any in
+                    [
+                        "id": a.id, "meetingsPerYear": a.meetingsPerYear, "reporting": a.reporting, "evaluation": a.evaluation,
+                        "periodStart": a.periodStart.description, "periodEnd": a.periodEnd.description,
+                    ] as [String: Any]
+                } ?? null,
                 "members": world.members(of: c.id).map { m -> [String: Any] in
                     [
                         "membership": m.id, "type": m.memberType.rawValue, "id": m.memberId, "name": world.memberName(m),

@@ -73,7 +73,7 @@ import Testing
 
     @Test func demo_loads_the_examples_once_and_list_shows_overdue() throws {
         let store = TemporaryStore()
-        #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("loaded 4 example clusters"))
+        #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("loaded 5 example clusters"))
         #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("already"))
         let overdue = try Shell.cairn(["list", "checkpoints", "--overdue", "--json"], store: store.url)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(overdue.stdout.utf8)) as? [[String: Any]])

@@ -154,7 +154,7 @@ struct FrameworkJourneyTests {
     @Test func recording_a_measurement_changes_the_goals_status_on_screen() throws {
         let store = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: store.url)
-        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (4)")
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (5)")
         try tmux.send("/")
         try tmux.type("gent")
         try tmux.send("Enter", "Enter")

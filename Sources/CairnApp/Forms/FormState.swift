@@ -14,6 +14,9 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     case goal(id: String?, cluster: String)
     case action(id: String?, cluster: String)
     case measurement(goal: String)
+    case agreement(id: String?, cluster: String)
+    /// The meeting checkpoints an agreement's rhythm proposes, to accept or edit before they are made.
+    case meetings(cluster: String)
 }
 
 /// An open form: its fields, which has the focus, and the errors of the last submit.

@@ -25,6 +25,15 @@ struct FormSubmission {
         func text(_ key: String) -> String { form.value(key) }
         func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
 
+        if case .meetings(let cluster) = form.purpose {
+            let (changes, issues) = FrameworkForms.meetingChanges(from: form, cluster: cluster, today: today)
+            result.issues = issues
+            if issues.isEmpty {
+                result.changes = changes
+                result.summary = changes.isEmpty ? "No meetings created" : "Added \(changes.count) meeting checkpoints"
+            }
+            return result
+        }
         let record: Record
         switch form.purpose {
         case .cluster(let id):
@@ -75,7 +84,9 @@ struct FormSubmission {
             }
             if form.field("concerns") != nil { c.concerns = optional("concerns") }
             record = .checkpoint(c)
-        case .goal, .action, .measurement:
+        case .meetings:
+            return result
+        case .goal, .action, .measurement, .agreement:
             guard let r = FrameworkForms.record(from: form, world: world, today: today, user: user, issues: &result.issues) else {
                 return result
             }
@@ -94,6 +105,13 @@ struct FormSubmission {
         // Order issues as the fields stand, so focus goes to the first bad one.
         let order = form.fields.map(\.key)
         result.issues.sort { (order.firstIndex(of: $0.field) ?? 99) < (order.firstIndex(of: $1.field) ?? 99) }
+        if result.issues.isEmpty, case .agreement(let a) = normalized {
+            // Propose the meetings when the rhythm or the period is new or changed.
+            let before = world.agreements[a.id]
+            if before?.meetingsPerYear != a.meetingsPerYear || before?.periodStart != a.periodStart || before?.periodEnd != a.periodEnd {
+                result.next = FrameworkForms.meetings(for: a)
+            }
+        }
         if result.issues.isEmpty {
             result.changes = [.put(normalized)]
             let isNew = world.record(normalized.kind, id: normalized.id) == nil
@@ -112,6 +130,7 @@ struct FormSubmission {
         case .goal(let g): return "goal “\(g.statement)”"
         case .measurement(let m): return "measurement \(World.number(m.value)) on \(m.date)"
         case .action(let a): return "action “\(a.description)”"
+        case .agreement(let a): return "monitoring agreement (\(a.meetingsPerYear) meetings a year)"
         }
     }
 }

@@ -109,6 +109,8 @@ enum FrameworkForms {
             let value = number("value", required: true) ?? .nan
             let day = date("date") ?? today
             return .measurement(Measurement(goal: goal, value: value, date: day, by: user, source: text("source")))
+        case .agreement(let id, let cluster):
+            return agreementRecord(from: form, id: id, cluster: cluster, world: world, today: today, issues: &issues)
         default:
             return nil
         }

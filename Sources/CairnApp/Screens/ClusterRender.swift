@@ -15,7 +15,9 @@ extension AppState {
         canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
         canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
         canvas.put(lead, x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
+        let gaps = world.gaps(in: c.id, on: today).count
         let counts = "\(schools) school\(schools == 1 ? "" : "s") · \(members.count - schools) agenc\(members.count - schools == 1 ? "y" : "ies")"
+            + " · \(gaps == 0 ? "no gaps" : "\(gaps) gap\(gaps == 1 ? "" : "s")")"
         canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
         let next: String
         if let n = world.nextDue(in: c.id) {
@@ -25,7 +27,7 @@ extension AppState {
             next = "Next due: nothing open"
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: world.nextDue(in: c.id)?.status(on: today) == .overdue ? Style(.overdue, bold: true) : .plain)
-        let titles = ClusterTab.allCases.map { "\($0.title) (\($0.count(in: world, cluster: c.id)))" }
+        let titles = ClusterTab.allCases.map { "\($0.title) (\($0.count(in: world, cluster: c.id, today: today)))" }
         Chrome.tabs(titles, active: s.tab, into: &canvas, y: area.y + 4, numbered: false)
         var list = s.lists[s.tab]
         let listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: area.height - 5)

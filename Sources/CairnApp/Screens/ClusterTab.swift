@@ -4,7 +4,7 @@ import TermUI
 /// The tabs of a cluster's screen, each with its list, its columns and the kind of record
 /// `e` and `d` act on. Adding a tab is adding a case here.
 public enum ClusterTab: Int, CaseIterable, Sendable {
-    case members, checkpoints, goals, actions
+    case members, checkpoints, goals, actions, gaps
 
     var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return "Checkpoints"
         case .goals: return "Goals"
         case .actions: return "Actions"
+        case .gaps: return "Gaps"
         }
     }
 
@@ -21,6 +22,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return .checkpoint
         case .goals: return .goal
         case .actions: return .action
+        case .gaps: return .cluster  // a gap is fixed where it points; see `handleCluster`
         }
     }
 
@@ -30,6 +32,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return Rows.clusterCheckpointColumns
         case .goals: return Rows.goalColumns
         case .actions: return Rows.actionColumns
+        case .gaps: return Rows.gapColumns
         }
     }
 
@@ -39,15 +42,17 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return "No checkpoints yet. Press a to add one."
         case .goals: return "No goals yet. Press a to agree one: few and realistic, each with an indicator, a target and a deadline."
         case .actions: return "No actions yet. Press a to say which member does what towards which goal."
+        case .gaps: return "No gaps: every part of the framework is in place."
         }
     }
 
-    func count(in world: World, cluster: String) -> Int {
+    func count(in world: World, cluster: String, today: Day) -> Int {
         switch self {
         case .members: return world.memberships.values.filter { $0.cluster == cluster }.count
         case .checkpoints: return world.checkpoints.values.filter { $0.cluster == cluster }.count
         case .goals: return world.goals.values.filter { $0.cluster == cluster }.count
         case .actions: return world.actions.values.filter { $0.cluster == cluster }.count
+        case .gaps: return world.gaps(in: cluster, on: today).count
         }
     }
 
@@ -57,6 +62,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return Rows.checkpoints(world, today: today, in: cluster)
         case .goals: return Rows.goals(world, cluster: cluster, today: today)
         case .actions: return Rows.actions(world, cluster: cluster)
+        case .gaps: return Rows.gaps(world, cluster: cluster, today: today)
         }
     }
 }

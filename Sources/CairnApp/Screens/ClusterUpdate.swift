@@ -23,6 +23,7 @@ extension AppState {
         case .undo: return undo()
         case .toggleDone: return toggleDone(selected)
         case .editCluster: openEditor(kind: .cluster, id: s.clusterID)
+        case .agreement: stack.append(.form(FrameworkForms.agreement(world.agreement(of: s.clusterID), cluster: s.clusterID, today: today)))
         case .measure:
             if let id = selected, let g = world.goals[id] { stack.append(.form(FrameworkForms.measurement(goal: g, today: today))) }
         case .add:
@@ -33,6 +34,8 @@ extension AppState {
             case .actions:
                 let goal = world.goals(of: s.clusterID).first?.id
                 stack.append(.form(FrameworkForms.action(nil, cluster: s.clusterID, goal: goal, world: world)))
+            case .gaps:
+                break
             }
         case .edit:
             guard let id = selected else { return [] }
@@ -40,6 +43,9 @@ extension AppState {
         case .delete:
             guard let id = selected else { return [] }
             confirmDelete(s.current.recordKind, id: id)
+        case .open where s.current == .gaps:
+            guard let id = selected else { return [] }
+            goFix(gap: id, in: &s)
         case .open:
             guard let id = selected else { return [] }
             if s.current == .members, let m = world.memberships[id] {
@@ -50,6 +56,36 @@ extension AppState {
         default: break
         }
         return []
+    }
+
+    /// Enter on a gap: go to the tab and the record where it is fixed, or open the form that fixes it.
+    mutating func goFix(gap rowID: String, in screen: inout ClusterScreen) {
+        let parts = rowID.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let kind = Gap.Kind(rawValue: parts[3]) else { return }
+        let recordID = parts[2]
+        switch kind {
+        case .noAgreement:
+            stack.append(.form(FrameworkForms.agreement(nil, cluster: screen.clusterID, today: today)))
+            return
+        case .noLead: screen.tab = ClusterTab.members.rawValue
+        case .goalIncomplete:
+            if let g = world.goals[recordID] { stack.append(.form(FrameworkForms.goal(g, cluster: g.cluster, world: world))) }
+            return
+        case .goalWithoutAction:
+            stack.append(.form(FrameworkForms.action(nil, cluster: screen.clusterID, goal: recordID, world: world)))
+            return
+        case .actionWithoutResponsible:
+            if let a = world.actions[recordID] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
+            return
+        case .memberWithoutAction:
+            screen.tab = ClusterTab.actions.rawValue
+            status = Status("Press a to give \(world.memberships[recordID].map { world.memberName($0) } ?? "the member") an action")
+        case .overdueCheckpoint: screen.tab = ClusterTab.checkpoints.rawValue
+        }
+        let tab = screen.tab
+        screen.lists[tab].setRows(screen.current.rows(world, cluster: screen.clusterID, today: today), revision: world.revision)
+        if !recordID.isEmpty { screen.lists[tab].select(id: recordID) }
+        replaceTop(.cluster(screen))
     }
 
     mutating func handleRecord(_ key: Key, _ screen: RecordScreen) -> [Effect] {

@@ -34,7 +34,7 @@ extension AppState {
             ("This store is empty. To begin:", .plain),
             ("", .plain),
             ("  a   add your first cluster of schools", .plain),
-            ("  x   load the example clusters (Portugal, Scotland, Flanders, England)", .plain),
+            ("  x   load example clusters: Portugal, Scotland, Flanders, England, Poland", .plain),
             ("  ?   see every key", .plain),
             ("", .plain),
             ("Schools and agencies can be added from a cluster's Members tab.", .muted),

@@ -83,6 +83,8 @@ extension AppState {
         case .goal: if let g = world.goals[id] { stack.append(.form(FrameworkForms.goal(g, cluster: g.cluster, world: world))) }
         case .action: if let a = world.actions[id] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
         case .measurement: break
+        case .agreement:
+            if let a = world.agreements[id] { stack.append(.form(FrameworkForms.agreement(a, cluster: a.cluster, today: today))) }
         }
     }
 }

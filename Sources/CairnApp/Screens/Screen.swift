@@ -13,7 +13,7 @@ public enum Screen: Sendable {
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
     case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
-    case undo, help, toggleDone, loadExamples, measure
+    case undo, help, toggleDone, loadExamples, measure, agreement
 }
 
 /// A question that waits for an answer before anything else happens.

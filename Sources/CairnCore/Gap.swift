@@ -1,0 +1,71 @@
+/// Something the local stakeholder cooperation framework says a cluster must have, and it lacks.
+public struct Gap: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case noLead = "no-lead"
+        case noAgreement = "no-agreement"
+        case goalIncomplete = "goal-incomplete"
+        case goalWithoutAction = "goal-without-action"
+        case actionWithoutResponsible = "action-without-responsible"
+        case memberWithoutAction = "member-without-action"
+        case overdueCheckpoint = "overdue-checkpoint"
+    }
+
+    public var kind: Kind
+    public var cluster: String
+    /// The record to go to in order to fix it (nil for gaps of the cluster itself).
+    public var record: RecordKind?
+    public var recordID: String?
+    public var message: String
+
+    public init(_ kind: Kind, cluster: String, record: RecordKind? = nil, id: String? = nil, _ message: String) {
+        self.kind = kind
+        self.cluster = cluster
+        self.record = record
+        self.recordID = id
+        self.message = message
+    }
+}
+
+extension World {
+    /// What a cluster's plan lacks, most basic first: its lead and agreement, then its goals,
+    /// actions, members' engagements and overdue checkpoints.
+    ///
+    /// - Complexity: O(records of the cluster) after one pass over memberships, goals, actions
+    ///   and checkpoints.
+    public func gaps(in clusterID: String, on today: Day) -> [Gap] {
+        guard clusters[clusterID] != nil else { return [] }
+        var gaps: [Gap] = []
+        if lead(of: clusterID) == nil {
+            gaps.append(Gap(.noLead, cluster: clusterID, "no member leads and convenes the cluster"))
+        }
+        if agreement(of: clusterID) == nil {
+            gaps.append(Gap(.noAgreement, cluster: clusterID, "no monitoring agreement: how often all meet, how they report, how the plan is evaluated"))
+        }
+        let actions = self.actions(of: clusterID)
+        let members = Set(memberships.values.filter { $0.cluster == clusterID }.map(\.id))
+        for g in goals(of: clusterID) {
+            var missing: [String] = []
+            if g.indicator.isEmpty { missing.append("an indicator") }
+            if g.target == nil { missing.append("a target") }
+            if g.deadline == nil { missing.append("a deadline") }
+            if !missing.isEmpty {
+                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+                gaps.append(Gap(.goalIncomplete, cluster: clusterID, record: .goal, id: g.id, "goal “\(g.statement)” lacks \(list)"))
+            }
+            if !actions.contains(where: { $0.goal == g.id && $0.status != .discontinued }) {
+                gaps.append(Gap(.goalWithoutAction, cluster: clusterID, record: .goal, id: g.id, "no action serves goal “\(g.statement)”"))
+            }
+        }
+        for a in actions where a.responsible.map({ !members.contains($0) }) ?? true {
+            gaps.append(Gap(.actionWithoutResponsible, cluster: clusterID, record: .action, id: a.id, "action “\(a.description)” has no responsible member"))
+        }
+        let engaged = Set(actions.compactMap(\.responsible))
+        for m in self.members(of: clusterID) where !m.responsibilities.isEmpty && !engaged.contains(m.id) {
+            gaps.append(Gap(.memberWithoutAction, cluster: clusterID, record: .membership, id: m.id, "\(memberName(m)) has responsibilities but no action"))
+        }
+        for c in checkpoints(of: clusterID, on: today) where c.status(on: today) == .overdue {
+            gaps.append(Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
+        }
+        return gaps
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps", abstract: "What the framework says a cluster must have and it lacks (all clusters, or one).")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The cluster (id or exact name); all clusters when left out.") var cluster: String?
+    @Flag(help: "Print JSON: an array of {cluster, kind, record, recordId, message}.") var json = false
+
+    func run() throws {
+        let store = try options.open()
+        let w = store.world
+        let today = Day.today()
+        let clusters: [Cluster]
+        if let cluster {
+            clusters = [try attempt { () throws(CairnCore.ValidationError) in try w.findCluster(cluster) }]
+        } else {
+            clusters = w.clusters.values.sorted { $0.name < $1.name }
+        }
+        let gaps = clusters.flatMap { w.gaps(in: $0.id, on: today) }
+        if json {
+            let rows: [[String: Any]] = gaps.map { g in
+                ["cluster": g.cluster, "kind": g.kind.rawValue, "record": g.record?.rawValue ?? NSNull(), "recordId": g.recordID ?? NSNull(), "message": g.message]
+            }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        if gaps.isEmpty {
+            print("no gaps in \(clusters.count == 1 ? clusters[0].name : "\(clusters.count) clusters")")
+            return
+        }
+        for c in clusters {
+            let own = gaps.filter { $0.cluster == c.id }
+            guard !own.isEmpty else { continue }
+            print("\(c.name): \(own.count) gap\(own.count == 1 ? "" : "s")")
+            for g in own { print("  \(g.kind.rawValue): \(g.message)") }
+        }
+    }
+}

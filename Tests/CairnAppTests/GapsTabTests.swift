@@ -1,0 +1,54 @@
+import CairnCore
+import Testing
+import TermUI
+
+@testable import CairnApp
+
+@Suite struct GapsTabTests {
+    @Test func the_gaps_tab_lists_what_is_missing_and_the_header_counts_it() {
+        var app = Fixture.app()
+        app.press(.enter)
+        #expect(app.render().row(3).contains("2 gaps"))  // no agreement, overdue checkpoint
+        app.press(.backTab)  // Gaps is the last tab
+        let canvas = app.render()
+        expectSnapshot(canvas, "cluster-gaps")
+        #expect(canvas.text.contains("no-agreement"))
+        #expect(canvas.text.contains("overdue-checkpoint"))
+    }
+
+    @Test func enter_on_a_gap_goes_where_it_is_fixed() {
+        var app = Fixture.app()
+        app.press(.enter, .backTab, .char("j"), .enter)  // the overdue checkpoint
+        guard case .cluster(let s)? = app.stack.last else {
+            Issue.record("left the cluster")
+            return
+        }
+        #expect(s.current == .checkpoints)
+        #expect(s.lists[s.tab].selectedRow?.id == "chk-1")
+    }
+
+    @Test func an_agreement_proposes_meetings_that_can_be_edited_before_they_are_made() {
+        var app = Fixture.app()
+        app.press(.enter, .backTab, .enter)  // no-agreement → the agreement form
+        #expect(app.topForm?.title == "Monitoring agreement")
+        app.press(.tab, .tab, .tab, .tab, .ctrl("u"))
+        app.type("+6m")
+        let agreementForm = app.topForm
+        app.settle(app.press(.enter))
+        guard let proposal = app.topForm else {
+            Issue.record("no proposal")
+            return
+        }
+        #expect(proposal.fields.map(\.key) == ["title", "meeting-1", "meeting-2"], "\(agreementForm!.fields.map(\.value))")  // 4 a year over six months
+        expectSnapshot(app.render(), "proposed-meetings")
+        app.press(.tab, .ctrl("u"))  // drop the first meeting
+        app.press(.tab, .ctrl("u"))
+        app.type("2027-05-01")
+        app.settle(app.press(.enter))
+        let made = app.world.checkpoints.values.filter { $0.title.hasPrefix("All-stakeholder meeting") }
+        #expect(made.map(\.title) == ["All-stakeholder meeting (1 of 1)"])
+        #expect(made.first?.due.description == "2027-05-01")
+        #expect(app.world.agreement(of: "clu-pt")?.meetingsPerYear == 4)
+        #expect(!app.world.gaps(in: "clu-pt", on: Fixture.today).contains { $0.kind == .noAgreement })
+    }
+}
