@@ -48,7 +48,7 @@ enum Bindings {
             KeyBinding([.tab], "Tab", "switch tab", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
-            KeyBinding([.char("M")], "M", "monitoring agreement", .agreement, footer: tab == .gaps),
+            KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("/")], "/", "filter", .filter, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),

@@ -8,6 +8,19 @@ public struct Gap: Sendable, Equatable {
         case actionWithoutResponsible = "action-without-responsible"
         case memberWithoutAction = "member-without-action"
         case overdueCheckpoint = "overdue-checkpoint"
+
+        /// A short label for lists (the raw value is for scripts).
+        public var label: String {
+            switch self {
+            case .noLead: return "no lead"
+            case .noAgreement: return "no agreement"
+            case .goalIncomplete: return "goal incomplete"
+            case .goalWithoutAction: return "goal, no action"
+            case .actionWithoutResponsible: return "action, no one"
+            case .memberWithoutAction: return "member, no action"
+            case .overdueCheckpoint: return "overdue"
+            }
+        }
     }
 
     public var kind: Kind

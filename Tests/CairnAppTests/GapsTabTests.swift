@@ -12,8 +12,8 @@ import TermUI
         app.press(.backTab)  // Gaps is the last tab
         let canvas = app.render()
         expectSnapshot(canvas, "cluster-gaps")
-        #expect(canvas.text.contains("no-agreement"))
-        #expect(canvas.text.contains("overdue-checkpoint"))
+        #expect(canvas.text.contains("no agreement"))
+        #expect(canvas.text.contains("overdue"))
     }
 
     @Test func enter_on_a_gap_goes_where_it_is_fixed() {

@@ -22,12 +22,12 @@ extension Rows {
         }
     }
 
-    static let gapColumns = [Column("Gap", width: 26), Column("What is missing")]
+    static let gapColumns = [Column("Gap", width: 17), Column("What is missing")]
 
     /// A gap's row id says where to go: `kind|recordKind|recordID`.
     static func gaps(_ w: World, cluster: String, today: Day) -> [ListRow] {
         w.gaps(in: cluster, on: today).enumerated().map { i, g in
-            ListRow(id: "\(i)|\(g.record?.rawValue ?? "")|\(g.recordID ?? "")|\(g.kind.rawValue)", cells: [g.kind.rawValue, g.message],
+            ListRow(id: "\(i)|\(g.record?.rawValue ?? "")|\(g.recordID ?? "")|\(g.kind.rawValue)", cells: [g.kind.label, g.message],
                     style: g.kind == .overdueCheckpoint || g.kind == .noLead ? Style(.overdue, bold: true) : nil)
         }
     }
