@@ -34,8 +34,8 @@ enum Bindings {
     }
 
     static func cluster(tab: ClusterTab) -> [KeyBinding<Command>] {
-        var b: [KeyBinding<Command>] = [KeyBinding([.enter], "Enter", tab == .gaps ? "go fix" : "open", .open)]
-        if tab != .gaps {
+        var b: [KeyBinding<Command>] = tab == .coverage ? [] : [KeyBinding([.enter], "Enter", tab == .gaps ? "go fix" : "open", .open)]
+        if tab != .gaps && tab != .coverage {
             b += [
                 KeyBinding([.char("a")], "a", "add", .add),
                 KeyBinding([.char("e")], "e", "edit", .edit),

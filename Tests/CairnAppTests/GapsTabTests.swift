@@ -52,3 +52,15 @@ import TermUI
         #expect(!app.world.gaps(in: "clu-pt", on: Fixture.today).contains { $0.kind == .noAgreement })
     }
 }
+
+@Suite struct CoverageTabTests {
+    @Test func the_coverage_tab_is_a_matrix_with_its_gaps_said_below() {
+        var app = Fixture.app()
+        app.press(.enter, .backTab, .backTab)
+        let canvas = app.render()
+        expectSnapshot(canvas, "cluster-coverage")
+        #expect(canvas.text.contains("local authority"))
+        #expect(canvas.text.contains("! none"))
+        #expect(canvas.row(21).contains("health is absent locally"))
+    }
+}

@@ -121,3 +121,22 @@ final class Failures: @unchecked Sendable {
         #expect((doc["measurements"] as? [[String: Any]])?.first { $0["goal"] as? String == goalID }?["value"] as? Double == 10)
     }
 }
+
+@Suite struct CoverageCommandLineTests {
+    @Test func coverage_and_gaps_by_cluster_and_region() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let cov = try Shell.cairn(["coverage", "Portree Learning Community", "--json"], store: store.url)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(cov.stdout.utf8)) as? [String: Any])
+        let sectors = try #require(doc["sectors"] as? [[String: Any]])
+        #expect(sectors.first { $0["sector"] as? String == "health" }?["regional"] as? Int == 1)
+        #expect((doc["gaps"] as? [String])?.contains("health is absent locally (present at regional level)") == true)
+        let region = try Shell.cairn(["coverage", "--region", "lodz"], store: store.url)
+        #expect(region.status == 0, "\(region.stderr)")
+        #expect(region.stdout.contains("region lodz (1 clusters)"))
+        #expect(try Shell.cairn(["coverage", "--region", "Atlantis"], store: store.url).status != 0)
+        let gaps = try Shell.cairn(["gaps", "Sieć Współpracy Szkół Bałuty", "--json"], store: store.url)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(gaps.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(list.compactMap { $0["kind"] as? String }).count == 7)
+    }
+}

@@ -32,6 +32,26 @@ extension Rows {
         }
     }
 
+    static let coverageColumns = [
+        Column("Sector", width: 15), Column("Nat", width: 4, alignRight: true), Column("Reg", width: 4, alignRight: true),
+        Column("Local", width: 6, alignRight: true), Column("School", width: 6, alignRight: true), Column("Goals it carries"),
+    ]
+
+    /// One row per sector: agencies at each level; `!` marks an empty cell that matters (a core
+    /// service absent locally), `·` an empty one that does not.
+    static func coverage(_ c: Coverage) -> [ListRow] {
+        Sector.allCases.filter { $0 != .education || c.counts[$0] != nil }.map { sector in
+            let cells = Level.allCases.map { level -> String in
+                let n = c.count(sector, level)
+                return n > 0 ? "\(n)" : c.isGap(sector, level) ? "! none" : "·"
+            }
+            let goals = c.goals[sector] ?? []
+            let gap = c.isGap(sector, .local)
+            return ListRow(id: sector.rawValue, cells: [sector.label] + cells + [goals.isEmpty ? "" : "\(goals.count): " + goals.joined(separator: "; ")],
+                           style: gap ? Style(.overdue, bold: true) : nil)
+        }
+    }
+
     static let actionColumns = [
         Column("Status", width: 12), Column("Class", width: 12), Column("Action"), Column("Responsible", width: 18),
         Column("Due", width: 10),

@@ -27,10 +27,19 @@ extension AppState {
             next = "Next due: nothing open"
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: world.nextDue(in: c.id)?.status(on: today) == .overdue ? Style(.overdue, bold: true) : .plain)
-        let titles = ClusterTab.allCases.map { "\($0.title) (\($0.count(in: world, cluster: c.id, today: today)))" }
+        // Counts where they say something; all dropped if even that does not fit.
+        var titles = ClusterTab.allCases.map { $0 == .coverage ? $0.title : "\($0.title) (\($0.count(in: world, cluster: c.id, today: today)))" }
+        if titles.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) > area.width { titles = ClusterTab.allCases.map(\.title) }
         Chrome.tabs(titles, active: s.tab, into: &canvas, y: area.y + 4, numbered: false)
         var list = s.lists[s.tab]
         let listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: area.height - 5)
+        if s.current == .coverage {
+            let cov = world.coverage(of: c.id)
+            let note = cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; ")
+            canvas.put(note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
+            renderList(&list, columns: s.current.columns, into: &canvas, area: Rect(x: 0, y: listArea.y, width: area.width, height: listArea.height - 1), empty: "")
+            return
+        }
         renderList(&list, columns: s.current.columns, into: &canvas, area: listArea, empty: s.current.emptyMessage)
     }
 

@@ -34,7 +34,7 @@ extension AppState {
             case .actions:
                 let goal = world.goals(of: s.clusterID).first?.id
                 stack.append(.form(FrameworkForms.action(nil, cluster: s.clusterID, goal: goal, world: world)))
-            case .gaps:
+            case .gaps, .coverage:
                 break
             }
         case .edit:

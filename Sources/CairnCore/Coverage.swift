@@ -1,0 +1,75 @@
+/// Which sectors take part at which levels, across the agencies of a cluster or of a region's
+/// clusters, and which goals each sector is responsible for.
+///
+/// The empty cells that matter: a *core* sector (the services a pupil at risk of leaving
+/// school meets: health, social care, housing, labour, youth, the local authority, parents)
+/// with no agency at the local level. Other empty cells are simply empty.
+public struct Coverage: Sendable, Equatable {
+    public static let coreSectors: [Sector] = [.health, .socialCare, .housing, .labour, .youth, .localAuthority, .parents]
+
+    /// Agencies engaged, by sector and level.
+    public var counts: [Sector: [Level: Int]] = [:]
+    /// Statements of the goals each sector owns or serves through an action.
+    public var goals: [Sector: [String]] = [:]
+    public var schools = 0
+    public var clusters = 0
+
+    public func count(_ sector: Sector, _ level: Level) -> Int { counts[sector]?[level] ?? 0 }
+
+    /// True for an empty cell that matters (see the type's comment).
+    public func isGap(_ sector: Sector, _ level: Level) -> Bool {
+        level == .local && Coverage.coreSectors.contains(sector) && count(sector, .local) == 0
+    }
+
+    /// The gaps as sentences, for reports and `cairn coverage`.
+    public var gapSentences: [String] {
+        Coverage.coreSectors.filter { isGap($0, .local) }.map { s in
+            let elsewhere = Level.allCases.filter { count(s, $0) > 0 }.map(\.rawValue)
+            return "\(s.label) is absent locally" + (elsewhere.isEmpty ? "" : " (present at \(elsewhere.joined(separator: ", ")) level)")
+        }
+    }
+
+    public init() {}
+}
+
+extension World {
+    /// Coverage of one cluster.
+    public func coverage(of clusterID: String) -> Coverage { coverage(ofClusters: [clusterID]) }
+
+    /// Coverage of every cluster whose region is `region` (compared case- and accent-blind).
+    public func coverage(ofRegion region: String) -> Coverage {
+        let key = Text.folded(region)
+        return coverage(ofClusters: clusters.values.filter { Text.folded($0.region) == key }.map(\.id))
+    }
+
+    func coverage(ofClusters ids: [String]) -> Coverage {
+        var c = Coverage()
+        c.clusters = ids.count
+        let wanted = Set(ids)
+        var seenAgencies = Set<String>(), seenSchools = Set<String>()
+        var sectorOfMembership: [String: Sector] = [:]
+        for m in memberships.values where wanted.contains(m.cluster) {
+            if m.memberType == .school {
+                seenSchools.insert(m.memberId)
+                continue
+            }
+            guard let a = agencies[m.memberId] else { continue }
+            sectorOfMembership[m.id] = a.sector
+            if seenAgencies.insert(a.id).inserted { c.counts[a.sector, default: [:]][a.level, default: 0] += 1 }
+        }
+        c.schools = seenSchools.count
+        var goalSectors: [String: Set<Sector>] = [:]
+        for g in goals.values where wanted.contains(g.cluster) {
+            if let owner = g.owner, let s = sectorOfMembership[owner] { goalSectors[g.id, default: []].insert(s) }
+        }
+        for a in actions.values where wanted.contains(a.cluster) {
+            if let goal = a.goal, let r = a.responsible, let s = sectorOfMembership[r] { goalSectors[goal, default: []].insert(s) }
+        }
+        for (goalID, sectors) in goalSectors {
+            guard let g = goals[goalID] else { continue }
+            for s in sectors { c.goals[s, default: []].append(g.statement) }
+        }
+        for s in c.goals.keys { c.goals[s]!.sort() }
+        return c
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage", abstract: "Sectors by levels: which agencies take part where, and the gaps that matter.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The cluster (id or exact name).") var cluster: String?
+    @Option(help: "All clusters of this region instead.") var region: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let store = try options.open()
+        let w = store.world
+        let coverage: Coverage
+        let title: String
+        switch (cluster, region) {
+        case (let c?, nil):
+            let found = try attempt { () throws(CairnCore.ValidationError) in try w.findCluster(c) }
+            coverage = w.coverage(of: found.id)
+            title = found.name
+        case (nil, let r?):
+            coverage = w.coverage(ofRegion: r)
+            guard coverage.clusters > 0 else { throw CLIError("no cluster has the region “\(r)”") }
+            title = "region \(r) (\(coverage.clusters) clusters)"
+        default:
+            throw CLIError("name a cluster or give --region, not both")
+        }
+        if json {
+            let doc: [String: Any] = [
+                "clusters": coverage.clusters, "schools": coverage.schools,
+                "sectors": Sector.allCases.map { s -> [String: Any] in
+                    var row: [String: Any] = ["sector": s.rawValue, "goals": coverage.goals[s] ?? []]
+                    for l in Level.allCases { row[l.rawValue] = coverage.count(s, l) }
+                    row["gap"] = coverage.isGap(s, .local)
+                    return row
+                },
+                "gaps": coverage.gapSentences,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        print("Coverage of \(title): \(coverage.schools) schools; agencies by sector and level (! = a core service absent locally)")
+        var table = [["SECTOR"] + Level.allCases.map { $0.rawValue.uppercased() } + ["GOALS"]]
+        for s in Sector.allCases {
+            let cells = Level.allCases.map { l -> String in
+                let n = coverage.count(s, l)
+                return n > 0 ? "\(n)" : coverage.isGap(s, l) ? "!" : "."
+            }
+            table.append([s.rawValue] + cells + [(coverage.goals[s] ?? []).joined(separator: "; ")])
+        }
+        printAligned(table)
+        for g in coverage.gapSentences { print("gap: \(g)") }
+    }
+}
