@@ -20,6 +20,7 @@ enum Bindings {
             KeyBinding([.char("d")], "d", "del", .delete),
         ]
         if tab == 3 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
+        if tab == 0 { b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sort, footer: false)) }
         b += [
             KeyBinding([.char("/")], "/", "filter", .filter),
             KeyBinding([.tab], "Tab", "tabs", .nextTab),

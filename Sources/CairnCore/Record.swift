@@ -1,6 +1,6 @@
 /// The kinds of record the store keeps.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
-    case school, agency, cluster, membership, checkpoint, goal, measurement, action, agreement
+    case school, agency, cluster, membership, checkpoint, goal, measurement, action, agreement, assessment
 }
 
 /// Any one record, as a change to the store carries it.
@@ -14,6 +14,7 @@ public enum Record: Hashable, Sendable {
     case measurement(Measurement)
     case action(Action)
     case agreement(Agreement)
+    case assessment(Assessment)
 
     public var kind: RecordKind {
         switch self {
@@ -26,6 +27,7 @@ public enum Record: Hashable, Sendable {
         case .measurement: return .measurement
         case .action: return .action
         case .agreement: return .agreement
+        case .assessment: return .assessment
         }
     }
 
@@ -40,6 +42,7 @@ public enum Record: Hashable, Sendable {
         case .measurement(let r): return r.id
         case .action(let r): return r.id
         case .agreement(let r): return r.id
+        case .assessment(let r): return r.id
         }
     }
 }

@@ -15,6 +15,7 @@ public enum RecordID {
         case .measurement: prefix = "mea"
         case .action: prefix = "act"
         case .agreement: prefix = "agr"
+        case .assessment: prefix = "ass"
         }
         let value = UInt64.random(in: 0..<(1 << 40))
         let hex = String(value, radix: 16)

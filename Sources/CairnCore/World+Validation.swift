@@ -120,6 +120,17 @@ extension World {
         return issues
     }
 
+    public func validate(_ a: Assessment) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if clusters[a.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
+        for (key, value) in a.ratings.sorted(by: { $0.key < $1.key }) {
+            if HealthItem(rawValue: key) == nil { issues.append(FieldIssue(key, "“\(key)” is not a condition or challenge")) }
+            if !(1...4).contains(value) { issues.append(FieldIssue(key, "a rating is from 1 (fragile) to 4 (solid)")) }
+        }
+        if a.ratings.isEmpty { issues.append(FieldIssue("leadership", "rate at least one condition or challenge")) }
+        return issues
+    }
+
     private func memberIssue(_ membership: String?, cluster: String, field: String) -> [FieldIssue] {
         guard let membership else { return [] }
         if memberships[membership]?.cluster == cluster { return [] }
@@ -161,6 +172,9 @@ extension World {
         case .agreement(let r):
             let n = r.normalized()
             return (.agreement(n), validate(n))
+        case .assessment(let r):
+            let n = r.normalized()
+            return (.assessment(n), validate(n))
         }
     }
 }

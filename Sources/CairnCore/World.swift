@@ -9,6 +9,7 @@ public struct World: Sendable {
     public private(set) var measurements: [String: Measurement] = [:]
     public private(set) var actions: [String: Action] = [:]
     public private(set) var agreements: [String: Agreement] = [:]
+    public private(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
     public private(set) var revision = 0
 
@@ -40,6 +41,7 @@ public struct World: Sendable {
         case .put(.measurement(let r)): measurements[r.id] = r
         case .put(.action(let r)): actions[r.id] = r
         case .put(.agreement(let r)): agreements[r.id] = r
+        case .put(.assessment(let r)): assessments[r.id] = r
         case .delete(.school, let id): schools[id] = nil
         case .delete(.agency, let id): agencies[id] = nil
         case .delete(.cluster, let id): clusters[id] = nil
@@ -49,6 +51,7 @@ public struct World: Sendable {
         case .delete(.measurement, let id): measurements[id] = nil
         case .delete(.action, let id): actions[id] = nil
         case .delete(.agreement, let id): agreements[id] = nil
+        case .delete(.assessment, let id): assessments[id] = nil
         }
     }
 
@@ -68,6 +71,7 @@ public struct World: Sendable {
         case .measurement: return measurements[id].map(Record.measurement)
         case .action: return actions[id].map(Record.action)
         case .agreement: return agreements[id].map(Record.agreement)
+        case .assessment: return assessments[id].map(Record.assessment)
         }
     }
 
@@ -102,6 +106,7 @@ public struct World: Sendable {
             changes += measurements.values.filter { clusterGoals.contains($0.goal) }.map { .delete(.measurement, id: $0.id) }
             changes += actions.values.filter { $0.cluster == id }.map { .delete(.action, id: $0.id) }
             changes += agreements.values.filter { $0.cluster == id }.map { .delete(.agreement, id: $0.id) }
+            changes += assessments.values.filter { $0.cluster == id }.map { .delete(.assessment, id: $0.id) }
         case .school, .agency:
             changes += memberships.values.filter { $0.memberId == id }.map { .delete(.membership, id: $0.id) }
         case .goal:
@@ -111,7 +116,7 @@ public struct World: Sendable {
                 a.goal = nil
                 return .put(.action(a))
             }
-        case .membership, .checkpoint, .measurement, .action, .agreement:
+        case .membership, .checkpoint, .measurement, .action, .agreement, .assessment:
             break
         }
         changes.sort { $0.recordID < $1.recordID }

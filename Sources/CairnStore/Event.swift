@@ -108,6 +108,7 @@ extension Event: Codable {
             case .measurement: change = .put(.measurement(try c.decode(Measurement.self, forKey: .record)))
             case .action: change = .put(.action(try c.decode(Action.self, forKey: .record)))
             case .agreement: change = .put(.agreement(try c.decode(Agreement.self, forKey: .record)))
+            case .assessment: change = .put(.assessment(try c.decode(Assessment.self, forKey: .record)))
             }
         case "delete":
             change = .delete(type, id: try c.decode(String.self, forKey: .recordId))
@@ -140,6 +141,7 @@ extension Event: Codable {
             case .measurement(let r): try c.encode(r, forKey: .record)
             case .action(let r): try c.encode(r, forKey: .record)
             case .agreement(let r): try c.encode(r, forKey: .record)
+            case .assessment(let r): try c.encode(r, forKey: .record)
             }
         }
     }

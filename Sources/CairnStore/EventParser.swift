@@ -160,7 +160,7 @@ struct RecordFields {
                 let doneOn = day(.doneOn)
             else { return nil }
             return .checkpoint(Checkpoint(id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy], evidence: self[.evidence]))
-        case .goal, .measurement, .action, .agreement:
+        case .goal, .measurement, .action, .agreement, .assessment:
             return nil  // few per cluster: the general reader is quick enough for them
         }
     }

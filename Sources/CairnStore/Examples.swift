@@ -117,6 +117,14 @@ struct ExampleCluster: Decodable {
     var goals: [GoalPart]?
     var actions: [ActionPart]?
     var agreement: AgreementPart?
+    var assessments: [AssessmentPart]?
+
+    struct AssessmentPart: Decodable {
+        var date: String
+        var by: String
+        var ratings: [String: Int]
+        var notes: [String: String]?
+    }
 
     struct AgreementPart: Decodable {
         var meetingsPerYear: Int
@@ -198,6 +206,12 @@ struct ExampleCluster: Decodable {
                 cluster: clusterRecord.id, meetingsPerYear: a.meetingsPerYear, reporting: a.reporting, evaluation: a.evaluation,
                 periodStart: try DayInput.parse(a.periodStart, today: today), periodEnd: try DayInput.parse(a.periodEnd, today: today))
             changes.append(.put(.agreement(record.normalized())))
+        }
+        for a in assessments ?? [] {
+            var record = Assessment(cluster: clusterRecord.id, date: try DayInput.parse(a.date, today: today), by: a.by)
+            record.ratings = a.ratings
+            record.notes = a.notes ?? [:]
+            changes.append(.put(.assessment(record.normalized())))
         }
         for p in checkpoints {
             var checkpoint = Checkpoint(cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today))

@@ -30,6 +30,10 @@ extension JSONExport {
                 "due": optional(a.due?.description), "status": a.status.rawValue, "note": a.note,
             ]
         }
-        return ["goals": goals, "measurements": measurements, "actions": actions]
+        let assessments = world.assessments.values.sorted { ($0.cluster, $0.date, $0.id) < ($1.cluster, $1.date, $1.id) }.map {
+            a -> [String: Any] in
+            ["id": a.id, "cluster": a.cluster, "date": a.date.description, "by": a.by, "ratings": a.ratings, "notes": a.notes]
+        }
+        return ["goals": goals, "measurements": measurements, "actions": actions, "assessments": assessments]
     }
 }

@@ -4,12 +4,17 @@ import TermUI
 extension AppState {
     func renderForm(_ f: FormState, into canvas: inout Canvas, area: Rect) {
         canvas.put(f.title, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        let labelWidth = 18
-        let valueX = labelWidth + 3
+        // Labels get the room the longest needs (a health check's are long), up to 34 cells.
+        let labelWidth = min(34, max(18, f.fields.map { DisplayWidth.of($0.label) }.max() ?? 18))
+        let valueX = labelWidth + 4
         let valueWidth = min(34, area.width - valueX - 24)
-        for (i, field) in f.fields.enumerated() {
-            let y = area.y + 2 + i
-            guard y < area.maxY else { break }
+        // Long forms (a health check) scroll so that the focused field stays in view.
+        let room = max(1, area.height - 5)
+        let first = f.fields.count <= room ? 0 : min(max(0, f.focus - room / 2), f.fields.count - room)
+        if first > 0 { canvas.put("↑ more", x: area.width - 8, y: area.y + 1, style: .muted) }
+        if first + room < f.fields.count { canvas.put("↓ more", x: area.width - 8, y: area.y + 2 + room, style: .muted) }
+        for (i, field) in f.fields.enumerated() where i >= first && i < first + room {
+            let y = area.y + 2 + i - first
             let focused = i == f.focus
             canvas.put(focused ? "▸" : " ", x: 1, y: y, style: .accent)
             canvas.put(field.label, x: 3, y: y, maxWidth: labelWidth, style: focused ? Style(.normal, bold: true) : .muted)
@@ -38,7 +43,7 @@ extension AppState {
                 canvas.put(field.hint, x: noteX, y: y, maxWidth: area.width - noteX, style: .muted)
             }
         }
-        let y = area.y + 3 + f.fields.count
+        let y = area.y + 3 + min(room, f.fields.count)
         if y < area.maxY {
             canvas.put("Enter saves from any field · Esc cancels", x: 3, y: y, maxWidth: area.width - 4, style: .muted)
         }

@@ -17,6 +17,7 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     case agreement(id: String?, cluster: String)
     /// The meeting checkpoints an agreement's rhythm proposes, to accept or edit before they are made.
     case meetings(cluster: String)
+    case assessment(id: String?, cluster: String)
 }
 
 /// An open form: its fields, which has the focus, and the errors of the last submit.

@@ -86,7 +86,7 @@ struct FormSubmission {
             record = .checkpoint(c)
         case .meetings:
             return result
-        case .goal, .action, .measurement, .agreement:
+        case .goal, .action, .measurement, .agreement, .assessment:
             guard let r = FrameworkForms.record(from: form, world: world, today: today, user: user, issues: &result.issues) else {
                 return result
             }
@@ -131,6 +131,7 @@ struct FormSubmission {
         case .measurement(let m): return "measurement \(World.number(m.value)) on \(m.date)"
         case .action(let a): return "action “\(a.description)”"
         case .agreement(let a): return "monitoring agreement (\(a.meetingsPerYear) meetings a year)"
+        case .assessment(let a): return "health check of \(a.date)"
         }
     }
 }

@@ -111,6 +111,8 @@ enum FrameworkForms {
             return .measurement(Measurement(goal: goal, value: value, date: day, by: user, source: text("source")))
         case .agreement(let id, let cluster):
             return agreementRecord(from: form, id: id, cluster: cluster, world: world, today: today, issues: &issues)
+        case .assessment(let id, let cluster):
+            return assessmentRecord(from: form, id: id, cluster: cluster, world: world, today: today, user: user, issues: &issues)
         default:
             return nil
         }

@@ -32,6 +32,20 @@ extension Rows {
         }
     }
 
+    static let healthColumns = [Column("Condition / challenge", width: 34), Column("Rating", width: 10), Column("Δ", width: 3, alignRight: true), Column("Note")]
+
+    /// The latest health check, one row per item, with the change since the one before.
+    static func health(_ h: ClusterHealth) -> [ListRow] {
+        guard let latest = h.latest else { return [] }
+        return HealthItem.allCases.map { item in
+            let r = latest.rating(item)
+            let bar = r.map { String(repeating: "#", count: $0) + String(repeating: "-", count: 4 - $0) + " \($0)" } ?? "not rated"
+            let change = h.change(item).map { $0 == 0 ? "=" : $0 > 0 ? "+\($0)" : "−\(-$0)" } ?? ""
+            let label = (item.isChallenge ? "against " : "") + item.label
+            return ListRow(id: item.rawValue, cells: [label, bar, change, latest.note(item)], style: r == 1 ? Style(.overdue, bold: true) : nil)
+        }
+    }
+
     static let coverageColumns = [
         Column("Sector", width: 15), Column("Nat", width: 4, alignRight: true), Column("Reg", width: 4, alignRight: true),
         Column("Local", width: 6, alignRight: true), Column("School", width: 6, alignRight: true), Column("Goals it carries"),

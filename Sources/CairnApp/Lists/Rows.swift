@@ -4,25 +4,31 @@ import TermUI
 /// The rows of every list, built from the world. Each builder makes one pass over the records
 /// it needs, so lists stay quick on a national-size store.
 enum Rows {
-    static func clusters(_ w: World, today: Day) -> [ListRow] {
-        var schools: [String: Int] = [:], agencies: [String: Int] = [:]
-        for m in w.memberships.values {
-            if m.memberType == .school { schools[m.cluster, default: 0] += 1 } else { agencies[m.cluster, default: 0] += 1 }
-        }
+    /// - Parameter byHealth: weakest first (funding ending within six months first of all), else by name.
+    static func clusters(_ w: World, today: Day, byHealth: Bool = false) -> [ListRow] {
         var next: [String: Checkpoint] = [:]
         for c in w.checkpoints.values where !c.isDone {
             if let n = next[c.cluster], (n.due, n.title) <= (c.due, c.title) { continue }
             next[c.cluster] = c
         }
-        return sortedByName(w.clusters.values, \.name).map { c in
+        var rows: [(row: ListRow, score: Double)] = sortedByName(w.clusters.values, \.name).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
-            return ListRow(id: c.id, cells: [c.name, c.kind.label, c.region, "\(schools[c.id] ?? 0)", "\(agencies[c.id] ?? 0)", due])
+            let h = w.health(of: c.id, on: today)
+            // Funding about to end counts as a risk by itself: it caps the score used for sorting.
+            let score = min(h.score ?? 5, h.fundingEndsSoon == nil ? 5 : 1.5)
+            let health = h.score.map { String(format: "%.1f", $0) } ?? "—"
+            let row = ListRow(id: c.id, cells: [c.name, c.region, health, h.weakestPoint, due],
+                              style: h.fundingEndsSoon != nil || (h.score ?? 4) < 2 ? Style(.overdue, bold: true) : nil)
+            return (row, score)
         }
+        if byHealth { rows.sort { $0.score < $1.score } }  // stable enough: names break no ties here
+        return rows.map(\.row)
     }
 
+    /// Member counts are in each cluster's header; here the room goes to health and its weakest point.
     static let clusterColumns = [
-        Column("Cluster"), Column("Kind", width: 12), Column("Region", width: 12), Column("Sch", width: 3, alignRight: true),
-        Column("Agy", width: 3, alignRight: true), Column("Next due", width: 12),
+        Column("Cluster"), Column("Region", width: 11), Column("Hlth", width: 4, alignRight: true),
+        Column("Weakest point", width: 23), Column("Next due", width: 12),
     ]
 
     static func schools(_ w: World) -> [ListRow] {

@@ -28,11 +28,20 @@ extension AppState {
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: world.nextDue(in: c.id)?.status(on: today) == .overdue ? Style(.overdue, bold: true) : .plain)
         // Counts where they say something; all dropped if even that does not fit.
-        var titles = ClusterTab.allCases.map { $0 == .coverage ? $0.title : "\($0.title) (\($0.count(in: world, cluster: c.id, today: today)))" }
-        if titles.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) > area.width { titles = ClusterTab.allCases.map(\.title) }
+        // Counts where a tab's own list does not show them at once; all dropped if even that does not fit.
+        var titles = ClusterTab.allCases.map { [.members, .checkpoints, .gaps].contains($0) ? "\($0.title) (\($0.count(in: world, cluster: c.id, today: today)))" : $0.title }
+        if titles.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) - 1 > area.width { titles = ClusterTab.allCases.map(\.title) }
         Chrome.tabs(titles, active: s.tab, into: &canvas, y: area.y + 4, numbered: false)
         var list = s.lists[s.tab]
         let listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: area.height - 5)
+        if s.current == .health, let latest = world.health(of: c.id, on: today).latest {
+            let h = world.health(of: c.id, on: today)
+            var line = "\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 · weakest: \(h.weakestPoint)"
+            if let before = h.previous { line += " · Δ since \(before.date)" }
+            canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent)
+            renderList(&list, columns: s.current.columns, into: &canvas, area: Rect(x: 0, y: listArea.y + 1, width: area.width, height: listArea.height - 1), empty: "")
+            return
+        }
         if s.current == .coverage {
             let cov = world.coverage(of: c.id)
             let note = cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; ")

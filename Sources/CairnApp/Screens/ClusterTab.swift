@@ -4,7 +4,7 @@ import TermUI
 /// The tabs of a cluster's screen, each with its list, its columns and the kind of record
 /// `e` and `d` act on. Adding a tab is adding a case here.
 public enum ClusterTab: Int, CaseIterable, Sendable {
-    case members, checkpoints, goals, actions, coverage, gaps
+    case members, checkpoints, goals, actions, health, coverage, gaps
 
     var title: String {
         switch self {
@@ -12,6 +12,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return "Checkpoints"
         case .goals: return "Goals"
         case .actions: return "Actions"
+        case .health: return "Health"
         case .coverage: return "Coverage"
         case .gaps: return "Gaps"
         }
@@ -23,6 +24,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return .checkpoint
         case .goals: return .goal
         case .actions: return .action
+        case .health: return .assessment  // e and d act on the latest health check
         case .gaps, .coverage: return .cluster  // not records of their own; see `handleCluster`
         }
     }
@@ -33,6 +35,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return Rows.clusterCheckpointColumns
         case .goals: return Rows.goalColumns
         case .actions: return Rows.actionColumns
+        case .health: return Rows.healthColumns
         case .coverage: return Rows.coverageColumns
         case .gaps: return Rows.gapColumns
         }
@@ -44,6 +47,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return "No checkpoints yet. Press a to add one."
         case .goals: return "No goals yet. Press a to agree one: few and realistic, each with an indicator, a target and a deadline."
         case .actions: return "No actions yet. Press a to say which member does what towards which goal."
+        case .health: return "No health check yet. Press a to rate the five conditions and five challenges."
         case .coverage: return ""
         case .gaps: return "No gaps: every part of the framework is in place."
         }
@@ -55,6 +59,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return world.checkpoints.values.filter { $0.cluster == cluster }.count
         case .goals: return world.goals.values.filter { $0.cluster == cluster }.count
         case .actions: return world.actions.values.filter { $0.cluster == cluster }.count
+        case .health: return world.assessments(of: cluster).count
         case .coverage: return world.coverage(of: cluster).gapSentences.count
         case .gaps: return world.gaps(in: cluster, on: today).count
         }
@@ -66,6 +71,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return Rows.checkpoints(world, today: today, in: cluster)
         case .goals: return Rows.goals(world, cluster: cluster, today: today)
         case .actions: return Rows.actions(world, cluster: cluster)
+        case .health: return Rows.health(world.health(of: cluster, on: today))
         case .coverage: return Rows.coverage(world.coverage(of: cluster))
         case .gaps: return Rows.gaps(world, cluster: cluster, today: today)
         }

@@ -34,9 +34,15 @@ extension AppState {
             case .actions:
                 let goal = world.goals(of: s.clusterID).first?.id
                 stack.append(.form(FrameworkForms.action(nil, cluster: s.clusterID, goal: goal, world: world)))
+            case .health:
+                stack.append(.form(FrameworkForms.assessment(nil, cluster: s.clusterID, world: world, today: today)))
             case .gaps, .coverage:
                 break
             }
+        case .edit where s.current == .health, .open where s.current == .health:
+            if let latest = world.assessments(of: s.clusterID).first { openEditor(kind: .assessment, id: latest.id) }
+        case .delete where s.current == .health:
+            if let latest = world.assessments(of: s.clusterID).first { confirmDelete(.assessment, id: latest.id) }
         case .edit:
             guard let id = selected else { return [] }
             openEditor(kind: s.current.recordKind, id: id)

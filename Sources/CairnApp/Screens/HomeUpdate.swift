@@ -22,6 +22,10 @@ extension AppState {
             status = Status("Loading the example clusters…")
             return [.loadExamples]
         case .toggleDone: return toggleDone(selected)
+        case .sort:
+            home.sortByHealth.toggle()
+            home.lists[0].setRows(Rows.clusters(world, today: today, byHealth: home.sortByHealth), revision: world.revision)
+            status = Status(home.sortByHealth ? "Clusters sorted by health, weakest first (s sorts by name)" : "Clusters sorted by name")
         case .add:
             switch t {
             case 0: stack.append(.form(RecordForms.cluster(nil)))
@@ -83,6 +87,8 @@ extension AppState {
         case .goal: if let g = world.goals[id] { stack.append(.form(FrameworkForms.goal(g, cluster: g.cluster, world: world))) }
         case .action: if let a = world.actions[id] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
         case .measurement: break
+        case .assessment:
+            if let a = world.assessments[id] { stack.append(.form(FrameworkForms.assessment(a, cluster: a.cluster, world: world, today: today))) }
         case .agreement:
             if let a = world.agreements[id] { stack.append(.form(FrameworkForms.agreement(a, cluster: a.cluster, today: today))) }
         }

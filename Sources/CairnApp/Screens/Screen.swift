@@ -13,7 +13,7 @@ public enum Screen: Sendable {
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
     case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
-    case undo, help, toggleDone, loadExamples, measure, agreement
+    case undo, help, toggleDone, loadExamples, measure, agreement, sort
 }
 
 /// A question that waits for an answer before anything else happens.
@@ -39,6 +39,8 @@ public struct HomeScreen: Sendable {
     public static let tabs = ["Clusters", "Schools", "Agencies", "Checkpoints"]
     public var tab = 0
     public var lists = [ListModel](repeating: ListModel(), count: 4)
+    /// The Clusters tab sorted weakest first (`s`), else by name.
+    public var sortByHealth = false
     public init() {}
 }
 
