@@ -36,7 +36,7 @@ extension AppState {
                     p.list.setRows(Self.pickerRows(world, cluster: p.clusterID), revision: rev)
                     stack[i] = .picker(p)
                 }
-            case .form:
+            case .form, .workshop:
                 break
             }
         }

@@ -60,6 +60,7 @@ extension AppState {
         case .record(let s)?: return handleRecord(key, s)
         case .form(let f)?: return handleForm(key, f)
         case .picker(let p)?: return handlePicker(key, p)
+        case .workshop(let w)?: return handleWorkshop(key, w)
         }
     }
 
@@ -106,6 +107,7 @@ extension AppState {
             case .cluster(let s): return world.clusters[s.clusterID] != nil
             case .record(let s): return s.type == .school ? world.schools[s.id] != nil : world.agencies[s.id] != nil
             case .picker(let p): return world.clusters[p.clusterID] != nil
+            case .workshop(let w): return world.clusters[w.clusterID] != nil
             case .form: return true
             }
         }

@@ -20,7 +20,10 @@ enum Bindings {
             KeyBinding([.char("d")], "d", "del", .delete),
         ]
         if tab == 3 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
-        if tab == 0 { b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sort, footer: false)) }
+        if tab == 0 {
+            b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sort, footer: false))
+            b.append(KeyBinding([.char("w")], "w", "workshop mode on the cluster", .workshop, footer: false))
+        }
         b += [
             KeyBinding([.char("/")], "/", "filter", .filter),
             KeyBinding([.tab], "Tab", "tabs", .nextTab),
@@ -50,12 +53,26 @@ enum Bindings {
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
             KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
+            KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),
             KeyBinding([.char("/")], "/", "filter", .filter, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),
             KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
         ]
         return b + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
+    }
+
+    static func workshop(step: Int) -> [KeyBinding<Command>] {
+        [
+            KeyBinding([.char("a")], "a", WorkshopScreen.addLabels[step - 1], .add),
+            KeyBinding([.right, .char("n"), .tab], "→/n", "next step", .nextTab),
+            KeyBinding([.left, .char("p"), .backTab], "←/p", "previous step", .previousTab),
+            KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to step", .move, footer: false),
+            KeyBinding([.char("u")], "u", "undo", .undo, footer: false),
+            KeyBinding([.char("?")], "?", "help", .help, essential: true),
+            KeyBinding([.char("q"), .escape], "q", "leave", .back, essential: true),
+            KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false),
+        ]
     }
 
     static let record: [KeyBinding<Command>] = [

@@ -28,6 +28,9 @@ extension AppState {
         case .picker(let p)?:
             renderPicker(p, into: &canvas, area: body)
             bindings = Bindings.picker
+        case .workshop(let w)?:
+            renderWorkshop(w, into: &canvas, area: body)
+            bindings = Bindings.workshop(step: w.step)
         }
         renderStatus(into: &canvas, y: height - 2)
         Chrome.footer(bindings, into: &canvas, y: height - 1)
@@ -44,6 +47,7 @@ extension AppState {
             case .record(let s): crumbs.append((s.type == .school ? world.schools[s.id]?.name : world.agencies[s.id]?.name) ?? "")
             case .form(let f): crumbs.append(f.title)
             case .picker: crumbs.append("Add member")
+            case .workshop: crumbs.append("Workshop")
             }
         }
         let right = " \(today) · \(user) "
@@ -89,11 +93,20 @@ extension AppState {
     func renderModal(_ modal: Modal, into canvas: inout Canvas) {
         switch modal {
         case .help(let title, let lines):
-            let box = Rect(x: 4, y: 2, width: width - 8, height: min(height - 4, lines.count + 4))
+            // One column while the keys fit, two when a screen has more keys than rows.
+            let rows = height - 8
+            let columns = lines.count > rows ? 2 : 1
+            let perColumn = (lines.count + columns - 1) / columns
+            let box = Rect(x: 2, y: 2, width: width - 4, height: min(height - 4, perColumn + 4))
             drawBox(box, title: "Keys: \(title)", into: &canvas)
-            for (i, (keys, help)) in lines.enumerated() where i < box.height - 4 {
-                canvas.put(keys, x: box.x + 2, y: box.y + 2 + i, maxWidth: 22, style: .key)
-                canvas.put(help, x: box.x + 25, y: box.y + 2 + i, maxWidth: box.width - 27)
+            let columnWidth = (box.width - 4) / columns
+            let keyWidth = columns == 1 ? 22 : 12
+            for (i, (keys, help)) in lines.enumerated() {
+                let column = i / perColumn, row = i % perColumn
+                guard row < box.height - 4 else { continue }
+                let x = box.x + 2 + column * columnWidth
+                canvas.put(keys, x: x, y: box.y + 2 + row, maxWidth: keyWidth, style: .key)
+                canvas.put(help, x: x + keyWidth + 1, y: box.y + 2 + row, maxWidth: columnWidth - keyWidth - 2)
             }
             canvas.put("Any key closes this help", x: box.x + 2, y: box.maxY - 1, style: .muted)
         case .confirm(let question, _):

@@ -34,6 +34,6 @@ public enum Chrome {
 
     /// The lines of a `?` help page for a screen: every binding, its keys and what it does.
     public static func helpLines<A>(_ bindings: [KeyBinding<A>]) -> [(String, String)] {
-        bindings.map { b in (b.keys.map(\.description).joined(separator: " / "), b.help) }
+        bindings.map { b in (b.keys.count > 3 ? b.label : b.keys.map(\.description).joined(separator: " / "), b.help) }
     }
 }

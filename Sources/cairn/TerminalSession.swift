@@ -11,14 +11,16 @@ enum TerminalSession {
     /// How often other sessions' changes are looked for (the issue asks for about a second).
     static let pollMilliseconds: Int32 = 300
 
-    static func run(options: StoreOptions) throws {
+    /// - Parameter workshop: a cluster (id or exact name) to open in workshop mode at once.
+    static func run(options: StoreOptions, workshop: String? = nil) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIError("cairn's screens need a terminal; without one, use the commands (cairn --help)")
         }
         try MainActor.assumeIsolated {
             let store = try options.open()
+            let cluster = try workshop.map { c in try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }.id }
             do {
-                try CursesTerminal.withTerminal { terminal in try loop(store: store, terminal: terminal) }
+                try CursesTerminal.withTerminal { terminal in try loop(store: store, terminal: terminal, workshop: cluster) }
             } catch let error as TerminalError {
                 throw CLIError(error.message)
             }
@@ -26,7 +28,7 @@ enum TerminalSession {
     }
 
     @MainActor
-    static func loop(store: Store, terminal: CursesTerminal) throws {
+    static func loop(store: Store, terminal: CursesTerminal, workshop: String?) throws {
         let drafts = DraftBox(store: store.directory, identity: store.identity)
         let leftDraft = drafts.leftBehind().first
         var app = AppState(
@@ -36,6 +38,7 @@ enum TerminalSession {
             app.status = Status("\(damaged[0]) — run `cairn check`", isError: true)
         }
         var effects: [Effect] = []
+        if let workshop { app.openWorkshop(workshop) }
         if let leftDraft, let form = try? JSONDecoder().decode(FormState.self, from: leftDraft.data) {
             effects += app.send(.offerDraft(form))
         } else if let leftDraft {

@@ -18,7 +18,11 @@ enum FrameworkForms {
                 FormField("target", "Target", text: number(g?.target)),
                 FormField("deadline", "Deadline", text: g?.deadline?.description ?? "", hint: RecordForms.dateHint),
                 .choice("priority", "Priority", options: Priority.allCases.map(\.rawValue), selected: (g?.priority ?? .medium).rawValue),
-                .choice("direction", "Direction", options: Direction.allCases.map(\.rawValue), selected: (g?.direction ?? .increase).rawValue),
+                {
+                    var f = FormField.choice("direction", "Direction", options: Direction.allCases.map(\.rawValue), selected: (g?.direction ?? .increase).rawValue)
+                    f.hint = "follows baseline → target"
+                    return f
+                }(),
                 .choice("owner", "Owner", options: [""] + members.map(\.id), selected: g?.owner ?? "",
                         labels: ["(none)"] + members.map { world.memberName($0) }),
             ])
@@ -92,6 +96,8 @@ enum FrameworkForms {
             if g.indicator.isEmpty { issues.append(FieldIssue("indicator", "say how progress is measured")) }
             g.priority = Priority(rawValue: text("priority")) ?? .medium
             g.direction = Direction(rawValue: text("direction")) ?? .increase
+            // With both ends given the way is plain: a target below the baseline is a decrease.
+            if let b = g.baseline, let t = g.target, b != t { g.direction = t < b ? .decrease : .increase }
             g.owner = optional("owner")
             return .goal(g)
         case .action(let id, let cluster):

@@ -23,6 +23,7 @@ extension AppState {
         case .undo: return undo()
         case .toggleDone: return toggleDone(selected)
         case .editCluster: openEditor(kind: .cluster, id: s.clusterID)
+        case .workshop: openWorkshop(s.clusterID)
         case .agreement: stack.append(.form(FrameworkForms.agreement(world.agreement(of: s.clusterID), cluster: s.clusterID, today: today)))
         case .measure:
             if let id = selected, let g = world.goals[id] { stack.append(.form(FrameworkForms.measurement(goal: g, today: today))) }

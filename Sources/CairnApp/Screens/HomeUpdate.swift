@@ -22,6 +22,7 @@ extension AppState {
             status = Status("Loading the example clusters…")
             return [.loadExamples]
         case .toggleDone: return toggleDone(selected)
+        case .workshop: if let id = selected, t == 0 { openWorkshop(id) }
         case .sort:
             home.sortByHealth.toggle()
             home.lists[0].setRows(Rows.clusters(world, today: today, byHealth: home.sortByHealth), revision: world.revision)
