@@ -12,7 +12,7 @@ extension AppState {
             case 0: home.lists[0].setRows(Rows.clusters(world, today: today, byHealth: home.sortByHealth), revision: rev)
             case 1: home.lists[1].setRows(Rows.schools(world), revision: rev)
             case 2: home.lists[2].setRows(Rows.agencies(world), revision: rev)
-            default: home.lists[3].setRows(Rows.checkpoints(world, today: today), revision: rev)
+            default: home.lists[3].setRows(Rows.checkpoints(world, today: today, filter: home.checkpointFilter, region: home.region), revision: rev)
             }
         }
         for i in stack.indices {

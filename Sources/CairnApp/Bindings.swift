@@ -19,7 +19,11 @@ enum Bindings {
             KeyBinding([.char("e")], "e", "edit", .edit),
             KeyBinding([.char("d")], "d", "del", .delete),
         ]
-        if tab == 3 { b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone)) }
+        if tab == 3 {
+            b.append(KeyBinding([.char(" ")], "Space", "tick", .toggleDone))
+            b.append(KeyBinding([.char("f")], "f", "show: all, overdue, this week, this month", .cycleFilter, footer: false))
+            b.append(KeyBinding([.char("R")], "R", "show one region, the next, or all", .cycleRegion, footer: false))
+        }
         if tab == 0 {
             b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sort, footer: false))
             b.append(KeyBinding([.char("w")], "w", "workshop mode on the cluster", .workshop, footer: false))

@@ -64,6 +64,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(ordinal: Day.ordinal(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year))))
     }
 
+    /// ISO weekday: 1 Monday … 7 Sunday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((ordinal % 7 + 7 + 3) % 7) + 1 }
+
+    /// The Sunday that ends this day's week.
+    public var endOfWeek: Day { adding(days: 7 - weekday) }
+
+    /// The last day of this day's month.
+    public var endOfMonth: Day {
+        let (y, m, _) = parts
+        return Day(ordinal: Day.ordinal(year: y, month: m, day: Day.daysIn(month: m, year: y)))
+    }
+
     /// Days from `self` to `other` (positive when `other` is later).
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 

@@ -48,8 +48,12 @@ enum Rows {
     static let agencyColumns = [Column("Agency"), Column("Sector", width: 15), Column("Level", width: 9)]
 
     /// Every cluster's checkpoints, overdue first, then by due date.
-    static func checkpoints(_ w: World, today: Day, in cluster: String? = nil) -> [ListRow] {
-        let all = cluster.map { id in w.checkpoints.values.filter { $0.cluster == id } } ?? Array(w.checkpoints.values)
+    static func checkpoints(
+        _ w: World, today: Day, in cluster: String? = nil, filter: CheckpointFilter = .all, region: String? = nil
+    ) -> [ListRow] {
+        var all = cluster.map { id in w.checkpoints.values.filter { $0.cluster == id } } ?? Array(w.checkpoints.values)
+        if filter != .all { all = all.filter { filter.admits($0, on: today) } }
+        if let region { all = all.filter { w.clusters[$0.cluster]?.region == region } }
         return all.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }.map { c in
             let status = c.status(on: today)
             var cells = ["\(status.mark) \(status.word)", c.due.description, c.title]

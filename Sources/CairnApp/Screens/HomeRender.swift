@@ -16,7 +16,8 @@ extension AppState {
         renderList(&list, columns: columns, into: &canvas, area: listArea, empty: emptyMessage(home.tab))
         if home.tab == 3 {
             let overdue = world.checkpoints.values.filter { $0.status(on: today) == .overdue }.count
-            let legend = "\(overdue) overdue · ! overdue  ~ due within \(CheckpointStatus.dueSoonDays) days  · upcoming  ✓ done"
+            let shown = "showing \(home.checkpointFilter.rawValue)" + (home.region.map { " in \($0)" } ?? "") + " (f, R)"
+            let legend = "\(overdue) overdue · \(shown) · ! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"
             canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
         }
     }

@@ -23,6 +23,17 @@ extension AppState {
             return [.loadExamples]
         case .toggleDone: return toggleDone(selected)
         case .workshop: if let id = selected, t == 0 { openWorkshop(id) }
+        case .cycleFilter:
+            home.checkpointFilter = home.checkpointFilter.next
+            home.lists[3].builtFrom = nil
+        case .cycleRegion:
+            let regions = Array(Set(world.clusters.values.map(\.region).filter { !$0.isEmpty })).sorted()
+            if let current = home.region, let i = regions.firstIndex(of: current), i + 1 < regions.count {
+                home.region = regions[i + 1]
+            } else {
+                home.region = home.region == nil ? regions.first : nil
+            }
+            home.lists[3].builtFrom = nil
         case .sort:
             home.sortByHealth.toggle()
             home.lists[0].setRows(Rows.clusters(world, today: today, byHealth: home.sortByHealth), revision: world.revision)

@@ -14,7 +14,7 @@ public enum Screen: Sendable {
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
     case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
-    case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop
+    case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop, cycleFilter, cycleRegion
 }
 
 /// A question that waits for an answer before anything else happens.
@@ -42,6 +42,9 @@ public struct HomeScreen: Sendable {
     public var lists = [ListModel](repeating: ListModel(), count: 4)
     /// The Clusters tab sorted weakest first (`s`), else by name.
     public var sortByHealth = false
+    /// Filters of the Checkpoints tab (`f` cycles the time, `R` the region).
+    public var checkpointFilter = CheckpointFilter.all
+    public var region: String?
     public init() {}
 }
 

@@ -1,0 +1,21 @@
+import CairnCore
+
+/// What Home's Checkpoints tab shows: all, or only the open ones overdue, due by the end of this
+/// week (Sunday), or due by the end of this month; optionally one region's clusters only.
+public enum CheckpointFilter: String, CaseIterable, Sendable {
+    case all, overdue, thisWeek = "due this week", thisMonth = "due this month"
+
+    func admits(_ c: Checkpoint, on today: Day) -> Bool {
+        switch self {
+        case .all: return true
+        case .overdue: return c.status(on: today) == .overdue
+        case .thisWeek: return !c.isDone && c.due >= today && c.due <= today.endOfWeek
+        case .thisMonth: return !c.isDone && c.due >= today && c.due <= today.endOfMonth
+        }
+    }
+
+    var next: CheckpointFilter {
+        let all = CheckpointFilter.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
