@@ -6,6 +6,9 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
     public var due: Day
     /// The membership id of the member this checkpoint concerns, if any.
     public var concerns: String?
+    /// A goal whose indicator this checkpoint asks to be measured: recording a measurement of
+    /// that goal ticks it.
+    public var goal: String?
     /// Set when ticked off: the day, the login name of who ticked it, and the evidence note.
     public var doneOn: Day?
     public var doneBy: String?
@@ -13,8 +16,9 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: String = RecordID.make(.checkpoint), cluster: String, title: String, due: Day, concerns: String? = nil,
-        doneOn: Day? = nil, doneBy: String? = nil, evidence: String? = nil
+        doneOn: Day? = nil, doneBy: String? = nil, evidence: String? = nil, goal: String? = nil
     ) {
+        self.goal = goal
         self.id = id
         self.cluster = cluster
         self.title = title

@@ -26,6 +26,17 @@ extension World {
         }
     }
 
+    /// What recording `measurement` changes besides itself: the open checkpoint that asked for a
+    /// measurement of its goal (the earliest due) is ticked, with the measurement as evidence.
+    public func ticksFor(_ measurement: Measurement, by user: String, on today: Day) -> [Change] {
+        guard let goal = goals[measurement.goal] else { return [] }
+        let asking = checkpoints.values.filter { $0.goal == goal.id && !$0.isDone }.min { ($0.due, $0.id) < ($1.due, $1.id) }
+        guard let checkpoint = asking else { return [] }
+        var evidence = "measured \(World.number(measurement.value))\(goal.unit) on \(measurement.date)"
+        if !measurement.source.isEmpty { evidence += " (\(measurement.source))" }
+        return [.put(.checkpoint(checkpoint.ticked(by: user, on: today, evidence: evidence)))]
+    }
+
     /// A cluster's monitoring agreement, if it has made one.
     public func agreement(of clusterID: String) -> Agreement? {
         agreements.values.first { $0.cluster == clusterID }

@@ -60,6 +60,9 @@ extension World {
         if let concerns = c.concerns, memberships[concerns] == nil {
             issues.append(FieldIssue("concerns", "that member is no longer in the cluster"))
         }
+        if let goal = c.goal, goals[goal]?.cluster != c.cluster {
+            issues.append(FieldIssue("goal", "that goal is not one of this cluster's"))
+        }
         return issues
     }
 

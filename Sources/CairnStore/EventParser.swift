@@ -65,7 +65,7 @@ struct RecordFields {
     enum Key: Int, CaseIterable {
         case id, name, officialId, municipality, contactPerson, email, phone, notes, sector, level, kind, formality
         case region, purpose, leadershipModel, startedOn, fundingSource, fundingEndsOn, cluster, memberType, memberId
-        case role, responsibilities, title, due, concerns, doneOn, doneBy, evidence
+        case role, responsibilities, title, due, concerns, doneOn, doneBy, evidence, goal
     }
 
     static let names: [(StaticString, Key)] = [
@@ -75,7 +75,7 @@ struct RecordFields {
         ("leadershipModel", .leadershipModel), ("startedOn", .startedOn), ("fundingSource", .fundingSource),
         ("fundingEndsOn", .fundingEndsOn), ("cluster", .cluster), ("memberType", .memberType), ("memberId", .memberId),
         ("role", .role), ("responsibilities", .responsibilities), ("title", .title), ("due", .due), ("concerns", .concerns),
-        ("doneOn", .doneOn), ("doneBy", .doneBy), ("evidence", .evidence),
+        ("doneOn", .doneOn), ("doneBy", .doneBy), ("evidence", .evidence), ("goal", .goal),
     ]
 
     /// The field a key names: the few names of each length are compared byte by byte.
@@ -159,7 +159,7 @@ struct RecordFields {
             guard let cluster = self[.cluster], let title = self[.title], let due = self[.due].flatMap(Day.init(iso:)),
                 let doneOn = day(.doneOn)
             else { return nil }
-            return .checkpoint(Checkpoint(id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy], evidence: self[.evidence]))
+            return .checkpoint(Checkpoint(id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy], evidence: self[.evidence], goal: self[.goal]))
         case .goal, .measurement, .action, .agreement, .assessment:
             return nil  // few per cluster: the general reader is quick enough for them
         }

@@ -73,6 +73,8 @@ struct ExampleCluster: Decodable {
         var title: String
         var due: String
         var done: Done?
+        /// The statement of a goal whose measurement this checkpoint asks for.
+        var goal: String?
     }
 
     struct MeasurementPart: Decodable {
@@ -214,7 +216,8 @@ struct ExampleCluster: Decodable {
             changes.append(.put(.assessment(record.normalized())))
         }
         for p in checkpoints {
-            var checkpoint = Checkpoint(cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today))
+            var checkpoint = Checkpoint(
+                cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today), goal: p.goal.flatMap { goalByStatement[$0] })
             if let done = p.done {
                 checkpoint = checkpoint.ticked(by: done.by, on: try DayInput.parse(done.on, today: today), evidence: done.evidence)
             }

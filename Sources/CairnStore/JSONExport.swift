@@ -47,7 +47,7 @@ public enum JSONExport {
             [
                 "id": p.id, "cluster": p.cluster, "title": p.title, "due": p.due.description,
                 "concerns": optional(p.concerns), "done": p.isDone, "doneOn": optional(p.doneOn?.description),
-                "doneBy": optional(p.doneBy), "evidence": optional(p.evidence),
+                "doneBy": optional(p.doneBy), "evidence": optional(p.evidence), "goal": optional(p.goal),
             ]
         }
         var doc: [String: Any] = ["clusters": clusters, "schools": schools, "agencies": agencies, "checkpoints": checkpoints]

@@ -87,10 +87,10 @@ struct MeasureCommand: ParsableCommand {
         let g = try attempt { () throws(CairnCore.ValidationError) in try store.world.findGoal(goal) }
         let day = try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(date, today: today) }
         let m = Measurement(goal: g.id, value: try parseNumber(value, field: "value"), date: day, by: store.identity.user, source: source)
-        try validateAndCommit([.put(.measurement(m))], to: store)
-        var after = store.world
-        after.apply(.put(.measurement(m)))
-        let progress = after.progress(of: g, on: today)
+        let ticks = store.world.ticksFor(m, by: store.identity.user, on: today)
+        try validateAndCommit([.put(.measurement(m))] + ticks, to: store)
+        let progress = store.world.progress(of: g, on: today)
         print("\(g.statement): \(progress.status.rawValue) \(progress.bar)")
+        if case .put(.checkpoint(let c))? = ticks.first { print("ticked “\(c.title)”") }
     }
 }

@@ -38,6 +38,27 @@ import TermUI
         #expect(a.render().text.contains("on-track [######----]"))
     }
 
+    @Test func a_measurement_ticks_the_checkpoint_that_asked_for_it() {
+        var w = app().world
+        w.apply(.put(.checkpoint(Checkpoint(id: "chk-m", cluster: "clu-pt", title: "Collect the early-leaving figures", due: Day(iso: "2026-12-01")!, goal: "gol-1"))))
+        var a = Fixture.app(w)
+        a.press(.enter, .tab, .tab, .char("m"))
+        a.type("10")
+        a.press(.tab, .tab)
+        a.type("DGEEC")
+        let effects = a.press(.enter)
+        guard case .commit(let commit)? = effects.first else {
+            Issue.record("no commit")
+            return
+        }
+        #expect(commit.changes.count == 2)
+        a.settle(effects)
+        let ticked = a.world.checkpoints["chk-m"]!
+        #expect(ticked.doneBy == "ana")
+        #expect(ticked.evidence == "measured 10% on 2026-11-22 (DGEEC)")
+        #expect(a.status?.text == "Added measurement 10 on 2026-11-22 and ticked “Collect the early-leaving figures”")
+    }
+
     @Test func a_bad_value_is_refused_beside_its_field() {
         var a = app()
         a.press(.enter, .tab, .tab, .char("m"))

@@ -111,7 +111,12 @@ final class Failures: @unchecked Sendable {
             ["add", "action", "--cluster", gent, "--goal", "Minder spijbelen in de eerste graad", "--description", "x", "--responsible", "Nobody", "--class", "prevention"],
             store: store.url)
         #expect(bad.status != 0 && bad.stderr.contains("is not a member"))
+        let asked = try Shell.cairn(["measure", "Minder vroegtijdige schoolverlaters", "--value", "11.2"], store: store.url)
+        #expect(asked.stdout.contains("ticked “Cijfers vroegtijdige schoolverlaters verzameld”"), "\(asked.stdout)")
         let doc = try Shell.export(store.url)
+        let done = (doc["checkpoints"] as? [[String: Any]])?.first { $0["title"] as? String == "Cijfers vroegtijdige schoolverlaters verzameld" }
+        #expect(done?["done"] as? Bool == true)
+        #expect((done?["evidence"] as? String)?.hasPrefix("measured 11.2% on") == true)
         let goals = try #require(doc["goals"] as? [[String: Any]])
         let ours = try #require(goals.first { $0["statement"] as? String == "Minder spijbelen in de eerste graad" })
         #expect(ours["status"] as? String == "on-track")

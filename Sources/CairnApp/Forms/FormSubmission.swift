@@ -83,6 +83,7 @@ struct FormSubmission {
                 c.due = due
             }
             if form.field("concerns") != nil { c.concerns = optional("concerns") }
+            if form.field("goal") != nil { c.goal = optional("goal") }
             record = .checkpoint(c)
         case .meetings:
             return result
@@ -110,6 +111,14 @@ struct FormSubmission {
             let before = world.agreements[a.id]
             if before?.meetingsPerYear != a.meetingsPerYear || before?.periodStart != a.periodStart || before?.periodEnd != a.periodEnd {
                 result.next = FrameworkForms.meetings(for: a)
+            }
+        }
+        if result.issues.isEmpty, case .measurement(let m) = normalized {
+            let ticks = world.ticksFor(m, by: user, on: today)
+            result.changes = [.put(normalized)] + ticks
+            if case .put(.checkpoint(let c))? = ticks.first {
+                result.summary = "Added \(describe(normalized, in: world)) and ticked “\(c.title)”"
+                return result
             }
         }
         if result.issues.isEmpty {

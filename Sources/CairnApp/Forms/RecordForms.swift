@@ -76,6 +76,11 @@ enum RecordForms {
                 labels: ["(none)"] + members.map { world.memberName($0) })
             field.hint = "←/→ choose"
             fields.append(field)
+            let goals = world.goals(of: cluster)
+            var asks = FormField.choice(
+                "goal", "Asks to measure", options: [""] + goals.map(\.id), selected: c?.goal ?? "", labels: ["(no goal)"] + goals.map(\.statement))
+            asks.hint = "a measurement ticks it"
+            fields.append(asks)
         }
         return FormState(
             purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? "New checkpoint" : "Edit checkpoint", fields: fields)
