@@ -118,7 +118,10 @@ extension AppState {
         let width = area.width - 8
         func lines(_ items: [String]) -> [[String]] { items.map { wrap($0, width: width) } }
         let agreed = lines(content.agreed), missing = lines(content.missing)
-        let agreedRoom = max(2, (area.maxY - y - 4) / 2)
+        // What is missing keeps the room it needs (up to half); what is agreed gets the rest.
+        let total = area.maxY - y - 4
+        let missingNeeds = max(1, missing.reduce(0) { $0 + $1.count })
+        let agreedRoom = max(2, total - min(missingNeeds, total / 2))
         canvas.put("Agreed", x: 2, y: y, style: Style(.normal, bold: true, underline: true))
         y += 1
         if agreed.isEmpty {
