@@ -19,7 +19,10 @@ extension AppState {
             switch stack[i] {
             case .cluster(var s):
                 if s.lists[s.tab].builtFrom != rev {
-                    s.lists[s.tab].setRows(s.current.rows(world, cluster: s.clusterID, today: today), revision: rev)
+                    let rows = s.current == .coverage && s.regionCoverage
+                        ? Rows.coverage(world.coverage(ofRegion: world.clusters[s.clusterID]?.region ?? ""))
+                        : s.current.rows(world, cluster: s.clusterID, today: today)
+                    s.lists[s.tab].setRows(rows, revision: rev)
                     stack[i] = .cluster(s)
                 }
             case .record(var s):

@@ -42,7 +42,11 @@ enum Bindings {
     }
 
     static func cluster(tab: ClusterTab) -> [KeyBinding<Command>] {
-        var b: [KeyBinding<Command>] = tab == .coverage ? [] : [KeyBinding([.enter], "Enter", tab == .gaps ? "go fix" : "open", .open)]
+        var b: [KeyBinding<Command>] = [KeyBinding([.enter] + (tab == .gaps ? [.char("e")] : []), tab == .gaps ? "Enter" : nil, tab == .gaps ? "go fix" : tab == .coverage ? "sector's agencies" : "open", .open)]
+        if tab == .coverage {
+            b.append(KeyBinding([.char("a")], "a", "add member", .add))
+            b.append(KeyBinding([.char("R")], "R", "region", .cycleRegion))
+        }
         if tab != .gaps && tab != .coverage {
             b += [
                 KeyBinding([.char("a")], "a", "add", .add),

@@ -9,7 +9,8 @@ extension AppState {
             renderTooSmall(into: &canvas)
             return canvas
         }
-        renderTitle(into: &canvas)
+        // Workshop mode is for a projector: nothing but the step (and its keys) on screen.
+        if case .workshop? = stack.last {} else { renderTitle(into: &canvas) }
         let body = Rect(x: 0, y: 1, width: width, height: height - 3)
         let bindings: [KeyBinding<Command>]
         switch stack.last {

@@ -64,3 +64,33 @@ import TermUI
         #expect(canvas.row(21).contains("health is absent locally"))
     }
 }
+
+@Suite struct CoverageKeysTests {
+    @Test func R_shows_the_region_and_enter_on_a_sector_offers_its_agencies() {
+        var w = Fixture.world()
+        w.apply(.put(.cluster(Cluster(id: "clu-pt2", name: "Agrupamento de Caldas", region: "Oeste"))))
+        w.apply(.put(.agency(Agency(id: "agy-h", name: "Centro de Saúde das Caldas", sector: .health, level: .local))))
+        w.apply(.put(.membership(Membership(id: "mem-h", cluster: "clu-pt2", memberType: .agency, memberId: "agy-h"))))
+        var app = Fixture.app(w)
+        app.home.lists[0].select(id: "clu-pt")
+        app.press(.enter, .backTab, .backTab)  // Agrupamento de Escolas de Óbidos, Coverage
+        #expect(app.render().text.contains("health is absent locally"))
+        app.press(.char("R"))
+        let region = app.render().text
+        #expect(region.contains("Region Oeste (2 clusters)"))
+        #expect(!region.contains("health is absent locally"))
+        app.press(.char("R"), .home, .enter)  // health, this cluster again
+        guard case .picker(let p)? = app.stack.last else {
+            Issue.record("Enter on a sector did not open the picker")
+            return
+        }
+        #expect(p.list.filter.text == "health")
+        #expect(p.list.visibleRows.map(\.id).contains("agy-h"))
+    }
+
+    @Test func workshop_mode_shows_no_title_bar() {
+        var app = Fixture.app()
+        app.openWorkshop("clu-pt")
+        #expect(!app.render().row(0).contains("Cairn"))
+    }
+}

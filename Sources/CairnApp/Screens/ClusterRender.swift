@@ -43,8 +43,9 @@ extension AppState {
             return
         }
         if s.current == .coverage {
-            let cov = world.coverage(of: c.id)
-            let note = cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; ")
+            let cov = s.regionCoverage ? world.coverage(ofRegion: c.region) : world.coverage(of: c.id)
+            let scope = s.regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
+            let note = scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
             canvas.put(note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
             renderList(&list, columns: s.current.columns, into: &canvas, area: Rect(x: 0, y: listArea.y, width: area.width, height: listArea.height - 1), empty: "")
             return

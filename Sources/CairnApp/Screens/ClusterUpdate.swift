@@ -37,7 +37,9 @@ extension AppState {
                 stack.append(.form(FrameworkForms.action(nil, cluster: s.clusterID, goal: goal, world: world)))
             case .health:
                 stack.append(.form(FrameworkForms.assessment(nil, cluster: s.clusterID, world: world, today: today)))
-            case .gaps, .coverage:
+            case .coverage:
+                stack.append(.picker(PickerScreen(clusterID: s.clusterID)))
+            case .gaps:
                 break
             }
         case .edit where s.current == .health, .open where s.current == .health:
@@ -50,6 +52,18 @@ extension AppState {
         case .delete:
             guard let id = selected else { return [] }
             confirmDelete(s.current.recordKind, id: id)
+        case .open where s.current == .coverage:
+            // Enter on a sector: the member picker, filtered to that sector's agencies.
+            var picker = PickerScreen(clusterID: s.clusterID)
+            if let sector = selected.flatMap(Sector.init(rawValue:)) {
+                picker.list.filter = TextField(sector.label)
+                picker.list.setRows(AppState.pickerRows(world, cluster: s.clusterID), revision: world.revision)
+            }
+            stack.append(.picker(picker))
+        case .cycleRegion where s.current == .coverage:
+            s.regionCoverage.toggle()
+            s.lists[s.tab].builtFrom = nil
+            replaceTop(.cluster(s))
         case .open where s.current == .gaps:
             guard let id = selected else { return [] }
             goFix(gap: id, in: &s)

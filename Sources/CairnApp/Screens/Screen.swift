@@ -53,6 +53,8 @@ public struct ClusterScreen: Sendable {
     public var clusterID: String
     public var tab = 0
     public var lists = [ListModel](repeating: ListModel(), count: ClusterTab.allCases.count)
+    /// The Coverage tab shows the cluster's whole region instead (`R`).
+    public var regionCoverage = false
     public init(clusterID: String) { self.clusterID = clusterID }
 
     public var current: ClusterTab { ClusterTab(rawValue: tab) ?? .members }
