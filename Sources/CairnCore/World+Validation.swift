@@ -147,37 +147,21 @@ extension World {
 
     /// Normalises and validates any record, as the store does before a put.
     public func validate(_ record: Record) -> (Record, [FieldIssue]) {
+        func check<T>(_ r: T, _ normalize: (T) -> () -> T, _ rules: (T) -> [FieldIssue], _ wrap: (T) -> Record) -> (Record, [FieldIssue]) {
+            let n = normalize(r)()
+            return (wrap(n), rules(n))
+        }
         switch record {
-        case .school(let r):
-            let n = r.normalized()
-            return (.school(n), validate(n))
-        case .agency(let r):
-            let n = r.normalized()
-            return (.agency(n), validate(n))
-        case .cluster(let r):
-            let n = r.normalized()
-            return (.cluster(n), validate(n))
-        case .membership(let r):
-            let n = r.normalized()
-            return (.membership(n), validate(n))
-        case .checkpoint(let r):
-            let n = r.normalized()
-            return (.checkpoint(n), validate(n))
-        case .goal(let r):
-            let n = r.normalized()
-            return (.goal(n), validate(n))
-        case .measurement(let r):
-            let n = r.normalized()
-            return (.measurement(n), validate(n))
-        case .action(let r):
-            let n = r.normalized()
-            return (.action(n), validate(n))
-        case .agreement(let r):
-            let n = r.normalized()
-            return (.agreement(n), validate(n))
-        case .assessment(let r):
-            let n = r.normalized()
-            return (.assessment(n), validate(n))
+        case .school(let r): return check(r, School.normalized, validate, Record.school)
+        case .agency(let r): return check(r, Agency.normalized, validate, Record.agency)
+        case .cluster(let r): return check(r, Cluster.normalized, validate, Record.cluster)
+        case .membership(let r): return check(r, Membership.normalized, validate, Record.membership)
+        case .checkpoint(let r): return check(r, Checkpoint.normalized, validate, Record.checkpoint)
+        case .goal(let r): return check(r, Goal.normalized, validate, Record.goal)
+        case .measurement(let r): return check(r, Measurement.normalized, validate, Record.measurement)
+        case .action(let r): return check(r, Action.normalized, validate, Record.action)
+        case .agreement(let r): return check(r, Agreement.normalized, validate, Record.agreement)
+        case .assessment(let r): return check(r, Assessment.normalized, validate, Record.assessment)
         }
     }
 }
