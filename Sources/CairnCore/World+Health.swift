@@ -7,6 +7,12 @@ public struct ClusterHealth: Sendable, Equatable {
 
     public static let fundingRiskMonths = 6
 
+    public init(latest: Assessment? = nil, previous: Assessment? = nil, fundingEndsSoon: Day? = nil) {
+        self.latest = latest
+        self.previous = previous
+        self.fundingEndsSoon = fundingEndsSoon
+    }
+
     public var score: Double? { latest?.score }
 
     /// The change of an item's rating since the previous assessment.
@@ -30,8 +36,26 @@ extension World {
     }
 
     public func health(of clusterID: String, on today: Day) -> ClusterHealth {
-        let list = assessments(of: clusterID)
-        var h = ClusterHealth(latest: list.first, previous: list.dropFirst().first)
+        health(of: clusterID, assessments: assessments(of: clusterID), on: today)
+    }
+
+    /// Every cluster's health in one pass over the assessments (Home's list of 3,000 clusters).
+    ///
+    /// - Complexity: O(clusters + assessments × log assessments).
+    public func healthByCluster(on today: Day) -> [String: ClusterHealth] {
+        let grouped = Dictionary(grouping: assessments.values, by: \.cluster)
+        var result: [String: ClusterHealth] = [:]
+        result.reserveCapacity(clusters.count)
+        for id in clusters.keys {
+            let list = (grouped[id] ?? []).sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+            result[id] = health(of: id, assessments: list, on: today)
+        }
+        return result
+    }
+
+    /// `newestFirst`: the cluster's assessments, newest first.
+    func health(of clusterID: String, assessments newestFirst: [Assessment], on today: Day) -> ClusterHealth {
+        var h = ClusterHealth(latest: newestFirst.first, previous: newestFirst.dropFirst().first)
         if let end = clusters[clusterID]?.fundingEndsOn, end >= today, end <= today.adding(months: ClusterHealth.fundingRiskMonths) {
             h.fundingEndsSoon = end
         }

@@ -11,9 +11,10 @@ enum Rows {
             if let n = next[c.cluster], (n.due, n.title) <= (c.due, c.title) { continue }
             next[c.cluster] = c
         }
+        let healths = w.healthByCluster(on: today)
         var rows: [(row: ListRow, score: Double)] = sortedByName(w.clusters.values, \.name).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
-            let h = w.health(of: c.id, on: today)
+            let h = healths[c.id] ?? ClusterHealth()
             // Funding about to end counts as a risk by itself: it caps the score used for sorting.
             let score = min(h.score ?? 5, h.fundingEndsSoon == nil ? 5 : 1.5)
             let health = h.score.map { String(format: "%.1f", $0) } ?? "—"
