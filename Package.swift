@@ -10,7 +10,9 @@ let package = Package(
         .executable(name: "cairn-bench", targets: ["cairn-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Quoted fields, embedded line breaks and delimiters of real registers; a writer for CSV export.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +24,7 @@ let package = Package(
         .target(name: "CairnCore"),
         .target(
             name: "CairnStore",
-            dependencies: ["CairnCore"],
+            dependencies: ["CairnCore", .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("../../Resources/examples")]
         ),
         .target(name: "TermUI"),
@@ -41,7 +43,7 @@ let package = Package(
             dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp"]
         ),
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnCore", "CairnStore"]),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnCore", "CairnStore"], exclude: ["Fixtures"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(
             name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp"], exclude: ["__Snapshots__"]),

@@ -145,3 +145,27 @@ final class Failures: @unchecked Sendable {
         #expect(Set(list.compactMap { $0["kind"] as? String }).count == 7)
     }
 }
+
+@Suite struct ImportCommandLineTests {
+    static let nz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("CairnStoreTests/Fixtures/nz-schools-directory.csv").path
+
+    @Test func importing_the_register_twice_adds_it_once_and_a_dry_run_writes_nothing() throws {
+        let store = TemporaryStore()
+        let args = ["import", Self.nz, "--cluster-by", "Community of Learning: ID,Community of Learning: Name"]
+        let dry = try Shell.cairn(args + ["--dry-run"], store: store.url)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("2539 added"))
+        #expect(dry.stdout.contains("dry run: nothing written"))
+        #expect((try Shell.export(store.url)["schools"] as? [Any])?.isEmpty == true)
+        let real = try Shell.cairn(args, store: store.url)
+        #expect(real.stdout.contains("197 clusters added, 1629 memberships added"))
+        let again = try Shell.cairn(args, store: store.url)
+        #expect(again.stdout.contains("0 added, 0 updated, 2539 unchanged, 0 skipped"))
+        let doc = try Shell.export(store.url)
+        #expect((doc["schools"] as? [Any])?.count == 2539)
+        #expect((doc["clusters"] as? [Any])?.count == 197)
+        let missing = try Shell.cairn(["import", "/nonexistent.csv"], store: store.url)
+        #expect(missing.status != 0 && missing.stderr.contains("cannot read"))
+    }
+}

@@ -1,0 +1,199 @@
+import CairnCore
+import Foundation
+
+/// What `cairn import` (and the import screen) asked for.
+public struct ImportOptions: Sendable {
+    public var kind: MemberType = .school
+    public var maps: [String] = []
+    /// `FIELD=VALUE` given to every row (`phases=early-childhood`, `sector=health`).
+    public var sets: [String] = []
+    public var phaseOverrides: [String] = []
+    /// `ID_COLUMN[,NAME_COLUMN]`: rows grouped into clusters by that id.
+    public var clusterBy: String?
+    /// Take the file's cluster names where they differ from the store's.
+    public var useFileClusterNames = false
+
+    public init() {}
+}
+
+/// What an import did, or would do with `--dry-run`: counts, every skipped row with its line and
+/// reason, the mapping and phase words used, and cluster names that differ.
+public struct ImportSummary: Sendable {
+    public var encoding: RegisterEncoding = .utf8
+    public var delimiter: Character = ","
+    public var headerLine = 1
+    public var mapping: [(field: String, column: String)] = []
+    public var added = 0, updated = 0, unchanged = 0
+    public var skipped: [(line: Int, reason: String)] = []
+    public var clustersAdded = 0, membershipsAdded = 0
+    public var clusterNameDifferences: [(officialId: String, store: String, file: String)] = []
+    public var phaseWords: [(word: String, phases: [Phase], rows: Int)] = []
+    public var unknownPhaseWords: [(word: String, rows: Int)] = []
+
+    /// The summary as lines for a person.
+    public var report: [String] {
+        var lines: [String] = []
+        if encoding == .windows1252 {
+            lines.append("warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)")
+        }
+        lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
+        lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
+        if !phaseWords.isEmpty {
+            lines.append("phase words: " + phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }.joined(separator: "; "))
+        }
+        for u in unknownPhaseWords { lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")") }
+        lines.append("\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped")
+        if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
+        for d in clusterNameDifferences {
+            lines.append("cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)")
+        }
+        for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
+        return lines
+    }
+}
+
+/// Turns a register into changes to the store. Records are matched by official id, so a second
+/// import of the same file changes nothing; a changed field is an update (an event whose
+/// journal entry says it came from this import's user and host, at this time).
+public enum RegisterImport {
+    public static func plan(_ table: RegisterTable, options: ImportOptions, world: World) throws(StoreError) -> ([Change], ImportSummary) {
+        var summary = ImportSummary()
+        summary.encoding = table.encoding
+        summary.delimiter = table.delimiter
+        summary.headerLine = table.headerLine
+        var mapping = ColumnMapping.guess(header: table.header)
+        if let clusterBy = options.clusterBy {
+            let parts = clusterBy.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            var maps = ["clusterId=\(parts[0])"]
+            if parts.count > 1 { maps.append("clusterName=\(parts[1])") }
+            try mapping.apply(maps, header: table.header)
+        } else {
+            mapping.columns[.clusterId] = nil
+            mapping.columns[.clusterName] = nil
+        }
+        try mapping.apply(options.maps, header: table.header)
+        guard mapping.columns[.name] != nil else {
+            throw StoreError("no column gives the name: map one with --map name=COLUMN (columns: \(table.header.joined(separator: ", ")))")
+        }
+        summary.mapping = ImportField.allCases.compactMap { f in mapping.columns[f].map { (f.rawValue, table.header[$0]) } }
+        var fixed: [ImportField: String] = [:]
+        for set in options.sets {
+            let parts = set.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let field = ImportField(rawValue: parts[0]) else { throw StoreError("--set “\(set)”: use FIELD=VALUE") }
+            fixed[field] = parts[1]
+        }
+        let phaseTable = try PhaseTable(overrides: options.phaseOverrides)
+
+        var scratch = world
+        var changes: [Change] = []
+        var phaseUse: [String: ([Phase], Int)] = [:], unknown: [String: Int] = [:]
+        var clusterByOfficial = Dictionary(world.clusters.values.compactMap { c in c.officialId.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        var schoolByOfficial = Dictionary(world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        var seenInFile = Set<String>()
+
+        func apply(_ change: Change) {
+            scratch.apply(change)
+            changes.append(change)
+        }
+        for broken in table.broken { summary.skipped.append(broken) }
+        for row in table.rows {
+            func value(_ f: ImportField) -> String { fixed[f] ?? Text.clean(mapping.value(f, in: row.cells) ?? "") }
+            let name = value(.name)
+            if name.isEmpty {
+                summary.skipped.append((row.line, "no name"))
+                continue
+            }
+            let official = value(.officialId)
+            if !official.isEmpty, !seenInFile.insert(official).inserted {
+                summary.skipped.append((row.line, "official id \(official) is already on an earlier line of the file"))
+                continue
+            }
+            var phases: [Phase] = []
+            for word in value(.phases).split(separator: options.kind == .school && fixed[.phases] != nil ? "," : "\u{0}").map(String.init) where !word.isEmpty {
+                if let p = phaseTable.phases(for: word) {
+                    phases += p
+                    phaseUse[word, default: (p, 0)].1 += 1
+                } else {
+                    unknown[word, default: 0] += 1
+                }
+            }
+            let memberID: String
+            let memberType: MemberType
+            if options.kind == .school {
+                let existing = official.isEmpty ? scratch.schools.values.first { $0.officialId == nil && $0.name == name } : schoolByOfficial[official]
+                var s = existing ?? School(officialId: official.isEmpty ? nil : official, name: name)
+                s.name = name
+                s.phases = phases.isEmpty ? s.phases : phases
+                if mapping.columns[.municipality] != nil || fixed[.municipality] != nil { s.municipality = value(.municipality) }
+                if mapping.columns[.email] != nil || fixed[.email] != nil { s.email = Text.isPlausibleEmail(value(.email)) ? value(.email) : s.email }
+                if mapping.columns[.contactPerson] != nil || fixed[.contactPerson] != nil { s.contactPerson = value(.contactPerson) }
+                if mapping.columns[.phone] != nil || fixed[.phone] != nil { s.phone = value(.phone) }
+                let normalized = s.normalized()
+                let issues = scratch.validate(normalized)
+                if let issue = issues.first {
+                    summary.skipped.append((row.line, issue.message))
+                    continue
+                }
+                if existing == nil {
+                    summary.added += 1
+                    apply(.put(.school(normalized)))
+                } else if existing != normalized {
+                    summary.updated += 1
+                    apply(.put(.school(normalized)))
+                } else {
+                    summary.unchanged += 1
+                }
+                if let o = normalized.officialId { schoolByOfficial[o] = normalized }
+                memberID = normalized.id
+                memberType = .school
+            } else {
+                let existing = scratch.agencies.values.first { $0.name == name }
+                var a = existing ?? Agency(name: name, sector: .other)
+                do {
+                    if !value(.sector).isEmpty { a.sector = try Sector.parse(value(.sector), field: "sector") }
+                    if !value(.level).isEmpty { a.level = try Level.parse(value(.level), field: "level") }
+                } catch {
+                    summary.skipped.append((row.line, error.message))
+                    continue
+                }
+                if mapping.columns[.email] != nil { a.email = value(.email) }
+                if mapping.columns[.contactPerson] != nil { a.contactPerson = value(.contactPerson) }
+                let normalized = a.normalized()
+                if existing == nil { summary.added += 1; apply(.put(.agency(normalized))) }
+                else if existing != normalized { summary.updated += 1; apply(.put(.agency(normalized))) }
+                else { summary.unchanged += 1 }
+                memberID = normalized.id
+                memberType = .agency
+            }
+            // Clusters, by the register's id for them.
+            let clusterID = value(.clusterId)
+            guard options.clusterBy != nil, !clusterID.isEmpty else { continue }
+            let fileName = value(.clusterName).isEmpty ? "Cluster \(clusterID)" : value(.clusterName)
+            var cluster = clusterByOfficial[clusterID]
+            if cluster == nil {
+                let c = Cluster(officialId: clusterID, name: fileName, kind: .cluster).normalized()
+                apply(.put(.cluster(c)))
+                summary.clustersAdded += 1
+                cluster = c
+            } else if let c = cluster, c.name != Text.clean(fileName), !value(.clusterName).isEmpty {
+                if options.useFileClusterNames {
+                    var renamed = c
+                    renamed.name = Text.clean(fileName)
+                    apply(.put(.cluster(renamed)))
+                    cluster = renamed
+                } else if !summary.clusterNameDifferences.contains(where: { $0.officialId == clusterID }) {
+                    summary.clusterNameDifferences.append((clusterID, c.name, Text.clean(fileName)))
+                }
+            }
+            clusterByOfficial[clusterID] = cluster
+            if let c = cluster, !scratch.memberships.values.contains(where: { $0.cluster == c.id && $0.memberId == memberID }) {
+                apply(.put(.membership(Membership(cluster: c.id, memberType: memberType, memberId: memberID, role: "member \(memberType.rawValue)"))))
+                summary.membershipsAdded += 1
+            }
+        }
+        summary.phaseWords = phaseUse.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.rows > $1.rows }
+        summary.unknownPhaseWords = unknown.map { ($0.key, $0.value) }.sorted { $0.rows > $1.rows }
+        summary.skipped.sort { $0.line < $1.line }
+        return (changes, summary)
+    }
+}

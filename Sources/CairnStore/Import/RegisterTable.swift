@@ -1,0 +1,90 @@
+import CSV
+import Foundation
+
+/// A register read as a table: the delimiter found, the title and note lines above the real
+/// header skipped, every data row with the line it starts on, and the rows that are broken.
+public struct RegisterTable: Sendable {
+    public struct Row: Sendable {
+        public var line: Int
+        public var cells: [String]
+    }
+
+    public var header: [String]
+    public var headerLine: Int
+    public var rows: [Row]
+    public var delimiter: Character
+    public var encoding: RegisterEncoding
+    /// Rows that cannot be read as records, with why (more fields than the header).
+    public var broken: [(line: Int, reason: String)]
+
+    public static let delimiters: [Character] = [",", ";", "\t", "|"]
+
+    public static func read(_ data: Data) throws(StoreError) -> RegisterTable {
+        let decoded = RegisterText.decode(data)
+        let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n")
+        let delimiter = detectDelimiter(text)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, delimiter: delimiter.unicodeScalars.first!)
+        } catch {
+            throw StoreError("cannot read the register: \(error)")
+        }
+        var all: [Row] = []
+        var line = 1
+        while let cells = reader.next() {
+            all.append(Row(line: line, cells: cells.map { $0.trimmingCharacters(in: .whitespaces) }))
+            line += 1 + cells.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+        }
+        if let error = reader.error { throw StoreError("the register is not readable as \(name(delimiter))-separated text near line \(line): \(error)") }
+        let filled = all.filter { $0.cells.filter { !$0.isEmpty }.count >= 2 }
+        guard !filled.isEmpty else { throw StoreError("the register has no rows with two or more fields") }
+        // The header is the first row nearly as full as the table's usual row: titles and notes above it have one cell.
+        var widths: [Int: Int] = [:]
+        for r in filled { widths[r.cells.filter { !$0.isEmpty }.count, default: 0] += 1 }
+        let usual = widths.max { $0.value == $1.value ? $0.key < $1.key : $0.value < $1.value }!.key
+        let headerRow = filled.first { $0.cells.filter { !$0.isEmpty }.count >= max(2, (usual * 8 + 9) / 10) }!
+        var table = RegisterTable(header: headerRow.cells, headerLine: headerRow.line, rows: [], delimiter: delimiter, encoding: decoded.encoding, broken: [])
+        for r in all where r.line > headerRow.line {
+            if r.cells.allSatisfy(\.isEmpty) { continue }  // blank rows, trailing or not
+            if r.cells.count > headerRow.cells.count, r.cells[headerRow.cells.count...].contains(where: { !$0.isEmpty }) {
+                table.broken.append((r.line, "\(r.cells.count) fields where the header has \(headerRow.cells.count)"))
+                continue
+            }
+            var cells = r.cells
+            if cells.count < headerRow.cells.count { cells += Array(repeating: "", count: headerRow.cells.count - cells.count) }
+            table.rows.append(Row(line: r.line, cells: Array(cells.prefix(headerRow.cells.count))))
+        }
+        return table
+    }
+
+    /// The delimiter that splits the first lines most consistently into more than one field,
+    /// counting only outside quotes.
+    static func detectDelimiter(_ text: String) -> Character {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).prefix(40)
+        var best: (Character, Int) = (",", 0)
+        for d in delimiters {
+            var counts: [Int: Int] = [:]
+            for line in lines {
+                var inQuotes = false, n = 0
+                for ch in line {
+                    if ch == "\"" { inQuotes.toggle() } else if ch == d, !inQuotes { n += 1 }
+                }
+                if n > 0 { counts[n, default: 0] += 1 }
+            }
+            // Score: how many lines share the commonest count, weighted a little by the count itself.
+            if let (n, lines) = counts.max(by: { $0.value == $1.value ? $0.key < $1.key : $0.value < $1.value }), lines * 4 + n > best.1 {
+                best = (d, lines * 4 + n)
+            }
+        }
+        return best.0
+    }
+
+    public static func name(_ d: Character) -> String {
+        switch d {
+        case ",": return "comma"
+        case ";": return "semicolon"
+        case "\t": return "tab"
+        default: return "“\(d)”"
+        }
+    }
+}

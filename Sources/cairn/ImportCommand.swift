@@ -1,0 +1,44 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+extension MemberType: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import a register of schools (or agencies) from CSV or TSV; safe to run again.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The register file (CSV or TSV, UTF-8 or Windows-1252).") var file: String
+    @Option(name: .customLong("as"), help: "What the rows are: school or agency.") var kind: MemberType = .school
+    @Option(help: "FIELD=COLUMN, where the guess from the header is wrong (column by name or number).") var map: [String] = []
+    @Option(help: "FIELD=VALUE for every row (phases=early-childhood, sector=health).") var set: [String] = []
+    @Option(name: .customLong("map-phase"), help: "\"WORD=PHASE[,PHASE]\": the register's word for a phase.") var mapPhase: [String] = []
+    @Option(name: .customLong("cluster-by"), help: "ID_COLUMN[,NAME_COLUMN]: group rows into clusters by that id.") var clusterBy: String?
+    @Flag(name: .customLong("use-file-names"), help: "Where a cluster's name differs, take the file's.") var useFileNames = false
+    @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw CLIError("cannot read \(file)") }
+        let store = try options.open()
+        var opts = ImportOptions()
+        opts.kind = kind
+        opts.maps = map
+        opts.sets = set
+        opts.phaseOverrides = mapPhase
+        opts.clusterBy = clusterBy
+        opts.useFileClusterNames = useFileNames
+        let (changes, summary) = try attempt { () throws(StoreError) in
+            try RegisterImport.plan(try RegisterTable.read(data), options: opts, world: store.world)
+        }
+        for line in summary.report { print(line) }
+        if dryRun {
+            print("dry run: nothing written")
+            return
+        }
+        guard !changes.isEmpty else { return }
+        try attempt { () throws(StoreError) in _ = try store.commit(changes) }
+        print("written: \(changes.count) changes from \(url.lastPathComponent) by \(store.identity.user)")
+    }
+}
