@@ -4,7 +4,17 @@ import Foundation
 public enum Text {
     /// NFC, surrounding white space trimmed, inner runs of white space (tabs, line breaks) made one space.
     public static func clean(_ text: String) -> String {
-        let nfc = text.precomposedStringWithCanonicalMapping
+        // Most text is ASCII with single spaces: it is NFC already and needs nothing done.
+        var ascii = true, tidy = true, previousSpace = true
+        for b in text.utf8 {
+            if b >= 0x80 { ascii = false }
+            let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+            if space, previousSpace || b != 0x20 { tidy = false }
+            previousSpace = space
+        }
+        if previousSpace, !text.isEmpty { tidy = false }
+        if ascii, tidy { return text }
+        let nfc = ascii ? text : text.precomposedStringWithCanonicalMapping
         var out = ""
         out.reserveCapacity(nfc.utf8.count)
         var pendingSpace = false

@@ -1,9 +1,9 @@
 /// The rules a record must keep before it is stored, checked against the rest of the world.
 extension World {
-    public func validate(_ school: School) -> [FieldIssue] {
+    public func validate(_ school: School, checkingOfficialId: Bool = true) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if school.name.isEmpty { issues.append(FieldIssue("name", "a name is required")) }
-        if let official = school.officialId,
+        if checkingOfficialId, let official = school.officialId,
             let other = schools.values.first(where: { $0.officialId == official && $0.id != school.id })
         {
             issues.append(FieldIssue("officialId", "official id \(official) is already used by \(other.name)"))
@@ -152,7 +152,7 @@ extension World {
             return (wrap(n), rules(n))
         }
         switch record {
-        case .school(let r): return check(r, School.normalized, validate, Record.school)
+        case .school(let r): return check(r, School.normalized, { validate($0) }, Record.school)
         case .agency(let r): return check(r, Agency.normalized, validate, Record.agency)
         case .cluster(let r): return check(r, Cluster.normalized, validate, Record.cluster)
         case .membership(let r): return check(r, Membership.normalized, validate, Record.membership)

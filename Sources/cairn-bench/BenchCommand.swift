@@ -24,6 +24,10 @@ struct BenchCommand {
         if let n = option("--clusters").flatMap(Int.init) { generator.clusters = n }
         if let n = option("--agencies").flatMap(Int.init) { generator.agencies = n }
         if let n = option("--checkpoints").flatMap(Int.init) { generator.checkpoints = n }
+        if let register = option("--import") {
+            try importFigures(register, clusterBy: option("--cluster-by"))
+            return
+        }
         let loadOnly = args.contains("--load-only")
         let directory = storeArg.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-store")
@@ -90,4 +94,18 @@ struct BenchCommand {
         let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
         for line in TmuxProbe(cairn: cairn, store: directory).run() { print(line) }
     }
+}
+
+/// `cairn-bench --import FILE [--cluster-by ID,NAME]`: reading the table and planning the
+/// import, timed apart, into an empty store (nothing is written).
+func importFigures(_ path: String, clusterBy: String?) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    var table: RegisterTable!
+    let readMs = try Measure.milliseconds { table = try RegisterTable.read(data) }
+    var options = ImportOptions()
+    options.clusterBy = clusterBy
+    var changes: [Change] = []
+    let planMs = try Measure.milliseconds { changes = try RegisterImport.plan(table, options: options, world: World()).0 }
+    print(String(format: "%@: %d rows; read and split %.0f ms, plan %.0f ms (%d changes); peak memory %.0f MiB",
+                 (path as NSString).lastPathComponent, table.rows.count, readMs, planMs, changes.count, Measure.peakMemoryMiB()))
 }

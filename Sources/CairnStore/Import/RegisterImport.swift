@@ -87,9 +87,12 @@ public enum RegisterImport {
         var scratch = world
         var changes: [Change] = []
         var phaseUse: [String: ([Phase], Int)] = [:], unknown: [String: Int] = [:]
+        var phaseCache: [String: [Phase]?] = [:]  // a register uses a dozen words on thousands of rows
         var clusterByOfficial = Dictionary(world.clusters.values.compactMap { c in c.officialId.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
         var schoolByOfficial = Dictionary(world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
         var seenInFile = Set<String>()
+        // Lookups kept as the plan grows, so a 25,000-row register stays linear.
+        var memberKeys = Set(world.memberships.values.map { $0.cluster + "|" + $0.memberId })
 
         func apply(_ change: Change) {
             scratch.apply(change)
@@ -110,7 +113,8 @@ public enum RegisterImport {
             }
             var phases: [Phase] = []
             for word in value(.phases).split(separator: options.kind == .school && fixed[.phases] != nil ? "," : "\u{0}").map(String.init) where !word.isEmpty {
-                if let p = phaseTable.phases(for: word) {
+                if phaseCache[word] == nil { phaseCache[word] = .some(phaseTable.phases(for: word)) }
+                if let p = phaseCache[word]! {
                     phases += p
                     phaseUse[word, default: (p, 0)].1 += 1
                 } else {
@@ -129,8 +133,8 @@ public enum RegisterImport {
                 if mapping.columns[.contactPerson] != nil || fixed[.contactPerson] != nil { s.contactPerson = value(.contactPerson) }
                 if mapping.columns[.phone] != nil || fixed[.phone] != nil { s.phone = value(.phone) }
                 let normalized = s.normalized()
-                let issues = scratch.validate(normalized)
-                if let issue = issues.first {
+                // The official id is unique by construction (matched above); the other rules are the store's.
+                if let issue = scratch.validate(normalized, checkingOfficialId: false).first {
                     summary.skipped.append((row.line, issue.message))
                     continue
                 }
@@ -186,7 +190,7 @@ public enum RegisterImport {
                 }
             }
             clusterByOfficial[clusterID] = cluster
-            if let c = cluster, !scratch.memberships.values.contains(where: { $0.cluster == c.id && $0.memberId == memberID }) {
+            if let c = cluster, memberKeys.insert(c.id + "|" + memberID).inserted {
                 apply(.put(.membership(Membership(cluster: c.id, memberType: memberType, memberId: memberID, role: "member \(memberType.rawValue)"))))
                 summary.membershipsAdded += 1
             }
