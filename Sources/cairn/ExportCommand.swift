@@ -3,17 +3,32 @@ import CairnCore
 import CairnStore
 import Foundation
 
+extension CSVExport.What: ExpressibleByArgument {}
+
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the whole store to standard output.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the whole store (json) or one table for a spreadsheet (csv) to standard output.")
     @OptionGroup var options: StoreOptions
-    @Option(help: "The output format: json.") var format: String = "json"
+    @Option(help: "json (the whole store, lossless) or csv (one table: see --what).") var format: String = "json"
+    @Option(help: "With --format csv: schools, agencies, clusters, members, checkpoints, goals or actions.") var what: CSVExport.What?
+    @Option(help: "With --format csv: only this cluster's records (id or exact name).") var cluster: String?
 
     func run() throws {
-        guard format == "json" else { throw CLIError("export format “\(format)” is not known: use --format json") }
         let store = try options.open()
-        var data = try JSONExport.data(store.world)
-        data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        switch format {
+        case "json":
+            if what != nil || cluster != nil { throw CLIError("--what and --cluster go with --format csv") }
+            var data = try JSONExport.data(store.world)
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        case "csv":
+            guard let what else { throw CLIError("--format csv needs --what: \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", "))") }
+            let clusterID = try cluster.map { c in try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }.id }
+            let rows = CSVExport.rows(what, world: store.world, cluster: clusterID, today: Day.today())
+            FileHandle.standardOutput.write(try attempt { () throws(StoreError) in try CSVExport.data(rows) })
+        default:
+            throw CLIError("export format “\(format)” is not known: use --format json or --format csv")
+        }
     }
 }
 

@@ -169,3 +169,20 @@ final class Failures: @unchecked Sendable {
         #expect(missing.status != 0 && missing.stderr.contains("cannot read"))
     }
 }
+
+@Suite struct CSVExportCommandLineTests {
+    @Test func export_csv_gives_one_table_and_bad_words_get_a_message() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let goals = try Shell.cairn(["export", "--format", "csv", "--what", "goals"], store: store.url)
+        #expect(goals.status == 0, "\(goals.stderr)")
+        let lines = goals.stdout.split(separator: "\n")
+        #expect(lines.first == "id,cluster,statement,indicator,unit,baseline,baselineDate,target,deadline,priority,direction,owner,latest,status")
+        #expect(lines.count == 8)  // header + 7 example goals
+        let members = try Shell.cairn(["export", "--format", "csv", "--what", "members", "--cluster", "Portree Learning Community"], store: store.url)
+        #expect(members.stdout.split(separator: "\n").count == 7)
+        #expect(members.stdout.contains("Bun-sgoil Phort Rìgh"))
+        #expect(try Shell.cairn(["export", "--format", "csv"], store: store.url).stderr.contains("needs --what"))
+        #expect(try Shell.cairn(["export", "--format", "xlsx"], store: store.url).status != 0)
+    }
+}

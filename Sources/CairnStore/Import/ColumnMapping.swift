@@ -11,14 +11,14 @@ public struct ColumnMapping: Sendable {
 
     /// Header words that name each field, in order of preference; compared case- and accent-blind.
     static let clues: [(ImportField, [String])] = [
-        (.clusterId, ["community of learning id", "community of learning: id", "cluster id", "kahui ako id", "group id"]),
-        (.clusterName, ["community of learning name", "community of learning: name", "cluster name", "kahui ako name", "group name", "cluster"]),
-        (.officialId, ["school id", "urn", "official id", "school code", "establishment number", "codigo", "kod", "identifier", "id"]),
+        (.clusterId, ["clusterid", "community of learning id", "community of learning: id", "cluster id", "kahui ako id", "group id"]),
+        (.clusterName, ["clustername", "community of learning name", "community of learning: name", "cluster name", "kahui ako name", "group name", "cluster"]),
+        (.officialId, ["school id", "urn", "official id", "officialid", "school code", "establishment number", "codigo", "kod", "identifier", "id"]),
         (.name, ["name", "school name", "establishment name", "establishmentname", "nome", "nazwa", "naam"]),
-        (.phases, ["school type", "phase of education", "phaseofeducation", "phase", "type of establishment", "type", "tipo", "typ", "fase"]),
+        (.phases, ["phases", "school type", "phase of education", "phaseofeducation", "phase", "type of establishment", "type", "tipo", "typ", "fase"]),
         (.municipality, ["territorial authority", "municipality", "local authority", "la name", "la (name)", "concelho", "gmina", "gemeente", "city", "town"]),
         (.email, ["email", "e-mail", "email^", "mail"]),
-        (.contactPerson, ["principal", "headteacher", "head teacher", "contact person", "contact", "principal*"]),
+        (.contactPerson, ["contactperson", "principal", "headteacher", "head teacher", "contact person", "contact", "principal*"]),
         (.phone, ["telephone", "phone", "tel"]),
         (.sector, ["sector"]),
         (.level, ["level"]),

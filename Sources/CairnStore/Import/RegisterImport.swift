@@ -111,8 +111,16 @@ public enum RegisterImport {
                 summary.skipped.append((row.line, "official id \(official) is already on an earlier line of the file"))
                 continue
             }
+            // A cell is one register word ("Secondary (Year 9-15)"); one the table does not know
+            // is read as a list of known words ("early-childhood primary", as Cairn exports them).
             var phases: [Phase] = []
-            for word in value(.phases).split(separator: options.kind == .school && fixed[.phases] != nil ? "," : "\u{0}").map(String.init) where !word.isEmpty {
+            let cell = value(.phases)
+            var words = cell.isEmpty ? [] : [cell]
+            if !cell.isEmpty, phaseTable.phases(for: cell) == nil {
+                let parts = cell.split(whereSeparator: { ",;+ ".contains($0) }).map(String.init)
+                if parts.count > 1, parts.allSatisfy({ phaseTable.phases(for: $0) != nil }) { words = parts }
+            }
+            for word in words {
                 if phaseCache[word] == nil { phaseCache[word] = .some(phaseTable.phases(for: word)) }
                 if let p = phaseCache[word]! {
                     phases += p
