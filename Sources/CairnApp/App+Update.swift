@@ -35,6 +35,12 @@ extension AppState {
         case .offerDraft(let form):
             modal = .confirm(question: "Restore “\(form.title)” that was not saved when the last session ended? (y/n)", onYes: .restoreDraft(form))
             effects = []
+        case .reportWritten(let path):
+            status = Status("Report saved: \(path) (in the store)")
+            effects = []
+        case .reportFailed(let message):
+            status = Status("Report not written: \(message)", isError: true)
+            effects = []
         case .dayChanged(let day):
             today = day
             home.lists = home.lists.map { var l = $0; l.builtFrom = nil; return l }

@@ -78,6 +78,8 @@ public enum Effect: Sendable, Equatable {
     case clearDraft
     /// The draft a previous session left was restored or declined: remove its file.
     case discardLeftDraft
+    /// Write the cluster's monitoring report to a file; the result comes back as `.reportWritten`.
+    case writeReport(cluster: String)
     case quit
 }
 
@@ -93,4 +95,7 @@ public enum AppAction: Sendable {
     /// A draft left by a session that ended (dropped link, closed terminal).
     case offerDraft(FormState)
     case dayChanged(Day)
+    /// Where a report was written, or why it was not.
+    case reportWritten(path: String)
+    case reportFailed(String)
 }

@@ -62,6 +62,7 @@ enum Bindings {
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
             KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),
+            KeyBinding([.char("r")], "r", "write the monitoring report", .report, footer: false),
             KeyBinding([.char("/")], "/", "filter", .filter, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),

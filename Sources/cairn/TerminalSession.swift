@@ -102,6 +102,14 @@ enum TerminalSession {
         case .discardLeftDraft:
             if let leftDraft { drafts.discard(leftDraft) }
             return []
+        case .writeReport(let cluster):
+            do {
+                // Said relative to the store, so that it fits the status line at 80 columns.
+                let url = try ReportFile.write(cluster: cluster, store: store, today: app.today)
+                return app.send(.reportWritten(path: "reports/\(url.lastPathComponent)"))
+            } catch {
+                return app.send(.reportFailed("\(error)"))
+            }
         case .quit:
             return []
         }

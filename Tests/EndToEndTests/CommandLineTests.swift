@@ -202,3 +202,20 @@ final class Failures: @unchecked Sendable {
         #expect(again.status != 0 && again.stderr.contains("empty store only"))
     }
 }
+
+@Suite struct ReportCommandLineTests {
+    @Test func report_to_a_file_for_a_cluster_and_for_a_region() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let file = store.root.appendingPathComponent("portree.md").path
+        let r = try Shell.cairn(["report", "Portree Learning Community", "--format", "markdown", "--output", file], store: store.url)
+        #expect(r.stdout.contains("report written to \(file)"))
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.hasPrefix("# Portree Learning Community"))
+        #expect(text.contains("funding ends"))
+        let region = try Shell.cairn(["report", "--region", "Highland (Northern Alliance)"], store: store.url)
+        #expect(region.stdout.contains("| Portree Learning Community |"))
+        let html = try Shell.cairn(["report", "Portree Learning Community", "--format", "html"], store: store.url)
+        #expect(html.status != 0 && html.stderr.contains("not built yet"))
+    }
+}

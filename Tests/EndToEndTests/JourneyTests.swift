@@ -213,3 +213,22 @@ struct WorkshopJourneyTests {
         #expect(goals.first?["target"] as? Double == 90)
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.required, "tmux is not installed (outside CI the end-to-end tests skip)"))
+struct ReportJourneyTests {
+    @Test func r_on_a_cluster_writes_its_report_and_says_where() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (5)")
+        try tmux.send("Enter")
+        try tmux.waitFor("Members (")
+        try tmux.send("r")
+        let screen = try tmux.waitFor("Report saved: reports/")
+        let folder = store.url.appendingPathComponent("reports")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.count == 1)
+        let name = try #require(files.first)
+        #expect(screen.contains("Report saved: reports/\(name)"))
+        #expect(try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8).contains("## Members"))
+    }
+}

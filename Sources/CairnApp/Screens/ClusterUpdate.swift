@@ -24,6 +24,9 @@ extension AppState {
         case .toggleDone: return toggleDone(selected)
         case .editCluster: openEditor(kind: .cluster, id: s.clusterID)
         case .workshop: openWorkshop(s.clusterID)
+        case .report:
+            status = Status("Writing the report…")
+            return [.writeReport(cluster: s.clusterID)]
         case .agreement: stack.append(.form(FrameworkForms.agreement(world.agreement(of: s.clusterID), cluster: s.clusterID, today: today)))
         case .measure:
             if let id = selected, let g = world.goals[id] { stack.append(.form(FrameworkForms.measurement(goal: g, today: today))) }

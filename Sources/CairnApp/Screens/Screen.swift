@@ -14,7 +14,7 @@ public enum Screen: Sendable {
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
     case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
-    case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop, cycleFilter, cycleRegion
+    case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop, cycleFilter, cycleRegion, report
 }
 
 /// A question that waits for an answer before anything else happens.

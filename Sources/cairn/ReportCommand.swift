@@ -1,0 +1,42 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "A monitoring report of a cluster, or a roll-up of a region's clusters.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The cluster (id or exact name).") var cluster: String?
+    @Option(help: "All clusters of this region, one line each.") var region: String?
+    @Option(help: "markdown (html is not built yet).") var format: String = "markdown"
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+
+    func run() throws {
+        guard format == "markdown" else {
+            throw CLIError(format == "html" ? "html reports are not built yet: use --format markdown" : "report format “\(format)” is not known: use markdown")
+        }
+        let store = try options.open()
+        let today = Day.today()
+        let text: String
+        switch (cluster, region) {
+        case (let c?, nil):
+            let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }
+            text = MarkdownReport.cluster(found.id, world: store.world, today: today)
+        case (nil, let r?):
+            text = MarkdownReport.region(r, world: store.world, today: today)
+        default:
+            throw CLIError("name a cluster or give --region, not both")
+        }
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+            }
+            print("report written to \(output)")
+        } else {
+            print(text)
+        }
+    }
+}
