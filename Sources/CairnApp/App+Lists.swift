@@ -39,7 +39,7 @@ extension AppState {
                     p.list.setRows(Self.pickerRows(world, cluster: p.clusterID), revision: rev)
                     stack[i] = .picker(p)
                 }
-            case .form, .workshop:
+            case .form, .workshop, .importing:
                 break
             }
         }

@@ -41,6 +41,33 @@ extension AppState {
         case .reportFailed(let message):
             status = Status("Report not written: \(message)", isError: true)
             effects = []
+        case .importPreviewed(let preview):
+            if case .importing(var screen)? = stack.last {
+                screen.preview = preview
+                screen.error = nil
+                if screen.focus == 0 { screen.focus = 1 }
+                replaceTop(.importing(screen))
+            }
+            effects = []
+        case .importFailed(let message):
+            if case .importing(var screen)? = stack.last {
+                screen.error = message
+                screen.preview = nil
+                screen.progress = nil
+                screen.focus = 0
+                replaceTop(.importing(screen))
+            }
+            effects = []
+        case .importProgress(let done, let total):
+            if case .importing(var screen)? = stack.last {
+                screen.progress = (done, total)
+                replaceTop(.importing(screen))
+                if done >= total {
+                    stack.removeLast()
+                    status = Status("Imported: \(total) changes written")
+                }
+            }
+            effects = []
         case .dayChanged(let day):
             today = day
             home.lists = home.lists.map { var l = $0; l.builtFrom = nil; return l }
@@ -67,6 +94,7 @@ extension AppState {
         case .form(let f)?: return handleForm(key, f)
         case .picker(let p)?: return handlePicker(key, p)
         case .workshop(let w)?: return handleWorkshop(key, w)
+        case .importing(let i)?: return handleImport(key, i)
         }
     }
 
@@ -114,6 +142,7 @@ extension AppState {
             case .record(let s): return s.type == .school ? world.schools[s.id] != nil : world.agencies[s.id] != nil
             case .picker(let p): return world.clusters[p.clusterID] != nil
             case .workshop(let w): return world.clusters[w.clusterID] != nil
+            case .importing: return true
             case .form: return true
             }
         }

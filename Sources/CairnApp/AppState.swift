@@ -80,6 +80,10 @@ public enum Effect: Sendable, Equatable {
     case discardLeftDraft
     /// Write the cluster's monitoring report to a file; the result comes back as `.reportWritten`.
     case writeReport(cluster: String)
+    /// Read a register and plan its import without writing; comes back as `.importPreviewed`.
+    case previewImport(path: String, maps: [String])
+    /// Import it, reporting `.importProgress` as batches are written.
+    case runImport(path: String, maps: [String])
     case quit
 }
 
@@ -98,4 +102,7 @@ public enum AppAction: Sendable {
     /// Where a report was written, or why it was not.
     case reportWritten(path: String)
     case reportFailed(String)
+    case importPreviewed(ImportPreview)
+    case importFailed(String)
+    case importProgress(done: Int, total: Int)
 }

@@ -34,6 +34,7 @@ enum Bindings {
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to tab", .move, footer: false),
             KeyBinding([.char("u")], "u", "undo", .undo),
+            KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),
             KeyBinding([.char("q")], "q", "quit", .quit, essential: true),
         ]
@@ -83,6 +84,15 @@ enum Bindings {
             KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false),
         ]
     }
+
+    /// The import screen takes typed text for its path, so its keys are not letters.
+    static let importing: [KeyBinding<Command>] = [
+        KeyBinding([.enter], "Enter", "preview / import", .open),
+        KeyBinding([.up, .down], "↑/↓", "field", .move),
+        KeyBinding([.left, .right], "←/→", "column", .move),
+        KeyBinding([.escape], "Esc", "leave", .back, essential: true),
+        KeyBinding([.ctrl("c")], "Ctrl-C", "quit", .quit, footer: false),
+    ]
 
     static let record: [KeyBinding<Command>] = [
         KeyBinding([.enter], "Enter", "open cluster", .open),

@@ -32,6 +32,9 @@ extension AppState {
         case .workshop(let w)?:
             renderWorkshop(w, into: &canvas, area: body)
             bindings = Bindings.workshop(step: w.step)
+        case .importing(let i)?:
+            renderImport(i, into: &canvas, area: body)
+            bindings = Bindings.importing
         }
         renderStatus(into: &canvas, y: height - 2)
         Chrome.footer(bindings, into: &canvas, y: height - 1)
@@ -49,6 +52,7 @@ extension AppState {
             case .form(let f): crumbs.append(f.title)
             case .picker: crumbs.append("Add member")
             case .workshop: crumbs.append("Workshop")
+            case .importing: crumbs.append("Import")
             }
         }
         let right = " \(today) · \(user) "

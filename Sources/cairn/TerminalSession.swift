@@ -65,14 +65,16 @@ enum TerminalSession {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { return }
-                effects += perform(effect, app: &app, store: store, drafts: drafts, leftDraft: leftDraft?.url)
+                effects += perform(effect, app: &app, store: store, drafts: drafts, leftDraft: leftDraft?.url, terminal: terminal)
             }
             terminal.draw(app.render())
         }
     }
 
     @MainActor
-    static func perform(_ effect: Effect, app: inout AppState, store: Store, drafts: DraftBox, leftDraft: URL?) -> [Effect] {
+    static func perform(
+        _ effect: Effect, app: inout AppState, store: Store, drafts: DraftBox, leftDraft: URL?, terminal: CursesTerminal
+    ) -> [Effect] {
         switch effect {
         case .commit(let commit):
             do {
@@ -110,6 +112,10 @@ enum TerminalSession {
             } catch {
                 return app.send(.reportFailed("\(error)"))
             }
+        case .previewImport(let path, let maps):
+            return ImportEffects.preview(path: path, maps: maps, app: &app, store: store)
+        case .runImport(let path, let maps):
+            return ImportEffects.run(path: path, maps: maps, app: &app, store: store, terminal: terminal)
         case .quit:
             return []
         }

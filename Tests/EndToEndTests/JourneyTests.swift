@@ -232,3 +232,25 @@ struct ReportJourneyTests {
         #expect(try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8).contains("## Members"))
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.required, "tmux is not installed (outside CI the end-to-end tests skip)"))
+struct ImportJourneyTests {
+    @Test func i_imports_a_register_after_a_preview() throws {
+        let store = TemporaryStore()
+        let register = store.root.appendingPathComponent("register.csv")
+        try Data("Registo\n\nCódigo;Nome;Tipo;Concelho\nPT-1;Escola Básica de São João;Primary;Óbidos\nPT-2;Jardim de Infância;Nursery;Óbidos\n".utf8).write(to: register)
+        let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
+        try tmux.send("i")
+        try tmux.waitFor("Import a register")
+        try tmux.type(register.path)
+        try tmux.send("Enter")
+        try tmux.waitFor("semicolon-separated, header on line 3, 2 rows")
+        try tmux.waitFor("Enter imports these 2 changes")
+        try tmux.send("Enter")
+        try tmux.waitFor("Imported: 2 changes written")
+        try tmux.send("2")
+        try tmux.waitFor("Escola Básica de São João")
+        let schools = try Shell.export(store.url)["schools"] as? [[String: Any]] ?? []
+        #expect(Set(schools.compactMap { $0["officialId"] as? String }) == ["PT-1", "PT-2"])
+    }
+}

@@ -23,6 +23,7 @@ extension AppState {
             return [.loadExamples]
         case .toggleDone: return toggleDone(selected)
         case .workshop: if let id = selected, t == 0 { openWorkshop(id) }
+        case .importRegister: stack.append(.importing(ImportScreen()))
         case .cycleFilter:
             home.checkpointFilter = home.checkpointFilter.next
             home.lists[3].builtFrom = nil

@@ -8,13 +8,14 @@ public enum Screen: Sendable {
     case form(FormState)
     case picker(PickerScreen)
     case workshop(WorkshopScreen)
+    case importing(ImportScreen)
 }
 
 /// What a key does on a list screen; one list of `KeyBinding<Command>` per screen drives the
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
     case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
-    case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop, cycleFilter, cycleRegion, report
+    case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop, cycleFilter, cycleRegion, report, importRegister
 }
 
 /// A question that waits for an answer before anything else happens.

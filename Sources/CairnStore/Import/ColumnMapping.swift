@@ -9,6 +9,8 @@ public enum ImportField: String, CaseIterable, Sendable {
 public struct ColumnMapping: Sendable {
     public var columns: [ImportField: Int] = [:]
 
+    public init() {}
+
     /// Header words that name each field, in order of preference; compared case- and accent-blind.
     static let clues: [(ImportField, [String])] = [
         (.clusterId, ["clusterid", "community of learning id", "community of learning: id", "cluster id", "kahui ako id", "group id"]),

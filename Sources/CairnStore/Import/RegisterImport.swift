@@ -12,6 +12,8 @@ public struct ImportOptions: Sendable {
     public var clusterBy: String?
     /// Take the file's cluster names where they differ from the store's.
     public var useFileClusterNames = false
+    /// Use `maps` as the whole mapping, without guessing (the import screen sends every field it shows).
+    public var exactMapping = false
 
     public init() {}
 }
@@ -61,7 +63,7 @@ public enum RegisterImport {
         summary.encoding = table.encoding
         summary.delimiter = table.delimiter
         summary.headerLine = table.headerLine
-        var mapping = ColumnMapping.guess(header: table.header)
+        var mapping = options.exactMapping ? ColumnMapping() : ColumnMapping.guess(header: table.header)
         if let clusterBy = options.clusterBy {
             let parts = clusterBy.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             var maps = ["clusterId=\(parts[0])"]
