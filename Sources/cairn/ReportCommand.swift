@@ -9,22 +9,21 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name).") var cluster: String?
     @Option(help: "All clusters of this region, one line each.") var region: String?
-    @Option(help: "markdown (html is not built yet).") var format: String = "markdown"
+    @Option(help: "markdown or html (one self-contained file, prints on A4).") var format: String = "markdown"
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func run() throws {
-        guard format == "markdown" else {
-            throw CLIError(format == "html" ? "html reports are not built yet: use --format markdown" : "report format “\(format)” is not known: use markdown")
-        }
+        guard format == "markdown" || format == "html" else { throw CLIError("report format “\(format)” is not known: use markdown or html") }
+        let html = format == "html"
         let store = try options.open()
         let today = Day.today()
         let text: String
         switch (cluster, region) {
         case (let c?, nil):
             let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }
-            text = MarkdownReport.cluster(found.id, world: store.world, today: today)
+            text = html ? HTMLReport.cluster(found.id, world: store.world, today: today) : MarkdownReport.cluster(found.id, world: store.world, today: today)
         case (nil, let r?):
-            text = MarkdownReport.region(r, world: store.world, today: today)
+            text = html ? HTMLReport.region(r, world: store.world, today: today) : MarkdownReport.region(r, world: store.world, today: today)
         default:
             throw CLIError("name a cluster or give --region, not both")
         }

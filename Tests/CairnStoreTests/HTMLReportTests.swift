@@ -1,0 +1,58 @@
+import CairnCore
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@testable import CairnStore
+
+/// Collects what an XML parser sees of a page: its section ids, and whether it found errors.
+final class PageReader: NSObject, XMLParserDelegate {
+    var sections: [String] = []
+    var elements: Set<String> = []
+    var text = ""
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.insert(name)
+        if name == "section", let id = attributes["id"] { sections.append(id) }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+}
+
+@Suite struct HTMLReportTests {
+    let today = Day(iso: "2026-11-22")!
+
+    func read(_ html: String) -> (Bool, PageReader) {
+        let reader = PageReader()
+        let parser = XMLParser(data: Data(html.utf8))
+        parser.delegate = reader
+        return (parser.parse(), reader)
+    }
+
+    @Test func a_cluster_page_is_well_formed_self_contained_and_has_every_section() throws {
+        var w = World()
+        w.apply(try Examples.changes(for: w, today: today, user: "t"))
+        var gent = try w.findCluster("Lokaal netwerk Gent tegen vroegtijdig schoolverlaten")
+        gent.purpose = "Fewer early leavers <& more> \"diplomas\""
+        w.apply(.put(.cluster(gent)))
+        let html = HTMLReport.cluster(gent.id, world: w, today: today)
+        let (ok, page) = read(html)
+        #expect(ok)
+        #expect(page.sections == ["members", "goals", "actions", "checkpoints", "gaps", "health", "coverage"])
+        #expect(page.text.contains("Fewer early leavers <& more> \"diplomas\""))
+        #expect(page.elements.contains("svg"))
+        #expect(!page.elements.contains("script") && !page.elements.contains("link") && !page.elements.contains("img"))
+        let outside = html.replacingOccurrences(of: "http://www.w3.org/1999/xhtml", with: "").replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        #expect(!outside.contains("http://") && !outside.contains("https://"))  // nothing fetched: only namespace names
+        #expect(html.contains("@page { size: A4"))
+    }
+
+    @Test func a_region_page_lists_its_clusters() throws {
+        var w = World()
+        w.apply(try Examples.changes(for: w, today: today, user: "t"))
+        let (ok, page) = read(HTMLReport.region("Oost-Vlaanderen", world: w, today: today))
+        #expect(ok)
+        #expect(page.text.contains("Lokaal netwerk Gent tegen vroegtijdig schoolverlaten"))
+    }
+}
