@@ -5,7 +5,7 @@ import Foundation
 /// the event that last changed the record before (`base`), so the journal is an audit trail.
 public struct Event: Sendable, Equatable {
     public static func == (a: Event, b: Event) -> Bool {
-        a.id == b.id && a.at == b.at && a.by == b.by && a.host == b.host && a.base == b.base && a.change == b.change
+        a.id == b.id && a.at == b.at && a.by == b.by && a.host == b.host && a.base == b.base && a.source == b.source && a.change == b.change
     }
 
     public var id: String
@@ -18,9 +18,12 @@ public struct Event: Sendable, Equatable {
     public var by: String
     public var host: String
     public var base: String?
+    /// Where the change came from when not typed by a person: "import of nz-schools.csv".
+    public var source: String?
     public var change: Change
 
-    public init(id: String, at: String, by: String, host: String, base: String?, change: Change) {
+    public init(id: String, at: String, by: String, host: String, base: String?, source: String? = nil, change: Change) {
+        self.source = source
         self.id = id
         self.at = at
         self.order = Event.orderKey(at)
@@ -84,7 +87,7 @@ public struct Event: Sendable, Equatable {
 }
 
 extension Event: Codable {
-    enum Key: String, CodingKey { case id, at, by, host, base, op, type, recordId, record }
+    enum Key: String, CodingKey { case id, at, by, host, base, source, op, type, recordId, record }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
@@ -95,6 +98,7 @@ extension Event: Codable {
         by = try c.decode(String.self, forKey: .by)
         host = try c.decode(String.self, forKey: .host)
         base = try c.decodeIfPresent(String.self, forKey: .base)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
         let type = try c.decode(RecordKind.self, forKey: .type)
         switch try c.decode(String.self, forKey: .op) {
         case "put":
@@ -124,6 +128,7 @@ extension Event: Codable {
         try c.encode(by, forKey: .by)
         try c.encode(host, forKey: .host)
         try c.encodeIfPresent(base, forKey: .base)
+        try c.encodeIfPresent(source, forKey: .source)
         try c.encode(change.kind, forKey: .type)
         try c.encode(change.recordID, forKey: .recordId)
         switch change {

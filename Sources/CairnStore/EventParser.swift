@@ -6,7 +6,7 @@ import CairnCore
 enum EventParser {
     static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
         var s = JSONScanner(line)
-        var id: String?, at: String?, by: String?, host: String?, base: String?
+        var id: String?, at: String?, by: String?, host: String?, base: String?, source: String?
         var op: String?, type: RecordKind?, recordID: String?
         var fields = RecordFields()
         var sawRecord = false
@@ -22,6 +22,8 @@ enum EventParser {
                     host = try s.string()
                 } else if key.equals("base") {
                     base = try s.optionalString()
+                } else if key.equals("source") {
+                    source = try s.optionalString()
                 } else if key.equals("op") {
                     op = try s.string()
                 } else if key.equals("type") {
@@ -51,7 +53,7 @@ enum EventParser {
         default:
             return nil
         }
-        return Event(id: id, at: at, by: by, host: host, base: base, change: change)
+        return Event(id: id, at: at, by: by, host: host, base: base, source: source, change: change)
     }
 }
 

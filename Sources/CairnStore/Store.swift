@@ -132,7 +132,8 @@ public final class Store {
     /// Writes `changes` as events to this host's journal, flushed to disk, then folds them in.
     /// Returns only once the events are on disk: only then may a screen say "saved".
     @discardableResult
-    public func commit(_ changes: [Change], at date: Date = Date()) throws(StoreError) -> [Event] {
+    /// - Parameter source: where the changes came from when not typed (an import), kept in each event.
+    public func commit(_ changes: [Change], at date: Date = Date(), source: String? = nil) throws(StoreError) -> [Event] {
         guard !changes.isEmpty else { return [] }
         try refresh()
         let at = Event.timestamp(date)
@@ -141,7 +142,7 @@ public final class Store {
         for change in changes {
             let event = Event(
                 id: Event.makeID(), at: max(at, lastApplied?.at ?? at), by: identity.user, host: identity.host,
-                base: bases[change.recordID], change: change)
+                base: bases[change.recordID], source: source, change: change)
             bases[change.recordID] = event.id
             events.append(event)
         }

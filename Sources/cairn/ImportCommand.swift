@@ -42,7 +42,7 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard !changes.isEmpty else { return }
-        try attempt { () throws(StoreError) in _ = try store.commit(changes) }
+        try attempt { () throws(StoreError) in _ = try store.commit(changes, source: "import of \(url.lastPathComponent)") }
         print("written: \(changes.count) changes from \(url.lastPathComponent) by \(store.identity.user)")
     }
 

@@ -50,7 +50,7 @@ enum ImportEffects {
             var done = 0
             while done < changes.count {
                 let slice = Array(changes[done..<min(changes.count, done + batch)])
-                try store.commit(slice)
+                try store.commit(slice, source: "import of \((path as NSString).lastPathComponent)")
                 done += slice.count
                 if done < changes.count {
                     effects += app.send(.importProgress(done: done, total: changes.count))

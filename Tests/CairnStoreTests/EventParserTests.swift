@@ -11,7 +11,7 @@ import Testing
     }
 
     func roundTrip(_ change: Change) throws -> (fast: Event?, slow: Event) {
-        let event = Event(id: "ev-1", at: "2026-11-22T12:00:00.000Z", by: "ana", host: "h", base: nil, change: change)
+        let event = Event(id: "ev-1", at: "2026-11-22T12:00:00.000Z", by: "ana", host: "h", base: nil, source: "import of nz.csv", change: change)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(event), as: UTF8.self)

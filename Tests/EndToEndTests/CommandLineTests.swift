@@ -220,3 +220,20 @@ final class Failures: @unchecked Sendable {
         #expect(try Shell.cairn(["report", "Portree Learning Community", "--format", "pdf"], store: store.url).status != 0)
     }
 }
+
+@Suite struct ImportSourceTests {
+    @Test func an_update_from_an_import_says_so_in_the_journal() throws {
+        let store = TemporaryStore()
+        let file = store.root.appendingPathComponent("register.csv")
+        try Data("id,name,city\n1,Alpha,Aveiro\n".utf8).write(to: file)
+        _ = try Shell.cairn(["import", file.path], store: store.url)
+        try Data("id,name,city\n1,Alpha,Porto\n".utf8).write(to: file)
+        let second = try Shell.cairn(["import", file.path], store: store.url)
+        #expect(second.stdout.contains("0 added, 1 updated"))
+        let journal = try #require(FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
+        let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.contains("\"source\":\"import of register.csv\"") })
+        #expect(lines[1].contains("Porto") && lines[1].contains("\"base\":"))
+    }
+}
