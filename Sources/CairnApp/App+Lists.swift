@@ -12,12 +12,18 @@ extension AppState {
             case 0: home.lists[0].setRows(Rows.clusters(world, today: today, byHealth: home.sortByHealth), revision: rev)
             case 1: home.lists[1].setRows(Rows.schools(world), revision: rev)
             case 2: home.lists[2].setRows(Rows.agencies(world), revision: rev)
-            default: home.lists[3].setRows(Rows.checkpoints(world, today: today, filter: home.checkpointFilter, region: home.region), revision: rev)
+            default:
+                home.lists[3].setRows(Rows.checkpoints(world, today: today, filter: home.checkpointFilter, region: home.region), revision: rev)
+                home.overdueCount = world.checkpoints.values.reduce(0) { $0 + ($1.status(on: today) == .overdue ? 1 : 0) }
             }
         }
         for i in stack.indices {
             switch stack[i] {
             case .cluster(var s):
+                if s.summary?.revision != rev {
+                    s.summary = ClusterSummary(world, cluster: s.clusterID, today: today)
+                    stack[i] = .cluster(s)
+                }
                 if s.lists[s.tab].builtFrom != rev {
                     let rows = s.current == .coverage && s.regionCoverage
                         ? Rows.coverage(world.coverage(ofRegion: world.clusters[s.clusterID]?.region ?? ""))

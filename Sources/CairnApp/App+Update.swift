@@ -71,6 +71,12 @@ extension AppState {
         case .dayChanged(let day):
             today = day
             home.lists = home.lists.map { var l = $0; l.builtFrom = nil; return l }
+            stack = stack.map { screen in
+                guard case .cluster(var s) = screen else { return screen }
+                s.summary = nil  // statuses depend on the day
+                s.lists = s.lists.map { var l = $0; l.builtFrom = nil; return l }
+                return .cluster(s)
+            }
             effects = []
         }
         refreshLists()

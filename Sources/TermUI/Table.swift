@@ -15,14 +15,20 @@ public struct Column: Sendable {
 /// `>` so the selection shows on a monochrome terminal too).
 public struct Table {
     public var columns: [Column]
-    public var rows: [[String]]
-    /// Per row, an optional style for the whole row (overdue in bold, done muted).
-    public var rowStyles: [Style?]
+    /// How many rows the table has; only those on screen are asked for.
+    public var count: Int
+    /// A row's cells and its optional style (overdue in bold, done muted), by index.
+    public var row: (Int) -> (cells: [String], style: Style?)
+
+    /// A table whose rows are fetched as drawn: a list of 100,000 checkpoints costs a screenful.
+    public init(columns: [Column], count: Int, row: @escaping (Int) -> (cells: [String], style: Style?)) {
+        self.columns = columns
+        self.count = count
+        self.row = row
+    }
 
     public init(columns: [Column], rows: [[String]], rowStyles: [Style?] = []) {
-        self.columns = columns
-        self.rows = rows
-        self.rowStyles = rowStyles
+        self.init(columns: columns, count: rows.count) { i in (rows[i], i < rowStyles.count ? rowStyles[i] : nil) }
     }
 
     /// The widths each column gets in `width` cells (two cells of marker, one between columns).
@@ -42,25 +48,26 @@ public struct Table {
             x += widths[i] + 1
         }
         let visible = area.height - 1
-        cursor.scroll(visibleRows: visible, count: rows.count)
+        cursor.scroll(visibleRows: visible, count: count)
         for r in 0..<visible {
             let index = cursor.top + r
-            guard index < rows.count else { break }
+            guard index < count else { break }
             let y = area.y + 1 + r
             let selected = index == cursor.selected && focused
-            let base = (index < rowStyles.count ? rowStyles[index] : nil) ?? .plain
+            let (cells, rowStyle) = row(index)
+            let base = rowStyle ?? .plain
             let style = selected ? Style(.selection, bold: base.bold, reverse: true) : base
             if selected { canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style) }
             canvas.put(selected ? ">" : " ", x: area.x, y: y, style: style)
             var x = area.x + 2
             for (i, c) in columns.enumerated() {
-                let value = i < rows[index].count ? rows[index][i] : ""
+                let value = i < cells.count ? cells[i] : ""
                 canvas.put(cell(value, width: widths[i], right: c.alignRight), x: x, y: y, maxWidth: widths[i], style: style)
                 x += widths[i] + 1
             }
         }
-        if rows.count > visible, visible > 0 {
-            let info = " \(cursor.selected + 1)/\(rows.count) "
+        if count > visible, visible > 0 {
+            let info = " \(cursor.selected + 1)/\(count) "
             canvas.put(info, x: area.maxX - DisplayWidth.of(info), y: area.y, style: .muted)
         }
     }

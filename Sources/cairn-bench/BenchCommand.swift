@@ -81,6 +81,20 @@ struct BenchCommand {
         }
         print("cells changed per navigation keystroke (canvas diff): median \(navCells.sorted()[navCells.count / 2]) of \(canvas.cells.count)")
 
+        // A cluster's screen on the national store: each keystroke re-renders its header and tabs.
+        _ = app.send(.key(.char("1")))
+        _ = app.send(.key(.enter))
+        var clusterTimes: [Double] = []
+        for _ in 0..<20 { clusterTimes.append(Measure.milliseconds { _ = app.send(.key(.char("j"))); canvas = app.render() }) }
+        print("navigation keystroke on a cluster's screen (update + render): \(Measure.summary(clusterTimes))")
+        _ = app.send(.key(.char("q")))
+        _ = app.send(.key(.char("4")))
+        canvas = app.render()
+        var checkpointTimes: [Double] = []
+        for _ in 0..<20 { checkpointTimes.append(Measure.milliseconds { _ = app.send(.key(.char("j"))); canvas = app.render() }) }
+        print("navigation keystroke on Home's Checkpoints tab (100,000 rows): \(Measure.summary(checkpointTimes))")
+        _ = app.send(.key(.char("1")))
+
         var commitTimes: [Double] = []
         var school = w.schools.values.first!
         for i in 0..<50 {

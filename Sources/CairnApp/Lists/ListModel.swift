@@ -40,6 +40,9 @@ public struct ListModel: Sendable {
 
     public var visibleRows: [ListRow] { visible.map { rows[$0] } }
 
+    /// The `i`th row that passes the filter, without copying the others.
+    public func visibleRow(_ i: Int) -> ListRow { rows[visible[i]] }
+
     /// Replaces the rows, keeping the same record selected when it is still there.
     public mutating func setRows(_ new: [ListRow], revision: Int?) {
         let keep = selectedRow?.id

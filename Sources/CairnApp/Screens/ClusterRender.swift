@@ -4,9 +4,7 @@ import TermUI
 extension AppState {
     func renderCluster(_ s: ClusterScreen, into canvas: inout Canvas, area: Rect) {
         guard let c = world.clusters[s.clusterID] else { return }
-        let members = world.members(of: c.id)
-        let schools = members.filter { $0.memberType == .school }.count
-        let lead = world.lead(of: c.id).map { world.memberName($0) } ?? "no lead yet"
+        let sum = s.summary?.revision == world.revision ? s.summary! : ClusterSummary(world, cluster: c.id, today: today)
         var facts = [c.kind.label]
         if let f = c.formality { facts.append(f.label) }
         if !c.region.isEmpty { facts.append("region: \(c.region)") }
@@ -14,28 +12,26 @@ extension AppState {
         canvas.put(c.name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
         canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
-        canvas.put(lead, x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
-        let gaps = world.gaps(in: c.id, on: today).count
-        let counts = "\(schools) school\(schools == 1 ? "" : "s") · \(members.count - schools) agenc\(members.count - schools == 1 ? "y" : "ies")"
-            + " · \(gaps == 0 ? "no gaps" : "\(gaps) gap\(gaps == 1 ? "" : "s")")"
+        canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
+        let counts = "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
+            + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
         canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
-        let next: String
-        if let n = world.nextDue(in: c.id) {
+        var next = "Next due: nothing open"
+        var nextStyle = Style.plain
+        if let n = sum.next {
             let st = n.status(on: today)
             next = "Next due: \(n.due) \(n.title) (\(st.mark) \(st.word))"
-        } else {
-            next = "Next due: nothing open"
+            if st == .overdue { nextStyle = Style(.overdue, bold: true) }
         }
-        canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: world.nextDue(in: c.id)?.status(on: today) == .overdue ? Style(.overdue, bold: true) : .plain)
-        // Counts where they say something; all dropped if even that does not fit.
+        canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: nextStyle)
         // Counts where a tab's own list does not show them at once; all dropped if even that does not fit.
-        var titles = ClusterTab.allCases.map { [.members, .checkpoints, .gaps].contains($0) ? "\($0.title) (\($0.count(in: world, cluster: c.id, today: today)))" : $0.title }
+        var titles = ClusterTab.allCases.map { tab in sum.count(tab).map { "\(tab.title) (\($0))" } ?? tab.title }
         if titles.reduce(0, { $0 + DisplayWidth.of($1) + 3 }) - 1 > area.width { titles = ClusterTab.allCases.map(\.title) }
         Chrome.tabs(titles, active: s.tab, into: &canvas, y: area.y + 4, numbered: false)
         var list = s.lists[s.tab]
         let listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: area.height - 5)
-        if s.current == .health, let latest = world.health(of: c.id, on: today).latest {
-            let h = world.health(of: c.id, on: today)
+        if s.current == .health, let latest = sum.health.latest {
+            let h = sum.health
             var line = "\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 · weakest: \(h.weakestPoint)"
             if let before = h.previous { line += " · Δ since \(before.date)" }
             canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent)
@@ -43,7 +39,7 @@ extension AppState {
             return
         }
         if s.current == .coverage {
-            let cov = s.regionCoverage ? world.coverage(ofRegion: c.region) : world.coverage(of: c.id)
+            let cov = s.regionCoverage ? world.coverage(ofRegion: c.region) : sum.coverage
             let scope = s.regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
             let note = scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
             canvas.put(note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))

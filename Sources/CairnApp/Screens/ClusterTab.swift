@@ -53,18 +53,6 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         }
     }
 
-    func count(in world: World, cluster: String, today: Day) -> Int {
-        switch self {
-        case .members: return world.memberships.values.filter { $0.cluster == cluster }.count
-        case .checkpoints: return world.checkpoints.values.filter { $0.cluster == cluster }.count
-        case .goals: return world.goals.values.filter { $0.cluster == cluster }.count
-        case .actions: return world.actions.values.filter { $0.cluster == cluster }.count
-        case .health: return world.assessments(of: cluster).count
-        case .coverage: return world.coverage(of: cluster).gapSentences.count
-        case .gaps: return world.gaps(in: cluster, on: today).count
-        }
-    }
-
     func rows(_ world: World, cluster: String, today: Day) -> [ListRow] {
         switch self {
         case .members: return Rows.members(world, cluster: cluster)

@@ -15,7 +15,7 @@ extension AppState {
         let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][home.tab]
         renderList(&list, columns: columns, into: &canvas, area: listArea, empty: emptyMessage(home.tab))
         if home.tab == 3 {
-            let overdue = world.checkpoints.values.filter { $0.status(on: today) == .overdue }.count
+            let overdue = home.overdueCount
             let shown = "showing \(home.checkpointFilter.rawValue)" + (home.region.map { " in \($0)" } ?? "") + " (f, R)"
             let legend = "\(overdue) overdue · \(shown) · ! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"
             canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
@@ -52,8 +52,11 @@ extension AppState {
             canvas.put(message, x: 2, y: area.y + 1, maxWidth: area.width - 4, style: .muted)
             return
         }
-        let rows = list.visibleRows
-        var table = Table(columns: columns, rows: rows.map(\.cells), rowStyles: rows.map(\.style))
+        let shown = list
+        var table = Table(columns: columns, count: list.visible.count) { i in
+            let row = shown.visibleRow(i)
+            return (row.cells, row.style)
+        }
         table.render(into: &canvas, area: area, cursor: &list.cursor)
     }
 }

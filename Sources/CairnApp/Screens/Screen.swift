@@ -45,6 +45,8 @@ public struct HomeScreen: Sendable {
     public var sortByHealth = false
     /// Filters of the Checkpoints tab (`f` cycles the time, `R` the region).
     public var checkpointFilter = CheckpointFilter.all
+    /// Overdue checkpoints in the whole store, counted when the Checkpoints tab is rebuilt.
+    public var overdueCount = 0
     public var region: String?
     public init() {}
 }
@@ -56,6 +58,8 @@ public struct ClusterScreen: Sendable {
     public var lists = [ListModel](repeating: ListModel(), count: ClusterTab.allCases.count)
     /// The Coverage tab shows the cluster's whole region instead (`R`).
     public var regionCoverage = false
+    /// Header facts and tab counts, rebuilt when the world changes (see `refreshLists`).
+    public var summary: ClusterSummary?
     public init(clusterID: String) { self.clusterID = clusterID }
 
     public var current: ClusterTab { ClusterTab(rawValue: tab) ?? .members }

@@ -1,0 +1,38 @@
+import CairnCore
+
+/// What a cluster's header and tab bar show, worked out once per change of the world rather
+/// than on every keystroke: on a national store each fact scans up to 100,000 checkpoints.
+public struct ClusterSummary: Sendable {
+    var revision: Int
+    var lead: String?
+    var schools = 0
+    var agencies = 0
+    var gaps = 0
+    var checkpoints = 0
+    var next: Checkpoint?
+    var health: ClusterHealth
+    var coverage: Coverage
+
+    init(_ w: World, cluster id: String, today: Day) {
+        revision = w.revision
+        lead = w.lead(of: id).map { w.memberName($0) }
+        for m in w.memberships.values where m.cluster == id {
+            if m.memberType == .school { schools += 1 } else { agencies += 1 }
+        }
+        gaps = w.gaps(in: id, on: today).count
+        checkpoints = w.checkpoints.values.filter { $0.cluster == id }.count
+        next = w.nextDue(in: id)
+        health = w.health(of: id, on: today)
+        coverage = w.coverage(of: id)
+    }
+
+    /// The count a tab's title shows, where its own list does not show it at once.
+    func count(_ tab: ClusterTab) -> Int? {
+        switch tab {
+        case .members: return schools + agencies
+        case .checkpoints: return checkpoints
+        case .gaps: return gaps
+        default: return nil
+        }
+    }
+}
