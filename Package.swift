@@ -15,10 +15,11 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
+        // No pkgConfig: SwiftPM refuses the -D flags ncursesw.pc gives (a warning on every build);
+        // the shim header defines them itself and the module map links ncursesw.
         .systemLibrary(
             name: "CNcurses",
             path: "Sources/CNcurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "CairnCore"),

@@ -13,7 +13,8 @@ extension AppState {
             case 1: home.lists[1].setRows(Rows.schools(world), revision: rev)
             case 2: home.lists[2].setRows(Rows.agencies(world), revision: rev)
             default:
-                home.lists[3].setRows(Rows.checkpoints(world, today: today, filter: home.checkpointFilter, region: home.region), revision: rev)
+                home.lists[3].setRows(
+                    Rows.checkpoints(world, today: today, filter: home.checkpointFilter, region: home.region), revision: rev)
                 home.overdueCount = world.checkpoints.values.reduce(0) { $0 + ($1.status(on: today) == .overdue ? 1 : 0) }
             }
         }
@@ -25,7 +26,8 @@ extension AppState {
                     stack[i] = .cluster(s)
                 }
                 if s.lists[s.tab].builtFrom != rev {
-                    let rows = s.current == .coverage && s.regionCoverage
+                    let rows =
+                        s.current == .coverage && s.regionCoverage
                         ? Rows.coverage(world.coverage(ofRegion: world.clusters[s.clusterID]?.region ?? ""))
                         : s.current.rows(world, cluster: s.clusterID, today: today)
                     s.lists[s.tab].setRows(rows, revision: rev)

@@ -75,7 +75,8 @@ extension AppState {
                 question: "Reopen “\(c.title)”, ticked by \(c.doneBy ?? "?") on \(c.doneOn!)? (y/n)",
                 onYes: .commit(Commit(changes: [.put(.checkpoint(reopened))], summary: "Reopened “\(c.title)”", inverse: nil, form: nil)))
         } else {
-            modal = .prompt(label: "Evidence for “\(c.title)” (optional), Enter ticks it:", field: TextField(), purpose: .tick(checkpoint: id))
+            modal = .prompt(
+                label: "Evidence for “\(c.title)” (optional), Enter ticks it:", field: TextField(), purpose: .tick(checkpoint: id))
         }
         return []
     }
@@ -88,7 +89,8 @@ extension AppState {
         let extra = changes.count - 1
         var question = "Delete \(name)"
         if kind == .membership, case .membership(let m) = record {
-            question = "Remove “\(world.memberName(m))” from \(world.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
+            question =
+                "Remove “\(world.memberName(m))” from \(world.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
         } else if extra > 0 {
             question += " and \(extra) linked record\(extra == 1 ? "" : "s") (memberships, checkpoints)?"
         } else {

@@ -33,7 +33,8 @@ extension AppState {
             status = Status("Examples not loaded: \(message)", isError: true)
             effects = []
         case .offerDraft(let form):
-            modal = .confirm(question: "Restore “\(form.title)” that was not saved when the last session ended? (y/n)", onYes: .restoreDraft(form))
+            modal = .confirm(
+                question: "Restore “\(form.title)” that was not saved when the last session ended? (y/n)", onYes: .restoreDraft(form))
             effects = []
         case .reportWritten(let path):
             status = Status("Report saved: \(path) (in the store)")
@@ -70,11 +71,19 @@ extension AppState {
             effects = []
         case .dayChanged(let day):
             today = day
-            home.lists = home.lists.map { var l = $0; l.builtFrom = nil; return l }
+            home.lists = home.lists.map {
+                var l = $0
+                l.builtFrom = nil
+                return l
+            }
             stack = stack.map { screen in
                 guard case .cluster(var s) = screen else { return screen }
                 s.summary = nil  // statuses depend on the day
-                s.lists = s.lists.map { var l = $0; l.builtFrom = nil; return l }
+                s.lists = s.lists.map {
+                    var l = $0
+                    l.builtFrom = nil
+                    return l
+                }
                 return .cluster(s)
             }
             effects = []

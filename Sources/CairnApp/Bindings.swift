@@ -43,7 +43,11 @@ enum Bindings {
     }
 
     static func cluster(tab: ClusterTab) -> [KeyBinding<Command>] {
-        var b: [KeyBinding<Command>] = [KeyBinding([.enter] + (tab == .gaps ? [.char("e")] : []), tab == .gaps ? "Enter" : nil, tab == .gaps ? "go fix" : tab == .coverage ? "sector's agencies" : "open", .open)]
+        var b: [KeyBinding<Command>] = [
+            KeyBinding(
+                [.enter] + (tab == .gaps ? [.char("e")] : []), tab == .gaps ? "Enter" : nil,
+                tab == .gaps ? "go fix" : tab == .coverage ? "sector's agencies" : "open", .open)
+        ]
         if tab == .coverage {
             b.append(KeyBinding([.char("a")], "a", "add member", .add))
             b.append(KeyBinding([.char("R")], "R", "region", .cycleRegion))
@@ -94,14 +98,15 @@ enum Bindings {
         KeyBinding([.ctrl("c")], "Ctrl-C", "quit", .quit, footer: false),
     ]
 
-    static let record: [KeyBinding<Command>] = [
-        KeyBinding([.enter], "Enter", "open cluster", .open),
-        KeyBinding([.char("e")], "e", "edit", .edit),
-        KeyBinding([.char("d")], "d", "del", .delete),
-        KeyBinding([.char("u")], "u", "undo", .undo),
-        KeyBinding([.char("?")], "?", "help", .help, essential: true),
-        KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
-    ] + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
+    static let record: [KeyBinding<Command>] =
+        [
+            KeyBinding([.enter], "Enter", "open cluster", .open),
+            KeyBinding([.char("e")], "e", "edit", .edit),
+            KeyBinding([.char("d")], "d", "del", .delete),
+            KeyBinding([.char("u")], "u", "undo", .undo),
+            KeyBinding([.char("?")], "?", "help", .help, essential: true),
+            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
+        ] + navigation + [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere", .quit, footer: false)]
 
     /// Forms and the picker take typed letters as text, so their keys are not letters.
     static let picker: [KeyBinding<Command>] = [

@@ -57,7 +57,9 @@ extension AppState {
         }
         let right = " \(today) · \(user) "
         let rightWidth = DisplayWidth.of(right)
-        canvas.put(" " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: width - rightWidth - 1, style: Style(.title, bold: true, reverse: true))
+        canvas.put(
+            " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: width - rightWidth - 1,
+            style: Style(.title, bold: true, reverse: true))
         canvas.put(right, x: width - rightWidth, y: 0, style: Style(.title, reverse: true))
     }
 
@@ -87,7 +89,8 @@ extension AppState {
     }
 
     func renderTooSmall(into canvas: inout Canvas) {
-        let message = "Terminal too small: \(width)×\(height). Cairn needs at least \(Self.minimumWidth)×\(Self.minimumHeight). Enlarge the window, or press Ctrl-C to quit."
+        let message =
+            "Terminal too small: \(width)×\(height). Cairn needs at least \(Self.minimumWidth)×\(Self.minimumHeight). Enlarge the window, or press Ctrl-C to quit."
         let lines = wrap(message, width: max(1, width - 2))
         let top = max(0, (height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < height {
@@ -107,7 +110,8 @@ extension AppState {
             let columnWidth = (box.width - 4) / columns
             let keyWidth = columns == 1 ? 22 : 12
             for (i, (keys, help)) in lines.enumerated() {
-                let column = i / perColumn, row = i % perColumn
+                let column = i / perColumn
+                let row = i % perColumn
                 guard row < box.height - 4 else { continue }
                 let x = box.x + 2 + column * columnWidth
                 canvas.put(keys, x: x, y: box.y + 2 + row, maxWidth: keyWidth, style: .key)

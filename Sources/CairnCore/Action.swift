@@ -14,7 +14,9 @@ public struct Action: Codable, Hashable, Sendable, Identifiable {
     public var note: String
 
     enum CodingKeys: String, CodingKey {
-        case id, cluster, description, goal, responsible, actionClass = "class", start, due, status, note
+        case id, cluster, description, goal, responsible
+        case actionClass = "class"
+        case start, due, status, note
     }
 
     public init(

@@ -41,7 +41,10 @@ public struct Assessment: Codable, Hashable, Sendable, Identifiable {
     public var ratings: [String: Int]
     public var notes: [String: String]
 
-    public init(id: String = RecordID.make(.assessment), cluster: String, date: Day, by: String, ratings: [HealthItem: Int] = [:], notes: [HealthItem: String] = [:]) {
+    public init(
+        id: String = RecordID.make(.assessment), cluster: String, date: Day, by: String, ratings: [HealthItem: Int] = [:],
+        notes: [HealthItem: String] = [:]
+    ) {
         self.id = id
         self.cluster = cluster
         self.date = date

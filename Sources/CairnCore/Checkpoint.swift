@@ -67,7 +67,9 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
 
 /// Where a checkpoint stands on a given day. Ordered as lists show them: most urgent first.
 public enum CheckpointStatus: String, Sendable, CaseIterable, Comparable {
-    case overdue, dueSoon = "due-soon", upcoming, done
+    case overdue
+    case dueSoon = "due-soon"
+    case upcoming, done
 
     /// "Due soon" means due within this many days.
     public static let dueSoonDays = 14

@@ -46,7 +46,8 @@ extension World {
         var c = Coverage()
         c.clusters = ids.count
         let wanted = Set(ids)
-        var seenAgencies = Set<String>(), seenSchools = Set<String>()
+        var seenAgencies = Set<String>()
+        var seenSchools = Set<String>()
         var sectorOfMembership: [String: Sector] = [:]
         for m in memberships.values where wanted.contains(m.cluster) {
             if m.memberType == .school {

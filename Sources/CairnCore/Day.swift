@@ -60,7 +60,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func adding(months: Int) -> Day {
         let (y, m, d) = parts
         let total = y * 12 + (m - 1) + months
-        let year = total / 12, month = total % 12 + 1
+        let year = total / 12
+        let month = total % 12 + 1
         return Day(ordinal: Day.ordinal(year: year, month: month, day: min(d, Day.daysIn(month: month, year: year))))
     }
 

@@ -52,7 +52,10 @@ extension World {
             gaps.append(Gap(.noLead, cluster: clusterID, "no member leads and convenes the cluster"))
         }
         if agreement(of: clusterID) == nil {
-            gaps.append(Gap(.noAgreement, cluster: clusterID, "no monitoring agreement: how often all meet, how they report, how the plan is evaluated"))
+            gaps.append(
+                Gap(
+                    .noAgreement, cluster: clusterID,
+                    "no monitoring agreement: how often all meet, how they report, how the plan is evaluated"))
         }
         let actions = self.actions(of: clusterID)
         let members = Set(memberships.values.filter { $0.cluster == clusterID }.map(\.id))
@@ -70,14 +73,21 @@ extension World {
             }
         }
         for a in actions where a.responsible.map({ !members.contains($0) }) ?? true {
-            gaps.append(Gap(.actionWithoutResponsible, cluster: clusterID, record: .action, id: a.id, "action “\(a.description)” has no responsible member"))
+            gaps.append(
+                Gap(
+                    .actionWithoutResponsible, cluster: clusterID, record: .action, id: a.id,
+                    "action “\(a.description)” has no responsible member"))
         }
         let engaged = Set(actions.compactMap(\.responsible))
         for m in self.members(of: clusterID) where !m.responsibilities.isEmpty && !engaged.contains(m.id) {
-            gaps.append(Gap(.memberWithoutAction, cluster: clusterID, record: .membership, id: m.id, "\(memberName(m)) has responsibilities but no action"))
+            gaps.append(
+                Gap(
+                    .memberWithoutAction, cluster: clusterID, record: .membership, id: m.id,
+                    "\(memberName(m)) has responsibilities but no action"))
         }
         for c in checkpoints(of: clusterID, on: today) where c.status(on: today) == .overdue {
-            gaps.append(Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
+            gaps.append(
+                Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
         }
         return gaps
     }

@@ -12,7 +12,11 @@
 /// that measurement's date.
 public struct GoalProgress: Sendable, Equatable {
     public enum Status: String, Sendable, CaseIterable {
-        case achieved, onTrack = "on-track", atRisk = "at-risk", offTrack = "off-track", noData = "no-data"
+        case achieved
+        case onTrack = "on-track"
+        case atRisk = "at-risk"
+        case offTrack = "off-track"
+        case noData = "no-data"
     }
 
     public static let atRiskMargin = 0.2

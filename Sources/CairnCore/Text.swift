@@ -5,7 +5,9 @@ public enum Text {
     /// NFC, surrounding white space trimmed, inner runs of white space (tabs, line breaks) made one space.
     public static func clean(_ text: String) -> String {
         // Most text is ASCII with single spaces: it is NFC already and needs nothing done.
-        var ascii = true, tidy = true, previousSpace = true
+        var ascii = true
+        var tidy = true
+        var previousSpace = true
         for b in text.utf8 {
             if b >= 0x80 { ascii = false }
             let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D

@@ -25,14 +25,20 @@ extension Vocabulary {
 
 /// The stage of education a school serves (ISCED 2011 plus the kinds registers add).
 public enum Phase: String, Vocabulary {
-    case earlyChildhood = "early-childhood", primary, lowerSecondary = "lower-secondary"
-    case upperSecondary = "upper-secondary", vocational, special, other
+    case earlyChildhood = "early-childhood"
+    case primary
+    case lowerSecondary = "lower-secondary"
+    case upperSecondary = "upper-secondary"
+    case vocational, special, other
 }
 
 /// The part of society an agency belongs to.
 public enum Sector: String, Vocabulary {
-    case education, health, socialCare = "social-care", housing, labour, youth, justice
-    case localAuthority = "local-authority", ngo, university, `private`, parents, consultative, other
+    case education, health
+    case socialCare = "social-care"
+    case housing, labour, youth, justice
+    case localAuthority = "local-authority"
+    case ngo, university, `private`, parents, consultative, other
 }
 
 /// Where an agency works.
@@ -43,12 +49,14 @@ public enum Level: String, Vocabulary {
 /// What the people in a place call their group of schools.
 public enum ClusterKind: String, Vocabulary {
     case network, cluster, federation, trust, alliance, partnership
-    case stakeholderNetwork = "stakeholder-network", regionalCollaborative = "regional-collaborative"
+    case stakeholderNetwork = "stakeholder-network"
+    case regionalCollaborative = "regional-collaborative"
 }
 
 /// How binding the collaboration is: from staff meeting to one governing body.
 public enum Formality: String, Vocabulary {
-    case informal, formal, sharedGovernance = "shared-governance"
+    case informal, formal
+    case sharedGovernance = "shared-governance"
 }
 
 /// Whether a member of a cluster is a school or an agency.
@@ -73,5 +81,7 @@ public enum ActionClass: String, Vocabulary {
 
 /// Where an action stands (the DHIS2 Action Tracker's words).
 public enum ActionStatus: String, Vocabulary {
-    case notStarted = "not-started", inProgress = "in-progress", constrained, completed, discontinued
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case constrained, completed, discontinued
 }

@@ -49,7 +49,8 @@ extension World {
         let hits = goals.values.filter { $0.statement == statement && (clusterID == nil || $0.cluster == clusterID) }
         if hits.count == 1 { return hits[0] }
         if hits.isEmpty { throw ValidationError("no goal has the id or statement “\(reference)”") }
-        throw ValidationError("\(hits.count) goals read “\(reference)”; give one of their ids: \(hits.map(\.id).sorted().joined(separator: ", "))")
+        throw ValidationError(
+            "\(hits.count) goals read “\(reference)”; give one of their ids: \(hits.map(\.id).sorted().joined(separator: ", "))")
     }
 
     /// A member of a cluster named by its membership id, its school's or agency's id, or that one's exact name.

@@ -13,7 +13,8 @@ extension World {
         memberships.values.filter { $0.cluster == clusterID }.sorted { a, b in
             if a.lead != b.lead { return a.lead }
             if a.memberType != b.memberType { return a.memberType < b.memberType }
-            let na = memberName(a), nb = memberName(b)
+            let na = memberName(a)
+            let nb = memberName(b)
             return na == nb ? a.id < b.id : na.localizedStandardCompare(nb) == .orderedAscending
         }
     }
@@ -66,8 +67,10 @@ extension World {
 extension Checkpoint {
     /// Overdue first, then open ones by due date, then done ones (most recently due first).
     public static func urgencyOrder(_ a: Checkpoint, _ b: Checkpoint, on today: Day) -> Bool {
-        let sa = a.status(on: today), sb = b.status(on: today)
-        let openA = sa != .done, openB = sb != .done
+        let sa = a.status(on: today)
+        let sb = b.status(on: today)
+        let openA = sa != .done
+        let openB = sb != .done
         if openA != openB { return openA }
         if sa == .overdue, sb != .overdue { return true }
         if sb == .overdue, sa != .overdue { return false }

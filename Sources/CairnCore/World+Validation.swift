@@ -74,7 +74,11 @@ extension World {
             issues.append(FieldIssue("target", "the target equals the baseline: there is no way to go"))
         }
         if let b = g.baseline, let t = g.target, (g.direction == .increase && t < b) || (g.direction == .decrease && t > b) {
-            issues.append(FieldIssue("direction", "a target of \(Self.number(t)) from a baseline of \(Self.number(b)) is a \(t < b ? "decrease" : "increase"), not an \(g.direction.rawValue)"))
+            issues.append(
+                FieldIssue(
+                    "direction",
+                    "a target of \(Self.number(t)) from a baseline of \(Self.number(b)) is a \(t < b ? "decrease" : "increase"), not an \(g.direction.rawValue)"
+                ))
         }
         if let start = g.baselineDate, let deadline = g.deadline, deadline <= start {
             issues.append(FieldIssue("deadline", "the deadline (\(deadline)) must come after the baseline date (\(start))"))

@@ -18,7 +18,10 @@ public enum CSVExport {
         case .schools:
             return [["id", "officialId", "name", "phases", "municipality", "contactPerson", "email", "phone", "notes"]]
                 + w.schools.values.filter { cluster == nil || memberIDs.contains($0.id) }.sorted { $0.name < $1.name }.map {
-                    [$0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: " "), $0.municipality, $0.contactPerson, $0.email, $0.phone, $0.notes]
+                    [
+                        $0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: " "), $0.municipality,
+                        $0.contactPerson, $0.email, $0.phone, $0.notes,
+                    ]
                 }
         case .agencies:
             return [["id", "name", "sector", "level", "contactPerson", "email", "phone", "notes"]]
@@ -26,44 +29,67 @@ public enum CSVExport {
                     [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue, $0.contactPerson, $0.email, $0.phone, $0.notes]
                 }
         case .clusters:
-            return [["id", "officialId", "name", "kind", "formality", "region", "lead", "schools", "agencies", "startedOn", "fundingSource", "fundingEndsOn", "purpose"]]
+            return [
+                [
+                    "id", "officialId", "name", "kind", "formality", "region", "lead", "schools", "agencies", "startedOn", "fundingSource",
+                    "fundingEndsOn", "purpose",
+                ]
+            ]
                 + clusterIDs.compactMap { w.clusters[$0] }.map { c in
                     let members = w.members(of: c.id)
-                    return [c.id, c.officialId ?? "", c.name, c.kind.rawValue, c.formality?.rawValue ?? "", c.region, w.lead(of: c.id).map { w.memberName($0) } ?? "",
-                            "\(members.filter { $0.memberType == .school }.count)", "\(members.filter { $0.memberType == .agency }.count)",
-                            c.startedOn?.description ?? "", c.fundingSource, c.fundingEndsOn?.description ?? "", c.purpose]
+                    return [
+                        c.id, c.officialId ?? "", c.name, c.kind.rawValue, c.formality?.rawValue ?? "", c.region,
+                        w.lead(of: c.id).map { w.memberName($0) } ?? "",
+                        "\(members.filter { $0.memberType == .school }.count)", "\(members.filter { $0.memberType == .agency }.count)",
+                        c.startedOn?.description ?? "", c.fundingSource, c.fundingEndsOn?.description ?? "", c.purpose,
+                    ]
                 }
         case .members:
             return [["cluster", "clusterName", "type", "id", "name", "role", "responsibilities", "lead"]]
                 + clusterIDs.flatMap { id in
                     w.members(of: id).map { m in
-                        [id, w.clusters[id]?.name ?? "", m.memberType.rawValue, m.memberId, w.memberName(m), m.role, m.responsibilities, m.lead ? "yes" : "no"]
+                        [
+                            id, w.clusters[id]?.name ?? "", m.memberType.rawValue, m.memberId, w.memberName(m), m.role, m.responsibilities,
+                            m.lead ? "yes" : "no",
+                        ]
                     }
                 }
         case .checkpoints:
             return [["id", "cluster", "clusterName", "title", "due", "status", "doneOn", "doneBy", "evidence"]]
                 + clusterIDs.flatMap { id in
                     w.checkpoints(of: id, on: today).map { c in
-                        [c.id, id, w.clusters[id]?.name ?? "", c.title, c.due.description, c.status(on: today).rawValue, c.doneOn?.description ?? "", c.doneBy ?? "", c.evidence ?? ""]
+                        [
+                            c.id, id, w.clusters[id]?.name ?? "", c.title, c.due.description, c.status(on: today).rawValue,
+                            c.doneOn?.description ?? "", c.doneBy ?? "", c.evidence ?? "",
+                        ]
                     }
                 }
         case .goals:
-            return [["id", "cluster", "statement", "indicator", "unit", "baseline", "baselineDate", "target", "deadline", "priority", "direction", "owner", "latest", "status"]]
+            return [
+                [
+                    "id", "cluster", "statement", "indicator", "unit", "baseline", "baselineDate", "target", "deadline", "priority",
+                    "direction", "owner", "latest", "status",
+                ]
+            ]
                 + clusterIDs.flatMap { id in
                     w.goals(of: id).map { g in
                         let p = w.progress(of: g, on: today)
-                        return [g.id, id, g.statement, g.indicator, g.unit, n(g.baseline), g.baselineDate?.description ?? "", n(g.target),
-                                g.deadline?.description ?? "", g.priority.rawValue, g.direction.rawValue,
-                                g.owner.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "", n(p.latest?.value), p.status.rawValue]
+                        return [
+                            g.id, id, g.statement, g.indicator, g.unit, n(g.baseline), g.baselineDate?.description ?? "", n(g.target),
+                            g.deadline?.description ?? "", g.priority.rawValue, g.direction.rawValue,
+                            g.owner.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "", n(p.latest?.value), p.status.rawValue,
+                        ]
                     }
                 }
         case .actions:
             return [["id", "cluster", "goal", "description", "responsible", "class", "start", "due", "status", "note"]]
                 + clusterIDs.flatMap { id in
                     w.actions(of: id).map { a in
-                        [a.id, id, a.goal.flatMap { w.goals[$0]?.statement } ?? "", a.description,
-                         a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "", a.actionClass.rawValue,
-                         a.start?.description ?? "", a.due?.description ?? "", a.status.rawValue, a.note]
+                        [
+                            a.id, id, a.goal.flatMap { w.goals[$0]?.statement } ?? "", a.description,
+                            a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "", a.actionClass.rawValue,
+                            a.start?.description ?? "", a.due?.description ?? "", a.status.rawValue, a.note,
+                        ]
                     }
                 }
         }

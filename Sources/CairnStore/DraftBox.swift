@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Unsubmitted form text, one file per session (`drafts/<user>@<host>-<pid>.json`), so a

@@ -64,7 +64,8 @@ public struct Event: Sendable, Equatable {
         }
         if sorted { return events }
         let indices = events.indices.sorted { i, j in
-            let a = events[i].order, b = events[j].order
+            let a = events[i].order
+            let b = events[j].order
             return a == b ? i < j : a < b
         }
         return indices.map { events[$0] }

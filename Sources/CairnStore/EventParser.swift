@@ -6,8 +6,15 @@ import CairnCore
 enum EventParser {
     static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Event? {
         var s = JSONScanner(line)
-        var id: String?, at: String?, by: String?, host: String?, base: String?, source: String?
-        var op: String?, type: RecordKind?, recordID: String?
+        var id: String?
+        var at: String?
+        var by: String?
+        var host: String?
+        var base: String?
+        var source: String?
+        var op: String?
+        var type: RecordKind?
+        var recordID: String?
         var fields = RecordFields()
         var sawRecord = false
         do {
@@ -134,15 +141,21 @@ struct RecordFields {
             guard let name = self[.name], let phases, let m = self[.municipality], let cp = self[.contactPerson],
                 let email = self[.email], let phone = self[.phone], let notes = self[.notes]
             else { return nil }
-            return .school(School(id: id, officialId: self[.officialId], name: name, phases: phases, municipality: m, contactPerson: cp, email: email, phone: phone, notes: notes))
+            return .school(
+                School(
+                    id: id, officialId: self[.officialId], name: name, phases: phases, municipality: m, contactPerson: cp, email: email,
+                    phone: phone, notes: notes))
         case .agency:
-            guard let name = self[.name], let sector = self[.sector].flatMap { Words.match($0, in: Words.sectors) },
-                let level = self[.level].flatMap { Words.match($0, in: Words.levels) }, let cp = self[.contactPerson], let email = self[.email],
+            guard let name = self[.name], let sector = self[.sector].flatMap({ Words.match($0, in: Words.sectors) }),
+                let level = self[.level].flatMap({ Words.match($0, in: Words.levels) }), let cp = self[.contactPerson],
+                let email = self[.email],
                 let phone = self[.phone], let notes = self[.notes]
             else { return nil }
-            return .agency(Agency(id: id, name: name, sector: sector, level: level, contactPerson: cp, email: email, phone: phone, notes: notes))
+            return .agency(
+                Agency(id: id, name: name, sector: sector, level: level, contactPerson: cp, email: email, phone: phone, notes: notes))
         case .cluster:
-            guard let name = self[.name], let kind = self[.kind].flatMap { Words.match($0, in: Words.clusterKinds) }, let region = self[.region],
+            guard let name = self[.name], let kind = self[.kind].flatMap({ Words.match($0, in: Words.clusterKinds) }),
+                let region = self[.region],
                 let purpose = self[.purpose], let leadership = self[.leadershipModel], let funding = self[.fundingSource],
                 let notes = self[.notes], let started = day(.startedOn), let ends = day(.fundingEndsOn)
             else { return nil }
@@ -151,17 +164,24 @@ struct RecordFields {
                 guard let f = Formality(rawValue: word) else { return nil }
                 formality = f
             }
-            return .cluster(Cluster(id: id, officialId: self[.officialId], name: name, kind: kind, formality: formality, region: region, purpose: purpose, leadershipModel: leadership, startedOn: started, fundingSource: funding, fundingEndsOn: ends, notes: notes))
+            return .cluster(
+                Cluster(
+                    id: id, officialId: self[.officialId], name: name, kind: kind, formality: formality, region: region, purpose: purpose,
+                    leadershipModel: leadership, startedOn: started, fundingSource: funding, fundingEndsOn: ends, notes: notes))
         case .membership:
-            guard let cluster = self[.cluster], let type = self[.memberType].flatMap { Words.match($0, in: Words.memberTypes) },
+            guard let cluster = self[.cluster], let type = self[.memberType].flatMap({ Words.match($0, in: Words.memberTypes) }),
                 let memberID = self[.memberId], let role = self[.role], let resp = self[.responsibilities], let lead
             else { return nil }
-            return .membership(Membership(id: id, cluster: cluster, memberType: type, memberId: memberID, role: role, responsibilities: resp, lead: lead))
+            return .membership(
+                Membership(id: id, cluster: cluster, memberType: type, memberId: memberID, role: role, responsibilities: resp, lead: lead))
         case .checkpoint:
             guard let cluster = self[.cluster], let title = self[.title], let due = self[.due].flatMap(Day.init(iso:)),
                 let doneOn = day(.doneOn)
             else { return nil }
-            return .checkpoint(Checkpoint(id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy], evidence: self[.evidence], goal: self[.goal]))
+            return .checkpoint(
+                Checkpoint(
+                    id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy],
+                    evidence: self[.evidence], goal: self[.goal]))
         case .goal, .measurement, .action, .agreement, .assessment:
             return nil  // few per cluster: the general reader is quick enough for them
         }

@@ -109,7 +109,9 @@ struct ExampleCluster: Decodable {
         var note: String?
 
         enum CodingKeys: String, CodingKey {
-            case description, goal, responsible, actionClass = "class", start, due, status, note
+            case description, goal, responsible
+            case actionClass = "class"
+            case start, due, status, note
         }
     }
 
@@ -161,7 +163,8 @@ struct ExampleCluster: Decodable {
                 }
                 type = .school
             } else if let a = m.agency {
-                let agency = Agency(name: a.name, sector: a.sector, level: a.level, contactPerson: a.contactPerson ?? "", email: a.email ?? "")
+                let agency = Agency(
+                    name: a.name, sector: a.sector, level: a.level, contactPerson: a.contactPerson ?? "", email: a.email ?? "")
                 changes.append(.put(.agency(agency.normalized())))
                 memberID = agency.id
                 type = .agency
@@ -188,7 +191,8 @@ struct ExampleCluster: Decodable {
             changes.append(.put(.goal(goal.normalized())))
             goalByStatement[g.statement] = goal.id
             for m in g.measurements ?? [] {
-                let measurement = Measurement(goal: goal.id, value: m.value, date: try DayInput.parse(m.date, today: today), by: m.by, source: m.source ?? "")
+                let measurement = Measurement(
+                    goal: goal.id, value: m.value, date: try DayInput.parse(m.date, today: today), by: m.by, source: m.source ?? "")
                 changes.append(.put(.measurement(measurement.normalized())))
             }
         }
@@ -217,7 +221,8 @@ struct ExampleCluster: Decodable {
         }
         for p in checkpoints {
             var checkpoint = Checkpoint(
-                cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today), goal: p.goal.flatMap { goalByStatement[$0] })
+                cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today),
+                goal: p.goal.flatMap { goalByStatement[$0] })
             if let done = p.done {
                 checkpoint = checkpoint.ticked(by: done.by, on: try DayInput.parse(done.on, today: today), evidence: done.evidence)
             }

@@ -17,7 +17,8 @@ public struct Identity: Sendable, Equatable {
             user = String(cString: name)
         }
         var buffer = [CChar](repeating: 0, count: 256)
-        let host = gethostname(&buffer, buffer.count) == 0
+        let host =
+            gethostname(&buffer, buffer.count) == 0
             ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
         return Identity(user: user, host: host.isEmpty ? "localhost" : host)
     }

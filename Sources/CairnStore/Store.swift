@@ -102,7 +102,10 @@ public final class Store {
             let name = file.lastPathComponent
             let (offset, line) = positions[name] ?? (0, 1)
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-            if size < offset { try reload(); return true }  // a file shrank: someone replaced it
+            if size < offset {
+                try reload()
+                return true
+            }  // a file shrank: someone replaced it
             if size == offset { continue }
             let result = try JournalReader.read(file, from: offset, firstLine: line)
             fresh += result.events
@@ -174,4 +177,3 @@ public final class Store {
         return Event.ordered(events)
     }
 }
-

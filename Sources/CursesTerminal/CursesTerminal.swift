@@ -138,7 +138,8 @@ public final class CursesTerminal {
         for index in changed {
             let cell = canvas.cells[index]
             if cell.isContinuation { continue }
-            let y = Int32(index / canvas.width), x = Int32(index % canvas.width)
+            let y = Int32(index / canvas.width)
+            let x = Int32(index % canvas.width)
             // The bottom-right cell scrolls some terminals when written: leave it.
             if Int(y) == canvas.height - 1, Int(x) == canvas.width - 1 { continue }
             let (attr, pair) = Palette.attributes(for: cell.style, colors: colors)

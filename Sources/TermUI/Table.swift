@@ -44,7 +44,9 @@ public struct Table {
         let widths = widths(in: area.width)
         var x = area.x + 2
         for (i, c) in columns.enumerated() {
-            canvas.put(cell(c.title, width: widths[i], right: c.alignRight), x: x, y: area.y, maxWidth: widths[i], style: Style(.title, bold: true, underline: true))
+            canvas.put(
+                cell(c.title, width: widths[i], right: c.alignRight), x: x, y: area.y, maxWidth: widths[i],
+                style: Style(.title, bold: true, underline: true))
             x += widths[i] + 1
         }
         let visible = area.height - 1

@@ -29,23 +29,30 @@ struct BenchCommand {
             return
         }
         let loadOnly = args.contains("--load-only")
-        let directory = storeArg.map { URL(fileURLWithPath: $0) }
+        let directory =
+            storeArg.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-store")
         let today = Day.today()
         let identity = Identity(user: "bench", host: "bench")
 
         if (try? Store(directory: directory, identity: identity))?.eventCount ?? 0 == 0 {
-            print("generating \(generator.schools) schools, \(generator.clusters) clusters, \(generator.agencies) agencies, \(generator.checkpoints) checkpoints in \(directory.path)…")
+            print(
+                "generating \(generator.schools) schools, \(generator.clusters) clusters, \(generator.agencies) agencies, \(generator.checkpoints) checkpoints in \(directory.path)…"
+            )
             let ms = try Measure.milliseconds { try generator.write(to: try Store(directory: directory, identity: identity), today: today) }
             print(String(format: "generated in %.1f s", ms / 1000))
         }
-        let journalBytes = (try? FileManager.default.contentsOfDirectory(at: directory.appendingPathComponent("journal"), includingPropertiesForKeys: [.fileSizeKey]))?
+        let journalBytes =
+            (try? FileManager.default.contentsOfDirectory(
+                at: directory.appendingPathComponent("journal"), includingPropertiesForKeys: [.fileSizeKey]))?
             .reduce(0) { $0 + ((try? $1.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) } ?? 0
 
         var store: Store!
         let loadMs = try Measure.milliseconds { store = try Store(directory: directory, identity: identity) }
         let w = store.world
-        print("store: \(store.eventCount) events, \(journalBytes / 1_048_576) MiB of journal; \(w.schools.count) schools, \(w.clusters.count) clusters, \(w.agencies.count) agencies, \(w.checkpoints.count) checkpoints")
+        print(
+            "store: \(store.eventCount) events, \(journalBytes / 1_048_576) MiB of journal; \(w.schools.count) schools, \(w.clusters.count) clusters, \(w.agencies.count) agencies, \(w.checkpoints.count) checkpoints"
+        )
         print(String(format: "load (read and fold the journals): %.0f ms", loadMs))
         if loadOnly { return }
 
@@ -55,16 +62,29 @@ struct BenchCommand {
             app = AppState(world: store.world, today: today, user: "bench", width: 80, height: 24)
             canvas = app.render()
         }
-        print(String(format: "first frame after load (home rows built and rendered): %.0f ms; load + first frame: %.0f ms", frameMs, loadMs + frameMs))
+        print(
+            String(
+                format: "first frame after load (home rows built and rendered): %.0f ms; load + first frame: %.0f ms", frameMs,
+                loadMs + frameMs))
 
         var tabMs = 0.0
-        tabMs = Measure.milliseconds { _ = app.send(.key(.char("2"))); canvas = app.render() }
+        tabMs = Measure.milliseconds {
+            _ = app.send(.key(.char("2")))
+            canvas = app.render()
+        }
         print(String(format: "switch to the Schools tab (25,000 rows sorted): %.0f ms", tabMs))
         var filterTimes: [Double] = []
-        let slashMs = Measure.milliseconds { _ = app.send(.key(.char("/"))); canvas = app.render() }
+        let slashMs = Measure.milliseconds {
+            _ = app.send(.key(.char("/")))
+            canvas = app.render()
+        }
         print(String(format: "/ (opens the filter, folds 25,000 rows once): %.1f ms", slashMs))
         for ch in "lodz 1" {
-            filterTimes.append(Measure.milliseconds { _ = app.send(.key(.char(ch))); canvas = app.render() })
+            filterTimes.append(
+                Measure.milliseconds {
+                    _ = app.send(.key(.char(ch)))
+                    canvas = app.render()
+                })
         }
         print("filter keystroke on the schools list (typing “lodz 1”, each key filters and renders): \(Measure.summary(filterTimes))")
         print("  rows left: \(app.home.lists[1].visible.count)")
@@ -79,19 +99,33 @@ struct BenchCommand {
             canvas = app.render()
             navCells.append(canvas.changedCells(since: before).count)
         }
-        print("cells changed per navigation keystroke (canvas diff): median \(navCells.sorted()[navCells.count / 2]) of \(canvas.cells.count)")
+        print(
+            "cells changed per navigation keystroke (canvas diff): median \(navCells.sorted()[navCells.count / 2]) of \(canvas.cells.count)"
+        )
 
         // A cluster's screen on the national store: each keystroke re-renders its header and tabs.
         _ = app.send(.key(.char("1")))
         _ = app.send(.key(.enter))
         var clusterTimes: [Double] = []
-        for _ in 0..<20 { clusterTimes.append(Measure.milliseconds { _ = app.send(.key(.char("j"))); canvas = app.render() }) }
+        for _ in 0..<20 {
+            clusterTimes.append(
+                Measure.milliseconds {
+                    _ = app.send(.key(.char("j")))
+                    canvas = app.render()
+                })
+        }
         print("navigation keystroke on a cluster's screen (update + render): \(Measure.summary(clusterTimes))")
         _ = app.send(.key(.char("q")))
         _ = app.send(.key(.char("4")))
         canvas = app.render()
         var checkpointTimes: [Double] = []
-        for _ in 0..<20 { checkpointTimes.append(Measure.milliseconds { _ = app.send(.key(.char("j"))); canvas = app.render() }) }
+        for _ in 0..<20 {
+            checkpointTimes.append(
+                Measure.milliseconds {
+                    _ = app.send(.key(.char("j")))
+                    canvas = app.render()
+                })
+        }
         print("navigation keystroke on Home's Checkpoints tab (100,000 rows): \(Measure.summary(checkpointTimes))")
         _ = app.send(.key(.char("1")))
 
@@ -120,6 +154,8 @@ func importFigures(_ path: String, clusterBy: String?) throws {
     options.clusterBy = clusterBy
     var changes: [Change] = []
     let planMs = try Measure.milliseconds { changes = try RegisterImport.plan(table, options: options, world: World()).0 }
-    print(String(format: "%@: %d rows; read and split %.0f ms, plan %.0f ms (%d changes); peak memory %.0f MiB",
-                 (path as NSString).lastPathComponent, table.rows.count, readMs, planMs, changes.count, Measure.peakMemoryMiB()))
+    print(
+        String(
+            format: "%@: %d rows; read and split %.0f ms, plan %.0f ms (%d changes); peak memory %.0f MiB",
+            (path as NSString).lastPathComponent, table.rows.count, readMs, planMs, changes.count, Measure.peakMemoryMiB()))
 }

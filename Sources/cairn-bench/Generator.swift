@@ -14,8 +14,13 @@ struct Generator {
         "Łódź", "Óbidos", "São João", "Þingeyjarsveit", "Whāngārei", "Ōtautahi", "Gent", "Portree", "Kraków", "Évora",
         "Akureyri", "Rotorua", "Middlesbrough", "Leuven", "Braga", "Gdańsk", "Tauranga", "Inverness", "Mechelen", "Coimbra",
     ]
-    static let schoolWords = ["Escola Básica de", "Szkoła Podstawowa nr 3 w", "Kura Kaupapa Māori o", "Primary School,", "Grunnskóli", "Basisschool", "Academy of", "Kāhui Ako o"]
-    static let agencyWords = ["Câmara Municipal de", "Health Board of", "OCMW", "Jeugddienst", "VDAB", "Parents' Council of", "University of", "Social Care"]
+    static let schoolWords = [
+        "Escola Básica de", "Szkoła Podstawowa nr 3 w", "Kura Kaupapa Māori o", "Primary School,", "Grunnskóli", "Basisschool",
+        "Academy of", "Kāhui Ako o",
+    ]
+    static let agencyWords = [
+        "Câmara Municipal de", "Health Board of", "OCMW", "Jeugddienst", "VDAB", "Parents' Council of", "University of", "Social Care",
+    ]
 
     func write(to store: Store, today: Day) throws {
         var rng = SystemRandomNumberGenerator()
@@ -37,20 +42,31 @@ struct Generator {
         }
         for i in 0..<schools {
             let s = School(
-                officialId: "\(100_000 + i)", name: "\(Self.schoolWords[i % Self.schoolWords.count]) \(Self.places[(i / 8) % Self.places.count]) \(i)",
+                officialId: "\(100_000 + i)",
+                name: "\(Self.schoolWords[i % Self.schoolWords.count]) \(Self.places[(i / 8) % Self.places.count]) \(i)",
                 phases: [Phase.allCases[i % 4]], municipality: Self.places[i % Self.places.count])
             batch.append(.put(.school(s)))
-            batch.append(.put(.membership(Membership(cluster: clusterIDs[i % clusters], memberType: .school, memberId: s.id, role: "member school", lead: i < clusters))))
+            batch.append(
+                .put(
+                    .membership(
+                        Membership(
+                            cluster: clusterIDs[i % clusters], memberType: .school, memberId: s.id, role: "member school",
+                            lead: i < clusters))))
             try flush()
         }
         for i in 0..<agencies {
-            let a = Agency(name: "\(Self.agencyWords[i % Self.agencyWords.count]) \(Self.places[i % Self.places.count]) \(i)", sector: Sector.allCases[i % Sector.allCases.count], level: Level.allCases[i % 4])
+            let a = Agency(
+                name: "\(Self.agencyWords[i % Self.agencyWords.count]) \(Self.places[i % Self.places.count]) \(i)",
+                sector: Sector.allCases[i % Sector.allCases.count], level: Level.allCases[i % 4])
             batch.append(.put(.agency(a)))
-            batch.append(.put(.membership(Membership(cluster: clusterIDs[i % clusters], memberType: .agency, memberId: a.id, role: "partner"))))
+            batch.append(
+                .put(.membership(Membership(cluster: clusterIDs[i % clusters], memberType: .agency, memberId: a.id, role: "partner"))))
             try flush()
         }
         for i in 0..<checkpoints {
-            var c = Checkpoint(cluster: clusterIDs[i % clusters], title: "Quarterly meeting \(i / clusters + 1)", due: today.adding(days: Int.random(in: -200...300, using: &rng)))
+            var c = Checkpoint(
+                cluster: clusterIDs[i % clusters], title: "Quarterly meeting \(i / clusters + 1)",
+                due: today.adding(days: Int.random(in: -200...300, using: &rng)))
             if i % 3 == 0 { c = c.ticked(by: "officer\(i % 40)", on: c.due, evidence: "minutes \(i)") }
             batch.append(.put(.checkpoint(c)))
             try flush()

@@ -13,7 +13,7 @@ struct TmuxProbe {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["-u", "TMUX", "tmux", "-L", socket] + args
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: out) }
         p.standardOutput = try? FileHandle(forWritingTo: out)
         p.standardError = FileHandle.nullDevice
@@ -34,7 +34,8 @@ struct TmuxProbe {
             try? FileManager.default.removeItem(at: bytes)
         }
         let spawned = Date().timeIntervalSince1970
-        let command = "env LANG=C.UTF-8 TERM=xterm-256color CAIRN_BENCH_LOG=\(log.path) CAIRN_SPAWNED_AT=\(spawned) \(cairn) --store \(store.path)"
+        let command =
+            "env LANG=C.UTF-8 TERM=xterm-256color CAIRN_BENCH_LOG=\(log.path) CAIRN_SPAWNED_AT=\(spawned) \(cairn) --store \(store.path)"
         _ = tmux(["new-session", "-d", "-s", "b", "-x", "80", "-y", "24", command])
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, !(tmux(["capture-pane", "-p", "-t", "b"]).contains("Clusters (")) { Thread.sleep(forTimeInterval: 0.02) }
@@ -50,7 +51,10 @@ struct TmuxProbe {
         }
         Thread.sleep(forTimeInterval: 0.5)
         let written = (try? FileManager.default.attributesOfItem(atPath: bytes.path)[.size] as? Int) ?? 0
-        lines.append(String(format: "bytes written to the terminal per navigation keystroke (j/k on Home, 80x24): %.0f (%d bytes for %d keys)", Double(written) / Double(presses), written, presses))
+        lines.append(
+            String(
+                format: "bytes written to the terminal per navigation keystroke (j/k on Home, 80x24): %.0f (%d bytes for %d keys)",
+                Double(written) / Double(presses), written, presses))
         if let peak = Measure.peakMemoryMiB(pid: pid) {
             lines.append(String(format: "peak memory of cairn after the first frame and %d keys (VmHWM): %.0f MiB", presses, peak))
         }

@@ -11,7 +11,8 @@ struct CairnCommand: ParsableCommand {
         abstract: "Browse school clusters, their members and monitoring checkpoints.",
         subcommands: [
             OpenCommand.self, AddCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
-            ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self, HealthCommand.self, WorkshopCommand.self, ImportCommand.self, ReportCommand.self,
+            ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self,
+            HealthCommand.self, WorkshopCommand.self, ImportCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

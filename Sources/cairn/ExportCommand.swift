@@ -22,8 +22,11 @@ struct ExportCommand: ParsableCommand {
             data.append(0x0A)
             FileHandle.standardOutput.write(data)
         case "csv":
-            guard let what else { throw CLIError("--format csv needs --what: \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", "))") }
-            let clusterID = try cluster.map { c in try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }.id }
+            guard let what else {
+                throw CLIError("--format csv needs --what: \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let clusterID = try cluster.map { c in try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }.id
+            }
             let rows = CSVExport.rows(what, world: store.world, cluster: clusterID, today: Day.today())
             FileHandle.standardOutput.write(try attempt { () throws(StoreError) in try CSVExport.data(rows) })
         default:

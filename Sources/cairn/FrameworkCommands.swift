@@ -36,10 +36,14 @@ struct AddGoal: ParsableCommand {
         let c = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(cluster) }
         let base = try baseline.map { try parseNumber($0, field: "baseline") }
         let goalTarget = try parseNumber(target, field: "target")
-        let baseDay = try baselineDate.map { d in try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(d, today: today) } }
+        let baseDay = try baselineDate.map { d in
+            try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(d, today: today) }
+        }
         if baselineDate != nil, base == nil { throw CLIError("--baseline-date needs --baseline") }
         let due = try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(deadline, today: today) }
-        let ownerID = try owner.map { o in try attempt { () throws(CairnCore.ValidationError) in try store.world.findMember(o, in: c.id).id } }
+        let ownerID = try owner.map { o in
+            try attempt { () throws(CairnCore.ValidationError) in try store.world.findMember(o, in: c.id).id }
+        }
         let way = direction ?? (base.map { goalTarget < $0 ? .decrease : .increase } ?? .increase)
         let goal = Goal(
             cluster: c.id, statement: statement, indicator: indicator, unit: unit, baseline: base,
@@ -67,7 +71,8 @@ struct AddAction: ParsableCommand {
         let g = try attempt { () throws(CairnCore.ValidationError) in try w.findGoal(goal, in: c.id) }
         let member = try attempt { () throws(CairnCore.ValidationError) in try w.findMember(responsible, in: c.id) }
         let dueDay = try due.map { d in try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(d, today: Day.today()) } }
-        let action = Action(cluster: c.id, description: description, goal: g.id, responsible: member.id, actionClass: actionClass, due: dueDay)
+        let action = Action(
+            cluster: c.id, description: description, goal: g.id, responsible: member.id, actionClass: actionClass, due: dueDay)
         try validateAndCommit([.put(.action(action))], to: store)
         print(action.id)
     }

@@ -23,7 +23,10 @@ struct GapsCommand: ParsableCommand {
         let gaps = clusters.flatMap { w.gaps(in: $0.id, on: today) }
         if json {
             let rows: [[String: Any]] = gaps.map { g in
-                ["cluster": g.cluster, "kind": g.kind.rawValue, "record": g.record?.rawValue ?? NSNull(), "recordId": g.recordID ?? NSNull(), "message": g.message]
+                [
+                    "cluster": g.cluster, "kind": g.kind.rawValue, "record": g.record?.rawValue ?? NSNull(),
+                    "recordId": g.recordID ?? NSNull(), "message": g.message,
+                ]
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))

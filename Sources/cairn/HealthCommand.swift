@@ -35,12 +35,17 @@ struct HealthCommand: ParsableCommand {
             print("\(c.name): no health check yet" + (h.fundingEndsSoon.map { "; funding ends \($0)" } ?? ""))
             return
         }
-        print("\(c.name): health check of \(latest.date) by \(latest.by), score \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid)")
+        print(
+            "\(c.name): health check of \(latest.date) by \(latest.by), score \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid)"
+        )
         print("weakest point: \(h.weakestPoint)" + (h.previous.map { "; change since \($0.date)" } ?? ""))
         var table = [["ITEM", "RATING", "CHANGE", "NOTE"]]
         for item in HealthItem.allCases {
             let change = h.change(item).map { $0 > 0 ? "+\($0)" : "\($0)" } ?? ""
-            table.append([(item.isChallenge ? "against " : "") + item.label, h.latest?.rating(item).map(String.init) ?? "-", change, latest.note(item)])
+            table.append([
+                (item.isChallenge ? "against " : "") + item.label, h.latest?.rating(item).map(String.init) ?? "-", change,
+                latest.note(item),
+            ])
         }
         printAligned(table)
     }

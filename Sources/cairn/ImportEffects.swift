@@ -19,7 +19,9 @@ enum ImportEffects {
         if maps.isEmpty { mapping = ColumnMapping.guess(header: table.header) } else { try mapping.apply(maps, header: table.header) }
         var options = ImportOptions()
         options.exactMapping = true
-        options.maps = ImportField.allCases.filter { $0 != .clusterId && $0 != .clusterName }.compactMap { f in mapping.columns[f].map { "\(f.rawValue)=\($0 + 1)" } }
+        options.maps = ImportField.allCases.filter { $0 != .clusterId && $0 != .clusterName }.compactMap { f in
+            mapping.columns[f].map { "\(f.rawValue)=\($0 + 1)" }
+        }
         if let id = mapping.columns[.clusterId] {
             options.clusterBy = "\(id + 1)" + (mapping.columns[.clusterName].map { ",\($0 + 1)" } ?? "")
         }
@@ -30,7 +32,8 @@ enum ImportEffects {
     static func preview(path: String, maps: [String], app: inout AppState, store: Store) -> [Effect] {
         do {
             let (table, mapping, changes, summary) = try plan(path: path, maps: maps, store: store)
-            var format = "\(table.encoding.rawValue), \(RegisterTable.name(table.delimiter))-separated, header on line \(table.headerLine), \(table.rows.count) rows"
+            var format =
+                "\(table.encoding.rawValue), \(RegisterTable.name(table.delimiter))-separated, header on line \(table.headerLine), \(table.rows.count) rows"
             if table.encoding == .windows1252 { format = "not UTF-8: read as Windows-1252 · " + format }
             let preview = ImportPreview(
                 format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells),

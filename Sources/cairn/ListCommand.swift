@@ -42,24 +42,36 @@ struct ListCommand: ParsableCommand {
         let table: [[String]]
         switch what {
         case .clusters:
-            table = [["ID", "NAME", "KIND", "REGION", "SCHOOLS", "AGENCIES"]] + world.clusters.values
+            table =
+                [["ID", "NAME", "KIND", "REGION", "SCHOOLS", "AGENCIES"]]
+                + world.clusters.values
                 .filter { !overdue || overdueClusters.contains($0.id) }.sorted { $0.name < $1.name }.map { c in
                     let members = world.members(of: c.id)
-                    return [c.id, c.name, c.kind.rawValue, c.region, "\(members.filter { $0.memberType == .school }.count)",
-                        "\(members.filter { $0.memberType == .agency }.count)"]
+                    return [
+                        c.id, c.name, c.kind.rawValue, c.region, "\(members.filter { $0.memberType == .school }.count)",
+                        "\(members.filter { $0.memberType == .agency }.count)",
+                    ]
                 }
         case .schools:
-            table = [["ID", "OFFICIAL ID", "NAME", "PHASES", "MUNICIPALITY"]] + world.schools.values.sorted { $0.name < $1.name }
+            table =
+                [["ID", "OFFICIAL ID", "NAME", "PHASES", "MUNICIPALITY"]]
+                + world.schools.values.sorted { $0.name < $1.name }
                 .map { [$0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: ","), $0.municipality] }
         case .agencies:
-            table = [["ID", "NAME", "SECTOR", "LEVEL"]] + world.agencies.values.sorted { $0.name < $1.name }
+            table =
+                [["ID", "NAME", "SECTOR", "LEVEL"]]
+                + world.agencies.values.sorted { $0.name < $1.name }
                 .map { [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue] }
         case .checkpoints:
-            table = [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE BY"]] + rows.compactMap { row in
-                guard let id = row["id"] as? String, let c = world.checkpoints[id] else { return nil }
-                return [c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
-                    c.doneBy.map { "\($0) on \(c.doneOn!)" } ?? ""]
-            }
+            table =
+                [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE BY"]]
+                + rows.compactMap { row in
+                    guard let id = row["id"] as? String, let c = world.checkpoints[id] else { return nil }
+                    return [
+                        c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
+                        c.doneBy.map { "\($0) on \(c.doneOn!)" } ?? "",
+                    ]
+                }
         }
         if table.count == 1 {
             print("no \(what.rawValue)\(overdue ? " overdue" : "") in \(store.directory.path)")

@@ -13,7 +13,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func run() throws {
-        guard format == "markdown" || format == "html" else { throw CLIError("report format “\(format)” is not known: use markdown or html") }
+        guard format == "markdown" || format == "html" else {
+            throw CLIError("report format “\(format)” is not known: use markdown or html")
+        }
         let html = format == "html"
         let store = try options.open()
         let today = Day.today()
@@ -21,9 +23,13 @@ struct ReportCommand: ParsableCommand {
         switch (cluster, region) {
         case (let c?, nil):
             let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }
-            text = html ? HTMLReport.cluster(found.id, world: store.world, today: today) : MarkdownReport.cluster(found.id, world: store.world, today: today)
+            text =
+                html
+                ? HTMLReport.cluster(found.id, world: store.world, today: today)
+                : MarkdownReport.cluster(found.id, world: store.world, today: today)
         case (nil, let r?):
-            text = html ? HTMLReport.region(r, world: store.world, today: today) : MarkdownReport.region(r, world: store.world, today: today)
+            text =
+                html ? HTMLReport.region(r, world: store.world, today: today) : MarkdownReport.region(r, world: store.world, today: today)
         default:
             throw CLIError("name a cluster or give --region, not both")
         }

@@ -1,6 +1,6 @@
 import CairnCore
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 
@@ -33,7 +33,7 @@ import TermUI
         #expect(a.home.lists[3].visible.count == 5)
     }
 
-    @Test func R_shows_one_region_at_a_time() {
+    @Test func key_R_shows_one_region_at_a_time() {
         var a = app()
         a.press(.char("4"), .char("R"))
         #expect(a.home.region == "Highland")

@@ -1,6 +1,6 @@
 import CairnCore
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 
@@ -39,7 +39,8 @@ import TermUI
             Issue.record("no proposal")
             return
         }
-        #expect(proposal.fields.map(\.key) == ["title", "meeting-1", "meeting-2"], "\(agreementForm!.fields.map(\.value))")  // 4 a year over six months
+        // 4 a year over six months
+        #expect(proposal.fields.map(\.key) == ["title", "meeting-1", "meeting-2"], "\(agreementForm!.fields.map(\.value))")
         expectSnapshot(app.render(), "proposed-meetings")
         app.press(.tab, .ctrl("u"))  // drop the first meeting
         app.press(.tab, .ctrl("u"))
@@ -66,7 +67,7 @@ import TermUI
 }
 
 @Suite struct CoverageKeysTests {
-    @Test func R_shows_the_region_and_enter_on_a_sector_offers_its_agencies() {
+    @Test func key_R_shows_the_region_and_enter_on_a_sector_offers_its_agencies() {
         var w = Fixture.world()
         w.apply(.put(.cluster(Cluster(id: "clu-pt2", name: "Agrupamento de Caldas", region: "Oeste"))))
         w.apply(.put(.agency(Agency(id: "agy-h", name: "Centro de Saúde das Caldas", sector: .health, level: .local))))

@@ -1,6 +1,6 @@
 import CairnCore
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 
@@ -8,13 +8,20 @@ import TermUI
     /// The fixture plus a decreasing goal (early leaving 12% → 8% over a year, half gone) and an action.
     func app() -> AppState {
         var w = Fixture.world()
-        w.apply(.put(.goal(Goal(
-            id: "gol-1", cluster: "clu-pt", statement: "Fewer early school leavers", indicator: "early leaving rate", unit: "%",
-            baseline: 12, baselineDate: Day(iso: "2026-05-22")!, target: 8, deadline: Day(iso: "2027-05-22")!, priority: .high,
-            direction: .decrease, owner: "mem-2"))))
+        w.apply(
+            .put(
+                .goal(
+                    Goal(
+                        id: "gol-1", cluster: "clu-pt", statement: "Fewer early school leavers", indicator: "early leaving rate", unit: "%",
+                        baseline: 12, baselineDate: Day(iso: "2026-05-22")!, target: 8, deadline: Day(iso: "2027-05-22")!, priority: .high,
+                        direction: .decrease, owner: "mem-2"))))
         w.apply(.put(.measurement(Measurement(id: "mea-1", goal: "gol-1", value: 11.5, date: Day(iso: "2026-09-01")!, by: "ana"))))
-        w.apply(.put(.action(Action(id: "act-1", cluster: "clu-pt", description: "Home visits after long truancy", goal: "gol-1",
-            responsible: "mem-2", actionClass: .intervention, due: Day(iso: "2027-01-15")!, status: .inProgress))))
+        w.apply(
+            .put(
+                .action(
+                    Action(
+                        id: "act-1", cluster: "clu-pt", description: "Home visits after long truancy", goal: "gol-1",
+                        responsible: "mem-2", actionClass: .intervention, due: Day(iso: "2027-01-15")!, status: .inProgress))))
         return Fixture.app(w)
     }
 
@@ -40,7 +47,12 @@ import TermUI
 
     @Test func a_measurement_ticks_the_checkpoint_that_asked_for_it() {
         var w = app().world
-        w.apply(.put(.checkpoint(Checkpoint(id: "chk-m", cluster: "clu-pt", title: "Collect the early-leaving figures", due: Day(iso: "2026-12-01")!, goal: "gol-1"))))
+        w.apply(
+            .put(
+                .checkpoint(
+                    Checkpoint(
+                        id: "chk-m", cluster: "clu-pt", title: "Collect the early-leaving figures", due: Day(iso: "2026-12-01")!,
+                        goal: "gol-1"))))
         var a = Fixture.app(w)
         a.press(.enter, .tab, .tab, .char("m"))
         a.type("10")

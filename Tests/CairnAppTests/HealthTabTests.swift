@@ -1,16 +1,24 @@
 import CairnCore
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 
 @Suite struct HealthTabTests {
     func app() -> AppState {
         var w = Fixture.world()
-        w.apply(.put(.assessment(Assessment(id: "ass-1", cluster: "clu-pt", date: Day(iso: "2026-05-01")!, by: "ana",
-            ratings: [.leadership: 2, .workload: 3, .funding: 3]))))
-        w.apply(.put(.assessment(Assessment(id: "ass-2", cluster: "clu-pt", date: Day(iso: "2026-11-01")!, by: "ana",
-            ratings: [.leadership: 3, .workload: 1, .funding: 3], notes: [.workload: "Reports take every Friday"]))))
+        w.apply(
+            .put(
+                .assessment(
+                    Assessment(
+                        id: "ass-1", cluster: "clu-pt", date: Day(iso: "2026-05-01")!, by: "ana",
+                        ratings: [.leadership: 2, .workload: 3, .funding: 3]))))
+        w.apply(
+            .put(
+                .assessment(
+                    Assessment(
+                        id: "ass-2", cluster: "clu-pt", date: Day(iso: "2026-11-01")!, by: "ana",
+                        ratings: [.leadership: 3, .workload: 1, .funding: 3], notes: [.workload: "Reports take every Friday"]))))
         return Fixture.app(w)
     }
 

@@ -1,6 +1,6 @@
 import CairnCore
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 
@@ -8,7 +8,10 @@ import TermUI
     @Test func an_empty_store_says_what_to_do() {
         let app = Fixture.app(World())
         expectSnapshot(app.render(), "home-empty")
-        let effects = { var a = app; return a.press(.char("x")) }()
+        let effects = {
+            var a = app
+            return a.press(.char("x"))
+        }()
         #expect(effects == [.loadExamples])
     }
 

@@ -1,7 +1,7 @@
 import CairnCore
 import Foundation
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 
@@ -11,20 +11,37 @@ enum Fixture {
 
     static func world() -> World {
         var w = World()
-        let cluster = Cluster(id: "clu-pt", officialId: "171074", name: "Agrupamento de Escolas de Óbidos", kind: .cluster, formality: .formal, region: "Oeste")
+        let cluster = Cluster(
+            id: "clu-pt", officialId: "171074", name: "Agrupamento de Escolas de Óbidos", kind: .cluster, formality: .formal,
+            region: "Oeste")
         let scot = Cluster(id: "clu-sc", name: "Portree Learning Community", kind: .network, region: "Highland")
         w.apply([.put(.cluster(cluster)), .put(.cluster(scot))])
         w.apply([
-            .put(.school(School(id: "sch-1", officialId: "PT-1", name: "Escola Básica de São João", phases: [.earlyChildhood, .primary], municipality: "Óbidos"))),
-            .put(.school(School(id: "sch-2", officialId: "PL-3", name: "Szkoła Podstawowa nr 3 w Łodzi", phases: [.primary], municipality: "Łódź"))),
-            .put(.school(School(id: "sch-3", name: "Þingeyjarskóli", phases: [.primary, .lowerSecondary], municipality: "Þingeyjarsveit"))),
+            .put(
+                .school(
+                    School(
+                        id: "sch-1", officialId: "PT-1", name: "Escola Básica de São João", phases: [.earlyChildhood, .primary],
+                        municipality: "Óbidos"))),
+            .put(
+                .school(
+                    School(
+                        id: "sch-2", officialId: "PL-3", name: "Szkoła Podstawowa nr 3 w Łodzi", phases: [.primary], municipality: "Łódź"))),
+            .put(
+                .school(School(id: "sch-3", name: "Þingeyjarskóli", phases: [.primary, .lowerSecondary], municipality: "Þingeyjarsveit"))),
             .put(.agency(Agency(id: "agy-1", name: "Câmara Municipal de Óbidos", sector: .localAuthority, level: .local))),
             .put(.membership(Membership(id: "mem-1", cluster: "clu-pt", memberType: .school, memberId: "sch-1", role: "feeder primary"))),
-            .put(.membership(Membership(id: "mem-2", cluster: "clu-pt", memberType: .agency, memberId: "agy-1", role: "convenes the network", lead: true))),
+            .put(
+                .membership(
+                    Membership(
+                        id: "mem-2", cluster: "clu-pt", memberType: .agency, memberId: "agy-1", role: "convenes the network", lead: true))),
             .put(.checkpoint(Checkpoint(id: "chk-1", cluster: "clu-pt", title: "Reunião trimestral", due: Day(iso: "2026-11-10")!))),
             .put(.checkpoint(Checkpoint(id: "chk-2", cluster: "clu-pt", title: "Relatório do 1.º período", due: Day(iso: "2026-11-30")!))),
             .put(.checkpoint(Checkpoint(id: "chk-3", cluster: "clu-sc", title: "Transition visits", due: Day(iso: "2027-01-20")!))),
-            .put(.checkpoint(Checkpoint(id: "chk-4", cluster: "clu-sc", title: "Planning day", due: Day(iso: "2026-10-01")!, doneOn: Day(iso: "2026-10-01")!, doneBy: "m.macleod", evidence: "notes"))),
+            .put(
+                .checkpoint(
+                    Checkpoint(
+                        id: "chk-4", cluster: "clu-sc", title: "Planning day", due: Day(iso: "2026-10-01")!,
+                        doneOn: Day(iso: "2026-10-01")!, doneBy: "m.macleod", evidence: "notes"))),
         ])
         return w
     }

@@ -1,6 +1,6 @@
 import CairnCore
-import Testing
 import TermUI
+import Testing
 
 @testable import CairnApp
 

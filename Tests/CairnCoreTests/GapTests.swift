@@ -13,7 +13,11 @@ import Testing
             .put(.school(School(id: "s", name: "Te Kura"))),
             .put(.membership(Membership(id: "m", cluster: "c", memberType: .school, memberId: "s", responsibilities: "hosts", lead: true))),
             .put(.agreement(Agreement(cluster: "c", meetingsPerYear: 4, periodStart: today, periodEnd: today.adding(months: 12)))),
-            .put(.goal(Goal(id: "g", cluster: "c", statement: "Attendance", indicator: "attendance", target: 90, deadline: today.adding(months: 6)))),
+            .put(
+                .goal(
+                    Goal(
+                        id: "g", cluster: "c", statement: "Attendance", indicator: "attendance", target: 90,
+                        deadline: today.adding(months: 6)))),
             .put(.action(Action(id: "a", cluster: "c", description: "Call home", goal: "g", responsible: "m"))),
         ])
         return w
@@ -27,7 +31,9 @@ import Testing
 
     @Test func each_missing_part_is_a_gap() {
         var w = sound()
-        w.apply(.put(.membership(Membership(id: "m", cluster: "c", memberType: .school, memberId: "s", responsibilities: "hosts", lead: false))))
+        w.apply(
+            .put(.membership(Membership(id: "m", cluster: "c", memberType: .school, memberId: "s", responsibilities: "hosts", lead: false)))
+        )
         #expect(kinds(w) == [.noLead])
 
         w = sound()

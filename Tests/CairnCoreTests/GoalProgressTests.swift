@@ -7,8 +7,9 @@ import Testing
     let deadline = Day(iso: "2027-01-01")!  // 365 days
 
     func goal(baseline: Double? = 12, target: Double? = 8, direction: Direction = .decrease) -> Goal {
-        Goal(id: "g", cluster: "c", statement: "Fewer early leavers", indicator: "early leaving rate", unit: "%",
-             baseline: baseline, baselineDate: baseline == nil ? nil : start, target: target, deadline: deadline, direction: direction)
+        Goal(
+            id: "g", cluster: "c", statement: "Fewer early leavers", indicator: "early leaving rate", unit: "%",
+            baseline: baseline, baselineDate: baseline == nil ? nil : start, target: target, deadline: deadline, direction: direction)
     }
 
     func measured(_ value: Double, on iso: String) -> Measurement {

@@ -12,8 +12,14 @@ import Testing
         var w = World()
         w.apply([
             .put(.cluster(Cluster(id: "c", officialId: "171074", name: "Agrupamento, \"Óbidos\"", region: "Oeste"))),
-            .put(.school(School(id: "s1", officialId: "PT-1", name: "=HYPERLINK(\"http://evil\")", phases: [.primary], municipality: "Óbidos"))),
-            .put(.school(School(id: "s2", officialId: "PT-2", name: "Escola Básica de São João", phases: [.earlyChildhood, .primary], notes: "line 1\nline 2"))),
+            .put(
+                .school(
+                    School(id: "s1", officialId: "PT-1", name: "=HYPERLINK(\"http://evil\")", phases: [.primary], municipality: "Óbidos"))),
+            .put(
+                .school(
+                    School(
+                        id: "s2", officialId: "PT-2", name: "Escola Básica de São João", phases: [.earlyChildhood, .primary],
+                        notes: "line 1\nline 2"))),
             .put(.school(School(id: "s3", officialId: "-3", name: "@risk +plus", municipality: "Łódź"))),
             .put(.membership(Membership(id: "m", cluster: "c", memberType: .school, memberId: "s2", lead: true))),
         ])

@@ -11,7 +11,8 @@ import Testing
     }
 
     func roundTrip(_ change: Change) throws -> (fast: Event?, slow: Event) {
-        let event = Event(id: "ev-1", at: "2026-11-22T12:00:00.000Z", by: "ana", host: "h", base: nil, source: "import of nz.csv", change: change)
+        let event = Event(
+            id: "ev-1", at: "2026-11-22T12:00:00.000Z", by: "ana", host: "h", base: nil, source: "import of nz.csv", change: change)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(event), as: UTF8.self)
@@ -54,7 +55,12 @@ import Testing
 
     @Test func what_it_cannot_read_is_left_to_the_general_reader() {
         #expect(fast("{\"id\": this is not json") == nil)
-        #expect(fast("{\"id\":\"ev\",\"at\":\"t\",\"by\":\"a\",\"host\":\"h\",\"op\":\"put\",\"type\":\"school\",\"record\":{\"id\":\"s\"}}") == nil)
-        #expect(fast("{\"id\":\"ev\",\"at\":\"t\",\"by\":\"a\",\"host\":\"h\",\"op\":\"delete\",\"type\":\"school\",\"recordId\":\"s\"} trailing") == nil)
+        #expect(
+            fast("{\"id\":\"ev\",\"at\":\"t\",\"by\":\"a\",\"host\":\"h\",\"op\":\"put\",\"type\":\"school\",\"record\":{\"id\":\"s\"}}")
+                == nil)
+        #expect(
+            fast(
+                "{\"id\":\"ev\",\"at\":\"t\",\"by\":\"a\",\"host\":\"h\",\"op\":\"delete\",\"type\":\"school\",\"recordId\":\"s\"} trailing"
+            ) == nil)
     }
 }

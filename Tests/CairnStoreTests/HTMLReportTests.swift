@@ -2,18 +2,20 @@ import CairnCore
 import Foundation
 import Testing
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 @testable import CairnStore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Collects what an XML parser sees of a page: its section ids, and whether it found errors.
 final class PageReader: NSObject, XMLParserDelegate {
     var sections: [String] = []
     var elements: Set<String> = []
     var text = ""
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         elements.insert(name)
         if name == "section", let id = attributes["id"] { sections.append(id) }
     }
@@ -43,7 +45,8 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("Fewer early leavers <& more> \"diplomas\""))
         #expect(page.elements.contains("svg"))
         #expect(!page.elements.contains("script") && !page.elements.contains("link") && !page.elements.contains("img"))
-        let outside = html.replacingOccurrences(of: "http://www.w3.org/1999/xhtml", with: "").replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+        let outside = html.replacingOccurrences(of: "http://www.w3.org/1999/xhtml", with: "").replacingOccurrences(
+            of: "http://www.w3.org/2000/svg", with: "")
         #expect(!outside.contains("http://") && !outside.contains("https://"))  // nothing fetched: only namespace names
         #expect(html.contains("@page { size: A4"))
     }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct ImportTests {
     static let nz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/nz-schools-directory.csv")
 
-    func plan(_ text: Data, _ configure: (inout ImportOptions) -> Void = { _ in }, world: World = World()) throws -> ([Change], ImportSummary) {
+    func plan(_ text: Data, _ configure: (inout ImportOptions) -> Void = { _ in }, world: World = World()) throws -> (
+        [Change], ImportSummary
+    ) {
         var options = ImportOptions()
         configure(&options)
         return try RegisterImport.plan(try RegisterTable.read(text), options: options, world: world)
@@ -56,7 +58,8 @@ import Testing
         #expect(summary.added == 4)
         var w = World()
         w.apply(changes)
-        #expect(w.schools.values.contains { $0.name == "Escola Básica de São João" && $0.municipality == "Óbidos" && $0.phases == [.primary] })
+        #expect(
+            w.schools.values.contains { $0.name == "Escola Básica de São João" && $0.municipality == "Óbidos" && $0.phases == [.primary] })
         #expect(w.schools.values.contains { $0.name == "Escola \"Nova\"; pólo 2" && $0.phases == [.earlyChildhood] })
         #expect(w.schools.values.contains { $0.name == "Agrupamento de Caldas" })
         #expect(summary.skipped.map(\.line) == [9, 11])  // PT-3 spans lines 7 and 8 (a quoted line break)
@@ -97,7 +100,12 @@ import Testing
         #expect(summary.updated == 1 && summary.added == 0)
         #expect(summary.clusterNameDifferences.map(\.store) == ["Rede Norte"])
         #expect(changes.count == 1)
-        let (renaming, _) = try plan(second, { $0.clusterBy = "col id,col name"; $0.useFileClusterNames = true }, world: w)
+        let (renaming, _) = try plan(
+            second,
+            {
+                $0.clusterBy = "col id,col name"
+                $0.useFileClusterNames = true
+            }, world: w)
         w.apply(renaming)
         #expect(w.clusters.values.first?.name == "Rede do Norte")
     }

@@ -12,7 +12,10 @@ import Testing
         w.apply(try Examples.changes(for: w, today: today, user: "t"))
         let gent = try w.findCluster("Lokaal netwerk Gent tegen vroegtijdig schoolverlaten")
         let text = MarkdownReport.cluster(gent.id, world: w, today: today)
-        for heading in ["# Lokaal netwerk Gent", "## Members", "## Goals", "## Actions", "### Prevention", "## Checkpoints", "## Gaps", "## Health check", "## Cross-sector coverage"] {
+        for heading in [
+            "# Lokaal netwerk Gent", "## Members", "## Goals", "## Actions", "### Prevention", "## Checkpoints", "## Gaps",
+            "## Health check", "## Cross-sector coverage",
+        ] {
             #expect(text.contains(heading), "missing \(heading)")
         }
         #expect(text.contains("| Stad Gent – Departement Onderwijs | agency |"))

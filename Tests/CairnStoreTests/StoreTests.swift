@@ -129,7 +129,11 @@ import Testing
         let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "big"))
         for batch in 0..<12 {
             let changes = (0..<500).map { i in
-                Change.put(.school(School(id: "sch-\(batch)-\(i)", name: "Escola Básica de São João \(batch)-\(i)", notes: String(repeating: "x", count: 150))))
+                Change.put(
+                    .school(
+                        School(
+                            id: "sch-\(batch)-\(i)", name: "Escola Básica de São João \(batch)-\(i)",
+                            notes: String(repeating: "x", count: 150))))
             }
             try store.commit(changes)
         }

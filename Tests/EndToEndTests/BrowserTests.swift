@@ -10,9 +10,11 @@ struct BrowserTests {
         let store = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: store.url)
         let html = store.root.appendingPathComponent("report.html")
-        let written = try Shell.cairn(["report", "Tees Valley Learning Trust", "--format", "html", "--output", html.path], store: store.url)
+        let written = try Shell.cairn(
+            ["report", "Tees Valley Learning Trust", "--format", "html", "--output", html.path], store: store.url)
         #expect(written.status == 0, "\(written.stderr)")
-        let png = store.root.appendingPathComponent("report.png"), pdf = store.root.appendingPathComponent("report.pdf")
+        let png = store.root.appendingPathComponent("report.png")
+        let pdf = store.root.appendingPathComponent("report.pdf")
         _ = try Browser.run(["--screenshot=\(png.path)", "--window-size=900,1300", "file://\(html.path)"])
         _ = try Browser.run(["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", "file://\(html.path)"])
         let image = try Data(contentsOf: png)
@@ -35,6 +37,7 @@ enum Browser {
         defer { try? FileManager.default.removeItem(at: home) }
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home.path
-        return try Shell.run(path, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(home.path)"] + args, environment: env)
+        return try Shell.run(
+            path, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(home.path)"] + args, environment: env)
     }
 }

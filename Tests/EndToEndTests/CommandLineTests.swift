@@ -53,7 +53,8 @@ import Testing
         let store = TemporaryStore()
         _ = try Shell.cairn(["add", "school", "--name", "One"], store: store.url)
         _ = try Shell.cairn(["add", "school", "--name", "Two"], store: store.url)
-        let journal = try #require(FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
+        let journal = try #require(
+            FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
         var lines = try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n")
         lines[0] = String(lines[0].dropLast(5))
         try lines.joined(separator: "\n").write(to: journal, atomically: false, encoding: .utf8)
@@ -86,8 +87,16 @@ import Testing
 final class Failures: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String] = []
-    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
-    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    func add(_ s: String) {
+        lock.lock()
+        items.append(s)
+        lock.unlock()
+    }
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }
 
 @Suite struct FrameworkCommandLineTests {
@@ -96,25 +105,36 @@ final class Failures: @unchecked Sendable {
         let gent = "Lokaal netwerk Gent tegen vroegtijdig schoolverlaten"
         _ = try Shell.cairn(["demo"], store: store.url)
         let goal = try Shell.cairn(
-            ["add", "goal", "--cluster", gent, "--statement", "Minder spijbelen in de eerste graad", "--indicator", "aandeel zonder kwalificatie",
-             "--unit", "%", "--baseline", "12", "--baseline-date", "-12m", "--target", "8", "--deadline", "+12m", "--owner", "CLB Gent"],
+            [
+                "add", "goal", "--cluster", gent, "--statement", "Minder spijbelen in de eerste graad", "--indicator",
+                "aandeel zonder kwalificatie",
+                "--unit", "%", "--baseline", "12", "--baseline-date", "-12m", "--target", "8", "--deadline", "+12m", "--owner", "CLB Gent",
+            ],
             store: store.url)
         #expect(goal.status == 0, "\(goal.stderr)")
-        let measure = try Shell.cairn(["measure", "Minder spijbelen in de eerste graad", "--value", "10", "--date", "-1d"], store: store.url)
+        let measure = try Shell.cairn(
+            ["measure", "Minder spijbelen in de eerste graad", "--value", "10", "--date", "-1d"], store: store.url)
         #expect(measure.stdout.contains("on-track [#####-----]"), "\(measure.stdout) \(measure.stderr)")
         let action = try Shell.cairn(
-            ["add", "action", "--cluster", gent, "--goal", "Minder spijbelen in de eerste graad", "--description", "Spijbelen opvolgen",
-             "--responsible", "VDAB", "--class", "intervention"],
+            [
+                "add", "action", "--cluster", gent, "--goal", "Minder spijbelen in de eerste graad", "--description", "Spijbelen opvolgen",
+                "--responsible", "VDAB", "--class", "intervention",
+            ],
             store: store.url)
         #expect(action.status == 0, "\(action.stderr)")
         let bad = try Shell.cairn(
-            ["add", "action", "--cluster", gent, "--goal", "Minder spijbelen in de eerste graad", "--description", "x", "--responsible", "Nobody", "--class", "prevention"],
+            [
+                "add", "action", "--cluster", gent, "--goal", "Minder spijbelen in de eerste graad", "--description", "x", "--responsible",
+                "Nobody", "--class", "prevention",
+            ],
             store: store.url)
         #expect(bad.status != 0 && bad.stderr.contains("is not a member"))
         let asked = try Shell.cairn(["measure", "Minder vroegtijdige schoolverlaters", "--value", "11.2"], store: store.url)
         #expect(asked.stdout.contains("ticked “Cijfers vroegtijdige schoolverlaters verzameld”"), "\(asked.stdout)")
         let doc = try Shell.export(store.url)
-        let done = (doc["checkpoints"] as? [[String: Any]])?.first { $0["title"] as? String == "Cijfers vroegtijdige schoolverlaters verzameld" }
+        let done = (doc["checkpoints"] as? [[String: Any]])?.first {
+            $0["title"] as? String == "Cijfers vroegtijdige schoolverlaters verzameld"
+        }
         #expect(done?["done"] as? Bool == true)
         #expect((done?["evidence"] as? String)?.hasPrefix("measured 11.2% on") == true)
         let goals = try #require(doc["goals"] as? [[String: Any]])
@@ -177,9 +197,12 @@ final class Failures: @unchecked Sendable {
         let goals = try Shell.cairn(["export", "--format", "csv", "--what", "goals"], store: store.url)
         #expect(goals.status == 0, "\(goals.stderr)")
         let lines = goals.stdout.split(separator: "\n")
-        #expect(lines.first == "id,cluster,statement,indicator,unit,baseline,baselineDate,target,deadline,priority,direction,owner,latest,status")
+        #expect(
+            lines.first
+                == "id,cluster,statement,indicator,unit,baseline,baselineDate,target,deadline,priority,direction,owner,latest,status")
         #expect(lines.count == 8)  // header + 7 example goals
-        let members = try Shell.cairn(["export", "--format", "csv", "--what", "members", "--cluster", "Portree Learning Community"], store: store.url)
+        let members = try Shell.cairn(
+            ["export", "--format", "csv", "--what", "members", "--cluster", "Portree Learning Community"], store: store.url)
         #expect(members.stdout.split(separator: "\n").count == 7)
         #expect(members.stdout.contains("Bun-sgoil Phort Rìgh"))
         #expect(try Shell.cairn(["export", "--format", "csv"], store: store.url).stderr.contains("needs --what"))
@@ -189,7 +212,8 @@ final class Failures: @unchecked Sendable {
 
 @Suite struct JSONRoundTripTests {
     @Test func importing_a_json_export_into_an_empty_store_rebuilds_the_same_state() throws {
-        let first = TemporaryStore(), second = TemporaryStore()
+        let first = TemporaryStore()
+        let second = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: first.url)
         _ = try Shell.cairn(["measure", "Minder vroegtijdige schoolverlaters", "--value", "11"], store: first.url)
         let export = try Shell.cairn(["export", "--format", "json"], store: first.url)
@@ -230,7 +254,8 @@ final class Failures: @unchecked Sendable {
         try Data("id,name,city\n1,Alpha,Porto\n".utf8).write(to: file)
         let second = try Shell.cairn(["import", file.path], store: store.url)
         #expect(second.stdout.contains("0 added, 1 updated"))
-        let journal = try #require(FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
+        let journal = try #require(
+            FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains("\"source\":\"import of register.csv\"") })

@@ -125,7 +125,9 @@ struct JourneyTests {
         print("second session showed the change after \(String(format: "%.2f", seconds)) s")
     }
 
-    @Test(arguments: [["TERM": "vt100"], ["TERM": "linux"], ["LANG": "C", "LC_ALL": "C"], ["NO_COLOR": "1", "TERM": "vt100", "LANG": "C"]])
+    @Test(arguments: [
+        ["TERM": "vt100"], ["TERM": "linux"], ["LANG": "C", "LC_ALL": "C"], ["NO_COLOR": "1", "TERM": "vt100", "LANG": "C"],
+    ])
     func it_starts_and_works_on_plain_terminals_and_locales(_ environment: [String: String]) throws {
         let store = TemporaryStore()
         #expect(try Shell.cairn(["add", "school", "--name", "Szkoła Podstawowa nr 3 w Łodzi"], store: store.url).status == 0)
@@ -238,7 +240,10 @@ struct ImportJourneyTests {
     @Test func i_imports_a_register_after_a_preview() throws {
         let store = TemporaryStore()
         let register = store.root.appendingPathComponent("register.csv")
-        try Data("Registo\n\nCódigo;Nome;Tipo;Concelho\nPT-1;Escola Básica de São João;Primary;Óbidos\nPT-2;Jardim de Infância;Nursery;Óbidos\n".utf8).write(to: register)
+        try Data(
+            "Registo\n\nCódigo;Nome;Tipo;Concelho\nPT-1;Escola Básica de São João;Primary;Óbidos\nPT-2;Jardim de Infância;Nursery;Óbidos\n"
+                .utf8
+        ).write(to: register)
         let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
         try tmux.send("i")
         try tmux.waitFor("Import a register")

@@ -12,7 +12,8 @@ enum Shell {
     /// which does not see a `tmux new-session` client exit while the server it forked lives on.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-shell-\(UUID().uuidString)")
-        let outPath = base.path + ".out", errPath = base.path + ".err"
+        let outPath = base.path + ".out"
+        let errPath = base.path + ".err"
         defer {
             unlink(outPath)
             unlink(errPath)
@@ -27,14 +28,14 @@ enum Shell {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         // Children start with no blocked and no ignored signals, as from a login shell.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
+        var none = sigset_t()
+        var all = sigset_t()
         sigemptyset(&none)
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &none)

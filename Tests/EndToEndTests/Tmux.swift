@@ -15,7 +15,8 @@ final class Tmux {
         guard Tmux.isInstalled else { throw E2EError("tmux is not installed: end-to-end tests need it (apt-get install tmux)") }
         var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"]
         env.merge(environment) { _, new in new }
-        let line = (["env"] + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + command).map(Shell.quote).joined(separator: " ")
+        let line = (["env"] + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + command).map(Shell.quote).joined(
+            separator: " ")
         try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line])
     }
 

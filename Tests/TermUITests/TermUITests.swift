@@ -85,7 +85,8 @@ import Testing
     }
 
     @Test func footer_keeps_essential_keys_when_space_runs_out() {
-        let bindings: [KeyBinding<Int>] = (0..<12).map { KeyBinding([.char("a")], "k\($0)", "does thing \($0)", $0) }
+        let bindings: [KeyBinding<Int>] =
+            (0..<12).map { KeyBinding([.char("a")], "k\($0)", "does thing \($0)", $0) }
             + [KeyBinding([.char("?")], "?", "help", 98, essential: true), KeyBinding([.char("q")], "q", "quit", 99, essential: true)]
         var canvas = Canvas(width: 60, height: 1)
         Chrome.footer(bindings, into: &canvas, y: 0)
@@ -97,7 +98,9 @@ import Testing
     }
 
     @Test func the_help_is_made_from_the_bindings() {
-        let bindings: [KeyBinding<Int>] = [KeyBinding([.char("a")], "a", "add", 1), KeyBinding([.up, .char("k")], nil, "move up", 2, footer: false)]
+        let bindings: [KeyBinding<Int>] = [
+            KeyBinding([.char("a")], "a", "add", 1), KeyBinding([.up, .char("k")], nil, "move up", 2, footer: false),
+        ]
         let lines = Chrome.helpLines(bindings)
         #expect(lines.map(\.0) == ["a", "↑ / k"])
         #expect(lines.map(\.1) == ["add", "move up"])

@@ -7,11 +7,13 @@ extension FrameworkForms {
         FormState(
             purpose: .agreement(id: a?.id, cluster: cluster), title: "Monitoring agreement",
             fields: [
-                FormField("meetingsPerYear", "Meetings a year", text: a.map { "\($0.meetingsPerYear)" } ?? "4", hint: "all stakeholders together"),
+                FormField(
+                    "meetingsPerYear", "Meetings a year", text: a.map { "\($0.meetingsPerYear)" } ?? "4", hint: "all stakeholders together"),
                 .longText("reporting", "How members report", text: a?.reporting ?? ""),
                 .longText("evaluation", "How it is evaluated", text: a?.evaluation ?? ""),
                 FormField("periodStart", "Period from", text: (a?.periodStart ?? today).description, hint: RecordForms.dateHint),
-                FormField("periodEnd", "Period to", text: (a?.periodEnd ?? today.adding(months: 12)).description, hint: RecordForms.dateHint),
+                FormField(
+                    "periodEnd", "Period to", text: (a?.periodEnd ?? today.adding(months: 12)).description, hint: RecordForms.dateHint),
             ])
     }
 
@@ -25,10 +27,16 @@ extension FrameworkForms {
         return FormState(purpose: .meetings(cluster: a.cluster), title: "Proposed meetings: Enter creates them", fields: fields)
     }
 
-    static func agreementRecord(from form: FormState, id: String?, cluster: String, world: World, today: Day, issues: inout [FieldIssue]) -> Record {
+    static func agreementRecord(from form: FormState, id: String?, cluster: String, world: World, today: Day, issues: inout [FieldIssue])
+        -> Record
+    {
         var a = id.flatMap { world.agreements[$0] } ?? Agreement(cluster: cluster, meetingsPerYear: 0, periodStart: today, periodEnd: today)
         let rhythm = form.value("meetingsPerYear").trimmingCharacters(in: .whitespaces)
-        if let n = Int(rhythm) { a.meetingsPerYear = n } else { issues.append(FieldIssue("meetingsPerYear", "“\(rhythm)” is not a whole number")) }
+        if let n = Int(rhythm) {
+            a.meetingsPerYear = n
+        } else {
+            issues.append(FieldIssue("meetingsPerYear", "“\(rhythm)” is not a whole number"))
+        }
         a.reporting = form.value("reporting")
         a.evaluation = form.value("evaluation")
         for key in ["periodStart", "periodEnd"] {

@@ -18,10 +18,13 @@ extension FrameworkForms {
             fields.append(rating)
             fields.append(FormField("note-" + item.rawValue, "  note", text: start?.note(item) ?? ""))
         }
-        return FormState(purpose: .assessment(id: a?.id, cluster: cluster), title: a == nil ? "New health check" : "Edit health check", fields: fields)
+        return FormState(
+            purpose: .assessment(id: a?.id, cluster: cluster), title: a == nil ? "New health check" : "Edit health check", fields: fields)
     }
 
-    static func assessmentRecord(from form: FormState, id: String?, cluster: String, world: World, today: Day, user: String, issues: inout [FieldIssue]) -> Record {
+    static func assessmentRecord(
+        from form: FormState, id: String?, cluster: String, world: World, today: Day, user: String, issues: inout [FieldIssue]
+    ) -> Record {
         var a = id.flatMap { world.assessments[$0] } ?? Assessment(cluster: cluster, date: today, by: user)
         do {
             a.date = try DayInput.parse(form.value("date"), today: today)

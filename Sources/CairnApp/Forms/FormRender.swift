@@ -22,14 +22,18 @@ extension AppState {
             case .text, .longText:
                 field.text.render(into: &canvas, x: valueX, y: y, width: valueWidth, focused: focused)
             case .choice:
-                canvas.put("‹ " + field.shownValue + " ›", x: valueX, y: y, maxWidth: valueWidth, style: focused ? Style(.selection, reverse: true) : .plain)
+                canvas.put(
+                    "‹ " + field.shownValue + " ›", x: valueX, y: y, maxWidth: valueWidth,
+                    style: focused ? Style(.selection, reverse: true) : .plain)
             case .multi(let options):
                 let chosen = options.filter(field.chosen.contains)
                 if focused {
                     let option = options[field.index]
                     let mark = field.chosen.contains(option) ? "[x] " : "[ ] "
                     canvas.put("‹ " + mark + option + " ›", x: valueX, y: y, maxWidth: 24, style: Style(.selection, reverse: true))
-                    canvas.put(chosen.isEmpty ? "none chosen" : chosen.joined(separator: ", "), x: valueX + 25, y: y, maxWidth: area.width - valueX - 26, style: .muted)
+                    canvas.put(
+                        chosen.isEmpty ? "none chosen" : chosen.joined(separator: ", "), x: valueX + 25, y: y,
+                        maxWidth: area.width - valueX - 26, style: .muted)
                     continue
                 }
                 canvas.put(chosen.isEmpty ? "—" : chosen.joined(separator: ", "), x: valueX, y: y, maxWidth: valueWidth)

@@ -19,12 +19,15 @@ enum FrameworkForms {
                 FormField("deadline", "Deadline", text: g?.deadline?.description ?? "", hint: RecordForms.dateHint),
                 .choice("priority", "Priority", options: Priority.allCases.map(\.rawValue), selected: (g?.priority ?? .medium).rawValue),
                 {
-                    var f = FormField.choice("direction", "Direction", options: Direction.allCases.map(\.rawValue), selected: (g?.direction ?? .increase).rawValue)
+                    var f = FormField.choice(
+                        "direction", "Direction", options: Direction.allCases.map(\.rawValue),
+                        selected: (g?.direction ?? .increase).rawValue)
                     f.hint = "follows baseline → target"
                     return f
                 }(),
-                .choice("owner", "Owner", options: [""] + members.map(\.id), selected: g?.owner ?? "",
-                        labels: ["(none)"] + members.map { world.memberName($0) }),
+                .choice(
+                    "owner", "Owner", options: [""] + members.map(\.id), selected: g?.owner ?? "",
+                    labels: ["(none)"] + members.map { world.memberName($0) }),
             ])
     }
 
@@ -35,11 +38,14 @@ enum FrameworkForms {
             purpose: .action(id: a?.id, cluster: cluster), title: a == nil ? "New action" : "Edit action",
             fields: [
                 FormField("description", "Action", text: a?.description ?? ""),
-                .choice("goal", "Serves goal", options: [""] + goals.map(\.id), selected: a?.goal ?? goal ?? "",
-                        labels: ["(none)"] + goals.map(\.statement)),
-                .choice("responsible", "Responsible", options: [""] + members.map(\.id), selected: a?.responsible ?? "",
-                        labels: ["(choose)"] + members.map { world.memberName($0) }),
-                .choice("class", "Class", options: ActionClass.allCases.map(\.rawValue), selected: (a?.actionClass ?? .prevention).rawValue),
+                .choice(
+                    "goal", "Serves goal", options: [""] + goals.map(\.id), selected: a?.goal ?? goal ?? "",
+                    labels: ["(none)"] + goals.map(\.statement)),
+                .choice(
+                    "responsible", "Responsible", options: [""] + members.map(\.id), selected: a?.responsible ?? "",
+                    labels: ["(choose)"] + members.map { world.memberName($0) }),
+                .choice(
+                    "class", "Class", options: ActionClass.allCases.map(\.rawValue), selected: (a?.actionClass ?? .prevention).rawValue),
                 FormField("start", "Start", text: a?.start?.description ?? "", hint: RecordForms.dateHint),
                 FormField("due", "Due", text: a?.due?.description ?? "", hint: RecordForms.dateHint),
                 .choice("status", "Status", options: ActionStatus.allCases.map(\.rawValue), selected: (a?.status ?? .notStarted).rawValue),

@@ -14,7 +14,8 @@ enum RecordForms {
                 FormField("name", "Name", text: c.name),
                 FormField("officialId", "Official id", text: c.officialId ?? ""),
                 .choice("kind", "Kind", options: ClusterKind.allCases.map(\.rawValue), selected: c.kind.rawValue),
-                .choice("formality", "Formality", options: [""] + Formality.allCases.map(\.rawValue), selected: c.formality?.rawValue ?? ""),
+                .choice(
+                    "formality", "Formality", options: [""] + Formality.allCases.map(\.rawValue), selected: c.formality?.rawValue ?? ""),
                 FormField("region", "Region", text: c.region),
                 .longText("purpose", "Purpose", text: c.purpose),
                 FormField("leadershipModel", "Leadership model", text: c.leadershipModel),
@@ -78,7 +79,8 @@ enum RecordForms {
             fields.append(field)
             let goals = world.goals(of: cluster)
             var asks = FormField.choice(
-                "goal", "Asks to measure", options: [""] + goals.map(\.id), selected: c?.goal ?? "", labels: ["(no goal)"] + goals.map(\.statement))
+                "goal", "Asks to measure", options: [""] + goals.map(\.id), selected: c?.goal ?? "",
+                labels: ["(no goal)"] + goals.map(\.statement))
             asks.hint = "a measurement ticks it"
             fields.append(asks)
         }

@@ -3,7 +3,9 @@ import CairnCore
 /// What Home's Checkpoints tab shows: all, or only the open ones overdue, due by the end of this
 /// week (Sunday), or due by the end of this month; optionally one region's clusters only.
 public enum CheckpointFilter: String, CaseIterable, Sendable {
-    case all, overdue, thisWeek = "due this week", thisMonth = "due this month"
+    case all, overdue
+    case thisWeek = "due this week"
+    case thisMonth = "due this month"
 
     func admits(_ c: Checkpoint, on today: Day) -> Bool {
         switch self {

@@ -80,7 +80,8 @@ public struct ListModel: Sendable {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count, h = haystack.count
+        let n = needle.count
+        let h = haystack.count
         guard n <= h else { return false }
         let first = needle[0]
         var i = 0

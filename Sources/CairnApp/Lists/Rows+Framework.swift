@@ -27,12 +27,15 @@ extension Rows {
     /// A gap's row id says where to go: `kind|recordKind|recordID`.
     static func gaps(_ w: World, cluster: String, today: Day) -> [ListRow] {
         w.gaps(in: cluster, on: today).enumerated().map { i, g in
-            ListRow(id: "\(i)|\(g.record?.rawValue ?? "")|\(g.recordID ?? "")|\(g.kind.rawValue)", cells: [g.kind.label, g.message],
-                    style: g.kind == .overdueCheckpoint || g.kind == .noLead ? Style(.overdue, bold: true) : nil)
+            ListRow(
+                id: "\(i)|\(g.record?.rawValue ?? "")|\(g.recordID ?? "")|\(g.kind.rawValue)", cells: [g.kind.label, g.message],
+                style: g.kind == .overdueCheckpoint || g.kind == .noLead ? Style(.overdue, bold: true) : nil)
         }
     }
 
-    static let healthColumns = [Column("Condition / challenge", width: 34), Column("Rating", width: 10), Column("Δ", width: 3, alignRight: true), Column("Note")]
+    static let healthColumns = [
+        Column("Condition / challenge", width: 34), Column("Rating", width: 10), Column("Δ", width: 3, alignRight: true), Column("Note"),
+    ]
 
     /// The latest health check, one row per item, with the change since the one before.
     static func health(_ h: ClusterHealth) -> [ListRow] {
@@ -42,7 +45,8 @@ extension Rows {
             let bar = r.map { String(repeating: "#", count: $0) + String(repeating: "-", count: 4 - $0) + " \($0)" } ?? "not rated"
             let change = h.change(item).map { $0 == 0 ? "=" : $0 > 0 ? "+\($0)" : "−\(-$0)" } ?? ""
             let label = (item.isChallenge ? "against " : "") + item.label
-            return ListRow(id: item.rawValue, cells: [label, bar, change, latest.note(item)], style: r == 1 ? Style(.overdue, bold: true) : nil)
+            return ListRow(
+                id: item.rawValue, cells: [label, bar, change, latest.note(item)], style: r == 1 ? Style(.overdue, bold: true) : nil)
         }
     }
 
@@ -61,8 +65,10 @@ extension Rows {
             }
             let goals = c.goals[sector] ?? []
             let gap = c.isGap(sector, .local)
-            return ListRow(id: sector.rawValue, cells: [sector.label] + cells + [goals.isEmpty ? "" : "\(goals.count): " + goals.joined(separator: "; ")],
-                           style: gap ? Style(.overdue, bold: true) : nil)
+            return ListRow(
+                id: sector.rawValue,
+                cells: [sector.label] + cells + [goals.isEmpty ? "" : "\(goals.count): " + goals.joined(separator: "; ")],
+                style: gap ? Style(.overdue, bold: true) : nil)
         }
     }
 

@@ -18,8 +18,9 @@ enum Rows {
             // Funding about to end counts as a risk by itself: it caps the score used for sorting.
             let score = min(h.score ?? 5, h.fundingEndsSoon == nil ? 5 : 1.5)
             let health = h.score.map { String(format: "%.1f", $0) } ?? "—"
-            let row = ListRow(id: c.id, cells: [c.name, c.region, health, h.weakestPoint, due],
-                              style: h.fundingEndsSoon != nil || (h.score ?? 4) < 2 ? Style(.overdue, bold: true) : nil)
+            let row = ListRow(
+                id: c.id, cells: [c.name, c.region, health, h.weakestPoint, due],
+                style: h.fundingEndsSoon != nil || (h.score ?? 4) < 2 ? Style(.overdue, bold: true) : nil)
             return (row, score)
         }
         if byHealth { rows.sort { $0.score < $1.score } }  // stable enough: names break no ties here
@@ -38,7 +39,9 @@ enum Rows {
         }
     }
 
-    static let schoolColumns = [Column("School"), Column("Official id", width: 11), Column("Phases", width: 16), Column("Municipality", width: 16)]
+    static let schoolColumns = [
+        Column("School"), Column("Official id", width: 11), Column("Phases", width: 16), Column("Municipality", width: 16),
+    ]
 
     static func agencies(_ w: World) -> [ListRow] {
         sortedByName(w.agencies.values, \.name).map { a in
@@ -72,7 +75,9 @@ enum Rows {
         Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Cluster", width: 18),
         Column("Done by", width: 10),
     ]
-    static let clusterCheckpointColumns = [Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 22)]
+    static let clusterCheckpointColumns = [
+        Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 22),
+    ]
 
     static func members(_ w: World, cluster: String) -> [ListRow] {
         w.members(of: cluster).map { m in

@@ -13,7 +13,8 @@ extension AppState {
         canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
         canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
         canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
-        let counts = "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
+        let counts =
+            "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
             + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
         canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
         var next = "Next due: nothing open"
@@ -34,16 +35,25 @@ extension AppState {
             let h = sum.health
             var line = "\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 · weakest: \(h.weakestPoint)"
             if let before = h.previous { line += " · Δ since \(before.date)" }
-            canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent)
-            renderList(&list, columns: s.current.columns, into: &canvas, area: Rect(x: 0, y: listArea.y + 1, width: area.width, height: listArea.height - 1), empty: "")
+            canvas.put(
+                line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent
+            )
+            renderList(
+                &list, columns: s.current.columns, into: &canvas,
+                area: Rect(x: 0, y: listArea.y + 1, width: area.width, height: listArea.height - 1), empty: "")
             return
         }
         if s.current == .coverage {
             let cov = s.regionCoverage ? world.coverage(ofRegion: c.region) : sum.coverage
             let scope = s.regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
-            let note = scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
-            canvas.put(note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
-            renderList(&list, columns: s.current.columns, into: &canvas, area: Rect(x: 0, y: listArea.y, width: area.width, height: listArea.height - 1), empty: "")
+            let note =
+                scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
+            canvas.put(
+                note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2,
+                style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
+            renderList(
+                &list, columns: s.current.columns, into: &canvas,
+                area: Rect(x: 0, y: listArea.y, width: area.width, height: listArea.height - 1), empty: "")
             return
         }
         renderList(&list, columns: s.current.columns, into: &canvas, area: listArea, empty: s.current.emptyMessage)
@@ -54,12 +64,16 @@ extension AppState {
         let name: String
         if s.type == .school, let r = world.schools[s.id] {
             name = r.name
-            facts = [("Official id", r.officialId ?? "—"), ("Phases", r.phases.map(\.label).joined(separator: ", ")),
-                ("Municipality", r.municipality), ("Contact", r.contactPerson), ("E-mail", r.email), ("Phone", r.phone), ("Notes", r.notes)]
+            facts = [
+                ("Official id", r.officialId ?? "—"), ("Phases", r.phases.map(\.label).joined(separator: ", ")),
+                ("Municipality", r.municipality), ("Contact", r.contactPerson), ("E-mail", r.email), ("Phone", r.phone), ("Notes", r.notes),
+            ]
         } else if let r = world.agencies[s.id] {
             name = r.name
-            facts = [("Sector", r.sector.label), ("Level", r.level.label), ("Contact", r.contactPerson), ("E-mail", r.email),
-                ("Phone", r.phone), ("Notes", r.notes)]
+            facts = [
+                ("Sector", r.sector.label), ("Level", r.level.label), ("Contact", r.contactPerson), ("E-mail", r.email),
+                ("Phone", r.phone), ("Notes", r.notes),
+            ]
         } else {
             return
         }
@@ -67,21 +81,26 @@ extension AppState {
         canvas.put(s.type == .school ? "school" : "agency", x: 1, y: area.y + 1, style: .muted)
         for (i, (label, value)) in facts.enumerated() {
             canvas.put(label, x: 2, y: area.y + 2 + i, maxWidth: 14, style: .muted)
-            canvas.put(value.isEmpty ? "—" : value.replacingOccurrences(of: "\n", with: " "), x: 17, y: area.y + 2 + i, maxWidth: area.width - 18)
+            canvas.put(
+                value.isEmpty ? "—" : value.replacingOccurrences(of: "\n", with: " "), x: 17, y: area.y + 2 + i, maxWidth: area.width - 18)
         }
         let top = area.y + 3 + facts.count
         canvas.put("Member of", x: 1, y: top, style: .title)
         var list = s.clusters
-        renderList(&list, columns: [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)], into: &canvas,
+        renderList(
+            &list, columns: [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)], into: &canvas,
             area: Rect(x: 0, y: top + 1, width: area.width, height: area.maxY - top - 1), empty: "Not a member of any cluster yet.")
     }
 
     func renderPicker(_ p: PickerScreen, into canvas: inout Canvas, area: Rect) {
         let cluster = world.clusters[p.clusterID]?.name ?? ""
         canvas.put("Add a member to \(cluster)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        canvas.put("Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name).", x: 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+        canvas.put(
+            "Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name).", x: 1, y: area.y + 1,
+            maxWidth: area.width - 2, style: .muted)
         var list = p.list
-        renderList(&list, columns: [Column("Name"), Column("Type", width: 7), Column("Where / sector", width: 20)], into: &canvas,
+        renderList(
+            &list, columns: [Column("Name"), Column("Type", width: 7), Column("Where / sector", width: 20)], into: &canvas,
             area: Rect(x: 0, y: area.y + 2, width: area.width, height: area.height - 2), empty: "")
     }
 }

@@ -99,7 +99,9 @@ extension AppState {
             stack.append(.form(FrameworkForms.action(nil, cluster: screen.clusterID, goal: recordID, world: world)))
             return
         case .actionWithoutResponsible:
-            if let a = world.actions[recordID] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
+            if let a = world.actions[recordID] {
+                stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world)))
+            }
             return
         case .memberWithoutAction:
             screen.tab = ClusterTab.actions.rawValue

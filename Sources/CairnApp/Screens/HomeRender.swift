@@ -23,8 +23,10 @@ extension AppState {
     }
 
     func emptyMessage(_ tab: Int) -> String {
-        ["No clusters yet. Press a to add one.", "No schools yet. Press a to add one, or add one from a cluster's Members tab.",
-            "No agencies yet. Press a to add one.", "No checkpoints yet. Open a cluster, go to Checkpoints, press a."][tab]
+        [
+            "No clusters yet. Press a to add one.", "No schools yet. Press a to add one, or add one from a cluster's Members tab.",
+            "No agencies yet. Press a to add one.", "No checkpoints yet. Open a cluster, go to Checkpoints, press a.",
+        ][tab]
     }
 
     /// An empty store says what to do first.
@@ -53,7 +55,7 @@ extension AppState {
             return
         }
         let shown = list
-        var table = Table(columns: columns, count: list.visible.count) { i in
+        let table = Table(columns: columns, count: list.visible.count) { i in
             let row = shown.visibleRow(i)
             return (row.cells, row.style)
         }

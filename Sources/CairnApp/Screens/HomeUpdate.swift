@@ -46,7 +46,8 @@ extension AppState {
             case 2: stack.append(.form(RecordForms.agency(nil)))
             default:
                 // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
-                let start = selected.flatMap { world.checkpoints[$0]?.cluster } ?? Rows.sortedByName(world.clusters.values, \.name).first?.id
+                let start =
+                    selected.flatMap { world.checkpoints[$0]?.cluster } ?? Rows.sortedByName(world.clusters.values, \.name).first?.id
                 if let start {
                     stack.append(.form(RecordForms.checkpoint(nil, cluster: start, world: world, chooseCluster: true)))
                 } else {
@@ -98,10 +99,13 @@ extension AppState {
                 stack.append(.form(RecordForms.member(m, cluster: m.cluster, type: m.memberType, memberId: m.memberId, world: world)))
             }
         case .goal: if let g = world.goals[id] { stack.append(.form(FrameworkForms.goal(g, cluster: g.cluster, world: world))) }
-        case .action: if let a = world.actions[id] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
+        case .action:
+            if let a = world.actions[id] { stack.append(.form(FrameworkForms.action(a, cluster: a.cluster, goal: a.goal, world: world))) }
         case .measurement: break
         case .assessment:
-            if let a = world.assessments[id] { stack.append(.form(FrameworkForms.assessment(a, cluster: a.cluster, world: world, today: today))) }
+            if let a = world.assessments[id] {
+                stack.append(.form(FrameworkForms.assessment(a, cluster: a.cluster, world: world, today: today)))
+            }
         case .agreement:
             if let a = world.agreements[id] { stack.append(.form(FrameworkForms.agreement(a, cluster: a.cluster, today: today))) }
         }

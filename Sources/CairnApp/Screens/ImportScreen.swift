@@ -28,7 +28,9 @@ public struct ImportPreview: Sendable, Equatable {
 /// progress bar while it is written.
 public struct ImportScreen: Sendable {
     /// The fields the screen lets a person map, in order.
-    public static let fields = ["officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName"]
+    public static let fields = [
+        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName",
+    ]
 
     public var path = TextField()
     public var preview: ImportPreview?
@@ -61,10 +63,10 @@ extension AppState {
             }
             return [.runImport(path: s.path.text, maps: s.maps)]
         case .down, .tab:
-            if let _ = s.preview { s.focus = min(ImportScreen.fields.count, s.focus + 1) }
+            if s.preview != nil { s.focus = min(ImportScreen.fields.count, s.focus + 1) }
         case .up, .backTab:
             s.focus = max(0, s.focus - 1)
-        case .left, .right where s.focus > 0:
+        case .left where s.focus > 0, .right where s.focus > 0:
             guard var p = s.preview else { return [] }
             let field = ImportScreen.fields[s.focus - 1]
             // Cycle through "not imported" (nil) and every column.
@@ -92,7 +94,9 @@ extension AppState {
             return
         }
         guard let p = s.preview else {
-            canvas.put("Type the file's path and press Enter to preview it; nothing is written until you confirm.", x: 3, y: area.y + 4, maxWidth: area.width - 4, style: .muted)
+            canvas.put(
+                "Type the file's path and press Enter to preview it; nothing is written until you confirm.", x: 3, y: area.y + 4,
+                maxWidth: area.width - 4, style: .muted)
             return
         }
         canvas.put(p.format, x: 3, y: area.y + 3, maxWidth: area.width - 4, style: p.format.contains("Windows-1252") ? .error : .muted)
@@ -111,14 +115,21 @@ extension AppState {
         y += 1
         if let progress = s.progress {
             let filled = progress.total == 0 ? 20 : progress.done * 20 / progress.total
-            canvas.put("[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled) + "] \(progress.done) of \(progress.total) changes written",
-                       x: 3, y: y, style: Style(.accent, bold: true))
+            canvas.put(
+                "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
+                    + "] \(progress.done) of \(progress.total) changes written",
+                x: 3, y: y, style: Style(.accent, bold: true))
             return
         }
         for line in p.summary.prefix(max(0, area.maxY - y - 1)) {
-            canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: line.hasPrefix("skipped") || line.hasPrefix("warning") ? .error : .plain)
+            canvas.put(
+                line, x: 3, y: y, maxWidth: area.width - 4, style: line.hasPrefix("skipped") || line.hasPrefix("warning") ? .error : .plain)
             y += 1
         }
-        if y < area.maxY { canvas.put("Enter imports these \(p.changes) changes · Esc leaves without writing", x: 3, y: y, maxWidth: area.width - 4, style: .accent) }
+        if y < area.maxY {
+            canvas.put(
+                "Enter imports these \(p.changes) changes · Esc leaves without writing", x: 3, y: y, maxWidth: area.width - 4,
+                style: .accent)
+        }
     }
 }

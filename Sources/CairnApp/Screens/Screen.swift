@@ -14,7 +14,9 @@ public enum Screen: Sendable {
 /// What a key does on a list screen; one list of `KeyBinding<Command>` per screen drives the
 /// keys, the footer and `?` help.
 public enum Command: Sendable, Equatable {
-    case move, quit, back, nextTab, previousTab, tab(Int), filter, open, add, edit, editCluster, delete
+    case move, quit, back, nextTab, previousTab
+    case tab(Int)
+    case filter, open, add, edit, editCluster, delete
     case undo, help, toggleDone, loadExamples, measure, agreement, sort, workshop, cycleFilter, cycleRegion, report, importRegister
 }
 

@@ -43,7 +43,8 @@ struct WorkshopStep {
             s.agreed = w.goals(of: cluster).map { g in
                 let from = g.baseline.map { World.number($0) + g.unit + " → " } ?? ""
                 let to = g.target.map { World.number($0) + g.unit } ?? "?"
-                return "\(g.statement): \(g.indicator), \(from)\(to) by \(g.deadline?.description ?? "?") (\(w.progress(of: g, on: today).status.rawValue))"
+                return
+                    "\(g.statement): \(g.indicator), \(from)\(to) by \(g.deadline?.description ?? "?") (\(w.progress(of: g, on: today).status.rawValue))"
             }
             s.missing = missing([.goalIncomplete])
             if s.agreed.isEmpty { s.missing.insert("no shared goal yet", at: 0) }
@@ -96,7 +97,9 @@ extension AppState {
             switch w.step {
             case 1: stack.append(.picker(PickerScreen(clusterID: w.clusterID)))
             case 2: stack.append(.form(FrameworkForms.goal(nil, cluster: w.clusterID, world: world)))
-            case 3: stack.append(.form(FrameworkForms.action(nil, cluster: w.clusterID, goal: world.goals(of: w.clusterID).first?.id, world: world)))
+            case 3:
+                stack.append(
+                    .form(FrameworkForms.action(nil, cluster: w.clusterID, goal: world.goals(of: w.clusterID).first?.id, world: world)))
             default: stack.append(.form(FrameworkForms.agreement(world.agreement(of: w.clusterID), cluster: w.clusterID, today: today)))
             }
             return []
@@ -109,7 +112,9 @@ extension AppState {
     func renderWorkshop(_ w: WorkshopScreen, into canvas: inout Canvas, area: Rect) {
         let name = world.clusters[w.clusterID]?.name ?? ""
         let content = WorkshopStep.make(w.step, world: world, cluster: w.clusterID, today: today)
-        canvas.put("Step \(w.step) of 4 · \(WorkshopScreen.titles[w.step - 1])", x: 2, y: area.y + 1, maxWidth: area.width - 4, style: Style(.title, bold: true))
+        canvas.put(
+            "Step \(w.step) of 4 · \(WorkshopScreen.titles[w.step - 1])", x: 2, y: area.y + 1, maxWidth: area.width - 4,
+            style: Style(.title, bold: true))
         canvas.put(name, x: 2, y: area.y + 2, maxWidth: area.width - 4)
         canvas.put(WorkshopScreen.questions[w.step - 1], x: 2, y: area.y + 3, maxWidth: area.width - 4, style: .muted)
         var y = area.y + 5
@@ -117,7 +122,8 @@ extension AppState {
         // agreed, the rest for what is missing.
         let width = area.width - 8
         func lines(_ items: [String]) -> [[String]] { items.map { wrap($0, width: width) } }
-        let agreed = lines(content.agreed), missing = lines(content.missing)
+        let agreed = lines(content.agreed)
+        let missing = lines(content.missing)
         // What is missing keeps the room it needs (up to half); what is agreed gets the rest.
         let total = area.maxY - y - 4
         let missingNeeds = max(1, missing.reduce(0) { $0 + $1.count })

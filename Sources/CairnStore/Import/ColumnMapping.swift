@@ -14,11 +14,32 @@ public struct ColumnMapping: Sendable {
     /// Header words that name each field, in order of preference; compared case- and accent-blind.
     static let clues: [(ImportField, [String])] = [
         (.clusterId, ["clusterid", "community of learning id", "community of learning: id", "cluster id", "kahui ako id", "group id"]),
-        (.clusterName, ["clustername", "community of learning name", "community of learning: name", "cluster name", "kahui ako name", "group name", "cluster"]),
-        (.officialId, ["school id", "urn", "official id", "officialid", "school code", "establishment number", "codigo", "kod", "identifier", "id"]),
+        (
+            .clusterName,
+            [
+                "clustername", "community of learning name", "community of learning: name", "cluster name", "kahui ako name", "group name",
+                "cluster",
+            ]
+        ),
+        (
+            .officialId,
+            ["school id", "urn", "official id", "officialid", "school code", "establishment number", "codigo", "kod", "identifier", "id"]
+        ),
         (.name, ["name", "school name", "establishment name", "establishmentname", "nome", "nazwa", "naam"]),
-        (.phases, ["phases", "school type", "phase of education", "phaseofeducation", "phase", "type of establishment", "type", "tipo", "typ", "fase"]),
-        (.municipality, ["territorial authority", "municipality", "local authority", "la name", "la (name)", "concelho", "gmina", "gemeente", "city", "town"]),
+        (
+            .phases,
+            [
+                "phases", "school type", "phase of education", "phaseofeducation", "phase", "type of establishment", "type", "tipo", "typ",
+                "fase",
+            ]
+        ),
+        (
+            .municipality,
+            [
+                "territorial authority", "municipality", "local authority", "la name", "la (name)", "concelho", "gmina", "gemeente", "city",
+                "town",
+            ]
+        ),
         (.email, ["email", "e-mail", "email^", "mail"]),
         (.contactPerson, ["contactperson", "principal", "headteacher", "head teacher", "contact person", "contact", "principal*"]),
         (.phone, ["telephone", "phone", "tel"]),
@@ -55,7 +76,8 @@ public struct ColumnMapping: Sendable {
         for map in maps {
             let parts = map.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let field = ImportField(rawValue: parts[0]) else {
-                throw StoreError("--map “\(map)”: use FIELD=COLUMN with FIELD one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw StoreError(
+                    "--map “\(map)”: use FIELD=COLUMN with FIELD one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if let number = Int(parts[1]), (1...header.count).contains(number) {
                 columns[field] = number - 1

@@ -11,7 +11,8 @@ public struct PhaseTable: Sendable {
         "secondary (year 9-15)": [.lowerSecondary, .upperSecondary], "secondary (year 7-15)": [.lowerSecondary, .upperSecondary],
         "secondary (year 7-10)": [.lowerSecondary], "secondary (year 11-15)": [.upperSecondary],
         "composite (year 1-15)": [.primary, .lowerSecondary, .upperSecondary], "composite (year 1-10)": [.primary, .lowerSecondary],
-        "composite": [.primary, .lowerSecondary, .upperSecondary], "special school": [.special], "teen parent unit": [.upperSecondary, .special],
+        "composite": [.primary, .lowerSecondary, .upperSecondary], "special school": [.special],
+        "teen parent unit": [.upperSecondary, .special],
         "correspondence school": [.primary, .lowerSecondary, .upperSecondary], "restricted composite (year 7-10)": [.lowerSecondary],
         // England (Get Information about Schools)
         "nursery": [.earlyChildhood], "primary": [.primary], "middle deemed primary": [.primary, .lowerSecondary],

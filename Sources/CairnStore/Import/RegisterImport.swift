@@ -41,13 +41,20 @@ public struct ImportSummary: Sendable {
         lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
         lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
         if !phaseWords.isEmpty {
-            lines.append("phase words: " + phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }.joined(separator: "; "))
+            lines.append(
+                "phase words: "
+                    + phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }.joined(
+                        separator: "; "))
         }
-        for u in unknownPhaseWords { lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")") }
+        for u in unknownPhaseWords {
+            lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")")
+        }
         lines.append("\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped")
         if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
         for d in clusterNameDifferences {
-            lines.append("cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)")
+            lines.append(
+                "cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)"
+            )
         }
         for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
         return lines
@@ -88,10 +95,13 @@ public enum RegisterImport {
 
         var scratch = world
         var changes: [Change] = []
-        var phaseUse: [String: ([Phase], Int)] = [:], unknown: [String: Int] = [:]
+        var phaseUse: [String: ([Phase], Int)] = [:]
+        var unknown: [String: Int] = [:]
         var phaseCache: [String: [Phase]?] = [:]  // a register uses a dozen words on thousands of rows
-        var clusterByOfficial = Dictionary(world.clusters.values.compactMap { c in c.officialId.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
-        var schoolByOfficial = Dictionary(world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        var clusterByOfficial = Dictionary(
+            world.clusters.values.compactMap { c in c.officialId.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        var schoolByOfficial = Dictionary(
+            world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
         var seenInFile = Set<String>()
         // Lookups kept as the plan grows, so a 25,000-row register stays linear.
         var memberKeys = Set(world.memberships.values.map { $0.cluster + "|" + $0.memberId })
@@ -134,12 +144,15 @@ public enum RegisterImport {
             let memberID: String
             let memberType: MemberType
             if options.kind == .school {
-                let existing = official.isEmpty ? scratch.schools.values.first { $0.officialId == nil && $0.name == name } : schoolByOfficial[official]
+                let existing =
+                    official.isEmpty ? scratch.schools.values.first { $0.officialId == nil && $0.name == name } : schoolByOfficial[official]
                 var s = existing ?? School(officialId: official.isEmpty ? nil : official, name: name)
                 s.name = name
                 s.phases = phases.isEmpty ? s.phases : phases
                 if mapping.columns[.municipality] != nil || fixed[.municipality] != nil { s.municipality = value(.municipality) }
-                if mapping.columns[.email] != nil || fixed[.email] != nil { s.email = Text.isPlausibleEmail(value(.email)) ? value(.email) : s.email }
+                if mapping.columns[.email] != nil || fixed[.email] != nil {
+                    s.email = Text.isPlausibleEmail(value(.email)) ? value(.email) : s.email
+                }
                 if mapping.columns[.contactPerson] != nil || fixed[.contactPerson] != nil { s.contactPerson = value(.contactPerson) }
                 if mapping.columns[.phone] != nil || fixed[.phone] != nil { s.phone = value(.phone) }
                 let normalized = s.normalized()
@@ -173,9 +186,15 @@ public enum RegisterImport {
                 if mapping.columns[.email] != nil { a.email = value(.email) }
                 if mapping.columns[.contactPerson] != nil { a.contactPerson = value(.contactPerson) }
                 let normalized = a.normalized()
-                if existing == nil { summary.added += 1; apply(.put(.agency(normalized))) }
-                else if existing != normalized { summary.updated += 1; apply(.put(.agency(normalized))) }
-                else { summary.unchanged += 1 }
+                if existing == nil {
+                    summary.added += 1
+                    apply(.put(.agency(normalized)))
+                } else if existing != normalized {
+                    summary.updated += 1
+                    apply(.put(.agency(normalized)))
+                } else {
+                    summary.unchanged += 1
+                }
                 memberID = normalized.id
                 memberType = .agency
             }
@@ -201,7 +220,10 @@ public enum RegisterImport {
             }
             clusterByOfficial[clusterID] = cluster
             if let c = cluster, memberKeys.insert(c.id + "|" + memberID).inserted {
-                apply(.put(.membership(Membership(cluster: c.id, memberType: memberType, memberId: memberID, role: "member \(memberType.rawValue)"))))
+                apply(
+                    .put(
+                        .membership(
+                            Membership(cluster: c.id, memberType: memberType, memberId: memberID, role: "member \(memberType.rawValue)"))))
                 summary.membershipsAdded += 1
             }
         }

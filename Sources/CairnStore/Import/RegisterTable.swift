@@ -35,7 +35,9 @@ public struct RegisterTable: Sendable {
             all.append(Row(line: line, cells: cells.map { $0.trimmingCharacters(in: .whitespaces) }))
             line += 1 + cells.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
         }
-        if let error = reader.error { throw StoreError("the register is not readable as \(name(delimiter))-separated text near line \(line): \(error)") }
+        if let error = reader.error {
+            throw StoreError("the register is not readable as \(name(delimiter))-separated text near line \(line): \(error)")
+        }
         let filled = all.filter { $0.cells.filter { !$0.isEmpty }.count >= 2 }
         guard !filled.isEmpty else { throw StoreError("the register has no rows with two or more fields") }
         // The header is the first row nearly as full as the table's usual row: titles and notes above it have one cell.
@@ -43,7 +45,8 @@ public struct RegisterTable: Sendable {
         for r in filled { widths[r.cells.filter { !$0.isEmpty }.count, default: 0] += 1 }
         let usual = widths.max { $0.value == $1.value ? $0.key < $1.key : $0.value < $1.value }!.key
         let headerRow = filled.first { $0.cells.filter { !$0.isEmpty }.count >= max(2, (usual * 8 + 9) / 10) }!
-        var table = RegisterTable(header: headerRow.cells, headerLine: headerRow.line, rows: [], delimiter: delimiter, encoding: decoded.encoding, broken: [])
+        var table = RegisterTable(
+            header: headerRow.cells, headerLine: headerRow.line, rows: [], delimiter: delimiter, encoding: decoded.encoding, broken: [])
         for r in all where r.line > headerRow.line {
             if r.cells.allSatisfy(\.isEmpty) { continue }  // blank rows, trailing or not
             if r.cells.count > headerRow.cells.count, r.cells[headerRow.cells.count...].contains(where: { !$0.isEmpty }) {
@@ -65,7 +68,8 @@ public struct RegisterTable: Sendable {
         for d in delimiters {
             var counts: [Int: Int] = [:]
             for line in lines {
-                var inQuotes = false, n = 0
+                var inQuotes = false
+                var n = 0
                 for ch in line {
                     if ch == "\"" { inQuotes.toggle() } else if ch == d, !inQuotes { n += 1 }
                 }

@@ -21,7 +21,9 @@ public enum HTMLReport {
 
     static func table(_ header: [String], _ rows: [[String]], raw: Set<Int> = []) -> String {
         var out = "<table><thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for r in rows { out += "<tr>" + r.enumerated().map { "<td>\(raw.contains($0.offset) ? $0.element : esc($0.element))</td>" }.joined() + "</tr>" }
+        for r in rows {
+            out += "<tr>" + r.enumerated().map { "<td>\(raw.contains($0.offset) ? $0.element : esc($0.element))</td>" }.joined() + "</tr>"
+        }
         return out + "</tbody></table>"
     }
 
@@ -30,10 +32,13 @@ public enum HTMLReport {
         let width = 120.0
         let covered = min(1, max(0, p.covered ?? 0)) * width
         let colour = p.status == .offTrack ? "#c33" : p.status == .atRisk ? "#d90" : "#2a7"
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"12\" role=\"img\" aria-label=\"\(p.status.rawValue)\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"12\" role=\"img\" aria-label=\"\(p.status.rawValue)\">"
         svg += "<rect width=\"\(Int(width))\" height=\"12\" fill=\"#eee\" stroke=\"#999\"/>"
         svg += "<rect width=\"\(Int(covered))\" height=\"12\" fill=\"\(colour)\"/>"
-        if let e = p.elapsed { svg += "<line x1=\"\(Int(e * width))\" y1=\"0\" x2=\"\(Int(e * width))\" y2=\"12\" stroke=\"#000\" stroke-width=\"2\"/>" }
+        if let e = p.elapsed {
+            svg += "<line x1=\"\(Int(e * width))\" y1=\"0\" x2=\"\(Int(e * width))\" y2=\"12\" stroke=\"#000\" stroke-width=\"2\"/>"
+        }
         return svg + "</svg>"
     }
 
@@ -50,49 +55,92 @@ public enum HTMLReport {
         if !c.purpose.isEmpty { body += "<p><strong>Purpose.</strong> \(esc(c.purpose))</p>" }
         if let end = c.fundingEndsOn { body += "<p><strong>Funding.</strong> \(esc(c.fundingSource)), until \(end).</p>" }
         body += "</header>"
-        body += "<section id=\"members\"><h2>Members</h2>" + table(["Member", "Type", "Role", "Responsibilities", "Lead"], w.members(of: id).map {
-            [w.memberName($0), $0.memberType.rawValue, $0.role, $0.responsibilities, $0.lead ? "lead" : ""]
-        }) + "</section>"
+        body +=
+            "<section id=\"members\"><h2>Members</h2>"
+            + table(
+                ["Member", "Type", "Role", "Responsibilities", "Lead"],
+                w.members(of: id).map {
+                    [w.memberName($0), $0.memberType.rawValue, $0.role, $0.responsibilities, $0.lead ? "lead" : ""]
+                }) + "</section>"
         let goals = w.goals(of: id)
         body += "<section id=\"goals\"><h2>Goals</h2>"
-        body += goals.isEmpty ? "<p>No goals agreed yet.</p>" : table(["Goal", "Baseline", "Latest", "Target", "Deadline", "Progress", "Status"], goals.map { g in
-            let p = w.progress(of: g, on: today)
-            return [g.statement + " (" + g.indicator + ")", g.baseline.map { World.number($0) + g.unit } ?? "—",
-                    p.latest.map { "\(World.number($0.value))\(g.unit) (\($0.date))" } ?? "—", g.target.map { World.number($0) + g.unit } ?? "—",
-                    g.deadline?.description ?? "—", bar(p), "<span class=\"\(p.status.rawValue)\">\(p.status.rawValue)</span>"]
-        }, raw: [5, 6])
+        body +=
+            goals.isEmpty
+            ? "<p>No goals agreed yet.</p>"
+            : table(
+                ["Goal", "Baseline", "Latest", "Target", "Deadline", "Progress", "Status"],
+                goals.map { g in
+                    let p = w.progress(of: g, on: today)
+                    return [
+                        g.statement + " (" + g.indicator + ")", g.baseline.map { World.number($0) + g.unit } ?? "—",
+                        p.latest.map { "\(World.number($0.value))\(g.unit) (\($0.date))" } ?? "—",
+                        g.target.map { World.number($0) + g.unit } ?? "—",
+                        g.deadline?.description ?? "—", bar(p), "<span class=\"\(p.status.rawValue)\">\(p.status.rawValue)</span>",
+                    ]
+                }, raw: [5, 6])
         body += "</section><section id=\"actions\"><h2>Actions</h2>"
         let actions = w.actions(of: id)
-        body += actions.isEmpty ? "<p>No actions agreed yet.</p>" : table(["Class", "Action", "Responsible", "Status", "Due"], ActionClass.allCases.flatMap { cls in
-            actions.filter { $0.actionClass == cls }.map { a in
-                [cls.rawValue, a.description, a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody", a.status.label, a.due?.description ?? "—"]
-            }
-        })
+        body +=
+            actions.isEmpty
+            ? "<p>No actions agreed yet.</p>"
+            : table(
+                ["Class", "Action", "Responsible", "Status", "Due"],
+                ActionClass.allCases.flatMap { cls in
+                    actions.filter { $0.actionClass == cls }.map { a in
+                        [
+                            cls.rawValue, a.description, a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody",
+                            a.status.label, a.due?.description ?? "—",
+                        ]
+                    }
+                })
         let checkpoints = w.checkpoints(of: id, on: today)
         body += "</section><section id=\"checkpoints\"><h2>Checkpoints</h2>"
         let overdue = checkpoints.filter { $0.status(on: today) == .overdue }
-        body += overdue.isEmpty ? "<p>Nothing is overdue.</p>" : "<p class=\"overdue\">Overdue</p>" + table(["Checkpoint", "Was due"], overdue.map { [$0.title, $0.due.description] })
+        body +=
+            overdue.isEmpty
+            ? "<p>Nothing is overdue.</p>"
+            : "<p class=\"overdue\">Overdue</p>" + table(["Checkpoint", "Was due"], overdue.map { [$0.title, $0.due.description] })
         let done = checkpoints.filter(\.isDone)
-        if !done.isEmpty { body += "<p>Done</p>" + table(["Checkpoint", "Done on", "By", "Evidence"], done.map { [$0.title, $0.doneOn?.description ?? "", $0.doneBy ?? "", $0.evidence ?? ""] }) }
+        if !done.isEmpty {
+            body +=
+                "<p>Done</p>"
+                + table(
+                    ["Checkpoint", "Done on", "By", "Evidence"],
+                    done.map { [$0.title, $0.doneOn?.description ?? "", $0.doneBy ?? "", $0.evidence ?? ""] })
+        }
         let gaps = w.gaps(in: id, on: today)
         body += "</section><section id=\"gaps\"><h2>Gaps</h2>"
-        body += gaps.isEmpty ? "<p>None: every part of the framework is in place.</p>" : "<ul>" + gaps.map { "<li class=\"gap\">\(esc($0.message))</li>" }.joined() + "</ul>"
+        body +=
+            gaps.isEmpty
+            ? "<p>None: every part of the framework is in place.</p>"
+            : "<ul>" + gaps.map { "<li class=\"gap\">\(esc($0.message))</li>" }.joined() + "</ul>"
         let h = w.health(of: id, on: today)
         body += "</section><section id=\"health\"><h2>Health check</h2>"
         if let latest = h.latest {
-            body += "<p>Of \(latest.date) by \(esc(latest.by)): \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid). Weakest point: \(esc(h.weakestPoint)).</p>"
-            body += table(["Condition or challenge", "Rating", "Change", "Note"], HealthItem.allCases.map { item in
-                [(item.isChallenge ? "against " : "") + item.label, latest.rating(item).map(String.init) ?? "—", h.change(item).map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "", latest.note(item)]
-            })
+            body +=
+                "<p>Of \(latest.date) by \(esc(latest.by)): \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid). Weakest point: \(esc(h.weakestPoint)).</p>"
+            body += table(
+                ["Condition or challenge", "Rating", "Change", "Note"],
+                HealthItem.allCases.map { item in
+                    [
+                        (item.isChallenge ? "against " : "") + item.label, latest.rating(item).map(String.init) ?? "—",
+                        h.change(item).map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "", latest.note(item),
+                    ]
+                })
         } else {
             body += "<p>No health check yet.</p>"
         }
         let cov = w.coverage(of: id)
         body += "</section><section id=\"coverage\"><h2>Cross-sector coverage</h2>"
-        body += table(["Sector"] + Level.allCases.map(\.rawValue) + ["Goals it carries"], Sector.allCases.compactMap { s in
-            guard Level.allCases.contains(where: { cov.count(s, $0) > 0 }) || cov.isGap(s, .local) else { return nil }
-            return [s.label] + Level.allCases.map { l in cov.count(s, l) > 0 ? "\(cov.count(s, l))" : cov.isGap(s, l) ? "none (gap)" : "" } + [(cov.goals[s] ?? []).joined(separator: "; ")]
-        })
+        body += table(
+            ["Sector"] + Level.allCases.map(\.rawValue) + ["Goals it carries"],
+            Sector.allCases.compactMap { s in
+                guard Level.allCases.contains(where: { cov.count(s, $0) > 0 }) || cov.isGap(s, .local) else { return nil }
+                return [s.label]
+                    + Level.allCases.map { l in cov.count(s, l) > 0 ? "\(cov.count(s, l))" : cov.isGap(s, l) ? "none (gap)" : "" } + [
+                        (cov.goals[s] ?? []).joined(separator: "; ")
+                    ]
+            })
         body += "</section>"
         return page(c.name, body)
     }
@@ -104,10 +152,15 @@ public enum HTMLReport {
             let h = w.health(of: c.id, on: today)
             let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.status(on: today) == .overdue }.count
             let off = w.goals(of: c.id).filter { w.progress(of: $0, on: today).status == .offTrack }.count
-            return [c.name, h.score.map { String(format: "%.1f", $0) } ?? "—", h.weakestPoint, "\(overdue)", "\(off)", "\(w.gaps(in: c.id, on: today).count)"]
+            return [
+                c.name, h.score.map { String(format: "%.1f", $0) } ?? "—", h.weakestPoint, "\(overdue)", "\(off)",
+                "\(w.gaps(in: c.id, on: today).count)",
+            ]
         }
-        let body = "<header><h1>Region \(esc(region))</h1><p class=\"facts\">Monitoring roll-up of \(today): \(clusters.count) clusters.</p></header>"
-            + "<section id=\"clusters\"><h2>Clusters</h2>" + table(["Cluster", "Health", "Weakest point", "Overdue checkpoints", "Goals off track", "Gaps"], rows) + "</section>"
+        let body =
+            "<header><h1>Region \(esc(region))</h1><p class=\"facts\">Monitoring roll-up of \(today): \(clusters.count) clusters.</p></header>"
+            + "<section id=\"clusters\"><h2>Clusters</h2>"
+            + table(["Cluster", "Health", "Weakest point", "Overdue checkpoints", "Goals off track", "Gaps"], rows) + "</section>"
         return page("Region \(region)", body)
     }
 }

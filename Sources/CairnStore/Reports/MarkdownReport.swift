@@ -10,7 +10,12 @@ public enum MarkdownReport {
         func table(_ header: [String], _ rows: [[String]]) {
             out.append("| " + header.joined(separator: " | ") + " |")
             out.append("|" + header.map { _ in " --- |" }.joined())
-            for r in rows { out.append("| " + r.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(separator: " | ") + " |") }
+            for r in rows {
+                out.append(
+                    "| "
+                        + r.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }.joined(
+                            separator: " | ") + " |")
+            }
             out.append("")
         }
         out.append("# \(c.name)")
@@ -26,20 +31,26 @@ public enum MarkdownReport {
         if let end = c.fundingEndsOn { out += ["**Funding.** \(c.fundingSource.isEmpty ? "—" : c.fundingSource), until \(end).", ""] }
 
         out += ["## Members", ""]
-        table(["Member", "Type", "Role", "Responsibilities", "Lead"], w.members(of: id).map {
-            [w.memberName($0), $0.memberType.rawValue, $0.role, $0.responsibilities, $0.lead ? "lead" : ""]
-        })
+        table(
+            ["Member", "Type", "Role", "Responsibilities", "Lead"],
+            w.members(of: id).map {
+                [w.memberName($0), $0.memberType.rawValue, $0.role, $0.responsibilities, $0.lead ? "lead" : ""]
+            })
 
         let goals = w.goals(of: id)
         if !goals.isEmpty {
             out += ["## Goals", ""]
-            table(["Goal", "Indicator", "Baseline", "Latest", "Target", "Deadline", "Status"], goals.map { g in
-                let p = w.progress(of: g, on: today)
-                let unit = g.unit
-                let latest = p.latest.map { "\(World.number($0.value))\(unit) (\($0.date))" } ?? "—"
-                return [g.statement, g.indicator, g.baseline.map { World.number($0) + unit } ?? "—", latest,
-                        g.target.map { World.number($0) + unit } ?? "—", g.deadline?.description ?? "—", "\(p.status.rawValue) `\(p.bar)`"]
-            })
+            table(
+                ["Goal", "Indicator", "Baseline", "Latest", "Target", "Deadline", "Status"],
+                goals.map { g in
+                    let p = w.progress(of: g, on: today)
+                    let unit = g.unit
+                    let latest = p.latest.map { "\(World.number($0.value))\(unit) (\($0.date))" } ?? "—"
+                    return [
+                        g.statement, g.indicator, g.baseline.map { World.number($0) + unit } ?? "—", latest,
+                        g.target.map { World.number($0) + unit } ?? "—", g.deadline?.description ?? "—", "\(p.status.rawValue) `\(p.bar)`",
+                    ]
+                })
         }
         let actions = w.actions(of: id)
         if !actions.isEmpty {
@@ -48,22 +59,31 @@ public enum MarkdownReport {
                 let these = actions.filter { $0.actionClass == cls }
                 guard !these.isEmpty else { continue }
                 out += ["### \(cls.rawValue.capitalized)", ""]
-                table(["Action", "Responsible", "Status", "Due"], these.map { a in
-                    [a.description, a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody", a.status.label, a.due?.description ?? "—"]
-                })
+                table(
+                    ["Action", "Responsible", "Status", "Due"],
+                    these.map { a in
+                        [
+                            a.description, a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody", a.status.label,
+                            a.due?.description ?? "—",
+                        ]
+                    })
             }
         }
         let checkpoints = w.checkpoints(of: id, on: today)
         let overdue = checkpoints.filter { $0.status(on: today) == .overdue }
         let done = checkpoints.filter(\.isDone)
         out += ["## Checkpoints", ""]
-        if overdue.isEmpty { out += ["Nothing is overdue.", ""] } else {
+        if overdue.isEmpty {
+            out += ["Nothing is overdue.", ""]
+        } else {
             out += ["**Overdue**", ""]
             table(["Checkpoint", "Was due"], overdue.map { [$0.title, $0.due.description] })
         }
         if !done.isEmpty {
             out += ["**Done**", ""]
-            table(["Checkpoint", "Due", "Done on", "By", "Evidence"], done.map { [$0.title, $0.due.description, $0.doneOn?.description ?? "", $0.doneBy ?? "", $0.evidence ?? ""] })
+            table(
+                ["Checkpoint", "Due", "Done on", "By", "Evidence"],
+                done.map { [$0.title, $0.due.description, $0.doneOn?.description ?? "", $0.doneBy ?? "", $0.evidence ?? ""] })
         }
         let gaps = w.gaps(in: id, on: today)
         out += ["## Gaps", ""]
@@ -72,20 +92,31 @@ public enum MarkdownReport {
         let h = w.health(of: id, on: today)
         if let latest = h.latest {
             out += ["## Health check", ""]
-            out += ["Of \(latest.date) by \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid); weakest point: \(h.weakestPoint)." + (h.previous.map { " Change since \($0.date) in brackets." } ?? ""), ""]
-            table(["Condition or challenge", "Rating", "Note"], HealthItem.allCases.map { item in
-                let change = h.change(item).map { $0 == 0 ? "" : $0 > 0 ? " (+\($0))" : " (\($0))" } ?? ""
-                return [(item.isChallenge ? "against " : "") + item.label, (latest.rating(item).map(String.init) ?? "—") + change, latest.note(item)]
-            })
+            out += [
+                "Of \(latest.date) by \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid); weakest point: \(h.weakestPoint)."
+                    + (h.previous.map { " Change since \($0.date) in brackets." } ?? ""), "",
+            ]
+            table(
+                ["Condition or challenge", "Rating", "Note"],
+                HealthItem.allCases.map { item in
+                    let change = h.change(item).map { $0 == 0 ? "" : $0 > 0 ? " (+\($0))" : " (\($0))" } ?? ""
+                    return [
+                        (item.isChallenge ? "against " : "") + item.label, (latest.rating(item).map(String.init) ?? "—") + change,
+                        latest.note(item),
+                    ]
+                })
         }
         let cov = w.coverage(of: id)
         out += ["## Cross-sector coverage", ""]
-        table(["Sector"] + Level.allCases.map(\.rawValue) + ["Goals it carries"], Sector.allCases.compactMap { s in
-            let counts = Level.allCases.map { cov.count(s, $0) }
-            guard counts.contains(where: { $0 > 0 }) || cov.isGap(s, .local) else { return nil }
-            return [s.label] + Level.allCases.map { l in cov.count(s, l) > 0 ? "\(cov.count(s, l))" : cov.isGap(s, l) ? "**none**" : "" }
-                + [(cov.goals[s] ?? []).joined(separator: "; ")]
-        })
+        table(
+            ["Sector"] + Level.allCases.map(\.rawValue) + ["Goals it carries"],
+            Sector.allCases.compactMap { s in
+                let counts = Level.allCases.map { cov.count(s, $0) }
+                guard counts.contains(where: { $0 > 0 }) || cov.isGap(s, .local) else { return nil }
+                return [s.label]
+                    + Level.allCases.map { l in cov.count(s, l) > 0 ? "\(cov.count(s, l))" : cov.isGap(s, l) ? "**none**" : "" }
+                    + [(cov.goals[s] ?? []).joined(separator: "; ")]
+            })
         for g in cov.gapSentences { out.append("- \(g)") }
         out.append("")
         return out.joined(separator: "\n")
@@ -102,7 +133,9 @@ public enum MarkdownReport {
             let h = w.health(of: c.id, on: today)
             let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.status(on: today) == .overdue }.count
             let off = w.goals(of: c.id).filter { w.progress(of: $0, on: today).status == .offTrack }.count
-            out.append("| \(c.name) | \(h.score.map { String(format: "%.1f", $0) } ?? "—") | \(h.weakestPoint) | \(overdue) | \(off) | \(w.gaps(in: c.id, on: today).count) |")
+            out.append(
+                "| \(c.name) | \(h.score.map { String(format: "%.1f", $0) } ?? "—") | \(h.weakestPoint) | \(overdue) | \(off) | \(w.gaps(in: c.id, on: today).count) |"
+            )
         }
         out.append("")
         return out.joined(separator: "\n")
