@@ -15,7 +15,7 @@ extension AppState {
             default:
                 home.lists[3].setRows(
                     Rows.checkpoints(world, today: today, filter: home.checkpointFilter, region: home.region), revision: rev)
-                home.overdueCount = world.checkpoints.values.reduce(0) { $0 + ($1.status(on: today) == .overdue ? 1 : 0) }
+                home.overdueCount = world.checkpoints.values.reduce(0) { $0 + ($1.isOverdue(on: today) ? 1 : 0) }
             }
         }
         for i in stack.indices {
@@ -59,10 +59,10 @@ extension AppState {
             ListRow(id: PickerScreen.newSchool, cells: ["+ New school…", "create", ""], style: .accent, pinned: true),
             ListRow(id: PickerScreen.newAgency, cells: ["+ New agency…", "create", ""], style: .accent, pinned: true),
         ]
-        rows += Rows.sortedByName(world.schools.values.filter { !already.contains($0.id) }, \.name).map {
+        rows += NameOrder.sorted(world.schools.values.filter { !already.contains($0.id) }, by: \.name).map {
             ListRow(id: $0.id, cells: [$0.name, "school", $0.municipality])
         }
-        rows += Rows.sortedByName(world.agencies.values.filter { !already.contains($0.id) }, \.name).map {
+        rows += NameOrder.sorted(world.agencies.values.filter { !already.contains($0.id) }, by: \.name).map {
             ListRow(id: $0.id, cells: [$0.name, "agency", $0.sector.label])
         }
         return rows

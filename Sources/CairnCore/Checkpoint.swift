@@ -31,10 +31,13 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
 
     public var isDone: Bool { doneOn != nil }
 
+    /// Open and past its due date: the one rule every list, count, gap and report uses.
+    public func isOverdue(on today: Day) -> Bool { doneOn == nil && due < today }
+
     /// Where the checkpoint stands on `today`.
     public func status(on today: Day) -> CheckpointStatus {
         if isDone { return .done }
-        if due < today { return .overdue }
+        if isOverdue(on: today) { return .overdue }
         if today.days(until: due) <= CheckpointStatus.dueSoonDays { return .dueSoon }
         return .upcoming
     }

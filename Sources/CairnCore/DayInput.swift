@@ -3,8 +3,8 @@
 public enum DayInput {
     public static let hint = "use YYYY-MM-DD, today, tomorrow, +3d, +2w or +1m"
 
-    /// The day `text` names, counted from `today`; a `ValidationError` that says how to write it otherwise.
-    public static func parse(_ text: String, today: Day) throws(ValidationError) -> Day {
+    /// The day `text` names, counted from `today`; a `InputError` that says how to write it otherwise.
+    public static func parse(_ text: String, today: Day) throws(InputError) -> Day {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let day = Day(iso: trimmed) { return day }
         switch trimmed {
@@ -24,7 +24,7 @@ public enum DayInput {
             default: break
             }
         }
-        if trimmed.isEmpty { throw ValidationError("a date is required: \(hint)") }
-        throw ValidationError("“\(text)” is not a date: \(hint)")
+        if trimmed.isEmpty { throw InputError("a date is required: \(hint)") }
+        throw InputError("“\(text)” is not a date: \(hint)")
     }
 }

@@ -85,7 +85,7 @@ extension World {
                     .memberWithoutAction, cluster: clusterID, record: .membership, id: m.id,
                     "\(memberName(m)) has responsibilities but no action"))
         }
-        for c in checkpoints(of: clusterID, on: today) where c.status(on: today) == .overdue {
+        for c in checkpoints(of: clusterID, on: today) where c.isOverdue(on: today) {
             gaps.append(
                 Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
         }

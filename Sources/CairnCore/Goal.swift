@@ -40,6 +40,8 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
         g.indicator = Text.clean(indicator)
         g.unit = Text.clean(unit)
         g.owner = owner.flatMap { $0.isEmpty ? nil : $0 }
+        // With both ends given the way is plain: a target below the baseline is a decrease.
+        if let b = baseline, let t = target, b != t { g.direction = t < b ? .decrease : .increase }
         return g
     }
 }

@@ -11,11 +11,11 @@ extension Vocabulary {
     public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 
     /// Parses a word, accepting any case and spaces or underscores for hyphens.
-    public static func parse(_ text: String, field: String) throws(ValidationError) -> Self {
+    public static func parse(_ text: String, field: String) throws(InputError) -> Self {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
         if let value = Self(rawValue: word) { return value }
-        throw ValidationError("“\(text)” is not a \(field): use one of \(wordList)")
+        throw InputError("“\(text)” is not a \(field): use one of \(wordList)")
     }
 
     public static func < (a: Self, b: Self) -> Bool {

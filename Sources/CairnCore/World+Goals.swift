@@ -43,25 +43,25 @@ extension World {
     }
 
     /// A goal named by its id or exact statement.
-    public func findGoal(_ reference: String, in clusterID: String? = nil) throws(ValidationError) -> Goal {
+    public func findGoal(_ reference: String, in clusterID: String? = nil) throws(InputError) -> Goal {
         if let g = goals[reference] { return g }
         let statement = Text.clean(reference)
         let hits = goals.values.filter { $0.statement == statement && (clusterID == nil || $0.cluster == clusterID) }
         if hits.count == 1 { return hits[0] }
-        if hits.isEmpty { throw ValidationError("no goal has the id or statement “\(reference)”") }
-        throw ValidationError(
+        if hits.isEmpty { throw InputError("no goal has the id or statement “\(reference)”") }
+        throw InputError(
             "\(hits.count) goals read “\(reference)”; give one of their ids: \(hits.map(\.id).sorted().joined(separator: ", "))")
     }
 
     /// A member of a cluster named by its membership id, its school's or agency's id, or that one's exact name.
-    public func findMember(_ reference: String, in clusterID: String) throws(ValidationError) -> Membership {
+    public func findMember(_ reference: String, in clusterID: String) throws(InputError) -> Membership {
         let inCluster = memberships.values.filter { $0.cluster == clusterID }
         if let m = inCluster.first(where: { $0.id == reference || $0.memberId == reference }) { return m }
         let name = Text.clean(reference)
         let hits = inCluster.filter { memberName($0) == name }
         if hits.count == 1 { return hits[0] }
         let cluster = clusters[clusterID]?.name ?? clusterID
-        if hits.isEmpty { throw ValidationError("“\(reference)” is not a member of \(cluster)") }
-        throw ValidationError("\(hits.count) members of \(cluster) are named “\(reference)”; give an id")
+        if hits.isEmpty { throw InputError("“\(reference)” is not a member of \(cluster)") }
+        throw InputError("\(hits.count) members of \(cluster) are named “\(reference)”; give an id")
     }
 }

@@ -26,7 +26,7 @@ extension World {
     /// The clusters a school or agency takes part in.
     public func clusters(withMember id: String) -> [Cluster] {
         let ids = Set(memberships.values.filter { $0.memberId == id }.map(\.cluster))
-        return ids.compactMap { clusters[$0] }.sorted { $0.name < $1.name }
+        return NameOrder.sorted(ids.compactMap { clusters[$0] }, by: \.name)
     }
 
     /// A cluster's checkpoints, in the order lists show them (see `Checkpoint.urgencyOrder`).
@@ -41,26 +41,46 @@ extension World {
     }
 
     /// A checkpoint or cluster named by its id or by its exact name (NFC-compared), or a message saying why not.
-    public func findCluster(_ reference: String) throws(ValidationError) -> Cluster {
+    public func findCluster(_ reference: String) throws(InputError) -> Cluster {
         if let c = clusters[reference] { return c }
         let name = Text.clean(reference)
         let hits = clusters.values.filter { $0.name == name }
         return try World.single(hits, reference: reference, what: "cluster")
     }
 
-    public func findCheckpoint(_ reference: String) throws(ValidationError) -> Checkpoint {
+    public func findCheckpoint(_ reference: String) throws(InputError) -> Checkpoint {
         if let c = checkpoints[reference] { return c }
         let title = Text.clean(reference)
         let hits = checkpoints.values.filter { $0.title == title }
         return try World.single(hits, reference: reference, what: "checkpoint")
     }
 
-    private static func single<T: Identifiable>(_ hits: [T], reference: String, what: String) throws(ValidationError) -> T
+    /// Any record named by its id, or by the exact name, title, statement or description it
+    /// is known by (NFC-compared); a measurement by its id only.
+    public func findRecord(_ reference: String) throws(InputError) -> Record {
+        for kind in RecordKind.allCases {
+            if let r = record(kind, id: reference) { return r }
+        }
+        let name = Text.clean(reference)
+        var hits: [Record] = []
+        hits += schools.values.filter { $0.name == name }.map(Record.school)
+        hits += agencies.values.filter { $0.name == name }.map(Record.agency)
+        hits += clusters.values.filter { $0.name == name }.map(Record.cluster)
+        hits += checkpoints.values.filter { $0.title == name }.map(Record.checkpoint)
+        hits += goals.values.filter { $0.statement == name }.map(Record.goal)
+        hits += actions.values.filter { $0.description == name }.map(Record.action)
+        if hits.count == 1 { return hits[0] }
+        if hits.isEmpty { throw InputError("no record has the id or name “\(reference)”") }
+        let ids = hits.map(\.id).sorted().joined(separator: ", ")
+        throw InputError("\(hits.count) records are named “\(reference)”; give one of their ids: \(ids)")
+    }
+
+    private static func single<T: Identifiable>(_ hits: [T], reference: String, what: String) throws(InputError) -> T
     where T.ID == String {
         if hits.count == 1 { return hits[0] }
-        if hits.isEmpty { throw ValidationError("no \(what) has the id or name “\(reference)”") }
+        if hits.isEmpty { throw InputError("no \(what) has the id or name “\(reference)”") }
         let ids = hits.map(\.id).sorted().joined(separator: ", ")
-        throw ValidationError("\(hits.count) \(what)s are named “\(reference)”; give one of their ids: \(ids)")
+        throw InputError("\(hits.count) \(what)s are named “\(reference)”; give one of their ids: \(ids)")
     }
 }
 

@@ -1,10 +1,12 @@
 /// The rules a record must keep before it is stored, checked against the rest of the world.
 extension World {
-    public func validate(_ school: School, checkingOfficialId: Bool = true) -> [FieldIssue] {
+    public func validate(_ school: School, checkingOfficialId: Bool = true, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if school.name.isEmpty { issues.append(FieldIssue("name", "a name is required")) }
         if checkingOfficialId, let official = school.officialId,
-            let other = schools.values.first(where: { $0.officialId == official && $0.id != school.id })
+            let other = keys.map({ $0.school(withOfficialId: official, in: self) })
+                ?? schools.values.first(where: { $0.officialId == official && $0.id != school.id }),
+            other.id != school.id
         {
             issues.append(FieldIssue("officialId", "official id \(official) is already used by \(other.name)"))
         }
@@ -23,11 +25,13 @@ extension World {
         return issues
     }
 
-    public func validate(_ cluster: Cluster) -> [FieldIssue] {
+    public func validate(_ cluster: Cluster, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if cluster.name.isEmpty { issues.append(FieldIssue("name", "a name is required")) }
         if let official = cluster.officialId,
-            let other = clusters.values.first(where: { $0.officialId == official && $0.id != cluster.id })
+            let other = keys.map({ $0.cluster(withOfficialId: official, in: self) })
+                ?? clusters.values.first(where: { $0.officialId == official && $0.id != cluster.id }),
+            other.id != cluster.id
         {
             issues.append(FieldIssue("officialId", "official id \(official) is already used by \(other.name)"))
         }
@@ -37,17 +41,18 @@ extension World {
         return issues
     }
 
-    public func validate(_ m: Membership) -> [FieldIssue] {
+    public func validate(_ m: Membership, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if clusters[m.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
         let exists = m.memberType == .school ? schools[m.memberId] != nil : agencies[m.memberId] != nil
         if !exists { issues.append(FieldIssue("member", "the \(m.memberType.rawValue) no longer exists")) }
-        if let twin = memberships.values.first(where: {
-            $0.cluster == m.cluster && $0.memberId == m.memberId && $0.id != m.id
-        }) {
+        if let twin = keys.map({ $0.membership(of: m.memberId, in: m.cluster, world: self) })
+            ?? memberships.values.first(where: { $0.cluster == m.cluster && $0.memberId == m.memberId && $0.id != m.id }),
+            twin.id != m.id
+        {
             issues.append(FieldIssue("member", "\(memberName(twin)) is already a member of this cluster"))
         }
-        if m.lead, let lead = lead(of: m.cluster), lead.id != m.id {
+        if m.lead, let lead = keys.map({ $0.lead(of: m.cluster, in: self) }) ?? lead(of: m.cluster), lead.id != m.id {
             issues.append(FieldIssue("lead", "\(memberName(lead)) already leads this cluster: a cluster has one lead"))
         }
         return issues
@@ -56,9 +61,13 @@ extension World {
     public func validate(_ c: Checkpoint) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if c.title.isEmpty { issues.append(FieldIssue("title", "a title is required")) }
+        // Who ticked it and when go together: a tick with one and not the other says nothing sure.
+        if (c.doneBy == nil) != (c.doneOn == nil) {
+            issues.append(FieldIssue("doneOn", "“\(c.title)” says it was ticked but not both by whom and on which day"))
+        }
         if clusters[c.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
         if let concerns = c.concerns, memberships[concerns] == nil {
-            issues.append(FieldIssue("concerns", "that member is no longer in the cluster"))
+            issues.append(FieldIssue("concerns", "that member is no longer in the cluster", isGap: true))
         }
         if let goal = c.goal, goals[goal]?.cluster != c.cluster {
             issues.append(FieldIssue("goal", "that goal is not one of this cluster's"))
@@ -102,7 +111,7 @@ extension World {
             issues.append(FieldIssue("goal", "that goal is not one of this cluster's"))
         }
         if a.responsible == nil {
-            issues.append(FieldIssue("responsible", "a responsible member is required"))
+            issues.append(FieldIssue("responsible", "a responsible member is required", isGap: true))
         } else {
             issues += memberIssue(a.responsible, cluster: a.cluster, field: "responsible")
         }
@@ -112,7 +121,7 @@ extension World {
         return issues
     }
 
-    public func validate(_ a: Agreement) -> [FieldIssue] {
+    public func validate(_ a: Agreement, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if clusters[a.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
         if !(1...52).contains(a.meetingsPerYear) {
@@ -121,7 +130,7 @@ extension World {
         if a.periodEnd <= a.periodStart {
             issues.append(FieldIssue("periodEnd", "the period must end (\(a.periodEnd)) after it starts (\(a.periodStart))"))
         }
-        if let other = agreement(of: a.cluster), other.id != a.id {
+        if let other = keys.map({ $0.agreement(of: a.cluster, in: self) }) ?? agreement(of: a.cluster), other.id != a.id {
             issues.append(FieldIssue("cluster", "the cluster already has an agreement (\(other.id)): edit that one"))
         }
         return issues
@@ -141,7 +150,7 @@ extension World {
     private func memberIssue(_ membership: String?, cluster: String, field: String) -> [FieldIssue] {
         guard let membership else { return [] }
         if memberships[membership]?.cluster == cluster { return [] }
-        return [FieldIssue(field, "that member is not in this cluster")]
+        return [FieldIssue(field, "that member is not in this cluster", isGap: true)]
     }
 
     /// A number as people write it: no ".0" on whole numbers.
@@ -150,21 +159,24 @@ extension World {
     }
 
     /// Normalises and validates any record, as the store does before a put.
-    public func validate(_ record: Record) -> (Record, [FieldIssue]) {
+    ///
+    /// - Parameter keys: an index of the unique keys, for checking many records in a row; without
+    ///   it each check scans the world.
+    public func validate(_ record: Record, keys: UniqueKeys? = nil) -> (Record, [FieldIssue]) {
         func check<T>(_ r: T, _ normalize: (T) -> () -> T, _ rules: (T) -> [FieldIssue], _ wrap: (T) -> Record) -> (Record, [FieldIssue]) {
             let n = normalize(r)()
             return (wrap(n), rules(n))
         }
         switch record {
-        case .school(let r): return check(r, School.normalized, { validate($0) }, Record.school)
+        case .school(let r): return check(r, School.normalized, { validate($0, keys: keys) }, Record.school)
         case .agency(let r): return check(r, Agency.normalized, validate, Record.agency)
-        case .cluster(let r): return check(r, Cluster.normalized, validate, Record.cluster)
-        case .membership(let r): return check(r, Membership.normalized, validate, Record.membership)
+        case .cluster(let r): return check(r, Cluster.normalized, { validate($0, keys: keys) }, Record.cluster)
+        case .membership(let r): return check(r, Membership.normalized, { validate($0, keys: keys) }, Record.membership)
         case .checkpoint(let r): return check(r, Checkpoint.normalized, validate, Record.checkpoint)
         case .goal(let r): return check(r, Goal.normalized, validate, Record.goal)
         case .measurement(let r): return check(r, Measurement.normalized, validate, Record.measurement)
         case .action(let r): return check(r, Action.normalized, validate, Record.action)
-        case .agreement(let r): return check(r, Agreement.normalized, validate, Record.agreement)
+        case .agreement(let r): return check(r, Agreement.normalized, { validate($0, keys: keys) }, Record.agreement)
         case .assessment(let r): return check(r, Assessment.normalized, validate, Record.assessment)
         }
     }

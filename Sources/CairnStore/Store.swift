@@ -78,6 +78,10 @@ public final class Store {
         lastEventOf = [:]
         lastEventOf.reserveCapacity(events.count)
         for event in events {
+            if let clash = Store.clash(event, in: world) {
+                problems.append(clash)
+                continue
+            }
             world.apply(event.change)
             lastEventOf[event.change.recordID] = event.id
         }
@@ -121,8 +125,26 @@ public final class Store {
             try reload()
             return true
         }
-        for event in fresh { fold(event) }
+        for event in fresh {
+            if let clash = Store.clash(event, in: world) {
+                problems.append(clash)
+            } else {
+                fold(event)
+            }
+        }
         return true
+    }
+
+    /// An event that creates a record (it has no `base`) under an id the world already holds:
+    /// two records were given one id. The first stands; the second is reported, never folded
+    /// over it.
+    static func clash(_ event: Event, in world: World) -> JournalProblem? {
+        guard event.base == nil, case .put(let record) = event.change,
+            let existing = world.record(record.kind, id: record.id)
+        else { return nil }
+        return JournalProblem(
+            kind: .damagedLine, file: event.origin?.file ?? "journal", line: event.origin?.line ?? 0,
+            detail: "it creates \(record.id), which is already \(world.describe(existing)) (one id given twice); it is not read")
     }
 
     private func fold(_ event: Event) {

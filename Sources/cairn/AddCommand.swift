@@ -14,14 +14,14 @@ struct MembershipOptions: ParsableArguments {
     @Option(help: "Its role in the cluster.") var role: String?
     @Flag(help: "It leads and convenes the cluster.") var lead = false
 
-    func changes(for type: MemberType, id: String, in store: Store) throws -> [Change] {
+    func operations(for type: MemberType, id: String, in store: Store) throws -> [DomainOperation] {
         guard let reference = cluster else {
             if role != nil || lead { throw CLIError("--role and --lead need --cluster") }
             return []
         }
-        let cluster = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(reference) }
+        let cluster = try store.world.findCluster(reference)
         let m = Membership(cluster: cluster.id, memberType: type, memberId: id, role: role ?? "", lead: lead)
-        return [.put(.membership(m))]
+        return [.add(.membership(m))]
     }
 }
 
@@ -36,7 +36,7 @@ struct AddCluster: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let cluster = Cluster(officialId: officialId, name: name, kind: kind, region: region)
-        try validateAndCommit([.put(.cluster(cluster))], to: store)
+        try perform(.add(.cluster(cluster)), on: store)
         print(cluster.id)
     }
 }
@@ -53,8 +53,8 @@ struct AddSchool: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let school = School(officialId: officialId, name: name, phases: phase, municipality: municipality)
-        try validateAndCommit(
-            [.put(.school(school))] + membership.changes(for: .school, id: school.id, in: store), to: store)
+        let join = try membership.operations(for: .school, id: school.id, in: store)
+        try perform(.all([.add(.school(school))] + join, summary: "Added school “\(school.name)”"), on: store)
         print(school.id)
     }
 }
@@ -70,8 +70,8 @@ struct AddAgency: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let agency = Agency(name: name, sector: sector, level: level)
-        try validateAndCommit(
-            [.put(.agency(agency))] + membership.changes(for: .agency, id: agency.id, in: store), to: store)
+        let join = try membership.operations(for: .agency, id: agency.id, in: store)
+        try perform(.all([.add(.agency(agency))] + join, summary: "Added agency “\(agency.name)”"), on: store)
         print(agency.id)
     }
 }
@@ -86,10 +86,10 @@ struct AddCheckpoint: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let today = Day.today()
-        let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(cluster) }
-        let day = try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(due, today: today) }
+        let found = try store.world.findCluster(cluster)
+        let day = try DayInput.parse(due, today: today)
         let checkpoint = Checkpoint(cluster: found.id, title: title, due: day)
-        try validateAndCommit([.put(.checkpoint(checkpoint))], to: store)
+        try perform(.add(.checkpoint(checkpoint)), on: store)
         print(checkpoint.id)
     }
 }

@@ -10,7 +10,7 @@ struct CairnCommand: ParsableCommand {
         commandName: "cairn",
         abstract: "Browse school clusters, their members and monitoring checkpoints.",
         subcommands: [
-            OpenCommand.self, AddCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
+            OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self,
             HealthCommand.self, WorkshopCommand.self, ImportCommand.self, ReportCommand.self,
         ],

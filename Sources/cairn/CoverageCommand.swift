@@ -18,7 +18,7 @@ struct CoverageCommand: ParsableCommand {
         let title: String
         switch (cluster, region) {
         case (let c?, nil):
-            let found = try attempt { () throws(CairnCore.ValidationError) in try w.findCluster(c) }
+            let found = try w.findCluster(c)
             coverage = w.coverage(of: found.id)
             title = found.name
         case (nil, let r?):

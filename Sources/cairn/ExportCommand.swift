@@ -25,10 +25,10 @@ struct ExportCommand: ParsableCommand {
             guard let what else {
                 throw CLIError("--format csv needs --what: \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let clusterID = try cluster.map { c in try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }.id
+            let clusterID = try cluster.map { c in try store.world.findCluster(c).id
             }
             let rows = CSVExport.rows(what, world: store.world, cluster: clusterID, today: Day.today())
-            FileHandle.standardOutput.write(try attempt { () throws(StoreError) in try CSVExport.data(rows) })
+            FileHandle.standardOutput.write(try CSVExport.data(rows))
         default:
             throw CLIError("export format “\(format)” is not known: use --format json or --format csv")
         }
@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        let check = try attempt { () throws(StoreError) in try StoreCheck.run(store) }
+        let check = try StoreCheck.run(store)
         print("store: \(store.directory.path)")
         print(check.report)
         if check.isDamaged { throw ExitCode(1) }
@@ -60,16 +60,8 @@ struct DemoCommand: ParsableCommand {
             print("the examples are already in \(store.directory.path)")
             return
         }
-        try validateAndCommit(changes, to: store)
         let clusters = changes.filter { if case .put(.cluster) = $0 { return true } else { return false } }.count
+        try perform(.carry(changes, summary: "Loaded \(clusters) example clusters"), on: store)
         print("loaded \(clusters) example clusters into \(store.directory.path)")
-    }
-}
-
-func attempt<T>(_ body: () throws(StoreError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        throw CLIError(error.message)
     }
 }

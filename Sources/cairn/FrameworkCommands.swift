@@ -7,12 +7,16 @@ extension Direction: ExpressibleByArgument {}
 extension ActionClass: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}
 
-/// Reads a number as people type it (`12.5`, `12,5`).
+/// Reads a number as people type it (`12.5`, `12,5`), by the rule book's one reader.
 func parseNumber(_ text: String, field: String) throws -> Double {
-    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-        throw CLIError("--\(field) “\(text)” is not a number")
+    let parsed: Double?
+    do {
+        parsed = try NumberInput.parse(text)
+    } catch {
+        throw CLIError("--\(field): \(error.message)")
     }
-    return value
+    guard let parsed else { throw CLIError("--\(field) needs a number") }
+    return parsed
 }
 
 struct AddGoal: ParsableCommand {
@@ -33,23 +37,23 @@ struct AddGoal: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let today = Day.today()
-        let c = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(cluster) }
+        let c = try store.world.findCluster(cluster)
         let base = try baseline.map { try parseNumber($0, field: "baseline") }
         let goalTarget = try parseNumber(target, field: "target")
         let baseDay = try baselineDate.map { d in
-            try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(d, today: today) }
+            try DayInput.parse(d, today: today)
         }
         if baselineDate != nil, base == nil { throw CLIError("--baseline-date needs --baseline") }
-        let due = try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(deadline, today: today) }
+        let due = try DayInput.parse(deadline, today: today)
         let ownerID = try owner.map { o in
-            try attempt { () throws(CairnCore.ValidationError) in try store.world.findMember(o, in: c.id).id }
+            try store.world.findMember(o, in: c.id).id
         }
         let way = direction ?? (base.map { goalTarget < $0 ? .decrease : .increase } ?? .increase)
         let goal = Goal(
             cluster: c.id, statement: statement, indicator: indicator, unit: unit, baseline: base,
             baselineDate: baseDay ?? (base == nil ? nil : today), target: goalTarget, deadline: due, priority: priority,
             direction: way, owner: ownerID)
-        try validateAndCommit([.put(.goal(goal))], to: store)
+        try perform(.add(.goal(goal)), on: store)
         print(goal.id)
     }
 }
@@ -67,13 +71,13 @@ struct AddAction: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let w = store.world
-        let c = try attempt { () throws(CairnCore.ValidationError) in try w.findCluster(cluster) }
-        let g = try attempt { () throws(CairnCore.ValidationError) in try w.findGoal(goal, in: c.id) }
-        let member = try attempt { () throws(CairnCore.ValidationError) in try w.findMember(responsible, in: c.id) }
-        let dueDay = try due.map { d in try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(d, today: Day.today()) } }
+        let c = try w.findCluster(cluster)
+        let g = try w.findGoal(goal, in: c.id)
+        let member = try w.findMember(responsible, in: c.id)
+        let dueDay = try due.map { d in try DayInput.parse(d, today: Day.today()) }
         let action = Action(
             cluster: c.id, description: description, goal: g.id, responsible: member.id, actionClass: actionClass, due: dueDay)
-        try validateAndCommit([.put(.action(action))], to: store)
+        try perform(.add(.action(action)), on: store)
         print(action.id)
     }
 }
@@ -89,13 +93,12 @@ struct MeasureCommand: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let today = Day.today()
-        let g = try attempt { () throws(CairnCore.ValidationError) in try store.world.findGoal(goal) }
-        let day = try attempt { () throws(CairnCore.ValidationError) in try DayInput.parse(date, today: today) }
+        let g = try store.world.findGoal(goal)
+        let day = try DayInput.parse(date, today: today)
         let m = Measurement(goal: g.id, value: try parseNumber(value, field: "value"), date: day, by: store.identity.user, source: source)
-        let ticks = store.world.ticksFor(m, by: store.identity.user, on: today)
-        try validateAndCommit([.put(.measurement(m))] + ticks, to: store)
+        let outcome = try perform(.measure(m), on: store)
         let progress = store.world.progress(of: g, on: today)
         print("\(g.statement): \(progress.status.rawValue) \(progress.bar)")
-        if case .put(.checkpoint(let c))? = ticks.first { print("ticked “\(c.title)”") }
+        for case .put(.checkpoint(let c)) in outcome.changes { print("ticked “\(c.title)”") }
     }
 }

@@ -16,9 +16,9 @@ struct GapsCommand: ParsableCommand {
         let today = Day.today()
         let clusters: [Cluster]
         if let cluster {
-            clusters = [try attempt { () throws(CairnCore.ValidationError) in try w.findCluster(cluster) }]
+            clusters = [try w.findCluster(cluster)]
         } else {
-            clusters = w.clusters.values.sorted { $0.name < $1.name }
+            clusters = NameOrder.sorted(w.clusters.values, by: \.name)
         }
         let gaps = clusters.flatMap { w.gaps(in: $0.id, on: today) }
         if json {

@@ -13,7 +13,7 @@ struct HealthCommand: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let w = store.world
-        let c = try attempt { () throws(CairnCore.ValidationError) in try w.findCluster(cluster) }
+        let c = try w.findCluster(cluster)
         let h = w.health(of: c.id, on: Day.today())
         if json {
             let items: [[String: Any]] = HealthItem.allCases.map { item in

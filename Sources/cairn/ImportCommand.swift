@@ -33,16 +33,14 @@ struct ImportCommand: ParsableCommand {
         opts.phaseOverrides = mapPhase
         opts.clusterBy = clusterBy
         opts.useFileClusterNames = useFileNames
-        let (changes, summary) = try attempt { () throws(StoreError) in
-            try RegisterImport.plan(try RegisterTable.read(data), options: opts, world: store.world)
-        }
+        let (changes, summary) = try RegisterImport.plan(try RegisterTable.read(data), options: opts, world: store.world)
         for line in summary.report { print(line) }
         if dryRun {
             print("dry run: nothing written")
             return
         }
         guard !changes.isEmpty else { return }
-        try attempt { () throws(StoreError) in _ = try store.commit(changes, source: "import of \(url.lastPathComponent)") }
+        try perform(.carry(changes, summary: "Imported \(url.lastPathComponent)"), on: store, source: "import of \(url.lastPathComponent)")
         print("written: \(changes.count) changes from \(url.lastPathComponent) by \(store.identity.user)")
     }
 
@@ -51,14 +49,14 @@ struct ImportCommand: ParsableCommand {
         guard store.world.isEmpty, store.world.memberships.isEmpty else {
             throw CLIError("a JSON export is imported into an empty store only (this one has records): use --store NEW_DIR")
         }
-        let changes = try attempt { () throws(StoreError) in try JSONImport.changes(data) }
+        let changes = try JSONImport.changes(data)
         if dryRun {
             print("dry run: \(changes.count) records would be written")
             return
         }
-        // A restore writes the state as it was, gaps included (an action whose member has left):
-        // re-validating would refuse states the store legitimately held.
-        try attempt { () throws(StoreError) in _ = try store.commit(changes) }
+        // A restore carries the state as it was: gaps (an action whose member has left) are kept,
+        // but a record the store could never have held (a tick without its day) is refused.
+        try perform(.carry(changes, summary: "Restored the JSON export"), on: store)
         print("written: \(changes.count) records from the JSON export")
     }
 }

@@ -22,13 +22,13 @@ struct ListCommand: ParsableCommand {
         if overdue, what == .schools || what == .agencies {
             throw CLIError("--overdue applies to clusters and checkpoints")
         }
-        let overdueClusters = Set(world.checkpoints.values.filter { $0.status(on: today) == .overdue }.map(\.cluster))
+        let overdueClusters = Set(world.checkpoints.values.filter { $0.isOverdue(on: today) }.map(\.cluster))
         let document = JSONExport.document(world)
         var rows = document[what.rawValue] as? [[String: Any]] ?? []
         switch what {
         case .clusters where overdue: rows = rows.filter { overdueClusters.contains($0["id"] as? String ?? "") }
         case .checkpoints:
-            let order = world.checkpoints.values.filter { !overdue || $0.status(on: today) == .overdue }
+            let order = world.checkpoints.values.filter { !overdue || $0.isOverdue(on: today) }
                 .sorted { Checkpoint.urgencyOrder($0, $1, on: today) }.map(\.id)
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0) })
             rows = order.compactMap { byID[$0] }
@@ -44,8 +44,7 @@ struct ListCommand: ParsableCommand {
         case .clusters:
             table =
                 [["ID", "NAME", "KIND", "REGION", "SCHOOLS", "AGENCIES"]]
-                + world.clusters.values
-                .filter { !overdue || overdueClusters.contains($0.id) }.sorted { $0.name < $1.name }.map { c in
+                + NameOrder.sorted(world.clusters.values.filter { !overdue || overdueClusters.contains($0.id) }, by: \.name).map { c in
                     let members = world.members(of: c.id)
                     return [
                         c.id, c.name, c.kind.rawValue, c.region, "\(members.filter { $0.memberType == .school }.count)",
@@ -55,12 +54,12 @@ struct ListCommand: ParsableCommand {
         case .schools:
             table =
                 [["ID", "OFFICIAL ID", "NAME", "PHASES", "MUNICIPALITY"]]
-                + world.schools.values.sorted { $0.name < $1.name }
+                + NameOrder.sorted(world.schools.values, by: \.name)
                 .map { [$0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: ","), $0.municipality] }
         case .agencies:
             table =
                 [["ID", "NAME", "SECTOR", "LEVEL"]]
-                + world.agencies.values.sorted { $0.name < $1.name }
+                + NameOrder.sorted(world.agencies.values, by: \.name)
                 .map { [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue] }
         case .checkpoints:
             table =

@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch (cluster, region) {
         case (let c?, nil):
-            let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }
+            let found = try store.world.findCluster(c)
             text =
                 html
                 ? HTMLReport.cluster(found.id, world: store.world, today: today)

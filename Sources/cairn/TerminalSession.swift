@@ -18,7 +18,7 @@ enum TerminalSession {
         }
         try MainActor.assumeIsolated {
             let store = try options.open()
-            let cluster = try workshop.map { c in try attempt { () throws(CairnCore.ValidationError) in try store.world.findCluster(c) }.id
+            let cluster = try workshop.map { c in try store.world.findCluster(c).id
             }
             do {
                 try CursesTerminal.withTerminal { terminal in try loop(store: store, terminal: terminal, workshop: cluster) }

@@ -10,12 +10,8 @@ struct TickCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCheckpoint(checkpoint) }
-        if found.isDone {
-            throw CLIError("“\(found.title)” was already ticked by \(found.doneBy ?? "someone") on \(found.doneOn!)")
-        }
-        let ticked = found.ticked(by: store.identity.user, on: Day.today(), evidence: evidence)
-        try validateAndCommit([.put(.checkpoint(ticked))], to: store)
+        let found = try store.world.findCheckpoint(checkpoint)
+        try perform(.tick(checkpoint: found.id, evidence: evidence), on: store)
     }
 }
 
@@ -26,8 +22,7 @@ struct ReopenCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.open()
-        let found = try attempt { () throws(CairnCore.ValidationError) in try store.world.findCheckpoint(checkpoint) }
-        guard found.isDone else { throw CLIError("“\(found.title)” is not done, so there is nothing to reopen") }
-        try validateAndCommit([.put(.checkpoint(found.reopened()))], to: store)
+        let found = try store.world.findCheckpoint(checkpoint)
+        try perform(.reopen(checkpoint: found.id), on: store)
     }
 }

@@ -38,14 +38,14 @@ import Testing
     }
 
     @Test func a_bad_date_says_how_to_write_one() {
-        #expect(throws: ValidationError.self) { try DayInput.parse("31/12", today: today) }
+        #expect(throws: InputError.self) { try DayInput.parse("31/12", today: today) }
         do {
             _ = try DayInput.parse("31/12", today: today)
         } catch {
             #expect(error.message.contains("“31/12” is not a date"))
             #expect(error.message.contains("YYYY-MM-DD"))
         }
-        #expect(throws: ValidationError.self) { try DayInput.parse("+3x", today: today) }
-        #expect(throws: ValidationError.self) { try DayInput.parse("", today: today) }
+        #expect(throws: InputError.self) { try DayInput.parse("+3x", today: today) }
+        #expect(throws: InputError.self) { try DayInput.parse("", today: today) }
     }
 }

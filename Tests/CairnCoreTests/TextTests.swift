@@ -34,7 +34,7 @@ import Testing
     @Test func vocabulary_words_parse_loosely_and_refuse_with_the_list() throws {
         #expect(try Sector.parse("Local Authority", field: "sector") == .localAuthority)
         #expect(try Phase.parse("lower_secondary", field: "phase") == .lowerSecondary)
-        #expect(throws: ValidationError.self) { try Level.parse("galactic", field: "level") }
+        #expect(throws: InputError.self) { try Level.parse("galactic", field: "level") }
     }
 }
 

@@ -81,7 +81,7 @@ import Testing
         let (w, c, _, _) = world()
         #expect(try w.findCluster("clu-1").id == c.id)
         #expect(try w.findCluster("Agrupamento de O\u{0301}bidos").id == c.id)
-        #expect(throws: ValidationError.self) { try w.findCluster("Agrupamento") }
+        #expect(throws: InputError.self) { try w.findCluster("Agrupamento") }
         #expect(try w.findCheckpoint("Meeting").id == "chk-1")
     }
 

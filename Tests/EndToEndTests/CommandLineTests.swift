@@ -262,3 +262,46 @@ final class Failures: @unchecked Sendable {
         #expect(lines[1].contains("Porto") && lines[1].contains("\"base\":"))
     }
 }
+
+/// `cairn edit` and `cairn delete`: the rule book's operations by field name, from a script.
+@Suite struct EditAndDeleteCommandLineTests {
+    @Test func edit_sets_fields_by_their_export_names_and_says_what_changed() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["add", "cluster", "--name", "Rede de Óbidos"], store: store.url)
+        let id = try Shell.cairn(["add", "school", "--name", "Escola de São João", "--municipality", "Óbidos"], store: store.url)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let r = try Shell.cairn(["edit", "Escola de São João", "municipality=Loures", "phases=primary,lower-secondary"], store: store.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("municipality: Óbidos → Loures"))
+        #expect(r.stdout.contains("phases: (none) → primary,lower-secondary"))
+        let list = try Shell.cairn(["list", "schools", "--json"], store: store.url).stdout
+        #expect(list.contains("\"municipality\" : \"Loures\""))
+        for bad in [["colour=red"], ["phases=tertiary"], ["due=2027-01-15"]] {
+            let refused = try Shell.cairn(["edit", id] + bad, store: store.url)
+            #expect(refused.status != 0, "\(bad) was accepted")
+            #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        }
+        // Not FIELD=VALUE at all: the parser's own error, with its usage line.
+        let malformed = try Shell.cairn(["edit", id, "municipality"], store: store.url)
+        #expect(malformed.stderr.hasPrefix("Error: “municipality” is not FIELD=VALUE"))
+        let unknown = try Shell.cairn(["edit", id, "colour=red"], store: store.url)
+        #expect(unknown.stderr.contains("school has no field “colour”: use one of name, officialId, phases"))
+        let journal = try Shell.journalLines(store.url)
+        #expect(journal == 3, "a refused edit wrote something")
+    }
+
+    @Test func delete_applies_the_tuis_cascade_and_prints_what_went_with_it() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["add", "cluster", "--name", "Rede de Óbidos"], store: store.url)
+        _ = try Shell.cairn(["add", "school", "--name", "Escola de São João", "--cluster", "Rede de Óbidos"], store: store.url)
+        _ = try Shell.cairn(["add", "checkpoint", "--cluster", "Rede de Óbidos", "--title", "Reunião", "--due", "+1w"], store: store.url)
+        let r = try Shell.cairn(["delete", "Rede de Óbidos"], store: store.url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Deleted cluster “Rede de Óbidos”"))
+        #expect(r.stdout.contains("removed member “Escola de São João”"))
+        #expect(r.stdout.contains("deleted checkpoint “Reunião”"))
+        let schools = try Shell.cairn(["list", "schools", "--json"], store: store.url).stdout
+        #expect(schools.contains("Escola de São João"), "the school itself stays")
+        #expect(try Shell.cairn(["delete", "Rede de Óbidos"], store: store.url).status != 0)
+    }
+}

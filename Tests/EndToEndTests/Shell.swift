@@ -85,6 +85,16 @@ enum Shell {
 }
 
 /// A temporary folder holding a store, removed afterwards.
+extension Shell {
+    /// How many events the store's journals hold.
+    static func journalLines(_ store: URL) throws -> Int {
+        let dir = store.appendingPathComponent("journal")
+        return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil).reduce(0) { n, file in
+            n + (try String(contentsOf: file, encoding: .utf8)).split(separator: "\n").count
+        }
+    }
+}
+
 final class TemporaryStore {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-e2e-\(UUID().uuidString)")
     var url: URL { root.appendingPathComponent("store") }

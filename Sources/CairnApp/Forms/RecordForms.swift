@@ -67,7 +67,7 @@ enum RecordForms {
             FormField("due", "Due", text: c?.due.description ?? "", hint: dateHint),
         ]
         if chooseCluster {
-            let clusters = Rows.sortedByName(world.clusters.values, \.name)
+            let clusters = NameOrder.sorted(world.clusters.values, by: \.name)
             var field = FormField.choice("cluster", "Cluster", options: clusters.map(\.id), selected: cluster, labels: clusters.map(\.name))
             field.hint = "←/→ or a letter"
             fields.append(field)

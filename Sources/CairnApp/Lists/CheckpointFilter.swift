@@ -10,7 +10,7 @@ public enum CheckpointFilter: String, CaseIterable, Sendable {
     func admits(_ c: Checkpoint, on today: Day) -> Bool {
         switch self {
         case .all: return true
-        case .overdue: return c.status(on: today) == .overdue
+        case .overdue: return c.isOverdue(on: today)
         case .thisWeek: return !c.isDone && c.due >= today && c.due <= today.endOfWeek
         case .thisMonth: return !c.isDone && c.due >= today && c.due <= today.endOfMonth
         }

@@ -12,7 +12,7 @@ enum Rows {
             next[c.cluster] = c
         }
         let healths = w.healthByCluster(on: today)
-        var rows: [(row: ListRow, score: Double)] = sortedByName(w.clusters.values, \.name).map { c in
+        var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(w.clusters.values, by: \.name).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
             // Funding about to end counts as a risk by itself: it caps the score used for sorting.
@@ -34,7 +34,7 @@ enum Rows {
     ]
 
     static func schools(_ w: World) -> [ListRow] {
-        sortedByName(w.schools.values, \.name).map { s in
+        NameOrder.sorted(w.schools.values, by: \.name).map { s in
             ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
         }
     }
@@ -44,7 +44,7 @@ enum Rows {
     ]
 
     static func agencies(_ w: World) -> [ListRow] {
-        sortedByName(w.agencies.values, \.name).map { a in
+        NameOrder.sorted(w.agencies.values, by: \.name).map { a in
             ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
         }
     }
@@ -106,20 +106,5 @@ enum Rows {
             default: return p.rawValue
             }
         }.joined(separator: ",")
-    }
-
-    /// Sorts by name the way people read lists: case- and accent-blind (Łódź between Lisbon
-    /// and Lyon), then by the exact bytes so the order is stable.
-    ///
-    /// - Complexity: O(n log n) byte comparisons after one O(n) pass that folds each name.
-    static func sortedByName<T>(_ items: some Collection<T>, _ name: (T) -> String) -> [T] {
-        let keyed = items.map { item -> (key: [UInt8], exact: String, item: T) in
-            let n = name(item)
-            return (Text.folded(n), n, item)
-        }
-        return keyed.sorted { a, b in
-            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
-            return a.exact.utf8.lexicographicallyPrecedes(b.exact.utf8)
-        }.map(\.item)
     }
 }

@@ -47,7 +47,7 @@ extension AppState {
             default:
                 // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
                 let start =
-                    selected.flatMap { world.checkpoints[$0]?.cluster } ?? Rows.sortedByName(world.clusters.values, \.name).first?.id
+                    selected.flatMap { world.checkpoints[$0]?.cluster } ?? NameOrder.sorted(world.clusters.values, by: \.name).first?.id
                 if let start {
                     stack.append(.form(RecordForms.checkpoint(nil, cluster: start, world: world, chooseCluster: true)))
                 } else {

@@ -95,7 +95,7 @@ public enum HTMLReport {
                 })
         let checkpoints = w.checkpoints(of: id, on: today)
         body += "</section><section id=\"checkpoints\"><h2>Checkpoints</h2>"
-        let overdue = checkpoints.filter { $0.status(on: today) == .overdue }
+        let overdue = checkpoints.filter { $0.isOverdue(on: today) }
         body +=
             overdue.isEmpty
             ? "<p>Nothing is overdue.</p>"
@@ -147,10 +147,10 @@ public enum HTMLReport {
 
     public static func region(_ region: String, world w: World, today: Day) -> String {
         let key = Text.folded(region)
-        let clusters = w.clusters.values.filter { Text.folded($0.region) == key }.sorted { $0.name < $1.name }
+        let clusters = NameOrder.sorted(w.clusters.values.filter { Text.folded($0.region) == key }, by: \.name)
         let rows = clusters.map { c -> [String] in
             let h = w.health(of: c.id, on: today)
-            let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.status(on: today) == .overdue }.count
+            let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.isOverdue(on: today) }.count
             let off = w.goals(of: c.id).filter { w.progress(of: $0, on: today).status == .offTrack }.count
             return [
                 c.name, h.score.map { String(format: "%.1f", $0) } ?? "—", h.weakestPoint, "\(overdue)", "\(off)",

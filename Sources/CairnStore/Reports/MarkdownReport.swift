@@ -70,7 +70,7 @@ public enum MarkdownReport {
             }
         }
         let checkpoints = w.checkpoints(of: id, on: today)
-        let overdue = checkpoints.filter { $0.status(on: today) == .overdue }
+        let overdue = checkpoints.filter { $0.isOverdue(on: today) }
         let done = checkpoints.filter(\.isDone)
         out += ["## Checkpoints", ""]
         if overdue.isEmpty {
@@ -125,13 +125,13 @@ public enum MarkdownReport {
     /// All clusters of a region, one line each: health, overdue checkpoints, goals off track.
     public static func region(_ region: String, world w: World, today: Day) -> String {
         let key = Text.folded(region)
-        let clusters = w.clusters.values.filter { Text.folded($0.region) == key }.sorted { $0.name < $1.name }
+        let clusters = NameOrder.sorted(w.clusters.values.filter { Text.folded($0.region) == key }, by: \.name)
         var out = ["# Region \(region)", "", "Monitoring roll-up of \(today): \(clusters.count) clusters.", ""]
         out.append("| Cluster | Health | Weakest point | Overdue checkpoints | Goals off track | Gaps |")
         out.append("| --- | --- | --- | --- | --- | --- |")
         for c in clusters {
             let h = w.health(of: c.id, on: today)
-            let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.status(on: today) == .overdue }.count
+            let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.isOverdue(on: today) }.count
             let off = w.goals(of: c.id).filter { w.progress(of: $0, on: today).status == .offTrack }.count
             out.append(
                 "| \(c.name) | \(h.score.map { String(format: "%.1f", $0) } ?? "—") | \(h.weakestPoint) | \(overdue) | \(off) | \(w.gaps(in: c.id, on: today).count) |"

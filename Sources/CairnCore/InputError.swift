@@ -1,5 +1,5 @@
 /// A problem with what a person typed, phrased so that they can put it right.
-public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
@@ -10,16 +10,25 @@ public struct FieldIssue: Equatable, Sendable, CustomStringConvertible {
     /// The field's key as used in forms and exports (`name`, `officialId`, `email`, `due`, ...).
     public var field: String
     public var message: String
-    public init(_ field: String, _ message: String) {
+    /// A lapse the gaps list shows (an action whose responsible member has left, a goal with no
+    /// deadline): refused when a person types it, kept when records are carried in as they were.
+    public var isGap: Bool
+
+    public init(_ field: String, _ message: String, isGap: Bool = false) {
         self.field = field
         self.message = message
+        self.isGap = isGap
     }
     public var description: String { message }
 }
 
-/// A record that failed validation: every issue found, in field order.
-public struct RecordInvalid: Error, Sendable, CustomStringConvertible {
+/// An operation the rule book will not carry out, with every reason found, in field order.
+/// Nothing of it is written.
+public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public var issues: [FieldIssue]
     public init(_ issues: [FieldIssue]) { self.issues = issues }
+    public init(_ field: String, _ message: String) { self.init([FieldIssue(field, message)]) }
+    /// The first reason: what a status line or a CLI error says.
+    public var message: String { issues.first?.message ?? "refused" }
     public var description: String { issues.map(\.message).joined(separator: "; ") }
 }

@@ -1,0 +1,62 @@
+/// A change of the domain, named for what a person does. Every door (a form, Space on a
+/// checkpoint, a command, an import, a JSON restore, loading the examples, undo) asks for one,
+/// and `World.perform(_:by:)` alone decides what it changes, so the doors cannot disagree.
+public enum DomainOperation: Sendable, Equatable {
+    /// A new record, typed by a person. Refused when its id is already taken.
+    case add(Record)
+    /// A stored record replaced by this edited whole.
+    case edit(Record)
+    /// Fields of a stored record set by the names the JSON export uses (`cairn edit`); an empty
+    /// value clears the field.
+    case setFields(RecordKind, id: String, [FieldValue])
+    /// A record deleted with what only makes sense with it (see `World.cascadeDelete`).
+    case delete(RecordKind, id: String)
+    /// An open checkpoint ticked off by the author, today, with a note of the evidence.
+    case tick(checkpoint: String, evidence: String)
+    /// A ticked checkpoint opened again (the journal keeps who had ticked it).
+    case reopen(checkpoint: String)
+    /// A measurement of a goal's indicator; it ticks the earliest open checkpoint that asked for it.
+    case measure(Measurement)
+    /// Records brought from elsewhere as they were (the examples, a JSON restore, a register):
+    /// each put must keep the rules of the store, but may be incomplete in ways the gaps show.
+    case carry([Change], summary: String)
+    /// Several operations as one commit: all are carried out, or none.
+    case all([DomainOperation], summary: String)
+    /// Puts back what a commit of this session changed (its inverse), as a new change.
+    case undo([Change], summary: String)
+}
+
+/// One `FIELD=VALUE` of `cairn edit`.
+public struct FieldValue: Sendable, Equatable {
+    public var field: String
+    public var value: String
+    public init(_ field: String, _ value: String) {
+        self.field = field
+        self.value = value
+    }
+}
+
+/// Who asks for an operation, and on which day: what a tick or a measurement records.
+public struct Author: Sendable, Equatable {
+    public var user: String
+    public var today: Day
+    public init(user: String, today: Day) {
+        self.user = user
+        self.today = today
+    }
+}
+
+/// What an operation changes, how to undo it, and what to tell the person once it is saved.
+public struct Outcome: Sendable, Equatable {
+    public var changes: [Change]
+    /// The changes that undo `changes` if applied after them.
+    public var inverse: [Change]
+    /// "Added school “Þingeyjarskóli”", "Ticked “Reunião trimestral” as done".
+    public var summary: String
+
+    public init(changes: [Change], inverse: [Change], summary: String) {
+        self.changes = changes
+        self.inverse = inverse
+        self.summary = summary
+    }
+}

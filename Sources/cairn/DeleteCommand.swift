@@ -1,0 +1,28 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+/// `cairn delete RECORD`: the same cascade as `d` in the terminal UI, and what went with it.
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a record, with what only makes sense with it (as d does on screen).")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The record: an id or an exact name.") var record: String
+
+    func run() throws {
+        let store = try options.open()
+        let target = try store.world.findRecord(record)
+        let before = store.world
+        let outcome = try perform(.delete(target.kind, id: target.id), on: store)
+        print(outcome.summary)
+        for change in outcome.changes where change.recordID != target.id {
+            switch change {
+            case .delete(let kind, let id):
+                let what = before.record(kind, id: id).map(before.describe) ?? id
+                print("  \(kind == .membership ? "removed" : "deleted") \(what) (\(id))")
+            case .put(let record):
+                print("  \(before.describe(record)) (\(record.id)): link to \(target.id) cleared")
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+/// `cairn edit RECORD FIELD=VALUE…`: set fields of any record by the names the JSON export uses.
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit", abstract: "Set fields of a record: cairn edit RECORD municipality=Loures due=2027-01-15",
+        discussion:
+            "RECORD is an id or the exact name (title, statement) of any record. FIELD is the name the JSON export uses; an empty value clears the field. Prints what changed."
+    )
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The record: an id or an exact name.") var record: String
+    @Argument(help: "FIELD=VALUE, one or more.") var assignments: [String]
+
+    var fieldValues: [FieldValue] {
+        assignments.compactMap { a in
+            a.firstIndex(of: "=").map { FieldValue(String(a[..<$0]), String(a[a.index(after: $0)...])) }
+        }
+    }
+
+    func validate() throws {
+        if assignments.isEmpty { throw ValidationError("say what to change: FIELD=VALUE (municipality=Loures)") }
+        if let bad = assignments.first(where: { !$0.contains("=") || $0.hasPrefix("=") }) {
+            throw ValidationError("“\(bad)” is not FIELD=VALUE")
+        }
+    }
+
+    func run() throws {
+        let store = try options.open()
+        let before = try store.world.findRecord(record)
+        let outcome = try perform(.setFields(before.kind, id: before.id, fieldValues), on: store)
+        guard let after = store.world.record(before.kind, id: before.id) else { return }
+        let old = Dictionary(RecordFields.values(of: before).map { ($0.field, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let changed = RecordFields.values(of: after).filter { old[$0.field] != $0.value }
+        if changed.isEmpty {
+            print("nothing changed: \(store.world.describe(after)) already says so")
+            return
+        }
+        print(outcome.summary)
+        for c in changed { print("  \(c.field): \(Self.shown(old[c.field] ?? "")) → \(Self.shown(c.value))") }
+    }
+
+    static func shown(_ value: String) -> String { value.isEmpty ? "(none)" : value }
+}
