@@ -1,5 +1,5 @@
 /// Everything the store holds, as the fold of its journal: the state every screen and command reads.
-public struct World: Sendable {
+public struct World: Sendable, Equatable {
     public private(set) var schools: [String: School] = [:]
     public private(set) var agencies: [String: Agency] = [:]
     public private(set) var clusters: [String: Cluster] = [:]

@@ -18,7 +18,7 @@ public enum Chrome {
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), style: Style(.muted, reverse: true))
         func width(_ b: KeyBinding<A>) -> Int { DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.help) + 2 }
         func draw(_ b: KeyBinding<A>, at x: Int) -> Int {
-            let used = canvas.put(b.label, x: x, y: y, style: Style(.key, bold: true, reverse: true))
+            let used = canvas.put(b.label, x: x, y: y, style: b.enabled ? Style(.key, bold: true, reverse: true) : Style(.muted, reverse: true))
             return used + canvas.put(" " + b.help + "  ", x: x + used, y: y, style: Style(.muted, reverse: true))
         }
         let essential = bindings.filter(\.essential)
@@ -34,6 +34,9 @@ public enum Chrome {
 
     /// The lines of a `?` help page for a screen: every binding, its keys and what it does.
     public static func helpLines<A>(_ bindings: [KeyBinding<A>]) -> [(String, String)] {
-        bindings.map { b in (b.keys.count > 3 ? b.label : b.keys.map(\.description).joined(separator: " / "), b.help) }
+        bindings.map { b in
+            let keys = b.anyKey || b.keys.count > 3 ? b.label : b.keys.map(\.description).joined(separator: " / ")
+            return (keys, b.enabled ? b.help : b.help + " (not now)")
+        }
     }
 }

@@ -40,14 +40,28 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     /// How the key is written in the footer and help (`a`, `Space`, `Tab/S-Tab`).
     public var label: String
     public var help: String
-    public var action: Action
+    /// What the pressed key does; most bindings give one action whatever key of theirs it was.
+    public var action: @Sendable (Key) -> Action
     /// Main keys show in the footer; every binding shows in `?` help.
     public var inFooter: Bool
     /// Keys the footer shows whatever else it must drop (help, back, quit), at its right end.
     public var essential: Bool
+    /// Shown, but does nothing now (no row selected, nothing to undo): drawn muted, marked in help.
+    public var enabled: Bool
+    /// Fires on any key at all (a help page that any key closes).
+    public var anyKey: Bool
 
     public init(
-        _ keys: [Key], _ label: String? = nil, _ help: String, _ action: Action, footer: Bool = true, essential: Bool = false
+        _ keys: [Key], _ label: String? = nil, _ help: String, _ action: Action, footer: Bool = true, essential: Bool = false,
+        enabled: Bool = true
+    ) {
+        self.init(keys, label, help, footer: footer, essential: essential, enabled: enabled) { _ in action }
+    }
+
+    /// A binding whose action depends on the key pressed (`1`-`4` going to a tab).
+    public init(
+        _ keys: [Key], _ label: String? = nil, _ help: String, footer: Bool = true, essential: Bool = false, enabled: Bool = true,
+        anyKey: Bool = false, action: @escaping @Sendable (Key) -> Action
     ) {
         self.keys = keys
         self.label = label ?? keys.map(\.description).joined(separator: "/")
@@ -55,12 +69,17 @@ public struct KeyBinding<Action: Sendable>: Sendable {
         self.action = action
         self.inFooter = footer || essential
         self.essential = essential
+        self.enabled = enabled
+        self.anyKey = anyKey
     }
+
+    /// True when a press of `key` fires this binding.
+    public func fires(on key: Key) -> Bool { enabled && (anyKey || keys.contains(key)) }
 }
 
 extension Array {
-    /// The action bound to `key`, if any.
+    /// The action bound to `key` by an enabled binding, if any.
     public func action<A>(for key: Key) -> A? where Element == KeyBinding<A> {
-        first { $0.keys.contains(key) }?.action
+        first { $0.fires(on: key) }.map { $0.action(key) }
     }
 }

@@ -39,9 +39,17 @@ public struct Table {
         return columns.map { $0.width > 0 ? $0.width : max(4, room / max(1, flexible)) }
     }
 
-    public func render(into canvas: inout Canvas, area: Rect, cursor: inout ListCursor, focused: Bool = true) {
+    /// Draws the header and the rows from `cursor.top`. The owner keeps the scroll position
+    /// (`ListCursor.scroll` in its update), so that it lasts from one frame to the next; this
+    /// only corrects a cursor left off screen, without keeping the correction.
+    public func render(into canvas: inout Canvas, area: Rect, cursor given: ListCursor, focused: Bool = true) {
         guard area.height >= 1 else { return }
-        let widths = widths(in: area.width)
+        let visible = area.height - 1
+        var cursor = given
+        cursor.scroll(visibleRows: visible, count: count)
+        // The position counter sits at the header's right end; the columns give it room.
+        let info = count > visible && visible > 0 ? " \(cursor.selected + 1)/\(count) " : ""
+        let widths = widths(in: area.width - DisplayWidth.of(info))
         var x = area.x + 2
         for (i, c) in columns.enumerated() {
             canvas.put(
@@ -49,8 +57,6 @@ public struct Table {
                 style: Style(.title, bold: true, underline: true))
             x += widths[i] + 1
         }
-        let visible = area.height - 1
-        cursor.scroll(visibleRows: visible, count: count)
         for r in 0..<visible {
             let index = cursor.top + r
             guard index < count else { break }
@@ -68,10 +74,7 @@ public struct Table {
                 x += widths[i] + 1
             }
         }
-        if count > visible, visible > 0 {
-            let info = " \(cursor.selected + 1)/\(count) "
-            canvas.put(info, x: area.maxX - DisplayWidth.of(info), y: area.y, style: .muted)
-        }
+        if !info.isEmpty { canvas.put(info, x: area.maxX - DisplayWidth.of(info), y: area.y, style: .muted) }
     }
 
     private func cell(_ text: String, width: Int, right: Bool) -> String {

@@ -87,7 +87,7 @@ struct BenchCommand {
                 })
         }
         print("filter keystroke on the schools list (typing “lodz 1”, each key filters and renders): \(Measure.summary(filterTimes))")
-        print("  rows left: \(app.home.lists[1].visible.count)")
+        print("  rows left: \(app.top.screen.filteredList?.visible.count ?? 0)")
 
         var navCells: [Int] = []
         _ = app.send(.key(.escape))

@@ -1,12 +1,9 @@
 import CairnApp
 import CairnCore
 import CairnStore
-import CursesTerminal
 import Foundation
 
-/// The import screen's effects: reading a register for its preview, and writing it in batches
-/// with the progress bar redrawn between them.
-@MainActor
+/// The import screen's reading of a register: the plan and its preview. `Interpreter` writes it.
 enum ImportEffects {
     /// Changes are written this many at a time, each batch one commit (one flushed write).
     static let batch = 2_000
@@ -29,7 +26,8 @@ enum ImportEffects {
         return (table, mapping, changes, summary)
     }
 
-    static func preview(path: String, maps: [String], app: inout AppState, store: Store) -> [Effect] {
+    /// The preview of a register, or why it cannot be read.
+    static func preview(path: String, maps: [String], store: Store) -> ScreenEvent {
         do {
             let (table, mapping, changes, summary) = try plan(path: path, maps: maps, store: store)
             var format =
@@ -40,31 +38,9 @@ enum ImportEffects {
                 mapping: Dictionary(uniqueKeysWithValues: mapping.columns.map { ($0.key.rawValue, $0.value) }),
                 summary: summary.report.filter { !$0.hasPrefix("columns:") && !$0.hasPrefix("read as") && !$0.hasPrefix("warning") },
                 changes: changes.count)
-            return app.send(.importPreviewed(preview))
+            return .importPreviewed(preview)
         } catch {
-            return app.send(.importFailed("\(error)"))
-        }
-    }
-
-    static func run(path: String, maps: [String], app: inout AppState, store: Store, terminal: CursesTerminal) -> [Effect] {
-        do {
-            let (_, _, changes, _) = try plan(path: path, maps: maps, store: store)
-            var effects: [Effect] = []
-            var done = 0
-            while done < changes.count {
-                let slice = Array(changes[done..<min(changes.count, done + batch)])
-                try store.commit(slice, source: "import of \((path as NSString).lastPathComponent)")
-                done += slice.count
-                if done < changes.count {
-                    effects += app.send(.importProgress(done: done, total: changes.count))
-                    terminal.draw(app.render())
-                }
-            }
-            effects += app.send(.worldChanged(store.world))
-            effects += app.send(.importProgress(done: changes.count, total: changes.count))
-            return effects
-        } catch {
-            return app.send(.importFailed("Not all written: \(error)")) + app.send(.worldChanged(store.world))
+            return .importFailed("\(error)")
         }
     }
 }

@@ -45,6 +45,7 @@ enum TerminalSession {
         } else if let leftDraft {
             drafts.discard(leftDraft.url)
         }
+        let interpreter = Interpreter(store: store, drafts: drafts, leftDraft: leftDraft?.url)
         var lastPoll = Date()
         terminal.draw(app.render())
         BenchLog.firstFrameDrawn()
@@ -66,59 +67,11 @@ enum TerminalSession {
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
                 if effect == .quit { return }
-                effects += perform(effect, app: &app, store: store, drafts: drafts, leftDraft: leftDraft?.url, terminal: terminal)
+                // A long import shows its progress between batches.
+                if case .continueImport = effect { terminal.draw(app.render()) }
+                for action in interpreter.perform(effect, today: app.today) { effects += app.send(action) }
             }
             terminal.draw(app.render())
-        }
-    }
-
-    @MainActor
-    static func perform(
-        _ effect: Effect, app: inout AppState, store: Store, drafts: DraftBox, leftDraft: URL?, terminal: CursesTerminal
-    ) -> [Effect] {
-        switch effect {
-        case .commit(let commit):
-            do {
-                try store.commit(commit.changes)
-                return app.send(.worldChanged(store.world)) + app.send(.committed(commit))
-            } catch {
-                return app.send(.commitFailed(commit, message: error.message))
-            }
-        case .loadExamples:
-            do {
-                let changes = try Examples.changes(for: store.world, today: app.today, user: store.identity.user)
-                guard !changes.isEmpty else { return app.send(.examplesFailed("they are already in this store")) }
-                let inverse = store.world.inverse(of: changes)
-                let count = changes.filter { $0.kind == .cluster }.count
-                try store.commit(changes)
-                let commit = Commit(changes: changes, summary: "Loaded \(count) example clusters", inverse: inverse, form: nil)
-                return app.send(.worldChanged(store.world)) + app.send(.committed(commit))
-            } catch {
-                return app.send(.examplesFailed("\(error)"))
-            }
-        case .saveDraft(let form):
-            if let data = try? JSONEncoder().encode(form) { try? drafts.save(data) }
-            return []
-        case .clearDraft:
-            drafts.clear()
-            return []
-        case .discardLeftDraft:
-            if let leftDraft { drafts.discard(leftDraft) }
-            return []
-        case .writeReport(let cluster):
-            do {
-                // Said relative to the store, so that it fits the status line at 80 columns.
-                let url = try ReportFile.write(cluster: cluster, store: store, today: app.today)
-                return app.send(.reportWritten(path: "reports/\(url.lastPathComponent)"))
-            } catch {
-                return app.send(.reportFailed("\(error)"))
-            }
-        case .previewImport(let path, let maps):
-            return ImportEffects.preview(path: path, maps: maps, app: &app, store: store)
-        case .runImport(let path, let maps):
-            return ImportEffects.run(path: path, maps: maps, app: &app, store: store, terminal: terminal)
-        case .quit:
-            return []
         }
     }
 }

@@ -24,49 +24,60 @@ import Testing
         app.press(.enter, .char("a"))
         app.type("Þingeyjarskóli – Łódź")
         #expect(app.render().text.contains("+ New school…"))
-        app.press(.enter)  // "+ New school…" is the first row, pinned
+        app.press(.enter)  // nothing matches: "+ New school…" is the first row
         #expect(app.topForm?.value("name") == "Þingeyjarskóli – Łódź")
-        var effects = app.press(.enter)
+        let effects = app.press(.enter)
+        #expect(app.topForm?.value("name") == "Þingeyjarskóli – Łódź", "the form stays until the store has written it")
+        app.settle(effects)
         #expect(app.topForm?.fields.first?.key == "role")
         #expect(app.topForm?.title == "Þingeyjarskóli – Łódź in Agrupamento de Escolas de Óbidos")
-        app.settle(effects)
         app.type("partner")
-        effects = app.press(.enter)
-        app.settle(effects)
+        app.settle(app.press(.enter))
         let members = app.world.members(of: "clu-pt").map { app.world.memberName($0) }
         #expect(members.contains("Þingeyjarskóli – Łódź"))
         #expect(app.render().text.contains("Þingeyjarskóli – Łódź"))
     }
 
-    @Test func the_picker_filters_existing_schools_and_agencies_not_yet_members() {
+    @Test func the_picker_selects_the_first_match_so_enter_adds_it_rather_than_a_duplicate() throws {
         var app = Fixture.app()
         app.press(.enter, .char("a"))
-        guard case .picker(let p)? = app.stack.last else { return }
-        #expect(!p.list.rows.contains { $0.id == "sch-1" })  // already a member
+        #expect(try !app.topScreen(PickerScreen.self).list.rows.contains { $0.id == "sch-1" })  // already a member
         app.type("lodz")
-        guard case .picker(let q)? = app.stack.last else { return }
-        #expect(q.list.visibleRows.map(\.id) == [PickerScreen.newSchool, PickerScreen.newAgency, "sch-2"])
+        let picker = try app.topScreen(PickerScreen.self)
+        #expect(picker.list.visibleRows.map(\.id) == ["sch-2", PickerScreen.newSchool, PickerScreen.newAgency])
+        #expect(picker.list.selectedRow?.id == "sch-2")
         expectSnapshot(app.render(), "picker-lodz")
-        app.press(.down, .down, .enter)
+        app.press(.enter)
         #expect(app.topForm?.title == "Szkoła Podstawowa nr 3 w Łodzi in Agrupamento de Escolas de Óbidos")
     }
 
-    @Test func members_edit_lead_is_checked_and_d_removes_only_the_membership() {
+    @Test func typing_part_of_an_accented_name_and_enter_adds_that_school() throws {
+        var app = Fixture.app()
+        app.press(.enter, .char("a"))
+        app.type("ingeyjar")
+        app.press(.enter)
+        let form = try #require(app.topForm)
+        #expect(form.purpose == .member(membership: nil, cluster: "clu-pt", type: .school, memberId: "sch-3"))
+        app.settle(app.press(.enter))
+        #expect(app.world.schools.values.filter { $0.name.contains("ingeyjar") }.count == 1)
+        #expect(app.world.memberships.values.contains { $0.memberId == "sch-3" })
+    }
+
+    @Test func members_edit_lead_is_checked_and_d_removes_only_the_membership() throws {
         var app = Fixture.app()
         app.press(.enter)  // members: lead (agency) first, then the school
         app.press(.char("j"), .char("e"), .tab, .tab, .char(" "))
         let effects = app.press(.enter)
-        #expect(!effects.contains { if case .commit = $0 { return true } else { return false } })
+        #expect(!effects.hasCommit)
         #expect(app.topForm?.errors["lead"]?.contains("already leads") == true)
         app.press(.escape, .char("y"), .char("d"))
-        guard case .confirm(let q, _)? = app.modal else { return }
-        #expect(q.contains("Remove “Escola Básica de São João”"))
+        #expect(try app.topScreen(ConfirmScreen.self).question.contains("Remove “Escola Básica de São João”"))
         app.settle(app.press(.char("y")))
         #expect(app.world.schools["sch-1"] != nil)
         #expect(app.world.memberships["mem-1"] == nil)
     }
 
-    @Test func space_ticks_with_evidence_and_reopens_after_asking() {
+    @Test func space_ticks_with_evidence_and_reopens_after_asking() throws {
         var app = Fixture.app()
         app.press(.enter, .tab)  // checkpoints of the Portuguese cluster, overdue first
         app.press(.char(" "))
@@ -78,32 +89,25 @@ import Testing
         #expect(ticked.doneBy == "ana")
         #expect(ticked.doneOn == Fixture.today)
         #expect(ticked.evidence == "Acta n.º 3")
-        guard case .cluster(let s)? = app.stack.last else { return }
-        let row = s.lists[1].visibleRows.firstIndex { $0.id == "chk-1" }!
+        let row = try #require(app.topScreen(ClusterScreen.self).list.visibleRows.firstIndex { $0.id == "chk-1" })
         app.press(.home)
         for _ in 0..<row { app.press(.down) }
         app.press(.char(" "))
-        guard case .confirm(let q, _)? = app.modal else {
-            Issue.record("reopen did not ask")
-            return
-        }
-        #expect(q.contains("ticked by ana"))
+        #expect(try app.topScreen(ConfirmScreen.self).question.contains("ticked by ana"))
         effects = app.press(.char("y"))
         app.settle(effects)
         #expect(app.world.checkpoints["chk-1"]?.isDone == false)
     }
 
-    @Test func u_undoes_the_last_change_of_this_session_as_a_new_change() {
+    @Test func u_undoes_the_last_change_of_this_session_as_a_new_change() throws {
         var app = Fixture.app()
         app.press(.char("4"), .char(" "))
         app.settle(app.press(.enter))
         #expect(app.world.checkpoints["chk-1"]?.isDone == true)
         let effects = app.press(.char("u"))
-        guard case .commit(let undo)? = effects.first else {
-            Issue.record("u did not commit")
-            return
-        }
-        #expect(undo.inverse == nil)
+        let undo = try effects.committed()
+        #expect(undo.summary == "Undone: Ticked “Reunião trimestral” as done")
+        #expect(effects == [.commit(undo, replyTo: .home, undoable: false)])
         app.settle(effects)
         #expect(app.world.checkpoints["chk-1"]?.isDone == false)
         #expect(app.status?.text.hasPrefix("Undone") == true)
@@ -117,18 +121,15 @@ import Testing
         var w = app.world
         w.apply(w.cascadeDelete(.cluster, id: "clu-pt"))
         _ = app.send(.worldChanged(w))
-        #expect(app.stack.isEmpty)
+        #expect(app.opened.isEmpty)
     }
 
-    @Test func q_goes_back() {
+    @Test func q_goes_back() throws {
         var app = Fixture.app()
         app.press(.enter, .enter)  // member → school screen
-        guard case .record? = app.stack.last else {
-            Issue.record("Enter on a member did not open it")
-            return
-        }
+        _ = try app.topScreen(RecordScreen.self)
         expectSnapshot(app.render(), "record-agency")
         app.press(.char("q"), .char("q"))
-        #expect(app.stack.isEmpty)
+        #expect(app.opened.isEmpty)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import CairnApp
 
 @Suite struct FormTests {
-    @Test func adding_a_cluster_with_keys_commits_it_in_nfc() {
+    @Test func adding_a_cluster_with_keys_commits_it_in_nfc() throws {
         var app = Fixture.app()
         app.press(.char("a"))
         #expect(app.topForm?.focus == 0)
@@ -21,16 +21,14 @@ import Testing
         #expect(app.topForm?.value("kind") == "federation")
         expectSnapshot(app.render(), "form-new-cluster")
         let effects = app.press(.enter)
-        guard case .commit(let commit)? = effects.first else {
-            Issue.record("Enter did not commit: \(effects)")
-            return
-        }
-        guard case .put(.cluster(let c)) = commit.changes[0] else { return }
+        let c = try #require(try effects.committed().puts.first?.cluster)
         #expect(c.name == "Kahui Ako o Whāngarei")
         #expect(c.name.unicodeScalars.count == "Kahui Ako o Whāngarei".precomposedStringWithCanonicalMapping.unicodeScalars.count)
         #expect(c.kind == .federation)
-        #expect(effects.contains(.clearDraft))
-        app.settle(effects)
+        #expect(!effects.contains(.clearDraft), "the draft stays until the store has written the form")
+        let outcome = try effects.committed()
+        _ = app.send(.worldChanged({ var w = app.world; w.apply(outcome.changes); return w }()))
+        #expect(app.send(.deliver(.committed(outcome, undoable: true), to: app.top.id)).contains(.clearDraft))
         #expect(app.status?.text == "Added cluster “Kahui Ako o Whāngarei”")
         #expect(app.home.lists[0].selectedRow?.id == c.id)
     }
@@ -40,7 +38,7 @@ import Testing
         app.press(.char("a"), .tab, .tab, .tab, .tab, .tab, .tab, .tab)
         app.type("31/12")  // Started on
         let effects = app.press(.enter)
-        #expect(!effects.contains { if case .commit = $0 { return true } else { return false } })
+        #expect(!effects.hasCommit)
         #expect(app.topForm?.focus == 0)
         #expect(app.topForm?.errors["name"] == "a name is required")
         #expect(app.topForm?.errors["startedOn"]?.contains("not a date") == true)
@@ -52,44 +50,36 @@ import Testing
     @Test func esc_asks_before_throwing_typed_text_away() {
         var app = Fixture.app()
         app.press(.char("a"), .escape)
-        #expect(app.stack.isEmpty)  // nothing typed: closes at once
+        #expect(app.opened.isEmpty)  // nothing typed: closes at once
         app.press(.char("a"))
         app.type("X")
         app.press(.escape)
-        #expect(app.modal != nil)
+        #expect(app.overlay is ConfirmScreen)
         app.press(.char("n"))
         #expect(app.topForm != nil)
         app.press(.escape, .char("y"))
-        #expect(app.stack.isEmpty)
+        #expect(app.opened.isEmpty)
     }
 
-    @Test func a_checkpoint_form_has_title_then_due_and_reads_relative_dates() {
+    @Test func a_checkpoint_form_has_title_then_due_and_reads_relative_dates() throws {
         var app = Fixture.app()
         app.press(.enter, .tab, .char("a"))
         #expect(app.topForm?.fields.map(\.key).prefix(2) == ["title", "due"])
         app.type("Visit")
         app.press(.tab)
         app.type("+2w")
-        let effects = app.press(.enter)
-        guard case .commit(let commit)? = effects.first, case .put(.checkpoint(let c)) = commit.changes[0] else {
-            Issue.record("no checkpoint committed")
-            return
-        }
+        let c = try #require(try app.press(.enter).committed().puts.first?.checkpoint)
         #expect(c.due.description == "2026-12-06")
         #expect(c.cluster == "clu-pt")
     }
 
-    @Test func editing_keeps_the_id_and_changes_the_fields() {
+    @Test func editing_keeps_the_id_and_changes_the_fields() throws {
         var app = Fixture.app()
         app.press(.char("2"), .char("e"))
         #expect(app.topForm?.value("name") == "Escola Básica de São João")
         app.press(.tab, .tab)  // phases
         app.press(.char("s"), .char(" "))  // jump to "special", tick it
-        let effects = app.press(.enter)
-        guard case .commit(let commit)? = effects.first, case .put(.school(let s)) = commit.changes[0] else {
-            Issue.record("no school committed")
-            return
-        }
+        let s = try #require(try app.press(.enter).committed().puts.first?.school)
         #expect(s.id == "sch-1")
         #expect(s.phases == [.earlyChildhood, .primary, .special])
     }
@@ -108,7 +98,7 @@ import Testing
 }
 
 @Suite struct HomeCheckpointFormTests {
-    @Test func adding_a_checkpoint_from_home_asks_for_its_cluster() {
+    @Test func adding_a_checkpoint_from_home_asks_for_its_cluster() throws {
         var app = Fixture.app()
         app.press(.char("4"))  // the first row is the Portuguese cluster's overdue meeting
         app.press(.char("a"))
@@ -119,11 +109,7 @@ import Testing
         app.type("tomorrow")
         app.press(.tab, .char("p"))  // jump to Portree
         expectSnapshot(app.render(), "form-checkpoint-from-home")
-        let effects = app.press(.enter)
-        guard case .commit(let commit)? = effects.first, case .put(.checkpoint(let c)) = commit.changes[0] else {
-            Issue.record("no checkpoint committed")
-            return
-        }
+        let c = try #require(try app.press(.enter).committed().puts.first?.checkpoint)
         #expect(c.cluster == "clu-sc")
         #expect(c.due.description == "2026-11-23")
     }
@@ -131,10 +117,10 @@ import Testing
     @Test func question_mark_shows_help_on_an_empty_field_and_types_in_a_filled_one() {
         var app = Fixture.app()
         app.press(.char("a"), .char("?"))
-        #expect(app.modal != nil)
+        #expect(app.overlay is HelpScreen)
         app.press(.escape)
         app.type("Why?")
-        #expect(app.modal == nil)
+        #expect(app.overlay == nil)
         #expect(app.topForm?.value("name") == "Why?")
     }
 }

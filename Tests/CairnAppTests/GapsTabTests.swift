@@ -16,18 +16,15 @@ import Testing
         #expect(canvas.text.contains("overdue"))
     }
 
-    @Test func enter_on_a_gap_goes_where_it_is_fixed() {
+    @Test func enter_on_a_gap_goes_where_it_is_fixed() throws {
         var app = Fixture.app()
         app.press(.enter, .backTab, .char("j"), .enter)  // the overdue checkpoint
-        guard case .cluster(let s)? = app.stack.last else {
-            Issue.record("left the cluster")
-            return
-        }
-        #expect(s.current == .checkpoints)
-        #expect(s.lists[s.tab].selectedRow?.id == "chk-1")
+        let s = try app.topScreen(ClusterScreen.self)
+        #expect(s.tab == .checkpoints)
+        #expect(s.list.selectedRow?.id == "chk-1")
     }
 
-    @Test func an_agreement_proposes_meetings_that_can_be_edited_before_they_are_made() {
+    @Test func an_agreement_proposes_meetings_that_can_be_edited_before_they_are_made() throws {
         var app = Fixture.app()
         app.press(.enter, .backTab, .enter)  // no-agreement → the agreement form
         #expect(app.topForm?.title == "Monitoring agreement")
@@ -35,10 +32,7 @@ import Testing
         app.type("+6m")
         let agreementForm = app.topForm
         app.settle(app.press(.enter))
-        guard let proposal = app.topForm else {
-            Issue.record("no proposal")
-            return
-        }
+        let proposal = try #require(app.topForm)
         // 4 a year over six months
         #expect(proposal.fields.map(\.key) == ["title", "meeting-1", "meeting-2"], "\(agreementForm!.fields.map(\.value))")
         expectSnapshot(app.render(), "proposed-meetings")
@@ -67,7 +61,7 @@ import Testing
 }
 
 @Suite struct CoverageKeysTests {
-    @Test func key_R_shows_the_region_and_enter_on_a_sector_offers_its_agencies() {
+    @Test func key_R_shows_the_region_and_enter_on_a_sector_offers_its_agencies() throws {
         var w = Fixture.world()
         w.apply(.put(.cluster(Cluster(id: "clu-pt2", name: "Agrupamento de Caldas", region: "Oeste"))))
         w.apply(.put(.agency(Agency(id: "agy-h", name: "Centro de Saúde das Caldas", sector: .health, level: .local))))
@@ -81,10 +75,7 @@ import Testing
         #expect(region.contains("Region Oeste (2 clusters)"))
         #expect(!region.contains("health is absent locally"))
         app.press(.char("R"), .home, .enter)  // health, this cluster again
-        guard case .picker(let p)? = app.stack.last else {
-            Issue.record("Enter on a sector did not open the picker")
-            return
-        }
+        let p = try app.topScreen(PickerScreen.self)
         #expect(p.list.filter.text == "health")
         #expect(p.list.visibleRows.map(\.id).contains("agy-h"))
     }

@@ -6,13 +6,20 @@ import Testing
 
 @Suite struct HomeScreenTests {
     @Test func an_empty_store_says_what_to_do() {
-        let app = Fixture.app(World())
+        var app = Fixture.app(World())
         expectSnapshot(app.render(), "home-empty")
-        let effects = {
-            var a = app
-            return a.press(.char("x"))
-        }()
-        #expect(effects == [.loadExamples])
+        #expect(app.press(.char("x")) == [.readExamples(replyTo: .home)])
+    }
+
+    @Test func x_on_a_store_with_records_asks_before_loading_the_examples() throws {
+        var app = Fixture.app()
+        #expect(app.press(.char("x")).isEmpty)
+        let question = try app.topScreen(ConfirmScreen.self)
+        #expect(question.question.hasPrefix("This store already holds 2 clusters. Add the five example clusters beside them?"))
+        #expect(app.press(.char("n")).isEmpty)
+        #expect(app.opened.isEmpty)
+        app.press(.char("x"))
+        #expect(app.press(.char("y")) == [.readExamples(replyTo: .home)])
     }
 
     @Test func home_lists_clusters_with_counts_and_next_due() {
@@ -31,11 +38,11 @@ import Testing
     @Test func tab_shift_tab_and_numbers_switch_tabs() {
         var app = Fixture.app()
         app.press(.tab)
-        #expect(app.home.tab == 1)
+        #expect(app.home.tab == .schools)
         app.press(.backTab, .backTab)
-        #expect(app.home.tab == 3)
+        #expect(app.home.tab == .checkpoints)
         app.press(.char("3"))
-        #expect(app.home.tab == 2)
+        #expect(app.home.tab == .agencies)
         #expect(app.render().row(1).contains("[3 Agencies (1)]"))
     }
 
@@ -78,59 +85,42 @@ import Testing
         #expect(app.press(.ctrl("c")) == [.quit])
     }
 
-    @Test func help_lists_the_same_bindings_as_the_footer() {
+    @Test func help_lists_the_same_bindings_as_the_footer() throws {
         var app = Fixture.app()
         let footer = app.render().row(23)
         app.press(.char("?"))
-        guard case .help(_, let lines)? = app.modal else {
-            Issue.record("? did not open help")
-            return
-        }
-        let keys = Set(lines.map(\.0))
+        let help = try app.topScreen(HelpScreen.self)
+        let keys = Set(help.lines.map(\.keys))
         for label in ["Enter", "a", "e", "d", "/", "Tab", "u", "?", "q"] {
             #expect(keys.contains(label), "help lacks \(label)")
             #expect(footer.contains(label + " "), "footer lacks \(label)")
         }
         expectSnapshot(app.render(), "home-help")
         app.press(.char("z"))
-        #expect(app.modal == nil)
+        #expect(app.overlay == nil)
     }
 
     @Test func too_small_a_terminal_says_so_and_recovers() {
         var app = Fixture.app(width: 30, height: 8)
         let small = app.render()
         expectSnapshot(small, "too-small-30x8")
-        #expect(small.text.contains("80×24"))
+        #expect(small.text.contains("80×23"))
         _ = app.send(.resized(width: 80, height: 24))
         #expect(app.render().row(1).contains("Clusters"))
     }
 
-    @Test func delete_asks_naming_the_item_and_no_keeps_it() {
+    @Test func delete_asks_naming_the_item_and_no_keeps_it() throws {
         var app = Fixture.app()
         app.press(.char("2"), .char("d"))
-        guard case .confirm(let question, _)? = app.modal else {
-            Issue.record("no question")
-            return
-        }
+        let question = try app.topScreen(ConfirmScreen.self).question
         #expect(question.contains("Escola Básica de São João"))
         #expect(question.contains("1 linked record"))
         #expect(app.press(.char("n")).isEmpty)
-        #expect(app.modal == nil)
+        #expect(app.overlay == nil)
         app.press(.char("d"))
         let effects = app.press(.char("y"))
         app.settle(effects)
         #expect(app.world.schools["sch-1"] == nil)
         #expect(app.world.memberships["mem-1"] == nil)
-    }
-}
-
-extension Modal: Equatable {
-    public static func == (a: Modal, b: Modal) -> Bool {
-        switch (a, b) {
-        case (.help(let x, _), .help(let y, _)): return x == y
-        case (.confirm(let x, _), .confirm(let y, _)): return x == y
-        case (.prompt(let x, let f, _), .prompt(let y, let g, _)): return x == y && f == g
-        default: return false
-        }
     }
 }

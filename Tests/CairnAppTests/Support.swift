@@ -46,8 +46,9 @@ enum Fixture {
         return w
     }
 
+    /// Ids come from a seeded source, so the same keys give the same effects.
     static func app(_ world: World = Fixture.world(), width: Int = 80, height: Int = 24) -> AppState {
-        AppState(world: world, today: today, user: "ana", width: width, height: height)
+        AppState(world: world, today: today, user: "ana", width: width, height: height, ids: .seeded(42))
     }
 }
 
@@ -67,15 +68,69 @@ extension AppState {
         return effects
     }
 
-    /// Does what the run loop does with commits once the store has written them.
+    /// Does what the run loop does with commits once the store has written them, and with
+    /// whatever those replies ask for next.
     mutating func settle(_ effects: [Effect]) {
-        for case .commit(let commit) in effects {
+        var queue = effects
+        while !queue.isEmpty {
+            guard case .commit(let outcome, let screen, let undoable) = queue.removeFirst() else { continue }
             var w = world
-            w.apply(commit.changes)
-            _ = send(.worldChanged(w))
-            _ = send(.committed(commit))
+            w.apply(outcome.changes)
+            queue += send(.worldChanged(w))
+            queue += send(.deliver(.committed(outcome, undoable: undoable), to: screen))
         }
     }
+
+    /// An effect's result for the screen on top, as the run loop sends it.
+    @discardableResult
+    mutating func reply(_ event: ScreenEvent) -> [Effect] { send(.deliver(event, to: top.id)) }
+
+    /// Home, always at the bottom of the stack.
+    var home: HomeScreen {
+        get { stack[0].screen as! HomeScreen }
+        set { stack[0].screen = newValue }
+    }
+
+    /// The screen on top as the kind expected, or a failed test.
+    func topScreen<S: Screen>(_ kind: S.Type, sourceLocation: SourceLocation = #_sourceLocation) throws -> S {
+        try #require(top.screen as? S, "the top screen is \(Swift.type(of: top.screen))", sourceLocation: sourceLocation)
+    }
+
+    /// The question, prompt or help page over the screen, if one is open.
+    var overlay: (any Screen)? { top.screen.isOverlay ? top.screen : nil }
+
+    /// Only the screens above Home: empty when Home shows.
+    var opened: [ScreenBox] { Array(stack.dropFirst()) }
+}
+
+extension [Effect] {
+    /// The outcome of the first commit among the effects, or a failed test.
+    func committed(sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
+        let outcome = compactMap { effect -> Outcome? in
+            if case .commit(let o, _, _) = effect { return o }
+            return nil
+        }.first
+        return try #require(outcome, "no commit among \(self)", sourceLocation: sourceLocation)
+    }
+
+    var hasCommit: Bool { contains { if case .commit = $0 { return true } else { return false } } }
+}
+
+extension Outcome {
+    /// The records the outcome puts, for tests to read fields from.
+    var puts: [Record] {
+        changes.compactMap { change -> Record? in
+            if case .put(let r) = change { return r }
+            return nil
+        }
+    }
+}
+
+extension Record {
+    var school: School? { if case .school(let x) = self { return x } else { return nil } }
+    var cluster: Cluster? { if case .cluster(let x) = self { return x } else { return nil } }
+    var checkpoint: Checkpoint? { if case .checkpoint(let x) = self { return x } else { return nil } }
+    var goal: Goal? { if case .goal(let x) = self { return x } else { return nil } }
 }
 
 /// Compares a canvas with the text snapshot `__Snapshots__/NAME.txt` beside the tests.
@@ -83,12 +138,48 @@ extension AppState {
 /// every new or changed snapshot is looked at before it is committed.
 func expectSnapshot(_ canvas: Canvas, _ name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__/\(name).txt")
-    let actual = canvas.text + "\n"
+    let actual = canvas.text + "\n" + styleLayer(canvas)
     let record = ProcessInfo.processInfo.environment["CAIRN_RECORD_SNAPSHOTS"] == "1"
     guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
         try? actual.write(to: url, atomically: true, encoding: .utf8)
         Issue.record("snapshot \(name) recorded; review it and run again", sourceLocation: sourceLocation)
         return
     }
-    #expect(actual == expected, "canvas differs from \(name).txt:\n\(actual)", sourceLocation: sourceLocation)
+    #expect(actual == expected, "canvas differs from \(name).txt:\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
+}
+
+/// The lines that differ, numbered, expected (`-`) above actual (`+`): what a reviewer reads.
+func lineDiff(_ expected: String, _ actual: String) -> String {
+    let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var out: [String] = []
+    for i in 0..<max(e.count, a.count) {
+        let x = i < e.count ? String(e[i]) : "(none)"
+        let y = i < a.count ? String(a[i]) : "(none)"
+        if x != y { out += [String(format: "%3d - ", i + 1) + x, String(format: "%3d + ", i + 1) + y] }
+    }
+    return out.joined(separator: "\n")
+}
+
+/// The styles that carry meaning, one line per row that has any: S the selected row (reversed),
+/// O overdue, W due soon, D done, E an error. A snapshot keeps them under the text.
+func styleLayer(_ canvas: Canvas) -> String {
+    var lines = ["--- styles: S selected, O overdue, W due soon, D done, E error"]
+    for y in 0..<canvas.height {
+        var marks = ""
+        for x in 0..<canvas.width {
+            let style = canvas[x, y].style
+            switch style.role {
+            case .selection where style.reverse: marks += "S"
+            case .overdue: marks += "O"
+            case .dueSoon: marks += "W"
+            case .done: marks += "D"
+            case .error: marks += "E"
+            default: marks += " "
+            }
+        }
+        while marks.hasSuffix(" ") { marks.removeLast() }
+        if !marks.isEmpty { lines.append(String(format: "%2d ", y) + marks) }
+    }
+    return lines.joined(separator: "\n") + "\n"
 }

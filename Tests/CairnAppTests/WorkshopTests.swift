@@ -5,13 +5,10 @@ import Testing
 @testable import CairnApp
 
 @Suite struct WorkshopTests {
-    @Test func w_walks_the_four_steps_with_what_is_agreed_and_missing() {
+    @Test func w_walks_the_four_steps_with_what_is_agreed_and_missing() throws {
         var app = Fixture.app()
         app.press(.char("w"))  // on Home's selected cluster
-        guard case .workshop(let w)? = app.stack.last else {
-            Issue.record("w did not open workshop mode")
-            return
-        }
+        let w = try app.topScreen(WorkshopScreen.self)
         #expect(w.step == 1)
         let first = app.render()
         expectSnapshot(first, "workshop-step-1")

@@ -68,20 +68,31 @@ import Testing
 
     @Test func list_cursor_pages_and_stays_in_range() {
         var c = ListCursor()
-        let paged = c.handle(.pageDown, count: 100, pageHeight: 11)
-        #expect(paged)
+        c.apply(.pageDown, count: 100, pageHeight: 11)
         #expect(c.selected == 10)
-        _ = c.handle(.end, count: 100, pageHeight: 11)
+        c.apply(.last, count: 100, pageHeight: 11)
         #expect(c.selected == 99)
-        _ = c.handle(.char("j"), count: 100, pageHeight: 11)
+        c.apply(.down, count: 100, pageHeight: 11)
         #expect(c.selected == 99)
-        _ = c.handle(.home, count: 100, pageHeight: 11)
+        c.apply(.first, count: 100, pageHeight: 11)
         #expect(c.selected == 0)
-        let other = c.handle(.char("x"), count: 100, pageHeight: 11)
-        #expect(!other)
+        #expect(ListMove.down.keys == [.down, .char("j")])
+        #expect(ListMove.down.arrowKeys == [.down])
         c.selected = 50
         c.scroll(visibleRows: 10, count: 100)
         #expect(c.top == 41)
+    }
+
+    @Test func a_disabled_binding_is_shown_but_does_not_fire_and_any_key_bindings_do() {
+        let bindings = [
+            KeyBinding([.char("e")], "e", "edit", 1, enabled: false),
+            KeyBinding([.char("e")], "e", "type e", 2),
+        ]
+        #expect(bindings.action(for: .char("e")) == 2)
+        #expect(Chrome.helpLines(bindings).first?.1 == "edit (not now)")
+        let any = [KeyBinding<Int>([], "any key", "close", anyKey: true) { _ in 7 }]
+        #expect(any.action(for: .char("z")) == 7)
+        #expect(any.action(for: .function(5)) == 7)
     }
 
     @Test func footer_keeps_essential_keys_when_space_runs_out() {

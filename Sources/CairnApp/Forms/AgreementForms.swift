@@ -27,10 +27,13 @@ extension FrameworkForms {
         return FormState(purpose: .meetings(cluster: a.cluster), title: "Proposed meetings: Enter creates them", fields: fields)
     }
 
-    static func agreementRecord(from form: FormState, id: String?, cluster: String, world: World, today: Day, issues: inout [FieldIssue])
+    static func agreementRecord(from form: FormState, id: String?, cluster: String, env: inout AppEnvironment, issues: inout [FieldIssue])
         -> Record
     {
-        var a = id.flatMap { world.agreements[$0] } ?? Agreement(cluster: cluster, meetingsPerYear: 0, periodStart: today, periodEnd: today)
+        let today = env.today
+        var a =
+            id.flatMap { env.world.agreements[$0] }
+            ?? Agreement(id: env.ids.make(.agreement), cluster: cluster, meetingsPerYear: 0, periodStart: today, periodEnd: today)
         let rhythm = form.value("meetingsPerYear").trimmingCharacters(in: .whitespaces)
         if let n = Int(rhythm) {
             a.meetingsPerYear = n
@@ -50,22 +53,22 @@ extension FrameworkForms {
         return .agreement(a)
     }
 
-    /// The checkpoints the proposal describes, or the issues with its dates.
-    static func meetingChanges(from form: FormState, cluster: String, today: Day) -> ([Change], [FieldIssue]) {
-        var issues: [FieldIssue] = []
+    /// The meeting checkpoints the proposal describes, as one operation; `issues` gets bad dates.
+    static func meetingsOperation(
+        from form: FormState, cluster: String, today: Day, ids: inout RecordIDSource, issues: inout [FieldIssue]
+    ) -> DomainOperation {
         let title = Text.clean(form.value("title"))
         if title.isEmpty { issues.append(FieldIssue("title", "a title is required")) }
         let dated = form.fields.filter { $0.key.hasPrefix("meeting-") && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
-        var changes: [Change] = []
+        var adds: [DomainOperation] = []
         for (i, field) in dated.enumerated() {
             do {
                 let due = try DayInput.parse(field.value, today: today)
-                let checkpoint = Checkpoint(cluster: cluster, title: "\(title) (\(i + 1) of \(dated.count))", due: due)
-                changes.append(.put(.checkpoint(checkpoint)))
+                adds.append(.add(.checkpoint(Checkpoint(id: ids.make(.checkpoint), cluster: cluster, title: "\(title) (\(i + 1) of \(dated.count))", due: due))))
             } catch {
                 issues.append(FieldIssue(field.key, error.message))
             }
         }
-        return (changes, issues)
+        return .all(adds, summary: adds.isEmpty ? "No meetings created" : "Added \(adds.count) meeting checkpoints")
     }
 }

@@ -1,8 +1,10 @@
 import CairnCore
 import TermUI
 
-extension AppState {
-    func renderForm(_ f: FormState, into canvas: inout Canvas, area: Rect) {
+extension FormState {
+    /// Labels, values, the focus marker, errors beside their fields; long forms scroll.
+    func render(into canvas: inout Canvas, area: Rect) {
+        let f = self
         canvas.put(f.title, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         // Labels get the room the longest needs (a health check's are long), up to 34 cells.
         let labelWidth = min(34, max(18, f.fields.map { DisplayWidth.of($0.label) }.max() ?? 18))

@@ -39,23 +39,4 @@ public struct FormState: Sendable, Codable, Equatable {
 
     public func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
     public func value(_ key: String) -> String { field(key)?.value ?? "" }
-
-    /// Moves focus and edits fields. Enter and Esc are the caller's (they submit or cancel).
-    mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .tab, .down:
-            focus = (focus + 1) % fields.count
-            return true
-        case .backTab, .up:
-            focus = (focus + fields.count - 1) % fields.count
-            return true
-        default:
-            if fields[focus].handle(key) {
-                dirty = true
-                errors[fields[focus].key] = nil
-                return true
-            }
-            return false
-        }
-    }
 }

@@ -1,43 +1,81 @@
 import CairnCore
 
-/// What submitting a form gives: the changes to commit, or the issues to show beside fields.
-struct FormSubmission {
-    var changes: [Change] = []
-    var issues: [FieldIssue] = []
-    /// A form to open next (a new school made from the member picker asks for its role).
-    var next: FormState?
-    /// What the status line says once saved.
-    var summary = ""
+/// Reads a submitted form into the rule book's operation: the form gathers input, the rule book
+/// decides. What cannot be read (a bad date) is reported before the rule book is asked.
+enum FormSubmission {
+    enum Result: Equatable {
+        /// What is wrong, in the order of the form's fields, so focus goes to the first.
+        case refused([FieldIssue])
+        /// The outcome to commit, and the form to open once it is saved.
+        case ready(Outcome, next: FormState?)
+    }
 
-    /// Reads the form's values into records, validated against `world`.
-    static func submit(_ form: FormState, world: World, today: Day, user: String = "") -> FormSubmission {
-        var result = FormSubmission()
+    static func submit(_ form: FormState, _ env: inout AppEnvironment) -> Result {
+        var issues: [FieldIssue] = []
+        let world = env.world
+        let operation = self.operation(for: form, &env, &issues)
+        let order = form.fields.map(\.key)
+        func inFieldOrder(_ list: [FieldIssue]) -> [FieldIssue] {
+            list.sorted { (order.firstIndex(of: $0.field) ?? 99) < (order.firstIndex(of: $1.field) ?? 99) }
+        }
+        do {
+            let outcome = try world.perform(operation, by: env.author)
+            if !issues.isEmpty { return .refused(inFieldOrder(issues)) }
+            return .ready(outcome, next: next(after: form, outcome, world))
+        } catch {
+            // A field already found unreadable is not also reported by the record's rules.
+            let more = error.issues.filter { rule in !issues.contains { $0.field == rule.field } }
+            return .refused(inFieldOrder(issues + more))
+        }
+    }
+
+    /// The form that follows a saved one: a new school or agency from the picker asks for its
+    /// role in the cluster; a new rhythm or period of the agreement proposes its meetings.
+    static func next(after form: FormState, _ outcome: Outcome, _ before: World) -> FormState? {
+        for case .put(let record) in outcome.changes {
+            switch (form.purpose, record) {
+            case (.school(_, let join?), .school(let s)):
+                var after = before
+                after.apply(outcome.changes)
+                return RecordForms.member(nil, cluster: join, type: .school, memberId: s.id, name: s.name, world: after)
+            case (.agency(_, let join?), .agency(let a)):
+                var after = before
+                after.apply(outcome.changes)
+                return RecordForms.member(nil, cluster: join, type: .agency, memberId: a.id, name: a.name, world: after)
+            case (.agreement, .agreement(let a)):
+                let old = before.agreements[a.id]
+                let changed = old?.meetingsPerYear != a.meetingsPerYear || old?.periodStart != a.periodStart || old?.periodEnd != a.periodEnd
+                return changed ? FrameworkForms.meetings(for: a) : nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The operation the form asks for; `issues` gets what could not be read.
+    static func operation(for form: FormState, _ env: inout AppEnvironment, _ issues: inout [FieldIssue]) -> DomainOperation {
+        let world = env.world
+        let today = env.today
         func date(_ key: String) -> Day? {
             let text = form.value(key)
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
             do {
                 return try DayInput.parse(text, today: today)
             } catch {
-                result.issues.append(FieldIssue(key, error.message))
+                issues.append(FieldIssue(key, error.message))
                 return nil
             }
         }
         func text(_ key: String) -> String { form.value(key) }
         func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
+        /// A new record gets its id from the environment's source; an edited one keeps its own.
+        func addOrEdit(_ record: Record, isNew: Bool) -> DomainOperation { isNew ? .add(record) : .edit(record) }
 
-        if case .meetings(let cluster) = form.purpose {
-            let (changes, issues) = FrameworkForms.meetingChanges(from: form, cluster: cluster, today: today)
-            result.issues = issues
-            if issues.isEmpty {
-                result.changes = changes
-                result.summary = changes.isEmpty ? "No meetings created" : "Added \(changes.count) meeting checkpoints"
-            }
-            return result
-        }
-        let record: Record
         switch form.purpose {
+        case .meetings(let cluster):
+            return FrameworkForms.meetingsOperation(from: form, cluster: cluster, today: today, ids: &env.ids, issues: &issues)
         case .cluster(let id):
-            var c = id.flatMap { world.clusters[$0] } ?? Cluster(name: "")
+            var c = id.flatMap { world.clusters[$0] } ?? Cluster(id: env.ids.make(.cluster), name: "")
             c.name = text("name")
             c.officialId = optional("officialId")
             c.kind = ClusterKind(rawValue: text("kind")) ?? .cluster
@@ -49,9 +87,9 @@ struct FormSubmission {
             c.fundingSource = text("fundingSource")
             c.fundingEndsOn = date("fundingEndsOn")
             c.notes = text("notes")
-            record = .cluster(c)
-        case .school(let id, let join):
-            var s = id.flatMap { world.schools[$0] } ?? School(name: "")
+            return addOrEdit(.cluster(c), isNew: id == nil)
+        case .school(let id, _):
+            var s = id.flatMap { world.schools[$0] } ?? School(id: env.ids.make(.school), name: "")
             s.name = text("name")
             s.officialId = optional("officialId")
             s.phases = form.field("phases")?.chosen.compactMap(Phase.init(rawValue:)) ?? []
@@ -60,10 +98,9 @@ struct FormSubmission {
             s.email = text("email")
             s.phone = text("phone")
             s.notes = text("notes")
-            record = .school(s)
-            if let join { result.next = RecordForms.member(nil, cluster: join, type: .school, memberId: s.id, name: s.name, world: world) }
-        case .agency(let id, let join):
-            var a = id.flatMap { world.agencies[$0] } ?? Agency(name: "", sector: .other)
+            return addOrEdit(.school(s), isNew: id == nil)
+        case .agency(let id, _):
+            var a = id.flatMap { world.agencies[$0] } ?? Agency(id: env.ids.make(.agency), name: "", sector: .other)
             a.name = text("name")
             a.sector = Sector(rawValue: text("sector")) ?? .other
             a.level = Level(rawValue: text("level")) ?? .local
@@ -71,76 +108,33 @@ struct FormSubmission {
             a.email = text("email")
             a.phone = text("phone")
             a.notes = text("notes")
-            record = .agency(a)
-            if let join { result.next = RecordForms.member(nil, cluster: join, type: .agency, memberId: a.id, name: a.name, world: world) }
+            return addOrEdit(.agency(a), isNew: id == nil)
         case .checkpoint(let id, let cluster):
-            var c = id.flatMap { world.checkpoints[$0] } ?? Checkpoint(cluster: cluster, title: "", due: today)
+            var c = id.flatMap { world.checkpoints[$0] } ?? Checkpoint(id: env.ids.make(.checkpoint), cluster: cluster, title: "", due: today)
             if let chosen = form.field("cluster")?.value, !chosen.isEmpty { c.cluster = chosen }
             c.title = text("title")
             if text("due").trimmingCharacters(in: .whitespaces).isEmpty {
-                result.issues.append(FieldIssue("due", "a due date is required: \(DayInput.hint)"))
+                issues.append(FieldIssue("due", "a due date is required: \(DayInput.hint)"))
             } else if let due = date("due") {
                 c.due = due
             }
             if form.field("concerns") != nil { c.concerns = optional("concerns") }
             if form.field("goal") != nil { c.goal = optional("goal") }
-            record = .checkpoint(c)
-        case .meetings:
-            return result
-        case .goal, .action, .measurement, .agreement, .assessment:
-            guard let r = FrameworkForms.record(from: form, world: world, today: today, user: user, issues: &result.issues) else {
-                return result
-            }
-            record = r
+            return addOrEdit(.checkpoint(c), isNew: id == nil)
         case .member(let membership, let cluster, let type, let memberId):
-            var m = membership.flatMap { world.memberships[$0] } ?? Membership(cluster: cluster, memberType: type, memberId: memberId)
+            var m =
+                membership.flatMap { world.memberships[$0] }
+                ?? Membership(id: env.ids.make(.membership), cluster: cluster, memberType: type, memberId: memberId)
             m.role = text("role")
             m.responsibilities = text("responsibilities")
             m.lead = form.field("lead")?.flag ?? false
-            record = .membership(m)
-        }
-
-        let (normalized, issues) = world.validate(record)
-        // A field already found unreadable is not also reported by the record's rules.
-        result.issues += issues.filter { issue in !result.issues.contains { $0.field == issue.field } }
-        // Order issues as the fields stand, so focus goes to the first bad one.
-        let order = form.fields.map(\.key)
-        result.issues.sort { (order.firstIndex(of: $0.field) ?? 99) < (order.firstIndex(of: $1.field) ?? 99) }
-        if result.issues.isEmpty, case .agreement(let a) = normalized {
-            // Propose the meetings when the rhythm or the period is new or changed.
-            let before = world.agreements[a.id]
-            if before?.meetingsPerYear != a.meetingsPerYear || before?.periodStart != a.periodStart || before?.periodEnd != a.periodEnd {
-                result.next = FrameworkForms.meetings(for: a)
-            }
-        }
-        if result.issues.isEmpty, case .measurement(let m) = normalized {
-            let ticks = world.ticksFor(m, by: user, on: today)
-            result.changes = [.put(normalized)] + ticks
-            if case .put(.checkpoint(let c))? = ticks.first {
-                result.summary = "Added \(describe(normalized, in: world)) and ticked “\(c.title)”"
-                return result
-            }
-        }
-        if result.issues.isEmpty {
-            result.changes = [.put(normalized)]
-            let isNew = world.record(normalized.kind, id: normalized.id) == nil
-            result.summary = "\(isNew ? "Added" : "Saved") \(describe(normalized, in: world))"
-        }
-        return result
-    }
-
-    static func describe(_ record: Record, in world: World) -> String {
-        switch record {
-        case .school(let s): return "school “\(s.name)”"
-        case .agency(let a): return "agency “\(a.name)”"
-        case .cluster(let c): return "cluster “\(c.name)”"
-        case .checkpoint(let c): return "checkpoint “\(c.title)”"
-        case .membership(let m): return "member “\(world.memberName(m))”"
-        case .goal(let g): return "goal “\(g.statement)”"
-        case .measurement(let m): return "measurement \(World.number(m.value)) on \(m.date)"
-        case .action(let a): return "action “\(a.description)”"
-        case .agreement(let a): return "monitoring agreement (\(a.meetingsPerYear) meetings a year)"
-        case .assessment(let a): return "health check of \(a.date)"
+            return addOrEdit(.membership(m), isNew: membership == nil)
+        case .goal(let id, _), .action(let id, _), .agreement(let id, _), .assessment(let id, _):
+            let record = FrameworkForms.record(from: form, env: &env, issues: &issues)
+            return addOrEdit(record, isNew: id == nil)
+        case .measurement:
+            guard case .measurement(let m) = FrameworkForms.record(from: form, env: &env, issues: &issues) else { return .all([], summary: "") }
+            return .measure(m)
         }
     }
 }

@@ -63,9 +63,10 @@ enum FrameworkForms {
             ])
     }
 
-    /// The record a framework form describes, with the issues found reading its fields;
-    /// nil for forms that are not the framework's.
-    static func record(from form: FormState, world: World, today: Day, user: String, issues: inout [FieldIssue]) -> Record? {
+    /// The record a framework form describes, with the issues found reading its fields.
+    static func record(from form: FormState, env: inout AppEnvironment, issues: inout [FieldIssue]) -> Record {
+        let world = env.world
+        let today = env.today
         func text(_ key: String) -> String { form.value(key) }
         func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
         func date(_ key: String) -> Day? {
@@ -75,39 +76,28 @@ enum FrameworkForms {
                 return nil
             }
         }
-        func number(_ key: String, required: Bool = false) -> Double? {
-            guard let t = optional(key)?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
-                if required { issues.append(FieldIssue(key, "a number is required")) }
+        func number(_ key: String) -> Double? {
+            do { return try NumberInput.parse(text(key)) } catch {
+                issues.append(FieldIssue(key, error.message))
                 return nil
             }
-            guard let v = Double(t.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-                issues.append(FieldIssue(key, "“\(t)” is not a number"))
-                return nil
-            }
-            return v
         }
         switch form.purpose {
         case .goal(let id, let cluster):
-            var g = id.flatMap { world.goals[$0] } ?? Goal(cluster: cluster, statement: "")
+            var g = id.flatMap { world.goals[$0] } ?? Goal(id: env.ids.make(.goal), cluster: cluster, statement: "")
             g.statement = text("statement")
             g.indicator = text("indicator")
             g.unit = text("unit")
             g.baseline = number("baseline")
             g.baselineDate = date("baselineDate") ?? (g.baseline == nil ? nil : today)
-            g.target = number("target", required: true)
+            g.target = number("target")
             g.deadline = date("deadline")
-            if g.deadline == nil, !issues.contains(where: { $0.field == "deadline" }) {
-                issues.append(FieldIssue("deadline", "a deadline is required: \(DayInput.hint)"))
-            }
-            if g.indicator.isEmpty { issues.append(FieldIssue("indicator", "say how progress is measured")) }
             g.priority = Priority(rawValue: text("priority")) ?? .medium
             g.direction = Direction(rawValue: text("direction")) ?? .increase
-            // With both ends given the way is plain: a target below the baseline is a decrease.
-            if let b = g.baseline, let t = g.target, b != t { g.direction = t < b ? .decrease : .increase }
             g.owner = optional("owner")
             return .goal(g)
         case .action(let id, let cluster):
-            var a = id.flatMap { world.actions[$0] } ?? Action(cluster: cluster, description: "")
+            var a = id.flatMap { world.actions[$0] } ?? Action(id: env.ids.make(.action), cluster: cluster, description: "")
             a.description = text("description")
             a.goal = optional("goal")
             a.responsible = optional("responsible")
@@ -117,16 +107,18 @@ enum FrameworkForms {
             a.status = ActionStatus(rawValue: text("status")) ?? .notStarted
             a.note = text("note")
             return .action(a)
-        case .measurement(let goal):
-            let value = number("value", required: true) ?? .nan
-            let day = date("date") ?? today
-            return .measurement(Measurement(goal: goal, value: value, date: day, by: user, source: text("source")))
         case .agreement(let id, let cluster):
-            return agreementRecord(from: form, id: id, cluster: cluster, world: world, today: today, issues: &issues)
+            return agreementRecord(from: form, id: id, cluster: cluster, env: &env, issues: &issues)
         case .assessment(let id, let cluster):
-            return assessmentRecord(from: form, id: id, cluster: cluster, world: world, today: today, user: user, issues: &issues)
-        default:
-            return nil
+            return assessmentRecord(from: form, id: id, cluster: cluster, env: &env, issues: &issues)
+        case .measurement(let goal):
+            let value = number("value")
+            if value == nil, !issues.contains(where: { $0.field == "value" }) { issues.append(FieldIssue("value", "a number is required")) }
+            let day = date("date") ?? today
+            return .measurement(
+                Measurement(id: env.ids.make(.measurement), goal: goal, value: value ?? .nan, date: day, by: env.user, source: text("source")))
+        case .cluster, .school, .agency, .checkpoint, .member, .meetings:
+            preconditionFailure("not a framework form: \(form.purpose)")
         }
     }
 }

@@ -19,7 +19,7 @@ public struct ListRow: Sendable, Equatable {
 
 /// A list with a cursor and a filter typed after `/`: case- and accent-insensitive, so that
 /// `lodz` finds Łódź.
-public struct ListModel: Sendable {
+public struct ListModel: Sendable, Equatable {
     public private(set) var rows: [ListRow] = []
     /// Indices into `rows` that pass the filter, in order.
     public private(set) var visible: [Int] = []
@@ -27,8 +27,8 @@ public struct ListModel: Sendable {
     public var filter = TextField()
     /// True while `/` has the keyboard: typing goes to the filter.
     public var filtering = false
-    /// The world revision the rows were built from (nil: never built).
-    var builtFrom: Int?
+    /// What the rows were built from (a world revision and a day; nil: never built).
+    var builtFrom: String?
     /// Folded search text per row, built the first time a filter is typed.
     private var searchKeys: [[UInt8]]?
 
@@ -44,11 +44,11 @@ public struct ListModel: Sendable {
     public func visibleRow(_ i: Int) -> ListRow { rows[visible[i]] }
 
     /// Replaces the rows, keeping the same record selected when it is still there.
-    public mutating func setRows(_ new: [ListRow], revision: Int?) {
+    public mutating func setRows(_ new: [ListRow], builtFrom source: String?) {
         let keep = selectedRow?.id
         rows = new
         searchKeys = nil
-        builtFrom = revision
+        builtFrom = source
         applyFilter()
         if let keep, let at = visible.firstIndex(where: { rows[$0].id == keep }) { cursor.selected = at }
         cursor.clamp(count: visible.count)
@@ -69,7 +69,9 @@ public struct ListModel: Sendable {
         } else {
             prepareSearch()
             let keys = searchKeys ?? []
-            visible = rows.indices.filter { rows[$0].pinned || ListModel.contains(keys[$0], query) }
+            // What matches comes first, so Enter takes the match; pinned rows (create a new
+            // one) follow it.
+            visible = rows.indices.filter { !rows[$0].pinned && ListModel.contains(keys[$0], query) } + rows.indices.filter { rows[$0].pinned }
         }
         cursor.clamp(count: visible.count)
     }
@@ -94,42 +96,5 @@ public struct ListModel: Sendable {
             i += 1
         }
         return false
-    }
-
-    /// Handles `/`, typing while filtering, Esc, and navigation. Returns false for keys it leaves alone.
-    public mutating func handle(_ key: Key, pageHeight: Int) -> Bool {
-        if filtering {
-            switch key {
-            case .escape:
-                filtering = false
-                filter = TextField()
-                applyFilter()
-                return true
-            case .enter, .tab, .backTab:
-                filtering = false
-                return key == .enter ? true : false
-            case .up, .down, .pageUp, .pageDown:
-                return cursor.handle(key, count: visible.count, pageHeight: pageHeight)
-            default:
-                if filter.handle(key) {
-                    applyFilter()
-                    cursor.selected = 0
-                    return true
-                }
-                return false
-            }
-        }
-        switch key {
-        case .char("/"):
-            filtering = true
-            prepareSearch()
-            return true
-        case .escape where !filter.text.isEmpty:
-            filter = TextField()
-            applyFilter()
-            return true
-        default:
-            return cursor.handle(key, count: visible.count, pageHeight: pageHeight)
-        }
     }
 }

@@ -2,8 +2,8 @@ import CairnCore
 
 /// What a cluster's header and tab bar show, worked out once per change of the world rather
 /// than on every keystroke: on a national store each fact scans up to 100,000 checkpoints.
-public struct ClusterSummary: Sendable {
-    var revision: Int
+public struct ClusterSummary: Sendable, Equatable {
+    var source: String
     var lead: String?
     var schools = 0
     var agencies = 0
@@ -14,7 +14,7 @@ public struct ClusterSummary: Sendable {
     var coverage: Coverage
 
     init(_ w: World, cluster id: String, today: Day) {
-        revision = w.revision
+        source = "\(w.revision)@\(today)"
         lead = w.lead(of: id).map { w.memberName($0) }
         for m in w.memberships.values where m.cluster == id {
             if m.memberType == .school { schools += 1 } else { agencies += 1 }

@@ -18,6 +18,27 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Shorter titles for a tab bar that must keep its counts at 80 columns, then shortest.
+    var shortTitle: String {
+        switch self {
+        case .checkpoints: return "Checks"
+        case .coverage: return "Cover"
+        default: return title
+        }
+    }
+
+    var shortestTitle: String {
+        switch self {
+        case .members: return "Mem"
+        case .checkpoints: return "Chk"
+        case .goals: return "Goal"
+        case .actions: return "Act"
+        case .health: return "Hlth"
+        case .coverage: return "Cov"
+        case .gaps: return "Gaps"
+        }
+    }
+
     var recordKind: RecordKind {
         switch self {
         case .members: return .membership
@@ -25,7 +46,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .goals: return .goal
         case .actions: return .action
         case .health: return .assessment  // e and d act on the latest health check
-        case .gaps, .coverage: return .cluster  // not records of their own; see `handleCluster`
+        case .gaps, .coverage: return .cluster  // not records of their own; see `ClusterScreen.open`
         }
     }
 

@@ -26,65 +26,105 @@ public struct ImportPreview: Sendable, Equatable {
 
 /// Home's `i`: a register's path, a preview with the guessed mapping that ←/→ can change, and a
 /// progress bar while it is written.
-public struct ImportScreen: Sendable {
+public struct ImportScreen: Screen {
     /// The fields the screen lets a person map, in order.
-    public static let fields = [
-        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName",
-    ]
+    public static let fields = ["officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName"]
+
+    public enum Action: Sendable, Equatable {
+        case confirm, nextField, previousField, previousColumn, nextColumn, leave
+        case edit(Key)
+    }
 
     public var path = TextField()
     public var preview: ImportPreview?
     public var error: String?
     /// 0: the path; 1...: a field of the mapping.
     public var focus = 0
-    public var progress: (done: Int, total: Int)?
+    public var progress: Progress?
     public init() {}
+
+    /// How far the writing has got.
+    public struct Progress: Sendable, Equatable {
+        public var done: Int
+        public var total: Int
+    }
+
+    public func crumb(_ env: AppEnvironment) -> String { "Import" }
 
     /// `--map` words for the mapping shown (columns counted from 1), and the cluster grouping.
     public var maps: [String] {
         guard let p = preview else { return [] }
         return Self.fields.compactMap { f in p.mapping[f].map { "\(f)=\($0 + 1)" } }
     }
-}
 
-extension AppState {
-    mutating func handleImport(_ key: Key, _ screen: ImportScreen) -> [Effect] {
-        var s = screen
-        if s.progress != nil { return [] }  // writing: keys wait
-        switch key {
-        case .escape:
-            stack.removeLast()
-            return []
-        case .enter:
-            if s.focus == 0 || s.preview == nil {
-                s.error = nil
-                replaceTop(.importing(s))
-                return [.previewImport(path: s.path.text, maps: [])]
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        // While the batches are written, the keys wait.
+        let idle = progress == nil
+        let onField = focus > 0 && preview != nil
+        return [
+            KeyBinding([.enter], "Enter", preview == nil || focus == 0 ? "preview" : "import", .confirm, enabled: idle),
+            KeyBinding([.down, .tab], "↓/Tab", "next field", .nextField, enabled: idle && preview != nil),
+            KeyBinding([.up, .backTab], "↑/S-Tab", "previous field", .previousField, enabled: idle),
+            KeyBinding([.left], "←", "previous column", .previousColumn, footer: false, enabled: idle && onField),
+            KeyBinding([.right], "→", "next column (or not imported)", .nextColumn, enabled: idle && onField),
+            KeyBinding([.escape], "Esc", "leave", .leave, essential: true, enabled: idle),
+        ]
+    }
+
+    public func typed(_ key: Key) -> Action? {
+        guard focus == 0, progress == nil else { return nil }
+        var probe = path
+        return probe.handle(key) ? .edit(key) : nil
+    }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .leave: return [.close(context.id)]
+        case .confirm:
+            if focus == 0 || preview == nil {
+                error = nil
+                return [.previewImport(path: path.text, maps: [], replyTo: context.id)]
             }
-            return [.runImport(path: s.path.text, maps: s.maps)]
-        case .down, .tab:
-            if s.preview != nil { s.focus = min(ImportScreen.fields.count, s.focus + 1) }
-        case .up, .backTab:
-            s.focus = max(0, s.focus - 1)
-        case .left where s.focus > 0, .right where s.focus > 0:
-            guard var p = s.preview else { return [] }
-            let field = ImportScreen.fields[s.focus - 1]
+            return [.runImport(path: path.text, maps: maps, replyTo: context.id)]
+        case .nextField: focus = min(Self.fields.count, focus + 1)
+        case .previousField: focus = max(0, focus - 1)
+        case .previousColumn, .nextColumn:
+            guard var p = preview, focus > 0 else { return [] }
+            let field = Self.fields[focus - 1]
             // Cycle through "not imported" (nil) and every column.
             let options: [Int?] = [nil] + p.header.indices.map { Optional($0) }
             let at = options.firstIndex { $0 == p.mapping[field] } ?? 0
-            let next = options[(at + (key == .right ? 1 : options.count - 1)) % options.count]
-            p.mapping[field] = next
-            s.preview = p
-            replaceTop(.importing(s))
-            return [.previewImport(path: s.path.text, maps: s.maps)]
-        default:
-            if s.focus == 0, s.path.handle(key) { s.preview = nil }
+            p.mapping[field] = options[(at + (action == .nextColumn ? 1 : options.count - 1)) % options.count]
+            preview = p
+            return [.previewImport(path: path.text, maps: maps, replyTo: context.id)]
+        case .edit(let key):
+            if path.handle(key) { preview = nil }
         }
-        replaceTop(.importing(s))
         return []
     }
 
-    func renderImport(_ s: ImportScreen, into canvas: inout Canvas, area: Rect) {
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        switch event {
+        case .importPreviewed(let p):
+            preview = p
+            error = nil
+            if focus == 0 { focus = 1 }
+        case .importFailed(let message):
+            error = message
+            preview = nil
+            progress = nil
+            focus = 0
+        case .importProgress(let done, let total):
+            progress = Progress(done: done, total: total)
+            if done >= total { return [.close(context.id), .say(Status("Imported: \(total) changes written"))] }
+            return [.continueImport(replyTo: context.id)]
+        case .committed, .commitFailed, .examplesRead, .examplesFailed, .reportWritten, .reportFailed: break
+        }
+        return []
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        let s = self
         canvas.put("Import a register of schools (CSV or TSV)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(s.focus == 0 ? "▸" : " ", x: 1, y: area.y + 2, style: .accent)
         canvas.put("File", x: 3, y: area.y + 2, style: Style(.normal, bold: true))

@@ -1,0 +1,48 @@
+import CairnCore
+
+/// What every screen may read: the world, today, the user, the terminal's size, and where new
+/// record ids come from. One value, handed in, so that the same keys on the same state give the
+/// same effects and the same state.
+public struct AppEnvironment: Sendable, Equatable {
+    public var world: World
+    public var today: Day
+    public var user: String
+    public var width: Int
+    public var height: Int
+    /// Random in the application, seeded in tests.
+    public var ids: RecordIDSource
+
+    public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
+        self.world = world
+        self.today = today
+        self.user = user
+        self.width = width
+        self.height = height
+        self.ids = ids
+    }
+
+    /// Who a change is made by, and on which day.
+    public var author: Author { Author(user: user, today: today) }
+
+    /// The rows between the title bar and the status line and footer.
+    public var bodyHeight: Int { max(1, height - 3) }
+}
+
+/// A screen's place in the stack: stable while it is open, so that the result of an effect
+/// reaches the screen that asked for it whether or not it is on top.
+public struct ScreenID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let raw: Int
+    public init(_ raw: Int) { self.raw = raw }
+    /// Home, always at the bottom of the stack.
+    public static let home = ScreenID(0)
+    /// A screen not yet pushed; the stack gives it its id.
+    public static let unassigned = ScreenID(-1)
+    public var description: String { "#\(raw)" }
+}
+
+/// What a screen's `update` is given: the environment (its id source may be drawn from) and the
+/// screen's own id, to address effects' replies to.
+public struct ScreenContext: Sendable {
+    public var env: AppEnvironment
+    public let id: ScreenID
+}

@@ -1,0 +1,107 @@
+import CairnCore
+import TermUI
+
+extension AppState {
+    /// Draws the whole screen for the current state. Pure: the same state gives the same canvas.
+    public func render() -> Canvas {
+        var canvas = Canvas(width: env.width, height: env.height)
+        if isTooSmall {
+            renderTooSmall(into: &canvas)
+            return canvas
+        }
+        // The screen that fills the body: the top one that is not an overlay.
+        let base = stack.lastIndex { !$0.screen.isOverlay } ?? 0
+        let screen = stack[base].screen
+        if !screen.hidesTitleBar { renderTitle(upTo: base, into: &canvas) }
+        screen.render(into: &canvas, area: Rect(x: 0, y: 1, width: env.width, height: env.bodyHeight), env)
+        renderStatus(screen.filteredList, into: &canvas, y: env.height - 2)
+        top.screen.drawFooter(into: &canvas, y: env.height - 1, env)
+        for overlay in stack[(base + 1)...] { overlay.screen.render(into: &canvas, area: canvas.bounds, env) }
+        return canvas
+    }
+
+    func renderTitle(upTo base: Int, into canvas: inout Canvas) {
+        canvas.fill(Rect(x: 0, y: 0, width: env.width, height: 1), style: Style(.title, reverse: true))
+        let crumbs = ["Cairn"] + stack[1..<(base + 1)].map { $0.screen.crumb(env) }
+        let right = " \(env.today) · \(env.user) "
+        let rightWidth = DisplayWidth.of(right)
+        canvas.put(
+            " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,
+            style: Style(.title, bold: true, reverse: true))
+        canvas.put(right, x: env.width - rightWidth, y: 0, style: Style(.title, reverse: true))
+    }
+
+    /// What was saved or went wrong and, while a list is filtered, the filter: both at once, so
+    /// that "Deleted …" shows with a filter kept.
+    func renderStatus(_ list: ListModel?, into canvas: inout Canvas, y: Int) {
+        var x = 1
+        if let status {
+            let room = list.map { $0.filter.text.isEmpty && !$0.filtering } ?? true ? env.width - 2 : env.width / 2
+            x += canvas.put(status.text, x: 1, y: y, maxWidth: room, style: status.isError ? .error : .accent) + 2
+        }
+        guard let list, list.filtering || !list.filter.text.isEmpty else { return }
+        let label = "Filter: "
+        x = status == nil ? 0 : x
+        x += canvas.put(label, x: x, y: y, style: .accent)
+        let info = "  \(list.visible.count) of \(list.rows.count) · Esc clears"
+        let fieldWidth = max(4, min(40, env.width - x - DisplayWidth.of(info) - 1))
+        list.filter.render(into: &canvas, x: x, y: y, width: fieldWidth, focused: list.filtering)
+        canvas.put(info, x: x + fieldWidth, y: y, style: .muted)
+    }
+
+    func renderTooSmall(into canvas: inout Canvas) {
+        let message =
+            "Terminal too small: \(env.width)×\(env.height). Cairn needs at least \(Self.minimumWidth)×\(Self.minimumHeight). Enlarge the window, or press Ctrl-C to quit."
+        let lines = Layout.wrap(message, width: max(1, env.width - 2))
+        let top = max(0, (env.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < env.height {
+            canvas.put(line, x: 1, y: top + i, style: i == 0 ? .error : .plain)
+        }
+    }
+}
+
+/// Drawing helpers the screens share.
+enum Layout {
+    /// Words laid out in lines of at most `width` cells.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            if DisplayWidth.of(candidate) > width, !line.isEmpty {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    static func box(_ r: Rect, title: String, into canvas: inout Canvas) {
+        canvas.fill(r)
+        let border = Style(.accent, bold: true)
+        canvas.put("┌" + String(repeating: "─", count: max(0, r.width - 2)) + "┐", x: r.x, y: r.y, style: border)
+        for y in r.y + 1..<r.maxY - 1 {
+            canvas.put("│", x: r.x, y: y, style: border)
+            canvas.put("│", x: r.maxX - 1, y: y, style: border)
+        }
+        canvas.put("└" + String(repeating: "─", count: max(0, r.width - 2)) + "┘", x: r.x, y: r.maxY - 1, style: border)
+        canvas.put(" \(title) ", x: r.x + 2, y: r.y, maxWidth: r.width - 4, style: Style(.title, bold: true))
+    }
+
+    /// A list as a table, or a line saying why it is empty.
+    static func list(_ list: ListModel, columns: [Column], into canvas: inout Canvas, area: Rect, empty: String) {
+        if list.visible.isEmpty {
+            let message = list.rows.isEmpty ? empty : "Nothing matches “\(list.filter.text)”. Esc clears the filter."
+            canvas.put(message, x: 2, y: area.y + 1, maxWidth: area.width - 4, style: .muted)
+            return
+        }
+        let table = Table(columns: columns, count: list.visible.count) { i in
+            let row = list.visibleRow(i)
+            return (row.cells, row.style)
+        }
+        table.render(into: &canvas, area: area, cursor: list.cursor)
+    }
+}

@@ -1,0 +1,177 @@
+import CairnCore
+import TermUI
+
+/// The whole terminal UI as one value: a stack of screens over Home, the environment they
+/// share, the status line and this session's undo history. `send` changes it; `render` draws it.
+public struct AppState: Sendable, Equatable {
+    public var env: AppEnvironment
+    /// Home at the bottom, the top one showing (overlays over the screen below them).
+    public internal(set) var stack: [ScreenBox]
+    public var status: Status?
+    /// Inverses of this session's commits, newest last: what `u` undoes.
+    public private(set) var undoStack: [UndoEntry] = []
+    /// Commits sent to the store and not yet confirmed.
+    public private(set) var pending = 0
+    private var nextID = 1
+
+    /// The smallest terminal the screens are laid out for: 80x24 less a multiplexer's status line.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 23
+
+    /// Keys that work on every screen, listed in every help page.
+    static let everywhere: [KeyBinding<Never?>] = [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)]
+
+    public init(world: World, today: Day, user: String, width: Int = 80, height: Int = 24, ids: RecordIDSource = .random) {
+        env = AppEnvironment(world: world, today: today, user: user, width: width, height: height, ids: ids)
+        var home = HomeScreen()
+        home.refresh(env)
+        stack = [ScreenBox(home, id: .home)]
+    }
+
+    public var isTooSmall: Bool { env.width < Self.minimumWidth || env.height < Self.minimumHeight }
+    public var world: World { env.world }
+    public var today: Day { env.today }
+    public var top: ScreenBox { stack[stack.count - 1] }
+
+    /// The form being filled in, once something was typed: the top screen's below any question
+    /// or help page over it.
+    var openDraft: FormState? { stack.last { !$0.screen.isOverlay }?.screen.draft }
+
+    /// The open form's state, when a form is on top.
+    public var topForm: FormState? { (top.screen as? FormScreen)?.form }
+
+    /// Feeds what happened to the screens; returns what the run loop must do outside.
+    public mutating func send(_ action: AppAction) -> [Effect] {
+        let draftBefore = openDraft
+        var effects: [Effect]
+        switch action {
+        case .key(let key):
+            effects = press(key)
+        case .resized(let width, let height):
+            env.width = width
+            env.height = height
+            effects = []
+        case .worldChanged(let world):
+            env.world = world
+            // After another session deletes what a screen shows, the screen closes.
+            stack = stack.enumerated().filter { $0.offset == 0 || !$0.element.screen.isStale(in: world) }.map(\.element)
+            effects = []
+        case .dayChanged(let day):
+            env.today = day
+            effects = []
+        case .offerDraft(let form):
+            let question = ConfirmScreen(
+                question: "Restore “\(form.title)” that was not saved when the last session ended? (y/n)", deed: .restoreDraft(form),
+                asker: .home)
+            effects = carryOut([.push(ScreenBox(question))], from: .home)
+        case .deliver(let event, let id):
+            effects = deliver(event, to: id)
+        }
+        refreshAll()
+        let draftAfter = openDraft
+        if draftAfter != draftBefore {
+            effects.append(draftAfter.map(Effect.saveDraft) ?? .clearDraft)
+        }
+        return effects
+    }
+
+    private mutating func press(_ key: Key) -> [Effect] {
+        if key == .ctrl("c") { return [.quit] }
+        if key == .resize { return [] }
+        if !top.screen.isOverlay { status = nil }
+        var box = top
+        var context = ScreenContext(env: env, id: box.id)
+        guard let effects = box.screen.handle(key, &context) else { return [] }
+        stack[stack.count - 1] = box
+        env.ids = context.env.ids
+        return carryOut(effects, from: box.id)
+    }
+
+    private mutating func deliver(_ event: ScreenEvent, to id: ScreenID) -> [Effect] {
+        switch event {
+        case .committed(let outcome, let undoable):
+            pending -= 1
+            if undoable, !outcome.changes.isEmpty { undoStack.append(UndoEntry(inverse: outcome.inverse, summary: outcome.summary)) }
+            status = Status(outcome.summary)
+        case .commitFailed(_, let message):
+            pending -= 1
+            status = Status("Not saved: \(message)", isError: true)
+        default:
+            break
+        }
+        guard let at = stack.firstIndex(where: { $0.id == id }) else { return [] }
+        let opener = stack[at].opener
+        var effects = receive(event, at: at)
+        if case .committed = event, let opener, opener != id, let below = stack.firstIndex(where: { $0.id == opener }) {
+            effects += receive(event, at: below)
+        }
+        return effects
+    }
+
+    private mutating func receive(_ event: ScreenEvent, at index: Int) -> [Effect] {
+        var box = stack[index]
+        var context = ScreenContext(env: env, id: box.id)
+        let effects = box.screen.receive(event, &context)
+        stack[index] = box
+        env.ids = context.env.ids
+        return carryOut(effects, from: box.id)
+    }
+
+    /// Carries out the stack's own effects and returns the rest, for the run loop.
+    mutating func carryOut(_ effects: [Effect], from source: ScreenID) -> [Effect] {
+        var outside: [Effect] = []
+        for effect in effects {
+            switch effect {
+            case .push(var box):
+                box.id = ScreenID(nextID)
+                box.opener = source
+                nextID += 1
+                box.screen.refresh(env)
+                stack.append(box)
+            case .close(let id):
+                if let at = stack.firstIndex(where: { $0.id == id }), at > 0 { stack.removeSubrange(at...) }
+            case .say(let line):
+                status = line
+            case .undoLast(let asker):
+                outside += carryOut(undo(replyTo: asker), from: source)
+            case .commit:
+                pending += 1
+                status = Status("Saving…")
+                outside.append(effect)
+            default:
+                outside.append(effect)
+            }
+        }
+        return outside
+    }
+
+    private mutating func undo(replyTo asker: ScreenID) -> [Effect] {
+        guard let last = undoStack.popLast() else { return [.say(Status("Nothing to undo in this session"))] }
+        do {
+            let outcome = try env.world.perform(.undo(last.inverse, summary: last.summary), by: env.author)
+            return [.commit(outcome, replyTo: asker, undoable: false)]
+        } catch {
+            return [.say(Status("Not undone: \(error.message)", isError: true))]
+        }
+    }
+
+    /// Lets every screen rebuild what changed under it. Each keeps the world revision and the day
+    /// its rows were built from, so this costs nothing when nothing changed.
+    private mutating func refreshAll() {
+        for i in stack.indices { stack[i].screen.refresh(env) }
+    }
+}
+
+/// What `u` puts back: the inverse of a commit of this session, and what that commit said.
+public struct UndoEntry: Sendable, Equatable {
+    public var inverse: [Change]
+    public var summary: String
+}
+
+extension AppState {
+    /// Opens workshop mode on a cluster (`cairn workshop CLUSTER` at start).
+    public mutating func openWorkshop(_ clusterID: String) {
+        guard env.world.clusters[clusterID] != nil else { return }
+        _ = carryOut([.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))], from: .home)
+    }
+}

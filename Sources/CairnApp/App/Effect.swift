@@ -1,0 +1,79 @@
+import CairnCore
+import TermUI
+
+/// What a screen asks for. The stack's own (`push`, `close`, `say`, `undoLast`) are carried out
+/// by `AppState.send`; the rest leave it for the run loop's one interpreter, the only place
+/// where the disk is touched.
+public enum Effect: Sendable, Equatable {
+    /// Write the outcome's changes as one commit; the reply is `.committed` or `.commitFailed`.
+    case commit(Outcome, replyTo: ScreenID, undoable: Bool)
+    /// Read the example clusters not yet in the store; the reply is `.examplesRead`.
+    case readExamples(replyTo: ScreenID)
+    /// Keep the open form as this session's draft (it survives a dropped link).
+    case saveDraft(FormState)
+    case clearDraft
+    /// The draft a previous session left was restored or declined: remove its file.
+    case discardLeftDraft
+    /// Write the cluster's monitoring report; the reply is `.reportWritten`.
+    case writeReport(cluster: String, replyTo: ScreenID)
+    /// Read a register and plan its import without writing; the reply is `.importPreviewed`.
+    case previewImport(path: String, maps: [String], replyTo: ScreenID)
+    /// Import it; each batch written replies `.importProgress`.
+    case runImport(path: String, maps: [String], replyTo: ScreenID)
+    /// Write the next batch of a running import.
+    case continueImport(replyTo: ScreenID)
+    case quit
+
+    /// Open a screen on top.
+    case push(ScreenBox)
+    /// Close a screen (and any above it).
+    case close(ScreenID)
+    /// A line of feedback under the body.
+    case say(Status)
+    /// Undo this session's last commit, replying to the screen that asked.
+    case undoLast(replyTo: ScreenID)
+
+    /// True for the effects the stack carries out itself.
+    var isTheStacks: Bool {
+        switch self {
+        case .push, .close, .say, .undoLast: return true
+        default: return false
+        }
+    }
+}
+
+/// The result of an effect, sent back to the screen that asked for it.
+public enum ScreenEvent: Sendable, Equatable {
+    case committed(Outcome, undoable: Bool)
+    case commitFailed(Outcome, message: String)
+    case examplesRead([Change])
+    case examplesFailed(String)
+    case reportWritten(path: String)
+    case reportFailed(String)
+    case importPreviewed(ImportPreview)
+    case importFailed(String)
+    case importProgress(done: Int, total: Int)
+}
+
+/// What happened, fed to `AppState.send`.
+public enum AppAction: Sendable {
+    case key(Key)
+    case resized(width: Int, height: Int)
+    /// The store's world after a commit or after another session's changes arrived.
+    case worldChanged(World)
+    case dayChanged(Day)
+    /// A draft left by a session that ended (dropped link, closed terminal).
+    case offerDraft(FormState)
+    /// An effect's result, for the screen that asked.
+    case deliver(ScreenEvent, to: ScreenID)
+}
+
+/// A line of feedback under the body: what was saved, or what went wrong.
+public struct Status: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}

@@ -1,0 +1,57 @@
+import CairnCore
+import TermUI
+
+extension ClusterScreen {
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        let w = env.world
+        guard let c = w.clusters[clusterID] else { return }
+        let sum = summary ?? ClusterSummary(w, cluster: c.id, today: env.today)
+        var facts = [c.kind.label]
+        if let f = c.formality { facts.append(f.label) }
+        if !c.region.isEmpty { facts.append("region: \(c.region)") }
+        if let id = c.officialId { facts.append("id \(id)") }
+        canvas.put(c.name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
+        canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
+        canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
+        let counts =
+            "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
+            + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
+        canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
+        var next = "Next due: nothing open"
+        var nextStyle = Style.plain
+        if let n = sum.next {
+            let st = n.status(on: env.today)
+            next = "Next due: \(n.due) \(n.title) (\(st.mark) \(st.word))"
+            if st == .overdue { nextStyle = Style(.overdue, bold: true) }
+        }
+        canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: nextStyle)
+        Chrome.tabs(tabTitles(sum, width: area.width), active: tab.rawValue, into: &canvas, y: area.y + 4, numbered: false)
+        var listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: visibleRows(env) + 1)
+        if tab == .health, let latest = sum.health.latest {
+            let h = sum.health
+            var line = "\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 · weakest: \(h.weakestPoint)"
+            if let before = h.previous { line += " · Δ since \(before.date)" }
+            canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent)
+            listArea.y += 1
+        }
+        if tab == .coverage {
+            let cov = regionCoverage ? w.coverage(ofRegion: c.region) : sum.coverage
+            let scope = regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
+            let note = scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
+            canvas.put(
+                note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
+        }
+        Layout.list(list, columns: tab.columns, into: &canvas, area: listArea, empty: tab.emptyMessage)
+    }
+
+    /// Tab titles with their counts: full words while they fit, shorter words before any count is lost.
+    func tabTitles(_ sum: ClusterSummary, width: Int) -> [String] {
+        func titles(_ name: (ClusterTab) -> String) -> [String] {
+            ClusterTab.allCases.map { tab in sum.count(tab).map { "\(name(tab)) (\($0))" } ?? name(tab) }
+        }
+        func fits(_ t: [String]) -> Bool { t.reduce(0) { $0 + DisplayWidth.of($1) + 3 } - 1 <= width }
+        for candidate in [titles(\.title), titles(\.shortTitle)] where fits(candidate) { return candidate }
+        return titles(\.shortestTitle)
+    }
+}

@@ -1,0 +1,168 @@
+import CairnCore
+import TermUI
+
+/// One cluster: a header and a tab for each part of its plan (`ClusterTab`).
+public struct ClusterScreen: Screen {
+    public enum Action: Sendable, Equatable {
+        case list(ListAction)
+        case nextTab, previousTab
+        case open, add, edit, delete, tick, measure
+        case editCluster, agreement, workshop, report, regionCoverage
+        case undo, help, back
+    }
+
+    public var clusterID: String
+    public var tab: ClusterTab
+    public var lists = [ListModel](repeating: ListModel(), count: ClusterTab.allCases.count)
+    /// The Coverage tab shows the cluster's whole region instead (`R`).
+    public var regionCoverage = false
+    /// Header facts and tab counts, rebuilt when the world changes, not on every key.
+    public var summary: ClusterSummary?
+    /// A record to select once the list is built (opened from Home, or a gap to fix).
+    public var select: String?
+
+    public init(clusterID: String, tab: ClusterTab = .members) {
+        self.clusterID = clusterID
+        self.tab = tab
+    }
+
+    var list: ListModel {
+        get { lists[tab.rawValue] }
+        set { lists[tab.rawValue] = newValue }
+    }
+    var selected: String? { list.selectedRow?.id }
+    public var filteredList: ListModel? { list }
+
+    /// Rows of the list: the body less five header lines and the table's header, less the
+    /// health check's line or the coverage note.
+    func visibleRows(_ env: AppEnvironment) -> Int {
+        max(1, env.bodyHeight - 6 - (tab == .health || tab == .coverage ? 1 : 0))
+    }
+
+    public func crumb(_ env: AppEnvironment) -> String { env.world.clusters[clusterID]?.name ?? "cluster" }
+    public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        let env = context.env
+        let w = env.world
+        let count = ClusterTab.allCases.count
+        switch action {
+        case .list(let a): list.apply(a, visibleRows: visibleRows(env))
+        case .nextTab: tab = ClusterTab(rawValue: (tab.rawValue + 1) % count)!
+        case .previousTab: tab = ClusterTab(rawValue: (tab.rawValue + count - 1) % count)!
+        case .open: return open(&context)
+        case .add: return add(env)
+        case .edit:
+            if tab == .health { return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? [] }
+            return selected.flatMap { RecordDoors.editor(tab.recordKind, id: $0, env) }.map { [$0] } ?? []
+        case .delete:
+            let id = tab == .health ? w.assessments(of: clusterID).first?.id : selected
+            return id.flatMap { RecordDoors.confirmDelete(tab.recordKind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
+        case .tick: return RecordDoors.tick(selected, env, asker: context.id).map { [$0] } ?? []
+        case .measure:
+            guard let id = selected, let g = w.goals[id] else { return [] }
+            return [RecordDoors.open(FrameworkForms.measurement(goal: g, today: env.today))]
+        case .editCluster: return RecordDoors.editor(.cluster, id: clusterID, env).map { [$0] } ?? []
+        case .agreement: return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
+        case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
+        case .report: return [.say(Status("Writing the report…")), .writeReport(cluster: clusterID, replyTo: context.id)]
+        case .regionCoverage:
+            regionCoverage.toggle()
+            lists[ClusterTab.coverage.rawValue].builtFrom = nil
+        case .undo: return [.undoLast(replyTo: context.id)]
+        case .help: return [help("Cluster: \(tab.title)", env)]
+        case .back: return [.close(context.id)]
+        }
+        refresh(env)
+        return []
+    }
+
+    private mutating func open(_ context: inout ScreenContext) -> [Effect] {
+        let env = context.env
+        let w = env.world
+        switch tab {
+        case .health: return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
+        case .coverage:
+            // Enter on a sector: the member picker, filtered to that sector's agencies.
+            let sector = selected.flatMap(Sector.init(rawValue:))
+            return [.push(ScreenBox(PickerScreen(clusterID: clusterID, filter: sector?.label ?? "")))]
+        case .gaps:
+            guard let id = selected else { return [] }
+            return goFix(gap: id, env)
+        case .members:
+            guard let id = selected, let m = w.memberships[id] else { return [] }
+            return [.push(ScreenBox(RecordScreen(type: m.memberType, id: m.memberId)))]
+        case .checkpoints, .goals, .actions:
+            return selected.flatMap { RecordDoors.editor(tab.recordKind, id: $0, env) }.map { [$0] } ?? []
+        }
+    }
+
+    private func add(_ env: AppEnvironment) -> [Effect] {
+        let w = env.world
+        switch tab {
+        case .members, .coverage: return [.push(ScreenBox(PickerScreen(clusterID: clusterID)))]
+        case .checkpoints: return [RecordDoors.open(RecordForms.checkpoint(nil, cluster: clusterID, world: w))]
+        case .goals: return [RecordDoors.open(FrameworkForms.goal(nil, cluster: clusterID, world: w))]
+        case .actions:
+            return [RecordDoors.open(FrameworkForms.action(nil, cluster: clusterID, goal: w.goals(of: clusterID).first?.id, world: w))]
+        case .health: return [RecordDoors.open(FrameworkForms.assessment(nil, cluster: clusterID, world: w, today: env.today))]
+        case .gaps: return []
+        }
+    }
+
+    /// Enter on a gap: the tab and the record where it is fixed, or the form that fixes it.
+    private mutating func goFix(gap rowID: String, _ env: AppEnvironment) -> [Effect] {
+        let w = env.world
+        let parts = rowID.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, let kind = Gap.Kind(rawValue: parts[3]) else { return [] }
+        let recordID = parts[2]
+        var effects: [Effect] = []
+        switch kind {
+        case .noAgreement: return [RecordDoors.open(FrameworkForms.agreement(nil, cluster: clusterID, today: env.today))]
+        case .goalIncomplete: return RecordDoors.editor(.goal, id: recordID, env).map { [$0] } ?? []
+        case .goalWithoutAction: return [RecordDoors.open(FrameworkForms.action(nil, cluster: clusterID, goal: recordID, world: w))]
+        case .actionWithoutResponsible: return RecordDoors.editor(.action, id: recordID, env).map { [$0] } ?? []
+        case .noLead: tab = .members
+        case .memberWithoutAction:
+            tab = .actions
+            effects.append(.say(Status("Press a to give \(w.memberships[recordID].map { w.memberName($0) } ?? "the member") an action")))
+        case .overdueCheckpoint: tab = .checkpoints
+        }
+        if !recordID.isEmpty { select = recordID }
+        refresh(env)
+        return effects
+    }
+
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        switch event {
+        case .reportWritten(let path): return [.say(Status("Report saved: \(path) (in the store)"))]
+        case .reportFailed(let message): return [.say(Status("Report not written: \(message)", isError: true))]
+        case .committed(let outcome, _):
+            // After an add, the new record is the one selected.
+            let added = outcome.changes.compactMap { change -> String? in
+                if case .put(let r) = change, r.kind == tab.recordKind { return r.id }
+                return nil
+            }
+            if added.count == 1 { select = added[0] }
+            refresh(context.env)
+            return []
+        case .commitFailed, .examplesRead, .examplesFailed, .importPreviewed, .importFailed, .importProgress: return []
+        }
+    }
+
+    public mutating func refresh(_ env: AppEnvironment) {
+        let w = env.world
+        if summary?.source != env.listSource { summary = ClusterSummary(w, cluster: clusterID, today: env.today) }
+        let (id, today, tab, region) = (clusterID, env.today, tab, regionCoverage)
+        let source = env.listSource + (tab == .coverage && region ? "/region" : "")
+        list.rebuild(from: source, visibleRows: visibleRows(env)) {
+            tab == .coverage && region
+                ? Rows.coverage(w.coverage(ofRegion: w.clusters[id]?.region ?? "")) : tab.rows(w, cluster: id, today: today)
+        }
+        if let select {
+            list.select(id: select)
+            list.cursor.scroll(visibleRows: visibleRows(env), count: list.visible.count)
+            self.select = nil
+        }
+    }
+}

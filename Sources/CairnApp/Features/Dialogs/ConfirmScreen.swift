@@ -1,0 +1,65 @@
+import CairnCore
+import TermUI
+
+/// A yes/no question over the screen that asked it; nothing happens until it is answered.
+public struct ConfirmScreen: Screen {
+    /// What "yes" does.
+    public enum Deed: Sendable, Equatable {
+        /// Ask the rule book for this operation (against the world as it is when answered) and commit it.
+        case perform(DomainOperation)
+        /// Close a form without saving what was typed.
+        case discard(ScreenID)
+        /// Reopen the draft a previous session left.
+        case restoreDraft(FormState)
+        /// Read the example clusters into a store that already has records.
+        case readExamples
+    }
+
+    public enum Action: Sendable, Equatable { case yes, no }
+
+    public var question: String
+    public var deed: Deed
+    /// The screen that asked: the commit's reply goes to it.
+    public var asker: ScreenID
+
+    public init(question: String, deed: Deed, asker: ScreenID) {
+        self.question = question
+        self.deed = deed
+        self.asker = asker
+    }
+
+    public var isOverlay: Bool { true }
+    public func crumb(_ env: AppEnvironment) -> String { "Confirm" }
+
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        [
+            KeyBinding([.char("y"), .char("Y")], "y", "yes", .yes, essential: true),
+            KeyBinding([.char("n"), .char("N"), .escape], "n/Esc", "no", .no, essential: true),
+        ]
+    }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        let close = Effect.close(context.id)
+        switch (action, deed) {
+        case (.yes, .perform(let operation)):
+            do {
+                let outcome = try context.env.world.perform(operation, by: context.env.author)
+                return [close, .commit(outcome, replyTo: asker, undoable: true)]
+            } catch {
+                return [close, .say(Status("Not done: \(error.message)", isError: true))]
+            }
+        case (.yes, .discard(let form)): return [close, .close(form), .say(Status("Form closed; nothing saved"))]
+        case (.yes, .restoreDraft(let form)): return [close, RecordDoors.open(form), .discardLeftDraft]
+        case (.yes, .readExamples): return [close, .say(Status("Loading the example clusters…")), .readExamples(replyTo: asker)]
+        case (.no, .restoreDraft): return [close, .say(Status("Draft discarded")), .discardLeftDraft]
+        case (.no, _): return [close, .say(Status("Nothing changed"))]
+        }
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        let lines = Layout.wrap(question, width: area.width - 16)
+        let box = Rect(x: 6, y: area.height / 2 - 2, width: area.width - 12, height: lines.count + 4)
+        Layout.box(box, title: "Confirm", into: &canvas)
+        for (i, line) in lines.enumerated() { canvas.put(line, x: box.x + 2, y: box.y + 2 + i, style: .accent) }
+    }
+}

@@ -1,0 +1,106 @@
+import CairnCore
+import TermUI
+
+/// An open form. It closes only once the store has written what it made: until then (and
+/// after a failed write) what was typed stays on screen.
+public struct FormScreen: Screen {
+    public enum Action: Sendable, Equatable {
+        case save, nextField, previousField, clearField, cancel, help
+        /// ←/→ or Space on a choice, a set of phases or a yes/no.
+        case choose(Key)
+        /// Typed into the focused field.
+        case edit(Key)
+    }
+
+    public var form: FormState
+    /// The form to open once this one is saved (a school made in the picker asks for its role).
+    public var next: FormState?
+    /// Sent to the store, not yet confirmed.
+    public var saving = false
+
+    public init(_ form: FormState) { self.form = form }
+
+    public var draft: FormState? { form.dirty ? form : nil }
+    public func crumb(_ env: AppEnvironment) -> String { form.title }
+
+    var focused: FormField { form.fields[form.focus] }
+    var isChoice: Bool {
+        if case .text = focused.kind { return false }
+        if case .longText = focused.kind { return false }
+        return true
+    }
+
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        [
+            KeyBinding([.enter], "Enter", "save", .save, enabled: !saving),
+            KeyBinding([.tab, .down], "Tab/↓", "next field", .nextField),
+            KeyBinding([.backTab, .up], "S-Tab/↑", "previous", .previousField),
+            KeyBinding([.left, .right], "←/→", "choose", footer: isChoice, enabled: isChoice) { .choose($0) },
+            KeyBinding([.char(" ")], "Space", "tick / toggle the choice", footer: false, enabled: isChoice) { .choose($0) },
+            KeyBinding([.escape], "Esc", "cancel", .cancel, essential: true),
+            KeyBinding([.ctrl("u")], "Ctrl-U", "clear field", .clearField, footer: false),
+            // Once a text field holds text, `?` is a character to type.
+            KeyBinding([.char("?")], "?", "the form's keys", .help, footer: false, enabled: !focused.takesQuestionMark),
+        ]
+    }
+
+    public func typed(_ key: Key) -> Action? {
+        var probe = focused
+        return probe.handle(key) ? .edit(key) : nil
+    }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .save: return save(&context)
+        case .nextField: form.focus = (form.focus + 1) % form.fields.count
+        case .previousField: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
+        case .clearField, .choose, .edit:
+            let key: Key
+            switch action {
+            case .choose(let k), .edit(let k): key = k
+            default: key = .ctrl("u")
+            }
+            if form.fields[form.focus].handle(key) {
+                form.dirty = true
+                form.errors[focused.key] = nil
+            }
+        case .cancel:
+            guard form.dirty else { return [.close(context.id)] }
+            let question = ConfirmScreen(question: "Discard what you typed in “\(form.title)”? (y/n)", deed: .discard(context.id), asker: context.id)
+            return [.push(ScreenBox(question))]
+        case .help: return [help(form.title, context.env)]
+        }
+        return []
+    }
+
+    private mutating func save(_ context: inout ScreenContext) -> [Effect] {
+        switch FormSubmission.submit(form, &context.env) {
+        case .refused(let issues):
+            form.errors = Dictionary(issues.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+            if let first = issues.first {
+                form.focus = form.fields.firstIndex { $0.key == first.field } ?? form.focus
+                return [.say(Status("Not saved: \(first.message)", isError: true))]
+            }
+            return []
+        case .ready(let outcome, let next):
+            saving = true
+            self.next = next
+            return [.commit(outcome, replyTo: context.id, undoable: true)]
+        }
+    }
+
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        switch event {
+        case .committed:
+            return [.close(context.id)] + (next.map { [RecordDoors.open($0)] } ?? [])
+        case .commitFailed:
+            saving = false
+            return []
+        case .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .importPreviewed, .importFailed, .importProgress: return []
+        }
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        form.render(into: &canvas, area: area)
+    }
+}

@@ -1,0 +1,54 @@
+import CairnCore
+import TermUI
+
+extension HomeScreen {
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        let w = env.world
+        let counts = [w.clusters.count, w.schools.count, w.agencies.count, w.checkpoints.count]
+        let titles = Tab.allCases.map { "\($0.title) (\(counts[$0.rawValue]))" }
+        Chrome.tabs(titles, active: tab.rawValue, into: &canvas, y: area.y)
+        let listArea = Rect(x: 0, y: area.y + 1, width: area.width, height: visibleRows(env) + 1)
+        if w.isEmpty {
+            renderWelcome(into: &canvas, area: listArea)
+            return
+        }
+        let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
+        Layout.list(list, columns: columns, into: &canvas, area: listArea, empty: emptyMessage)
+        if tab == .checkpoints {
+            let shown = "showing \(checkpointFilter.rawValue)" + (region.map { " in \($0)" } ?? "") + " (f, R)"
+            let legend = "\(overdueCount) overdue · \(shown) · ! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"
+            canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
+        }
+    }
+
+    /// Why the list is empty: no records, or none that the tab's filters let through.
+    var emptyMessage: String {
+        switch tab {
+        case .clusters: return "No clusters yet. Press a to add one."
+        case .schools: return "No schools yet. Press a to add one, or add one from a cluster's Members tab."
+        case .agencies: return "No agencies yet. Press a to add one."
+        case .checkpoints:
+            guard checkpointFilter != .all || region != nil else { return "No checkpoints yet. Open a cluster, go to Checkpoints, press a." }
+            let shown = checkpointFilter == .all ? "" : " \(checkpointFilter.rawValue)"
+            return "No checkpoints\(shown)\(region.map { " in \($0)" } ?? ""). f changes what is shown, R the region."
+        }
+    }
+
+    /// An empty store says what to do first.
+    func renderWelcome(into canvas: inout Canvas, area: Rect) {
+        let lines: [(String, Style)] = [
+            ("Welcome to Cairn.", .title),
+            ("", .plain),
+            ("This store is empty. To begin:", .plain),
+            ("", .plain),
+            ("  a   add your first cluster of schools", .plain),
+            ("  x   load example clusters: Portugal, Scotland, Flanders, England, Poland", .plain),
+            ("  ?   see every key", .plain),
+            ("", .plain),
+            ("Schools and agencies can be added from a cluster's Members tab.", .muted),
+        ]
+        for (i, (text, style)) in lines.enumerated() where area.y + 1 + i < area.maxY {
+            canvas.put(text, x: 4, y: area.y + 1 + i, maxWidth: area.width - 6, style: style)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import CairnCore
+import TermUI
+
+/// Home: four tabs of lists, the whole store at a glance.
+public struct HomeScreen: Screen {
+    public enum Tab: Int, CaseIterable, Sendable {
+        case clusters, schools, agencies, checkpoints
+        var title: String { ["Clusters", "Schools", "Agencies", "Checkpoints"][rawValue] }
+        var kind: RecordKind { [RecordKind.cluster, .school, .agency, .checkpoint][rawValue] }
+    }
+
+    public enum Action: Sendable, Equatable {
+        case list(ListAction)
+        case nextTab, previousTab, goToTab(Tab)
+        case open, add, edit, delete, tick
+        case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
+        case undo, help, quit
+    }
+
+    public var tab = Tab.clusters
+    public var lists = [ListModel](repeating: ListModel(), count: Tab.allCases.count)
+    /// The Clusters tab sorted weakest first (`s`), else by name.
+    public var sortByHealth = false
+    /// What the Checkpoints tab shows (`f` cycles the time, `R` the region).
+    public var checkpointFilter = CheckpointFilter.all
+    public var region: String?
+    /// Overdue checkpoints in the whole store, counted when the Checkpoints tab is rebuilt.
+    public var overdueCount = 0
+
+    public init() {}
+
+    var list: ListModel {
+        get { lists[tab.rawValue] }
+        set { lists[tab.rawValue] = newValue }
+    }
+    var selected: String? { list.selectedRow?.id }
+    public var filteredList: ListModel? { list }
+
+    /// Rows of the list on screen: the body less the tab bar and the header (and the legend
+    /// under the checkpoints), so the selected row is never drawn under anything.
+    func visibleRows(_ env: AppEnvironment) -> Int {
+        max(1, env.bodyHeight - 2 - (tab == .checkpoints ? 1 : 0))
+    }
+
+    public func crumb(_ env: AppEnvironment) -> String { "Home" }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        let env = context.env
+        switch action {
+        case .list(let a): list.apply(a, visibleRows: visibleRows(env))
+        case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
+        case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
+        case .goToTab(let t): tab = t
+        case .open: return open(env)
+        case .add: return add(env)
+        case .edit: return selected.flatMap { RecordDoors.editor(tab.kind, id: $0, env) }.map { [$0] } ?? []
+        case .delete: return selected.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
+        case .tick: return RecordDoors.tick(selected, env, asker: context.id).map { [$0] } ?? []
+        case .cycleCheckpointFilter:
+            checkpointFilter = checkpointFilter.next
+            lists[Tab.checkpoints.rawValue].builtFrom = nil
+        case .cycleRegion:
+            let regions = NameOrder.sorted(Set(env.world.clusters.values.map(\.region).filter { !$0.isEmpty }), by: { $0 })
+            if let current = region, let i = regions.firstIndex(of: current), i + 1 < regions.count {
+                region = regions[i + 1]
+            } else {
+                region = region == nil ? regions.first : nil
+            }
+            lists[Tab.checkpoints.rawValue].builtFrom = nil
+        case .sortByHealth:
+            sortByHealth.toggle()
+            lists[Tab.clusters.rawValue].builtFrom = nil
+            return [.say(Status(sortByHealth ? "Clusters sorted by health, weakest first (s sorts by name)" : "Clusters sorted by name"))]
+        case .workshop:
+            guard let id = selected, tab == .clusters else { return [] }
+            return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
+        case .importRegister: return [.push(ScreenBox(ImportScreen()))]
+        case .loadExamples:
+            if env.world.isEmpty { return [.say(Status("Loading the example clusters…")), .readExamples(replyTo: context.id)] }
+            let question = ConfirmScreen(
+                question: "This store already holds \(env.world.clusters.count) clusters. Add the five example clusters beside them? (y/n)",
+                deed: .readExamples, asker: context.id)
+            return [.push(ScreenBox(question))]
+        case .undo: return [.undoLast(replyTo: context.id)]
+        case .help: return [help("Home", env)]
+        case .quit: return [.quit]
+        }
+        refresh(env)
+        return []
+    }
+
+    private func open(_ env: AppEnvironment) -> [Effect] {
+        guard let id = selected else { return [] }
+        switch tab {
+        case .clusters: return [.push(ScreenBox(ClusterScreen(clusterID: id)))]
+        case .schools: return [.push(ScreenBox(RecordScreen(type: .school, id: id)))]
+        case .agencies: return [.push(ScreenBox(RecordScreen(type: .agency, id: id)))]
+        case .checkpoints:
+            guard let c = env.world.checkpoints[id] else { return [] }
+            var cluster = ClusterScreen(clusterID: c.cluster, tab: .checkpoints)
+            cluster.select = id
+            return [.push(ScreenBox(cluster))]
+        }
+    }
+
+    private func add(_ env: AppEnvironment) -> [Effect] {
+        switch tab {
+        case .clusters: return [RecordDoors.open(RecordForms.cluster(nil))]
+        case .schools: return [RecordDoors.open(RecordForms.school(nil))]
+        case .agencies: return [RecordDoors.open(RecordForms.agency(nil))]
+        case .checkpoints:
+            // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
+            let start = selected.flatMap { env.world.checkpoints[$0]?.cluster } ?? NameOrder.sorted(env.world.clusters.values, by: \.name).first?.id
+            guard let start else { return [.say(Status("Add a cluster first: checkpoints belong to a cluster", isError: true))] }
+            return [RecordDoors.open(RecordForms.checkpoint(nil, cluster: start, world: env.world, chooseCluster: true))]
+        }
+    }
+
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        switch event {
+        case .examplesRead(let changes):
+            guard !changes.isEmpty else { return [.say(Status("Examples not loaded: they are already in this store", isError: true))] }
+            let count = changes.filter { $0.kind == .cluster }.count
+            do {
+                let outcome = try context.env.world.perform(.carry(changes, summary: "Loaded \(count) example clusters"), by: context.env.author)
+                return [.commit(outcome, replyTo: context.id, undoable: true)]
+            } catch {
+                return [.say(Status("Examples not loaded: \(error.message)", isError: true))]
+            }
+        case .examplesFailed(let message): return [.say(Status("Examples not loaded: \(message)", isError: true))]
+        case .committed(let outcome, _):
+            // After an add, the new record is the one selected.
+            refresh(context.env)
+            let added = outcome.changes.compactMap { change -> String? in
+                if case .put(let r) = change, r.kind == tab.kind, context.env.world.record(r.kind, id: r.id) != nil { return r.id }
+                return nil
+            }
+            if added.count == 1 { list.select(id: added[0]) }
+            list.cursor.scroll(visibleRows: visibleRows(context.env), count: list.visible.count)
+            return []
+        case .commitFailed, .reportWritten, .reportFailed, .importPreviewed, .importFailed, .importProgress: return []
+        }
+    }
+
+    public mutating func refresh(_ env: AppEnvironment) {
+        let w = env.world
+        let today = env.today
+        let rows = visibleRows(env)
+        let byHealth = sortByHealth
+        switch tab {
+        case .clusters:
+            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(w, today: today, byHealth: byHealth) }
+        case .schools: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.schools(w) }
+        case .agencies: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.agencies(w) }
+        case .checkpoints:
+            let (filter, region) = (checkpointFilter, region)
+            if list.rebuild(from: env.listSource, visibleRows: rows, { Rows.checkpoints(w, today: today, filter: filter, region: region) }) {
+                overdueCount = w.checkpoints.values.reduce(0) { $0 + ($1.isOverdue(on: today) ? 1 : 0) }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import CairnCore
+import TermUI
+
+/// The member picker: existing schools and agencies not yet in the cluster, and rows that make
+/// a new school or agency on the spot. Typing filters straight away; what matches comes first,
+/// so Enter takes a match rather than making a duplicate of it.
+public struct PickerScreen: Screen {
+    public static let newSchool = "+school"
+    public static let newAgency = "+agency"
+
+    public enum Action: Sendable, Equatable {
+        case list(ListAction)
+        case choose, help, back
+    }
+
+    public var clusterID: String
+    public var list = ListModel()
+
+    public init(clusterID: String, filter: String = "") {
+        self.clusterID = clusterID
+        list.filtering = true
+        list.filter = TextField(filter)
+    }
+
+    public var filteredList: ListModel? { list }
+    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
+    public func crumb(_ env: AppEnvironment) -> String { "Add member" }
+    public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
+
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        var b = [
+            KeyBinding([.enter], "Enter", "choose", Action.choose, enabled: list.selectedRow != nil),
+            KeyBinding([.escape], "Esc", list.filter.text.isEmpty ? "back" : "clear the filter", list.filter.text.isEmpty ? .back : .list(.clearFilter), essential: true),
+        ]
+        // Letters are the filter's; `?` shows the keys while nothing is typed.
+        if list.filter.text.isEmpty { b.append(KeyBinding([.char("?")], "?", "help", .help, footer: false)) }
+        return b + ListMove.allCases.map { KeyBinding($0.arrowKeys, nil, $0.help, .list(.move($0)), footer: false) }
+    }
+
+    public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        let env = context.env
+        switch action {
+        case .list(.clearFilter):
+            list.filter = TextField()
+            list.applyFilter()
+            list.cursor.scroll(visibleRows: visibleRows(env), count: list.visible.count)
+        case .list(let a):
+            list.apply(a, visibleRows: visibleRows(env))
+            list.filtering = true
+        case .choose:
+            guard let id = list.selectedRow?.id else { return [] }
+            let typed = list.filter.text
+            let w = env.world
+            let form: FormState
+            if id == Self.newSchool {
+                form = RecordForms.school(nil, joinCluster: clusterID, name: typed)
+            } else if id == Self.newAgency {
+                form = RecordForms.agency(nil, joinCluster: clusterID, name: typed)
+            } else {
+                form = RecordForms.member(nil, cluster: clusterID, type: w.schools[id] != nil ? .school : .agency, memberId: id, world: w)
+            }
+            return [.close(context.id), RecordDoors.open(form)]
+        case .help: return [help("Add a member", env)]
+        case .back: return [.close(context.id)]
+        }
+        return []
+    }
+
+    public mutating func refresh(_ env: AppEnvironment) {
+        let (w, id) = (env.world, clusterID)
+        list.rebuild(from: env.listSource, visibleRows: visibleRows(env)) { Self.rows(w, cluster: id) }
+    }
+
+    static func rows(_ world: World, cluster: String) -> [ListRow] {
+        let already = Set(world.memberships.values.filter { $0.cluster == cluster }.map(\.memberId))
+        var rows = [
+            ListRow(id: newSchool, cells: ["+ New school…", "create", ""], style: .accent, pinned: true),
+            ListRow(id: newAgency, cells: ["+ New agency…", "create", ""], style: .accent, pinned: true),
+        ]
+        rows += NameOrder.sorted(world.schools.values.filter { !already.contains($0.id) }, by: \.name).map {
+            ListRow(id: $0.id, cells: [$0.name, "school", $0.municipality])
+        }
+        rows += NameOrder.sorted(world.agencies.values.filter { !already.contains($0.id) }, by: \.name).map {
+            ListRow(id: $0.id, cells: [$0.name, "agency", $0.sector.label])
+        }
+        return rows
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        let cluster = env.world.clusters[clusterID]?.name ?? ""
+        canvas.put("Add a member to \(cluster)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(
+            "Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name).", x: 1, y: area.y + 1,
+            maxWidth: area.width - 2, style: .muted)
+        Layout.list(
+            list, columns: [Column("Name"), Column("Type", width: 7), Column("Where / sector", width: 20)], into: &canvas,
+            area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1), empty: "")
+    }
+}

@@ -1,0 +1,56 @@
+import CairnCore
+import TermUI
+
+/// What the list screens (Home, a cluster, a school or agency) open for a record: its form,
+/// the question before deleting it, the prompt before ticking it. Gathering input only: the
+/// rule book decides once the person confirms.
+enum RecordDoors {
+    /// The form that edits a record.
+    static func editor(_ kind: RecordKind, id: String, _ env: AppEnvironment) -> Effect? {
+        let w = env.world
+        let form: FormState?
+        switch kind {
+        case .cluster: form = w.clusters[id].map { RecordForms.cluster($0) }
+        case .school: form = w.schools[id].map { RecordForms.school($0) }
+        case .agency: form = w.agencies[id].map { RecordForms.agency($0) }
+        case .checkpoint: form = w.checkpoints[id].map { RecordForms.checkpoint($0, cluster: $0.cluster, world: w) }
+        case .membership:
+            form = w.memberships[id].map { RecordForms.member($0, cluster: $0.cluster, type: $0.memberType, memberId: $0.memberId, world: w) }
+        case .goal: form = w.goals[id].map { FrameworkForms.goal($0, cluster: $0.cluster, world: w) }
+        case .action: form = w.actions[id].map { FrameworkForms.action($0, cluster: $0.cluster, goal: $0.goal, world: w) }
+        case .measurement: form = nil
+        case .assessment: form = w.assessments[id].map { FrameworkForms.assessment($0, cluster: $0.cluster, world: w, today: env.today) }
+        case .agreement: form = w.agreements[id].map { FrameworkForms.agreement($0, cluster: $0.cluster, today: env.today) }
+        }
+        return form.map(open)
+    }
+
+    static func open(_ form: FormState) -> Effect { .push(ScreenBox(FormScreen(form))) }
+
+    /// `d`: a question naming the record and what goes with it.
+    static func confirmDelete(_ kind: RecordKind, id: String, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
+        let w = env.world
+        guard let record = w.record(kind, id: id) else { return nil }
+        let extra = w.cascadeDelete(kind, id: id).count - 1
+        let question: String
+        if case .membership(let m) = record {
+            question = "Remove “\(w.memberName(m))” from \(w.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
+        } else if extra > 0 {
+            question = "Delete \(w.describe(record)) and \(extra) linked record\(extra == 1 ? "" : "s") (memberships, checkpoints)?"
+        } else {
+            question = "Delete \(w.describe(record))?"
+        }
+        return .push(ScreenBox(ConfirmScreen(question: question + " (y/n)", deed: .perform(.delete(kind, id: id)), asker: asker)))
+    }
+
+    /// Space on a checkpoint: a prompt for the evidence of an open one, a question before
+    /// reopening a done one.
+    static func tick(_ id: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
+        guard let id, let c = env.world.checkpoints[id] else { return nil }
+        if let by = c.doneBy, let on = c.doneOn {
+            let question = "Reopen “\(c.title)”, ticked by \(by) on \(on)? (y/n)"
+            return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(.reopen(checkpoint: id)), asker: asker)))
+        }
+        return .push(ScreenBox(EvidencePrompt(checkpoint: id, title: c.title, asker: asker)))
+    }
+}

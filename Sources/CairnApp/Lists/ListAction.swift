@@ -1,0 +1,83 @@
+import CairnCore
+import TermUI
+
+/// What can happen to a list on screen, the same on every screen that shows one.
+public enum ListAction: Sendable, Equatable {
+    case move(ListMove)
+    /// `/`: typing now goes to the filter.
+    case startFilter
+    case filterKey(Key)
+    /// Enter while filtering: the filter stays, the keys are the list's again.
+    case keepFilter
+    case clearFilter
+}
+
+extension ListModel {
+    /// The list's own bindings: moves, and the filter's keys.
+    ///
+    /// - Parameters:
+    ///   - letters: `j` `k` `g` `G` move too (not where letters are typed, as in the picker).
+    ///   - wrap: the screen's action for a list action.
+    func bindings<A>(letters: Bool = true, filterInFooter: Bool = true, _ wrap: @escaping @Sendable (ListAction) -> A) -> [KeyBinding<A>] {
+        let arrows = letters && !filtering
+        let moves = ListMove.allCases.map { move in
+            KeyBinding(arrows ? move.keys : move.arrowKeys, nil, move.help, wrap(.move(move)), footer: false)
+        }
+        if filtering {
+            return [
+                KeyBinding([.enter], "Enter", "keep the filter", wrap(.keepFilter)),
+                KeyBinding([.escape], "Esc", "clear the filter", wrap(.clearFilter)),
+            ] + moves
+        }
+        var b: [KeyBinding<A>] = []
+        if letters { b.append(KeyBinding([.char("/")], "/", "filter", wrap(.startFilter), footer: filterInFooter)) }
+        b.append(KeyBinding([.escape], "Esc", "clear the filter", wrap(.clearFilter), footer: false, enabled: !filter.text.isEmpty))
+        return b + moves
+    }
+
+    /// A typed key, while the filter has the keyboard.
+    func typed(_ key: Key) -> ListAction? {
+        guard filtering else { return nil }
+        switch key {
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("u"), .ctrl("a"), .ctrl("e"): return .filterKey(key)
+        default: return nil
+        }
+    }
+
+    /// Carries out a list action; `visibleRows` is how many rows the list shows.
+    mutating func apply(_ action: ListAction, visibleRows: Int) {
+        switch action {
+        case .move(let move): cursor.apply(move, count: visible.count, pageHeight: visibleRows)
+        case .startFilter:
+            filtering = true
+            prepareSearch()
+        case .filterKey(let key):
+            if filter.handle(key) {
+                applyFilter()
+                cursor.selected = 0
+            }
+        case .keepFilter: filtering = false
+        case .clearFilter:
+            filtering = false
+            filter = TextField()
+            applyFilter()
+        }
+        cursor.scroll(visibleRows: visibleRows, count: visible.count)
+    }
+
+    /// Rebuilds the rows when what they were built from changed; keeps the selection and scroll.
+    ///
+    /// - Returns: true when the rows were rebuilt.
+    @discardableResult
+    mutating func rebuild(from source: String, visibleRows: Int, _ rows: () -> [ListRow]) -> Bool {
+        let fresh = builtFrom != source
+        if fresh { setRows(rows(), builtFrom: source) }
+        cursor.scroll(visibleRows: visibleRows, count: visible.count)
+        return fresh
+    }
+}
+
+extension AppEnvironment {
+    /// What a list built from the world on this day depends on.
+    var listSource: String { "\(world.revision)@\(today)" }
+}
