@@ -31,6 +31,12 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
 
     public var isDone: Bool { doneOn != nil }
 
+    /// Who ticked it and on which day, as lists show it (`ana 2026-11-10`); a tick whose day was
+    /// lost (an old restore could write one) says so rather than failing.
+    public func tickedBy(separator: String = " ") -> String? {
+        doneBy.map { by in doneOn.map { by + separator + $0.description } ?? "\(by) (day unknown)" }
+    }
+
     /// Open and past its due date: the one rule every list, count, gap and report uses.
     public func isOverdue(on today: Day) -> Bool { doneOn == nil && due < today }
 

@@ -18,7 +18,8 @@ public enum Chrome {
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), style: Style(.muted, reverse: true))
         func width(_ b: KeyBinding<A>) -> Int { DisplayWidth.of(b.label) + 1 + DisplayWidth.of(b.help) + 2 }
         func draw(_ b: KeyBinding<A>, at x: Int) -> Int {
-            let used = canvas.put(b.label, x: x, y: y, style: b.enabled ? Style(.key, bold: true, reverse: true) : Style(.muted, reverse: true))
+            let used = canvas.put(
+                b.label, x: x, y: y, style: b.enabled ? Style(.key, bold: true, reverse: true) : Style(.muted, reverse: true))
             return used + canvas.put(" " + b.help + "  ", x: x + used, y: y, style: Style(.muted, reverse: true))
         }
         let essential = bindings.filter(\.essential)

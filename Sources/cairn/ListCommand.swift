@@ -68,7 +68,7 @@ struct ListCommand: ParsableCommand {
                     guard let id = row["id"] as? String, let c = world.checkpoints[id] else { return nil }
                     return [
                         c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
-                        c.doneBy.map { "\($0) on \(c.doneOn!)" } ?? "",
+                        c.tickedBy(separator: " on ") ?? "",
                     ]
                 }
         }

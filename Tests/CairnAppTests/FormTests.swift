@@ -27,7 +27,13 @@ import Testing
         #expect(c.kind == .federation)
         #expect(!effects.contains(.clearDraft), "the draft stays until the store has written the form")
         let outcome = try effects.committed()
-        _ = app.send(.worldChanged({ var w = app.world; w.apply(outcome.changes); return w }()))
+        _ = app.send(
+            .worldChanged(
+                {
+                    var w = app.world
+                    w.apply(outcome.changes)
+                    return w
+                }()))
         #expect(app.send(.deliver(.committed(outcome, undoable: true), to: app.top.id)).contains(.clearDraft))
         #expect(app.status?.text == "Added cluster “Kahui Ako o Whāngarei”")
         #expect(app.home.lists[0].selectedRow?.id == c.id)

@@ -34,16 +34,17 @@ extension AppState {
     /// What was saved or went wrong and, while a list is filtered, the filter: both at once, so
     /// that "Deleted …" shows with a filter kept.
     func renderStatus(_ list: ListModel?, into canvas: inout Canvas, y: Int) {
-        var x = 1
+        let filtered = list.map { $0.filtering || !$0.filter.text.isEmpty } ?? false
+        let info = list.map { "  \($0.visible.count)/\($0.rows.count) · Esc clears" } ?? ""
+        // The filter takes what it needs (its text, a cell for the cursor); the status the rest.
+        let filterWidth = filtered ? 8 + min(40, max(6, DisplayWidth.of(list?.filter.text ?? "") + 1)) + DisplayWidth.of(info) : 0
+        var x = 0
         if let status {
-            let room = list.map { $0.filter.text.isEmpty && !$0.filtering } ?? true ? env.width - 2 : env.width / 2
-            x += canvas.put(status.text, x: 1, y: y, maxWidth: room, style: status.isError ? .error : .accent) + 2
+            let room = env.width - 2 - (filtered ? filterWidth + 2 : 0)
+            x = 1 + canvas.put(status.text, x: 1, y: y, maxWidth: room, style: status.isError ? .error : .accent) + 2
         }
-        guard let list, list.filtering || !list.filter.text.isEmpty else { return }
-        let label = "Filter: "
-        x = status == nil ? 0 : x
-        x += canvas.put(label, x: x, y: y, style: .accent)
-        let info = "  \(list.visible.count) of \(list.rows.count) · Esc clears"
+        guard let list, filtered else { return }
+        x += canvas.put("Filter: ", x: x, y: y, style: .accent)
         let fieldWidth = max(4, min(40, env.width - x - DisplayWidth.of(info) - 1))
         list.filter.render(into: &canvas, x: x, y: y, width: fieldWidth, focused: list.filtering)
         canvas.put(info, x: x + fieldWidth, y: y, style: .muted)

@@ -19,7 +19,9 @@ public struct AppState: Sendable, Equatable {
     public static let minimumHeight = 23
 
     /// Keys that work on every screen, listed in every help page.
-    static let everywhere: [KeyBinding<Never?>] = [KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)]
+    static let everywhere: [KeyBinding<Never?>] = [
+        KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)
+    ]
 
     public init(world: World, today: Day, user: String, width: Int = 80, height: Int = 24, ids: RecordIDSource = .random) {
         env = AppEnvironment(world: world, today: today, user: user, width: width, height: height, ids: ids)

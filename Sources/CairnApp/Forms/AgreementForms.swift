@@ -64,7 +64,11 @@ extension FrameworkForms {
         for (i, field) in dated.enumerated() {
             do {
                 let due = try DayInput.parse(field.value, today: today)
-                adds.append(.add(.checkpoint(Checkpoint(id: ids.make(.checkpoint), cluster: cluster, title: "\(title) (\(i + 1) of \(dated.count))", due: due))))
+                adds.append(
+                    .add(
+                        .checkpoint(
+                            Checkpoint(
+                                id: ids.make(.checkpoint), cluster: cluster, title: "\(title) (\(i + 1) of \(dated.count))", due: due))))
             } catch {
                 issues.append(FieldIssue(field.key, error.message))
             }

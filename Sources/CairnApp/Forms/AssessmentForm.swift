@@ -22,9 +22,13 @@ extension FrameworkForms {
             purpose: .assessment(id: a?.id, cluster: cluster), title: a == nil ? "New health check" : "Edit health check", fields: fields)
     }
 
-    static func assessmentRecord(from form: FormState, id: String?, cluster: String, env: inout AppEnvironment, issues: inout [FieldIssue]) -> Record {
+    static func assessmentRecord(from form: FormState, id: String?, cluster: String, env: inout AppEnvironment, issues: inout [FieldIssue])
+        -> Record
+    {
         let today = env.today
-        var a = id.flatMap { env.world.assessments[$0] } ?? Assessment(id: env.ids.make(.assessment), cluster: cluster, date: today, by: env.user)
+        var a =
+            id.flatMap { env.world.assessments[$0] }
+            ?? Assessment(id: env.ids.make(.assessment), cluster: cluster, date: today, by: env.user)
         do {
             a.date = try DayInput.parse(form.value("date"), today: today)
         } catch {

@@ -44,7 +44,8 @@ enum FormSubmission {
                 return RecordForms.member(nil, cluster: join, type: .agency, memberId: a.id, name: a.name, world: after)
             case (.agreement, .agreement(let a)):
                 let old = before.agreements[a.id]
-                let changed = old?.meetingsPerYear != a.meetingsPerYear || old?.periodStart != a.periodStart || old?.periodEnd != a.periodEnd
+                let changed =
+                    old?.meetingsPerYear != a.meetingsPerYear || old?.periodStart != a.periodStart || old?.periodEnd != a.periodEnd
                 return changed ? FrameworkForms.meetings(for: a) : nil
             default: continue
             }
@@ -110,7 +111,8 @@ enum FormSubmission {
             a.notes = text("notes")
             return addOrEdit(.agency(a), isNew: id == nil)
         case .checkpoint(let id, let cluster):
-            var c = id.flatMap { world.checkpoints[$0] } ?? Checkpoint(id: env.ids.make(.checkpoint), cluster: cluster, title: "", due: today)
+            var c =
+                id.flatMap { world.checkpoints[$0] } ?? Checkpoint(id: env.ids.make(.checkpoint), cluster: cluster, title: "", due: today)
             if let chosen = form.field("cluster")?.value, !chosen.isEmpty { c.cluster = chosen }
             c.title = text("title")
             if text("due").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -133,7 +135,9 @@ enum FormSubmission {
             let record = FrameworkForms.record(from: form, env: &env, issues: &issues)
             return addOrEdit(record, isNew: id == nil)
         case .measurement:
-            guard case .measurement(let m) = FrameworkForms.record(from: form, env: &env, issues: &issues) else { return .all([], summary: "") }
+            guard case .measurement(let m) = FrameworkForms.record(from: form, env: &env, issues: &issues) else {
+                return .all([], summary: "")
+            }
             return .measure(m)
         }
     }

@@ -116,7 +116,8 @@ enum FrameworkForms {
             if value == nil, !issues.contains(where: { $0.field == "value" }) { issues.append(FieldIssue("value", "a number is required")) }
             let day = date("date") ?? today
             return .measurement(
-                Measurement(id: env.ids.make(.measurement), goal: goal, value: value ?? .nan, date: day, by: env.user, source: text("source")))
+                Measurement(
+                    id: env.ids.make(.measurement), goal: goal, value: value ?? .nan, date: day, by: env.user, source: text("source")))
         case .cluster, .school, .agency, .checkpoint, .member, .meetings:
             preconditionFailure("not a framework form: \(form.purpose)")
         }

@@ -71,7 +71,8 @@ public struct ListModel: Sendable, Equatable {
             let keys = searchKeys ?? []
             // What matches comes first, so Enter takes the match; pinned rows (create a new
             // one) follow it.
-            visible = rows.indices.filter { !rows[$0].pinned && ListModel.contains(keys[$0], query) } + rows.indices.filter { rows[$0].pinned }
+            visible =
+                rows.indices.filter { !rows[$0].pinned && ListModel.contains(keys[$0], query) } + rows.indices.filter { rows[$0].pinned }
         }
         cursor.clamp(count: visible.count)
     }

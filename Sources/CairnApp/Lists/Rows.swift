@@ -65,7 +65,7 @@ enum Rows {
                 cells.append(w.clusters[c.cluster]?.name ?? "")
                 cells.append(c.doneBy ?? "")
             } else {
-                cells.append(c.doneBy.map { by in c.doneOn.map { "\(by) \($0)" } ?? "\(by) (day unknown)" } ?? "")
+                cells.append(c.tickedBy() ?? "")
             }
             return ListRow(id: c.id, cells: cells, style: style(status))
         }

@@ -32,15 +32,19 @@ extension ClusterScreen {
             let h = sum.health
             var line = "\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 · weakest: \(h.weakestPoint)"
             if let before = h.previous { line += " · Δ since \(before.date)" }
-            canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent)
+            canvas.put(
+                line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent
+            )
             listArea.y += 1
         }
         if tab == .coverage {
             let cov = regionCoverage ? w.coverage(ofRegion: c.region) : sum.coverage
             let scope = regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
-            let note = scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
+            let note =
+                scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
             canvas.put(
-                note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
+                note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2,
+                style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
         }
         Layout.list(list, columns: tab.columns, into: &canvas, area: listArea, empty: tab.emptyMessage)
     }

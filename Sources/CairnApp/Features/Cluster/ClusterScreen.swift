@@ -53,7 +53,9 @@ public struct ClusterScreen: Screen {
         case .open: return open(&context)
         case .add: return add(env)
         case .edit:
-            if tab == .health { return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? [] }
+            if tab == .health {
+                return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
+            }
             return selected.flatMap { RecordDoors.editor(tab.recordKind, id: $0, env) }.map { [$0] } ?? []
         case .delete:
             let id = tab == .health ? w.assessments(of: clusterID).first?.id : selected
@@ -63,7 +65,8 @@ public struct ClusterScreen: Screen {
             guard let id = selected, let g = w.goals[id] else { return [] }
             return [RecordDoors.open(FrameworkForms.measurement(goal: g, today: env.today))]
         case .editCluster: return RecordDoors.editor(.cluster, id: clusterID, env).map { [$0] } ?? []
-        case .agreement: return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
+        case .agreement:
+            return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
         case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
         case .report: return [.say(Status("Writing the report…")), .writeReport(cluster: clusterID, replyTo: context.id)]
         case .regionCoverage:
@@ -81,7 +84,8 @@ public struct ClusterScreen: Screen {
         let env = context.env
         let w = env.world
         switch tab {
-        case .health: return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
+        case .health:
+            return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
         case .coverage:
             // Enter on a sector: the member picker, filtered to that sector's agencies.
             let sector = selected.flatMap(Sector.init(rawValue:))

@@ -15,7 +15,7 @@ public struct ConfirmScreen: Screen {
         case readExamples
     }
 
-    public enum Action: Sendable, Equatable { case yes, no }
+    public enum Action: Sendable, Equatable { case yes, no, help }
 
     public var question: String
     public var deed: Deed
@@ -35,6 +35,7 @@ public struct ConfirmScreen: Screen {
         [
             KeyBinding([.char("y"), .char("Y")], "y", "yes", .yes, essential: true),
             KeyBinding([.char("n"), .char("N"), .escape], "n/Esc", "no", .no, essential: true),
+            KeyBinding([.char("?")], "?", "these keys", .help, footer: false),
         ]
     }
 
@@ -53,6 +54,7 @@ public struct ConfirmScreen: Screen {
         case (.yes, .readExamples): return [close, .say(Status("Loading the example clusters…")), .readExamples(replyTo: asker)]
         case (.no, .restoreDraft): return [close, .say(Status("Draft discarded")), .discardLeftDraft]
         case (.no, _): return [close, .say(Status("Nothing changed"))]
+        case (.help, _): return [help("Confirm", context.env)]
         }
     }
 

@@ -66,7 +66,8 @@ public struct FormScreen: Screen {
             }
         case .cancel:
             guard form.dirty else { return [.close(context.id)] }
-            let question = ConfirmScreen(question: "Discard what you typed in “\(form.title)”? (y/n)", deed: .discard(context.id), asker: context.id)
+            let question = ConfirmScreen(
+                question: "Discard what you typed in “\(form.title)”? (y/n)", deed: .discard(context.id), asker: context.id)
             return [.push(ScreenBox(question))]
         case .help: return [help(form.title, context.env)]
         }

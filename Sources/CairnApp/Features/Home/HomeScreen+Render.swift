@@ -28,7 +28,9 @@ extension HomeScreen {
         case .schools: return "No schools yet. Press a to add one, or add one from a cluster's Members tab."
         case .agencies: return "No agencies yet. Press a to add one."
         case .checkpoints:
-            guard checkpointFilter != .all || region != nil else { return "No checkpoints yet. Open a cluster, go to Checkpoints, press a." }
+            guard checkpointFilter != .all || region != nil else {
+                return "No checkpoints yet. Open a cluster, go to Checkpoints, press a."
+            }
             let shown = checkpointFilter == .all ? "" : " \(checkpointFilter.rawValue)"
             return "No checkpoints\(shown)\(region.map { " in \($0)" } ?? ""). f changes what is shown, R the region."
         }

@@ -11,7 +11,8 @@ public struct HomeScreen: Screen {
 
     public enum Action: Sendable, Equatable {
         case list(ListAction)
-        case nextTab, previousTab, goToTab(Tab)
+        case nextTab, previousTab
+        case goToTab(Tab)
         case open, add, edit, delete, tick
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
         case undo, help, quit
@@ -110,7 +111,8 @@ public struct HomeScreen: Screen {
         case .agencies: return [RecordDoors.open(RecordForms.agency(nil))]
         case .checkpoints:
             // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
-            let start = selected.flatMap { env.world.checkpoints[$0]?.cluster } ?? NameOrder.sorted(env.world.clusters.values, by: \.name).first?.id
+            let start =
+                selected.flatMap { env.world.checkpoints[$0]?.cluster } ?? NameOrder.sorted(env.world.clusters.values, by: \.name).first?.id
             guard let start else { return [.say(Status("Add a cluster first: checkpoints belong to a cluster", isError: true))] }
             return [RecordDoors.open(RecordForms.checkpoint(nil, cluster: start, world: env.world, chooseCluster: true))]
         }
@@ -122,7 +124,8 @@ public struct HomeScreen: Screen {
             guard !changes.isEmpty else { return [.say(Status("Examples not loaded: they are already in this store", isError: true))] }
             let count = changes.filter { $0.kind == .cluster }.count
             do {
-                let outcome = try context.env.world.perform(.carry(changes, summary: "Loaded \(count) example clusters"), by: context.env.author)
+                let outcome = try context.env.world.perform(
+                    .carry(changes, summary: "Loaded \(count) example clusters"), by: context.env.author)
                 return [.commit(outcome, replyTo: context.id, undoable: true)]
             } catch {
                 return [.say(Status("Examples not loaded: \(error.message)", isError: true))]
@@ -154,7 +157,8 @@ public struct HomeScreen: Screen {
         case .agencies: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.agencies(w) }
         case .checkpoints:
             let (filter, region) = (checkpointFilter, region)
-            if list.rebuild(from: env.listSource, visibleRows: rows, { Rows.checkpoints(w, today: today, filter: filter, region: region) }) {
+            if list.rebuild(from: env.listSource, visibleRows: rows, { Rows.checkpoints(w, today: today, filter: filter, region: region) })
+            {
                 overdueCount = w.checkpoints.values.reduce(0) { $0 + ($1.isOverdue(on: today) ? 1 : 0) }
             }
         }

@@ -28,7 +28,9 @@ public struct ImportPreview: Sendable, Equatable {
 /// progress bar while it is written.
 public struct ImportScreen: Screen {
     /// The fields the screen lets a person map, in order.
-    public static let fields = ["officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName"]
+    public static let fields = [
+        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName",
+    ]
 
     public enum Action: Sendable, Equatable {
         case confirm, nextField, previousField, previousColumn, nextColumn, leave

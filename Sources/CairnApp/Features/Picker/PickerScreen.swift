@@ -30,7 +30,9 @@ public struct PickerScreen: Screen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         var b = [
             KeyBinding([.enter], "Enter", "choose", Action.choose, enabled: list.selectedRow != nil),
-            KeyBinding([.escape], "Esc", list.filter.text.isEmpty ? "back" : "clear the filter", list.filter.text.isEmpty ? .back : .list(.clearFilter), essential: true),
+            KeyBinding(
+                [.escape], "Esc", list.filter.text.isEmpty ? "back" : "clear the filter",
+                list.filter.text.isEmpty ? .back : .list(.clearFilter), essential: true),
         ]
         // Letters are the filter's; `?` shows the keys while nothing is typed.
         if list.filter.text.isEmpty { b.append(KeyBinding([.char("?")], "?", "help", .help, footer: false)) }

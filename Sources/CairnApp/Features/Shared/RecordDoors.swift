@@ -15,7 +15,9 @@ enum RecordDoors {
         case .agency: form = w.agencies[id].map { RecordForms.agency($0) }
         case .checkpoint: form = w.checkpoints[id].map { RecordForms.checkpoint($0, cluster: $0.cluster, world: w) }
         case .membership:
-            form = w.memberships[id].map { RecordForms.member($0, cluster: $0.cluster, type: $0.memberType, memberId: $0.memberId, world: w) }
+            form = w.memberships[id].map {
+                RecordForms.member($0, cluster: $0.cluster, type: $0.memberType, memberId: $0.memberId, world: w)
+            }
         case .goal: form = w.goals[id].map { FrameworkForms.goal($0, cluster: $0.cluster, world: w) }
         case .action: form = w.actions[id].map { FrameworkForms.action($0, cluster: $0.cluster, goal: $0.goal, world: w) }
         case .measurement: form = nil
@@ -34,7 +36,8 @@ enum RecordDoors {
         let extra = w.cascadeDelete(kind, id: id).count - 1
         let question: String
         if case .membership(let m) = record {
-            question = "Remove “\(w.memberName(m))” from \(w.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
+            question =
+                "Remove “\(w.memberName(m))” from \(w.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
         } else if extra > 0 {
             question = "Delete \(w.describe(record)) and \(extra) linked record\(extra == 1 ? "" : "s") (memberships, checkpoints)?"
         } else {

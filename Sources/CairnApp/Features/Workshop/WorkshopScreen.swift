@@ -6,7 +6,9 @@ import TermUI
 /// what the group decides. Plain lines in large gaps, no tables, no title bar.
 public struct WorkshopScreen: Screen {
     public enum Action: Sendable, Equatable {
-        case add, nextStep, previousStep, goToStep(Int), undo, help, leave
+        case add, nextStep, previousStep
+        case goToStep(Int)
+        case undo, help, leave
     }
 
     public var clusterID: String
@@ -51,8 +53,12 @@ public struct WorkshopScreen: Screen {
             switch step {
             case 1: return [.push(ScreenBox(PickerScreen(clusterID: clusterID)))]
             case 2: return [RecordDoors.open(FrameworkForms.goal(nil, cluster: clusterID, world: w))]
-            case 3: return [RecordDoors.open(FrameworkForms.action(nil, cluster: clusterID, goal: w.goals(of: clusterID).first?.id, world: w))]
-            default: return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: context.env.today))]
+            case 3:
+                return [RecordDoors.open(FrameworkForms.action(nil, cluster: clusterID, goal: w.goals(of: clusterID).first?.id, world: w))]
+            default:
+                return [
+                    RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: context.env.today))
+                ]
             }
         case .nextStep: step = min(4, step + 1)
         case .previousStep: step = max(1, step - 1)
