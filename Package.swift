@@ -28,6 +28,8 @@ let package = Package(
             dependencies: ["CairnCore", .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("../../Resources/examples")]
         ),
+        // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.
+        .target(name: "CairnReports", dependencies: ["CairnCore"]),
         .target(name: "TermUI"),
         .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI"]),
         .target(name: "CTerminalSignals"),
@@ -35,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "CairnCore", "CairnStore", "TermUI", "CairnApp", "CursesTerminal",
+                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnCore", "CairnStore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CairnReportsTests", dependencies: ["CairnCore", "CairnStore", "CairnReports"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(
             name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp"], exclude: ["__Snapshots__"]),

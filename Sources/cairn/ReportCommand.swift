@@ -1,5 +1,6 @@
 import ArgumentParser
 import CairnCore
+import CairnReports
 import CairnStore
 import Foundation
 

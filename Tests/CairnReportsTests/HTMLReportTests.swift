@@ -1,8 +1,9 @@
 import CairnCore
+import CairnStore
 import Foundation
 import Testing
 
-@testable import CairnStore
+@testable import CairnReports
 
 #if canImport(FoundationXML)
     import FoundationXML

@@ -1,0 +1,45 @@
+import CairnCore
+
+/// A report as Markdown, for e-mail or print.
+public enum MarkdownReport {
+    public static func cluster(_ id: String, world: World, today: Day) -> String {
+        Report.cluster(id, world: world, today: today).map(render) ?? ""
+    }
+
+    public static func region(_ region: String, world: World, today: Day) -> String {
+        render(Report.region(region, world: world, today: today))
+    }
+
+    public static func render(_ report: Report) -> String {
+        var out = ["# \(report.title)", "", report.facts + ".", ""]
+        for note in report.notes { out += ["**\(note.label).** \(note.text)", ""] }
+        for section in report.sections {
+            out += ["## \(section.heading)", ""]
+            for block in section.blocks { out += lines(block) + [""] }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func lines(_ block: Report.Block) -> [String] {
+        switch block {
+        case .paragraph(let text, let tone): return [tone == .warning ? "**\(text)**" : text]
+        case .subheading(let text, let tone): return [tone == .warning ? "**\(text)**" : "### \(text)"]
+        case .items(let items, _): return items.map { "- \($0)" }
+        case .table(let t):
+            let rows = t.rows.map { row in "| " + row.map { escape(text($0)) }.joined(separator: " | ") + " |" }
+            return ["| " + t.header.joined(separator: " | ") + " |", "|" + t.header.map { _ in " --- |" }.joined()] + rows
+        }
+    }
+
+    static func text(_ cell: Report.Cell) -> String {
+        switch cell {
+        case .text(let s): return s
+        case .progress(let p): return "\(p.status.rawValue) `\(p.bar)`"
+        case .missing(let s): return "**\(s)**"
+        }
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,24 @@
+import CairnCore
+import Foundation
+
+extension Report {
+    /// All clusters of a region (compared case- and accent-blind), one line each: health, its
+    /// weakest point, overdue checkpoints, goals off track, gaps.
+    public static func region(_ region: String, world w: World, today: Day) -> Report {
+        let key = Text.folded(region)
+        let clusters = NameOrder.sorted(w.clusters.values.filter { Text.folded($0.region) == key }, by: \.name)
+        let rows = clusters.map { c -> [Cell] in
+            let h = w.health(of: c.id, on: today)
+            let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.isOverdue(on: today) }.count
+            let off = w.goals(of: c.id).filter { w.progress(of: $0, on: today).status == .offTrack }.count
+            return [
+                c.name, h.score.map { String(format: "%.1f", $0) } ?? "—", h.weakestPoint, "\(overdue)", "\(off)",
+                "\(w.gaps(in: c.id, on: today).count)",
+            ].map(Cell.text)
+        }
+        let table = Table(header: ["Cluster", "Health", "Weakest point", "Overdue checkpoints", "Goals off track", "Gaps"], rows: rows)
+        return Report(
+            title: "Region \(region)", facts: "Monitoring roll-up of \(today): \(clusters.count) clusters", notes: [],
+            sections: [Section(id: "clusters", heading: "Clusters", blocks: [.table(table)])])
+    }
+}
