@@ -11,22 +11,24 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "All clusters of this region instead.") var region: String?
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        if (cluster == nil) == (region == nil) { throw ValidationError("name a cluster or give --region, not both") }
+    }
+
     func run() throws {
         let store = try options.open()
         let w = store.world
         let coverage: Coverage
         let title: String
-        switch (cluster, region) {
-        case (let c?, nil):
-            let found = try w.findCluster(c)
+        if let cluster {
+            let found = try w.findCluster(cluster)
             coverage = w.coverage(of: found.id)
             title = found.name
-        case (nil, let r?):
+        } else {
+            let r = region ?? ""
             coverage = w.coverage(ofRegion: r)
             guard coverage.clusters > 0 else { throw CLIError("no cluster has the region “\(r)”") }
             title = "region \(r) (\(coverage.clusters) clusters)"
-        default:
-            throw CLIError("name a cluster or give --region, not both")
         }
         if json {
             let doc: [String: Any] = [

@@ -3,8 +3,6 @@ import CairnCore
 import CairnStore
 import Foundation
 
-extension MemberType: ExpressibleByArgument {}
-
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import a register of schools (or agencies) from CSV or TSV; safe to run again.")

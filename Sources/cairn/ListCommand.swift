@@ -15,13 +15,14 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Only overdue checkpoints (or clusters that have one).") var overdue = false
     @Flag(help: "Print JSON, with the fields of `cairn export --format json`.") var json = false
 
+    func validate() throws {
+        if overdue, what == .schools || what == .agencies { throw ValidationError("--overdue applies to clusters and checkpoints") }
+    }
+
     func run() throws {
         let store = try options.open()
         let world = store.world
         let today = Day.today()
-        if overdue, what == .schools || what == .agencies {
-            throw CLIError("--overdue applies to clusters and checkpoints")
-        }
         let overdueClusters = Set(world.checkpoints.values.filter { $0.isOverdue(on: today) }.map(\.cluster))
         let document = JSONExport.document(world)
         var rows = document[what.rawValue] as? [[String: Any]] ?? []

@@ -10,30 +10,31 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name).") var cluster: String?
     @Option(help: "All clusters of this region, one line each.") var region: String?
-    @Option(help: "markdown or html (one self-contained file, prints on A4).") var format: String = "markdown"
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html
+    }
+
+    @Option(help: "markdown or html (one self-contained file, prints on A4).") var format: Format = .markdown
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
+    func validate() throws {
+        if (cluster == nil) == (region == nil) { throw ValidationError("name a cluster or give --region, not both") }
+    }
+
     func run() throws {
-        guard format == "markdown" || format == "html" else {
-            throw CLIError("report format “\(format)” is not known: use markdown or html")
-        }
-        let html = format == "html"
         let store = try options.open()
         let today = Day.today()
-        let text: String
-        switch (cluster, region) {
-        case (let c?, nil):
-            let found = try store.world.findCluster(c)
-            text =
-                html
-                ? HTMLReport.cluster(found.id, world: store.world, today: today)
-                : MarkdownReport.cluster(found.id, world: store.world, today: today)
-        case (nil, let r?):
-            text =
-                html ? HTMLReport.region(r, world: store.world, today: today) : MarkdownReport.region(r, world: store.world, today: today)
-        default:
-            throw CLIError("name a cluster or give --region, not both")
+        let report: Report
+        if let cluster {
+            let found = try store.world.findCluster(cluster)
+            guard let made = Report.cluster(found.id, world: store.world, today: today) else {
+                throw CLIError("the cluster no longer exists")
+            }
+            report = made
+        } else {
+            report = Report.region(region ?? "", world: store.world, today: today)
         }
+        let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

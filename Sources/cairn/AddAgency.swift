@@ -1,0 +1,20 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+struct AddAgency: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "agency", abstract: "Add an agency (a stakeholder that is not a school).")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "Its name.") var name: String
+    @Option(help: "The part of society it belongs to.") var sector: Sector
+    @Option(help: "Where it works.") var level: Level = .local
+    @OptionGroup var membership: MembershipOptions
+
+    func run() throws {
+        let store = try options.open()
+        let agency = Agency(name: name, sector: sector, level: level)
+        let join = try membership.operations(for: .agency, id: agency.id, in: store)
+        try perform(.all([.add(.agency(agency))] + join, summary: "Added agency “\(agency.name)”"), on: store)
+        print(agency.id)
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+struct AddCheckpoint: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checkpoint", abstract: "Add a monitoring checkpoint to a cluster.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "The cluster (id or exact name).") var cluster: String
+    @Option(help: "What is to be verified.") var title: String
+    @Option(parsing: .unconditional, help: "When: YYYY-MM-DD, today, tomorrow, +3d, +2w or +1m.") var due: String
+
+    func run() throws {
+        let store = try options.open()
+        let today = Day.today()
+        let found = try store.world.findCluster(cluster)
+        let day = try DayInput.parse(due, today: today)
+        let checkpoint = Checkpoint(cluster: found.id, title: title, due: day)
+        try perform(.add(.checkpoint(checkpoint)), on: store)
+        print(checkpoint.id)
+    }
+}

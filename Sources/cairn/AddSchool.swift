@@ -1,0 +1,21 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+struct AddSchool: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "school", abstract: "Add a school.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "Its name, in its own language.") var name: String
+    @Option(name: .customLong("official-id"), help: "Its identifier in the national register.") var officialId: String?
+    @Option(help: "A phase it serves (repeat for several).") var phase: [Phase] = []
+    @Option(help: "Its municipality or local authority.") var municipality: String = ""
+    @OptionGroup var membership: MembershipOptions
+
+    func run() throws {
+        let store = try options.open()
+        let school = School(officialId: officialId, name: name, phases: phase, municipality: municipality)
+        let join = try membership.operations(for: .school, id: school.id, in: store)
+        try perform(.all([.add(.school(school))] + join, summary: "Added school “\(school.name)”"), on: store)
+        print(school.id)
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+struct MeasureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "measure", abstract: "Record a measurement of a goal's indicator.")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The goal (id or exact statement).") var goal: String
+    @Option(parsing: .unconditional, help: "The value measured.") var value: String
+    @Option(parsing: .unconditional, help: "When it was measured (default: today).") var date: String = "today"
+    @Option(help: "Where the value comes from.") var source: String = ""
+
+    func run() throws {
+        let store = try options.open()
+        let today = Day.today()
+        let g = try store.world.findGoal(goal)
+        let day = try DayInput.parse(date, today: today)
+        let m = Measurement(goal: g.id, value: try parseNumber(value, field: "value"), date: day, by: store.identity.user, source: source)
+        let outcome = try perform(.measure(m), on: store)
+        let progress = store.world.progress(of: g, on: today)
+        print("\(g.statement): \(progress.status.rawValue) \(progress.bar)")
+        for case .put(.checkpoint(let c)) in outcome.changes { print("ticked “\(c.title)”") }
+    }
+}
