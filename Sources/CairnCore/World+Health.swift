@@ -1,5 +1,9 @@
 /// A cluster's health: its latest assessment, the change since the one before, and risks.
 public struct ClusterHealth: Sendable, Equatable {
+    /// How Home sorts clusters by health, weakest first: the score, with funding that ends
+    /// within six months counting as a risk by itself (never above 1.5); unassessed last.
+    public var sortWeight: Double { min(score ?? 5, fundingEndsSoon == nil ? 5 : 1.5) }
+
     public var latest: Assessment?
     public var previous: Assessment?
     /// Funding that ends within `fundingRiskMonths` of the day asked about: a risk by itself.

@@ -124,3 +124,15 @@ import Testing
         #expect(app.world.memberships["mem-1"] == nil)
     }
 }
+
+@Suite struct NameOrderScreenTests {
+    @Test func home_lists_names_case_and_accent_blind_then_by_exact_text() {
+        var w = World()
+        for (i, name) in ["Zamość", "Lyon", "Łódź", "Ørsted", "Lisbon", "élan"].enumerated() {
+            w.apply(.put(.cluster(Cluster(id: "clu-\(i)", name: name))))
+        }
+        let app = Fixture.app(w)
+        let rows = (3..<9).map { app.render().row($0).dropFirst(2).prefix(8).trimmingCharacters(in: .whitespaces) }
+        #expect(rows == ["élan", "Lisbon", "Łódź", "Lyon", "Ørsted", "Zamość"])
+    }
+}

@@ -305,3 +305,25 @@ final class Failures: @unchecked Sendable {
         #expect(try Shell.cairn(["delete", "Rede de Óbidos"], store: store.url).status != 0)
     }
 }
+
+/// One name order everywhere: case- and accent-folded, then the exact text.
+@Suite struct NameOrderCommandLineTests {
+    static let names = ["Zamość", "Lyon", "Łódź", "Ørsted", "Lisbon", "élan"]
+    static let expected = ["élan", "Lisbon", "Łódź", "Lyon", "Ørsted", "Zamość"]
+
+    @Test func list_exports_and_reports_put_names_in_the_same_order() throws {
+        let store = TemporaryStore()
+        for name in Self.names { _ = try Shell.cairn(["add", "cluster", "--name", name, "--region", "Norte"], store: store.url) }
+        func order(_ text: String) -> [String] {
+            Self.expected.sorted { text.range(of: $0)!.lowerBound < text.range(of: $1)!.lowerBound }
+        }
+        let list = try Shell.cairn(["list", "clusters"], store: store.url).stdout
+        #expect(order(list) == Self.expected, "cairn list")
+        let json = (try Shell.export(store.url)["clusters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(json == Self.expected, "JSON export")
+        let csv = try Shell.cairn(["export", "--format", "csv", "--what", "clusters"], store: store.url).stdout
+        #expect(order(csv) == Self.expected, "CSV export")
+        let report = try Shell.cairn(["report", "--region", "Norte"], store: store.url).stdout
+        #expect(order(report) == Self.expected, "region report")
+    }
+}

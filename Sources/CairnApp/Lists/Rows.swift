@@ -15,8 +15,7 @@ enum Rows {
         var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(w.clusters.values, by: \.name).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
-            // Funding about to end counts as a risk by itself: it caps the score used for sorting.
-            let score = min(h.score ?? 5, h.fundingEndsSoon == nil ? 5 : 1.5)
+            let score = h.sortWeight
             let health = h.score.map { String(format: "%.1f", $0) } ?? "—"
             let row = ListRow(
                 id: c.id, cells: [c.name, c.region, health, h.weakestPoint, due],

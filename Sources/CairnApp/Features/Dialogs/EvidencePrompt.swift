@@ -1,7 +1,8 @@
 import CairnCore
 import TermUI
 
-/// Space on an open checkpoint: the evidence of the tick, typed on one line; Enter ticks it.
+/// Space on an open checkpoint: the evidence of the tick, typed on one line; Enter asks the
+/// rule book to tick it (`World.perform(.tick(…))`, in CairnCore/RuleBook/World+Perform.swift).
 public struct EvidencePrompt: Screen {
     public enum Action: Sendable, Equatable {
         case tick, cancel, clear
@@ -58,5 +59,18 @@ public struct EvidencePrompt: Screen {
         canvas.put("Evidence for “\(title)” (optional), Enter ticks it:", x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4)
         field.render(into: &canvas, x: box.x + 2, y: box.y + 3, width: box.width - 4, focused: true)
         canvas.put("Enter confirms · Esc cancels", x: box.x + 2, y: box.y + 4, style: .muted)
+    }
+}
+
+extension EvidencePrompt {
+    /// Space on a checkpoint: a prompt for the evidence of an open one, a question before
+    /// reopening a done one.
+    static func space(on id: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
+        guard let id, let c = env.world.checkpoints[id] else { return nil }
+        if let by = c.doneBy, let on = c.doneOn {
+            let question = "Reopen “\(c.title)”, ticked by \(by) on \(on)? (y/n)"
+            return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(.reopen(checkpoint: id)), asker: asker)))
+        }
+        return .push(ScreenBox(EvidencePrompt(checkpoint: id, title: c.title, asker: asker)))
     }
 }

@@ -54,16 +54,8 @@ public struct FormScreen: Screen {
         case .save: return save(&context)
         case .nextField: form.focus = (form.focus + 1) % form.fields.count
         case .previousField: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
-        case .clearField, .choose, .edit:
-            let key: Key
-            switch action {
-            case .choose(let k), .edit(let k): key = k
-            default: key = .ctrl("u")
-            }
-            if form.fields[form.focus].handle(key) {
-                form.dirty = true
-                form.errors[focused.key] = nil
-            }
+        case .clearField: edit(.ctrl("u"))
+        case .choose(let key), .edit(let key): edit(key)
         case .cancel:
             guard form.dirty else { return [.close(context.id)] }
             let question = ConfirmScreen(
@@ -72,6 +64,13 @@ public struct FormScreen: Screen {
         case .help: return [help(form.title, context.env)]
         }
         return []
+    }
+
+    private mutating func edit(_ key: Key) {
+        if form.fields[form.focus].handle(key) {
+            form.dirty = true
+            form.errors[focused.key] = nil
+        }
     }
 
     private mutating func save(_ context: inout ScreenContext) -> [Effect] {

@@ -45,15 +45,4 @@ enum RecordDoors {
         }
         return .push(ScreenBox(ConfirmScreen(question: question + " (y/n)", deed: .perform(.delete(kind, id: id)), asker: asker)))
     }
-
-    /// Space on a checkpoint: a prompt for the evidence of an open one, a question before
-    /// reopening a done one.
-    static func tick(_ id: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
-        guard let id, let c = env.world.checkpoints[id] else { return nil }
-        if let by = c.doneBy, let on = c.doneOn {
-            let question = "Reopen “\(c.title)”, ticked by \(by) on \(on)? (y/n)"
-            return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(.reopen(checkpoint: id)), asker: asker)))
-        }
-        return .push(ScreenBox(EvidencePrompt(checkpoint: id, title: c.title, asker: asker)))
-    }
 }
