@@ -12,15 +12,18 @@ public enum NameOrder {
 
     /// `items` in name order.
     ///
-    /// - Complexity: O(n log n) byte comparisons after one O(n) pass that folds each name.
+    /// - Complexity: O(n log n) byte comparisons after one O(n) pass that folds each name. The
+    ///   sort moves indices, not the items: across a module boundary the items' type is not
+    ///   known to the sort, and moving 25,000 schools through value witnesses took 430 ms.
+    @inlinable
     public static func sorted<T>(_ items: some Collection<T>, by name: (T) -> String) -> [T] {
-        let keyed = items.map { item -> (key: [UInt8], exact: String, item: T) in
-            let n = name(item)
-            return (Text.folded(n), n, item)
+        let all = Array(items)
+        let names = all.map(name)
+        let keys = names.map(Text.folded)
+        let order = all.indices.sorted { i, j in
+            if keys[i] != keys[j] { return keys[i].lexicographicallyPrecedes(keys[j]) }
+            return names[i].utf8.lexicographicallyPrecedes(names[j].utf8)
         }
-        return keyed.sorted { a, b in
-            if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
-            return a.exact.utf8.lexicographicallyPrecedes(b.exact.utf8)
-        }.map(\.item)
+        return order.map { all[$0] }
     }
 }

@@ -15,7 +15,7 @@ extension World {
             if a.memberType != b.memberType { return a.memberType < b.memberType }
             let na = memberName(a)
             let nb = memberName(b)
-            return na == nb ? a.id < b.id : na.localizedStandardCompare(nb) == .orderedAscending
+            return na == nb ? a.id < b.id : NameOrder.precedes(na, nb)
         }
     }
 

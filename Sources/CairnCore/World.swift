@@ -55,8 +55,46 @@ public struct World: Sendable, Equatable {
         }
     }
 
+    /// Applies a change and returns the record a put replaced, if there was one: how a load
+    /// finds a creation under an id already taken, with one hash per event.
+    public mutating func applyReplacing(_ change: Change) -> Record? {
+        revision += 1
+        switch change {
+        case .put(.school(let r)): return schools.updateValue(r, forKey: r.id).map(Record.school)
+        case .put(.agency(let r)): return agencies.updateValue(r, forKey: r.id).map(Record.agency)
+        case .put(.cluster(let r)): return clusters.updateValue(r, forKey: r.id).map(Record.cluster)
+        case .put(.membership(let r)): return memberships.updateValue(r, forKey: r.id).map(Record.membership)
+        case .put(.checkpoint(let r)): return checkpoints.updateValue(r, forKey: r.id).map(Record.checkpoint)
+        case .put(.goal(let r)): return goals.updateValue(r, forKey: r.id).map(Record.goal)
+        case .put(.measurement(let r)): return measurements.updateValue(r, forKey: r.id).map(Record.measurement)
+        case .put(.action(let r)): return actions.updateValue(r, forKey: r.id).map(Record.action)
+        case .put(.agreement(let r)): return agreements.updateValue(r, forKey: r.id).map(Record.agreement)
+        case .put(.assessment(let r)): return assessments.updateValue(r, forKey: r.id).map(Record.assessment)
+        case .delete:
+            revision -= 1
+            apply(change)
+            return nil
+        }
+    }
+
     public mutating func apply(_ changes: [Change]) {
         for change in changes { apply(change) }
+    }
+
+    /// True when a record of this kind has this id; no record is copied.
+    public func contains(_ kind: RecordKind, id: String) -> Bool {
+        switch kind {
+        case .school: return schools[id] != nil
+        case .agency: return agencies[id] != nil
+        case .cluster: return clusters[id] != nil
+        case .membership: return memberships[id] != nil
+        case .checkpoint: return checkpoints[id] != nil
+        case .goal: return goals[id] != nil
+        case .measurement: return measurements[id] != nil
+        case .action: return actions[id] != nil
+        case .agreement: return agreements[id] != nil
+        case .assessment: return assessments[id] != nil
+        }
     }
 
     /// The stored version of a record, if any.

@@ -21,8 +21,6 @@ public struct Event: Sendable, Equatable {
     /// Where the change came from when not typed by a person: "import of nz-schools.csv".
     public var source: String?
     public var change: Change
-    /// Where the event was read (journal file and line), for messages about it; not written.
-    public var origin: (file: String, line: Int)?
 
     public init(id: String, at: String, by: String, host: String, base: String?, source: String? = nil, change: Change) {
         self.source = source

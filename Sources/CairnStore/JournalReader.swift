@@ -46,11 +46,7 @@ struct JournalReader {
         var first = results[0]
         let second = results[1]
         defer { _ = results.deinitialize() }
-        first.events += second.events.map { e in
-            var moved = e
-            moved.origin?.line += first.linesRead
-            return moved
-        }
+        first.events += second.events
         // The second half was numbered from the first line and offset; shift it past the first half.
         first.problems += second.problems.map { p in
             var q = p
@@ -78,16 +74,13 @@ struct JournalReader {
                 let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if newline > start {
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<newline])
-                    if var event = EventParser.parse(text) {
-                        event.origin = (file, line)
+                    if let event = EventParser.parse(text) {
                         result.events.append(event)
                     } else {
                         // The slow, general reader: for lines the fast one does not expect, and
                         // for the message that says what is wrong with a damaged line.
                         do {
-                            var event = try decoder.decode(Event.self, from: Data(text))
-                            event.origin = (file, line)
-                            result.events.append(event)
+                            result.events.append(try decoder.decode(Event.self, from: Data(text)))
                         } catch {
                             result.problems.append(
                                 JournalProblem(kind: .damagedLine, file: file, line: line, detail: describe(error)))

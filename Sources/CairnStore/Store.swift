@@ -64,7 +64,8 @@ public final class Store {
         var events: [Event] = []
         var problems: [JournalProblem] = []
         var positions: [String: (Int, Int)] = [:]
-        for file in try journalFiles() {
+        let files = try journalFiles()
+        for file in files {
             let result = try JournalReader.read(file, from: 0, firstLine: 1)
             events += result.events
             problems += result.problems
@@ -78,11 +79,10 @@ public final class Store {
         lastEventOf = [:]
         lastEventOf.reserveCapacity(events.count)
         for event in events {
-            if let clash = Store.clash(event, in: world) {
+            if let clash = Store.fold(event, into: &world, files: files) {
                 problems.append(clash)
                 continue
             }
-            world.apply(event.change)
             lastEventOf[event.change.recordID] = event.id
         }
         self.world = world
@@ -102,7 +102,8 @@ public final class Store {
         var fresh: [Event] = []
         var newPositions = positions
         var newProblems: [JournalProblem] = []
-        for file in try journalFiles() {
+        let files = try journalFiles()
+        for file in files {
             let name = file.lastPathComponent
             let (offset, line) = positions[name] ?? (0, 1)
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
@@ -126,25 +127,53 @@ public final class Store {
             return true
         }
         for event in fresh {
-            if let clash = Store.clash(event, in: world) {
+            if let clash = Store.fold(event, into: &world, files: files) {
                 problems.append(clash)
             } else {
-                fold(event)
+                lastEventOf[event.change.recordID] = event.id
+                lastApplied = event
+                eventCount += 1
             }
         }
         return true
     }
 
-    /// An event that creates a record (it has no `base`) under an id the world already holds:
-    /// two records were given one id. The first stands; the second is reported, never folded
-    /// over it.
-    static func clash(_ event: Event, in world: World) -> JournalProblem? {
-        guard event.base == nil, case .put(let record) = event.change,
-            let existing = world.record(record.kind, id: record.id)
-        else { return nil }
+    /// Folds an event into the world, unless it creates a record (it has no `base`) under an
+    /// id the world already holds: two records were given one id. The first stands; the second
+    /// is reported, never folded over it.
+    static func fold(_ event: Event, into world: inout World, files: [URL]) -> JournalProblem? {
+        guard event.base == nil else {
+            world.apply(event.change)
+            return nil
+        }
+        guard let existing = world.applyReplacing(event.change) else { return nil }
+        world.apply(.put(existing))
+        let (file, line) = locate(event.id, in: files)
         return JournalProblem(
-            kind: .damagedLine, file: event.origin?.file ?? "journal", line: event.origin?.line ?? 0,
-            detail: "it creates \(record.id), which is already \(world.describe(existing)) (one id given twice); it is not read")
+            kind: .damagedLine, file: file, line: line,
+            detail: "it creates \(event.change.recordID), which is already \(world.describe(existing)) (one id given twice); it is not read"
+        )
+    }
+
+    /// The journal file and line of an event, found by its id: only for the rare message about
+    /// it, so that the 160,000 events of a load carry no position of their own.
+    static func locate(_ eventID: String, in files: [URL]) -> (file: String, line: Int) {
+        let needle = Array("\"id\":\"\(eventID)\"".utf8)
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+            let bytes = [UInt8](data)
+            var line = 1
+            var i = 0
+            while i + needle.count <= bytes.count {
+                if bytes[i] == 0x0A {
+                    line += 1
+                } else if bytes[i] == needle[0], Array(bytes[i..<i + needle.count]) == needle {
+                    return (file.lastPathComponent, line)
+                }
+                i += 1
+            }
+        }
+        return ("journal", 0)
     }
 
     private func fold(_ event: Event) {

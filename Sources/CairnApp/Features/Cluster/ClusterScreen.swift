@@ -2,7 +2,7 @@ import CairnCore
 import TermUI
 
 /// One cluster: a header and a tab for each part of its plan (`ClusterTab`).
-public struct ClusterScreen: Screen {
+public struct ClusterScreen: Screen, TabbedLists {
     public enum Action: Sendable, Equatable {
         case list(ListAction)
         case nextTab, previousTab
@@ -26,11 +26,7 @@ public struct ClusterScreen: Screen {
         self.tab = tab
     }
 
-    var list: ListModel {
-        get { lists[tab.rawValue] }
-        set { lists[tab.rawValue] = newValue }
-    }
-    var selected: String? { list.selectedRow?.id }
+    var tabIndex: Int { tab.rawValue }
     public var filteredList: ListModel? { list }
 
     /// Rows of the list: the body less five header lines and the table's header, less the

@@ -2,7 +2,7 @@ import CairnCore
 import TermUI
 
 /// Home: four tabs of lists, the whole store at a glance.
-public struct HomeScreen: Screen {
+public struct HomeScreen: Screen, TabbedLists {
     public enum Tab: Int, CaseIterable, Sendable {
         case clusters, schools, agencies, checkpoints
         var title: String { ["Clusters", "Schools", "Agencies", "Checkpoints"][rawValue] }
@@ -30,11 +30,7 @@ public struct HomeScreen: Screen {
 
     public init() {}
 
-    var list: ListModel {
-        get { lists[tab.rawValue] }
-        set { lists[tab.rawValue] = newValue }
-    }
-    var selected: String? { list.selectedRow?.id }
+    var tabIndex: Int { tab.rawValue }
     public var filteredList: ListModel? { list }
 
     /// Rows of the list on screen: the body less the tab bar and the header (and the legend
