@@ -1,3 +1,5 @@
+import CairnCore
+import CairnStore
 import Foundation
 import Testing
 
@@ -325,5 +327,24 @@ final class Failures: @unchecked Sendable {
         #expect(order(csv) == Self.expected, "CSV export")
         let report = try Shell.cairn(["report", "--region", "Norte"], store: store.url).stdout
         #expect(order(report) == Self.expected, "region report")
+    }
+}
+
+/// A tick that lost its day (an old restore could write one) is listed, not a crash.
+@Suite struct HalfTickCommandLineTests {
+    @Test func cairn_list_shows_a_tick_without_its_day() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["add", "cluster", "--name", "Rede de Óbidos"], store: store.url)
+        let written = try Store(directory: store.url)
+        let cluster = try #require(written.world.clusters.values.first)
+        var half = Checkpoint(cluster: cluster.id, title: "Visita sem data", due: Day.today())
+        half.doneBy = "ana"
+        try written.commit([.put(.checkpoint(half))])  // straight to the journal, as an old restore did
+        let table = try Shell.cairn(["list", "checkpoints"], store: store.url)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("ana (day unknown)"))
+        let json = try Shell.cairn(["list", "checkpoints", "--json"], store: store.url)
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"doneOn\" : null"))
     }
 }
