@@ -72,7 +72,7 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .help: return [help("Cluster: \(tab.title)", env)]
         case .back: return [.close(context.id)]
         }
-        refresh(env)
+        // The stack refreshes every screen after each action (`AppState.send`): rows are built there.
         return []
     }
 

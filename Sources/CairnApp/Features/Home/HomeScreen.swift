@@ -82,7 +82,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .help: return [help("Home", env)]
         case .quit: return [.quit]
         }
-        refresh(env)
+        // The stack refreshes every screen after each action (`AppState.send`): rows are built there.
         return []
     }
 
