@@ -5,9 +5,6 @@
 /// out the same id; 96 bits so that they practically never do. With 40 bits, a store of
 /// 613,497 checkpoints held two with one id, about a 0.5% chance per store at 100,000.
 public enum RecordID {
-    /// The hex digits after the prefix: 96 bits.
-    public static let digits = 24
-
     public static func prefix(_ kind: RecordKind) -> String {
         switch kind {
         case .school: return "sch"

@@ -81,22 +81,6 @@ public struct World: Sendable, Equatable {
         for change in changes { apply(change) }
     }
 
-    /// True when a record of this kind has this id; no record is copied.
-    public func contains(_ kind: RecordKind, id: String) -> Bool {
-        switch kind {
-        case .school: return schools[id] != nil
-        case .agency: return agencies[id] != nil
-        case .cluster: return clusters[id] != nil
-        case .membership: return memberships[id] != nil
-        case .checkpoint: return checkpoints[id] != nil
-        case .goal: return goals[id] != nil
-        case .measurement: return measurements[id] != nil
-        case .action: return actions[id] != nil
-        case .agreement: return agreements[id] != nil
-        case .assessment: return assessments[id] != nil
-        }
-    }
-
     /// The stored version of a record, if any.
     public func record(_ kind: RecordKind, id: String) -> Record? {
         switch kind {

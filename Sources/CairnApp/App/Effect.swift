@@ -32,14 +32,6 @@ public enum Effect: Sendable, Equatable {
     case say(Status)
     /// Undo this session's last commit, replying to the screen that asked.
     case undoLast(replyTo: ScreenID)
-
-    /// True for the effects the stack carries out itself.
-    var isTheStacks: Bool {
-        switch self {
-        case .push, .close, .say, .undoLast: return true
-        default: return false
-        }
-    }
 }
 
 /// The result of an effect, sent back to the screen that asked for it.
