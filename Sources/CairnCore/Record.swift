@@ -49,13 +49,17 @@ public enum Record: Hashable, Sendable {
 
 /// One change to one record. A commit is a list of them, written together.
 public enum Change: Hashable, Sendable {
-    /// Creates the record, or replaces the stored version with this whole one.
+    /// Creates the record. (Journals written before field-level edits also replaced a stored
+    /// record with a whole one this way.)
     case put(Record)
+    /// Sets some fields of a stored record, each with the value it was based on.
+    case edit(Edit)
     case delete(RecordKind, id: String)
 
     public var kind: RecordKind {
         switch self {
         case .put(let record): return record.kind
+        case .edit(let edit): return edit.kind
         case .delete(let kind, _): return kind
         }
     }
@@ -63,6 +67,7 @@ public enum Change: Hashable, Sendable {
     public var recordID: String {
         switch self {
         case .put(let record): return record.id
+        case .edit(let edit): return edit.id
         case .delete(_, let id): return id
         }
     }

@@ -12,6 +12,13 @@ public struct World: Sendable, Equatable {
     public private(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
     public private(set) var revision = 0
+    /// Open conflicts by record and field (see `fold(_:by:)`).
+    public internal(set) var conflicts: [String: Conflict] = [:]
+    /// Who last set each edited field, and to what: the side that loses when an edit that did
+    /// not see it is folded after it.
+    var fieldWriters: [String: Conflict.Side] = [:]
+    /// Deleted records, for edits that did not see the delete.
+    var tombstones: [String: Tombstone] = [:]
 
     public init() {}
 
@@ -52,7 +59,20 @@ public struct World: Sendable, Equatable {
         case .delete(.action, let id): actions[id] = nil
         case .delete(.agreement, let id): agreements[id] = nil
         case .delete(.assessment, let id): assessments[id] = nil
+        case .edit(let edit):
+            revision -= 1
+            _ = try? applyEdit(edit)
         }
+    }
+
+    /// Sets an edit's fields on the record as it stands; returns the record as it was, or nil
+    /// when there is no such record. Throws when a value does not fit the field (a damaged line).
+    @discardableResult
+    public mutating func applyEdit(_ edit: Edit) throws(InputError) -> Record? {
+        guard let before = record(edit.kind, id: edit.id) else { return nil }
+        let after = try before.applying(edit.fields)
+        apply(.put(after))
+        return before
     }
 
     /// Applies a change and returns the record a put replaced, if there was one: how a load
@@ -70,7 +90,7 @@ public struct World: Sendable, Equatable {
         case .put(.action(let r)): return actions.updateValue(r, forKey: r.id).map(Record.action)
         case .put(.agreement(let r)): return agreements.updateValue(r, forKey: r.id).map(Record.agreement)
         case .put(.assessment(let r)): return assessments.updateValue(r, forKey: r.id).map(Record.assessment)
-        case .delete:
+        case .delete, .edit:
             revision -= 1
             apply(change)
             return nil
@@ -103,10 +123,15 @@ public struct World: Sendable, Equatable {
         var scratch = self
         var inverse: [Change] = []
         for change in changes {
-            if let before = scratch.record(change.kind, id: change.recordID) {
-                inverse.append(.put(before))
-            } else {
-                inverse.append(.delete(change.kind, id: change.recordID))
+            switch change {
+            case .edit(let edit):
+                inverse.append(.edit(edit.reversed))
+            case .put, .delete:
+                if let before = scratch.record(change.kind, id: change.recordID) {
+                    inverse.append(.put(before))
+                } else {
+                    inverse.append(.delete(change.kind, id: change.recordID))
+                }
             }
             scratch.apply(change)
         }
@@ -134,9 +159,7 @@ public struct World: Sendable, Equatable {
         case .goal:
             changes += measurements.values.filter { $0.goal == id }.map { .delete(.measurement, id: $0.id) }
             changes += actions.values.filter { $0.goal == id }.map { action in
-                var a = action
-                a.goal = nil
-                return .put(.action(a))
+                .edit(Edit(kind: .action, id: action.id, fields: [FieldEdit("goal", old: .string(id), new: .null)]))
             }
         case .membership, .checkpoint, .measurement, .action, .agreement, .assessment:
             break

@@ -17,6 +17,11 @@ enum EventParser {
         var recordID: String?
         var fields = RecordFields()
         var sawRecord = false
+        var clock = 0
+        var commitID: String?
+        var part: Int?
+        var of: Int?
+        var edited: [FieldEdit]?
         do {
             try s.object { s, key throws(JSONScanner.Failure) in
                 if key.equals("id") {
@@ -40,6 +45,16 @@ enum EventParser {
                 } else if key.equals("record") {
                     sawRecord = true
                     try fields.read(&s)
+                } else if key.equals("clock") {
+                    clock = try s.count()
+                } else if key.equals("commit") {
+                    commitID = try s.string()
+                } else if key.equals("part") {
+                    part = try s.count()
+                } else if key.equals("of") {
+                    of = try s.count()
+                } else if key.equals("fields") {
+                    edited = try readFields(&s)
                 } else {
                     try s.skipValue()
                 }
@@ -54,13 +69,47 @@ enum EventParser {
         case "delete":
             guard let recordID else { return nil }
             change = .delete(type, id: recordID)
+        case "edit":
+            guard let recordID, let edited else { return nil }
+            change = .edit(Edit(kind: type, id: recordID, fields: edited.sorted { $0.name < $1.name }))
         case "put":
             guard sawRecord, let record = fields.record(of: type) else { return nil }
             change = .put(record)
         default:
             return nil
         }
-        return Event(id: id, at: at, by: by, host: host, base: base, source: source, change: change)
+        var mark: CommitMark?
+        if let commitID {
+            guard let part, let of, part >= 1, part <= of else { return nil }
+            mark = CommitMark(id: commitID, part: part, of: of)
+        } else if part != nil || of != nil {
+            return nil
+        }
+        return Event(id: id, at: at, clock: clock, by: by, host: host, base: base, source: source, change: change, commit: mark)
+    }
+
+    /// An edit's `{"phone": {"new": …, "old": …}, …}`.
+    private static func readFields(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> [FieldEdit] {
+        var out: [FieldEdit] = []
+        try s.object { s, key throws(JSONScanner.Failure) in
+            let name = String(decoding: key, as: UTF8.self)
+            var old: JSONValue = .null
+            var new: JSONValue = .null
+            var resolves = false
+            try s.object { s, part throws(JSONScanner.Failure) in
+                if part.equals("old") {
+                    old = try s.value()
+                } else if part.equals("new") {
+                    new = try s.value()
+                } else if part.equals("resolves") {
+                    resolves = try s.bool()
+                } else {
+                    try s.skipValue()
+                }
+            }
+            out.append(FieldEdit(name, old: old, new: new, resolves: resolves))
+        }
+        return out
     }
 }
 

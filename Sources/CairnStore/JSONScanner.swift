@@ -1,11 +1,21 @@
+import CairnCore
+
 /// A forward-only JSON reader over UTF-8 bytes, for the journal's hot path: it reads the values
 /// Cairn's events hold without building a dictionary per object or a `Character` per byte.
-/// Anything it does not expect makes it fail, and the caller falls back to `JSONDecoder`.
+///
+/// It accepts exactly what RFC 8259 accepts (valid UTF-8, no raw control characters in strings,
+/// the number grammar, nothing after the value) and refuses nesting deeper than `depthLimit`,
+/// so a hostile line is damage, never a stack overflow. Anything it does not expect makes it
+/// fail; `validate` then tells a line that is not JSON from one it merely does not know.
 struct JSONScanner {
     struct Failure: Error {}
 
+    /// Deeper than any event Cairn writes (about 4) by far; far shallower than a stack's end.
+    static let depthLimit = 64
+
     let bytes: UnsafeBufferPointer<UInt8>
     var i: Int
+    var depth = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -60,13 +70,17 @@ struct JSONScanner {
     mutating func rawString() throws(Failure) -> UnsafeBufferPointer<UInt8> {
         try expect(UInt8(ascii: "\""))
         let start = i
+        var ascii = true
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+                if !ascii { try JSONScanner.checkUTF8(text) }
+                return text
             }
-            if b == UInt8(ascii: "\\") { throw Failure() }
+            if b == UInt8(ascii: "\\") || b < 0x20 { throw Failure() }
+            if b >= 0x80 { ascii = false }
             i += 1
         }
         throw Failure()
@@ -75,16 +89,34 @@ struct JSONScanner {
     mutating func string() throws(Failure) -> String {
         try expect(UInt8(ascii: "\""))
         let start = i
+        var ascii = true
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+                let text = UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)])
+                if !ascii { try JSONScanner.checkUTF8(text) }
+                return String(decoding: text, as: UTF8.self)
             }
             if b == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            if b < 0x20 { throw Failure() }
+            if b >= 0x80 { ascii = false }
             i += 1
         }
         throw Failure()
+    }
+
+    /// Refuses bytes that are not UTF-8 (rather than folding them into U+FFFD).
+    static func checkUTF8(_ text: UnsafeBufferPointer<UInt8>) throws(Failure) {
+        var decoder = UTF8()
+        var iterator = text.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return
+            case .error: throw Failure()
+            }
+        }
     }
 
     private mutating func escapedString(from start: Int) throws(Failure) -> String {
@@ -92,8 +124,12 @@ struct JSONScanner {
         while i < bytes.count {
             let b = bytes[i]
             i += 1
-            if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\"") {
+                try out.withUnsafeBufferPointer { (o: UnsafeBufferPointer<UInt8>) throws(Failure) in try JSONScanner.checkUTF8(o) }
+                return String(decoding: out, as: UTF8.self)
+            }
             guard b == UInt8(ascii: "\\") else {
+                guard b >= 0x20 else { throw Failure() }
                 out.append(b)
                 continue
             }
@@ -173,21 +209,95 @@ struct JSONScanner {
     }
 
     /// Skips any value (a field a newer Cairn wrote that this one does not know).
-    mutating func skipValue() throws(Failure) {
+    mutating func skipValue() throws(Failure) { _ = try value() }
+
+    /// A non-negative whole number (a clock, a part of a commit).
+    mutating func count() throws(Failure) -> Int {
+        guard case .number(let n) = try value(), n >= 0, n < 1e15, let whole = Int(exactly: n) else { throw Failure() }
+        return whole
+    }
+
+    /// Any value, checked against RFC 8259's grammar, at most `depthLimit` deep.
+    mutating func value() throws(Failure) -> JSONValue {
         skipSpace()
         guard i < bytes.count else { throw Failure() }
         switch bytes[i] {
-        case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "{"): try object { s, _ throws(Failure) in try s.skipValue() }
-        case UInt8(ascii: "["):
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "{"):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= JSONScanner.depthLimit else { throw Failure() }
+            var fields: [String: JSONValue] = [:]
             i += 1
-            if take(UInt8(ascii: "]")) { return }
-            repeat { try skipValue() } while take(UInt8(ascii: ","))
+            if take(UInt8(ascii: "}")) { return .object(fields) }
+            repeat {
+                skipSpace()
+                let name = try string()
+                try expect(UInt8(ascii: ":"))
+                fields[name] = try value()
+            } while take(UInt8(ascii: ","))
+            try expect(UInt8(ascii: "}"))
+            return .object(fields)
+        case UInt8(ascii: "["):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= JSONScanner.depthLimit else { throw Failure() }
+            i += 1
+            var items: [JSONValue] = []
+            if take(UInt8(ascii: "]")) { return .array(items) }
+            repeat { items.append(try value()) } while take(UInt8(ascii: ","))
             try expect(UInt8(ascii: "]"))
+            return .array(items)
+        case UInt8(ascii: "t"):
+            guard literal("true") else { throw Failure() }
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            guard literal("false") else { throw Failure() }
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            guard literal("null") else { throw Failure() }
+            return .null
         default:
-            let start = i
-            while i < bytes.count, !"{}[],: \t\r\n".utf8.contains(bytes[i]) { i += 1 }
-            if i == start { throw Failure() }
+            return .number(try number())
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, and finite.
+    private mutating func number() throws(Failure) -> Double {
+        let start = i
+        func digit(_ k: Int) -> Bool { k < bytes.count && bytes[k] >= 48 && bytes[k] <= 57 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard digit(i) else { throw Failure() }
+        if bytes[i] == 48 {
+            i += 1
+        } else {
+            while digit(i) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digit(i) else { throw Failure() }
+            while digit(i) { i += 1 }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            guard digit(i) else { throw Failure() }
+            while digit(i) { i += 1 }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        guard let n = Double(text), n.isFinite else { throw Failure() }
+        return n
+    }
+
+    /// True when `line` is one JSON value and nothing else: tells a damaged line from a valid
+    /// one the fast reader does not know (which `JSONDecoder` then reads).
+    static func validate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = JSONScanner(line)
+        do {
+            _ = try s.value()
+            return s.atEnd
+        } catch {
+            return false
         }
     }
 }

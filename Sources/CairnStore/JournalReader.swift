@@ -23,7 +23,9 @@ struct JournalReader {
         } catch {
             throw StoreError("cannot read \(url.path): \(error.localizedDescription)")
         }
-        return parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
+        var result = parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
+        result.keepWholeCommits(file: url.lastPathComponent, firstLine: firstLine)
+        return result
     }
 
     /// Parses a large read as two halves split at a line break, one per core, and joins them;
@@ -46,12 +48,18 @@ struct JournalReader {
         var first = results[0]
         let second = results[1]
         defer { _ = results.deinitialize() }
-        first.events += second.events
         // The second half was numbered from the first line and offset; shift it past the first half.
         first.problems += second.problems.map { p in
             var q = p
             q.line += first.linesRead
             return q
+        }
+        first.events += second.events.map { e in
+            guard e.commit != nil else { return e }
+            var f = e
+            f.commit!.line += first.linesRead
+            f.commit!.offset += cut
+            return f
         }
         first.endOffset = second.endOffset + cut
         first.linesRead += second.linesRead
@@ -74,16 +82,34 @@ struct JournalReader {
                 let newline = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if newline > start {
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<newline])
+                    var read: Event?
                     if let event = EventParser.parse(text) {
-                        result.events.append(event)
+                        read = event
+                    } else if !JSONScanner.validate(text) {
+                        result.problems.append(
+                            JournalProblem(kind: .damagedLine, file: file, line: line, detail: "it is not valid JSON"))
                     } else {
-                        // The slow, general reader: for lines the fast one does not expect, and
-                        // for the message that says what is wrong with a damaged line.
+                        // The slow, general reader: for valid lines the fast one does not expect
+                        // (goals, measurements), and for the message that says what is missing.
                         do {
-                            result.events.append(try decoder.decode(Event.self, from: Data(text)))
+                            read = try decoder.decode(Event.self, from: Data(text))
                         } catch {
                             result.problems.append(
                                 JournalProblem(kind: .damagedLine, file: file, line: line, detail: describe(error)))
+                        }
+                    }
+                    if var event = read {
+                        if !event.hasReadableTime {
+                            result.problems.append(
+                                JournalProblem(
+                                    kind: .damagedLine, file: file, line: line,
+                                    detail: "its time “\(Text.visible(event.at))” cannot be read; it is not folded"))
+                        } else {
+                            if event.commit != nil {
+                                event.commit!.line = line
+                                event.commit!.offset = baseOffset + start
+                            }
+                            result.events.append(event)
                         }
                     }
                 }
@@ -96,7 +122,7 @@ struct JournalReader {
         return result
     }
 
-    private static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
             return context.underlyingError.map { "not valid JSON (\(($0 as NSError).localizedDescription))" }
@@ -107,5 +133,51 @@ struct JournalReader {
             return "field `\(path)`: \(context.debugDescription)"
         default: return "\(error)"
         }
+    }
+}
+
+extension JournalReader.Result {
+    /// Drops the lines of commits that are not whole: a commit cut short in the middle of a
+    /// file is damage (its lines are named, none folded); one still unfinished at the end is
+    /// being written or was cut off by a kill, so the read stops before it and tries again later.
+    mutating func keepWholeCommits(file: String, firstLine: Int) {
+        guard events.contains(where: { $0.commit != nil }) else { return }
+        var kept: [Event] = []
+        kept.reserveCapacity(events.count)
+        var i = 0
+        while i < events.count {
+            guard let mark = events[i].commit else {
+                kept.append(events[i])
+                i += 1
+                continue
+            }
+            // A whole commit: parts 1...of on consecutive lines.
+            var j = i
+            while j < events.count, let m = events[j].commit, m.id == mark.id, m.part == j - i + 1,
+                m.of == mark.of, m.line == mark.line + (j - i)
+            {
+                j += 1
+            }
+            if mark.part == 1 && j - i == mark.of {
+                kept += events[i..<j]
+            } else if j == events.count && mark.part == 1 && mark.line + (j - i) == firstLine + linesRead {
+                // Unfinished at the end: read again from its first line next time.
+                problems.append(
+                    JournalProblem(
+                        kind: .tornTail, file: file, line: mark.line,
+                        detail: "a commit of \(mark.of) changes has only \(j - i) written"))
+                linesRead = mark.line - firstLine
+                endOffset = mark.offset
+            } else {
+                problems.append(
+                    JournalProblem(
+                        kind: .damagedLine, file: file, line: mark.line,
+                        detail:
+                            "it is part of a commit of \(mark.of) changes that was cut short (\(j - i) of them here); none of it is folded")
+                )
+            }
+            i = max(j, i + 1)
+        }
+        events = kept
     }
 }

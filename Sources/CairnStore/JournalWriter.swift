@@ -4,25 +4,44 @@ import Foundation
     import Glibc
 #endif
 
-/// Appends to this machine's journal file: every session on the machine shares the file,
-/// so each append takes an exclusive `flock`, writes all of a commit's lines in one
-/// `write()`, and returns only after `fdatasync`.
+/// Appends to this store's journal file: every session of the store shares the file, so a
+/// commit holds an exclusive `flock` from reading what others wrote until its own lines are on
+/// disk, writes all of its lines in one `write()`, and returns only after `fdatasync`.
+///
+/// A write that fails (a full disk, a file-size limit, an I/O error) is cut off again before
+/// the error is reported, so the journal holds all of a commit or none of it.
 final class JournalWriter {
     let url: URL
     private var fd: Int32 = -1
 
-    init(url: URL) { self.url = url }
+    init(url: URL) {
+        self.url = url
+        // Past a file-size limit the kernel would kill the process with SIGXFSZ, mid-commit and
+        // without a word; ignored, the write fails with EFBIG and is reported like a full disk.
+        signal(SIGXFSZ, SIG_IGN)
+    }
 
     deinit { if fd >= 0 { close(fd) } }
 
-    func append(_ bytes: [UInt8]) throws(StoreError) {
+    /// Runs `body` holding the journal's lock, after cutting off what a killed writer left.
+    func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         if fd < 0 {
             fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-            if fd < 0 { throw StoreError.posix("cannot open the journal", path: url.path) }
+            if fd < 0 { throw StoreError.writeFailed("cannot open the journal", path: url.path) }
         }
-        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.posix("cannot lock the journal", path: url.path) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw StoreError.posix("cannot lock the journal", path: url.path) }
+        }
         defer { flock(fd, LOCK_UN) }
-        try cutTornTail()
+        try cutUnfinishedTail()
+        return try body()
+    }
+
+    /// Appends `bytes` (whole lines); call inside `locked`. All or nothing.
+    func append(_ bytes: [UInt8]) throws(StoreError) {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.posix("cannot inspect the journal", path: url.path) }
+        let before = info.st_size
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
@@ -30,39 +49,104 @@ final class JournalWriter {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw StoreError.posix("cannot write the journal", path: url.path)
+                throw rollBack(to: before, StoreError.writeFailed("cannot write the journal", path: url.path))
             }
             written += n
         }
-        guard fdatasync(fd) == 0 else { throw StoreError.posix("cannot flush the journal to disk", path: url.path) }
+        guard fdatasync(fd) == 0 else {
+            throw rollBack(to: before, StoreError.writeFailed("cannot flush the journal to disk", path: url.path))
+        }
     }
 
-    /// A line left unfinished by a killed process would glue itself to the next event:
-    /// cut it off (we hold the lock, so no one is still writing it).
-    private func cutTornTail() throws(StoreError) {
+    /// Cuts the file back to `size` after a failed write, and returns the error to throw.
+    private func rollBack(to size: off_t, _ error: StoreError) -> StoreError {
+        if ftruncate(fd, size) == 0 {
+            _ = fdatasync(fd)
+            return error
+        }
+        // Could not cut it: what was written is an unfinished commit, which no read folds.
+        return StoreError(error.message + " (the part written is left unfinished and will not be read)")
+    }
+
+    /// A line, or a commit of several lines, left unfinished by a killed process would glue
+    /// itself to the next event: cut it off (we hold the lock, so no one is still writing it).
+    private func cutUnfinishedTail() throws(StoreError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.posix("cannot inspect the journal", path: url.path) }
         let size = Int(info.st_size)
         guard size > 0 else { return }
-        var last: UInt8 = 0
-        guard pread(fd, &last, 1, off_t(size - 1)) == 1 else {
-            throw StoreError.posix("cannot read the journal", path: url.path)
+        // First any torn last line; then, when the last whole line is part k of a commit of
+        // more than k, back to that commit's first line.
+        var end = try startOfLine(before: size)
+        if end > 0, let (part, of) = try commitPart(ofLineEndingAt: end), part < of {
+            var start = try startOfLine(before: end - 1)
+            for _ in 1..<part where start > 0 { start = try startOfLine(before: start - 1) }
+            end = start
         }
-        if last == 0x0A { return }
-        var end = size - 1
+        guard end < size else { return }
+        guard ftruncate(fd, off_t(end)) == 0 else {
+            throw StoreError.posix("cannot cut the unfinished line off", path: url.path)
+        }
+    }
+
+    /// The offset just past the last line break before `offset` (0 if none): where the line
+    /// holding byte `offset - 1` starts, or `offset` itself when byte `offset - 1` is a break.
+    private func startOfLine(before offset: Int) throws(StoreError) -> Int {
+        var last: UInt8 = 0
+        guard offset > 0 else { return 0 }
+        guard pread(fd, &last, 1, off_t(offset - 1)) == 1 else { throw StoreError.posix("cannot read the journal", path: url.path) }
+        if last == 0x0A { return offset }
+        var end = offset - 1
         var chunk = [UInt8](repeating: 0, count: 4096)
         while end > 0 {
             let from = max(0, end - chunk.count)
             let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, end - from, off_t(from)) }
             guard n == end - from else { throw StoreError.posix("cannot read the journal", path: url.path) }
-            if let i = chunk[0..<n].lastIndex(of: 0x0A) {
-                end = from + i + 1
-                break
-            }
+            if let i = chunk[0..<n].lastIndex(of: 0x0A) { return from + i + 1 }
             end = from
         }
-        guard ftruncate(fd, off_t(end)) == 0 else {
-            throw StoreError.posix("cannot cut the unfinished line off", path: url.path)
+        return 0
+    }
+
+    /// `"part":k` and `"of":n` of the whole line ending at `end` (just past its break), if set.
+    private func commitPart(ofLineEndingAt end: Int) throws(StoreError) -> (Int, Int)? {
+        let start = try startOfLine(before: end - 1)
+        let count = min(end - start, 1 << 20)
+        var line = [UInt8](repeating: 0, count: count)
+        let n = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(end - count)) }
+        guard n == count else { throw StoreError.posix("cannot read the journal", path: url.path) }
+        func number(after key: String) -> Int? {
+            let needle = Array(key.utf8)
+            guard needle.count <= line.count else { return nil }
+            for i in 0...(line.count - needle.count) where line[i] == needle[0] && Array(line[i..<i + needle.count]) == needle {
+                var k = i + needle.count
+                var value = 0
+                while k < line.count, line[k] >= 48, line[k] <= 57, value < 1 << 40 {
+                    value = value * 10 + Int(line[k] - 48)
+                    k += 1
+                }
+                return k > i + needle.count ? value : nil
+            }
+            return nil
         }
+        guard let part = number(after: "\"part\":"), let of = number(after: "\"of\":") else { return nil }
+        return (part, of)
+    }
+}
+
+extension StoreError {
+    /// A failed write, said so that the person knows nothing was saved and what to do.
+    static func writeFailed(_ what: String, path: String) -> StoreError {
+        let code = errno
+        let reason: String
+        switch code {
+        case ENOSPC, EDQUOT: reason = "the disk is full"
+        case EFBIG: reason = "the file has reached the size this account may write (ulimit -f)"
+        case EROFS: reason = "the store is on a read-only file system"
+        case EACCES, EPERM: reason = "this account may not write there"
+        case ENOENT: reason = "the store's directory has gone"
+        default: reason = String(cString: strerror(code))
+        }
+        return StoreError("\(what) \(path): \(reason)")
     }
 }

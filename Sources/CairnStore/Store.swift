@@ -20,10 +20,14 @@ public final class Store {
     /// Per journal file: the byte offset and line number read up to.
     private var positions: [String: (offset: Int, line: Int)] = [:]
     private var lastApplied: Event?
-    /// The event that last changed each record, recorded as `base` by the next change to it.
-    private var lastEventOf: [String: String] = [:]
+    /// The latest hybrid-clock reading folded: a new change is stamped after it.
+    private var clockHigh: (key: Int64, at: String, count: Int) = (0, "", 0)
     /// Our own events not yet seen again while reading our journal file.
     private var ownUnseen: Set<String> = []
+    /// Every event this process wrote: a conflict that one of them loses is told to this session.
+    private var ownEvents: Set<String> = []
+    /// Conflicts found since last asked in which a value this session saved did not stand.
+    private var overruled: [Conflict] = []
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
     public init(directory: URL, identity: Identity = .current()) throws(StoreError) {
@@ -76,21 +80,36 @@ public final class Store {
         var counts: [RecordKind: Int] = [:]
         for event in events { counts[event.change.kind, default: 0] += 1 }
         world.reserveCapacity(counts)
-        lastEventOf = [:]
-        lastEventOf.reserveCapacity(events.count)
+        clockHigh = (0, "", 0)
+        var folded = 0
         for event in events {
-            if let clash = Store.fold(event, into: &world, files: files) {
-                problems.append(clash)
+            note(clockOf: event)
+            var found: [Conflict] = []
+            if let problem = Store.fold(event, into: &world, files: files, found: &found) {
+                problems.append(problem)
                 continue
             }
-            lastEventOf[event.change.recordID] = event.id
+            noteOverruled(found)
+            folded += 1
         }
         self.world = world
         self.problems = problems
         self.positions = positions
         self.lastApplied = events.last
-        self.eventCount = events.count
+        self.eventCount = folded
         self.ownUnseen = []
+    }
+
+    private func note(clockOf event: Event) {
+        if (event.milliseconds, event.clock) > (clockHigh.key, clockHigh.count) {
+            clockHigh = (event.milliseconds, event.at, event.clock)
+        }
+    }
+
+    /// Keeps the conflicts in which a value this session saved did not stand, to be told.
+    private func noteOverruled(_ found: [Conflict]) {
+        guard !ownEvents.isEmpty else { return }
+        overruled += found.filter { c in c.others.contains { ownEvents.contains($0.event) } && !ownEvents.contains(c.kept.event) }
     }
 
     /// Reads what other sessions appended since the last read. Returns whether the world changed.
@@ -127,10 +146,12 @@ public final class Store {
             return true
         }
         for event in fresh {
-            if let clash = Store.fold(event, into: &world, files: files) {
-                problems.append(clash)
+            note(clockOf: event)
+            var found: [Conflict] = []
+            if let problem = Store.fold(event, into: &world, files: files, found: &found) {
+                problems.append(problem)
             } else {
-                lastEventOf[event.change.recordID] = event.id
+                noteOverruled(found)
                 lastApplied = event
                 eventCount += 1
             }
@@ -138,21 +159,31 @@ public final class Store {
         return true
     }
 
-    /// Folds an event into the world, unless it creates a record (it has no `base`) under an
-    /// id the world already holds: two records were given one id. The first stands; the second
-    /// is reported, never folded over it.
-    static func fold(_ event: Event, into world: inout World, files: [URL]) -> JournalProblem? {
-        guard event.base == nil else {
-            world.apply(event.change)
-            return nil
+    /// Conflicts, found since the last call, in which a value this session saved did not stand:
+    /// what the screen tells at once.
+    public func takeOverruled() -> [Conflict] {
+        defer { overruled = [] }
+        return overruled
+    }
+
+    /// Folds an event into the world, noting conflicts, unless it cannot be: a create (a put
+    /// with no `base`) under an id the world already holds (two records were given one id; the
+    /// first stands), or an edit that does not fit its record. Either is reported, never folded.
+    static func fold(_ event: Event, into world: inout World, files: [URL], found: inout [Conflict]) -> JournalProblem? {
+        if case .put(let record) = event.change, event.base == nil, let existing = world.record(record.kind, id: record.id) {
+            let (file, line) = locate(event.id, in: files)
+            return JournalProblem(
+                kind: .damagedLine, file: file, line: line,
+                detail: "it creates \(record.id), which is already \(world.describe(existing)) (one id given twice); it is not read"
+            )
         }
-        guard let existing = world.applyReplacing(event.change) else { return nil }
-        world.apply(.put(existing))
-        let (file, line) = locate(event.id, in: files)
-        return JournalProblem(
-            kind: .damagedLine, file: file, line: line,
-            detail: "it creates \(event.change.recordID), which is already \(world.describe(existing)) (one id given twice); it is not read"
-        )
+        do {
+            found += try world.fold(event.change, by: Conflict.Side(value: .null, by: event.by, at: event.at, event: event.id))
+            return nil
+        } catch {
+            let (file, line) = locate(event.id, in: files)
+            return JournalProblem(kind: .damagedLine, file: file, line: line, detail: "\(error.message); it is not folded")
+        }
     }
 
     /// The journal file and line of an event, found by its id: only for the rare message about
@@ -176,47 +207,117 @@ public final class Store {
         return ("journal", 0)
     }
 
-    private func fold(_ event: Event) {
-        world.apply(event.change)
-        lastEventOf[event.change.recordID] = event.id
-        lastApplied = event
-        eventCount += 1
+    /// What a commit wrote, and the conflicts it opened: fields someone else changed since the
+    /// screen that asked last read them (its value stands; theirs is listed).
+    public struct Receipt: Sendable {
+        public var events: [Event]
+        public var conflicts: [Conflict]
     }
 
-    /// Writes `changes` as events to this host's journal, flushed to disk, then folds them in.
-    /// Returns only once the events are on disk: only then may a screen say "saved".
-    @discardableResult
+    /// Writes `changes` as one commit to this store's journal, flushed to disk, then folds them
+    /// in. Returns only once the events are on disk: only then may a screen say "saved".
+    ///
+    /// Under the journal's lock it first reads what other sessions wrote, so that nothing is
+    /// written on top of a change it has not seen: an edit of a record deleted meanwhile is
+    /// refused (the person's text stays theirs); `exact` (an undo) is also refused when a field
+    /// it puts back was changed since. A put of a stored record is written as an edit of the
+    /// fields that differ from it now.
+    ///
     /// - Parameter source: where the changes came from when not typed (an import), kept in each event.
-    public func commit(_ changes: [Change], at date: Date = Date(), source: String? = nil) throws(StoreError) -> [Event] {
-        guard !changes.isEmpty else { return [] }
-        try refresh()
-        let at = Event.timestamp(date)
-        var bases = lastEventOf
-        var events: [Event] = []
-        for change in changes {
-            let event = Event(
-                id: Event.makeID(), at: max(at, lastApplied?.at ?? at), by: identity.user, host: identity.host,
-                base: bases[change.recordID], source: source, change: change)
-            bases[change.recordID] = event.id
-            events.append(event)
-        }
-        var bytes: [UInt8] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for event in events {
-            do {
-                bytes += try encoder.encode(event)
-            } catch {
-                throw StoreError("cannot encode a change: \(error)")
+    @discardableResult
+    public func commit(_ changes: [Change], at date: Date = Date(), source: String? = nil, exact: Bool = false) throws(StoreError)
+        -> Receipt
+    {
+        guard !changes.isEmpty else { return Receipt(events: [], conflicts: []) }
+        return try writer.locked { () throws(StoreError) -> Receipt in
+            try refresh()
+            let written = try settle(changes, exact: exact)
+            guard !written.isEmpty else { return Receipt(events: [], conflicts: []) }
+            let stamp = nextStamp(date)
+            let commitID = written.count > 1 ? "cm-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36) : nil
+            var events: [Event] = []
+            events.reserveCapacity(written.count)
+            for (k, change) in written.enumerated() {
+                events.append(
+                    Event(
+                        id: Event.makeID(), at: stamp.at, clock: stamp.clock, by: identity.user, host: identity.host, source: source,
+                        change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) }))
             }
-            bytes.append(0x0A)
+            var bytes: [UInt8] = []
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for event in events {
+                do {
+                    bytes += try encoder.encode(event)
+                } catch {
+                    throw StoreError("cannot encode a change: \(error)")
+                }
+                bytes.append(0x0A)
+            }
+            try writer.append(bytes)
+            let files = (try? journalFiles()) ?? []
+            var conflicts: [Conflict] = []
+            for event in events {
+                ownUnseen.insert(event.id)
+                ownEvents.insert(event.id)
+                note(clockOf: event)
+                if let problem = Store.fold(event, into: &world, files: files, found: &conflicts) {
+                    problems.append(problem)
+                } else {
+                    lastApplied = event
+                    eventCount += 1
+                }
+            }
+            return Receipt(events: events, conflicts: conflicts)
         }
-        try writer.append(bytes)
-        for event in events {
-            ownUnseen.insert(event.id)
-            fold(event)
+    }
+
+    /// The changes as they will be written against the world as it is now (just refreshed).
+    private func settle(_ changes: [Change], exact: Bool) throws(StoreError) -> [Change] {
+        var scratch = world
+        var out: [Change] = []
+        for change in changes {
+            var change = change
+            switch change {
+            case .put(let record):
+                if let now = scratch.record(record.kind, id: record.id) {
+                    let edit = Edit.between(now, record)
+                    if edit.fields.isEmpty { continue }
+                    change = .edit(edit)
+                }
+            case .edit(let edit):
+                guard let now = scratch.record(edit.kind, id: edit.id) else {
+                    throw StoreError(goneMessage(edit.kind, edit.id))
+                }
+                if exact {
+                    let values = now.fieldValues
+                    for f in edit.fields where (values[f.name] ?? .null) != f.old {
+                        throw StoreError(
+                            "\(f.name) of \(scratch.describe(now)) was changed since, to “\((values[f.name] ?? .null).display)”")
+                    }
+                }
+            case .delete(let kind, let id):
+                if scratch.record(kind, id: id) == nil { continue }  // gone already: nothing to write
+            }
+            scratch.apply(change)
+            out.append(change)
         }
-        return events
+        return out
+    }
+
+    /// "school sch-… was deleted by bob at 2026-12-01 14:02": for an edit that came too late.
+    private func goneMessage(_ kind: RecordKind, _ id: String) -> String {
+        guard let grave = world.tombstone(of: id) else { return "that \(kind.rawValue) no longer exists" }
+        let when = grave.deletedBy.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+        return "\(world.describe(grave.record)) was deleted by \(grave.deletedBy.by) at \(when) while you edited it"
+    }
+
+    /// The next hybrid-clock reading: the wall clock, or just after the latest change read when
+    /// that is later (another machine's clock ahead, or two commits in one millisecond).
+    private func nextStamp(_ date: Date) -> (at: String, clock: Int) {
+        let now = Event.timestamp(date)
+        if Event.orderKey(now) > clockHigh.key { return (now, 0) }
+        return (clockHigh.at, clockHigh.count + 1)
     }
 
     /// The events that changed one record, oldest first: who did what to it, and when.

@@ -22,6 +22,9 @@ struct DeleteCommand: ParsableCommand {
                 print("  \(kind == .membership ? "removed" : "deleted") \(what) (\(id))")
             case .put(let record):
                 print("  \(before.describe(record)) (\(record.id)): link to \(target.id) cleared")
+            case .edit(let edit):
+                let what = before.record(edit.kind, id: edit.id).map(before.describe) ?? edit.id
+                print("  \(what) (\(edit.id)): link to \(target.id) cleared")
             }
         }
     }

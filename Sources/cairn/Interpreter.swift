@@ -23,8 +23,10 @@ final class Interpreter {
         switch effect {
         case .commit(let outcome, let screen, let undoable):
             do {
-                try store.commit(outcome.changes)
-                return [.worldChanged(store.world), .deliver(.committed(outcome, undoable: undoable), to: screen)]
+                let receipt = try store.commit(outcome.changes, exact: outcome.putsBack)
+                var actions: [AppAction] = [.worldChanged(store.world), .deliver(.committed(outcome, undoable: undoable), to: screen)]
+                if !receipt.conflicts.isEmpty { actions.append(.tell(ConflictNotice.saved(receipt.conflicts, in: store.world))) }
+                return actions
             } catch {
                 return [.deliver(.commitFailed(outcome, message: error.message), to: screen)]
             }

@@ -16,9 +16,10 @@ struct MeasureCommand: ParsableCommand {
         let g = try store.world.findGoal(goal)
         let day = try DayInput.parse(date, today: today)
         let m = Measurement(goal: g.id, value: try parseNumber(value, field: "value"), date: day, by: store.identity.user, source: source)
+        let before = store.world
         let outcome = try perform(.measure(m), on: store)
         let progress = store.world.progress(of: g, on: today)
         print("\(g.statement): \(progress.status.rawValue) \(progress.bar)")
-        for case .put(.checkpoint(let c)) in outcome.changes { print("ticked “\(c.title)”") }
+        for case .checkpoint(let c) in outcome.saved(from: before) { print("ticked “\(c.title)”") }
     }
 }

@@ -60,7 +60,11 @@ enum TerminalSession {
             }
             if Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
                 lastPoll = Date()
-                if (try? store.refresh()) == true { effects += app.send(.worldChanged(store.world)) }
+                if (try? store.refresh()) == true {
+                    effects += app.send(.worldChanged(store.world))
+                    let overruled = store.takeOverruled()
+                    if !overruled.isEmpty { effects += app.send(.tell(ConflictNotice.overruled(overruled, in: store.world))) }
+                }
                 let today = Day.today()
                 if today != app.today { effects += app.send(.dayChanged(today)) }
             }

@@ -85,7 +85,12 @@ import Testing
         #expect(app.topForm?.value("name") == "Escola Básica de São João")
         app.press(.tab, .tab)  // phases
         app.press(.char("s"), .char(" "))  // jump to "special", tick it
-        let s = try #require(try app.press(.enter).committed().puts.first?.school)
+        let before = app.env.world
+        let outcome = try app.press(.enter).committed()
+        // Only the field typed in is written, with what it was.
+        #expect(outcome.edits.map(\.id) == ["sch-1"])
+        #expect(outcome.edits.first?.fields.map(\.name) == ["phases"])
+        let s = try #require(outcome.saved(from: before).first?.school)
         #expect(s.id == "sch-1")
         #expect(s.phases == [.earlyChildhood, .primary, .special])
     }

@@ -124,6 +124,14 @@ extension Outcome {
             return nil
         }
     }
+
+    /// The field edits of stored records the outcome makes.
+    var edits: [Edit] {
+        changes.compactMap { change -> Edit? in
+            if case .edit(let e) = change { return e }
+            return nil
+        }
+    }
 }
 
 extension Record {

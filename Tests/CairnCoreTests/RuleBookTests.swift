@@ -50,7 +50,11 @@ import Testing
         #expect(w.checkpoints["chk-1"]?.evidence == "acta n.º 3")
         let again = try #require(throws: Refusal.self) { try w.perform(.tick(checkpoint: "chk-1", evidence: ""), by: author) }
         #expect(again.message == "“Reunião” was already ticked by ana on 2026-11-22")
-        #expect(tick.inverse == [.put(.checkpoint(world().checkpoints["chk-1"]!))])
+        // A tick writes the three fields it sets, each with what it was; undo puts back just those.
+        #expect(tick.changes.count == 1)
+        let e = try #require({ () -> Edit? in if case .edit(let e)? = tick.inverse.first { return e } else { return nil } }())
+        #expect(e.fields.map(\.name) == ["doneBy", "doneOn", "evidence"])
+        #expect(e.fields.allSatisfy { $0.new == .null })
         w.apply(try w.perform(.reopen(checkpoint: "chk-1"), by: author).changes)
         #expect(throws: Refusal.self) { try w.perform(.reopen(checkpoint: "chk-1"), by: author) }
     }
@@ -88,7 +92,19 @@ import Testing
             by: author)
         let expected = School(
             id: "sch-1", officialId: "PT-1", name: "Escola de São João", phases: [.primary, .lowerSecondary], municipality: "Loures")
-        #expect(edit.changes == [.put(.school(expected))])
+        #expect(
+            edit.changes == [
+                .edit(
+                    Edit(
+                        kind: .school, id: "sch-1",
+                        fields: [
+                            FieldEdit("municipality", old: .string(""), new: .string("Loures")),
+                            FieldEdit("phases", old: .array([]), new: .array([.string("primary"), .string("lower-secondary")])),
+                        ]))
+            ])
+        var after = w
+        after.apply(edit.changes)
+        #expect(after.schools["sch-1"] == expected)
         let unknown = try #require(throws: Refusal.self) {
             try w.perform(.setFields(.school, id: "sch-1", [FieldValue("colour", "red")]), by: author)
         }
@@ -98,7 +114,10 @@ import Testing
         }
         #expect(badDate.message.contains("due: “31/12” is not a date"))
         let cleared = try w.perform(.setFields(.school, id: "sch-1", [FieldValue("officialId", "")]), by: author)
-        #expect(cleared.changes == [.put(.school(School(id: "sch-1", name: "Escola de São João")))])
+        #expect(
+            cleared.changes == [
+                .edit(Edit(kind: .school, id: "sch-1", fields: [FieldEdit("officialId", old: .string("PT-1"), new: .null)]))
+            ])
     }
 
     @Test func decimal_commas_are_read_as_numbers() throws {

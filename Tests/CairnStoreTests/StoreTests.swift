@@ -20,19 +20,23 @@ import Testing
         #expect(again.problems.isEmpty)
     }
 
-    @Test func every_event_records_who_where_when_and_what_it_was_based_on() throws {
+    @Test func every_event_records_who_where_when_and_only_the_fields_an_edit_changed() throws {
         let tmp = TemporaryDirectory()
         let store = try Store(directory: tmp.store, identity: ana)
         var c = Checkpoint(cluster: "clu-1", title: "Meeting", due: Day(iso: "2026-01-15")!)
-        let first = try store.commit([.put(.checkpoint(c))])
+        let first = try store.commit([.put(.checkpoint(c))]).events
         c = c.ticked(by: "ana", on: Day(iso: "2026-01-15")!, evidence: "minutes")
-        let second = try store.commit([.put(.checkpoint(c))])
+        let second = try store.commit([.put(.checkpoint(c))]).events
         #expect(second[0].by == "ana")
         #expect(second[0].host == "regional-server")
-        #expect(second[0].base == first[0].id)
+        #expect(second[0].base == nil)
         #expect(second[0].at.hasSuffix("Z"))
+        let edit = try #require({ () -> Edit? in if case .edit(let e) = second[0].change { return e } else { return nil } }())
+        #expect(edit.fields.map(\.name) == ["doneBy", "doneOn", "evidence"])
+        #expect(edit.fields[0].old == .null && edit.fields[0].new == .string("ana"))
         let history = try store.history(of: c.id)
         #expect(history.map(\.id) == [first[0].id, second[0].id])
+        #expect(try Store(directory: tmp.store, identity: ana).world.checkpoints[c.id] == c)
     }
 
     @Test func a_torn_last_line_is_ignored_and_cut_off_before_the_next_append() throws {
@@ -143,8 +147,11 @@ import Testing
         lines[4999] = "{damaged"
         try lines.joined(separator: "\n").write(to: journal, atomically: false, encoding: .utf8)
         let reopened = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "big"))
-        #expect(reopened.world.schools.count == 5999)
-        #expect(reopened.problems.map(\.line) == [5000])
+        // The damaged line's commit (lines 4501-5000) is folded not at all; the others whole.
+        #expect(reopened.world.schools.count == 5500)
+        #expect(reopened.problems.map(\.line).sorted() == [4501, 5000])
+        #expect(reopened.problems.contains { $0.line == 4501 && $0.detail.contains("cut short") })
         #expect(reopened.world.schools["sch-11-499"] != nil)
+        #expect(reopened.world.schools["sch-9-0"] == nil)
     }
 }

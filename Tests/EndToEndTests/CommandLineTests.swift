@@ -261,7 +261,9 @@ final class Failures: @unchecked Sendable {
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.allSatisfy { $0.contains("\"source\":\"import of register.csv\"") })
-        #expect(lines[1].contains("Porto") && lines[1].contains("\"base\":"))
+        // The update writes the one field it changed, with what it was.
+        #expect(lines[1].contains("\"op\":\"edit\""))
+        #expect(lines[1].contains("\"municipality\":{\"new\":\"Porto\",\"old\":\"Aveiro\"}"), "\(lines[1])")
     }
 }
 

@@ -44,7 +44,10 @@ struct RuleBookJourneyTests {
         let fromCLI = try Self.lastEvent(cli.url)
         let fromTUI = try Self.lastEvent(tui.url)
         #expect(fromCLI == fromTUI)
-        #expect(fromTUI["record"]?.contains("\"evidence\":\"Acta n.º 3\"") == true, "\(fromTUI)")
+        // Only the fields a tick sets, each with what it was.
+        #expect(fromTUI["op"] == "\"edit\"")
+        #expect(fromTUI["fields"]?.contains("\"evidence\":{\"new\":\"Acta n.º 3\",\"old\":null}") == true, "\(fromTUI)")
+        #expect(fromTUI["fields"]?.contains("\"title\"") == false)
         // And both refuse a second tick the same way.
         let again = try Shell.cairn(["tick", checkpoint], store: tui.url)
         #expect(again.stderr.contains("“Reunião trimestral” was already ticked by"))

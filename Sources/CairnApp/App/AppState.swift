@@ -68,6 +68,9 @@ public struct AppState: Sendable, Equatable {
             effects = carryOut([.push(ScreenBox(question))], from: .home)
         case .deliver(let event, let id):
             effects = deliver(event, to: id)
+        case .tell(let line):
+            status = line
+            effects = []
         }
         refreshAll()
         let draftAfter = openDraft
@@ -95,9 +98,9 @@ public struct AppState: Sendable, Equatable {
             pending -= 1
             if undoable, !outcome.changes.isEmpty { undoStack.append(UndoEntry(inverse: outcome.inverse, summary: outcome.summary)) }
             status = Status(outcome.summary)
-        case .commitFailed(_, let message):
+        case .commitFailed(let outcome, let message):
             pending -= 1
-            status = Status("Not saved: \(message)", isError: true)
+            status = Status((outcome.putsBack ? "Not undone: " : "Not saved: ") + message, isError: true)
         default:
             break
         }

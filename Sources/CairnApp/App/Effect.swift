@@ -58,6 +58,8 @@ public enum AppAction: Sendable {
     case offerDraft(FormState)
     /// An effect's result, for the screen that asked.
     case deliver(ScreenEvent, to: ScreenID)
+    /// Something the person must hear at once (a conflict with another session's change).
+    case tell(Status)
 }
 
 /// A line of feedback under the body: what was saved, or what went wrong.

@@ -32,7 +32,7 @@ enum FormSubmission {
     /// The form that follows a saved one: a new school or agency from the picker asks for its
     /// role in the cluster; a new rhythm or period of the agreement proposes its meetings.
     static func next(after form: FormState, _ outcome: Outcome, _ before: World) -> FormState? {
-        for case .put(let record) in outcome.changes {
+        for record in outcome.saved(from: before) {
             switch (form.purpose, record) {
             case (.school(_, let join?), .school(let s)):
                 var after = before

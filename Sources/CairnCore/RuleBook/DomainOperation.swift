@@ -24,6 +24,9 @@ public enum DomainOperation: Sendable, Equatable {
     case all([DomainOperation], summary: String)
     /// Puts back what a commit of this session changed (its inverse), as a new change.
     case undo([Change], summary: String)
+    /// Ends a conflict with the value chosen to keep (for a record deleted meanwhile: keeping
+    /// the edit brings the record back; keeping the delete leaves it gone).
+    case resolve(Conflict, choosing: Conflict.Side)
 }
 
 /// One `FIELD=VALUE` of `cairn edit`.
@@ -53,10 +56,29 @@ public struct Outcome: Sendable, Equatable {
     public var inverse: [Change]
     /// "Added school “Þingeyjarskóli”", "Ticked “Reunião trimestral” as done".
     public var summary: String
+    /// An undo: written only if every field it puts back is still as the undone change left it,
+    /// so that it never overwrites what someone changed since.
+    public var putsBack: Bool
 
-    public init(changes: [Change], inverse: [Change], summary: String) {
+    public init(changes: [Change], inverse: [Change], summary: String, putsBack: Bool = false) {
         self.changes = changes
         self.inverse = inverse
         self.summary = summary
+        self.putsBack = putsBack
+    }
+}
+
+extension Outcome {
+    /// The records the outcome created or edited, as they are once it is applied to `before`.
+    public func saved(from before: World) -> [Record] {
+        var after = before
+        after.apply(changes)
+        return changes.compactMap { change -> Record? in
+            switch change {
+            case .put(let r): return after.record(r.kind, id: r.id)
+            case .edit(let e): return after.record(e.kind, id: e.id)
+            case .delete: return nil
+            }
+        }
     }
 }

@@ -8,7 +8,9 @@ extension World {
         var scratch = self
         var changes: [Change] = []
         let summary = try scratch.carryOut(operation, by: author, into: &changes)
-        return Outcome(changes: changes, inverse: inverse(of: changes), summary: summary)
+        var putsBack = false
+        if case .undo = operation { putsBack = true }
+        return Outcome(changes: changes, inverse: inverse(of: changes), summary: summary, putsBack: putsBack)
     }
 
     private mutating func carryOut(_ operation: DomainOperation, by author: Author, into changes: inout [Change]) throws(Refusal) -> String
@@ -77,6 +79,11 @@ extension World {
                     }
                     keys.note(.put(normalized))
                     put(normalized, into: &changes)
+                case .edit(let edit):
+                    guard let before = self.record(edit.kind, id: edit.id) else { throw Refusal("id", "\(edit.id) no longer exists") }
+                    let after: Record
+                    do { after = try before.applying(edit.fields) } catch { throw Refusal("id", "\(describe(before)): \(error.message)") }
+                    put(try check(after, typed: false), into: &changes)
                 case .delete(let kind, let id):
                     guard self.record(kind, id: id) != nil else { throw Refusal("id", "\(id) no longer exists") }
                     apply(change, into: &changes)
@@ -88,8 +95,66 @@ extension World {
             for op in operations { last = try carryOut(op, by: author, into: &changes) }
             return operations.count == 1 ? last : summary
         case .undo(let inverse, let summary):
-            for change in inverse { apply(change, into: &changes) }
+            for change in inverse {
+                try checkUndoable(change)
+                apply(change, into: &changes)
+            }
             return "Undone: \(summary)"
+        case .resolve(let conflict, let side):
+            return try resolve(conflict, choosing: side, into: &changes)
+        }
+    }
+
+    private mutating func resolve(_ conflict: Conflict, choosing side: Conflict.Side, into changes: inout [Change]) throws(Refusal)
+        -> String
+    {
+        guard conflicts[conflict.key] != nil else { throw Refusal("conflict", "that conflict has already been resolved") }
+        let chosen = "“\(side.value.display)”"
+        if conflict.recordDeleted {
+            if side == conflict.kept {
+                let fields = conflicts.values.filter { $0.record == conflict.record }.map {
+                    FieldEdit($0.field, old: .null, new: .null, resolves: true)
+                }
+                apply(.edit(Edit(kind: conflict.kind, id: conflict.record, fields: fields)), into: &changes)
+                return "Kept \(conflict.kind.rawValue) \(conflict.record) deleted"
+            }
+            guard let back = restorable(conflict, choosing: side) else {
+                throw Refusal("conflict", "the deleted \(conflict.kind.rawValue) cannot be brought back")
+            }
+            apply(.put(back), into: &changes)
+            return "Brought back \(describe(back)) with \(conflict.field) \(chosen)"
+        }
+        guard let now = record(conflict.kind, id: conflict.record) else {
+            throw Refusal("conflict", "that \(conflict.kind.rawValue) has been deleted since")
+        }
+        let current = now.fieldValues[conflict.field] ?? .null
+        let edit = Edit(
+            kind: conflict.kind, id: conflict.record, fields: [FieldEdit(conflict.field, old: current, new: side.value, resolves: true)])
+        let after: Record
+        do { after = try now.applying(edit.fields) } catch { throw Refusal(conflict.field, error.message) }
+        _ = try check(after, typed: false)
+        apply(.edit(edit), into: &changes)
+        return "Kept \(conflict.field) \(chosen) for \(describe(now))"
+    }
+
+    /// Undo puts back only what the change being undone set: a field someone changed since, a
+    /// record gone since or an id taken again refuses it, rather than overwrite their work.
+    func checkUndoable(_ change: Change) throws(Refusal) {
+        switch change {
+        case .edit(let edit):
+            guard let now = record(edit.kind, id: edit.id) else {
+                throw Refusal("undo", "not undone: that \(edit.kind.rawValue) has been deleted since")
+            }
+            let values = now.fieldValues
+            for f in edit.fields where (values[f.name] ?? .null) != f.old {
+                throw Refusal(
+                    "undo",
+                    "not undone: \(f.name) of \(describe(now)) was changed since, to “\((values[f.name] ?? .null).display)”")
+            }
+        case .put(let r):
+            if let now = record(r.kind, id: r.id) { throw Refusal("undo", "not undone: \(describe(now)) is there again") }
+        case .delete(let kind, let id):
+            guard record(kind, id: id) != nil else { throw Refusal("undo", "not undone: that \(kind.rawValue) has been deleted since") }
         }
     }
 
@@ -115,8 +180,15 @@ extension World {
         return issues
     }
 
+    /// A new record is created whole; a stored one gets an edit of just the fields that differ
+    /// (none, nothing is written), each based on its value now.
     private mutating func put(_ record: Record, into changes: inout [Change]) {
-        apply(.put(record), into: &changes)
+        guard let existing = self.record(record.kind, id: record.id) else {
+            apply(.put(record), into: &changes)
+            return
+        }
+        let edit = Edit.between(existing, record)
+        if !edit.fields.isEmpty { apply(.edit(edit), into: &changes) }
     }
 
     private mutating func apply(_ change: Change, into changes: inout [Change]) {

@@ -1,0 +1,129 @@
+/// Two or more people set one field of one record without seeing each other's change (two
+/// sessions, or two machines between syncs). The change ordered later stands; the others stay in
+/// the journal and are listed here until someone chooses the value to keep.
+public struct Conflict: Hashable, Sendable {
+    /// One value the field was given, by whom and when.
+    public struct Side: Hashable, Sendable {
+        public var value: JSONValue
+        public var by: String
+        public var at: String
+        /// The journal event that set it ("" when not known).
+        public var event: String
+        public init(value: JSONValue, by: String, at: String, event: String = "") {
+            self.value = value
+            self.by = by
+            self.at = at
+            self.event = event
+        }
+    }
+
+    public var kind: RecordKind
+    public var record: String
+    /// The field's JSON key; for an edit of a record deleted meanwhile, the field edited.
+    public var field: String
+    /// The value that stands. For a record deleted meanwhile: nothing, by whoever deleted it.
+    public var kept: Side
+    /// The values that did not stand, oldest first.
+    public var others: [Side]
+    /// True when the record was deleted while someone edited it: it stays deleted unless the
+    /// edit is chosen, which brings it back.
+    public var recordDeleted: Bool
+
+    public var key: String { Conflict.key(record, field) }
+    static func key(_ record: String, _ field: String) -> String { record + " " + field }
+}
+
+/// A record as it was when it was deleted, and who deleted it: what a conflict with an edit
+/// made without seeing the delete can bring back.
+public struct Tombstone: Hashable, Sendable {
+    public var record: Record
+    public var deletedBy: Conflict.Side
+}
+
+extension World {
+    /// The open conflicts, by record then field.
+    public var openConflicts: [Conflict] {
+        conflicts.values.sorted { ($0.record, $0.field) < ($1.record, $1.field) }
+    }
+
+    /// Folds one journal change made by `writer`, noting conflicts: an edit whose field is no
+    /// longer the value it was based on, and an edit of a record deleted meanwhile. Returns the
+    /// conflicts this change opened or added to. Throws when the change does not fit the record
+    /// (a damaged or foreign line); the world is then left as it was.
+    public mutating func fold(_ change: Change, by writer: Conflict.Side) throws(InputError) -> [Conflict] {
+        switch change {
+        case .put(let r):
+            tombstones[r.id] = nil
+            for c in conflicts.values where c.record == r.id { conflicts[c.key] = nil }
+            apply(change)
+            return []
+        case .delete(let kind, let id):
+            if let r = record(kind, id: id) { tombstones[id] = Tombstone(record: r, deletedBy: writer) }
+            for f in conflicts.values where f.record == id && !f.recordDeleted { conflicts[f.key] = nil }
+            apply(change)
+            return []
+        case .edit(let edit):
+            guard let before = record(edit.kind, id: edit.id) else {
+                guard let grave = tombstones[edit.id] else {
+                    throw InputError("it edits \(edit.kind.rawValue) \(edit.id), which was never created")
+                }
+                if edit.fields.allSatisfy(\.resolves) {
+                    for f in edit.fields { conflicts[Conflict.key(edit.id, f.name)] = nil }
+                    return []
+                }
+                return edit.fields.map { f in
+                    var side = writer
+                    side.value = f.new
+                    var c =
+                        conflicts[Conflict.key(edit.id, f.name)]
+                        ?? Conflict(kind: edit.kind, record: edit.id, field: f.name, kept: grave.deletedBy, others: [], recordDeleted: true)
+                    c.kept.value = .null
+                    c.others.append(side)
+                    conflicts[c.key] = c
+                    return c
+                }
+            }
+            let after = try before.applying(edit.fields)
+            let values = before.fieldValues
+            var found: [Conflict] = []
+            for f in edit.fields {
+                let key = Conflict.key(edit.id, f.name)
+                var side = writer
+                side.value = f.new
+                let now = values[f.name] ?? .null
+                if now != f.old && now != f.new {
+                    let loser = fieldWriters[key] ?? Conflict.Side(value: now, by: "", at: "")
+                    var c =
+                        conflicts[key]
+                        ?? Conflict(kind: edit.kind, record: edit.id, field: f.name, kept: side, others: [], recordDeleted: false)
+                    if !c.others.contains(loser) { c.others.append(loser) }
+                    c.kept = side
+                    conflicts[key] = c
+                    found.append(c)
+                } else if f.resolves {
+                    conflicts[key] = nil
+                } else if var c = conflicts[key] {
+                    c.kept = side
+                    conflicts[key] = c
+                }
+                fieldWriters[key] = side
+            }
+            apply(.put(after))
+            return found
+        }
+    }
+
+    /// The record as it was deleted, and by whom, if it was.
+    public func tombstone(of id: String) -> Tombstone? { tombstones[id] }
+
+    /// Brings back a record deleted while someone edited it, with that edit's fields: how the
+    /// edit side of a delete conflict is chosen. Nil when there is nothing to bring back.
+    public func restorable(_ conflict: Conflict, choosing side: Conflict.Side) -> Record? {
+        guard conflict.recordDeleted, let grave = tombstones[conflict.record] else { return nil }
+        let fields = conflicts.values.filter { $0.record == conflict.record && $0.recordDeleted }.compactMap { c -> FieldEdit? in
+            guard let chosen = c.field == conflict.field ? side : c.others.last else { return nil }
+            return FieldEdit(c.field, old: .null, new: chosen.value)
+        }
+        return try? grave.record.applying(fields)
+    }
+}

@@ -1,0 +1,74 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// A commit of many changes (an import, a cascading delete, the examples) is folded whole or
+/// not at all, on every later load.
+@Suite struct AtomicCommitTests {
+    let ana = Identity(user: "ana", host: "regional-server")
+
+    func journal(_ tmp: TemporaryDirectory) -> URL { tmp.store.appendingPathComponent("journal/regional-server.jsonl") }
+
+    /// A store with one commit of five schools, and its journal's lines.
+    func fiveInOne(_ tmp: TemporaryDirectory) throws -> [String] {
+        let store = try Store(directory: tmp.store, identity: ana)
+        let schools = (1...5).map { Change.put(.school(School(id: "sch-\($0)", name: "Escola \($0)"))) }
+        try store.commit(schools)
+        let lines = try String(contentsOf: journal(tmp), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines.allSatisfy { $0.contains("\"of\":5") })
+        return lines
+    }
+
+    @Test func a_commit_cut_off_at_the_end_is_not_folded_and_is_cut_before_the_next_append() throws {
+        let tmp = TemporaryDirectory()
+        let lines = try fiveInOne(tmp)
+        // A process killed after writing three of the five lines (the third one half-written).
+        let third = lines[2].prefix(lines[2].count / 2)
+        try (lines[0..<2].joined(separator: "\n") + "\n" + third).write(to: journal(tmp), atomically: false, encoding: .utf8)
+        let reopened = try Store(directory: tmp.store, identity: ana)
+        #expect(reopened.world.schools.isEmpty)
+        #expect(!reopened.problems.contains { $0.isDamage })
+        try reopened.commit([.put(.school(School(id: "sch-9", name: "Escola 9")))])
+        let after = try String(contentsOf: journal(tmp), encoding: .utf8).split(separator: "\n")
+        #expect(after.count == 1)
+        let check = try StoreCheck.run(try Store(directory: tmp.store, identity: ana))
+        #expect(!check.isDamaged, "\(check.report)")
+        #expect(check.events == 1)
+    }
+
+    @Test func a_commit_missing_lines_in_the_middle_of_a_journal_is_damage_and_none_of_it_is_folded() throws {
+        let tmp = TemporaryDirectory()
+        let lines = try fiveInOne(tmp)
+        let store = try Store(directory: tmp.store, identity: ana)
+        try store.commit([.put(.school(School(id: "sch-9", name: "Escola 9")))])
+        let all = try String(contentsOf: journal(tmp), encoding: .utf8).split(separator: "\n").map(String.init)
+        // Lines 4 and 5 of the commit lost (a disk that filled while writing, an older Cairn).
+        try (Array(lines[0..<3]) + [all[5]]).joined(separator: "\n").appending("\n").write(
+            to: journal(tmp), atomically: false, encoding: .utf8)
+        let reopened = try Store(directory: tmp.store, identity: ana)
+        #expect(reopened.world.schools.keys.sorted() == ["sch-9"])
+        let check = try StoreCheck.run(reopened)
+        #expect(check.isDamaged)
+        #expect(check.report.contains("regional-server.jsonl line 1 is damaged: it is part of a commit of 5 changes that was cut short"))
+    }
+
+    @Test func a_line_that_is_not_json_and_a_time_that_cannot_be_read_are_damage() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: ana)
+        try store.commit([.put(.school(School(id: "sch-1", name: "Escola 1")))])
+        try store.commit([.put(.school(School(id: "sch-2", name: "Escola 2")))])
+        var lines = try String(contentsOf: journal(tmp), encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: #""at":"20"#, with: #""at":"yesterday 20"#)
+        lines.append(#"{"id":"ev-x","name":"raw \#u{01} control"}"#)
+        lines.append(String(repeating: "[", count: 140_000))
+        try (lines.joined(separator: "\n") + "\n").write(to: journal(tmp), atomically: false, encoding: .utf8)
+        let check = try StoreCheck.run(try Store(directory: tmp.store, identity: ana))
+        #expect(check.events == 1)
+        #expect(check.problems.map(\.line) == [2, 3, 4])
+        #expect(check.report.contains("line 2 is damaged: its time “yesterday 20"))
+        #expect(check.report.contains("line 4 is damaged: it is not valid JSON"))
+    }
+}
