@@ -287,7 +287,7 @@ public final class Store {
                 }
             case .edit(let edit):
                 guard let now = scratch.record(edit.kind, id: edit.id) else {
-                    throw StoreError(goneMessage(edit.kind, edit.id))
+                    throw StoreError(world.goneMessage(edit.kind, edit.id) + "; nothing was written")
                 }
                 if exact {
                     let values = now.fieldValues
@@ -303,13 +303,6 @@ public final class Store {
             out.append(change)
         }
         return out
-    }
-
-    /// "school sch-… was deleted by bob at 2026-12-01 14:02": for an edit that came too late.
-    private func goneMessage(_ kind: RecordKind, _ id: String) -> String {
-        guard let grave = world.tombstone(of: id) else { return "that \(kind.rawValue) no longer exists" }
-        let when = grave.deletedBy.at.prefix(16).replacingOccurrences(of: "T", with: " ")
-        return "\(world.describe(grave.record)) was deleted by \(grave.deletedBy.by) at \(when) while you edited it"
     }
 
     /// The next hybrid-clock reading: the wall clock, or just after the latest change read when

@@ -74,8 +74,11 @@ extension AppState {
         var queue = effects
         while !queue.isEmpty {
             guard case .commit(let outcome, let screen, let undoable) = queue.removeFirst() else { continue }
+            // Folded as the store folds it, so that conflicts open and close as on disk.
             var w = world
-            w.apply(outcome.changes)
+            for change in outcome.changes {
+                _ = try? w.fold(change, by: Conflict.Side(value: .null, by: env.user, at: "2026-11-22T12:00:00.000Z"))
+            }
             queue += send(.worldChanged(w))
             queue += send(.deliver(.committed(outcome, undoable: undoable), to: screen))
         }

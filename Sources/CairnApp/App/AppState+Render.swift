@@ -24,11 +24,15 @@ extension AppState {
         canvas.fill(Rect(x: 0, y: 0, width: env.width, height: 1), style: Style(.title, reverse: true))
         let crumbs = ["Cairn"] + stack[1..<(base + 1)].map { $0.screen.crumb(env) }
         let right = " \(env.today) · \(env.user) "
-        let rightWidth = DisplayWidth.of(right)
+        // On every screen, since each is a value someone believes saved: Home's C lists them.
+        let count = env.world.conflicts.count
+        let conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "
+        let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(conflicts)
         canvas.put(
             " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,
             style: Style(.title, bold: true, reverse: true))
-        canvas.put(right, x: env.width - rightWidth, y: 0, style: Style(.title, reverse: true))
+        let x = canvas.put(conflicts, x: env.width - rightWidth, y: 0, style: Style(.error, bold: true, reverse: true))
+        canvas.put(right, x: env.width - rightWidth + x, y: 0, style: Style(.title, reverse: true))
     }
 
     /// What was saved or went wrong and, while a list is filtered, the filter: both at once, so

@@ -33,7 +33,7 @@ extension FrameworkForms {
         let today = env.today
         var a =
             id.flatMap { env.world.agreements[$0] }
-            ?? Agreement(id: env.ids.make(.agreement), cluster: cluster, meetingsPerYear: 0, periodStart: today, periodEnd: today)
+            ?? Agreement(id: id ?? env.ids.make(.agreement), cluster: cluster, meetingsPerYear: 0, periodStart: today, periodEnd: today)
         let rhythm = form.value("meetingsPerYear").trimmingCharacters(in: .whitespaces)
         if let n = Int(rhythm) {
             a.meetingsPerYear = n

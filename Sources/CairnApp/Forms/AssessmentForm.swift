@@ -28,7 +28,7 @@ extension FrameworkForms {
         let today = env.today
         var a =
             id.flatMap { env.world.assessments[$0] }
-            ?? Assessment(id: env.ids.make(.assessment), cluster: cluster, date: today, by: env.user)
+            ?? Assessment(id: id ?? env.ids.make(.assessment), cluster: cluster, date: today, by: env.user)
         do {
             a.date = try DayInput.parse(form.value("date"), today: today)
         } catch {

@@ -18,6 +18,22 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     /// The meeting checkpoints an agreement's rhythm proposes, to accept or edit before they are made.
     case meetings(cluster: String)
     case assessment(id: String?, cluster: String)
+
+    /// The stored record the form edits, if it edits one.
+    public var edited: (kind: RecordKind, id: String)? {
+        switch self {
+        case .cluster(let id?): return (.cluster, id)
+        case .school(let id?, _): return (.school, id)
+        case .agency(let id?, _): return (.agency, id)
+        case .checkpoint(let id?, _): return (.checkpoint, id)
+        case .member(let id?, _, _, _): return (.membership, id)
+        case .goal(let id?, _): return (.goal, id)
+        case .action(let id?, _): return (.action, id)
+        case .agreement(let id?, _): return (.agreement, id)
+        case .assessment(let id?, _): return (.assessment, id)
+        default: return nil
+        }
+    }
 }
 
 /// An open form: its fields, which has the focus, and the errors of the last submit.
@@ -30,6 +46,9 @@ public struct FormState: Sendable, Codable, Equatable {
     public var errors: [String: String] = [:]
     /// True once anything has been typed: Esc then asks before throwing it away.
     public var dirty = false
+    /// The edited record as the form opened it: saving writes only the fields typed over, each
+    /// based on this value, so that what others changed meanwhile stands (kept in a draft too).
+    public var basis: [String: JSONValue]?
 
     public init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose
@@ -38,5 +57,11 @@ public struct FormState: Sendable, Codable, Equatable {
     }
 
     public func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
+
+    /// The record the form edits, as it was when the form opened.
+    public var basisRecord: Record? {
+        guard let basis, let (kind, _) = purpose.edited else { return nil }
+        return try? Record(kind: kind, fieldValues: basis)
+    }
     public func value(_ key: String) -> String { field(key)?.value ?? "" }
 }

@@ -55,7 +55,10 @@ enum FormSubmission {
 
     /// The operation the form asks for; `issues` gets what could not be read.
     static func operation(for form: FormState, _ env: inout AppEnvironment, _ issues: inout [FieldIssue]) -> DomainOperation {
-        let world = env.world
+        // The record is read as the form opened it, so that only what was typed differs.
+        let basis = form.basisRecord
+        var world = env.world
+        if let basis { world.apply(.put(basis)) }
         let today = env.today
         func date(_ key: String) -> Day? {
             let text = form.value(key)
@@ -70,13 +73,13 @@ enum FormSubmission {
         func text(_ key: String) -> String { form.value(key) }
         func optional(_ key: String) -> String? { text(key).isEmpty ? nil : text(key) }
         /// A new record gets its id from the environment's source; an edited one keeps its own.
-        func addOrEdit(_ record: Record, isNew: Bool) -> DomainOperation { isNew ? .add(record) : .edit(record) }
+        func addOrEdit(_ record: Record, isNew: Bool) -> DomainOperation { isNew ? .add(record) : .edit(record, basis: basis) }
 
         switch form.purpose {
         case .meetings(let cluster):
             return FrameworkForms.meetingsOperation(from: form, cluster: cluster, today: today, ids: &env.ids, issues: &issues)
         case .cluster(let id):
-            var c = id.flatMap { world.clusters[$0] } ?? Cluster(id: env.ids.make(.cluster), name: "")
+            var c = id.flatMap { world.clusters[$0] } ?? Cluster(id: id ?? env.ids.make(.cluster), name: "")
             c.name = text("name")
             c.officialId = optional("officialId")
             c.kind = ClusterKind(rawValue: text("kind")) ?? .cluster
@@ -90,7 +93,7 @@ enum FormSubmission {
             c.notes = text("notes")
             return addOrEdit(.cluster(c), isNew: id == nil)
         case .school(let id, _):
-            var s = id.flatMap { world.schools[$0] } ?? School(id: env.ids.make(.school), name: "")
+            var s = id.flatMap { world.schools[$0] } ?? School(id: id ?? env.ids.make(.school), name: "")
             s.name = text("name")
             s.officialId = optional("officialId")
             s.phases = form.field("phases")?.chosen.compactMap(Phase.init(rawValue:)) ?? []
@@ -101,7 +104,7 @@ enum FormSubmission {
             s.notes = text("notes")
             return addOrEdit(.school(s), isNew: id == nil)
         case .agency(let id, _):
-            var a = id.flatMap { world.agencies[$0] } ?? Agency(id: env.ids.make(.agency), name: "", sector: .other)
+            var a = id.flatMap { world.agencies[$0] } ?? Agency(id: id ?? env.ids.make(.agency), name: "", sector: .other)
             a.name = text("name")
             a.sector = Sector(rawValue: text("sector")) ?? .other
             a.level = Level(rawValue: text("level")) ?? .local
@@ -112,7 +115,8 @@ enum FormSubmission {
             return addOrEdit(.agency(a), isNew: id == nil)
         case .checkpoint(let id, let cluster):
             var c =
-                id.flatMap { world.checkpoints[$0] } ?? Checkpoint(id: env.ids.make(.checkpoint), cluster: cluster, title: "", due: today)
+                id.flatMap { world.checkpoints[$0] }
+                ?? Checkpoint(id: id ?? env.ids.make(.checkpoint), cluster: cluster, title: "", due: today)
             if let chosen = form.field("cluster")?.value, !chosen.isEmpty { c.cluster = chosen }
             c.title = text("title")
             if text("due").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -126,7 +130,7 @@ enum FormSubmission {
         case .member(let membership, let cluster, let type, let memberId):
             var m =
                 membership.flatMap { world.memberships[$0] }
-                ?? Membership(id: env.ids.make(.membership), cluster: cluster, memberType: type, memberId: memberId)
+                ?? Membership(id: membership ?? env.ids.make(.membership), cluster: cluster, memberType: type, memberId: memberId)
             m.role = text("role")
             m.responsibilities = text("responsibilities")
             m.lead = form.field("lead")?.flag ?? false

@@ -84,7 +84,7 @@ enum FrameworkForms {
         }
         switch form.purpose {
         case .goal(let id, let cluster):
-            var g = id.flatMap { world.goals[$0] } ?? Goal(id: env.ids.make(.goal), cluster: cluster, statement: "")
+            var g = id.flatMap { world.goals[$0] } ?? Goal(id: id ?? env.ids.make(.goal), cluster: cluster, statement: "")
             g.statement = text("statement")
             g.indicator = text("indicator")
             g.unit = text("unit")
@@ -97,7 +97,7 @@ enum FrameworkForms {
             g.owner = optional("owner")
             return .goal(g)
         case .action(let id, let cluster):
-            var a = id.flatMap { world.actions[$0] } ?? Action(id: env.ids.make(.action), cluster: cluster, description: "")
+            var a = id.flatMap { world.actions[$0] } ?? Action(id: id ?? env.ids.make(.action), cluster: cluster, description: "")
             a.description = text("description")
             a.goal = optional("goal")
             a.responsible = optional("responsible")

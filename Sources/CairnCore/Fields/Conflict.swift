@@ -113,6 +113,22 @@ extension World {
         }
     }
 
+    /// The record a conflict is about, as a sentence names it, even once deleted.
+    public func describe(_ c: Conflict) -> String {
+        if let r = record(c.kind, id: c.record) { return describe(r) }
+        if let grave = tombstones[c.record] { return describe(grave.record) }
+        return "\(c.kind.rawValue) \(c.record)"
+    }
+
+    /// Why an edit of a record that is not there cannot be saved: "school “Escola …” was
+    /// deleted by ben at 2026-12-01 14:02 while you edited it".
+    public func goneMessage(_ kind: RecordKind, _ id: String) -> String {
+        guard let grave = tombstones[id] else { return "that \(kind.rawValue) (\(id)) no longer exists" }
+        let when = grave.deletedBy.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+        let who = grave.deletedBy.by.isEmpty ? "someone" : grave.deletedBy.by
+        return "\(describe(grave.record)) was deleted by \(who)\(when.isEmpty ? "" : " at \(when)") while you edited it"
+    }
+
     /// The record as it was deleted, and by whom, if it was.
     public func tombstone(of id: String) -> Tombstone? { tombstones[id] }
 

@@ -4,8 +4,10 @@
 public enum DomainOperation: Sendable, Equatable {
     /// A new record, typed by a person. Refused when its id is already taken.
     case add(Record)
-    /// A stored record replaced by this edited whole.
-    case edit(Record)
+    /// A stored record edited: the fields in which `record` differs from `basis` (the record as
+    /// the form showed it when it opened) are set on the record as it is now, each based on its
+    /// value in `basis`; without a basis, the fields in which it differs from the stored one.
+    case edit(Record, basis: Record? = nil)
     /// Fields of a stored record set by the names the JSON export uses (`cairn edit`); an empty
     /// value clears the field.
     case setFields(RecordKind, id: String, [FieldValue])

@@ -23,13 +23,22 @@ extension World {
             let checked = try check(record, typed: true)
             put(checked, into: &changes)
             return "Added \(describe(checked))"
-        case .edit(let record):
-            guard self.record(record.kind, id: record.id) != nil else { throw Refusal("id", "\(record.id) no longer exists") }
+        case .edit(let record, let basis):
+            guard let current = self.record(record.kind, id: record.id) else { throw Refusal("id", goneMessage(record.kind, record.id)) }
             let checked = try check(record, typed: true)
-            put(checked, into: &changes)
-            return "Saved \(describe(checked))"
+            guard let basis else {
+                put(checked, into: &changes)
+                return "Saved \(describe(checked))"
+            }
+            // What this person changed, onto what others may have changed since they opened it.
+            let edit = Edit.between(basis, checked)
+            let merged: Record
+            do { merged = try current.applying(edit.fields) } catch { throw Refusal("id", error.message) }
+            let final = try check(merged, typed: true)
+            if !edit.fields.isEmpty { apply(.edit(edit), into: &changes) }
+            return "Saved \(describe(final))"
         case .setFields(let kind, let id, let fields):
-            guard var record = self.record(kind, id: id) else { throw Refusal("id", "\(id) no longer exists") }
+            guard var record = self.record(kind, id: id) else { throw Refusal("id", goneMessage(kind, id)) }
             for f in fields {
                 do {
                     record = try RecordFields.set(f.field, to: f.value, in: record, today: author.today)

@@ -6,8 +6,9 @@ public enum ConflictNotice {
     public static func saved(_ conflicts: [Conflict], in world: World) -> Status {
         guard let c = conflicts.first, let other = c.others.last else { return Status("") }
         let more = conflicts.count > 1 ? " (and \(conflicts.count - 1) more)" : ""
+        // What matters first, for a status line of 80 columns: saved, over whose value.
         return Status(
-            "Saved; but \(who(other)) had changed \(c.field) of \(name(c, world)) to “\(other.value.display)”\(more): yours stands, C on Home lists it",
+            "Saved over a change: \(who(other)) had set \(c.field) to “\(other.value.display)”\(more); yours stands (C on Home) · \(name(c, world))",
             isError: true)
     }
 
@@ -16,18 +17,14 @@ public enum ConflictNotice {
         guard let c = conflicts.first else { return Status("") }
         let more = conflicts.count > 1 ? " (and \(conflicts.count - 1) more)" : ""
         if c.recordDeleted {
-            return Status("\(who(c.kept)) deleted \(name(c, world)), which you had edited\(more): C on Home lists it", isError: true)
+            return Status("Yours is gone: \(who(c.kept)) deleted \(name(c, world)), which you had edited\(more) (C on Home)", isError: true)
         }
         return Status(
-            "\(who(c.kept)) changed \(c.field) of \(name(c, world)) to “\(c.kept.value.display)” over yours\(more): C on Home lists it",
+            "Yours replaced: \(who(c.kept)) set \(c.field) to “\(c.kept.value.display)”\(more) (C on Home) · \(name(c, world))",
             isError: true)
     }
 
     static func who(_ side: Conflict.Side) -> String { side.by.isEmpty ? "someone" : side.by }
 
-    static func name(_ c: Conflict, _ world: World) -> String {
-        if let r = world.record(c.kind, id: c.record) { return world.describe(r) }
-        if let grave = world.tombstone(of: c.record) { return world.describe(grave.record) }
-        return "\(c.kind.rawValue) \(c.record)"
-    }
+    static func name(_ c: Conflict, _ world: World) -> String { world.describe(c) }
 }

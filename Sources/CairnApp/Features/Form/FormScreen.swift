@@ -17,6 +17,9 @@ public struct FormScreen: Screen {
     public var next: FormState?
     /// Sent to the store, not yet confirmed.
     public var saving = false
+    /// Set when another session deleted the record this form edits: said on the form, which
+    /// stays open with its text (kept as a draft) and is never saved as a new record.
+    public var deletedMeanwhile: String?
 
     public init(_ form: FormState) { self.form = form }
 
@@ -100,7 +103,22 @@ public struct FormScreen: Screen {
         }
     }
 
+    public mutating func refresh(_ env: AppEnvironment) {
+        guard let (kind, id) = form.purpose.edited else { return }
+        // The first refresh is the push, on the world the form was filled from.
+        if form.basis == nil, let r = env.world.record(kind, id: id) { form.basis = r.fieldValues }
+        deletedMeanwhile =
+            env.world.record(kind, id: id) == nil
+            ? env.world.goneMessage(kind, id) + ". Your text stays here and in your drafts; it cannot be saved over it." : nil
+    }
+
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         form.render(into: &canvas, area: area)
+        if let deletedMeanwhile {
+            let lines = Layout.wrap(deletedMeanwhile, width: max(1, area.width - 2))
+            for (i, line) in lines.prefix(2).enumerated() {
+                canvas.put(line, x: 1, y: area.maxY - min(2, lines.count) + i, maxWidth: area.width - 2, style: .error)
+            }
+        }
     }
 }

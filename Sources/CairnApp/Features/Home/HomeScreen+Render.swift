@@ -7,6 +7,7 @@ extension HomeScreen {
         let counts = [w.clusters.count, w.schools.count, w.agencies.count, w.checkpoints.count]
         let titles = Tab.allCases.map { "\($0.title) (\(counts[$0.rawValue]))" }
         Chrome.tabs(titles, active: tab.rawValue, into: &canvas, y: area.y)
+
         let listArea = Rect(x: 0, y: area.y + 1, width: area.width, height: visibleRows(env) + 1)
         if w.isEmpty {
             renderWelcome(into: &canvas, area: listArea)

@@ -15,7 +15,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case goToTab(Tab)
         case open, add, edit, delete, tick
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
-        case undo, help, quit
+        case undo, help, quit, conflicts
     }
 
     public var tab = Tab.clusters
@@ -72,6 +72,7 @@ public struct HomeScreen: Screen, TabbedLists {
             guard let id = selected, tab == .clusters else { return [] }
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
+        case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
         case .loadExamples:
             if env.world.isEmpty { return [.say(Status("Loading the example clusters…")), .readExamples(replyTo: context.id)] }
             let question = ConfirmScreen(
@@ -195,6 +196,9 @@ extension HomeScreen {
             },
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
+            KeyBinding(
+                [.char("C")], "C", "conflicts (\(env.world.conflicts.count))", .conflicts, footer: !env.world.conflicts.isEmpty,
+                essential: !env.world.conflicts.isEmpty),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),
             KeyBinding([.char("q")], "q", "quit", .quit, essential: true),
         ]

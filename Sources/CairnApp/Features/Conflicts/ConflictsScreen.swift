@@ -1,0 +1,111 @@
+import CairnCore
+import TermUI
+
+/// `C` on Home: fields two people set without seeing each other's change. Each conflict shows
+/// the value that stands and those that did not, one line each; Enter keeps the selected one
+/// (written as a new change), and the conflict leaves this list and `cairn conflicts`.
+public struct ConflictsScreen: Screen {
+    public enum Action: Sendable, Equatable {
+        case list(ListAction)
+        case keep, help, back
+    }
+
+    public var list = ListModel()
+
+    public init() {}
+
+    public var filteredList: ListModel? { list }
+    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
+    public func crumb(_ env: AppEnvironment) -> String { "Conflicts" }
+
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        [
+            KeyBinding([.enter], "Enter", "keep this value", Action.keep, enabled: list.selectedRow != nil && !list.filtering),
+            KeyBinding([.escape], "Esc", "back", .back, essential: true, enabled: !list.filtering && list.filter.text.isEmpty),
+            KeyBinding([.char("?")], "?", "help", .help, essential: true, enabled: !list.filtering),
+        ] + list.bindings(Action.list)
+    }
+
+    public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        let env = context.env
+        switch action {
+        case .list(let a):
+            list.apply(a, visibleRows: visibleRows(env))
+        case .keep:
+            guard let row = list.selectedRow, let (conflict, side) = Self.choice(row.id, in: env.world) else { return [] }
+            do {
+                let outcome = try env.world.perform(.resolve(conflict, choosing: side), by: env.author)
+                return [.commit(outcome, replyTo: context.id, undoable: true)]
+            } catch {
+                return [.say(Status("Not kept: \(error.message)", isError: true))]
+            }
+        case .help: return [help("Conflicts", env)]
+        case .back: return [.close(context.id)]
+        }
+        return []
+    }
+
+    public mutating func refresh(_ env: AppEnvironment) {
+        let w = env.world
+        let wide = Self.isWide(env)
+        list.rebuild(from: env.listSource + (wide ? "w" : ""), visibleRows: visibleRows(env)) { Self.rows(w, wide: wide) }
+    }
+
+    /// The conflict and the side a row stands for: `record field#n`, n = 0 for what stands.
+    static func choice(_ rowID: String, in world: World) -> (Conflict, Conflict.Side)? {
+        guard let hash = rowID.lastIndex(of: "#"), let n = Int(rowID[rowID.index(after: hash)...]),
+            let c = world.conflicts[String(rowID[..<hash])]
+        else { return nil }
+        let sides = [c.kept] + c.others
+        return sides.indices.contains(n) ? (c, sides[n]) : nil
+    }
+
+    static func rows(_ world: World, wide: Bool) -> [ListRow] {
+        var rows: [ListRow] = []
+        for c in world.openConflicts {
+            let name = world.describe(c)
+            let field = c.recordDeleted ? "(deleted)" : c.field
+            for (n, side) in ([c.kept] + c.others).enumerated() {
+                let value = c.recordDeleted && n == 0 ? "deleted" : "“\(side.value.display)”"
+                rows.append(
+                    ListRow(
+                        id: "\(c.key)#\(n)",
+                        cells: [
+                            n == 0 ? name : "", n == 0 ? field : "", value, side.by, when(side.at, wide: wide), n == 0 ? "stands" : "",
+                        ],
+                        style: n == 0 ? nil : .muted))
+            }
+        }
+        return rows
+    }
+
+    /// `2026-12-01T14:02:09.123Z` as `2026-12-01 14:02`, or `12-01 14:02` where room is short.
+    static func when(_ at: String, wide: Bool) -> String {
+        guard at.count >= 16 else { return at }
+        let full = String(at.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        return wide ? full : String(full.dropFirst(5))
+    }
+
+    static func isWide(_ env: AppEnvironment) -> Bool { env.width >= 100 }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        canvas.put("Conflicts", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(
+            "Fields two people set without seeing each other's change. Enter keeps the value on the line selected.", x: 1,
+            y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+        Layout.list(
+            list,
+            columns: Self.isWide(env)
+                ? [
+                    Column("Record"), Column("Field", width: 14), Column("Value", width: 28), Column("By", width: 12),
+                    Column("When (UTC)", width: 16), Column("", width: 6),
+                ]
+                : [
+                    Column("Record"), Column("Field", width: 10), Column("Value", width: 18), Column("By", width: 8),
+                    Column("When (UTC)", width: 11), Column("", width: 6),
+                ], into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
+            empty: "No conflicts: every field has one value that everyone saw before changing it.")
+    }
+}
