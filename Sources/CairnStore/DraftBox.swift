@@ -4,19 +4,43 @@ import Foundation
     import Glibc
 #endif
 
-/// Unsubmitted form text, one file per session (`drafts/<user>@<host>-<pid>.json`), so a
-/// dropped SSH link or a closed terminal loses nothing: the next start offers it back.
+/// Unsubmitted form text, one file per session (`<user>@<host>-<pid>.json`), so a dropped SSH
+/// link or a closed terminal loses nothing: the next start offers it back.
 ///
-/// The store keeps the bytes; what they mean belongs to the screens that wrote them.
+/// Drafts live with the person, not the store: in `$XDG_STATE_HOME/cairn/drafts/<store>/`
+/// (else `~/.local/state/cairn/drafts/<store>/`), owner-only. So a read-only store still keeps
+/// a form typed into it, and on a team store nobody else reads what a member has not saved.
+/// The bytes are the screens' to interpret.
 public struct DraftBox: Sendable {
     public let directory: URL
     public let identity: Identity
     public let pid: Int32
 
-    public init(store: URL, identity: Identity, pid: Int32 = getpid()) {
-        self.directory = store.appendingPathComponent("drafts")
+    public init(store: URL, identity: Identity, pid: Int32 = getpid(), root: URL = DraftBox.root()) {
+        self.directory = root.appendingPathComponent(DraftBox.folder(for: store))
         self.identity = identity
         self.pid = pid
+    }
+
+    /// `$XDG_STATE_HOME/cairn/drafts`, else `~/.local/state/cairn/drafts`.
+    public static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("cairn/drafts")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/cairn/drafts")
+    }
+
+    /// One folder per store: its name, and a hash of its full path so two stores of one name differ.
+    static func folder(for store: URL) -> String {
+        let path = store.standardizedFileURL.path
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in path.utf8 {
+            hash ^= UInt64(b)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let name = store.lastPathComponent.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
+        return String(name) + "-" + String(hash, radix: 16)
     }
 
     private var prefix: String { "\(identity.user)@\(identity.fileSafeHost)-" }
@@ -25,7 +49,7 @@ public struct DraftBox: Sendable {
     /// Replaces this session's draft: written to a temporary file, then renamed over, so a
     /// crash mid-write leaves the previous draft whole.
     public func save(_ data: Data) throws(StoreError) {
-        try Store.createDirectory(directory)
+        try Store.createDirectory(directory, mode: 0o700)
         let temp = directory.appendingPathComponent(".\(prefix)\(pid).tmp")
         do {
             try data.write(to: temp)
@@ -68,4 +92,10 @@ public struct DraftBox: Sendable {
     }
 
     public func discard(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+
+    /// Renames a draft that cannot be restored so it is never offered again, yet not lost.
+    public func setAside(_ url: URL) -> URL {
+        let aside = url.deletingPathExtension().appendingPathExtension("unreadable")
+        return rename(url.path, aside.path) == 0 ? aside : url
+    }
 }

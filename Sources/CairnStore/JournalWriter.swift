@@ -25,7 +25,21 @@ final class JournalWriter {
 
     /// Runs `body` holding the journal's lock, after cutting off what a killed writer left.
     func locked<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        // A journal removed or replaced since it was opened (a store moved, restored from a
+        // backup, deleted) would swallow writes into a file no one can read: open it anew.
+        if fd >= 0 {
+            var held = stat()
+            var named = stat()
+            if fstat(fd, &held) != 0 || stat(url.path, &named) != 0 || held.st_ino != named.st_ino || held.st_dev != named.st_dev {
+                close(fd)
+                fd = -1
+            }
+        }
         if fd < 0 {
+            var dir = stat()
+            guard stat(url.deletingLastPathComponent().path, &dir) == 0 else {
+                throw StoreError.writeFailed("cannot open the journal", path: url.path)
+            }
             fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             if fd < 0 { throw StoreError.writeFailed("cannot open the journal", path: url.path) }
         }

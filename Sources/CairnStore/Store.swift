@@ -39,7 +39,7 @@ public final class Store {
         try reload()
     }
 
-    static func createDirectory(_ url: URL) throws(StoreError) {
+    static func createDirectory(_ url: URL, mode: Int = 0o700) throws(StoreError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
             if !isDir.boolValue { throw StoreError("\(url.path) is a file, not a store directory") }
@@ -47,9 +47,20 @@ public final class Store {
         }
         do {
             try FileManager.default.createDirectory(
-                at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
         } catch {
             throw StoreError("cannot create the store at \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Why this session cannot write to the store, or nil when it can: a read-only file system
+    /// or a directory this account may not write (root passes permission bits, not a read-only mount).
+    public var readOnlyReason: String? {
+        if access(journalDirectory.path, W_OK) == 0 { return nil }
+        switch errno {
+        case EROFS: return "the store is on a read-only file system"
+        case EACCES, EPERM: return "this account may not write to the store"
+        default: return String(cString: strerror(errno))
         }
     }
 
@@ -229,6 +240,7 @@ public final class Store {
         -> Receipt
     {
         guard !changes.isEmpty else { return Receipt(events: [], conflicts: []) }
+        if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
         return try writer.locked { () throws(StoreError) -> Receipt in
             try refresh()
             let written = try settle(changes, exact: exact)

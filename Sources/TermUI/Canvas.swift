@@ -53,7 +53,7 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - x)
         guard limit > 0 else { return 0 }
-        let clipped = DisplayWidth.truncate(text, to: limit)
+        let clipped = DisplayWidth.truncate(Canvas.visible(text), to: limit)
         var col = x
         for ch in clipped {
             let w = DisplayWidth.of(ch)
@@ -70,6 +70,30 @@ public struct Canvas: Equatable, Sendable {
             col += w
         }
         return col - x
+    }
+
+    /// Text with what would act on a terminal instead of showing made visible: C0 controls
+    /// and DEL in caret notation (`^[`), C1 controls and bidirectional overrides as `�`. Data
+    /// (a school's name from a register) never reaches the terminal raw.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x00..<0x20: out.append(contentsOf: "^\(Character(Unicode.Scalar(s.value + 0x40)!))".unicodeScalars)
+            case 0x7F: out.append(contentsOf: "^?".unicodeScalars)
+            case _ where needsEscape(s): out.append("\u{FFFD}")
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     /// Fills a rectangle with blanks of `style` (a selection bar, a cleared panel).

@@ -5,6 +5,18 @@ import CursesTerminal
 import Foundation
 import TermUI
 
+/// The open form kept as a draft at quit, and where: said on the restored terminal.
+@MainActor
+private func keepDraft(of app: AppState, in drafts: DraftBox) -> String? {
+    guard let form = app.openDraft else { return nil }
+    do {
+        try drafts.save(try JSONEncoder().encode(form))
+        return "Your unsaved “\(form.title)” is kept as a draft: \(drafts.ownFile.path). The next start offers it back."
+    } catch {
+        return "Your unsaved “\(form.title)” could not be kept as a draft: \(error)"
+    }
+}
+
 /// The run loop: keys in, `AppState.send`, effects carried out against the store, frame out.
 /// The only place where the screens meet the disk.
 enum TerminalSession {
@@ -20,30 +32,43 @@ enum TerminalSession {
             let store = try options.open()
             let cluster = try workshop.map { c in try store.world.findCluster(c).id
             }
+            var farewell: String?
             do {
-                try CursesTerminal.withTerminal { terminal in try loop(store: store, terminal: terminal, workshop: cluster) }
+                try CursesTerminal.withTerminal { terminal in farewell = try loop(store: store, terminal: terminal, workshop: cluster) }
             } catch let error as TerminalError {
                 throw CLIError(error.message)
             }
+            // Once the terminal is itself again: where the unsaved form was kept.
+            if let farewell { printError(farewell) }
         }
     }
 
+    /// Returns what to say once the terminal is restored (where an unsaved form was kept).
     @MainActor
-    static func loop(store: Store, terminal: CursesTerminal, workshop: String?) throws {
+    static func loop(store: Store, terminal: CursesTerminal, workshop: String?) throws -> String? {
         let drafts = DraftBox(store: store.directory, identity: store.identity)
         let leftDraft = drafts.leftBehind().first
         var app = AppState(
             world: store.world, today: Day.today(), user: store.identity.user, width: terminal.width, height: terminal.height)
+        app.env.readOnly = store.readOnlyReason
+        if let reason = app.env.readOnly {
+            app.status = Status("Read-only: \(reason). You can look; forms are kept as drafts, not saved.", isError: true)
+        }
         let damaged = store.problems.filter(\.isDamage)
         if !damaged.isEmpty {
             app.status = Status("\(damaged[0]) — run `cairn check`", isError: true)
         }
         var effects: [Effect] = []
         if let workshop { app.openWorkshop(workshop) }
-        if let leftDraft, let form = try? JSONDecoder().decode(FormState.self, from: leftDraft.data) {
-            effects += app.send(.offerDraft(form))
+        if let leftDraft, let form = try? JSONDecoder().decode(FormState.self, from: leftDraft.data), form.isSound {
+            if app.isAlreadySaved(form) {
+                drafts.discard(leftDraft.url)
+            } else {
+                effects += app.send(.offerDraft(form))
+            }
         } else if let leftDraft {
-            drafts.discard(leftDraft.url)
+            let aside = drafts.setAside(leftDraft.url)
+            app.status = Status("A draft could not be restored; it was set aside as \(aside.path)", isError: true)
         }
         let interpreter = Interpreter(store: store, drafts: drafts, leftDraft: leftDraft?.url)
         var lastPoll = Date()
@@ -70,12 +95,24 @@ enum TerminalSession {
             }
             while !effects.isEmpty {
                 let effect = effects.removeFirst()
-                if effect == .quit { return }
+                if effect == .quit { return keepDraft(of: app, in: drafts) }
                 // A long import shows its progress between batches.
                 if case .continueImport = effect { terminal.draw(app.render()) }
-                for action in interpreter.perform(effect, today: app.today) { effects += app.send(action) }
+                let savingForm = app.topForm != nil
+                let actions = interpreter.perform(effect, today: app.today)
+                // A saved form's draft goes at once, in the step that wrote its commit, so that
+                // a kill just after the save never offers it again.
+                if savingForm, actions.contains(where: \.isCommitted) { drafts.clear() }
+                for action in actions { effects += app.send(action) }
             }
             terminal.draw(app.render())
         }
+    }
+}
+
+extension AppAction {
+    var isCommitted: Bool {
+        if case .deliver(.committed, _) = self { return true }
+        return false
     }
 }

@@ -31,3 +31,43 @@ import Testing
         #expect(try app.topScreen(FormScreen.self).form.value("municipality") == "Caldas da Rainha")
     }
 }
+
+/// A draft left by a session that ended: offered back only when it holds something unsaved.
+@Suite struct LeftDraftTests {
+    @Test func a_form_whose_save_was_written_is_not_offered_again() throws {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("a"))
+        app.type("Escola Secundária de Peniche")
+        let effects = app.press(.enter)
+        // The draft is kept, with the id the save creates, before the commit goes out.
+        let draft = try #require(
+            { () -> FormState? in if case .saveDraft(let d)? = effects.first { return d } else { return nil } }(),
+            "the first effect of a save is not the draft: \(effects)")
+        let id = try #require(draft.submitted?.first)
+        #expect(effects.hasCommit)
+        #expect(!app.isAlreadySaved(draft))
+        app.settle(effects)
+        #expect(app.world.schools[id] != nil)
+        #expect(app.isAlreadySaved(draft))
+    }
+
+    @Test func an_edit_already_in_the_store_is_not_offered_and_one_that_is_not_is() throws {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("e"), .tab, .tab, .tab, .ctrl("u"))
+        app.type("Caldas da Rainha")
+        let draft = try #require(app.openDraft)
+        #expect(!app.isAlreadySaved(draft))
+        app.settle(app.press(.enter))
+        #expect(app.isAlreadySaved(draft))
+    }
+
+    @Test func a_draft_that_points_past_its_fields_is_not_sound() throws {
+        var form = RecordForms.school(nil)
+        #expect(form.isSound)
+        form.focus = 40
+        #expect(!form.isSound)
+        form.focus = 2
+        form.fields[2].index = 99
+        #expect(!form.isSound)
+    }
+}

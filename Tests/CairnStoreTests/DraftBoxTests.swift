@@ -9,9 +9,9 @@ import Testing
     @Test func a_draft_left_by_an_ended_session_is_offered_to_the_next() throws {
         let tmp = TemporaryDirectory()
         // A pid that no running process has: the session that wrote it has ended.
-        let ended = DraftBox(store: tmp.store, identity: ana, pid: 4_000_000)
+        let ended = DraftBox(store: tmp.store, identity: ana, pid: 4_000_000, root: tmp.url)
         try ended.save(Data("{\"title\":\"New school\"}".utf8))
-        let next = DraftBox(store: tmp.store, identity: ana)
+        let next = DraftBox(store: tmp.store, identity: ana, root: tmp.url)
         let offered = next.leftBehind()
         #expect(offered.count == 1)
         #expect(String(decoding: offered[0].data, as: UTF8.self).contains("New school"))
@@ -21,8 +21,9 @@ import Testing
 
     @Test func a_running_sessions_draft_and_other_users_drafts_are_not_offered() throws {
         let tmp = TemporaryDirectory()
-        try DraftBox(store: tmp.store, identity: ana, pid: getpid()).save(Data("mine".utf8))
-        try DraftBox(store: tmp.store, identity: Identity(user: "ben", host: "server"), pid: 4_000_001).save(Data("ben".utf8))
-        #expect(DraftBox(store: tmp.store, identity: ana, pid: 4_000_002).leftBehind().isEmpty)
+        try DraftBox(store: tmp.store, identity: ana, pid: getpid(), root: tmp.url).save(Data("mine".utf8))
+        try DraftBox(store: tmp.store, identity: Identity(user: "ben", host: "server"), pid: 4_000_001, root: tmp.url).save(
+            Data("ben".utf8))
+        #expect(DraftBox(store: tmp.store, identity: ana, pid: 4_000_002, root: tmp.url).leftBehind().isEmpty)
     }
 }

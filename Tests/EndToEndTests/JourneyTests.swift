@@ -78,11 +78,10 @@ struct JourneyTests {
         try first.hangUp()  // SIGHUP, as when the SSH link drops
 
         // The session must end (no orphan spinning on a dead terminal) and leave its draft.
-        let drafts = store.url.appendingPathComponent("drafts")
         let deadline = Date().addingTimeInterval(10)
         var left: [String] = []
         while Date() < deadline {
-            left = (try? FileManager.default.contentsOfDirectory(atPath: drafts.path))?.filter { $0.hasSuffix(".json") } ?? []
+            left = store.draftFiles()
             if !left.isEmpty, try Shell.run("/usr/bin/env", ["pgrep", "-f", store.url.path]).status != 0 { break }
             Thread.sleep(forTimeInterval: 0.1)
         }

@@ -71,6 +71,7 @@ enum Shell {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env["CAIRN_STORE"] = nil
+        env["XDG_STATE_HOME"] = store.deletingLastPathComponent().appendingPathComponent("state").path
         return try run(cairn, args + ["--store", store.path], environment: env)
     }
 
@@ -98,6 +99,15 @@ extension Shell {
 final class TemporaryStore {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-e2e-\(UUID().uuidString)")
     var url: URL { root.appendingPathComponent("store") }
+    /// `$XDG_STATE_HOME` of the commands run on this store: its drafts are under `cairn/drafts`.
+    var state: URL { root.appendingPathComponent("state") }
+
+    /// The draft files left for this store, wherever in the state folder they are.
+    func draftFiles() -> [String] {
+        let drafts = state.appendingPathComponent("cairn/drafts")
+        let all = FileManager.default.enumerator(atPath: drafts.path)?.allObjects as? [String] ?? []
+        return all.filter { $0.hasSuffix(".json") }
+    }
     init() { try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
     deinit { try? FileManager.default.removeItem(at: root) }
 }

@@ -26,7 +26,10 @@ final class Tmux {
     static func cairn(
         store: URL, width: Int = 80, height: Int = 24, environment: [String: String] = [:], ready: String = "Clusters ("
     ) throws -> Tmux {
-        let tmux = try Tmux(width: width, height: height, environment: environment, command: [Shell.cairn, "--store", store.path])
+        // Drafts go beside the store, not into the home of whoever runs the tests.
+        var env = ["XDG_STATE_HOME": store.deletingLastPathComponent().appendingPathComponent("state").path]
+        env.merge(environment) { _, new in new }
+        let tmux = try Tmux(width: width, height: height, environment: env, command: [Shell.cairn, "--store", store.path])
         try tmux.waitFor(ready)
         return tmux
     }

@@ -11,6 +11,9 @@ public struct AppEnvironment: Sendable, Equatable {
     public var height: Int
     /// Random in the application, seeded in tests.
     public var ids: RecordIDSource
+    /// Why nothing can be saved in this store (a read-only mount, no write permission), if so:
+    /// said in the title bar from the first frame, before anyone types a form in vain.
+    public var readOnly: String?
 
     public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
         self.world = world

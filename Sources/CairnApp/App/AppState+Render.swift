@@ -26,7 +26,8 @@ extension AppState {
         let right = " \(env.today) · \(env.user) "
         // On every screen, since each is a value someone believes saved: Home's C lists them.
         let count = env.world.conflicts.count
-        let conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "
+        var conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "
+        if env.readOnly != nil { conflicts = " READ-ONLY: nothing can be saved " + conflicts }
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(conflicts)
         canvas.put(
             " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,

@@ -35,9 +35,21 @@ public struct AppState: Sendable, Equatable {
     public var today: Day { env.today }
     public var top: ScreenBox { stack[stack.count - 1] }
 
+    /// True when the store already holds what `draft` would save: its commit was written before
+    /// the session ended, so offering it again would make a duplicate.
+    public func isAlreadySaved(_ draft: FormState) -> Bool {
+        if let ids = draft.submitted, !ids.isEmpty {
+            return ids.contains { id in RecordKind.allCases.contains { env.world.record($0, id: id) != nil } }
+        }
+        guard draft.purpose.edited != nil else { return false }
+        var scratch = env
+        if case .ready(let outcome, _) = FormSubmission.submit(draft, &scratch) { return outcome.changes.isEmpty }
+        return false
+    }
+
     /// The form being filled in, once something was typed: the top screen's below any question
     /// or help page over it.
-    var openDraft: FormState? { stack.last { !$0.screen.isOverlay }?.screen.draft }
+    public var openDraft: FormState? { stack.last { !$0.screen.isOverlay }?.screen.draft }
 
     /// The open form's state, when a form is on top.
     public var topForm: FormState? { (top.screen as? FormScreen)?.form }
@@ -75,7 +87,8 @@ public struct AppState: Sendable, Equatable {
         refreshAll()
         let draftAfter = openDraft
         if draftAfter != draftBefore {
-            effects.append(draftAfter.map(Effect.saveDraft) ?? .clearDraft)
+            // First: a form being saved is kept, with the ids it will create, before its commit.
+            effects.insert(draftAfter.map(Effect.saveDraft) ?? .clearDraft, at: 0)
         }
         return effects
     }

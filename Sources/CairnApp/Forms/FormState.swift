@@ -49,6 +49,9 @@ public struct FormState: Sendable, Codable, Equatable {
     /// The edited record as the form opened it: saving writes only the fields typed over, each
     /// based on this value, so that what others changed meanwhile stands (kept in a draft too).
     public var basis: [String: JSONValue]?
+    /// The ids of the records a save of this form creates, set just before the save is sent:
+    /// a draft whose records are in the store was saved, and is not offered again.
+    public var submitted: [String]?
 
     public init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose
@@ -57,6 +60,19 @@ public struct FormState: Sendable, Codable, Equatable {
     }
 
     public func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
+
+    /// True when every index the form holds points inside what it indexes: a draft written by
+    /// another version, or damaged, is set aside rather than restored into a crash.
+    public var isSound: Bool {
+        guard !fields.isEmpty, fields.indices.contains(focus) else { return false }
+        return fields.allSatisfy { f in
+            switch f.kind {
+            case .text, .longText, .flag: return true
+            case .choice(let options), .multi(let options):
+                return options.indices.contains(f.index) && (f.labels.isEmpty || f.labels.count == options.count)
+            }
+        }
+    }
 
     /// The record the form edits, as it was when the form opened.
     public var basisRecord: Record? {

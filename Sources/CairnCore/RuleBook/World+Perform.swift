@@ -30,8 +30,11 @@ extension World {
                 put(checked, into: &changes)
                 return "Saved \(describe(checked))"
             }
-            // What this person changed, onto what others may have changed since they opened it.
-            let edit = Edit.between(basis, checked)
+            // What this person changed, onto what others may have changed since they opened it;
+            // a field already at the value typed needs no writing (a form saved twice).
+            var edit = Edit.between(basis, checked)
+            let now = current.fieldValues
+            edit.fields.removeAll { (now[$0.name] ?? .null) == $0.new }
             let merged: Record
             do { merged = try current.applying(edit.fields) } catch { throw Refusal("id", error.message) }
             let final = try check(merged, typed: true)

@@ -87,6 +87,10 @@ public struct FormScreen: Screen {
             return []
         case .ready(let outcome, let next):
             saving = true
+            form.submitted = outcome.changes.compactMap { change -> String? in
+                if case .put(let r) = change { return r.id }
+                return nil
+            }
             self.next = next
             return [.commit(outcome, replyTo: context.id, undoable: true)]
         }
