@@ -49,17 +49,8 @@ public struct DraftBox: Sendable {
     /// Replaces this session's draft: written to a temporary file, then renamed over, so a
     /// crash mid-write leaves the previous draft whole.
     public func save(_ data: Data) throws(StoreError) {
-        try Store.createDirectory(directory, mode: 0o700)
-        let temp = directory.appendingPathComponent(".\(prefix)\(pid).tmp")
-        do {
-            try data.write(to: temp)
-            chmod(temp.path, 0o600)  // form text may hold personal details
-            if rename(temp.path, ownFile.path) != 0 { throw StoreError.posix("cannot save the draft", path: ownFile.path) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError("cannot save the draft \(temp.path): \(error.localizedDescription)")
-        }
+        try StoreFiles.createFolder(directory, mode: 0o700)
+        try StoreFiles.write(data, to: ownFile, mode: 0o600)  // form text may hold personal details
     }
 
     public func clear() { try? FileManager.default.removeItem(at: ownFile) }

@@ -11,9 +11,12 @@ public struct Identity: Sendable, Equatable {
     }
 
     /// The login name of the effective user (as `id -un` says) and this machine's host name.
+    /// An account without a passwd entry (a container's uid, a deleted user) is `uid:NNNN`:
+    /// never an environment variable, which anyone can set to anything.
     public static func current() -> Identity {
-        var user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+        let uid = geteuid()
+        var user = "uid:\(uid)"
+        if let entry = getpwuid(uid), let name = entry.pointee.pw_name, name.pointee != 0 {
             user = String(cString: name)
         }
         var buffer = [CChar](repeating: 0, count: 256)

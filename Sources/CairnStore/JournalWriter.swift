@@ -12,10 +12,13 @@ import Foundation
 /// the error is reported, so the journal holds all of a commit or none of it.
 final class JournalWriter {
     let url: URL
+    /// 0600, or 0660 in a team store: set on the file whatever the umask.
+    let mode: mode_t
     private var fd: Int32 = -1
 
-    init(url: URL) {
+    init(url: URL, mode: mode_t = 0o600) {
         self.url = url
+        self.mode = mode
         // Past a file-size limit the kernel would kill the process with SIGXFSZ, mid-commit and
         // without a word; ignored, the write fails with EFBIG and is reported like a full disk.
         signal(SIGXFSZ, SIG_IGN)
@@ -40,8 +43,11 @@ final class JournalWriter {
             guard stat(url.deletingLastPathComponent().path, &dir) == 0 else {
                 throw StoreError.writeFailed("cannot open the journal", path: url.path)
             }
-            fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode)
             if fd < 0 { throw StoreError.writeFailed("cannot open the journal", path: url.path) }
+            // The umask may have taken the group's bits from a team store's journal.
+            var info = stat()
+            if fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o7777 != mode { _ = fchmod(fd, mode) }
         }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR { throw StoreError.posix("cannot lock the journal", path: url.path) }

@@ -9,6 +9,8 @@ import Foundation
 public final class Store {
     public let directory: URL
     public let identity: Identity
+    /// Personal (owner-only) or a team's (a setgid group folder): what every file gets.
+    public let access: StoreAccess
     public private(set) var world = World()
     /// What was wrong in the journals at the last read: torn tails and damaged lines.
     public private(set) var problems: [JournalProblem] = []
@@ -33,30 +35,30 @@ public final class Store {
     public init(directory: URL, identity: Identity = .current()) throws(StoreError) {
         self.directory = directory
         self.identity = identity
-        self.writer = JournalWriter(url: directory.appendingPathComponent("journal/\(identity.fileSafeHost).jsonl"))
         try Store.createDirectory(directory)
-        try Store.createDirectory(journalDirectory)
+        access = StoreAccess.of(directory)
+        self.writer = JournalWriter(url: directory.appendingPathComponent("journal/\(identity.fileSafeHost).jsonl"), mode: access.fileMode)
+        try Store.createDirectory(journalDirectory, mode: access.folderMode)
         try reload()
     }
 
-    static func createDirectory(_ url: URL, mode: Int = 0o700) throws(StoreError) {
+    static func createDirectory(_ url: URL, mode: mode_t = 0o700) throws(StoreError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
             if !isDir.boolValue { throw StoreError("\(url.path) is a file, not a store directory") }
             return
         }
         do {
-            try FileManager.default.createDirectory(
-                at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
+            try StoreFiles.createFolder(url, mode: mode)
         } catch {
-            throw StoreError("cannot create the store at \(url.path): \(error.localizedDescription)")
+            throw StoreError("cannot create the store at \(url.path): \(error.message)")
         }
     }
 
     /// Why this session cannot write to the store, or nil when it can: a read-only file system
     /// or a directory this account may not write (root passes permission bits, not a read-only mount).
     public var readOnlyReason: String? {
-        if access(journalDirectory.path, W_OK) == 0 { return nil }
+        if Glibc.access(journalDirectory.path, W_OK) == 0 { return nil }
         switch errno {
         case EROFS: return "the store is on a read-only file system"
         case EACCES, EPERM: return "this account may not write to the store"

@@ -37,9 +37,9 @@ struct ReportCommand: ParsableCommand {
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let output {
             do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                try StoreFiles.write(Data(text.utf8), to: URL(fileURLWithPath: output), mode: store.access.fileMode)
             } catch {
-                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+                throw CLIError(error.message)
             }
             print("report written to \(output)")
         } else {

@@ -9,11 +9,11 @@ enum ReportFile {
     static func write(cluster id: String, store: Store, today: Day) throws -> URL {
         guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
         let folder = store.directory.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try StoreFiles.createFolder(folder, mode: store.access.folderMode)
         let slug = String(Text.searchKey(c.name).map { $0.isLetter || $0.isNumber ? $0 : "-" })
             .split(separator: "-").joined(separator: "-").prefix(36)
         let url = folder.appendingPathComponent("\(slug)-\(today).md")
-        try MarkdownReport.cluster(id, world: store.world, today: today).write(to: url, atomically: true, encoding: .utf8)
+        try StoreFiles.write(Data(MarkdownReport.cluster(id, world: store.world, today: today).utf8), to: url, mode: store.access.fileMode)
         return url
     }
 }
