@@ -20,6 +20,16 @@ public enum RecordID {
         }
     }
 
+    /// True when `id` is the kind's prefix, a dash and up to 60 letters, digits, dots, dashes
+    /// or underscores (the ids every version of Cairn has made, and those of tests).
+    public static func isValid(_ id: String, for kind: RecordKind) -> Bool {
+        let head = prefix(kind) + "-"
+        guard id.hasPrefix(head), id.utf8.count > head.utf8.count, id.utf8.count <= head.utf8.count + 60 else { return false }
+        return id.utf8.dropFirst(head.utf8.count).allSatisfy { b in
+            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 46 || b == 95
+        }
+    }
+
     /// A fresh id from the system's random numbers.
     public static func make(_ kind: RecordKind) -> String {
         var generator = SystemRandomNumberGenerator()

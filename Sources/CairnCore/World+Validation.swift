@@ -167,6 +167,20 @@ extension World {
             let n = normalize(r)()
             return (wrap(n), rules(n))
         }
+        // Every record needs an id that says its kind: a restore or a foreign line without one
+        // would make a record nothing can point at.
+        let idIssue =
+            RecordID.isValid(record.id, for: record.kind)
+            ? [] : [FieldIssue("id", "“\(record.id)” is not an id of a \(record.kind.rawValue)")]
+        let (normalized, issues) = validateFields(record, keys: keys)
+        return (normalized, idIssue + issues)
+    }
+
+    private func validateFields(_ record: Record, keys: UniqueKeys?) -> (Record, [FieldIssue]) {
+        func check<T>(_ r: T, _ normalize: (T) -> () -> T, _ rules: (T) -> [FieldIssue], _ wrap: (T) -> Record) -> (Record, [FieldIssue]) {
+            let n = normalize(r)()
+            return (wrap(n), rules(n))
+        }
         switch record {
         case .school(let r): return check(r, School.normalized, { validate($0, keys: keys) }, Record.school)
         case .agency(let r): return check(r, Agency.normalized, validate, Record.agency)

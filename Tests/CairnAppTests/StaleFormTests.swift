@@ -17,7 +17,7 @@ import Testing
         for change in w.cascadeDelete(.school, id: "sch-1") {
             _ = try w.fold(change, by: Conflict.Side(value: .null, by: "ben", at: "2026-11-22T10:15:00.000Z"))
         }
-        app.send(.worldChanged(w))
+        _ = app.send(.worldChanged(w))
         let form = try app.topScreen(FormScreen.self)
         #expect(form.draft?.value("municipality") == "Caldas da Rainha")
         let canvas = app.render()

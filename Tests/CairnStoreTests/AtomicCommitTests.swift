@@ -72,3 +72,36 @@ import Testing
         #expect(check.report.contains("line 4 is damaged: it is not valid JSON"))
     }
 }
+
+/// A JSON restore is a door that writes: what it reads is checked as a form checks it.
+@Suite struct JSONRestoreTests {
+    func changes(_ text: String) throws(StoreError) -> [Change] { try JSONImport.changes(Data(text.utf8)) }
+
+    @Test func what_is_not_an_export_or_holds_the_wrong_types_is_refused_with_where() throws {
+        let notList = try #require(throws: StoreError.self) { try changes(#"{"schools":5}"#) }
+        #expect(notList.message == "nothing imported: schools must be a list of records, not a number")
+        let noID = try #require(throws: StoreError.self) { try changes(#"{"schools":[{"id":"","name":""}]}"#) }
+        #expect(noID.message == "nothing imported: schools[1].id is missing")
+        let badWord = try #require(throws: StoreError.self) {
+            try changes(#"{"agencies":[{"id":"agy-1","name":"Saúde","sector":"magic"}]}"#)
+        }
+        #expect(badWord.message.hasPrefix("nothing imported: agencies[1].sector: “magic” is not one of"))
+        let badDay = try #require(throws: StoreError.self) {
+            try changes(#"{"checkpoints":[{"id":"chk-1","cluster":"clu-1","title":"Hui","due":"31/12"}]}"#)
+        }
+        #expect(badDay.message == "nothing imported: checkpoints[1].due: “31/12” is not a date (YYYY-MM-DD)")
+        #expect(throws: StoreError.self) { try changes(#"{"colours":[]}"#) }
+        #expect(throws: StoreError.self) { try changes("[1, 2]") }
+        #expect(throws: StoreError.self) { try changes(#"{"schools":[]} trailing"#) }
+    }
+
+    @Test func a_school_without_a_name_or_with_a_foreign_id_is_refused_by_the_rule_book() throws {
+        let author = Author(user: "ana", today: Day(iso: "2026-12-01")!)
+        for text in [#"{"schools":[{"id":"sch-1","name":""}]}"#, #"{"schools":[{"id":"clu-1","name":"Escola"}]}"#] {
+            let read = try changes(text)
+            #expect(throws: Refusal.self) { try World().perform(.carry(read, summary: "restored"), by: author) }
+        }
+        let fine = try changes(#"{"schools":[{"id":"sch-1","name":"Þingeyjarskóli","phases":["primary"]}]}"#)
+        #expect(try World().perform(.carry(fine, summary: "restored"), by: author).changes.count == 1)
+    }
+}
