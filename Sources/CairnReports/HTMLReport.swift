@@ -48,9 +48,13 @@ public enum HTMLReport {
         }
     }
 
+    /// Text as XHTML character data: markup escaped, and what XML forbids or a reader would
+    /// act on (controls, bidirectional overrides, U+FFFE and U+FFFF) written visibly, so the
+    /// page stays well-formed whatever a name holds.
     static func esc(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        Text.visible(s, keepLineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}")
     }
 
     static let style = """

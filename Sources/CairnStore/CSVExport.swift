@@ -3,8 +3,9 @@ import CairnCore
 import Foundation
 
 /// `cairn export --format csv --what …`: one table for a spreadsheet, a header row and one record
-/// per row, UTF-8. A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`
-/// or `@`) is written with a leading `'`, so it is shown as text instead.
+/// per row, UTF-8. A text cell that a spreadsheet would run as a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`, so it is shown as
+/// text instead; a number in a number column (a baseline of -2.5) stays a number.
 public enum CSVExport {
     public enum What: String, CaseIterable, Sendable {
         case schools, agencies, clusters, members, checkpoints, goals, actions
@@ -97,14 +98,26 @@ public enum CSVExport {
 
     /// A cell as written: one a spreadsheet would take for a formula gets a leading `'`.
     public static func safe(_ cell: String) -> String {
-        guard let first = cell.first, "=+-@".contains(first) else { return cell }
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
         return "'" + cell
+    }
+
+    /// The columns that hold numbers: what reads as one there is left as it is.
+    static let numberColumns: Set<String> = ["baseline", "target", "latest", "value"]
+
+    static func isNumber(_ cell: String) -> Bool {
+        guard let n = Double(cell), n.isFinite else { return false }
+        return !cell.contains { $0.isLetter && $0 != "e" && $0 != "E" }  // not "-inf"; "-2.5" and "1e3" are numbers
     }
 
     public static func data(_ rows: [[String]]) throws(StoreError) -> Data {
         do {
             let writer = try CSVWriter(stream: .toMemory())
-            for row in rows { try writer.write(row: row.map(safe)) }
+            let numbers = Set((rows.first ?? []).indices.filter { numberColumns.contains(rows[0][$0]) })
+            for (r, row) in rows.enumerated() {
+                try writer.write(
+                    row: row.enumerated().map { i, cell in r > 0 && numbers.contains(i) && isNumber(cell) ? cell : safe(cell) })
+            }
             writer.stream.close()
             guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
                 throw StoreError("the CSV writer returned nothing")

@@ -56,8 +56,13 @@ public struct DraftBox: Sendable {
     public func clear() { try? FileManager.default.removeItem(at: ownFile) }
 
     /// Drafts left by this user's earlier sessions on this host that have ended, newest first.
+    /// The temporary files of sessions killed mid-save are removed on the way.
     public func leftBehind() -> [(url: URL, data: Data)] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let pid = name.dropLast(4).split(separator: ".").last.flatMap { Int32($0) }
+            if let pid, pid != self.pid, !DraftBox.isRunningSession(pid) { unlink(directory.appendingPathComponent(name).path) }
+        }
         var found: [(URL, Data, Date)] = []
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".json") {
             let pidText = name.dropFirst(prefix.count).dropLast(5)

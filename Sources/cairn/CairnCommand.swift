@@ -23,7 +23,12 @@ struct CairnCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(withError: error)
+            // Help and usage as argument-parser prints them; an error's message, which may
+            // quote data, in one visible line on standard error.
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            FileHandle.standardError.write(Data((Text.visible(fullMessage(for: error), keepLineBreaks: true) + "\n").utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ConflictsCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            print(String(decoding: try encoder.encode(conflicts.map(Listed.init)), as: UTF8.self))
+            printJSON(try encoder.encode(conflicts.map(Listed.init)))
             return
         }
         if conflicts.isEmpty {

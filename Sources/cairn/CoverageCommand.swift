@@ -42,7 +42,7 @@ struct CoverageCommand: ParsableCommand {
                 "gaps": coverage.gapSentences,
             ]
             let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            printJSON(data)
             return
         }
         print("Coverage of \(title): \(coverage.schools) schools; agencies by sector and level (! = a core service absent locally)")

@@ -29,7 +29,7 @@ struct GapsCommand: ParsableCommand {
                 ]
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            printJSON(data)
             return
         }
         if gaps.isEmpty {

@@ -28,7 +28,7 @@ struct HealthCommand: ParsableCommand {
                 "fundingEndsSoon": h.fundingEndsSoon?.description ?? NSNull(), "items": items,
             ]
             let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            printJSON(data)
             return
         }
         guard let latest = h.latest else {

@@ -37,7 +37,7 @@ struct ListCommand: ParsableCommand {
         }
         if json {
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            printJSON(data)
             return
         }
         let table: [[String]]

@@ -52,6 +52,25 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(html.contains("@page { size: A4"))
     }
 
+    @Test func hostile_names_leave_the_page_well_formed_and_the_markdown_without_html() throws {
+        var w = World()
+        w.apply(try Examples.changes(for: w, today: today, user: "t"))
+        var gent = try w.findCluster("Lokaal netwerk Gent tegen vroegtijdig schoolverlaten")
+        gent.name = "Gent <script>alert(1)</script> & \u{1B}]0;x\u{07} \u{202E}evil \u{FFFF}\u{0}"
+        gent.notes = "<img src=x onerror=alert(1)>"
+        w.apply(.put(.cluster(gent)))
+        let html = HTMLReport.cluster(gent.id, world: w, today: today)
+        let (ok, page) = read(html)
+        #expect(ok, "not well-formed XHTML")
+        #expect(!page.elements.contains("script") && !page.elements.contains("img"))
+        #expect(page.text.contains("Gent <script>alert(1)</script> & \\e]0;x\\u{7} \\u{202E}evil"))
+        #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0.value != 0x0A || $0.value == 0xFFFF || $0.value == 0x202E })
+        let markdown = MarkdownReport.cluster(gent.id, world: w, today: today)
+        #expect(markdown.contains("# Gent &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\e]0;x"))
+        #expect(!markdown.contains("<script>") && !markdown.contains("<img"))
+        #expect(!markdown.unicodeScalars.contains { $0.value < 0x20 && $0.value != 0x0A })
+    }
+
     @Test func a_region_page_lists_its_clusters() throws {
         var w = World()
         w.apply(try Examples.changes(for: w, today: today, user: "t"))

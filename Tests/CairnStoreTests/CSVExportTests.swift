@@ -43,6 +43,26 @@ import Testing
         #expect(rows.contains { $0[2] == "Escola Básica de São João" && $0[8] == "line 1\nline 2" && $0[3] == "early-childhood primary" })
     }
 
+    @Test func a_leading_tab_or_return_is_guarded_and_a_negative_number_stays_a_number() throws {
+        var w = world()
+        w.apply(.put(.school(School(id: "s4", name: "\tcmd|' /C calc'!A0", municipality: "\rLisboa"))))
+        let schools = try parse(CSVExport.data(CSVExport.rows(.schools, world: w, today: today)))
+        #expect(schools.contains { $0[2] == "'\tcmd|' /C calc'!A0" && $0[4] == "'\rLisboa" })
+        w.apply(
+            .put(
+                .goal(
+                    Goal(
+                        id: "g", cluster: "c", statement: "-2.5 points of absence", indicator: "=1+1", baseline: -2.5, target: -4,
+                        deadline: today))))
+        let goals = try parse(CSVExport.data(CSVExport.rows(.goals, world: w, today: today)))
+        let header = goals[0]
+        let row = try #require(goals.first { $0.first == "g" })
+        #expect(row[try #require(header.firstIndex(of: "baseline"))] == "-2.5")
+        #expect(row[try #require(header.firstIndex(of: "target"))] == "-4")
+        #expect(row[try #require(header.firstIndex(of: "statement"))] == "'-2.5 points of absence")
+        #expect(row[try #require(header.firstIndex(of: "indicator"))] == "'=1+1")
+    }
+
     @Test func members_and_clusters_are_filtered_by_cluster_and_quoted_where_needed() throws {
         let w = world()
         let members = try parse(CSVExport.data(CSVExport.rows(.members, world: w, cluster: "c", today: today)))

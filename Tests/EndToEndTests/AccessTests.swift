@@ -50,8 +50,13 @@ import Testing
         try tmux.type("Rede de Óbidos")
         try tmux.waitFor("Rede de Óbidos")
         try tmux.hangUp()
+        // Until the session has saved its draft and gone (no temp file may stay behind).
         let deadline = Date().addingTimeInterval(10)
-        while tmp.draftFiles().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        while Date() < deadline {
+            let running = try Shell.run("/usr/bin/env", ["pgrep", "-f", tmp.url.path]).status == 0
+            if !running, !tmp.draftFiles().isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         let draft = try #require(tmp.draftFiles().first)
         let drafts = tmp.state.appendingPathComponent("cairn/drafts")
         #expect(try mode(drafts.appendingPathComponent(draft).path) == 0o600)
