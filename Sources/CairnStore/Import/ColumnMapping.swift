@@ -48,20 +48,47 @@ public struct ColumnMapping: Sendable {
     ]
 
     static func key(_ header: String) -> String {
-        String(Text.searchKey(header).map { $0.isLetter || $0.isNumber || $0 == "(" || $0 == ")" || $0 == ":" || $0 == "-" ? $0 : " " })
-            .split(separator: " ").joined(separator: " ")
+        // Most headers are ASCII: lower-cased and split on what is not a letter or digit, with
+        // no decomposition to pay for.
+        if header.utf8.allSatisfy({ $0 < 0x80 }) {
+            let mapped = header.utf8.map { b -> UInt8 in
+                switch b {
+                case 65...90: return b + 32
+                case 97...122, 48...57, 40, 41, 58, 45: return b
+                default: return 32
+                }
+            }
+            return String(decoding: mapped, as: UTF8.self).split(separator: " ").joined(separator: " ")
+        }
+        return String(
+            Text.searchKey(header).map { $0.isLetter || $0.isNumber || $0 == "(" || $0 == ")" || $0 == ":" || $0 == "-" ? $0 : " " }
+        )
+        .split(separator: " ").joined(separator: " ")
     }
 
     /// A guess: for each field, its words in order of preference, each matching a column whose
     /// header is that word or starts with it. A column fills at most one field.
+    ///
+    /// - Complexity: O(columns): each header's key and its leading words are indexed once.
     public static func guess(header: [String]) -> ColumnMapping {
         var m = ColumnMapping()
         var taken = Set<Int>()
-        let keys = header.map(key)
+        var exact: [String: [Int]] = [:]
+        var leading: [String: [Int]] = [:]
+        for (i, h) in header.enumerated() {
+            let k = key(h)
+            exact[k, default: []].append(i)
+            // "school name x" starts with "school" and "school name".
+            var words = k.split(separator: " ")
+            while words.count > 1 {
+                words.removeLast()
+                leading[words.joined(separator: " "), default: []].append(i)
+            }
+        }
         for (field, words) in clues {
-            let hit = words.lazy.compactMap { w in
-                keys.indices.first { !taken.contains($0) && keys[$0] == key(w) }
-                    ?? keys.indices.first { !taken.contains($0) && keys[$0].hasPrefix(key(w) + " ") }
+            let hit = words.lazy.compactMap { w -> Int? in
+                let k = key(w)
+                return exact[k]?.first { !taken.contains($0) } ?? leading[k]?.first { !taken.contains($0) }
             }.first
             if let hit {
                 m.columns[field] = hit

@@ -39,6 +39,10 @@ public struct ImportSummary: Sendable {
             lines.append("warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)")
         }
         lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
+        // A stray quote first: it is the one problem that would otherwise hide rows.
+        for s in skipped where s.reason.contains("stray quote") {
+            lines.append("warning: line \(s.line): \(s.reason); that row is skipped and the lines after it are read as rows")
+        }
         lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
         if !phaseWords.isEmpty {
             lines.append(
@@ -82,7 +86,9 @@ public enum RegisterImport {
         }
         try mapping.apply(options.maps, header: table.header)
         guard mapping.columns[.name] != nil else {
-            throw StoreError("no column gives the name: map one with --map name=COLUMN (columns: \(table.header.joined(separator: ", ")))")
+            let shown =
+                table.header.prefix(12).joined(separator: ", ") + (table.header.count > 12 ? ", … \(table.header.count - 12) more" : "")
+            throw StoreError("no column gives the name: map one with --map name=COLUMN (columns: \(shown))")
         }
         summary.mapping = ImportField.allCases.compactMap { f in mapping.columns[f].map { (f.rawValue, table.header[$0]) } }
         var fixed: [ImportField: String] = [:]

@@ -5,17 +5,33 @@ public enum RegisterEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case utf8WithBOM = "UTF-8 with a byte-order mark"
     case windows1252 = "Windows-1252"
+    case utf16LE = "UTF-16 (little-endian, with a byte-order mark)"
+    case utf16BE = "UTF-16 (big-endian, with a byte-order mark)"
+    case utf32LE = "UTF-32 (little-endian, with a byte-order mark)"
+    case utf32BE = "UTF-32 (big-endian, with a byte-order mark)"
 }
 
 /// A register's bytes as text. UTF-8 (with or without a byte-order mark) is taken as it is;
 /// bytes that are not UTF-8 are read as Windows-1252, the usual encoding of spreadsheets saved
-/// on Windows, and the import says so.
+/// on Windows, and the import says so. UTF-16 and UTF-32 files (as Excel's "Unicode text"
+/// writes them) are known by their byte-order mark; one that does not decode is refused,
+/// naming the encoding, rather than read as Windows-1252 garbage.
 public struct RegisterText: Sendable {
     public var text: String
     public var encoding: RegisterEncoding
 
-    public static func decode(_ data: Data) -> RegisterText {
+    public static func decode(_ data: Data) throws(StoreError) -> RegisterText {
         let bytes = [UInt8](data)
+        let marked: [([UInt8], String.Encoding, RegisterEncoding)] = [
+            ([0xFF, 0xFE, 0x00, 0x00], .utf32LittleEndian, .utf32LE), ([0x00, 0x00, 0xFE, 0xFF], .utf32BigEndian, .utf32BE),
+            ([0xFF, 0xFE], .utf16LittleEndian, .utf16LE), ([0xFE, 0xFF], .utf16BigEndian, .utf16BE),
+        ]
+        for (mark, encoding, name) in marked where bytes.starts(with: mark) {
+            guard let text = String(data: Data(bytes.dropFirst(mark.count)), encoding: encoding) else {
+                throw StoreError("the register says it is \(name.rawValue) but is not readable as it; save it as UTF-8 and import again")
+            }
+            return RegisterText(text: text, encoding: name)
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]), let text = String(validating: bytes.dropFirst(3), as: UTF8.self) {
             return RegisterText(text: text, encoding: .utf8WithBOM)
         }
