@@ -14,6 +14,8 @@ public struct World: Sendable, Equatable {
     public private(set) var revision = 0
     /// Open conflicts by record and field (see `fold(_:by:)`).
     public internal(set) var conflicts: [String: Conflict] = [:]
+    /// How many open conflicts each record has: only these are looked through when one changes.
+    var conflictedRecords: [String: Int] = [:]
     /// Who last set each edited field, and to what: the side that loses when an edit that did
     /// not see it is folded after it.
     var fieldWriters: [String: Conflict.Side] = [:]

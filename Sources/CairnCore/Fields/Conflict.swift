@@ -53,13 +53,18 @@ extension World {
     public mutating func fold(_ change: Change, by writer: Conflict.Side) throws(InputError) -> [Conflict] {
         switch change {
         case .put(let r):
-            tombstones[r.id] = nil
-            for c in conflicts.values where c.record == r.id { conflicts[c.key] = nil }
+            if !tombstones.isEmpty { tombstones[r.id] = nil }
+            // Most records never had a conflict: only those that did are looked through.
+            if conflictedRecords[r.id] != nil {
+                for c in conflicts.values where c.record == r.id { setConflict(nil, key: c.key, record: r.id) }
+            }
             apply(change)
             return []
         case .delete(let kind, let id):
             if let r = record(kind, id: id) { tombstones[id] = Tombstone(record: r, deletedBy: writer) }
-            for f in conflicts.values where f.record == id && !f.recordDeleted { conflicts[f.key] = nil }
+            if conflictedRecords[id] != nil {
+                for f in conflicts.values where f.record == id && !f.recordDeleted { setConflict(nil, key: f.key, record: id) }
+            }
             apply(change)
             return []
         case .edit(let edit):
@@ -68,7 +73,7 @@ extension World {
                     throw InputError("it edits \(edit.kind.rawValue) \(edit.id), which was never created")
                 }
                 if edit.fields.allSatisfy(\.resolves) {
-                    for f in edit.fields { conflicts[Conflict.key(edit.id, f.name)] = nil }
+                    for f in edit.fields { setConflict(nil, key: Conflict.key(edit.id, f.name), record: edit.id) }
                     return []
                 }
                 return edit.fields.map { f in
@@ -79,7 +84,7 @@ extension World {
                         ?? Conflict(kind: edit.kind, record: edit.id, field: f.name, kept: grave.deletedBy, others: [], recordDeleted: true)
                     c.kept.value = .null
                     c.others.append(side)
-                    conflicts[c.key] = c
+                    setConflict(c, key: c.key, record: edit.id)
                     return c
                 }
             }
@@ -98,13 +103,13 @@ extension World {
                         ?? Conflict(kind: edit.kind, record: edit.id, field: f.name, kept: side, others: [], recordDeleted: false)
                     if !c.others.contains(loser) { c.others.append(loser) }
                     c.kept = side
-                    conflicts[key] = c
+                    setConflict(c, key: key, record: edit.id)
                     found.append(c)
                 } else if f.resolves {
-                    conflicts[key] = nil
+                    setConflict(nil, key: key, record: edit.id)
                 } else if var c = conflicts[key] {
                     c.kept = side
-                    conflicts[key] = c
+                    setConflict(c, key: key, record: edit.id)
                 }
                 fieldWriters[key] = side
             }
@@ -131,6 +136,16 @@ extension World {
 
     /// The record as it was deleted, and by whom, if it was.
     public func tombstone(of id: String) -> Tombstone? { tombstones[id] }
+
+    /// Sets or ends one conflict, keeping the count of each record's open conflicts.
+    private mutating func setConflict(_ c: Conflict?, key: String, record: String) {
+        let was: Conflict?
+        if let c { was = conflicts.updateValue(c, forKey: key) } else { was = conflicts.removeValue(forKey: key) }
+        let change = (c == nil ? 0 : 1) - (was == nil ? 0 : 1)
+        guard change != 0 else { return }
+        let n = (conflictedRecords[record] ?? 0) + change
+        conflictedRecords[record] = n > 0 ? n : nil
+    }
 
     /// Brings back a record deleted while someone edited it, with that edit's fields: how the
     /// edit side of a delete conflict is chosen. Nil when there is nothing to bring back.
