@@ -16,6 +16,8 @@ struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var i: Int
     var depth = 0
+    /// Set when an object named a field twice (RFC 8259 leaves that open; the last one stands).
+    var sawDuplicateName = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -234,6 +236,7 @@ struct JSONScanner {
                 skipSpace()
                 let name = try string()
                 try expect(UInt8(ascii: ":"))
+                if fields[name] != nil { sawDuplicateName = true }
                 fields[name] = try value()
             } while take(UInt8(ascii: ","))
             try expect(UInt8(ascii: "}"))
@@ -285,7 +288,12 @@ struct JSONScanner {
             while digit(i) { i += 1 }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        // Too large or too small for a double (1e400, 2.5e-31400): refused, as Foundation does.
         guard let n = Double(text), n.isFinite else { throw Failure() }
+        if n == 0, text.utf8.prefix(while: { $0 != UInt8(ascii: "e") && $0 != UInt8(ascii: "E") }).contains(where: { $0 >= 49 && $0 <= 57 })
+        {
+            throw Failure()
+        }
         return n
     }
 
