@@ -60,8 +60,10 @@ public struct Event: Sendable, Equatable {
 
     /// The digits of a time in the fixed `YYYY-MM-DDTHH:MM:SS.mmmZ` form read as one number,
     /// which orders as the times do; 0 for anything else (an unreadable time: damage).
+    private static let timeShape = Array("0000-00-00T00:00:00.000Z".utf8)
+
     static func orderKey(_ at: String) -> Int64 {
-        let shape = Array("0000-00-00T00:00:00.000Z".utf8)
+        let shape = timeShape
         var key: Int64 = 0
         var k = 0
         for b in at.utf8 {

@@ -137,11 +137,31 @@ struct JournalReader {
 }
 
 extension JournalReader.Result {
+    /// True when each commit's parts are all there, in order, on consecutive lines.
+    static func allWhole(_ events: [Event], endLine: Int) -> Bool {
+        var expected: CommitMark?
+        for e in events {
+            guard let m = e.commit else {
+                if expected != nil { return false }
+                continue
+            }
+            if let x = expected {
+                guard m.id == x.id, m.part == x.part + 1, m.of == x.of, m.line == x.line + 1 else { return false }
+            } else if m.part != 1 {
+                return false
+            }
+            expected = m.part == m.of ? nil : m
+        }
+        return expected == nil
+    }
+
     /// Drops the lines of commits that are not whole: a commit cut short in the middle of a
     /// file is damage (its lines are named, none folded); one still unfinished at the end is
     /// being written or was cut off by a kill, so the read stops before it and tries again later.
     mutating func keepWholeCommits(file: String, firstLine: Int) {
         guard events.contains(where: { $0.commit != nil }) else { return }
+        // Usually every commit is whole: then nothing is copied.
+        if Self.allWhole(events, endLine: firstLine + linesRead) { return }
         var kept: [Event] = []
         kept.reserveCapacity(events.count)
         var i = 0

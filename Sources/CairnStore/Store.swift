@@ -183,7 +183,9 @@ public final class Store {
     /// with no `base`) under an id the world already holds (two records were given one id; the
     /// first stands), or an edit that does not fit its record. Either is reported, never folded.
     static func fold(_ event: Event, into world: inout World, files: [URL], found: inout [Conflict]) -> JournalProblem? {
-        if case .put(let record) = event.change, event.base == nil, let existing = world.record(record.kind, id: record.id) {
+        if case .put(let record) = event.change, event.base == nil {
+            // One hash for the usual case, a record made once.
+            guard let existing = world.foldCreate(record) else { return nil }
             let (file, line) = locate(event.id, in: files)
             return JournalProblem(
                 kind: .damagedLine, file: file, line: line,

@@ -13,6 +13,11 @@ import TermUI
 struct BenchCommand {
     static func main() throws {
         var args = Array(CommandLine.arguments.dropFirst())
+        if args.first == "trust-writer" { return try TrustBench.writer(Array(args.dropFirst())) }
+        if args.first == "trust" {
+            let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
+            return try TrustBench.run(Array(args.dropFirst()), cairn: cairn)
+        }
         func option(_ name: String) -> String? {
             guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
             defer { args.removeSubrange(i...(i + 1)) }

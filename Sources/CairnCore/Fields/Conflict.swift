@@ -55,14 +55,14 @@ extension World {
         case .put(let r):
             if !tombstones.isEmpty { tombstones[r.id] = nil }
             // Most records never had a conflict: only those that did are looked through.
-            if conflictedRecords[r.id] != nil {
+            if !conflictedRecords.isEmpty, conflictedRecords[r.id] != nil {
                 for c in conflicts.values where c.record == r.id { setConflict(nil, key: c.key, record: r.id) }
             }
             apply(change)
             return []
         case .delete(let kind, let id):
             if let r = record(kind, id: id) { tombstones[id] = Tombstone(record: r, deletedBy: writer) }
-            if conflictedRecords[id] != nil {
+            if !conflictedRecords.isEmpty, conflictedRecords[id] != nil {
                 for f in conflicts.values where f.record == id && !f.recordDeleted { setConflict(nil, key: f.key, record: id) }
             }
             apply(change)
@@ -132,6 +132,18 @@ extension World {
         let when = grave.deletedBy.at.prefix(16).replacingOccurrences(of: "T", with: " ")
         let who = grave.deletedBy.by.isEmpty ? "someone" : grave.deletedBy.by
         return "\(describe(grave.record)) was deleted by \(who)\(when.isEmpty ? "" : " at \(when)") while you edited it"
+    }
+
+    /// Folds a create (a put with no base) unless the id is taken: then the record that holds it
+    /// stays, and is returned, so the create can be reported as an id given twice.
+    public mutating func foldCreate(_ record: Record) -> Record? {
+        if !tombstones.isEmpty { tombstones[record.id] = nil }
+        if !conflictedRecords.isEmpty, conflictedRecords[record.id] != nil {
+            for c in conflicts.values where c.record == record.id { setConflict(nil, key: c.key, record: record.id) }
+        }
+        guard let existing = applyReplacing(.put(record)) else { return nil }
+        apply(.put(existing))
+        return existing
     }
 
     /// The record as it was deleted, and by whom, if it was.

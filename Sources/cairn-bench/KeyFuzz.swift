@@ -1,0 +1,134 @@
+import Foundation
+
+/// Random keys on the real `cairn` in tmux: letters, UTF-8 with combining marks and emoji,
+/// control keys, fragments of escape sequences and function keys, with the window resized
+/// between 10x3 and 200x60 as it goes. The program may quit (q, Ctrl-C) and is then started
+/// again; it must never die of a signal, exit with an error, or stop answering.
+struct KeyFuzz {
+    let cairn: String
+    let keys: Int
+    let socket = "cairn-keyfuzz-\(getpid())"
+
+    static let named = [
+        "Enter", "Escape", "Tab", "BTab", "Space", "BSpace", "Up", "Down", "Left", "Right", "Home", "End", "PPage", "NPage", "IC", "DC",
+        "F1", "F2", "F5", "F10", "F12", "C-a", "C-e", "C-u", "C-s", "C-l", "C-d", "C-z", "C-c", "M-x", "M-Enter",
+    ]
+    static let texts = [
+        "a", "e", "j", "k", "q", "y", "n", "x", "r", "w", "i", "d", "u", "s", "f", "R", "C", "?", "/", "1", "2", "3", "4", "+2w", "31/12",
+        "e\u{301}", "Sa\u{303}o Joa\u{303}o", "Þingeyjarskóli", "Łódź", "漢字", "😀", "👩\u{200D}👩\u{200D}👧", "🇵🇹", "مدرسة", "\u{202E}x",
+        "\u{1B}[", "\u{1B}[1;5", "\u{1B}O", "\u{1B}[200~", "\u{7F}", "\"", "'", ",", "=1+1",
+    ]
+
+    func tmux(_ args: [String]) -> (status: Int32, out: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["-u", "TMUX", "tmux", "-L", socket] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return (-1, "") }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func paneState() -> (dead: Bool, status: Int, signal: Int) {
+        let text = tmux(["display-message", "-p", "-t", "f", "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"]).out
+        let parts = text.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
+        return (parts.first == 1, parts.count > 1 ? parts[1] : 0, parts.count > 2 ? parts[2] : 0)
+    }
+
+    func run() throws {
+        let store = TrustBench.scratch("keys")
+        let state = TrustBench.scratch("keys-state")
+        defer {
+            _ = tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: state)
+        }
+        let command =
+            "env LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no XDG_STATE_HOME=\(state.path) \(cairn) --store \(store.path)"
+        _ = tmux(["new-session", "-d", "-s", "f", "-x", "80", "-y", "24", command])
+        _ = tmux(["set-option", "-t", "f", "remain-on-exit", "on"])
+        var rng = SystemRandomNumberGenerator()
+        var sent = 0
+        var restarts = 0
+        var crashes: [String] = []
+        var hangs = 0
+        var resizes = 0
+        var recent: [String] = []
+        let started = Date()
+        while sent < keys {
+            // A batch of keys in one call, as a fast typist or a paste sends them.
+            var batch: [String] = []
+            for _ in 0..<10 {
+                if Int.random(in: 0..<3, using: &rng) == 0 {
+                    batch.append(Self.named.randomElement(using: &rng)!)
+                } else {
+                    batch.append("-l:" + Self.texts.randomElement(using: &rng)!)
+                }
+            }
+            for key in batch {
+                if key.hasPrefix("-l:") {
+                    _ = tmux(["send-keys", "-t", "f", "-l", String(key.dropFirst(3))])
+                } else {
+                    _ = tmux(["send-keys", "-t", "f", key])
+                }
+            }
+            sent += batch.count
+            recent = Array((recent + batch).suffix(40))
+            if sent % 500 == 0 {
+                let w = Int.random(in: 10...200, using: &rng)
+                let h = Int.random(in: 3...60, using: &rng)
+                _ = tmux(["resize-window", "-t", "f", "-x", "\(w)", "-y", "\(h)"])
+                resizes += 1
+            }
+            let pane = paneState()
+            if pane.dead {
+                if pane.signal != 0 || pane.status != 0 {
+                    crashes.append("status \(pane.status) signal \(pane.signal) after: \(recent.joined(separator: " "))")
+                }
+                restarts += 1
+                _ = tmux(["respawn-pane", "-t", "f", command])
+                continue
+            }
+            // Every 2,000 keys: does it still answer? Ctrl-C must end it within 5 s.
+            if sent % 2_000 == 0 {
+                _ = tmux(["send-keys", "-t", "f", "C-c"])
+                let deadline = Date().addingTimeInterval(5)
+                while !paneState().dead, Date() < deadline { usleep(20_000) }
+                let after = paneState()
+                if !after.dead {
+                    hangs += 1
+                    let screen = tmux(["capture-pane", "-p", "-t", "f"]).out
+                    crashes.append(
+                        "no answer to Ctrl-C within 5 s after: \(recent.map(\.debugDescription).joined(separator: " "))\n\(screen)")
+                    _ = tmux(["kill-server"])
+                    _ = tmux(["new-session", "-d", "-s", "f", "-x", "80", "-y", "24", command])
+                    _ = tmux(["set-option", "-t", "f", "remain-on-exit", "on"])
+                } else {
+                    if after.signal != 0 || after.status != 0 {
+                        crashes.append("status \(after.status) signal \(after.signal) after: \(recent.joined(separator: " "))")
+                    }
+                    _ = tmux(["respawn-pane", "-t", "f", command])
+                }
+                restarts += 1
+            }
+        }
+        _ = tmux(["send-keys", "-t", "f", "C-c"])
+        usleep(500_000)
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: cairn)
+        check.arguments = ["check", "--store", store.path]
+        check.standardOutput = FileHandle.nullDevice
+        try check.run()
+        check.waitUntilExit()
+        print(
+            String(
+                format:
+                    "keystroke fuzz: %d random keys on the real binary in tmux, %d resizes between 10x3 and 200x60, %d starts: crashes %d, hangs %d; cairn check %@; %.0f s",
+                sent, resizes, restarts + 1, crashes.count - hangs, hangs, check.terminationStatus == 0 ? "clean" : "DAMAGED",
+                Date().timeIntervalSince(started)))
+        for c in crashes.prefix(5) { print("  \(c)") }
+        try? FileManager.default.removeItem(at: store)
+    }
+}

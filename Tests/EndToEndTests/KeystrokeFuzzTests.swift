@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Random keys on the built binary in tmux, with resizes: it may quit, never crash or hang.
+/// (`cairn-bench trust keys` runs the same for 100,000 keys.)
+@Suite struct KeystrokeFuzzTests {
+    static let keys = [
+        "Enter", "Escape", "Tab", "BTab", "Space", "BSpace", "Up", "Down", "Left", "Right", "Home", "End", "PPage", "NPage", "DC", "F1",
+        "F5",
+        "C-a", "C-e", "C-u", "C-z", "M-x",
+    ]
+    static let texts = [
+        "a", "e", "j", "k", "y", "n", "x", "d", "u", "C", "?", "/", "1", "2", "3", "4", "e\u{301}", "Sa\u{303}o", "Łódź", "漢字", "😀",
+        "👩\u{200D}👧", "\u{202E}x", "\u{1B}[", "\u{1B}[1;5", "\u{1B}O", "\"", "+2w",
+    ]
+
+    @Test func three_thousand_random_keys_with_resizes_never_crash_or_hang() throws {
+        let store = TemporaryStore()
+        let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
+        try tmux.tmux(["set-option", "-t", tmux.session, "remain-on-exit", "on"])
+        var rng = SystemRandomNumberGenerator()
+        var sent: [String] = []
+        for n in 1...3_000 {
+            let key: String
+            if Int.random(in: 0..<3, using: &rng) == 0 {
+                key = Self.keys.randomElement(using: &rng)!
+                try tmux.send(key)
+            } else {
+                key = Self.texts.randomElement(using: &rng)!
+                try tmux.type(key)
+            }
+            sent.append(key)
+            if n % 300 == 0 {
+                try tmux.resize(width: Int.random(in: 10...200, using: &rng), height: Int.random(in: 3...60, using: &rng))
+            }
+            if n % 100 == 0 {
+                let state = try tmux.tmux([
+                    "display-message", "-p", "-t", tmux.session, "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}",
+                ])
+                #expect(
+                    !state.hasPrefix("1") || state.hasPrefix("1 0 0"), "died (\(state)) after: \(sent.suffix(40).joined(separator: " "))")
+                if state.hasPrefix("1") { try tmux.tmux(["respawn-pane", "-t", tmux.session]) }
+            }
+        }
+        // Still answering: it must draw again after a resize to a usable size.
+        try tmux.resize(width: 80, height: 24)
+        let state = try tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_dead} #{pane_pid}"])
+        let pid = state.split(separator: " ").last.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "gone"
+        let wchan = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? ""
+        print(
+            "fuzz end: pane \(state) stat \(stat) wchan \(wchan) last keys: \(sent.suffix(30).map { $0.debugDescription }.joined(separator: " "))"
+        )
+        if state.hasPrefix("0") {
+            try tmux.send("C-c")
+            try tmux.waitUntil(timeout: 10, "cairn to end on Ctrl-C") { _ in
+                ((try? tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_dead} #{pane_dead_status}"])) ?? "").hasPrefix("1 0")
+            }
+        }
+        #expect(try Shell.cairn(["check"], store: store.url).status == 0)
+    }
+}
