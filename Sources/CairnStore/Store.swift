@@ -183,6 +183,14 @@ public final class Store {
     /// with no `base`) under an id the world already holds (two records were given one id; the
     /// first stands), or an edit that does not fit its record. Either is reported, never folded.
     static func fold(_ event: Event, into world: inout World, files: [URL], found: inout [Conflict]) -> JournalProblem? {
+        // A line from elsewhere (another machine's journal, an old version, a hand edit) must
+        // name a record the way Cairn does before it can stand for one.
+        guard RecordID.isValid(event.change.recordID, for: event.change.kind) else {
+            let (file, line) = locate(event.id, in: files)
+            return JournalProblem(
+                kind: .damagedLine, file: file, line: line,
+                detail: "“\(event.change.recordID)” is not an id of a \(event.change.kind.rawValue); it is not read")
+        }
         if case .put(let record) = event.change, event.base == nil {
             // One hash for the usual case, a record made once.
             guard let existing = world.foldCreate(record) else { return nil }

@@ -19,23 +19,35 @@ struct KeyFuzz {
         "\u{1B}[", "\u{1B}[1;5", "\u{1B}O", "\u{1B}[200~", "\u{7F}", "\"", "'", ",", "=1+1",
     ]
 
+    /// Runs tmux with its output in a file: a pipe would never reach its end, since the tmux
+    /// server that `new-session` starts keeps the pipe open.
     func tmux(_ args: [String]) -> (status: Int32, out: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["-u", "TMUX", "tmux", "-L", socket] + args
-        let out = Pipe()
-        p.standardOutput = out
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-keyfuzz-\(getpid())-out")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        p.standardOutput = try? FileHandle(forWritingTo: out)
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return (-1, "") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let deadline = Date().addingTimeInterval(5)
+        while p.isRunning, Date() < deadline { usleep(1_000) }
+        return (p.isRunning ? -1 : p.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 
     func paneState() -> (dead: Bool, status: Int, signal: Int) {
-        let text = tmux(["display-message", "-p", "-t", "f", "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"]).out
-        let parts = text.split(separator: " ").map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
+        let text = tmux(["display-message", "-p", "-t", "f", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"]).out
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":", omittingEmptySubsequences: false).map {
+            Int($0) ?? 0
+        }
         return (parts.first == 1, parts.count > 1 ? parts[1] : 0, parts.count > 2 ? parts[2] : 0)
+    }
+
+    /// A quit, not a crash: a normal exit, or Ctrl-C that arrived while the terminal was not yet
+    /// (or no longer) in raw mode, where the kernel turns it into SIGINT.
+    static func isQuit(_ pane: (dead: Bool, status: Int, signal: Int)) -> Bool {
+        (pane.signal == 0 && pane.status == 0) || pane.signal == Int(SIGINT)
     }
 
     func run() throws {
@@ -46,7 +58,7 @@ struct KeyFuzz {
             try? FileManager.default.removeItem(at: state)
         }
         let command =
-            "env LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no XDG_STATE_HOME=\(state.path) \(cairn) --store \(store.path)"
+            "env LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no XDG_STATE_HOME=\(state.path) \(cairn) --store \(store.path) 2>>\(store.path).stderr"
         _ = tmux(["new-session", "-d", "-s", "f", "-x", "80", "-y", "24", command])
         _ = tmux(["set-option", "-t", "f", "remain-on-exit", "on"])
         var rng = SystemRandomNumberGenerator()
@@ -60,19 +72,23 @@ struct KeyFuzz {
         while sent < keys {
             // A batch of keys in one call, as a fast typist or a paste sends them.
             var batch: [String] = []
-            for _ in 0..<10 {
+            for _ in 0..<20 {
                 if Int.random(in: 0..<3, using: &rng) == 0 {
                     batch.append(Self.named.randomElement(using: &rng)!)
                 } else {
                     batch.append("-l:" + Self.texts.randomElement(using: &rng)!)
                 }
             }
-            for key in batch {
-                if key.hasPrefix("-l:") {
-                    _ = tmux(["send-keys", "-t", "f", "-l", String(key.dropFirst(3))])
-                } else {
-                    _ = tmux(["send-keys", "-t", "f", key])
+            // Runs of named keys go in one call, runs of text in another, in their order.
+            var k = 0
+            while k < batch.count {
+                let literal = batch[k].hasPrefix("-l:")
+                var run: [String] = []
+                while k < batch.count, batch[k].hasPrefix("-l:") == literal {
+                    run.append(literal ? String(batch[k].dropFirst(3)) : batch[k])
+                    k += 1
                 }
+                _ = tmux(["send-keys", "-t", "f"] + (literal ? ["-l", run.joined()] : run))
             }
             sent += batch.count
             recent = Array((recent + batch).suffix(40))
@@ -84,8 +100,9 @@ struct KeyFuzz {
             }
             let pane = paneState()
             if pane.dead {
-                if pane.signal != 0 || pane.status != 0 {
-                    crashes.append("status \(pane.status) signal \(pane.signal) after: \(recent.joined(separator: " "))")
+                if !Self.isQuit(pane) {
+                    let screen = tmux(["capture-pane", "-p", "-t", "f"]).out
+                    crashes.append("status \(pane.status) signal \(pane.signal) after: \(recent.joined(separator: " "))\n\(screen)")
                 }
                 restarts += 1
                 _ = tmux(["respawn-pane", "-t", "f", command])
@@ -106,7 +123,7 @@ struct KeyFuzz {
                     _ = tmux(["new-session", "-d", "-s", "f", "-x", "80", "-y", "24", command])
                     _ = tmux(["set-option", "-t", "f", "remain-on-exit", "on"])
                 } else {
-                    if after.signal != 0 || after.status != 0 {
+                    if !Self.isQuit(after) {
                         crashes.append("status \(after.status) signal \(after.signal) after: \(recent.joined(separator: " "))")
                     }
                     _ = tmux(["respawn-pane", "-t", "f", command])
