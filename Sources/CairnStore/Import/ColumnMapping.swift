@@ -51,14 +51,25 @@ public struct ColumnMapping: Sendable {
         // Most headers are ASCII: lower-cased and split on what is not a letter or digit, with
         // no decomposition to pay for.
         if header.utf8.allSatisfy({ $0 < 0x80 }) {
-            let mapped = header.utf8.map { b -> UInt8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(header.utf8.count)
+            var gap = false
+            for b in header.utf8 {
+                let kept: UInt8?
                 switch b {
-                case 65...90: return b + 32
-                case 97...122, 48...57, 40, 41, 58, 45: return b
-                default: return 32
+                case 65...90: kept = b + 32
+                case 97...122, 48...57, 40, 41, 58, 45: kept = b
+                default: kept = nil
                 }
+                guard let kept else {
+                    gap = !out.isEmpty
+                    continue
+                }
+                if gap { out.append(32) }
+                gap = false
+                out.append(kept)
             }
-            return String(decoding: mapped, as: UTF8.self).split(separator: " ").joined(separator: " ")
+            return String(decoding: out, as: UTF8.self)
         }
         return String(
             Text.searchKey(header).map { $0.isLetter || $0.isNumber || $0 == "(" || $0 == ")" || $0 == ":" || $0 == "-" ? $0 : " " }

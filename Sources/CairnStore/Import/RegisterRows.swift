@@ -19,7 +19,23 @@ struct RegisterRows {
     ///   inside a quoted field with at least this many (and two or more) looks like a row.
     static func split(_ text: String, delimiter: Character, rowDelimiters: Int) -> RegisterRows {
         var result = RegisterRows()
-        let bytes = Array(text.utf8)
+        // Windows (CR LF) and old Mac (CR) line ends become LF, in the same pass as the copy.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for b in text.utf8 {
+            if b == 0x0D {
+                bytes.append(0x0A)
+                afterCR = true
+                continue
+            }
+            if b == 0x0A, afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = false
+            bytes.append(b)
+        }
         let d = delimiter.asciiValue ?? UInt8(ascii: ",")
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")

@@ -20,17 +20,18 @@ public struct RegisterTable: Sendable {
 
     public static func read(_ data: Data) throws(StoreError) -> RegisterTable {
         let decoded = try RegisterText.decode(data)
-        let text = decoded.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let text = decoded.text
         let (delimiter, perRow) = detectDelimiter(text)
         let split = RegisterRows.split(text, delimiter: delimiter, rowDelimiters: perRow)
-        let all = split.rows.map { Row(line: $0.line, cells: $0.cells.map { $0.trimmingCharacters(in: .whitespaces) }) }
-        let filled = all.filter { $0.cells.filter { !$0.isEmpty }.count >= 2 }
-        guard !filled.isEmpty else { throw StoreError("the register has no rows with two or more fields") }
+        let all = split.rows.map { Row(line: $0.line, cells: $0.cells.map(trimmed)) }
+        let counts = all.map { $0.cells.reduce(0) { $1.isEmpty ? $0 : $0 + 1 } }
+        let filledAt = all.indices.filter { counts[$0] >= 2 }
+        guard !filledAt.isEmpty else { throw StoreError("the register has no rows with two or more fields") }
         // The header is the first row nearly as full as the table's usual row: titles and notes above it have one cell.
         var widths: [Int: Int] = [:]
-        for r in filled { widths[r.cells.filter { !$0.isEmpty }.count, default: 0] += 1 }
+        for i in filledAt { widths[counts[i], default: 0] += 1 }
         let usual = widths.max { $0.value == $1.value ? $0.key < $1.key : $0.value < $1.value }!.key
-        let headerRow = filled.first { $0.cells.filter { !$0.isEmpty }.count >= max(2, (usual * 8 + 9) / 10) }!
+        let headerRow = all[filledAt.first { counts[$0] >= max(2, (usual * 8 + 9) / 10) }!]
         var table = RegisterTable(
             header: headerRow.cells, headerLine: headerRow.line, rows: [], delimiter: delimiter, encoding: decoded.encoding,
             broken: split.broken.filter { $0.line > headerRow.line })
@@ -74,6 +75,14 @@ public struct RegisterTable: Sendable {
             }
         }
         return (best.0, best.1)
+    }
+
+    /// The cell without surrounding white space; most cells have none, and are returned as
+    /// they are (Foundation's trimming bridges every string through NSString).
+    static func trimmed(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last else { return cell }
+        if !first.properties.isWhitespace, !last.properties.isWhitespace { return cell }
+        return cell.trimmingCharacters(in: .whitespaces)
     }
 
     public static func name(_ d: Character) -> String {
