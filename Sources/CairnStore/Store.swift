@@ -83,7 +83,8 @@ public final class Store {
         var positions: [String: (Int, Int)] = [:]
         let files = try journalFiles()
         for file in files {
-            let result = try JournalReader.read(file, from: 0, firstLine: 1)
+            var result = try JournalReader.read(file, from: 0, firstLine: 1)
+            checkForeign(&result, file: file)
             events += result.events
             problems += result.problems
             positions[file.lastPathComponent] = (result.endOffset, 1 + result.linesRead)
@@ -144,7 +145,8 @@ public final class Store {
                 return true
             }  // a file shrank: someone replaced it
             if size == offset { continue }
-            let result = try JournalReader.read(file, from: offset, firstLine: line)
+            var result = try JournalReader.read(file, from: offset, firstLine: line)
+            checkForeign(&result, file: file)
             fresh += result.events
             newProblems += result.problems.filter(\.isDamage)
             newPositions[name] = (result.endOffset, line + result.linesRead)
@@ -171,6 +173,35 @@ public final class Store {
         }
         return true
     }
+
+    /// Records another machine (or a hand, or another program) wrote are held to the rules a
+    /// form holds a record to on its own (a name, a plausible e-mail, a tick with both its day
+    /// and its person…); one that breaks them is reported with its line and not read. Rules
+    /// between records (that its cluster exists) are the fold's: its order already follows
+    /// what the writer saw. This instance's own journal was checked when it was written.
+    private func checkForeign(_ result: inout JournalReader.Result, file: URL) {
+        guard file.lastPathComponent != writer.url.lastPathComponent else { return }
+        let alone = World()
+        var refused = Set<String>()
+        var refusedCommits = Set<String>()
+        for event in result.events {
+            guard case .put(let record) = event.change else { continue }
+            let issues = alone.validate(record).1.filter { !$0.isGap && !Store.betweenRecords.contains($0.field) }
+            guard let issue = issues.first else { continue }
+            refused.insert(event.id)
+            if let commit = event.commit { refusedCommits.insert(commit.id) }  // all of its commit, or none
+            let (_, line) = Store.locate(event.id, in: [file])
+            result.problems.append(
+                JournalProblem(
+                    kind: .damagedLine, file: file.lastPathComponent, line: line,
+                    detail: "\(alone.describe(record)) breaks a rule (\(issue.field): \(issue.message)); its commit is not read"))
+        }
+        guard !refused.isEmpty else { return }
+        result.events.removeAll { refused.contains($0.id) || ($0.commit.map { refusedCommits.contains($0.id) } ?? false) }
+    }
+
+    /// Fields whose rules look at other records, left to the fold.
+    static let betweenRecords: Set<String> = ["cluster", "member", "goal", "concerns", "owner", "responsible", "lead", "officialId"]
 
     /// Conflicts, found since the last call, in which a value this session saved did not stand:
     /// what the screen tells at once.

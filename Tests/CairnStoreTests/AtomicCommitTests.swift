@@ -105,3 +105,28 @@ import Testing
         #expect(try World().perform(.carry(fine, summary: "restored"), by: author).changes.count == 1)
     }
 }
+
+/// Lines another machine wrote are held to the rules a form holds a record to.
+@Suite struct ForeignLineTests {
+    @Test func a_record_from_another_journal_that_breaks_a_form_rule_is_reported_and_not_read() throws {
+        let tmp = TemporaryDirectory()
+        let laptop = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"))
+        try laptop.commit([.put(.school(School(id: "sch-1", name: "Þingeyjarskóli")))])
+        // Written by hand (or by a broken program) into the laptop's journal: no name, a bad e-mail.
+        let journal = tmp.store.appendingPathComponent("journal/laptop.jsonl")
+        var text = try String(contentsOf: journal, encoding: .utf8)
+        text +=
+            #"{"at":"2026-12-01T10:00:00.000Z","by":"ben","host":"laptop","id":"ev-x1","op":"put","record":{"contactPerson":"","email":"","id":"sch-2","municipality":"","name":"","notes":"","phases":[],"phone":""},"recordId":"sch-2","type":"school"}"#
+        text += "\n"
+        text +=
+            #"{"at":"2026-12-01T10:00:01.000Z","by":"ben","host":"laptop","id":"ev-x2","op":"put","record":{"contactPerson":"","email":"not an address","id":"sch-3","municipality":"","name":"Łódź","notes":"","phases":[],"phone":""},"recordId":"sch-3","type":"school"}"#
+        text += "\n"
+        try text.write(to: journal, atomically: false, encoding: .utf8)
+        let server = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        #expect(server.world.schools.keys.sorted() == ["sch-1"])
+        let check = try StoreCheck.run(server)
+        #expect(check.isDamaged)
+        #expect(check.report.contains("laptop.jsonl line 2 is damaged: school “” breaks a rule (name: a name is required)"))
+        #expect(check.report.contains("laptop.jsonl line 3 is damaged: school “Łódź” breaks a rule (email:"))
+    }
+}

@@ -93,7 +93,7 @@ public struct ConflictsScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         canvas.put("Conflicts", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(
-            "Fields two people set without seeing each other's change. Enter keeps the value on the line selected.", x: 1,
+            "Fields two people set, each unseen by the other. Enter keeps the selected value.", x: 1,
             y: area.y + 1, maxWidth: area.width - 2, style: .muted)
         Layout.list(
             list,
@@ -103,7 +103,7 @@ public struct ConflictsScreen: Screen {
                     Column("When (UTC)", width: 16), Column("", width: 6),
                 ]
                 : [
-                    Column("Record"), Column("Field", width: 10), Column("Value", width: 18), Column("By", width: 8),
+                    Column("Record"), Column("Field", width: 12), Column("Value", width: 16), Column("By", width: 8),
                     Column("When (UTC)", width: 11), Column("", width: 6),
                 ], into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
             empty: "No conflicts: every field has one value that everyone saw before changing it.")
