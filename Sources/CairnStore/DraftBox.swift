@@ -13,11 +13,15 @@ import Foundation
 /// The bytes are the screens' to interpret.
 public struct DraftBox: Sendable {
     public let directory: URL
+    /// Where versions before issue 8 kept drafts (`drafts/` in the store): still offered back,
+    /// so that an upgrade loses no form left unsaved.
+    let formerDirectory: URL
     public let identity: Identity
     public let pid: Int32
 
     public init(store: URL, identity: Identity, pid: Int32 = getpid(), root: URL = DraftBox.root()) {
         self.directory = root.appendingPathComponent(DraftBox.folder(for: store))
+        self.formerDirectory = store.appendingPathComponent("drafts")
         self.identity = identity
         self.pid = pid
     }
@@ -58,17 +62,19 @@ public struct DraftBox: Sendable {
     /// Drafts left by this user's earlier sessions on this host that have ended, newest first.
     /// The temporary files of sessions killed mid-save are removed on the way.
     public func leftBehind() -> [(url: URL, data: Data)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             let pid = name.dropLast(4).split(separator: ".").last.flatMap { Int32($0) }
             if let pid, pid != self.pid, !DraftBox.isRunningSession(pid) { unlink(directory.appendingPathComponent(name).path) }
         }
         var found: [(URL, Data, Date)] = []
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".json") {
+        let former = (try? FileManager.default.contentsOfDirectory(atPath: formerDirectory.path)) ?? []
+        let all = names.map { (directory, $0) } + former.map { (formerDirectory, $0) }
+        for (folder, name) in all where name.hasPrefix(prefix) && name.hasSuffix(".json") {
             let pidText = name.dropFirst(prefix.count).dropLast(5)
             guard let owner = Int32(pidText), owner != pid else { continue }
             if DraftBox.isRunningSession(owner) { continue }
-            let url = directory.appendingPathComponent(name)
+            let url = folder.appendingPathComponent(name)
             guard let data = try? Data(contentsOf: url) else { continue }
             let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? .distantPast
             found.append((url, data, modified))

@@ -26,4 +26,13 @@ import Testing
             Data("ben".utf8))
         #expect(DraftBox(store: tmp.store, identity: ana, pid: 4_000_002, root: tmp.url).leftBehind().isEmpty)
     }
+
+    @Test func a_draft_an_earlier_version_left_in_the_store_is_still_offered() throws {
+        let tmp = TemporaryDirectory()
+        let former = tmp.store.appendingPathComponent("drafts")
+        try FileManager.default.createDirectory(at: former, withIntermediateDirectories: true)
+        try Data("{\"title\":\"New school\"}".utf8).write(to: former.appendingPathComponent("ana@server-4000003.json"))
+        let offered = DraftBox(store: tmp.store, identity: ana, root: tmp.url.appendingPathComponent("state")).leftBehind()
+        #expect(offered.map(\.url.lastPathComponent) == ["ana@server-4000003.json"])
+    }
 }
