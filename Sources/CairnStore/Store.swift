@@ -184,10 +184,22 @@ public final class Store {
         let alone = World()
         var refused = Set<String>()
         var refusedCommits = Set<String>()
-        for event in result.events {
-            guard case .put(let record) = event.change else { continue }
-            let issues = alone.validate(record).1.filter { !$0.isGap && !Store.betweenRecords.contains($0.field) }
-            guard let issue = issues.first else { continue }
+        // The rules of each record alone, on both cores: 160,000 records cost about 0.4 s on one.
+        let events = result.events
+        let slots = UnsafeMutableBufferPointer<FieldIssue?>.allocate(capacity: events.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        nonisolated(unsafe) let found = slots
+        let parts = events.count > 20_000 ? 2 : 1
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (part * events.count / parts)..<((part + 1) * events.count / parts)
+            for i in range {
+                guard case .put(let record) = events[i].change else { continue }
+                found[i] = alone.validate(record).1.first { !$0.isGap && !Store.betweenRecords.contains($0.field) }
+            }
+        }
+        for (i, event) in events.enumerated() {
+            guard case .put(let record) = event.change, let issue = found[i] else { continue }
             refused.insert(event.id)
             if let commit = event.commit { refusedCommits.insert(commit.id) }  // all of its commit, or none
             let (_, line) = Store.locate(event.id, in: [file])

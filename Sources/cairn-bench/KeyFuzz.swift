@@ -28,7 +28,9 @@ struct KeyFuzz {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-keyfuzz-\(getpid())-out")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: out) }
-        p.standardOutput = try? FileHandle(forWritingTo: out)
+        let handle = try? FileHandle(forWritingTo: out)
+        defer { try? handle?.close() }  // one left open per call ran out of descriptors at ~50,000 keys
+        p.standardOutput = handle
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return (-1, "") }
         let deadline = Date().addingTimeInterval(5)

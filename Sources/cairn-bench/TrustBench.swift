@@ -46,7 +46,9 @@ enum TrustBench {
         p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         p.arguments = ["trust-writer", store.path, tag, "\(commits)", "\(batch)"]
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: output)
+        let handle = try FileHandle(forWritingTo: output)
+        p.standardOutput = handle
+        defer { try? handle.close() }  // the child has its own copy once it runs
         p.standardError = FileHandle.nullDevice
         try p.run()
         return p
