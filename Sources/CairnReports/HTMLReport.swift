@@ -52,8 +52,7 @@ public enum HTMLReport {
     /// act on (controls, bidirectional overrides, U+FFFE and U+FFFF) written visibly, so the
     /// page stays well-formed whatever a name holds.
     static func esc(_ s: String) -> String {
-        Text.visible(s, keepLineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        Report.escapeMarkup(s).replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}")
     }
 

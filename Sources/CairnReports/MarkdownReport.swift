@@ -45,8 +45,5 @@ public enum MarkdownReport {
 
     /// Data as Markdown text: HTML in it escaped (a Markdown viewer would run a `<script>`), and
     /// controls written visibly, as on a terminal.
-    static func md(_ s: String) -> String {
-        Text.visible(s, keepLineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
+    static func md(_ s: String) -> String { Report.escapeMarkup(s) }
 }

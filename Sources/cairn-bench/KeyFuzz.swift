@@ -19,24 +19,7 @@ struct KeyFuzz {
         "\u{1B}[", "\u{1B}[1;5", "\u{1B}O", "\u{1B}[200~", "\u{7F}", "\"", "'", ",", "=1+1",
     ]
 
-    /// Runs tmux with its output in a file: a pipe would never reach its end, since the tmux
-    /// server that `new-session` starts keeps the pipe open.
-    func tmux(_ args: [String]) -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["-u", "TMUX", "tmux", "-L", socket] + args
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-keyfuzz-\(getpid())-out")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        let handle = try? FileHandle(forWritingTo: out)
-        defer { try? handle?.close() }  // one left open per call ran out of descriptors at ~50,000 keys
-        p.standardOutput = handle
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return (-1, "") }
-        let deadline = Date().addingTimeInterval(5)
-        while p.isRunning, Date() < deadline { usleep(1_000) }
-        return (p.isRunning ? -1 : p.terminationStatus, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
-    }
+    func tmux(_ args: [String]) -> (status: Int32, out: String) { TmuxServer(socket: socket).run(args) }
 
     func paneState() -> (dead: Bool, status: Int, signal: Int) {
         let text = tmux(["display-message", "-p", "-t", "f", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"]).out

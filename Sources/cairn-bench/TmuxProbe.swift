@@ -8,21 +8,7 @@ struct TmuxProbe {
     let store: URL
     let socket = "cairn-bench-\(getpid())"
 
-    func tmux(_ args: [String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["-u", "TMUX", "tmux", "-L", socket] + args
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-tmux-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
-        p.standardOutput = try? FileHandle(forWritingTo: out)
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
-        // Foundation's wait does not return for `new-session` (the server keeps our handles): poll the file instead.
-        let deadline = Date().addingTimeInterval(5)
-        while p.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-    }
+    func tmux(_ args: [String]) -> String { TmuxServer(socket: socket).run(args).out }
 
     func run() -> [String] {
         guard FileManager.default.isExecutableFile(atPath: cairn) else { return ["real terminal: \(cairn) not built, skipped"] }
