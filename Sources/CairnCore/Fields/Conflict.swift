@@ -53,11 +53,7 @@ extension World {
     public mutating func fold(_ change: Change, by writer: Conflict.Side) throws(InputError) -> [Conflict] {
         switch change {
         case .put(let r):
-            if !tombstones.isEmpty { tombstones[r.id] = nil }
-            // Most records never had a conflict: only those that did are looked through.
-            if !conflictedRecords.isEmpty, conflictedRecords[r.id] != nil {
-                for c in conflicts.values where c.record == r.id { setConflict(nil, key: c.key, record: r.id) }
-            }
+            forgetPast(of: r.id)
             apply(change)
             return []
         case .delete(let kind, let id):
@@ -137,10 +133,7 @@ extension World {
     /// Folds a create (a put with no base) unless the id is taken: then the record that holds it
     /// stays, and is returned, so the create can be reported as an id given twice.
     public mutating func foldCreate(_ record: Record) -> Record? {
-        if !tombstones.isEmpty { tombstones[record.id] = nil }
-        if !conflictedRecords.isEmpty, conflictedRecords[record.id] != nil {
-            for c in conflicts.values where c.record == record.id { setConflict(nil, key: c.key, record: record.id) }
-        }
+        forgetPast(of: record.id)
         guard let existing = applyReplacing(.put(record)) else { return nil }
         apply(.put(existing))
         return existing
@@ -148,6 +141,15 @@ extension World {
 
     /// The record as it was deleted, and by whom, if it was.
     public func tombstone(of id: String) -> Tombstone? { tombstones[id] }
+
+    /// A record made (again) under `id`: what a delete left of it, and its conflicts, are over.
+    /// Most records never had either, and cost two emptiness checks.
+    private mutating func forgetPast(of id: String) {
+        if !tombstones.isEmpty { tombstones[id] = nil }
+        if !conflictedRecords.isEmpty, conflictedRecords[id] != nil {
+            for c in conflicts.values where c.record == id { setConflict(nil, key: c.key, record: id) }
+        }
+    }
 
     /// Sets or ends one conflict, keeping the count of each record's open conflicts.
     private mutating func setConflict(_ c: Conflict?, key: String, record: String) {
