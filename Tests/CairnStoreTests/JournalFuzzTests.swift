@@ -1,22 +1,17 @@
-import CairnCore
 import Foundation
 import Testing
 
+@testable import CairnCore
 @testable import CairnStore
 
 /// A generator of JSON text that can be repeated from a seed.
 struct JSONFuzz {
-    var state: UInt64
+    /// The generator seeded ids come from (a test's repeatable random numbers).
+    var random: SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    init(state: UInt64) { random = SplitMix64(state: state) }
 
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
 
     static let pieces = [
         "a", "Z", " ", "é", "漢", "😀", "Þ", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e9", "\\u0041", "\\ud83d\\ude00", "\\b", "\\f", "\\r",
@@ -37,7 +32,12 @@ struct JSONFuzz {
         case 2: return ["true", "false"][below(2)]
         case 3: return "null"
         case 4, 5:
-            let keys = Set((0..<below(5)).map { _ in string() })
+            // Distinct names in the order drawn (a Set's order changes from run to run).
+            var keys: [String] = []
+            for _ in 0..<below(5) {
+                let key = string()
+                if !keys.contains(key) { keys.append(key) }
+            }
             return "{" + space + keys.map { $0 + ":" + space + value(depth: depth - 1) }.joined(separator: "," + space) + space + "}"
         default:
             return "[" + (0..<below(5)).map { _ in value(depth: depth - 1) }.joined(separator: ", ") + "]"
