@@ -3,21 +3,26 @@ import Foundation
 
 /// A Cairn store: a directory of journal files whose folded events are the `world`.
 ///
-/// Layout: `journal/<host>.jsonl` (one event a line, appended by every session on that host)
-/// and `drafts/` (unsubmitted form text). Several journal files merge by event time, so the
-/// directory can be shared between machines with git.
+/// Layout (see `StoreLayout`): `journal/<instance>.jsonl`, one event a line, appended by every
+/// session of this copy of the store; other copies' journals beside it, brought by `cairn sync`;
+/// `local/` for what is this copy's alone. The journals merge by event order, so the directory
+/// can be shared between machines with git.
 public final class Store {
     public let directory: URL
     public let identity: Identity
     /// Personal (owner-only) or a team's (a setgid group folder): what every file gets.
     public let access: StoreAccess
+    /// This copy of the store, whose journal file its sessions write.
+    public let instance: StoreInstance
     public private(set) var world = World()
     /// What was wrong in the journals at the last read: torn tails and damaged lines.
     public private(set) var problems: [JournalProblem] = []
     /// How many events have been folded into `world`.
     public private(set) var eventCount = 0
 
-    private var journalDirectory: URL { directory.appendingPathComponent("journal") }
+    private var journalDirectory: URL { StoreLayout.journalFolder(directory) }
+    /// The journal file this copy's sessions write.
+    public var journalFile: URL { writer.url }
     private let writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
     private var positions: [String: (offset: Int, line: Int)] = [:]
@@ -37,8 +42,12 @@ public final class Store {
         self.identity = identity
         try Store.createDirectory(directory)
         access = StoreAccess.of(directory)
-        self.writer = JournalWriter(url: directory.appendingPathComponent("journal/\(identity.fileSafeHost).jsonl"), mode: access.fileMode)
-        try Store.createDirectory(journalDirectory, mode: access.folderMode)
+        try Store.createDirectory(StoreLayout.journalFolder(directory), mode: access.folderMode)
+        instance = StoreInstance.of(directory, identity: identity, access: access)
+        self.writer = JournalWriter(
+            url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), mode: access.fileMode)
+        // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.
+        if Glibc.access(directory.path, W_OK) == 0 { _ = try? StoreLayout.writeSharedFiles(directory, access: access) }
         try reload()
     }
 

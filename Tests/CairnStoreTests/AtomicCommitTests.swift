@@ -9,7 +9,9 @@ import Testing
 @Suite struct AtomicCommitTests {
     let ana = Identity(user: "ana", host: "regional-server")
 
-    func journal(_ tmp: TemporaryDirectory) -> URL { tmp.store.appendingPathComponent("journal/regional-server.jsonl") }
+    func journal(_ tmp: TemporaryDirectory) -> URL {
+        tmp.store.appendingPathComponent("journal/\(StoreInstance.of(tmp.store, identity: ana, access: .personal).journalName)")
+    }
 
     /// A store with one commit of five schools, and its journal's lines.
     func fiveInOne(_ tmp: TemporaryDirectory) throws -> [String] {
@@ -52,7 +54,7 @@ import Testing
         #expect(reopened.world.schools.keys.sorted() == ["sch-9"])
         let check = try StoreCheck.run(reopened)
         #expect(check.isDamaged)
-        #expect(check.report.contains("regional-server.jsonl line 1 is damaged: it is part of a commit of 5 changes that was cut short"))
+        #expect(check.report.contains("\(journal(tmp).lastPathComponent) line 1 is damaged: it is part of a commit of 5 changes that was cut short"))
     }
 
     @Test func a_line_that_is_not_json_and_a_time_that_cannot_be_read_are_damage() throws {
@@ -113,7 +115,7 @@ import Testing
         let laptop = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"))
         try laptop.commit([.put(.school(School(id: "sch-1", name: "Þingeyjarskóli")))])
         // Written by hand (or by a broken program) into the laptop's journal: no name, a bad e-mail.
-        let journal = tmp.store.appendingPathComponent("journal/laptop.jsonl")
+        let journal = laptop.journalFile
         var text = try String(contentsOf: journal, encoding: .utf8)
         text +=
             #"{"at":"2026-12-01T10:00:00.000Z","by":"ben","host":"laptop","id":"ev-x1","op":"put","record":{"contactPerson":"","email":"","id":"sch-2","municipality":"","name":"","notes":"","phases":[],"phone":""},"recordId":"sch-2","type":"school"}"#
@@ -126,7 +128,7 @@ import Testing
         #expect(server.world.schools.keys.sorted() == ["sch-1"])
         let check = try StoreCheck.run(server)
         #expect(check.isDamaged)
-        #expect(check.report.contains("laptop.jsonl line 2 is damaged: school “” breaks a rule (name: a name is required)"))
-        #expect(check.report.contains("laptop.jsonl line 3 is damaged: school “Łódź” breaks a rule (email:"))
+        #expect(check.report.contains("\(journal.lastPathComponent) line 2 is damaged: school “” breaks a rule (name: a name is required)"))
+        #expect(check.report.contains("\(journal.lastPathComponent) line 3 is damaged: school “Łódź” breaks a rule (email:"))
     }
 }

@@ -70,7 +70,7 @@ import Testing
         #expect(reopened.world.schools["sch-1"]?.phone == "222 222 222")
         #expect(reopened.world.openConflicts.map(\.key) == a.world.openConflicts.map(\.key))
         #expect(reopened.world.openConflicts.first?.others.first?.value == .string("211 111 111"))
-        let lines = try String(contentsOf: tmp.store.appendingPathComponent("journal/regional-server.jsonl"), encoding: .utf8)
+        let lines = try String(contentsOf: reopened.journalFile, encoding: .utf8)
         #expect(lines.contains("211 111 111") && lines.contains("222 222 222"))
     }
 

@@ -16,7 +16,7 @@ import Testing
             directory: tmp.store.appendingPathComponent("../other").standardized, identity: Identity(user: "ben", host: "server"))
         let unrelated = Checkpoint(id: first.id, cluster: "clu-2", title: "Audit", due: Day(iso: "2026-02-01")!)
         try other.commit([.put(.checkpoint(unrelated))])
-        let theirs = try String(contentsOf: other.directory.appendingPathComponent("journal/server.jsonl"), encoding: .utf8)
+        let theirs = try String(contentsOf: other.journalFile, encoding: .utf8)
         try theirs.write(to: tmp.store.appendingPathComponent("journal/server.jsonl"), atomically: true, encoding: .utf8)
 
         let reopened = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "laptop"))

@@ -191,7 +191,7 @@ struct JSONFuzz {
         for i in 0..<40 {
             try store.commit([.put(.school(School(id: "sch-\(i)", name: "Escola \(i) “São João” 😀", municipality: "Łódź")))])
         }
-        let journal = tmp.store.appendingPathComponent("journal/fuzz.jsonl")
+        let journal = store.journalFile
         let sound = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map(String.init)
         var fuzz = JSONFuzz(state: 7)
         var damage = 0

@@ -43,7 +43,7 @@ import Testing
         let tmp = TemporaryDirectory()
         let store = try Store(directory: tmp.store, identity: ana)
         try store.commit([.put(.school(School(id: "sch-1", name: "One")))])
-        let journal = tmp.store.appendingPathComponent("journal/regional-server.jsonl")
+        let journal = store.journalFile
         let handle = try FileHandle(forWritingTo: journal)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data("{\"id\":\"ev-torn\",\"at\":\"2026".utf8))  // killed mid-write
@@ -67,7 +67,7 @@ import Testing
         let tmp = TemporaryDirectory()
         let store = try Store(directory: tmp.store, identity: ana)
         for i in 1...3 { try store.commit([.put(.school(School(id: "sch-\(i)", name: "School \(i)")))]) }
-        let journal = tmp.store.appendingPathComponent("journal/regional-server.jsonl")
+        let journal = store.journalFile
         var lines = try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n")
         lines[1] = "{\"id\": this is not json"
         let damaged = lines.joined(separator: "\n")
@@ -77,7 +77,7 @@ import Testing
         #expect(reopened.world.schools.count == 2)
         let check = try StoreCheck.run(reopened)
         #expect(check.isDamaged)
-        #expect(check.report.contains("regional-server.jsonl line 2 is damaged"))
+        #expect(check.report.contains("\(journal.lastPathComponent) line 2 is damaged"))
         #expect(try String(contentsOf: journal, encoding: .utf8) == damaged)
         try reopened.commit([.put(.school(School(id: "sch-4", name: "Four")))])
         #expect(try String(contentsOf: journal, encoding: .utf8).hasPrefix(damaged))
@@ -141,7 +141,7 @@ import Testing
             }
             try store.commit(changes)
         }
-        let journal = tmp.store.appendingPathComponent("journal/big.jsonl")
+        let journal = store.journalFile
         var lines = try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n")
         #expect(try Data(contentsOf: journal).count > 1 << 20)  // large enough to be read in halves
         lines[4999] = "{damaged"

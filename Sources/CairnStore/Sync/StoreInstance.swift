@@ -1,0 +1,97 @@
+import Foundation
+
+/// This copy of the store: the one journal file its sessions write, named once per copy.
+///
+/// Two clones on one machine, or two laptops both called `laptop`, must never append to the
+/// same file, or git would have two histories of one journal to merge. So each copy makes
+/// an id (`laptop-4k2q9z1m`: the host to read, eight random letters to be unique) the first
+/// time it is opened and keeps it in `local/instance`, which is never committed. A copy made
+/// by `cp -r` or moved elsewhere notices that the id was made for another host or folder and
+/// makes its own.
+public struct StoreInstance: Sendable, Equatable, Codable {
+    public var id: String
+    var host: String
+    var path: String
+
+    /// The journal file this copy writes: `journal/<id>.jsonl`.
+    public var journalName: String { "\(id).jsonl" }
+
+    /// The copy's id, made (and kept in `local/instance`) on first use. A store that cannot be
+    /// written gets an id for this session alone: it writes nothing anyway.
+    static func of(_ directory: URL, identity: Identity, access: StoreAccess) -> StoreInstance {
+        let file = StoreLayout.instanceFile(directory)
+        let path = directory.resolvingSymlinksInPath().path
+        if let data = FileManager.default.contents(atPath: file.path),
+            let kept = try? JSONDecoder().decode(StoreInstance.self, from: data),
+            kept.host == identity.host, kept.path == path, isSafe(kept.id)
+        {
+            return kept
+        }
+        let made = StoreInstance(id: "\(identity.fileSafeHost)-\(randomLetters(8))", host: identity.host, path: path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(made) {
+            try? StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode)
+            try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode)
+        }
+        return made
+    }
+
+    /// An id fit to be a file name: letters, digits, `-`, `_`, `.`, never a path.
+    static func isSafe(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 120 && !id.hasPrefix(".")
+            && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+    }
+
+    private static func randomLetters(_ n: Int) -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
+        return String((0..<n).map { _ in alphabet.randomElement()! })
+    }
+}
+
+/// What a store folder holds, and which of it is shared through git.
+///
+/// - `journal/*.jsonl`: the store itself, one file per copy, in git.
+/// - `.gitignore` (written by Cairn) and `.cairn-store` (says "this is a Cairn store"), in git.
+/// - `local/`: this copy's own: its instance id, when it last synced. Never in git, like
+///   anything else (snapshots, reports, locks, temporary files) that is not listed above.
+public enum StoreLayout {
+    public static func journalFolder(_ store: URL) -> URL { store.appendingPathComponent("journal") }
+    public static func localFolder(_ store: URL) -> URL { store.appendingPathComponent("local") }
+    static func instanceFile(_ store: URL) -> URL { localFolder(store).appendingPathComponent("instance") }
+    public static let marker = ".cairn-store"
+
+    /// Only the journals and these two files are shared; everything else stays on this machine.
+    /// Listing what is kept, not what is left out, means a file a later version adds (a
+    /// snapshot, a lock) can never reach git by mistake.
+    public static let gitignore = """
+        # Written by Cairn. Only the journals are the store; everything else here is this
+        # machine's own (its instance id, last sync, snapshots, drafts, reports, locks).
+        /*
+        !/.gitignore
+        !/\(marker)
+        !/journal/
+        /journal/*
+        !/journal/*.jsonl
+
+        """
+
+    public static let markerText = """
+        This folder is a Cairn store: journal/ holds one journal file per copy of it.
+        Open it with: cairn --store <this folder>
+
+        """
+
+    /// Writes `.gitignore` and `.cairn-store` when missing or different. Returns whether either changed.
+    @discardableResult
+    public static func writeSharedFiles(_ store: URL, access: StoreAccess) throws(StoreError) -> Bool {
+        var changed = false
+        for (name, text) in [(".gitignore", gitignore), (marker, markerText)] {
+            let url = store.appendingPathComponent(name)
+            if FileManager.default.contents(atPath: url.path) == Data(text.utf8) { continue }
+            try StoreFiles.write(Data(text.utf8), to: url, mode: access.fileMode)
+            changed = true
+        }
+        return changed
+    }
+}
