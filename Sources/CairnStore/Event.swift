@@ -11,7 +11,7 @@ import Foundation
 public struct Event: Sendable, Equatable {
     public static func == (a: Event, b: Event) -> Bool {
         a.id == b.id && a.at == b.at && a.clock == b.clock && a.by == b.by && a.host == b.host && a.base == b.base
-            && a.source == b.source && a.change == b.change && a.commit == b.commit
+            && a.source == b.source && a.change == b.change && a.commit == b.commit && a.seen == b.seen
     }
 
     public var id: String
@@ -35,11 +35,16 @@ public struct Event: Sendable, Equatable {
     /// Set on each line of a commit of several changes, so that a commit cut short is seen and
     /// never folded in part.
     public var commit: CommitMark?
+    /// On a delete: the record's fields as the person deleting it last saw them. An edit that
+    /// reached the record first but was not among them (made on another machine before a sync)
+    /// is listed as a conflict, so a delete never silently swallows someone's work.
+    public var seen: [String: JSONValue]?
 
     public init(
         id: String, at: String, clock: Int = 0, by: String, host: String, base: String? = nil, source: String? = nil,
-        change: Change, commit: CommitMark? = nil
+        change: Change, commit: CommitMark? = nil, seen: [String: JSONValue]? = nil
     ) {
+        self.seen = seen
         self.source = source
         self.id = id
         self.at = at
@@ -142,7 +147,7 @@ public struct CommitMark: Sendable, Equatable {
 
 extension Event: Codable {
     enum Key: String, CodingKey {
-        case id, at, clock, by, host, base, source, op, type, recordId, record, fields, commit, part, of
+        case id, at, clock, by, host, base, source, op, type, recordId, record, fields, commit, part, of, seen
     }
 
     public init(from decoder: Decoder) throws {
@@ -184,6 +189,7 @@ extension Event: Codable {
                     fields: fields.keys.sorted().map { fields[$0]!.edit($0) }))
         case "delete":
             change = .delete(type, id: try c.decode(String.self, forKey: .recordId))
+            seen = try c.decodeIfPresent([String: JSONValue].self, forKey: .seen)
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .op, in: c, debugDescription: "unknown op \(other)")
         }
@@ -219,6 +225,7 @@ extension Event: Codable {
         switch change {
         case .delete:
             try c.encode("delete", forKey: .op)
+            try c.encodeIfPresent(seen, forKey: .seen)
         case .edit(let edit):
             try c.encode("edit", forKey: .op)
             var fields: [String: FieldChange] = [:]

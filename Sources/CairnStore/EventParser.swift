@@ -22,6 +22,7 @@ enum EventParser {
         var part: Int?
         var of: Int?
         var edited: [FieldEdit]?
+        var seen: [String: JSONValue]?
         do {
             try s.object { s, key throws(JSONScanner.Failure) in
                 if key.equals("id") {
@@ -55,6 +56,10 @@ enum EventParser {
                     of = try s.count()
                 } else if key.equals("fields") {
                     edited = try readFields(&s)
+                } else if key.equals("seen") {
+                    var values: [String: JSONValue] = [:]
+                    try s.object { s, name throws(JSONScanner.Failure) in values[String(decoding: name, as: UTF8.self)] = try s.value() }
+                    seen = values
                 } else {
                     try s.skipValue()
                 }
@@ -85,7 +90,9 @@ enum EventParser {
         } else if part != nil || of != nil {
             return nil
         }
-        return Event(id: id, at: at, clock: clock, by: by, host: host, base: base, source: source, change: change, commit: mark)
+        return Event(
+            id: id, at: at, clock: clock, by: by, host: host, base: base, source: source, change: change, commit: mark,
+            seen: op == "delete" ? seen : nil)
     }
 
     /// An edit's `{"phone": {"new": …, "old": …}, …}`.

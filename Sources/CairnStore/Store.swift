@@ -253,7 +253,8 @@ public final class Store {
             )
         }
         do {
-            found += try world.fold(event.change, by: Conflict.Side(value: .null, by: event.by, at: event.at, event: event.id))
+            found += try world.fold(
+                event.change, by: Conflict.Side(value: .null, by: event.by, at: event.at, event: event.id), seen: event.seen)
             return nil
         } catch {
             let (file, line) = locate(event.id, in: files)
@@ -307,7 +308,7 @@ public final class Store {
         if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
         return try writer.locked { () throws(StoreError) -> Receipt in
             try refresh()
-            let written = try settle(changes, exact: exact)
+            let (written, seen) = try settle(changes, exact: exact)
             guard !written.isEmpty else { return Receipt(events: [], conflicts: []) }
             let stamp = nextStamp(date)
             let commitID = written.count > 1 ? "cm-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36) : nil
@@ -317,7 +318,8 @@ public final class Store {
                 events.append(
                     Event(
                         id: Event.makeID(), at: stamp.at, clock: stamp.clock, by: identity.user, host: identity.host, source: source,
-                        change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) }))
+                        change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) },
+                        seen: seen[k]))
             }
             var bytes: [UInt8] = []
             let encoder = JSONEncoder()
@@ -352,14 +354,19 @@ public final class Store {
     ///
     /// - Complexity: O(changes): the records the commit touches are followed in an overlay,
     ///   never by copying the world (25,000 schools would be copied on every commit).
-    private func settle(_ changes: [Change], exact: Bool) throws(StoreError) -> [Change] {
+    ///
+    /// A delete is returned with the record's fields as they are now, which the delete was
+    /// made seeing (see `Event.seen`).
+    private func settle(_ changes: [Change], exact: Bool) throws(StoreError) -> ([Change], [[String: JSONValue]?]) {
         var touched: [String: Record?] = [:]
         func now(_ kind: RecordKind, _ id: String) -> Record? {
             if let overlay = touched[id] { return overlay }
             return world.record(kind, id: id)
         }
         var out: [Change] = []
+        var seen: [[String: JSONValue]?] = []
         for change in changes {
+            var saw: [String: JSONValue]?
             var change = change
             switch change {
             case .put(let record):
@@ -382,12 +389,14 @@ public final class Store {
                 }
                 touched[edit.id] = .some(try? current.applying(edit.fields))
             case .delete(let kind, let id):
-                if now(kind, id) == nil { continue }  // gone already: nothing to write
+                guard let current = now(kind, id) else { continue }  // gone already: nothing to write
+                saw = current.fieldValues
                 touched[id] = .some(nil)
             }
             out.append(change)
+            seen.append(saw)
         }
-        return out
+        return (out, seen)
     }
 
     /// The next hybrid-clock reading: the wall clock, or just after the latest change read when

@@ -50,19 +50,30 @@ extension World {
     /// longer the value it was based on, and an edit of a record deleted meanwhile. Returns the
     /// conflicts this change opened or added to. Throws when the change does not fit the record
     /// (a damaged or foreign line); the world is then left as it was.
-    public mutating func fold(_ change: Change, by writer: Conflict.Side) throws(InputError) -> [Conflict] {
+    ///
+    /// - Parameter seen: for a delete, the record's fields as its author last saw them. A field
+    ///   that differs was edited where they could not see it (another machine, before a sync):
+    ///   the record stays deleted, and that edit is a conflict that can bring it back.
+    public mutating func fold(_ change: Change, by writer: Conflict.Side, seen: [String: JSONValue]? = nil) throws(InputError)
+        -> [Conflict]
+    {
         switch change {
         case .put(let r):
             forgetPast(of: r.id)
             apply(change)
             return []
         case .delete(let kind, let id):
-            if let r = record(kind, id: id) { tombstones[id] = Tombstone(record: r, deletedBy: writer) }
+            var unseen: [Conflict] = []
+            if let r = record(kind, id: id) {
+                tombstones[id] = Tombstone(record: r, deletedBy: writer)
+                if let seen { unseen = unseenEdits(of: r, seen: seen, deletedBy: writer) }
+            }
             if !conflictedRecords.isEmpty, conflictedRecords[id] != nil {
                 for f in conflicts.values where f.record == id && !f.recordDeleted { setConflict(nil, key: f.key, record: id) }
             }
             apply(change)
-            return []
+            for c in unseen { setConflict(c, key: c.key, record: id) }
+            return unseen
         case .edit(let edit):
             guard let before = record(edit.kind, id: edit.id) else {
                 guard let grave = tombstones[edit.id] else {
@@ -111,6 +122,20 @@ extension World {
             }
             apply(.put(after))
             return found
+        }
+    }
+
+    /// The fields of `record` whose values its deleter had not seen, each a conflict between
+    /// the delete (which stands) and the edit that set it.
+    private func unseenEdits(of record: Record, seen: [String: JSONValue], deletedBy writer: Conflict.Side) -> [Conflict] {
+        var kept = writer
+        kept.value = .null
+        return record.fieldValues.sorted { $0.key < $1.key }.compactMap { name, value in
+            guard (seen[name] ?? .null) != value else { return nil }
+            let key = Conflict.key(record.id, name)
+            var edit = fieldWriters[key] ?? Conflict.Side(value: value, by: "", at: "")
+            edit.value = value
+            return Conflict(kind: record.kind, record: record.id, field: name, kept: kept, others: [edit], recordDeleted: true)
         }
     }
 

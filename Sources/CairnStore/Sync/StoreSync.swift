@@ -1,0 +1,313 @@
+import Foundation
+
+/// `cairn sync`: shares this copy's journal through git and brings in everyone else's.
+///
+/// Each copy writes only its own journal file, so git never has two versions of one file to
+/// merge: a sync commits ours, merges theirs (new files and lines appended to files we do not
+/// write), pushes, and the store folds what came by the same rules as two sessions' changes.
+/// Nothing here touches a `Store` object, so a screen can run it on another thread.
+public struct StoreSync: Sendable {
+    public let directory: URL
+    let identity: Identity
+    let access: StoreAccess
+    /// The journal file this copy writes.
+    let ownJournal: URL
+    /// How often a push the remote rejected (someone pushed first) is retried after a new merge.
+    static let pushAttempts = 5
+
+    public init(store: Store) {
+        directory = store.directory
+        identity = store.identity
+        access = store.access
+        ownJournal = store.journalFile
+    }
+
+    /// What a sync did, for its one-line summary.
+    public struct Report: Sendable, Equatable {
+        public var remote: String
+        /// Changes that came in, per person who made them.
+        public var received: [String: Int] = [:]
+        public var sent = 0
+        public var receivedTotal: Int { received.values.reduce(0, +) }
+
+        /// "received 12 changes (ana 8, ben 4), sent 5": the people by how much they did.
+        public var summary: String {
+            let people = received.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            let got = receivedTotal == 0 ? "received nothing" : "received \(plural(receivedTotal)) (\(people.joined(separator: ", ")))"
+            return "\(got), sent \(sent == 0 ? "nothing" : plural(sent))"
+        }
+
+        private func plural(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
+    }
+
+    // MARK: - The steps
+
+    /// Commits this copy's journal, merges the remote's, pushes; `progress` hears each step.
+    /// Throws a one-line message; whatever was committed stays committed and goes next time.
+    public func run(remote chosen: String? = nil, progress: (String) -> Void = { _ in }) throws(StoreError) -> Report {
+        let git = try self.git()
+        try requireOwnRepository(git)
+        try finishInterruptedMerge(git)
+        let branch = try currentBranch(git)
+        let (remote, upstreamBranch) = try remoteAndBranch(git, chosen: chosen, branch: branch)
+        var remoteBranch = upstreamBranch ?? branch
+        try StoreLayout.writeSharedFiles(directory, access: access)
+        progress("Saving this copy's changes in git…")
+        try commitOwnJournals(git)
+        var report = Report(remote: remote)
+        for attempt in 1...StoreSync.pushAttempts {
+            progress(attempt == 1 ? "Fetching from \(remote)…" : "Fetching from \(remote) again (someone sent first)…")
+            let fetched = git.run(["fetch", "--no-tags", "--quiet", remote])
+            guard fetched.ok else {
+                throw StoreError("cannot reach \(remote) (\(url(of: remote, git))): \(fetched.reason); nothing was lost, the changes go next time")
+            }
+            // No upstream, or one the remote does not have (a clone of a hub whose HEAD names
+            // a branch nobody pushed): join the branch the remote does have.
+            if upstreamBranch.map({ !exists(git, "refs/remotes/\(remote)/\($0)") }) ?? true {
+                remoteBranch = try branchToJoin(git, remote: remote, local: upstreamBranch ?? branch)
+            }
+            let ref = "refs/remotes/\(remote)/\(remoteBranch)"
+            let remoteHas = exists(git, ref)
+            if remoteHas {
+                try requireCairnStore(git, ref: ref, remote: remote)
+                progress("Merging what \(remote) has…")
+                for (name, n) in try merge(git, ref: ref, remote: remote) { report.received[name, default: 0] += n }
+            }
+            let sending = unsentLines(git, against: remoteHas ? ref : nil)
+            progress(sending == 0 ? "Checking \(remote) is up to date…" : "Sending \(sending) change\(sending == 1 ? "" : "s") to \(remote)…")
+            let pushed = git.run(["push", "--quiet", remote, "HEAD:refs/heads/\(remoteBranch)"])
+            if pushed.ok {
+                report.sent = sending
+                if upstreamBranch != remoteBranch || git.value(["config", "--get", "branch.\(branch).remote"]) != remote {
+                    _ = git.run(["branch", "--quiet", "--set-upstream-to=\(remote)/\(remoteBranch)", branch])
+                }
+                _ = git.run(["fetch", "--no-tags", "--quiet", remote])  // so that the remote's ref is the one pushed
+                try record(git, remote: remote, ref: ref)
+                return report
+            }
+            let text = pushed.err + pushed.out
+            guard text.contains("rejected") || text.contains("fetch first") || text.contains("non-fast-forward") else {
+                throw StoreError("cannot send to \(remote): \(pushed.reason); nothing was lost, the changes go next time")
+            }
+        }
+        throw StoreError(
+            "\(remote) kept moving: \(StoreSync.pushAttempts) tries to send were each overtaken; what came is merged, the rest goes next time")
+    }
+
+    /// `cairn sync --init URL`: makes the store a git repository of its own with `url` as
+    /// `origin`, and syncs with it (pushing the whole store when the remote is empty).
+    public func initialize(url: String, progress: (String) -> Void = { _ in }) throws(StoreError) -> Report {
+        let git = try self.git()
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {
+            if let existing = git.value(["remote", "get-url", "origin"]) {
+                throw StoreError("this store already syncs with origin (\(existing)): run cairn sync")
+            }
+        } else {
+            var arguments = ["init", "--quiet"]
+            if access.isTeam { arguments.append("--shared=group") }  // every member's sessions may commit
+            let made = git.run(arguments)
+            guard made.ok else { throw StoreError("cannot make \(directory.path) a git repository: \(made.reason)") }
+            _ = git.run(["symbolic-ref", "HEAD", "refs/heads/main"])
+        }
+        let added = git.run(["remote", "add", "origin", url])
+        guard added.ok else { throw StoreError("cannot add the remote \(url): \(added.reason)") }
+        return try run(remote: "origin", progress: progress)
+    }
+
+    /// What `cairn sync --status` says, from git as well as the files.
+    public func status(of store: Store) -> SyncStatus { SyncStatus.of(store) }
+
+    // MARK: - Checks
+
+    private func git() throws(StoreError) -> Git {
+        guard let git = Git(in: directory) else {
+            throw StoreError("git is not installed, and cairn sync needs it (on Debian: apt install git)")
+        }
+        return git
+    }
+
+    private func requireOwnRepository(_ git: Git) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path),
+            let top = git.value(["rev-parse", "--show-toplevel"]),
+            URL(fileURLWithPath: top).resolvingSymlinksInPath().path == directory.resolvingSymlinksInPath().path
+        else {
+            throw StoreError("this store (\(directory.path)) is not a git repository: cairn sync --init URL makes it one")
+        }
+    }
+
+    /// A sync killed mid-merge (a dropped SSH link) leaves git merging: that merge is undone,
+    /// and done again below from the start. Only other copies' journals were being merged.
+    private func finishInterruptedMerge(_ git: Git) throws(StoreError) {
+        guard git.value(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]) != nil else { return }
+        let undone = git.run(["merge", "--abort"])
+        guard undone.ok else { throw StoreError("an earlier sync left a merge git cannot undo: \(undone.reason)") }
+    }
+
+    private func currentBranch(_ git: Git) throws(StoreError) -> String {
+        guard let branch = git.value(["symbolic-ref", "--quiet", "--short", "HEAD"]) else {
+            throw StoreError("the store's repository is not on a branch (a detached HEAD): git switch main, then cairn sync")
+        }
+        return branch
+    }
+
+    /// `--remote NAME`, else the branch's upstream, else `origin`; and the remote's branch.
+    private func remoteAndBranch(_ git: Git, chosen: String?, branch: String) throws(StoreError) -> (String, String?) {
+        let upstream = git.value(["config", "--get", "branch.\(branch).remote"])
+        let remote = chosen ?? upstream ?? "origin"
+        guard git.value(["remote", "get-url", remote]) != nil else {
+            let known = git.value(["remote"])?.split(separator: "\n").joined(separator: ", ")
+            throw StoreError(
+                "this store has no remote “\(remote)”"
+                    + (known.map { " (it has \($0)): cairn sync --remote NAME" } ?? ": cairn sync --init URL or git remote add origin URL"))
+        }
+        if remote == upstream, let merge = git.value(["config", "--get", "branch.\(branch).merge"]), merge.hasPrefix("refs/heads/") {
+            return (remote, String(merge.dropFirst("refs/heads/".count)))
+        }
+        return (remote, nil)
+    }
+
+    /// With no upstream yet: the remote's branch of the same name, else its only branch (a
+    /// clone of a hub whose HEAD names another branch checks nothing out), else a new one.
+    private func branchToJoin(_ git: Git, remote: String, local: String) throws(StoreError) -> String {
+        let prefix = "refs/remotes/\(remote)/"
+        let listed = git.value(["for-each-ref", "--format=%(refname)", prefix]) ?? ""
+        let branches = listed.split(separator: "\n").map { String($0.dropFirst(prefix.count)) }.filter { $0 != "HEAD" }
+        if branches.isEmpty || branches.contains(local) { return local }
+        if branches.count == 1 { return branches[0] }
+        throw StoreError(
+            "\(remote) has several branches (\(branches.joined(separator: ", "))) and none is \(local): "
+                + "git branch --set-upstream-to=\(remote)/BRANCH chooses one")
+    }
+
+    private func exists(_ git: Git, _ ref: String) -> Bool {
+        git.value(["rev-parse", "--verify", "--quiet", ref + "^{commit}"]) != nil
+    }
+
+    private func url(of remote: String, _ git: Git) -> String { git.value(["remote", "get-url", remote]) ?? remote }
+
+    /// A remote branch with no `.cairn-store` and no `journal/` is somebody else's repository:
+    /// merging it would fill the store with files that are not journals.
+    private func requireCairnStore(_ git: Git, ref: String, remote: String) throws(StoreError) {
+        let marked = git.run(["cat-file", "-e", "\(ref):\(StoreLayout.marker)"]).ok
+        let journals = git.value(["ls-tree", "--name-only", ref, "journal/"]) != nil
+        guard marked || journals else {
+            throw StoreError("\(remote) (\(url(of: remote, git))) is not a Cairn store: it has no journal/; nothing was merged or sent")
+        }
+    }
+
+    // MARK: - Commit, merge, record
+
+    /// The journal files this copy commits: its own, and any git does not know yet (one an
+    /// earlier version wrote under the host's name). Another copy's journal changed here is
+    /// refused: only that copy may write it, or git would meet two versions of one file.
+    private func ownJournals(_ git: Git) throws(StoreError) -> [String] {
+        let listed = git.run(["status", "--porcelain=v1", "--untracked-files=all", "-z", "--", "journal"])
+        guard listed.ok else { throw StoreError("cannot read the repository's state: \(listed.reason)") }
+        let own = "journal/" + ownJournal.lastPathComponent
+        var paths: Set<String> = []
+        if FileManager.default.fileExists(atPath: ownJournal.path) { paths.insert(own) }
+        for entry in listed.out.split(separator: "\0") where entry.count > 3 {
+            let code = entry.prefix(2)
+            let path = String(entry.dropFirst(3))
+            guard path.hasSuffix(".jsonl") else { continue }
+            if code == "??" || path == own {
+                paths.insert(path)
+            } else {
+                throw StoreError(
+                    "\(path) is another copy's journal and was changed here (git status says \(code.trimmingCharacters(in: .whitespaces))); "
+                        + "cairn sync sends only this copy's: git checkout -- \(path) puts it back")
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Commits this copy's journals, holding the journal's lock so that no half-written line
+    /// is committed. The message says how many changes, by whom, from which machine.
+    private func commitOwnJournals(_ git: Git) throws(StoreError) {
+        let writer = JournalWriter(url: ownJournal, mode: access.fileMode)
+        try writer.locked { () throws(StoreError) in
+            let paths = try ownJournals(git)
+            var people: Set<String> = []
+            var count = 0
+            for path in paths {
+                let before = committedSize(git, rev: "HEAD", path: path)
+                if let read = try? JournalReader.read(directory.appendingPathComponent(path), from: before, firstLine: 1) {
+                    count += read.events.count
+                    for event in read.events { people.insert(event.by) }
+                }
+            }
+            let added = git.run(["add", "--", ".gitignore", StoreLayout.marker] + paths)
+            guard added.ok else { throw StoreError("cannot stage the journal in git: \(added.reason)") }
+            guard !git.run(["diff", "--cached", "--quiet"]).ok else { return }
+            let who = people.isEmpty ? identity.user : people.sorted().joined(separator: ", ")
+            let message =
+                count == 0
+                ? "Cairn store files, from \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
+                : "\(count) change\(count == 1 ? "" : "s") by \(who) on \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
+            let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
+            guard committed.ok else { throw StoreError("cannot commit the journal in git: \(committed.reason)") }
+        }
+    }
+
+    /// A fresh laptop's git knows no user: the commit then names the account and the machine.
+    private func authorship(_ git: Git) -> [String] {
+        var flags: [String] = []
+        if git.value(["config", "--get", "user.name"]) == nil { flags += ["-c", "user.name=\(identity.user)"] }
+        if git.value(["config", "--get", "user.email"]) == nil { flags += ["-c", "user.email=\(identity.user)@\(identity.host)"] }
+        return flags
+    }
+
+    /// Merges the remote branch. Returns the changes that came, per person. A merge git cannot
+    /// make (someone rewrote a journal) is undone, leaving the store as it was.
+    private func merge(_ git: Git, ref: String, remote: String) throws(StoreError) -> [String: Int] {
+        let journalFolder = StoreLayout.journalFolder(directory)
+        func sizes() -> [String: Int] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder.path)) ?? []
+            var out: [String: Int] = [:]
+            for name in names where name.hasSuffix(".jsonl") {
+                out[name] = (try? FileManager.default.attributesOfItem(atPath: journalFolder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            }
+            return out
+        }
+        let before = sizes()
+        let merged = git.run(
+            authorship(git) + [
+                "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
+                "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
+            ])
+        guard merged.ok else {
+            _ = git.run(["merge", "--abort"])
+            throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
+        }
+        var received: [String: Int] = [:]
+        for (name, size) in sizes() where name != ownJournal.lastPathComponent {
+            var from = before[name] ?? 0
+            if from > size { from = 0 }  // rewritten, not appended: count it afresh
+            guard size > from, let read = try? JournalReader.read(journalFolder.appendingPathComponent(name), from: from, firstLine: 1)
+            else { continue }
+            for event in read.events { received[event.by, default: 0] += 1 }
+        }
+        return received
+    }
+
+    /// The size of `path` as committed in `rev`, 0 when it is not there.
+    private func committedSize(_ git: Git, rev: String, path: String) -> Int {
+        Int(git.value(["cat-file", "-s", "\(rev):\(path)"]) ?? "") ?? 0
+    }
+
+    /// The changes HEAD has in this copy's journal that `ref` (the remote) does not.
+    private func unsentLines(_ git: Git, against ref: String?) -> Int {
+        let path = "journal/" + ownJournal.lastPathComponent
+        let there = ref.map { committedSize(git, rev: $0, path: path) } ?? 0
+        let here = committedSize(git, rev: "HEAD", path: path)
+        guard here > there else { return 0 }
+        return SyncRecord.unsent(in: ownJournal, after: there) - SyncRecord.unsent(in: ownJournal, after: here)
+    }
+
+    /// Notes when this sync ended and what the remote now has of this copy's journals.
+    private func record(_ git: Git, remote: String, ref: String) throws(StoreError) {
+        let name = ownJournal.lastPathComponent
+        let sent = [name: committedSize(git, rev: ref, path: "journal/" + name)]
+        try SyncRecord(at: Event.timestamp(Date()), remote: remote, sent: sent).write(directory, access: access)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// When this copy last synced, and how much of its journals had reached the remote then:
+/// `local/sync.json`, never in git. What a title bar needs, read without running git.
+public struct SyncRecord: Codable, Sendable, Equatable {
+    /// When the last sync that reached the remote ended (UTC, ISO 8601).
+    public var at: String
+    public var remote: String
+    /// Per journal file this copy wrote: the bytes the remote had after that sync.
+    public var sent: [String: Int]
+
+    static func file(_ store: URL) -> URL { StoreLayout.localFolder(store).appendingPathComponent("sync.json") }
+
+    /// The record of the last sync, or nil when this copy never synced.
+    public static func read(_ store: URL) -> SyncRecord? {
+        guard let data = FileManager.default.contents(atPath: file(store).path) else { return nil }
+        return try? JSONDecoder().decode(SyncRecord.self, from: data)
+    }
+
+    func write(_ store: URL, access: StoreAccess) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { throw StoreError("cannot encode the sync record") }
+        try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode)
+        try StoreFiles.write(data, to: SyncRecord.file(store), mode: access.fileMode)
+    }
+
+    /// The changes in `journal` past what the remote had: its lines after the byte count sent.
+    public static func unsent(in journal: URL, after sent: Int) -> Int {
+        guard let handle = try? FileHandle(forReadingFrom: journal) else { return 0 }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: UInt64(max(0, sent)))) != nil, let data = try? handle.readToEnd() else { return 0 }
+        return data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+    }
+}
+
+/// What the title bar and `cairn sync --status` say: whether the store is shared through git,
+/// what is not yet sent, and when it last synced.
+public struct SyncStatus: Sendable, Equatable {
+    /// False for a store that is not a git repository of its own.
+    public var isShared: Bool
+    public var unsent: Int
+    public var last: SyncRecord?
+
+    /// Read from the files alone (no git): cheap enough for every refresh of a screen.
+    public static func of(_ store: Store) -> SyncStatus {
+        let shared = FileManager.default.fileExists(atPath: store.directory.appendingPathComponent(".git").path)
+        let last = SyncRecord.read(store.directory)
+        let name = store.journalFile.lastPathComponent
+        return SyncStatus(isShared: shared, unsent: SyncRecord.unsent(in: store.journalFile, after: last?.sent[name] ?? 0), last: last)
+    }
+
+    /// "3 unsent · synced 12-01 14:02", for the title bar; nil for a store that is not shared.
+    public var titleBarText: String? {
+        guard isShared else { return nil }
+        let when = last.map { "synced " + Self.short($0.at) } ?? "never synced"
+        return unsent > 0 ? "\(unsent) unsent · \(when)" : when
+    }
+
+    /// `2026-12-01T14:02:33.120Z` as `12-01 14:02` (UTC, as every time in a journal).
+    static func short(_ at: String) -> String {
+        let chars = Array(at)
+        guard chars.count >= 16 else { return at }
+        return String(chars[5..<10]) + " " + String(chars[11..<16])
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+/// `cairn sync [--remote NAME] [--init URL] [--status]`: shares the store through git.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Send this store's changes to its git remote and bring in everyone else's.",
+        discussion: """
+            The store folder is a git repository; each copy writes only its own journal file, so \
+            journals never conflict in git. A new machine starts with: git clone URL DIR, then \
+            cairn --store DIR.
+            """)
+    @OptionGroup var options: StoreOptions
+    @Option(help: "The git remote to sync with (default: the branch's upstream, else origin).") var remote: String?
+    @Option(name: .customLong("init"), help: "Make the store a git repository with this remote (origin), and push it.")
+    var initURL: String?
+    @Flag(help: "Say what is unsent and when the store last synced; changes nothing.") var status = false
+
+    func validate() throws {
+        if status && (initURL != nil || remote != nil) { throw ValidationError("--status changes nothing: give it alone") }
+        if initURL != nil && remote != nil { throw ValidationError("--init always names the remote origin: leave out --remote") }
+        if let initURL, initURL.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--init needs the remote's URL") }
+    }
+
+    func run() throws {
+        let store = try options.open()
+        if status {
+            print(Self.describe(SyncStatus.of(store), journal: store.journalFile))
+            return
+        }
+        let sync = StoreSync(store: store)
+        // Steps go to standard error, and only on a terminal: standard output is the summary.
+        let tell: (String) -> Void = isatty(2) == 1 ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : { _ in }
+        let report: StoreSync.Report
+        do throws(StoreError) {
+            if let initURL {
+                report = try sync.initialize(url: initURL, progress: tell)
+            } else {
+                report = try sync.run(remote: remote, progress: tell)
+            }
+        } catch {
+            throw CLIError("cairn sync: \(error.message)")
+        }
+        do {
+            try store.refresh()
+        } catch {
+            throw CLIError("synced, but the store cannot be read again: \(error.message)")
+        }
+        let open = store.world.openConflicts.count
+        let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (cairn conflicts lists them)"
+        print("Synced with \(report.remote): \(report.summary); \(conflicts).")
+    }
+
+    /// "3 changes unsent (journal/…); last synced 2026-12-01 14:02 UTC with origin."
+    static func describe(_ s: SyncStatus, journal: URL) -> String {
+        let unsent = s.unsent == 0 ? "nothing unsent" : "\(s.unsent) change\(s.unsent == 1 ? "" : "s") unsent (journal/\(journal.lastPathComponent))"
+        guard s.isShared else {
+            return "This store is not shared through git (\(unsent)): cairn sync --init URL shares it."
+        }
+        guard let last = s.last else { return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); never synced from this copy." }
+        let when = last.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+        return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); last synced \(when) UTC with \(last.remote)."
+    }
+}
