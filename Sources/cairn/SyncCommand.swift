@@ -56,7 +56,8 @@ struct SyncCommand: ParsableCommand {
 
     /// "3 changes unsent (journal/…); last synced 2026-12-01 14:02 UTC with origin."
     static func describe(_ s: SyncStatus, journal: URL) -> String {
-        let unsent = s.unsent == 0 ? "nothing unsent" : "\(s.unsent) change\(s.unsent == 1 ? "" : "s") unsent (journal/\(journal.lastPathComponent))"
+        let unsent =
+            s.unsent == 0 ? "nothing unsent" : "\(s.unsent) change\(s.unsent == 1 ? "" : "s") unsent (journal/\(journal.lastPathComponent))"
         guard s.isShared else {
             return "This store is not shared through git (\(unsent)): cairn sync --init URL shares it."
         }

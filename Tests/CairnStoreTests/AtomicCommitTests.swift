@@ -54,7 +54,9 @@ import Testing
         #expect(reopened.world.schools.keys.sorted() == ["sch-9"])
         let check = try StoreCheck.run(reopened)
         #expect(check.isDamaged)
-        #expect(check.report.contains("\(journal(tmp).lastPathComponent) line 1 is damaged: it is part of a commit of 5 changes that was cut short"))
+        #expect(
+            check.report.contains(
+                "\(journal(tmp).lastPathComponent) line 1 is damaged: it is part of a commit of 5 changes that was cut short"))
     }
 
     @Test func a_line_that_is_not_json_and_a_time_that_cannot_be_read_are_damage() throws {

@@ -56,7 +56,8 @@ struct Git {
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         // Files, not pipes: an ssh that outlives a killed git cannot hold them open and hang us.
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-git-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cairn-git-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let outURL = base.appendingPathExtension("out")
         let errURL = base.appendingPathExtension("err")
         defer {

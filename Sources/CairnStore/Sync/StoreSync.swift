@@ -59,7 +59,8 @@ public struct StoreSync: Sendable {
             progress(attempt == 1 ? "Fetching from \(remote)…" : "Fetching from \(remote) again (someone sent first)…")
             let fetched = git.run(["fetch", "--no-tags", "--quiet", remote])
             guard fetched.ok else {
-                throw StoreError("cannot reach \(remote) (\(url(of: remote, git))): \(fetched.reason); nothing was lost, the changes go next time")
+                throw StoreError(
+                    "cannot reach \(remote) (\(url(of: remote, git))): \(fetched.reason); nothing was lost, the changes go next time")
             }
             // No upstream, or one the remote does not have (a clone of a hub whose HEAD names
             // a branch nobody pushed): join the branch the remote does have.
@@ -74,7 +75,8 @@ public struct StoreSync: Sendable {
                 for (name, n) in try merge(git, ref: ref, remote: remote) { report.received[name, default: 0] += n }
             }
             let sending = unsentLines(git, against: remoteHas ? ref : nil)
-            progress(sending == 0 ? "Checking \(remote) is up to date…" : "Sending \(sending) change\(sending == 1 ? "" : "s") to \(remote)…")
+            progress(
+                sending == 0 ? "Checking \(remote) is up to date…" : "Sending \(sending) change\(sending == 1 ? "" : "s") to \(remote)…")
             let pushed = git.run(["push", "--quiet", remote, "HEAD:refs/heads/\(remoteBranch)"])
             if pushed.ok {
                 report.sent = sending
@@ -91,7 +93,8 @@ public struct StoreSync: Sendable {
             }
         }
         throw StoreError(
-            "\(remote) kept moving: \(StoreSync.pushAttempts) tries to send were each overtaken; what came is merged, the rest goes next time")
+            "\(remote) kept moving: \(StoreSync.pushAttempts) tries to send were each overtaken; what came is merged, the rest goes next time"
+        )
     }
 
     /// `cairn sync --init URL`: makes the store a git repository of its own with `url` as
@@ -107,11 +110,27 @@ public struct StoreSync: Sendable {
             if access.isTeam { arguments.append("--shared=group") }  // every member's sessions may commit
             let made = git.run(arguments)
             guard made.ok else { throw StoreError("cannot make \(directory.path) a git repository: \(made.reason)") }
-            _ = git.run(["symbolic-ref", "HEAD", "refs/heads/main"])
         }
         let added = git.run(["remote", "add", "origin", url])
         guard added.ok else { throw StoreError("cannot add the remote \(url): \(added.reason)") }
+        nameBranchAfterEmptyRemote(git, url: url)
         return try run(remote: "origin", progress: progress)
+    }
+
+    /// An empty hub's HEAD names the branch a `git clone` of it will check out (`master`,
+    /// `main`, whatever its git chose). The first push must create that branch, or every clone
+    /// would start with nothing checked out. Git tells an empty repository's HEAD only to a
+    /// clone, so a bare one is made of it (it holds nothing) and read.
+    private func nameBranchAfterEmptyRemote(_ git: Git, url: String) {
+        guard git.value(["rev-parse", "--verify", "--quiet", "HEAD"]) == nil else { return }  // has commits: keep its branch
+        let probe = StoreLayout.localFolder(directory).appendingPathComponent("hub-head-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard git.run(["clone", "--quiet", "--bare", "--depth=1", url, probe.path]).ok,
+            FileManager.default.fileExists(atPath: probe.path),
+            (try? FileManager.default.contentsOfDirectory(atPath: probe.appendingPathComponent("refs/heads").path))?.isEmpty ?? true,
+            let head = Git(in: probe)?.value(["symbolic-ref", "HEAD"]), head.hasPrefix("refs/heads/")
+        else { return }
+        _ = git.run(["symbolic-ref", "HEAD", head])
     }
 
     /// What `cairn sync --status` says, from git as well as the files.
@@ -265,7 +284,8 @@ public struct StoreSync: Sendable {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder.path)) ?? []
             var out: [String: Int] = [:]
             for name in names where name.hasSuffix(".jsonl") {
-                out[name] = (try? FileManager.default.attributesOfItem(atPath: journalFolder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+                out[name] =
+                    (try? FileManager.default.attributesOfItem(atPath: journalFolder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
             }
             return out
         }
