@@ -42,7 +42,7 @@ struct SyncCommand: ParsableCommand {
                 report = try sync.run(remote: remote, progress: tell)
             }
         } catch {
-            throw CLIError("cairn sync: \(error.message)")
+            throw CLIError(error.message)
         }
         do {
             try store.refresh()

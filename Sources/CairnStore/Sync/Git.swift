@@ -12,9 +12,13 @@ struct Git {
         var err: String
         var ok: Bool { status == 0 }
         /// Git's first line of complaint, for a one-line message.
+        /// ssh's own line ("connect to host … refused") says more than git's after it.
         var reason: String {
-            let lines = (err + "\n" + out).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            let line = lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first { !$0.isEmpty } ?? "exit \(status)"
+            let lines = (err + "\n" + out).components(separatedBy: .newlines).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            let line =
+                lines.first { $0.hasPrefix("ssh:") } ?? lines.first { $0.hasPrefix("fatal:") || $0.hasPrefix("error:") } ?? lines.first
+                ?? "exit \(status)"
             return line.replacingOccurrences(of: "fatal: ", with: "").replacingOccurrences(of: "error: ", with: "")
         }
     }
