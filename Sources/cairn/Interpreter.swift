@@ -12,12 +12,39 @@ final class Interpreter {
     let leftDraft: URL?
     /// A register being written batch by batch, the progress bar drawn between batches.
     private var importJob: (file: String, changes: [Change], done: Int)?
+    /// The sync running in the background, if one is.
+    private(set) var syncJob: SyncJob?
 
     init(store: Store, drafts: DraftBox, leftDraft: URL?) {
         self.store = store
         self.drafts = drafts
         self.leftDraft = leftDraft
     }
+
+    /// What the background sync did since last asked: its steps as the status line, and at its
+    /// end what it brought (every open screen is refreshed) and its summary, or its failure.
+    func followSync() -> [AppAction] {
+        guard let job = syncJob else { return [] }
+        let (steps, outcome) = job.take()
+        var actions = steps.suffix(1).map { AppAction.tell(Status($0)) }
+        guard let outcome else { return actions }
+        syncJob = nil
+        let refreshed = (try? store.refresh()) ?? false
+        if refreshed { actions.append(.worldChanged(store.world)) }
+        switch outcome {
+        case .success(let report):
+            let open = store.world.openConflicts.count
+            let conflicts = open == 0 ? "" : "; \(open) conflict\(open == 1 ? "" : "s") open (C)"
+            actions.append(.tell(Status("Synced with \(report.remote): \(report.summary)\(conflicts)")))
+        case .failure(let error):
+            actions.append(.tell(Status("Sync failed: \(error.message)", isError: true)))
+        }
+        actions.append(.syncLineChanged(SyncStatus.line(for: store)))
+        return actions
+    }
+
+    /// Whether a sync is running: the run loop then leaves the journals to it.
+    var isSyncing: Bool { syncJob != nil }
 
     func perform(_ effect: Effect, today: Day) -> [AppAction] {
         switch effect {
@@ -64,6 +91,13 @@ final class Interpreter {
             } catch {
                 return [.deliver(.importFailed("\(error)"), to: screen)]
             }
+        case .sync:
+            if syncJob != nil { return [.tell(Status("A sync is already running; its steps show here"))] }
+            guard SyncStatus.of(store).isShared else {
+                return [.tell(Status("This store is not shared through git: cairn sync --init URL shares it", isError: true))]
+            }
+            syncJob = SyncJob(StoreSync(store: store))
+            return [.tell(Status("Syncing…")), .syncLineChanged("syncing…")]
         case .continueImport(let screen):
             return writeBatch(replyTo: screen)
         case .quit, .push, .close, .say, .undoLast:

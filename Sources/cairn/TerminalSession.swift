@@ -71,6 +71,7 @@ enum TerminalSession {
             app.status = Status("A draft could not be restored; it was set aside as \(aside.path)", isError: true)
         }
         let interpreter = Interpreter(store: store, drafts: drafts, leftDraft: leftDraft?.url)
+        app.env.syncLine = SyncStatus.line(for: store)
         var lastPoll = Date()
         terminal.draw(app.render())
         BenchLog.firstFrameDrawn()
@@ -83,10 +84,13 @@ enum TerminalSession {
             if let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds) {
                 effects += app.send(key == .resize ? .resized(width: terminal.width, height: terminal.height) : .key(key))
             }
-            if Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
+            for action in interpreter.followSync() { effects += app.send(action) }
+            // While git merges, files are rewritten under us: the sync's end reads them whole.
+            if !interpreter.isSyncing, Date().timeIntervalSince(lastPoll) * 1000 >= Double(pollMilliseconds) {
                 lastPoll = Date()
                 if (try? store.refresh()) == true {
                     effects += app.send(.worldChanged(store.world))
+                    effects += app.send(.syncLineChanged(SyncStatus.line(for: store)))
                     let overruled = store.takeOverruled()
                     if !overruled.isEmpty { effects += app.send(.tell(ConflictNotice.overruled(overruled, in: store.world))) }
                 }
@@ -103,6 +107,9 @@ enum TerminalSession {
                 // A saved form's draft goes at once, in the step that wrote its commit, so that
                 // a kill just after the save never offers it again.
                 if savingForm, actions.contains(where: \.isCommitted) { drafts.clear() }
+                if actions.contains(where: \.changesWorld), !interpreter.isSyncing {
+                    effects += app.send(.syncLineChanged(SyncStatus.line(for: store)))
+                }
                 for action in actions { effects += app.send(action) }
             }
             terminal.draw(app.render())
@@ -113,6 +120,12 @@ enum TerminalSession {
 extension AppAction {
     var isCommitted: Bool {
         if case .deliver(.committed, _) = self { return true }
+        return false
+    }
+
+    /// A commit or an import batch: this copy's unsent count moved.
+    var changesWorld: Bool {
+        if case .worldChanged = self { return true }
         return false
     }
 }

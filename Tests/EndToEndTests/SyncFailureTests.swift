@@ -57,7 +57,8 @@ import Testing
         try hub.git(["add", "README.md"], in: other)
         try hub.git(["-c", "user.name=x", "-c", "user.email=x@y", "commit", "--quiet", "-m", "thesis"], in: other)
         let laptop = try laptopWithChanges(hub)
-        expectOneLine(try laptop.cairn(["sync", "--init", other.path]), "is not a Cairn store: it has no journal/; nothing was merged or sent")
+        expectOneLine(
+            try laptop.cairn(["sync", "--init", other.path]), "is not a Cairn store: it has no journal/; nothing was merged or sent")
         #expect(!FileManager.default.fileExists(atPath: laptop.store.appendingPathComponent("README.md").path))
         #expect(try laptop.must(["sync", "--status"]).hasPrefix("2 changes unsent"))
         let names = try #require(try laptop.export()["schools"] as? [[String: Any]]).compactMap { $0["name"] as? String }

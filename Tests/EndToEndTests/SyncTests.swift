@@ -205,3 +205,26 @@ import Testing
         return f.string(from: Date().addingTimeInterval(offsetHours * 3600))
     }
 }
+
+/// A week of work done offline, sent in one sync.
+@Suite(.serialized) struct LargeSyncTests {
+    @Test func ten_thousand_changes_made_offline_sync_in_one_go_and_arrive_whole() throws {
+        let hub = try SyncHub()
+        let server = hub.machine("server")
+        try server.must(["add", "cluster", "--name", "Kāhui Ako Ōtautahi"])
+        _ = try server.must(["sync", "--init", hub.bare.path])
+        let laptop = try hub.clone("laptop")
+        var register = "Name,Municipality\n"
+        for i in 0..<10_000 { register += "Escola \(i) de São João,Łódź \(i % 97)\n" }
+        let file = hub.root.appendingPathComponent("register.csv")
+        try register.write(to: file, atomically: true, encoding: .utf8)
+        try laptop.must(["import", file.path])
+        #expect(try laptop.must(["sync", "--status"]).hasPrefix("10000 changes unsent"))
+        let sent = try laptop.sync()
+        #expect(sent.contains("sent 10000 changes"), "\(sent)")
+        let received = try server.sync()
+        #expect(received.contains("received 10000 changes"), "\(received)")
+        #expect(try server.exportJSON == laptop.exportJSON)
+        #expect(try #require(try server.export()["schools"] as? [[String: Any]]).count == 10_000)
+    }
+}

@@ -14,6 +14,9 @@ public struct AppEnvironment: Sendable, Equatable {
     /// Why nothing can be saved in this store (a read-only mount, no write permission), if so:
     /// said in the title bar from the first frame, before anyone types a form in vain.
     public var readOnly: String?
+    /// For a store shared through git: what is unsent and when it last synced ("3 unsent ·
+    /// synced 12-01 14:02"), or that a sync is running. Nil for a store of this machine alone.
+    public var syncLine: String?
 
     public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
         self.world = world

@@ -23,7 +23,7 @@ extension AppState {
     func renderTitle(upTo base: Int, into canvas: inout Canvas) {
         canvas.fill(Rect(x: 0, y: 0, width: env.width, height: 1), style: Style(.title, reverse: true))
         let crumbs = ["Cairn"] + stack[1..<(base + 1)].map { $0.screen.crumb(env) }
-        let right = " \(env.today) · \(env.user) "
+        let right = (env.syncLine.map { " \($0) ·" } ?? "") + " \(env.today) · \(env.user) "
         // On every screen, since each is a value someone believes saved: Home's C lists them.
         let count = env.world.conflicts.count
         var conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "

@@ -83,6 +83,9 @@ public struct AppState: Sendable, Equatable {
         case .tell(let line):
             status = line
             effects = []
+        case .syncLineChanged(let line):
+            env.syncLine = line
+            effects = []
         }
         refreshAll()
         let draftAfter = openDraft

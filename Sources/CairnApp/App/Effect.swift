@@ -22,6 +22,9 @@ public enum Effect: Sendable, Equatable {
     case runImport(path: String, maps: [String], replyTo: ScreenID)
     /// Write the next batch of a running import.
     case continueImport(replyTo: ScreenID)
+    /// Sync the store through git in the background; its steps and its outcome come back as
+    /// `.tell`, what it brought as `.worldChanged`.
+    case sync
     case quit
 
     /// Open a screen on top.
@@ -60,6 +63,8 @@ public enum AppAction: Sendable {
     case deliver(ScreenEvent, to: ScreenID)
     /// Something the person must hear at once (a conflict with another session's change).
     case tell(Status)
+    /// What the title bar says of sync changed (a commit, a sync's end).
+    case syncLineChanged(String?)
 }
 
 /// A line of feedback under the body: what was saved, or what went wrong.

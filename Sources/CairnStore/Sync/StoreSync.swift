@@ -290,14 +290,19 @@ public struct StoreSync: Sendable {
             return out
         }
         let before = sizes()
-        let merged = git.run(
-            authorship(git) + [
-                "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
-                "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
-            ])
-        guard merged.ok else {
-            _ = git.run(["merge", "--abort"])
-            throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
+        // Git rewrites the other copies' journal files whole: a session of this copy that
+        // commits meanwhile would read a world with some of them missing, so it waits.
+        let writer = JournalWriter(url: ownJournal, mode: access.fileMode)
+        try writer.locked { () throws(StoreError) in
+            let merged = git.run(
+                authorship(git) + [
+                    "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
+                    "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
+                ])
+            guard merged.ok else {
+                _ = git.run(["merge", "--abort"])
+                throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
+            }
         }
         var received: [String: Int] = [:]
         for (name, size) in sizes() where name != ownJournal.lastPathComponent {

@@ -15,7 +15,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case goToTab(Tab)
         case open, add, edit, delete, tick
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
-        case undo, help, quit, conflicts
+        case undo, help, quit, conflicts, sync
     }
 
     public var tab = Tab.clusters
@@ -73,6 +73,7 @@ public struct HomeScreen: Screen, TabbedLists {
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
+        case .sync: return [.sync]
         case .loadExamples:
             if env.world.isEmpty { return [.say(Status("Loading the example clusters…")), .readExamples(replyTo: context.id)] }
             let question = ConfirmScreen(
@@ -199,6 +200,7 @@ extension HomeScreen {
             KeyBinding(
                 [.char("C")], "C", "conflicts (\(env.world.conflicts.count))", .conflicts, footer: !env.world.conflicts.isEmpty,
                 essential: !env.world.conflicts.isEmpty),
+            KeyBinding([.char("S")], "S", "sync through git", .sync, footer: env.syncLine != nil),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),
             KeyBinding([.char("q")], "q", "quit", .quit, essential: true),
         ]
