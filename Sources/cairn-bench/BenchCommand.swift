@@ -14,6 +14,10 @@ struct BenchCommand {
     static func main() throws {
         var args = Array(CommandLine.arguments.dropFirst())
         if args.first == "trust-writer" { return try TrustBench.writer(Array(args.dropFirst())) }
+        if args.first == "sync" {
+            let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
+            return try SyncBench.run(Array(args.dropFirst()), cairn: cairn)
+        }
         if args.first == "trust" {
             let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
             return try TrustBench.run(Array(args.dropFirst()), cairn: cairn)

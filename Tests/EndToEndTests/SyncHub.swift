@@ -28,6 +28,11 @@ final class SyncHub {
         return env
     }
 
+    /// The same, for a session in tmux (which passes only what it is given).
+    var tmuxEnvironment: [String: String] {
+        ["HOME": home.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "XDG_STATE_HOME": environment["XDG_STATE_HOME"]!]
+    }
+
     static let gitPath = ["/usr/bin/git", "/usr/local/bin/git"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "git"
 
     @discardableResult

@@ -228,3 +228,50 @@ import Testing
         #expect(try #require(try server.export()["schools"] as? [[String: Any]]).count == 10_000)
     }
 }
+
+/// `S` on Home in the built binary, in tmux: the laptop's screen before and after a sync.
+@Suite(.serialized) struct SyncScreenTests {
+    @Test func s_on_home_brings_the_servers_changes_into_the_open_screen_and_sends_the_laptops() throws {
+        let hub = try SyncHub()
+        let server = hub.machine("server")
+        try server.must(["add", "school", "--name", "Escola Básica de São João"])
+        _ = try server.must(["sync", "--init", hub.bare.path])
+        let laptop = try hub.clone("laptop")
+        try laptop.must(["add", "school", "--name", "Þingeyjarskóli"])
+        let screen = try Tmux.cairn(store: laptop.store, environment: hub.tmuxEnvironment)
+        try screen.waitFor("1 unsent · never synced")
+        try screen.send("2")
+        try screen.waitFor("Þingeyjarskóli")
+        try server.must(["add", "school", "--name", "Szkoła Podstawowa nr 12 Łódź"])
+        _ = try server.sync()
+
+        try screen.send("S")
+        let after = try screen.waitFor("Synced with origin: received 1 change (root 1), sent 1 change")
+        #expect(after.contains("Szkoła Podstawowa nr 12 Łódź"), "the open list shows what came")
+        #expect(after.contains("Schools (3)"))
+        let title = try #require(after.split(separator: "\n").first)
+        #expect(title.contains(" synced ") && !title.contains("unsent"), "\(title)")
+        _ = try server.sync()
+        #expect(try server.exportJSON == laptop.exportJSON)
+    }
+
+    @Test func a_sync_that_fails_is_a_message_and_the_screen_stays_usable() throws {
+        let hub = try SyncHub()
+        let server = hub.machine("server")
+        try server.must(["add", "school", "--name", "Escola Básica de São João"])
+        _ = try server.must(["sync", "--init", hub.bare.path])
+        let laptop = try hub.clone("laptop")
+        try hub.git(["remote", "set-url", "origin", hub.root.appendingPathComponent("gone.git").path], in: laptop.store)
+        let screen = try Tmux.cairn(store: laptop.store, environment: hub.tmuxEnvironment)
+        try screen.send("S")
+        try screen.waitFor("Sync failed: cannot reach origin")
+        try screen.send("2")
+        try screen.waitFor("Escola Básica de São João")
+        try screen.send("a")
+        try screen.waitFor("New school")
+        try screen.type("Þingeyjarskóli")
+        try screen.send("Enter")
+        try screen.waitFor("1 unsent · never synced")
+        #expect(screen.isRunning)
+    }
+}

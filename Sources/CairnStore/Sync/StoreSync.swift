@@ -85,6 +85,7 @@ public struct StoreSync: Sendable {
                 }
                 _ = git.run(["fetch", "--no-tags", "--quiet", remote])  // so that the remote's ref is the one pushed
                 try record(git, remote: remote, ref: ref)
+                tidy(git)
                 return report
             }
             let text = pushed.err + pushed.out
@@ -327,6 +328,17 @@ public struct StoreSync: Sendable {
         let here = committedSize(git, rev: "HEAD", path: path)
         guard here > there else { return 0 }
         return SyncRecord.unsent(in: ownJournal, after: there) - SyncRecord.unsent(in: ownJournal, after: here)
+    }
+
+    /// Every sync commits a whole new copy of this copy's journal as a loose object; git packs
+    /// them (as deltas, a few KiB per 1,000 changes) only past 6,700 objects, by which time
+    /// a busy laptop could hold gigabytes. Past 16 MiB of loose objects they are packed now.
+    private func tidy(_ git: Git) {
+        guard let counted = git.value(["count-objects", "-v"]),
+            let line = counted.split(separator: "\n").first(where: { $0.hasPrefix("size: ") }),
+            let kib = Int(line.dropFirst("size: ".count)), kib > 16 * 1024
+        else { return }
+        _ = git.run(["gc", "--quiet"])
     }
 
     /// Notes when this sync ended and what the remote now has of this copy's journals.
