@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs programs for the end-to-end tests and finds the built `cairn`.
 enum Shell {
@@ -87,6 +88,13 @@ enum Shell {
 
 /// A temporary folder holding a store, removed afterwards.
 extension Shell {
+    /// The journal file this copy of the store writes, named by its instance id (`local/instance`).
+    static func ownJournal(_ store: URL) throws -> URL {
+        let data = try Data(contentsOf: store.appendingPathComponent("local/instance"))
+        let id = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])["id"] as? String
+        return store.appendingPathComponent("journal/\(try #require(id)).jsonl")
+    }
+
     /// How many events the store's journals hold.
     static func journalLines(_ store: URL) throws -> Int {
         let dir = store.appendingPathComponent("journal")
