@@ -12,13 +12,13 @@ public enum CSVExport {
     }
 
     public static func rows(_ what: What, world w: World, cluster: String? = nil, today: Day) -> [[String]] {
-        let clusterIDs = cluster.map { [$0] } ?? NameOrder.sorted(w.clusters.values, by: \.name).map(\.id)
+        let clusterIDs = cluster.map { [$0] } ?? NameOrder.sorted(w.clusters.values, by: \.name, id: \.id).map(\.id)
         let memberIDs = Set(w.memberships.values.filter { cluster == nil || $0.cluster == cluster }.map(\.memberId))
         let n = { (v: Double?) in v.map(World.number) ?? "" }
         switch what {
         case .schools:
             return [["id", "officialId", "name", "phases", "municipality", "contactPerson", "email", "phone", "notes"]]
-                + NameOrder.sorted(w.schools.values.filter { cluster == nil || memberIDs.contains($0.id) }, by: \.name).map {
+                + NameOrder.sorted(w.schools.values.filter { cluster == nil || memberIDs.contains($0.id) }, by: \.name, id: \.id).map {
                     [
                         $0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: " "), $0.municipality,
                         $0.contactPerson, $0.email, $0.phone, $0.notes,
@@ -26,7 +26,7 @@ public enum CSVExport {
                 }
         case .agencies:
             return [["id", "name", "sector", "level", "contactPerson", "email", "phone", "notes"]]
-                + NameOrder.sorted(w.agencies.values.filter { cluster == nil || memberIDs.contains($0.id) }, by: \.name).map {
+                + NameOrder.sorted(w.agencies.values.filter { cluster == nil || memberIDs.contains($0.id) }, by: \.name, id: \.id).map {
                     [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue, $0.contactPerson, $0.email, $0.phone, $0.notes]
                 }
         case .clusters:

@@ -8,7 +8,7 @@ public enum JSONExport {
     public static func document(_ world: World, today: Day = Day.today()) -> [String: Any] {
         let null = NSNull()
         func optional(_ value: Any?) -> Any { value ?? null }
-        let clusters = NameOrder.sorted(world.clusters.values, by: \.name).map { c -> [String: Any] in
+        let clusters = NameOrder.sorted(world.clusters.values, by: \.name, id: \.id).map { c -> [String: Any] in
             [
                 "id": c.id, "name": c.name, "officialId": optional(c.officialId), "kind": c.kind.rawValue,
                 "formality": optional(c.formality?.rawValue), "region": c.region, "purpose": c.purpose,
@@ -29,20 +29,20 @@ public enum JSONExport {
                 },
             ]
         }
-        let schools = NameOrder.sorted(world.schools.values, by: \.name).map { s -> [String: Any] in
+        let schools = NameOrder.sorted(world.schools.values, by: \.name, id: \.id).map { s -> [String: Any] in
             [
                 "id": s.id, "name": s.name, "officialId": optional(s.officialId), "phases": s.phases.map(\.rawValue),
                 "municipality": s.municipality, "contactPerson": s.contactPerson, "email": s.email, "phone": s.phone,
                 "notes": s.notes,
             ]
         }
-        let agencies = NameOrder.sorted(world.agencies.values, by: \.name).map { a -> [String: Any] in
+        let agencies = NameOrder.sorted(world.agencies.values, by: \.name, id: \.id).map { a -> [String: Any] in
             [
                 "id": a.id, "name": a.name, "sector": a.sector.rawValue, "level": a.level.rawValue,
                 "contactPerson": a.contactPerson, "email": a.email, "phone": a.phone, "notes": a.notes,
             ]
         }
-        let checkpoints = world.checkpoints.values.sorted { ($0.due, $0.title) < ($1.due, $1.title) }.map {
+        let checkpoints = world.checkpoints.values.sorted { ($0.due, $0.title, $0.id) < ($1.due, $1.title, $1.id) }.map {
             p -> [String: Any] in
             [
                 "id": p.id, "cluster": p.cluster, "title": p.title, "due": p.due.description,

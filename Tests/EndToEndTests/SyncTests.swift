@@ -189,6 +189,70 @@ import Testing
         #expect(laptopAt > Self.isoNow(offsetHours: -1), "the edit is stamped after the server's, not two hours back")
     }
 
+    @Test func a_laptop_two_hours_ahead_does_not_make_the_servers_later_edit_lose() throws {
+        let hub = try SyncHub()
+        let (server, real, ids) = try serverAndLaptop(hub)
+        var laptop = real
+        laptop.clock = "+2h"
+        let escola = try #require(ids["escola"])
+        try laptop.must(["edit", escola, "municipality=Loures"])  // stamped two hours ahead
+        _ = try laptop.sync()
+        _ = try server.sync()
+        try server.must(["edit", escola, "municipality=Lisboa"])  // after it, whatever the clocks say
+        _ = try server.sync()
+        _ = try laptop.sync()
+        for m in [server, laptop] {
+            #expect(try m.record("schools", "id", escola)["municipality"] as? String == "Lisboa", "\(m.name)")
+            #expect(try m.conflicts().isEmpty)
+        }
+    }
+
+    @Test func a_store_an_earlier_version_wrote_under_the_host_name_is_sent_whole() throws {
+        let hub = try SyncHub()
+        let old = hub.machine("server")
+        try old.must(["add", "school", "--name", "Escola Básica de São João"])
+        // As version 8 left it: the journal named after the host, no instance id yet.
+        let legacy = old.store.appendingPathComponent("journal/regional-server.jsonl")
+        try FileManager.default.moveItem(at: try Shell.ownJournal(old.store), to: legacy)
+        try FileManager.default.removeItem(at: old.store.appendingPathComponent("local"))
+        try old.must(["add", "school", "--name", "Þingeyjarskóli"])
+        let sent = try old.must(["sync", "--init", hub.bare.path])
+        #expect(sent.contains("sent 1 change"), "only the new journal's change is this copy's own: \(sent)")
+        let laptop = try hub.clone("laptop")
+        let names = try #require(try laptop.export()["schools"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+        #expect(Set(names) == ["Escola Básica de São João", "Þingeyjarskóli"])
+        // Private files never reach git, whatever lies in the store folder.
+        for junk in ["reports/rede.md", "drafts/ana@vm-1.json", "local/snapshot.bin", "journal/.x.jsonl.1.tmp"] {
+            let url = old.store.appendingPathComponent(junk)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "x".write(to: url, atomically: true, encoding: .utf8)
+        }
+        try old.must(["add", "school", "--name", "Szkoła Podstawowa nr 12 Łódź"])
+        _ = try old.sync()
+        let tracked = try hub.git(["ls-files"], in: old.store).stdout.split(separator: "\n").map(String.init)
+        #expect(
+            tracked.filter { !$0.hasPrefix("journal/") || !$0.hasSuffix(".jsonl") || $0.contains("/.") }.sorted() == [
+                ".cairn-store", ".gitignore",
+            ])
+    }
+
+    @Test func a_sync_cut_off_in_the_middle_of_a_merge_is_done_again_by_the_next() throws {
+        let hub = try SyncHub()
+        let (server, laptop, _) = try serverAndLaptop(hub)
+        try server.must(["add", "school", "--name", "Þingeyjarskóli"])
+        _ = try server.sync()
+        try laptop.must(["add", "school", "--name", "Szkoła Podstawowa nr 12 Łódź"])
+        // A merge begun and never finished: the link dropped, the process was killed.
+        try hub.git(["fetch", "--quiet", "origin"], in: laptop.store)
+        try hub.git(["-c", "user.name=x", "-c", "user.email=x@y", "merge", "--no-commit", "--no-ff", "origin/master"], in: laptop.store)
+        #expect(FileManager.default.fileExists(atPath: laptop.store.appendingPathComponent(".git/MERGE_HEAD").path))
+        let synced = try laptop.sync()
+        #expect(synced.contains("sent 1 change"), "\(synced)")
+        _ = try server.sync()
+        #expect(try server.exportJSON == laptop.exportJSON)
+        #expect(try #require(try server.export()["schools"] as? [[String: Any]]).count == 4)
+    }
+
     /// The journal file a machine's own copy writes.
     func laptopJournal(_ m: SyncHub.Machine) throws -> URL {
         let id =
@@ -273,5 +337,24 @@ import Testing
         try screen.send("Enter")
         try screen.waitFor("1 unsent · never synced")
         #expect(screen.isRunning)
+    }
+}
+
+/// Machines compare exports byte for byte: records of one name must not follow a dictionary's
+/// order, which changes from process to process.
+@Suite struct ExportOrderTests {
+    @Test func two_schools_of_one_name_are_exported_in_the_same_order_by_every_process() throws {
+        let hub = try SyncHub()
+        let m = hub.machine("server")
+        for _ in 0..<4 { try m.must(["add", "school", "--name", "Escola Básica n.º 1"]) }
+        try m.must([
+            "add", "checkpoint", "--cluster", try m.must(["add", "cluster", "--name", "Rede"]).trimmingCharacters(in: .newlines), "--title",
+            "Reunião", "--due", "2027-01-15",
+        ])
+        try m.must(["add", "checkpoint", "--cluster", "Rede", "--title", "Reunião", "--due", "2027-01-15"])
+        let first = try m.exportJSON
+        for _ in 0..<8 { #expect(try m.exportJSON == first) }
+        let csv = try m.must(["export", "--format", "csv", "--what", "schools"])
+        for _ in 0..<8 { #expect(try m.must(["export", "--format", "csv", "--what", "schools"]) == csv) }
     }
 }
