@@ -245,7 +245,8 @@ public final class Store {
         }
         if case .put(let record) = event.change, event.base == nil {
             // One hash for the usual case, a record made once.
-            guard let existing = world.foldCreate(record) else { return nil }
+            let writer = Conflict.Side(value: .null, by: event.by, at: event.at, event: event.id)
+            guard let existing = world.foldCreate(record, by: writer, found: &found) else { return nil }
             let (file, line) = locate(event.id, in: files)
             return JournalProblem(
                 kind: .damagedLine, file: file, line: line,

@@ -27,7 +27,15 @@ struct ConflictsCommand: ParsableCommand {
         for c in conflicts {
             print(Text.visible("\(store.world.describe(c)) (\(c.record)): \(c.recordDeleted ? "deleted while edited" : c.field)"))
             print(Text.visible("  kept    \(side(c.kept, deleted: c.recordDeleted))"))
-            for other in c.others { print(Text.visible("  not     \(side(other, deleted: false))")) }
+            for other in c.others {
+                if let parent = store.world.deletedParent(in: c) {
+                    print(
+                        Text.visible("  not     made in \(store.world.describe(parent)), deleted meanwhile  \(side(other, deleted: false))")
+                    )
+                } else {
+                    print(Text.visible("  not     \(side(other, deleted: false))"))
+                }
+            }
         }
         print("\(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s"): choose what to keep with C on the terminal UI's Home")
     }

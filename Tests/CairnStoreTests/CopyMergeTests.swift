@@ -72,4 +72,40 @@ import Testing
         let line = try #require(try String(contentsOf: laptop.journalFile, encoding: .utf8).split(separator: "\n").last)
         #expect(line.contains(#""seen":{"#) && line.contains(#""phone":"464 3580""#), "the delete says what it saw")
     }
+
+    @Test func records_made_in_a_cluster_deleted_elsewhere_stay_out_and_can_bring_it_back() throws {
+        let tmp = TemporaryDirectory()
+        let server = try Store(directory: tmp.url.appendingPathComponent("server"), identity: ana)
+        let laptop = try Store(directory: tmp.url.appendingPathComponent("laptop"), identity: ben)
+        try server.commit([.put(.cluster(Cluster(id: "clu-1", name: "Kāhui Ako Ōtautahi")))])
+        try carry(server, to: laptop)
+        let gone = try server.world.perform(.delete(.cluster, id: "clu-1"), by: Author(user: "ana", today: today))
+        try server.commit(gone.changes)
+        // Not knowing, the laptop plans a checkpoint for it and adds a member.
+        let visit = Checkpoint(id: "chk-1", cluster: "clu-1", title: "Visita", due: today)
+        let school = School(id: "sch-1", name: "Escola Básica de São João")
+        let member = Membership(id: "mem-1", cluster: "clu-1", memberType: .school, memberId: "sch-1")
+        try laptop.commit([.put(.checkpoint(visit))])
+        try laptop.commit([.put(.school(school)), .put(.membership(member))])
+        try carry(laptop, to: server)
+        try carry(server, to: laptop)
+        for store in [server, laptop] {
+            #expect(store.world.clusters["clu-1"] == nil && store.world.checkpoints["chk-1"] == nil)
+            #expect(store.world.memberships["mem-1"] == nil)
+            #expect(store.world.schools["sch-1"] != nil, "the school itself belongs to no cluster")
+            #expect(store.world.openConflicts.map(\.record) == ["chk-1", "mem-1"])
+            #expect(!(try StoreCheck.run(store).isDamaged), "nothing dangles")
+            let c = try #require(store.world.openConflicts.first)
+            #expect(store.world.deletedParent(in: c)?.id == "clu-1")
+        }
+        let c = try #require(server.world.openConflicts.first)
+        let back = try server.world.perform(.resolve(c, choosing: try #require(c.others.first)), by: Author(user: "ana", today: today))
+        try server.commit(back.changes)
+        try carry(server, to: laptop)
+        for store in [server, laptop] {
+            #expect(store.world.clusters["clu-1"]?.name == "Kāhui Ako Ōtautahi", "the cluster comes back with it")
+            #expect(store.world.checkpoints["chk-1"]?.title == "Visita")
+            #expect(store.world.openConflicts.map(\.record) == ["mem-1"], "the member is still to choose")
+        }
+    }
 }

@@ -130,6 +130,26 @@ import Testing
         #expect((conflict["others"] as? [[String: Any]])?.first?["value"] as? String == "42 123 45 67")
     }
 
+    @Test func what_the_laptop_adds_to_a_cluster_the_server_deleted_stays_out_and_check_stays_sound() throws {
+        let hub = try SyncHub()
+        let (server, laptop, ids) = try serverAndLaptop(hub)
+        let cluster = try #require(ids["cluster"])
+        try server.must(["delete", cluster])
+        try laptop.must(["add", "school", "--name", "Þingeyjarskóli", "--cluster", cluster])
+        try laptop.must(["add", "checkpoint", "--cluster", cluster, "--title", "Visita", "--due", "2027-02-01"])
+        _ = try server.sync()
+        _ = try laptop.sync()
+        _ = try server.sync()
+        #expect(try laptop.exportJSON == server.exportJSON)
+        #expect(try laptop.conflictsJSON == server.conflictsJSON)
+        for m in [server, laptop] {
+            #expect(try m.must(["check"]).contains("store is sound"), "\(m.name)")
+            #expect(try m.conflicts().count == 2)
+            #expect(try m.must(["conflicts"]).contains("made in cluster “Kāhui Ako Ōtautahi”, deleted meanwhile"))
+        }
+        #expect(try server.record("schools", "name", "Þingeyjarskóli")["id"] != nil)
+    }
+
     @Test func three_clones_syncing_in_a_ring_end_alike() throws {
         let hub = try SyncHub()
         let (server, laptop, ids) = try serverAndLaptop(hub)

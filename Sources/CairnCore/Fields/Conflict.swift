@@ -59,8 +59,10 @@ extension World {
     {
         switch change {
         case .put(let r):
+            var found: [Conflict] = []
+            if foldCreate(r, by: writer, found: &found) == nil { return found }
             forgetPast(of: r.id)
-            apply(change)
+            apply(change)  // a record given an id that was taken: the later replaces it, as ever
             return []
         case .delete(let kind, let id):
             var unseen: [Conflict] = []
@@ -156,9 +158,19 @@ extension World {
     }
 
     /// Folds a create (a put with no base) unless the id is taken: then the record that holds it
-    /// stays, and is returned, so the create can be reported as an id given twice.
-    public mutating func foldCreate(_ record: Record) -> Record? {
+    /// stays, and is returned, so the create can be reported as an id given twice. A record
+    /// made inside one deleted meanwhile is kept as deleted with it, and `found` gets the
+    /// conflict that can bring it back (see `orphanConflict`).
+    public mutating func foldCreate(
+        _ record: Record, by writer: Conflict.Side = Conflict.Side(value: .null, by: "", at: ""), found: inout [Conflict]
+    ) -> Record? {
         forgetPast(of: record.id)
+        if !tombstones.isEmpty, self.record(record.kind, id: record.id) == nil, let (conflict, grave) = orphanConflict(record, by: writer) {
+            tombstones[record.id] = grave
+            setConflict(conflict, key: conflict.key, record: record.id)
+            found.append(conflict)
+            return nil
+        }
         guard let existing = applyReplacing(.put(record)) else { return nil }
         apply(.put(existing))
         return existing

@@ -133,6 +133,8 @@ extension World {
             guard let back = restorable(conflict, choosing: side) else {
                 throw Refusal("conflict", "the deleted \(conflict.kind.rawValue) cannot be brought back")
             }
+            // A record made inside one deleted elsewhere comes back with what it belongs to.
+            for parent in deletedParents(of: back) { apply(.put(parent), into: &changes) }
             apply(.put(back), into: &changes)
             return "Brought back \(describe(back)) with \(conflict.field) \(chosen)"
         }

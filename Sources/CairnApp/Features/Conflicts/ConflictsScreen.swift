@@ -68,7 +68,10 @@ public struct ConflictsScreen: Screen {
             let name = world.describe(c)
             let field = c.recordDeleted ? "(deleted)" : c.field
             for (n, side) in ([c.kept] + c.others).enumerated() {
-                let value = c.recordDeleted && n == 0 ? "deleted" : "“\(side.value.display)”"
+                let parent = n > 0 ? world.deletedParent(in: c) : nil
+                let value =
+                    c.recordDeleted && n == 0
+                    ? "deleted" : parent.map { "made in \(world.describe($0)), deleted meanwhile" } ?? "“\(side.value.display)”"
                 rows.append(
                     ListRow(
                         id: "\(c.key)#\(n)",

@@ -1,0 +1,60 @@
+/// A record made on one machine inside one deleted on another (a member added to a cluster,
+/// a checkpoint planned for it, a measurement of its goal) before they had synced: the delete
+/// stands, as it stands against an edit it never saw, and the new record is kept out of the
+/// world as deleted with it, listed as a conflict that can bring both back.
+extension World {
+    /// The records `record` belongs to, by the field that names each: a cluster's member
+    /// belongs to the cluster and to its school or agency; a measurement to its goal.
+    public func parents(of record: Record) -> [(field: String, kind: RecordKind, id: String)] {
+        switch record {
+        case .membership(let m):
+            return [("cluster", .cluster, m.cluster), ("memberId", m.memberType == .school ? .school : .agency, m.memberId)]
+        case .checkpoint(let c): return [("cluster", .cluster, c.cluster)]
+        case .goal(let g): return [("cluster", .cluster, g.cluster)]
+        case .measurement(let m): return [("goal", .goal, m.goal)]
+        case .action(let a): return [("cluster", .cluster, a.cluster)]
+        case .agreement(let a): return [("cluster", .cluster, a.cluster)]
+        case .assessment(let a): return [("cluster", .cluster, a.cluster)]
+        case .school, .agency, .cluster: return []
+        }
+    }
+
+    /// The conflict for a record created inside a deleted one, or nil when every record it
+    /// belongs to is there (or was never known: that is a damaged reference, not a conflict).
+    func orphanConflict(_ record: Record, by writer: Conflict.Side) -> (Conflict, Tombstone)? {
+        for parent in parents(of: record) where self.record(parent.kind, id: parent.id) == nil {
+            guard let grave = tombstones[parent.id] else { continue }
+            var kept = grave.deletedBy
+            kept.value = .null
+            var made = writer
+            made.value = .string(parent.id)
+            let conflict = Conflict(
+                kind: record.kind, record: record.id, field: parent.field, kept: kept, others: [made], recordDeleted: true)
+            return (conflict, Tombstone(record: record, deletedBy: grave.deletedBy))
+        }
+        return nil
+    }
+
+    /// What bringing back `record` needs first: the deleted records it belongs to, outermost
+    /// first (a measurement's cluster, then its goal).
+    public func deletedParents(of record: Record) -> [Record] {
+        var out: [Record] = []
+        for parent in parents(of: record) where self.record(parent.kind, id: parent.id) == nil {
+            guard let grave = tombstones[parent.id] else { continue }
+            out = deletedParents(of: grave.record) + [grave.record] + out
+        }
+        var seen = Set<String>()
+        return out.filter { seen.insert($0.id).inserted }
+    }
+}
+
+extension World {
+    /// For a conflict about a record made inside one deleted meanwhile: that deleted record
+    /// (what "made in cluster “Rede”, deleted meanwhile" names). Nil for any other conflict.
+    public func deletedParent(in c: Conflict) -> Record? {
+        guard c.recordDeleted, let grave = tombstones[c.record], case .string(let id)? = c.others.last?.value,
+            parents(of: grave.record).contains(where: { $0.field == c.field && $0.id == id })
+        else { return nil }
+        return tombstones[id]?.record
+    }
+}
