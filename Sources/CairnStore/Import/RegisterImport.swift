@@ -108,6 +108,13 @@ public enum RegisterImport {
             world.clusters.values.compactMap { c in c.officialId.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
         var schoolByOfficial = Dictionary(
             world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        // Without an official id a school is matched by its exact name, as an agency always is;
+        // of two with one name, the one with the lowest id, on every machine.
+        func byName<T>(_ records: some Collection<T>, name: (T) -> String, id: (T) -> String) -> [String: T] {
+            Dictionary(records.map { (name($0), $0) }, uniquingKeysWith: { a, b in id(a) < id(b) ? a : b })
+        }
+        var schoolByName = byName(world.schools.values.filter { $0.officialId == nil }, name: \.name, id: \.id)
+        var agencyByName = byName(world.agencies.values, name: \.name, id: \.id)
         var seenInFile = Set<String>()
         // Lookups kept as the plan grows, so a 25,000-row register stays linear.
         var memberKeys = Set(world.memberships.values.map { $0.cluster + "|" + $0.memberId })
@@ -151,7 +158,7 @@ public enum RegisterImport {
             let memberType: MemberType
             if options.kind == .school {
                 let existing =
-                    official.isEmpty ? scratch.schools.values.first { $0.officialId == nil && $0.name == name } : schoolByOfficial[official]
+                    official.isEmpty ? schoolByName[name] : schoolByOfficial[official]
                 var s = existing ?? School(officialId: official.isEmpty ? nil : official, name: name)
                 s.name = name
                 s.phases = phases.isEmpty ? s.phases : phases
@@ -176,11 +183,11 @@ public enum RegisterImport {
                 } else {
                     summary.unchanged += 1
                 }
-                if let o = normalized.officialId { schoolByOfficial[o] = normalized }
+                if let o = normalized.officialId { schoolByOfficial[o] = normalized } else { schoolByName[normalized.name] = normalized }
                 memberID = normalized.id
                 memberType = .school
             } else {
-                let existing = scratch.agencies.values.first { $0.name == name }
+                let existing = agencyByName[name]
                 var a = existing ?? Agency(name: name, sector: .other)
                 do {
                     if !value(.sector).isEmpty { a.sector = try Sector.parse(value(.sector), field: "sector") }
@@ -201,6 +208,7 @@ public enum RegisterImport {
                 } else {
                     summary.unchanged += 1
                 }
+                agencyByName[normalized.name] = normalized
                 memberID = normalized.id
                 memberType = .agency
             }
