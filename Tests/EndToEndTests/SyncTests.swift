@@ -106,6 +106,9 @@ import Testing
         #expect(try laptop.conflictsJSON == server.conflictsJSON)
         #expect(try server.record("checkpoints", "id", checkpoint)["doneOn"] is NSNull)
         #expect(try server.record("schools", "id", escola)["notes"] as? String == "Ponto de encontro: biblioteca")
+        // Every acknowledged change, on every machine: the same journal files, line for line.
+        #expect(try journals(of: laptop) == journals(of: server))
+        #expect(try journals(of: server).values.map { $0.split(separator: "\n").count }.reduce(0, +) == 7 + 12 + 2)
         let status = try laptop.must(["sync", "--status"])
         #expect(status.hasPrefix("Nothing unsent; last synced "), "\(status)")
     }
@@ -167,6 +170,7 @@ import Testing
         let export = try server.exportJSON
         let conflicts = try server.conflictsJSON
         for m in machines {
+            #expect(try journals(of: m) == journals(of: server), "\(m.name) lacks a change")
             #expect(try m.exportJSON == export, "\(m.name) differs")
             #expect(try m.conflictsJSON == conflicts, "\(m.name) lists other conflicts")
         }
@@ -271,6 +275,16 @@ import Testing
         _ = try server.sync()
         #expect(try server.exportJSON == laptop.exportJSON)
         #expect(try #require(try server.export()["schools"] as? [[String: Any]]).count == 4)
+    }
+
+    /// A machine's journal files, by name.
+    func journals(of m: SyncHub.Machine) throws -> [String: String] {
+        let folder = m.store.appendingPathComponent("journal")
+        var out: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".jsonl") {
+            out[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return out
     }
 
     /// The journal file a machine's own copy writes.
