@@ -97,7 +97,7 @@ final class Interpreter {
                 return [.tell(Status("This store is not shared through git: cairn sync --init URL shares it", isError: true))]
             }
             syncJob = SyncJob(StoreSync(store: store))
-            return [.tell(Status("Syncing…")), .syncLineChanged("syncing…")]
+            return [.tell(Status("Syncing…")), .syncLineChanged(SyncStatus.line(for: store, running: true))]
         case .continueImport(let screen):
             return writeBatch(replyTo: screen)
         case .quit, .push, .close, .say, .undoLast:

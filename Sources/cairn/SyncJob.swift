@@ -34,6 +34,10 @@ final class SyncJob: @unchecked Sendable {
 }
 
 extension SyncStatus {
-    /// The title bar's words; nil for a store not shared through git.
-    static func line(for store: Store) -> String? { SyncStatus.of(store).titleBarText }
+    /// The title bar's sync line; nil for a store not shared through git.
+    static func line(for store: Store, running: Bool = false) -> SyncLine? {
+        let status = SyncStatus.of(store)
+        guard status.isShared else { return nil }
+        return SyncLine(unsent: status.unsent, lastSynced: status.last?.at, running: running)
+    }
 }

@@ -16,7 +16,7 @@ public struct AppEnvironment: Sendable, Equatable {
     public var readOnly: String?
     /// For a store shared through git: what is unsent and when it last synced ("3 unsent ·
     /// synced 12-01 14:02"), or that a sync is running. Nil for a store of this machine alone.
-    public var syncLine: String?
+    public var syncLine: SyncLine?
 
     public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
         self.world = world

@@ -23,11 +23,16 @@ extension AppState {
     func renderTitle(upTo base: Int, into canvas: inout Canvas) {
         canvas.fill(Rect(x: 0, y: 0, width: env.width, height: 1), style: Style(.title, reverse: true))
         let crumbs = ["Cairn"] + stack[1..<(base + 1)].map { $0.screen.crumb(env) }
-        let right = (env.syncLine.map { " \($0) ·" } ?? "") + " \(env.today) · \(env.user) "
         // On every screen, since each is a value someone believes saved: Home's C lists them.
         let count = env.world.conflicts.count
         var conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "
         if env.readOnly != nil { conflicts = " READ-ONLY: nothing can be saved " + conflicts }
+        func rightSide(compact: Bool) -> String {
+            (env.syncLine.map { " \($0.text(compact: compact)) ·" } ?? "") + " \(env.today) · \(env.user) "
+        }
+        // The crumbs keep at least 24 cells: the sync line gives up the day first.
+        var right = rightSide(compact: false)
+        if env.width - DisplayWidth.of(right) - DisplayWidth.of(conflicts) < 24 { right = rightSide(compact: true) }
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(conflicts)
         canvas.put(
             " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,

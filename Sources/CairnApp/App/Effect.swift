@@ -64,7 +64,7 @@ public enum AppAction: Sendable {
     /// Something the person must hear at once (a conflict with another session's change).
     case tell(Status)
     /// What the title bar says of sync changed (a commit, a sync's end).
-    case syncLineChanged(String?)
+    case syncLineChanged(SyncLine?)
 }
 
 /// A line of feedback under the body: what was saved, or what went wrong.

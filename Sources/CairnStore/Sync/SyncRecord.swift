@@ -49,18 +49,4 @@ public struct SyncStatus: Sendable, Equatable {
         let name = store.journalFile.lastPathComponent
         return SyncStatus(isShared: shared, unsent: SyncRecord.unsent(in: store.journalFile, after: last?.sent[name] ?? 0), last: last)
     }
-
-    /// "3 unsent · synced 12-01 14:02", for the title bar; nil for a store that is not shared.
-    public var titleBarText: String? {
-        guard isShared else { return nil }
-        let when = last.map { "synced " + Self.short($0.at) } ?? "never synced"
-        return unsent > 0 ? "\(unsent) unsent · \(when)" : when
-    }
-
-    /// `2026-12-01T14:02:33.120Z` as `12-01 14:02` (UTC, as every time in a journal).
-    static func short(_ at: String) -> String {
-        let chars = Array(at)
-        guard chars.count >= 16 else { return at }
-        return String(chars[5..<10]) + " " + String(chars[11..<16])
-    }
 }
