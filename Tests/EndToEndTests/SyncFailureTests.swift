@@ -107,4 +107,34 @@ import Testing
         let names = try #require(try server.export()["schools"] as? [[String: Any]]).compactMap { $0["name"] as? String }
         #expect(Set(names) == ["Escola Básica de São João", "Szkoła Podstawowa nr 12 Łódź", "Þingeyjarskóli"])
     }
+
+    @Test func a_second_sync_at_once_is_told_and_an_index_lock_a_killed_sync_left_is_cleared() throws {
+        let hub = try SyncHub()
+        let laptop = try laptopWithChanges(hub)
+        _ = try laptop.must(["sync", "--init", hub.bare.path])
+        try laptop.must(["add", "school", "--name", "Þingeyjarskóli"])
+        // Another sync holds the lock (here `flock`, for three seconds).
+        let lockFile = laptop.store.appendingPathComponent("local/sync.lock")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [lockFile.path, "sleep", "3"]
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(5)
+        while try Shell.run("/usr/bin/flock", ["-n", lockFile.path, "true"]).status == 0, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)  // until flock has taken it
+        }
+        expectOneLine(try laptop.cairn(["sync"]), "another sync of this store is running")
+        holder.waitUntilExit()
+        // A sync killed inside `git commit` leaves git's lock; an old one is cleared.
+        let index = laptop.store.appendingPathComponent(".git/index.lock")
+        try Data().write(to: index)
+        var old = [timespec(tv_sec: time(nil) - 60, tv_nsec: 0), timespec(tv_sec: time(nil) - 60, tv_nsec: 0)]
+        utimensat(AT_FDCWD, index.path, &old, 0)
+        try laptop.must(["add", "school", "--name", "Szkoła Podstawowa nr 12 Łódź"])
+        let synced = try laptop.sync()
+        #expect(synced.contains("sent 2 changes"), "\(synced)")
+        #expect(!FileManager.default.fileExists(atPath: index.path))
+        #expect(try laptop.must(["sync", "--status"]).hasPrefix("Nothing unsent"))
+    }
 }

@@ -47,6 +47,9 @@ public struct StoreSync: Sendable {
     public func run(remote chosen: String? = nil, progress: (String) -> Void = { _ in }) throws(StoreError) -> Report {
         let git = try self.git()
         try requireOwnRepository(git)
+        let lock = try SyncLock(directory, access: access)
+        defer { lock.release() }
+        try lock.clearStaleIndexLock()
         try finishInterruptedMerge(git)
         let branch = try currentBranch(git)
         let (remote, upstreamBranch) = try remoteAndBranch(git, chosen: chosen, branch: branch)
