@@ -2,8 +2,9 @@ import CairnCore
 import CairnStore
 import Foundation
 
-/// `cairn-bench sync [--changes 10,1000,10000]`: issue 9's figures, on a real bare hub and two
-/// clones ("server", "laptop") of it on this machine, with the built `cairn`.
+/// `cairn-bench sync [--changes 10,1000,10000] [--store DIR]`: issue 9's figures, on a real bare
+/// hub and two clones ("server", "laptop") of it on this machine, with the built `cairn`. With
+/// `--store`, the server starts as a copy of that store (the national one of `cairn-bench`).
 ///
 /// For each count, the laptop makes that many changes offline (one commit each, as typed),
 /// then `cairn sync` on the laptop (sends them) and on the server (brings them) are timed,
@@ -20,12 +21,21 @@ enum SyncBench {
         let laptopDir = root.appendingPathComponent("laptop")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try shell(["git", "init", "--quiet", "--bare", hub.path])
+        if let i = args.firstIndex(of: "--store"), args.indices.contains(i + 1) {
+            try FileManager.default.createDirectory(at: serverDir, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: URL(fileURLWithPath: args[i + 1]).appendingPathComponent("journal"), to: serverDir.appendingPathComponent("journal"))
+        }
         let server = try Store(directory: serverDir, identity: Identity(user: "ana", host: "server"))
         let school = School(id: "sch-bench-1", name: "Escola Básica de São João", municipality: "Lisboa")
         try server.commit([.put(.school(school))])
-        try shell([cairn, "sync", "--init", hub.path, "--store", serverDir.path])
-        try shell(["git", "clone", "--quiet", hub.path, laptopDir.path])
-        print("sync through git: a bare hub and two clones in \(root.path)")
+        let initMs = try Measure.milliseconds { try shell([cairn, "sync", "--init", hub.path, "--store", serverDir.path]) }
+        let cloneMs = try Measure.milliseconds { try shell(["git", "clone", "--quiet", hub.path, laptopDir.path]) }
+        print(
+            String(
+                format: "sync through git: a bare hub and two clones in %@; a store of %d events: sync --init %.0f ms, git clone %.0f ms",
+                root.path, server.eventCount, initMs, cloneMs))
+        try shell(["git", "-C", hub.path, "gc", "--quiet"])  // so that each "after git gc" counts only its own changes
         for n in counts {
             let laptop = try Store(directory: laptopDir, identity: Identity(user: "ben", host: "laptop"))
             guard var record = laptop.world.schools[school.id] else { throw BenchError("the laptop's clone lacks the school") }

@@ -58,9 +58,7 @@ struct SyncCommand: ParsableCommand {
     static func describe(_ s: SyncStatus, journal: URL) -> String {
         let unsent =
             s.unsent == 0 ? "nothing unsent" : "\(s.unsent) change\(s.unsent == 1 ? "" : "s") unsent (journal/\(journal.lastPathComponent))"
-        guard s.isShared else {
-            return "This store is not shared through git (\(unsent)): cairn sync --init URL shares it."
-        }
+        guard s.isShared else { return "This store is not shared through git: cairn sync --init URL shares it." }
         guard let last = s.last else { return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); never synced from this copy." }
         let when = last.at.prefix(16).replacingOccurrences(of: "T", with: " ")
         return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); last synced \(when) UTC with \(last.remote)."

@@ -324,13 +324,27 @@ public struct StoreSync: Sendable {
         Int(git.value(["cat-file", "-s", "\(rev):\(path)"]) ?? "") ?? 0
     }
 
-    /// The changes HEAD has in this copy's journal that `ref` (the remote) does not.
+    /// The changes HEAD has that `ref` (the remote) does not: this copy's own, and any journal
+    /// it committed that the remote lacks (one an earlier version wrote, a whole store at
+    /// `--init`). Journals only grow, so it is lines past the remote's size in each file.
     private func unsentLines(_ git: Git, against ref: String?) -> Int {
-        let path = "journal/" + ownJournal.lastPathComponent
-        let there = ref.map { committedSize(git, rev: $0, path: path) } ?? 0
-        let here = committedSize(git, rev: "HEAD", path: path)
-        guard here > there else { return 0 }
-        return SyncRecord.unsent(in: ownJournal, after: there) - SyncRecord.unsent(in: ownJournal, after: here)
+        func sizes(_ rev: String) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for line in (git.value(["ls-tree", "-r", "-l", rev, "journal/"]) ?? "").split(separator: "\n") {
+                // "100644 blob <sha>  <size>\t<path>"
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                guard parts.count == 2, let size = parts[0].split(separator: " ").last.flatMap({ Int($0) }) else { continue }
+                out[String(parts[1])] = size
+            }
+            return out
+        }
+        let there = ref.map(sizes) ?? [:]
+        var total = 0
+        for (path, here) in sizes("HEAD") where here > there[path] ?? 0 {
+            let file = directory.appendingPathComponent(path)
+            total += SyncRecord.unsent(in: file, after: there[path] ?? 0) - SyncRecord.unsent(in: file, after: here)
+        }
+        return total
     }
 
     /// Every sync commits a whole new copy of this copy's journal as a loose object; git packs
