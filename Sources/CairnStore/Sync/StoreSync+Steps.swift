@@ -1,0 +1,230 @@
+import Foundation
+
+/// The steps of a sync, each one git command or a few: the checks that make a failure one
+/// clear line, the commit of this copy's journals, the merge of the remote's, the record kept.
+extension StoreSync {
+    // MARK: - Checks
+
+    func git() throws(StoreError) -> Git {
+        guard let git = Git(in: directory) else {
+            throw StoreError("git is not installed, and cairn sync needs it (on Debian: apt install git)")
+        }
+        return git
+    }
+
+    func requireOwnRepository(_ git: Git) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path),
+            let top = git.value(["rev-parse", "--show-toplevel"]),
+            URL(fileURLWithPath: top).resolvingSymlinksInPath().path == directory.resolvingSymlinksInPath().path
+        else {
+            throw StoreError("this store (\(directory.path)) is not a git repository: cairn sync --init URL makes it one")
+        }
+    }
+
+    /// A sync killed mid-merge (a dropped SSH link) leaves git merging: that merge is undone,
+    /// and done again below from the start. Only other copies' journals were being merged.
+    func finishInterruptedMerge(_ git: Git) throws(StoreError) {
+        guard git.value(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]) != nil else { return }
+        let undone = git.run(["merge", "--abort"])
+        guard undone.ok else { throw StoreError("an earlier sync left a merge git cannot undo: \(undone.reason)") }
+    }
+
+    func currentBranch(_ git: Git) throws(StoreError) -> String {
+        guard let branch = git.value(["symbolic-ref", "--quiet", "--short", "HEAD"]) else {
+            throw StoreError("the store's repository is not on a branch (a detached HEAD): git switch main, then cairn sync")
+        }
+        return branch
+    }
+
+    /// `--remote NAME`, else the branch's upstream, else `origin`; and the remote's branch.
+    func remoteAndBranch(_ git: Git, chosen: String?, branch: String) throws(StoreError) -> (String, String?) {
+        let upstream = git.value(["config", "--get", "branch.\(branch).remote"])
+        let remote = chosen ?? upstream ?? "origin"
+        guard git.value(["remote", "get-url", remote]) != nil else {
+            let known = git.value(["remote"])?.split(separator: "\n").joined(separator: ", ")
+            throw StoreError(
+                "this store has no remote “\(remote)”"
+                    + (known.map { " (it has \($0)): cairn sync --remote NAME" } ?? ": cairn sync --init URL or git remote add origin URL"))
+        }
+        if remote == upstream, let merge = git.value(["config", "--get", "branch.\(branch).merge"]), merge.hasPrefix("refs/heads/") {
+            return (remote, String(merge.dropFirst("refs/heads/".count)))
+        }
+        return (remote, nil)
+    }
+
+    /// With no upstream yet: the remote's branch of the same name, else its only branch (a
+    /// clone of a hub whose HEAD names another branch checks nothing out), else a new one.
+    func branchToJoin(_ git: Git, remote: String, local: String) throws(StoreError) -> String {
+        let prefix = "refs/remotes/\(remote)/"
+        let listed = git.value(["for-each-ref", "--format=%(refname)", prefix]) ?? ""
+        let branches = listed.split(separator: "\n").map { String($0.dropFirst(prefix.count)) }.filter { $0 != "HEAD" }
+        if branches.isEmpty || branches.contains(local) { return local }
+        if branches.count == 1 { return branches[0] }
+        throw StoreError(
+            "\(remote) has several branches (\(branches.joined(separator: ", "))) and none is \(local): "
+                + "git branch --set-upstream-to=\(remote)/BRANCH chooses one")
+    }
+
+    func exists(_ git: Git, _ ref: String) -> Bool {
+        git.value(["rev-parse", "--verify", "--quiet", ref + "^{commit}"]) != nil
+    }
+
+    func url(of remote: String, _ git: Git) -> String { git.value(["remote", "get-url", remote]) ?? remote }
+
+    /// A remote branch with no `.cairn-store` and no `journal/` is somebody else's repository:
+    /// merging it would fill the store with files that are not journals.
+    func requireCairnStore(_ git: Git, ref: String, remote: String) throws(StoreError) {
+        let marked = git.run(["cat-file", "-e", "\(ref):\(StoreLayout.marker)"]).ok
+        let journals = git.value(["ls-tree", "--name-only", ref, "journal/"]) != nil
+        guard marked || journals else {
+            throw StoreError("\(remote) (\(url(of: remote, git))) is not a Cairn store: it has no journal/; nothing was merged or sent")
+        }
+    }
+
+    // MARK: - Commit, merge, record
+
+    /// The journal files this copy commits: its own, and any git does not know yet (one an
+    /// earlier version wrote under the host's name). Another copy's journal changed here is
+    /// refused: only that copy may write it, or git would meet two versions of one file.
+    func ownJournals(_ git: Git) throws(StoreError) -> [String] {
+        let listed = git.run(["status", "--porcelain=v1", "--untracked-files=all", "-z", "--", "journal"])
+        guard listed.ok else { throw StoreError("cannot read the repository's state: \(listed.reason)") }
+        let own = "journal/" + ownJournal.lastPathComponent
+        var paths: Set<String> = []
+        if FileManager.default.fileExists(atPath: ownJournal.path) { paths.insert(own) }
+        for entry in listed.out.split(separator: "\0") where entry.count > 3 {
+            let code = entry.prefix(2)
+            let path = String(entry.dropFirst(3))
+            guard path.hasSuffix(".jsonl") else { continue }
+            if code == "??" || path == own {
+                paths.insert(path)
+            } else {
+                throw StoreError(
+                    "\(path) is another copy's journal and was changed here (git status says \(code.trimmingCharacters(in: .whitespaces))); "
+                        + "cairn sync sends only this copy's: git checkout -- \(path) puts it back")
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Commits this copy's journals, holding the journal's lock so that no half-written line
+    /// is committed. The message says how many changes, by whom, from which machine.
+    func commitOwnJournals(_ git: Git) throws(StoreError) {
+        let writer = JournalWriter(url: ownJournal, mode: access.fileMode)
+        try writer.locked { () throws(StoreError) in
+            let paths = try ownJournals(git)
+            var people: Set<String> = []
+            var count = 0
+            for path in paths {
+                let before = committedSize(git, rev: "HEAD", path: path)
+                if let read = try? JournalReader.read(directory.appendingPathComponent(path), from: before, firstLine: 1) {
+                    count += read.events.count
+                    for event in read.events { people.insert(event.by) }
+                }
+            }
+            let added = git.run(["add", "--", ".gitignore", StoreLayout.marker] + paths)
+            guard added.ok else { throw StoreError("cannot stage the journal in git: \(added.reason)") }
+            guard !git.run(["diff", "--cached", "--quiet"]).ok else { return }
+            let who = people.isEmpty ? identity.user : people.sorted().joined(separator: ", ")
+            let message =
+                count == 0
+                ? "Cairn store files, from \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
+                : "\(count) change\(count == 1 ? "" : "s") by \(who) on \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
+            let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
+            guard committed.ok else { throw StoreError("cannot commit the journal in git: \(committed.reason)") }
+        }
+    }
+
+    /// A fresh laptop's git knows no user: the commit then names the account and the machine.
+    func authorship(_ git: Git) -> [String] {
+        var flags: [String] = []
+        if git.value(["config", "--get", "user.name"]) == nil { flags += ["-c", "user.name=\(identity.user)"] }
+        if git.value(["config", "--get", "user.email"]) == nil { flags += ["-c", "user.email=\(identity.user)@\(identity.host)"] }
+        return flags
+    }
+
+    /// Merges the remote branch. Returns the changes that came, per person. A merge git cannot
+    /// make (someone rewrote a journal) is undone, leaving the store as it was.
+    func merge(_ git: Git, ref: String, remote: String) throws(StoreError) -> [String: Int] {
+        let journalFolder = StoreLayout.journalFolder(directory)
+        func sizes() -> [String: Int] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder.path)) ?? []
+            var out: [String: Int] = [:]
+            for name in names where name.hasSuffix(".jsonl") {
+                out[name] =
+                    (try? FileManager.default.attributesOfItem(atPath: journalFolder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            }
+            return out
+        }
+        let before = sizes()
+        // Git rewrites the other copies' journal files whole: a session of this copy that
+        // commits meanwhile would read a world with some of them missing, so it waits.
+        let writer = JournalWriter(url: ownJournal, mode: access.fileMode)
+        try writer.locked { () throws(StoreError) in
+            let merged = git.run(
+                authorship(git) + [
+                    "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
+                    "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
+                ])
+            guard merged.ok else {
+                _ = git.run(["merge", "--abort"])
+                throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
+            }
+        }
+        var received: [String: Int] = [:]
+        for (name, size) in sizes() where name != ownJournal.lastPathComponent {
+            var from = before[name] ?? 0
+            if from > size { from = 0 }  // rewritten, not appended: count it afresh
+            guard size > from, let read = try? JournalReader.read(journalFolder.appendingPathComponent(name), from: from, firstLine: 1)
+            else { continue }
+            for event in read.events { received[event.by, default: 0] += 1 }
+        }
+        return received
+    }
+
+    /// The size of `path` as committed in `rev`, 0 when it is not there.
+    func committedSize(_ git: Git, rev: String, path: String) -> Int {
+        Int(git.value(["cat-file", "-s", "\(rev):\(path)"]) ?? "") ?? 0
+    }
+
+    /// The changes HEAD has that `ref` (the remote) does not: this copy's own, and any journal
+    /// it committed that the remote lacks (one an earlier version wrote, a whole store at
+    /// `--init`). Journals only grow, so it is lines past the remote's size in each file.
+    func unsentLines(_ git: Git, against ref: String?) -> Int {
+        func sizes(_ rev: String) -> [String: Int] {
+            var out: [String: Int] = [:]
+            for line in (git.value(["ls-tree", "-r", "-l", rev, "journal/"]) ?? "").split(separator: "\n") {
+                // "100644 blob <sha>  <size>\t<path>"
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                guard parts.count == 2, let size = parts[0].split(separator: " ").last.flatMap({ Int($0) }) else { continue }
+                out[String(parts[1])] = size
+            }
+            return out
+        }
+        let there = ref.map(sizes) ?? [:]
+        var total = 0
+        for (path, here) in sizes("HEAD") where here > there[path] ?? 0 {
+            let file = directory.appendingPathComponent(path)
+            total += SyncRecord.unsent(in: file, after: there[path] ?? 0) - SyncRecord.unsent(in: file, after: here)
+        }
+        return total
+    }
+
+    /// Every sync commits a whole new copy of this copy's journal as a loose object; git packs
+    /// them (as deltas, a few KiB per 1,000 changes) only past 6,700 objects, by which time
+    /// a busy laptop could hold gigabytes. Past 16 MiB of loose objects they are packed now.
+    func tidy(_ git: Git) {
+        guard let counted = git.value(["count-objects", "-v"]),
+            let line = counted.split(separator: "\n").first(where: { $0.hasPrefix("size: ") }),
+            let kib = Int(line.dropFirst("size: ".count)), kib > 16 * 1024
+        else { return }
+        _ = git.run(["gc", "--quiet"])
+    }
+
+    /// Notes when this sync ended and what the remote now has of this copy's journals.
+    func record(_ git: Git, remote: String, ref: String) throws(StoreError) {
+        let name = ownJournal.lastPathComponent
+        let sent = [name: committedSize(git, rev: ref, path: "journal/" + name)]
+        try SyncRecord(at: Event.timestamp(Date()), remote: remote, sent: sent).write(directory, access: access)
+    }
+}
