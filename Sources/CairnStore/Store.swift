@@ -183,105 +183,11 @@ public final class Store {
         return true
     }
 
-    /// Records another machine (or a hand, or another program) wrote are held to the rules a
-    /// form holds a record to on its own (a name, a plausible e-mail, a tick with both its day
-    /// and its person…); one that breaks them is reported with its line and not read. Rules
-    /// between records (that its cluster exists) are the fold's: its order already follows
-    /// what the writer saw. This instance's own journal was checked when it was written.
-    private func checkForeign(_ result: inout JournalReader.Result, file: URL) {
-        guard file.lastPathComponent != writer.url.lastPathComponent else { return }
-        let alone = World()
-        var refused = Set<String>()
-        var refusedCommits = Set<String>()
-        // The rules of each record alone, on both cores: 160,000 records cost about 0.4 s on one.
-        let events = result.events
-        let slots = UnsafeMutableBufferPointer<FieldIssue?>.allocate(capacity: events.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let found = slots
-        let parts = events.count > 20_000 ? 2 : 1
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (part * events.count / parts)..<((part + 1) * events.count / parts)
-            for i in range {
-                guard case .put(let record) = events[i].change else { continue }
-                found[i] = alone.validate(record).1.first { !$0.isGap && !Store.betweenRecords.contains($0.field) }
-            }
-        }
-        for (i, event) in events.enumerated() {
-            guard case .put(let record) = event.change, let issue = found[i] else { continue }
-            refused.insert(event.id)
-            if let commit = event.commit { refusedCommits.insert(commit.id) }  // all of its commit, or none
-            let (_, line) = Store.locate(event.id, in: [file])
-            result.problems.append(
-                JournalProblem(
-                    kind: .damagedLine, file: file.lastPathComponent, line: line,
-                    detail: "\(alone.describe(record)) breaks a rule (\(issue.field): \(issue.message)); its commit is not read"))
-        }
-        guard !refused.isEmpty else { return }
-        result.events.removeAll { refused.contains($0.id) || ($0.commit.map { refusedCommits.contains($0.id) } ?? false) }
-    }
-
-    /// Fields whose rules look at other records, left to the fold.
-    static let betweenRecords: Set<String> = ["cluster", "member", "goal", "concerns", "owner", "responsible", "lead", "officialId"]
-
     /// Conflicts, found since the last call, in which a value this session saved did not stand:
     /// what the screen tells at once.
     public func takeOverruled() -> [Conflict] {
         defer { overruled = [] }
         return overruled
-    }
-
-    /// Folds an event into the world, noting conflicts, unless it cannot be: a create (a put
-    /// with no `base`) under an id the world already holds (two records were given one id; the
-    /// first stands), or an edit that does not fit its record. Either is reported, never folded.
-    static func fold(_ event: Event, into world: inout World, files: [URL], found: inout [Conflict]) -> JournalProblem? {
-        // A line from elsewhere (another machine's journal, an old version, a hand edit) must
-        // name a record the way Cairn does before it can stand for one.
-        guard RecordID.isValid(event.change.recordID, for: event.change.kind) else {
-            let (file, line) = locate(event.id, in: files)
-            return JournalProblem(
-                kind: .damagedLine, file: file, line: line,
-                detail: "“\(event.change.recordID)” is not an id of a \(event.change.kind.rawValue); it is not read")
-        }
-        if case .put(let record) = event.change, event.base == nil {
-            // One hash for the usual case, a record made once.
-            let writer = Conflict.Side(value: .null, by: event.by, at: event.at, event: event.id)
-            guard let existing = world.foldCreate(record, by: writer, found: &found) else { return nil }
-            let (file, line) = locate(event.id, in: files)
-            return JournalProblem(
-                kind: .damagedLine, file: file, line: line,
-                detail: "it creates \(record.id), which is already \(world.describe(existing)) (one id given twice); it is not read"
-            )
-        }
-        do {
-            found += try world.fold(
-                event.change, by: Conflict.Side(value: .null, by: event.by, at: event.at, event: event.id), seen: event.seen)
-            return nil
-        } catch {
-            let (file, line) = locate(event.id, in: files)
-            return JournalProblem(kind: .damagedLine, file: file, line: line, detail: "\(error.message); it is not folded")
-        }
-    }
-
-    /// The journal file and line of an event, found by its id: only for the rare message about
-    /// it, so that the 160,000 events of a load carry no position of their own.
-    static func locate(_ eventID: String, in files: [URL]) -> (file: String, line: Int) {
-        let needle = Array("\"id\":\"\(eventID)\"".utf8)
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
-            let bytes = [UInt8](data)
-            var line = 1
-            var i = 0
-            while i + needle.count <= bytes.count {
-                if bytes[i] == 0x0A {
-                    line += 1
-                } else if bytes[i] == needle[0], Array(bytes[i..<i + needle.count]) == needle {
-                    return (file.lastPathComponent, line)
-                }
-                i += 1
-            }
-        }
-        return ("journal", 0)
     }
 
     /// What a commit wrote, and the conflicts it opened: fields someone else changed since the
