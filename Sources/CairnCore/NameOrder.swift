@@ -15,11 +15,11 @@ public enum NameOrder {
     /// - Complexity: O(n log n) byte comparisons after one O(n) pass that folds each name. The
     ///   sort moves indices, not the items: across a module boundary the items' type is not
     ///   known to the sort, and moving 25,000 schools through value witnesses took 430 ms.
-    @inlinable
     ///
     /// - Parameter id: breaks ties between equal names (two schools called alike), so that the
     ///   order does not follow a dictionary's, which differs from process to process: an export
     ///   of the same store is then the same bytes on every machine.
+    @inlinable
     public static func sorted<T>(_ items: some Collection<T>, by name: (T) -> String, id: ((T) -> String)? = nil) -> [T] {
         let all = Array(items)
         let names = all.map(name)

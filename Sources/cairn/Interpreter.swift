@@ -33,9 +33,7 @@ final class Interpreter {
         if refreshed { actions.append(.worldChanged(store.world)) }
         switch outcome {
         case .success(let report):
-            let open = store.world.openConflicts.count
-            let conflicts = open == 0 ? "" : "; \(open) conflict\(open == 1 ? "" : "s") open (C)"
-            actions.append(.tell(Status("Synced with \(report.remote): \(report.summary)\(conflicts)")))
+            actions.append(.tell(Status(report.line(openConflicts: store.world.openConflicts.count, listedBy: "C on Home"))))
         case .failure(let error):
             actions.append(.tell(Status("Sync failed: \(error.message)", isError: true)))
         }

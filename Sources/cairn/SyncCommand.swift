@@ -49,9 +49,7 @@ struct SyncCommand: ParsableCommand {
         } catch {
             throw CLIError("synced, but the store cannot be read again: \(error.message)")
         }
-        let open = store.world.openConflicts.count
-        let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (cairn conflicts lists them)"
-        print("Synced with \(report.remote): \(report.summary); \(conflicts).")
+        print(report.line(openConflicts: store.world.openConflicts.count, listedBy: "cairn conflicts lists them") + ".")
     }
 
     /// "3 changes unsent (journal/…); last synced 2026-12-01 14:02 UTC with origin."

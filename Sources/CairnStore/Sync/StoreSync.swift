@@ -37,6 +37,13 @@ public struct StoreSync: Sendable {
             return "\(got), sent \(sent == 0 ? "nothing" : plural(sent))"
         }
 
+        /// The one line a sync ends with, on the command line and on the screen alike:
+        /// "Synced with origin: received …, sent …; 1 conflict open (HOW)".
+        public func line(openConflicts open: Int, listedBy how: String) -> String {
+            let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (\(how))"
+            return "Synced with \(remote): \(summary); \(conflicts)"
+        }
+
         private func plural(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
     }
 
