@@ -119,6 +119,13 @@ public struct Event: Sendable, Equatable {
             Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
     }
 
+    /// The moment a stamp names, or nil for one that cannot be read.
+    static func date(_ at: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.date(from: at)
+    }
+
     static func makeID() -> String {
         "ev-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36)
     }

@@ -143,9 +143,10 @@ extension StoreSync {
         return flags
     }
 
-    /// Merges the remote branch. Returns the changes that came, per person. A merge git cannot
-    /// make (someone rewrote a journal) is undone, leaving the store as it was.
-    func merge(_ git: Git, ref: String, remote: String) throws(StoreError) -> [String: Int] {
+    /// Merges the remote branch into `report`: the changes that came, per person, and the one
+    /// stamped latest. A merge git cannot make (someone rewrote a journal) is undone, leaving
+    /// the store as it was.
+    func merge(_ git: Git, ref: String, remote: String, into report: inout Report) throws(StoreError) {
         let journalFolder = StoreLayout.journalFolder(directory)
         func sizes() -> [String: Int] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: journalFolder.path)) ?? []
@@ -171,15 +172,16 @@ extension StoreSync {
                 throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
             }
         }
-        var received: [String: Int] = [:]
         for (name, size) in sizes() where name != ownJournal.lastPathComponent {
             var from = before[name] ?? 0
             if from > size { from = 0 }  // rewritten, not appended: count it afresh
             guard size > from, let read = try? JournalReader.read(journalFolder.appendingPathComponent(name), from: from, firstLine: 1)
             else { continue }
-            for event in read.events { received[event.by, default: 0] += 1 }
+            for event in read.events {
+                report.received[event.by, default: 0] += 1
+                if event.at > report.latest?.at ?? "" { report.latest = (event.at, event.by, event.host) }
+            }
         }
-        return received
     }
 
     /// The size of `path` as committed in `rev`, 0 when it is not there.

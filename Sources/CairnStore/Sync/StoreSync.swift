@@ -24,11 +24,28 @@ public struct StoreSync: Sendable {
 
     /// What a sync did, for its one-line summary.
     public struct Report: Sendable, Equatable {
+        public static func == (a: Report, b: Report) -> Bool {
+            a.remote == b.remote && a.received == b.received && a.sent == b.sent && a.latest?.at == b.latest?.at
+        }
+
         public var remote: String
         /// Changes that came in, per person who made them.
         public var received: [String: Int] = [:]
         public var sent = 0
+        /// The change that came stamped latest: when, by whom, on which machine.
+        public var latest: (at: String, by: String, host: String)?
         public var receivedTotal: Int { received.values.reduce(0, +) }
+
+        /// Changes stamped well ahead of this machine's clock mean one of the two clocks is
+        /// wrong. Order stays right (the hybrid clock), but the times in the trail do not, so
+        /// it is said: "changes by ben on laptop are stamped 2 h ahead of this machine's clock".
+        public func clockWarning(now: Date = Date()) -> String? {
+            guard let latest, let at = Event.date(latest.at) else { return nil }
+            let ahead = at.timeIntervalSince(now)
+            guard ahead > 600 else { return nil }
+            let amount = ahead >= 5400 ? "\(Int((ahead / 3600).rounded())) h" : "\(Int((ahead / 60).rounded())) min"
+            return "changes by \(latest.by) on \(latest.host) are stamped \(amount) ahead of this machine's clock: check both clocks"
+        }
 
         /// "received 12 changes (ana 8, ben 4), sent 5": the people by how much they did.
         public var summary: String {
@@ -41,7 +58,7 @@ public struct StoreSync: Sendable {
         /// "Synced with origin: received …, sent …; 1 conflict open (HOW)".
         public func line(openConflicts open: Int, listedBy how: String) -> String {
             let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (\(how))"
-            return "Synced with \(remote): \(summary); \(conflicts)"
+            return "Synced with \(remote): \(summary); \(conflicts)" + (clockWarning().map { "; " + $0 } ?? "")
         }
 
         private func plural(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
@@ -82,7 +99,7 @@ public struct StoreSync: Sendable {
             if remoteHas {
                 try requireCairnStore(git, ref: ref, remote: remote)
                 progress("Merging what \(remote) has…")
-                for (name, n) in try merge(git, ref: ref, remote: remote) { report.received[name, default: 0] += n }
+                try merge(git, ref: ref, remote: remote, into: &report)
             }
             let sending = unsentLines(git, against: remoteHas ? ref : nil)
             progress(
