@@ -57,6 +57,22 @@ final class JournalWriter {
         return try body()
     }
 
+    /// Runs `body` unless a writer holds the journal's lock right now (a commit, or a sync's
+    /// merge rewriting other copies' journals): then returns nil at once, and a poll simply
+    /// reads next time rather than see a journal git has half rewritten. A store whose journal
+    /// is not there yet (or cannot be opened) has no writer to wait for.
+    func unlessBusy<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T? {
+        let reader = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard reader >= 0 else { return try body() }
+        defer { close(reader) }
+        while flock(reader, LOCK_SH | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            if errno == EWOULDBLOCK { return nil }
+            return try body()  // a file system without locks: read as before
+        }
+        return try body()
+    }
+
     /// Appends `bytes` (whole lines); call inside `locked`. All or nothing.
     func append(_ bytes: [UInt8]) throws(StoreError) {
         var info = stat()

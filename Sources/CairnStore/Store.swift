@@ -136,11 +136,19 @@ public final class Store {
     }
 
     /// Reads what other sessions appended since the last read. Returns whether the world changed.
+    /// While another session commits or a sync merges (the journal's lock is held), it reads
+    /// nothing and returns false: the next poll reads it all, whole.
     ///
     /// - Complexity: O(new bytes) when the new events come after those already folded (the
     ///   usual case); a full reload when a merged file brings older events.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
+        try writer.unlessBusy { () throws(StoreError) in try refreshHoldingLock() } ?? false
+    }
+
+    /// `refresh` for a caller that holds the journal's lock (a commit) or need not wait.
+    @discardableResult
+    private func refreshHoldingLock() throws(StoreError) -> Bool {
         var fresh: [Event] = []
         var newPositions = positions
         var newProblems: [JournalProblem] = []
@@ -214,7 +222,7 @@ public final class Store {
         guard !changes.isEmpty else { return Receipt(events: [], conflicts: []) }
         if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
         return try writer.locked { () throws(StoreError) -> Receipt in
-            try refresh()
+            try refreshHoldingLock()
             let (written, seen) = try settle(changes, exact: exact)
             guard !written.isEmpty else { return Receipt(events: [], conflicts: []) }
             let stamp = nextStamp(date)

@@ -108,4 +108,31 @@ import Testing
             #expect(store.world.openConflicts.map(\.record) == ["mem-1"], "the member is still to choose")
         }
     }
+
+    @Test func a_poll_while_a_merge_holds_the_journal_reads_nothing_and_the_next_reads_it_whole() throws {
+        let tmp = TemporaryDirectory()
+        let a = try Store(directory: tmp.store, identity: ana)
+        let b = try Store(directory: tmp.store, identity: ana)
+        try a.commit([.put(.school(School(id: "sch-1", name: "Þingeyjarskóli")))])
+        // A sync's merge (here `flock`) holds this copy's journal while git rewrites the others.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [a.journalFile.path, "sleep", "1"]
+        try holder.run()
+        repeat {
+            Thread.sleep(forTimeInterval: 0.02)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            p.arguments = ["-n", a.journalFile.path, "true"]
+            try p.run()
+            p.waitUntilExit()
+            if p.terminationStatus != 0 { break }
+        } while holder.isRunning
+        #expect(holder.isRunning, "the lock was taken")
+        #expect(try b.refresh() == false)
+        #expect(b.world.schools.isEmpty)
+        holder.waitUntilExit()
+        #expect(try b.refresh() == true)
+        #expect(b.world.schools["sch-1"]?.name == "Þingeyjarskóli")
+    }
 }
