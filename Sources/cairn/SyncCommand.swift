@@ -14,8 +14,11 @@ struct SyncCommand: ParsableCommand {
             cairn --store DIR.
             """)
     @OptionGroup var options: StoreOptions
-    @Option(help: "The git remote to sync with (default: the branch's upstream, else origin).") var remote: String?
-    @Option(name: .customLong("init"), help: "Make the store a git repository with this remote (origin), and push it.")
+    @Option(help: ArgumentHelp("The git remote to sync with (default: the branch's upstream, else origin).", valueName: "name"))
+    var remote: String?
+    @Option(
+        name: .customLong("init"),
+        help: ArgumentHelp("Make the store a git repository with this remote (origin), and push it.", valueName: "url"))
     var initURL: String?
     @Flag(help: "Say what is unsent and when the store last synced; changes nothing.") var status = false
 
