@@ -48,7 +48,7 @@ final class Interpreter {
         switch effect {
         case .commit(let outcome, let screen, let undoable):
             do {
-                let receipt = try store.commit(outcome.changes, exact: outcome.putsBack)
+                let receipt = try store.commit(outcome.changes, source: outcome.putsBack ? "undo" : nil, exact: outcome.putsBack)
                 var actions: [AppAction] = [.worldChanged(store.world), .deliver(.committed(outcome, undoable: undoable), to: screen)]
                 if !receipt.conflicts.isEmpty { actions.append(.tell(ConflictNotice.saved(receipt.conflicts, in: store.world))) }
                 return actions

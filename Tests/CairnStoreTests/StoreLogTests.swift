@@ -1,0 +1,36 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// The trail as `cairn log` reads it from the journals, including lines older versions wrote.
+@Suite struct StoreLogTests {
+    @Test func a_whole_record_replace_written_before_field_edits_reads_as_the_fields_it_changed() throws {
+        let tmp = TemporaryDirectory()
+        try FileManager.default.createDirectory(at: tmp.store.appendingPathComponent("journal"), withIntermediateDirectories: true)
+        let record =
+            #""contactPerson":"","email":"","id":"sch-1","municipality":"Óbidos","name":"Escola Básica de São João","notes":"","phases":[],"phone":"#
+        let lines = [
+            #"{"at":"2026-11-01T10:00:00.000Z","by":"ana","host":"server","id":"ev-1","op":"put","record":{"# + record
+                + #"""},"recordId":"sch-1","type":"school"}"#,
+            #"{"at":"2026-11-02T10:00:00.000Z","base":"ev-1","by":"ben","host":"laptop","id":"ev-2","op":"put","record":{"#
+                + record.replacingOccurrences(of: "Óbidos", with: "Caldas da Rainha")
+                + #""219 999 999"},"recordId":"sch-1","type":"school"}"#,
+            #"{"at":"2026-11-03T10:00:00.000Z","by":"ben","host":"laptop","id":"ev-3","op":"delete","recordId":"sch-1","type":"school"}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: tmp.store.appendingPathComponent("journal/server.jsonl"), atomically: true, encoding: .utf8)
+        let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "elsewhere"))
+        #expect(store.problems.isEmpty, "\(store.problems)")
+        let log = try store.log(record: "sch-1")
+        #expect(log.map(\.op) == [.delete, .edit, .create])
+        #expect(log[1].fields.map(\.name) == ["municipality", "phone"])
+        #expect(log[1].fields[0].old == .string("Óbidos") && log[1].fields[0].new == .string("Caldas da Rainha"))
+        #expect(log[1].by == "ben" && log[1].host == "laptop" && log[1].source == "typed")
+        // A delete from before `seen` existed says what the record held, from the trail itself.
+        #expect(log[0].fields.first { $0.name == "phone" }?.old == .string("219 999 999"))
+        #expect(try store.log(since: "2026-11-02").map(\.event) == ["ev-3", "ev-2"])
+        #expect(try store.log(by: "ana").map(\.event) == ["ev-1"])
+    }
+}
