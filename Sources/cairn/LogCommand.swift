@@ -19,16 +19,19 @@ struct LogCommand: ParsableCommand {
     @Flag(help: "Print a JSON array: at, by, host, source, record, kind, op (create|edit|delete), fields {name: {old, new}}.")
     var json = false
 
-    /// Without a record or a filter, a terminal gets the latest changes, not the whole trail.
+    /// How many changes an unfiltered log shows.
     static let recent = 50
 
     func run() throws {
         let store = try options.open()
         let id = try record.map { try Self.resolve($0, in: store) }
         let day = try since.map { try DayInput.parse($0, today: Day.today()).description }
+        // Without a record or a filter, a terminal gets the latest changes, not the whole trail.
+        let limited = !json && id == nil && since == nil && by == nil
         let entries: [HistoryEntry]
+        let matching: Int
         do {
-            entries = try store.log(record: id, since: day, by: by)
+            (entries, matching) = try store.log(record: id, since: day, by: by, limit: limited ? Self.recent : nil)
         } catch {
             throw CLIError(error.message)
         }
@@ -42,8 +45,7 @@ struct LogCommand: ParsableCommand {
             print(id == nil ? "no changes" + (since != nil || by != nil ? " match" : " yet") : "no changes to \(record ?? "")")
             return
         }
-        let shown = id == nil && since == nil && by == nil ? Array(entries.prefix(Self.recent)) : entries
-        for e in shown {
+        for e in entries {
             let when = e.at.prefix(16).replacingOccurrences(of: "T", with: " ")
             let source = e.source == "typed" ? "" : " · \(e.source)"
             print(
@@ -57,8 +59,8 @@ struct LogCommand: ParsableCommand {
                 }
             }
         }
-        if shown.count < entries.count {
-            print("the latest \(shown.count) of \(entries.count) changes: --since DATE, --by USER or a RECORD shows more")
+        if entries.count < matching {
+            print("the latest \(entries.count) of \(matching) changes: --since DATE, --by USER or a RECORD shows more")
         }
     }
 

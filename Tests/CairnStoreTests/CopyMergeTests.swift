@@ -135,4 +135,18 @@ import Testing
         #expect(try b.refresh() == true)
         #expect(b.world.schools["sch-1"]?.name == "Þingeyjarskóli")
     }
+
+    @Test func each_host_keeps_its_instance_and_a_copy_made_elsewhere_makes_its_own() throws {
+        let tmp = TemporaryDirectory()
+        let first = try Store(directory: tmp.store, identity: ana).journalFile
+        let other = try Store(directory: tmp.store, identity: ben).journalFile
+        #expect(first != other, "two hosts on one folder (a shared mount) never share a journal")
+        #expect(try Store(directory: tmp.store, identity: ana).journalFile == first, "and keep theirs across openings")
+        #expect(try Store(directory: tmp.store, identity: ben).journalFile == other)
+        #expect(first.lastPathComponent.hasPrefix("regional-server-") && other.lastPathComponent.hasPrefix("laptop-"))
+        // `cp -r`: the same host, another folder.
+        let copy = tmp.url.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: tmp.store, to: copy)
+        #expect(try Store(directory: copy, identity: ana).journalFile.lastPathComponent != first.lastPathComponent)
+    }
 }

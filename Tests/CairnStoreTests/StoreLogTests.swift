@@ -23,14 +23,17 @@ import Testing
             to: tmp.store.appendingPathComponent("journal/server.jsonl"), atomically: true, encoding: .utf8)
         let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "elsewhere"))
         #expect(store.problems.isEmpty, "\(store.problems)")
-        let log = try store.log(record: "sch-1")
+        let log = try store.log(record: "sch-1").entries
         #expect(log.map(\.op) == [.delete, .edit, .create])
         #expect(log[1].fields.map(\.name) == ["municipality", "phone"])
         #expect(log[1].fields[0].old == .string("Óbidos") && log[1].fields[0].new == .string("Caldas da Rainha"))
         #expect(log[1].by == "ben" && log[1].host == "laptop" && log[1].source == "typed")
         // A delete from before `seen` existed says what the record held, from the trail itself.
         #expect(log[0].fields.first { $0.name == "phone" }?.old == .string("219 999 999"))
-        #expect(try store.log(since: "2026-11-02").map(\.event) == ["ev-3", "ev-2"])
-        #expect(try store.log(by: "ana").map(\.event) == ["ev-1"])
+        #expect(try store.log(since: "2026-11-02").entries.map(\.event) == ["ev-3", "ev-2"])
+        #expect(try store.log(by: "ana").entries.map(\.event) == ["ev-1"])
+        let latest = try store.log(limit: 2)
+        #expect(latest.entries.map(\.event) == ["ev-3", "ev-2"] && latest.matching == 3)
+        #expect(latest.entries[1].fields.map(\.name) == ["municipality", "phone"], "a limited log works out the same fields")
     }
 }

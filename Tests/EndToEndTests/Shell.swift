@@ -88,9 +88,13 @@ enum Shell {
 
 /// A temporary folder holding a store, removed afterwards.
 extension Shell {
-    /// The journal file this copy of the store writes, named by its instance id (`local/instance`).
+    /// The journal file this copy of the store writes, named by its instance id (kept in
+    /// `local/instances/<host>.json`; the tests run on one host).
     static func ownJournal(_ store: URL) throws -> URL {
-        let data = try Data(contentsOf: store.appendingPathComponent("local/instance"))
+        let folder = store.appendingPathComponent("local/instances")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1, "one host, one instance: \(files)")
+        let data = try Data(contentsOf: folder.appendingPathComponent(try #require(files.first)))
         let id = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])["id"] as? String
         return store.appendingPathComponent("journal/\(try #require(id)).jsonl")
     }

@@ -290,14 +290,7 @@ import Testing
     }
 
     /// The journal file a machine's own copy writes.
-    func laptopJournal(_ m: SyncHub.Machine) throws -> URL {
-        let id =
-            try #require(
-                try JSONSerialization.jsonObject(with: Data(contentsOf: m.store.appendingPathComponent("local/instance"))) as? [String: Any]
-            )["id"]
-            as? String
-        return m.store.appendingPathComponent("journal/\(try #require(id)).jsonl")
-    }
+    func laptopJournal(_ m: SyncHub.Machine) throws -> URL { try Shell.ownJournal(m.store) }
 
     static func isoNow(offsetHours: Double) -> String {
         let f = ISO8601DateFormatter()

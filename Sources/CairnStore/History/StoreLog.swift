@@ -33,7 +33,10 @@ extension Store {
     ///   - record: one record's id, or nil for every record.
     ///   - since: only changes at or after this time (`2026-12-01`, or a full stamp).
     ///   - by: only changes by this account.
-    public func log(record: String? = nil, since: String? = nil, by: String? = nil) throws(StoreError) -> [HistoryEntry] {
+    ///   - limit: at most this many, the newest (the others are not worked out at all).
+    public func log(record: String? = nil, since: String? = nil, by: String? = nil, limit: Int? = nil) throws(StoreError)
+        -> (entries: [HistoryEntry], matching: Int)
+    {
         var events: [Event] = []
         for file in try journalFiles() {
             var read = try JournalReader.read(file, from: 0, firstLine: 1).events
@@ -41,47 +44,54 @@ extension Store {
             events += read
         }
         events = Event.ordered(events)
-        // What each record held, for a delete's "before" and a whole-record replace (written
-        // before field-level edits): only records with such changes are followed, so a log of
-        // a national store does not hold a second copy of it.
+        // What a record held before a delete (one from before deletes said what they saw) or
+        // a whole-record replace (written before field-level edits): only records with such
+        // changes are followed, so a national store's log holds no second copy of it.
         let followed = Set(events.filter { $0.base != nil || ($0.isDelete && $0.seen == nil) }.map(\.change.recordID))
         var held: [String: [String: JSONValue]] = [:]
-        var out: [HistoryEntry] = []
-        for event in events {
+        var heldBefore: [String: [String: JSONValue]] = [:]  // by event id
+        for event in events where followed.contains(event.change.recordID) {
             let id = event.change.recordID
-            let before = held[id]
-            var fields: [HistoryEntry.FieldChange] = []
-            let op: HistoryEntry.Op
+            if let before = held[id] { heldBefore[event.id] = before }
             switch event.change {
-            case .put(let r):
-                let values = r.fieldValues
-                if event.base != nil, let before {
-                    op = .edit
-                    fields = Self.differences(before, values)
-                } else {
-                    op = .create
-                    fields = Self.differences([:], values)
-                }
-                if followed.contains(id) { held[id] = values }
+            case .put(let r): held[id] = r.fieldValues
             case .edit(let e):
-                op = .edit
-                fields = e.fields.map { HistoryEntry.FieldChange(name: $0.name, old: $0.old, new: $0.new) }
-                if followed.contains(id), var values = before {
+                if var values = held[id] {
                     for f in e.fields { values[f.name] = f.new }
                     held[id] = values
                 }
-            case .delete:
-                op = .delete
-                fields = Self.differences(event.seen ?? before ?? [:], [:])
-                held[id] = nil
+            case .delete: held[id] = nil
             }
-            guard by == nil || event.by == by, since.map({ event.at >= $0 }) ?? true else { continue }
-            out.append(
-                HistoryEntry(
-                    at: event.at, by: event.by, host: event.host, source: event.source ?? "typed", record: id, kind: event.change.kind,
-                    op: op, fields: fields, event: event.id))
         }
-        return out.reversed()
+        let matching = events.filter { event in by.map { event.by == $0 } ?? true && since.map { event.at >= $0 } ?? true }
+        let shown = limit.map { matching.suffix($0) } ?? matching[...]
+        let entries = shown.reversed().map { event in entry(event, before: heldBefore[event.id]) }
+        return (entries, matching.count)
+    }
+
+    /// One event as the trail shows it.
+    private func entry(_ event: Event, before: [String: JSONValue]?) -> HistoryEntry {
+        var fields: [HistoryEntry.FieldChange] = []
+        let op: HistoryEntry.Op
+        switch event.change {
+        case .put(let r):
+            if event.base != nil, let before {
+                op = .edit
+                fields = Self.differences(before, r.fieldValues)
+            } else {
+                op = .create
+                fields = Self.differences([:], r.fieldValues)
+            }
+        case .edit(let e):
+            op = .edit
+            fields = e.fields.map { HistoryEntry.FieldChange(name: $0.name, old: $0.old, new: $0.new) }
+        case .delete:
+            op = .delete
+            fields = Self.differences(event.seen ?? before ?? [:], [:])
+        }
+        return HistoryEntry(
+            at: event.at, by: event.by, host: event.host, source: event.source ?? "typed", record: event.change.recordID,
+            kind: event.change.kind, op: op, fields: fields, event: event.id)
     }
 
     /// The fields whose values differ, by name; `id` and empty values on both sides left out.

@@ -5,9 +5,10 @@ import Foundation
 /// Two clones on one machine, or two laptops both called `laptop`, must never append to the
 /// same file, or git would have two histories of one journal to merge. So each copy makes
 /// an id (`laptop-4k2q9z1m`: the host to read, eight random letters to be unique) the first
-/// time it is opened and keeps it in `local/instance`, which is never committed. A copy made
-/// by `cp -r` or moved elsewhere notices that the id was made for another host or folder and
-/// makes its own.
+/// time it is opened and keeps it in `local/instances/<host>.json`, which is never committed.
+/// One file per host: a store two hosts open (a shared mount, the bench and the binary it
+/// starts) keeps one id for each, rather than trading a new one back and forth. A copy made by
+/// `cp -r` or moved elsewhere notices that the id was made for another folder and makes its own.
 public struct StoreInstance: Sendable, Equatable, Codable {
     public var id: String
     var host: String
@@ -16,10 +17,10 @@ public struct StoreInstance: Sendable, Equatable, Codable {
     /// The journal file this copy writes: `journal/<id>.jsonl`.
     public var journalName: String { "\(id).jsonl" }
 
-    /// The copy's id, made (and kept in `local/instance`) on first use. A store that cannot be
+    /// The copy's id, made (and kept in `local/instances/<host>.json`) on first use. A store that cannot be
     /// written gets an id for this session alone: it writes nothing anyway.
     static func of(_ directory: URL, identity: Identity, access: StoreAccess) -> StoreInstance {
-        let file = StoreLayout.instanceFile(directory)
+        let file = StoreLayout.instanceFile(directory, host: identity.fileSafeHost)
         let path = directory.resolvingSymlinksInPath().path
         if let data = FileManager.default.contents(atPath: file.path),
             let kept = try? JSONDecoder().decode(StoreInstance.self, from: data),
@@ -31,7 +32,9 @@ public struct StoreInstance: Sendable, Equatable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if let data = try? encoder.encode(made) {
+            // Each folder made with the store's mode, so that a team store's stay its group's.
             try? StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode)
+            try? StoreFiles.createFolder(file.deletingLastPathComponent(), mode: access.folderMode)
             try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode)
         }
         return made
@@ -58,7 +61,9 @@ public struct StoreInstance: Sendable, Equatable, Codable {
 public enum StoreLayout {
     public static func journalFolder(_ store: URL) -> URL { store.appendingPathComponent("journal") }
     public static func localFolder(_ store: URL) -> URL { store.appendingPathComponent("local") }
-    static func instanceFile(_ store: URL) -> URL { localFolder(store).appendingPathComponent("instance") }
+    static func instanceFile(_ store: URL, host: String) -> URL {
+        localFolder(store).appendingPathComponent("instances/\(host).json")
+    }
     public static let marker = ".cairn-store"
 
     /// Only the journals and these two files are shared; everything else stays on this machine.
