@@ -13,19 +13,18 @@ public struct SyncLine: Sendable, Equatable {
         self.running = running
     }
 
-    /// `3 unsent · synced 12-01 14:02`; compact (for a title bar with little room left, as at
-    /// 80 columns with conflicts to count): `3 unsent` or `synced 14:02`.
+    /// `3 unsent · synced 12-01 14:02` (the count even when 0: nothing waits); compact, for a
+    /// title bar with little room left (80 columns with conflicts to count): `3 unsent`.
     public func text(compact: Bool) -> String {
         if running { return "syncing…" }
-        let when = lastSynced.map { "synced " + Self.short($0, withDay: !compact) } ?? "never synced"
-        if unsent == 0 { return when }
+        let when = lastSynced.map { "synced " + Self.short($0) } ?? "never synced"
         return compact ? "\(unsent) unsent" : "\(unsent) unsent · \(when)"
     }
 
-    /// `2026-12-01T14:02:33.120Z` as `12-01 14:02`, or `14:02`.
-    static func short(_ at: String, withDay: Bool) -> String {
+    /// `2026-12-01T14:02:33.120Z` as `12-01 14:02`.
+    static func short(_ at: String) -> String {
         let chars = Array(at)
         guard chars.count >= 16 else { return at }
-        return (withDay ? String(chars[5..<10]) + " " : "") + String(chars[11..<16])
+        return String(chars[5..<10]) + " " + String(chars[11..<16])
     }
 }
