@@ -34,7 +34,8 @@ struct SyncCommand: ParsableCommand {
             print(Self.describe(SyncStatus.of(store), journal: store.journalFile))
             return
         }
-        let sync = StoreSync(store: store)
+        var sync = StoreSync(store: store)
+        sync.interactive = isatty(0) == 1 && isatty(2) == 1
         // Steps go to standard error, and only on a terminal: standard output is the summary.
         let tell: (String) -> Void = isatty(2) == 1 ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : { _ in }
         let report: StoreSync.Report

@@ -2,9 +2,11 @@ import Foundation
 
 /// Runs the `git` program in a store's folder: sync's only way to reach another machine.
 ///
-/// Git never asks a question here: no terminal prompt, no password dialog, ssh in batch mode,
-/// and standard input is empty. A question would hang a workshop laptop's sync (or take over a
-/// full-screen terminal), so an account that needs one gets git's own message instead.
+/// Git never asks a question here unless `interactive`: no terminal prompt, no password
+/// dialog, ssh in batch mode, and standard input is empty. A question would hang a sync with
+/// nobody there, or take over the full-screen terminal, so an account that needs one gets git's
+/// own message. `cairn sync` typed at a terminal is interactive: ssh may ask there for a key's
+/// passphrase (on the terminal itself, never on standard input).
 struct Git {
     struct Output {
         var status: Int32
@@ -30,7 +32,7 @@ struct Git {
     var timeout: TimeInterval = 300
 
     /// Git as found on `PATH`, or nil when it is not installed.
-    init?(in directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init?(in directory: URL, interactive: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         guard
             let found = path.split(separator: ":").map({ "\($0)/git" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
@@ -38,11 +40,15 @@ struct Git {
         self.directory = directory
         self.program = found
         var env = environment
-        env["GIT_TERMINAL_PROMPT"] = "0"
-        env["GIT_ASKPASS"] = "/bin/false"
-        env["SSH_ASKPASS"] = "/bin/false"
+        if !interactive {
+            env["GIT_TERMINAL_PROMPT"] = "0"
+            env["GIT_ASKPASS"] = "/bin/false"
+            env["SSH_ASKPASS"] = "/bin/false"
+        }
         env["LC_ALL"] = "C"  // messages in one language, so that a rejected push is recognised
-        if env["GIT_SSH_COMMAND"] == nil { env["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes -o ConnectTimeout=20" }
+        if env["GIT_SSH_COMMAND"] == nil {
+            env["GIT_SSH_COMMAND"] = "ssh -o ConnectTimeout=20" + (interactive ? "" : " -o BatchMode=yes")
+        }
         // A store inside another repository must never be taken for part of it.
         env["GIT_CEILING_DIRECTORIES"] = directory.deletingLastPathComponent().path
         env.removeValue(forKey: "GIT_DIR")

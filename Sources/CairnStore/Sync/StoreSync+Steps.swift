@@ -6,7 +6,7 @@ extension StoreSync {
     // MARK: - Checks
 
     func git() throws(StoreError) -> Git {
-        guard let git = Git(in: directory) else {
+        guard let git = Git(in: directory, interactive: interactive) else {
             throw StoreError("git is not installed, and cairn sync needs it (on Debian: apt install git)")
         }
         return git

@@ -12,6 +12,9 @@ public struct StoreSync: Sendable {
     let access: StoreAccess
     /// The journal file this copy writes.
     let ownJournal: URL
+    /// Whether git may ask the person a question on the terminal (see `Git`): only for
+    /// `cairn sync` typed at one, never under the terminal UI or with nobody there.
+    public var interactive = false
     /// How often a push the remote rejected (someone pushed first) is retried after a new merge.
     static let pushAttempts = 5
 
