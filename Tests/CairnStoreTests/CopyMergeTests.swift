@@ -80,13 +80,14 @@ import Testing
         try server.commit([.put(.cluster(Cluster(id: "clu-1", name: "Kāhui Ako Ōtautahi")))])
         try carry(server, to: laptop)
         let gone = try server.world.perform(.delete(.cluster, id: "clu-1"), by: Author(user: "ana", today: today))
-        try server.commit(gone.changes)
-        // Not knowing, the laptop plans a checkpoint for it and adds a member.
+        let deletedAt = Date()
+        try server.commit(gone.changes, at: deletedAt)
+        // Not knowing, the laptop plans a checkpoint for it and adds a member, a minute later.
         let visit = Checkpoint(id: "chk-1", cluster: "clu-1", title: "Visita", due: today)
         let school = School(id: "sch-1", name: "Escola Básica de São João")
         let member = Membership(id: "mem-1", cluster: "clu-1", memberType: .school, memberId: "sch-1")
-        try laptop.commit([.put(.checkpoint(visit))])
-        try laptop.commit([.put(.school(school)), .put(.membership(member))])
+        try laptop.commit([.put(.checkpoint(visit))], at: deletedAt.addingTimeInterval(60))
+        try laptop.commit([.put(.school(school)), .put(.membership(member))], at: deletedAt.addingTimeInterval(61))
         try carry(laptop, to: server)
         try carry(server, to: laptop)
         for store in [server, laptop] {
@@ -148,5 +149,37 @@ import Testing
         let copy = tmp.url.appendingPathComponent("copy")
         try FileManager.default.copyItem(at: tmp.store, to: copy)
         #expect(try Store(directory: copy, identity: ana).journalFile.lastPathComponent != first.lastPathComponent)
+    }
+
+    @Test func records_made_in_a_cluster_before_it_was_deleted_elsewhere_go_with_it_and_can_bring_it_back() throws {
+        let tmp = TemporaryDirectory()
+        let server = try Store(directory: tmp.url.appendingPathComponent("server"), identity: ana)
+        let laptop = try Store(directory: tmp.url.appendingPathComponent("laptop"), identity: ben)
+        let start = Date()
+        try server.commit([.put(.cluster(Cluster(id: "clu-1", name: "Kāhui Ako Ōtautahi")))], at: start)
+        try carry(server, to: laptop)
+        // At 10:00 the laptop plans a checkpoint; at 11:00 the server, not knowing, deletes the cluster.
+        let visit = Checkpoint(id: "chk-1", cluster: "clu-1", title: "Visita", due: today)
+        try laptop.commit([.put(.checkpoint(visit))], at: start.addingTimeInterval(60))
+        let gone = try server.world.perform(.delete(.cluster, id: "clu-1"), by: Author(user: "ana", today: today))
+        try server.commit(gone.changes, at: start.addingTimeInterval(3600))
+        try carry(laptop, to: server)
+        try carry(server, to: laptop)
+        for store in [server, laptop] {
+            #expect(store.world.clusters["clu-1"] == nil && store.world.checkpoints["chk-1"] == nil, "it goes with its cluster")
+            #expect(!(try StoreCheck.run(store).isDamaged), "nothing is left pointing at the deleted cluster")
+            let c = try #require(store.world.openConflicts.first)
+            #expect(store.world.openConflicts.count == 1 && c.record == "chk-1" && c.field == "cluster" && c.kept.by == "ana")
+            #expect(store.world.deletedParent(in: c)?.id == "clu-1")
+        }
+        #expect(server.world.openConflicts == laptop.world.openConflicts)
+        let c = try #require(laptop.world.openConflicts.first)
+        let back = try laptop.world.perform(.resolve(c, choosing: try #require(c.others.first)), by: Author(user: "ben", today: today))
+        try laptop.commit(back.changes)
+        try carry(laptop, to: server)
+        for store in [server, laptop] {
+            #expect(store.world.clusters["clu-1"] != nil && store.world.checkpoints["chk-1"]?.title == "Visita")
+            #expect(store.world.openConflicts.isEmpty)
+        }
     }
 }

@@ -69,6 +69,7 @@ extension World {
             if let r = record(kind, id: id) {
                 tombstones[id] = Tombstone(record: r, deletedBy: writer)
                 if let seen { unseen = unseenEdits(of: r, seen: seen, deletedBy: writer) }
+                unseen += setAsideUnseenChildren(of: kind, id, deletedBy: writer)
             }
             if !conflictedRecords.isEmpty, conflictedRecords[id] != nil {
                 for f in conflicts.values where f.record == id && !f.recordDeleted { setConflict(nil, key: f.key, record: id) }
@@ -189,7 +190,7 @@ extension World {
     }
 
     /// Sets or ends one conflict, keeping the count of each record's open conflicts.
-    private mutating func setConflict(_ c: Conflict?, key: String, record: String) {
+    mutating func setConflict(_ c: Conflict?, key: String, record: String) {
         let was: Conflict?
         if let c { was = conflicts.updateValue(c, forKey: key) } else { was = conflicts.removeValue(forKey: key) }
         let change = (c == nil ? 0 : 1) - (was == nil ? 0 : 1)

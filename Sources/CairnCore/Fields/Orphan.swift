@@ -58,3 +58,31 @@ extension World {
         return tombstones[id]?.record
     }
 }
+
+extension World {
+    /// A delete is written after the deletes of everything in the record (its cascade), so
+    /// what still belongs to it when the delete is folded was made where its author could not
+    /// see it, before they synced: a checkpoint planned on the laptop at 10:00 for a cluster
+    /// the server deleted at 11:00. It goes with the record, as the records made after the
+    /// delete do (see `orphanConflict`), listed as a conflict that can bring both back, so that
+    /// nothing is left pointing at a record that is gone.
+    mutating func setAsideUnseenChildren(of kind: RecordKind, _ id: String, deletedBy writer: Conflict.Side) -> [Conflict] {
+        guard kind == .cluster || kind == .goal || kind == .school || kind == .agency else { return [] }
+        var found: [Conflict] = []
+        for case .delete(let childKind, let childID) in cascadeDelete(kind, id: id) where childID != id {
+            guard let child = record(childKind, id: childID),
+                let parent = parents(of: child).first(where: { $0.id == id })
+            else { continue }
+            var kept = writer
+            kept.value = .null
+            // Who made it is in the journal, not in the world; the record is named in full.
+            let made = Conflict.Side(value: .string(id), by: "", at: "")
+            let conflict = Conflict(kind: childKind, record: childID, field: parent.field, kept: kept, others: [made], recordDeleted: true)
+            apply(.delete(childKind, id: childID))
+            tombstones[childID] = Tombstone(record: child, deletedBy: writer)
+            found.append(conflict)
+        }
+        for c in found { setConflict(c, key: c.key, record: c.record) }
+        return found
+    }
+}
