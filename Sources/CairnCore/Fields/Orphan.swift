@@ -22,8 +22,9 @@ extension World {
     /// The conflict for a record created inside a deleted one, or nil when every record it
     /// belongs to is there (or was never known: that is a damaged reference, not a conflict).
     func orphanConflict(_ record: Record, by writer: Conflict.Side) -> (Conflict, Tombstone)? {
-        for parent in parents(of: record) where self.record(parent.kind, id: parent.id) == nil {
-            guard let grave = tombstones[parent.id] else { continue }
+        // Every create passes here once any record was deleted: the few tombstones are asked first.
+        for parent in parents(of: record) {
+            guard let grave = tombstones[parent.id], self.record(parent.kind, id: parent.id) == nil else { continue }
             var kept = grave.deletedBy
             kept.value = .null
             var made = writer

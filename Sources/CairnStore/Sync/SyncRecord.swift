@@ -30,7 +30,7 @@ public struct SyncRecord: Codable, Sendable, Equatable {
         guard let handle = try? FileHandle(forReadingFrom: journal) else { return 0 }
         defer { try? handle.close() }
         guard (try? handle.seek(toOffset: UInt64(max(0, sent)))) != nil, let data = try? handle.readToEnd() else { return 0 }
-        return data.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        return data.withUnsafeBytes { raw in raw.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
     }
 }
 
@@ -42,11 +42,14 @@ public struct SyncStatus: Sendable, Equatable {
     public var unsent: Int
     public var last: SyncRecord?
 
-    /// Read from the files alone (no git): cheap enough for every refresh of a screen.
+    /// Read from the files alone (no git): cheap enough for every commit and refresh of a
+    /// screen. A store not shared counts nothing: its whole journal would be "unsent", read
+    /// anew at every commit.
     public static func of(_ store: Store) -> SyncStatus {
         let shared = FileManager.default.fileExists(atPath: store.directory.appendingPathComponent(".git").path)
+        guard shared else { return SyncStatus(isShared: false, unsent: 0, last: nil) }
         let last = SyncRecord.read(store.directory)
         let name = store.journalFile.lastPathComponent
-        return SyncStatus(isShared: shared, unsent: SyncRecord.unsent(in: store.journalFile, after: last?.sent[name] ?? 0), last: last)
+        return SyncStatus(isShared: true, unsent: SyncRecord.unsent(in: store.journalFile, after: last?.sent[name] ?? 0), last: last)
     }
 }
