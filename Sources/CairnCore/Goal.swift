@@ -54,14 +54,20 @@ public struct Measurement: Codable, Hashable, Sendable, Identifiable {
     public var date: Day
     public var by: String
     public var source: String
+    /// The checkpoint this measurement ticked (one that asked for a measurement of its goal).
+    public var ticked: String?
 
-    public init(id: String = RecordID.make(.measurement), goal: String, value: Double, date: Day, by: String, source: String = "") {
+    public init(
+        id: String = RecordID.make(.measurement), goal: String, value: Double, date: Day, by: String, source: String = "",
+        ticked: String? = nil
+    ) {
         self.id = id
         self.goal = goal
         self.value = value
         self.date = date
         self.by = by
         self.source = source
+        self.ticked = ticked
     }
 
     public func normalized() -> Measurement {

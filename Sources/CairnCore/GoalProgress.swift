@@ -1,5 +1,6 @@
 /// How far a goal has come on a given day, by the rule the README states:
 ///
+/// - `latest`: the most recent measurement on or before today.
 /// - `covered`: the share of the way from baseline to target that the latest measurement has
 ///   covered ((latest − baseline) / (target − baseline); for a decreasing indicator both
 ///   differences are negative, so the same formula holds).
@@ -28,7 +29,8 @@ public struct GoalProgress: Sendable, Equatable {
     public var latest: Measurement?
 
     public init(goal: Goal, measurements: [Measurement], on today: Day) {
-        let sorted = measurements.filter { $0.goal == goal.id }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        // A measurement dated after today (an old slip; none can be typed now) is not news yet.
+        let sorted = measurements.filter { $0.goal == goal.id && $0.date <= today }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         latest = sorted.last
         guard let latest = sorted.last, let target = goal.target else {
             status = .noData

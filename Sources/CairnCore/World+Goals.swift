@@ -34,7 +34,7 @@ extension World {
         guard let checkpoint = asking else { return [] }
         var evidence = "measured \(World.number(measurement.value))\(goal.unit) on \(measurement.date)"
         if !measurement.source.isEmpty { evidence += " (\(measurement.source))" }
-        return [.put(.checkpoint(checkpoint.ticked(by: user, on: today, evidence: evidence)))]
+        return [.put(.checkpoint(checkpoint.ticked(by: user, on: min(measurement.date, today), evidence: evidence)))]
     }
 
     /// A cluster's monitoring agreement, if it has made one.

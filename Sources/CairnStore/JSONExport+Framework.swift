@@ -20,7 +20,10 @@ extension JSONExport {
         }
         let measurements = world.measurements.values.sorted { ($0.goal, $0.date, $0.id) < ($1.goal, $1.date, $1.id) }.map {
             m -> [String: Any] in
-            ["id": m.id, "goal": m.goal, "value": m.value, "date": m.date.description, "by": m.by, "source": m.source]
+            [
+                "id": m.id, "goal": m.goal, "value": m.value, "date": m.date.description, "by": m.by, "source": m.source,
+                "ticked": optional(m.ticked),
+            ]
         }
         let actions = world.actions.values.sorted { ($0.cluster, $0.description, $0.id) < ($1.cluster, $1.description, $1.id) }.map {
             a -> [String: Any] in

@@ -106,7 +106,7 @@ public enum JSONImport {
                     .measurement(
                         Measurement(
                             id: r.id(m, path), goal: r.str(m, "goal", path, required: true), value: value, date: date,
-                            by: r.str(m, "by", path), source: r.str(m, "source", path)))))
+                            by: r.str(m, "by", path), source: r.str(m, "source", path), ticked: r.opt(m, "ticked", path)))))
         }
         for (a, path) in r.list(doc, "actions") {
             changes.append(

@@ -13,7 +13,7 @@ struct CairnCommand: ParsableCommand {
             OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self,
             HealthCommand.self, WorkshopCommand.self, ImportCommand.self, ReportCommand.self, ConflictsCommand.self, SyncCommand.self,
-            LogCommand.self,
+            LogCommand.self, MeasurementsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -38,6 +38,11 @@ struct EditCommand: ParsableCommand {
             return
         }
         print(outcome.summary)
+        if case .measurement(let m) = after, changed.contains(where: { $0.field == "value" }),
+            let warning = store.world.goals[m.goal]?.outlierWarning(m.value)
+        {
+            printError("warning: \(warning)")
+        }
         for c in changed { print("  \(c.field): \(Self.shown(old[c.field] ?? "")) → \(Self.shown(c.value))") }
     }
 

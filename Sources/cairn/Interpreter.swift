@@ -41,6 +41,9 @@ final class Interpreter {
         return actions
     }
 
+    /// How many of the store's changes a history of every record shows, the newest.
+    static let historyLimit = 500
+
     /// Whether a sync is running: the run loop then leaves the journals to it.
     var isSyncing: Bool { syncJob != nil }
 
@@ -96,6 +99,14 @@ final class Interpreter {
             }
             syncJob = SyncJob(StoreSync(store: store))
             return [.tell(Status("Syncing…")), .syncLineChanged(SyncStatus.line(for: store, running: true))]
+        case .readHistory(let record, let since, let title, let screen):
+            do {
+                let (entries, matching) = try store.log(record: record, since: since, limit: record == nil ? Self.historyLimit : nil)
+                let history = HistoryScreen(title: title, entries: entries, matching: matching, oneRecord: record != nil)
+                return [.open(ScreenBox(history), from: screen)]
+            } catch {
+                return [.tell(Status("History not read: \(error.message)", isError: true))]
+            }
         case .continueImport(let screen):
             return writeBatch(replyTo: screen)
         case .quit, .push, .close, .say, .undoLast:

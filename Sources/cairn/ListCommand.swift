@@ -64,12 +64,12 @@ struct ListCommand: ParsableCommand {
                 .map { [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue] }
         case .checkpoints:
             table =
-                [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE BY"]]
+                [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE ON", "BY", "EVIDENCE"]]
                 + rows.compactMap { row in
                     guard let id = row["id"] as? String, let c = world.checkpoints[id] else { return nil }
                     return [
                         c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
-                        c.tickedBy(separator: " on ") ?? "",
+                        c.doneOn?.description ?? "", c.doneBy ?? "", c.evidence ?? "",
                     ]
                 }
         }

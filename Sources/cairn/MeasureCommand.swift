@@ -16,6 +16,9 @@ struct MeasureCommand: ParsableCommand {
         let g = try store.world.findGoal(goal)
         let day = try DayInput.parse(date, today: today)
         let m = Measurement(goal: g.id, value: try parseNumber(value, field: "value"), date: day, by: store.identity.user, source: source)
+        if let warning = g.outlierWarning(m.value) {
+            printError("warning: \(warning); recorded as given (cairn edit \(m.id) value=N corrects it)")
+        }
         let before = store.world
         let outcome = try perform(.measure(m), on: store)
         let progress = store.world.progress(of: g, on: today)

@@ -3,14 +3,21 @@ import CairnCore
 import CairnStore
 
 struct TickCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tick", abstract: "Tick a checkpoint off as done, today, by you.")
+    static let configuration = CommandConfiguration(
+        commandName: "tick", abstract: "Tick a checkpoint off as done by you, today or on an earlier day (--on).")
     @OptionGroup var options: StoreOptions
     @Argument(help: "The checkpoint (id or exact title).") var checkpoint: String
     @Option(help: "A short note of the evidence.") var evidence: String = ""
+    @Option(
+        parsing: .unconditional,
+        help: "The day it was done: YYYY-MM-DD, yesterday, -3d (default: today; a later day is refused).")
+    var on: String = "today"
 
     func run() throws {
         let store = try options.open()
         let found = try store.world.findCheckpoint(checkpoint)
-        try perform(.tick(checkpoint: found.id, evidence: evidence), on: store)
+        let day: Day
+        do { day = try DayInput.parse(on, today: Day.today()) } catch { throw CLIError("--on: \(error.message)") }
+        print(try perform(.tick(checkpoint: found.id, evidence: evidence, on: day), on: store).summary)
     }
 }

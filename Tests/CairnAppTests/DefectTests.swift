@@ -43,8 +43,11 @@ import Testing
         let canvas = app.render()
         let shown = canvas.row(try #require(Self.selectedRow(canvas)))
         app.press(.char(" "))
-        let prompt = try app.topScreen(EvidencePrompt.self)
-        #expect(shown.contains(prompt.title))
+        let form = try app.topScreen(FormScreen.self)
+        let ticked: String? = if case .tick(let id) = form.form.purpose { id } else { nil }
+        let id = try #require(ticked)
+        let title = try #require(app.world.checkpoints[id]?.title)
+        #expect(shown.contains(title))
     }
 
     @Test func the_scroll_position_is_kept_from_one_frame_to_the_next() throws {

@@ -86,6 +86,9 @@ public struct AppState: Sendable, Equatable {
         case .syncLineChanged(let line):
             env.syncLine = line
             effects = []
+        case .open(let box, let asker):
+            // Only over the screen that asked, if it is still on top.
+            effects = top.id == asker ? carryOut([.push(box)], from: asker) : []
         }
         refreshAll()
         let draftAfter = openDraft

@@ -25,6 +25,9 @@ public enum Effect: Sendable, Equatable {
     /// Sync the store through git in the background; its steps and its outcome come back as
     /// `.tell`, what it brought as `.worldChanged`.
     case sync
+    /// Read the trail of one record (`record`), or of every record since a time (`since`), and
+    /// open it as a `HistoryScreen` titled `title`.
+    case readHistory(record: String?, since: String?, title: String, replyTo: ScreenID)
     case quit
 
     /// Open a screen on top.
@@ -65,6 +68,8 @@ public enum AppAction: Sendable {
     case tell(Status)
     /// What the title bar says of sync changed (a commit, a sync's end).
     case syncLineChanged(SyncLine?)
+    /// A screen made from what the run loop read (a history), opened over the one that asked.
+    case open(ScreenBox, from: ScreenID)
 }
 
 /// A line of feedback under the body: what was saved, or what went wrong.

@@ -14,6 +14,10 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     case goal(id: String?, cluster: String)
     case action(id: String?, cluster: String)
     case measurement(goal: String)
+    /// A stored measurement corrected: its value, date or source.
+    case correctMeasurement(id: String, goal: String)
+    /// An open checkpoint ticked off: its evidence and the day it was done.
+    case tick(checkpoint: String)
     case agreement(id: String?, cluster: String)
     /// The meeting checkpoints an agreement's rhythm proposes, to accept or edit before they are made.
     case meetings(cluster: String)
@@ -31,6 +35,7 @@ public enum FormPurpose: Sendable, Codable, Equatable {
         case .action(let id?, _): return (.action, id)
         case .agreement(let id?, _): return (.agreement, id)
         case .assessment(let id?, _): return (.assessment, id)
+        case .correctMeasurement(let id, _): return (.measurement, id)
         default: return nil
         }
     }
@@ -52,6 +57,9 @@ public struct FormState: Sendable, Codable, Equatable {
     /// The ids of the records a save of this form creates, set just before the save is sent:
     /// a draft whose records are in the store was saved, and is not offered again.
     public var submitted: [String]?
+    /// A warning the person saw and saved past with a second Enter (a value far outside the
+    /// goal's range): the same warning does not stop the form again.
+    public var confirmedWarning: String?
 
     public init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose

@@ -8,6 +8,18 @@ enum FormSubmission {
         case refused([FieldIssue])
         /// The outcome to commit, and the form to open once it is saved.
         case ready(Outcome, next: FormState?)
+        /// Savable, but odd enough to ask first: a second Enter with the same `key` saves it.
+        case warned(FieldIssue, key: String)
+    }
+
+    /// What to ask before saving: a measurement far outside its goal's range.
+    static func warning(for operation: DomainOperation, in world: World) -> String? {
+        switch operation {
+        case .measure(let m), .edit(.measurement(let m), _):
+            return world.goals[m.goal]?.outlierWarning(m.value)
+        default:
+            return nil
+        }
     }
 
     static func submit(_ form: FormState, _ env: inout AppEnvironment) -> Result {
@@ -21,6 +33,9 @@ enum FormSubmission {
         do {
             let outcome = try world.perform(operation, by: env.author)
             if !issues.isEmpty { return .refused(inFieldOrder(issues)) }
+            if let warning = warning(for: operation, in: world), warning != form.confirmedWarning {
+                return .warned(FieldIssue("value", warning + ": Enter again keeps it"), key: warning)
+            }
             return .ready(outcome, next: next(after: form, outcome, world))
         } catch {
             // A field already found unreadable is not also reported by the record's rules.
@@ -126,6 +141,14 @@ enum FormSubmission {
             }
             if form.field("concerns") != nil { c.concerns = optional("concerns") }
             if form.field("goal") != nil { c.goal = optional("goal") }
+            if c.isDone, form.field("doneOn") != nil {
+                if text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty {
+                    issues.append(FieldIssue("doneOn", "a ticked checkpoint keeps its day: Space on it reopens it"))
+                } else if let on = date("doneOn") {
+                    c.doneOn = on
+                }
+                c.evidence = optional("evidence")
+            }
             return addOrEdit(.checkpoint(c), isNew: id == nil)
         case .member(let membership, let cluster, let type, let memberId):
             var m =
@@ -138,10 +161,14 @@ enum FormSubmission {
         case .goal(let id, _), .action(let id, _), .agreement(let id, _), .assessment(let id, _):
             let record = FrameworkForms.record(from: form, env: &env, issues: &issues)
             return addOrEdit(record, isNew: id == nil)
-        case .measurement:
+        case .tick(let id):
+            let on = text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty ? today : date("doneOn")
+            return .tick(checkpoint: id, evidence: text("evidence"), on: on ?? today)
+        case .measurement, .correctMeasurement:
             guard case .measurement(let m) = FrameworkForms.record(from: form, env: &env, issues: &issues) else {
                 return .all([], summary: "")
             }
+            if case .correctMeasurement = form.purpose { return .edit(.measurement(m), basis: basis) }
             return .measure(m)
         }
     }

@@ -53,13 +53,17 @@ enum FrameworkForms {
             ])
     }
 
-    static func measurement(goal: Goal, today: Day) -> FormState {
+    /// A new measurement, or `m` to correct.
+    static func measurement(goal: Goal, today: Day, correcting m: Measurement? = nil) -> FormState {
         FormState(
-            purpose: .measurement(goal: goal.id), title: "Measure: \(goal.statement)",
+            purpose: m.map { .correctMeasurement(id: $0.id, goal: goal.id) } ?? .measurement(goal: goal.id),
+            title: (m == nil ? "Measure: " : "Correct measurement: ") + goal.statement,
             fields: [
-                FormField("value", "Value", hint: goal.unit.isEmpty ? goal.indicator : "\(goal.unit) · \(goal.indicator)"),
-                FormField("date", "Date", text: "today", hint: RecordForms.dateHint),
-                FormField("source", "Source", hint: "where the value comes from"),
+                FormField(
+                    "value", "Value", text: m.map { World.number($0.value) } ?? "",
+                    hint: goal.unit.isEmpty ? goal.indicator : "\(goal.unit) · \(goal.indicator)"),
+                FormField("date", "Date", text: m?.date.description ?? "today", hint: "the day it was taken; not later than today"),
+                FormField("source", "Source", text: m?.source ?? "", hint: "where the value comes from"),
             ])
     }
 
@@ -111,14 +115,18 @@ enum FrameworkForms {
             return agreementRecord(from: form, id: id, cluster: cluster, env: &env, issues: &issues)
         case .assessment(let id, let cluster):
             return assessmentRecord(from: form, id: id, cluster: cluster, env: &env, issues: &issues)
-        case .measurement(let goal):
+        case .measurement(let goal), .correctMeasurement(_, let goal):
             let value = number("value")
             if value == nil, !issues.contains(where: { $0.field == "value" }) { issues.append(FieldIssue("value", "a number is required")) }
             let day = date("date") ?? today
-            return .measurement(
-                Measurement(
-                    id: env.ids.make(.measurement), goal: goal, value: value ?? .nan, date: day, by: env.user, source: text("source")))
-        case .cluster, .school, .agency, .checkpoint, .member, .meetings:
+            var m =
+                form.purpose.edited.flatMap { world.measurements[$0.id] }
+                ?? Measurement(id: env.ids.make(.measurement), goal: goal, value: .nan, date: day, by: env.user)
+            m.value = value ?? .nan
+            m.date = day
+            m.source = text("source")
+            return .measurement(m)
+        case .cluster, .school, .agency, .checkpoint, .member, .meetings, .tick:
             preconditionFailure("not a framework form: \(form.purpose)")
         }
     }

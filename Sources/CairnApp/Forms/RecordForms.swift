@@ -84,6 +84,7 @@ enum RecordForms {
             asks.hint = "a measurement ticks it"
             fields.append(asks)
         }
+        if let c { fields += tickCorrection(c) }
         return FormState(
             purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? "New checkpoint" : "Edit checkpoint", fields: fields)
     }

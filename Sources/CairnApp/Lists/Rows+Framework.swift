@@ -86,3 +86,27 @@ extension Rows {
         }
     }
 }
+
+/// Rows of a goal's measurements.
+extension Rows {
+    static let measurementColumns = [
+        Column("Date", width: 10), Column("Value", width: 9, alignRight: true), Column("By", width: 10), Column("Source"),
+        Column("Ticked", width: 24),
+    ]
+
+    /// Newest first, as a reader looks for the latest; one dated after today is marked.
+    static func measurements(_ w: World, goal: String, today: Day) -> [ListRow] {
+        let unit = w.goals[goal]?.unit ?? ""
+        return w.measurements(of: goal).reversed().map { m in
+            let ticked = m.ticked.map { id in w.checkpoints[id]?.title ?? "(deleted checkpoint)" } ?? ""
+            let source = m.date > today ? "after today, not counted · " + m.source : m.source
+            return ListRow(
+                id: m.id, cells: [m.date.description, World.number(m.value) + unit, m.by, source, ticked],
+                style: m.date > today ? Style(.overdue, bold: true) : nil)
+        }
+    }
+
+    static func goalStyle(_ status: GoalProgress.Status) -> Style? {
+        status == .offTrack ? Style(.overdue, bold: true) : status == .achieved ? Style(.done) : nil
+    }
+}

@@ -13,8 +13,9 @@ public enum DomainOperation: Sendable, Equatable {
     case setFields(RecordKind, id: String, [FieldValue])
     /// A record deleted with what only makes sense with it (see `World.cascadeDelete`).
     case delete(RecordKind, id: String)
-    /// An open checkpoint ticked off by the author, today, with a note of the evidence.
-    case tick(checkpoint: String, evidence: String)
+    /// An open checkpoint ticked off by the author with a note of the evidence, as done on `on`
+    /// (today when nil; an earlier day is allowed, a later one refused).
+    case tick(checkpoint: String, evidence: String, on: Day? = nil)
     /// A ticked checkpoint opened again (the journal keeps who had ticked it).
     case reopen(checkpoint: String)
     /// A measurement of a goal's indicator; it ticks the earliest open checkpoint that asked for it.

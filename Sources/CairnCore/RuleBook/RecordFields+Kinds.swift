@@ -47,6 +47,15 @@ extension RecordFields {
         text("cluster", \Checkpoint.cluster, checkpoint), text("title", \Checkpoint.title, checkpoint),
         requiredDay("due", \Checkpoint.due, checkpoint), optionalText("concerns", \Checkpoint.concerns, checkpoint),
         optionalText("evidence", \Checkpoint.evidence, checkpoint), optionalText("goal", \Checkpoint.goal, checkpoint),
+        // A correction of when it was done; ticking and reopening are their own commands.
+        field(
+            "doneOn", "YYYY-MM-DD, yesterday or -3d, on a ticked checkpoint", checkpoint, get: { $0.doneOn?.description ?? "" },
+            set: {
+                (c: inout Checkpoint, v: String, today: Day) throws(InputError) in
+                guard c.isDone else { throw InputError("“\(c.title)” is not ticked: tick it (cairn tick --on DATE)") }
+                if v.isEmpty { throw InputError("a ticked checkpoint keeps its day: reopen it instead (cairn reopen)") }
+                c.doneOn = try DayInput.parse(v, today: today)
+            }),
     ]
 
     static let goalFields: [Field] = [

@@ -20,12 +20,12 @@ extension World {
             if let existing = self.record(record.kind, id: record.id) {
                 throw Refusal("id", "\(record.id) is already \(describe(existing)): a new record needs a new id")
             }
-            let checked = try check(record, typed: true)
+            let checked = try check(record, by: author)
             put(checked, into: &changes)
             return "Added \(describe(checked))"
         case .edit(let record, let basis):
             guard let current = self.record(record.kind, id: record.id) else { throw Refusal("id", goneMessage(record.kind, record.id)) }
-            let checked = try check(record, typed: true)
+            let checked = try check(record, by: author)
             guard let basis else {
                 put(checked, into: &changes)
                 return "Saved \(describe(checked))"
@@ -37,7 +37,7 @@ extension World {
             edit.fields.removeAll { (now[$0.name] ?? .null) == $0.new }
             let merged: Record
             do { merged = try current.applying(edit.fields) } catch { throw Refusal("id", error.message) }
-            let final = try check(merged, typed: true)
+            let final = try check(merged, by: author)
             if !edit.fields.isEmpty { apply(.edit(edit), into: &changes) }
             return "Saved \(describe(final))"
         case .setFields(let kind, let id, let fields):
@@ -49,7 +49,7 @@ extension World {
                     throw Refusal(f.field, error.message)
                 }
             }
-            let checked = try check(record, typed: true)
+            let checked = try check(record, by: author)
             put(checked, into: &changes)
             return "Saved \(describe(checked))"
         case .delete(let kind, let id):
@@ -57,13 +57,14 @@ extension World {
             let name = describe(record)
             for change in cascadeDelete(kind, id: id) { apply(change, into: &changes) }
             return kind == .membership ? "Removed \(name)" : "Deleted \(name)"
-        case .tick(let id, let evidence):
+        case .tick(let id, let evidence, let day):
             guard let c = checkpoints[id] else { throw Refusal("checkpoint", "checkpoint \(id) no longer exists") }
             if let by = c.doneBy, let on = c.doneOn {
                 throw Refusal("done", "“\(c.title)” was already ticked by \(by) on \(on)")
             }
-            put(try check(.checkpoint(c.ticked(by: author.user, on: author.today, evidence: evidence)), typed: true), into: &changes)
-            return "Ticked “\(c.title)” as done"
+            let done = day ?? author.today
+            put(try check(.checkpoint(c.ticked(by: author.user, on: done, evidence: evidence)), by: author), into: &changes)
+            return done == author.today ? "Ticked “\(c.title)” as done" : "Ticked “\(c.title)” as done on \(done)"
         case .reopen(let id):
             guard let c = checkpoints[id] else { throw Refusal("checkpoint", "checkpoint \(id) no longer exists") }
             guard c.isDone else { throw Refusal("done", "“\(c.title)” is not done, so there is nothing to reopen") }
@@ -71,10 +72,11 @@ extension World {
             return "Reopened “\(c.title)”"
         case .measure(let m):
             if measurements[m.id] != nil { throw Refusal("id", "\(m.id) is already a measurement: a new one needs a new id") }
-            let checked = try check(.measurement(m), typed: true)
-            put(checked, into: &changes)
-            guard case .measurement(let measured) = checked else { return "" }
+            guard case .measurement(var measured) = try check(.measurement(m), by: author) else { return "" }
             let ticks = ticksFor(measured, by: author.user, on: author.today)
+            if case .put(.checkpoint(let c))? = ticks.first { measured.ticked = c.id }
+            let checked = Record.measurement(measured)
+            put(checked, into: &changes)
             for tick in ticks { apply(tick, into: &changes) }
             if case .put(.checkpoint(let c))? = ticks.first { return "Added \(describe(checked)) and ticked “\(c.title)”" }
             return "Added \(describe(checked))"
@@ -179,6 +181,17 @@ extension World {
         var all = issues
         if typed { all += completeness(normalized) }
         if !all.isEmpty { throw Refusal(all) }
+        return normalized
+    }
+
+    /// A record a person typed: complete, and with no day of something done after today (a
+    /// tick, a measurement). Only a day the operation changes is checked, so that an old
+    /// record dated ahead can still be edited, its day included.
+    func check(_ record: Record, by author: Author) throws(Refusal) -> Record {
+        let normalized = try check(record, typed: true)
+        let stored = self.record(record.kind, id: record.id)
+        let issues = DoneDay.issues(normalized, stored: stored, today: author.today)
+        if !issues.isEmpty { throw Refusal(issues) }
         return normalized
     }
 

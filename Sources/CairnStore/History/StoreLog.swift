@@ -1,30 +1,6 @@
 import CairnCore
 import Foundation
 
-/// One change in a record's history as a person reads it: when, who, from which machine and
-/// source, and each field's value before and after (`cairn log`, `h` on a record).
-public struct HistoryEntry: Sendable, Equatable {
-    public enum Op: String, Sendable, Codable { case create, edit, delete }
-
-    public struct FieldChange: Sendable, Equatable {
-        public var name: String
-        public var old: JSONValue
-        public var new: JSONValue
-    }
-
-    public var at: String
-    public var by: String
-    public var host: String
-    /// "typed", "undo", "import of nz.csv"…
-    public var source: String
-    public var record: String
-    public var kind: RecordKind
-    public var op: Op
-    public var fields: [FieldChange]
-    /// The journal event, for "show it whole".
-    public var event: String
-}
-
 extension Store {
     /// The changes of one record, or of the whole store, newest first: each with the fields it
     /// changed, old → new. A create lists the fields it set; a delete, what the record held.
@@ -109,18 +85,5 @@ extension Event {
     var isDelete: Bool {
         if case .delete = change { return true }
         return false
-    }
-}
-
-extension JSONValue {
-    /// Null, "", [] or {}: what a form shows as nothing.
-    public var isEmptyValue: Bool {
-        switch self {
-        case .null: return true
-        case .string(let s): return s.isEmpty
-        case .array(let a): return a.isEmpty
-        case .object(let o): return o.isEmpty
-        default: return false
-        }
     }
 }

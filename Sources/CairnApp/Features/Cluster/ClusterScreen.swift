@@ -6,7 +6,7 @@ public struct ClusterScreen: Screen, TabbedLists {
     public enum Action: Sendable, Equatable {
         case list(ListAction)
         case nextTab, previousTab
-        case open, add, edit, delete, tick, measure
+        case open, add, edit, delete, tick, measure, history
         case editCluster, agreement, workshop, report, regionCoverage
         case undo, help, back
     }
@@ -56,7 +56,16 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .delete:
             let id = tab == .health ? w.assessments(of: clusterID).first?.id : selected
             return id.flatMap { RecordDoors.confirmDelete(tab.recordKind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
-        case .tick: return EvidencePrompt.space(on: selected, env, asker: context.id).map { [$0] } ?? []
+        case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
+        case .history:
+            // The tab's record; where the tab lists no records of its own, the cluster's.
+            switch tab {
+            case .health:
+                return RecordDoors.history(.assessment, id: w.assessments(of: clusterID).first?.id, env, asker: context.id).map { [$0] }
+                    ?? []
+            case .gaps, .coverage: return RecordDoors.history(.cluster, id: clusterID, env, asker: context.id).map { [$0] } ?? []
+            default: return RecordDoors.history(tab.recordKind, id: selected, env, asker: context.id).map { [$0] } ?? []
+            }
         case .measure:
             guard let id = selected, let g = w.goals[id] else { return [] }
             return [RecordDoors.open(FrameworkForms.measurement(goal: g, today: env.today))]
@@ -92,7 +101,9 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .members:
             guard let id = selected, let m = w.memberships[id] else { return [] }
             return [.push(ScreenBox(RecordScreen(type: m.memberType, id: m.memberId)))]
-        case .checkpoints, .goals, .actions:
+        case .checkpoints: return selected.map { [.push(ScreenBox(CheckpointScreen(id: $0)))] } ?? []
+        case .goals: return selected.map { [.push(ScreenBox(GoalScreen(id: $0)))] } ?? []
+        case .actions:
             return selected.flatMap { RecordDoors.editor(tab.recordKind, id: $0, env) }.map { [$0] } ?? []
         }
     }
@@ -199,6 +210,7 @@ extension ClusterScreen {
             ]
         }
         if tab == .checkpoints { b.append(KeyBinding([.char(" ")], "Space", "tick", .tick, enabled: some)) }
+        b.append(KeyBinding([.char("h")], "h", "history", .history, footer: false))
         if tab == .goals { b.append(KeyBinding([.char("m")], "m", "measure", .measure, enabled: some)) }
         b += [
             KeyBinding([.tab], "Tab", "switch tab", .nextTab),

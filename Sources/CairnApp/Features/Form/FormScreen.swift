@@ -85,6 +85,11 @@ public struct FormScreen: Screen {
                 return [.say(Status("Not saved: \(first.message)", isError: true))]
             }
             return []
+        case .warned(let issue, let key):
+            form.confirmedWarning = key
+            form.errors = [issue.field: issue.message]
+            form.focus = form.fields.firstIndex { $0.key == issue.field } ?? form.focus
+            return [.say(Status("Check: \(issue.message)", isError: true))]
         case .ready(let outcome, let next):
             saving = true
             form.submitted = outcome.changes.compactMap { change -> String? in

@@ -13,7 +13,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case list(ListAction)
         case nextTab, previousTab
         case goToTab(Tab)
-        case open, add, edit, delete, tick
+        case open, add, edit, delete, tick, history
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
         case undo, help, quit, conflicts, sync
     }
@@ -52,7 +52,8 @@ public struct HomeScreen: Screen, TabbedLists {
         case .add: return add(env)
         case .edit: return selected.flatMap { RecordDoors.editor(tab.kind, id: $0, env) }.map { [$0] } ?? []
         case .delete: return selected.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
-        case .tick: return EvidencePrompt.space(on: selected, env, asker: context.id).map { [$0] } ?? []
+        case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
+        case .history: return RecordDoors.history(tab.kind, id: selected, env, asker: context.id).map { [$0] } ?? []
         case .cycleCheckpointFilter:
             checkpointFilter = checkpointFilter.next
             lists[Tab.checkpoints.rawValue].builtFrom = nil
@@ -94,11 +95,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .clusters: return [.push(ScreenBox(ClusterScreen(clusterID: id)))]
         case .schools: return [.push(ScreenBox(RecordScreen(type: .school, id: id)))]
         case .agencies: return [.push(ScreenBox(RecordScreen(type: .agency, id: id)))]
-        case .checkpoints:
-            guard let c = env.world.checkpoints[id] else { return [] }
-            var cluster = ClusterScreen(clusterID: c.cluster, tab: .checkpoints)
-            cluster.select = id
-            return [.push(ScreenBox(cluster))]
+        case .checkpoints: return [.push(ScreenBox(CheckpointScreen(id: id)))]
         }
     }
 
@@ -177,6 +174,7 @@ extension HomeScreen {
             KeyBinding([.char("a")], "a", "add", .add),
             KeyBinding([.char("e")], "e", "edit", .edit, enabled: some),
             KeyBinding([.char("d")], "d", "del", .delete, enabled: some),
+            KeyBinding([.char("h")], "h", "history", .history, footer: false, enabled: some),
         ]
         if tab == .checkpoints {
             b.append(KeyBinding([.char(" ")], "Space", "tick", .tick, enabled: some))

@@ -5,7 +5,7 @@ import TermUI
 public struct RecordScreen: Screen {
     public enum Action: Sendable, Equatable {
         case list(ListAction)
-        case openCluster, edit, delete, undo, help, back
+        case openCluster, edit, delete, history, undo, help, back
     }
 
     public var type: MemberType
@@ -34,6 +34,7 @@ public struct RecordScreen: Screen {
             KeyBinding([.enter], "Enter", "open cluster", .openCluster, enabled: clusters.selectedRow != nil),
             KeyBinding([.char("e")], "e", "edit", .edit),
             KeyBinding([.char("d")], "d", "del", .delete),
+            KeyBinding([.char("h")], "h", "history", .history),
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),
             KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
@@ -49,6 +50,7 @@ public struct RecordScreen: Screen {
         case .openCluster: return clusters.selectedRow.map { [.push(ScreenBox(ClusterScreen(clusterID: $0.id)))] } ?? []
         case .edit: return RecordDoors.editor(kind, id: id, env).map { [$0] } ?? []
         case .delete: return RecordDoors.confirmDelete(kind, id: id, env, asker: context.id).map { [$0] } ?? []
+        case .history: return RecordDoors.history(kind, id: id, env, asker: context.id).map { [$0] } ?? []
         case .undo: return [.undoLast(replyTo: context.id)]
         case .help: return [help(type == .school ? "School" : "Agency", env)]
         case .back: return [.close(context.id)]

@@ -46,3 +46,11 @@ enum RecordDoors {
         return .push(ScreenBox(ConfirmScreen(question: question + " (y/n)", deed: .perform(.delete(kind, id: id)), asker: asker)))
     }
 }
+
+extension RecordDoors {
+    /// `h`: the record's history, read from the journals and opened over `asker`.
+    static func history(_ kind: RecordKind, id: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
+        guard let id, let record = env.world.record(kind, id: id) else { return nil }
+        return .readHistory(record: id, since: nil, title: env.world.describe(record), replyTo: asker)
+    }
+}

@@ -1,0 +1,89 @@
+import CairnCore
+import TermUI
+
+/// One goal: its indicator, where it stands, its measurements drawn against baseline and
+/// target, and the list of them to add to (`a`), correct (`e`) and delete (`d`).
+public struct GoalScreen: Screen {
+    public enum Action: Sendable, Equatable {
+        case list(ListAction)
+        case add, correct, delete, editGoal, history, measurementHistory, undo, help, back
+    }
+
+    public var id: String
+    public var measurements = ListModel()
+
+    public init(id: String) { self.id = id }
+
+    /// Lines above the list: title, status, indicator, the chart and its heading.
+    func headerHeight(_ env: AppEnvironment) -> Int { 3 + chartHeight(env) + 1 }
+    func chartHeight(_ env: AppEnvironment) -> Int { env.bodyHeight >= 30 ? 8 : env.bodyHeight >= 20 ? 5 : 3 }
+    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - headerHeight(env) - 2) }
+
+    public func crumb(_ env: AppEnvironment) -> String { env.world.goals[id]?.statement ?? "goal" }
+    public func isStale(in world: World) -> Bool { world.goals[id] == nil }
+    public var filteredList: ListModel? { measurements }
+
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        let some = measurements.selectedRow != nil
+        return [
+            KeyBinding([.char("a"), .char("m")], "a", "add measurement", .add),
+            KeyBinding([.char("e"), .enter], "e", "correct", .correct, enabled: some),
+            KeyBinding([.char("d")], "d", "del", .delete, enabled: some),
+            KeyBinding([.char("E")], "E", "edit goal", .editGoal),
+            KeyBinding([.char("h")], "h", "history", .history),
+            KeyBinding([.char("H")], "H", "the measurement's history", .measurementHistory, footer: false, enabled: some),
+            KeyBinding([.char("u")], "u", "undo", .undo, footer: false),
+            KeyBinding([.char("?")], "?", "help", .help, essential: true),
+            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
+        ] + ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
+    }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        let env = context.env
+        let w = env.world
+        guard let goal = w.goals[id] else { return [] }
+        let selected = measurements.selectedRow?.id
+        switch action {
+        case .list(let a): measurements.apply(a, visibleRows: visibleRows(env))
+        case .add: return [RecordDoors.open(FrameworkForms.measurement(goal: goal, today: env.today))]
+        case .correct:
+            guard let m = selected.flatMap({ w.measurements[$0] }) else { return [] }
+            return [RecordDoors.open(FrameworkForms.measurement(goal: goal, today: env.today, correcting: m))]
+        case .delete: return selected.flatMap { RecordDoors.confirmDelete(.measurement, id: $0, env, asker: context.id) }.map { [$0] } ?? []
+        case .editGoal: return RecordDoors.editor(.goal, id: id, env).map { [$0] } ?? []
+        case .history: return RecordDoors.history(.goal, id: id, env, asker: context.id).map { [$0] } ?? []
+        case .measurementHistory: return RecordDoors.history(.measurement, id: selected, env, asker: context.id).map { [$0] } ?? []
+        case .undo: return [.undoLast(replyTo: context.id)]
+        case .help: return [help("Goal", env)]
+        case .back: return [.close(context.id)]
+        }
+        return []
+    }
+
+    public mutating func refresh(_ env: AppEnvironment) {
+        let (w, id, today) = (env.world, id, env.today)
+        measurements.rebuild(from: env.listSource, visibleRows: visibleRows(env)) { Rows.measurements(w, goal: id, today: today) }
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        let w = env.world
+        guard let g = w.goals[id] else { return }
+        let p = w.progress(of: g, on: env.today)
+        let u = g.unit
+        canvas.put(g.statement, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        var facts = ["\(p.status.rawValue) \(p.bar)"]
+        if let latest = p.latest { facts.append("latest \(World.number(latest.value))\(u) on \(latest.date)") }
+        if let t = g.target { facts.append("target \(World.number(t))\(u)" + (g.deadline.map { " by \($0)" } ?? "")) }
+        if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
+        canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2, style: Rows.goalStyle(p.status) ?? .plain)
+        canvas.put("Indicator: " + (g.indicator.isEmpty ? "—" : g.indicator), x: 1, y: area.y + 2, maxWidth: area.width - 2, style: .muted)
+        let chart = Rect(x: 1, y: area.y + 3, width: area.width - 2, height: chartHeight(env))
+        SeriesChart(goal: g, points: w.measurements(of: id), today: env.today).render(into: &canvas, area: chart)
+        let top = area.y + headerHeight(env) - 1
+        canvas.put("Measurements", x: 1, y: top, style: .title)
+        Layout.list(
+            measurements, columns: Rows.measurementColumns, into: &canvas,
+            area: Rect(x: 0, y: top + 1, width: area.width, height: visibleRows(env) + 1),
+            empty: "No measurements yet. Press a to record one: a measurement dated today or earlier.")
+    }
+}

@@ -1,0 +1,138 @@
+import CairnCore
+import TermUI
+
+/// `h` on a record: its changes, newest first, each with when, who, from which machine and
+/// source, and what it changed; Enter shows one whole. Also what changed since this person
+/// last opened Cairn (`L` on Home), one row per change of any record.
+public struct HistoryScreen: Screen {
+    public enum Action: Sendable, Equatable {
+        case list(ListAction)
+        case open, help, back
+    }
+
+    /// "checkpoint “Reunião trimestral”", or "changes since 12-01 14:02".
+    public var title: String
+    public var entries: [HistoryEntry]
+    /// How many changes matched, of which `entries` are the newest.
+    public var matching: Int
+    /// One record's history: no column naming the record.
+    public var oneRecord: Bool
+    public var list = ListModel()
+
+    public init(title: String, entries: [HistoryEntry], matching: Int? = nil, oneRecord: Bool) {
+        self.title = title
+        self.entries = entries
+        self.matching = matching ?? entries.count
+        self.oneRecord = oneRecord
+    }
+
+    public func crumb(_ env: AppEnvironment) -> String { "History" }
+    public var filteredList: ListModel? { list }
+
+    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
+
+    public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        let listKeys = list.bindings { Action.list($0) }
+        if list.filtering { return listKeys }
+        return [KeyBinding([.enter], "Enter", "show the change whole", .open, enabled: list.selectedRow != nil)] + listKeys.prefix(2)
+            + [
+                KeyBinding([.char("?")], "?", "help", .help, essential: true),
+                KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
+            ] + listKeys.dropFirst(2)
+    }
+
+    public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }
+
+    public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .list(let a): list.apply(a, visibleRows: visibleRows(context.env))
+        case .open:
+            guard let id = list.selectedRow?.id, let e = entries.first(where: { $0.event == id }) else { return [] }
+            let w = context.env.world
+            return [.push(ScreenBox(PagerScreen(title: "Change to \(HistoryText.name(of: e, in: w))", lines: HistoryText.whole(e, in: w))))]
+        case .help: return [help("History", context.env)]
+        case .back: return [.close(context.id)]
+        }
+        return []
+    }
+
+    public mutating func refresh(_ env: AppEnvironment) {
+        let (entries, oneRecord, w) = (entries, oneRecord, env.world)
+        list.rebuild(from: "history", visibleRows: visibleRows(env)) {
+            entries.map { e in
+                var cells = [HistoryText.when(e.at), e.by, e.host, e.source]
+                if !oneRecord { cells.append(HistoryText.name(of: e, in: w)) }
+                cells.append(HistoryText.summary(e))
+                return ListRow(id: e.event, cells: cells, style: e.op == .delete ? Style(.overdue) : nil)
+            }
+        }
+    }
+
+    var columns: [Column] {
+        var c = [
+            Column("When (UTC)", width: 16), Column("Who", width: 8), Column("Machine", width: 10), Column("Source", width: 8),
+        ]
+        if !oneRecord { c.append(Column("Record", width: 24)) }
+        return c + [Column("What changed")]
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        canvas.put("History of \(title)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        let count =
+            matching > entries.count
+            ? "the latest \(entries.count) of \(matching) changes" : "\(entries.count) change\(entries.count == 1 ? "" : "s")"
+        canvas.put("\(count), newest first · Enter shows one whole", x: 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+        Layout.list(
+            list, columns: columns, into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
+            empty: "No changes recorded.")
+    }
+}
+
+/// How the trail is written on screen: one line per change, or the whole change.
+enum HistoryText {
+    /// `2026-12-01 14:02` from the event's stamp.
+    static func when(_ at: String) -> String { String(at.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+
+    static func shown(_ value: JSONValue) -> String { value.isEmptyValue ? "(nothing)" : "“\(value.display)”" }
+
+    /// The record as a sentence names it, even once deleted.
+    static func name(of e: HistoryEntry, in w: World) -> String {
+        if let r = w.record(e.kind, id: e.record) { return w.describe(r) }
+        if let grave = w.tombstone(of: e.record) { return w.describe(grave.record) + " (deleted)" }
+        return e.kind.rawValue + " " + e.record
+    }
+
+    /// What a change did, on one line: `due: “2026-11-20” → “2026-11-27”; title: …`.
+    static func summary(_ e: HistoryEntry) -> String {
+        switch e.op {
+        case .create: return "made: " + e.fields.map { "\($0.name) \(shown($0.new))" }.joined(separator: ", ")
+        case .delete:
+            return e.fields.isEmpty
+                ? "deleted" : "deleted: it held " + e.fields.map { "\($0.name) \(shown($0.old))" }.joined(separator: ", ")
+        case .edit:
+            if e.fields.isEmpty { return "no field changed" }
+            return e.fields.map { "\($0.name): \(shown($0.old)) → \(shown($0.new))" }.joined(separator: "; ")
+        }
+    }
+
+    /// The change whole, for the pager: every fact of it, then each field before and after.
+    static func whole(_ e: HistoryEntry, in w: World) -> [String] {
+        var lines = [
+            "When     " + String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC",
+            "Who      " + e.by, "Machine  " + e.host, "Source   " + e.source, "Record   \(name(of: e, in: w)) (\(e.record))",
+            "Change   " + e.op.rawValue, "Event    " + e.event, "",
+        ]
+        for f in e.fields {
+            lines.append(f.name)
+            switch e.op {
+            case .create: lines.append("    " + shown(f.new))
+            case .delete: lines.append("    was " + shown(f.old))
+            case .edit:
+                lines.append("    was " + shown(f.old))
+                lines.append("    now " + shown(f.new))
+            }
+        }
+        if e.fields.isEmpty { lines.append("No field changed.") }
+        return lines
+    }
+}

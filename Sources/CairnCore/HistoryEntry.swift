@@ -1,0 +1,56 @@
+/// One change in a record's history as a person reads it: when, who, from which machine and
+/// source, and each field's value before and after (`cairn log`, `h` on a record).
+public struct HistoryEntry: Sendable, Equatable {
+    public enum Op: String, Sendable, Codable { case create, edit, delete }
+
+    public struct FieldChange: Sendable, Equatable {
+        public var name: String
+        public var old: JSONValue
+        public var new: JSONValue
+        public init(name: String, old: JSONValue, new: JSONValue) {
+            self.name = name
+            self.old = old
+            self.new = new
+        }
+    }
+
+    public var at: String
+    public var by: String
+    public var host: String
+    /// "typed", "undo", "import of nz.csv"…
+    public var source: String
+    public var record: String
+    public var kind: RecordKind
+    public var op: Op
+    public var fields: [FieldChange]
+    /// The journal event, for "show it whole".
+    public var event: String
+
+    public init(
+        at: String, by: String, host: String, source: String, record: String, kind: RecordKind, op: Op, fields: [FieldChange],
+        event: String
+    ) {
+        self.at = at
+        self.by = by
+        self.host = host
+        self.source = source
+        self.record = record
+        self.kind = kind
+        self.op = op
+        self.fields = fields
+        self.event = event
+    }
+}
+
+extension JSONValue {
+    /// Null, "", [] or {}: what a form shows as nothing.
+    public var isEmptyValue: Bool {
+        switch self {
+        case .null: return true
+        case .string(let s): return s.isEmpty
+        case .array(let a): return a.isEmpty
+        case .object(let o): return o.isEmpty
+        default: return false
+        }
+    }
+}
