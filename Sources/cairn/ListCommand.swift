@@ -69,7 +69,7 @@ struct ListCommand: ParsableCommand {
                     guard let id = row["id"] as? String, let c = world.checkpoints[id] else { return nil }
                     return [
                         c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
-                        c.doneOn?.description ?? "", c.doneBy ?? "", c.evidence ?? "",
+                        c.doneOn?.description ?? (c.doneBy == nil ? "" : "day unknown"), c.doneBy ?? "", c.evidence ?? "",
                     ]
                 }
         }

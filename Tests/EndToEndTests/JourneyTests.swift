@@ -39,7 +39,7 @@ struct JourneyTests {
         try tmux.send("Enter")
         try tmux.waitFor("Added checkpoint “Hui tuatahi”")
         try tmux.send("Space")
-        try tmux.waitFor("Evidence for “Hui tuatahi”")
+        try tmux.waitFor("Tick off “Hui tuatahi”")
         try tmux.type("minutes on the drive")
         try tmux.send("Enter")
         try tmux.waitFor("Ticked “Hui tuatahi” as done")

@@ -37,7 +37,7 @@ struct RuleBookJourneyTests {
         try tmux.send("4")
         try tmux.waitFor("Reunião trimestral")
         try tmux.send("Space")
-        try tmux.waitFor("Evidence for “Reunião trimestral”")
+        try tmux.waitFor("Tick off “Reunião trimestral”")
         try tmux.type("Acta n.º 3")
         try tmux.send("Enter")
         try tmux.waitFor("Ticked “Reunião trimestral” as done")

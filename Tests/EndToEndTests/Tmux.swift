@@ -45,7 +45,7 @@ final class Tmux {
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
 
     /// Text typed as it is (UTF-8), not read as key names.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", "--", text]) }  // `--`: "-3d" is text
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
 

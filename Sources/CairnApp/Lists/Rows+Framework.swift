@@ -99,7 +99,8 @@ extension Rows {
         let unit = w.goals[goal]?.unit ?? ""
         return w.measurements(of: goal).reversed().map { m in
             let ticked = m.ticked.map { id in w.checkpoints[id]?.title ?? "(deleted checkpoint)" } ?? ""
-            let source = m.date > today ? "after today, not counted · " + m.source : m.source
+            // Listed so that it can be corrected, but not counted (see GoalProgress.latest).
+            let source = m.date > today ? (m.source.isEmpty ? "after today" : "after today · " + m.source) : m.source
             return ListRow(
                 id: m.id, cells: [m.date.description, World.number(m.value) + unit, m.by, source, ticked],
                 style: m.date > today ? Style(.overdue, bold: true) : nil)
