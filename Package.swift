@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers (see README, "Design notes"): CairnCore <- CairnStore; TermUI <- CairnApp;
+// Layers (see README, "Design notes"): CairnCore <- CairnStore; CairnCore <- CairnReports; TermUI, CairnReports <- CairnApp;
 // CursesTerminal is the only user of CNcurses; the `cairn` executable wires them together.
 let package = Package(
     name: "Cairn",
@@ -31,7 +31,7 @@ let package = Package(
         // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.
         .target(name: "CairnReports", dependencies: ["CairnCore"]),
         .target(name: "TermUI"),
-        .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI"]),
+        .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI", "CairnReports"]),
         .target(name: "CTerminalSignals"),
         .target(name: "CursesTerminal", dependencies: ["TermUI", "CNcurses", "CTerminalSignals"]),
         .executableTarget(
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "CairnReportsTests", dependencies: ["CairnCore", "CairnStore", "CairnReports"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(
-            name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp"], exclude: ["__Snapshots__"]),
+            name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp", "CairnReports"], exclude: ["__Snapshots__"]),
         // Depends on the executable so that `swift test` builds it; the tests drive it in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["cairn", "CairnCore", "CairnStore"]),
     ]

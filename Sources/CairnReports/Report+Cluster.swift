@@ -3,7 +3,8 @@ import Foundation
 
 extension Report {
     /// A cluster's monitoring report: the cluster and its purpose, members, goals against their
-    /// targets, actions by class, checkpoints overdue and done, gaps, the latest health check
+    /// targets, actions by class, the monitoring agreement, what falls due in the next 90 days,
+    /// checkpoints overdue and done, gaps, the latest health check
     /// and cross-sector coverage.
     public static func cluster(_ id: String, world w: World, today: Day) -> Report? {
         guard let c = w.clusters[id] else { return nil }
@@ -18,8 +19,8 @@ extension Report {
             notes.append(Note(label: "Funding", text: "\(c.fundingSource.isEmpty ? "—" : c.fundingSource), until \(end)."))
         }
         let sections = [
-            members(id, w), goals(id, w, today), actions(id, w), checkpoints(id, w, today), gaps(id, w, today), health(id, w, today),
-            coverage(id, w),
+            members(id, w), goals(id, w, today), actions(id, w), agreement(id, w), comingUp(id, w, today), checkpoints(id, w, today),
+            gaps(id, w, today), health(id, w, today), coverage(id, w),
         ]
         return Report(title: c.name, facts: facts.joined(separator: " · "), notes: notes, sections: sections)
     }

@@ -57,4 +57,24 @@ public enum DisplayWidth {
         let cut = truncate(text, to: width)
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
+
+    /// `text` cut into pieces of at most `width` cells, at any character (a path has no
+    /// spaces to break at).
+    public static func chunks(_ text: String, width: Int) -> [String] {
+        var pieces: [String] = []
+        var piece = ""
+        var used = 0
+        for ch in text {
+            let w = of(ch)
+            if used + w > max(1, width), !piece.isEmpty {
+                pieces.append(piece)
+                piece = ""
+                used = 0
+            }
+            piece.append(ch)
+            used += w
+        }
+        if !piece.isEmpty { pieces.append(piece) }
+        return pieces
+    }
 }

@@ -76,9 +76,8 @@ final class Interpreter {
             return []
         case .writeReport(let cluster, let screen):
             do {
-                // Said relative to the store, so that it fits the status line at 80 columns.
                 let url = try ReportFile.write(cluster: cluster, store: store, today: today)
-                return [.deliver(.reportWritten(path: "reports/\(url.lastPathComponent)"), to: screen)]
+                return [.deliver(.reportWritten(path: url.path), to: screen)]
             } catch {
                 return [.deliver(.reportFailed("\(error)"), to: screen)]
             }

@@ -42,7 +42,7 @@ final class PageReader: NSObject, XMLParserDelegate {
         let html = HTMLReport.cluster(gent.id, world: w, today: today)
         let (ok, page) = read(html)
         #expect(ok)
-        #expect(page.sections == ["members", "goals", "actions", "checkpoints", "gaps", "health", "coverage"])
+        #expect(page.sections == ["members", "goals", "actions", "agreement", "coming", "checkpoints", "gaps", "health", "coverage"])
         #expect(page.text.contains("Fewer early leavers <& more> \"diplomas\""))
         #expect(page.elements.contains("svg"))
         #expect(!page.elements.contains("script") && !page.elements.contains("link") && !page.elements.contains("img"))

@@ -48,7 +48,10 @@ import Testing
             let report = try #require(Report.cluster(cluster.id, world: w, today: today))
             let markdown = MarkdownReport.render(report)
             let html = HTMLReport.render(report)
-            #expect(report.sections.map(\.id) == ["members", "goals", "actions", "checkpoints", "gaps", "health", "coverage"])
+            #expect(
+                report.sections.map(\.id) == [
+                    "members", "goals", "actions", "agreement", "coming", "checkpoints", "gaps", "health", "coverage",
+                ])
             for section in report.sections {
                 #expect(markdown.contains("## \(section.heading)"))
                 #expect(html.contains("<section id=\"\(section.id)\"><h2>\(section.heading)</h2>"))
@@ -66,5 +69,38 @@ import Testing
                 #expect(markdown.contains(note.text) && html.contains(HTMLReport.esc(note.text)))
             }
         }
+    }
+}
+
+/// Step 4 of the framework and what is coming: every cluster's report says how it monitors
+/// itself and what falls due in the next 90 days.
+@Suite struct AgreementInReportTests {
+    let today = Day(iso: "2026-11-22")!
+
+    @Test func the_report_states_the_agreement_and_lists_the_next_90_days_by_date() throws {
+        var w = World()
+        w.apply([
+            .put(.cluster(Cluster(id: "clu-1", name: "Rede de Óbidos"))),
+            .put(
+                .agreement(
+                    Agreement(
+                        id: "agr-1", cluster: "clu-1", meetingsPerYear: 4, reporting: "relatório trimestral",
+                        evaluation: "avaliação externa",
+                        periodStart: today, periodEnd: today.adding(months: 12)))),
+            .put(.checkpoint(Checkpoint(id: "chk-1", cluster: "clu-1", title: "Reunião de janeiro", due: today.adding(days: 40)))),
+            .put(.checkpoint(Checkpoint(id: "chk-2", cluster: "clu-1", title: "Reunião de julho", due: today.adding(days: 200)))),
+            .put(.action(Action(id: "act-1", cluster: "clu-1", description: "Visitas", due: today.adding(days: 10)))),
+        ])
+        let markdown = MarkdownReport.cluster("clu-1", world: w, today: today)
+        #expect(markdown.contains("| Meetings a year | 4, all stakeholders together |"))
+        #expect(markdown.contains("| How members report | relatório trimestral |"))
+        #expect(markdown.contains("| How it is evaluated | avaliação externa |"))
+        #expect(markdown.contains("## The next 90 days (to 2027-02-20)"))
+        let visits = try #require(markdown.range(of: "| 2026-12-02 | action due | Visitas |"))
+        let january = try #require(markdown.range(of: "| 2027-01-01 | checkpoint | Reunião de janeiro |"))
+        #expect(visits.lowerBound < january.lowerBound)
+        #expect(!markdown.contains("| checkpoint | Reunião de julho"), "beyond 90 days")
+        w.apply(.delete(.agreement, id: "agr-1"))
+        #expect(MarkdownReport.cluster("clu-1", world: w, today: today).contains("No monitoring agreement yet"))
     }
 }

@@ -225,13 +225,48 @@ struct ReportJourneyTests {
         try tmux.send("Enter")
         try tmux.waitFor("Members (")
         try tmux.send("r")
-        let screen = try tmux.waitFor("Report saved: reports/")
+        let screen = try tmux.waitFor("Report saved: ")
         let folder = store.url.appendingPathComponent("reports")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.count == 1)
         let name = try #require(files.first)
-        #expect(screen.contains("Report saved: reports/\(name)"))
-        #expect(try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8).contains("## Members"))
+        // The full path, over two lines if it needs them.
+        let rows = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let status = try #require(rows.firstIndex { $0.hasPrefix("Report saved: ") })
+        let said = rows[status] + (status + 1 < rows.count - 1 ? rows[status + 1] : "")
+        #expect(said.hasPrefix("Report saved: \(folder.appendingPathComponent(name).path)"), "\(screen)")
+        let text = try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)
+        #expect(text.contains("## Members") && text.contains("## Monitoring agreement") && text.contains("## The next 90 days"))
+    }
+
+    @Test func clusters_whose_names_start_alike_write_distinct_reports_and_v_shows_one_in_a_pager() throws {
+        let store = TemporaryStore()
+        for side in ["Norte", "Sul"] {
+            let r = try Shell.cairn(
+                ["add", "cluster", "--name", "Agrupamento de Escolas de São João da Madeira \(side)"], store: store.url)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (2)")
+        for first in [true, false] {
+            if !first { try tmux.send("j") }
+            try tmux.send("Enter")
+            try tmux.waitFor("Members (")
+            try tmux.send("r")
+            try tmux.waitFor("Report saved: ")
+            try tmux.send("q")
+            try tmux.waitFor("Clusters (2)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: store.url.appendingPathComponent("reports").path)
+        #expect(files.count == 2, "\(files)")
+        try tmux.send("Enter")
+        try tmux.waitFor("Members (")
+        try tmux.send("v")
+        try tmux.waitFor("Report: Agrupamento de Escolas de São João da Madeira Sul")
+        try tmux.send("G")
+        let end = try tmux.waitFor("── Cross-sector coverage ──")
+        #expect(end.contains("of "), "the pager says where it is: \(end)")
+        try tmux.send("q")
+        try tmux.waitFor("Members (")
     }
 }
 

@@ -51,7 +51,17 @@ extension AppState {
         var x = 0
         if let status {
             let room = env.width - 2 - (filtered ? filterWidth + 2 : 0)
-            x = 1 + canvas.put(status.text, x: 1, y: y, maxWidth: room, style: status.isError ? .error : .accent) + 2
+            let style: Style = status.isError ? .error : .accent
+            // A line too long for one row (a report's full path) takes the row above too,
+            // rather than being cut where the person needs it most.
+            let pieces = DisplayWidth.chunks(status.text, width: room)
+            if !filtered, pieces.count == 2 {
+                canvas.fill(Rect(x: 0, y: y - 1, width: env.width, height: 1))
+                canvas.put(pieces[0], x: 1, y: y - 1, maxWidth: room, style: style)
+                canvas.put(pieces[1], x: 1, y: y, maxWidth: room, style: style)
+            } else {
+                x = 1 + canvas.put(status.text, x: 1, y: y, maxWidth: room, style: style) + 2
+            }
         }
         guard let list, filtered else { return }
         x += canvas.put("Filter: ", x: x, y: y, style: .accent)

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnReports
 import TermUI
 
 /// One cluster: a header and a tab for each part of its plan (`ClusterTab`).
@@ -7,7 +8,7 @@ public struct ClusterScreen: Screen, TabbedLists {
         case list(ListAction)
         case nextTab, previousTab
         case open, add, edit, delete, tick, measure, history
-        case editCluster, agreement, workshop, report, regionCoverage
+        case editCluster, agreement, workshop, report, viewReport, regionCoverage
         case undo, help, back
     }
 
@@ -74,6 +75,9 @@ public struct ClusterScreen: Screen, TabbedLists {
             return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
         case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
         case .report: return [.say(Status("Writing the report…")), .writeReport(cluster: clusterID, replyTo: context.id)]
+        case .viewReport:
+            guard let report = Report.cluster(clusterID, world: w, today: env.today) else { return [] }
+            return [.push(ScreenBox(PagerScreen(title: "Report: \(report.title)", lines: ReportText.lines(report))))]
         case .regionCoverage:
             regionCoverage.toggle()
             lists[ClusterTab.coverage.rawValue].builtFrom = nil
@@ -146,7 +150,7 @@ public struct ClusterScreen: Screen, TabbedLists {
 
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
         switch event {
-        case .reportWritten(let path): return [.say(Status("Report saved: \(path) (in the store)"))]
+        case .reportWritten(let path): return [.say(Status("Report saved: \(path)"))]
         case .reportFailed(let message): return [.say(Status("Report not written: \(message)", isError: true))]
         case .committed(let outcome, _):
             // After an add, the new record is the one selected.
@@ -219,6 +223,7 @@ extension ClusterScreen {
             KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),
             KeyBinding([.char("r")], "r", "write the monitoring report", .report, footer: false),
+            KeyBinding([.char("v")], "v", "view the monitoring report", .viewReport, footer: false),
         ]
         // Esc clears a kept filter before it goes back.
         b += listKeys.prefix(2)
