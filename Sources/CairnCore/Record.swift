@@ -1,6 +1,26 @@
 /// The kinds of record the store keeps.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case school, agency, cluster, membership, checkpoint, goal, measurement, action, agreement, assessment
+
+    /// How a sentence names one of them, and several.
+    public var noun: String {
+        switch self {
+        case .membership: return "membership"
+        case .agreement: return "monitoring agreement"
+        case .assessment: return "health check"
+        default: return rawValue
+        }
+    }
+
+    public var plural: String {
+        switch self {
+        case .agency: return "agencies"
+        case .membership: return "memberships"
+        case .agreement: return "monitoring agreements"
+        case .assessment: return "health checks"
+        default: return rawValue + "s"
+        }
+    }
 }
 
 /// Any one record, as a change to the store carries it.

@@ -144,28 +144,39 @@ public struct World: Sendable, Equatable {
     /// checkpoints, goals (with their measurements) and actions; a school's or agency's
     /// memberships; a goal's measurements. Actions that served a deleted goal stay, serving none
     /// (the gaps then point them out).
-    public func cascadeDelete(_ kind: RecordKind, id: String) -> [Change] {
+    /// - Parameter unlinking: also the edits that clear optional references to what goes
+    ///   (false: only what is deleted, as the fold asks when it sets children aside).
+    public func cascadeDelete(_ kind: RecordKind, id: String, unlinking: Bool = true) -> [Change] {
+        var gone: Set<String> = [id]
+        var goneKinds: Set<RecordKind> = [kind]
         var changes: [Change] = []
+        func delete(_ k: RecordKind, _ ids: [String]) {
+            for i in ids where !gone.contains(i) {
+                gone.insert(i)
+                goneKinds.insert(k)
+                changes.append(.delete(k, id: i))
+            }
+        }
         switch kind {
         case .cluster:
-            changes += memberships.values.filter { $0.cluster == id }.map { .delete(.membership, id: $0.id) }
-            changes += checkpoints.values.filter { $0.cluster == id }.map { .delete(.checkpoint, id: $0.id) }
+            delete(.membership, memberships.values.filter { $0.cluster == id }.map(\.id))
+            delete(.checkpoint, checkpoints.values.filter { $0.cluster == id }.map(\.id))
             let clusterGoals = Set(goals.values.filter { $0.cluster == id }.map(\.id))
-            changes += clusterGoals.map { .delete(.goal, id: $0) }
-            changes += measurements.values.filter { clusterGoals.contains($0.goal) }.map { .delete(.measurement, id: $0.id) }
-            changes += actions.values.filter { $0.cluster == id }.map { .delete(.action, id: $0.id) }
-            changes += agreements.values.filter { $0.cluster == id }.map { .delete(.agreement, id: $0.id) }
-            changes += assessments.values.filter { $0.cluster == id }.map { .delete(.assessment, id: $0.id) }
+            delete(.goal, Array(clusterGoals))
+            delete(.measurement, measurements.values.filter { clusterGoals.contains($0.goal) }.map(\.id))
+            delete(.action, actions.values.filter { $0.cluster == id }.map(\.id))
+            delete(.agreement, agreements.values.filter { $0.cluster == id }.map(\.id))
+            delete(.assessment, assessments.values.filter { $0.cluster == id }.map(\.id))
         case .school, .agency:
-            changes += memberships.values.filter { $0.memberId == id }.map { .delete(.membership, id: $0.id) }
+            delete(.membership, memberships.values.filter { $0.memberId == id }.map(\.id))
         case .goal:
-            changes += measurements.values.filter { $0.goal == id }.map { .delete(.measurement, id: $0.id) }
-            changes += actions.values.filter { $0.goal == id }.map { action in
-                .edit(Edit(kind: .action, id: action.id, fields: [FieldEdit("goal", old: .string(id), new: .null)]))
-            }
+            delete(.measurement, measurements.values.filter { $0.goal == id }.map(\.id))
         case .membership, .checkpoint, .measurement, .action, .agreement, .assessment:
             break
         }
+        // What stays but pointed at something now gone has that reference cleared, so that no
+        // record is left naming one that does not exist (`World.danglingReferences`).
+        if unlinking { changes += unlinks(from: gone, of: goneKinds) }
         changes.sort { $0.recordID < $1.recordID }
         return changes + [.delete(kind, id: id)]
     }

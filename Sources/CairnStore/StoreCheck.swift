@@ -52,13 +52,12 @@ public struct StoreCheck: Sendable {
         }
         check.problems = store.problems
         let w = store.world
-        for m in w.memberships.values.sorted(by: { $0.id < $1.id }) {
-            if w.clusters[m.cluster] == nil { check.danglingReferences.append("membership \(m.id): cluster \(m.cluster) is gone") }
-            let present = m.memberType == .school ? w.schools[m.memberId] != nil : w.agencies[m.memberId] != nil
-            if !present { check.danglingReferences.append("membership \(m.id): \(m.memberType.rawValue) \(m.memberId) is gone") }
-        }
-        for c in w.checkpoints.values.sorted(by: { $0.id < $1.id }) where w.clusters[c.cluster] == nil {
-            check.danglingReferences.append("checkpoint \(c.id): cluster \(c.cluster) is gone")
+        let dangling = w.danglingReferences()
+        let lines = JournalLines(dangling.isEmpty ? [] : journals)
+        for (record, ref) in dangling {
+            let at = lines.last(containing: record.id, ref.id).map { " (set at \($0))" } ?? ""
+            check.danglingReferences.append(
+                "\(record.kind.rawValue) \(record.id): \(ref.field) names \(ref.target.noun) \(ref.id), which does not exist\(at)")
         }
         check.counts = [
             ("clusters", w.clusters.count), ("schools", w.schools.count), ("agencies", w.agencies.count),
@@ -78,5 +77,30 @@ public struct StoreCheck: Sendable {
         for u in unsafe { lines.append("UNSAFE: " + u) }
         lines.append(isDamaged ? "store is damaged: the lines above say where (files are left as they are)" : "store is sound")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The journals' lines, to find where a reference was written: the last line that names both
+/// the record and the record it points at (`journal/laptop-4k2q9z1m.jsonl:12`).
+struct JournalLines {
+    var files: [(name: String, lines: [Substring])] = []
+
+    init(_ urls: [URL]) {
+        for url in urls {
+            let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            files.append(("journal/" + url.lastPathComponent, text.split(separator: "\n", omittingEmptySubsequences: false)))
+        }
+    }
+
+    func last(containing a: String, _ b: String) -> String? {
+        var found: (String, Int, String)?
+        for file in files {
+            for (i, line) in file.lines.enumerated() where line.contains("\"\(a)\"") && line.contains("\"\(b)\"") {
+                // The latest by the event's time, across files: its `at` sorts as text.
+                let at = line.range(of: "\"at\":\"").map { String(line[$0.upperBound...].prefix(24)) } ?? ""
+                if found == nil || at >= found!.2 { found = (file.name, i + 1, at) }
+            }
+        }
+        return found.map { "\($0.0):\($0.1)" }
     }
 }

@@ -114,7 +114,7 @@ import Testing
         app.press(.char("2"), .char("d"))
         let question = try app.topScreen(ConfirmScreen.self).question
         #expect(question.contains("Escola Básica de São João"))
-        #expect(question.contains("1 linked record"))
+        #expect(question.contains("With it go 1 membership."))
         #expect(app.press(.char("n")).isEmpty)
         #expect(app.overlay == nil)
         app.press(.char("d"))

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnStore
 import Foundation
 import Testing
 
@@ -116,5 +117,44 @@ struct AccountabilityTests {
         screen = try tmux.waitFor("Deleted measurement 9.5")
         #expect(!screen.contains("9.5%"))
         #expect(try must(["measurements", goal], store).contains("11%"))
+    }
+}
+
+/// Deletes say what they change, and `cairn check` finds a reference to a record that is gone,
+/// with the file and line that wrote it.
+@Suite struct DeleteAndCheckTests {
+    @Test func deleting_a_goal_unlinks_its_checkpoint_and_check_finds_a_reference_left_by_an_old_write() throws {
+        let store = TemporaryStore()
+        func must(_ args: [String]) throws -> String {
+            let r = try Shell.cairn(args, store: store.url)
+            #expect(r.status == 0, "cairn \(args.joined(separator: " ")): \(r.stderr)")
+            return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try must(["add", "cluster", "--name", "Kāhui Ako Ōtautahi"])
+        let goal = try must(
+            [
+                "add", "goal", "--cluster", "Kāhui Ako Ōtautahi", "--statement", "Fewer leavers", "--indicator", "leavers", "--target", "8",
+                "--deadline", "+12m",
+            ])
+        let checkpoint = try must(["add", "checkpoint", "--cluster", "Kāhui Ako Ōtautahi", "--title", "Count leavers", "--due", "+1m"])
+        _ = try must(["edit", checkpoint, "goal=\(goal)"])
+        _ = try must(["measure", goal, "--value", "9"])
+        let deleted = try must(["delete", goal])
+        #expect(deleted.contains("checkpoint “Count leavers” (\(checkpoint)): link to \(goal) cleared"), "\(deleted)")
+        #expect(deleted.contains("deleted measurement 9 on"))
+        #expect(try must(["check"]).hasSuffix("store is sound"))
+
+        // A line an older version wrote: an action naming a goal that was never there.
+        let written = try Store(directory: store.url)
+        let cluster = try #require(written.world.clusters.values.first)
+        try written.commit([.put(.action(Action(id: "act-old", cluster: cluster.id, description: "Hui", goal: "gol-nowhere")))])
+        let check = try Shell.cairn(["check"], store: store.url)
+        #expect(check.status != 0)
+        let journal = "journal/" + (try Shell.ownJournal(store.url)).lastPathComponent
+        let lines = try String(contentsOf: try Shell.ownJournal(store.url), encoding: .utf8).split(separator: "\n")
+        #expect(
+            check.stdout.contains(
+                "DANGLING: action act-old: goal names goal gol-nowhere, which does not exist (set at \(journal):\(lines.count))"),
+            "\(check.stdout)")
     }
 }

@@ -59,6 +59,7 @@ import Testing
         }
         let end = try Self.pane(tmux)
         #expect(end.status == 0 || end.signal == 2, "\(end)")
-        #expect(try Shell.cairn(["check"], store: store.url).status == 0)
+        let check = try Shell.cairn(["check"], store: store.url)
+        #expect(check.status == 0, "\(check.stdout)")
     }
 }

@@ -54,7 +54,9 @@ extension AppState {
             let style: Style = status.isError ? .error : .accent
             // A line too long for one row (a report's full path) takes the row above too,
             // rather than being cut where the person needs it most.
-            let pieces = DisplayWidth.chunks(status.text, width: room)
+            let words = Layout.wrap(status.text, width: room)
+            let fits = words.allSatisfy { DisplayWidth.of($0) <= room }
+            let pieces = fits ? words : DisplayWidth.chunks(status.text, width: room)
             if !filtered, pieces.count == 2 {
                 canvas.fill(Rect(x: 0, y: y - 1, width: env.width, height: 1))
                 canvas.put(pieces[0], x: 1, y: y - 1, maxWidth: room, style: style)

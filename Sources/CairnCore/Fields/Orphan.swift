@@ -70,7 +70,7 @@ extension World {
     mutating func setAsideUnseenChildren(of kind: RecordKind, _ id: String, deletedBy writer: Conflict.Side) -> [Conflict] {
         guard kind == .cluster || kind == .goal || kind == .school || kind == .agency else { return [] }
         var found: [Conflict] = []
-        for case .delete(let childKind, let childID) in cascadeDelete(kind, id: id) where childID != id {
+        for case .delete(let childKind, let childID) in cascadeDelete(kind, id: id, unlinking: false) where childID != id {
             guard let child = record(childKind, id: childID),
                 let parent = parents(of: child).first(where: { $0.id == id })
             else { continue }

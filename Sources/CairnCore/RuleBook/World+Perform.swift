@@ -100,7 +100,8 @@ extension World {
                     put(try check(after, typed: false), into: &changes)
                 case .delete(let kind, let id):
                     guard self.record(kind, id: id) != nil else { throw Refusal("id", "\(id) no longer exists") }
-                    apply(change, into: &changes)
+                    // As every delete: what only makes sense with it goes, links to it are cleared.
+                    for c in cascadeDelete(kind, id: id) { apply(c, into: &changes) }
                 }
             }
             return summary
@@ -109,6 +110,12 @@ extension World {
             for op in operations { last = try carryOut(op, by: author, into: &changes) }
             return operations.count == 1 ? last : summary
         case .undo(let inverse, let summary):
+            // An undo that would delete a record something made since names (an action given
+            // to a member whose adding is undone) would leave that reference pointing nowhere.
+            let deleting = Set(inverse.compactMap { if case .delete(_, let id) = $0 { id } else { nil } })
+            if let (referrer, _) = referrers(to: deleting).first {
+                throw Refusal("undo", "not undone: \(describe(referrer)) was linked to it since; change or delete that first")
+            }
             for change in inverse {
                 try checkUndoable(change)
                 apply(change, into: &changes)

@@ -33,16 +33,17 @@ enum RecordDoors {
     static func confirmDelete(_ kind: RecordKind, id: String, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
         let w = env.world
         guard let record = w.record(kind, id: id) else { return nil }
-        let extra = w.cascadeDelete(kind, id: id).count - 1
-        let question: String
+        let plan = w.deletePlan(kind, id: id)
+        var question: String
         if case .membership(let m) = record {
             question =
                 "Remove “\(w.memberName(m))” from \(w.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
-        } else if extra > 0 {
-            question = "Delete \(w.describe(record)) and \(extra) linked record\(extra == 1 ? "" : "s") (memberships, checkpoints)?"
         } else {
             question = "Delete \(w.describe(record))?"
         }
+        // Exactly what else changes: what goes with it, and what stays with its link cleared.
+        if !plan.deleted.isEmpty { question += " With it go \(World.DeletePlan.phrase(plan.deleted))." }
+        if !plan.unlinked.isEmpty { question += " Unlinked, not deleted: \(World.DeletePlan.phrase(plan.unlinked))." }
         return .push(ScreenBox(ConfirmScreen(question: question + " (y/n)", deed: .perform(.delete(kind, id: id)), asker: asker)))
     }
 }
