@@ -9,6 +9,9 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
     /// A goal whose indicator this checkpoint asks to be measured: recording a measurement of
     /// that goal ticks it.
     public var goal: String?
+    /// The monitoring agreement whose rhythm proposed this meeting: a new rhythm replaces the
+    /// open meetings it made, and no others.
+    public var agreement: String?
     /// Set when ticked off: the day, the login name of who ticked it, and the evidence note.
     public var doneOn: Day?
     public var doneBy: String?
@@ -16,9 +19,10 @@ public struct Checkpoint: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: String = RecordID.make(.checkpoint), cluster: String, title: String, due: Day, concerns: String? = nil,
-        doneOn: Day? = nil, doneBy: String? = nil, evidence: String? = nil, goal: String? = nil
+        doneOn: Day? = nil, doneBy: String? = nil, evidence: String? = nil, goal: String? = nil, agreement: String? = nil
     ) {
         self.goal = goal
+        self.agreement = agreement
         self.id = id
         self.cluster = cluster
         self.title = title

@@ -130,7 +130,7 @@ struct RecordFields {
     enum Key: Int, CaseIterable {
         case id, name, officialId, municipality, contactPerson, email, phone, notes, sector, level, kind, formality
         case region, purpose, leadershipModel, startedOn, fundingSource, fundingEndsOn, cluster, memberType, memberId
-        case role, responsibilities, title, due, concerns, doneOn, doneBy, evidence, goal
+        case role, responsibilities, title, due, concerns, doneOn, doneBy, evidence, goal, agreement
     }
 
     static let names: [(StaticString, Key)] = [
@@ -140,7 +140,7 @@ struct RecordFields {
         ("leadershipModel", .leadershipModel), ("startedOn", .startedOn), ("fundingSource", .fundingSource),
         ("fundingEndsOn", .fundingEndsOn), ("cluster", .cluster), ("memberType", .memberType), ("memberId", .memberId),
         ("role", .role), ("responsibilities", .responsibilities), ("title", .title), ("due", .due), ("concerns", .concerns),
-        ("doneOn", .doneOn), ("doneBy", .doneBy), ("evidence", .evidence), ("goal", .goal),
+        ("doneOn", .doneOn), ("doneBy", .doneBy), ("evidence", .evidence), ("goal", .goal), ("agreement", .agreement),
     ]
 
     /// The field a key names: the few names of each length are compared byte by byte.
@@ -237,7 +237,7 @@ struct RecordFields {
             return .checkpoint(
                 Checkpoint(
                     id: id, cluster: cluster, title: title, due: due, concerns: self[.concerns], doneOn: doneOn, doneBy: self[.doneBy],
-                    evidence: self[.evidence], goal: self[.goal]))
+                    evidence: self[.evidence], goal: self[.goal], agreement: self[.agreement]))
         case .goal, .measurement, .action, .agreement, .assessment:
             return nil  // few per cluster: the general reader is quick enough for them
         }

@@ -48,6 +48,7 @@ public enum JSONExport {
                 "id": p.id, "cluster": p.cluster, "title": p.title, "due": p.due.description,
                 "concerns": optional(p.concerns), "done": p.isDone, "doneOn": optional(p.doneOn?.description),
                 "doneBy": optional(p.doneBy), "evidence": optional(p.evidence), "goal": optional(p.goal),
+                "agreement": optional(p.agreement),
             ]
         }
         var doc: [String: Any] = ["clusters": clusters, "schools": schools, "agencies": agencies, "checkpoints": checkpoints]

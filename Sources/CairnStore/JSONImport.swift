@@ -129,7 +129,7 @@ public enum JSONImport {
                             id: r.id(p, path), cluster: r.str(p, "cluster", path, required: true), title: r.str(p, "title", path),
                             due: due, concerns: r.opt(p, "concerns", path), doneOn: r.day(p, "doneOn", path),
                             doneBy: r.opt(p, "doneBy", path),
-                            evidence: r.opt(p, "evidence", path), goal: r.opt(p, "goal", path)))))
+                            evidence: r.opt(p, "evidence", path), goal: r.opt(p, "goal", path), agreement: r.opt(p, "agreement", path)))))
         }
         for (a, path) in r.list(doc, "assessments") {
             let date = r.day(a, "date", path, required: true) ?? FieldReader.placeholderDay

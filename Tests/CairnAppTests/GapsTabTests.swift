@@ -86,3 +86,40 @@ import Testing
         #expect(!app.render().row(0).contains("Cairn"))
     }
 }
+
+/// A new rhythm replaces the open future meetings the agreement made, after asking, with dates
+/// from today on, under the title the group chose.
+@Suite struct AgreementRhythmTests {
+    @Test func changing_four_meetings_a_year_to_six_replaces_the_open_future_ones_and_keeps_the_title() throws {
+        var w = Fixture.world()
+        let start = Fixture.today.adding(months: -6)
+        let a = Agreement(id: "agr-1", cluster: "clu-pt", meetingsPerYear: 4, periodStart: start, periodEnd: start.adding(months: 12))
+        w.apply(.put(.agreement(a)))
+        for (i, day) in a.proposedMeetings().enumerated() {
+            var c = Checkpoint(
+                id: "chk-m\(i + 1)", cluster: "clu-pt", title: "Reunião plenária (\(i + 1) of 4)", due: day, agreement: "agr-1")
+            if i == 0 { c = c.ticked(by: "ana", on: day, evidence: "acta") }  // held; the second is overdue, open
+            w.apply(.put(.checkpoint(c)))
+        }
+        var app = Fixture.app(w)
+        app.press(.enter, .char("M"))
+        #expect(app.topForm?.title == "Monitoring agreement")
+        app.press(.ctrl("u"))
+        app.type("6")
+        app.settle(app.press(.enter))
+        let proposal = try #require(app.topForm)
+        #expect(proposal.value("title") == "Reunião plenária", "the title the group chose")
+        #expect(proposal.field("replace")?.flag == true)
+        let days = proposal.fields.filter { $0.key.hasPrefix("meeting-") }.compactMap { Day(iso: $0.value) }
+        #expect(!days.isEmpty && days.allSatisfy { $0 >= Fixture.today }, "never a day gone by: \(days)")
+        expectSnapshot(app.render(), "meetings-replace")
+        app.settle(app.press(.enter))
+        #expect(app.status?.text == "Replaced 2 open meetings with \(days.count)")
+        let meetings = app.world.checkpoints.values.filter { $0.cluster == "clu-pt" && $0.title.hasPrefix("Reunião plenária") }
+        #expect(meetings.count == 2 + days.count, "the held and the overdue one stay")
+        #expect(app.world.checkpoints["chk-m1"]?.isDone == true && app.world.checkpoints["chk-m2"] != nil)
+        #expect(app.world.checkpoints["chk-m3"] == nil && app.world.checkpoints["chk-m4"] == nil)
+        let dueDays = meetings.map(\.due)
+        #expect(Set(dueDays).count == dueDays.count, "no two meetings on one day")
+    }
+}

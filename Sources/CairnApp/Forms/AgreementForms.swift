@@ -17,10 +17,42 @@ extension FrameworkForms {
             ])
     }
 
-    /// One field per proposed meeting, its date to keep, change, or clear (to drop it).
-    static func meetings(for a: Agreement) -> FormState {
-        let days = a.proposedMeetings()
-        var fields = [FormField("title", "Title", text: "All-stakeholder meeting")]
+    static let defaultMeetingTitle = "All-stakeholder meeting"
+
+    /// "All-stakeholder meeting" of "All-stakeholder meeting (2 of 4)": the title the group
+    /// chose for its meetings, without their numbering.
+    static func baseTitle(_ title: String) -> String? {
+        guard title.hasSuffix(")"), let open = title.range(of: " (", options: .backwards) else { return nil }
+        let parts = title[open.upperBound...].dropLast().split(separator: " ")
+        guard parts.count == 3, Int(parts[0]) != nil, parts[1] == "of", Int(parts[2]) != nil else { return nil }
+        return String(title[..<open.lowerBound])
+    }
+
+    /// The open meetings from today on that the agreement's rhythm made: linked to it, or (made
+    /// before meetings were linked) numbered as its proposals are. Ticked and past ones stay.
+    static func replaceable(_ a: Agreement, world: World, today: Day) -> [Checkpoint] {
+        world.checkpoints.values.filter { c in
+            c.cluster == a.cluster && !c.isDone && c.due >= today
+                && (c.agreement == a.id || (c.agreement == nil && baseTitle(c.title) != nil))
+        }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+    }
+
+    /// One field per proposed meeting from today on (never a day gone by), its date to keep,
+    /// change, or clear (to drop it); the title the group chose for its meetings; and, when
+    /// the agreement already made open meetings, whether these replace them (yes unless said).
+    /// Nil when there is nothing to propose or replace.
+    static func meetings(for a: Agreement, world: World, today: Day) -> FormState? {
+        let days = a.proposedMeetings().filter { $0 >= today }
+        let open = replaceable(a, world: world, today: today)
+        guard !days.isEmpty || !open.isEmpty else { return nil }
+        let made = world.checkpoints.values.filter { $0.agreement == a.id || ($0.cluster == a.cluster && baseTitle($0.title) != nil) }
+        let chosen = (open + made.sorted { $0.due > $1.due }).lazy.compactMap { baseTitle($0.title) }.first
+        var fields = [FormField("title", "Title", text: chosen ?? defaultMeetingTitle)]
+        if !open.isEmpty {
+            var replace = FormField.flag("replace", "Replace \(open.count) open", on: true)
+            replace.hint = "the meetings it made from \(open[0].due) on (ticked ones stay)"
+            fields.append(replace)
+        }
         for (i, day) in days.enumerated() {
             fields.append(FormField("meeting-\(i + 1)", "Meeting \(i + 1) of \(days.count)", text: day.description, hint: "clear to drop"))
         }
@@ -55,8 +87,9 @@ extension FrameworkForms {
 
     /// The meeting checkpoints the proposal describes, as one operation; `issues` gets bad dates.
     static func meetingsOperation(
-        from form: FormState, cluster: String, today: Day, ids: inout RecordIDSource, issues: inout [FieldIssue]
+        from form: FormState, cluster: String, world: World, today: Day, ids: inout RecordIDSource, issues: inout [FieldIssue]
     ) -> DomainOperation {
+        let agreement = world.agreement(of: cluster)
         let title = Text.clean(form.value("title"))
         if title.isEmpty { issues.append(FieldIssue("title", "a title is required")) }
         let dated = form.fields.filter { $0.key.hasPrefix("meeting-") && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -68,11 +101,20 @@ extension FrameworkForms {
                     .add(
                         .checkpoint(
                             Checkpoint(
-                                id: ids.make(.checkpoint), cluster: cluster, title: "\(title) (\(i + 1) of \(dated.count))", due: due))))
+                                id: ids.make(.checkpoint), cluster: cluster, title: "\(title) (\(i + 1) of \(dated.count))", due: due,
+                                agreement: agreement?.id))))
             } catch {
                 issues.append(FieldIssue(field.key, error.message))
             }
         }
-        return .all(adds, summary: adds.isEmpty ? "No meetings created" : "Added \(adds.count) meeting checkpoints")
+        var replaced: [DomainOperation] = []
+        if form.field("replace")?.flag == true, let agreement {
+            replaced = replaceable(agreement, world: world, today: today).map { .delete(.checkpoint, id: $0.id) }
+        }
+        let summary =
+            replaced.isEmpty
+            ? (adds.isEmpty ? "No meetings created" : "Added \(adds.count) meeting checkpoints")
+            : "Replaced \(replaced.count) open meetings with \(adds.count)"
+        return .all(replaced + adds, summary: summary)
     }
 }

@@ -36,7 +36,7 @@ enum FormSubmission {
             if let warning = warning(for: operation, in: world), warning != form.confirmedWarning {
                 return .warned(FieldIssue("value", warning + ": Enter again keeps it"), key: warning)
             }
-            return .ready(outcome, next: next(after: form, outcome, world))
+            return .ready(outcome, next: next(after: form, outcome, world, today: env.today))
         } catch {
             // A field already found unreadable is not also reported by the record's rules.
             let more = error.issues.filter { rule in !issues.contains { $0.field == rule.field } }
@@ -46,7 +46,7 @@ enum FormSubmission {
 
     /// The form that follows a saved one: a new school or agency from the picker asks for its
     /// role in the cluster; a new rhythm or period of the agreement proposes its meetings.
-    static func next(after form: FormState, _ outcome: Outcome, _ before: World) -> FormState? {
+    static func next(after form: FormState, _ outcome: Outcome, _ before: World, today: Day) -> FormState? {
         for record in outcome.saved(from: before) {
             switch (form.purpose, record) {
             case (.school(_, let join?), .school(let s)):
@@ -61,7 +61,9 @@ enum FormSubmission {
                 let old = before.agreements[a.id]
                 let changed =
                     old?.meetingsPerYear != a.meetingsPerYear || old?.periodStart != a.periodStart || old?.periodEnd != a.periodEnd
-                return changed ? FrameworkForms.meetings(for: a) : nil
+                var after = before
+                after.apply(outcome.changes)
+                return changed ? FrameworkForms.meetings(for: a, world: after, today: today) : nil
             default: continue
             }
         }
@@ -92,7 +94,8 @@ enum FormSubmission {
 
         switch form.purpose {
         case .meetings(let cluster):
-            return FrameworkForms.meetingsOperation(from: form, cluster: cluster, today: today, ids: &env.ids, issues: &issues)
+            return FrameworkForms.meetingsOperation(
+                from: form, cluster: cluster, world: world, today: today, ids: &env.ids, issues: &issues)
         case .cluster(let id):
             var c = id.flatMap { world.clusters[$0] } ?? Cluster(id: id ?? env.ids.make(.cluster), name: "")
             c.name = text("name")

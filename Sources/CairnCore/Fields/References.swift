@@ -97,6 +97,7 @@ extension World {
         if kinds.contains(.membership) { holders.formUnion([.checkpoint, .goal, .action]) }
         if kinds.contains(.goal) { holders.formUnion([.checkpoint, .action]) }
         if kinds.contains(.checkpoint) { holders.insert(.measurement) }
+        if kinds.contains(.agreement) { holders.insert(.checkpoint) }
         var changes: [Change] = []
         for kind in RecordKind.allCases where holders.contains(kind) {
             for record in records(of: kind).sorted(by: { $0.id < $1.id }) where !gone.contains(record.id) {
