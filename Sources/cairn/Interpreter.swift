@@ -98,9 +98,10 @@ final class Interpreter {
             }
             syncJob = SyncJob(StoreSync(store: store))
             return [.tell(Status("Syncing…")), .syncLineChanged(SyncStatus.line(for: store, running: true))]
-        case .readHistory(let record, let since, let title, let screen):
+        case .readHistory(let record, let since, let notBy, let title, let screen):
             do {
-                let (entries, matching) = try store.log(record: record, since: since, limit: record == nil ? Self.historyLimit : nil)
+                let (entries, matching) = try store.log(
+                    record: record, since: since, notBy: notBy, limit: record == nil ? Self.historyLimit : nil)
                 let history = HistoryScreen(title: title, entries: entries, matching: matching, oneRecord: record != nil)
                 return [.open(ScreenBox(history), from: screen)]
             } catch {

@@ -72,6 +72,7 @@ enum TerminalSession {
         }
         let interpreter = Interpreter(store: store, drafts: drafts, leftDraft: leftDraft?.url)
         app.env.syncLine = SyncStatus.line(for: store)
+        app.env.sinceLastOpen = store.markOpened().map { SinceLastOpen(at: $0.at, changes: $0.changes) }
         var lastPoll = Date()
         terminal.draw(app.render())
         BenchLog.firstFrameDrawn()

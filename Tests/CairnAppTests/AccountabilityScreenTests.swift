@@ -151,9 +151,7 @@ import Testing
         var app = Fixture.app(width: size.0, height: size.1)
         app.press(.char("4"))
         let effects = app.press(.char("h"))
-        let asked = effects.contains {
-            if case .readHistory("chk-1", nil, "checkpoint “Reunião trimestral”", _) = $0 { true } else { false }
-        }
+        let asked = effects.contains(.readHistory(record: "chk-1", since: nil, title: "checkpoint “Reunião trimestral”", replyTo: .home))
         #expect(asked, "\(effects)")
         let history = HistoryScreen(title: "checkpoint “Reunião trimestral”", entries: Self.entries(), oneRecord: true)
         _ = app.send(.open(ScreenBox(history), from: .home))
@@ -161,8 +159,8 @@ import Testing
         #expect(canvas.text.contains("History of checkpoint “Reunião trimestral”"))
         #expect(canvas.text.contains("2 changes, newest first"))
         let lines = canvas.text.split(separator: "\n")
-        let edit = try #require(lines.firstIndex { $0.contains("2026-11-21 09:14") && $0.contains("rui") })
-        let made = try #require(lines.firstIndex { $0.contains("2026-11-02 16:40") })
+        let edit = try #require(lines.firstIndex { $0.contains("11-21 09:14") && $0.contains("rui") })
+        let made = try #require(lines.firstIndex { $0.contains("11-02 16:40") })
         #expect(edit < made)
         expectSnapshot(canvas, "history-\(size.0)x\(size.1)")
         app.press(.enter)
@@ -178,5 +176,42 @@ import Testing
         app.press(.enter)
         _ = app.send(.open(ScreenBox(HistoryScreen(title: "x", entries: [], oneRecord: true)), from: .home))
         #expect(!(app.top.screen is HistoryScreen))
+    }
+}
+
+/// Home says what others changed since this person last opened Cairn; `L` lists it.
+@Suite struct SinceLastOpenTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func home_counts_what_others_changed_since_and_L_lists_it(size: (Int, Int)) throws {
+        var app = Fixture.app(width: size.0, height: size.1)
+        app.env.sinceLastOpen = SinceLastOpen(at: "2026-11-21T14:02:09.120Z", changes: 5)
+        let title = app.render().row(0)
+        #expect(title.contains("5 changes by others since 11-21 14:02 · L lists"), "\(title)")
+        let effects = app.press(.char("L"))
+        let asked = effects.contains {
+            if case .readHistory(nil, "2026-11-21T14:02:09.120Z", "ana", "changes by others since 11-21 14:02", .home) = $0 {
+                true
+            } else {
+                false
+            }
+        }
+        #expect(asked, "\(effects)")
+        let entries = AccountabilityScreenTests.entries()
+        _ = app.send(
+            .open(ScreenBox(HistoryScreen(title: "changes by others since 11-21 14:02", entries: entries, oneRecord: false)), from: .home))
+        let canvas = app.render()
+        #expect(canvas.text.contains("History of changes by others since 11-21 14:02"))
+        #expect(canvas.text.contains("Record"), "a column names each change's record")
+        #expect(canvas.text.contains("checkpoint “Reunião"))
+        // On another screen the trail takes the title bar; nothing is said.
+        app.press(.char("q"), .enter)
+        #expect(!app.render().row(0).contains("by others"))
+    }
+
+    @Test func nothing_new_is_said_quietly_and_L_does_nothing() {
+        var app = Fixture.app()
+        app.env.sinceLastOpen = SinceLastOpen(at: "2026-11-21T14:02:09.120Z", changes: 0)
+        #expect(app.render().row(0).contains("nothing new since 11-21 14:02"))
+        #expect(app.press(.char("L")).isEmpty)
     }
 }

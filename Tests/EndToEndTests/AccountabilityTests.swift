@@ -56,14 +56,16 @@ struct AccountabilityTests {
         try tmux.send("2")
         try tmux.waitFor("Szkoła Podstawowa nr 12 Łódź")
         try tmux.send("h")
-        let history = try tmux.waitFor("History of school “Szkoła Podstawowa nr 12 Łódź”")
+        // The rows, not the title: a capture can fall between the two being drawn.
+        let history = try tmux.waitFor("phone: (nothing) → “42 123 45 67”")
+        #expect(history.contains("History of school “Szkoła Podstawowa nr 12 Łódź”"))
         #expect(history.contains("2 changes, newest first"), "\(history)")
         let lines = history.split(separator: "\n")
         let newest = try #require(lines.firstIndex { $0.contains("phone: (nothing) → “42 123 45 67”") })
         let made = try #require(lines.firstIndex { $0.contains("made: ") })
         #expect(newest < made, "newest first")
         try tmux.send("Enter")
-        let whole = try tmux.waitFor("Change to school")
+        let whole = try tmux.waitFor("    now “42 123 45 67”")
         #expect(whole.contains("    was (nothing)") && whole.contains("    now “42 123 45 67”"), "\(whole)")
         #expect(whole.contains("Source   typed"))
         try tmux.send("q")
@@ -156,5 +158,30 @@ struct AccountabilityTests {
             check.stdout.contains(
                 "DANGLING: action act-old: goal names goal gol-nowhere, which does not exist (set at \(journal):\(lines.count))"),
             "\(check.stdout)")
+    }
+}
+
+/// Home says what others changed since this person last opened Cairn, and L lists it.
+@Suite(.serialized, .enabled(if: Tmux.required, "tmux is not installed (outside CI the end-to-end tests skip)"))
+struct SinceLastOpenJourneyTests {
+    @Test func what_ben_changed_while_ana_was_away_is_counted_and_listed() throws {
+        let store = TemporaryStore()
+        let first = try Shell.cairn(["add", "cluster", "--name", "Rede de Óbidos"], store: store.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        var tmux = try Tmux.cairn(store: store.url, ready: "Rede de Óbidos")
+        try tmux.send("q")
+        try tmux.waitForExit()
+        // Ben, on his laptop: his copy's journal arrives (as a sync brings it).
+        let ben = try Store(directory: store.url, identity: Identity(user: "ben", host: "laptop"))
+        let cluster = try #require(ben.world.clusters.values.first)
+        try ben.commit([.put(.checkpoint(Checkpoint(cluster: cluster.id, title: "Reunião trimestral", due: Day.today())))])
+        tmux = try Tmux.cairn(store: store.url, width: 120, height: 40, ready: "Rede de Óbidos")
+        let home = try tmux.waitFor("1 change by others since")
+        #expect(home.contains("· L lists"), "\(home)")
+        try tmux.send("L")
+        let list = try tmux.waitFor("made: title “Reunião")
+        #expect(list.contains("History of changes by others since"), "\(list)")
+        #expect(list.contains(" ben ") && list.contains("1 change, newest first"))
+        #expect(!list.contains("Rede de Óbidos”  made"), "ana's own change is not listed")
     }
 }

@@ -17,6 +17,9 @@ public struct AppEnvironment: Sendable, Equatable {
     /// For a store shared through git: what is unsent and when it last synced ("3 unsent ·
     /// synced 12-01 14:02"), or that a sync is running. Nil for a store of this machine alone.
     public var syncLine: SyncLine?
+    /// When this person last opened Cairn here, and how many changes others made since: said
+    /// on Home, and `L` lists them. Nil the first time.
+    public var sinceLastOpen: SinceLastOpen?
 
     public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
         self.world = world
@@ -51,4 +54,17 @@ public struct ScreenID: Hashable, Sendable, Codable, CustomStringConvertible {
 public struct ScreenContext: Sendable {
     public var env: AppEnvironment
     public let id: ScreenID
+}
+
+/// What changed while this person was away: since `at` (an event time), `changes` by others.
+public struct SinceLastOpen: Sendable, Equatable {
+    public var at: String
+    public var changes: Int
+    public init(at: String, changes: Int) {
+        self.at = at
+        self.changes = changes
+    }
+
+    /// `12-01 14:02` (UTC), as the title bar writes times.
+    public var when: String { String(at.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") }
 }

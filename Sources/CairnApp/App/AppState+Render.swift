@@ -34,11 +34,26 @@ extension AppState {
         var right = rightSide(compact: false)
         if env.width - DisplayWidth.of(right) - DisplayWidth.of(conflicts) < 24 { right = rightSide(compact: true) }
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(conflicts)
-        canvas.put(
+        let x = canvas.put(
             " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,
             style: Style(.title, bold: true, reverse: true))
-        let x = canvas.put(conflicts, x: env.width - rightWidth, y: 0, style: Style(.error, bold: true, reverse: true))
-        canvas.put(right, x: env.width - rightWidth + x, y: 0, style: Style(.title, reverse: true))
+        // On Home, where the trail is just "Cairn": what others changed while this person was away.
+        if base == 0, let since = env.sinceLastOpen {
+            let room = env.width - rightWidth - x - 3
+            let n = since.changes
+            let candidates =
+                n == 0
+                ? ["nothing new since \(since.when)", "nothing new"]
+                : [
+                    "\(n) change\(n == 1 ? "" : "s") by others since \(since.when) · L lists", "\(n) new since \(since.when) · L",
+                    "\(n) new · L",
+                ]
+            if let text = candidates.first(where: { DisplayWidth.of($0) <= room }) {
+                canvas.put(text, x: x + 2, y: 0, style: Style(n == 0 ? .title : .accent, bold: n > 0, reverse: true))
+            }
+        }
+        let shown = canvas.put(conflicts, x: env.width - rightWidth, y: 0, style: Style(.error, bold: true, reverse: true))
+        canvas.put(right, x: env.width - rightWidth + shown, y: 0, style: Style(.title, reverse: true))
     }
 
     /// What was saved or went wrong and, while a list is filtered, the filter: both at once, so

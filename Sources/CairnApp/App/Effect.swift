@@ -25,9 +25,9 @@ public enum Effect: Sendable, Equatable {
     /// Sync the store through git in the background; its steps and its outcome come back as
     /// `.tell`, what it brought as `.worldChanged`.
     case sync
-    /// Read the trail of one record (`record`), or of every record since a time (`since`), and
-    /// open it as a `HistoryScreen` titled `title`.
-    case readHistory(record: String?, since: String?, title: String, replyTo: ScreenID)
+    /// Read the trail of one record (`record`), or of every record since a time (`since`, less
+    /// what `notBy` did), and open it as a `HistoryScreen` titled `title`.
+    case readHistory(record: String?, since: String?, notBy: String? = nil, title: String, replyTo: ScreenID)
     case quit
 
     /// Open a screen on top.

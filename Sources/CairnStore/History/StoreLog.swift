@@ -10,7 +10,9 @@ extension Store {
     ///   - since: only changes at or after this time (`2026-12-01`, or a full stamp).
     ///   - by: only changes by this account.
     ///   - limit: at most this many, the newest (the others are not worked out at all).
-    public func log(record: String? = nil, since: String? = nil, by: String? = nil, limit: Int? = nil) throws(StoreError)
+    ///   - notBy: only changes by others than this account.
+    public func log(record: String? = nil, since: String? = nil, by: String? = nil, notBy: String? = nil, limit: Int? = nil)
+        throws(StoreError)
         -> (entries: [HistoryEntry], matching: Int)
     {
         var events: [Event] = []
@@ -39,7 +41,9 @@ extension Store {
             case .delete: held[id] = nil
             }
         }
-        let matching = events.filter { event in by.map { event.by == $0 } ?? true && since.map { event.at >= $0 } ?? true }
+        let matching = events.filter { event in
+            by.map { event.by == $0 } ?? true && notBy.map { event.by != $0 } ?? true && since.map { event.at >= $0 } ?? true
+        }
         let shown = limit.map { matching.suffix($0) } ?? matching[...]
         let entries = shown.reversed().map { event in entry(event, before: heldBefore[event.id]) }
         return (entries, matching.count)

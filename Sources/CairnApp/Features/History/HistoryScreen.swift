@@ -56,23 +56,30 @@ public struct HistoryScreen: Screen {
         return []
     }
 
+    /// Below 100 columns the time loses its year and the machine its column (Enter shows both).
+    static func isNarrow(_ env: AppEnvironment) -> Bool { env.width < 100 }
+
     public mutating func refresh(_ env: AppEnvironment) {
-        let (entries, oneRecord, w) = (entries, oneRecord, env.world)
-        list.rebuild(from: "history", visibleRows: visibleRows(env)) {
+        let (entries, oneRecord, w, narrow) = (entries, oneRecord, env.world, Self.isNarrow(env))
+        list.rebuild(from: "history/\(narrow)", visibleRows: visibleRows(env)) {
             entries.map { e in
-                var cells = [HistoryText.when(e.at), e.by, e.host, e.source]
+                let when = HistoryText.when(e.at)
+                var cells = narrow ? [String(when.dropFirst(5)), e.by] : [when, e.by, e.host]
+                cells.append(e.source)
                 if !oneRecord { cells.append(HistoryText.name(of: e, in: w)) }
-                cells.append(HistoryText.summary(e))
+                cells.append(HistoryText.summary(e, in: w))
                 return ListRow(id: e.event, cells: cells, style: e.op == .delete ? Style(.overdue) : nil)
             }
         }
     }
 
-    var columns: [Column] {
-        var c = [
-            Column("When (UTC)", width: 16), Column("Who", width: 8), Column("Machine", width: 10), Column("Source", width: 8),
-        ]
-        if !oneRecord { c.append(Column("Record", width: 24)) }
+    func columns(_ env: AppEnvironment) -> [Column] {
+        var c =
+            Self.isNarrow(env)
+            ? [Column("When (UTC)", width: 11), Column("Who", width: 8)]
+            : [Column("When (UTC)", width: 16), Column("Who", width: 10), Column("Machine", width: 14)]
+        c.append(Column("Source", width: 8))
+        if !oneRecord { c.append(Column("Record", width: Self.isNarrow(env) ? 22 : 34)) }
         return c + [Column("What changed")]
     }
 
@@ -83,7 +90,7 @@ public struct HistoryScreen: Screen {
             ? "the latest \(entries.count) of \(matching) changes" : "\(entries.count) change\(entries.count == 1 ? "" : "s")"
         canvas.put("\(count), newest first · Enter shows one whole", x: 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
         Layout.list(
-            list, columns: columns, into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
+            list, columns: columns(env), into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
             empty: "No changes recorded.")
     }
 }
@@ -102,16 +109,30 @@ enum HistoryText {
         return e.kind.rawValue + " " + e.record
     }
 
+    /// The fields that name a record, said first.
+    static let naming: Set<String> = ["name", "title", "statement", "description"]
+
+    /// A value as a reader knows it: an id of a record that exists by that record's name.
+    static func shown(_ value: JSONValue, in w: World) -> String {
+        if case .string(let s) = value, let kind = RecordKind.allCases.first(where: { RecordID.isValid(s, for: $0) }),
+            let r = w.record(kind, id: s)
+        {
+            return w.describe(r)
+        }
+        return shown(value)
+    }
+
     /// What a change did, on one line: `due: “2026-11-20” → “2026-11-27”; title: …`.
-    static func summary(_ e: HistoryEntry) -> String {
+    static func summary(_ e: HistoryEntry, in w: World) -> String {
+        let fields = e.fields.filter { naming.contains($0.name) } + e.fields.filter { !naming.contains($0.name) }
         switch e.op {
-        case .create: return "made: " + e.fields.map { "\($0.name) \(shown($0.new))" }.joined(separator: ", ")
+        case .create: return "made: " + fields.map { "\($0.name) \(shown($0.new, in: w))" }.joined(separator: ", ")
         case .delete:
-            return e.fields.isEmpty
-                ? "deleted" : "deleted: it held " + e.fields.map { "\($0.name) \(shown($0.old))" }.joined(separator: ", ")
+            return fields.isEmpty
+                ? "deleted" : "deleted: it held " + fields.map { "\($0.name) \(shown($0.old, in: w))" }.joined(separator: ", ")
         case .edit:
-            if e.fields.isEmpty { return "no field changed" }
-            return e.fields.map { "\($0.name): \(shown($0.old)) → \(shown($0.new))" }.joined(separator: "; ")
+            if fields.isEmpty { return "no field changed" }
+            return fields.map { "\($0.name): \(shown($0.old, in: w)) → \(shown($0.new, in: w))" }.joined(separator: "; ")
         }
     }
 
@@ -125,11 +146,11 @@ enum HistoryText {
         for f in e.fields {
             lines.append(f.name)
             switch e.op {
-            case .create: lines.append("    " + shown(f.new))
-            case .delete: lines.append("    was " + shown(f.old))
+            case .create: lines.append("    " + shown(f.new, in: w))
+            case .delete: lines.append("    was " + shown(f.old, in: w))
             case .edit:
-                lines.append("    was " + shown(f.old))
-                lines.append("    now " + shown(f.new))
+                lines.append("    was " + shown(f.old, in: w))
+                lines.append("    now " + shown(f.new, in: w))
             }
         }
         if e.fields.isEmpty { lines.append("No field changed.") }

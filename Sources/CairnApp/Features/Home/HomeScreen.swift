@@ -15,7 +15,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case goToTab(Tab)
         case open, add, edit, delete, tick, history
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
-        case undo, help, quit, conflicts, sync
+        case undo, help, quit, conflicts, sync, sinceLastOpen
     }
 
     public var tab = Tab.clusters
@@ -75,6 +75,8 @@ public struct HomeScreen: Screen, TabbedLists {
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
         case .sync: return [.sync]
+        case .sinceLastOpen:
+            return RecordDoors.changesSinceLastOpen(env, asker: context.id).map { [.say(Status("Reading the changes…")), $0] } ?? []
         case .loadExamples:
             if env.world.isEmpty { return [.say(Status("Loading the example clusters…")), .readExamples(replyTo: context.id)] }
             let question = ConfirmScreen(
@@ -199,6 +201,9 @@ extension HomeScreen {
                 [.char("C")], "C", "conflicts (\(env.world.conflicts.count))", .conflicts, footer: !env.world.conflicts.isEmpty,
                 essential: !env.world.conflicts.isEmpty),
             KeyBinding([.char("S")], "S", "sync through git", .sync, footer: env.syncLine != nil),
+            KeyBinding(
+                [.char("L")], "L", "news since last time", .sinceLastOpen, footer: false,
+                enabled: (env.sinceLastOpen?.changes ?? 0) > 0),
             KeyBinding([.char("?")], "?", "help", .help, essential: true),
             KeyBinding([.char("q")], "q", "quit", .quit, essential: true),
         ]

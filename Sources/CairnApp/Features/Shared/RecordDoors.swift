@@ -54,4 +54,10 @@ extension RecordDoors {
         guard let id, let record = env.world.record(kind, id: id) else { return nil }
         return .readHistory(record: id, since: nil, title: env.world.describe(record), replyTo: asker)
     }
+
+    /// `L` on Home: what others changed since this person last opened Cairn.
+    static func changesSinceLastOpen(_ env: AppEnvironment, asker: ScreenID) -> Effect? {
+        guard let since = env.sinceLastOpen else { return nil }
+        return .readHistory(record: nil, since: since.at, notBy: env.user, title: "changes by others since \(since.when)", replyTo: asker)
+    }
 }
