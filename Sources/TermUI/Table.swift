@@ -3,11 +3,15 @@ public struct Column: Sendable {
     public var title: String
     public var width: Int
     public var alignRight: Bool
+    /// Shown only on a table at least this wide (the evidence beside a checkpoint): below it
+    /// the column is left out, its text still on the record's own screen.
+    public var from: Int
 
-    public init(_ title: String, width: Int = 0, alignRight: Bool = false) {
+    public init(_ title: String, width: Int = 0, alignRight: Bool = false, from: Int = 0) {
         self.title = title
         self.width = width
         self.alignRight = alignRight
+        self.from = from
     }
 }
 
@@ -19,6 +23,11 @@ public struct Table {
     public var count: Int
     /// A row's cells and its optional style (overdue in bold, done muted), by index.
     public var row: (Int) -> (cells: [String], style: Style?)
+
+    /// The columns shown at `width`, with the index of each one's cell.
+    func shown(at width: Int) -> [(index: Int, column: Column)] {
+        columns.enumerated().filter { $0.element.from <= width }.map { ($0.offset, $0.element) }
+    }
 
     /// A table whose rows are fetched as drawn: a list of 100,000 checkpoints costs a screenful.
     public init(columns: [Column], count: Int, row: @escaping (Int) -> (cells: [String], style: Style?)) {
@@ -32,12 +41,54 @@ public struct Table {
     }
 
     /// The widths each column gets in `width` cells (two cells of marker, one between columns).
-    public func widths(in width: Int) -> [Int] {
-        let fixed = columns.reduce(0) { $0 + $1.width }
-        let flexible = columns.filter { $0.width == 0 }.count
-        let room = max(0, width - 2 - fixed - (columns.count - 1))
-        return columns.map { $0.width > 0 ? $0.width : max(4, room / max(1, flexible)) }
+    ///
+    /// The widths are laid out for 80 columns. Beyond that the extra room goes to every column
+    /// whose text is cut in `sample` (the rows on screen), in proportion to its width and no
+    /// wider than its longest text, so that a region or a lead is read whole rather than only
+    /// the name growing; what is left goes to the flexible column.
+    public func widths(in width: Int, sample: [[String]] = []) -> [Int] {
+        // The columns every width shows are laid out first; those shown only on a wide table
+        // (`from`) then take their width out of the extra room.
+        let always = columns.filter { $0.from == 0 }
+        let fixed = always.reduce(0) { $0 + $1.width }
+        let flexible = always.filter { $0.width == 0 }.count
+        // Columns laid out for a wider screen (a layout chosen at 100 columns) start from there.
+        let design = min(width, max(Self.designWidth, 2 + fixed + always.count - 1 + 12 * flexible))
+        let room = max(0, design - 2 - fixed - (always.count - 1))
+        var widths = columns.map { $0.from > 0 ? 0 : $0.width > 0 ? $0.width : max(4, room / max(1, flexible)) }
+        var extra = width - design
+        for i in columns.indices where columns[i].from > 0 {
+            widths[i] = min(columns[i].width, max(0, extra - 1))
+            extra -= widths[i] + 1
+        }
+        guard extra > 0 else { return widths }
+        let needs = columns.indices.map { i in
+            sample.reduce(DisplayWidth.of(columns[i].title)) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
+        }
+        let base = widths
+        // Rounds of sharing, so that what one column needs less goes to the others still cut.
+        while extra > 0 {
+            let cut = columns.indices.filter { needs[$0] > widths[$0] }
+            let weight = cut.reduce(0) { $0 + base[$1] }
+            guard weight > 0 else { break }
+            let share = extra
+            var given = 0
+            for i in cut {
+                let grow = min(needs[i] - widths[i], max(1, share * base[i] / weight), extra)
+                widths[i] += grow
+                extra -= grow
+                given += grow
+            }
+            if given == 0 { break }
+        }
+        // The rest to the flexible column (or the last one), as before.
+        let last = columns.lastIndex { $0.width == 0 } ?? columns.count - 1
+        if last >= 0 { widths[last] += extra }
+        return widths
     }
+
+    /// The width the columns are laid out for: 80 columns less nothing.
+    public static let designWidth = 80
 
     /// Draws the header and the rows from `cursor.top`. The owner keeps the scroll position
     /// (`ListCursor.scroll` in its update), so that it lasts from one frame to the next; this
@@ -49,9 +100,15 @@ public struct Table {
         cursor.scroll(visibleRows: visible, count: count)
         // The position counter sits at the header's right end; the columns give it room.
         let info = count > visible && visible > 0 ? " \(cursor.selected + 1)/\(count) " : ""
-        let widths = widths(in: area.width - DisplayWidth.of(info))
+        let shown = shown(at: area.width)
+        let onScreen = (0..<max(0, min(visible, count - cursor.top))).map { r in
+            let cells = row(cursor.top + r).cells
+            return shown.map { $0.index < cells.count ? cells[$0.index] : "" }
+        }
+        let table = Table(columns: shown.map(\.column), count: count, row: row)
+        let widths = table.widths(in: area.width - DisplayWidth.of(info), sample: onScreen)
         var x = area.x + 2
-        for (i, c) in columns.enumerated() {
+        for (i, (_, c)) in shown.enumerated() {
             canvas.put(
                 cell(c.title, width: widths[i], right: c.alignRight), x: x, y: area.y, maxWidth: widths[i],
                 style: Style(.title, bold: true, underline: true))
@@ -68,8 +125,8 @@ public struct Table {
             if selected { canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style) }
             canvas.put(selected ? ">" : " ", x: area.x, y: y, style: style)
             var x = area.x + 2
-            for (i, c) in columns.enumerated() {
-                let value = i < cells.count ? cells[i] : ""
+            for (i, (index, c)) in shown.enumerated() {
+                let value = index < cells.count ? cells[index] : ""
                 canvas.put(cell(value, width: widths[i], right: c.alignRight), x: x, y: y, maxWidth: widths[i], style: style)
                 x += widths[i] + 1
             }

@@ -117,3 +117,37 @@ import Testing
         #expect(lines.map(\.1) == ["add", "move up"])
     }
 }
+
+/// Wider terminals widen every cut column, in proportion, not only the flexible one.
+@Suite struct TableWidthTests {
+    let columns = [Column("Cluster"), Column("Region", width: 11), Column("Lead", width: 10), Column("Due", width: 10)]
+    let rows = [
+        ["Agrupamento de Escolas de São João da Madeira Norte", "Highland (Northern Alliance)", "Escola Básica n.º 1", "2026-12-01"]
+    ]
+
+    @Test func at_80_columns_the_layout_is_as_designed() {
+        let table = Table(columns: columns, rows: rows)
+        #expect(table.widths(in: 80, sample: rows) == [44, 11, 10, 10])
+    }
+
+    @Test func at_120_the_cut_columns_share_the_extra_room_and_a_whole_one_stays() {
+        let table = Table(columns: columns, rows: rows)
+        let w = table.widths(in: 120, sample: rows)
+        #expect(w.reduce(0, +) + 2 + 3 == 120, "the whole width is used: \(w)")
+        #expect(w[1] > 11 && w[2] > 10, "region and lead widen too: \(w)")
+        #expect(w[3] == 10, "a date that fits is left as it is")
+        #expect(w[2] <= DisplayWidth.of(rows[0][2]), "no wider than its longest text")
+    }
+
+    @Test func a_column_shown_from_a_width_is_left_out_below_it() {
+        var canvas = Canvas(width: 80, height: 3)
+        let cols = [Column("Checkpoint"), Column("Evidence", width: 20, from: 100)]
+        Table(columns: cols, rows: [["Reunião", "acta n.º 3"]]).render(
+            into: &canvas, area: Rect(x: 0, y: 0, width: 80, height: 3), cursor: ListCursor())
+        #expect(!canvas.text.contains("Evidence") && !canvas.text.contains("acta"))
+        var wide = Canvas(width: 120, height: 3)
+        Table(columns: cols, rows: [["Reunião", "acta n.º 3"]]).render(
+            into: &wide, area: Rect(x: 0, y: 0, width: 120, height: 3), cursor: ListCursor())
+        #expect(wide.text.contains("Evidence") && wide.text.contains("acta n.º 3"))
+    }
+}

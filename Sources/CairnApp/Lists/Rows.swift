@@ -66,16 +66,18 @@ enum Rows {
             } else {
                 cells.append(c.tickedBy() ?? "")
             }
+            cells.append(c.evidence ?? "")
             return ListRow(id: c.id, cells: cells, style: style(status))
         }
     }
 
     static let checkpointColumns = [
         Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Cluster", width: 18),
-        Column("Done by", width: 10),
+        Column("Done by", width: 10), Column("Evidence", width: 24, from: 110),
     ]
     static let clusterCheckpointColumns = [
         Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 22),
+        Column("Evidence", width: 24, from: 100),
     ]
 
     static func members(_ w: World, cluster: String) -> [ListRow] {
