@@ -37,9 +37,10 @@ extension World {
     public func coverage(of clusterID: String) -> Coverage { coverage(ofClusters: [clusterID]) }
 
     /// Coverage of every cluster whose region is `region` (compared case- and accent-blind).
+    /// The coverage of every cluster in the regions `region` names (see `findRegions`).
     public func coverage(ofRegion region: String) -> Coverage {
-        let key = Text.folded(region)
-        return coverage(ofClusters: clusters.values.filter { Text.folded($0.region) == key }.map(\.id))
+        let keys = Set(((try? findRegions(region)) ?? []).map(Text.folded))
+        return coverage(ofClusters: clusters.values.filter { keys.contains(Text.folded($0.region)) }.map(\.id))
     }
 
     func coverage(ofClusters ids: [String]) -> Coverage {

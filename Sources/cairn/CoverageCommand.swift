@@ -25,10 +25,9 @@ struct CoverageCommand: ParsableCommand {
             coverage = w.coverage(of: found.id)
             title = found.name
         } else {
-            let r = region ?? ""
-            coverage = w.coverage(ofRegion: r)
-            guard coverage.clusters > 0 else { throw CLIError("no cluster has the region “\(r)”") }
-            title = "region \(r) (\(coverage.clusters) clusters)"
+            let regions = try w.findRegions(region ?? "")
+            coverage = w.coverage(ofRegion: region ?? "")
+            title = "region \(regions.joined(separator: ", ")) (\(coverage.clusters) clusters)"
         }
         if json {
             let doc: [String: Any] = [

@@ -32,6 +32,8 @@ struct ReportCommand: ParsableCommand {
             }
             report = made
         } else {
+            // A region that matches nothing is an error naming the regions there are.
+            _ = try store.world.findRegions(region ?? "")
             report = Report.region(region ?? "", world: store.world, today: today)
         }
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)

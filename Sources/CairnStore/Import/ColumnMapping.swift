@@ -2,7 +2,7 @@ import CairnCore
 
 /// The record fields an import can fill, by the names `--map` and `--set` use.
 public enum ImportField: String, CaseIterable, Sendable {
-    case officialId, name, phases, municipality, email, contactPerson, phone, clusterId, clusterName, sector, level
+    case officialId, name, phases, municipality, email, contactPerson, phone, clusterId, clusterName, sector, level, region
 }
 
 /// Which column fills which field: guessed from the header's words, then `--map FIELD=COLUMN`.
@@ -44,6 +44,7 @@ public struct ColumnMapping: Sendable {
         (.contactPerson, ["contactperson", "principal", "headteacher", "head teacher", "contact person", "contact", "principal*"]),
         (.phone, ["telephone", "phone", "tel"]),
         (.sector, ["sector"]),
+        (.region, ["region", "regiao", "region name", "region (name)"]),
         (.level, ["level"]),
     ]
 

@@ -29,6 +29,8 @@ public struct ImportSummary: Sendable {
     public var skipped: [(line: Int, reason: String)] = []
     public var clustersAdded = 0, membershipsAdded = 0
     public var clusterNameDifferences: [(officialId: String, store: String, file: String)] = []
+    /// Clusters whose region the register set (the one most of their rows name).
+    public var regionsSet = 0
     public var phaseWords: [(word: String, phases: [Phase], rows: Int)] = []
     public var unknownPhaseWords: [(word: String, rows: Int)] = []
 
@@ -55,6 +57,7 @@ public struct ImportSummary: Sendable {
         }
         lines.append("\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped")
         if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
+        if regionsSet > 0 { lines.append("\(regionsSet) cluster\(regionsSet == 1 ? "" : "s") given the region most of its rows name") }
         for d in clusterNameDifferences {
             lines.append(
                 "cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)"
@@ -123,6 +126,8 @@ public enum RegisterImport {
             scratch.apply(change)
             changes.append(change)
         }
+        // The regions each cluster's rows name: a cluster takes the one most of them name.
+        var regionVotes: [String: [String: Int]] = [:]
         for broken in table.broken { summary.skipped.append(broken) }
         for row in table.rows {
             func value(_ f: ImportField) -> String { fixed[f] ?? Text.clean(mapping.value(f, in: row.cells) ?? "") }
@@ -233,6 +238,7 @@ public enum RegisterImport {
                 }
             }
             clusterByOfficial[clusterID] = cluster
+            if let c = cluster, !value(.region).isEmpty { regionVotes[c.id, default: [:]][value(.region), default: 0] += 1 }
             if let c = cluster, memberKeys.insert(c.id + "|" + memberID).inserted {
                 apply(
                     .put(
@@ -240,6 +246,15 @@ public enum RegisterImport {
                             Membership(cluster: c.id, memberType: memberType, memberId: memberID, role: "member \(memberType.rawValue)"))))
                 summary.membershipsAdded += 1
             }
+        }
+        for (id, votes) in regionVotes.sorted(by: { $0.key < $1.key }) {
+            // The most named; of two named as often, the first in name order, on every machine.
+            guard let region = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key,
+                var c = scratch.clusters[id], c.region != region
+            else { continue }
+            c.region = region
+            apply(.put(.cluster(c.normalized())))
+            summary.regionsSet += 1
         }
         summary.phaseWords = phaseUse.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.rows > $1.rows }
         summary.unknownPhaseWords = unknown.map { ($0.key, $0.value) }.sorted { $0.rows > $1.rows }

@@ -1,0 +1,25 @@
+/// The regions clusters sit in, and how a person names one: case- and accent-blind, and by the
+/// start of its name, so that "highland" finds "Highland (Northern Alliance)".
+extension World {
+    /// Every region a cluster names, in name order.
+    public func regions() -> [String] {
+        NameOrder.sorted(Set(clusters.values.map(\.region).filter { !$0.isEmpty }), by: { $0 })
+    }
+
+    /// The regions `query` names: the one it is (folded), else every one it starts. A query
+    /// that names none is an error that lists the regions there are.
+    public func findRegions(_ query: String) throws(InputError) -> [String] {
+        let key = Text.folded(Text.clean(query))
+        let all = regions()
+        if key.isEmpty { throw InputError("name a region: \(Self.listed(all))") }
+        let exact = all.filter { Text.folded($0) == key }
+        if !exact.isEmpty { return exact }
+        let starting = all.filter { Text.folded($0).starts(with: key) }
+        if starting.isEmpty { throw InputError("no cluster's region matches “\(query)”: \(Self.listed(all))") }
+        return starting
+    }
+
+    static func listed(_ regions: [String]) -> String {
+        regions.isEmpty ? "no cluster has a region yet" : "the regions are " + regions.joined(separator: ", ")
+    }
+}
