@@ -13,6 +13,7 @@ struct AddAgency: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let agency = Agency(name: name, sector: sector, level: level)
+        if let warning = store.world.duplicateWarning(for: .agency(agency)) { printError("warning: \(warning); added a second one") }
         let join = try membership.operations(for: .agency, id: agency.id, in: store)
         try perform(.all([.add(.agency(agency))] + join, summary: "Added agency “\(agency.name)”"), on: store)
         print(agency.id)

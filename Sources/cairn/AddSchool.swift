@@ -14,6 +14,7 @@ struct AddSchool: ParsableCommand {
     func run() throws {
         let store = try options.open()
         let school = School(officialId: officialId, name: name, phases: phase, municipality: municipality)
+        if let warning = store.world.duplicateWarning(for: .school(school)) { printError("warning: \(warning); added a second one") }
         let join = try membership.operations(for: .school, id: school.id, in: store)
         try perform(.all([.add(.school(school))] + join, summary: "Added school “\(school.name)”"), on: store)
         print(school.id)

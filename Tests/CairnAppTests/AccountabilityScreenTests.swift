@@ -215,3 +215,29 @@ import Testing
         #expect(app.press(.char("L")).isEmpty)
     }
 }
+
+/// A clerk who presses Enter twice is asked before a second school of the same name and place.
+@Suite struct DuplicateSchoolTests {
+    @Test func a_school_of_the_same_name_and_municipality_asks_first_then_adds() throws {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("a"))
+        app.type("escola basica de sao joao")  // folded: the same as “Escola Básica de São João”
+        app.press(.tab, .tab, .tab)
+        app.type("Óbidos")
+        #expect(!app.press(.enter).hasCommit)
+        let error = try #require(app.topForm?.errors["name"])
+        #expect(error == "school “Escola Básica de São João” in Óbidos is already here (sch-1): Enter again adds a second one")
+        #expect(app.render().text.contains("is already here"))
+        app.settle(app.press(.enter))
+        #expect(app.world.schools.values.filter { Text.folded($0.name) == Text.folded("Escola Básica de São João") }.count == 2)
+    }
+
+    @Test func the_same_name_elsewhere_is_not_a_duplicate() throws {
+        var app = Fixture.app()
+        app.press(.char("2"), .char("a"))
+        app.type("Escola Básica de São João")
+        app.press(.tab, .tab, .tab)
+        app.type("Caldas da Rainha")
+        #expect(app.press(.enter).hasCommit)
+    }
+}

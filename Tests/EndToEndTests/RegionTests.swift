@@ -38,3 +38,20 @@ import Testing
         #expect(coverage.status != 0 && coverage.stderr.contains("the regions are"))
     }
 }
+
+/// The command line warns of a likely duplicate, and adds it as asked.
+@Suite struct DuplicateWarningTests {
+    @Test func adding_the_same_school_twice_warns_on_stderr_and_adds_it() throws {
+        let store = TemporaryStore()
+        let args = ["add", "school", "--name", "Þingeyjarskóli", "--municipality", "Þingeyjarsveit"]
+        let first = try Shell.cairn(args, store: store.url)
+        #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
+        let second = try Shell.cairn(["add", "school", "--name", "ÞINGEYJARSKÓLI ", "--municipality", "þingeyjarsveit"], store: store.url)
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("warning: school “Þingeyjarskóli” in Þingeyjarsveit is already here"), "\(second.stderr)")
+        #expect((try Shell.export(store.url)["schools"] as? [Any])?.count == 2)
+        let agency = ["add", "agency", "--name", "Câmara Municipal de Óbidos", "--sector", "local-authority"]
+        _ = try Shell.cairn(agency, store: store.url)
+        #expect(try Shell.cairn(agency, store: store.url).stderr.contains("is already here"))
+    }
+}

@@ -12,11 +12,16 @@ enum FormSubmission {
         case warned(FieldIssue, key: String)
     }
 
-    /// What to ask before saving: a measurement far outside its goal's range.
+    /// What to ask before saving: a measurement far outside its goal's range, a school or an
+    /// agency that looks like one already here.
     static func warning(for operation: DomainOperation, in world: World) -> String? {
         switch operation {
         case .measure(let m), .edit(.measurement(let m), _):
-            return world.goals[m.goal]?.outlierWarning(m.value)
+            return world.goals[m.goal]?.outlierWarning(m.value).map { $0 + ": Enter again keeps it" }
+        case .add(let record):
+            return world.duplicateWarning(for: record).map { $0 + ": Enter again adds a second one" }
+        case .all(let operations, _):
+            return operations.lazy.compactMap { warning(for: $0, in: world) }.first
         default:
             return nil
         }
@@ -34,7 +39,8 @@ enum FormSubmission {
             let outcome = try world.perform(operation, by: env.author)
             if !issues.isEmpty { return .refused(inFieldOrder(issues)) }
             if let warning = warning(for: operation, in: world), warning != form.confirmedWarning {
-                return .warned(FieldIssue("value", warning + ": Enter again keeps it"), key: warning)
+                let field = form.field("value") != nil ? "value" : "name"
+                return .warned(FieldIssue(field, warning), key: warning)
             }
             return .ready(outcome, next: next(after: form, outcome, world, today: env.today))
         } catch {
