@@ -61,3 +61,29 @@ import Testing
         #expect(a.render().text.contains("funding ends 2027-03-01"))
     }
 }
+
+/// Earlier checks are listed under the latest, and any check opens whole, its notes in full.
+@Suite struct EarlierChecksTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func the_health_tab_lists_earlier_checks_and_enter_opens_one_with_its_notes_in_full(size: (Int, Int)) throws {
+        var a = HealthTabTests().app()
+        a.env.width = size.0
+        a.env.height = size.1
+        a.press(.enter)
+        for _ in 0..<4 { a.press(.tab) }
+        let canvas = a.render()
+        #expect(canvas.text.contains("earlier check 2026-05-01, ana"), "\(canvas.text)")
+        expectSnapshot(canvas, "health-earlier-\(size.0)x\(size.1)")
+        // Enter on the latest's rows: the latest whole.
+        a.press(.enter)
+        var pager = try a.topScreen(PagerScreen.self)
+        #expect(pager.title == "Health check of 2026-11-01")
+        #expect(pager.lines.contains("    Reports take every Friday"))
+        #expect(pager.lines.contains("Against extra workload: 1 of 4 (−2)"))
+        a.press(.char("q"), .end, .enter)
+        pager = try a.topScreen(PagerScreen.self)
+        #expect(pager.title == "Health check of 2026-05-01")
+        a.press(.char("q"), .char("e"))
+        #expect(a.topForm?.purpose == .assessment(id: "ass-1", cluster: "clu-pt"), "e edits the check selected")
+    }
+}

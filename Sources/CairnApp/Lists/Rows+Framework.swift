@@ -37,10 +37,28 @@ extension Rows {
         Column("Condition / challenge", width: 34), Column("Rating", width: 10), Column("Δ", width: 3, alignRight: true), Column("Note"),
     ]
 
-    /// The latest health check, one row per item, with the change since the one before.
-    static func health(_ h: ClusterHealth) -> [ListRow] {
+    /// The row id of an earlier check: `check:` and its id.
+    static let earlierCheck = "check:"
+
+    /// The latest health check, one row per item, with the change since the one before; then
+    /// each earlier check on a row of its own (Enter opens any of them whole).
+    static func health(_ h: ClusterHealth, earlier: [Assessment] = []) -> [ListRow] {
         guard let latest = h.latest else { return [] }
-        return HealthItem.allCases.map { item in
+        let earlierRows = earlier.map { a in
+            let weakest = a.weakest.flatMap { item in a.rating(item).map { "weakest: \(item.label) (\($0))" } } ?? ""
+            let notes = HealthItem.allCases.filter { !a.note($0).isEmpty }.count
+            return ListRow(
+                id: earlierCheck + a.id,
+                cells: [
+                    "earlier check \(a.date), \(a.by)", a.score.map { String(format: "%.1f of 4", $0) } ?? "not rated", "",
+                    weakest + (notes > 0 ? " · \(notes) note\(notes == 1 ? "" : "s")" : ""),
+                ], style: .muted)
+        }
+        return itemRows(h, latest) + earlierRows
+    }
+
+    static func itemRows(_ h: ClusterHealth, _ latest: Assessment) -> [ListRow] {
+        HealthItem.allCases.map { item in
             let r = latest.rating(item)
             let bar = r.map { String(repeating: "#", count: $0) + String(repeating: "-", count: 4 - $0) + " \($0)" } ?? "not rated"
             let change = h.change(item).map { $0 == 0 ? "=" : $0 > 0 ? "+\($0)" : "−\(-$0)" } ?? ""

@@ -51,19 +51,18 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .add: return add(env)
         case .edit:
             if tab == .health {
-                return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
+                return selectedCheck(w).flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
             }
             return selected.flatMap { RecordDoors.editor(tab.recordKind, id: $0, env) }.map { [$0] } ?? []
         case .delete:
-            let id = tab == .health ? w.assessments(of: clusterID).first?.id : selected
+            let id = tab == .health ? selectedCheck(w)?.id : selected
             return id.flatMap { RecordDoors.confirmDelete(tab.recordKind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
         case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
         case .history:
             // The tab's record; where the tab lists no records of its own, the cluster's.
             switch tab {
             case .health:
-                return RecordDoors.history(.assessment, id: w.assessments(of: clusterID).first?.id, env, asker: context.id).map { [$0] }
-                    ?? []
+                return RecordDoors.history(.assessment, id: selectedCheck(w)?.id, env, asker: context.id).map { [$0] } ?? []
             case .gaps, .coverage: return RecordDoors.history(.cluster, id: clusterID, env, asker: context.id).map { [$0] } ?? []
             default: return RecordDoors.history(tab.recordKind, id: selected, env, asker: context.id).map { [$0] } ?? []
             }
@@ -89,12 +88,19 @@ public struct ClusterScreen: Screen, TabbedLists {
         return []
     }
 
+    /// On the Health tab: the check the selected row stands for (an earlier one, or the latest).
+    func selectedCheck(_ w: World) -> Assessment? {
+        if let id = selected, id.hasPrefix(Rows.earlierCheck) { return w.assessments[String(id.dropFirst(Rows.earlierCheck.count))] }
+        return w.assessments(of: clusterID).first
+    }
+
     private mutating func open(_ context: inout ScreenContext) -> [Effect] {
         let env = context.env
         let w = env.world
         switch tab {
         case .health:
-            return w.assessments(of: clusterID).first.flatMap { RecordDoors.editor(.assessment, id: $0.id, env) }.map { [$0] } ?? []
+            guard let check = selectedCheck(w) else { return [] }
+            return [.push(ScreenBox(PagerScreen(title: "Health check of \(check.date)", lines: HealthText.lines(check, in: w))))]
         case .coverage:
             // Enter on a sector: the member picker, filtered to that sector's agencies.
             let sector = selected.flatMap(Sector.init(rawValue:))
@@ -200,7 +206,7 @@ extension ClusterScreen {
             ]
         case .health:
             b += [
-                KeyBinding([.enter], "Enter", "open", .open, enabled: assessed),
+                KeyBinding([.enter], "Enter", "read it whole", .open, enabled: assessed),
                 KeyBinding([.char("a")], "a", "add", .add),
                 KeyBinding([.char("e")], "e", "edit", .edit, enabled: assessed),
                 KeyBinding([.char("d")], "d", "del", .delete, enabled: assessed),

@@ -80,7 +80,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .checkpoints: return Rows.checkpoints(world, today: today, in: cluster)
         case .goals: return Rows.goals(world, cluster: cluster, today: today)
         case .actions: return Rows.actions(world, cluster: cluster)
-        case .health: return Rows.health(world.health(of: cluster, on: today))
+        case .health: return Rows.health(world.health(of: cluster, on: today), earlier: Array(world.assessments(of: cluster).dropFirst()))
         case .coverage: return Rows.coverage(world.coverage(of: cluster))
         case .gaps: return Rows.gaps(world, cluster: cluster, today: today)
         }
