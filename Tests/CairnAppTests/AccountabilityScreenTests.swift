@@ -241,3 +241,35 @@ import Testing
         #expect(app.press(.enter).hasCommit)
     }
 }
+
+/// What a list cuts can be read whole on the record's own screen.
+@Suite struct WholeTextTests {
+    @Test func a_204_character_cluster_name_is_read_whole_on_i() throws {
+        var w = Fixture.world()
+        let name = String(repeating: "Agrupamento de Escolas de São João da Madeira ", count: 5).trimmingCharacters(in: .whitespaces)
+        #expect(name.count > 200)
+        var c = try #require(w.clusters["clu-pt"])
+        c.name = name
+        w.apply(.put(.cluster(c)))
+        var app = Fixture.app(w)
+        app.press(.enter, .char("i"))
+        let pager = try app.topScreen(PagerScreen.self)
+        let shown = PagerScreen.wrapped(pager.lines, width: 76).joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(shown.contains(name), "\(shown)")
+        #expect(app.render().text.contains("Madeira Agrupamento"), "drawn, wrapped over lines")
+    }
+
+    @Test func a_schools_long_notes_wrap_on_its_screen_instead_of_being_cut() throws {
+        var w = Fixture.world()
+        var s = try #require(w.schools["sch-1"])
+        s.notes =
+            "Partilha o refeitório com o jardim de infância; as visitas dos alunos do 4.º ano à escola sede fazem-se às quintas-feiras."
+        w.apply(.put(.school(s)))
+        var app = Fixture.app(w)
+        app.press(.char("2"), .enter)
+        _ = try app.topScreen(RecordScreen.self)
+        let text = app.render().text.split(separator: "\n").map { $0.dropFirst(17).trimmingCharacters(in: .whitespaces) }.joined(
+            separator: " ")
+        #expect(text.contains(s.notes), "\(text)")
+    }
+}

@@ -8,7 +8,7 @@ public struct ClusterScreen: Screen, TabbedLists {
         case list(ListAction)
         case nextTab, previousTab
         case open, add, edit, delete, tick, measure, history
-        case editCluster, agreement, workshop, report, viewReport, regionCoverage
+        case editCluster, about, agreement, workshop, report, viewReport, regionCoverage
         case undo, help, back
     }
 
@@ -70,6 +70,9 @@ public struct ClusterScreen: Screen, TabbedLists {
             guard let id = selected, let g = w.goals[id] else { return [] }
             return [RecordDoors.open(FrameworkForms.measurement(goal: g, today: env.today))]
         case .editCluster: return RecordDoors.editor(.cluster, id: clusterID, env).map { [$0] } ?? []
+        case .about:
+            guard let c = w.clusters[clusterID] else { return [] }
+            return [.push(ScreenBox(PagerScreen(title: "About the cluster", lines: ClusterText.lines(c, in: w, today: env.today))))]
         case .agreement:
             return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
         case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
@@ -226,6 +229,7 @@ extension ClusterScreen {
             KeyBinding([.tab], "Tab", "switch tab", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
+            KeyBinding([.char("i")], "i", "about the cluster, every field whole", .about, footer: false),
             KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),
             KeyBinding([.char("r")], "r", "write the monitoring report", .report, footer: false),

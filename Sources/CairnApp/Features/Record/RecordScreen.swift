@@ -18,10 +18,46 @@ public struct RecordScreen: Screen {
     }
 
     var kind: RecordKind { type == .school ? .school : .agency }
-    /// The facts above the list take this many rows.
-    var factCount: Int { type == .school ? 7 : 6 }
 
-    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - factCount - 5) }
+    /// The facts, label and value, in the order shown.
+    func facts(_ w: World) -> [(String, String)] {
+        if type == .school, let r = w.schools[id] {
+            return [
+                ("Official id", r.officialId ?? "—"), ("Phases", r.phases.map(\.label).joined(separator: ", ")),
+                ("Municipality", r.municipality), ("Contact", r.contactPerson), ("E-mail", r.email), ("Phone", r.phone), ("Notes", r.notes),
+            ]
+        }
+        guard let r = w.agencies[id] else { return [] }
+        return [
+            ("Sector", r.sector.label), ("Level", r.level.label), ("Contact", r.contactPerson), ("E-mail", r.email),
+            ("Phone", r.phone), ("Notes", r.notes),
+        ]
+    }
+
+    /// Each fact on as many lines as it needs, up to four (notes whole, not cut), as drawn.
+    func factLines(_ env: AppEnvironment) -> [(label: String, text: String)] {
+        let width = max(10, env.width - 18)
+        return facts(env.world).flatMap { label, value -> [(String, String)] in
+            let text = value.isEmpty ? "—" : Text.visible(value.replacingOccurrences(of: "\n", with: " "))
+            let lines = Layout.wrap(text, width: width)
+            let shown =
+                lines.count > 4
+                ? Array(lines.prefix(3)) + [DisplayWidth.truncate(lines.dropFirst(3).joined(separator: " "), to: width)] : lines
+            return shown.enumerated().map { ($0.offset == 0 ? label : "", $0.element) }
+        }
+    }
+
+    /// The name on one line, or two when it needs them (the second cut if even that is short).
+    func titleLines(_ name: String, _ env: AppEnvironment) -> [String] {
+        let lines = Layout.wrap(name, width: max(10, env.width - 2))
+        if lines.count <= 2 { return lines.isEmpty ? [name] : lines }
+        return [lines[0], DisplayWidth.truncate(lines.dropFirst().joined(separator: " "), to: max(10, env.width - 2))]
+    }
+
+    func visibleRows(_ env: AppEnvironment) -> Int {
+        let name = (type == .school ? env.world.schools[id]?.name : env.world.agencies[id]?.name) ?? ""
+        return max(1, env.bodyHeight - factLines(env).count - titleLines(name, env).count - 4)
+    }
 
     public func crumb(_ env: AppEnvironment) -> String {
         (type == .school ? env.world.schools[id]?.name : env.world.agencies[id]?.name) ?? ""
@@ -70,31 +106,18 @@ public struct RecordScreen: Screen {
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let w = env.world
-        var facts: [(String, String)] = []
-        let name: String
-        if type == .school, let r = w.schools[id] {
-            name = r.name
-            facts = [
-                ("Official id", r.officialId ?? "—"), ("Phases", r.phases.map(\.label).joined(separator: ", ")),
-                ("Municipality", r.municipality), ("Contact", r.contactPerson), ("E-mail", r.email), ("Phone", r.phone), ("Notes", r.notes),
-            ]
-        } else if let r = w.agencies[id] {
-            name = r.name
-            facts = [
-                ("Sector", r.sector.label), ("Level", r.level.label), ("Contact", r.contactPerson), ("E-mail", r.email),
-                ("Phone", r.phone), ("Notes", r.notes),
-            ]
-        } else {
-            return
+        guard let name = type == .school ? w.schools[id]?.name : w.agencies[id]?.name else { return }
+        // The name whole, over two lines when it needs them.
+        let title = titleLines(name, env)
+        for (i, line) in title.enumerated() { canvas.put(line, x: 1, y: area.y + i, maxWidth: area.width - 2, style: .title) }
+        let y = area.y + title.count
+        canvas.put(type == .school ? "school" : "agency", x: 1, y: y, style: .muted)
+        let lines = factLines(env)
+        for (i, line) in lines.enumerated() {
+            canvas.put(line.label, x: 2, y: y + 1 + i, maxWidth: 14, style: .muted)
+            canvas.put(line.text, x: 17, y: y + 1 + i, maxWidth: area.width - 18)
         }
-        canvas.put(name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        canvas.put(type == .school ? "school" : "agency", x: 1, y: area.y + 1, style: .muted)
-        for (i, (label, value)) in facts.enumerated() {
-            canvas.put(label, x: 2, y: area.y + 2 + i, maxWidth: 14, style: .muted)
-            canvas.put(
-                value.isEmpty ? "—" : value.replacingOccurrences(of: "\n", with: " "), x: 17, y: area.y + 2 + i, maxWidth: area.width - 18)
-        }
-        let top = area.y + 3 + facts.count
+        let top = y + 2 + lines.count
         canvas.put("Member of", x: 1, y: top, style: .title)
         Layout.list(
             clusters, columns: [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)], into: &canvas,
