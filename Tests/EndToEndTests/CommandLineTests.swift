@@ -160,7 +160,7 @@ final class Failures: @unchecked Sendable {
         #expect((doc["gaps"] as? [String])?.contains("health is absent locally (present at regional level)") == true)
         let region = try Shell.cairn(["coverage", "--region", "lodz"], store: store.url)
         #expect(region.status == 0, "\(region.stderr)")
-        #expect(region.stdout.contains("region lodz (1 clusters)"))
+        #expect(region.stdout.contains("region Łódź (1 clusters)"), "named as the clusters name it")
         #expect(try Shell.cairn(["coverage", "--region", "Atlantis"], store: store.url).status != 0)
         let gaps = try Shell.cairn(["gaps", "Sieć Współpracy Szkół Bałuty", "--json"], store: store.url)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(gaps.stdout.utf8)) as? [[String: Any]])

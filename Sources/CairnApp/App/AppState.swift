@@ -30,7 +30,15 @@ public struct AppState: Sendable, Equatable {
         stack = [ScreenBox(home, id: .home)]
     }
 
-    public var isTooSmall: Bool { env.width < Self.minimumWidth || env.height < Self.minimumHeight }
+    /// Workshop mode, read off a projector in large fonts, lays itself out from 64x20.
+    public static let workshopMinimum = (width: 64, height: 20)
+
+    public var isTooSmall: Bool {
+        if stack.last(where: { !$0.screen.isOverlay })?.screen is WorkshopScreen {
+            return env.width < Self.workshopMinimum.width || env.height < Self.workshopMinimum.height
+        }
+        return env.width < Self.minimumWidth || env.height < Self.minimumHeight
+    }
     public var world: World { env.world }
     public var today: Day { env.today }
     public var top: ScreenBox { stack[stack.count - 1] }

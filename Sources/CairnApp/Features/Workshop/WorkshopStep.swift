@@ -1,10 +1,20 @@
 import CairnCore
 import TermUI
 
-/// What a step shows: agreed items and missing ones, as sentences.
+/// What a step shows: agreed items and missing ones, as sentences, each with the member it
+/// is about when Enter can set that member's role and lead there (step 1).
 struct WorkshopStep {
     var agreed: [String] = []
     var missing: [String] = []
+    /// The membership each agreed item, then each missing one, is about (nil: none).
+    var agreedMembers: [String?] = []
+    var missingMembers: [String?] = []
+
+    /// Every item in the order shown: agreed first, then missing.
+    var items: [(text: String, agreed: Bool, member: String?)] {
+        agreed.enumerated().map { ($0.element, true, $0.offset < agreedMembers.count ? agreedMembers[$0.offset] : nil) }
+            + missing.enumerated().map { ($0.element, false, $0.offset < missingMembers.count ? missingMembers[$0.offset] : nil) }
+    }
 
     static func make(_ step: Int, world w: World, cluster: String, today: Day) -> WorkshopStep {
         var s = WorkshopStep()
@@ -12,12 +22,19 @@ struct WorkshopStep {
         func missing(_ kinds: Set<Gap.Kind>) -> [String] { gaps.filter { kinds.contains($0.kind) }.map(\.message) }
         switch step {
         case 1:
-            s.agreed = w.members(of: cluster).map { m in
+            let members = w.members(of: cluster)
+            s.agreed = members.map { m in
                 let role = m.role.isEmpty ? "" : " — \(m.role)"
                 return w.memberName(m) + role + (m.lead ? " (lead)" : "")
             }
-            s.missing = missing([.noLead]) + w.coverage(of: cluster).gapSentences
-            s.missing += w.members(of: cluster).filter { $0.role.isEmpty }.map { "\(w.memberName($0)) has no role yet" }
+            s.agreedMembers = members.map(\.id)
+            // "No lead" is fixed on a member: Enter on it opens the first member's role and lead.
+            let noLead = missing([.noLead])
+            s.missing = noLead + w.coverage(of: cluster).gapSentences
+            s.missingMembers = noLead.map { _ in members.first?.id } + w.coverage(of: cluster).gapSentences.map { _ in nil }
+            let roleless = members.filter { $0.role.isEmpty }
+            s.missing += roleless.map { "\(w.memberName($0)) has no role yet" }
+            s.missingMembers += roleless.map(\.id)
         case 2:
             s.agreed = w.goals(of: cluster).map { g in
                 let from = g.baseline.map { World.number($0) + g.unit + " → " } ?? ""
