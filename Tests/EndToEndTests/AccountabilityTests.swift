@@ -119,6 +119,15 @@ struct AccountabilityTests {
         screen = try tmux.waitFor("Deleted measurement 9.5")
         #expect(!screen.contains("9.5%"))
         #expect(try must(["measurements", goal], store).contains("11%"))
+        // The command line: a value far off warns, and edit and delete take a measurement's id.
+        let far = try Shell.cairn(["measure", goal, "--value", "80"], store: store.url)
+        #expect(far.status == 0 && far.stderr.contains("warning: 80% is far from baseline 12% and target 8%"), "\(far.stderr)")
+        let listed = try #require(
+            try JSONSerialization.jsonObject(with: Data(try must(["measurements", goal, "--json"], store).utf8)) as? [[String: Any]])
+        let id = try #require(listed.first?["id"] as? String)
+        #expect(try must(["edit", id, "value=8.5"], store).contains("value: 80 → 8.5"))
+        #expect(try must(["delete", id], store).hasPrefix("Deleted measurement 8.5 on"))
+        #expect(!(try must(["measurements", goal], store)).contains("8.5%"))
     }
 }
 

@@ -14,8 +14,17 @@ public struct GoalScreen: Screen {
 
     public init(id: String) { self.id = id }
 
-    /// Lines above the list: title, status, indicator, the chart and its heading.
-    func headerHeight(_ env: AppEnvironment) -> Int { 3 + chartHeight(env) + 1 }
+    /// Lines above the list: the statement (two lines when it needs them), status, indicator,
+    /// the chart and its heading.
+    func headerHeight(_ env: AppEnvironment) -> Int { titleLines(env).count + 2 + chartHeight(env) + 1 }
+
+    func titleLines(_ env: AppEnvironment) -> [String] {
+        let statement = env.world.goals[id]?.statement ?? ""
+        let width = max(10, env.width - 2)
+        let lines = Layout.wrap(statement, width: width)
+        if lines.count <= 1 { return [statement] }
+        return [lines[0], DisplayWidth.truncate(lines.dropFirst().joined(separator: " "), to: width)]
+    }
     func chartHeight(_ env: AppEnvironment) -> Int { env.bodyHeight >= 30 ? 8 : env.bodyHeight >= 20 ? 5 : 3 }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - headerHeight(env) - 2) }
 
@@ -70,14 +79,16 @@ public struct GoalScreen: Screen {
         guard let g = w.goals[id] else { return }
         let p = w.progress(of: g, on: env.today)
         let u = g.unit
-        canvas.put(g.statement, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        let title = titleLines(env)
+        for (i, line) in title.enumerated() { canvas.put(line, x: 1, y: area.y + i, maxWidth: area.width - 2, style: .title) }
+        let y = area.y + title.count - 1
         var facts = ["\(p.status.rawValue) \(p.bar)"]
         if let latest = p.latest { facts.append("latest \(World.number(latest.value))\(u) on \(latest.date)") }
         if let t = g.target { facts.append("target \(World.number(t))\(u)" + (g.deadline.map { " by \($0)" } ?? "")) }
         if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
-        canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2, style: Rows.goalStyle(p.status) ?? .plain)
-        canvas.put("Indicator: " + (g.indicator.isEmpty ? "—" : g.indicator), x: 1, y: area.y + 2, maxWidth: area.width - 2, style: .muted)
-        let chart = Rect(x: 1, y: area.y + 3, width: area.width - 2, height: chartHeight(env))
+        canvas.put(facts.joined(separator: " · "), x: 1, y: y + 1, maxWidth: area.width - 2, style: Rows.goalStyle(p.status) ?? .plain)
+        canvas.put("Indicator: " + (g.indicator.isEmpty ? "—" : g.indicator), x: 1, y: y + 2, maxWidth: area.width - 2, style: .muted)
+        let chart = Rect(x: 1, y: y + 3, width: area.width - 2, height: chartHeight(env))
         SeriesChart(goal: g, points: w.measurements(of: id), today: env.today).render(into: &canvas, area: chart)
         let top = area.y + headerHeight(env) - 1
         canvas.put("Measurements", x: 1, y: top, style: .title)
