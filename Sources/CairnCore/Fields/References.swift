@@ -99,14 +99,30 @@ extension World {
         if kinds.contains(.checkpoint) { holders.insert(.measurement) }
         if kinds.contains(.agreement) { holders.insert(.checkpoint) }
         var changes: [Change] = []
-        for kind in RecordKind.allCases where holders.contains(kind) {
-            for record in records(of: kind).sorted(by: { $0.id < $1.id }) where !gone.contains(record.id) {
-                let fields = record.references.filter { !$0.required && gone.contains($0.id) }.map {
-                    FieldEdit($0.field, old: .string($0.id), new: .null)
-                }
-                if !fields.isEmpty { changes.append(.edit(Edit(kind: kind, id: record.id, fields: fields))) }
+        // Each holder's optional links read straight from its fields: no record is copied or
+        // sorted unless it names something gone (a national store has 100,000 checkpoints).
+        func clear(_ kind: RecordKind, _ id: String, _ links: [(String, String?)]) {
+            let fields = links.compactMap { field, value -> FieldEdit? in
+                guard let value, gone.contains(value) else { return nil }
+                return FieldEdit(field, old: .string(value), new: .null)
+            }
+            if !fields.isEmpty, !gone.contains(id) { changes.append(.edit(Edit(kind: kind, id: id, fields: fields))) }
+        }
+        if holders.contains(.checkpoint) {
+            for c in checkpoints.values where c.concerns != nil || c.goal != nil || c.agreement != nil {
+                clear(.checkpoint, c.id, [("concerns", c.concerns), ("goal", c.goal), ("agreement", c.agreement)])
             }
         }
+        if holders.contains(.goal) { for g in goals.values where g.owner != nil { clear(.goal, g.id, [("owner", g.owner)]) } }
+        if holders.contains(.measurement) {
+            for m in measurements.values where m.ticked != nil { clear(.measurement, m.id, [("ticked", m.ticked)]) }
+        }
+        if holders.contains(.action) {
+            for a in actions.values where a.goal != nil || a.responsible != nil {
+                clear(.action, a.id, [("goal", a.goal), ("responsible", a.responsible)])
+            }
+        }
+        changes.sort { $0.recordID < $1.recordID }
         return changes
     }
 }
@@ -117,10 +133,10 @@ extension World {
         guard !ids.isEmpty else { return [] }
         var found: [(Record, Reference)] = []
         for kind in RecordKind.allCases where kind != .school && kind != .agency && kind != .cluster {
-            for record in records(of: kind).sorted(by: { $0.id < $1.id }) where !ids.contains(record.id) {
+            for record in records(of: kind) where !ids.contains(record.id) {
                 for r in record.references where ids.contains(r.id) { found.append((record, r)) }
             }
         }
-        return found
+        return found.sorted { $0.0.id < $1.0.id }
     }
 }
