@@ -15,9 +15,8 @@ public struct WorkshopScreen: Screen {
     public var clusterID: String
     /// 1 to 4.
     public var step = 1
-    /// The item selected (agreed ones first, then missing), and the first line shown.
+    /// The item selected (agreed ones first, then missing); each part scrolls to show it.
     public var selected = 0
-    public var top = 0
     public init(clusterID: String) { self.clusterID = clusterID }
 
     public static let titles = [
@@ -95,7 +94,7 @@ public struct WorkshopScreen: Screen {
 
     mutating func goTo(_ n: Int) {
         let next = min(4, max(1, n))
-        if next != step { (selected, top) = (0, 0) }
+        if next != step { selected = 0 }
         step = next
     }
 
