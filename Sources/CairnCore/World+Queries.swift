@@ -10,7 +10,17 @@ extension World {
 
     /// The members of a cluster: the lead first, then schools, then agencies, each by name.
     public func members(of clusterID: String) -> [Membership] {
-        memberships.values.filter { $0.cluster == clusterID }.sorted { a, b in
+        inMemberOrder(memberships.values.filter { $0.cluster == clusterID })
+    }
+
+    /// Every cluster's members, each in the order `members(of:)` gives, in one pass over the
+    /// memberships (an export of 3,000 clusters asked each in turn: 90 million comparisons).
+    public func membersByCluster() -> [String: [Membership]] {
+        Dictionary(grouping: memberships.values, by: \.cluster).mapValues(inMemberOrder)
+    }
+
+    func inMemberOrder(_ list: [Membership]) -> [Membership] {
+        list.sorted { a, b in
             if a.lead != b.lead { return a.lead }
             if a.memberType != b.memberType { return a.memberType < b.memberType }
             let na = memberName(a)
