@@ -17,9 +17,11 @@ extension Store {
     {
         var events: [Event] = []
         for file in try journalFiles() {
-            var read = try JournalReader.read(file, from: 0, firstLine: 1).events
-            if let record { read = read.filter { $0.change.recordID == record } }
-            events += read
+            if let record {
+                events += try JournalReader.events(in: file, naming: "\"\(record)\"").filter { $0.change.recordID == record }
+            } else {
+                events += try JournalReader.read(file, from: 0, firstLine: 1).events
+            }
         }
         events = Event.ordered(events)
         // What a record held before a delete (one from before deletes said what they saw) or
