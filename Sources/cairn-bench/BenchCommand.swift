@@ -146,6 +146,22 @@ struct BenchCommand {
             commitTimes.append(try Measure.milliseconds { try store.commit([change]) })
         }
         print("commit one edit (encode, flock, write, fdatasync): \(Measure.summary(commitTimes))")
+
+        // The trail on screen: h on a record reads only the lines that name it; Home's count of
+        // what others changed reads the journals back from their ends.
+        let checkpoint = w.checkpoints.keys.sorted().first!
+        var historyTimes: [Double] = []
+        for _ in 0..<5 { historyTimes.append(try Measure.milliseconds { _ = try store.log(record: checkpoint) }) }
+        print("history of one record (h, cairn log RECORD): \(Measure.summary(historyTimes))")
+        var sinceTimes: [Double] = []
+        var counted = 0
+        for _ in 0..<5 { sinceTimes.append(Measure.milliseconds { counted = store.changesSince("2000-01-01T00:00:00.000Z", notBy: "") }) }
+        print("changes since last opened, counted from the journals' ends (the worst case, all \(counted)): \(Measure.summary(sinceTimes))")
+        let doomed = w.schools.keys.sorted().first!
+        let deleteTime = try Measure.milliseconds {
+            _ = try w.perform(.delete(.school, id: doomed), by: Author(user: "bench", today: Day.today()))
+        }
+        print(String(format: "the rule book's delete of a school (cascade and unlinks, nothing written): %.1f ms", deleteTime))
         print(String(format: "peak memory of this process so far: %.0f MiB", Measure.peakMemoryMiB()))
 
         let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path

@@ -37,3 +37,23 @@ import Testing
         #expect(latest.entries[1].fields.map(\.name) == ["municipality", "phone"], "a limited log works out the same fields")
     }
 }
+
+/// What others changed since this person last opened the store, counted from each journal's end.
+@Suite struct LastOpenedTests {
+    @Test func the_first_opening_says_nothing_and_the_next_counts_what_others_wrote_since_in_every_journal() throws {
+        let tmp = TemporaryDirectory()
+        let ana = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        try ana.commit([.put(.cluster(Cluster(id: "clu-1", name: "Rede de Óbidos")))])
+        #expect(ana.markOpened(now: Date(timeIntervalSinceNow: -60)) == nil, "nothing to compare with the first time")
+        let ben = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"))
+        // Big enough that the journal is read back over more than one chunk.
+        for i in 0..<2000 { try ben.commit([.put(.school(School(id: "sch-\(i)", name: "Szkoła nr \(i) w Łodzi")))]) }
+        try ana.commit([.put(.school(School(id: "sch-ana", name: "Escola de São João")))])
+        let again = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        let since = try #require(again.markOpened())
+        #expect(since.changes == 2000, "ben's, not ana's own")
+        #expect(again.changesSince("2000-01-01T00:00:00.000Z", notBy: "nobody") == 2002)
+        let third = try #require(again.markOpened())
+        #expect(third.changes == 0 && third.at > since.at)
+    }
+}

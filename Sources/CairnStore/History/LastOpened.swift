@@ -31,54 +31,62 @@ extension Store {
 
     /// How many events after `at` were written by someone other than `user`. Each journal is
     /// written by one copy in time order, so each is read back from its end only as far as
-    /// `at`: opening a national store is not held up by its whole trail.
+    /// `at`, comparing bytes: opening a national store is not held up by its whole trail.
     public func changesSince(_ at: String, notBy user: String) -> Int {
-        let since = Event.orderKey(at)
+        let since = Array(at.utf8)
+        let by = Array("\"by\":\"\(user)\"".utf8)
         var count = 0
         for file in (try? journalFiles()) ?? [] {
             JournalTail.lines(of: file) { line in
-                guard let stamp = JournalTail.value(of: "at", in: line) else { return true }
-                if Event.orderKey(stamp) <= since { return false }
-                if JournalTail.value(of: "by", in: line) != user { count += 1 }
-                return true
+                // A line starts `{"at":"2026-12-01T14:02:11.000Z"`: its time, compared as text.
+                let head = JournalTail.atPrefix
+                guard line.count > head.count + since.count, line.starts(with: head) else { return true }
+                let stamp = line[(line.startIndex + head.count)..<(line.startIndex + head.count + since.count)]
+                if !stamp.lexicographicallyPrecedes(since) && !stamp.elementsEqual(since) {
+                    if !JournalTail.contains(line, by) { count += 1 }
+                    return true
+                }
+                return false
             }
         }
         return count
     }
 }
 
-/// A journal read from its end, line by line, in chunks.
+/// A journal read from its end, line by line, in chunks, as bytes.
 enum JournalTail {
+    static let atPrefix = Array("{\"at\":\"".utf8)
+
     /// Calls `visit` with each complete line from the last to the first, until it returns false.
-    static func lines(of url: URL, _ visit: (Substring) -> Bool) {
+    static func lines(of url: URL, _ visit: (ArraySlice<UInt8>) -> Bool) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return }
         defer { try? handle.close() }
         guard var end = try? handle.seekToEnd() else { return }
         let chunk: UInt64 = 256 * 1024
-        var carry = Data()
+        var carry: [UInt8] = []
         while end > 0 {
             let start = end > chunk ? end - chunk : 0
             try? handle.seek(toOffset: start)
             guard let data = try? handle.read(upToCount: Int(end - start)) else { return }
-            var block = data + carry
-            // The first piece may be a line cut by the chunk's start: kept for the next round.
-            var pieces = block.split(separator: 0x0A, omittingEmptySubsequences: false)
-            carry = start > 0 ? Data(pieces.removeFirst()) : Data()
-            for piece in pieces.reversed() where !piece.isEmpty {
-                if !visit(Substring(decoding: piece, as: UTF8.self)) { return }
+            let block = [UInt8](data) + carry
+            // Lines from the end; the first piece may be a line cut by the chunk's start, kept
+            // for the next round.
+            var stop = block.count
+            var i = block.count - 1
+            while i >= 0 {
+                if block[i] == 0x0A {
+                    if stop > i + 1, !visit(block[(i + 1)..<stop]) { return }
+                    stop = i
+                }
+                i -= 1
             }
-            block.removeAll()
+            carry = Array(block[0..<stop])
+            if start == 0, !carry.isEmpty { _ = visit(carry[...]) }
             end = start
         }
-        if !carry.isEmpty { _ = visit(Substring(decoding: carry, as: UTF8.self)) }
     }
 
-    /// The string value of a top-level `"key":"…"` in a journal line (the writer puts them
-    /// before the record, so the first match is the event's own).
-    static func value(of key: String, in line: Substring) -> String? {
-        guard let r = line.range(of: "\"\(key)\":\"") else { return nil }
-        let rest = line[r.upperBound...]
-        guard let close = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<close])
+    static func contains(_ line: ArraySlice<UInt8>, _ key: [UInt8]) -> Bool {
+        line.withUnsafeBytes { raw in raw.baseAddress.map { JournalReader.find(key, in: $0, count: raw.count) } ?? false }
     }
 }
