@@ -54,3 +54,13 @@ extension JSONValue {
         }
     }
 }
+
+extension World {
+    /// The record a change was made to, as a sentence names it, even once deleted (its
+    /// tombstone keeps it); `markDeleted` says so after the name.
+    public func name(of e: HistoryEntry, markDeleted: Bool = false) -> String {
+        if let r = record(e.kind, id: e.record) { return describe(r) }
+        if let grave = tombstone(of: e.record) { return describe(grave.record) + (markDeleted ? " (deleted)" : "") }
+        return e.kind.rawValue + (markDeleted ? " " + e.record : "")
+    }
+}

@@ -49,7 +49,7 @@ struct LogCommand: ParsableCommand {
             let when = e.at.prefix(16).replacingOccurrences(of: "T", with: " ")
             let source = e.source == "typed" ? "" : " · \(e.source)"
             print(
-                Text.visible("\(when)  \(e.by) on \(e.host)\(source)  \(e.op.rawValue)  \(Self.name(of: e, in: store.world)) (\(e.record))")
+                Text.visible("\(when)  \(e.by) on \(e.host)\(source)  \(e.op.rawValue)  \(store.world.name(of: e)) (\(e.record))")
             )
             for f in e.fields {
                 switch e.op {
@@ -70,13 +70,6 @@ struct LogCommand: ParsableCommand {
     static func resolve(_ reference: String, in store: Store) throws -> String {
         if RecordKind.allCases.contains(where: { RecordID.isValid(reference, for: $0) }) { return reference }
         return try store.world.findRecord(reference).id
-    }
-
-    /// The record as a sentence names it, even once deleted.
-    static func name(of e: HistoryEntry, in world: World) -> String {
-        if let r = world.record(e.kind, id: e.record) { return world.describe(r) }
-        if let grave = world.tombstone(of: e.record) { return world.describe(grave.record) }
-        return e.kind.rawValue
     }
 
     /// The JSON shape of one change (a contract: scripts read it).

@@ -102,12 +102,7 @@ enum HistoryText {
 
     static func shown(_ value: JSONValue) -> String { value.isEmptyValue ? "(nothing)" : "“\(value.display)”" }
 
-    /// The record as a sentence names it, even once deleted.
-    static func name(of e: HistoryEntry, in w: World) -> String {
-        if let r = w.record(e.kind, id: e.record) { return w.describe(r) }
-        if let grave = w.tombstone(of: e.record) { return w.describe(grave.record) + " (deleted)" }
-        return e.kind.rawValue + " " + e.record
-    }
+    static func name(of e: HistoryEntry, in w: World) -> String { w.name(of: e, markDeleted: true) }
 
     /// The fields that name a record, said first.
     static let naming: Set<String> = ["name", "title", "statement", "description"]
