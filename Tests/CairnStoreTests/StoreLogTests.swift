@@ -57,3 +57,22 @@ import Testing
         #expect(third.changes == 0 && third.at > since.at)
     }
 }
+
+@Suite struct LogSinceTests {
+    @Test func changes_since_a_time_read_from_the_journals_ends_are_those_a_whole_read_finds() throws {
+        let tmp = TemporaryDirectory()
+        let ana = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        let ben = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"))
+        for i in 0..<300 {
+            let writer = i % 3 == 0 ? ben : ana
+            try writer.commit([.put(.school(School(id: "sch-\(i)", name: "Escola n.º \(i)", municipality: "Óbidos")))])
+        }
+        let all = try ana.log().entries
+        let since = all[120].at  // newest first: the 121st newest
+        let whole = all.filter { $0.at >= since }
+        let tail = try ana.log(since: since).entries
+        #expect(tail.map(\.event) == whole.map(\.event))
+        #expect(tail.map(\.by).contains("ben") && tail.map(\.by).contains("ana"))
+        #expect(try ana.log(since: since, notBy: "ana").entries.allSatisfy { $0.by == "ben" })
+    }
+}

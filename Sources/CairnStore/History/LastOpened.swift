@@ -86,6 +86,26 @@ enum JournalTail {
         }
     }
 
+    /// The events of `url` stamped at or after `since` (a day or a full stamp, compared on its
+    /// length), read from the end.
+    static func events(in url: URL, since: String) -> [Event] {
+        let key = Array(since.utf8)
+        var found: [ArraySlice<UInt8>] = []
+        lines(of: url) { line in
+            guard line.count > atPrefix.count + key.count, line.starts(with: atPrefix) else { return true }
+            let stamp = line.dropFirst(atPrefix.count).prefix(key.count)
+            if stamp.lexicographicallyPrecedes(key) { return false }
+            found.append(line)
+            return true
+        }
+        var data = Data()
+        for line in found.reversed() {
+            data.append(contentsOf: line)
+            data.append(0x0A)
+        }
+        return JournalReader.parse(data, file: url.lastPathComponent, baseOffset: 0, firstLine: 1).events
+    }
+
     static func contains(_ line: ArraySlice<UInt8>, _ key: [UInt8]) -> Bool {
         line.withUnsafeBytes { raw in raw.baseAddress.map { JournalReader.find(key, in: $0, count: raw.count) } ?? false }
     }

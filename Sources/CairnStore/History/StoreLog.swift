@@ -19,6 +19,11 @@ extension Store {
         for file in try journalFiles() {
             if let record {
                 events += try JournalReader.events(in: file, naming: "\"\(record)\"").filter { $0.change.recordID == record }
+            } else if let since {
+                // Every record since a time: each journal is read back from its end only that far
+                // (Home's L, `cairn log --since`). A whole-record replace from before field edits
+                // then reads as what it set, its earlier state being older than `since`.
+                events += JournalTail.events(in: file, since: since)
             } else {
                 events += try JournalReader.read(file, from: 0, firstLine: 1).events
             }
