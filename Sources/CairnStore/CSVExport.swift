@@ -8,7 +8,7 @@ import Foundation
 /// text instead; a number in a number column (a baseline of -2.5) stays a number.
 public enum CSVExport {
     public enum What: String, CaseIterable, Sendable {
-        case schools, agencies, clusters, members, checkpoints, goals, actions
+        case schools, agencies, clusters, members, checkpoints, goals, actions, measurements, assessments
     }
 
     public static func rows(_ what: What, world w: World, cluster: String? = nil, today: Day) -> [[String]] {
@@ -93,6 +93,8 @@ public enum CSVExport {
                         ]
                     }
                 }
+        case .measurements: return measurementRows(w, clusterIDs: clusterIDs)
+        case .assessments: return assessmentRows(w, clusterIDs: clusterIDs)
         }
     }
 
@@ -103,7 +105,7 @@ public enum CSVExport {
     }
 
     /// The columns that hold numbers: what reads as one there is left as it is.
-    static let numberColumns: Set<String> = ["baseline", "target", "latest", "value"]
+    static let numberColumns: Set<String> = ["baseline", "target", "latest", "value", "score"]
 
     static func isNumber(_ cell: String) -> Bool {
         guard let n = Double(cell), n.isFinite else { return false }

@@ -5,24 +5,54 @@ import Foundation
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write the whole store (json) or one table for a spreadsheet (csv) to standard output.")
+        commandName: "export",
+        abstract: "Write the whole store (json), one table for a spreadsheet (csv) or a calendar of what is due (ics) to standard output.")
     @OptionGroup var options: StoreOptions
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, csv
+        case json, csv, ics
     }
 
-    @Option(help: "json (the whole store, lossless) or csv (one table: see --what).") var format: Format = .json
-    @Option(help: "With --format csv: schools, agencies, clusters, members, checkpoints, goals or actions.") var what: CSVExport.What?
-    @Option(help: "With --format csv: only this cluster's records (id or exact name).") var cluster: String?
+    @Option(help: "json (the whole store, lossless), csv (one table: see --what) or ics (an iCalendar file of what is due).")
+    var format: Format = .json
+    @Option(
+        help: ArgumentHelp(
+            "csv: one of \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", ")); ics: any of checkpoints,goals,actions (all by default).",
+            valueName: "what"))
+    var what: String?
+    @Option(help: "With csv or ics: only this cluster's records (id or exact name).") var cluster: String?
+    @Option(help: "With ics: only the clusters of this region (case- and accent-blind, or the start of its name).") var region: String?
+    @Flag(help: "With ics: to-do items (VTODO) instead of all-day events.") var todo = false
 
     func validate() throws {
         switch format {
-        case .json: if what != nil || cluster != nil { throw ValidationError("--what and --cluster go with --format csv") }
+        case .json:
+            if what != nil || cluster != nil || region != nil || todo {
+                throw ValidationError("--what, --cluster, --region and --todo go with --format csv or ics")
+            }
         case .csv:
-            if what == nil {
+            guard let what, CSVExport.What(rawValue: what) != nil else {
                 throw ValidationError("--format csv needs --what: \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            if region != nil || todo { throw ValidationError("--region and --todo go with --format ics") }
+        case .ics:
+            _ = try calendarWhat()
+            if cluster != nil, region != nil { throw ValidationError("give --cluster or --region, not both") }
         }
+    }
+
+    /// `--what checkpoints,goals` for a calendar.
+    func calendarWhat() throws -> Set<CalendarExport.What> {
+        guard let what else { return Set(CalendarExport.What.allCases) }
+        var set = Set<CalendarExport.What>()
+        for word in what.split(separator: ",") {
+            let w = word.trimmingCharacters(in: .whitespaces)
+            guard let kind = CalendarExport.What(rawValue: w) else {
+                throw ValidationError("--what “\(w)” for a calendar: use checkpoints, goals or actions, separated by commas")
+            }
+            set.insert(kind)
+        }
+        if set.isEmpty { throw ValidationError("--what: name checkpoints, goals or actions") }
+        return set
     }
 
     func run() throws {
@@ -34,8 +64,23 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(data)
         case .csv:
             let clusterID = try cluster.map { try store.world.findCluster($0).id }
-            let rows = CSVExport.rows(what ?? .schools, world: store.world, cluster: clusterID, today: Day.today())
+            let rows = CSVExport.rows(CSVExport.What(rawValue: what ?? "")!, world: store.world, cluster: clusterID, today: Day.today())
             FileHandle.standardOutput.write(try CSVExport.data(rows))
+        case .ics:
+            let w = store.world
+            var clusters: Set<String>?
+            var name = "Cairn: every cluster"
+            if let cluster {
+                let c = try w.findCluster(cluster)
+                clusters = [c.id]
+                name = "Cairn: \(c.name)"
+            } else if let region {
+                let regions = Set(try w.findRegions(region))
+                clusters = Set(w.clusters.values.filter { regions.contains($0.region) }.map(\.id))
+                name = "Cairn: \(regions.sorted().joined(separator: ", "))"
+            }
+            let items = CalendarExport.items(w, clusters: clusters, what: try calendarWhat(), today: Day.today())
+            FileHandle.standardOutput.write(CalendarExport.data(items, name: name, todo: todo, stamp: Date()))
         }
     }
 }

@@ -81,6 +81,13 @@ final class Interpreter {
             } catch {
                 return [.deliver(.reportFailed("\(error)"), to: screen)]
             }
+        case .writeCalendar(let cluster, let screen):
+            do {
+                let (url, items) = try CalendarFile.write(cluster: cluster, store: store, today: today)
+                return [.deliver(.calendarWritten(path: url.path, items: items), to: screen)]
+            } catch {
+                return [.deliver(.reportFailed("\(error)"), to: screen)]
+            }
         case .previewImport(let path, let maps, let screen):
             return [.deliver(ImportEffects.preview(path: path, maps: maps, store: store), to: screen)]
         case .runImport(let path, let maps, let screen):

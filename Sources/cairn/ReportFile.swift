@@ -9,11 +9,15 @@ enum ReportFile {
     /// `agrupamento-de-escolas-de-sao-joao-da-m-3f9a2c7e-2026-12-02.md`: the start of the name
     /// to read, and the end of the cluster's id so that two clusters whose names start alike
     /// ("… Norte", "… Sul") never write one file.
-    static func name(of c: Cluster, today: Day) -> String {
+    static func name(of c: Cluster, today: Day) -> String { "\(stem(of: c))-\(today).md" }
+
+    /// The name without the day: a calendar keeps one file that each `c` rewrites, so that a
+    /// calendar subscribed to it follows along.
+    static func stem(of c: Cluster) -> String {
         let slug = String(Text.searchKey(c.name).map { $0.isLetter || $0.isNumber ? $0 : "-" })
             .split(separator: "-").joined(separator: "-").prefix(40)
         let tail = c.id.split(separator: "-").last.map { String($0.suffix(8)) } ?? c.id
-        return "\(slug.isEmpty ? "cluster" : String(slug))-\(tail)-\(today).md"
+        return "\(slug.isEmpty ? "cluster" : String(slug))-\(tail)"
     }
 
     static func write(cluster id: String, store: Store, today: Day) throws -> URL {
@@ -23,5 +27,27 @@ enum ReportFile {
         let url = folder.appendingPathComponent(name(of: c, today: today))
         try StoreFiles.write(Data(MarkdownReport.cluster(id, world: store.world, today: today).utf8), to: url, mode: store.access.fileMode)
         return url
+    }
+}
+
+/// Where `c` writes the calendar of what is due: `reports/` again, as `STEM.ics` for a
+/// cluster and `every-cluster.ics` from Home. The file is replaced whole (temp file, rename),
+/// so a calendar that reads it never sees half of one.
+enum CalendarFile {
+    static func write(cluster id: String?, store: Store, today: Day, now: Date = Date()) throws -> (URL, Int) {
+        let w = store.world
+        var name = "Cairn: every cluster"
+        var file = "every-cluster.ics"
+        if let id {
+            guard let c = w.clusters[id] else { throw StoreError("the cluster no longer exists") }
+            name = "Cairn: \(c.name)"
+            file = ReportFile.stem(of: c) + ".ics"
+        }
+        let items = CalendarExport.items(w, clusters: id.map { [$0] }, what: Set(CalendarExport.What.allCases), today: today)
+        let folder = store.directory.appendingPathComponent("reports")
+        try StoreFiles.createFolder(folder, mode: store.access.folderMode)
+        let url = folder.appendingPathComponent(file)
+        try StoreFiles.write(CalendarExport.data(items, name: name, todo: false, stamp: now), to: url, mode: store.access.fileMode)
+        return (url, items.count)
     }
 }

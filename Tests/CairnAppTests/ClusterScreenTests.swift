@@ -133,3 +133,22 @@ import Testing
         #expect(app.opened.isEmpty)
     }
 }
+
+@Suite struct CalendarKeyTests {
+    @Test func c_on_home_asks_for_everything_and_on_a_cluster_for_that_cluster_and_the_status_says_where() throws {
+        var app = Fixture.app()
+        #expect(app.press(.char("c")) == [.writeCalendar(cluster: nil, replyTo: .home)])
+        app.press(.enter)
+        let effects = app.press(.char("c"))
+        let asked: String?? = if case .writeCalendar(let cluster, _) = try #require(effects.first) { cluster } else { nil }
+        let shown = try #require(app.top.screen as? ClusterScreen)
+        #expect(asked == .some(shown.clusterID))
+        app.reply(.calendarWritten(path: "/srv/cairn/reports/kahui-ako-1234abcd.ics", items: 6))
+        #expect(app.render().text.contains("Calendar saved (6 dates): /srv/cairn/reports/kahui-ako-1234abcd.ics"))
+        app.reply(.reportFailed("cannot write /srv/cairn/reports/x.ics: No space left on device"))
+        #expect(app.render().text.contains("Not written: cannot write /srv/cairn/reports/x.ics: No space left on device"))
+        // `E` edits the cluster now that `c` writes its calendar.
+        app.press(.char("E"))
+        #expect(app.render().text.contains("Funding ends on"))
+    }
+}

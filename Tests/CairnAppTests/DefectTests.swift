@@ -127,7 +127,7 @@ import Testing
         let cluster = app.render()
         #expect(cluster.row(7).contains("Câmara Municipal"))
         #expect(cluster.row(22).contains("q back"))
-        app.press(.char("c"))
+        app.press(.char("E"))
         #expect(app.render().text.contains("Funding ends on"))
     }
 }

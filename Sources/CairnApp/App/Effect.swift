@@ -16,6 +16,9 @@ public enum Effect: Sendable, Equatable {
     case discardLeftDraft
     /// Write the cluster's monitoring report; the reply is `.reportWritten`.
     case writeReport(cluster: String, replyTo: ScreenID)
+    /// Write the calendar of what is due (one cluster's, or with nil every cluster's) next to
+    /// the reports; the reply is `.calendarWritten` or `.reportFailed`.
+    case writeCalendar(cluster: String?, replyTo: ScreenID)
     /// Read a register and plan its import without writing; the reply is `.importPreviewed`.
     case previewImport(path: String, maps: [String], replyTo: ScreenID)
     /// Import it; each batch written replies `.importProgress`.
@@ -48,6 +51,7 @@ public enum ScreenEvent: Sendable, Equatable {
     case examplesFailed(String)
     case reportWritten(path: String)
     case reportFailed(String)
+    case calendarWritten(path: String, items: Int)
     case importPreviewed(ImportPreview)
     case importFailed(String)
     case importProgress(done: Int, total: Int)

@@ -8,7 +8,7 @@ public struct ClusterScreen: Screen, TabbedLists {
         case list(ListAction)
         case nextTab, previousTab
         case open, add, edit, delete, tick, measure, history
-        case editCluster, about, agreement, workshop, report, viewReport, regionCoverage
+        case editCluster, about, agreement, workshop, report, viewReport, calendar, regionCoverage
         case undo, help, back
     }
 
@@ -77,6 +77,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
         case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
         case .report: return [.say(Status("Writing the report…")), .writeReport(cluster: clusterID, replyTo: context.id)]
+        case .calendar: return [.writeCalendar(cluster: clusterID, replyTo: context.id)]
         case .viewReport:
             guard let report = Report.cluster(clusterID, world: w, today: env.today) else { return [] }
             return [.push(ScreenBox(PagerScreen(title: "Report: \(report.title)", lines: ReportText.lines(report))))]
@@ -160,7 +161,8 @@ public struct ClusterScreen: Screen, TabbedLists {
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
         switch event {
         case .reportWritten(let path): return [.say(Status("Report saved: \(path)"))]
-        case .reportFailed(let message): return [.say(Status("Report not written: \(message)", isError: true))]
+        case .reportFailed(let message): return [.say(Status("Not written: \(message)", isError: true))]
+        case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
         case .committed(let outcome, _):
             // After an add, the new record is the one selected.
             let added = outcome.changes.compactMap { change -> String? in
@@ -228,7 +230,9 @@ extension ClusterScreen {
         b += [
             KeyBinding([.tab], "Tab", "switch tab", .nextTab),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
-            KeyBinding([.char("c")], "c", "edit cluster", .editCluster),
+            KeyBinding([.char("E")], "E", "edit cluster", .editCluster),
+            KeyBinding(
+                [.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
             KeyBinding([.char("i")], "i", "about the cluster, every field whole", .about, footer: false),
             KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),

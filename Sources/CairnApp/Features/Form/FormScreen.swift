@@ -108,7 +108,9 @@ public struct FormScreen: Screen {
         case .commitFailed:
             saving = false
             return []
-        case .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .importPreviewed, .importFailed, .importProgress: return []
+        case .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten, .importPreviewed, .importFailed,
+            .importProgress:
+            return []
         }
     }
 

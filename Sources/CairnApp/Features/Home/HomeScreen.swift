@@ -15,7 +15,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case goToTab(Tab)
         case open, add, edit, delete, tick, history
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
-        case undo, help, quit, conflicts, sync, sinceLastOpen
+        case undo, help, quit, conflicts, sync, sinceLastOpen, calendar
     }
 
     public var tab = Tab.clusters
@@ -75,6 +75,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
         case .sync: return [.sync]
+        case .calendar: return [.writeCalendar(cluster: nil, replyTo: context.id)]
         case .sinceLastOpen:
             return RecordDoors.changesSinceLastOpen(env, asker: context.id).map { [.say(Status("Reading the changes…")), $0] } ?? []
         case .loadExamples:
@@ -138,7 +139,9 @@ public struct HomeScreen: Screen, TabbedLists {
             if added.count == 1 { list.select(id: added[0]) }
             list.cursor.scroll(visibleRows: visibleRows(context.env), count: list.visible.count)
             return []
-        case .commitFailed, .reportWritten, .reportFailed, .importPreviewed, .importFailed, .importProgress: return []
+        case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
+        case .reportFailed(let message): return [.say(Status("Not written: \(message)", isError: true))]
+        case .commitFailed, .reportWritten, .importPreviewed, .importFailed, .importProgress: return []
         }
     }
 
@@ -197,6 +200,7 @@ extension HomeScreen {
             },
             KeyBinding([.char("u")], "u", "undo", .undo),
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
+            KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
             KeyBinding(
                 [.char("C")], "C", "conflicts (\(env.world.conflicts.count))", .conflicts, footer: !env.world.conflicts.isEmpty,
                 essential: !env.world.conflicts.isEmpty),

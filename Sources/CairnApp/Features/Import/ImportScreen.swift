@@ -120,7 +120,7 @@ public struct ImportScreen: Screen {
             progress = Progress(done: done, total: total)
             if done >= total { return [.close(context.id), .say(Status("Imported: \(total) changes written"))] }
             return [.continueImport(replyTo: context.id)]
-        case .committed, .commitFailed, .examplesRead, .examplesFailed, .reportWritten, .reportFailed: break
+        case .committed, .commitFailed, .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten: break
         }
         return []
     }

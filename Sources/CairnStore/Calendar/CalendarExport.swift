@@ -1,0 +1,116 @@
+import CairnCore
+import Foundation
+
+/// `cairn export --format ics` and `c` on a cluster: what is due, as a calendar people already
+/// use can show it. Each open checkpoint (on its due day), goal deadline and open action's due
+/// day is one all-day event, or with `todo` one VTODO item (Outlook and Thunderbird show only
+/// events, so events are the default).
+///
+/// A UID is the record's id, so a calendar that subscribes to the file updates an item when it
+/// changes and drops it when it is ticked off, instead of adding a second copy.
+public enum CalendarExport {
+    public enum What: String, CaseIterable, Sendable {
+        case checkpoints, goals, actions
+    }
+
+    /// One dated thing, before it is written as iCalendar.
+    public struct Item: Sendable, Equatable {
+        public var uid: String
+        public var day: Day
+        public var category: String
+        public var summary: String
+        public var description: [String]
+        /// The VTODO status: NEEDS-ACTION, IN-PROCESS or COMPLETED.
+        public var todoStatus: String
+    }
+
+    /// The items of `clusters` (nil: every cluster), by day, then kind, then id, so that two
+    /// exports of one world are the same file but for DTSTAMP.
+    public static func items(_ w: World, clusters: Set<String>?, what: Set<What>, today: Day) -> [Item] {
+        func included(_ cluster: String) -> Bool { clusters?.contains(cluster) ?? true }
+        func clusterName(_ id: String) -> String { w.clusters[id]?.name ?? "(removed cluster)" }
+        func member(_ id: String?) -> String? { id.flatMap { w.memberships[$0] }.map { w.memberName($0) } }
+        var items: [Item] = []
+        if what.contains(.checkpoints) {
+            for c in w.checkpoints.values where !c.isDone && included(c.cluster) {
+                var lines = ["Checkpoint of \(clusterName(c.cluster))", "Status: \(c.status(on: today).word.lowercased())"]
+                if let m = member(c.concerns) { lines.append("Concerns: \(m)") }
+                if let g = c.goal.flatMap({ w.goals[$0] }) { lines.append("Asks for a measurement of: \(g.indicator)") }
+                items.append(
+                    Item(
+                        uid: c.id, day: c.due, category: "Checkpoint", summary: "\(c.title) — \(clusterName(c.cluster))",
+                        description: lines, todoStatus: "NEEDS-ACTION"))
+            }
+        }
+        if what.contains(.goals) {
+            for g in w.goals.values where included(g.cluster) {
+                guard let deadline = g.deadline else { continue }
+                let p = w.progress(of: g, on: today)
+                let n = { (v: Double) in World.number(v) + g.unit }
+                var lines = ["Goal deadline of \(clusterName(g.cluster))", "Status: \(p.status.rawValue)", "Indicator: \(g.indicator)"]
+                if let t = g.target {
+                    lines.append("Target: \(n(t))" + (g.baseline.map { " (baseline \(n($0)))" } ?? ""))
+                }
+                if let latest = p.latest { lines.append("Latest: \(n(latest.value)) on \(latest.date)") }
+                if let m = member(g.owner) { lines.append("Owner: \(m)") }
+                items.append(
+                    Item(
+                        uid: g.id, day: deadline, category: "Goal", summary: "Goal deadline: \(g.statement) — \(clusterName(g.cluster))",
+                        description: lines, todoStatus: p.status == .achieved ? "COMPLETED" : "NEEDS-ACTION"))
+            }
+        }
+        if what.contains(.actions) {
+            for a in w.actions.values where included(a.cluster) && a.status != .completed && a.status != .discontinued {
+                guard let due = a.due else { continue }
+                var lines = ["Action of \(clusterName(a.cluster))", "Status: \(a.status.rawValue)"]
+                if let m = member(a.responsible) { lines.append("Responsible: \(m)") }
+                if let g = a.goal.flatMap({ w.goals[$0] }) { lines.append("Serves the goal: \(g.statement)") }
+                items.append(
+                    Item(
+                        uid: a.id, day: due, category: "Action", summary: "\(a.description) — \(clusterName(a.cluster))",
+                        description: lines, todoStatus: a.status == .inProgress ? "IN-PROCESS" : "NEEDS-ACTION"))
+            }
+        }
+        let kindOrder = ["Checkpoint": 0, "Goal": 1, "Action": 2]
+        return items.sorted { ($0.day, kindOrder[$0.category]!, $0.uid) < ($1.day, kindOrder[$1.category]!, $1.uid) }
+    }
+
+    /// The calendar file: UTF-8, CRLF line ends, lines folded at 75 octets.
+    public static func data(_ items: [Item], name: String, todo: Bool, stamp: Date) -> Data {
+        let dtstamp = timestamp(stamp)
+        var out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Cairn//Cairn school collaboration//EN\r\nCALSCALE:GREGORIAN\r\n"
+        out += "METHOD:PUBLISH\r\n"
+        out += ICalendarText.line("X-WR-CALNAME", ICalendarText.escape(name))
+        for item in items {
+            out += todo ? "BEGIN:VTODO\r\n" : "BEGIN:VEVENT\r\n"
+            out += ICalendarText.line("UID", item.uid + "@cairn")
+            out += "DTSTAMP:\(dtstamp)\r\n"
+            if todo {
+                out += "DUE;VALUE=DATE:\(compact(item.day))\r\n"
+                out += "STATUS:\(item.todoStatus)\r\n"
+            } else {
+                out += "DTSTART;VALUE=DATE:\(compact(item.day))\r\n"
+                out += "DTEND;VALUE=DATE:\(compact(Day(ordinal: item.day.ordinal + 1)))\r\n"
+                // A deadline takes no time from the day: free, not busy.
+                out += "TRANSP:TRANSPARENT\r\n"
+            }
+            out += ICalendarText.line("SUMMARY", ICalendarText.escape(item.summary))
+            out += ICalendarText.line("DESCRIPTION", ICalendarText.escape(item.description.joined(separator: "\n")))
+            out += ICalendarText.line("CATEGORIES", ICalendarText.escape(item.category))
+            out += todo ? "END:VTODO\r\n" : "END:VEVENT\r\n"
+        }
+        out += "END:VCALENDAR\r\n"
+        return Data(out.utf8)
+    }
+
+    /// `20261215`: a DATE value.
+    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+
+    /// `20261202T142501Z`: a DATE-TIME in UTC.
+    static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = Day(ordinal: Int((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - day.ordinal * 86_400
+        return compact(day) + String(format: "T%02d%02d%02dZ", rest / 3600, rest % 3600 / 60, rest % 60)
+    }
+}
