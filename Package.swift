@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "CairnStore",
             dependencies: ["CairnCore", .product(name: "CSV", package: "CSV.swift")],
-            resources: [.copy("../../Resources/examples")]
+            resources: [.copy("../../Resources/examples"), .copy("../../Resources/phase-words.txt")]
         ),
         // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.
         .target(name: "CairnReports", dependencies: ["CairnCore"]),

@@ -12,7 +12,16 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "FIELD=COLUMN, where the guess from the header is wrong (column by name or number).") var map: [String] = []
     @Option(help: "FIELD=VALUE for every row (phases=early-childhood, sector=health).") var set: [String] = []
     @Option(name: .customLong("map-phase"), help: "\"WORD=PHASE[,PHASE]\": the register's word for a phase.") var mapPhase: [String] = []
-    @Option(name: .customLong("cluster-by"), help: "ID_COLUMN[,NAME_COLUMN]: group rows into clusters by that id.") var clusterBy: String?
+    @Option(
+        name: .customLong("phase-column"),
+        help: "COLUMN=PHASE[,PHASE]: a yes/no column; a row that says yes there (1, x, yes, sim, ja, oui, tak…) gets those phases.")
+    var phaseColumn: [String] = []
+    @Option(
+        name: .customLong("phase-words"),
+        help: "A file of phase words, one a line (WORD = PHASE[, PHASE]), added to Cairn's own (Resources/phase-words.txt).")
+    var phaseWords: [String] = []
+    @Option(name: .customLong("cluster-by"), help: "ID_COLUMN[,NAME_COLUMN] or NAME_COLUMN: group rows into clusters by that id (or name).")
+    var clusterBy: String?
     @Flag(name: .customLong("use-file-names"), help: "Where a cluster's name differs, take the file's.") var useFileNames = false
     @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
 
@@ -29,6 +38,11 @@ struct ImportCommand: ParsableCommand {
         opts.maps = map
         opts.sets = set
         opts.phaseOverrides = mapPhase
+        opts.phaseColumns = phaseColumn
+        for path in phaseWords {
+            guard let words = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the phase words in \(path)") }
+            opts.phaseWordFiles.append(((path as NSString).lastPathComponent, String(decoding: words, as: UTF8.self)))
+        }
         opts.clusterBy = clusterBy
         opts.useFileClusterNames = useFileNames
         let (changes, summary) = try RegisterImport.plan(try RegisterTable.read(data), options: opts, world: store.world)

@@ -3,6 +3,9 @@ import CairnCore
 /// The record fields an import can fill, by the names `--map` and `--set` use.
 public enum ImportField: String, CaseIterable, Sendable {
     case officialId, name, phases, municipality, email, contactPerson, phone, clusterId, clusterName, sector, level, region
+
+    /// The fields whose column holds a code: the rest prefer a column that names.
+    var isCode: Bool { self == .officialId || self == .clusterId }
 }
 
 /// Which column fills which field: guessed from the header's words, then `--map FIELD=COLUMN`.
@@ -25,7 +28,13 @@ public struct ColumnMapping: Sendable {
             .officialId,
             ["school id", "urn", "official id", "officialid", "school code", "establishment number", "codigo", "kod", "identifier", "id"]
         ),
-        (.name, ["name", "school name", "establishment name", "establishmentname", "nome", "nazwa", "naam"]),
+        (
+            .name,
+            [
+                "name", "school name", "establishment name", "establishmentname", "nome", "nazwa", "naam", "school", "escola", "szkola",
+                "school naam", "ecole",
+            ]
+        ),
         (
             .phases,
             [
@@ -36,8 +45,8 @@ public struct ColumnMapping: Sendable {
         (
             .municipality,
             [
-                "territorial authority", "municipality", "local authority", "la name", "la (name)", "concelho", "gmina", "gemeente", "city",
-                "town",
+                "territorial authority", "municipality", "local authority", "la name", "la (name)", "concelho", "municipio", "gmina",
+                "gemeente", "city", "town",
             ]
         ),
         (.email, ["email", "e-mail", "email^", "mail"]),
@@ -100,7 +109,8 @@ public struct ColumnMapping: Sendable {
         for (field, words) in clues {
             let hit = words.lazy.compactMap { w -> Int? in
                 let k = key(w)
-                return exact[k]?.first { !taken.contains($0) } ?? leading[k]?.first { !taken.contains($0) }
+                let candidates = (exact[k] ?? []).filter { !taken.contains($0) } + (leading[k] ?? []).filter { !taken.contains($0) }
+                return field.isCode ? candidates.first : preferringNames(candidates, header: header)
             }.first
             if let hit {
                 m.columns[field] = hit
@@ -108,6 +118,24 @@ public struct ColumnMapping: Sendable {
             }
         }
         return m
+    }
+
+    /// Of the columns a word names, the one that gives a name rather than a code: with both
+    /// `municipality_id` and `municipality_name`, the name; a column that says neither comes
+    /// before one that says it is a code.
+    static func preferringNames(_ candidates: [Int], header: [String]) -> Int? {
+        func words(_ i: Int) -> Set<Substring> { Set(key(header[i]).split(separator: " ")) }
+        return candidates.first { !words($0).isDisjoint(with: nameWords) }
+            ?? candidates.first { words($0).isDisjoint(with: codeWords) } ?? candidates.first
+    }
+
+    static let codeWords: Set<Substring> = ["id", "code", "codigo", "cod", "kod", "nr", "no", "number", "num", "dicofre", "teryt", "nis"]
+    static let nameWords: Set<Substring> = ["name", "nome", "naam", "nazwa", "nom", "designacao", "denominacao"]
+
+    /// A column by its header (case- and accent-blind) or its number from 1.
+    public static func column(_ named: String, in header: [String]) -> Int? {
+        if let number = Int(named), (1...header.count).contains(number) { return number - 1 }
+        return header.firstIndex { key($0) == key(named) }
     }
 
     /// Applies `FIELD=COLUMN` overrides (a column named as in the header, or its number from 1).
@@ -118,9 +146,7 @@ public struct ColumnMapping: Sendable {
                 throw StoreError(
                     "--map “\(map)”: use FIELD=COLUMN with FIELD one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            if let number = Int(parts[1]), (1...header.count).contains(number) {
-                columns[field] = number - 1
-            } else if let at = header.firstIndex(where: { Self.key($0) == Self.key(parts[1]) }) {
+            if let at = Self.column(parts[1], in: header) {
                 columns[field] = at
             } else {
                 throw StoreError("--map \(map): the register has no column “\(parts[1])”")

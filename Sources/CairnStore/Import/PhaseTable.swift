@@ -1,43 +1,59 @@
 import CairnCore
+import Foundation
 
-/// How registers name the stages a school serves, and Cairn's phases for each word. The import
-/// prints the part of the table it used; `--map-phase "WORD=PHASE[,PHASE]"` changes a row.
+/// How registers name the stages a school serves, and Cairn's phases for each word: the words
+/// of New Zealand, England, Scotland, Portugal, Flanders and Poland, kept in
+/// `Resources/phase-words.txt` (one word a line), then the words of `--phase-words FILE` in the
+/// same form, then `--map-phase "WORD=PHASE[,PHASE]"`; a later word replaces an earlier one.
 public struct PhaseTable: Sendable {
     public var words: [String: [Phase]]
 
-    public static let standard: [String: [Phase]] = [
-        // New Zealand
-        "full primary": [.primary], "contributing": [.primary], "intermediate": [.lowerSecondary],
-        "secondary (year 9-15)": [.lowerSecondary, .upperSecondary], "secondary (year 7-15)": [.lowerSecondary, .upperSecondary],
-        "secondary (year 7-10)": [.lowerSecondary], "secondary (year 11-15)": [.upperSecondary],
-        "composite (year 1-15)": [.primary, .lowerSecondary, .upperSecondary], "composite (year 1-10)": [.primary, .lowerSecondary],
-        "composite": [.primary, .lowerSecondary, .upperSecondary], "special school": [.special],
-        "teen parent unit": [.upperSecondary, .special],
-        "correspondence school": [.primary, .lowerSecondary, .upperSecondary], "restricted composite (year 7-10)": [.lowerSecondary],
-        // England (Get Information about Schools)
-        "nursery": [.earlyChildhood], "primary": [.primary], "middle deemed primary": [.primary, .lowerSecondary],
-        "middle deemed secondary": [.lowerSecondary], "secondary": [.lowerSecondary, .upperSecondary],
-        "all-through": [.primary, .lowerSecondary, .upperSecondary], "16 plus": [.upperSecondary], "not applicable": [.other],
-        // Cairn's own words
-        "early-childhood": [.earlyChildhood], "lower-secondary": [.lowerSecondary], "upper-secondary": [.upperSecondary],
-        "vocational": [.vocational], "special": [.special], "other": [.other],
-    ]
+    /// The words that ship with Cairn.
+    public static func standard() throws(StoreError) -> [String: [Phase]] {
+        guard let url = Bundle.module.url(forResource: "phase-words", withExtension: "txt"),
+            let data = FileManager.default.contents(atPath: url.path)
+        else { throw StoreError("Cairn's phase words (phase-words.txt) are missing from its resources; reinstall Cairn") }
+        return try parse(String(decoding: data, as: UTF8.self), named: "phase-words.txt")
+    }
 
-    public init(overrides: [String] = []) throws(StoreError) {
-        words = Self.standard
+    /// - Parameters:
+    ///   - files: the text of each `--phase-words` file, with the name to cite in an error.
+    ///   - overrides: `--map-phase` words.
+    public init(files: [(name: String, text: String)] = [], overrides: [String] = []) throws(StoreError) {
+        words = try Self.standard()
+        for file in files { words.merge(try Self.parse(file.text, named: file.name)) { _, new in new } }
         for o in overrides {
-            let parts = o.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw StoreError("--map-phase “\(o)”: use \"WORD=PHASE[,PHASE]\"") }
-            var phases: [Phase] = []
-            for p in parts[1].split(separator: ",") {
-                do {
-                    phases.append(try Phase.parse(String(p), field: "phase"))
-                } catch {
-                    throw StoreError("--map-phase “\(o)”: \(error.message)")
-                }
-            }
-            words[Self.key(parts[0])] = phases
+            let (word, phases) = try Self.entry(o, separator: "=", cite: "--map-phase “\(o)”")
+            words[Self.key(word)] = phases
         }
+    }
+
+    /// A word file: `WORD = PHASE[, PHASE]` a line; `#` starts a comment, blank lines are skipped.
+    static func parse(_ text: String, named name: String) throws(StoreError) -> [String: [Phase]] {
+        var words: [String: [Phase]] = [:]
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let (word, phases) = try entry(line, separator: "=", cite: "\(name) line \(n + 1)")
+            words[key(word)] = phases
+        }
+        return words
+    }
+
+    static func entry(_ text: String, separator: Character, cite: String) throws(StoreError) -> (String, [Phase]) {
+        let parts = text.split(separator: separator, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw StoreError("\(cite): write a word, “=”, then its phases (“EB 2,3 = primary, lower-secondary”)")
+        }
+        var phases: [Phase] = []
+        for p in parts[1].split(separator: ",") {
+            do {
+                phases.append(try Phase.parse(p.trimmingCharacters(in: .whitespaces), field: "phase"))
+            } catch {
+                throw StoreError("\(cite): \(error.message)")
+            }
+        }
+        return (parts[0], phases)
     }
 
     static func key(_ word: String) -> String { Text.searchKey(word).split(separator: " ").joined(separator: " ") }

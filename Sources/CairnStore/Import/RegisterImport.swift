@@ -1,98 +1,18 @@
 import CairnCore
 import Foundation
 
-/// What `cairn import` (and the import screen) asked for.
-public struct ImportOptions: Sendable {
-    public var kind: MemberType = .school
-    public var maps: [String] = []
-    /// `FIELD=VALUE` given to every row (`phases=early-childhood`, `sector=health`).
-    public var sets: [String] = []
-    public var phaseOverrides: [String] = []
-    /// `ID_COLUMN[,NAME_COLUMN]`: rows grouped into clusters by that id.
-    public var clusterBy: String?
-    /// Take the file's cluster names where they differ from the store's.
-    public var useFileClusterNames = false
-    /// Use `maps` as the whole mapping, without guessing (the import screen sends every field it shows).
-    public var exactMapping = false
-
-    public init() {}
-}
-
-/// What an import did, or would do with `--dry-run`: counts, every skipped row with its line and
-/// reason, the mapping and phase words used, and cluster names that differ.
-public struct ImportSummary: Sendable {
-    public var encoding: RegisterEncoding = .utf8
-    public var delimiter: Character = ","
-    public var headerLine = 1
-    public var mapping: [(field: String, column: String)] = []
-    public var added = 0, updated = 0, unchanged = 0
-    public var skipped: [(line: Int, reason: String)] = []
-    public var clustersAdded = 0, membershipsAdded = 0
-    public var clusterNameDifferences: [(officialId: String, store: String, file: String)] = []
-    /// Clusters whose region the register set (the one most of their rows name).
-    public var regionsSet = 0
-    public var phaseWords: [(word: String, phases: [Phase], rows: Int)] = []
-    public var unknownPhaseWords: [(word: String, rows: Int)] = []
-
-    /// The summary as lines for a person.
-    public var report: [String] {
-        var lines: [String] = []
-        if encoding == .windows1252 {
-            lines.append("warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)")
-        }
-        lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
-        // A stray quote first: it is the one problem that would otherwise hide rows.
-        for s in skipped where s.reason.contains("stray quote") {
-            lines.append("warning: line \(s.line): \(s.reason); that row is skipped and the lines after it are read as rows")
-        }
-        lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
-        if !phaseWords.isEmpty {
-            lines.append(
-                "phase words: "
-                    + phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }.joined(
-                        separator: "; "))
-        }
-        for u in unknownPhaseWords {
-            lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")")
-        }
-        lines.append("\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped")
-        if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
-        if regionsSet > 0 { lines.append("\(regionsSet) cluster\(regionsSet == 1 ? "" : "s") given the region most of its rows name") }
-        for d in clusterNameDifferences {
-            lines.append(
-                "cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)"
-            )
-        }
-        for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
-        return lines
-    }
-}
-
 /// Turns a register into changes to the store. Records are matched by official id, so a second
 /// import of the same file changes nothing; a changed field is an update (an event whose
-/// journal entry says it came from this import's user and host, at this time).
+/// journal entry says it came from this import's user and host, at this time). A row without
+/// an official id is matched only by its folded name and municipality together, and two rows
+/// of one file are never one record (`NameMatcher`).
 public enum RegisterImport {
     public static func plan(_ table: RegisterTable, options: ImportOptions, world: World) throws(StoreError) -> ([Change], ImportSummary) {
         var summary = ImportSummary()
         summary.encoding = table.encoding
         summary.delimiter = table.delimiter
         summary.headerLine = table.headerLine
-        var mapping = options.exactMapping ? ColumnMapping() : ColumnMapping.guess(header: table.header)
-        if let clusterBy = options.clusterBy {
-            let parts = clusterBy.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            var maps = ["clusterId=\(parts[0])"]
-            if parts.count > 1 { maps.append("clusterName=\(parts[1])") }
-            try mapping.apply(maps, header: table.header)
-        } else {
-            mapping.columns[.clusterId] = nil
-            mapping.columns[.clusterName] = nil
-        }
-        try mapping.apply(options.maps, header: table.header)
-        guard mapping.columns[.name] != nil else {
-            let shown =
-                table.header.prefix(12).joined(separator: ", ") + (table.header.count > 12 ? ", … \(table.header.count - 12) more" : "")
-            throw StoreError("no column gives the name: map one with --map name=COLUMN (columns: \(shown))")
-        }
+        let mapping = try self.mapping(table, options: options)
         summary.mapping = ImportField.allCases.compactMap { f in mapping.columns[f].map { (f.rawValue, table.header[$0]) } }
         var fixed: [ImportField: String] = [:]
         for set in options.sets {
@@ -100,25 +20,39 @@ public enum RegisterImport {
             guard parts.count == 2, let field = ImportField(rawValue: parts[0]) else { throw StoreError("--set “\(set)”: use FIELD=VALUE") }
             fixed[field] = parts[1]
         }
-        let phaseTable = try PhaseTable(overrides: options.phaseOverrides)
+        let phaseTable = try PhaseTable(files: options.phaseWordFiles, overrides: options.phaseOverrides)
+        var phaseColumns: [PhaseColumn] = []
+        for spec in options.phaseColumns { phaseColumns.append(try PhaseColumn.parse(spec, header: table.header)) }
+        if options.phaseColumns.isEmpty, !options.exactMapping || options.guessPhaseColumns {
+            phaseColumns = PhaseColumn.guess(
+                header: table.header, rows: table.rows, table: phaseTable, taken: Set(mapping.columns.values))
+        }
+        var phaseYes = [Int](repeating: 0, count: phaseColumns.count)
+        var unreadable: [Int: [String: Int]] = [:]
+        let clusters = try ClusterColumns(options.clusterBy, mapping: mapping, table: table)
+        summary.clustersByName = clusters.byNameOnly
 
         var scratch = world
         var changes: [Change] = []
         var phaseUse: [String: ([Phase], Int)] = [:]
         var unknown: [String: Int] = [:]
         var phaseCache: [String: [Phase]?] = [:]  // a register uses a dozen words on thousands of rows
-        var clusterByOfficial = Dictionary(
-            world.clusters.values.compactMap { c in c.officialId.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
-        var schoolByOfficial = Dictionary(
-            world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
-        // Without an official id a school is matched by its exact name, as an agency always is;
-        // of two with one name, the one with the lowest id, on every machine.
-        func byName<T>(_ records: some Collection<T>, name: (T) -> String, id: (T) -> String) -> [String: T] {
-            Dictionary(records.map { (name($0), $0) }, uniquingKeysWith: { a, b in id(a) < id(b) ? a : b })
+        var clusterByKey: [String: Cluster] = [:]
+        for c in world.clusters.values.sorted(by: { $0.id > $1.id }) {
+            // Of two with one key, the lowest id, on every machine.
+            if clusters.byNameOnly {
+                clusterByKey[NameMatcher<Cluster>.fold(c.name)] = c
+            } else if let o = c.officialId {
+                clusterByKey[o] = c
+            }
         }
-        var schoolByName = byName(world.schools.values.filter { $0.officialId == nil }, name: \.name, id: \.id)
-        var agencyByName = byName(world.agencies.values, name: \.name, id: \.id)
+        var schoolByOfficial = Dictionary(
+            world.schools.values.compactMap { s in s.officialId.map { ($0, s) } }, uniquingKeysWith: { a, b in a.id < b.id ? a : b })
+        var schoolsByName = NameMatcher(world.schools.values, name: \.name, place: \.municipality, id: \.id)
+        var agenciesByName = NameMatcher(world.agencies.values, name: \.name, place: { _ in "" }, id: \.id)
         var seenInFile = Set<String>()
+        /// Rows without an id, by folded name: the first line and place of each.
+        var firstNamed: [String: (line: Int, place: String)] = [:]
         // Lookups kept as the plan grows, so a 25,000-row register stays linear.
         var memberKeys = Set(world.memberships.values.map { $0.cluster + "|" + $0.memberId })
 
@@ -126,11 +60,27 @@ public enum RegisterImport {
             scratch.apply(change)
             changes.append(change)
         }
+        /// Notes a row without an id whose name another row of the file, or a record here, has.
+        func noteTwins(line: Int, name: String, place: String, here: [(String, String)]) {
+            let key = NameMatcher<School>.fold(name)
+            let shown = place.isEmpty ? "“\(name)”" : "“\(name)” (\(place))"
+            if let first = firstNamed[key] {
+                summary.possibleDuplicates.append(
+                    (line, "\(shown) has the name of line \(first.line)\(first.place.isEmpty ? "" : " (\(first.place))"); both kept"))
+                return
+            }
+            firstNamed[key] = (line, place)
+            if let (other, otherPlace) = here.first {
+                summary.possibleDuplicates.append(
+                    (line, "\(shown) is new; “\(other)”\(otherPlace.isEmpty ? "" : " in \(otherPlace)") is already here"))
+            }
+        }
         // The regions each cluster's rows name: a cluster takes the one most of them name.
         var regionVotes: [String: [String: Int]] = [:]
         for broken in table.broken { summary.skipped.append(broken) }
         for row in table.rows {
             func value(_ f: ImportField) -> String { fixed[f] ?? Text.clean(mapping.value(f, in: row.cells) ?? "") }
+            func mapped(_ f: ImportField) -> Bool { mapping.columns[f] != nil || fixed[f] != nil }
             let name = value(.name)
             if name.isEmpty {
                 summary.skipped.append((row.line, "no name"))
@@ -143,7 +93,7 @@ public enum RegisterImport {
             }
             // A cell is one register word ("Secondary (Year 9-15)"); one the table does not know
             // is read as a list of known words ("early-childhood primary", as Cairn exports them).
-            var phases: [Phase] = []
+            var phases = Set<Phase>()
             let cell = value(.phases)
             var words = cell.isEmpty ? [] : [cell]
             if !cell.isEmpty, phaseTable.phases(for: cell) == nil {
@@ -153,27 +103,50 @@ public enum RegisterImport {
             for word in words {
                 if phaseCache[word] == nil { phaseCache[word] = .some(phaseTable.phases(for: word)) }
                 if let p = phaseCache[word]! {
-                    phases += p
+                    phases.formUnion(p)
                     phaseUse[word, default: (p, 0)].1 += 1
                 } else {
                     unknown[word, default: 0] += 1
                 }
             }
+            for (k, pc) in phaseColumns.enumerated() {
+                let cell = pc.column < row.cells.count ? row.cells[pc.column] : ""
+                switch YesNo.read(cell) {
+                case true?:
+                    phases.formUnion(pc.phases)
+                    phaseYes[k] += 1
+                case false?: break
+                case nil: unreadable[k, default: [:]][cell, default: 0] += 1
+                }
+            }
+            let rowPhases = Phase.allCases.filter(phases.contains)
             let memberID: String
             let memberType: MemberType
             if options.kind == .school {
-                let existing =
-                    official.isEmpty ? schoolByName[name] : schoolByOfficial[official]
-                var s = existing ?? School(officialId: official.isEmpty ? nil : official, name: name)
-                s.name = name
-                s.phases = phases.isEmpty ? s.phases : phases
-                if mapping.columns[.municipality] != nil || fixed[.municipality] != nil { s.municipality = value(.municipality) }
-                if mapping.columns[.email] != nil || fixed[.email] != nil {
-                    s.email = Text.isPlausibleEmail(value(.email)) ? value(.email) : s.email
+                func filled(_ base: School) -> School {
+                    var s = base
+                    s.name = name
+                    s.phases = rowPhases.isEmpty ? s.phases : rowPhases
+                    if mapped(.municipality) { s.municipality = value(.municipality) }
+                    if mapped(.email) { s.email = Text.isPlausibleEmail(value(.email)) ? value(.email) : s.email }
+                    if mapped(.contactPerson) { s.contactPerson = value(.contactPerson) }
+                    if mapped(.phone) { s.phone = value(.phone) }
+                    return s.normalized()
                 }
-                if mapping.columns[.contactPerson] != nil || fixed[.contactPerson] != nil { s.contactPerson = value(.contactPerson) }
-                if mapping.columns[.phone] != nil || fixed[.phone] != nil { s.phone = value(.phone) }
-                let normalized = s.normalized()
+                let existing: School?
+                if official.isEmpty {
+                    existing = schoolsByName.take(name: name, place: value(.municipality)) { filled($0) == $0 }
+                    if existing == nil {
+                        let here = schoolsByName.named(name).map { ($0.name, $0.municipality) }
+                        noteTwins(line: row.line, name: name, place: value(.municipality), here: here)
+                    } else {
+                        firstNamed[NameMatcher<School>.fold(name)] =
+                            firstNamed[NameMatcher<School>.fold(name)] ?? (row.line, value(.municipality))
+                    }
+                } else {
+                    existing = schoolByOfficial[official]
+                }
+                let normalized = filled(existing ?? School(officialId: official.isEmpty ? nil : official, name: name))
                 // The official id is unique by construction (matched above); the other rules are the store's.
                 if let issue = scratch.validate(normalized, checkingOfficialId: false).first {
                     summary.skipped.append((row.line, issue.message))
@@ -188,23 +161,29 @@ public enum RegisterImport {
                 } else {
                     summary.unchanged += 1
                 }
-                if let o = normalized.officialId { schoolByOfficial[o] = normalized } else { schoolByName[normalized.name] = normalized }
+                if let o = normalized.officialId { schoolByOfficial[o] = normalized }
                 memberID = normalized.id
                 memberType = .school
             } else {
-                let existing = agencyByName[name]
-                var a = existing ?? Agency(name: name, sector: .other)
-                do {
+                func filled(_ base: Agency) throws(InputError) -> Agency {
+                    var a = base
                     if !value(.sector).isEmpty { a.sector = try Sector.parse(value(.sector), field: "sector") }
                     if !value(.level).isEmpty { a.level = try Level.parse(value(.level), field: "level") }
+                    if mapping.columns[.email] != nil { a.email = value(.email) }
+                    if mapping.columns[.contactPerson] != nil { a.contactPerson = value(.contactPerson) }
+                    return a.normalized()
+                }
+                let normalized: Agency
+                let existing: Agency?
+                do {
+                    existing = agenciesByName.take(name: name, place: "") { (try? filled($0)) == $0 }
+                    normalized = try filled(existing ?? Agency(name: name, sector: .other))
                 } catch {
                     summary.skipped.append((row.line, error.message))
                     continue
                 }
-                if mapping.columns[.email] != nil { a.email = value(.email) }
-                if mapping.columns[.contactPerson] != nil { a.contactPerson = value(.contactPerson) }
-                let normalized = a.normalized()
                 if existing == nil {
+                    noteTwins(line: row.line, name: name, place: "", here: agenciesByName.named(name).map { ($0.name, "") })
                     summary.added += 1
                     apply(.put(.agency(normalized)))
                 } else if existing != normalized {
@@ -213,31 +192,35 @@ public enum RegisterImport {
                 } else {
                     summary.unchanged += 1
                 }
-                agencyByName[normalized.name] = normalized
                 memberID = normalized.id
                 memberType = .agency
             }
-            // Clusters, by the register's id for them.
-            let clusterID = value(.clusterId)
-            guard options.clusterBy != nil, !clusterID.isEmpty else { continue }
-            let fileName = value(.clusterName).isEmpty ? "Cluster \(clusterID)" : value(.clusterName)
-            var cluster = clusterByOfficial[clusterID]
+            // Clusters, by the register's id for them (or, given only a name, by that name).
+            let clusterValue = clusters.id.map { $0 < row.cells.count ? Text.clean(row.cells[$0]) : "" } ?? ""
+            guard !clusterValue.isEmpty else { continue }
+            let fileName =
+                clusters.byNameOnly ? clusterValue : clusters.name.map { $0 < row.cells.count ? Text.clean(row.cells[$0]) : "" } ?? ""
+            let key = clusters.byNameOnly ? NameMatcher<Cluster>.fold(clusterValue) : clusterValue
+            var cluster = clusterByKey[key]
             if cluster == nil {
-                let c = Cluster(officialId: clusterID, name: fileName, kind: .cluster).normalized()
+                let c = Cluster(
+                    officialId: clusters.byNameOnly ? nil : clusterValue, name: fileName.isEmpty ? "Cluster \(clusterValue)" : fileName,
+                    kind: .cluster
+                ).normalized()
                 apply(.put(.cluster(c)))
                 summary.clustersAdded += 1
                 cluster = c
-            } else if let c = cluster, c.name != Text.clean(fileName), !value(.clusterName).isEmpty {
+            } else if let c = cluster, !clusters.byNameOnly, !fileName.isEmpty, c.name != fileName {
                 if options.useFileClusterNames {
                     var renamed = c
-                    renamed.name = Text.clean(fileName)
+                    renamed.name = fileName
                     apply(.put(.cluster(renamed)))
                     cluster = renamed
-                } else if !summary.clusterNameDifferences.contains(where: { $0.officialId == clusterID }) {
-                    summary.clusterNameDifferences.append((clusterID, c.name, Text.clean(fileName)))
+                } else if !summary.clusterNameDifferences.contains(where: { $0.officialId == clusterValue }) {
+                    summary.clusterNameDifferences.append((clusterValue, c.name, fileName))
                 }
             }
-            clusterByOfficial[clusterID] = cluster
+            clusterByKey[key] = cluster
             if let c = cluster, !value(.region).isEmpty { regionVotes[c.id, default: [:]][value(.region), default: 0] += 1 }
             if let c = cluster, memberKeys.insert(c.id + "|" + memberID).inserted {
                 apply(
@@ -258,7 +241,59 @@ public enum RegisterImport {
         }
         summary.phaseWords = phaseUse.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.rows > $1.rows }
         summary.unknownPhaseWords = unknown.map { ($0.key, $0.value) }.sorted { $0.rows > $1.rows }
+        summary.phaseColumns = phaseColumns.enumerated().map { k, pc in (table.header[pc.column], pc.phases, phaseYes[k], pc.guessed) }
+        summary.unreadableYesNo = unreadable.sorted { $0.key < $1.key }.flatMap { k, values in
+            values.sorted { $0.key < $1.key }.map { (table.header[phaseColumns[k].column], $0.key, $0.value) }
+        }
         summary.skipped.sort { $0.line < $1.line }
         return (changes, summary)
+    }
+
+    /// The columns for each field: guessed from the header unless the caller sends them all,
+    /// then `--cluster-by` and `--map`.
+    static func mapping(_ table: RegisterTable, options: ImportOptions) throws(StoreError) -> ColumnMapping {
+        var mapping = options.exactMapping ? ColumnMapping() : ColumnMapping.guess(header: table.header)
+        if let clusterBy = options.clusterBy {
+            let parts = clusterBy.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            var maps = ["clusterId=\(parts[0])"]
+            if parts.count > 1 { maps.append("clusterName=\(parts[1])") }
+            mapping.columns[.clusterName] = nil
+            try mapping.apply(maps, header: table.header)
+        } else {
+            mapping.columns[.clusterId] = nil
+            mapping.columns[.clusterName] = nil
+        }
+        try mapping.apply(options.maps, header: table.header)
+        guard mapping.columns[.name] != nil else {
+            let shown =
+                table.header.prefix(12).joined(separator: ", ") + (table.header.count > 12 ? ", … \(table.header.count - 12) more" : "")
+            throw StoreError("no column gives the name: map one with --map name=COLUMN (columns: \(shown))")
+        }
+        return mapping
+    }
+}
+
+/// Where a register says which cluster a row is in: an id column (and a name column), or a
+/// name column alone, whose names are then what clusters are matched by.
+struct ClusterColumns {
+    var id: Int?
+    var name: Int?
+    var byNameOnly = false
+
+    init(_ clusterBy: String?, mapping: ColumnMapping, table: RegisterTable) throws(StoreError) {
+        guard clusterBy != nil, let id = mapping.columns[.clusterId] else { return }
+        self.id = id
+        name = mapping.columns[.clusterName]
+        if name == nil || name == id { byNameOnly = Self.holdsNames(id, table: table) }
+        if byNameOnly { name = nil }
+    }
+
+    /// A column of names, not codes: its header says name, or most of its cells have a space.
+    static func holdsNames(_ column: Int, table: RegisterTable) -> Bool {
+        let words = Set(ColumnMapping.key(table.header[column]).split(separator: " "))
+        if !words.isDisjoint(with: ColumnMapping.nameWords) { return true }
+        let cells = table.rows.lazy.map { column < $0.cells.count ? $0.cells[column] : "" }.filter { !$0.isEmpty }
+        let spaced = cells.filter { $0.contains(" ") }.count
+        return spaced * 2 > cells.count
     }
 }

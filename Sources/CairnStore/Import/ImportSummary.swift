@@ -1,0 +1,95 @@
+import CairnCore
+import Foundation
+
+/// What `cairn import` (and the import screen) asked for.
+public struct ImportOptions: Sendable {
+    public var kind: MemberType = .school
+    public var maps: [String] = []
+    /// `FIELD=VALUE` given to every row (`phases=early-childhood`, `sector=health`).
+    public var sets: [String] = []
+    public var phaseOverrides: [String] = []
+    /// `COLUMN=PHASE[,PHASE]`: yes/no columns, one a phase.
+    public var phaseColumns: [String] = []
+    /// `--phase-words FILE`: each file's name and text.
+    public var phaseWordFiles: [(name: String, text: String)] = []
+    /// `ID_COLUMN[,NAME_COLUMN]`: rows grouped into clusters by that id.
+    public var clusterBy: String?
+    /// Take the file's cluster names where they differ from the store's.
+    public var useFileClusterNames = false
+    /// Use `maps` as the whole mapping, without guessing (the import screen sends every field it shows).
+    public var exactMapping = false
+    /// With `exactMapping`, still guess the yes/no phase columns (the screen's first preview).
+    public var guessPhaseColumns = false
+
+    public init() {}
+}
+
+/// What an import did, or would do with `--dry-run`: counts, every skipped row with its line and
+/// reason, the mapping and phase words used, and cluster names that differ.
+public struct ImportSummary: Sendable {
+    public var encoding: RegisterEncoding = .utf8
+    public var delimiter: Character = ","
+    public var headerLine = 1
+    public var mapping: [(field: String, column: String)] = []
+    public var added = 0, updated = 0, unchanged = 0
+    public var skipped: [(line: Int, reason: String)] = []
+    public var clustersAdded = 0, membershipsAdded = 0
+    public var clusterNameDifferences: [(officialId: String, store: String, file: String)] = []
+    /// Clusters whose region the register set (the one most of their rows name).
+    public var regionsSet = 0
+    public var phaseWords: [(word: String, phases: [Phase], rows: Int)] = []
+    public var unknownPhaseWords: [(word: String, rows: Int)] = []
+    /// Yes/no columns read as phases, and how many rows said yes.
+    public var phaseColumns: [(column: String, phases: [Phase], yes: Int, guessed: Bool)] = []
+    /// Cells of a yes/no column that are neither (read as no).
+    public var unreadableYesNo: [(column: String, value: String, rows: Int)] = []
+    /// Rows without an official id that may be a record twice: kept as separate records.
+    public var possibleDuplicates: [(line: Int, note: String)] = []
+    /// Clusters were given by a name column alone, and matched by that name.
+    public var clustersByName = false
+
+    /// The summary as lines for a person.
+    public var report: [String] {
+        var lines: [String] = []
+        if encoding == .windows1252 {
+            lines.append("warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)")
+        }
+        lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
+        // A stray quote first: it is the one problem that would otherwise hide rows.
+        for s in skipped where s.reason.contains("stray quote") {
+            lines.append("warning: line \(s.line): \(s.reason); that row is skipped and the lines after it are read as rows")
+        }
+        lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
+        if !phaseColumns.isEmpty {
+            lines.append(
+                "phase columns: "
+                    + phaseColumns.map {
+                        "\($0.phases.map(\.rawValue).joined(separator: "+")) ← “\($0.column)” (yes on \($0.yes)\($0.guessed ? ", guessed" : ""))"
+                    }.joined(separator: "; "))
+        }
+        for u in unreadableYesNo {
+            lines.append("yes/no column “\(u.column)” holds “\(u.value)” on \(u.rows) rows: read as no")
+        }
+        if !phaseWords.isEmpty {
+            lines.append(
+                "phase words: "
+                    + phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }.joined(
+                        separator: "; "))
+        }
+        for u in unknownPhaseWords {
+            lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")")
+        }
+        lines.append("\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped")
+        if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
+        if regionsSet > 0 { lines.append("\(regionsSet) cluster\(regionsSet == 1 ? "" : "s") given the region most of its rows name") }
+        for d in clusterNameDifferences {
+            lines.append(
+                "cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)"
+            )
+        }
+        if clustersByName { lines.append("clusters are matched by their name (the register gives no id for them)") }
+        for d in possibleDuplicates { lines.append("possible duplicate, line \(d.line): \(d.note)") }
+        for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
+        return lines
+    }
+}
