@@ -12,7 +12,8 @@ struct CairnCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
             ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self,
-            HealthCommand.self, WorkshopCommand.self, ImportCommand.self, ReportCommand.self, ConflictsCommand.self, SyncCommand.self,
+            HealthCommand.self, WorkshopCommand.self, ImportCommand.self, UndoImportCommand.self, ReportCommand.self, ConflictsCommand.self,
+            SyncCommand.self,
             LogCommand.self, MeasurementsCommand.self,
         ],
         defaultSubcommand: OpenCommand.self

@@ -52,8 +52,12 @@ struct ImportCommand: ParsableCommand {
             return
         }
         guard !changes.isEmpty else { return }
-        try perform(.carry(changes, summary: "Imported \(url.lastPathComponent)"), on: store, source: "import of \(url.lastPathComponent)")
-        print("written: \(changes.count) changes from \(url.lastPathComponent) by \(store.identity.user)")
+        let run = ImportRun.makeID()
+        try perform(
+            .carry(changes, summary: "Imported \(url.lastPathComponent)"), on: store,
+            source: ImportRun.source(file: url.lastPathComponent, run: run))
+        print("written: \(changes.count) changes from \(url.lastPathComponent) by \(store.identity.user), as import \(run)")
+        print("undo it with: cairn undo-import \(run)")
     }
 
     /// A `cairn export --format json` document: its records, with their ids, into an empty store.

@@ -11,7 +11,7 @@ final class Interpreter {
     let drafts: DraftBox
     let leftDraft: URL?
     /// A register being written batch by batch, the progress bar drawn between batches.
-    private var importJob: (file: String, changes: [Change], done: Int)?
+    private var importJob: (file: String, run: String, changes: [Change], done: Int)?
     /// The sync running in the background, if one is.
     private(set) var syncJob: SyncJob?
 
@@ -93,7 +93,7 @@ final class Interpreter {
         case .runImport(let path, let maps, let screen):
             do {
                 let (_, _, changes, _) = try ImportEffects.plan(path: path, maps: maps, store: store)
-                importJob = ((path as NSString).lastPathComponent, changes, 0)
+                importJob = ((path as NSString).lastPathComponent, ImportRun.makeID(), changes, 0)
                 return writeBatch(replyTo: screen)
             } catch {
                 return [.deliver(.importFailed("\(error)"), to: screen)]
@@ -116,6 +116,20 @@ final class Interpreter {
             }
         case .continueImport(let screen):
             return writeBatch(replyTo: screen)
+        case .undoImport(let run, let summary, let screen):
+            let asked = Outcome(changes: [], inverse: [], summary: "Undone: \(summary)", putsBack: true)
+            do {
+                let plan = ImportUndo.plan(try store.importRun(run), world: store.world)
+                guard !plan.inverse.isEmpty else { throw StoreError("nothing of that import is left to undo") }
+                let author = Author(user: store.identity.user, today: today)
+                let outcome = try store.world.perform(.undo(plan.inverse, summary: summary), by: author)
+                try store.commit(outcome.changes, source: ImportRun.undoPrefix + run, exact: true)
+                return [.worldChanged(store.world), .deliver(.committed(outcome, undoable: false), to: screen)]
+            } catch let error as StoreError {
+                return [.deliver(.commitFailed(asked, message: error.message), to: screen)]
+            } catch {
+                return [.deliver(.commitFailed(asked, message: "\(error)"), to: screen)]
+            }
         case .quit, .push, .close, .say, .undoLast:
             return []
         }
@@ -128,7 +142,7 @@ final class Interpreter {
         do {
             let author = Author(user: store.identity.user, today: Day.today())
             let outcome = try store.world.perform(.carry(slice, summary: "Imported \(job.file)"), by: author)
-            try store.commit(outcome.changes, source: "import of \(job.file)")
+            try store.commit(outcome.changes, source: ImportRun.source(file: job.file, run: job.run))
         } catch {
             importJob = nil
             return [.worldChanged(store.world), .deliver(.importFailed("Not all written: \(error)"), to: screen)]
@@ -137,7 +151,8 @@ final class Interpreter {
         let progress = AppAction.deliver(.importProgress(done: job.done, total: job.changes.count), to: screen)
         if job.done >= job.changes.count {
             importJob = nil
-            return [.worldChanged(store.world), progress]
+            let written = AppAction.deliver(.importWritten(run: job.run, file: job.file, changes: job.changes.count), to: screen)
+            return [.worldChanged(store.world), written, progress]
         }
         importJob = job
         return [progress]

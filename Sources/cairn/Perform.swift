@@ -10,7 +10,7 @@ func perform(_ operation: DomainOperation, on store: Store, source: String? = ni
     let author = Author(user: store.identity.user, today: Day.today())
     let outcome = try store.world.perform(operation, by: author)
     do {
-        let receipt = try store.commit(outcome.changes, source: source)
+        let receipt = try store.commit(outcome.changes, source: source, exact: outcome.putsBack)
         if !receipt.conflicts.isEmpty { printError(ConflictNotice.saved(receipt.conflicts, in: store.world).text) }
     } catch {
         throw CLIError("not saved: \(error.message)")

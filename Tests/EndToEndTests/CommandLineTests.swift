@@ -260,10 +260,39 @@ final class Failures: @unchecked Sendable {
             FileManager.default.contentsOfDirectory(at: store.url.appendingPathComponent("journal"), includingPropertiesForKeys: nil).first)
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.allSatisfy { $0.contains("\"source\":\"import of register.csv\"") })
+        #expect(lines.allSatisfy { $0.contains("\"source\":\"import of register.csv [imp-") })
         // The update writes the one field it changed, with what it was.
         #expect(lines[1].contains("\"op\":\"edit\""))
         #expect(lines[1].contains("\"municipality\":{\"new\":\"Porto\",\"old\":\"Aveiro\"}"), "\(lines[1])")
+    }
+}
+
+@Suite struct UndoImportCommandTests {
+    @Test func undo_import_by_file_or_by_id_deletes_what_it_added_and_puts_back_what_it_changed() throws {
+        let store = TemporaryStore()
+        let file = store.root.appendingPathComponent("rede.csv")
+        try Data("id,name,city\n1,Alpha,Aveiro\n".utf8).write(to: file)
+        let first = try Shell.cairn(["import", file.path], store: store.url)
+        let id = try #require(first.stdout.split(separator: "\n").first { $0.hasPrefix("undo it with: cairn undo-import imp-") })
+            .split(separator: " ").last.map(String.init)
+        try Data("id,name,city\n1,Alpha,Porto\n2,Beta,Braga\n".utf8).write(to: file)
+        #expect(try Shell.cairn(["import", file.path], store: store.url).stdout.contains("1 added, 1 updated"))
+        let dry = try Shell.cairn(["undo-import", "rede.csv", "--dry-run"], store: store.url)
+        #expect(dry.stdout.contains("dry run: 1 record deleted, 1 put back as before; nothing written"), "\(dry.stdout)\(dry.stderr)")
+        let undone = try Shell.cairn(["undo-import", file.path], store: store.url)
+        #expect(undone.status == 0 && undone.stdout.contains("undone: 1 record deleted, 1 put back as before"), "\(undone.stderr)")
+        let schools = try Shell.export(store.url)["schools"] as? [[String: Any]] ?? []
+        #expect(schools.count == 1 && schools.first?["municipality"] as? String == "Aveiro")
+        let again = try Shell.cairn(["undo-import", "rede.csv"], store: store.url)
+        #expect(again.status != 0 && again.stderr.contains("was undone already, by "), "\(again.stderr)")
+        // The first import, by its id: the school it added goes too.
+        let byID = try Shell.cairn(["undo-import", try #require(id)], store: store.url)
+        #expect(byID.status == 0, "\(byID.stderr)")
+        #expect((try Shell.export(store.url)["schools"] as? [Any])?.isEmpty == true)
+        let log = try Shell.cairn(["log", "--json"], store: store.url)
+        #expect(log.stdout.contains("\"source\" : \"undo of import imp-"), "\(log.stdout)")
+        let unknown = try Shell.cairn(["undo-import", "nowhere.csv"], store: store.url)
+        #expect(unknown.status != 0 && unknown.stderr.contains("no import is “nowhere.csv”: the latest are imp-"))
     }
 }
 

@@ -125,6 +125,8 @@ public struct AppState: Sendable, Equatable {
             pending -= 1
             if undoable, !outcome.changes.isEmpty { undoStack.append(UndoEntry(inverse: outcome.inverse, summary: outcome.summary)) }
             status = Status(outcome.summary)
+        case .importWritten(let run, let file, let changes):
+            undoStack.append(UndoEntry(inverse: [], summary: "the import of \(file) (\(changes) changes)", importRun: run))
         case .commitFailed(let outcome, let message):
             pending -= 1
             status = Status((outcome.putsBack ? "Not undone: " : "Not saved: ") + message, isError: true)
@@ -170,6 +172,10 @@ public struct AppState: Sendable, Equatable {
                 pending += 1
                 status = Status("Saving…")
                 outside.append(effect)
+            case .undoImport:
+                pending += 1
+                status = Status("Undoing the import…")
+                outside.append(effect)
             default:
                 outside.append(effect)
             }
@@ -179,6 +185,7 @@ public struct AppState: Sendable, Equatable {
 
     private mutating func undo(replyTo asker: ScreenID) -> [Effect] {
         guard let last = undoStack.popLast() else { return [.say(Status("Nothing to undo in this session"))] }
+        if let run = last.importRun { return [.undoImport(run: run, summary: last.summary, replyTo: asker)] }
         do {
             let outcome = try env.world.perform(.undo(last.inverse, summary: last.summary), by: env.author)
             return [.commit(outcome, replyTo: asker, undoable: false)]
@@ -198,6 +205,8 @@ public struct AppState: Sendable, Equatable {
 public struct UndoEntry: Sendable, Equatable {
     public var inverse: [Change]
     public var summary: String
+    /// An import of this session: undone from the journal as one step, whatever its batches.
+    public var importRun: String? = nil
 }
 
 extension AppState {

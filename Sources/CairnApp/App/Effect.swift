@@ -25,6 +25,9 @@ public enum Effect: Sendable, Equatable {
     case runImport(path: String, maps: [String], replyTo: ScreenID)
     /// Write the next batch of a running import.
     case continueImport(replyTo: ScreenID)
+    /// Undo a whole import (`u` right after it), however many batches it took; the reply is
+    /// `.committed` or `.commitFailed`.
+    case undoImport(run: String, summary: String, replyTo: ScreenID)
     /// Sync the store through git in the background; its steps and its outcome come back as
     /// `.tell`, what it brought as `.worldChanged`.
     case sync
@@ -55,6 +58,8 @@ public enum ScreenEvent: Sendable, Equatable {
     case importPreviewed(ImportPreview)
     case importFailed(String)
     case importProgress(done: Int, total: Int)
+    /// The import is all written, as run `run`: `u` undoes it as one step.
+    case importWritten(run: String, file: String, changes: Int)
 }
 
 /// What happened, fed to `AppState.send`.

@@ -172,7 +172,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             if added.count == 1 { select = added[0] }
             refresh(context.env)
             return []
-        case .commitFailed, .examplesRead, .examplesFailed, .importPreviewed, .importFailed, .importProgress: return []
+        case .commitFailed, .examplesRead, .examplesFailed, .importPreviewed, .importFailed, .importProgress, .importWritten: return []
         }
     }
 

@@ -109,7 +109,7 @@ public struct FormScreen: Screen {
             saving = false
             return []
         case .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten, .importPreviewed, .importFailed,
-            .importProgress:
+            .importProgress, .importWritten:
             return []
         }
     }

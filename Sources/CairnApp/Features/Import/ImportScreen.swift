@@ -118,9 +118,12 @@ public struct ImportScreen: Screen {
             focus = 0
         case .importProgress(let done, let total):
             progress = Progress(done: done, total: total)
-            if done >= total { return [.close(context.id), .say(Status("Imported: \(total) changes written"))] }
+            if done >= total {
+                return [.close(context.id), .say(Status("Imported: \(total) changes written · u undoes the whole import"))]
+            }
             return [.continueImport(replyTo: context.id)]
-        case .committed, .commitFailed, .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten: break
+        case .committed, .commitFailed, .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten, .importWritten:
+            break
         }
         return []
     }

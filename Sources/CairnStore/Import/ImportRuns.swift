@@ -1,0 +1,154 @@
+import CairnCore
+import Foundation
+
+/// One run of `cairn import` or of the import screen: every event it wrote, whatever the
+/// number of commits. Its id is in each event's source, `import of nz.csv [imp-3f9a2c7e]`,
+/// so `grep imp-3f9a2c7e journal/*` finds it and `cairn undo-import imp-3f9a2c7e` undoes it.
+public struct ImportRun: Sendable {
+    public var id: String
+    public var file: String
+    public var at: String
+    public var by: String
+    /// In the order the store folds them.
+    public var events: [Event]
+    /// When and by whom it was undone, if it was.
+    public var undone: (at: String, by: String)?
+
+    /// A new run's id.
+    public static func makeID() -> String {
+        let letters = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        return "imp-" + String((0..<8).map { _ in letters.randomElement()! })
+    }
+
+    /// The source of the events that undo a run: `undo of import imp-3f9a2c7e`.
+    public static let undoPrefix = "undo of import "
+
+    /// The source the run's events carry.
+    public static func source(file: String, run: String) -> String { "import of \(file) [\(run)]" }
+
+    /// The file and run of an import's source; an import made before runs had ids is known by
+    /// its commit (it was one commit).
+    static func parse(_ source: String) -> (file: String, run: String?)? {
+        guard source.hasPrefix("import of ") else { return nil }
+        let rest = source.dropFirst("import of ".count)
+        if rest.hasSuffix("]"), let open = rest.range(of: " [imp-", options: .backwards) {
+            return (String(rest[..<open.lowerBound]), String(rest[rest.index(after: open.lowerBound)...].dropFirst().dropLast()))
+        }
+        return (String(rest), nil)
+    }
+}
+
+extension Store {
+    /// Every import that wrote something, oldest first. Only journal lines that name an import
+    /// are decoded.
+    public func importRuns() throws(StoreError) -> [ImportRun] {
+        var events: [Event] = []
+        var undos: [Event] = []
+        for file in try journalFiles() {
+            events += try JournalReader.events(in: file, naming: "\"source\":\"import of ")
+            undos += try JournalReader.events(in: file, naming: "\"source\":\"\(ImportRun.undoPrefix)")
+        }
+        var runs: [String: ImportRun] = [:]
+        var order: [String] = []
+        for event in Event.ordered(events) {
+            guard let source = event.source, let (file, run) = ImportRun.parse(source) else { continue }
+            let id = run ?? event.commit?.id ?? event.id
+            if runs[id] == nil {
+                runs[id] = ImportRun(id: id, file: file, at: event.at, by: event.by, events: [])
+                order.append(id)
+            }
+            runs[id]!.events.append(event)
+        }
+        for undo in Event.ordered(undos) {
+            guard let run = undo.source.map({ String($0.dropFirst(ImportRun.undoPrefix.count)) }), runs[run] != nil else { continue }
+            runs[run]!.undone = (undo.at, undo.by)
+        }
+        return order.map { runs[$0]! }
+    }
+
+    /// The run `reference` names: its id, or the file's name (or path), for its latest import.
+    public func importRun(_ reference: String) throws(StoreError) -> ImportRun {
+        let runs = try importRuns()
+        if let run = runs.last(where: { $0.id == reference }) { return run }
+        let name = (reference as NSString).lastPathComponent
+        if let run = runs.last(where: { $0.file == name }) { return run }
+        if runs.isEmpty { throw StoreError("no import has written to this store") }
+        let recent = runs.suffix(5).reversed().map { "\($0.id) (\($0.file), \($0.at.prefix(16).replacingOccurrences(of: "T", with: " ")))" }
+        throw StoreError("no import is “\(reference)”: the latest are \(recent.joined(separator: ", "))")
+    }
+}
+
+/// What undoing an import changes: what it added is deleted, and each field it changed is put
+/// back, as new events through the rule book's undo (which refuses to delete what something
+/// made since names). A field changed again since the import keeps its new value and is named.
+public enum ImportUndo {
+    public struct Plan: Sendable {
+        public var inverse: [Change]
+        public var deleted = 0
+        public var restored = 0
+        /// Fields and records left as they are now, with why.
+        public var kept: [String] = []
+        public var summary: String
+    }
+
+    public static func plan(_ run: ImportRun, world: World) -> Plan {
+        var created: [String: RecordKind] = [:]
+        var createdOrder: [String] = []
+        var edited: [String: (kind: RecordKind, old: [String: JSONValue], new: [String: JSONValue], names: [String])] = [:]
+        var editedOrder: [String] = []
+        for event in run.events {
+            let id = event.change.recordID
+            switch event.change {
+            case .put(let r) where event.base == nil:
+                if created[id] == nil, edited[id] == nil {
+                    created[id] = r.kind
+                    createdOrder.append(id)
+                }
+            case .edit(let e) where created[id] == nil:
+                if edited[id] == nil {
+                    edited[id] = (e.kind, [:], [:], [])
+                    editedOrder.append(id)
+                }
+                for f in e.fields {
+                    if edited[id]!.old[f.name] == nil {
+                        edited[id]!.old[f.name] = f.old
+                        edited[id]!.names.append(f.name)
+                    }
+                    edited[id]!.new[f.name] = f.new
+                }
+            default: break
+            }
+        }
+        var plan = Plan(inverse: [], summary: "the import of \(run.file) (\(run.id))")
+        // What refers goes before what it refers to: memberships before schools and clusters.
+        let rank: [RecordKind: Int] = [.membership: 0, .school: 1, .agency: 1, .cluster: 2]
+        let deletions = createdOrder.filter { world.record(created[$0]!, id: $0) != nil }
+            .sorted { (rank[created[$0]!] ?? 0, $0) < (rank[created[$1]!] ?? 0, $1) }
+        for id in deletions { plan.inverse.append(.delete(created[id]!, id: id)) }
+        plan.deleted = deletions.count
+        let gone = createdOrder.count - deletions.count
+        if gone > 0 { plan.kept.append("\(gone) record\(gone == 1 ? "" : "s") it added had been deleted since") }
+        for id in editedOrder {
+            let e = edited[id]!
+            guard let now = world.record(e.kind, id: id) else {
+                plan.kept.append("a \(e.kind.rawValue) it changed has been deleted since")
+                continue
+            }
+            let values = now.fieldValues
+            var fields: [FieldEdit] = []
+            for name in e.names {
+                let current = values[name] ?? .null
+                if current == e.new[name] ?? .null {
+                    fields.append(FieldEdit(name, old: current, new: e.old[name] ?? .null))
+                } else {
+                    plan.kept.append("\(name) of \(world.describe(now)): changed since, to “\(current.display)”")
+                }
+            }
+            if !fields.isEmpty {
+                plan.inverse.append(.edit(Edit(kind: e.kind, id: id, fields: fields)))
+                plan.restored += 1
+            }
+        }
+        return plan
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+import Foundation
+
+struct UndoImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo-import",
+        abstract: "Undo an import: what it added is deleted, what it changed is put back (as new events, kept in the trail).")
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The import's id (imp-…, as the import printed it), or its file: the latest import of that file.")
+    var reference: String
+    @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
+
+    func run() throws {
+        let store = try options.open()
+        let run = try store.importRun(reference)
+        if let undone = run.undone {
+            throw CLIError("import \(run.id) of \(run.file) was undone already, by \(undone.by) at \(Self.minute(undone.at)) UTC")
+        }
+        let plan = ImportUndo.plan(run, world: store.world)
+        print("import \(run.id) of \(run.file) by \(run.by) at \(Self.minute(run.at)) UTC")
+        for note in plan.kept { print("kept: \(note)") }
+        guard !plan.inverse.isEmpty else { throw CLIError("nothing of import \(run.id) is left to undo") }
+        let counts = "\(plan.deleted) record\(plan.deleted == 1 ? "" : "s") deleted, \(plan.restored) put back as before"
+        if dryRun {
+            print("dry run: \(counts); nothing written")
+            return
+        }
+        try perform(.undo(plan.inverse, summary: plan.summary), on: store, source: ImportRun.undoPrefix + run.id)
+        print("undone: \(counts)")
+    }
+
+    static func minute(_ at: String) -> String { at.prefix(16).replacingOccurrences(of: "T", with: " ") }
+}

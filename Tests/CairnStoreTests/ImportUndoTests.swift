@@ -1,0 +1,96 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// Undoing an import from the journal: what it added goes, what it changed comes back, and
+/// what someone changed since is kept.
+@Suite struct ImportUndoTests {
+    func importing(_ text: String, into store: Store, file: String = "rede.csv", run: String, in batches: Int = 1) throws {
+        var options = ImportOptions()
+        options.clusterBy = "Agrupamento ID,Agrupamento"
+        let (changes, _) = try RegisterImport.plan(try RegisterTable.read(Data(text.utf8)), options: options, world: store.world)
+        let size = max(1, (changes.count + batches - 1) / batches)
+        for start in stride(from: 0, to: changes.count, by: size) {
+            try store.commit(Array(changes[start..<min(changes.count, start + size)]), source: ImportRun.source(file: file, run: run))
+        }
+    }
+
+    func undo(_ reference: String, in store: Store) throws -> ImportUndo.Plan {
+        let plan = ImportUndo.plan(try store.importRun(reference), world: store.world)
+        let outcome = try store.world.perform(.undo(plan.inverse, summary: plan.summary), by: Author(user: "ana", today: Day.today()))
+        try store.commit(outcome.changes, source: ImportRun.undoPrefix + reference, exact: true)
+        return plan
+    }
+
+    let first = """
+        Código,Nome,Concelho,Agrupamento ID,Agrupamento
+        1,Escola Básica de A-da-Gorda,Óbidos,171074,Agrupamento de Escolas Josefa de Óbidos
+        2,Escola Básica do Furadouro,Óbidos,171074,Agrupamento de Escolas Josefa de Óbidos
+
+        """
+
+    @Test func an_import_in_batches_is_undone_whole_and_a_second_import_puts_back_what_it_changed() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        try importing(first, into: store, run: "imp-first001")
+        let before = store.world
+        #expect(before.schools.count == 2 && before.clusters.count == 1 && before.memberships.count == 2)
+        // The second file moves a school and adds one, written in two batches.
+        let second = """
+            Código,Nome,Concelho,Agrupamento ID,Agrupamento
+            1,Escola Básica de A-da-Gorda,Caldas da Rainha,171074,Agrupamento de Escolas Josefa de Óbidos
+            3,Jardim de Infância de Óbidos,Óbidos,171074,Agrupamento de Escolas Josefa de Óbidos
+
+            """
+        try importing(second, into: store, run: "imp-second02", in: 2)
+        #expect(store.world.schools.count == 3)
+        let runs = try store.importRuns()
+        #expect(runs.map(\.id) == ["imp-first001", "imp-second02"])
+        #expect(try store.importRun("rede.csv").id == "imp-second02", "a file names its latest import")
+        let plan = try undo("imp-second02", in: store)
+        #expect(plan.deleted == 2 && plan.restored == 1 && plan.kept.isEmpty, "a school and its membership go; a town comes back")
+        #expect(store.world.schools == before.schools && store.world.memberships == before.memberships)
+        #expect(try store.importRun("imp-second02").undone?.by == "ana")
+        // Reopened from disk, the undo holds: it was written as new events.
+        let reopened = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        #expect(reopened.world.schools == before.schools)
+    }
+
+    @Test func a_field_changed_since_is_kept_and_a_link_made_since_refuses_the_undo() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        try importing(first, into: store, run: "imp-first001")
+        let moved = """
+            Código,Nome,Concelho,Agrupamento ID,Agrupamento
+            1,Escola Básica de A-da-Gorda,Caldas da Rainha,171074,Agrupamento de Escolas Josefa de Óbidos
+            2,Escola Básica do Furadouro,Peniche,171074,Agrupamento de Escolas Josefa de Óbidos
+
+            """
+        try importing(moved, into: store, run: "imp-moved003")
+        var furadouro = try #require(store.world.schools.values.first { $0.officialId == "2" })
+        furadouro.municipality = "Bombarral"
+        try store.commit([.put(.school(furadouro))])
+        let plan = try undo("imp-moved003", in: store)
+        #expect(plan.restored == 1)
+        #expect(plan.kept == ["municipality of school “Escola Básica do Furadouro”: changed since, to “Bombarral”"])
+        #expect(store.world.schools.values.first { $0.officialId == "1" }?.municipality == "Óbidos")
+        #expect(store.world.schools.values.first { $0.officialId == "2" }?.municipality == "Bombarral")
+
+        // A checkpoint added since to the cluster the first import made: that undo is refused whole.
+        let cluster = try #require(store.world.clusters.values.first)
+        try store.commit([.put(.checkpoint(Checkpoint(cluster: cluster.id, title: "Reunião", due: Day.today())))])
+        let refused = ImportUndo.plan(try store.importRun("imp-first001"), world: store.world)
+        #expect(throws: Refusal.self) {
+            try store.world.perform(.undo(refused.inverse, summary: refused.summary), by: Author(user: "ana", today: Day.today()))
+        }
+    }
+
+    @Test func sources_name_the_file_and_the_run_and_old_imports_are_known_by_their_commit() {
+        #expect(ImportRun.source(file: "nz [2026].csv", run: "imp-abc") == "import of nz [2026].csv [imp-abc]")
+        #expect(ImportRun.parse("import of nz [2026].csv [imp-abc]")! == ("nz [2026].csv", "imp-abc"))
+        #expect(ImportRun.parse("import of nz.csv")! == ("nz.csv", nil))
+        #expect(ImportRun.parse("typed") == nil)
+    }
+}
