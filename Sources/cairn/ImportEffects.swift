@@ -8,36 +8,76 @@ enum ImportEffects {
     /// Changes are written this many at a time, each batch one commit (one flushed write).
     static let batch = 2_000
 
-    static func plan(path: String, maps: [String], store: Store) throws -> (RegisterTable, ColumnMapping, [Change], ImportSummary) {
-        let expanded = (path as NSString).expandingTildeInPath
-        guard let data = FileManager.default.contents(atPath: expanded) else { throw StoreError("cannot read \(path)") }
+    /// The register read, the mapping, and the plan (nil when no column gives the name, which
+    /// the preview says in the screen's terms).
+    static func plan(_ request: ImportRequest, store: Store) throws -> (RegisterTable, ColumnMapping, ([Change], ImportSummary)?) {
+        let expanded = (request.path as NSString).expandingTildeInPath
+        guard let data = FileManager.default.contents(atPath: expanded) else { throw StoreError("cannot read \(request.path)") }
         let table = try RegisterTable.read(data)
         var mapping = ColumnMapping()
-        if maps.isEmpty { mapping = ColumnMapping.guess(header: table.header) } else { try mapping.apply(maps, header: table.header) }
+        if request.maps.isEmpty {
+            mapping = ColumnMapping.guess(header: table.header)
+        } else {
+            try mapping.apply(request.maps, header: table.header)
+        }
+        guard mapping.columns[.name] != nil else { return (table, mapping, nil) }
         var options = ImportOptions()
         options.exactMapping = true
+        options.guessPhaseColumns = request.guessPhaseColumns
         options.maps = ImportField.allCases.filter { $0 != .clusterId && $0 != .clusterName }.compactMap { f in
             mapping.columns[f].map { "\(f.rawValue)=\($0 + 1)" }
         }
-        if let id = mapping.columns[.clusterId] {
-            options.clusterBy = "\(id + 1)" + (mapping.columns[.clusterName].map { ",\($0 + 1)" } ?? "")
+        // A cluster name without an id: clusters are matched by that name.
+        switch (mapping.columns[.clusterId], mapping.columns[.clusterName]) {
+        case (let id?, let name?): options.clusterBy = "\(id + 1),\(name + 1)"
+        case (let id?, nil): options.clusterBy = "\(id + 1)"
+        case (nil, let name?): options.clusterBy = "\(name + 1)"
+        case (nil, nil): break
         }
-        let (changes, summary) = try RegisterImport.plan(table, options: options, world: store.world)
-        return (table, mapping, changes, summary)
+        options.phaseOverrides = request.phaseWords
+        options.phaseColumns = request.phaseColumns
+        return (table, mapping, try RegisterImport.plan(table, options: options, world: store.world))
+    }
+
+    /// "2539 added, 3 skipped": the counts that are not zero, short enough for the screen's last line.
+    static func counts(_ s: ImportSummary) -> String {
+        let parts = [(s.added, "added"), (s.updated, "updated"), (s.unchanged, "unchanged"), (s.skipped.count, "skipped")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return parts.isEmpty ? "no rows to read" : parts.joined(separator: ", ")
     }
 
     /// The preview of a register, or why it cannot be read.
-    static func preview(path: String, maps: [String], store: Store) -> ScreenEvent {
+    static func preview(_ request: ImportRequest, store: Store) -> ScreenEvent {
         do {
-            let (table, mapping, changes, summary) = try plan(path: path, maps: maps, store: store)
+            let (table, mapping, planned) = try plan(request, store: store)
             var format =
                 "\(table.encoding.rawValue), \(RegisterTable.name(table.delimiter))-separated, header on line \(table.headerLine), \(table.rows.count) rows"
             if table.encoding == .windows1252 { format = "not UTF-8: read as Windows-1252 · " + format }
-            let preview = ImportPreview(
-                format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells),
-                mapping: Dictionary(uniqueKeysWithValues: mapping.columns.map { ($0.key.rawValue, $0.value) }),
-                summary: summary.report.filter { !$0.hasPrefix("columns:") && !$0.hasPrefix("read as") && !$0.hasPrefix("warning") },
-                changes: changes.count)
+            let fields = Dictionary(uniqueKeysWithValues: mapping.columns.map { ($0.key.rawValue, $0.value) })
+            guard let (changes, summary) = planned else {
+                var preview = ImportPreview(
+                    format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells), mapping: fields,
+                    counts: "nothing to import yet", changes: 0)
+                preview.problem = "No column gives the names: choose one for “name” with ←/→"
+                return .importPreviewed(preview)
+            }
+            var preview = ImportPreview(
+                format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells), mapping: fields,
+                counts: counts(summary), changes: changes.count)
+            preview.phaseWords =
+                summary.phaseWords.map { ImportPreview.PhaseWord(word: $0.word, phases: $0.phases.map(\.rawValue), rows: $0.rows) }
+                + summary.unknownPhaseWords.map { ImportPreview.PhaseWord(word: $0.word, phases: nil, rows: $0.rows) }
+            preview.phaseWords.sort { ($1.rows, $0.word) < ($0.rows, $1.word) }
+            // Every column that holds only yes and no, with the phases it is read as (if any).
+            let read = Dictionary(summary.phaseColumns.map { ($0.column, $0.phases.map(\.rawValue)) }, uniquingKeysWith: { a, _ in a })
+            preview.yesNoColumns = PhaseColumn.yesNoColumns(header: table.header, rows: table.rows, taken: Set(mapping.columns.values))
+                .map { ImportPreview.YesNoColumn(column: $0.column, phases: read[table.header[$0.column]] ?? [], yes: $0.yes) }
+            preview.skipped = summary.skipped.map { "line \($0.line): \($0.reason)" }
+            preview.duplicates = summary.possibleDuplicates.map { "line \($0.line): \($0.note)" }
+            preview.notes =
+                (table.encoding == .windows1252 ? [summary.encodingWarning] : []) + summary.strayQuoteWarnings
+                + summary.unreadableYesNoLines
+                + summary.clusterLines(screen: true)
             return .importPreviewed(preview)
         } catch {
             return .importFailed("\(error)")

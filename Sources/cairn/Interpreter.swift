@@ -88,12 +88,13 @@ final class Interpreter {
             } catch {
                 return [.deliver(.reportFailed("\(error)"), to: screen)]
             }
-        case .previewImport(let path, let maps, let screen):
-            return [.deliver(ImportEffects.preview(path: path, maps: maps, store: store), to: screen)]
-        case .runImport(let path, let maps, let screen):
+        case .previewImport(let request, let screen):
+            return [.deliver(ImportEffects.preview(request, store: store), to: screen)]
+        case .runImport(let request, let screen):
             do {
-                let (_, _, changes, _) = try ImportEffects.plan(path: path, maps: maps, store: store)
-                importJob = ((path as NSString).lastPathComponent, ImportRun.makeID(), changes, 0)
+                let (_, _, planned) = try ImportEffects.plan(request, store: store)
+                guard let (changes, _) = planned else { throw StoreError("no column gives the schools' names") }
+                importJob = ((request.path as NSString).lastPathComponent, ImportRun.makeID(), changes, 0)
                 return writeBatch(replyTo: screen)
             } catch {
                 return [.deliver(.importFailed("\(error)"), to: screen)]

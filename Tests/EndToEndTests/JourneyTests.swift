@@ -293,4 +293,57 @@ struct ImportJourneyTests {
         let schools = try Shell.export(store.url)["schools"] as? [[String: Any]] ?? []
         #expect(Set(schools.compactMap { $0["officialId"] as? String }) == ["PT-1", "PT-2"])
     }
+
+    @Test func phase_words_are_said_on_the_screen_the_list_scrolls_and_u_undoes_the_whole_import() throws {
+        let store = TemporaryStore()
+        let register = store.root.appendingPathComponent("agrupamentos.csv")
+        try Data(
+            """
+            Código;Nome;Tipo;Concelho;Pré-escolar;1.º ciclo;Agrupamento
+            ;Escola Básica Cesário Verde;EB1;Lisboa;não;sim;Agrupamento de Escolas Eugénio dos Santos
+            ;Escola Básica Cesário Verde;EB1/JI;Loures;sim;sim;Agrupamento de Escolas de Loures
+            ;;EB1;Loures;sim;sim;Agrupamento de Escolas de Loures
+            ;Escola Artística António Arroio;Artística;Lisboa;não;não;Agrupamento de Escolas Eugénio dos Santos
+
+            """.utf8
+        ).write(to: register)
+        let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
+        try tmux.send("i")
+        try tmux.waitFor("Import a register")
+        try tmux.type(register.path)
+        try tmux.send("Enter")
+        try tmux.waitFor("Enter imports these")
+        // The unknown word, said on the screen: down to it, Enter, type its phases.
+        var screen = try tmux.screen()
+        for _ in 0..<30 where !screen.contains("▸ “Artística”") {
+            try tmux.send("Down")
+            let before = screen
+            screen = try tmux.waitUntil("the selection to move") { $0 != before }
+        }
+        try tmux.send("Enter")
+        try tmux.waitFor("Enter keeps them, Esc cancels")
+        try tmux.type("upper-secondary, vocational")
+        try tmux.send("Enter")
+        try tmux.waitFor("→ upper-secondary, vocational")
+        // To the end of the list: the row without a name and the duplicate name are there.
+        try tmux.send("PageDown")
+        try tmux.send("PageDown")
+        let end = try tmux.waitFor("Possible duplicates (1)")
+        #expect(end.contains("line 4: no name"), "\(end)")
+        try tmux.send("Enter")
+        try tmux.waitFor("u undoes the whole import")
+        let schools = try Shell.export(store.url)["schools"] as? [[String: Any]] ?? []
+        #expect(schools.count == 3, "two schools that share a name are two")
+        let arts = try #require(schools.first { $0["name"] as? String == "Escola Artística António Arroio" })
+        #expect(arts["phases"] as? [String] == ["upper-secondary", "vocational"])
+        let loures = try #require(schools.first { $0["municipality"] as? String == "Loures" })
+        #expect(loures["phases"] as? [String] == ["early-childhood", "primary"])
+        #expect((try Shell.export(store.url)["clusters"] as? [Any])?.count == 2)
+        try tmux.send("u")
+        try tmux.waitFor("Undone: the import of agrupamentos.csv")
+        #expect((try Shell.export(store.url)["schools"] as? [Any])?.isEmpty == true)
+        #expect((try Shell.export(store.url)["clusters"] as? [Any])?.isEmpty == true)
+        let log = try Shell.cairn(["log"], store: store.url)
+        #expect(log.stdout.contains("undo of import imp-"), "\(log.stdout)")
+    }
 }

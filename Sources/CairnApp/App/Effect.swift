@@ -20,9 +20,9 @@ public enum Effect: Sendable, Equatable {
     /// the reports; the reply is `.calendarWritten` or `.reportFailed`.
     case writeCalendar(cluster: String?, replyTo: ScreenID)
     /// Read a register and plan its import without writing; the reply is `.importPreviewed`.
-    case previewImport(path: String, maps: [String], replyTo: ScreenID)
+    case previewImport(ImportRequest, replyTo: ScreenID)
     /// Import it; each batch written replies `.importProgress`.
-    case runImport(path: String, maps: [String], replyTo: ScreenID)
+    case runImport(ImportRequest, replyTo: ScreenID)
     /// Write the next batch of a running import.
     case continueImport(replyTo: ScreenID)
     /// Undo a whole import (`u` right after it), however many batches it took; the reply is

@@ -21,7 +21,7 @@ public struct ColumnMapping: Sendable {
             .clusterName,
             [
                 "clustername", "community of learning name", "community of learning: name", "cluster name", "kahui ako name", "group name",
-                "cluster",
+                "cluster", "agrupamento", "learning community", "scholengemeenschap", "network", "siec",
             ]
         ),
         (

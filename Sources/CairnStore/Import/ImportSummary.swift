@@ -48,17 +48,12 @@ public struct ImportSummary: Sendable {
     /// Clusters were given by a name column alone, and matched by that name.
     public var clustersByName = false
 
-    /// The summary as lines for a person.
+    /// The summary as lines for a person, as `cairn import` prints it.
     public var report: [String] {
         var lines: [String] = []
-        if encoding == .windows1252 {
-            lines.append("warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)")
-        }
+        if encoding == .windows1252 { lines.append(encodingWarning) }
         lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
-        // A stray quote first: it is the one problem that would otherwise hide rows.
-        for s in skipped where s.reason.contains("stray quote") {
-            lines.append("warning: line \(s.line): \(s.reason); that row is skipped and the lines after it are read as rows")
-        }
+        lines += strayQuoteWarnings
         lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
         if !phaseColumns.isEmpty {
             lines.append(
@@ -67,9 +62,7 @@ public struct ImportSummary: Sendable {
                         "\($0.phases.map(\.rawValue).joined(separator: "+")) ← “\($0.column)” (yes on \($0.yes)\($0.guessed ? ", guessed" : ""))"
                     }.joined(separator: "; "))
         }
-        for u in unreadableYesNo {
-            lines.append("yes/no column “\(u.column)” holds “\(u.value)” on \(u.rows) rows: read as no")
-        }
+        lines += unreadableYesNoLines
         if !phaseWords.isEmpty {
             lines.append(
                 "phase words: "
@@ -79,17 +72,41 @@ public struct ImportSummary: Sendable {
         for u in unknownPhaseWords {
             lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")")
         }
-        lines.append("\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped")
+        lines.append(counts)
+        lines += clusterLines(screen: false)
+        for d in possibleDuplicates { lines.append("possible duplicate, line \(d.line): \(d.note)") }
+        for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
+        return lines
+    }
+
+    public var encodingWarning: String {
+        "warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)"
+    }
+
+    /// A stray quote first: it is the one problem that would otherwise hide rows.
+    public var strayQuoteWarnings: [String] {
+        skipped.filter { $0.reason.contains("stray quote") }.map {
+            "warning: line \($0.line): \($0.reason); that row is skipped and the lines after it are read as rows"
+        }
+    }
+
+    public var unreadableYesNoLines: [String] {
+        unreadableYesNo.map { "yes/no column “\($0.column)” holds “\($0.value)” on \($0.rows) rows: read as no" }
+    }
+
+    public var counts: String { "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped" }
+
+    /// What the import does to clusters. `screen`: said in the import screen's terms, which has
+    /// no flags to point at.
+    public func clusterLines(screen: Bool) -> [String] {
+        var lines: [String] = []
         if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
         if regionsSet > 0 { lines.append("\(regionsSet) cluster\(regionsSet == 1 ? "" : "s") given the region most of its rows name") }
         for d in clusterNameDifferences {
-            lines.append(
-                "cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)” (--use-file-names takes the file's)"
-            )
+            let hint = screen ? "" : " (--use-file-names takes the file's)"
+            lines.append("cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)”\(hint)")
         }
         if clustersByName { lines.append("clusters are matched by their name (the register gives no id for them)") }
-        for d in possibleDuplicates { lines.append("possible duplicate, line \(d.line): \(d.note)") }
-        for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
         return lines
     }
 }

@@ -56,6 +56,19 @@ extension PhaseColumn {
         return found
     }
 
+    /// The columns outside `taken` whose cells all read as yes or no (with at least one yes),
+    /// and how many say yes: what the import screen offers to read as phases.
+    public static func yesNoColumns(header: [String], rows: [RegisterTable.Row], taken: Set<Int>) -> [(column: Int, yes: Int)] {
+        header.indices.filter { !taken.contains($0) }.compactMap { i in
+            var yes = 0
+            for row in rows {
+                guard i < row.cells.count, let v = YesNo.read(row.cells[i]) else { return nil }
+                if v { yes += 1 }
+            }
+            return yes > 0 ? (i, yes) : nil
+        }
+    }
+
     /// "Kleuter (j/n)" → "Kleuter": the hint a header gives that it holds yes or no.
     static func stripYesNo(_ header: String) -> String {
         var h = header.trimmingCharacters(in: .whitespaces)

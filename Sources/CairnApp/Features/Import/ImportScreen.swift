@@ -1,48 +1,34 @@
 import CairnCore
 import TermUI
 
-/// What the run loop found in a register, for the import screen (plain values: the app does
-/// not read files or know the store's import types).
-public struct ImportPreview: Sendable, Equatable {
-    /// "UTF-8, comma-separated, header on line 1", and a warning for Windows-1252.
-    public var format: String
-    public var header: [String]
-    public var sample: [[String]]
-    /// Field name → column index, as guessed and as changed on the screen.
-    public var mapping: [String: Int]
-    /// The dry run's summary lines.
-    public var summary: [String]
-    public var changes: Int
-
-    public init(format: String, header: [String], sample: [[String]], mapping: [String: Int], summary: [String], changes: Int) {
-        self.format = format
-        self.header = header
-        self.sample = sample
-        self.mapping = mapping
-        self.summary = summary
-        self.changes = changes
-    }
-}
-
-/// Home's `i`: a register's path, a preview with the guessed mapping that ←/→ can change, and a
-/// progress bar while it is written.
+/// Home's `i`: a register's path, then a preview: the guessed column of each field (←/→
+/// changes it), the phase words and yes/no columns (Enter says which phases), and the rows
+/// skipped and possible duplicates, all in one list that scrolls; a progress bar while it is
+/// written. Nothing is written until Enter on the list.
 public struct ImportScreen: Screen {
     /// The fields the screen lets a person map, in order.
     public static let fields = [
-        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName",
+        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName", "region",
     ]
 
     public enum Action: Sendable, Equatable {
-        case confirm, nextField, previousField, previousColumn, nextColumn, leave
+        case confirm, nextField, previousField, pageDown, pageUp, previousColumn, nextColumn, leave
         case edit(Key)
     }
 
     public var path = TextField()
     public var preview: ImportPreview?
     public var error: String?
-    /// 0: the path; 1...: a field of the mapping.
+    /// 0: the path; 1...: the selectable rows of the list, in order.
     public var focus = 0
+    /// The first list row drawn.
+    public var top = 0
     public var progress: Progress?
+    /// Phases typed for a word or a yes/no column, while Enter has it open.
+    public var editing: TextField?
+    public var editError: String?
+    /// The phases a person gave each phase word (“EB 2,3” → primary, lower-secondary).
+    public var wordPhases: [String: [String]] = [:]
     public init() {}
 
     /// How far the writing has got.
@@ -53,20 +39,47 @@ public struct ImportScreen: Screen {
 
     public func crumb(_ env: AppEnvironment) -> String { "Import" }
 
-    /// `--map` words for the mapping shown (columns counted from 1), and the cluster grouping.
-    public var maps: [String] {
-        guard let p = preview else { return [] }
-        return Self.fields.compactMap { f in p.mapping[f].map { "\(f)=\($0 + 1)" } }
+    /// The list at a terminal `width` wide: a long line takes the rows it needs.
+    func rows(_ width: Int) -> [ImportRow] { preview.map { ImportRow.rows($0, width: width - 4) } ?? [] }
+    func selectable(_ width: Int) -> [Int] {
+        let all = rows(width)
+        return all.indices.filter { all[$0].selectable }
+    }
+    /// The row the focus is on, if it is on the list.
+    func focused(_ width: Int) -> ImportRow? {
+        let s = selectable(width)
+        return focus > 0 && focus <= s.count ? rows(width)[s[focus - 1]] : nil
+    }
+
+    /// What the screen asks the run loop for: the mapping shown (columns counted from 1), the
+    /// phase words given, and the yes/no columns read as phases.
+    public var request: ImportRequest {
+        guard let p = preview else { return ImportRequest(path: path.text) }
+        return ImportRequest(
+            path: path.text, maps: Self.fields.compactMap { f in p.mapping[f].map { "\(f)=\($0 + 1)" } },
+            phaseWords: wordPhases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" },
+            phaseColumns: p.yesNoColumns.filter { !$0.phases.isEmpty }.map { "\($0.column + 1)=\($0.phases.joined(separator: ","))" },
+            guessPhaseColumns: false)
     }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         // While the batches are written, the keys wait.
         let idle = progress == nil
-        let onField = focus > 0 && preview != nil
+        let onField: Bool = if case .field = focused(env.width) { true } else { false }
+        if editing != nil {
+            return [
+                KeyBinding([.enter], "Enter", "keep these phases", .confirm),
+                KeyBinding([.escape], "Esc", "cancel", .leave, essential: true),
+            ]
+        }
+        let enter =
+            preview == nil || focus == 0 ? "preview" : focused(env.width)?.takesPhases == true ? "say the phases" : "import"
         return [
-            KeyBinding([.enter], "Enter", preview == nil || focus == 0 ? "preview" : "import", .confirm, enabled: idle),
-            KeyBinding([.down, .tab], "↓/Tab", "next field", .nextField, enabled: idle && preview != nil),
-            KeyBinding([.up, .backTab], "↑/S-Tab", "previous field", .previousField, enabled: idle),
+            KeyBinding([.enter], "Enter", enter, .confirm, enabled: idle),
+            KeyBinding([.down, .tab, .char("j")], "↓/Tab", "next", .nextField, enabled: idle && preview != nil),
+            KeyBinding([.up, .backTab, .char("k")], "↑/S-Tab", "previous", .previousField, enabled: idle),
+            KeyBinding([.pageDown], "PgDn", "page down", .pageDown, footer: false, enabled: idle && preview != nil),
+            KeyBinding([.pageUp], "PgUp", "page up", .pageUp, footer: false, enabled: idle && preview != nil),
             KeyBinding([.left], "←", "previous column", .previousColumn, footer: false, enabled: idle && onField),
             KeyBinding([.right], "→", "next column (or not imported)", .nextColumn, enabled: idle && onField),
             KeyBinding([.escape], "Esc", "leave", .leave, essential: true, enabled: idle),
@@ -74,35 +87,108 @@ public struct ImportScreen: Screen {
     }
 
     public func typed(_ key: Key) -> Action? {
-        guard focus == 0, progress == nil else { return nil }
+        guard progress == nil else { return nil }
+        if var probe = editing { return probe.handle(key) ? .edit(key) : nil }
+        guard focus == 0 else { return nil }
         var probe = path
         return probe.handle(key) ? .edit(key) : nil
     }
 
+    /// How many list rows the body shows at `height` (the title, file, format and last line aside).
+    static func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.height - 3 - 6) }
+
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        if editing != nil { return updateEditing(action, &context) }
         switch action {
         case .leave: return [.close(context.id)]
         case .confirm:
             if focus == 0 || preview == nil {
                 error = nil
-                return [.previewImport(path: path.text, maps: [], replyTo: context.id)]
+                wordPhases = [:]
+                return [.previewImport(ImportRequest(path: path.text), replyTo: context.id)]
             }
-            return [.runImport(path: path.text, maps: maps, replyTo: context.id)]
-        case .nextField: focus = min(Self.fields.count, focus + 1)
-        case .previousField: focus = max(0, focus - 1)
+            if let row = focused(context.env.width), row.takesPhases {
+                editing = TextField(currentPhases(row).joined(separator: ", "))
+                editError = nil
+                return []
+            }
+            if let problem = preview?.problem { return [.say(Status(problem, isError: true))] }
+            return [.runImport(request, replyTo: context.id)]
+        case .nextField: move(by: 1, context.env)
+        case .previousField: move(by: -1, context.env)
+        case .pageDown: move(by: Self.visibleRows(context.env), context.env)
+        case .pageUp: move(by: -Self.visibleRows(context.env), context.env)
         case .previousColumn, .nextColumn:
-            guard var p = preview, focus > 0 else { return [] }
-            let field = Self.fields[focus - 1]
+            guard var p = preview, case .field(let field) = focused(context.env.width) else { return [] }
             // Cycle through "not imported" (nil) and every column.
             let options: [Int?] = [nil] + p.header.indices.map { Optional($0) }
             let at = options.firstIndex { $0 == p.mapping[field] } ?? 0
             p.mapping[field] = options[(at + (action == .nextColumn ? 1 : options.count - 1)) % options.count]
             preview = p
-            return [.previewImport(path: path.text, maps: maps, replyTo: context.id)]
+            return [.previewImport(request, replyTo: context.id)]
         case .edit(let key):
             if path.handle(key) { preview = nil }
         }
         return []
+    }
+
+    private mutating func updateEditing(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
+        switch action {
+        case .leave:
+            editing = nil
+            editError = nil
+        case .edit(let key): _ = editing?.handle(key)
+        case .confirm:
+            guard let typed = editing, var p = preview, let row = focused(context.env.width) else { return [] }
+            switch ImportRow.phases(typed.text) {
+            case .failure(let error):
+                editError = error.message
+                return []
+            case .success(let phases):
+                switch row {
+                case .word(let i): wordPhases[p.phaseWords[i].word] = phases.isEmpty ? nil : phases
+                case .yesNo(let i): p.yesNoColumns[i].phases = phases
+                default: break
+                }
+                preview = p
+                editing = nil
+                editError = nil
+                return [.previewImport(request, replyTo: context.id)]
+            }
+        default: break
+        }
+        return []
+    }
+
+    func currentPhases(_ row: ImportRow) -> [String] {
+        guard let p = preview else { return [] }
+        switch row {
+        case .word(let i): return wordPhases[p.phaseWords[i].word] ?? p.phaseWords[i].phases ?? []
+        case .yesNo(let i): return p.yesNoColumns[i].phases
+        default: return []
+        }
+    }
+
+    /// Moves the focus, and scrolls the list so that the focused row is drawn.
+    mutating func move(by step: Int, _ env: AppEnvironment) {
+        focus = max(0, min(selectable(env.width).count, focus + step))
+        scroll(env)
+    }
+
+    mutating func scroll(_ env: AppEnvironment) {
+        let visible = Self.visibleRows(env)
+        let rows = rows(env.width)
+        let selectable = selectable(env.width)
+        guard focus > 0, focus <= selectable.count else {
+            top = 0
+            return
+        }
+        var at = selectable[focus - 1]
+        // Show the heading above the first row of a part, when the row is the first one.
+        if at > 0, !rows[at - 1].selectable, top > at - 1 { at -= 1 }
+        if at < top { top = at }
+        if selectable[focus - 1] >= top + visible { top = selectable[focus - 1] - visible + 1 }
+        top = max(0, min(top, max(0, rows.count - visible)))
     }
 
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
@@ -111,6 +197,8 @@ public struct ImportScreen: Screen {
             preview = p
             error = nil
             if focus == 0 { focus = 1 }
+            focus = min(focus, selectable(context.env.width).count)
+            scroll(context.env)
         case .importFailed(let message):
             error = message
             preview = nil
@@ -126,55 +214,5 @@ public struct ImportScreen: Screen {
             break
         }
         return []
-    }
-
-    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
-        let s = self
-        canvas.put("Import a register of schools (CSV or TSV)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        canvas.put(s.focus == 0 ? "▸" : " ", x: 1, y: area.y + 2, style: .accent)
-        canvas.put("File", x: 3, y: area.y + 2, style: Style(.normal, bold: true))
-        s.path.render(into: &canvas, x: 16, y: area.y + 2, width: area.width - 18, focused: s.focus == 0)
-        if let error = s.error {
-            canvas.put(error, x: 3, y: area.y + 4, maxWidth: area.width - 4, style: .error)
-            return
-        }
-        guard let p = s.preview else {
-            canvas.put(
-                "Type the file's path and press Enter to preview it; nothing is written until you confirm.", x: 3, y: area.y + 4,
-                maxWidth: area.width - 4, style: .muted)
-            return
-        }
-        canvas.put(p.format, x: 3, y: area.y + 3, maxWidth: area.width - 4, style: p.format.contains("Windows-1252") ? .error : .muted)
-        var y = area.y + 5
-        canvas.put("Columns (←/→ changes the one selected)", x: 3, y: y - 1, style: Style(.normal, bold: true, underline: true))
-        for (i, field) in ImportScreen.fields.enumerated() {
-            let focused = s.focus == i + 1
-            let column = p.mapping[field].map { p.header[$0] } ?? "— not imported —"
-            let example = p.mapping[field].flatMap { c in p.sample.first.map { c < $0.count ? $0[c] : "" } } ?? ""
-            canvas.put(focused ? "▸" : " ", x: 1, y: y, style: .accent)
-            canvas.put(field, x: 3, y: y, maxWidth: 14, style: focused ? Style(.normal, bold: true) : .muted)
-            canvas.put("← " + column, x: 18, y: y, maxWidth: 32, style: focused ? Style(.selection, reverse: true) : .plain)
-            canvas.put(example, x: 52, y: y, maxWidth: area.width - 53, style: .muted)
-            y += 1
-        }
-        y += 1
-        if let progress = s.progress {
-            let filled = progress.total == 0 ? 20 : progress.done * 20 / progress.total
-            canvas.put(
-                "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
-                    + "] \(progress.done) of \(progress.total) changes written",
-                x: 3, y: y, style: Style(.accent, bold: true))
-            return
-        }
-        for line in p.summary.prefix(max(0, area.maxY - y - 1)) {
-            canvas.put(
-                line, x: 3, y: y, maxWidth: area.width - 4, style: line.hasPrefix("skipped") || line.hasPrefix("warning") ? .error : .plain)
-            y += 1
-        }
-        if y < area.maxY {
-            canvas.put(
-                "Enter imports these \(p.changes) changes · Esc leaves without writing", x: 3, y: y, maxWidth: area.width - 4,
-                style: .accent)
-        }
     }
 }

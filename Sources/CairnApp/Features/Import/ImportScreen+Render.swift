@@ -1,0 +1,102 @@
+import CairnCore
+import TermUI
+
+extension ImportScreen {
+    public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        canvas.put("Import a register of schools (CSV or TSV)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(focus == 0 ? "▸" : " ", x: 1, y: area.y + 2, style: .accent)
+        canvas.put("File", x: 3, y: area.y + 2, style: Style(.normal, bold: true))
+        path.render(into: &canvas, x: 16, y: area.y + 2, width: area.width - 18, focused: focus == 0)
+        if let error {
+            canvas.put(error, x: 3, y: area.y + 4, maxWidth: area.width - 4, style: .error)
+            return
+        }
+        guard let p = preview else {
+            canvas.put(
+                "Type the file's path and press Enter to preview it; nothing is written until you confirm.", x: 3, y: area.y + 4,
+                maxWidth: area.width - 4, style: .muted)
+            return
+        }
+        canvas.put(p.format, x: 3, y: area.y + 3, maxWidth: area.width - 4, style: p.format.contains("Windows-1252") ? .error : .muted)
+        let listTop = area.y + 4
+        let last = area.maxY - 1
+        if let progress {
+            let filled = progress.total == 0 ? 20 : progress.done * 20 / progress.total
+            canvas.put(
+                "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
+                    + "] \(progress.done) of \(progress.total) changes written",
+                x: 3, y: listTop + 1, style: Style(.accent, bold: true))
+            return
+        }
+        let all = rows(area.width)
+        let selectable = selectable(area.width)
+        // The row above the last says what is below; the format line's end, what is above.
+        let visible = max(1, last - 1 - listTop)
+        let focusedRow = focus > 0 && focus <= selectable.count ? selectable[focus - 1] : nil
+        for (offset, index) in (top..<min(all.count, top + visible)).enumerated() {
+            draw(all[index], p, into: &canvas, y: listTop + offset, width: area.width, focused: index == focusedRow)
+        }
+        if top > 0 {
+            let above = "↑ \(top) more above"
+            canvas.put(above, x: area.width - 1 - above.count, y: area.y + 3, style: .muted)
+        }
+        let below = all.count - (top + visible)
+        let longError = editError.map { DisplayWidth.of($0) > area.width - 4 } ?? false
+        if below > 0, !longError { canvas.put("↓ \(below) more (↓ or PgDn)", x: 3, y: last - 1, maxWidth: area.width - 4, style: .muted) }
+        // The last line: what Enter does now, or what is in the way.
+        if let editError {
+            // Over the two last lines when it needs them: the phases it lists are the answer.
+            let lines = Layout.wrap(editError, width: area.width - 4).prefix(2)
+            for (i, line) in lines.enumerated() {
+                canvas.put(line, x: 3, y: last - lines.count + 1 + i, maxWidth: area.width - 4, style: .error)
+            }
+        } else if editing != nil {
+            canvas.put(
+                "Type phases separated by commas; Enter keeps them, Esc cancels", x: 3, y: last, maxWidth: area.width - 4, style: .muted)
+        } else if let problem = p.problem {
+            canvas.put(problem, x: 3, y: last, maxWidth: area.width - 4, style: .error)
+        } else {
+            canvas.put(
+                "Enter imports these \(p.changes) changes: \(p.counts)", x: 3, y: last, maxWidth: area.width - 4,
+                style: .accent)
+        }
+    }
+
+    private func draw(_ row: ImportRow, _ p: ImportPreview, into canvas: inout Canvas, y: Int, width: Int, focused: Bool) {
+        if focused { canvas.put("▸", x: 1, y: y, style: .accent) }
+        let chosen = focused ? Style(.selection, reverse: true) : Style.plain
+        switch row {
+        case .blank: break
+        case .heading(let text): canvas.put(text, x: 3, y: y, maxWidth: width - 4, style: Style(.normal, bold: true, underline: true))
+        case .field(let field):
+            let column = p.mapping[field].map { p.header[$0] } ?? "— not imported —"
+            let example = p.mapping[field].flatMap { c in p.sample.first.map { c < $0.count ? $0[c] : "" } } ?? ""
+            canvas.put(field, x: 3, y: y, maxWidth: 14, style: focused ? Style(.normal, bold: true) : .muted)
+            canvas.put("← " + column, x: 18, y: y, maxWidth: 32, style: chosen)
+            canvas.put(example, x: 52, y: y, maxWidth: width - 53, style: .muted)
+        case .word(let i), .yesNo(let i):
+            let label: String
+            let phases: [String]
+            if case .word = row {
+                label = "“\(p.phaseWords[i].word)” (\(p.phaseWords[i].rows) row\(p.phaseWords[i].rows == 1 ? "" : "s"))"
+                phases = wordPhases[p.phaseWords[i].word] ?? p.phaseWords[i].phases ?? []
+            } else {
+                let c = p.yesNoColumns[i]
+                label = "“\(p.header[c.column])” (yes on \(c.yes))"
+                phases = c.phases
+            }
+            canvas.put(label, x: 3, y: y, maxWidth: 30, style: focused ? Style(.normal, bold: true) : .plain)
+            if focused, let editing {
+                canvas.put("→", x: 34, y: y, style: .accent)
+                editing.render(into: &canvas, x: 36, y: y, width: width - 38, focused: true)
+            } else if phases.isEmpty {
+                let none = if case .word = row { "→ not known: Enter to say its phases" } else { "→ not read as phases" }
+                canvas.put(none, x: 34, y: y, maxWidth: width - 35, style: focused ? chosen : .error)
+            } else {
+                canvas.put("→ " + phases.joined(separator: ", "), x: 34, y: y, maxWidth: width - 35, style: chosen)
+            }
+        case .line(let text, let error):
+            canvas.put(text, x: 3, y: y, maxWidth: width - 4, style: focused ? chosen : error ? .error : .plain)
+        }
+    }
+}
