@@ -22,7 +22,8 @@ public enum ICalendarText {
             case "\r": out += "\\n"
             case "\n": if !lastWasCR { out += "\\n" }
             default:
-                if scalar.properties.generalCategory == .control { continue }
+                // C0 and C1 controls, DEL among them: the scalars whose category is Control.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
@@ -30,19 +31,27 @@ public enum ICalendarText {
     }
 
     /// One logical line folded at 75 octets: each continuation starts with a space, which the
-    /// 75 counts. A fold never splits a character's UTF-8 bytes.
+    /// 75 counts. A fold never splits a character's UTF-8 bytes (it falls before a lead byte).
     public static func fold(_ logical: String) -> String {
-        var out = ""
+        let bytes = Array(logical.utf8)
+        if bytes.count <= 75 { return logical + "\r\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 70 * 3 + 2)
         var width = 0
-        for scalar in logical.unicodeScalars {
-            let octets = String(scalar).utf8.count
-            if width + octets > 75 {
-                out += "\r\n "
+        var i = 0
+        while i < bytes.count {
+            // The whole UTF-8 sequence that starts here.
+            var end = i + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            if width + (end - i) > 75 {
+                out += [0x0D, 0x0A, 0x20]
                 width = 1
             }
-            out.unicodeScalars.append(scalar)
-            width += octets
+            out += bytes[i..<end]
+            width += end - i
+            i = end
         }
-        return out + "\r\n"
+        out += [0x0D, 0x0A]
+        return String(decoding: out, as: UTF8.self)
     }
 }
