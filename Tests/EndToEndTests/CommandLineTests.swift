@@ -380,3 +380,67 @@ final class Failures: @unchecked Sendable {
         #expect(json.stdout.contains("\"doneOn\" : null"))
     }
 }
+
+/// The register flags of issue 11 through the built binary.
+@Suite struct RegisterFlagsTests {
+    @Test func phase_columns_phase_words_and_clusters_by_name_alone() throws {
+        let store = TemporaryStore()
+        let register = store.root.appendingPathComponent("rede.csv")
+        try Data(
+            """
+            Nome;Concelho;Tipo;JI (s/n);Secundário (s/n);Agrupamento
+            Escola Básica Cesário Verde;Lisboa;EB1;n;n;Agrupamento de Escolas Eugénio dos Santos
+            Escola Básica Cesário Verde;Loures;EB1;s;n;Agrupamento de Escolas de Loures
+            Escola Artística António Arroio;Lisboa;Artística;n;s;Agrupamento de Escolas Eugénio dos Santos
+
+            """.utf8
+        ).write(to: register)
+        let words = store.root.appendingPathComponent("words.txt")
+        try Data("# Lisboa's own\nArtística = upper-secondary, vocational\n".utf8).write(to: words)
+        let result = try Shell.cairn(
+            [
+                "import", register.path, "--phase-words", words.path, "--phase-column", "JI (s/n)=early-childhood",
+                "--cluster-by", "Agrupamento",
+            ], store: store.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("phase columns: early-childhood ← “JI (s/n)” (yes on 1)"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "possible duplicate, line 3: “Escola Básica Cesário Verde” (Loures) has the name of line 2 (Lisboa); both kept"))
+        #expect(result.stdout.contains("clusters are matched by their name"))
+        let doc = try Shell.export(store.url)
+        let schools = doc["schools"] as? [[String: Any]] ?? []
+        #expect(schools.count == 3)
+        #expect(schools.first { $0["municipality"] as? String == "Loures" }?["phases"] as? [String] == ["early-childhood", "primary"])
+        #expect(
+            schools.first { ($0["name"] as? String)?.hasPrefix("Escola Artística") == true }?["phases"] as? [String] == [
+                "upper-secondary", "vocational",
+            ])
+        #expect(
+            (doc["clusters"] as? [[String: Any]])?.compactMap { $0["name"] as? String }.sorted() == [
+                "Agrupamento de Escolas Eugénio dos Santos", "Agrupamento de Escolas de Loures",
+            ])
+        // The same file again: nothing new, the clusters found by their names.
+        let again = try Shell.cairn(
+            [
+                "import", register.path, "--phase-words", words.path, "--phase-column", "JI (s/n)=early-childhood", "--cluster-by",
+                "Agrupamento",
+            ], store: store.url)
+        #expect(again.stdout.contains("0 added, 0 updated, 3 unchanged"), "\(again.stdout)")
+        #expect(!again.stdout.contains("clusters added"))
+        let bad = try Shell.cairn(["import", register.path, "--phase-column", "Boarding=special", "--dry-run"], store: store.url)
+        #expect(bad.status != 0 && bad.stderr.contains("the register has no column “Boarding”"), "\(bad.stderr)")
+    }
+
+    @Test func measurements_and_assessments_export_as_tables() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let m = try Shell.cairn(["export", "--format", "csv", "--what", "measurements"], store: store.url)
+        #expect(m.status == 0 && m.stdout.hasPrefix("id,cluster,clusterName,goal,statement,indicator,date,value,unit,by,source,ticked\n"))
+        #expect(m.stdout.split(separator: "\n").count > 2)
+        let a = try Shell.cairn(
+            ["export", "--format", "csv", "--what", "assessments", "--cluster", "Lokaal netwerk Gent tegen vroegtijdig schoolverlaten"],
+            store: store.url)
+        #expect(a.status == 0 && a.stdout.contains("De stad beslist vaak alleen over het budget."), "\(a.stderr)")
+    }
+}
