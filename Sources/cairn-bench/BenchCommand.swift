@@ -162,6 +162,19 @@ struct BenchCommand {
             _ = try w.perform(.delete(.school, id: doomed), by: Author(user: "bench", today: Day.today()))
         }
         print(String(format: "the rule book's delete of a school (cascade and unlinks, nothing written): %.1f ms", deleteTime))
+        // The calendar of everything due (`c` on Home, `cairn export --format ics`), in memory.
+        var calendarTimes: [Double] = []
+        var calendarSize = (items: 0, bytes: 0)
+        for _ in 0..<3 {
+            calendarTimes.append(
+                Measure.milliseconds {
+                    let items = CalendarExport.items(w, clusters: nil, what: Set(CalendarExport.What.allCases), today: Day.today())
+                    calendarSize = (items.count, CalendarExport.data(items, name: "bench", todo: false, stamp: Date()).count)
+                })
+        }
+        print(
+            "the calendar of every cluster (\(calendarSize.items) events, \(calendarSize.bytes / 1_000_000) MB): \(Measure.summary(calendarTimes))"
+        )
         print(String(format: "peak memory of this process so far: %.0f MiB", Measure.peakMemoryMiB()))
 
         let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path

@@ -129,7 +129,11 @@ final class Interpreter {
             } catch let error as StoreError {
                 return [.deliver(.commitFailed(asked, message: error.message), to: screen)]
             } catch {
-                return [.deliver(.commitFailed(asked, message: "\(error)"), to: screen)]
+                // The status line says "Not undone: " already.
+                let said = "\(error)"
+                return [
+                    .deliver(.commitFailed(asked, message: said.hasPrefix("not undone: ") ? String(said.dropFirst(12)) : said), to: screen)
+                ]
             }
         case .quit, .push, .close, .say, .undoLast:
             return []
