@@ -47,9 +47,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
+    /// `2026-12-02`, written digit by digit: lists and exports write a day per row, and
+    /// `String(format:)` took a tenth of a national calendar export.
     public var description: String {
         let (y, m, d) = parts
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        let digits: [UInt8] = [
+            UInt8(48 + y / 1000 % 10), UInt8(48 + y / 100 % 10), UInt8(48 + y / 10 % 10), UInt8(48 + y % 10), 45,
+            UInt8(48 + m / 10), UInt8(48 + m % 10), 45, UInt8(48 + d / 10), UInt8(48 + d % 10),
+        ]
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
