@@ -41,7 +41,8 @@ struct ImportCommand: ParsableCommand {
         opts.phaseColumns = phaseColumn
         for path in phaseWords {
             guard let words = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the phase words in \(path)") }
-            opts.phaseWordFiles.append(((path as NSString).lastPathComponent, String(decoding: words, as: UTF8.self)))
+            // Read as registers are: a byte-order mark, UTF-16 or Windows-1252 from a spreadsheet's "save as".
+            opts.phaseWordFiles.append(((path as NSString).lastPathComponent, try RegisterText.decode(words).text))
         }
         opts.clusterBy = clusterBy
         opts.useFileClusterNames = useFileNames

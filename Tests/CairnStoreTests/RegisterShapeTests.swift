@@ -103,6 +103,15 @@ import Testing
         } throws: { ($0 as? StoreError)?.message.contains("ours.txt line 2") == true }
     }
 
+    @Test func a_phase_words_file_saved_on_windows_is_read() throws {
+        let bytes = Data([0xEF, 0xBB, 0xBF]) + Data("# ours\r\nEscola Artística = upper-secondary, vocational\r\n".utf8)
+        let words = try PhaseTable.parse(try RegisterText.decode(bytes).text, named: "ours.txt")
+        #expect(words[PhaseTable.key("escola artistica")] == [.upperSecondary, .vocational])
+        let latin1 = try RegisterText.decode(
+            Data([0x41, 0x72, 0x74, 0xED, 0x73, 0x74, 0x69, 0x63, 0x61, 0x3D, 0x6F, 0x74, 0x68, 0x65, 0x72]))
+        #expect(try PhaseTable.parse(latin1.text, named: "w.txt")[PhaseTable.key("Artística")] == [.other])
+    }
+
     @Test func rows_without_an_id_that_share_a_name_are_two_schools_and_said_to_be_possible_duplicates() throws {
         let text = """
             Nome,Concelho,Telefone

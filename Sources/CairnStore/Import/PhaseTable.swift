@@ -31,7 +31,7 @@ public struct PhaseTable: Sendable {
     /// A word file: `WORD = PHASE[, PHASE]` a line; `#` starts a comment, blank lines are skipped.
     static func parse(_ text: String, named name: String) throws(StoreError) -> [String: [Phase]] {
         var words: [String: [Phase]] = [:]
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let (word, phases) = try entry(line, separator: "=", cite: "\(name) line \(n + 1)")
