@@ -22,29 +22,61 @@ struct BenchCommand {
             let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
             return try TrustBench.run(Array(args.dropFirst()), cairn: cairn)
         }
+        if args.contains("--help") || args.contains("-h") {
+            print(usage)
+            return
+        }
         func option(_ name: String) -> String? {
             guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
             defer { args.removeSubrange(i...(i + 1)) }
             return args[i + 1]
         }
+        /// A count option: a whole number above zero, or the bench stops and says so.
+        func number(_ name: String) throws -> Int? {
+            guard let text = option(name) else {
+                if args.contains(name) { try refuseUnknown([name + " without a number"]) }
+                return nil
+            }
+            guard let n = Int(text), n > 0 else {
+                try refuseUnknown(["\(name) \(text)"])
+                return nil
+            }
+            return n
+        }
         var generator = Generator()
         let storeArg = option("--store")
-        if let n = option("--schools").flatMap(Int.init) { generator.schools = n }
-        if let n = option("--clusters").flatMap(Int.init) { generator.clusters = n }
-        if let n = option("--agencies").flatMap(Int.init) { generator.agencies = n }
-        if let n = option("--checkpoints").flatMap(Int.init) { generator.checkpoints = n }
+        if let n = try number("--schools") { generator.schools = n }
+        if let n = try number("--clusters") { generator.clusters = n }
+        if let n = try number("--agencies") { generator.agencies = n }
+        if let n = try number("--checkpoints") { generator.checkpoints = n }
+        if let n = try number("--events") { generator.events = n }
         if let register = option("--import") {
             try importFigures(register, clusterBy: option("--cluster-by"))
+            try refuseUnknown(args)
             return
         }
         let loadOnly = args.contains("--load-only")
-        let directory =
+        args.removeAll { $0 == "--load-only" }
+        try refuseUnknown(args)
+        var directory =
             storeArg.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-store")
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                generator.events.map { "cairn-bench-store-\($0)" } ?? "cairn-bench-store")
         let today = Day.today()
         let identity = Identity(user: "bench", host: "bench")
+        // The bench commits edits of its own: into a store it did not make, only on a copy.
+        var copy: URL?
+        if BenchStore.holdsRecords(directory), !BenchStore.madeByBench(directory) {
+            let to = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-copy-\(getpid())")
+            print("\(directory.path) was not made by cairn-bench: measuring a copy of it in \(to.path), left as it is")
+            try BenchStore.copy(directory, to: to)
+            directory = to
+            copy = to
+        }
+        defer { if let copy { try? FileManager.default.removeItem(at: copy) } }
 
-        if (try? Store(directory: directory, identity: identity))?.eventCount ?? 0 == 0 {
+        if !BenchStore.holdsRecords(directory) {
+            try BenchStore.mark(directory)
             print(
                 "generating \(generator.schools) schools, \(generator.clusters) clusters, \(generator.agencies) agencies, \(generator.checkpoints) checkpoints in \(directory.path)…"
             )
@@ -180,6 +212,55 @@ struct BenchCommand {
         let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
         for line in TmuxProbe(cairn: cairn, store: directory).run() { print(line) }
     }
+}
+
+let usage = """
+    cairn-bench: Cairn's figures, printed, never asserted (build with -c release)
+
+    cairn-bench [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--load-only]
+        load, first frame, keystrokes, commit, history, calendar, memory and terminal bytes on a
+        national-size store, generated into DIR (default: a temporary folder; with --events N,
+        padded with edits to N journal events, as after years of use) unless DIR holds one.
+        A store the bench did not make is measured on a copy: the bench writes commits.
+    cairn-bench --import FILE [--cluster-by ID,NAME]
+        reading and planning a register's import, into an empty store (nothing is written)
+    cairn-bench trust [writers|kills|keys|registers] [--keys N]
+        the trust proofs at full size
+    cairn-bench sync [ARGS]
+        sync through git between copies made for it
+    """
+
+/// What the bench may do to a store: a store it made carries a mark; any other it only copies.
+enum BenchStore {
+    static func markFile(_ directory: URL) -> URL { directory.appendingPathComponent("local/made-by-cairn-bench") }
+    static func madeByBench(_ directory: URL) -> Bool { FileManager.default.fileExists(atPath: markFile(directory).path) }
+
+    static func holdsRecords(_ directory: URL) -> Bool {
+        let journal = directory.appendingPathComponent("journal")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: journal.path)) ?? []
+        return files.contains { name in
+            name.hasSuffix(".jsonl")
+                && ((try? FileManager.default.attributesOfItem(atPath: journal.appendingPathComponent(name).path))?[.size] as? Int ?? 0) > 0
+        }
+    }
+
+    static func mark(_ directory: URL) throws {
+        try FileManager.default.createDirectory(at: markFile(directory).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("made by cairn-bench; it writes commits here\n".utf8).write(to: markFile(directory))
+    }
+
+    static func copy(_ directory: URL, to: URL) throws {
+        try? FileManager.default.removeItem(at: to)
+        try FileManager.default.copyItem(at: directory, to: to)
+        try mark(to)
+    }
+}
+
+/// Stops on anything the bench does not know, rather than measuring what was not asked for.
+func refuseUnknown(_ args: [String]) throws {
+    guard let first = args.first else { return }
+    FileHandle.standardError.write(Data("cairn-bench: unknown argument “\(first)”\n\n\(usage)\n".utf8))
+    exit(2)
 }
 
 /// `cairn-bench --import FILE [--cluster-by ID,NAME]`: reading the table and planning the

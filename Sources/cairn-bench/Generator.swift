@@ -9,6 +9,8 @@ struct Generator {
     var clusters = 3_000
     var agencies = 5_000
     var checkpoints = 100_000
+    /// Pad the journal with edits to this many events: the same world after years of use.
+    var events: Int?
 
     static let places = [
         "Łódź", "Óbidos", "São João", "Þingeyjarsveit", "Whāngārei", "Ōtautahi", "Gent", "Portree", "Kraków", "Évora",
@@ -72,5 +74,27 @@ struct Generator {
             try flush()
         }
         try flush(true)
+        try padWithEdits(store)
+    }
+
+    /// Years of edits: each a school's notes changed, round the schools, written 10,000 to a
+    /// commit, until the journal holds `events` events.
+    func padWithEdits(_ store: Store) throws {
+        guard let events else { return }
+        var schools = store.world.schools.values.sorted { $0.id < $1.id }
+        guard !schools.isEmpty else { return }
+        var written = store.eventCount
+        var round = 0
+        while written < events {
+            var batch: [Change] = []
+            for _ in 0..<min(10_000, events - written) {
+                let i = round % schools.count
+                schools[i].notes = "visit \(round / schools.count + 1)"
+                batch.append(.put(.school(schools[i])))
+                round += 1
+            }
+            try store.commit(batch)
+            written += batch.count
+        }
     }
 }

@@ -98,8 +98,18 @@ extension World {
                     return c
                 }
             }
-            let after = try before.applying(edit.fields)
-            let values = before.fieldValues
+            // The fields it names, read and set directly where `FastFields` knows them; else the
+            // record's fields once through `Codable` (encoding it was most of what a fold cost).
+            let fast = edit.fields.map { FastFields.value($0.name, of: before) }
+            let after: Record
+            var values: [String: JSONValue] = [:]
+            if fast.allSatisfy({ $0 != nil }), let done = FastFields.applying(edit.fields, to: before) {
+                after = done
+                for (f, v) in zip(edit.fields, fast) { values[f.name] = v }
+            } else {
+                values = before.fieldValues
+                after = try Record.applying(edit.fields, to: values, kind: before.kind)
+            }
             var found: [Conflict] = []
             for f in edit.fields {
                 let key = Conflict.key(edit.id, f.name)

@@ -98,7 +98,12 @@ extension Record {
 
     /// The record with `edit`'s fields set to their new values, or why they do not fit it.
     public func applying(_ fields: [FieldEdit]) throws(InputError) -> Record {
-        var values = fieldValues
+        try Record.applying(fields, to: fieldValues, kind: kind)
+    }
+
+    /// A record of `kind` from `values` (a record's fields) with `fields` set to their new values.
+    public static func applying(_ fields: [FieldEdit], to values: [String: JSONValue], kind: RecordKind) throws(InputError) -> Record {
+        var values = values
         for f in fields {
             guard f.name != "id" else { throw InputError("an edit cannot change a record's id") }
             values[f.name] = f.new.isNull ? nil : f.new
