@@ -31,7 +31,9 @@ enum ImportEffects {
         switch (mapping.columns[.clusterId], mapping.columns[.clusterName]) {
         case (let id?, let name?): options.clusterBy = "\(id + 1),\(name + 1)"
         case (let id?, nil): options.clusterBy = "\(id + 1)"
-        case (nil, let name?): options.clusterBy = "\(name + 1)"
+        case (nil, let name?):
+            options.clusterBy = "\(name + 1)"
+            options.clusterByName = true
         case (nil, nil): break
         }
         options.phaseOverrides = request.phaseWords

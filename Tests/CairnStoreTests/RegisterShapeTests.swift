@@ -169,4 +169,13 @@ import Testing
         #expect(s2.clustersAdded == 0 && s2.membershipsAdded == 1)
         #expect(after.members(of: obidos.id).count == 3)
     }
+
+    @Test func one_word_cluster_names_given_as_names_by_the_import_screen_stay_names() throws {
+        let (w, _, _) = try plan("Escola,Rede\nEscola A,Bałuty\nEscola B,Widzew\n") {
+            $0.clusterBy = "2"
+            $0.clusterByName = true
+        }
+        #expect(Set(w.clusters.values.map(\.name)) == ["Bałuty", "Widzew"])
+        #expect(w.clusters.values.allSatisfy { $0.officialId == nil })
+    }
 }

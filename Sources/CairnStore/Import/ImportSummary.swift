@@ -14,6 +14,8 @@ public struct ImportOptions: Sendable {
     public var phaseWordFiles: [(name: String, text: String)] = []
     /// `ID_COLUMN[,NAME_COLUMN]`: rows grouped into clusters by that id.
     public var clusterBy: String?
+    /// `clusterBy` names a column of cluster names (the import screen knows when it does).
+    public var clusterByName = false
     /// Take the file's cluster names where they differ from the store's.
     public var useFileClusterNames = false
     /// Use `maps` as the whole mapping, without guessing (the import screen sends every field it shows).

@@ -29,7 +29,7 @@ public enum RegisterImport {
         }
         var phaseYes = [Int](repeating: 0, count: phaseColumns.count)
         var unreadable: [Int: [String: Int]] = [:]
-        let clusters = try ClusterColumns(options.clusterBy, mapping: mapping, table: table)
+        let clusters = try ClusterColumns(options.clusterBy, byName: options.clusterByName, mapping: mapping, table: table)
         summary.clustersByName = clusters.byNameOnly
 
         var scratch = world
@@ -280,11 +280,11 @@ struct ClusterColumns {
     var name: Int?
     var byNameOnly = false
 
-    init(_ clusterBy: String?, mapping: ColumnMapping, table: RegisterTable) throws(StoreError) {
+    init(_ clusterBy: String?, byName: Bool, mapping: ColumnMapping, table: RegisterTable) throws(StoreError) {
         guard clusterBy != nil, let id = mapping.columns[.clusterId] else { return }
         self.id = id
         name = mapping.columns[.clusterName]
-        if name == nil || name == id { byNameOnly = Self.holdsNames(id, table: table) }
+        if name == nil || name == id { byNameOnly = byName || Self.holdsNames(id, table: table) }
         if byNameOnly { name = nil }
     }
 
