@@ -59,9 +59,9 @@ public enum JSONExport {
         return doc
     }
 
-    /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs).
+    /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the
+    /// bytes `JSONSerialization` would write (`PrettyJSON`).
     public static func data(_ world: World, today: Day = Day.today()) throws -> Data {
-        try JSONSerialization.data(
-            withJSONObject: document(world, today: today), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try PrettyJSON.data(document(world, today: today))
     }
 }

@@ -40,7 +40,7 @@ struct CoverageCommand: ParsableCommand {
                 },
                 "gaps": coverage.gapSentences,
             ]
-            let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try PrettyJSON.data(doc)
             printJSON(data)
             return
         }

@@ -28,7 +28,7 @@ struct GapsCommand: ParsableCommand {
                     "recordId": g.recordID ?? NSNull(), "message": g.message,
                 ]
             }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try PrettyJSON.data(rows)
             printJSON(data)
             return
         }

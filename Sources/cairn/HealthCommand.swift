@@ -27,7 +27,7 @@ struct HealthCommand: ParsableCommand {
                 "score": h.score ?? NSNull(), "weakest": h.weakestPoint, "previous": h.previous?.date.description ?? NSNull(),
                 "fundingEndsSoon": h.fundingEndsSoon?.description ?? NSNull(), "items": items,
             ]
-            let data = try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try PrettyJSON.data(doc)
             printJSON(data)
             return
         }

@@ -38,7 +38,7 @@ struct ListCommand: ParsableCommand {
                 rows = checkpoints.compactMap { byID[$0.id] }
             default: break
             }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try PrettyJSON.data(rows)
             printJSON(data)
             return
         }

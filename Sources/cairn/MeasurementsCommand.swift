@@ -26,7 +26,7 @@ struct MeasurementsCommand: ParsableCommand {
                     "ticked": m.ticked ?? NSNull(),
                 ]
             }
-            printJSON(try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+            printJSON(try PrettyJSON.data(rows))
             return
         }
         let p = w.progress(of: g, on: today)

@@ -1,0 +1,68 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// Cairn's JSON writer against Foundation's, byte for byte: the export's format is a contract.
+@Suite struct PrettyJSONTests {
+    func foundation(_ value: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    @Test func the_examples_export_is_written_as_foundation_writes_it() throws {
+        var world = World()
+        world.apply(try Examples.changes(for: World(), today: Day(iso: "2026-12-02")!, user: "ana"))
+        let document = JSONExport.document(world, today: Day(iso: "2026-12-02")!)
+        #expect(try PrettyJSON.data(document) == (try foundation(document)))
+        #expect(!world.clusters.isEmpty && !world.measurements.isEmpty && !world.assessments.isEmpty)
+    }
+
+    @Test func hostile_keys_strings_numbers_and_empty_containers() throws {
+        var controls = ""
+        for v in 0..<0x21 { controls.unicodeScalars.append(Unicode.Scalar(v)!) }
+        controls += "\u{7f}\u{80}\u{9f}\u{a0}\u{2028}\u{2029}\u{feff}\"\\/ São João 漢字 🙂 e\u{301}"
+        let numbers: [Any] = [
+            7.0, 8.2, 0.1, -2.5, 1e21, 1e-7, 123456789.125, Double(Int64.max), -0.0, 0.30000000000000004, 100.0, 1e15, 1e16,
+            2.5e-5, 9_999_999_999_999_998.0, 3, -40, Int.max, Int.min, true, false, NSNull(),
+        ]
+        let document: [String: Any] = [
+            "a10": 1, "a9": 2, "aB": 3, "ab": 4, "b": 5, "B": 6, "é": 7, "_x": 8, "a_b": 9, "Zed": 10, "zed2": 11,
+            "text": controls, "numbers": numbers, "emptyObject": [String: Any](), "emptyArray": [Any](),
+            "nested": [[String: Any](), [Any](), [[1, 2], ["x": [String: Int]()]]] as [Any],
+            "ratings": ["leadership": 4, "power": 2], "notes": ["power": "the city\ndecides"], "phases": ["primary"],
+        ]
+        let ours = String(decoding: try PrettyJSON.data(document), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let theirs = String(decoding: try foundation(document), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let first = zip(ours, theirs).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(
+            ours == theirs,
+            "first difference at line \(first?.offset ?? -1): ours \(first.map { String($0.element.0) } ?? "") theirs \(first.map { String($0.element.1) } ?? "")"
+        )
+    }
+
+    @Test func random_documents_are_written_alike() throws {
+        var rng = SystemRandomNumberGenerator()
+        let words = ["a", "B", "é", "id", "doneOn", "done", "x1", "x10", "x2", "", " ", "\u{1}", "漢", "Zz", "zZ", "a b", "a-b"]
+        func value(_ depth: Int) -> Any {
+            switch Int.random(in: 0..<(depth > 2 ? 5 : 7), using: &rng) {
+            case 0: return words.randomElement(using: &rng)! + String(Int.random(in: 0..<3, using: &rng))
+            case 1: return Int.random(in: -1000...1000, using: &rng)
+            case 2: return Double.random(in: -1e6...1e6, using: &rng) * pow(10, Double(Int.random(in: -8...8, using: &rng)))
+            case 3: return Bool.random(using: &rng)
+            case 4: return NSNull()
+            case 5: return (0..<Int.random(in: 0..<4, using: &rng)).map { _ in value(depth + 1) }
+            default:
+                var o: [String: Any] = [:]
+                for _ in 0..<Int.random(in: 0..<5, using: &rng) { o[words.randomElement(using: &rng)!] = value(depth + 1) }
+                return o
+            }
+        }
+        for _ in 0..<2_000 {
+            let document = ["root": value(0)]
+            let ours = String(decoding: try PrettyJSON.data(document), as: UTF8.self)
+            let theirs = String(decoding: try foundation(document), as: UTF8.self)
+            try #require(ours == theirs, "ours:\n\(ours)\ntheirs:\n\(theirs)")
+        }
+    }
+}
