@@ -47,19 +47,56 @@ extension World {
     ///   and checkpoints.
     public func gaps(in clusterID: String, on today: Day) -> [Gap] {
         guard clusters[clusterID] != nil else { return [] }
+        let parts = ClusterParts(
+            hasLead: lead(of: clusterID) != nil, hasAgreement: agreement(of: clusterID) != nil, members: members(of: clusterID),
+            goals: goals(of: clusterID), actions: actions(of: clusterID), checkpoints: checkpoints(of: clusterID, on: today))
+        return gaps(clusterID, parts, on: today)
+    }
+
+    /// Every cluster's gaps, the records grouped by cluster once: asked cluster by cluster
+    /// (`cairn gaps`, a region's report), a national store's 3,000 clusters took 95 s.
+    public func gapsByCluster(on today: Day) -> [String: [Gap]] {
+        let members = membersByCluster()
+        let goalsBy = Dictionary(grouping: goals.values, by: \.cluster)
+        let actionsBy = Dictionary(grouping: actions.values, by: \.cluster)
+        let checkpointsBy = Dictionary(grouping: checkpoints.values, by: \.cluster)
+        let agreed = Set(agreements.values.map(\.cluster))
+        var out: [String: [Gap]] = [:]
+        for id in clusters.keys {
+            let own = members[id] ?? []
+            let parts = ClusterParts(
+                hasLead: own.contains { $0.lead }, hasAgreement: agreed.contains(id), members: own,
+                goals: (goalsBy[id] ?? []).sorted(by: World.goalOrder), actions: (actionsBy[id] ?? []).sorted(by: World.actionOrder),
+                checkpoints: (checkpointsBy[id] ?? []).sorted { Checkpoint.urgencyOrder($0, $1, on: today) })
+            out[id] = gaps(id, parts, on: today)
+        }
+        return out
+    }
+
+    /// One cluster's records as the gap rules read them, each list in the order lists show it.
+    struct ClusterParts {
+        var hasLead: Bool
+        var hasAgreement: Bool
+        var members: [Membership]
+        var goals: [Goal]
+        var actions: [Action]
+        var checkpoints: [Checkpoint]
+    }
+
+    private func gaps(_ clusterID: String, _ parts: ClusterParts, on today: Day) -> [Gap] {
         var gaps: [Gap] = []
-        if lead(of: clusterID) == nil {
+        if !parts.hasLead {
             gaps.append(Gap(.noLead, cluster: clusterID, "no member leads and convenes the cluster"))
         }
-        if agreement(of: clusterID) == nil {
+        if !parts.hasAgreement {
             gaps.append(
                 Gap(
                     .noAgreement, cluster: clusterID,
                     "no monitoring agreement: how often all meet, how they report, how the plan is evaluated"))
         }
-        let actions = self.actions(of: clusterID)
-        let members = Set(memberships.values.filter { $0.cluster == clusterID }.map(\.id))
-        for g in goals(of: clusterID) {
+        let actions = parts.actions
+        let members = Set(parts.members.map(\.id))
+        for g in parts.goals {
             var missing: [String] = []
             if g.indicator.isEmpty { missing.append("an indicator") }
             if g.target == nil { missing.append("a target") }
@@ -79,13 +116,13 @@ extension World {
                     "action “\(a.description)” has no responsible member"))
         }
         let engaged = Set(actions.compactMap(\.responsible))
-        for m in self.members(of: clusterID) where !m.responsibilities.isEmpty && !engaged.contains(m.id) {
+        for m in parts.members where !m.responsibilities.isEmpty && !engaged.contains(m.id) {
             gaps.append(
                 Gap(
                     .memberWithoutAction, cluster: clusterID, record: .membership, id: m.id,
                     "\(memberName(m)) has responsibilities but no action"))
         }
-        for c in checkpoints(of: clusterID, on: today) where c.isOverdue(on: today) {
+        for c in parts.checkpoints where c.isOverdue(on: today) {
             gaps.append(
                 Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
         }

@@ -2,11 +2,13 @@
 extension World {
     /// A cluster's goals: high priority first, then by deadline, then by statement.
     public func goals(of clusterID: String) -> [Goal] {
-        goals.values.filter { $0.cluster == clusterID }.sorted { a, b in
-            if a.priority != b.priority { return a.priority < b.priority }
-            if a.deadline != b.deadline { return (a.deadline ?? Day(ordinal: .max)) < (b.deadline ?? Day(ordinal: .max)) }
-            return (a.statement, a.id) < (b.statement, b.id)
-        }
+        goals.values.filter { $0.cluster == clusterID }.sorted(by: World.goalOrder)
+    }
+
+    static func goalOrder(_ a: Goal, _ b: Goal) -> Bool {
+        if a.priority != b.priority { return a.priority < b.priority }
+        if a.deadline != b.deadline { return (a.deadline ?? Day(ordinal: .max)) < (b.deadline ?? Day(ordinal: .max)) }
+        return (a.statement, a.id) < (b.statement, b.id)
     }
 
     /// A goal's measurements, oldest first.
@@ -20,10 +22,12 @@ extension World {
 
     /// A cluster's actions, by due date (undated last), then description.
     public func actions(of clusterID: String) -> [Action] {
-        actions.values.filter { $0.cluster == clusterID }.sorted { a, b in
-            if a.due != b.due { return (a.due ?? Day(ordinal: .max)) < (b.due ?? Day(ordinal: .max)) }
-            return (a.description, a.id) < (b.description, b.id)
-        }
+        actions.values.filter { $0.cluster == clusterID }.sorted(by: World.actionOrder)
+    }
+
+    static func actionOrder(_ a: Action, _ b: Action) -> Bool {
+        if a.due != b.due { return (a.due ?? Day(ordinal: .max)) < (b.due ?? Day(ordinal: .max)) }
+        return (a.description, a.id) < (b.description, b.id)
     }
 
     /// What recording `measurement` changes besides itself: the open checkpoint that asked for a

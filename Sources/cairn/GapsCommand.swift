@@ -20,7 +20,9 @@ struct GapsCommand: ParsableCommand {
         } else {
             clusters = NameOrder.sorted(w.clusters.values, by: \.name)
         }
-        let gaps = clusters.flatMap { w.gaps(in: $0.id, on: today) }
+        // Every cluster's at once: the records grouped by cluster in one pass, not each cluster's scan.
+        let byCluster = cluster == nil ? w.gapsByCluster(on: today) : [:]
+        let gaps = clusters.flatMap { byCluster[$0.id] ?? w.gaps(in: $0.id, on: today) }
         if json {
             let rows: [[String: Any]] = gaps.map { g in
                 [
@@ -36,8 +38,9 @@ struct GapsCommand: ParsableCommand {
             print("no gaps in \(clusters.count == 1 ? clusters[0].name : "\(clusters.count) clusters")")
             return
         }
+        let grouped = Dictionary(grouping: gaps, by: \.cluster)
         for c in clusters {
-            let own = gaps.filter { $0.cluster == c.id }
+            let own = grouped[c.id] ?? []
             guard !own.isEmpty else { continue }
             print("\(c.name): \(own.count) gap\(own.count == 1 ? "" : "s")")
             for g in own { print("  \(g.kind.rawValue): \(g.message)") }

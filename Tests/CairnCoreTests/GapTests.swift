@@ -74,3 +74,32 @@ import Testing
         #expect(none.proposedMeetings().isEmpty)  // less than half a spacing: no meeting falls in it
     }
 }
+
+@Suite struct GapsByClusterTests {
+    @Test func every_clusters_gaps_at_once_are_each_clusters_gaps_in_the_same_order() {
+        var w = World()
+        let today = Day(iso: "2026-12-02")!
+        w.apply([
+            .put(.cluster(Cluster(id: "c1", name: "Kāhui Ako"))), .put(.cluster(Cluster(id: "c2", name: "Łódź"))),
+            .put(.cluster(Cluster(id: "c3", name: "Empty"))),
+            .put(.school(School(id: "s1", name: "Þingeyjarskóli"))), .put(.school(School(id: "s2", name: "Escola"))),
+            .put(
+                .membership(Membership(id: "m1", cluster: "c1", memberType: .school, memberId: "s1", responsibilities: "hosts", lead: true))
+            ),
+            .put(.membership(Membership(id: "m2", cluster: "c1", memberType: .school, memberId: "s2", responsibilities: "feeds"))),
+            .put(.membership(Membership(id: "m3", cluster: "c2", memberType: .school, memberId: "s2"))),
+            .put(.goal(Goal(id: "g1", cluster: "c1", statement: "Attendance", indicator: ""))),
+            .put(.goal(Goal(id: "g2", cluster: "c1", statement: "Wellbeing", indicator: "survey", target: 4, deadline: today))),
+            .put(.action(Action(id: "a1", cluster: "c1", description: "Call home", goal: "g2", responsible: "m1"))),
+            .put(.action(Action(id: "a2", cluster: "c2", description: "Nobody", goal: nil, responsible: "gone"))),
+            .put(.checkpoint(Checkpoint(id: "k1", cluster: "c1", title: "Late", due: Day(iso: "2026-11-01")!))),
+            .put(.checkpoint(Checkpoint(id: "k2", cluster: "c1", title: "Later", due: Day(iso: "2026-10-01")!))),
+            .put(.checkpoint(Checkpoint(id: "k3", cluster: "c2", title: "Soon", due: Day(iso: "2026-12-20")!))),
+            .put(.agreement(Agreement(cluster: "c2", meetingsPerYear: 4, periodStart: today, periodEnd: today.adding(months: 12)))),
+        ])
+        let all = w.gapsByCluster(on: today)
+        for id in ["c1", "c2", "c3"] { #expect(all[id] == w.gaps(in: id, on: today), "\(id)") }
+        #expect((all["c1"] ?? []).count >= 5)
+        #expect(Set(all.keys) == ["c1", "c2", "c3"])
+    }
+}
