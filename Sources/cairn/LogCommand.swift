@@ -46,7 +46,7 @@ struct LogCommand: ParsableCommand {
             return
         }
         for e in entries {
-            let when = e.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+            let when = EventTime.minute(e.at)
             let source = e.source == "typed" ? "" : " · \(e.source)"
             print(
                 Text.visible("\(when)  \(e.by) on \(e.host)\(source)  \(e.op.rawValue)  \(store.world.name(of: e)) (\(e.record))")

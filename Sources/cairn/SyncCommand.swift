@@ -62,7 +62,7 @@ struct SyncCommand: ParsableCommand {
             s.unsent == 0 ? "nothing unsent" : "\(s.unsent) change\(s.unsent == 1 ? "" : "s") unsent (journal/\(journal.lastPathComponent))"
         guard s.isShared else { return "This store is not shared through git: cairn sync --init URL shares it." }
         guard let last = s.last else { return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); never synced from this copy." }
-        let when = last.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+        let when = EventTime.minute(last.at)
         return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); last synced \(when) UTC with \(last.remote)."
     }
 }

@@ -16,10 +16,10 @@ struct UndoImportCommand: ParsableCommand {
         let store = try options.open()
         let run = try store.importRun(reference)
         if let undone = run.undone {
-            throw CLIError("import \(run.id) of \(run.file) was undone already, by \(undone.by) at \(Self.minute(undone.at)) UTC")
+            throw CLIError("import \(run.id) of \(run.file) was undone already, by \(undone.by) at \(EventTime.minute(undone.at)) UTC")
         }
         let plan = ImportUndo.plan(run, world: store.world)
-        print("import \(run.id) of \(run.file) by \(run.by) at \(Self.minute(run.at)) UTC")
+        print("import \(run.id) of \(run.file) by \(run.by) at \(EventTime.minute(run.at)) UTC")
         for note in plan.kept { print("kept: \(note)") }
         guard !plan.inverse.isEmpty else { throw CLIError("nothing of import \(run.id) is left to undo") }
         let counts = "\(plan.deleted) record\(plan.deleted == 1 ? "" : "s") deleted, \(plan.restored) put back as before"
@@ -30,6 +30,4 @@ struct UndoImportCommand: ParsableCommand {
         try perform(.undo(plan.inverse, summary: plan.summary), on: store, source: ImportRun.undoPrefix + run.id)
         print("undone: \(counts)")
     }
-
-    static func minute(_ at: String) -> String { at.prefix(16).replacingOccurrences(of: "T", with: " ") }
 }

@@ -66,5 +66,5 @@ public struct SinceLastOpen: Sendable, Equatable {
     }
 
     /// `12-01 14:02` (UTC), as the title bar writes times.
-    public var when: String { String(at.dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ") }
+    public var when: String { EventTime.short(at) }
 }

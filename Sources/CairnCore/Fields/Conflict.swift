@@ -163,7 +163,7 @@ extension World {
     /// deleted by ben at 2026-12-01 14:02 while you edited it".
     public func goneMessage(_ kind: RecordKind, _ id: String) -> String {
         guard let grave = tombstones[id] else { return "that \(kind.rawValue) (\(id)) no longer exists" }
-        let when = grave.deletedBy.at.prefix(16).replacingOccurrences(of: "T", with: " ")
+        let when = EventTime.minute(grave.deletedBy.at)
         let who = grave.deletedBy.by.isEmpty ? "someone" : grave.deletedBy.by
         return "\(describe(grave.record)) was deleted by \(who)\(when.isEmpty ? "" : " at \(when)") while you edited it"
     }

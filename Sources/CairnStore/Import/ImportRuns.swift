@@ -73,7 +73,7 @@ extension Store {
         let name = (reference as NSString).lastPathComponent
         if let run = runs.last(where: { $0.file == name }) { return run }
         if runs.isEmpty { throw StoreError("no import has written to this store") }
-        let recent = runs.suffix(5).reversed().map { "\($0.id) (\($0.file), \($0.at.prefix(16).replacingOccurrences(of: "T", with: " ")))" }
+        let recent = runs.suffix(5).reversed().map { "\($0.id) (\($0.file), \(EventTime.minute($0.at)))" }
         throw StoreError("no import is “\(reference)”: the latest are \(recent.joined(separator: ", "))")
     }
 }

@@ -87,8 +87,7 @@ public struct ConflictsScreen: Screen {
     /// `2026-12-01T14:02:09.123Z` as `2026-12-01 14:02`, or `12-01 14:02` where room is short.
     static func when(_ at: String, wide: Bool) -> String {
         guard at.count >= 16 else { return at }
-        let full = String(at.prefix(16)).replacingOccurrences(of: "T", with: " ")
-        return wide ? full : String(full.dropFirst(5))
+        return wide ? EventTime.minute(at) : EventTime.short(at)
     }
 
     static func isWide(_ env: AppEnvironment) -> Bool { env.width >= 100 }

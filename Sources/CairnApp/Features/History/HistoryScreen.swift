@@ -98,7 +98,7 @@ public struct HistoryScreen: Screen {
 /// How the trail is written on screen: one line per change, or the whole change.
 enum HistoryText {
     /// `2026-12-01 14:02` from the event's stamp.
-    static func when(_ at: String) -> String { String(at.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+    static func when(_ at: String) -> String { EventTime.minute(at) }
 
     static func shown(_ value: JSONValue) -> String { value.isEmptyValue ? "(nothing)" : "“\(value.display)”" }
 
@@ -134,7 +134,7 @@ enum HistoryText {
     /// The change whole, for the pager: every fact of it, then each field before and after.
     static func whole(_ e: HistoryEntry, in w: World) -> [String] {
         var lines = [
-            "When     " + String(e.at.prefix(19)).replacingOccurrences(of: "T", with: " ") + " UTC",
+            "When     " + EventTime.second(e.at) + " UTC",
             "Who      " + e.by, "Machine  " + e.host, "Source   " + e.source, "Record   \(name(of: e, in: w)) (\(e.record))",
             "Change   " + e.op.rawValue, "Event    " + e.event, "",
         ]
