@@ -42,31 +42,27 @@ extension PhaseColumn {
     /// The columns not mapped to a field whose header is a phase word ("Pre-school", "EB1",
     /// "Kleuter (j/n)") and whose cells all read as yes or no, with at least one yes.
     static func guess(header: [String], rows: [RegisterTable.Row], table: PhaseTable, taken: Set<Int>) -> [PhaseColumn] {
-        var found: [PhaseColumn] = []
-        for (i, h) in header.enumerated() where !taken.contains(i) {
-            guard let phases = table.phases(for: stripYesNo(h)) else { continue }
-            var anyYes = false
-            let readable = rows.allSatisfy { row in
-                guard i < row.cells.count, let v = YesNo.read(row.cells[i]) else { return false }
-                anyYes = anyYes || v
-                return true
-            }
-            if readable, anyYes { found.append(PhaseColumn(column: i, phases: phases, guessed: true)) }
+        header.indices.compactMap { i in
+            // The header first: it rules out most columns without reading a row.
+            guard !taken.contains(i), let phases = table.phases(for: stripYesNo(header[i])), yesCount(i, rows) != nil else { return nil }
+            return PhaseColumn(column: i, phases: phases, guessed: true)
         }
-        return found
     }
 
     /// The columns outside `taken` whose cells all read as yes or no (with at least one yes),
     /// and how many say yes: what the import screen offers to read as phases.
     public static func yesNoColumns(header: [String], rows: [RegisterTable.Row], taken: Set<Int>) -> [(column: Int, yes: Int)] {
-        header.indices.filter { !taken.contains($0) }.compactMap { i in
-            var yes = 0
-            for row in rows {
-                guard i < row.cells.count, let v = YesNo.read(row.cells[i]) else { return nil }
-                if v { yes += 1 }
-            }
-            return yes > 0 ? (i, yes) : nil
+        header.indices.filter { !taken.contains($0) }.compactMap { i in yesCount(i, rows).map { (i, $0) } }
+    }
+
+    /// How many rows say yes in `column`, when every cell there reads as yes or no and one is a yes.
+    static func yesCount(_ column: Int, _ rows: [RegisterTable.Row]) -> Int? {
+        var yes = 0
+        for row in rows {
+            guard column < row.cells.count, let v = YesNo.read(row.cells[column]) else { return nil }
+            if v { yes += 1 }
         }
+        return yes > 0 ? yes : nil
     }
 
     /// "Kleuter (j/n)" → "Kleuter": the hint a header gives that it holds yes or no.
