@@ -28,8 +28,9 @@ extension ImportScreen {
                 x: 3, y: listTop + 1, style: Style(.accent, bold: true))
             return
         }
-        let all = rows(area.width)
-        let selectable = selectable(area.width)
+        let listed = listing(area.width)
+        let all = listed.rows
+        let selectable = listed.selectable
         // The row above the last says what is below; the format line's end, what is above.
         let visible = max(1, last - 1 - listTop)
         let focusedRow = focus > 0 && focus <= selectable.count ? selectable[focus - 1] : nil

@@ -39,17 +39,24 @@ public struct ImportScreen: Screen {
 
     public func crumb(_ env: AppEnvironment) -> String { "Import" }
 
-    /// The list at a terminal `width` wide: a long line takes the rows it needs.
-    func rows(_ width: Int) -> [ImportRow] { preview.map { ImportRow.rows($0, width: width - 4) } ?? [] }
-    func selectable(_ width: Int) -> [Int] {
-        let all = rows(width)
-        return all.indices.filter { all[$0].selectable }
+    /// The list at a terminal `width` wide (a long line takes the rows it needs), and where its
+    /// selectable rows are. Built once for each key or frame: a register's skipped rows can
+    /// run to thousands, each wrapped.
+    struct Listing {
+        var rows: [ImportRow]
+        var selectable: [Int]
+
+        /// The row selectable row `focus` is (counted from 1; 0 is the file's path).
+        func row(at focus: Int) -> ImportRow? { focus > 0 && focus <= selectable.count ? rows[selectable[focus - 1]] : nil }
     }
+
+    func listing(_ width: Int) -> Listing {
+        let rows = preview.map { ImportRow.rows($0, width: width - 4) } ?? []
+        return Listing(rows: rows, selectable: rows.indices.filter { rows[$0].selectable })
+    }
+
     /// The row the focus is on, if it is on the list.
-    func focused(_ width: Int) -> ImportRow? {
-        let s = selectable(width)
-        return focus > 0 && focus <= s.count ? rows(width)[s[focus - 1]] : nil
-    }
+    func focused(_ width: Int) -> ImportRow? { listing(width).row(at: focus) }
 
     /// What the screen asks the run loop for: the mapping shown (columns counted from 1), the
     /// phase words given, and the yes/no columns read as phases.
@@ -65,7 +72,8 @@ public struct ImportScreen: Screen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         // While the batches are written, the keys wait.
         let idle = progress == nil
-        let onField: Bool = if case .field = focused(env.width) { true } else { false }
+        let row = focused(env.width)
+        let onField: Bool = if case .field = row { true } else { false }
         if editing != nil {
             return [
                 KeyBinding([.enter], "Enter", "keep these phases", .confirm),
@@ -73,7 +81,7 @@ public struct ImportScreen: Screen {
             ]
         }
         let enter =
-            preview == nil || focus == 0 ? "preview" : focused(env.width)?.takesPhases == true ? "say the phases" : "import"
+            preview == nil || focus == 0 ? "preview" : row?.takesPhases == true ? "say the phases" : "import"
         return [
             KeyBinding([.enter], "Enter", enter, .confirm, enabled: idle),
             KeyBinding([.down, .tab, .char("j")], "↓/Tab", "next", .nextField, enabled: idle && preview != nil),
@@ -171,14 +179,15 @@ public struct ImportScreen: Screen {
 
     /// Moves the focus, and scrolls the list so that the focused row is drawn.
     mutating func move(by step: Int, _ env: AppEnvironment) {
-        focus = max(0, min(selectable(env.width).count, focus + step))
+        focus = max(0, min(listing(env.width).selectable.count, focus + step))
         scroll(env)
     }
 
     mutating func scroll(_ env: AppEnvironment) {
         let visible = Self.visibleRows(env)
-        let rows = rows(env.width)
-        let selectable = selectable(env.width)
+        let listed = listing(env.width)
+        let rows = listed.rows
+        let selectable = listed.selectable
         guard focus > 0, focus <= selectable.count else {
             top = 0
             return
@@ -197,7 +206,7 @@ public struct ImportScreen: Screen {
             preview = p
             error = nil
             if focus == 0 { focus = 1 }
-            focus = min(focus, selectable(context.env.width).count)
+            focus = min(focus, listing(context.env.width).selectable.count)
             scroll(context.env)
         case .importFailed(let message):
             error = message
