@@ -23,10 +23,14 @@ struct ListCommand: ParsableCommand {
         let store = try options.open()
         let world = store.world
         let today = Day.today()
-        let overdueClusters = Set(world.checkpoints.values.filter { $0.isOverdue(on: today) }.map(\.cluster))
+        // Worked out only for the lists that show them: a national store has 100,000 checkpoints.
+        let overdueClusters =
+            what == .clusters && overdue ? Set(world.checkpoints.values.filter { $0.isOverdue(on: today) }.map(\.cluster)) : []
         // The checkpoints to list, most urgent first.
-        let checkpoints = world.checkpoints.values.filter { !overdue || $0.isOverdue(on: today) }
-            .sorted { Checkpoint.urgencyOrder($0, $1, on: today) }
+        let checkpoints =
+            what == .checkpoints
+            ? world.checkpoints.values.filter { !overdue || $0.isOverdue(on: today) }.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }
+            : []
         if json {
             // The export's own records, so that both say the same; the text table needs none of it.
             let document = JSONExport.document(world)
