@@ -44,8 +44,8 @@ public enum PrettyJSON {
     private static func write(_ value: Any, indent: Int, into writer: inout Writer) throws {
         switch value {
         case let s as String: string(s, into: &writer.out)
-        case let b as Bool: writer.out += b ? Array("true".utf8) : Array("false".utf8)
-        case let i as Int: writer.out += Array(String(i).utf8)
+        case let b as Bool: writer.out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let i as Int: writer.out.append(contentsOf: String(i).utf8)
         case let d as Double: writer.out += try number(d)
         case let object as [String: Any]:
             let keys = writer.sortedKeys(object)
@@ -54,7 +54,7 @@ public enum PrettyJSON {
             for (n, key) in keys.enumerated() {
                 pad(indent + 2, into: &writer.out)
                 string(key, into: &writer.out)
-                writer.out += Array(" : ".utf8)
+                writer.out.append(contentsOf: " : ".utf8)
                 guard let item = object[key] else { throw Unsupported(description: "lost the key “\(key)”") }
                 try write(item, indent: indent + 2, into: &writer)
                 if n < keys.count - 1 { writer.out.append(UInt8(ascii: ",")) }
@@ -74,7 +74,7 @@ public enum PrettyJSON {
             pad(indent, into: &writer.out)
             writer.out.append(UInt8(ascii: "]"))
         // Last: asking whether a Swift value is an NSNull bridges it to an object first.
-        case is NSNull: writer.out += Array("null".utf8)
+        case is NSNull: writer.out.append(contentsOf: "null".utf8)
         default:
             throw Unsupported(description: "cannot write \(type(of: value)) as JSON")
         }
