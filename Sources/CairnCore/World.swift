@@ -1,17 +1,17 @@
 /// Everything the store holds, as the fold of its journal: the state every screen and command reads.
 public struct World: Sendable, Equatable {
-    public private(set) var schools: [String: School] = [:]
-    public private(set) var agencies: [String: Agency] = [:]
-    public private(set) var clusters: [String: Cluster] = [:]
-    public private(set) var memberships: [String: Membership] = [:]
-    public private(set) var checkpoints: [String: Checkpoint] = [:]
-    public private(set) var goals: [String: Goal] = [:]
-    public private(set) var measurements: [String: Measurement] = [:]
-    public private(set) var actions: [String: Action] = [:]
-    public private(set) var agreements: [String: Agreement] = [:]
-    public private(set) var assessments: [String: Assessment] = [:]
+    public internal(set) var schools: [String: School] = [:]
+    public internal(set) var agencies: [String: Agency] = [:]
+    public internal(set) var clusters: [String: Cluster] = [:]
+    public internal(set) var memberships: [String: Membership] = [:]
+    public internal(set) var checkpoints: [String: Checkpoint] = [:]
+    public internal(set) var goals: [String: Goal] = [:]
+    public internal(set) var measurements: [String: Measurement] = [:]
+    public internal(set) var actions: [String: Action] = [:]
+    public internal(set) var agreements: [String: Agreement] = [:]
+    public internal(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
-    public private(set) var revision = 0
+    public internal(set) var revision = 0
     /// Open conflicts by record and field (see `fold(_:by:)`).
     public internal(set) var conflicts: [String: Conflict] = [:]
     /// How many open conflicts each record has: only these are looked through when one changes.

@@ -134,6 +134,21 @@ public struct Event: Sendable, Equatable {
     var milliseconds: Int64 { order }
 }
 
+/// An event's place in the hybrid clock's order, kept without the event.
+struct EventOrder: Comparable, Sendable {
+    var key: Int64
+    var clock: Int
+
+    init(key: Int64, clock: Int) {
+        self.key = key
+        self.clock = clock
+    }
+
+    init(_ event: Event) { self.init(key: event.order, clock: event.clock) }
+
+    static func < (a: EventOrder, b: EventOrder) -> Bool { (a.key, a.clock) < (b.key, b.clock) }
+}
+
 /// Which part of a commit of several changes a line is: `part` of `of`, all lines of one
 /// commit written together. `line` and `offset` say where the line was read, for messages.
 public struct CommitMark: Sendable, Equatable {

@@ -14,21 +14,29 @@ public final class Store {
     public let access: StoreAccess
     /// This copy of the store, whose journal file its sessions write.
     public let instance: StoreInstance
-    public private(set) var world = World()
+    public internal(set) var world = World()
     /// What was wrong in the journals at the last read: torn tails and damaged lines.
-    public private(set) var problems: [JournalProblem] = []
+    public internal(set) var problems: [JournalProblem] = []
     /// How many events have been folded into `world`.
-    public private(set) var eventCount = 0
+    public internal(set) var eventCount = 0
+    /// How many of them the snapshot this session started from held (0: none, a full read).
+    public internal(set) var snapshotEvents = 0
+    /// Whether the last read began from the snapshot, not from the journals' start.
+    public internal(set) var startedFromSnapshot = false
+    /// Start a snapshot once this many events have been folded past the last one.
+    let snapshotAfter: Int
 
-    private var journalDirectory: URL { StoreLayout.journalFolder(directory) }
+    var journalDirectory: URL { StoreLayout.journalFolder(directory) }
     /// The journal file this copy's sessions write.
     public var journalFile: URL { writer.url }
     private let writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
-    private var positions: [String: (offset: Int, line: Int)] = [:]
-    private var lastApplied: Event?
+    var positions: [String: (offset: Int, line: Int)] = [:]
+    /// Where the last event folded stands in the order: an event read later that orders before
+    /// it means a full read.
+    var lastApplied: EventOrder?
     /// The latest hybrid-clock reading folded: a new change is stamped after it.
-    private var clockHigh: (key: Int64, at: String, count: Int) = (0, "", 0)
+    var clockHigh: (key: Int64, at: String, count: Int) = (0, "", 0)
     /// Our own events not yet seen again while reading our journal file.
     private var ownUnseen: Set<String> = []
     /// Every event this process wrote: a conflict that one of them loses is told to this session.
@@ -37,8 +45,12 @@ public final class Store {
     private var overruled: [Conflict] = []
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
-    public init(directory: URL, identity: Identity = .current()) throws(StoreError) {
+    ///
+    /// - Parameter snapshotAfter: how many events read past the snapshot (or in a full read)
+    ///   make it worth writing a new one.
+    public init(directory: URL, identity: Identity = .current(), snapshotAfter: Int = Store.snapshotAfter) throws(StoreError) {
         self.directory = directory
+        self.snapshotAfter = snapshotAfter
         self.identity = identity
         try Store.createDirectory(directory)
         access = StoreAccess.of(directory)
@@ -48,7 +60,7 @@ public final class Store {
             url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), mode: access.fileMode)
         // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.
         if Glibc.access(directory.path, W_OK) == 0 { _ = try? StoreLayout.writeSharedFiles(directory, access: access) }
-        try reload()
+        try open()
     }
 
     static func createDirectory(_ url: URL, mode: mode_t = 0o700) throws(StoreError) {
@@ -120,8 +132,10 @@ public final class Store {
         self.world = world
         self.problems = problems
         self.positions = positions
-        self.lastApplied = events.last
+        self.lastApplied = events.last.map(EventOrder.init)
         self.eventCount = folded
+        self.snapshotEvents = 0
+        self.startedFromSnapshot = false
         self.ownUnseen = []
     }
 
@@ -150,7 +164,10 @@ public final class Store {
 
     /// `refresh` for a caller that holds the journal's lock (a commit) or need not wait.
     @discardableResult
-    private func refreshHoldingLock() throws(StoreError) -> Bool {
+    ///
+    /// - Parameter keepingTornTail: report an unfinished last line, as a full read does (a
+    ///   start from the snapshot); a poll leaves it to the next.
+    func refreshHoldingLock(keepingTornTail: Bool = false) throws(StoreError) -> Bool {
         var fresh: [Event] = []
         var newPositions = positions
         var newProblems: [JournalProblem] = []
@@ -167,7 +184,7 @@ public final class Store {
             var result = try JournalReader.read(file, from: offset, firstLine: line)
             checkForeign(&result, file: file)
             fresh += result.events
-            newProblems += result.problems.filter(\.isDamage)
+            newProblems += keepingTornTail ? result.problems : result.problems.filter(\.isDamage)
             newPositions[name] = (result.endOffset, line + result.linesRead)
         }
         positions = newPositions
@@ -175,7 +192,7 @@ public final class Store {
         fresh = fresh.filter { ownUnseen.remove($0.id) == nil }
         guard !fresh.isEmpty else { return false }
         fresh = Event.ordered(fresh)
-        if let last = lastApplied, Event.precedes(fresh[0], last) {
+        if let last = lastApplied, EventOrder(fresh[0]) < last {
             try reload()
             return true
         }
@@ -186,7 +203,7 @@ public final class Store {
                 problems.append(problem)
             } else {
                 noteOverruled(found)
-                lastApplied = event
+                lastApplied = EventOrder(event)
                 eventCount += 1
             }
         }
@@ -259,7 +276,7 @@ public final class Store {
                 if let problem = Store.fold(event, into: &world, files: files, found: &conflicts) {
                     problems.append(problem)
                 } else {
-                    lastApplied = event
+                    lastApplied = EventOrder(event)
                     eventCount += 1
                 }
             }

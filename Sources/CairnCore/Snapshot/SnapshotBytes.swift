@@ -1,0 +1,140 @@
+/// The bytes of a snapshot: numbers as LEB128 varints, text as its length then its UTF-8.
+///
+/// A snapshot is a cache the store can always rebuild from the journals, so its form is
+/// chosen to be read fast, not to be read by people (the journals are that).
+public struct SnapshotWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    public mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    public mutating func number(_ n: Int) { unsigned(UInt64(bitPattern: Int64(n))) }
+
+    public mutating func unsigned(_ n: UInt64) {
+        var n = n
+        while n >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: n) | 0x80)
+            n >>= 7
+        }
+        bytes.append(UInt8(n))
+    }
+
+    public mutating func text(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Nothing is written as 0; a text as its length plus one, then its bytes.
+    public mutating func optionalText(_ s: String?) {
+        guard var s else { return bytes.append(0) }
+        s.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count) + 1)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    public mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+
+    public mutating func day(_ d: Day) { number(d.ordinal) }
+
+    public mutating func optionalDay(_ d: Day?) {
+        bool(d != nil)
+        if let d { day(d) }
+    }
+
+    public mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+}
+
+/// Reads what `SnapshotWriter` wrote; any read past the end, or a length that does not fit,
+/// throws: a snapshot cut short or damaged is rebuilt, never trusted.
+public struct SnapshotReader {
+    public struct Damaged: Error, Sendable {
+        public let at: Int
+    }
+
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    public private(set) var offset: Int
+
+    public init(_ buffer: UnsafeRawBufferPointer, from offset: Int = 0) {
+        base = buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? UnsafePointer(bitPattern: 1)!
+        end = buffer.count
+        self.offset = offset
+    }
+
+    public var isAtEnd: Bool { offset == end }
+
+    public mutating func byte() throws(Damaged) -> UInt8 {
+        guard offset < end else { throw Damaged(at: offset) }
+        defer { offset += 1 }
+        return base[offset]
+    }
+
+    public mutating func unsigned() throws(Damaged) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64 else { throw Damaged(at: offset) }
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    public mutating func number() throws(Damaged) -> Int { Int(Int64(bitPattern: try unsigned())) }
+
+    /// A count of things to follow: never more than the bytes left, so damage cannot make a
+    /// reader reserve gigabytes.
+    public mutating func count() throws(Damaged) -> Int {
+        let n = try unsigned()
+        guard n <= UInt64(end - offset) else { throw Damaged(at: offset) }
+        return Int(n)
+    }
+
+    private mutating func utf8(_ length: Int) throws(Damaged) -> String {
+        guard length <= end - offset else { throw Damaged(at: offset) }
+        defer { offset += length }
+        return String(decoding: UnsafeBufferPointer(start: base + offset, count: length), as: UTF8.self)
+    }
+
+    public mutating func text() throws(Damaged) -> String { try utf8(try count()) }
+
+    public mutating func optionalText() throws(Damaged) -> String? {
+        let n = try unsigned()
+        if n == 0 { return nil }
+        guard n - 1 <= UInt64(end - offset) else { throw Damaged(at: offset) }
+        return try utf8(Int(n - 1))
+    }
+
+    public mutating func bool() throws(Damaged) -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Damaged(at: offset - 1)
+        }
+    }
+
+    public mutating func day() throws(Damaged) -> Day { Day(ordinal: try number()) }
+
+    public mutating func optionalDay() throws(Damaged) -> Day? { try bool() ? try day() : nil }
+
+    /// A vocabulary word stored as its place in `words` (its type's `allCases`, kept once).
+    public mutating func word<T>(in words: [T]) throws(Damaged) -> T {
+        let i = try number()
+        guard i >= 0, i < words.count else { throw Damaged(at: offset) }
+        return words[i]
+    }
+}
+
+extension SnapshotWriter {
+    /// A vocabulary word as its place in `words` (a snapshot is rebuilt whenever Cairn's
+    /// version changes, so the places cannot shift under it).
+    public mutating func word<T: Equatable>(_ w: T, in words: [T]) {
+        number(words.firstIndex(of: w) ?? 0)
+    }
+}

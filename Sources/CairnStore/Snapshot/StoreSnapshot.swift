@@ -1,0 +1,193 @@
+import CairnCore
+import Foundation
+
+/// The world as folded up to a place in each journal file, kept in `local/snapshot` so that a
+/// start reads only the journals' tail. The journals stay the only truth: the snapshot is this
+/// machine's cache (never shared by sync), trusted only while every journal it names still
+/// begins and runs up to its place as it did, and rebuilt by a full read otherwise.
+struct StoreSnapshot {
+    /// Where one journal file was read up to, and a fingerprint of what was read: the file
+    /// itself (its inode: an editor, `sed -i`, git or a restore writes a new one), its first
+    /// bytes and the bytes just before the place. Appends keep all three; a file replaced,
+    /// restored or cut changes at least one. (A change made in place, in the middle, keeping
+    /// the length, is seen only by `cairn check`, which always reads every journal.)
+    struct Mark: Equatable {
+        var file: String
+        var offset: Int
+        var line: Int
+        var inode: UInt64
+        var head: UInt64
+        var tail: UInt64
+    }
+
+    var marks: [Mark]
+    var eventCount: Int
+    var clockHigh: (key: Int64, at: String, count: Int)
+    var lastApplied: EventOrder?
+    var world: World
+
+    static let magic = Array("cairn snapshot\n".utf8)
+    /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
+    static let format = 1
+    /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
+    /// rebuilds it.
+    static let words: String = {
+        let lists: [[String]] = [
+            RecordKind.allCases.map(\.rawValue), Phase.allCases.map(\.rawValue), Sector.allCases.map(\.rawValue),
+            Level.allCases.map(\.rawValue), ClusterKind.allCases.map(\.rawValue), Formality.allCases.map(\.rawValue),
+            MemberType.allCases.map(\.rawValue),
+        ]
+        return lists.map { $0.joined(separator: ",") }.joined(separator: ";")
+    }()
+    /// How much of a journal's start and of what precedes its place the fingerprint covers.
+    static let fingerprintBytes = 4096
+
+    func encoded() -> [UInt8] {
+        var w = SnapshotWriter(capacity: 1 << 20)
+        w.raw(Self.magic)
+        w.number(Self.format)
+        w.text(Self.words)
+        w.number(eventCount)
+        w.number(Int(clockHigh.key))
+        w.text(clockHigh.at)
+        w.number(clockHigh.count)
+        w.bool(lastApplied != nil)
+        if let lastApplied {
+            w.number(Int(lastApplied.key))
+            w.number(lastApplied.clock)
+        }
+        w.number(marks.count)
+        for m in marks {
+            w.text(m.file)
+            w.number(m.offset)
+            w.number(m.line)
+            w.unsigned(m.inode)
+            w.unsigned(m.head)
+            w.unsigned(m.tail)
+        }
+        world.writeSnapshot(to: &w)
+        return w.bytes
+    }
+
+    /// The snapshot in `bytes`, or nil when they are not one this Cairn wrote whole.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> StoreSnapshot? {
+        guard bytes.count >= magic.count, memcmp(bytes.baseAddress!, magic, magic.count) == 0 else { return nil }
+        var r = SnapshotReader(bytes, from: magic.count)
+        do {
+            guard try r.number() == format, try r.text() == words else { return nil }
+            let eventCount = try r.number()
+            let clockHigh = (key: Int64(try r.number()), at: try r.text(), count: try r.number())
+            let lastApplied = try r.bool() ? EventOrder(key: Int64(try r.number()), clock: try r.number()) : nil
+            var marks: [Mark] = []
+            for _ in 0..<(try r.count()) {
+                marks.append(
+                    Mark(
+                        file: try r.text(), offset: try r.number(), line: try r.number(), inode: try r.unsigned(), head: try r.unsigned(),
+                        tail: try r.unsigned()))
+            }
+            let world = try World(snapshot: &r)
+            guard r.isAtEnd else { return nil }
+            return StoreSnapshot(marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Reads the snapshot file (mapped, not copied), or nil when there is none or it is damaged.
+    static func read(_ url: URL) -> StoreSnapshot? {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        return data.withUnsafeBytes { decode($0) }
+    }
+
+    /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
+    static func mark(_ url: URL, offset: Int, line: Int) -> Mark? {
+        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        func hash(from start: Int, count: Int) -> UInt64? {
+            var buffer = [UInt8](repeating: 0, count: count)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(start)) }
+            guard n == count else { return nil }
+            return fnv1a(buffer)
+        }
+        let size = min(offset, fingerprintBytes)
+        guard let head = hash(from: 0, count: size), let tail = hash(from: offset - size, count: size) else { return nil }
+        return Mark(file: url.lastPathComponent, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail)
+    }
+
+    /// Whether every journal the snapshot read is still there and unchanged up to its place.
+    /// Files it never saw (brought by a sync since) are the tail, read from their start.
+    func fits(_ files: [URL]) -> Bool {
+        let byName = Dictionary(files.map { ($0.lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
+        return marks.allSatisfy { m in
+            guard let url = byName[m.file] else { return false }
+            return Self.mark(url, offset: m.offset, line: m.line) == m
+        }
+    }
+
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
+
+extension Store {
+    /// Events folded past the snapshot before a start writes a new one: a few thousand replay
+    /// in a few milliseconds; a snapshot costs a national store about a tenth of a second to write.
+    public static let snapshotAfter = 2_000
+
+    var snapshotFile: URL { StoreLayout.localFolder(directory).appendingPathComponent("snapshot") }
+
+    /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
+    /// else every journal from the start. Writes a new snapshot when the tail has grown long.
+    func open() throws(StoreError) {
+        if let snapshot = StoreSnapshot.read(snapshotFile), snapshot.fits(try journalFiles()) {
+            world = snapshot.world
+            positions = Dictionary(snapshot.marks.map { ($0.file, ($0.offset, $0.line)) }, uniquingKeysWith: { a, _ in a })
+            clockHigh = snapshot.clockHigh
+            lastApplied = snapshot.lastApplied
+            eventCount = snapshot.eventCount
+            snapshotEvents = snapshot.eventCount
+            problems = []
+            startedFromSnapshot = true
+            // The tail, as another session's commits are read; a full read when it brings an
+            // event that orders before the snapshot's last (a sync merged older work).
+            try refreshHoldingLock(keepingTornTail: true)
+        } else {
+            try reload()
+        }
+        if eventCount - snapshotEvents >= snapshotAfter { saveSnapshot() }
+    }
+
+    /// Writes a snapshot of the world as read now (temporary file, then rename). Never of a
+    /// store whose journals have damage, which every read must go on reporting; a snapshot that
+    /// cannot be written (a read-only or full disk) is only a slower next start.
+    @discardableResult
+    public func saveSnapshot() -> Bool {
+        guard !problems.contains(where: \.isDamage) else { return false }
+        var marks: [StoreSnapshot.Mark] = []
+        for (file, place) in positions.sorted(by: { $0.key < $1.key }) {
+            let url = journalDirectory.appendingPathComponent(file)
+            guard let mark = StoreSnapshot.mark(url, offset: place.offset, line: place.line) else { return false }
+            marks.append(mark)
+        }
+        let snapshot = StoreSnapshot(
+            marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world)
+        do {
+            try StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode)
+            try StoreFiles.write(Data(snapshot.encoded()), to: snapshotFile, mode: access.fileMode)
+        } catch {
+            return false
+        }
+        snapshotEvents = eventCount
+        return true
+    }
+
+    /// Removes the snapshot, so that the next start reads every journal from the start.
+    public func dropSnapshot() {
+        unlink(snapshotFile.path)
+    }
+}

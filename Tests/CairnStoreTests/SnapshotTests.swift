@@ -1,0 +1,196 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// The snapshot is a cache of the fold: a start from it must see exactly the world a full read
+/// of the journals sees, and any change to a journal it does not expect must send it back to
+/// the full read.
+@Suite struct SnapshotTests {
+    let ana = Identity(user: "ana", host: "regional-server")
+    let ben = Identity(user: "ben", host: "regional-server")
+    let today = Day(iso: "2026-12-01")!
+    let school = School(id: "sch-1", name: "Escola Básica de São João", municipality: "Lisboa", phone: "210 000 000")
+
+    /// The world as a full read of the journals folds it, the snapshot aside.
+    func fullRead(_ url: URL) throws -> Store {
+        let store = try Store(directory: url, identity: ana, snapshotAfter: .max)
+        try store.reload()
+        return store
+    }
+
+    /// A store holding every kind of record, an open conflict and a deleted school.
+    func richStore(_ tmp: TemporaryDirectory) throws {
+        let a = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        try a.commit(try Examples.changes(for: a.world, today: today, user: "ana"))
+        try a.commit([.put(.school(school)), .put(.school(School(id: "sch-2", name: "Þingeyjarskóli 漢字 🙂")))])
+        let b = try Store(directory: tmp.store, identity: ben, snapshotAfter: .max)
+        let benSees = b.world
+        var anas = school
+        anas.phone = "211 111 111"
+        try a.commit(try a.world.perform(.edit(.school(anas)), by: Author(user: "ana", today: today)).changes)
+        var bens = school
+        bens.phone = "222 222 222"
+        try b.commit(try benSees.perform(.edit(.school(bens)), by: Author(user: "ben", today: today)).changes)
+        try a.commit([.delete(.school, id: "sch-2")])
+    }
+
+    @Test func a_start_from_the_snapshot_sees_the_world_a_full_read_sees() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        #expect(!first.startedFromSnapshot)  // a full read, which wrote the snapshot
+        #expect(FileManager.default.fileExists(atPath: first.snapshotFile.path))
+        let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        #expect(again.startedFromSnapshot)
+        #expect(again.snapshotEvents == first.eventCount)
+        let full = try fullRead(tmp.store)
+        #expect(again.world == full.world)
+        #expect(again.eventCount == full.eventCount)
+        #expect(!again.world.openConflicts.isEmpty)
+        #expect(again.world.tombstone(of: "sch-2") != nil)
+        #expect(!again.world.goals.isEmpty && !again.world.measurements.isEmpty && !again.world.agreements.isEmpty)
+        #expect(!again.world.assessments.isEmpty && !again.world.actions.isEmpty)
+        // And it goes on as the full read would: the next commit is stamped after everything read.
+        try again.commit([.put(.school(School(id: "sch-3", name: "Łódź")))])
+        let after = try fullRead(tmp.store)
+        #expect(after.world == again.world)
+    }
+
+    @Test func what_others_wrote_after_the_snapshot_is_read_as_its_tail() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        _ = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let ben = try Store(directory: tmp.store, identity: ben, snapshotAfter: .max)
+        var moved = school
+        moved.municipality = "Loures"
+        try ben.commit(try ben.world.perform(.edit(.school(moved)), by: Author(user: "ben", today: today)).changes)
+        let reopened = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(reopened.startedFromSnapshot)
+        #expect(reopened.eventCount == reopened.snapshotEvents + 1)
+        #expect(reopened.world.schools["sch-1"]?.municipality == "Loures")
+        let reference = try fullRead(tmp.store)
+        #expect(reopened.world == reference.world)
+    }
+
+    /// A journal put back from a backup, cut short, or replaced by a different file of the same
+    /// length: none of it is what the snapshot read, so the start reads every journal anew.
+    @Test func a_journal_changed_under_the_snapshot_sends_the_start_back_to_a_full_read() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let journal = first.journalFile
+        let original = try Data(contentsOf: journal)
+
+        // Cut short: the last commit (the delete) is gone.
+        let lines = original.split(separator: 0x0A, omittingEmptySubsequences: false)
+        try Data(lines.dropLast(2).joined(separator: [0x0A]) + [0x0A]).write(to: journal)
+        let cut = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(!cut.startedFromSnapshot)
+        #expect(cut.world.schools["sch-2"] != nil)
+        let reference = try fullRead(tmp.store)
+        #expect(cut.world == reference.world)
+
+        // Same length, one byte changed: a name edited by hand, saved as editors save (a new
+        // file in its place), and again written in place near the end.
+        var edited = original
+        let at = try #require(edited.range(of: Data("Escola Básica de São João".utf8)))
+        edited[at.lowerBound] = UInt8(ascii: "F")
+        try original.write(to: journal, options: .atomic)
+        _ = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        try edited.write(to: journal, options: .atomic)
+        let replaced = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(!replaced.startedFromSnapshot)
+        let rewritten = try fullRead(tmp.store)
+        #expect(replaced.world == rewritten.world)
+        #expect(replaced.world.schools.values.contains { $0.name.hasPrefix("Fscola Básica de São João") })
+
+        _ = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let handle = try FileHandle(forUpdating: journal)
+        try handle.seek(toOffset: UInt64(original.count - 30))
+        try handle.write(contentsOf: Data("X".utf8))
+        try handle.close()
+        let inPlace = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(!inPlace.startedFromSnapshot)
+    }
+
+    @Test func a_damaged_or_foreign_snapshot_is_never_trusted() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let full = try fullRead(tmp.store).world
+        let good = try Data(contentsOf: first.snapshotFile)
+        let damages: [Data] = [
+            good.prefix(good.count / 2),  // cut short
+            good + Data([1, 2, 3]),  // trailing bytes
+            Data("not a snapshot".utf8), Data(),
+            {
+                var d = good
+                d[StoreSnapshot.magic.count] = 99
+                return d
+            }(),  // another format
+        ]
+        for damaged in damages {
+            try damaged.write(to: first.snapshotFile)
+            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+            #expect(!store.startedFromSnapshot)
+            #expect(store.world == full)
+        }
+        // Random bytes flipped: either the reader sees the damage, or (a flip inside a text) the
+        // world differs and `cairn check` says so; it never crashes.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var d = good
+            d[Int.random(in: StoreSnapshot.magic.count..<d.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            _ = d.withUnsafeBytes { StoreSnapshot.decode($0) }
+        }
+    }
+
+    /// A sync can bring another copy's older work: it orders before the snapshot's last event,
+    /// so the fold must start over for the order to hold.
+    @Test func a_merged_journal_with_older_events_means_a_full_read() throws {
+        let tmp = TemporaryDirectory()
+        let laptop = TemporaryDirectory()
+        let a = try Store(directory: laptop.store, identity: Identity(user: "ben", host: "laptop"), snapshotAfter: .max)
+        try a.commit([.put(.school(school))], at: Date(timeIntervalSince1970: 1_700_000_000))
+        try richStore(tmp)
+        _ = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        try FileManager.default.copyItem(
+            at: a.journalFile, to: tmp.store.appendingPathComponent("journal").appendingPathComponent("laptop-copy.jsonl"))
+        let merged = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(!merged.startedFromSnapshot)
+        let reference = try fullRead(tmp.store)
+        #expect(merged.world == reference.world)
+    }
+
+    @Test func a_store_with_a_damaged_line_gets_no_snapshot_and_keeps_saying_so() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        let handle = try FileHandle(forWritingTo: store.journalFile)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"not\": an event}\n".utf8))
+        try handle.close()
+        try store.commit([.put(.school(School(id: "sch-9", name: "Kāhui Ako")))])
+        let damaged = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        #expect(damaged.problems.contains { $0.isDamage })
+        #expect(!FileManager.default.fileExists(atPath: damaged.snapshotFile.path))
+        #expect(!damaged.saveSnapshot())
+    }
+
+    @Test func an_unfinished_last_line_after_the_snapshot_is_reported_as_by_a_full_read() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let handle = try FileHandle(forWritingTo: store.journalFile)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"at\":\"2026-12-01T10:00".utf8))
+        try handle.close()
+        let reopened = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(reopened.startedFromSnapshot)
+        #expect(reopened.problems.map(\.kind) == [.tornTail])
+        let reference = try fullRead(tmp.store)
+        #expect(reopened.problems.map(\.kind) == reference.problems.map(\.kind))
+    }
+}
