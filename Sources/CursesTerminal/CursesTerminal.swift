@@ -33,6 +33,9 @@ public final class CursesTerminal {
         noecho()
         nonl()
         keypad(cairn_stdscr(), true)
+        // A list that scrolls by a line is sent as a scroll of the terminal's region, not redrawn
+        // row by row: over SSH that is most of what paging through a long list costs.
+        idlok(cairn_stdscr(), true)
         Self.defineCommonSequences()
         set_escdelay(100)
         curs_set(0)

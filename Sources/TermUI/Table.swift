@@ -15,8 +15,8 @@ public struct Column: Sendable {
     }
 }
 
-/// A scrolling table: header, rows, the selected one highlighted (reversed, and marked with
-/// `>` so the selection shows on a monochrome terminal too).
+/// A scrolling table: header, rows, the selected one highlighted (its first column reversed,
+/// and marked with `>` so the selection shows on a monochrome terminal too).
 public struct Table {
     public var columns: [Column]
     /// How many rows the table has; only those on screen are asked for.
@@ -106,7 +106,10 @@ public struct Table {
             return shown.map { $0.index < cells.count ? cells[$0.index] : "" }
         }
         let table = Table(columns: shown.map(\.column), count: count, row: row)
-        let widths = table.widths(in: area.width - DisplayWidth.of(info), sample: onScreen)
+        // Room for the counter at its widest, so the columns do not shift when the selection
+        // passes 9 or 99 (every row would be sent again).
+        let room = info.isEmpty ? 0 : DisplayWidth.of(" \(count)/\(count) ")
+        let widths = table.widths(in: area.width - room, sample: onScreen)
         var x = area.x + 2
         for (i, (_, c)) in shown.enumerated() {
             canvas.put(
@@ -121,13 +124,19 @@ public struct Table {
             let selected = index == cursor.selected && focused
             let (cells, rowStyle) = row(index)
             let base = rowStyle ?? .plain
-            let style = selected ? Style(.selection, bold: base.bold, reverse: true) : base
-            if selected { canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style) }
-            canvas.put(selected ? ">" : " ", x: area.x, y: y, style: style)
+            // Only the marker and the first column are reversed: moving the selection then
+            // rewrites those cells of two rows, not both rows whole (about half the bytes per
+            // key over SSH), and the rest of the selected row keeps its colours (overdue stays
+            // overdue).
+            let mark = selected ? Style(.selection, bold: base.bold, reverse: true) : base
+            let markWidth = 2 + (widths.first ?? 0)
+            if selected { canvas.fill(Rect(x: area.x, y: y, width: min(markWidth, area.width), height: 1), style: mark) }
+            canvas.put(selected ? ">" : " ", x: area.x, y: y, style: mark)
             var x = area.x + 2
             for (i, (index, c)) in shown.enumerated() {
                 let value = index < cells.count ? cells[index] : ""
-                canvas.put(cell(value, width: widths[i], right: c.alignRight), x: x, y: y, maxWidth: widths[i], style: style)
+                canvas.put(
+                    cell(value, width: widths[i], right: c.alignRight), x: x, y: y, maxWidth: widths[i], style: i == 0 ? mark : base)
                 x += widths[i] + 1
             }
         }

@@ -150,4 +150,33 @@ import Testing
             into: &wide, area: Rect(x: 0, y: 0, width: 120, height: 3), cursor: ListCursor())
         #expect(wide.text.contains("Evidence") && wide.text.contains("acta n.º 3"))
     }
+
+    /// Moving the selection sends only what it changes: the marker and the first column of two
+    /// rows (not both rows whole), and never a relayout as the counter gains a digit.
+    @Test func moving_the_selection_changes_the_marker_and_first_column_of_two_rows_only() throws {
+        let cols = [Column("Checkpoint"), Column("Due", width: 10)]
+        let rows = (0..<40).map { ["Reunião trimestral \($0)", "2026-12-\(String(format: "%02d", $0 % 28 + 1))"] }
+        let overdue = Style(.overdue)
+        let table = Table(columns: cols, count: rows.count) { (rows[$0], overdue) }
+        func frame(_ selected: Int) -> Canvas {
+            var canvas = Canvas(width: 80, height: 24)
+            var cursor = ListCursor()
+            cursor.selected = selected
+            table.render(into: &canvas, area: Rect(x: 0, y: 0, width: 80, height: 24), cursor: cursor)
+            return canvas
+        }
+        let nine = frame(8)
+        let ten = frame(9)
+        // The selected row: the marker and its first column reversed, its date still overdue.
+        #expect(ten.row(10).hasPrefix("> Reunião trimestral 9"))
+        #expect(ten[0, 10].style.reverse && ten[3, 10].style.reverse)
+        let dateX = try #require(
+            ten.row(10).range(of: "2026-12-10").map { ten.row(10).distance(from: ten.row(10).startIndex, to: $0.lowerBound) })
+        #expect(ten[dateX, 10].style == overdue)
+        // Passing from 9/40 to 10/40: the two rows' first columns and the counter, no more.
+        let changed = ten.changedCells(since: nine)
+        let changedRows = Set(changed.map { $0 / 80 })
+        #expect(changedRows == [0, 9, 10], "rows changed: \(changedRows.sorted())")
+        #expect(changed.filter { $0 / 80 != 0 }.allSatisfy { $0 % 80 < dateX }, "only the marker and first column")
+    }
 }
