@@ -74,57 +74,73 @@ enum RecordSnapshot {
     static func read(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Record {
         let kind = try r.word(in: kinds)
         switch kind {
-        case .school:
-            let id = try r.text()
-            let officialId = try r.optionalText()
-            let name = try r.text()
-            var list: [Phase] = []
-            for _ in 0..<(try r.count()) { list.append(try r.word(in: phases)) }
-            return .school(
-                School(
-                    id: id, officialId: officialId, name: name, phases: list, municipality: try r.text(),
-                    contactPerson: try r.text(), email: try r.text(), phone: try r.text(), notes: try r.text()))
-        case .agency:
-            return .agency(
-                Agency(
-                    id: try r.text(), name: try r.text(), sector: try r.word(in: sectors), level: try r.word(in: levels),
-                    contactPerson: try r.text(), email: try r.text(), phone: try r.text(), notes: try r.text()))
-        case .cluster:
-            let id = try r.text()
-            let officialId = try r.optionalText()
-            let name = try r.text()
-            let kind = try r.word(in: clusterKinds)
-            let formality = try r.bool() ? try r.word(in: formalities) : nil
-            return .cluster(
-                Cluster(
-                    id: id, officialId: officialId, name: name, kind: kind, formality: formality, region: try r.text(),
-                    purpose: try r.text(), leadershipModel: try r.text(), startedOn: try r.optionalDay(),
-                    fundingSource: try r.text(), fundingEndsOn: try r.optionalDay(), notes: try r.text()))
-        case .membership:
-            return .membership(
-                Membership(
-                    id: try r.text(), cluster: try r.text(), memberType: try r.word(in: memberTypes), memberId: try r.text(),
-                    role: try r.text(), responsibilities: try r.text(), lead: try r.bool()))
-        case .checkpoint:
-            let id = try r.text()
-            let cluster = try r.text()
-            let title = try r.text()
-            let due = try r.day()
-            let concerns = try r.optionalText()
-            let goal = try r.optionalText()
-            let agreement = try r.optionalText()
-            return .checkpoint(
-                Checkpoint(
-                    id: id, cluster: cluster, title: title, due: due, concerns: concerns, doneOn: try r.optionalDay(),
-                    doneBy: try r.optionalText(), evidence: try r.optionalText(), goal: goal, agreement: agreement))
-        case .goal, .measurement, .action, .agreement, .assessment:
-            let at = r.offset
-            guard case .object(let fields) = try JSONValueSnapshot.read(&r) else { throw SnapshotReader.Damaged(at: at) }
-            do {
-                return try Record(kind: kind, fieldValues: fields)
-            } catch {
-                throw SnapshotReader.Damaged(at: at)
-            }
+        case .school: return .school(try school(&r))
+        case .agency: return .agency(try agency(&r))
+        case .cluster: return .cluster(try cluster(&r))
+        case .membership: return .membership(try membership(&r))
+        case .checkpoint: return .checkpoint(try checkpoint(&r))
+        case .goal, .measurement, .action, .agreement, .assessment: return try byFields(kind, &r)
+        }
+    }
+
+    // Each kind read straight into its own type, so that a table of 100,000 is filled without
+    // wrapping each record in a `Record` and taking it out again.
+
+    static func school(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> School {
+        let id = try r.text()
+        let officialId = try r.optionalText()
+        let name = try r.text()
+        var list: [Phase] = []
+        for _ in 0..<(try r.count()) { list.append(try r.word(in: phases)) }
+        return School(
+            id: id, officialId: officialId, name: name, phases: list, municipality: try r.text(), contactPerson: try r.text(),
+            email: try r.text(), phone: try r.text(), notes: try r.text())
+    }
+
+    static func agency(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Agency {
+        Agency(
+            id: try r.text(), name: try r.text(), sector: try r.word(in: sectors), level: try r.word(in: levels),
+            contactPerson: try r.text(), email: try r.text(), phone: try r.text(), notes: try r.text())
+    }
+
+    static func cluster(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Cluster {
+        let id = try r.text()
+        let officialId = try r.optionalText()
+        let name = try r.text()
+        let kind = try r.word(in: clusterKinds)
+        let formality = try r.bool() ? try r.word(in: formalities) : nil
+        return Cluster(
+            id: id, officialId: officialId, name: name, kind: kind, formality: formality, region: try r.text(),
+            purpose: try r.text(), leadershipModel: try r.text(), startedOn: try r.optionalDay(), fundingSource: try r.text(),
+            fundingEndsOn: try r.optionalDay(), notes: try r.text())
+    }
+
+    static func membership(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Membership {
+        Membership(
+            id: try r.text(), cluster: try r.text(), memberType: try r.word(in: memberTypes), memberId: try r.text(),
+            role: try r.text(), responsibilities: try r.text(), lead: try r.bool())
+    }
+
+    static func checkpoint(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Checkpoint {
+        let id = try r.text()
+        let cluster = try r.text()
+        let title = try r.text()
+        let due = try r.day()
+        let concerns = try r.optionalText()
+        let goal = try r.optionalText()
+        let agreement = try r.optionalText()
+        return Checkpoint(
+            id: id, cluster: cluster, title: title, due: due, concerns: concerns, doneOn: try r.optionalDay(),
+            doneBy: try r.optionalText(), evidence: try r.optionalText(), goal: goal, agreement: agreement)
+    }
+
+    static func byFields(_ kind: RecordKind, _ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Record {
+        let at = r.offset
+        guard case .object(let fields) = try JSONValueSnapshot.read(&r) else { throw SnapshotReader.Damaged(at: at) }
+        do {
+            return try Record(kind: kind, fieldValues: fields)
+        } catch {
+            throw SnapshotReader.Damaged(at: at)
         }
     }
 }

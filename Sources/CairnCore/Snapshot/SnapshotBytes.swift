@@ -57,7 +57,7 @@ public struct SnapshotReader {
     }
 
     let base: UnsafePointer<UInt8>
-    let end: Int
+    private(set) var end: Int
     public private(set) var offset: Int
 
     public init(_ buffer: UnsafeRawBufferPointer, from offset: Int = 0) {
@@ -67,6 +67,15 @@ public struct SnapshotReader {
     }
 
     public var isAtEnd: Bool { offset == end }
+
+    /// A reader of the next `length` bytes alone (checked against what is left by `count`).
+    public func section(_ length: Int) -> SnapshotReader {
+        var part = self
+        part.end = offset + length
+        return part
+    }
+
+    public mutating func skip(_ length: Int) { offset += length }
 
     public mutating func byte() throws(Damaged) -> UInt8 {
         guard offset < end else { throw Damaged(at: offset) }
