@@ -2,7 +2,7 @@
 extension World {
     /// A cluster's goals: high priority first, then by deadline, then by statement.
     public func goals(of clusterID: String) -> [Goal] {
-        goals.values.filter { $0.cluster == clusterID }.sorted(by: World.goalOrder)
+        clusterIndex.goals[clusterID] ?? []
     }
 
     static func goalOrder(_ a: Goal, _ b: Goal) -> Bool {
@@ -13,7 +13,7 @@ extension World {
 
     /// A goal's measurements, oldest first.
     public func measurements(of goalID: String) -> [Measurement] {
-        measurements.values.filter { $0.goal == goalID }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        clusterIndex.measurements[goalID] ?? []
     }
 
     public func progress(of goal: Goal, on today: Day) -> GoalProgress {
@@ -22,7 +22,7 @@ extension World {
 
     /// A cluster's actions, by due date (undated last), then description.
     public func actions(of clusterID: String) -> [Action] {
-        actions.values.filter { $0.cluster == clusterID }.sorted(by: World.actionOrder)
+        clusterIndex.actions[clusterID] ?? []
     }
 
     static func actionOrder(_ a: Action, _ b: Action) -> Bool {
@@ -43,7 +43,7 @@ extension World {
 
     /// A cluster's monitoring agreement, if it has made one.
     public func agreement(of clusterID: String) -> Agreement? {
-        agreements.values.first { $0.cluster == clusterID }
+        clusterIndex.agreements[clusterID]?.first
     }
 
     /// A goal named by its id or exact statement.

@@ -36,7 +36,7 @@ public struct ClusterHealth: Sendable, Equatable {
 extension World {
     /// A cluster's assessments, newest first.
     public func assessments(of clusterID: String) -> [Assessment] {
-        assessments.values.filter { $0.cluster == clusterID }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        clusterIndex.assessments[clusterID] ?? []
     }
 
     public func health(of clusterID: String, on today: Day) -> ClusterHealth {

@@ -10,7 +10,7 @@ extension World {
 
     /// The members of a cluster: the lead first, then schools, then agencies, each by name.
     public func members(of clusterID: String) -> [Membership] {
-        inMemberOrder(memberships.values.filter { $0.cluster == clusterID })
+        clusterIndex.members[clusterID] ?? []
     }
 
     /// Every cluster's members, each in the order `members(of:)` gives, in one pass over the
@@ -30,23 +30,23 @@ extension World {
     }
 
     public func lead(of clusterID: String) -> Membership? {
-        memberships.values.first { $0.cluster == clusterID && $0.lead }
+        members(of: clusterID).first { $0.lead }
     }
 
     /// The clusters a school or agency takes part in.
     public func clusters(withMember id: String) -> [Cluster] {
-        let ids = Set(memberships.values.filter { $0.memberId == id }.map(\.cluster))
+        let ids = Set(clusterIndex.clustersOfMember[id] ?? [])
         return NameOrder.sorted(ids.compactMap { clusters[$0] }, by: \.name)
     }
 
     /// A cluster's checkpoints, in the order lists show them (see `Checkpoint.urgencyOrder`).
     public func checkpoints(of clusterID: String, on today: Day) -> [Checkpoint] {
-        checkpoints.values.filter { $0.cluster == clusterID }.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }
+        (clusterIndex.checkpoints[clusterID] ?? []).sorted { Checkpoint.urgencyOrder($0, $1, on: today) }
     }
 
     /// The open checkpoint of a cluster due first.
     public func nextDue(in clusterID: String) -> Checkpoint? {
-        checkpoints.values.filter { $0.cluster == clusterID && !$0.isDone }
+        (clusterIndex.checkpoints[clusterID] ?? []).filter { !$0.isDone }
             .min { ($0.due, $0.title) < ($1.due, $1.title) }
     }
 

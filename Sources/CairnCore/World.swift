@@ -11,7 +11,11 @@ public struct World: Sendable, Equatable {
     public internal(set) var agreements: [String: Agreement] = [:]
     public internal(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
-    public internal(set) var revision = 0
+    public internal(set) var revision = 0 {
+        didSet { forgetIndex() }
+    }
+    /// The per-cluster index, built when first asked (`World+ClusterIndex.swift`).
+    var indexBox = ClusterIndexBox()
     /// Open conflicts by record and field (see `fold(_:by:)`).
     public internal(set) var conflicts: [String: Conflict] = [:]
     /// How many open conflicts each record has: only these are looked through when one changes.
