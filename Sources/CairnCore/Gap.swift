@@ -67,7 +67,7 @@ extension World {
             let parts = ClusterParts(
                 hasLead: own.contains { $0.lead }, hasAgreement: agreed.contains(id), members: own,
                 goals: (goalsBy[id] ?? []).sorted(by: World.goalOrder), actions: (actionsBy[id] ?? []).sorted(by: World.actionOrder),
-                checkpoints: (checkpointsBy[id] ?? []).sorted { Checkpoint.urgencyOrder($0, $1, on: today) })
+                checkpoints: Checkpoint.inUrgencyOrder(checkpointsBy[id] ?? [], on: today))
             out[id] = gaps(id, parts, on: today)
         }
         return out

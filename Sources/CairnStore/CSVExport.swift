@@ -1,4 +1,3 @@
-import CSV
 import CairnCore
 import Foundation
 
@@ -112,24 +111,35 @@ public enum CSVExport {
         return !cell.contains { $0.isLetter && $0 != "e" && $0 != "E" }  // not "-inf"; "-2.5" and "1e3" are numbers
     }
 
+    /// The rows as RFC 4180 text: comma-separated, a field quoted (its quotes doubled) when it
+    /// holds a quote, a comma or a line break, rows ended by LF. Written byte by byte: a
+    /// general CSV writer spent 5 s on the national store's 100,000 checkpoints looking for
+    /// quotes through Foundation.
     public static func data(_ rows: [[String]]) throws(StoreError) -> Data {
-        do {
-            let writer = try CSVWriter(stream: .toMemory())
-            let numbers = Set((rows.first ?? []).indices.filter { numberColumns.contains(rows[0][$0]) })
-            for (r, row) in rows.enumerated() {
-                try writer.write(
-                    row: row.enumerated().map { i, cell in r > 0 && numbers.contains(i) && isNumber(cell) ? cell : safe(cell) })
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * 128)
+        let numbers = Set((rows.first ?? []).indices.filter { numberColumns.contains(rows[0][$0]) })
+        for (r, row) in rows.enumerated() {
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                field(r > 0 && numbers.contains(i) && isNumber(cell) ? cell : safe(cell), into: &out)
             }
-            writer.stream.close()
-            guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-                throw StoreError("the CSV writer returned nothing")
+            out.append(0x0A)
+        }
+        return Data(out)
+    }
+
+    static func field(_ cell: String, into out: inout [UInt8]) {
+        var cell = cell
+        cell.withUTF8 { bytes in
+            let quoted = bytes.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D }
+            guard quoted else { return out.append(contentsOf: bytes) }
+            out.append(0x22)
+            for b in bytes {
+                out.append(b)
+                if b == 0x22 { out.append(0x22) }
             }
-            data.append(0x0A)
-            return data
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError("cannot write CSV: \(error)")
+            out.append(0x22)
         }
     }
 }

@@ -13,6 +13,9 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
+        // Printable ASCII is one cell a byte, with no grapheme to find: most ids, dates and
+        // names of a national list (a table of 100,000 rows measures every cell).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for ch in text { total += of(ch) }
         return total

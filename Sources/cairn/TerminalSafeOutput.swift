@@ -15,16 +15,50 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
 /// `\u` escape (JSON writers leave DEL, C1 controls and bidirectional overrides raw); inside
 /// JSON they can only stand in strings, where the escape means the same character.
 func printJSON(_ data: Data) {
-    let text = String(decoding: data, as: UTF8.self)
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for s in text.unicodeScalars {
-        switch s.value {
-        case 0x00..<0x20 where s.value != 0x0A, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
-            out += String(format: "\\u%04x", s.value)
-        default:
-            out.unicodeScalars.append(s)
+    var out: [UInt8] = []
+    out.reserveCapacity(data.count + data.count / 64 + 1)
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        let b = raw.bindMemory(to: UInt8.self)
+        var i = 0
+        // Byte by byte, since every character meant is ASCII or begins with C2 or E2 in UTF-8:
+        // a scalar at a time through a String cost seconds on a national list.
+        func escape(_ value: UInt32) { out.append(contentsOf: Array(String(format: "\\u%04x", value).utf8)) }
+        while i < b.count {
+            let c = b[i]
+            if (c < 0x20 && c != 0x0A) || c == 0x7F {
+                escape(UInt32(c))
+                i += 1
+            } else if c == 0xC2, i + 1 < b.count, (0x80...0x9F).contains(b[i + 1]) {
+                escape(UInt32(b[i + 1]))
+                i += 2
+            } else if c == 0xE2, i + 2 < b.count,
+                (b[i + 1] == 0x80 && (0xAA...0xAE).contains(b[i + 2]))
+                    || (b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2]))
+            {
+                escape(0x2000 + (UInt32(b[i + 1] & 0x3F) << 6) + UInt32(b[i + 2] & 0x3F))
+                i += 3
+            } else {
+                out.append(c)
+                i += 1
+            }
         }
     }
-    Swift.print(out)
+    out.append(0x0A)
+    writeOut(out)
+}
+
+/// Writes bytes to standard output after whatever `print` has buffered, so the two keep their order.
+func writeOut(_ bytes: [UInt8]) {
+    fflush(nil)
+    var done = 0
+    bytes.withUnsafeBytes { raw in
+        while done < raw.count {
+            let n = write(STDOUT_FILENO, raw.baseAddress! + done, raw.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            done += n
+        }
+    }
 }

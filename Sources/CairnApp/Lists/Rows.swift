@@ -57,7 +57,7 @@ enum Rows {
         var all = cluster.map { id in w.checkpoints.values.filter { $0.cluster == id } } ?? Array(w.checkpoints.values)
         if filter != .all { all = all.filter { filter.admits($0, on: today) } }
         if let region { all = all.filter { w.clusters[$0.cluster]?.region == region } }
-        return all.sorted { Checkpoint.urgencyOrder($0, $1, on: today) }.map { c in
+        return Checkpoint.inUrgencyOrder(all, on: today).map { c in
             let status = c.status(on: today)
             var cells = ["\(status.mark) \(status.word)", c.due.description, c.title]
             if cluster == nil {
