@@ -14,7 +14,7 @@ extension Report {
         let clusters = NameOrder.sorted(w.clusters.values.filter { keys.contains(Text.folded($0.region)) }, by: \.name)
         let rows = clusters.map { c -> [Cell] in
             let h = w.health(of: c.id, on: today)
-            let overdue = w.checkpoints.values.filter { $0.cluster == c.id && $0.isOverdue(on: today) }.count
+            let overdue = w.checkpoints(of: c.id, on: today).filter { $0.isOverdue(on: today) }.count
             let off = w.goals(of: c.id).filter { w.progress(of: $0, on: today).status == .offTrack }.count
             return [
                 c.name, h.score.map { String(format: "%.1f", $0) } ?? "—", h.weakestPoint, "\(overdue)", "\(off)",
