@@ -22,14 +22,34 @@ public struct StoreCheck: Sendable {
     /// Folders and journals that people outside the store's owner (or team) can write: anyone
     /// could then rewrite the trail.
     public var unsafe: [String] = []
+    /// What became of the snapshot (`local/snapshot`), the journals' derived cache.
+    public var snapshot = ""
 
     /// True when anything is damaged: a broken line, a dangling reference, a store others can
     /// write. A torn tail alone is not damage.
     public var isDamaged: Bool { problems.contains(where: \.isDamage) || !danglingReferences.isEmpty || !unsafe.isEmpty }
 
-    public static func run(_ store: Store) throws(StoreError) -> StoreCheck {
+    /// - Parameter rebuild: write the snapshot anew from this full read, whatever it held.
+    public static func run(_ store: Store, rebuild: Bool = false) throws(StoreError) -> StoreCheck {
         var check = StoreCheck()
+        // The snapshot is checked against what it caches: the world a full read folds.
+        let fromSnapshot = store.startedFromSnapshot ? store.world : nil
         try store.reload()
+        let damaged = store.problems.contains(where: \.isDamage)
+        if damaged {
+            store.dropSnapshot()
+            check.snapshot = "snapshot: none while a journal is damaged (each start reads every journal and says so)"
+        } else if let fromSnapshot, fromSnapshot != store.world {
+            let rebuilt = store.saveSnapshot()
+            if !rebuilt { store.dropSnapshot() }
+            check.snapshot =
+                "snapshot: it did not match the journals (one was changed in place?); " + (rebuilt ? "rebuilt from them" : "removed")
+        } else if rebuild {
+            store.dropSnapshot()
+            check.snapshot = store.saveSnapshot() ? "snapshot: rebuilt from the journals" : "snapshot: could not be written"
+        } else {
+            check.snapshot = fromSnapshot != nil ? "snapshot: matches the journals" : "snapshot: none used (the journals were read whole)"
+        }
         for file in try store.journalFiles() {
             let result = try JournalReader.read(file, from: 0, firstLine: 1)
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
@@ -75,6 +95,7 @@ public struct StoreCheck: Sendable {
         for p in problems { lines.append((p.isDamage ? "DAMAGED: " : "note: ") + p.description) }
         for d in danglingReferences { lines.append("DANGLING: " + d) }
         for u in unsafe { lines.append("UNSAFE: " + u) }
+        if !snapshot.isEmpty { lines.append(snapshot) }
         lines.append(isDamaged ? "store is damaged: the lines above say where (files are left as they are)" : "store is sound")
         return lines.joined(separator: "\n")
     }

@@ -193,4 +193,34 @@ import Testing
         let reference = try fullRead(tmp.store)
         #expect(reopened.problems.map(\.kind) == reference.problems.map(\.kind))
     }
+
+    /// A change made in place in the middle of a journal, keeping its length, passes the start's
+    /// fingerprint; `cairn check`, which always reads every journal, finds it and rebuilds.
+    @Test func check_finds_a_snapshot_that_no_longer_matches_and_rebuilds_it() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let journal = first.journalFile
+        var bytes = try Data(contentsOf: journal)
+        let at = try #require(bytes.range(of: Data("Escola Básica de São João".utf8)))
+        #expect(at.lowerBound > StoreSnapshot.fingerprintBytes && at.upperBound < bytes.count - StoreSnapshot.fingerprintBytes)
+        bytes[at.lowerBound] = UInt8(ascii: "F")
+        let handle = try FileHandle(forUpdating: journal)
+        try handle.seek(toOffset: UInt64(at.lowerBound))
+        try handle.write(contentsOf: Data("F".utf8))
+        try handle.close()
+
+        let stale = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(stale.startedFromSnapshot)
+        let check = try StoreCheck.run(stale)
+        #expect(check.snapshot.contains("did not match the journals") && check.snapshot.contains("rebuilt"))
+        #expect(check.problems.isEmpty)
+        let after = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(after.startedFromSnapshot)
+        #expect(after.world.schools.values.contains { $0.name.hasPrefix("Fscola Básica de São João") })
+        #expect(try StoreCheck.run(after).snapshot == "snapshot: matches the journals")
+        #expect(
+            try StoreCheck.run(try Store(directory: tmp.store, identity: ana), rebuild: true).snapshot
+                == "snapshot: rebuilt from the journals")
+    }
 }
