@@ -6,12 +6,24 @@ import Foundation
 public enum JSONExport {
     /// - Parameter today: the day goal statuses are worked out for.
     public static func document(_ world: World, today: Day = Day.today()) -> [String: Any] {
-        let null = NSNull()
-        func optional(_ value: Any?) -> Any { value ?? null }
+        var doc: [String: Any] = [
+            "clusters": clusters(world), "schools": schools(world), "agencies": agencies(world),
+            "checkpoints": checkpoints(world),
+        ]
+        doc.merge(frameworkDocument(world, today: today)) { a, _ in a }
+        return doc
+    }
+
+    // Each part of the document on its own, so that `cairn list --json` builds only the part it lists.
+
+    static let null = NSNull()
+    static func optional(_ value: Any?) -> Any { value ?? null }
+
+    public static func clusters(_ world: World) -> [[String: Any]] {
         // Grouped once: asked cluster by cluster, a national store's export took a minute.
         let members = world.membersByCluster()
         let agreements = Dictionary(world.agreements.values.map { ($0.cluster, $0) }, uniquingKeysWith: { a, b in a.id < b.id ? a : b })
-        let clusters = NameOrder.sorted(world.clusters.values, by: \.name, id: \.id).map { c -> [String: Any] in
+        return NameOrder.sorted(world.clusters.values, by: \.name, id: \.id).map { c -> [String: Any] in
             [
                 "id": c.id, "name": c.name, "officialId": optional(c.officialId), "kind": c.kind.rawValue,
                 "formality": optional(c.formality?.rawValue), "region": c.region, "purpose": c.purpose,
@@ -32,21 +44,43 @@ public enum JSONExport {
                 },
             ]
         }
-        let schools = NameOrder.sorted(world.schools.values, by: \.name, id: \.id).map { s -> [String: Any] in
+    }
+
+    public static func schools(_ world: World) -> [[String: Any]] {
+        NameOrder.sorted(world.schools.values, by: \.name, id: \.id).map { s -> [String: Any] in
             [
                 "id": s.id, "name": s.name, "officialId": optional(s.officialId), "phases": s.phases.map(\.rawValue),
                 "municipality": s.municipality, "contactPerson": s.contactPerson, "email": s.email, "phone": s.phone,
                 "notes": s.notes,
             ]
         }
-        let agencies = NameOrder.sorted(world.agencies.values, by: \.name, id: \.id).map { a -> [String: Any] in
+    }
+
+    public static func agencies(_ world: World) -> [[String: Any]] {
+        NameOrder.sorted(world.agencies.values, by: \.name, id: \.id).map { a -> [String: Any] in
             [
                 "id": a.id, "name": a.name, "sector": a.sector.rawValue, "level": a.level.rawValue,
                 "contactPerson": a.contactPerson, "email": a.email, "phone": a.phone, "notes": a.notes,
             ]
         }
-        let checkpoints = world.checkpoints.values.sorted { ($0.due, $0.title, $0.id) < ($1.due, $1.title, $1.id) }.map {
-            p -> [String: Any] in
+    }
+
+    /// Every checkpoint by due day, title and id.
+    public static func checkpoints(_ world: World) -> [[String: Any]] {
+        let all = Array(world.checkpoints.values)
+        // Their places are sorted, not the checkpoints themselves (see `Checkpoint.inUrgencyOrder`).
+        let order = all.withUnsafeBufferPointer { c in
+            c.indices.sorted { i, j in
+                if c[i].due != c[j].due { return c[i].due < c[j].due }
+                return c[i].title == c[j].title ? c[i].id < c[j].id : c[i].title < c[j].title
+            }
+        }
+        return checkpoints(order.map { all[$0] })
+    }
+
+    /// These checkpoints, in the order given.
+    public static func checkpoints(_ list: [Checkpoint]) -> [[String: Any]] {
+        list.map { p -> [String: Any] in
             [
                 "id": p.id, "cluster": p.cluster, "title": p.title, "due": p.due.description,
                 "concerns": optional(p.concerns), "done": p.isDone, "doneOn": optional(p.doneOn?.description),
@@ -54,9 +88,6 @@ public enum JSONExport {
                 "agreement": optional(p.agreement),
             ]
         }
-        var doc: [String: Any] = ["clusters": clusters, "schools": schools, "agencies": agencies, "checkpoints": checkpoints]
-        doc.merge(frameworkDocument(world, today: today)) { a, _ in a }
-        return doc
     }
 
     /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the

@@ -42,42 +42,62 @@ public enum PrettyJSON {
     }
 
     private static func write(_ value: Any, indent: Int, into writer: inout Writer) throws {
+        // The usual types are told by their type, which costs a comparison: a cast that fails
+        // (a dictionary asked whether it is a String) tries bridging first, and was most of an
+        // export's time.
+        let type = Swift.type(of: value)
+        if type == String.self { return string(value as! String, into: &writer.out) }
+        if type == [String: Any].self { return try object(value as! [String: Any], indent: indent, into: &writer) }
+        if type == [String].self { return try array((value as! [String]).map { $0 as Any }, indent: indent, into: &writer) }
+        if type == [[String: Any]].self {
+            return try array((value as! [[String: Any]]).map { $0 as Any }, indent: indent, into: &writer)
+        }
+        if type == [Any].self { return try array(value as! [Any], indent: indent, into: &writer) }
+        if type == Bool.self { return writer.out.append(contentsOf: ((value as! Bool) ? "true" : "false").utf8) }
+        if type == Int.self { return writer.out.append(contentsOf: String(value as! Int).utf8) }
+        if type == NSNull.self { return writer.out.append(contentsOf: "null".utf8) }
         switch value {
         case let s as String: string(s, into: &writer.out)
         case let b as Bool: writer.out.append(contentsOf: (b ? "true" : "false").utf8)
         case let i as Int: writer.out.append(contentsOf: String(i).utf8)
         case let d as Double: writer.out += try number(d)
-        case let object as [String: Any]:
-            let keys = writer.sortedKeys(object)
-            guard !keys.isEmpty else { return empty("{", "}", indent: indent, into: &writer.out) }
-            writer.out += [UInt8(ascii: "{"), 0x0A]
-            for (n, key) in keys.enumerated() {
-                pad(indent + 2, into: &writer.out)
-                string(key, into: &writer.out)
-                writer.out.append(contentsOf: " : ".utf8)
-                guard let item = object[key] else { throw Unsupported(description: "lost the key “\(key)”") }
-                try write(item, indent: indent + 2, into: &writer)
-                if n < keys.count - 1 { writer.out.append(UInt8(ascii: ",")) }
-                writer.out.append(0x0A)
-            }
-            pad(indent, into: &writer.out)
-            writer.out.append(UInt8(ascii: "}"))
-        case let array as [Any]:
-            guard !array.isEmpty else { return empty("[", "]", indent: indent, into: &writer.out) }
-            writer.out += [UInt8(ascii: "["), 0x0A]
-            for (n, item) in array.enumerated() {
-                pad(indent + 2, into: &writer.out)
-                try write(item, indent: indent + 2, into: &writer)
-                if n < array.count - 1 { writer.out.append(UInt8(ascii: ",")) }
-                writer.out.append(0x0A)
-            }
-            pad(indent, into: &writer.out)
-            writer.out.append(UInt8(ascii: "]"))
+        case let o as [String: Any]: try object(o, indent: indent, into: &writer)
+        case let a as [Any]: try array(a, indent: indent, into: &writer)
         // Last: asking whether a Swift value is an NSNull bridges it to an object first.
         case is NSNull: writer.out.append(contentsOf: "null".utf8)
         default:
-            throw Unsupported(description: "cannot write \(type(of: value)) as JSON")
+            throw Unsupported(description: "cannot write \(type) as JSON")
         }
+    }
+
+    private static func object(_ object: [String: Any], indent: Int, into writer: inout Writer) throws {
+        let keys = writer.sortedKeys(object)
+        guard !keys.isEmpty else { return empty("{", "}", indent: indent, into: &writer.out) }
+        writer.out += [UInt8(ascii: "{"), 0x0A]
+        for (n, key) in keys.enumerated() {
+            pad(indent + 2, into: &writer.out)
+            string(key, into: &writer.out)
+            writer.out.append(contentsOf: " : ".utf8)
+            guard let item = object[key] else { throw Unsupported(description: "lost the key “\(key)”") }
+            try write(item, indent: indent + 2, into: &writer)
+            if n < keys.count - 1 { writer.out.append(UInt8(ascii: ",")) }
+            writer.out.append(0x0A)
+        }
+        pad(indent, into: &writer.out)
+        writer.out.append(UInt8(ascii: "}"))
+    }
+
+    private static func array(_ array: [Any], indent: Int, into writer: inout Writer) throws {
+        guard !array.isEmpty else { return empty("[", "]", indent: indent, into: &writer.out) }
+        writer.out += [UInt8(ascii: "["), 0x0A]
+        for (n, item) in array.enumerated() {
+            pad(indent + 2, into: &writer.out)
+            try write(item, indent: indent + 2, into: &writer)
+            if n < array.count - 1 { writer.out.append(UInt8(ascii: ",")) }
+            writer.out.append(0x0A)
+        }
+        pad(indent, into: &writer.out)
+        writer.out.append(UInt8(ascii: "]"))
     }
 
     /// Foundation's key order for `.sortedKeys`.

@@ -33,14 +33,14 @@ struct ListCommand: ParsableCommand {
             : []
         if json {
             // The export's own records, so that both say the same; the text table needs none of it.
-            let document = JSONExport.document(world)
-            var rows = document[what.rawValue] as? [[String: Any]] ?? []
+            var rows: [[String: Any]]
             switch what {
-            case .clusters where overdue: rows = rows.filter { overdueClusters.contains($0["id"] as? String ?? "") }
-            case .checkpoints:
-                let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as? String ?? "", $0) })
-                rows = checkpoints.compactMap { byID[$0.id] }
-            default: break
+            case .clusters:
+                rows = JSONExport.clusters(world)
+                if overdue { rows = rows.filter { overdueClusters.contains($0["id"] as? String ?? "") } }
+            case .schools: rows = JSONExport.schools(world)
+            case .agencies: rows = JSONExport.agencies(world)
+            case .checkpoints: rows = JSONExport.checkpoints(checkpoints)
             }
             let data = try PrettyJSON.data(rows)
             printJSON(data)
