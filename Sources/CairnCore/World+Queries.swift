@@ -20,13 +20,20 @@ extension World {
     }
 
     func inMemberOrder(_ list: [Membership]) -> [Membership] {
-        list.sorted { a, b in
+        // Each name looked up and folded once, and places sorted rather than memberships: a
+        // community of 130 schools folded two names per comparison, 0.2 s for a register's 197.
+        let names = list.map(memberName)
+        let folded = names.map(Text.folded)
+        let order = list.indices.sorted { i, j in
+            let a = list[i]
+            let b = list[j]
             if a.lead != b.lead { return a.lead }
             if a.memberType != b.memberType { return a.memberType < b.memberType }
-            let na = memberName(a)
-            let nb = memberName(b)
-            return na == nb ? a.id < b.id : NameOrder.precedes(na, nb)
+            if names[i] == names[j] { return a.id < b.id }
+            if folded[i] != folded[j] { return folded[i].lexicographicallyPrecedes(folded[j]) }
+            return names[i].utf8.lexicographicallyPrecedes(names[j].utf8)
         }
+        return order.map { list[$0] }
     }
 
     public func lead(of clusterID: String) -> Membership? {

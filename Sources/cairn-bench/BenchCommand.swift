@@ -18,6 +18,10 @@ struct BenchCommand {
             let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
             return try SyncBench.run(Array(args.dropFirst()), cairn: cairn)
         }
+        if args.first == "visidata" {
+            let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
+            return try VisiDataRace.run(Array(args.dropFirst()), cairn: cairn)
+        }
         if args.first == "trust" {
             let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
             return try TrustBench.run(Array(args.dropFirst()), cairn: cairn)
@@ -228,6 +232,9 @@ let usage = """
         the trust proofs at full size
     cairn-bench sync [ARGS]
         sync through git between copies made for it
+    cairn-bench visidata --register FILE [--vd PATH] [--pairs N] [--cluster-by ID,NAME]
+        spawn to first screen, Cairn against VisiData (pip install visidata), on the register
+        made ten times larger: in tmux, in pairs, the order alternating
     """
 
 /// What the bench may do to a store: a store it made carries a mark; any other it only copies.
