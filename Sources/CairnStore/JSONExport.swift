@@ -66,16 +66,19 @@ public enum JSONExport {
     }
 
     /// Every checkpoint by due day, title and id.
-    public static func checkpoints(_ world: World) -> [[String: Any]] {
+    public static func checkpoints(_ world: World) -> [[String: Any]] { checkpoints(checkpointsInExportOrder(world)) }
+
+    static func checkpointsInExportOrder(_ world: World) -> [Checkpoint] {
         let all = Array(world.checkpoints.values)
-        // Their places are sorted, not the checkpoints themselves (see `Checkpoint.inUrgencyOrder`).
-        let order = all.withUnsafeBufferPointer { c in
-            c.indices.sorted { i, j in
-                if c[i].due != c[j].due { return c[i].due < c[j].due }
-                return c[i].title == c[j].title ? c[i].id < c[j].id : c[i].title < c[j].title
-            }
+        // Their places are sorted, not the checkpoints, with the keys taken out once.
+        let due = all.map(\.due.ordinal)
+        let titles = all.map(\.title)
+        let ids = all.map(\.id)
+        let order = all.indices.sorted { i, j in
+            if due[i] != due[j] { return due[i] < due[j] }
+            return titles[i] == titles[j] ? ids[i] < ids[j] : titles[i] < titles[j]
         }
-        return checkpoints(order.map { all[$0] })
+        return order.map { all[$0] }
     }
 
     /// These checkpoints, in the order given.
@@ -88,11 +91,5 @@ public enum JSONExport {
                 "agreement": optional(p.agreement),
             ]
         }
-    }
-
-    /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the
-    /// bytes `JSONSerialization` would write (`PrettyJSON`).
-    public static func data(_ world: World, today: Day = Day.today()) throws -> Data {
-        try PrettyJSON.data(document(world, today: today))
     }
 }

@@ -22,7 +22,7 @@ public enum PrettyJSON {
         return Data(writer.out)
     }
 
-    private struct Writer {
+    struct Writer {
         var out: [UInt8] = []
         /// Foundation's order of each set of keys met: a national export has a few dozen sets
         /// (every school has the same keys), and its comparison goes through the collator.
@@ -41,7 +41,7 @@ public enum PrettyJSON {
         }
     }
 
-    private static func write(_ value: Any, indent: Int, into writer: inout Writer) throws {
+    static func write(_ value: Any, indent: Int, into writer: inout Writer) throws {
         // The usual types are told by their type, which costs a comparison: a cast that fails
         // (a dictionary asked whether it is a String) tries bridging first, and was most of an
         // export's time.
@@ -106,13 +106,13 @@ public enum PrettyJSON {
             == .orderedAscending
     }
 
-    private static func empty(_ open: String, _ close: String, indent: Int, into out: inout [UInt8]) {
+    static func empty(_ open: String, _ close: String, indent: Int, into out: inout [UInt8]) {
         out += Array(open.utf8) + [0x0A, 0x0A]
         pad(indent, into: &out)
         out += Array(close.utf8)
     }
 
-    private static func pad(_ n: Int, into out: inout [UInt8]) { out += repeatElement(0x20, count: n) }
+    static func pad(_ n: Int, into out: inout [UInt8]) { out += repeatElement(0x20, count: n) }
 
     private static func number(_ d: Double) throws -> [UInt8] {
         // Whole numbers are the usual case (a target of 90, a rating): Foundation writes them bare.
@@ -121,8 +121,13 @@ public enum PrettyJSON {
         return Array(data.dropFirst().dropLast())
     }
 
-    private static func string(_ s: String, into out: inout [UInt8]) {
+    static func string(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escape: its bytes go in at once.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+            out.append(contentsOf: s.utf8)
+            return out.append(UInt8(ascii: "\""))
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: out += [0x5C, 0x22]

@@ -18,6 +18,30 @@ import Testing
         #expect(!world.clusters.isEmpty && !world.measurements.isEmpty && !world.assessments.isEmpty)
     }
 
+    /// The export writes its four large tables straight from the records: the same bytes as
+    /// the document written whole, on the examples, hostile text, empty lists and no records.
+    @Test func the_export_written_from_records_is_the_document_written_whole() throws {
+        let today = Day(iso: "2026-12-02")!
+        var world = World()
+        #expect(try JSONExport.data(world, today: today) == (try PrettyJSON.data(JSONExport.document(world, today: today))))
+        world.apply(try Examples.changes(for: World(), today: today, user: "ana"))
+        let hostile = "Meet; \"agree\", then \\ review\n\t— 漢字 🙂 e\u{301} \u{1B}[31m \u{7F}\u{85}"
+        world.apply(.put(.cluster(Cluster(id: "clu-h", name: hostile, region: hostile, notes: hostile))))
+        world.apply(
+            .put(
+                .agreement(
+                    Agreement(
+                        cluster: "clu-h", meetingsPerYear: 12, reporting: hostile, periodStart: today, periodEnd: today.adding(days: 365))))
+        )
+        world.apply(.put(.school(School(id: "sch-h", officialId: hostile, name: hostile, phases: [.primary, .upperSecondary]))))
+        world.apply(.put(.agency(Agency(id: "agy-h", name: hostile, sector: .health, notes: hostile))))
+        world.apply(.put(.checkpoint(Checkpoint(id: "chk-h", cluster: "clu-h", title: hostile, due: today, evidence: hostile))))
+        let ours = try JSONExport.data(world, today: today)
+        let whole = try PrettyJSON.data(JSONExport.document(world, today: today))
+        #expect(ours == whole)
+        #expect(!world.agreements.isEmpty && world.members(of: "clu-h").isEmpty)
+    }
+
     @Test func hostile_keys_strings_numbers_and_empty_containers() throws {
         var controls = ""
         for v in 0..<0x21 { controls.unicodeScalars.append(Unicode.Scalar(v)!) }
