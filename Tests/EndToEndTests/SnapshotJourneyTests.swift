@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// A store large enough for a snapshot, through the built binary: a start from it shows what
+/// the journals hold, follows another session's edits, and gives way to a full read when a
+/// journal is replaced under it.
+@Suite(.serialized) struct SnapshotJourneyTests {
+    /// A register of 2,500 schools (more than `Store.snapshotAfter` events), imported.
+    func largeStore(_ store: TemporaryStore) throws {
+        try FileManager.default.createDirectory(at: store.root, withIntermediateDirectories: true)
+        var csv = "School ID,Name,City\n"
+        for i in 1...2_500 { csv += "\(i),EB \(i) São João,Łódź\n" }
+        let register = store.root.appendingPathComponent("register.csv")
+        try Data(csv.utf8).write(to: register)
+        let imported = try Shell.cairn(["import", register.path], store: store.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+    }
+
+    func snapshot(_ store: TemporaryStore) -> URL { store.url.appendingPathComponent("local/snapshot") }
+
+    @Test func a_start_from_the_snapshot_shows_the_journals_and_follows_another_session() throws {
+        let store = TemporaryStore()
+        try largeStore(store)
+        // The first read is a full one, and leaves the snapshot behind.
+        #expect(try Shell.cairn(["list", "schools"], store: store.url).status == 0)
+        #expect(FileManager.default.fileExists(atPath: snapshot(store).path))
+        let session = try Tmux.cairn(store: store.url)
+        try session.waitFor("2 Schools (2500)")
+        try session.send("2")
+        try session.waitFor("EB 1 São João")
+        // Another session renames a school by its exact name; the open screen follows the
+        // journal's tail: the school sorts first, and the selection stays where it was.
+        let edited = try Shell.cairn(["edit", "EB 7 São João", "name=Aaa Kāhui Ako 漢字"], store: store.url)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        try session.waitFor("  Aaa Kāhui Ako 漢字    7")
+        try session.send("q")
+        try session.waitForExit()
+        let check = try Shell.cairn(["check"], store: store.url)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("snapshot: matches the journals"), "\(check.stdout)")
+        #expect(try Shell.cairn(["check", "--rebuild"], store: store.url).stdout.contains("snapshot: rebuilt from the journals"))
+    }
+
+    @Test func a_journal_replaced_under_the_snapshot_is_read_whole() throws {
+        let store = TemporaryStore()
+        try largeStore(store)
+        #expect(try Shell.cairn(["list", "schools"], store: store.url).status == 0)
+        #expect(FileManager.default.fileExists(atPath: snapshot(store).path))
+        // A journal restored from elsewhere, the way an editor or a restore writes it: a new file.
+        let journal = try Shell.ownJournal(store.url)
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        let restored = text.replacingOccurrences(of: "EB 7 São João", with: "EB 7 Sao Joao")
+        #expect(restored != text)
+        try Data(restored.utf8).write(to: journal, options: .atomic)
+        let listed = try Shell.cairn(["list", "schools"], store: store.url)
+        #expect(listed.stdout.contains("EB 7 Sao Joao"))
+        #expect(!listed.stdout.contains("EB 7 São João"))
+    }
+}
