@@ -56,8 +56,9 @@ final class ClusterIndexBox: Sendable, Equatable {
 extension World {
     var clusterIndex: ClusterIndex { indexBox.index(of: self) }
 
-    /// Lets go of a built index: called on every change.
+    /// Lets go of the index on every change: of a built one, and of a box shared with a copy
+    /// of this world (which could build it later, from its own records, for both).
     mutating func forgetIndex() {
-        if indexBox.isBuilt { indexBox = ClusterIndexBox() }
+        if !isKnownUniquelyReferenced(&indexBox) || indexBox.isBuilt { indexBox = ClusterIndexBox() }
     }
 }

@@ -13,18 +13,22 @@ struct JournalReader {
 
     /// Reads from `offset` to the end of `url`. `firstLine` is the line number at `offset`,
     /// so that problems name the real line of the file.
-    static func read(_ url: URL, from offset: Int, firstLine: Int) throws(StoreError) -> Result {
+    ///
+    /// - Parameter maxBytes: read at most this many bytes (a slice of a large journal); lines
+    ///   and commits cut at the slice's end are left for the next read, from `endOffset`.
+    static func read(_ url: URL, from offset: Int, firstLine: Int, maxBytes: Int? = nil) throws(StoreError) -> Result {
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
             try handle.seek(toOffset: UInt64(offset))
-            data = try handle.readToEnd() ?? Data()
+            data = try (maxBytes.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
         } catch {
             throw StoreError("cannot read \(url.path): \(error.localizedDescription)")
         }
         var result = parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
         result.keepWholeCommits(file: url.lastPathComponent, firstLine: firstLine)
+        result.sortProblems()
         return result
     }
 
@@ -172,6 +176,11 @@ struct JournalReader {
 }
 
 extension JournalReader.Result {
+    /// Problems by line, as a person reads the file (each rule finds its own in its own pass).
+    mutating func sortProblems() {
+        problems = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
     /// True when each commit's parts are all there, in order, on consecutive lines.
     static func allWhole(_ events: [Event], endLine: Int) -> Bool {
         var expected: CommitMark?

@@ -42,6 +42,7 @@ extension Store {
                     detail: "\(alone.describe(record)) breaks a rule (\(issue.field): \(issue.message)); its commit is not read"))
         }
         guard !refused.isEmpty else { return }
+        result.sortProblems()
         result.events.removeAll { refused.contains($0.id) || ($0.commit.map { refusedCommits.contains($0.id) } ?? false) }
     }
 

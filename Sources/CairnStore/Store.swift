@@ -25,6 +25,8 @@ public final class Store {
     public internal(set) var startedFromSnapshot = false
     /// Start a snapshot once this many events have been folded past the last one.
     let snapshotAfter: Int
+    /// Bytes of a journal a full read takes at a time (`Store+Stream.swift`).
+    let readSliceBytes: Int
 
     var journalDirectory: URL { StoreLayout.journalFolder(directory) }
     /// The journal file this copy's sessions write.
@@ -42,15 +44,20 @@ public final class Store {
     /// Every event this process wrote: a conflict that one of them loses is told to this session.
     private var ownEvents: Set<String> = []
     /// Conflicts found since last asked in which a value this session saved did not stand.
-    private var overruled: [Conflict] = []
+    var overruled: [Conflict] = []
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
     ///
     /// - Parameter snapshotAfter: how many events read past the snapshot (or in a full read)
     ///   make it worth writing a new one.
-    public init(directory: URL, identity: Identity = .current(), snapshotAfter: Int = Store.snapshotAfter) throws(StoreError) {
+    /// - Parameter readSliceBytes: how much of a journal a full read holds at a time.
+    public init(
+        directory: URL, identity: Identity = .current(), snapshotAfter: Int = Store.snapshotAfter,
+        readSliceBytes: Int = Store.readSliceBytes
+    ) throws(StoreError) {
         self.directory = directory
         self.snapshotAfter = snapshotAfter
+        self.readSliceBytes = readSliceBytes
         self.identity = identity
         try Store.createDirectory(directory)
         access = StoreAccess.of(directory)
@@ -99,6 +106,15 @@ public final class Store {
 
     /// Reads every journal from the start and folds it anew.
     public func reload() throws(StoreError) {
+        if try !reloadFolding(sliceBytes: readSliceBytes) { try reloadWhole() }
+        self.snapshotEvents = 0
+        self.startedFromSnapshot = false
+        self.ownUnseen = []
+    }
+
+    /// The full read of every journal at once, sorted: for a journal whose own events are out of
+    /// order, which the folding read cannot merge.
+    func reloadWhole() throws(StoreError) {
         var events: [Event] = []
         var problems: [JournalProblem] = []
         var positions: [String: (Int, Int)] = [:]
@@ -139,14 +155,14 @@ public final class Store {
         self.ownUnseen = []
     }
 
-    private func note(clockOf event: Event) {
+    func note(clockOf event: Event) {
         if (event.milliseconds, event.clock) > (clockHigh.key, clockHigh.count) {
             clockHigh = (event.milliseconds, event.at, event.clock)
         }
     }
 
     /// Keeps the conflicts in which a value this session saved did not stand, to be told.
-    private func noteOverruled(_ found: [Conflict]) {
+    func noteOverruled(_ found: [Conflict]) {
         guard !ownEvents.isEmpty else { return }
         overruled += found.filter { c in c.others.contains { ownEvents.contains($0.event) } && !ownEvents.contains(c.kept.event) }
     }

@@ -66,4 +66,17 @@ import Testing
         #expect(before.checkpoints(of: "clu-2", on: today).first?.id != "chk-new")
         #expect(w.lead(of: "clu-1") == nil && before.lead(of: "clu-1") != nil)
     }
+
+    /// A copy made before either built the index, then changed: each answers from its own records.
+    @Test func a_copy_changed_before_the_index_was_built_never_reads_the_other_index() throws {
+        let original = try world(seed: 3)
+        var copy = original
+        copy.apply(.put(.checkpoint(Checkpoint(id: "chk-copy", cluster: "clu-0", title: "Only in the copy", due: today))))
+        #expect(!original.checkpoints(of: "clu-0", on: today).contains { $0.id == "chk-copy" })  // the original builds first
+        #expect(copy.checkpoints(of: "clu-0", on: today).contains { $0.id == "chk-copy" })
+        var other = original
+        other.apply(.delete(.membership, id: "mem-0"))
+        #expect(other.members(of: "clu-0").allSatisfy { $0.id != "mem-0" })
+        #expect(original.members(of: "clu-0").contains { $0.id == "mem-0" })
+    }
 }
