@@ -51,9 +51,11 @@ public struct StoreCheck: Sendable {
             check.snapshot = fromSnapshot != nil ? "snapshot: matches the journals" : "snapshot: none used (the journals were read whole)"
         }
         for file in try store.journalFiles() {
-            let result = try JournalReader.read(file, from: 0, firstLine: 1)
+            // The lines the read just took whole (not read again: at a million events that
+            // doubled the check's time and memory).
+            let lines = (store.positions[file.lastPathComponent]?.line ?? 1) - 1
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-            check.files.append(FileSummary(name: "journal/" + file.lastPathComponent, lines: result.linesRead, bytes: size))
+            check.files.append(FileSummary(name: "journal/" + file.lastPathComponent, lines: lines, bytes: size))
         }
         check.events = store.eventCount
         let journals = (try? store.journalFiles()) ?? []
