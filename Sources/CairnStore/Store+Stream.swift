@@ -101,14 +101,7 @@ extension Store {
             streams[b].last = order
             let event = streams[b].take()
             last = event
-            note(clockOf: event)
-            var found: [Conflict] = []
-            if let problem = Store.fold(event, into: &world, files: files, found: &found) {
-                problems.append(problem)
-                continue
-            }
-            noteOverruled(found)
-            folded += 1
+            if foldRead(event, into: &world, files: files, problems: &problems) { folded += 1 }
         }
         // Problems in the order of the files and their lines, as the whole read gives them.
         self.problems = streams.flatMap(\.problems) + problems
@@ -117,6 +110,19 @@ extension Store {
             uniqueKeysWithValues: zip(files, streams).map { ($0.lastPathComponent, ($1.endOffset, $1.line)) })
         self.lastApplied = last.map(EventOrder.init)
         self.eventCount = folded
+        return true
+    }
+
+    /// Folds one event of a full read: its clock noted, a problem kept, a value of this
+    /// session's that did not stand noted. Returns whether it was folded.
+    func foldRead(_ event: Event, into world: inout World, files: [URL], problems: inout [JournalProblem]) -> Bool {
+        note(clockOf: event)
+        var found: [Conflict] = []
+        if let problem = Store.fold(event, into: &world, files: files, found: &found) {
+            problems.append(problem)
+            return false
+        }
+        noteOverruled(found)
         return true
     }
 }

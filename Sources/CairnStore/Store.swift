@@ -135,16 +135,7 @@ public final class Store {
         world.reserveCapacity(counts)
         clockHigh = (0, "", 0)
         var folded = 0
-        for event in events {
-            note(clockOf: event)
-            var found: [Conflict] = []
-            if let problem = Store.fold(event, into: &world, files: files, found: &found) {
-                problems.append(problem)
-                continue
-            }
-            noteOverruled(found)
-            folded += 1
-        }
+        for event in events where foldRead(event, into: &world, files: files, problems: &problems) { folded += 1 }
         self.world = world
         self.problems = problems
         self.positions = positions
