@@ -116,12 +116,13 @@ extension Checkpoint {
             default: return (1, c.due.ordinal)
             }
         }
-        return list.withUnsafeBufferPointer { all in
-            all.indices.sorted { i, j in
-                if keys[i] != keys[j] { return keys[i] < keys[j] }
-                return all[i].title == all[j].title ? all[i].id < all[j].id : all[i].title < all[j].title
-            }.map { all[$0] }
-        }
+        // Titles and ids taken out once: reading them through a checkpoint copied it whole.
+        let titles = list.map(\.title)
+        let ids = list.map(\.id)
+        return list.indices.sorted { i, j in
+            if keys[i] != keys[j] { return keys[i] < keys[j] }
+            return titles[i] == titles[j] ? ids[i] < ids[j] : titles[i] < titles[j]
+        }.map { list[$0] }
     }
 
     public static func urgencyOrder(_ a: Checkpoint, _ b: Checkpoint, on today: Day) -> Bool {

@@ -13,8 +13,10 @@ extension JSONExport {
         w.out.reserveCapacity(world.checkpoints.count * 400 + world.schools.count * 300 + 1 << 16)
         let framework = frameworkDocument(world, today: today)
         let tables: [String: (inout PrettyJSON.Writer) -> Void] = [
-            "clusters": { writeClusters(world, into: &$0) }, "schools": { writeSchools(world, into: &$0) },
-            "agencies": { writeAgencies(world, into: &$0) }, "checkpoints": { writeCheckpoints(world, into: &$0) },
+            "clusters": { writeClusters(sortedClusters(world), of: world, indent: 2, into: &$0) },
+            "schools": { writeSchools(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+            "agencies": { writeAgencies(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+            "checkpoints": { writeCheckpoints(checkpointsInExportOrder(world), indent: 2, into: &$0) },
         ]
         let keys = Array(framework.keys.filter { tables[$0] == nil }) + tables.keys
         w.out += [UInt8(ascii: "{"), 0x0A]
@@ -48,8 +50,8 @@ extension JSONExport {
         "id", "cluster", "title", "due", "concerns", "done", "doneOn", "doneBy", "evidence", "goal", "agreement",
     ])
 
-    /// An array at the export's second level, each element an object at the third.
-    static func array<T>(_ items: [T], into w: inout PrettyJSON.Writer, indent: Int = 2, _ element: (T, inout PrettyJSON.Writer) -> Void) {
+    /// An array at `indent`, its elements one level in.
+    static func array<T>(_ items: [T], into w: inout PrettyJSON.Writer, indent: Int, _ element: (T, inout PrettyJSON.Writer) -> Void) {
         guard !items.isEmpty else { return PrettyJSON.empty("[", "]", indent: indent, into: &w.out) }
         w.out += [UInt8(ascii: "["), 0x0A]
         for (n, item) in items.enumerated() {
@@ -83,11 +85,14 @@ extension JSONExport {
 
     static func flag(_ b: Bool, _ w: inout PrettyJSON.Writer) { w.out.append(contentsOf: (b ? "true" : "false").utf8) }
 
-    static func writeClusters(_ world: World, into w: inout PrettyJSON.Writer) {
+    public static func sortedClusters(_ world: World) -> [Cluster] { NameOrder.sorted(world.clusters.values, by: \.name, id: \.id) }
+
+    /// `list` as an array at `indent`, as in the export (2) or alone (0, `cairn list --json`).
+    static func writeClusters(_ list: [Cluster], of world: World, indent: Int, into w: inout PrettyJSON.Writer) {
         let members = world.membersByCluster()
         let agreements = Dictionary(world.agreements.values.map { ($0.cluster, $0) }, uniquingKeysWith: { a, b in a.id < b.id ? a : b })
-        array(NameOrder.sorted(world.clusters.values, by: \.name, id: \.id), into: &w) { c, w in
-            object(clusterKeys, indent: 4, into: &w) { key, w in
+        array(list, into: &w, indent: indent) { c, w in
+            object(clusterKeys, indent: indent + 2, into: &w) { key, w in
                 switch key {
                 case "id": text(c.id, &w)
                 case "name": text(c.name, &w)
@@ -103,7 +108,7 @@ extension JSONExport {
                 case "notes": text(c.notes, &w)
                 case "agreement":
                     guard let a = agreements[c.id] else { return text(nil, &w) }
-                    object(agreementKeys, indent: 6, into: &w) { key, w in
+                    object(agreementKeys, indent: indent + 4, into: &w) { key, w in
                         switch key {
                         case "id": text(a.id, &w)
                         case "meetingsPerYear": w.out.append(contentsOf: String(a.meetingsPerYear).utf8)
@@ -114,8 +119,8 @@ extension JSONExport {
                         }
                     }
                 default:
-                    array(members[c.id] ?? [], into: &w, indent: 6) { m, w in
-                        object(memberKeys, indent: 8, into: &w) { key, w in
+                    array(members[c.id] ?? [], into: &w, indent: indent + 4) { m, w in
+                        object(memberKeys, indent: indent + 6, into: &w) { key, w in
                             switch key {
                             case "membership": text(m.id, &w)
                             case "type": text(m.memberType.rawValue, &w)
@@ -132,14 +137,14 @@ extension JSONExport {
         }
     }
 
-    static func writeSchools(_ world: World, into w: inout PrettyJSON.Writer) {
-        array(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), into: &w) { s, w in
-            object(schoolKeys, indent: 4, into: &w) { key, w in
+    static func writeSchools(_ list: [School], indent: Int, into w: inout PrettyJSON.Writer) {
+        array(list, into: &w, indent: indent) { s, w in
+            object(schoolKeys, indent: indent + 2, into: &w) { key, w in
                 switch key {
                 case "id": text(s.id, &w)
                 case "name": text(s.name, &w)
                 case "officialId": text(s.officialId, &w)
-                case "phases": array(s.phases, into: &w, indent: 6) { p, w in text(p.rawValue, &w) }
+                case "phases": array(s.phases, into: &w, indent: indent + 4) { p, w in text(p.rawValue, &w) }
                 case "municipality": text(s.municipality, &w)
                 case "contactPerson": text(s.contactPerson, &w)
                 case "email": text(s.email, &w)
@@ -150,9 +155,9 @@ extension JSONExport {
         }
     }
 
-    static func writeAgencies(_ world: World, into w: inout PrettyJSON.Writer) {
-        array(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), into: &w) { a, w in
-            object(agencyKeys, indent: 4, into: &w) { key, w in
+    static func writeAgencies(_ list: [Agency], indent: Int, into w: inout PrettyJSON.Writer) {
+        array(list, into: &w, indent: indent) { a, w in
+            object(agencyKeys, indent: indent + 2, into: &w) { key, w in
                 switch key {
                 case "id": text(a.id, &w)
                 case "name": text(a.name, &w)
@@ -167,9 +172,9 @@ extension JSONExport {
         }
     }
 
-    static func writeCheckpoints(_ world: World, into w: inout PrettyJSON.Writer) {
-        array(checkpointsInExportOrder(world), into: &w) { p, w in
-            object(checkpointKeys, indent: 4, into: &w) { key, w in
+    static func writeCheckpoints(_ list: [Checkpoint], indent: Int, into w: inout PrettyJSON.Writer) {
+        array(list, into: &w, indent: indent) { p, w in
+            object(checkpointKeys, indent: indent + 2, into: &w) { key, w in
                 switch key {
                 case "id": text(p.id, &w)
                 case "cluster": text(p.cluster, &w)
@@ -185,5 +190,32 @@ extension JSONExport {
                 }
             }
         }
+    }
+
+    /// What `cairn list --json` prints: the export's own objects for these records, alone in
+    /// an array, in the bytes `PrettyJSON` gives them.
+    public static func listData(clusters: [Cluster], of world: World) -> Data {
+        var w = PrettyJSON.Writer()
+        writeClusters(clusters, of: world, indent: 0, into: &w)
+        return Data(w.out)
+    }
+
+    public static func listData(schools: [School]) -> Data {
+        var w = PrettyJSON.Writer()
+        writeSchools(schools, indent: 0, into: &w)
+        return Data(w.out)
+    }
+
+    public static func listData(agencies: [Agency]) -> Data {
+        var w = PrettyJSON.Writer()
+        writeAgencies(agencies, indent: 0, into: &w)
+        return Data(w.out)
+    }
+
+    public static func listData(checkpoints: [Checkpoint]) -> Data {
+        var w = PrettyJSON.Writer()
+        w.out.reserveCapacity(checkpoints.count * 400)
+        writeCheckpoints(checkpoints, indent: 0, into: &w)
+        return Data(w.out)
     }
 }

@@ -33,16 +33,15 @@ struct ListCommand: ParsableCommand {
             : []
         if json {
             // The export's own records, so that both say the same; the text table needs none of it.
-            var rows: [[String: Any]]
+            let data: Data
             switch what {
             case .clusters:
-                rows = JSONExport.clusters(world)
-                if overdue { rows = rows.filter { overdueClusters.contains($0["id"] as? String ?? "") } }
-            case .schools: rows = JSONExport.schools(world)
-            case .agencies: rows = JSONExport.agencies(world)
-            case .checkpoints: rows = JSONExport.checkpoints(checkpoints)
+                let shown = JSONExport.sortedClusters(world).filter { !overdue || overdueClusters.contains($0.id) }
+                data = JSONExport.listData(clusters: shown, of: world)
+            case .schools: data = JSONExport.listData(schools: NameOrder.sorted(world.schools.values, by: \.name, id: \.id))
+            case .agencies: data = JSONExport.listData(agencies: NameOrder.sorted(world.agencies.values, by: \.name, id: \.id))
+            case .checkpoints: data = JSONExport.listData(checkpoints: checkpoints)
             }
-            let data = try PrettyJSON.data(rows)
             printJSON(data)
             return
         }

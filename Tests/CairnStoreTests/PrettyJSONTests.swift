@@ -42,6 +42,24 @@ import Testing
         #expect(!world.agreements.isEmpty && world.members(of: "clu-h").isEmpty)
     }
 
+    /// `cairn list --json` writes the same objects alone in an array: the same bytes as the
+    /// export's parts written whole, for each kind, empty lists too.
+    @Test func the_lists_written_from_records_are_the_parts_written_whole() throws {
+        let today = Day(iso: "2026-12-02")!
+        var world = World()
+        world.apply(try Examples.changes(for: World(), today: today, user: "ana"))
+        let checkpoints = Checkpoint.inUrgencyOrder(Array(world.checkpoints.values), on: today)
+        #expect(JSONExport.listData(checkpoints: checkpoints) == (try PrettyJSON.data(JSONExport.checkpoints(checkpoints))))
+        #expect(
+            JSONExport.listData(clusters: JSONExport.sortedClusters(world), of: world) == (try PrettyJSON.data(JSONExport.clusters(world))))
+        let schools = NameOrder.sorted(world.schools.values, by: \.name, id: \.id)
+        #expect(JSONExport.listData(schools: schools) == (try PrettyJSON.data(JSONExport.schools(world))))
+        let agencies = NameOrder.sorted(world.agencies.values, by: \.name, id: \.id)
+        #expect(JSONExport.listData(agencies: agencies) == (try PrettyJSON.data(JSONExport.agencies(world))))
+        #expect(JSONExport.listData(checkpoints: []) == (try PrettyJSON.data([Any]())))
+        #expect(!checkpoints.isEmpty && !schools.isEmpty && !agencies.isEmpty)
+    }
+
     @Test func hostile_keys_strings_numbers_and_empty_containers() throws {
         var controls = ""
         for v in 0..<0x21 { controls.unicodeScalars.append(Unicode.Scalar(v)!) }
