@@ -141,9 +141,6 @@ public final class Store {
         self.positions = positions
         self.lastApplied = events.last.map(EventOrder.init)
         self.eventCount = folded
-        self.snapshotEvents = 0
-        self.startedFromSnapshot = false
-        self.ownUnseen = []
     }
 
     func note(clockOf event: Event) {
