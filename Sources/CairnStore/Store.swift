@@ -40,7 +40,7 @@ public final class Store {
     /// The latest hybrid-clock reading folded: a new change is stamped after it.
     var clockHigh: (key: Int64, at: String, count: Int) = (0, "", 0)
     /// Our own events not yet seen again while reading our journal file.
-    private var ownUnseen: Set<String> = []
+    var ownUnseen: Set<String> = []
     /// Every event this process wrote: a conflict that one of them loses is told to this session.
     private var ownEvents: Set<String> = []
     /// Conflicts found since last asked in which a value this session saved did not stand.
@@ -51,9 +51,11 @@ public final class Store {
     /// - Parameter snapshotAfter: how many events read past the snapshot (or in a full read)
     ///   make it worth writing a new one.
     /// - Parameter readSliceBytes: how much of a journal a full read holds at a time.
+    /// - Parameter readNow: false to leave the world empty until `read()`: the terminal UI
+    ///   draws its first frame from `firstLook()` in between.
     public init(
         directory: URL, identity: Identity = .current(), snapshotAfter: Int = Store.snapshotAfter,
-        readSliceBytes: Int = Store.readSliceBytes
+        readSliceBytes: Int = Store.readSliceBytes, readNow: Bool = true
     ) throws(StoreError) {
         self.directory = directory
         self.snapshotAfter = snapshotAfter
@@ -67,8 +69,11 @@ public final class Store {
             url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), mode: access.fileMode)
         // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.
         if Glibc.access(directory.path, W_OK) == 0 { _ = try? StoreLayout.writeSharedFiles(directory, access: access) }
-        try open()
+        if readNow { try open() }
     }
+
+    /// Reads the store, for one made with `readNow: false`.
+    public func read() throws(StoreError) { try open() }
 
     static func createDirectory(_ url: URL, mode: mode_t = 0o700) throws(StoreError) {
         var isDir: ObjCBool = false

@@ -1,19 +1,34 @@
 import Foundation
 
 /// What `cairn-bench` reads back from a real run: with `CAIRN_BENCH_LOG=FILE` and
-/// `CAIRN_SPAWNED_AT=EPOCH-SECONDS`, the time from spawn (and from `main`) to the first frame.
+/// `CAIRN_SPAWNED_AT=EPOCH-SECONDS`, the time from spawn (and from `main`) to the first frame,
+/// and to the first frame drawn with the world read whole (the same frame, when the first was
+/// drawn from the snapshot's first look).
 enum BenchLog {
     /// Set as early as `main` runs.
     nonisolated(unsafe) static var mainStarted = Date()
+    nonisolated(unsafe) private static var lines: [String] = []
 
-    static func firstFrameDrawn() {
+    /// - Parameter fromFirstLook: drawn from the snapshot's first look, before the world was whole.
+    static func firstFrameDrawn(fromFirstLook: Bool = false) {
+        note("main to first drawn frame" + (fromFirstLook ? " (from the snapshot's first look)" : ""))
+    }
+
+    static func wholeWorldDrawn() {
+        note("main to the frame drawn with the world read whole")
+    }
+
+    private static func note(_ what: String) {
         let env = ProcessInfo.processInfo.environment
-        guard let path = env["CAIRN_BENCH_LOG"] else { return }
+        // The first frame is logged once, however it was drawn.
+        let kind = what.hasPrefix("main to first") ? "main to first" : what
+        guard let path = env["CAIRN_BENCH_LOG"], !lines.contains(where: { $0.contains(kind) }) else { return }
         let now = Date()
-        var line = String(format: "real binary: main to first drawn frame %.0f ms", now.timeIntervalSince(mainStarted) * 1000)
+        var line = String(format: "real binary: \(what) %.0f ms", now.timeIntervalSince(mainStarted) * 1000)
         if let spawned = env["CAIRN_SPAWNED_AT"].flatMap(Double.init) {
-            line += String(format: "; spawn (through tmux) to first drawn frame %.0f ms", (now.timeIntervalSince1970 - spawned) * 1000)
+            line += String(format: "; spawn (through tmux) %.0f ms", (now.timeIntervalSince1970 - spawned) * 1000)
         }
-        try? (line + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        lines.append(line)
+        try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -42,9 +42,10 @@ struct StoreOptions: ParsableArguments {
 
     var directory: URL { StoreLocation.resolve(flag: store) }
 
-    func open() throws -> Store {
+    /// - Parameter readNow: false to read it later, with `Store.read()`.
+    func open(readNow: Bool = true) throws -> Store {
         do {
-            return try Store(directory: directory)
+            return try Store(directory: directory, readNow: readNow)
         } catch {
             throw CLIError(error.message)
         }

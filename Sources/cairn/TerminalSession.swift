@@ -29,30 +29,71 @@ enum TerminalSession {
             throw CLIError("cairn's screens need a terminal; without one, use the commands (cairn --help)")
         }
         try MainActor.assumeIsolated {
-            let store = try options.open()
+            // Workshop mode needs the world to find its cluster before the terminal is taken;
+            // Home can be drawn from the snapshot's first look while the world is read.
+            let store = try options.open(readNow: workshop != nil)
             let cluster = try workshop.map { c in try store.world.findCluster(c).id
             }
             var farewell: String?
             do {
-                try CursesTerminal.withTerminal { terminal in farewell = try loop(store: store, terminal: terminal, workshop: cluster) }
+                try CursesTerminal.withTerminal { terminal in
+                    farewell = try loop(store: store, terminal: terminal, workshop: cluster, unread: workshop == nil)
+                }
             } catch let error as TerminalError {
                 throw CLIError(error.message)
             }
             // Once the terminal is itself again: where the unsaved form was kept.
             if let farewell { printError(farewell) }
+            store.saveSnapshotIfBehind()
         }
+    }
+
+    /// The first frame, drawn as soon as it can be: from the snapshot's first look (Home's
+    /// clusters, counts and next-due dates) before the whole world is decoded, when the
+    /// snapshot holds every journal whole; else once the store is read. Keys typed meanwhile
+    /// wait in the terminal and are taken after the world is whole.
+    @MainActor
+    static func firstState(store: Store, terminal: CursesTerminal, unread: Bool, quick: Bool, dress: (inout AppState) -> Void) throws
+        -> AppState
+    {
+        func readStore() throws {
+            do { try store.read() } catch { throw CLIError(error.message) }
+        }
+        if unread, quick, let first = store.firstLook() {
+            var app = AppState(
+                world: first.world, today: Day.today(), user: store.identity.user, width: terminal.width, height: terminal.height,
+                firstLook: first.look)
+            dress(&app)
+            terminal.draw(app.render())
+            BenchLog.firstFrameDrawn(fromFirstLook: true)
+            try readStore()
+            app.takeWholeWorld(store.world)
+            return app
+        }
+        if unread { try readStore() }
+        var app = AppState(
+            world: store.world, today: Day.today(), user: store.identity.user, width: terminal.width, height: terminal.height)
+        dress(&app)
+        return app
     }
 
     /// Returns what to say once the terminal is restored (where an unsaved form was kept).
     @MainActor
-    static func loop(store: Store, terminal: CursesTerminal, workshop: String?) throws -> String? {
+    ///
+    /// - Parameter unread: the store is not read yet (`Store.read()` is called here).
+    static func loop(store: Store, terminal: CursesTerminal, workshop: String?, unread: Bool = false) throws -> String? {
         let drafts = DraftBox(store: store.directory, identity: store.identity)
         let leftDraft = drafts.leftBehind().first
-        var app = AppState(
-            world: store.world, today: Day.today(), user: store.identity.user, width: terminal.width, height: terminal.height)
-        app.env.readOnly = store.readOnlyReason
-        if let reason = app.env.readOnly {
-            app.status = Status("Read-only: \(reason). You can look; forms are kept as drafts, not saved.", isError: true)
+        let syncLine = SyncStatus.line(for: store)
+        let since = store.markOpened().map { SinceLastOpen(at: $0.at, changes: $0.changes) }
+        let readOnly = store.readOnlyReason
+        var app = try firstState(store: store, terminal: terminal, unread: unread, quick: leftDraft == nil) { app in
+            app.env.readOnly = readOnly
+            if let reason = readOnly {
+                app.status = Status("Read-only: \(reason). You can look; forms are kept as drafts, not saved.", isError: true)
+            }
+            app.env.syncLine = syncLine
+            app.env.sinceLastOpen = since
         }
         let damaged = store.problems.filter(\.isDamage)
         if !damaged.isEmpty {
@@ -71,11 +112,10 @@ enum TerminalSession {
             app.status = Status("A draft could not be restored; it was set aside as \(aside.path)", isError: true)
         }
         let interpreter = Interpreter(store: store, drafts: drafts, leftDraft: leftDraft?.url)
-        app.env.syncLine = SyncStatus.line(for: store)
-        app.env.sinceLastOpen = store.markOpened().map { SinceLastOpen(at: $0.at, changes: $0.changes) }
         var lastPoll = Date()
         terminal.draw(app.render())
         BenchLog.firstFrameDrawn()
+        BenchLog.wholeWorldDrawn()
         while true {
             if terminal.hangupReceived {
                 // The link is gone: the open form is already saved as a draft; leave quietly.

@@ -41,6 +41,59 @@ import Testing
         #expect(try Shell.cairn(["check", "--rebuild"], store: store.url).stdout.contains("snapshot: rebuilt from the journals"))
     }
 
+    /// Home is drawn from the snapshot's first look while the snapshot holds every journal
+    /// whole; the keys then act on the whole world. A session that ends with the journals past
+    /// the snapshot leaves a new one, so that the next start draws at once again.
+    @Test func home_is_drawn_from_the_first_look_and_a_session_ending_behind_leaves_a_snapshot() throws {
+        let store = TemporaryStore()
+        try largeStore(store)
+        #expect(try Shell.cairn(["list", "schools"], store: store.url).status == 0)
+        let log = store.root.appendingPathComponent("bench.log")
+        func start() throws -> Tmux {
+            try? FileManager.default.removeItem(at: log)
+            let session = try Tmux.cairn(store: store.url, environment: ["CAIRN_BENCH_LOG": log.path])
+            try session.waitFor("2 Schools (2500)")
+            return session
+        }
+        func firstFrame() throws -> String {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if let text = try? String(contentsOf: log, encoding: .utf8), text.contains("read whole") { return text }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        }
+        var session = try start()
+        #expect(try firstFrame().contains("first drawn frame (from the snapshot's first look)"))
+        // The keys reach the whole world: the Schools tab lists what the first look only counted.
+        try session.send("2")
+        try session.waitFor("EB 1 São João")
+        try session.send("q")
+        try session.waitForExit()
+
+        // Another session's edit is a tail: this start reads it before drawing, and at its end
+        // writes the snapshot anew.
+        let before = try FileManager.default.attributesOfItem(atPath: snapshot(store).path)[.modificationDate] as? Date
+        #expect(try Shell.cairn(["edit", "EB 7 São João", "name=Aaa Þingeyjarskóli"], store: store.url).status == 0)
+        session = try start()
+        #expect(try !firstFrame().contains("first look"))
+        try session.send("2")
+        try session.waitFor("Aaa Þingeyjarskóli")
+        try session.send("q")
+        try session.waitForExit()
+        let after = try FileManager.default.attributesOfItem(atPath: snapshot(store).path)[.modificationDate] as? Date
+        #expect(try #require(after) > (try #require(before)))
+
+        session = try start()
+        #expect(try firstFrame().contains("(from the snapshot's first look)"))
+        try session.send("2")
+        try session.waitFor("Aaa Þingeyjarskóli")
+        try session.send("q")
+        try session.waitForExit()
+        let check = try Shell.cairn(["check"], store: store.url)
+        #expect(check.stdout.contains("snapshot: matches the journals"), "\(check.stdout)")
+    }
+
     @Test func a_journal_replaced_under_the_snapshot_is_read_whole() throws {
         let store = TemporaryStore()
         try largeStore(store)

@@ -24,7 +24,7 @@ extension AppState {
         canvas.fill(Rect(x: 0, y: 0, width: env.width, height: 1), style: Style(.title, reverse: true))
         let crumbs = ["Cairn"] + stack[1..<(base + 1)].map { $0.screen.crumb(env) }
         // On every screen, since each is a value someone believes saved: Home's C lists them.
-        let count = env.world.conflicts.count
+        let count = env.conflictCount
         var conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "
         if env.readOnly != nil { conflicts = " READ-ONLY: nothing can be saved " + conflicts }
         func rightSide(compact: Bool) -> String {

@@ -23,11 +23,26 @@ public struct AppState: Sendable, Equatable {
         KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)
     ]
 
-    public init(world: World, today: Day, user: String, width: Int = 80, height: Int = 24, ids: RecordIDSource = .random) {
+    /// - Parameter firstLook: Home drawn from a snapshot's first look, `world` standing in until
+    ///   `takeWholeWorld` (see `AppEnvironment.firstLook`).
+    public init(
+        world: World, today: Day, user: String, width: Int = 80, height: Int = 24, ids: RecordIDSource = .random,
+        firstLook: FirstLook? = nil
+    ) {
         env = AppEnvironment(world: world, today: today, user: user, width: width, height: height, ids: ids)
+        env.firstLook = firstLook
         var home = HomeScreen()
         home.refresh(env)
         stack = [ScreenBox(home, id: .home)]
+    }
+
+    /// The world read whole, after a first frame drawn from the first look. The lists built
+    /// from the first look are kept: the world has the revision the snapshot had, and the
+    /// first look was taken from it, so they are the rows the world gives (`FirstLookTests`).
+    public mutating func takeWholeWorld(_ world: World) {
+        env.world = world
+        env.firstLook = nil
+        refreshAll()
     }
 
     /// Workshop mode, read off a projector in large fonts, lays itself out from 64x20.

@@ -5,14 +5,11 @@ import TermUI
 /// it needs, so lists stay quick on a national-size store.
 enum Rows {
     /// - Parameter byHealth: weakest first (funding ending within six months first of all), else by name.
-    static func clusters(_ w: World, today: Day, byHealth: Bool = false) -> [ListRow] {
-        var next: [String: Checkpoint] = [:]
-        for c in w.checkpoints.values where !c.isDone {
-            if let n = next[c.cluster], (n.due, n.title) <= (c.due, c.title) { continue }
-            next[c.cluster] = c
-        }
+    /// - Parameter nextDue: each cluster's next open checkpoint, when known already (a first look).
+    static func clusters(_ w: World, today: Day, byHealth: Bool = false, nextDue: [String: Checkpoint]? = nil) -> [ListRow] {
+        let next = nextDue ?? w.nextDueByCluster()
         let healths = w.healthByCluster(on: today)
-        var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(w.clusters.values, by: \.name).map { c in
+        var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(w.clusters.values, by: \.name, id: \.id).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
             let score = h.sortWeight
@@ -33,7 +30,7 @@ enum Rows {
     ]
 
     static func schools(_ w: World) -> [ListRow] {
-        NameOrder.sorted(w.schools.values, by: \.name).map { s in
+        NameOrder.sorted(w.schools.values, by: \.name, id: \.id).map { s in
             ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
         }
     }
@@ -43,7 +40,7 @@ enum Rows {
     ]
 
     static func agencies(_ w: World) -> [ListRow] {
-        NameOrder.sorted(w.agencies.values, by: \.name).map { a in
+        NameOrder.sorted(w.agencies.values, by: \.name, id: \.id).map { a in
             ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
         }
     }

@@ -11,8 +11,7 @@ extension World {
             var section = SnapshotWriter(capacity: table.count * 128)
             for r in table.values { RecordSnapshot.write(wrap(r), to: &section) }
             w.number(table.count)
-            w.number(section.bytes.count)
-            w.raw(section.bytes)
+            w.section(section)
         }
         records(schools, Record.school)
         records(agencies, Record.agency)
@@ -24,42 +23,46 @@ extension World {
         records(actions, Record.action)
         records(agreements, Record.agreement)
         records(assessments, Record.assessment)
-        w.number(fieldWriters.count)
+        // What the fold keeps beside the records, as one more part.
+        var rest = SnapshotWriter(capacity: fieldWriters.count * 64)
+        rest.number(fieldWriters.count)
         for (key, side) in fieldWriters {
-            w.text(key)
-            Self.write(side, to: &w)
+            rest.text(key)
+            Self.write(side, to: &rest)
         }
-        w.number(tombstones.count)
+        rest.number(tombstones.count)
         for t in tombstones.values {
-            RecordSnapshot.write(t.record, to: &w)
-            Self.write(t.deletedBy, to: &w)
+            RecordSnapshot.write(t.record, to: &rest)
+            Self.write(t.deletedBy, to: &rest)
         }
-        w.number(conflicts.count)
+        rest.number(conflicts.count)
         for c in conflicts.values {
-            w.word(c.kind, in: RecordSnapshot.kinds)
-            w.text(c.record)
-            w.text(c.field)
-            Self.write(c.kept, to: &w)
-            w.number(c.others.count)
-            for side in c.others { Self.write(side, to: &w) }
-            w.bool(c.recordDeleted)
+            rest.word(c.kind, in: RecordSnapshot.kinds)
+            rest.text(c.record)
+            rest.text(c.field)
+            Self.write(c.kept, to: &rest)
+            rest.number(c.others.count)
+            for side in c.others { Self.write(side, to: &rest) }
+            rest.bool(c.recordDeleted)
         }
+        w.section(rest)
     }
 
     public init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         self.init()
         revision = try r.number()
-        var sections: [(count: Int, reader: SnapshotReader)] = []
+        var sections: [(count: Int, reader: SnapshotReader, sum: UInt64)] = []
         for _ in RecordSnapshot.kinds {
             let count = try r.count()
-            let length = try r.count()
-            sections.append((count, r.section(length)))
-            r.skip(length)
+            let (part, sum) = try r.uncheckedSection()
+            sections.append((count, part, sum))
         }
         let tables = SnapshotTables()
         nonisolated(unsafe) let shared = sections
+        // Each part is checked on the core that reads it.
         DispatchQueue.concurrentPerform(iterations: sections.count) { k in
             var reader = shared[k].reader
+            guard reader.checked(shared[k].sum) else { return tables.fail() }
             tables.read(RecordSnapshot.kinds[k], count: shared[k].count, from: &reader)
         }
         if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
@@ -73,26 +76,50 @@ extension World {
         actions = tables.actions
         agreements = tables.agreements
         assessments = tables.assessments
-        for _ in 0..<(try r.count()) {
-            let key = try r.text()
-            fieldWriters[key] = try Self.readSide(&r)
+        var rest = try r.section()
+        let writers = try rest.count()
+        fieldWriters.reserveCapacity(writers)
+        for _ in 0..<writers {
+            let key = try rest.text()
+            fieldWriters[key] = try Self.readSide(&rest)
         }
-        for _ in 0..<(try r.count()) {
-            let record = try RecordSnapshot.read(&r)
-            tombstones[record.id] = Tombstone(record: record, deletedBy: try Self.readSide(&r))
+        for _ in 0..<(try rest.count()) {
+            let record = try RecordSnapshot.read(&rest)
+            tombstones[record.id] = Tombstone(record: record, deletedBy: try Self.readSide(&rest))
         }
-        for _ in 0..<(try r.count()) {
-            let kind = try r.word(in: RecordSnapshot.kinds)
-            let record = try r.text()
-            let field = try r.text()
-            let kept = try Self.readSide(&r)
+        for _ in 0..<(try rest.count()) {
+            let kind = try rest.word(in: RecordSnapshot.kinds)
+            let record = try rest.text()
+            let field = try rest.text()
+            let kept = try Self.readSide(&rest)
             var others: [Conflict.Side] = []
-            for _ in 0..<(try r.count()) { others.append(try Self.readSide(&r)) }
+            for _ in 0..<(try rest.count()) { others.append(try Self.readSide(&rest)) }
             let conflict = Conflict(
-                kind: kind, record: record, field: field, kept: kept, others: others, recordDeleted: try r.bool())
+                kind: kind, record: record, field: field, kept: kept, others: others, recordDeleted: try rest.bool())
             conflicts[conflict.key] = conflict
             conflictedRecords[record, default: 0] += 1
         }
+        guard rest.isAtEnd else { throw SnapshotReader.Damaged(at: rest.offset) }
+    }
+
+    /// The clusters and health checks of a snapshot's world, every other kind left unread:
+    /// with the snapshot's `FirstLook`, all that Home's first frame draws from. Not a world to
+    /// fold into, query or write: it stands in only until the whole one is read.
+    public static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
+        var world = World()
+        world.revision = try r.number()
+        let tables = SnapshotTables()
+        for kind in RecordSnapshot.kinds {
+            let count = try r.count()
+            var (part, sum) = try r.uncheckedSection()
+            guard kind == .cluster || kind == .assessment else { continue }
+            guard part.checked(sum) else { throw SnapshotReader.Damaged(at: r.offset) }
+            tables.read(kind, count: count, from: &part)
+        }
+        if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
+        world.clusters = tables.clusters
+        world.assessments = tables.assessments
+        return world
     }
 
     private static func write(_ side: Conflict.Side, to w: inout SnapshotWriter) {
@@ -124,6 +151,7 @@ private final class SnapshotTables: @unchecked Sendable {
     private let lock = NSLock()
     private var failed = false
     var damaged: Bool { lock.withLock { failed } }
+    func fail() { lock.withLock { failed = true } }
 
     func read(_ kind: RecordKind, count: Int, from r: inout SnapshotReader) {
         func fill<R: Identifiable<String>>(

@@ -25,10 +25,12 @@ struct StoreSnapshot {
     var clockHigh: (key: Int64, at: String, count: Int)
     var lastApplied: EventOrder?
     var world: World
+    /// What Home's first frame needs beside the clusters, taken from `world` when written.
+    var look: FirstLook
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 2
+    static let format = 3
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -47,56 +49,73 @@ struct StoreSnapshot {
         w.raw(Self.magic)
         w.number(Self.format)
         w.text(Self.words)
-        w.number(eventCount)
-        w.number(Int(clockHigh.key))
-        w.text(clockHigh.at)
-        w.number(clockHigh.count)
-        w.bool(lastApplied != nil)
+        var head = SnapshotWriter(capacity: 256)
+        head.number(eventCount)
+        head.number(Int(clockHigh.key))
+        head.text(clockHigh.at)
+        head.number(clockHigh.count)
+        head.bool(lastApplied != nil)
         if let lastApplied {
-            w.number(Int(lastApplied.key))
-            w.number(lastApplied.clock)
+            head.number(Int(lastApplied.key))
+            head.number(lastApplied.clock)
         }
-        w.number(marks.count)
+        head.number(marks.count)
         for m in marks {
-            w.text(m.file)
-            w.number(m.offset)
-            w.number(m.line)
-            w.unsigned(m.inode)
-            w.unsigned(m.head)
-            w.unsigned(m.tail)
+            head.text(m.file)
+            head.number(m.offset)
+            head.number(m.line)
+            head.unsigned(m.inode)
+            head.unsigned(m.head)
+            head.unsigned(m.tail)
         }
+        w.section(head)
+        var first = SnapshotWriter(capacity: 1 << 16)
+        look.writeSnapshot(to: &first)
+        w.section(first)
         world.writeSnapshot(to: &w)
         return w.bytes
     }
 
     /// The snapshot in `bytes`, or nil when they are not one this Cairn wrote whole.
-    static func decode(_ bytes: UnsafeRawBufferPointer) -> StoreSnapshot? {
+    ///
+    /// - Parameter firstLookOnly: read only what Home's first frame needs (`firstLookWorld`).
+    static func decode(_ bytes: UnsafeRawBufferPointer, firstLookOnly: Bool = false) -> StoreSnapshot? {
         guard bytes.count >= magic.count, memcmp(bytes.baseAddress!, magic, magic.count) == 0 else { return nil }
         var r = SnapshotReader(bytes, from: magic.count)
         do {
             guard try r.number() == format, try r.text() == words else { return nil }
-            let eventCount = try r.number()
-            let clockHigh = (key: Int64(try r.number()), at: try r.text(), count: try r.number())
-            let lastApplied = try r.bool() ? EventOrder(key: Int64(try r.number()), clock: try r.number()) : nil
+            var head = try r.section()
+            let eventCount = try head.number()
+            let clockHigh = (key: Int64(try head.number()), at: try head.text(), count: try head.number())
+            let lastApplied = try head.bool() ? EventOrder(key: Int64(try head.number()), clock: try head.number()) : nil
             var marks: [Mark] = []
-            for _ in 0..<(try r.count()) {
+            for _ in 0..<(try head.count()) {
                 marks.append(
                     Mark(
-                        file: try r.text(), offset: try r.number(), line: try r.number(), inode: try r.unsigned(), head: try r.unsigned(),
-                        tail: try r.unsigned()))
+                        file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
+                        head: try head.unsigned(), tail: try head.unsigned()))
+            }
+            var first = try r.section()
+            let look = try FirstLook(snapshot: &first)
+            guard head.isAtEnd, first.isAtEnd else { return nil }
+            if firstLookOnly {
+                let world = try World.firstLookWorld(snapshot: &r)
+                return StoreSnapshot(
+                    marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look)
             }
             let world = try World(snapshot: &r)
             guard r.isAtEnd else { return nil }
-            return StoreSnapshot(marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world)
+            return StoreSnapshot(
+                marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look)
         } catch {
             return nil
         }
     }
 
     /// Reads the snapshot file (mapped, not copied), or nil when there is none or it is damaged.
-    static func read(_ url: URL) -> StoreSnapshot? {
+    static func read(_ url: URL, firstLookOnly: Bool = false) -> StoreSnapshot? {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { decode($0) }
+        return data.withUnsafeBytes { decode($0, firstLookOnly: firstLookOnly) }
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
@@ -124,6 +143,17 @@ struct StoreSnapshot {
         return marks.allSatisfy { m in
             guard let url = byName[m.file] else { return false }
             return Self.mark(url, offset: m.offset, line: m.line) == m
+        }
+    }
+
+    /// Whether the snapshot holds every journal whole: each is there, unchanged, and ends at
+    /// its place (no tail to read, no journal it never saw).
+    func coversWholly(_ files: [URL]) -> Bool {
+        guard files.count == marks.count, fits(files) else { return false }
+        let offsets = Dictionary(marks.map { ($0.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        return files.allSatisfy { url in
+            var info = stat()
+            return stat(url.path, &info) == 0 && Int(info.st_size) == offsets[url.lastPathComponent]
         }
     }
 
@@ -167,7 +197,8 @@ extension Store {
     /// cannot be written (a read-only or full disk) is only a slower next start.
     @discardableResult
     public func saveSnapshot() -> Bool {
-        guard !problems.contains(where: \.isDamage) else { return false }
+        // Our own commits not yet read back lie past the marks: the next start would fold them twice.
+        guard !problems.contains(where: \.isDamage), ownUnseen.isEmpty else { return false }
         var marks: [StoreSnapshot.Mark] = []
         for (file, place) in positions.sorted(by: { $0.key < $1.key }) {
             let url = journalDirectory.appendingPathComponent(file)
@@ -175,7 +206,7 @@ extension Store {
             marks.append(mark)
         }
         let snapshot = StoreSnapshot(
-            marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world)
+            marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: world.firstLook)
         do {
             try StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode)
             try StoreFiles.write(Data(snapshot.encoded()), to: snapshotFile, mode: access.fileMode)
@@ -184,6 +215,26 @@ extension Store {
         }
         snapshotEvents = eventCount
         return true
+    }
+
+    /// The world as Home's first frame needs it, from the snapshot alone (a few thousand
+    /// records, not the whole world), when the snapshot holds every journal whole; else nil,
+    /// and the start waits for `read()`. The world returned is a stand-in: only the clusters
+    /// and their health checks are in it (`World.firstLookWorld`).
+    public func firstLook() -> (world: World, look: FirstLook)? {
+        guard let files = try? journalFiles(), let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true),
+            snapshot.coversWholly(files)
+        else { return nil }
+        return (snapshot.world, snapshot.look)
+    }
+
+    /// At the end of a session: a snapshot of the world as it stands, when the journals have
+    /// grown past the last one, so that the next start draws its first frame from it at once.
+    /// A small store, read whole in a few milliseconds, keeps none.
+    public func saveSnapshotIfBehind() {
+        guard eventCount >= snapshotAfter, eventCount != snapshotEvents else { return }
+        _ = try? refresh()
+        saveSnapshot()
     }
 
     /// Removes the snapshot, so that the next start reads every journal from the start.

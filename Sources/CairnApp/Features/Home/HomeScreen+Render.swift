@@ -4,12 +4,14 @@ import TermUI
 extension HomeScreen {
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let w = env.world
-        let counts = [w.clusters.count, w.schools.count, w.agencies.count, w.checkpoints.count]
+        let counts =
+            env.firstLook.map { [w.clusters.count, $0.schools, $0.agencies, $0.checkpoints] }
+            ?? [w.clusters.count, w.schools.count, w.agencies.count, w.checkpoints.count]
         let titles = Tab.allCases.map { "\($0.title) (\(counts[$0.rawValue]))" }
         Chrome.tabs(titles, active: tab.rawValue, into: &canvas, y: area.y)
 
         let listArea = Rect(x: 0, y: area.y + 1, width: area.width, height: visibleRows(env) + 1)
-        if w.isEmpty {
+        if env.storeIsEmpty {
             renderWelcome(into: &canvas, area: listArea)
             return
         }

@@ -150,9 +150,10 @@ public struct HomeScreen: Screen, TabbedLists {
         let today = env.today
         let rows = visibleRows(env)
         let byHealth = sortByHealth
+        let nextDue = env.firstLook?.nextDue
         switch tab {
         case .clusters:
-            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(w, today: today, byHealth: byHealth) }
+            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(w, today: today, byHealth: byHealth, nextDue: nextDue) }
         case .schools: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.schools(w) }
         case .agencies: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.agencies(w) }
         case .checkpoints:
@@ -170,7 +171,7 @@ extension HomeScreen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         let listKeys = list.bindings { Action.list($0) }
         if list.filtering { return listKeys }
-        let empty = env.world.isEmpty
+        let empty = env.storeIsEmpty
         let some = selected != nil
         var b: [KeyBinding<Action>] = []
         if empty { b.append(KeyBinding([.char("x")], "x", "load examples", .loadExamples)) }
@@ -202,8 +203,8 @@ extension HomeScreen {
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
             KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
             KeyBinding(
-                [.char("C")], "C", "conflicts (\(env.world.conflicts.count))", .conflicts, footer: !env.world.conflicts.isEmpty,
-                essential: !env.world.conflicts.isEmpty),
+                [.char("C")], "C", "conflicts (\(env.conflictCount))", .conflicts, footer: env.conflictCount > 0,
+                essential: env.conflictCount > 0),
             KeyBinding([.char("S")], "S", "sync through git", .sync, footer: env.syncLine != nil),
             KeyBinding(
                 [.char("L")], "L", "news since last time", .sinceLastOpen, footer: false,

@@ -1,0 +1,71 @@
+/// What Home's first frame needs besides the clusters and their health checks: how many records
+/// of each kind there are, each cluster's open checkpoint due first, and how many conflicts are
+/// open. A snapshot keeps it beside the world it was taken from, so that a start can draw Home
+/// from a few thousand records before it has decoded the hundred thousands (see
+/// `World.firstLookWorld`); Home draws from the world itself once the world is whole.
+public struct FirstLook: Sendable, Equatable {
+    public var schools = 0
+    public var agencies = 0
+    public var checkpoints = 0
+    public var goals = 0
+    public var conflicts = 0
+    /// Each cluster's open checkpoint due first (`World.nextDueByCluster`).
+    public var nextDue: [String: Checkpoint] = [:]
+
+    public init() {}
+
+    /// `World.isEmpty`, for the world this was taken from.
+    public func isEmpty(clusters: Int) -> Bool { schools == 0 && agencies == 0 && clusters == 0 && checkpoints == 0 && goals == 0 }
+}
+
+extension World {
+    public var firstLook: FirstLook {
+        var look = FirstLook()
+        look.schools = schools.count
+        look.agencies = agencies.count
+        look.checkpoints = checkpoints.count
+        look.goals = goals.count
+        look.conflicts = conflicts.count
+        look.nextDue = nextDueByCluster()
+        return look
+    }
+
+    /// Each cluster's open checkpoint due first (ties: by title, then id), in one pass over
+    /// the checkpoints: Home's "Next due" column.
+    public func nextDueByCluster() -> [String: Checkpoint] {
+        var next: [String: Checkpoint] = [:]
+        for c in checkpoints.values where !c.isDone {
+            if let n = next[c.cluster], (n.due, n.title, n.id) <= (c.due, c.title, c.id) { continue }
+            next[c.cluster] = c
+        }
+        return next
+    }
+}
+
+extension FirstLook {
+    public func writeSnapshot(to w: inout SnapshotWriter) {
+        for n in [schools, agencies, checkpoints, goals, conflicts] { w.number(n) }
+        w.number(nextDue.count)
+        for c in nextDue.values { RecordSnapshot.write(.checkpoint(c), to: &w) }
+    }
+
+    public init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+        func tally() throws(SnapshotReader.Damaged) -> Int {
+            let n = try r.number()
+            guard n >= 0 else { throw SnapshotReader.Damaged(at: r.offset) }
+            return n
+        }
+        schools = try tally()
+        agencies = try tally()
+        checkpoints = try tally()
+        goals = try tally()
+        conflicts = try tally()
+        let count = try r.count()
+        nextDue.reserveCapacity(count)
+        for _ in 0..<count {
+            guard try r.word(in: RecordSnapshot.kinds) == .checkpoint else { throw SnapshotReader.Damaged(at: r.offset) }
+            let c = try RecordSnapshot.checkpoint(&r)
+            nextDue[c.cluster] = c
+        }
+    }
+}

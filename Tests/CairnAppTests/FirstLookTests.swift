@@ -1,0 +1,107 @@
+import CairnCore
+import TermUI
+import Testing
+
+@testable import CairnApp
+
+/// Home's first frame drawn from a snapshot's first look (the clusters and health checks, the
+/// counts and each cluster's next open checkpoint) before the world is decoded whole: it must be
+/// the frame the whole world gives, and the state once the world arrives the state it gives.
+@Suite struct FirstLookTests {
+    /// The conflicted fixture grown to 400 clusters and 3,000 checkpoints: due dates that tie
+    /// (same day, same title), done ones, health checks, funding ending soon, accents.
+    static func world() throws -> World {
+        var w = try ConflictsScreenTests.conflicted()
+        var seed: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let regions = ["Oeste", "Highland", "Łódź", "Norðurland eystra", "Kāhui Ako", "漢字"]
+        let titles = ["Reunião trimestral", "Termly review", "Spotkanie", "Fundur"]
+        var changes: [Change] = []
+        for i in 0..<400 {
+            let id = "clu-\(i)"
+            let funding = next(3) == 0 ? Fixture.today.adding(days: next(400) - 30) : nil
+            changes.append(
+                .put(
+                    .cluster(
+                        Cluster(
+                            id: id, name: "Agrupamento \(["São", "Sa\u{0303}o", "Łódź", "Þing"][next(4)]) \(next(1000))", kind: .network,
+                            region: regions[next(regions.count)], fundingEndsOn: funding))))
+            if next(4) == 0 {
+                changes.append(
+                    .put(
+                        .assessment(
+                            Assessment(
+                                id: "ass-\(i)", cluster: id, date: Fixture.today.adding(days: -next(300)), by: "ana",
+                                ratings: [.leadership: 1 + next(4), .workload: 1 + next(4)]))))
+            }
+        }
+        for i in 0..<3000 {
+            let due = Fixture.today.adding(days: next(90) - 45)
+            let done = next(3) == 0
+            changes.append(
+                .put(
+                    .checkpoint(
+                        Checkpoint(
+                            id: "chk-x\(i)", cluster: "clu-\(next(400))", title: titles[next(titles.count)], due: due,
+                            doneOn: done ? due : nil, doneBy: done ? "ben" : nil))))
+        }
+        w.apply(changes)
+        return w
+    }
+
+    /// The app as a start from the snapshot draws it: the world written to snapshot bytes and
+    /// read back as the stand-in, the first look through its own bytes.
+    static func firstLookApp(_ w: World, width: Int, height: Int) throws -> AppState {
+        var writer = SnapshotWriter()
+        w.writeSnapshot(to: &writer)
+        let standIn = try writer.bytes.withUnsafeBytes { bytes in
+            var r = SnapshotReader(bytes)
+            return try World.firstLookWorld(snapshot: &r)
+        }
+        var lookWriter = SnapshotWriter()
+        w.firstLook.writeSnapshot(to: &lookWriter)
+        let look = try lookWriter.bytes.withUnsafeBytes { bytes in
+            var r = SnapshotReader(bytes)
+            return try FirstLook(snapshot: &r)
+        }
+        #expect(look == w.firstLook)
+        #expect(standIn.clusters == w.clusters && standIn.assessments == w.assessments)
+        return AppState(world: standIn, today: Fixture.today, user: "ana", width: width, height: height, ids: .seeded(42), firstLook: look)
+    }
+
+    @Test(arguments: [(80, 23), (80, 24), (120, 40)])
+    func the_first_frame_from_the_first_look_is_the_frame_of_the_whole_world(size: (Int, Int)) throws {
+        let w = try Self.world()
+        var early = try Self.firstLookApp(w, width: size.0, height: size.1)
+        // A stand-in indeed: no schools or checkpoints decoded, yet counted in the tabs.
+        #expect(early.world.schools.isEmpty && early.world.checkpoints.isEmpty)
+        var whole = Fixture.app(w, width: size.0, height: size.1)
+        let frame = early.render()
+        #expect(frame == whole.render())
+        #expect(frame.row(1).contains("Clusters (402)") && frame.row(1).contains("Checkpoints (3004)"))
+        #expect(frame.row(0).contains("1 conflict (C on Home)"))
+        #expect(frame.row(size.1 - 1).contains("C conflicts (1)"))
+
+        early.takeWholeWorld(w)
+        #expect(early.env == whole.env)
+        #expect(early.env.world == whole.env.world)
+        #expect(early.stack == whole.stack)
+        #expect(early.status == whole.status)
+        #expect(early == whole)
+        for key in [Key.char("j"), .char("s"), .tab, .char("4"), .char("f")] {
+            early.press(key)
+            whole.press(key)
+            #expect(early.render() == whole.render())
+        }
+    }
+
+    @Test func an_empty_store_is_welcomed_alike() throws {
+        let early = try Self.firstLookApp(World(), width: 80, height: 24)
+        let frame = early.render()
+        #expect(frame == Fixture.app(World()).render())
+        #expect(frame.text.contains("Welcome to Cairn."))
+    }
+}
