@@ -12,7 +12,7 @@ public enum JSONExport {
         let all = Array(world.checkpoints.values)
         // Their places are sorted, not the checkpoints, with the keys taken out once.
         let due = all.map(\.due.ordinal)
-        let titles = all.map(\.title)
+        let titles = Checkpoint.rank(all.map(\.title))
         let ids = all.map(\.id)
         let order = all.indices.sorted { i, j in
             if due[i] != due[j] { return due[i] < due[j] }
