@@ -33,11 +33,13 @@ let package = Package(
         .target(name: "TermUI"),
         .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI", "CairnReports"]),
         .target(name: "CTerminalSignals"),
+        // One call to glibc's allocator (mallopt), which Swift's Glibc module does not show.
+        .target(name: "CMemory"),
         .target(name: "CursesTerminal", dependencies: ["TermUI", "CNcurses", "CTerminalSignals"]),
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CursesTerminal",
+                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CursesTerminal", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,7 @@ import Foundation
 /// length of its history (a million events held in an array took 1.4 GB).
 extension Store {
     /// Bytes of a journal read at a time in a full read.
-    public static let readSliceBytes = 16 << 20
+    public static let readSliceBytes = 8 << 20
 
     /// One journal file, read a slice at a time, its events in the file's order.
     struct JournalStream {
