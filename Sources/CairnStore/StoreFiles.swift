@@ -33,7 +33,11 @@ public enum StoreFiles {
     /// Writes `data` to a temporary file beside `url` (created with `mode`, set again past the
     /// umask), flushes it, and renames it over `url`. On any failure the temporary file is
     /// removed and `url` is left as it was.
-    public static func write(_ data: Data, to url: URL, mode: mode_t) throws(StoreError) {
+    ///
+    /// - Parameter flushed: false for a note that may be lost in a crash (when this person last
+    ///   opened the store), whose flush would hold up every start: the rename alone still
+    ///   leaves the old file or the new one whole.
+    public static func write(_ data: Data, to url: URL, mode: mode_t, flushed: Bool = true) throws(StoreError) {
         let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw StoreError.writeFailed("cannot write", path: url.path) }
@@ -50,7 +54,7 @@ public enum StoreFiles {
                 written += n
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = StoreError.writeFailed("cannot flush", path: url.path) }
+        if failure == nil, flushed, fsync(fd) != 0 { failure = StoreError.writeFailed("cannot flush", path: url.path) }
         close(fd)
         if failure == nil, rename(temp.path, url.path) != 0 { failure = StoreError.writeFailed("cannot write", path: url.path) }
         if let failure {

@@ -23,7 +23,7 @@ extension Store {
         let before = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         if readOnlyReason == nil {
             try? StoreFiles.createFolder(file.deletingLastPathComponent(), mode: access.folderMode)
-            try? StoreFiles.write(Data((Event.timestamp(now) + "\n").utf8), to: file, mode: access.fileMode)
+            try? StoreFiles.write(Data((Event.timestamp(now) + "\n").utf8), to: file, mode: access.fileMode, flushed: false)
         }
         guard let before, Event.orderKey(before) != 0 else { return nil }
         return LastOpened(at: before, changes: changesSince(before, notBy: identity.user))
