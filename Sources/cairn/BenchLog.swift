@@ -1,7 +1,8 @@
 import Foundation
 
 /// What `cairn-bench` reads back from a real run: with `CAIRN_BENCH_LOG=FILE` and
-/// `CAIRN_SPAWNED_AT=EPOCH-SECONDS`, the time from spawn (and from `main`) to the first frame,
+/// `CAIRN_EXEC_AT=EPOCH-SECONDS` (taken just before the shell execs `cairn`), the time from the
+/// process's start (and from `main`) to the first frame,
 /// and to the first frame drawn with the world read whole (the same frame, when the first was
 /// drawn from the snapshot's first look).
 enum BenchLog {
@@ -25,8 +26,8 @@ enum BenchLog {
         guard let path = env["CAIRN_BENCH_LOG"], !lines.contains(where: { $0.contains(kind) }) else { return }
         let now = Date()
         var line = String(format: "real binary: \(what) %.0f ms", now.timeIntervalSince(mainStarted) * 1000)
-        if let spawned = env["CAIRN_SPAWNED_AT"].flatMap(Double.init) {
-            line += String(format: "; spawn (through tmux) %.0f ms", (now.timeIntervalSince1970 - spawned) * 1000)
+        if let exec = env["CAIRN_EXEC_AT"].flatMap(Double.init) {
+            line += String(format: "; from the process's start (exec) %.0f ms", (now.timeIntervalSince1970 - exec) * 1000)
         }
         lines.append(line)
         try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
