@@ -74,6 +74,23 @@ import Testing
         #expect(r.stderr.contains("need a terminal"))
     }
 
+    /// `cairn`, `cairn --store DIR` and `cairn --store=DIR` start the screens without the
+    /// argument parser; whatever else, or a `--store` without its directory, is the parser's.
+    @Test func the_plain_starts_and_the_parsers_agree() throws {
+        let store = TemporaryStore()
+        var env = ProcessInfo.processInfo.environment
+        env["CAIRN_STORE"] = store.url.path
+        for args in [[], ["--store", store.url.path], ["--store=\(store.url.path)"], ["open", "--store", store.url.path]] {
+            let r = try Shell.run(Shell.cairn, args, environment: env)
+            #expect(r.status == 1, "\(args)")
+            #expect(r.stderr == "Error: cairn's screens need a terminal; without one, use the commands (cairn --help)\n", "\(args)")
+        }
+        let missing = try Shell.run(Shell.cairn, ["--store"], environment: env)
+        #expect(missing.status != 0 && missing.stderr.contains("Missing value for '--store <store>'"))
+        let unknown = try Shell.run(Shell.cairn, ["--stor", store.url.path], environment: env)
+        #expect(unknown.status != 0 && unknown.stderr.contains("Unknown option '--stor'"))
+    }
+
     @Test func demo_loads_the_examples_once_and_list_shows_overdue() throws {
         let store = TemporaryStore()
         #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("loaded 5 example clusters"))
