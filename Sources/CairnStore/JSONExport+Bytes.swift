@@ -8,28 +8,60 @@ import Foundation
 extension JSONExport {
     /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the
     /// bytes `JSONSerialization` would write.
+    ///
+    /// The checkpoints (half the bytes of a national export) are written on one core while the
+    /// other writes everything else; the parts are then joined in the document's key order.
     public static func data(_ world: World, today: Day = Day.today()) throws -> Data {
-        var w = PrettyJSON.Writer()
-        w.out.reserveCapacity(world.checkpoints.count * 400 + world.schools.count * 300 + 1 << 16)
-        let framework = frameworkDocument(world, today: today)
-        let tables: [String: (inout PrettyJSON.Writer) -> Void] = [
-            "clusters": { writeClusters(sortedClusters(world), of: world, indent: 2, into: &$0) },
-            "schools": { writeSchools(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
-            "agencies": { writeAgencies(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
-            "checkpoints": { writeCheckpoints(checkpointsInExportOrder(world), indent: 2, into: &$0) },
-        ]
-        let keys = Array(framework.keys.filter { tables[$0] == nil }) + tables.keys
-        w.out += [UInt8(ascii: "{"), 0x0A]
-        for (n, key) in keys.sorted(by: PrettyJSON.ordered).enumerated() {
-            PrettyJSON.pad(2, into: &w.out)
-            PrettyJSON.string(key, into: &w.out)
-            w.out.append(contentsOf: " : ".utf8)
-            if let table = tables[key] { table(&w) } else { try PrettyJSON.write(framework[key]!, indent: 2, into: &w) }
-            if n < keys.count - 1 { w.out.append(UInt8(ascii: ",")) }
-            w.out.append(0x0A)
+        let parts = ExportParts()
+        DispatchQueue.concurrentPerform(iterations: 2) { core in
+            if core == 0 {
+                var w = PrettyJSON.Writer()
+                w.out.reserveCapacity(world.checkpoints.count * 400)
+                writeCheckpoints(checkpointsInExportOrder(world), indent: 2, into: &w)
+                parts.put("checkpoints", w.out)
+                return
+            }
+            let tables: [String: (inout PrettyJSON.Writer) -> Void] = [
+                "clusters": { writeClusters(sortedClusters(world), of: world, indent: 2, into: &$0) },
+                "schools": { writeSchools(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+                "agencies": { writeAgencies(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+            ]
+            var w = PrettyJSON.Writer()
+            for (key, table) in tables {
+                w.out = []
+                table(&w)
+                parts.put(key, w.out)
+            }
+            let framework = frameworkDocument(world, today: today)
+            for (key, value) in framework where key != "checkpoints" && tables[key] == nil {
+                w.out = []
+                do { try PrettyJSON.write(value, indent: 2, into: &w) } catch { return parts.fail(error) }
+                parts.put(key, w.out)
+            }
         }
-        w.out.append(UInt8(ascii: "}"))
-        return Data(w.out)
+        if let error = parts.error { throw error }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.bytes.values.reduce(16) { $0 + $1.count + 64 })
+        out += [UInt8(ascii: "{"), 0x0A]
+        for (n, key) in parts.bytes.keys.sorted(by: PrettyJSON.ordered).enumerated() {
+            PrettyJSON.pad(2, into: &out)
+            PrettyJSON.string(key, into: &out)
+            out.append(contentsOf: " : ".utf8)
+            out.append(contentsOf: parts.bytes[key]!)
+            if n < parts.bytes.count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
+        }
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
+    }
+
+    /// The document's parts as each core writes them.
+    private final class ExportParts: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var bytes: [String: [UInt8]] = [:]
+        private(set) var error: Error?
+        func put(_ key: String, _ part: [UInt8]) { lock.withLock { bytes[key] = part } }
+        func fail(_ e: Error) { lock.withLock { error = e } }
     }
 
     /// A record's fields in Foundation's key order, worked out once per kind.
