@@ -106,7 +106,10 @@ extension Checkpoint {
     /// `list` in urgency order. Their places are sorted, not the checkpoints: moving a
     /// checkpoint (ten fields) costs a retain and a release of each, and an export of the
     /// national store's 100,000 spent half its time doing it.
-    public static func inUrgencyOrder(_ list: [Checkpoint], on today: Day) -> [Checkpoint] {
+    ///
+    /// - Parameter group: a number for each checkpoint that orders before all else (its
+    ///   cluster's place in a list of clusters): every cluster's checkpoints in one sort.
+    public static func inUrgencyOrder(_ list: [Checkpoint], on today: Day, group: [Int]? = nil) -> [Checkpoint] {
         // The order `urgencyOrder` gives, as two numbers a checkpoint: overdue, open, done;
         // then by due day (open soonest first, done latest first). Titles and ids break ties.
         let keys = list.map { c -> (Int, Int) in
@@ -120,7 +123,9 @@ extension Checkpoint {
         // copied it whole, and comparing titles again and again was a tenth of a national list.
         let titles = rank(list.map(\.title))
         let ids = list.map(\.id)
+        let groups = group ?? []
         return list.indices.sorted { i, j in
+            if !groups.isEmpty, groups[i] != groups[j] { return groups[i] < groups[j] }
             if keys[i] != keys[j] { return keys[i] < keys[j] }
             return titles[i] == titles[j] ? ids[i] < ids[j] : titles[i] < titles[j]
         }.map { list[$0] }
