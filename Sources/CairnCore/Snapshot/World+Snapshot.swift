@@ -5,7 +5,11 @@ import Foundation
 /// conflicts), so that a world read back folds the journal's tail exactly as the full read would.
 extension World {
     public func writeSnapshot(to w: inout SnapshotWriter) {
-        w.number(revision)
+        // Even the revision is checksummed: a changed one would pass for a world that lists
+        // built from the first look still fit (`AppState.takeWholeWorld`).
+        var head = SnapshotWriter(capacity: 16)
+        head.number(revision)
+        w.section(head)
         // Each kind is a section with its length, so that a read can take them on both cores.
         func records<R>(_ table: [String: R], _ wrap: (R) -> Record) {
             var section = SnapshotWriter(capacity: table.count * 128)
@@ -50,7 +54,9 @@ extension World {
 
     public init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         self.init()
-        revision = try r.number()
+        var head = try r.section()
+        revision = try head.number()
+        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
         var sections: [(count: Int, reader: SnapshotReader, sum: UInt64)] = []
         for _ in RecordSnapshot.kinds {
             let count = try r.count()
@@ -107,7 +113,9 @@ extension World {
     /// fold into, query or write: it stands in only until the whole one is read.
     public static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
         var world = World()
-        world.revision = try r.number()
+        var head = try r.section()
+        world.revision = try head.number()
+        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
         let tables = SnapshotTables()
         for kind in RecordSnapshot.kinds {
             let count = try r.count()
