@@ -202,6 +202,26 @@ import Testing
         }
     }
 
+    /// A 64-bit number's tenth byte holds one bit; a byte with more set there is damage, not a
+    /// number whose extra bits vanish (a checksum changed that way once passed for its own).
+    @Test func a_number_with_bits_past_sixty_four_is_damage() throws {
+        var w = SnapshotWriter()
+        w.unsigned(UInt64.max)
+        var bytes = w.bytes
+        #expect(bytes.count == 10 && bytes[9] == 1)
+        let read = { (b: [UInt8]) -> UInt64? in
+            b.withUnsafeBytes { raw in
+                var r = SnapshotReader(raw)
+                return try? r.unsigned()
+            }
+        }
+        #expect(read(bytes) == UInt64.max)
+        bytes[9] = 0x03
+        #expect(read(bytes) == nil)
+        bytes[9] = 0x81
+        #expect(read(bytes + [0x00]) == nil)
+    }
+
     /// A sync can bring another copy's older work: it orders before the snapshot's last event,
     /// so the fold must start over for the order to hold.
     @Test func a_merged_journal_with_older_events_means_a_full_read() throws {

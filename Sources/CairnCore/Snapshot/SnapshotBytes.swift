@@ -150,7 +150,9 @@ public struct SnapshotReader {
         var shift: UInt64 = 0
         while true {
             let b = try byte()
-            guard shift < 64 else { throw Damaged(at: offset) }
+            // The tenth byte holds one bit: any other set would be shifted out unseen, and a
+            // changed checksum would pass for the one written.
+            guard shift < 63 || (shift == 63 && b <= 1) else { throw Damaged(at: offset) }
             value |= UInt64(b & 0x7F) << shift
             if b < 0x80 { return value }
             shift += 7
