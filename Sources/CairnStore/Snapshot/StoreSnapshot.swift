@@ -230,9 +230,10 @@ extension Store {
 
     /// At the end of a session: a snapshot of the world as it stands, when the journals have
     /// grown past the last one, so that the next start draws its first frame from it at once.
-    /// A small store, read whole in a few milliseconds, keeps none.
+    /// A small store too: its snapshot costs a millisecond to write, and saves its next start
+    /// the read of every line (2–3 ms of a demo store's 13).
     public func saveSnapshotIfBehind() {
-        guard eventCount >= snapshotAfter, eventCount != snapshotEvents else { return }
+        guard eventCount > 0, eventCount != snapshotEvents else { return }
         _ = try? refresh()
         saveSnapshot()
     }
