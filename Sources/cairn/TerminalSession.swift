@@ -56,8 +56,10 @@ enum TerminalSession {
     static func firstState(store: Store, terminal: CursesTerminal, unread: Bool, quick: Bool, dress: (inout AppState) -> Void) throws
         -> AppState
     {
+        var unread = unread
         func readStore() throws {
             do { try store.read() } catch { throw CLIError(error.message) }
+            unread = false
         }
         if unread, quick, let first = store.firstLook() {
             var app = AppState(
@@ -67,8 +69,12 @@ enum TerminalSession {
             terminal.draw(app.render())
             BenchLog.firstFrameDrawn(fromFirstLook: true)
             try readStore()
-            app.takeWholeWorld(store.world)
-            return app
+            // The world the snapshot held, nothing since: the first look's lists are its own.
+            // (A journal that moved in between: the state is built from the world, below.)
+            if store.startedFromSnapshot, store.eventCount == store.snapshotEvents {
+                app.takeWholeWorld(store.world)
+                return app
+            }
         }
         if unread { try readStore() }
         var app = AppState(
@@ -78,9 +84,9 @@ enum TerminalSession {
     }
 
     /// Returns what to say once the terminal is restored (where an unsaved form was kept).
-    @MainActor
     ///
     /// - Parameter unread: the store is not read yet (`Store.read()` is called here).
+    @MainActor
     static func loop(store: Store, terminal: CursesTerminal, workshop: String?, unread: Bool = false) throws -> String? {
         let drafts = DraftBox(store: store.directory, identity: store.identity)
         let leftDraft = drafts.leftBehind().first
