@@ -51,10 +51,11 @@ extension World {
         Checkpoint.inUrgencyOrder(clusterIndex.checkpoints[clusterID] ?? [], on: today)
     }
 
-    /// The open checkpoint of a cluster due first.
+    /// The open checkpoint of a cluster due first (ties as `nextDueByCluster` breaks them,
+    /// so a cluster's screen and Home name the same one).
     public func nextDue(in clusterID: String) -> Checkpoint? {
         (clusterIndex.checkpoints[clusterID] ?? []).filter { !$0.isDone }
-            .min { ($0.due, $0.title) < ($1.due, $1.title) }
+            .min { ($0.due, $0.title, $0.id) < ($1.due, $1.title, $1.id) }
     }
 
     /// A checkpoint or cluster named by its id or by its exact name (NFC-compared), or a message saying why not.

@@ -37,8 +37,9 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// The world read whole, after a first frame drawn from the first look. The lists built
-    /// from the first look are kept: the world has the revision the snapshot had, and the
-    /// first look was taken from it, so they are the rows the world gives (`FirstLookTests`).
+    /// from the first look are kept, so the caller hands over only the world the snapshot held,
+    /// nothing folded since (`TerminalSession.firstState`): the first look was taken from that
+    /// world, and its rows are the ones the world gives (`FirstLookTests`).
     public mutating func takeWholeWorld(_ world: World) {
         env.world = world
         env.firstLook = nil
