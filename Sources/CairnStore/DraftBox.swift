@@ -53,8 +53,8 @@ public struct DraftBox: Sendable {
     /// Replaces this session's draft: written to a temporary file, then renamed over, so a
     /// crash mid-write leaves the previous draft whole.
     public func save(_ data: Data) throws(StoreError) {
-        try StoreFiles.createFolder(directory, mode: 0o700)
-        try StoreFiles.write(data, to: ownFile, mode: 0o600)  // form text may hold personal details
+        try StoreFiles.createFolder(directory, mode: 0o700, store: nil)
+        try StoreFiles.write(data, to: ownFile, mode: 0o600, store: nil)  // form text may hold personal details
     }
 
     public func clear() { try? FileManager.default.removeItem(at: ownFile) }

@@ -6,6 +6,9 @@ public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
         case tornTail
         /// A complete line that cannot be read. Reported, never rewritten.
         case damagedLine
+        /// A file in `journal/` that is not a journal of this store's form (a link, a folder,
+        /// a sparse file, a file of something else): never read, never sent by a sync.
+        case notAJournal
     }
 
     public var kind: Kind
@@ -19,6 +22,9 @@ public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
         switch kind {
         case .tornTail: return "\(file) line \(line): unfinished last line (a write was interrupted); ignored"
         case .damagedLine: return "\(file) line \(line) is damaged: \(detail)"
+        case .notAJournal:
+            return "journal/\(file) is not a Cairn journal (\(detail)): it is neither read nor sent; `rm journal/\(file)` removes it"
+                + " (and `git rm --cached journal/\(file)` if a sync brought it)"
         }
     }
 }

@@ -12,12 +12,15 @@ import Foundation
 /// the error is reported, so the journal holds all of a commit or none of it.
 final class JournalWriter {
     let url: URL
+    /// The store the journal lies in: nothing on the way from it is followed (`InsideStore`).
+    let store: URL
     /// 0600, or 0660 in a team store: set on the file whatever the umask.
     let mode: mode_t
     private var fd: Int32 = -1
 
-    init(url: URL, mode: mode_t = 0o600) {
+    init(url: URL, store: URL, mode: mode_t = 0o600) {
         self.url = url
+        self.store = store
         self.mode = mode
         // Past a file-size limit the kernel would kill the process with SIGXFSZ, mid-commit and
         // without a word; ignored, the write fails with EFBIG and is reported like a full disk.
@@ -33,7 +36,7 @@ final class JournalWriter {
         if fd >= 0 {
             var held = stat()
             var named = stat()
-            if fstat(fd, &held) != 0 || stat(url.path, &named) != 0 || held.st_ino != named.st_ino || held.st_dev != named.st_dev {
+            if fstat(fd, &held) != 0 || lstat(url.path, &named) != 0 || held.st_ino != named.st_ino || held.st_dev != named.st_dev {
                 close(fd)
                 fd = -1
             }
@@ -43,11 +46,18 @@ final class JournalWriter {
             guard stat(url.deletingLastPathComponent().path, &dir) == 0 else {
                 throw StoreError.writeFailed("cannot open the journal", path: url.path)
             }
-            fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, mode)
-            if fd < 0 { throw StoreError.writeFailed("cannot open the journal", path: url.path) }
-            // The umask may have taken the group's bits from a team store's journal.
+            fd = try InsideStore.openFile(url, of: store, flags: O_RDWR | O_APPEND | O_CREAT, mode: mode)
             var info = stat()
-            if fstat(fd, &info) == 0, info.st_uid == geteuid(), info.st_mode & 0o7777 != mode { _ = fchmod(fd, mode) }
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+                close(fd)
+                fd = -1
+                // A second name (a hard link, `cp -al`) would have two copies append to one file.
+                throw StoreError(
+                    "\(url.path) is not a journal file of its own (a device, or a file with another name too): nothing was written; "
+                        + "`cp \(url.path) \(url.path).copy && mv \(url.path).copy \(url.path)` gives it one name")
+            }
+            // The umask may have taken the group's bits from a team store's journal.
+            if info.st_uid == geteuid(), info.st_mode & 0o7777 != mode { _ = fchmod(fd, mode) }
         }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR { throw StoreError.posix("cannot lock the journal", path: url.path) }
@@ -62,7 +72,7 @@ final class JournalWriter {
     /// reads next time rather than see a journal git has half rewritten. A store whose journal
     /// is not there yet (or cannot be opened) has no writer to wait for.
     func unlessBusy<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T? {
-        let reader = open(url.path, O_RDONLY | O_CLOEXEC)
+        let reader = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard reader >= 0 else { return try body() }
         defer { close(reader) }
         while flock(reader, LOCK_SH | LOCK_NB) != 0 {

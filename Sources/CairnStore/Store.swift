@@ -45,6 +45,11 @@ public final class Store {
     private var ownEvents: Set<String> = []
     /// Conflicts found since last asked in which a value this session saved did not stand.
     var overruled: [Conflict] = []
+    /// Files in `journal/` that are not journals of this store's form: never read or sent.
+    public internal(set) var strayFiles: [JournalProblem] = []
+    /// The verdict on each file of `journal/` by name, kept while it is the same file (inode
+    /// and size class), so that a poll does not read every journal's first line again.
+    var vettedFiles: [String: JournalVetting.Verdict] = [:]
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
     ///
@@ -63,10 +68,20 @@ public final class Store {
         self.identity = identity
         try Store.createDirectory(directory)
         access = StoreAccess.of(directory)
-        try Store.createDirectory(StoreLayout.journalFolder(directory), mode: access.folderMode)
+        // A member of a team store who swaps a folder here for a link would have this session
+        // write where the link points: refused, named, before anything is read or written.
+        for folder in [StoreLayout.journalFolder(directory), StoreLayout.localFolder(directory)] where InsideStore.isLink(folder.path) {
+            throw InsideStore.linkRefused(folder.path)
+        }
+        do {
+            try StoreFiles.createFolder(StoreLayout.journalFolder(directory), mode: access.folderMode, store: directory)
+        } catch {
+            throw StoreError("cannot create the store at \(directory.path): \(error.message)")
+        }
         instance = StoreInstance.of(directory, identity: identity, access: access)
         self.writer = JournalWriter(
-            url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), mode: access.fileMode)
+            url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), store: directory,
+            mode: access.fileMode)
         // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.
         if Glibc.access(directory.path, W_OK) == 0 { _ = try? StoreLayout.writeSharedFiles(directory, access: access) }
         if readNow { try open() }
@@ -82,7 +97,7 @@ public final class Store {
             return
         }
         do {
-            try StoreFiles.createFolder(url, mode: mode)
+            try StoreFiles.createFolder(url, mode: mode, store: nil)
         } catch {
             throw StoreError("cannot create the store at \(url.path): \(error.message)")
         }
@@ -96,16 +111,6 @@ public final class Store {
         case EROFS: return "the store is on a read-only file system"
         case EACCES, EPERM: return "this account may not write to the store"
         default: return String(cString: strerror(errno))
-        }
-    }
-
-    /// The journal files, by name.
-    func journalFiles() throws(StoreError) -> [URL] {
-        do {
-            return try FileManager.default.contentsOfDirectory(at: journalDirectory, includingPropertiesForKeys: nil)
-                .filter { $0.pathExtension == "jsonl" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
-            throw StoreError("cannot list \(journalDirectory.path): \(error.localizedDescription)")
         }
     }
 

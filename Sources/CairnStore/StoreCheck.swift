@@ -22,12 +22,19 @@ public struct StoreCheck: Sendable {
     /// Folders and journals that people outside the store's owner (or team) can write: anyone
     /// could then rewrite the trail.
     public var unsafe: [String] = []
+    /// Links where Cairn writes (`journal/`, `local/`, `reports/`, its shared files): each
+    /// would be refused when written, and may be someone's attempt to make Cairn write elsewhere.
+    public var links: [String] = []
+    /// Files in `journal/` that are not journals: never read, never sent.
+    public var strayFiles: [JournalProblem] = []
     /// What became of the snapshot (`local/snapshot`), the journals' derived cache.
     public var snapshot = ""
 
     /// True when anything is damaged: a broken line, a dangling reference, a store others can
     /// write. A torn tail alone is not damage.
-    public var isDamaged: Bool { problems.contains(where: \.isDamage) || !danglingReferences.isEmpty || !unsafe.isEmpty }
+    public var isDamaged: Bool {
+        problems.contains(where: \.isDamage) || !danglingReferences.isEmpty || !unsafe.isEmpty || !links.isEmpty || !strayFiles.isEmpty
+    }
 
     /// - Parameter rebuild: write the snapshot anew from this full read, whatever it held.
     public static func run(_ store: Store, rebuild: Bool = false) throws(StoreError) -> StoreCheck {
@@ -73,6 +80,8 @@ public struct StoreCheck: Sendable {
             }
         }
         check.problems = store.problems
+        check.strayFiles = store.strayFiles
+        check.links = StoreCheck.links(in: store.directory)
         let w = store.world
         let dangling = w.danglingReferences()
         let lines = JournalLines(dangling.isEmpty ? [] : journals)
@@ -97,9 +106,36 @@ public struct StoreCheck: Sendable {
         for p in problems { lines.append((p.isDamage ? "DAMAGED: " : "note: ") + p.description) }
         for d in danglingReferences { lines.append("DANGLING: " + d) }
         for u in unsafe { lines.append("UNSAFE: " + u) }
+        for l in links { lines.append("LINK: " + l) }
+        for f in strayFiles { lines.append("NOT A JOURNAL: " + f.description) }
         if !snapshot.isEmpty { lines.append(snapshot) }
         lines.append(isDamaged ? "store is damaged: the lines above say where (files are left as they are)" : "store is sound")
         return lines.joined(separator: "\n")
+    }
+}
+
+extension StoreCheck {
+    /// The links among what Cairn writes in `store`, each said with where it points and how to
+    /// remove it. Folders are walked without following a link.
+    static func links(in store: URL) -> [String] {
+        var found: [String] = []
+        func walk(_ url: URL) {
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { return }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                // A journal's name that is a link is said among the files that are not journals.
+                if url.pathExtension == "jsonl", url.deletingLastPathComponent().lastPathComponent == "journal" { return }
+                found.append(InsideStore.linkRefused(url.path).message.replacingOccurrences(of: "; nothing was written", with: ""))
+            case S_IFDIR:
+                for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
+                    walk(url.appendingPathComponent(name))
+                }
+            default: break
+            }
+        }
+        for name in ["journal", "local", "reports", ".gitignore", StoreLayout.marker] { walk(store.appendingPathComponent(name)) }
+        return found
     }
 }
 

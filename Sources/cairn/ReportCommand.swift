@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let output {
             do {
-                try StoreFiles.write(Data(text.utf8), to: URL(fileURLWithPath: output), mode: store.access.fileMode)
+                try StoreFiles.write(Data(text.utf8), to: URL(fileURLWithPath: output), mode: store.access.fileMode, store: nil)
             } catch {
                 throw CLIError(error.message)
             }

@@ -23,9 +23,9 @@ enum ReportFile {
     static func write(cluster id: String, store: Store, today: Day) throws -> URL {
         guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
         let folder = store.directory.appendingPathComponent("reports")
-        try StoreFiles.createFolder(folder, mode: store.access.folderMode)
+        try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         let url = folder.appendingPathComponent(name(of: c, today: today))
-        try StoreFiles.write(Data(MarkdownReport.cluster(id, world: store.world, today: today).utf8), to: url, mode: store.access.fileMode)
+        try StoreFiles.write(Data(MarkdownReport.cluster(id, world: store.world, today: today).utf8), to: url, mode: store.access.fileMode, store: store.directory)
         return url
     }
 }
@@ -45,9 +45,9 @@ enum CalendarFile {
         }
         let items = CalendarExport.items(w, clusters: id.map { [$0] }, what: Set(CalendarExport.What.allCases), today: today)
         let folder = store.directory.appendingPathComponent("reports")
-        try StoreFiles.createFolder(folder, mode: store.access.folderMode)
+        try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         let url = folder.appendingPathComponent(file)
-        try StoreFiles.write(CalendarExport.data(items, name: name, todo: false, stamp: now), to: url, mode: store.access.fileMode)
+        try StoreFiles.write(CalendarExport.data(items, name: name, todo: false, stamp: now), to: url, mode: store.access.fileMode, store: store.directory)
         return (url, items.count)
     }
 }

@@ -101,7 +101,7 @@ enum TerminalSession {
             app.env.syncLine = syncLine
             app.env.sinceLastOpen = since
         }
-        let damaged = store.problems.filter(\.isDamage)
+        let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status("\(damaged[0]) — run `cairn check`", isError: true)
         }

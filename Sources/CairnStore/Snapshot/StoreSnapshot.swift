@@ -114,14 +114,14 @@ struct StoreSnapshot {
 
     /// Reads the snapshot file (mapped, not copied), or nil when there is none or it is damaged.
     static func read(_ url: URL, firstLookOnly: Bool = false) -> StoreSnapshot? {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        // A link here is no snapshot: what it points at is not this store's to trust.
+        guard !InsideStore.isLink(url.path), let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         return data.withUnsafeBytes { decode($0, firstLookOnly: firstLookOnly) }
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
     static func mark(_ url: URL, offset: Int, line: Int) -> Mark? {
-        let fd = Glibc.open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let fd = InsideStore.openForReading(url) else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
@@ -208,8 +208,8 @@ extension Store {
         let snapshot = StoreSnapshot(
             marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: world.firstLook)
         do {
-            try StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode)
-            try StoreFiles.write(Data(snapshot.encoded()), to: snapshotFile, mode: access.fileMode)
+            try StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode, store: directory)
+            try StoreFiles.write(Data(snapshot.encoded()), to: snapshotFile, mode: access.fileMode, store: directory)
         } catch {
             return false
         }

@@ -33,9 +33,9 @@ public struct StoreInstance: Sendable, Equatable, Codable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if let data = try? encoder.encode(made) {
             // Each folder made with the store's mode, so that a team store's stay its group's.
-            try? StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode)
-            try? StoreFiles.createFolder(file.deletingLastPathComponent(), mode: access.folderMode)
-            try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode)
+            try? StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode, store: directory)
+            try? StoreFiles.createFolder(file.deletingLastPathComponent(), mode: access.folderMode, store: directory)
+            try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode, store: directory)
         }
         return made
     }
@@ -94,7 +94,7 @@ public enum StoreLayout {
         for (name, text) in [(".gitignore", gitignore), (marker, markerText)] {
             let url = store.appendingPathComponent(name)
             if FileManager.default.contents(atPath: url.path) == Data(text.utf8) { continue }
-            try StoreFiles.write(Data(text.utf8), to: url, mode: access.fileMode)
+            try StoreFiles.write(Data(text.utf8), to: url, mode: access.fileMode, store: store)
             changed = true
         }
         return changed

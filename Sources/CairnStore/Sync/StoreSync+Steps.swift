@@ -97,7 +97,8 @@ extension StoreSync {
             let path = String(entry.dropFirst(3))
             guard path.hasSuffix(".jsonl") else { continue }
             if code == "??" || path == own {
-                paths.insert(path)
+                // A file that is not a journal (a link, garbage, a sparse file) is never sent.
+                if JournalVetting.vet(directory.appendingPathComponent(path), known: nil).refusal == nil { paths.insert(path) }
             } else {
                 throw StoreError(
                     "\(path) is another copy's journal and was changed here (git status says \(code.trimmingCharacters(in: .whitespaces))); "
@@ -110,7 +111,7 @@ extension StoreSync {
     /// Commits this copy's journals, holding the journal's lock so that no half-written line
     /// is committed. The message says how many changes, by whom, from which machine.
     func commitOwnJournals(_ git: Git) throws(StoreError) {
-        let writer = JournalWriter(url: ownJournal, mode: access.fileMode)
+        let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
         try writer.locked { () throws(StoreError) in
             let paths = try ownJournals(git)
             var people: Set<String> = []
@@ -160,7 +161,7 @@ extension StoreSync {
         let before = sizes()
         // Git rewrites the other copies' journal files whole: a session of this copy that
         // commits meanwhile would read a world with some of them missing, so it waits.
-        let writer = JournalWriter(url: ownJournal, mode: access.fileMode)
+        let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
         try writer.locked { () throws(StoreError) in
             let merged = git.run(
                 authorship(git) + [

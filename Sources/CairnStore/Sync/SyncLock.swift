@@ -16,10 +16,9 @@ struct SyncLock {
 
     init(_ store: URL, access: StoreAccess) throws(StoreError) {
         self.store = store
-        try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode)
-        let path = StoreLayout.localFolder(store).appendingPathComponent("sync.lock").path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, access.fileMode)
-        guard fd >= 0 else { throw StoreError.posix("cannot open", path: path) }
+        try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)
+        fd = try InsideStore.openFile(
+            StoreLayout.localFolder(store).appendingPathComponent("sync.lock"), of: store, flags: O_RDWR | O_CREAT, mode: access.fileMode)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             close(fd)

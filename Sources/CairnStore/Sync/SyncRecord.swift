@@ -21,8 +21,8 @@ public struct SyncRecord: Codable, Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { throw StoreError("cannot encode the sync record") }
-        try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode)
-        try StoreFiles.write(data, to: SyncRecord.file(store), mode: access.fileMode)
+        try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)
+        try StoreFiles.write(data, to: SyncRecord.file(store), mode: access.fileMode, store: store)
     }
 
     /// The changes in `journal` past what the remote had: its lines after the byte count sent.

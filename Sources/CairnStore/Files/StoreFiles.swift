@@ -37,9 +37,26 @@ public enum StoreFiles {
     /// - Parameter flushed: false for a note that may be lost in a crash (when this person last
     ///   opened the store), whose flush would hold up every start: the rename alone still
     ///   leaves the old file or the new one whole.
-    public static func write(_ data: Data, to url: URL, mode: mode_t, flushed: Bool = true) throws(StoreError) {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode)
+    /// - Parameter store: the store `url` lies in: no link on the way from it, nor at `url`, is
+    ///   followed or replaced (see `InsideStore`). Nil for a file the person named themselves.
+    public static func write(
+        _ data: Data, to url: URL, mode: mode_t, flushed: Bool = true, store: URL?
+    ) throws(StoreError) {
+        let folder: Int32
+        if let store {
+            folder = try InsideStore.openFolder(url.deletingLastPathComponent(), of: store, create: nil)
+        } else {
+            folder = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard folder >= 0 else { throw StoreError.writeFailed("cannot write", path: url.path) }
+        }
+        defer { close(folder) }
+        let name = url.lastPathComponent
+        if store != nil, InsideStore.isLink(url.path) { throw InsideStore.linkRefused(url.path) }
+        let temp = ".\(name).\(getpid()).tmp"
+        // Never through something already there under the temporary name (a link, a file a
+        // killed session left): it is removed, and the file made anew.
+        unlinkat(folder, temp, 0)
+        let fd = openat(folder, temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard fd >= 0 else { throw StoreError.writeFailed("cannot write", path: url.path) }
         var failure: StoreError?
         if fchmod(fd, mode) != 0 { failure = StoreError.writeFailed("cannot set the permissions of", path: url.path) }
@@ -56,22 +73,29 @@ public enum StoreFiles {
         }
         if failure == nil, flushed, fsync(fd) != 0 { failure = StoreError.writeFailed("cannot flush", path: url.path) }
         close(fd)
-        if failure == nil, rename(temp.path, url.path) != 0 { failure = StoreError.writeFailed("cannot write", path: url.path) }
+        if failure == nil, renameat(folder, temp, folder, name) != 0 { failure = StoreError.writeFailed("cannot write", path: url.path) }
         if let failure {
-            unlink(temp.path)
+            unlinkat(folder, temp, 0)
             throw failure
         }
     }
 
     /// Creates `url` (and missing parents) with `mode` exactly, past the umask.
-    public static func createFolder(_ url: URL, mode: mode_t) throws(StoreError) {
+    ///
+    /// - Parameter store: the store `url` lies in: no link on the way is followed (a link is
+    ///   refused, named). Nil outside a store (the person's own drafts folder).
+    public static func createFolder(_ url: URL, mode: mode_t, store: URL?) throws(StoreError) {
+        if let store {
+            close(try InsideStore.openFolder(url, of: store, create: mode))
+            return
+        }
         var info = stat()
         if stat(url.path, &info) == 0 {
             if info.st_mode & S_IFMT != S_IFDIR { throw StoreError("\(url.path) is a file, not a folder") }
             return
         }
         let parent = url.deletingLastPathComponent()
-        if parent.path != url.path, stat(parent.path, &info) != 0 { try createFolder(parent, mode: mode & 0o777) }
+        if parent.path != url.path, stat(parent.path, &info) != 0 { try createFolder(parent, mode: mode & 0o777, store: nil) }
         guard mkdir(url.path, mode) == 0 || errno == EEXIST else {
             throw StoreError.writeFailed("cannot create", path: url.path)
         }

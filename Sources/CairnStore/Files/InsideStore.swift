@@ -1,0 +1,109 @@
+import CairnCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Files and folders inside a store, reached without following any link below the store's
+/// own folder.
+///
+/// Members of a team store may not trust each other's accounts: one who replaces a journal,
+/// `reports/` or `local/` with a link to a colleague's file would otherwise have Cairn, running
+/// as that colleague, write there. So each folder on the way is opened from the one above it
+/// with `O_NOFOLLOW` (a folder swapped for a link meanwhile is caught too), and the file itself
+/// likewise. The store's own folder (`--store`) may be a link: it is the person's choice.
+public enum InsideStore {
+    /// The names from `store` down to `url`, or nil when `url` is not inside `store`.
+    static func steps(from store: URL, to url: URL) -> [String]? {
+        let root = store.standardizedFileURL.pathComponents
+        let path = url.standardizedFileURL.pathComponents
+        guard path.count >= root.count, Array(path.prefix(root.count)) == root else { return nil }
+        let rest = Array(path.dropFirst(root.count))
+        return rest.contains("..") ? nil : rest
+    }
+
+    /// The refusal of a link found inside a store, naming it and how to remove it.
+    public static func linkRefused(_ path: String) -> StoreError {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (to \(Text.visible($0)))" } ?? ""
+        return StoreError(
+            "\(path) is a link\(target): Cairn follows no link inside a store; nothing was written (`rm \(path)` removes the link alone)")
+    }
+
+    /// Whether `path` is a symbolic link (not followed).
+    public static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Opens the folder `folder` inside `store`, each step without following a link.
+    ///
+    /// - Parameter create: the mode of each missing folder to make on the way (set past the
+    ///   umask); nil to make none.
+    /// - Returns: a descriptor the caller closes.
+    static func openFolder(_ folder: URL, of store: URL, create mode: mode_t?) throws(StoreError) -> Int32 {
+        guard let steps = steps(from: store, to: folder) else {
+            throw StoreError("\(folder.path) is not inside the store \(store.path)")
+        }
+        var fd = open(store.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.posix("cannot open the store", path: store.path) }
+        var reached = store.standardizedFileURL
+        for step in steps {
+            reached.appendPathComponent(step)
+            var next = openat(fd, step, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if next < 0, errno == ENOENT, let mode {
+                if mkdirat(fd, step, mode) != 0, errno != EEXIST {
+                    let error = StoreError.writeFailed("cannot create", path: reached.path)
+                    close(fd)
+                    throw error
+                }
+                next = openat(fd, step, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if next >= 0 { _ = fchmod(next, mode) }
+            }
+            if next < 0 {
+                let code = errno
+                close(fd)
+                if isLink(reached.path) { throw linkRefused(reached.path) }
+                errno = code
+                throw code == ENOTDIR
+                    ? StoreError("\(reached.path) is a file, not a folder") : StoreError.posix("cannot open", path: reached.path)
+            }
+            close(fd)
+            fd = next
+        }
+        return fd
+    }
+
+    /// Opens the file `url` inside `store` with `flags` (plus `O_NOFOLLOW`), every folder on the
+    /// way reached without following a link; a link there or at the file is refused, named.
+    static func openFile(_ url: URL, of store: URL, flags: Int32, mode: mode_t = 0o600) throws(StoreError) -> Int32 {
+        let folder = try openFolder(url.deletingLastPathComponent(), of: store, create: nil)
+        defer { close(folder) }
+        let fd = openat(folder, url.lastPathComponent, flags | O_NOFOLLOW | O_CLOEXEC, mode)
+        if fd < 0 {
+            if errno == ELOOP || isLink(url.path) { throw linkRefused(url.path) }
+            throw StoreError.writeFailed("cannot open", path: url.path)
+        }
+        return fd
+    }
+
+    /// Opens `url` for reading without following a link at its last step: nil when it is
+    /// missing, a link or not a regular file.
+    static func openForReading(_ url: URL) -> Int32? {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        return fd
+    }
+
+    /// The bytes of the regular file `url`, never through a link; nil otherwise.
+    static func contents(of url: URL) -> Data? {
+        guard let fd = openForReading(url) else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        return try? handle.readToEnd() ?? Data()
+    }
+}

@@ -1,0 +1,90 @@
+import CairnCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Store {
+    /// The journal files, by name: the regular files of `journal/` that have a journal's form.
+    /// Anything else there (a link, a folder, a sparse or foreign file) is kept in `strayFiles`
+    /// and never read: a 4 GiB file of holes costs a message, not a read of 4 GiB.
+    func journalFiles() throws(StoreError) -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: journalDirectory.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+        } catch {
+            throw StoreError("cannot list \(journalDirectory.path): \(error.localizedDescription)")
+        }
+        var files: [URL] = []
+        var stray: [JournalProblem] = []
+        var verdicts: [String: JournalVetting.Verdict] = [:]
+        for name in names {
+            let url = journalDirectory.appendingPathComponent(name)
+            let verdict = JournalVetting.vet(url, known: vettedFiles[name])
+            verdicts[name] = verdict
+            if let reason = verdict.refusal {
+                stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
+            } else {
+                files.append(url)
+            }
+        }
+        vettedFiles = verdicts
+        strayFiles = stray
+        return files
+    }
+}
+
+/// Whether a file in `journal/` has the form of a Cairn journal: a regular file of its own
+/// (not a link), named like a copy's id, not mostly holes, whose first line is an event.
+enum JournalVetting {
+    struct Verdict: Equatable {
+        var inode: UInt64
+        var device: UInt64
+        /// The first line is judged once; a file that grew keeps its verdict.
+        var firstLineJudged: Bool
+        var refusal: String?
+    }
+
+    /// The longest first line a journal can have: one event, with a record's longest texts.
+    static let firstLineLimit = 1 << 20
+
+    static func vet(_ url: URL, known: Verdict?) -> Verdict {
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: "it vanished") }
+        let inode = UInt64(info.st_ino)
+        let device = UInt64(info.st_dev)
+        if let known, known.inode == inode, known.device == device, known.firstLineJudged { return known }
+        func refused(_ reason: String) -> Verdict { Verdict(inode: inode, device: device, firstLineJudged: true, refusal: reason) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+            return refused("a link to \(Text.visible(target)); Cairn follows no link inside a store")
+        case S_IFDIR: return refused("a folder")
+        default: return refused("not a regular file")
+        }
+        let name = url.deletingPathExtension().lastPathComponent
+        guard StoreInstance.isSafe(name) else { return refused("its name is not a copy's id") }
+        let size = Int(info.st_size)
+        // Blocks on disk far fewer than its length: a file of holes, not of lines.
+        if size > firstLineLimit, Int(info.st_blocks) * 512 < size / 4 {
+            return refused("\(size) bytes, almost all of them holes: a sparse file")
+        }
+        guard size > 0 else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
+        guard let fd = InsideStore.openForReading(url) else { return refused("it cannot be opened as a file") }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: min(size, firstLineLimit))
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return refused("it cannot be read") }
+        guard let end = head[0..<n].firstIndex(of: 0x0A) else {
+            // A first line still being written (or torn) is judged when it is whole.
+            return n >= firstLineLimit
+                ? refused("its first line is longer than any event")
+                : Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil)
+        }
+        let first = JournalReader.parse(Data(head[0...end]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        guard !first.events.isEmpty else { return refused("its first line is not a Cairn event") }
+        return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil)
+    }
+}
