@@ -82,6 +82,9 @@ public final class Store {
         self.writer = JournalWriter(
             url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), store: directory,
             mode: access.fileMode)
+        // This copy's own journal swapped for a link: every command would write through it or
+        // show an empty store; refused at once, named.
+        if InsideStore.isLink(writer.url.path) { throw InsideStore.linkRefused(writer.url.path) }
         // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.
         if Glibc.access(directory.path, W_OK) == 0 { _ = try? StoreLayout.writeSharedFiles(directory, access: access) }
         if readNow { try open() }
