@@ -21,7 +21,7 @@ extension Store {
         var verdicts: [String: JournalVetting.Verdict] = [:]
         for name in names {
             let url = journalDirectory.appendingPathComponent(name)
-            let verdict = JournalVetting.vet(url, known: vettedFiles[name])
+            let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: url != journalFile)
             verdicts[name] = verdict
             if let reason = verdict.refusal {
                 stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
@@ -49,7 +49,9 @@ enum JournalVetting {
     /// The longest first line a journal can have: one event, with a record's longest texts.
     static let firstLineLimit = 1 << 20
 
-    static func vet(_ url: URL, known: Verdict?) -> Verdict {
+    /// - Parameter judgeLines: false for this copy's own journal, whose damaged lines are said
+    ///   one by one and which it goes on writing.
+    static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true) -> Verdict {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: "it vanished") }
         let inode = UInt64(info.st_ino)
@@ -71,20 +73,30 @@ enum JournalVetting {
         if size > firstLineLimit, Int(info.st_blocks) * 512 < size / 4 {
             return refused("\(size) bytes, almost all of them holes: a sparse file")
         }
-        guard size > 0 else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
+        guard size > 0, judgeLines else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
         guard let fd = InsideStore.openForReading(url) else { return refused("it cannot be opened as a file") }
         defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: min(size, firstLineLimit))
-        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return refused("it cannot be read") }
-        guard let end = head[0..<n].firstIndex(of: 0x0A) else {
+        func head(_ count: Int) -> [UInt8]? {
+            var bytes = [UInt8](repeating: 0, count: min(size, count))
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            return n > 0 ? Array(bytes[0..<n]) : nil
+        }
+        guard var bytes = head(1 << 16) else { return refused("it cannot be read") }
+        if !bytes.contains(0x0A), size > bytes.count, let more = head(firstLineLimit) { bytes = more }
+        guard let end = bytes.lastIndex(of: 0x0A) else {
             // A first line still being written (or torn) is judged when it is whole.
-            return n >= firstLineLimit
+            return bytes.count >= firstLineLimit
                 ? refused("its first line is longer than any event")
                 : Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil)
         }
-        let first = JournalReader.parse(Data(head[0...end]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
-        guard !first.events.isEmpty else { return refused("its first line is not a Cairn event") }
+        // A journal may have a damaged line (said line by line); a file none of whose first
+        // lines is an event is something else.
+        let lines = JournalReader.parse(Data(bytes[0...end]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        guard !lines.events.isEmpty else {
+            return refused(
+                lines.problems.count > 1
+                    ? "none of its first \(lines.problems.count) lines is a Cairn event" : "its first line is not a Cairn event")
+        }
         return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil)
     }
 }

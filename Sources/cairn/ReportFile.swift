@@ -25,7 +25,9 @@ enum ReportFile {
         let folder = store.directory.appendingPathComponent("reports")
         try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         let url = folder.appendingPathComponent(name(of: c, today: today))
-        try StoreFiles.write(Data(MarkdownReport.cluster(id, world: store.world, today: today).utf8), to: url, mode: store.access.fileMode, store: store.directory)
+        try StoreFiles.write(
+            Data(MarkdownReport.cluster(id, world: store.world, today: today).utf8), to: url, mode: store.access.fileMode,
+            store: store.directory)
         return url
     }
 }
@@ -47,7 +49,8 @@ enum CalendarFile {
         let folder = store.directory.appendingPathComponent("reports")
         try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         let url = folder.appendingPathComponent(file)
-        try StoreFiles.write(CalendarExport.data(items, name: name, todo: false, stamp: now), to: url, mode: store.access.fileMode, store: store.directory)
+        try StoreFiles.write(
+            CalendarExport.data(items, name: name, todo: false, stamp: now), to: url, mode: store.access.fileMode, store: store.directory)
         return (url, items.count)
     }
 }

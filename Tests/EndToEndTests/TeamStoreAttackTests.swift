@@ -23,7 +23,8 @@ import Testing
             try FileManager.default.createDirectory(at: homes, withIntermediateDirectories: true)
             try Team.must("groupadd", [group])
             for name in [ana, ben] {
-                try Team.must("useradd", ["--create-home", "--home-dir", homes.appendingPathComponent(name).path, "--user-group", "-G", group, name])
+                try Team.must(
+                    "useradd", ["--create-home", "--home-dir", homes.appendingPathComponent(name).path, "--user-group", "-G", group, name])
             }
         }
 
@@ -44,7 +45,9 @@ import Testing
             try Shell.run(
                 "/usr/bin/env",
                 ["setpriv", "--reuid=\(name)", "--regid=\(name)", "--init-groups", "/bin/sh", "-c", "umask 077; " + line],
-                environment: ["LANG": "C.UTF-8", "HOME": home(name).path, "XDG_STATE_HOME": home(name).appendingPathComponent(".state").path])
+                environment: [
+                    "LANG": "C.UTF-8", "HOME": home(name).path, "XDG_STATE_HOME": home(name).appendingPathComponent(".state").path,
+                ])
         }
 
         func cairn(_ name: String, _ args: [String], store: URL) throws -> Shell.Result {
@@ -99,11 +102,14 @@ import Testing
         // Ben points reports/ at a folder of Ana's, holding a calendar she keeps.
         let hers = team.home(team.ana).appendingPathComponent("calendars")
         try #require(try team.run(team.ana, "mkdir -p ~/calendars && printf 'mine' > ~/calendars/every-cluster.ics").status == 0)
-        try #require(try team.run(team.ben, "ln -s \(Shell.quote(hers.path)) \(Shell.quote(tmp.url.appendingPathComponent("reports").path))").status == 0)
+        try #require(
+            try team.run(team.ben, "ln -s \(Shell.quote(hers.path)) \(Shell.quote(tmp.url.appendingPathComponent("reports").path))").status
+                == 0)
 
         let line = (["setpriv", "--reuid=\(team.ana)", "--regid=\(team.ana)", "--init-groups", Shell.cairn, "--store", tmp.url.path])
         let tmux = try Tmux(
-            width: 100, height: 24, environment: ["HOME": team.home(team.ana).path, "XDG_STATE_HOME": team.home(team.ana).path + "/.state"],
+            width: 100, height: 24,
+            environment: ["HOME": team.home(team.ana).path, "XDG_STATE_HOME": team.home(team.ana).path + "/.state"],
             command: line)
         try tmux.waitFor("Clusters (")
         try tmux.send("c")

@@ -23,7 +23,8 @@ extension Store {
         let before = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         if readOnlyReason == nil {
             try? StoreFiles.createFolder(file.deletingLastPathComponent(), mode: access.folderMode, store: directory)
-            try? StoreFiles.write(Data((Event.timestamp(now) + "\n").utf8), to: file, mode: access.fileMode, flushed: false, store: directory)
+            try? StoreFiles.write(
+                Data((Event.timestamp(now) + "\n").utf8), to: file, mode: access.fileMode, flushed: false, store: directory)
         }
         guard let before, Event.orderKey(before) != 0 else { return nil }
         return LastOpened(at: before, changes: changesSince(before, notBy: identity.user))
