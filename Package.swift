@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 for the journals' hash chains (BoringSSL's, fast; Foundation has none on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Only the tests use it: another reader of CSV reads Cairn's exports back.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
@@ -25,7 +27,7 @@ let package = Package(
         .target(name: "CairnCore"),
         .target(
             name: "CairnStore",
-            dependencies: ["CairnCore"],
+            dependencies: ["CairnCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("../../Resources/examples"), .copy("../../Resources/phase-words.txt")]
         ),
         // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.

@@ -81,7 +81,15 @@ public struct Event: Sendable, Equatable {
             }
             k += 1
         }
-        return k == shape.count ? key : 0
+        guard k == shape.count else { return 0 }
+        // YYYYMMDDHHMMSSmmm: a month, day, hour, minute or second no clock shows is damage.
+        let month = key / 100_000_000_000 % 100
+        let day = key / 1_000_000_000 % 100
+        let hour = key / 10_000_000 % 100
+        let minute = key / 100_000 % 100
+        let second = key / 1_000 % 100
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return 0 }
+        return key
     }
 
     /// Events in the order they are folded: by time, and where times are equal, as they stand in
@@ -202,6 +210,9 @@ extension Event: Codable {
             case .action: change = .put(.action(try c.decode(Action.self, forKey: .record)))
             case .agreement: change = .put(.agreement(try c.decode(Agreement.self, forKey: .record)))
             case .assessment: change = .put(.assessment(try c.decode(Assessment.self, forKey: .record)))
+            }
+            if let named = try c.decodeIfPresent(String.self, forKey: .recordId), named != change.recordID {
+                throw DecodingError.dataCorruptedError(forKey: .recordId, in: c, debugDescription: "names another record than it holds")
             }
         case "edit":
             let fields = try c.decode([String: FieldChange].self, forKey: .fields)

@@ -95,6 +95,8 @@ enum EventParser {
         default:
             return nil
         }
+        // A line that names one record and carries another is not a change anyone made.
+        if case .put(let record) = change, let recordID, recordID != record.id { return nil }
         var mark: CommitMark?
         if let commitID {
             guard let part, let of, part >= 1, part <= of else { return nil }

@@ -272,18 +272,17 @@ public final class Store {
                         change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) },
                         seen: seen[k]))
             }
-            var bytes: [UInt8] = []
+            var lines: [[UInt8]] = []
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for event in events {
                 do {
-                    bytes += try encoder.encode(event)
+                    lines.append(Array(try encoder.encode(event)))
                 } catch {
                     throw StoreError("cannot encode a change: \(error)")
                 }
-                bytes.append(0x0A)
             }
-            try writer.append(bytes)
+            try writer.append(lines: lines)
             let files = (try? journalFiles()) ?? []
             var conflicts: [Conflict] = []
             for event in events {

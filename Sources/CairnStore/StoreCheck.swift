@@ -79,7 +79,9 @@ public struct StoreCheck: Sendable {
                 )
             }
         }
-        check.problems = store.problems
+        // A line already said to be damaged breaks the chain too: said once.
+        let said = Set(store.problems.filter(\.isDamage).map { "\($0.file):\($0.line)" })
+        check.problems = store.problems + StoreCheck.chainBreaks(journals).filter { !said.contains("\($0.file):\($0.line)") }
         check.strayFiles = store.strayFiles
         check.links = StoreCheck.links(in: store.directory)
         let w = store.world
@@ -115,6 +117,18 @@ public struct StoreCheck: Sendable {
 }
 
 extension StoreCheck {
+    /// The first line of each journal that breaks its hash chain: a line changed, removed or
+    /// reordered since it was written, named with the copy whose journal it is.
+    static func chainBreaks(_ journals: [URL]) -> [JournalProblem] {
+        journals.compactMap { url in
+            guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { return nil }
+            let copy = url.deletingPathExtension().lastPathComponent
+            return JournalProblem(
+                kind: .damagedLine, file: url.lastPathComponent, line: broken.line,
+                detail: "\(broken.reason) (the journal of copy \(copy); the line names host \(Text.visible(broken.host)))")
+        }
+    }
+
     /// The links among what Cairn writes in `store`, each said with where it points and how to
     /// remove it. Folders are walked without following a link.
     static func links(in store: URL) -> [String] {

@@ -13,6 +13,8 @@ struct RuleBookJourneyTests {
         var event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         event["id"] = nil
         event["at"] = nil
+        // The hash chaining it to the line before is its own journal's (the two copies differ).
+        event["chain"] = nil
         return event.mapValues { value in
             let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
             return data.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"

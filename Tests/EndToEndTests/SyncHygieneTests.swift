@@ -14,7 +14,7 @@ import Testing
         try FileManager.default.createSymbolicLink(
             at: journal.appendingPathComponent("elsewhere-abcdefgh.jsonl"), withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
         try server.must(["add", "school", "--name", "Þingeyjarskóli"])
-        try server.sync()
+        #expect(try server.sync().contains("Synced with origin"))
 
         let sent = try hub.git(["ls-tree", "-r", "--name-only", "HEAD"], in: hub.bare).stdout
         #expect(!sent.contains("garbage.jsonl"), "\(sent)")

@@ -12,6 +12,8 @@ struct Git {
         var status: Int32
         var out: String
         var err: String
+        /// What git printed, as bytes (a journal's blob need not be text).
+        var bytes = Data()
         var ok: Bool { status == 0 }
         /// Git's first line of complaint, for a one-line message.
         /// ssh's own line ("connect to host … refused") says more than git's after it.
@@ -98,10 +100,11 @@ struct Git {
         process.waitUntilExit()
         try? outHandle.close()
         try? errHandle.close()
-        let out = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
+        let bytes = (try? Data(contentsOf: outURL)) ?? Data()
         var err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         if timedOut { err = "fatal: git gave no answer in \(Int(timeout)) s (the network may have dropped)\n" + err }
-        return Output(status: timedOut ? 124 : process.terminationStatus, out: out, err: err)
+        return Output(
+            status: timedOut ? 124 : process.terminationStatus, out: String(decoding: bytes, as: UTF8.self), err: err, bytes: bytes)
     }
 
     /// The trimmed output of a command that succeeded, else nil.

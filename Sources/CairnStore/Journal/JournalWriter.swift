@@ -17,6 +17,8 @@ final class JournalWriter {
     /// 0600, or 0660 in a team store: set on the file whatever the umask.
     let mode: mode_t
     private var fd: Int32 = -1
+    /// The chain's end as this session last wrote it: where the file ended, and the link there.
+    private var known: (offset: Int, link: JournalChain.Link)?
 
     init(url: URL, store: URL, mode: mode_t = 0o600) {
         self.url = url
@@ -39,6 +41,7 @@ final class JournalWriter {
             if fstat(fd, &held) != 0 || lstat(url.path, &named) != 0 || held.st_ino != named.st_ino || held.st_dev != named.st_dev {
                 close(fd)
                 fd = -1
+                known = nil
             }
         }
         if fd < 0 {
@@ -83,11 +86,20 @@ final class JournalWriter {
         return try body()
     }
 
-    /// Appends `bytes` (whole lines); call inside `locked`. All or nothing.
-    func append(_ bytes: [UInt8]) throws(StoreError) {
+    /// Appends `lines` (each an event's JSON, no line break), each chained to the one before
+    /// it (`JournalChain`); call inside `locked`. All or nothing.
+    func append(lines: [[UInt8]]) throws(StoreError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.posix("cannot inspect the journal", path: url.path) }
         let before = info.st_size
+        var link = try chainEnd(size: Int(before))
+        var bytes: [UInt8] = []
+        for line in lines {
+            let chained = JournalChain.chained(line, after: link)
+            bytes += chained.line
+            bytes.append(0x0A)
+            link = chained.link
+        }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { raw in
@@ -102,6 +114,23 @@ final class JournalWriter {
         guard fdatasync(fd) == 0 else {
             throw rollBack(to: before, StoreError.writeFailed("cannot flush the journal to disk", path: url.path))
         }
+        known = (Int(before) + bytes.count, link)
+    }
+
+    /// The link the next line chains to: the hash the last line carries, or (a journal whose
+    /// last line an earlier version wrote) the chain walked over the whole file, once.
+    private func chainEnd(size: Int) throws(StoreError) -> JournalChain.Link {
+        if let known, known.offset == size { return known.link }
+        guard size > 0 else { return JournalChain.seed(journal: url.lastPathComponent) }
+        let start = try startOfLine(before: size - 1)
+        var line = [UInt8](repeating: 0, count: size - 1 - start)
+        let n = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+        guard n == line.count else { throw StoreError.posix("cannot read the journal", path: url.path) }
+        if let carried = JournalChain.split(line[...]).carried { return carried }
+        guard let walk = ChainWalk.walk(fd: fd, journal: url.lastPathComponent, upTo: size) else {
+            throw StoreError.posix("cannot read the journal", path: url.path)
+        }
+        return walk.link
     }
 
     /// Cuts the file back to `size` after a failed write, and returns the error to throw.
