@@ -13,7 +13,7 @@ public final class Store {
     /// Personal (owner-only) or a team's (a setgid group folder): what every file gets.
     public let access: StoreAccess
     /// This copy of the store, whose journal file its sessions write.
-    public let instance: StoreInstance
+    public private(set) var instance: StoreInstance
     public internal(set) var world = World()
     /// What was wrong in the journals at the last read: torn tails and damaged lines.
     public internal(set) var problems: [JournalProblem] = []
@@ -31,7 +31,7 @@ public final class Store {
     var journalDirectory: URL { StoreLayout.journalFolder(directory) }
     /// The journal file this copy's sessions write.
     public var journalFile: URL { writer.url }
-    private let writer: JournalWriter
+    private var writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
     /// Where the last event folded stands in the order: an event read later that orders before
@@ -257,6 +257,7 @@ public final class Store {
     {
         guard !changes.isEmpty else { return Receipt(events: [], conflicts: []) }
         if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
+        adoptRenewedInstance()
         return try writer.locked { () throws(StoreError) -> Receipt in
             try refreshHoldingLock()
             let (written, seen) = try settle(changes, exact: exact)
@@ -298,6 +299,15 @@ public final class Store {
             }
             return Receipt(events: events, conflicts: conflicts)
         }
+    }
+
+    /// A sync that found this copy restored from a backup gave it a new id (`StoreInstance.renew`):
+    /// a session open since writes the new journal from its next commit on.
+    private func adoptRenewedInstance() {
+        guard let now = StoreInstance.kept(directory, identity: identity), now.id != instance.id else { return }
+        instance = now
+        writer = JournalWriter(
+            url: StoreLayout.journalFolder(directory).appendingPathComponent(now.journalName), store: directory, mode: access.fileMode)
     }
 
     /// The changes as they will be written against the world as it is now (just refreshed).

@@ -32,21 +32,40 @@ import Testing
     @Test func an_unreachable_remote_loses_nothing_and_what_was_not_sent_goes_next_time() throws {
         let hub = try SyncHub()
         let laptop = try laptopWithChanges(hub)
+        // A mistyped URL: the first sync fails and leaves nothing set, so the right one is taken.
         let missing = hub.root.appendingPathComponent("no-such-hub.git").path
-        expectOneLine(try laptop.cairn(["sync", "--init", missing]), "cannot reach origin (\(missing))")
-        #expect(try laptop.must(["sync", "--status"]).hasPrefix("2 changes unsent"))
+        let typo = try laptop.cairn(["sync", "--init", missing])
+        expectOneLine(typo, "cannot reach origin (\(missing))")
+        #expect(typo.stderr.contains("nothing was set: cairn sync --init URL again with the right one"))
+        #expect(!FileManager.default.fileExists(atPath: laptop.store.appendingPathComponent(".git").path))
         // Offline, work goes on and is kept.
         try laptop.must(["add", "school", "--name", "Þingeyjarskóli"])
+        #expect(try laptop.must(["sync", "--init", hub.bare.path]).contains("sent 3 changes"))
         // An ssh remote nobody answers: refused at once, never a password prompt.
+        try laptop.must(["add", "school", "--name", "Łódź 12"])
         try hub.git(["remote", "set-url", "origin", "ssh://nobody@127.0.0.1:1/srv/hub.git"], in: laptop.store)
         expectOneLine(try laptop.cairn(["sync"]), "cannot reach origin (ssh://nobody@127.0.0.1:1/srv/hub.git)")
-        #expect(try laptop.must(["sync", "--status"]).hasPrefix("3 changes unsent"))
+        #expect(try laptop.must(["sync", "--status"]).hasPrefix("1 change unsent"))
         // The network is back.
         try hub.git(["remote", "set-url", "origin", hub.bare.path], in: laptop.store)
-        #expect(try laptop.sync().contains("sent 3 changes"))
+        #expect(try laptop.sync().contains("sent 1 change"))
         #expect(try laptop.must(["sync", "--status"]).hasPrefix("Nothing unsent; last synced "))
         let server = try hub.clone("server")
         #expect(try server.exportJSON == laptop.exportJSON)
+    }
+
+    @Test func a_hub_that_refuses_a_push_is_reported_with_its_own_reason() throws {
+        let hub = try SyncHub()
+        let laptop = try laptopWithChanges(hub)
+        #expect(try laptop.must(["sync", "--init", hub.bare.path]).contains("sent 2 changes"))
+        let hook = hub.bare.appendingPathComponent("hooks/pre-receive")
+        try Data("#!/bin/sh\necho 'the regional hub is read-only until Monday'\nexit 1\n".utf8).write(to: hook)
+        chmod(hook.path, 0o755)
+        try laptop.must(["add", "school", "--name", "Þingeyjarskóli"])
+        let refused = try laptop.cairn(["sync"])
+        expectOneLine(refused, "origin refused what was sent: the regional hub is read-only until Monday")
+        #expect(!refused.stderr.contains("kept moving"))
+        #expect(try laptop.must(["sync", "--status"]).hasPrefix("1 change unsent"))
     }
 
     @Test func a_remote_that_is_not_a_cairn_store_is_refused_and_nothing_is_merged() throws {
@@ -60,7 +79,7 @@ import Testing
         expectOneLine(
             try laptop.cairn(["sync", "--init", other.path]), "is not a Cairn store: it has no journal/; nothing was merged or sent")
         #expect(!FileManager.default.fileExists(atPath: laptop.store.appendingPathComponent("README.md").path))
-        #expect(try laptop.must(["sync", "--status"]).hasPrefix("2 changes unsent"))
+        #expect(!FileManager.default.fileExists(atPath: laptop.store.appendingPathComponent(".git").path), "nothing was set")
         let names = try #require(try laptop.export()["schools"] as? [[String: Any]]).compactMap { $0["name"] as? String }
         #expect(names == ["Escola Básica de São João"])
     }

@@ -20,14 +20,25 @@ public struct StoreInstance: Sendable, Equatable, Codable {
     /// The copy's id, made (and kept in `local/instances/<host>.json`) on first use. A store that cannot be
     /// written gets an id for this session alone: it writes nothing anyway.
     static func of(_ directory: URL, identity: Identity, access: StoreAccess) -> StoreInstance {
+        kept(directory, identity: identity) ?? renew(directory, identity: identity, access: access)
+    }
+
+    /// The id kept for this copy, if there is a sound one; never makes one.
+    static func kept(_ directory: URL, identity: Identity) -> StoreInstance? {
+        let file = StoreLayout.instanceFile(directory, host: identity.fileSafeHost)
+        guard let data = InsideStore.contents(of: file), let kept = try? JSONDecoder().decode(StoreInstance.self, from: data),
+            kept.host == identity.host, kept.path == directory.resolvingSymlinksInPath().path, isSafe(kept.id)
+        else { return nil }
+        return kept
+    }
+
+    /// A new id for this copy, kept from now on: for a copy whose journal the hub holds more
+    /// of, or otherwise than, this copy does (restored from a backup), which then writes a new
+    /// journal and takes the old one for another copy's.
+    @discardableResult
+    static func renew(_ directory: URL, identity: Identity, access: StoreAccess) -> StoreInstance {
         let file = StoreLayout.instanceFile(directory, host: identity.fileSafeHost)
         let path = directory.resolvingSymlinksInPath().path
-        if let data = FileManager.default.contents(atPath: file.path),
-            let kept = try? JSONDecoder().decode(StoreInstance.self, from: data),
-            kept.host == identity.host, kept.path == path, isSafe(kept.id)
-        {
-            return kept
-        }
         let made = StoreInstance(id: "\(identity.fileSafeHost)-\(randomLetters(8))", host: identity.host, path: path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

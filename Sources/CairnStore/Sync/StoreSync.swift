@@ -1,3 +1,4 @@
+import CairnCore
 import Foundation
 
 /// `cairn sync`: shares this copy's journal through git and brings in everyone else's.
@@ -23,6 +24,14 @@ public struct StoreSync: Sendable {
         identity = store.identity
         access = store.access
         ownJournal = store.journalFile
+    }
+
+    init(directory: URL, identity: Identity, access: StoreAccess, ownJournal: URL, interactive: Bool) {
+        self.directory = directory
+        self.identity = identity
+        self.access = access
+        self.ownJournal = ownJournal
+        self.interactive = interactive
     }
 
     /// What a sync did, for its one-line summary.
@@ -72,6 +81,25 @@ public struct StoreSync: Sendable {
     /// Commits this copy's journal, merges the remote's, pushes; `progress` hears each step.
     /// Throws a one-line message; whatever was committed stays committed and goes next time.
     public func run(remote chosen: String? = nil, progress: (String) -> Void = { _ in }) throws(StoreError) -> Report {
+        switch try runOnce(remote: chosen, progress: progress) {
+        case .synced(let report): return report
+        case .restarted(let renewed):
+            // This copy was restored from a backup and now has a new id: its sync, again.
+            guard case .synced(let report) = try renewed.runOnce(remote: chosen, progress: progress) else {
+                throw StoreError("this copy was restored from a backup and took a new id, yet the hub still holds its journal otherwise")
+            }
+            return report
+        }
+    }
+
+    /// What one pass of a sync came to.
+    enum Pass {
+        case synced(Report)
+        /// This copy became a new one (`becomeNewCopyIfRestored`): run that copy's sync.
+        case restarted(StoreSync)
+    }
+
+    func runOnce(remote chosen: String?, progress: (String) -> Void) throws(StoreError) -> Pass {
         let git = try self.git()
         try requireOwnRepository(git)
         let lock = try SyncLock(directory, access: access)
@@ -101,6 +129,7 @@ public struct StoreSync: Sendable {
             let remoteHas = exists(git, ref)
             if remoteHas {
                 try requireCairnStore(git, ref: ref, remote: remote)
+                if let renewed = try becomeNewCopyIfRestored(git, ref: ref, progress: progress) { return .restarted(renewed) }
                 progress("Merging what \(remote) has…")
                 try merge(git, ref: ref, remote: remote, into: &report)
             }
@@ -116,9 +145,18 @@ public struct StoreSync: Sendable {
                 _ = git.run(["fetch", "--no-tags", "--quiet", remote])  // so that the remote's ref is the one pushed
                 try record(git, remote: remote, ref: ref)
                 tidy(git)
-                return report
+                return .synced(report)
             }
             let text = pushed.err + pushed.out
+            // A hub that declines (a hook, a protected branch) says why on lines of its own:
+            // that reason is the message, not "overtaken".
+            // (A ref the hub could not lock is someone sending at that moment: tried again below.)
+            if text.contains("hook declined") || (text.contains("[remote rejected]") && !text.contains("cannot lock ref")) {
+                let said = text.split(separator: "\n").filter { $0.hasPrefix("remote:") }
+                    .map { $0.dropFirst("remote:".count).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let why = said.isEmpty ? pushed.reason : said.joined(separator: " ")
+                throw StoreError("\(remote) refused what was sent: \(Text.visible(why)); nothing was lost, the changes go next time")
+            }
             guard text.contains("rejected") || text.contains("fetch first") || text.contains("non-fast-forward") else {
                 let came = report.receivedTotal == 0 ? "" : "; what came (\(report.receivedTotal) changes) is merged"
                 throw StoreError("cannot send to \(remote): \(pushed.reason)\(came); nothing was lost, the changes go next time")
@@ -133,7 +171,9 @@ public struct StoreSync: Sendable {
     /// `origin`, and syncs with it (pushing the whole store when the remote is empty).
     public func initialize(url: String, progress: (String) -> Void = { _ in }) throws(StoreError) -> Report {
         let git = try self.git()
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) {
+        let repository = directory.appendingPathComponent(".git")
+        let madeRepository = !FileManager.default.fileExists(atPath: repository.path)
+        if !madeRepository {
             if let existing = git.value(["remote", "get-url", "origin"]) {
                 throw StoreError("this store already syncs with origin (\(existing)): run cairn sync")
             }
@@ -146,7 +186,17 @@ public struct StoreSync: Sendable {
         let added = git.run(["remote", "add", "origin", url])
         guard added.ok else { throw StoreError("cannot add the remote \(url): \(added.reason)") }
         nameBranchAfterEmptyRemote(git, url: url)
-        return try run(remote: "origin", progress: progress)
+        do {
+            return try run(remote: "origin", progress: progress)
+        } catch {
+            // A first sync that failed (a mistyped URL) leaves nothing set, so the right one can be given.
+            if madeRepository {
+                try? FileManager.default.removeItem(at: repository)
+            } else {
+                _ = git.run(["remote", "remove", "origin"])
+            }
+            throw StoreError(error.message + "; nothing was set: cairn sync --init URL again with the right one")
+        }
     }
 
     /// An empty hub's HEAD names the branch a `git clone` of it will check out (`master`,

@@ -1,0 +1,81 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A copy restored from a backup at the same path has the same id as before, and a journal
+/// shorter than the one the hub holds for that id (and maybe changes made since the restore
+/// that the hub's lacks). Neither copy of the journal may overwrite the other, so this copy
+/// takes a new id: the old journal becomes one it only reads, caught up from the hub like any
+/// other copy's, and what it wrote since the backup moves to its new journal, every event as
+/// it was. Its sync then converges; nothing acknowledged is lost.
+extension StoreSync {
+    /// Whether the remote holds this copy's journal otherwise than as an earlier part of it:
+    /// then this copy becomes a new one (see above) and the sync is run again by that copy.
+    func becomeNewCopyIfRestored(_ git: Git, ref: String, progress: (String) -> Void) throws(StoreError) -> StoreSync? {
+        let path = "journal/" + ownJournal.lastPathComponent
+        guard let arriving = journals(git, at: ref)[path], let came = blob(git, arriving.sha) else { return nil }
+        let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
+        return try writer.locked { () throws(StoreError) -> StoreSync? in
+            let mine = InsideStore.contents(of: ownJournal) ?? Data()
+            if mine.starts(with: came) { return nil }  // the hub is behind on ours: the usual case
+            // What the hub is known to have had of ours (sent at the last sync, or in the commit
+            // both sides share) must be there unchanged: otherwise the hub's copy was rewritten,
+            // not this one restored, and `requireAppendsOnly` refuses it.
+            let base = git.value(["merge-base", "HEAD", ref]).flatMap { journals(git, at: $0)[path]?.size } ?? 0
+            let known = max(base, SyncRecord.read(directory)?.sent[ownJournal.lastPathComponent] ?? 0)
+            guard known <= mine.count, known <= came.count, mine.prefix(known) == came.prefix(known) else { return nil }
+            progress("This copy was restored from a backup: it takes a new id…")
+            // The lines both hold; the rest of ours were written here since the backup.
+            let shared = commonLines(mine, came)
+            let since = mine[shared...].split(separator: 0x0A, omittingEmptySubsequences: true).map {
+                JournalChain.split(Array($0)[...]).content
+            }
+            let renewed = StoreInstance.renew(directory, identity: identity, access: access)
+            let next = StoreSync(
+                directory: directory, identity: identity, access: access,
+                ownJournal: StoreLayout.journalFolder(directory).appendingPathComponent(renewed.journalName), interactive: interactive)
+            if !since.isEmpty {
+                let moved = JournalWriter(url: next.ownJournal, store: directory, mode: access.fileMode)
+                try moved.locked { () throws(StoreError) in try moved.append(lines: since) }
+            }
+            // The old journal goes back to what the hub and this copy both hold, as git has it
+            // at HEAD or before; the merge then brings the hub's lines after them.
+            try cut(ownJournal, to: shared)
+            let old = ownJournal.deletingPathExtension().lastPathComponent
+            let added = git.run(["add", "--", path] + (since.isEmpty ? [] : ["journal/" + next.ownJournal.lastPathComponent]))
+            guard added.ok else { throw StoreError("cannot stage this copy's new journal in git: \(added.reason)") }
+            if git.run(["diff", "--cached", "--quiet"]).ok { return next }
+            let committed = git.run(
+                authorship(git) + [
+                    "commit", "--quiet", "--no-verify", "-m",
+                    "\(identity.host): this copy was restored from a backup and is now \(renewed.id) (it was \(old)); "
+                        + "\(since.count) change\(since.count == 1 ? "" : "s") made since moved to its new journal",
+                ])
+            guard committed.ok else { throw StoreError("cannot commit this copy's new journal in git: \(committed.reason)") }
+            return next
+        }
+    }
+
+    /// The length of the lines `a` and `b` both begin with (up to a line break they share).
+    func commonLines(_ a: Data, _ b: Data) -> Int {
+        var end = 0
+        var i = 0
+        for (x, y) in zip(a, b) {
+            guard x == y else { break }
+            i += 1
+            if x == 0x0A { end = i }
+        }
+        return end
+    }
+
+    /// Cuts `url` back to `size` bytes: only ever lines this copy now keeps in its new journal.
+    private func cut(_ url: URL, to size: Int) throws(StoreError) {
+        let fd = try InsideStore.openFile(url, of: directory, flags: O_RDWR)
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(size)) == 0, fdatasync(fd) == 0 else {
+            throw StoreError.posix("cannot set back the journal of the copy this was", path: url.path)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// History that cannot be rewritten unseen, and copies that are never blocked: real git, a
+/// bare hub and clones, the built `cairn` on each.
+@Suite(.serialized) struct SyncHistoryTests {
+    /// A hub with a server and a laptop that have both synced two changes.
+    func twoMachines(_ hub: SyncHub) throws -> (server: SyncHub.Machine, laptop: SyncHub.Machine) {
+        let server = hub.machine("server")
+        try server.must(["add", "cluster", "--name", "Kāhui Ako Ōtautahi"])
+        try server.must(["sync", "--init", hub.bare.path])
+        let laptop = try hub.clone("laptop")
+        try laptop.must(["add", "school", "--name", "Escola Básica de São João"])
+        try laptop.must(["add", "school", "--name", "Þingeyjarskóli"])
+        _ = try laptop.sync()
+        _ = try server.sync()
+        return (server, laptop)
+    }
+
+    func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
+
+    @Test func history_rewritten_on_another_copy_is_refused_whole_naming_journal_line_and_commit() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let laptopJournal = try Shell.ownJournal(laptop.store)
+        let onServer = server.store.appendingPathComponent("journal/" + laptopJournal.lastPathComponent)
+        let serverJournal = try Shell.ownJournal(server.store)
+        let before = (try bytes(onServer), try bytes(serverJournal), try server.exportJSON)
+
+        // Someone edits a line in the middle of the laptop's journal by hand, and pushes it with git.
+        var lines = try String(contentsOf: laptopJournal, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[0] = lines[0].replacingOccurrences(of: "São João", with: "Forjada")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: laptopJournal)
+        try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-am", "tidy up"], in: laptop.store)
+        try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains("refused what origin has: line 1 of journal/\(laptopJournal.lastPathComponent) was changed by commit "),
+            "\(refused.stderr)")
+        #expect(refused.stderr.contains("“tidy up”"))
+        #expect(refused.stderr.contains("nothing was merged and the store is as it was"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try bytes(onServer) == before.0)
+        #expect(try bytes(serverJournal) == before.1)
+        #expect(try server.exportJSON == before.2)
+        #expect(try server.cairn(["check"]).status == 0)
+        // The laptop itself: its check names the broken line.
+        let check = try laptop.cairn(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("\(laptopJournal.lastPathComponent) line 1 is damaged: its hash does not follow"), "\(check.stdout)")
+    }
+
+    @Test func history_that_changes_this_copys_own_journal_is_refused_and_the_journal_left_as_it_was() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let serverJournal = try Shell.ownJournal(server.store)
+        let onLaptop = laptop.store.appendingPathComponent("journal/" + serverJournal.lastPathComponent)
+        try server.must(["add", "school", "--name", "Łódź 12"])
+        let mine = try bytes(serverJournal)
+        // The laptop rewrites the server's journal (its first line) and pushes it.
+        var lines = try String(contentsOf: onLaptop, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[0] = lines[0].replacingOccurrences(of: "Kāhui Ako Ōtautahi", with: "Forged")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: onLaptop)
+        try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-am", "fix the server"], in: laptop.store)
+        try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("refused what origin has: line 1 of this copy's own journal"), "\(refused.stderr)")
+        #expect(try bytes(serverJournal) == mine)
+        #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+    }
+
+    @Test func a_copy_restored_from_a_backup_takes_a_new_id_and_converges_losing_nothing() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        // A backup of the laptop, then more work synced, then the backup restored at the same path.
+        let backup = hub.root.appendingPathComponent("laptop-backup")
+        #expect(try Shell.run("/bin/cp", ["-a", laptop.store.path, backup.path]).status == 0)
+        try laptop.must(["add", "school", "--name", "Escola após o backup"])
+        _ = try laptop.sync()
+        try FileManager.default.removeItem(at: laptop.store)
+        #expect(try Shell.run("/bin/cp", ["-a", backup.path, laptop.store.path]).status == 0)
+        // Work done on the restored copy before it syncs is acknowledged: it must survive too.
+        try laptop.must(["add", "school", "--name", "Escola depois do restauro"])
+
+        let synced = try laptop.sync()
+        #expect(synced.contains("Synced with origin"), "\(synced)")
+        _ = try server.sync()
+        for name in ["Escola após o backup", "Escola depois do restauro", "Þingeyjarskóli"] {
+            #expect(try server.must(["list", "schools"]).contains(name), "\(name)")
+            #expect(try laptop.must(["list", "schools"]).contains(name), "\(name)")
+        }
+        #expect(try server.exportJSON == laptop.exportJSON)
+        #expect(try laptop.cairn(["check"]).status == 0)
+        #expect(try server.cairn(["check"]).status == 0)
+        // And it goes on syncing.
+        try laptop.must(["add", "school", "--name", "Escola seguinte"])
+        #expect(try laptop.sync().contains("sent 1 change"))
+        _ = try server.sync()
+        #expect(try server.exportJSON == laptop.exportJSON)
+    }
+
+    @Test func a_restored_copy_with_nothing_new_catches_up_under_a_new_id() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let backup = hub.root.appendingPathComponent("laptop-backup")
+        #expect(try Shell.run("/bin/cp", ["-a", laptop.store.path, backup.path]).status == 0)
+        try laptop.must(["add", "school", "--name", "Escola após o backup"])
+        _ = try laptop.sync()
+        try FileManager.default.removeItem(at: laptop.store)
+        #expect(try Shell.run("/bin/cp", ["-a", backup.path, laptop.store.path]).status == 0)
+        // Its journal as the backup had it, the hub's as the copy left it: git fast-forwards it,
+        // and the copy writes a new journal from now on.
+        let old = try Shell.ownJournal(laptop.store)
+        _ = try laptop.sync()
+        #expect(try laptop.must(["list", "schools"]).contains("Escola após o backup"))
+        try laptop.must(["add", "school", "--name", "Escola nova"])
+        #expect(try Shell.ownJournal(laptop.store) != old)
+        _ = try laptop.sync()
+        _ = try server.sync()
+        #expect(try server.exportJSON == laptop.exportJSON)
+    }
+}
