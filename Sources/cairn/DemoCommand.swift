@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
             print("the examples are already in \(store.directory.path)")
             return
         }
-        let shared = SyncStatus.of(store).isShared
+        let shared = StoreSync(store: store).sendsToHub
         if !store.world.isEmpty, !yes {
             let w = store.world
             let held =

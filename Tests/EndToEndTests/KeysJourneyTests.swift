@@ -80,6 +80,26 @@ struct KeysJourneyTests {
         try tmux.send("C-c")
         try tmux.waitForExit()
     }
+
+    /// At a terminal `cairn demo` asks rather than refuses; n loads nothing, y loads them.
+    @Test func demo_at_a_terminal_asks_before_loading_beside_records() throws {
+        let store = TemporaryStore()
+        #expect(try Shell.cairn(["add", "cluster", "--name", "Sieć Szkół Łódź"], store: store.url).status == 0)
+        func demo(answer: String) throws -> String {
+            let line = "\(Shell.quote(Shell.cairn)) demo --store \(Shell.quote(store.url.path)); echo \"exit $?\"; sleep 60"
+            let tmux = try Tmux(width: 120, height: 10, environment: ["XDG_STATE_HOME": store.state.path], command: ["sh", "-c", line])
+            try tmux.waitFor("Load the examples beside them? (y/n)")
+            try tmux.type(answer)
+            try tmux.send("Enter")
+            return try tmux.waitFor("exit ")
+        }
+        let declined = try demo(answer: "n")
+        #expect(declined.contains("nothing loaded") && declined.contains("exit 1"), "\(declined)")
+        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 1)
+        let accepted = try demo(answer: "y")
+        #expect(accepted.contains("loaded 5 example clusters") && accepted.contains("exit 0"), "\(accepted)")
+        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 6)
+    }
 }
 
 /// `cairn demo` loads the examples beside real records only when asked to, and says when a
