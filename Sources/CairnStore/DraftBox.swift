@@ -52,9 +52,16 @@ public struct DraftBox: Sendable {
 
     /// Replaces this session's draft: written to a temporary file, then renamed over, so a
     /// crash mid-write leaves the previous draft whole.
+    ///
+    /// - Throws: naming the drafts' folder and why nothing can be written there.
     public func save(_ data: Data) throws(StoreError) {
-        try StoreFiles.createFolder(directory, mode: 0o700, store: nil)
-        try StoreFiles.write(data, to: ownFile, mode: 0o600, store: nil)  // form text may hold personal details
+        do {
+            try StoreFiles.createFolder(directory, mode: 0o700, store: nil)
+            try StoreFiles.write(data, to: ownFile, mode: 0o600, store: nil)  // form text may hold personal details
+        } catch {
+            // Why first: a status line too narrow for the whole cuts the path, not the reason.
+            throw StoreError("drafts cannot be written: \(error.reason ?? error.message); their folder is \(directory.path)")
+        }
     }
 
     public func clear() { try? FileManager.default.removeItem(at: ownFile) }

@@ -84,7 +84,7 @@ public final class CursesTerminal {
     /// True once SIGHUP or SIGTERM arrived (the SSH link dropped, the window closed).
     public var hangupReceived: Bool { cairn_hangup_received() != 0 || fastErrors > 50 }
 
-    /// The next key, or nil after `timeoutMilliseconds` with none.
+    /// The next key, or nil after `timeoutMilliseconds` with none (0: only a key already waiting).
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
         wtimeout(cairn_stdscr(), timeoutMilliseconds)
         let started = Date()
@@ -92,8 +92,9 @@ public final class CursesTerminal {
         let result = wget_wch(cairn_stdscr(), &value)
         if result == cairn_err() {
             // A vanished terminal makes wget_wch fail at once, forever: count that as a hang-up
-            // rather than spinning at 100% CPU.
-            fastErrors = Date().timeIntervalSince(started) < 0.005 && timeoutMilliseconds > 20 ? fastErrors + 1 : 0
+            // rather than spinning at 100% CPU. (A look for keys already waiting fails at once
+            // by design and counts for nothing.)
+            if timeoutMilliseconds > 20 { fastErrors = Date().timeIntervalSince(started) < 0.005 ? fastErrors + 1 : 0 }
             return nil
         }
         fastErrors = 0

@@ -3,68 +3,125 @@ import Foundation
 /// An editable line of text with a cursor, counted in characters (graphemes).
 ///
 /// The text is kept in NFC. A combining mark typed after its letter (`e` then U+0301, as some
-/// keyboards and pasted macOS text send it) joins that letter into one character, so the
-/// cursor is recomputed after every edit rather than counted up; it is also kept in range
-/// whatever a draft file says, so no edit or drawing can index past the text.
-public struct TextField: Equatable, Sendable, Codable {
-    public var text: String {
-        didSet { cursor = min(cursor, text.count) }
-    }
-    /// The cursor's position in characters, 0...text.count.
-    public var cursor: Int {
-        didSet { if cursor < 0 || cursor > text.count { cursor = max(0, min(cursor, text.count)) } }
-    }
+/// keyboards and pasted macOS text send it) joins that letter into one character. NFC can only
+/// join what meets where the text was changed, so each edit normalises the characters on either
+/// side of it, never the whole text: a paste of thousands of characters, which arrives as one
+/// key each, costs the same per key at its end as at its start.
+///
+/// A field can hold an offered value (`today` in a date the form fills in for the person to
+/// accept or replace): the first character typed replaces it whole; a cursor move, Backspace
+/// or Ctrl-U first turns it into ordinary text to edit.
+public struct TextField: Sendable, Codable {
+    public private(set) var text: String
+    /// The cursor as a UTF-8 offset into `text`, always on a character boundary: turned into a
+    /// `String.Index` without counting characters.
+    private var offset: Int
+    /// True while the text is an offered value the first typed character replaces.
+    public private(set) var isOffered: Bool
 
-    public init(_ text: String = "") {
+    /// - Parameter offered: the text is a value offered to accept or replace (see the type).
+    public init(_ text: String = "", offered: Bool = false) {
         self.text = text.precomposedStringWithCanonicalMapping
-        cursor = self.text.count
+        offset = self.text.utf8.count
+        isOffered = offered && !text.isEmpty
     }
 
-    enum CodingKeys: String, CodingKey { case text, cursor }
+    /// The cursor's position in characters, 0...text.count.
+    ///
+    /// - Complexity: O(n) in the characters before the cursor.
+    public var cursor: Int { text[..<index].count }
+
+    private var index: String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+
+    private mutating func place(_ at: String.Index) { offset = text.utf8.distance(from: text.utf8.startIndex, to: at) }
+
+    enum CodingKeys: String, CodingKey { case text, cursor, offered }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        text = try c.decode(String.self, forKey: .text).precomposedStringWithCanonicalMapping
-        cursor = 0
-        cursor = max(0, min(try c.decode(Int.self, forKey: .cursor), text.count))
+        self.init(try c.decode(String.self, forKey: .text), offered: try c.decodeIfPresent(Bool.self, forKey: .offered) ?? false)
+        // Whatever a draft file says, the cursor lands inside the text.
+        let characters = max(0, min(try c.decode(Int.self, forKey: .cursor), text.count))
+        place(text.index(text.startIndex, offsetBy: characters))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(cursor, forKey: .cursor)
+        if isOffered { try c.encode(true, forKey: .offered) }
+    }
+
+    /// True for the keys `handle` edits with.
+    public static func edits(with key: Key) -> Bool {
+        switch key {
+        case .char, .backspace, .delete, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .ctrl("u"): return true
+        default: return false
+        }
     }
 
     /// Edits for a key. Returns false when the key is not an editing key.
+    ///
+    /// - Complexity: O(1) for a character typed or removed at the end of the text (amortised);
+    ///   elsewhere O(n) in the bytes of the text, for moving what follows.
     public mutating func handle(_ key: Key) -> Bool {
+        guard Self.edits(with: key) else { return false }
+        let offered = isOffered
+        isOffered = false
         switch key {
         case .char(let c):
-            let i = text.index(text.startIndex, offsetBy: min(cursor, text.count))
-            let before = (String(text[..<i]) + String(c)).precomposedStringWithCanonicalMapping
-            text = (before + String(text[i...])).precomposedStringWithCanonicalMapping
-            cursor = min(text.count, before.count)
+            if offered {
+                text = ""
+                offset = 0
+            }
+            replace(index..<index, with: String(c))
         case .backspace:
-            guard cursor > 0 else { return true }
-            remove(cursor - 1)
+            let at = index
+            if at > text.startIndex { replace(text.index(before: at)..<at, with: "") }
         case .delete:
-            guard cursor < text.count else { return true }
-            remove(cursor)
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(text.count, cursor + 1)
-        case .home, .ctrl("a"): cursor = 0
-        case .end, .ctrl("e"): cursor = text.count
-        case .ctrl("u"):
+            let at = index
+            if at < text.endIndex { replace(at..<text.index(after: at), with: "") }
+        case .left: if index > text.startIndex { place(text.index(before: index)) }
+        case .right: if index < text.endIndex { place(text.index(after: index)) }
+        case .home, .ctrl("a"): offset = 0
+        case .end, .ctrl("e"): offset = text.utf8.count
+        default:
             text = ""
-            cursor = 0
-        default: return false
+            offset = 0
         }
         return true
     }
 
-    /// Removes the character at `offset`; the cursor stays before what followed it.
-    private mutating func remove(_ offset: Int) {
-        let i = text.index(text.startIndex, offsetBy: offset)
-        let before = String(text[..<i])
-        text = (before + String(text[text.index(after: i)...])).precomposedStringWithCanonicalMapping
-        cursor = min(text.count, before.count)
+    /// Replaces `range` (on character boundaries) with `new` and puts the cursor after it.
+    /// Only the character before and the one after the seam can join what was put in under NFC,
+    /// so only they are normalised with it.
+    private mutating func replace(_ range: Range<String.Index>, with new: String) {
+        // ASCII never composes with what comes before it; it needs only an ASCII neighbour after.
+        let end: Int
+        if new.utf8.allSatisfy({ $0 < 0x80 }), range.upperBound == text.endIndex || text.utf8[range.upperBound] < 0x80 {
+            end = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound) + new.utf8.count
+            text.replaceSubrange(range, with: new)
+        } else {
+            let lower = range.lowerBound > text.startIndex ? text.index(before: range.lowerBound) : range.lowerBound
+            let upper = range.upperBound < text.endIndex ? text.index(after: range.upperBound) : range.upperBound
+            let head = (String(text[lower..<range.lowerBound]) + new).precomposedStringWithCanonicalMapping
+            let joined = (head + String(text[range.upperBound..<upper])).precomposedStringWithCanonicalMapping
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: lower)
+            text.replaceSubrange(lower..<upper, with: joined)
+            // After what was put in; when what followed merged into it, after the merged character.
+            end = start + (joined.utf8.starts(with: head.utf8) ? head.utf8.count : joined.utf8.count)
+        }
+        let at = text.utf8.index(text.utf8.startIndex, offsetBy: end)
+        if at.samePosition(in: text) != nil {
+            offset = end
+        } else {
+            place(text.index(after: at))
+        }
     }
 
     /// Draws the field into `width` cells at (x, y), scrolled so the cursor shows; the cursor
-    /// cell is drawn reversed when `focused` (the terminal's own cursor is hidden).
+    /// cell is drawn reversed when `focused` (the terminal's own cursor is hidden). An offered
+    /// value is drawn reversed whole while focused, as text the next key replaces.
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         guard width > 0 else { return }
         guard focused else {
@@ -91,12 +148,21 @@ public struct TextField: Equatable, Sendable, Codable {
             let shown = zeroWidth ? "◌" + String(chars[i]) : String(chars[i])
             let w = max(1, DisplayWidth.of(chars[i]))
             if col + w > x + width { break }
-            let cellStyle = focused && i == cursor ? Style.selected : Style(style.role, bold: style.bold, underline: focused)
+            let cellStyle = isOffered || i == cursor ? Style.selected : Style(style.role, bold: style.bold, underline: focused)
             canvas.put(shown, x: col, y: y, maxWidth: w, style: cellStyle)
             col += w
         }
-        if focused, cursor == chars.count, col < x + width {
+        if cursor == chars.count, col < x + width {
             canvas[col, y] = Cell(" ", .selected)
         }
+    }
+}
+
+extension TextField: Equatable {
+    /// Byte for byte: both texts are NFC, so equal text is equal bytes, and a text that grew by
+    /// a key differs in length, told without reading it.
+    public static func == (a: TextField, b: TextField) -> Bool {
+        a.offset == b.offset && a.isOffered == b.isOffered && a.text.utf8.count == b.text.utf8.count
+            && a.text.utf8.elementsEqual(b.text.utf8)
     }
 }

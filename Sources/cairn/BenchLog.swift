@@ -19,6 +19,14 @@ enum BenchLog {
         note("main to the frame drawn with the world read whole")
     }
 
+    /// What a session's keys cost: keys read, frames drawn, drafts written. Written at the
+    /// session's end, so that a test can count the work a paste made.
+    static func sessionEnded(keys: Int, frames: Int, drafts: Int) {
+        guard let path = ProcessInfo.processInfo.environment["CAIRN_BENCH_LOG"] else { return }
+        lines.append("real binary: \(keys) keys read, \(frames) frames drawn, \(drafts) drafts written")
+        try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
     private static func note(_ what: String) {
         let env = ProcessInfo.processInfo.environment
         // The first frame is logged once, however it was drawn.

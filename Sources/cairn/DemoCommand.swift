@@ -4,8 +4,15 @@ import CairnStore
 import Foundation
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Load the example clusters into the store.")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Load the example clusters into the store.",
+        discussion: """
+            Into a store that already has records the examples go only with --yes (or a y on a \
+            terminal): they would sit beside real records, and a shared store sends them to its \
+            hub at the next sync.
+            """)
     @OptionGroup var options: StoreOptions
+    @Flag(help: "Load them into a store that already has records.") var yes = false
 
     func run() throws {
         let store = try options.open()
@@ -14,8 +21,21 @@ struct DemoCommand: ParsableCommand {
             print("the examples are already in \(store.directory.path)")
             return
         }
+        let shared = StoreSync(store: store).sendsToHub
+        if !store.world.isEmpty, !yes {
+            let w = store.world
+            let held =
+                "this store already has records (\(w.clusters.count) clusters, \(w.schools.count) schools, \(w.agencies.count) agencies)"
+            let hub = shared ? ", and it is shared: the examples would reach its hub at the next sync" : ""
+            guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
+                throw CLIError("\(held)\(hub); cairn demo --yes loads them anyway")
+            }
+            FileHandle.standardError.write(Data("\(held)\(hub). Load the examples beside them? (y/n) ".utf8))
+            guard let answer = readLine(), answer.lowercased().hasPrefix("y") else { throw CLIError("nothing loaded") }
+        }
         let clusters = changes.filter { if case .put(.cluster) = $0 { return true } else { return false } }.count
         try perform(.carry(changes, summary: "Loaded \(clusters) example clusters"), on: store)
-        print("loaded \(clusters) example clusters into \(store.directory.path)")
+        let hub = shared ? "; they reach the shared hub at the next cairn sync" : ""
+        print("loaded \(clusters) example clusters into \(store.directory.path)\(hub)")
     }
 }

@@ -14,6 +14,9 @@ final class Interpreter {
     private var importJob: (file: String, run: String, changes: [Change], done: Int)?
     /// The sync running in the background, if one is.
     private(set) var syncJob: SyncJob?
+    /// Why the last draft could not be written, while it could not: the status line says it
+    /// once, and again only when it changes.
+    private var draftProblem: String?
 
     init(store: Store, drafts: DraftBox, leftDraft: URL?) {
         self.store = store
@@ -66,8 +69,17 @@ final class Interpreter {
                 return [.deliver(.examplesFailed("\(error)"), to: screen)]
             }
         case .saveDraft(let form):
-            if let data = try? JSONEncoder().encode(form) { try? drafts.save(data) }
-            return []
+            do {
+                try drafts.save(try JSONEncoder().encode(form))
+                draftProblem = nil
+                return []
+            } catch {
+                let said = (error as? StoreError)?.message ?? "\(error)"
+                let problem = said.prefix(1).uppercased() + said.dropFirst()
+                if problem == draftProblem { return [] }
+                draftProblem = problem
+                return [.tell(Status(problem, isError: true))]
+            }
         case .clearDraft:
             drafts.clear()
             return []

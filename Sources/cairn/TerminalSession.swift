@@ -22,6 +22,10 @@ private func keepDraft(of app: AppState, in drafts: DraftBox) -> String? {
 enum TerminalSession {
     /// How often other sessions' changes are looked for (the issue asks for about a second).
     static let pollMilliseconds: Int32 = 300
+    /// Keys already waiting (a paste arrives as one key a character) are taken before the next
+    /// frame is drawn, up to this many: a frame and a draft per key made a paste of 10,000
+    /// characters crawl.
+    static let keysPerFrame = 2000
 
     /// - Parameter workshop: a cluster (id or exact name) to open in workshop mode at once.
     static func run(options: StoreOptions, workshop: String? = nil) throws {
@@ -122,14 +126,66 @@ enum TerminalSession {
         terminal.draw(app.render())
         BenchLog.firstFrameDrawn()
         BenchLog.wholeWorldDrawn()
+        // The newest draft to write (or to clear), not yet written: drafts are written when the
+        // keys pause, and before anything else goes to the disk.
+        var draft: Effect?
+        var (keys, frames, draftsWritten) = (0, 0, 0)
+        defer { BenchLog.sessionEnded(keys: keys, frames: frames, drafts: draftsWritten) }
+        func writeDraft() {
+            guard let waiting = draft else { return }
+            draft = nil
+            draftsWritten += 1
+            for action in interpreter.perform(waiting, today: app.today) { effects += app.send(action) }
+        }
+        /// Carries out the effects waiting; false when one of them quits.
+        func carryOutEffects() -> Bool {
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                if effect == .quit {
+                    writeDraft()
+                    return false
+                }
+                if case .saveDraft = effect {
+                    draft = effect
+                    continue
+                }
+                if effect == .clearDraft {
+                    draft = effect
+                    continue
+                }
+                // First: a form being saved is kept, with the ids it will create, before its commit.
+                writeDraft()
+                // A long import shows its progress between batches.
+                if case .continueImport = effect { terminal.draw(app.render()) }
+                let savingForm = app.topForm != nil
+                let actions = interpreter.perform(effect, today: app.today)
+                // A saved form's draft goes at once, in the step that wrote its commit, so that
+                // a kill just after the save never offers it again.
+                if savingForm, actions.contains(where: \.isCommitted) { drafts.clear() }
+                if actions.contains(where: \.changesWorld), !interpreter.isSyncing {
+                    effects += app.send(.syncLineChanged(SyncStatus.line(for: store)))
+                }
+                for action in actions { effects += app.send(action) }
+            }
+            return true
+        }
         while true {
             if terminal.hangupReceived {
                 // The link is gone: the open form is already saved as a draft; leave quietly.
+                writeDraft()
                 if let form = app.topForm, form.dirty { try? drafts.save(try JSONEncoder().encode(form)) }
                 exit(129)
             }
-            if let key = terminal.readKey(timeoutMilliseconds: pollMilliseconds) {
-                effects += app.send(key == .resize ? .resized(width: terminal.width, height: terminal.height) : .key(key))
+            if var key = terminal.readKey(timeoutMilliseconds: pollMilliseconds) {
+                var taken = 0
+                while true {
+                    effects += app.send(key == .resize ? .resized(width: terminal.width, height: terminal.height) : .key(key))
+                    if !carryOutEffects() { return keepDraft(of: app, in: drafts) }
+                    taken += 1
+                    keys += 1
+                    guard taken < keysPerFrame, let next = terminal.readKey(timeoutMilliseconds: 0) else { break }
+                    key = next
+                }
             }
             for action in interpreter.followSync() { effects += app.send(action) }
             // While git merges, files are rewritten under us: the sync's end reads them whole.
@@ -144,22 +200,11 @@ enum TerminalSession {
                 let today = Day.today()
                 if today != app.today { effects += app.send(.dayChanged(today)) }
             }
-            while !effects.isEmpty {
-                let effect = effects.removeFirst()
-                if effect == .quit { return keepDraft(of: app, in: drafts) }
-                // A long import shows its progress between batches.
-                if case .continueImport = effect { terminal.draw(app.render()) }
-                let savingForm = app.topForm != nil
-                let actions = interpreter.perform(effect, today: app.today)
-                // A saved form's draft goes at once, in the step that wrote its commit, so that
-                // a kill just after the save never offers it again.
-                if savingForm, actions.contains(where: \.isCommitted) { drafts.clear() }
-                if actions.contains(where: \.changesWorld), !interpreter.isSyncing {
-                    effects += app.send(.syncLineChanged(SyncStatus.line(for: store)))
-                }
-                for action in actions { effects += app.send(action) }
-            }
+            if !carryOutEffects() { return keepDraft(of: app, in: drafts) }
+            writeDraft()
+            if !carryOutEffects() { return keepDraft(of: app, in: drafts) }
             terminal.draw(app.render())
+            frames += 1
         }
     }
 }

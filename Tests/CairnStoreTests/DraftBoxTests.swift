@@ -35,4 +35,16 @@ import Testing
         let offered = DraftBox(store: tmp.store, identity: ana, root: tmp.url.appendingPathComponent("state")).leftBehind()
         #expect(offered.map(\.url.lastPathComponent) == ["ana@server-4000003.json"])
     }
+
+    @Test func a_draft_that_cannot_be_written_names_the_drafts_folder_and_why() throws {
+        let tmp = TemporaryDirectory()
+        // A file where the drafts' folder should be: root ignores permission bits, not this.
+        let root = tmp.url.appendingPathComponent("drafts")
+        try Data("not a folder".utf8).write(to: root)
+        let box = DraftBox(store: tmp.store, identity: ana, root: root)
+        let error = #expect(throws: StoreError.self) { try box.save(Data("{}".utf8)) }
+        #expect(
+            error?.message
+                == "drafts cannot be written: “drafts” on that path is a file, not a folder; their folder is \(box.directory.path)")
+    }
 }

@@ -88,8 +88,9 @@ extension AppState {
     }
 
     func renderTooSmall(into canvas: inout Canvas) {
+        let (width, height) = minimumSize
         let message =
-            "Terminal too small: \(env.width)×\(env.height). Cairn needs at least \(Self.minimumWidth)×\(Self.minimumHeight). Enlarge the window, or press Ctrl-C to quit."
+            "Terminal too small: \(env.width)×\(env.height). Cairn needs at least \(width)×\(height). Enlarge the window; until then only q (back, or quit on Home) and Ctrl-C (quit) work."
         let lines = Layout.wrap(message, width: max(1, env.width - 2))
         let top = max(0, (env.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < env.height {

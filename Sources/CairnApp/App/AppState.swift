@@ -49,12 +49,14 @@ public struct AppState: Sendable, Equatable {
     /// Workshop mode, read off a projector in large fonts, lays itself out from 64x20.
     public static let workshopMinimum = (width: 64, height: 20)
 
-    public var isTooSmall: Bool {
-        if stack.last(where: { !$0.screen.isOverlay })?.screen is WorkshopScreen {
-            return env.width < Self.workshopMinimum.width || env.height < Self.workshopMinimum.height
-        }
-        return env.width < Self.minimumWidth || env.height < Self.minimumHeight
+    /// The smallest terminal the screen showing is laid out for.
+    public var minimumSize: (width: Int, height: Int) {
+        stack.last(where: { !$0.screen.isOverlay })?.screen is WorkshopScreen
+            ? Self.workshopMinimum : (Self.minimumWidth, Self.minimumHeight)
     }
+
+    /// True when the terminal is smaller than the screen showing needs: only a message is drawn.
+    public var isTooSmall: Bool { env.width < minimumSize.width || env.height < minimumSize.height }
     public var world: World { env.world }
     public var today: Day { env.today }
     public var top: ScreenBox { stack[stack.count - 1] }
@@ -126,6 +128,9 @@ public struct AppState: Sendable, Equatable {
     private mutating func press(_ key: Key) -> [Effect] {
         if key == .ctrl("c") { return [.quit] }
         if key == .resize { return [] }
+        // Nothing of the screen shows: a key would act on what the person cannot see (d, then
+        // y, deleting a cluster). Only q acts, where the screen binds it (back, or quit on Home).
+        if isTooSmall, key != .char("q") || !top.screen.binds(key, env) { return [] }
         if !top.screen.isOverlay { status = nil }
         var box = top
         var context = ScreenContext(env: env, id: box.id)

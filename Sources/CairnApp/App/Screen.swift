@@ -49,6 +49,9 @@ extension Screen {
         return update(action, &context)
     }
 
+    /// True when a binding of the screen as it stands fires on `key` (not text typed into a field).
+    func binds(_ key: Key, _ env: AppEnvironment) -> Bool { bindings(env).contains { $0.fires(on: key) } }
+
     /// The `?` page of this screen: every binding, and the keys that work everywhere.
     func help(_ title: String, _ env: AppEnvironment) -> Effect {
         .push(ScreenBox(HelpScreen(title: title, lines: Chrome.helpLines(bindings(env)) + Chrome.helpLines(AppState.everywhere))))

@@ -8,12 +8,16 @@ extension FrameworkForms {
             purpose: .agreement(id: a?.id, cluster: cluster), title: "Monitoring agreement",
             fields: [
                 FormField(
-                    "meetingsPerYear", "Meetings a year", text: a.map { "\($0.meetingsPerYear)" } ?? "4", hint: "all stakeholders together"),
+                    "meetingsPerYear", "Meetings a year", text: a.map { "\($0.meetingsPerYear)" } ?? "4", hint: "all stakeholders together",
+                    offered: a == nil),
                 .longText("reporting", "How members report", text: a?.reporting ?? ""),
                 .longText("evaluation", "How it is evaluated", text: a?.evaluation ?? ""),
-                FormField("periodStart", "Period from", text: (a?.periodStart ?? today).description, hint: RecordForms.dateHint),
                 FormField(
-                    "periodEnd", "Period to", text: (a?.periodEnd ?? today.adding(months: 12)).description, hint: RecordForms.dateHint),
+                    "periodStart", "Period from", text: (a?.periodStart ?? today).description, hint: RecordForms.dateHint, offered: a == nil
+                ),
+                FormField(
+                    "periodEnd", "Period to", text: (a?.periodEnd ?? today.adding(months: 12)).description, hint: RecordForms.dateHint,
+                    offered: a == nil),
             ])
     }
 
@@ -47,14 +51,17 @@ extension FrameworkForms {
         guard !days.isEmpty || !open.isEmpty else { return nil }
         let made = world.checkpoints.values.filter { $0.agreement == a.id || ($0.cluster == a.cluster && baseTitle($0.title) != nil) }
         let chosen = (open + made.sorted { $0.due > $1.due }).lazy.compactMap { baseTitle($0.title) }.first
-        var fields = [FormField("title", "Title", text: chosen ?? defaultMeetingTitle)]
+        // Proposals, each to accept or replace: a letter typed replaces the whole title or date.
+        var fields = [FormField("title", "Title", text: chosen ?? defaultMeetingTitle, offered: true)]
         if !open.isEmpty {
             var replace = FormField.flag("replace", "Replace \(open.count) open", on: true)
             replace.hint = "the meetings it made from \(open[0].due) on (ticked ones stay)"
             fields.append(replace)
         }
         for (i, day) in days.enumerated() {
-            fields.append(FormField("meeting-\(i + 1)", "Meeting \(i + 1) of \(days.count)", text: day.description, hint: "clear to drop"))
+            fields.append(
+                FormField(
+                    "meeting-\(i + 1)", "Meeting \(i + 1) of \(days.count)", text: day.description, hint: "clear to drop", offered: true))
         }
         return FormState(purpose: .meetings(cluster: a.cluster), title: "Proposed meetings: Enter creates them", fields: fields)
     }

@@ -9,7 +9,7 @@ extension FrameworkForms {
 
     static func assessment(_ a: Assessment?, cluster: String, world: World, today: Day) -> FormState {
         let start = a ?? world.assessments(of: cluster).first
-        var fields = [FormField("date", "Date", text: (a?.date ?? today).description, hint: RecordForms.dateHint)]
+        var fields = [FormField("date", "Date", text: (a?.date ?? today).description, hint: RecordForms.dateHint, offered: a == nil)]
         for item in HealthItem.allCases {
             var rating = FormField.choice(
                 item.rawValue, (item.isChallenge ? "Against " : "") + item.label, options: ratingOptions,

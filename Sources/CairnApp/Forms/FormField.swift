@@ -27,12 +27,19 @@ public struct FormField: Sendable, Codable, Equatable {
     /// What a choice shows for each option when the options are ids (a cluster's name for its id);
     /// empty when the options are words shown as they are. Letters jump by these.
     public var labels: [String] = []
+    /// On a choice or a set: the letter pressed last, while nothing else was pressed since, so
+    /// that pressing it again goes on to the next option starting with it. Not kept in a draft.
+    var letterRun: String?
 
-    public init(_ key: String, _ label: String, text: String = "", hint: String = "") {
+    enum CodingKeys: String, CodingKey { case key, label, kind, text, index, chosen, flag, hint, labels }
+
+    /// - Parameter offered: `text` is a value offered to accept or replace (`today`): the first
+    ///   character typed replaces it.
+    public init(_ key: String, _ label: String, text: String = "", hint: String = "", offered: Bool = false) {
         self.key = key
         self.label = label
         kind = .text
-        self.text = TextField(text)
+        self.text = TextField(text, offered: offered)
         index = 0
         chosen = []
         flag = false
@@ -93,8 +100,34 @@ public struct FormField: Sendable, Codable, Equatable {
         }
     }
 
+    /// True for the keys `handle` takes: told without editing a copy, which for a long text
+    /// would copy it at every key.
+    func takes(_ key: Key) -> Bool {
+        switch kind {
+        case .text, .longText: return TextField.edits(with: key)
+        case .choice(let options):
+            guard !options.isEmpty else { return false }
+            switch key {
+            case .left, .right, .char: return true
+            default: return false
+            }
+        case .multi:
+            switch key {
+            case .left, .right, .char: return true
+            default: return false
+            }
+        case .flag:
+            switch key {
+            case .left, .right, .char(" "), .char("y"), .char("Y"), .char("n"), .char("N"): return true
+            default: return false
+            }
+        }
+    }
+
     /// Edits the field for a key; returns false for keys the field does not take.
     mutating func handle(_ key: Key) -> Bool {
+        let run = letterRun
+        letterRun = nil
         switch kind {
         case .text, .longText:
             return text.handle(key)
@@ -103,8 +136,7 @@ public struct FormField: Sendable, Codable, Equatable {
             switch key {
             case .left: index = (index + options.count - 1) % options.count
             case .right, .char(" "): index = (index + 1) % options.count
-            case .char(let c):
-                if let at = Self.firstOption(labels.count == options.count ? labels : options, startingWith: c, after: index) { index = at }
+            case .char(let c): jump(labels.count == options.count ? labels : options, to: c, run: run)
             default: return false
             }
             return true
@@ -115,7 +147,7 @@ public struct FormField: Sendable, Codable, Equatable {
             case .char(" "):
                 let option = options[index]
                 if chosen.contains(option) { chosen.remove(option) } else { chosen.insert(option) }
-            case .char(let c): if let at = Self.firstOption(options, startingWith: c, after: index) { index = at }
+            case .char(let c): jump(options, to: c, run: run)
             default: return false
             }
             return true
@@ -130,12 +162,17 @@ public struct FormField: Sendable, Codable, Equatable {
         }
     }
 
-    /// The first option starting with `c`; pressing the same letter again goes on to the next such option.
-    static func firstOption(_ options: [String], startingWith c: Character, after current: Int) -> Int? {
+    /// A letter goes to the first option starting with it; the same letter pressed again at once
+    /// goes on to the next such option, round to the first after the last.
+    private mutating func jump(_ options: [String], to c: Character, run: String?) {
         let letter = String(c).lowercased()
+        letterRun = letter
         let matches = options.indices.filter { options[$0].lowercased().hasPrefix(letter) }
-        guard !matches.isEmpty else { return nil }
-        if options[current].lowercased().hasPrefix(letter), let next = matches.first(where: { $0 > current }) { return next }
-        return matches[0]
+        guard let first = matches.first else { return }
+        if run == letterRun, matches.contains(index) {
+            index = matches.first { $0 > index } ?? first
+        } else {
+            index = first
+        }
     }
 }

@@ -46,7 +46,10 @@ public struct FormState: Sendable, Codable, Equatable {
     public var purpose: FormPurpose
     public var title: String
     public var fields: [FormField]
-    public var focus = 0
+    public var focus = 0 {
+        // A letter pressed on a choice after coming back to it goes to the first option again.
+        didSet { if oldValue != focus, fields.indices.contains(oldValue) { fields[oldValue].letterRun = nil } }
+    }
     /// Errors by field key, shown beside their field.
     public var errors: [String: String] = [:]
     /// True once anything has been typed: Esc then asks before throwing it away.

@@ -62,7 +62,9 @@ enum FrameworkForms {
                 FormField(
                     "value", "Value", text: m.map { World.number($0.value) } ?? "",
                     hint: goal.unit.isEmpty ? goal.indicator : "\(goal.unit) · \(goal.indicator)"),
-                FormField("date", "Date", text: m?.date.description ?? "today", hint: "the day it was taken; not later than today"),
+                FormField(
+                    "date", "Date", text: m?.date.description ?? "today", hint: "the day it was taken; not later than today",
+                    offered: m == nil),
                 FormField("source", "Source", text: m?.source ?? "", hint: "where the value comes from"),
             ])
     }

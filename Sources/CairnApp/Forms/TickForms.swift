@@ -11,7 +11,7 @@ extension RecordForms {
             purpose: .tick(checkpoint: c.id), title: "Tick off “\(c.title)”",
             fields: [
                 FormField("evidence", "Evidence", text: "", hint: "minutes, a link, who was there"),
-                FormField("doneOn", "Done on", text: "today", hint: doneOnHint),
+                FormField("doneOn", "Done on", text: "today", hint: doneOnHint, offered: true),
             ])
     }
 

@@ -80,6 +80,10 @@ public enum StoreFiles {
         }
     }
 
+    private static func notAFolder(_ url: URL) -> StoreError {
+        StoreError("\(url.path) is a file, not a folder", reason: "“\(url.lastPathComponent)” on that path is a file, not a folder")
+    }
+
     /// Creates `url` (and missing parents) with `mode` exactly, past the umask.
     ///
     /// - Parameter store: the store `url` lies in: no link on the way is followed (a link is
@@ -91,11 +95,17 @@ public enum StoreFiles {
         }
         var info = stat()
         if stat(url.path, &info) == 0 {
-            if info.st_mode & S_IFMT != S_IFDIR { throw StoreError("\(url.path) is a file, not a folder") }
+            if info.st_mode & S_IFMT != S_IFDIR { throw notAFolder(url) }
             return
         }
         let parent = url.deletingLastPathComponent()
-        if parent.path != url.path, stat(parent.path, &info) != 0 { try createFolder(parent, mode: mode & 0o777, store: nil) }
+        if parent.path != url.path {
+            if stat(parent.path, &info) != 0 {
+                try createFolder(parent, mode: mode & 0o777, store: nil)
+            } else if info.st_mode & S_IFMT != S_IFDIR {
+                throw notAFolder(parent)
+            }
+        }
         guard mkdir(url.path, mode) == 0 || errno == EEXIST else {
             throw StoreError.writeFailed("cannot create", path: url.path)
         }

@@ -222,6 +222,6 @@ extension StoreError {
         case ENOENT: reason = "the store's directory has gone"
         default: reason = String(cString: strerror(code))
         }
-        return StoreError("\(what) \(path): \(reason)")
+        return StoreError("\(what) \(path): \(reason)", reason: reason)
     }
 }

@@ -215,3 +215,12 @@ public struct StoreSync: Sendable {
         _ = git.run(["symbolic-ref", "HEAD", head])
     }
 }
+
+extension StoreSync {
+    /// True when the store is a git repository with a remote: what is written in it reaches
+    /// that hub at the next sync.
+    public var sendsToHub: Bool {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) else { return false }
+        return Git(in: directory)?.value(["remote"]) != nil
+    }
+}

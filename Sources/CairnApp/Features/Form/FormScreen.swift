@@ -48,8 +48,7 @@ public struct FormScreen: Screen {
     }
 
     public func typed(_ key: Key) -> Action? {
-        var probe = focused
-        return probe.handle(key) ? .edit(key) : nil
+        focused.takes(key) ? .edit(key) : nil
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {

@@ -80,8 +80,10 @@ public struct HomeScreen: Screen, TabbedLists {
             return RecordDoors.changesSinceLastOpen(env, asker: context.id).map { [.say(Status("Reading the changes…")), $0] } ?? []
         case .loadExamples:
             if env.world.isEmpty { return [.say(Status("Loading the example clusters…")), .readExamples(replyTo: context.id)] }
+            let hub = env.syncLine == nil ? "" : " They reach the shared hub at the next sync."
             let question = ConfirmScreen(
-                question: "This store already holds \(env.world.clusters.count) clusters. Add the five example clusters beside them? (y/n)",
+                question:
+                    "This store already holds \(env.world.clusters.count) clusters. Add the five example clusters beside them?\(hub) (y/n)",
                 deed: .readExamples, asker: context.id)
             return [.push(ScreenBox(question))]
         case .undo: return [.undoLast(replyTo: context.id)]
