@@ -75,7 +75,8 @@ import Testing
             var s = ""
             for _ in 0..<Int.random(in: 0..<30, using: &rng) { s.unicodeScalars.append(pool.randomElement(using: &rng)!) }
             #expect(
-                Text.visible(utf8: Array(s.utf8)) == Array(Text.visible(s, keepLineBreaks: true).utf8), "seed \(seed): \(s.debugDescription)")
+                Text.visible(utf8: Array(s.utf8)) == Array(Text.visible(s, keepLineBreaks: true).utf8),
+                "seed \(seed): \(s.debugDescription)")
         }
     }
 }

@@ -77,7 +77,8 @@ import Testing
             w.apply(.put(.checkpoint(Checkpoint(id: "chk-\(day)", cluster: "c", title: day, due: Day(iso: day)!))))
         }
         let items = CalendarExport.items(w, clusters: nil, what: [.checkpoints], today: Day(iso: "0001-01-01")!)
-        let text = String(decoding: CalendarExport.data(items, name: "x", todo: false, stamp: Date(timeIntervalSince1970: 0)), as: UTF8.self)
+        let text = String(
+            decoding: CalendarExport.data(items, name: "x", todo: false, stamp: Date(timeIntervalSince1970: 0)), as: UTF8.self)
         let ends = [
             "0001-01-01": "DTEND;VALUE=DATE:00010102", "2024-02-29": "DTEND;VALUE=DATE:20240301", "2100-02-28": "DTEND;VALUE=DATE:21000301",
             "2400-02-29": "DTEND;VALUE=DATE:24000301", "9999-12-30": "DTEND;VALUE=DATE:99991231",

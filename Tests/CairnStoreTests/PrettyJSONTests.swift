@@ -100,13 +100,22 @@ import Testing
         text += " – “ok” § \u{A0} \u{202F} \u{2065} 漢字"
         var world = World()
         world.apply(.put(.school(School(id: "sch-x", name: text, notes: text))))
-        for data in [try PrettyJSON.data(["name": text]), try JSONExport.data(world), JSONExport.listData(schools: Array(world.schools.values))] {
+        for data in [
+            try PrettyJSON.data(["name": text]), try JSONExport.data(world), JSONExport.listData(schools: Array(world.schools.values)),
+        ] {
             let written = String(decoding: data, as: UTF8.self)
-            #expect(written.contains(#"a\u007f\u0080\u0085\u009b\u009f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 – “ok” §"#))
-            let raw = written.unicodeScalars.filter { (0x7F...0x9F).contains($0.value) || (0x2028...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+            #expect(
+                written.contains(
+                    #"a\u007f\u0080\u0085\u009b\u009f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 – “ok” §"#))
+            let raw = written.unicodeScalars.filter {
+                (0x7F...0x9F).contains($0.value) || (0x2028...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+            }
             #expect(raw.isEmpty, "\(raw.map { String($0.value, radix: 16) })")
             let read = try JSONSerialization.jsonObject(with: data)
-            let names = [(read as? [String: Any])?["name"], ((read as? [String: Any])?["schools"] as? [[String: Any]])?.first?["name"], (read as? [[String: Any]])?.first?["name"]]
+            let names = [
+                (read as? [String: Any])?["name"], ((read as? [String: Any])?["schools"] as? [[String: Any]])?.first?["name"],
+                (read as? [[String: Any]])?.first?["name"],
+            ]
             #expect(names.compactMap { $0 as? String } == [text], "reads back as the same text")
         }
     }

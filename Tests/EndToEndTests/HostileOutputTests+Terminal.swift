@@ -24,7 +24,8 @@ struct HostileTerminalOutputTests {
         _ = try cairn(["tick", checkpoint, "--evidence", osc, "--on", "2020-01-16"])
         _ = try cairn(["add", "checkpoint", "--cluster", cluster, "--title", osc + " open", "--due", "2020-02-15"])
         let goal = try cairn([
-            "add", "goal", "--cluster", cluster, "--statement", osc + " goal", "--indicator", osc, "--target", "90", "--deadline", "2030-01-01",
+            "add", "goal", "--cluster", cluster, "--statement", osc + " goal", "--indicator", osc, "--target", "90", "--deadline",
+            "2030-01-01",
         ])
         _ = try cairn(["measure", goal, "--value", "40", "--date", "2021-01-01", "--source", osc])
         _ = try cairn([
