@@ -31,6 +31,8 @@ public final class Store {
     var journalDirectory: URL { StoreLayout.journalFolder(directory) }
     /// The journal file this copy's sessions write.
     public var journalFile: URL { writer.url }
+    /// What the first open of this copy closed to other accounts (`StorePrivacy`), to be said.
+    public private(set) var privacyNotice: String?
     private let writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
@@ -64,7 +66,9 @@ public final class Store {
         try Store.createDirectory(directory)
         access = StoreAccess.of(directory)
         try Store.createDirectory(StoreLayout.journalFolder(directory), mode: access.folderMode)
+        let firstOpen = !FileManager.default.fileExists(atPath: StoreLayout.instanceFile(directory, host: identity.fileSafeHost).path)
         instance = StoreInstance.of(directory, identity: identity, access: access)
+        if firstOpen { privacyNotice = StorePrivacy.closeOnFirstOpen(directory, access: access) }
         self.writer = JournalWriter(
             url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), mode: access.fileMode)
         // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.

@@ -22,12 +22,18 @@ public struct StoreCheck: Sendable {
     /// Folders and journals that people outside the store's owner (or team) can write: anyone
     /// could then rewrite the trail.
     public var unsafe: [String] = []
+    /// Who besides the owner (or team) can read the store, and the command that closes it.
+    public var exposed: String?
     /// What became of the snapshot (`local/snapshot`), the journals' derived cache.
     public var snapshot = ""
 
     /// True when anything is damaged: a broken line, a dangling reference, a store others can
     /// write. A torn tail alone is not damage.
     public var isDamaged: Bool { problems.contains(where: \.isDamage) || !danglingReferences.isEmpty || !unsafe.isEmpty }
+
+    /// Neither damaged nor readable by others: a store others can read is a privacy problem,
+    /// as one they can write is a trust problem, and `cairn check` fails on both.
+    public var isSound: Bool { !isDamaged && exposed == nil }
 
     /// - Parameter rebuild: write the snapshot anew from this full read, whatever it held.
     public static func run(_ store: Store, rebuild: Bool = false) throws(StoreError) -> StoreCheck {
@@ -68,10 +74,11 @@ public struct StoreCheck: Sendable {
             if mode & 0o002 != 0 || (!team && mode & 0o020 != 0) {
                 let fix = team ? "o-w" : "go-w"
                 check.unsafe.append(
-                    "\(url.path) can be written by \(mode & 0o002 != 0 ? "anyone" : "its group") (mode \(String(mode, radix: 8))): chmod \(fix) \(url.path)"
+                    "\(url.path) can be written by \(mode & 0o002 != 0 ? "anyone" : "its group") (mode \(String(mode, radix: 8))): `chmod \(fix) \(StorePrivacy.shellQuoted(url.path))`"
                 )
             }
         }
+        check.exposed = StorePrivacy.problem(store.directory, access: store.access)
         check.problems = store.problems
         let w = store.world
         let dangling = w.danglingReferences()
@@ -97,8 +104,13 @@ public struct StoreCheck: Sendable {
         for p in problems { lines.append((p.isDamage ? "DAMAGED: " : "note: ") + p.description) }
         for d in danglingReferences { lines.append("DANGLING: " + d) }
         for u in unsafe { lines.append("UNSAFE: " + u) }
+        if let exposed { lines.append("EXPOSED: " + exposed) }
         if !snapshot.isEmpty { lines.append(snapshot) }
-        lines.append(isDamaged ? "store is damaged: the lines above say where (files are left as they are)" : "store is sound")
+        if isDamaged {
+            lines.append("store is damaged: the lines above say where (files are left as they are)")
+        } else {
+            lines.append(isSound ? "store is sound" : "store is readable by others: the EXPOSED line above says how to close it")
+        }
         return lines.joined(separator: "\n")
     }
 }
