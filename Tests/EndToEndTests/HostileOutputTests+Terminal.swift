@@ -36,12 +36,14 @@ struct HostileTerminalOutputTests {
     }
 
     /// Every command that prints data, exports first, with how the name shows in it: escaped
-    /// visibly (`\e]0;pwned`), the JSON way (`\u001b]0;pwned`), without its controls (a
-    /// calendar drops them), or not at all (nothing of the data: no conflicts, no health check).
+    /// visibly (`\e]0;pwned`), the JSON way (`\u001b]0;pwned`), as Markdown text, without its
+    /// controls (a calendar drops them), or not at all (nothing of the data: no conflicts, no
+    /// health check).
     func commands(cluster: String, goal: String) -> [(args: [String], shows: String?)] {
         let visible = #"\e]0;pwned"#
         let json = #"\u001b]0;pwned"#
         let dropped = #"Evil]0\;pwned"#
+        let markdown = #"\\e\]0;pwned"#
         let csv = ["schools", "agencies", "clusters", "members", "checkpoints", "goals", "actions", "measurements"]
         let exports: [([String], String?)] = [
             (["export", "--format", "json"], json), (["export", "--format", "ics"], dropped),
@@ -53,8 +55,8 @@ struct HostileTerminalOutputTests {
             (["list", "agencies", "--json"], json), (["list", "checkpoints", "--json"], json),
         ]
         let others: [([String], String?)] = [
-            (["log"], visible), (["log", "--json"], json), (["log", cluster], visible), (["report", cluster], visible),
-            (["report", cluster, "--format", "html"], visible), (["report", "--region", "evil"], visible), (["gaps"], visible),
+            (["log"], visible), (["log", "--json"], json), (["log", cluster], visible), (["report", cluster], markdown),
+            (["report", cluster, "--format", "html"], visible), (["report", "--region", "evil"], markdown), (["gaps"], visible),
             (["gaps", "--json"], json), (["health", cluster], visible), (["health", cluster, "--json"], nil),
             (["coverage", cluster], visible), (["coverage", cluster, "--json"], nil), (["conflicts"], nil), (["conflicts", "--json"], nil),
             (["measurements", goal], visible), (["measurements", goal, "--json"], json), (["check"], nil), (["sync", "--status"], nil),
