@@ -134,27 +134,28 @@ public enum PrettyJSON {
             out.append(contentsOf: s.utf8)
             return out.append(UInt8(ascii: "\""))
         }
-        let b = Array(s.utf8)
-        var i = 0
-        while i < b.count {
-            let c = b[i]
-            switch c {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            default:
-                if let (length, value) = b.withUnsafeBufferPointer({ terminalControl(in: $0, at: i) }) {
-                    unicodeEscape(value, into: &out)
-                    i += length
-                    continue
+        Array(s.utf8).withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x08: out += [0x5C, UInt8(ascii: "b")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                default:
+                    if let (length, value) = terminalControl(in: b, at: i) {
+                        unicodeEscape(value, into: &out)
+                        i += length
+                        continue
+                    }
+                    out.append(c)
                 }
-                out.append(c)
+                i += 1
             }
-            i += 1
         }
         out.append(UInt8(ascii: "\""))
     }
