@@ -11,10 +11,10 @@ public enum MarkdownReport {
     }
 
     public static func render(_ report: Report) -> String {
-        var out = ["# \(md(report.title))", "", md(report.facts) + ".", ""]
+        var out = ["# \(md(report.title, oneLine: true))", "", md(report.facts) + ".", ""]
         for note in report.notes { out += ["**\(md(note.label)).** \(md(note.text))", ""] }
         for section in report.sections {
-            out += ["## \(md(section.heading))", ""]
+            out += ["## \(md(section.heading, oneLine: true))", ""]
             for block in section.blocks { out += lines(block) + [""] }
         }
         return out.joined(separator: "\n")
@@ -23,27 +23,26 @@ public enum MarkdownReport {
     static func lines(_ block: Report.Block) -> [String] {
         switch block {
         case .paragraph(let text, let tone): return [tone == .warning ? "**\(md(text))**" : md(text)]
-        case .subheading(let text, let tone): return [tone == .warning ? "**\(md(text))**" : "### \(md(text))"]
+        case .subheading(let text, let tone):
+            return [tone == .warning ? "**\(md(text, oneLine: true))**" : "### \(md(text, oneLine: true))"]
         case .items(let items, _): return items.map { "- \(md($0))" }
         case .table(let t):
-            let rows = t.rows.map { row in "| " + row.map { escape(text($0)) }.joined(separator: " | ") + " |" }
-            return ["| " + t.header.map(md).joined(separator: " | ") + " |", "|" + t.header.map { _ in " --- |" }.joined()] + rows
+            let rows = t.rows.map { row in "| " + row.map { cell(text($0)) }.joined(separator: " | ") + " |" }
+            return [
+                "| " + t.header.map { cell(md($0, oneLine: true)) }.joined(separator: " | ") + " |",
+                "|" + t.header.map { _ in " --- |" }.joined(),
+            ] + rows
         }
     }
 
     static func text(_ cell: Report.Cell) -> String {
         switch cell {
-        case .text(let s): return md(s)
+        case .text(let s): return md(s, oneLine: true)
         case .progress(let p): return "\(p.status.rawValue) `\(p.bar)`"
-        case .missing(let s): return "**\(md(s))**"
+        case .missing(let s): return "**\(md(s, oneLine: true))**"
         }
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-
-    /// Data as Markdown text: HTML in it escaped (a Markdown viewer would run a `<script>`), and
-    /// controls written visibly, as on a terminal.
-    static func md(_ s: String) -> String { Report.escapeMarkup(s) }
+    /// A table cell's Markdown: a `|` in it would end the cell (both readers take `\|`).
+    static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 }

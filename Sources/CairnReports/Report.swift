@@ -53,8 +53,8 @@ extension Report {
 }
 
 extension Report {
-    /// Data as text in a document: controls written visibly (as on a terminal) and `&`, `<`,
-    /// `>` as entities, which Markdown shows as themselves and XHTML requires.
+    /// Data as text in the HTML report: controls written visibly (as on a terminal) and `&`,
+    /// `<`, `>` as entities, which XHTML requires.
     static func escapeMarkup(_ s: String) -> String {
         Text.visible(s, keepLineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")

@@ -1,15 +1,20 @@
 import Foundation
 
 /// The JSON that `JSONSerialization` writes with `.prettyPrinted, .sortedKeys,
-/// .withoutEscapingSlashes`, byte for byte (tested against it), written straight into bytes.
-/// Foundation's writer spent 40 s of a national store's 41-second export sorting keys and
-/// boxing values; this one writes the same document in a small part of that.
+/// .withoutEscapingSlashes`, byte for byte but for one thing (tested against it), written
+/// straight into bytes. Foundation's writer spent 40 s of a national store's 41-second export
+/// sorting keys and boxing values; this one writes the same document in a small part of that.
 ///
 /// Its forms: two spaces a level, `"key" : value`, an empty object or array as an opening
 /// bracket, an empty line and the closing one; keys in Foundation's order (its collator with
-/// the system locale: numeric, case-insensitive, then lower case first); `\b \t \n \f \r \" \\` and `\u00XX` for the other control
-/// characters. A floating-point number is written by `JSONSerialization` itself, one at a
-/// time, so that no digit can differ.
+/// the system locale: numeric, case-insensitive, then lower case first); `\b \t \n \f \r \" \\`
+/// and `\u00XX` for the other control characters. A floating-point number is written by
+/// `JSONSerialization` itself, one at a time, so that no digit can differ.
+///
+/// The one difference: DEL, C1 controls, the line and paragraph separators and the
+/// bidirectional controls are written as `\u` escapes too (`\u009b`, `\u202e`), where
+/// Foundation leaves them raw: a JSON document shown on a terminal or pasted into a page must
+/// not act on it. They read back as the same characters.
 public enum PrettyJSON {
     public struct Unsupported: Error, CustomStringConvertible {
         public var description: String
@@ -123,26 +128,92 @@ public enum PrettyJSON {
 
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most text needs no escape: its bytes go in at once.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C }) {
+        // Most text needs no escape: its bytes go in at once. C2 and E2 may begin a character
+        // that would act on a terminal (a C1 control, a bidirectional override).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) {
             out.append(contentsOf: s.utf8)
             return out.append(UInt8(ascii: "\""))
         }
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: out.append(b)
+        Array(s.utf8).withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x08: out += [0x5C, UInt8(ascii: "b")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                default:
+                    if let (length, value) = terminalControl(in: b, at: i) {
+                        unicodeEscape(value, into: &out)
+                        i += length
+                        continue
+                    }
+                    out.append(c)
+                }
+                i += 1
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The character at `i` when it is one that would act on a terminal, or end a line in
+    /// JavaScript, had it stood raw: C0 and C1 controls, DEL, the line and paragraph separators
+    /// (U+2028, U+2029), bidirectional embeddings and overrides (U+202A–202E) and isolates
+    /// (U+2066–2069). Its UTF-8 length and its value; nil for any other.
+    @inline(__always)
+    static func terminalControl(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (length: Int, value: UInt32)? {
+        let c = b[i]
+        if c < 0x20 || c == 0x7F { return (1, UInt32(c)) }
+        if c == 0xC2, i + 1 < b.count, (0x80...0x9F).contains(b[i + 1]) { return (2, UInt32(b[i + 1])) }
+        if c == 0xE2, i + 2 < b.count,
+            (b[i + 1] == 0x80 && (0xA8...0xAE).contains(b[i + 2])) || (b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2]))
+        {
+            return (3, 0x2000 + (UInt32(b[i + 1] & 0x3F) << 6) + UInt32(b[i + 2] & 0x3F))
+        }
+        return nil
+    }
+
+    /// `\u001b`, `\u202e`: lower-case hex, as Foundation writes control characters.
+    static func unicodeEscape(_ value: UInt32, into out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out += [0x5C, UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+    }
+
+    /// `json` with every character `terminalControl` names written as its `\u` escape: for JSON
+    /// that another writer made (`JSONEncoder`, `JSONSerialization`, which leave C1 controls and
+    /// bidirectional overrides raw). Those writers put none of them outside strings (they indent
+    /// with spaces and end lines with LF, which is kept), and inside one the escape reads back
+    /// as the same character. The runs between them are copied whole.
+    public static func escapingTerminalControls(_ json: some ContiguousBytes) -> [UInt8] {
+        json.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + b.count / 64 + 2)
+            var run = 0
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                // The common case first: printable ASCII, a line break, or UTF-8 that cannot begin one.
+                if (c >= 0x20 && c < 0x7F) || c == 0x0A || (c >= 0x80 && c != 0xC2 && c != 0xE2) {
+                    i += 1
+                    continue
+                }
+                guard let (length, value) = terminalControl(in: b, at: i) else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                unicodeEscape(value, into: &out)
+                i += length
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
+            return out
+        }
     }
 }

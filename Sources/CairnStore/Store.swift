@@ -31,6 +31,8 @@ public final class Store {
     var journalDirectory: URL { StoreLayout.journalFolder(directory) }
     /// The journal file this copy's sessions write.
     public var journalFile: URL { writer.url }
+    /// What the first open of this copy closed to other accounts (`StorePrivacy`), to be said.
+    public private(set) var privacyNotice: String?
     private var writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
@@ -78,7 +80,9 @@ public final class Store {
         } catch {
             throw StoreError("cannot create the store at \(directory.path): \(error.message)")
         }
+        let firstOpen = !FileManager.default.fileExists(atPath: StoreLayout.instanceFile(directory, host: identity.fileSafeHost).path)
         instance = StoreInstance.of(directory, identity: identity, access: access)
+        if firstOpen { privacyNotice = StorePrivacy.closeOnFirstOpen(directory, access: access) }
         self.writer = JournalWriter(
             url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), store: directory,
             mode: access.fileMode)

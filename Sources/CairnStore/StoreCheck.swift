@@ -27,6 +27,8 @@ public struct StoreCheck: Sendable {
     public var links: [String] = []
     /// Files in `journal/` that are not journals: never read, never sent.
     public var strayFiles: [JournalProblem] = []
+    /// Who besides the owner (or team) can read the store, and the command that closes it.
+    public var exposed: String?
     /// What became of the snapshot (`local/snapshot`), the journals' derived cache.
     public var snapshot = ""
 
@@ -35,6 +37,10 @@ public struct StoreCheck: Sendable {
     public var isDamaged: Bool {
         problems.contains(where: \.isDamage) || !danglingReferences.isEmpty || !unsafe.isEmpty || !links.isEmpty || !strayFiles.isEmpty
     }
+
+    /// Neither damaged nor readable by others: a store others can read is a privacy problem,
+    /// as one they can write is a trust problem, and `cairn check` fails on both.
+    public var isSound: Bool { !isDamaged && exposed == nil }
 
     /// - Parameter rebuild: write the snapshot anew from this full read, whatever it held.
     public static func run(_ store: Store, rebuild: Bool = false) throws(StoreError) -> StoreCheck {
@@ -75,7 +81,7 @@ public struct StoreCheck: Sendable {
             if mode & 0o002 != 0 || (!team && mode & 0o020 != 0) {
                 let fix = team ? "o-w" : "go-w"
                 check.unsafe.append(
-                    "\(url.path) can be written by \(mode & 0o002 != 0 ? "anyone" : "its group") (mode \(String(mode, radix: 8))): chmod \(fix) \(url.path)"
+                    "\(url.path) can be written by \(mode & 0o002 != 0 ? "anyone" : "its group") (mode \(String(mode, radix: 8))): `chmod \(fix) \(StorePrivacy.shellQuoted(url.path))`"
                 )
             }
         }
@@ -84,6 +90,7 @@ public struct StoreCheck: Sendable {
         check.problems = store.problems + StoreCheck.chainBreaks(journals).filter { !said.contains("\($0.file):\($0.line)") }
         check.strayFiles = store.strayFiles
         check.links = StoreCheck.links(in: store.directory)
+        check.exposed = StorePrivacy.problem(store.directory, access: store.access)
         let w = store.world
         let dangling = w.danglingReferences()
         let lines = JournalLines(dangling.isEmpty ? [] : journals)
@@ -110,8 +117,13 @@ public struct StoreCheck: Sendable {
         for u in unsafe { lines.append("UNSAFE: " + u) }
         for l in links { lines.append("LINK: " + l) }
         for f in strayFiles { lines.append("NOT A JOURNAL: " + f.description) }
+        if let exposed { lines.append("EXPOSED: " + exposed) }
         if !snapshot.isEmpty { lines.append(snapshot) }
-        lines.append(isDamaged ? "store is damaged: the lines above say where (files are left as they are)" : "store is sound")
+        if isDamaged {
+            lines.append("store is damaged: the lines above say where (files are left as they are)")
+        } else {
+            lines.append(isSound ? "store is sound" : "store is readable by others: the EXPOSED line above says how to close it")
+        }
         return lines.joined(separator: "\n")
     }
 }

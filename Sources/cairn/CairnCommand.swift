@@ -72,6 +72,7 @@ struct StoreOptions: ParsableArguments {
     func open(readNow: Bool = true) throws -> Store {
         do {
             let store = try Store(directory: directory, readNow: readNow)
+            if let notice = store.privacyNotice { FileHandle.standardError.write(Data((Text.visible(notice) + "\n").utf8)) }
             // Kept until the process ends, which gives its memory back at once: freeing 160,000
             // records one by one took a tenth of a second at the end of every command.
             _ = Unmanaged.passRetained(store)

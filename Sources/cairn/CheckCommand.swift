@@ -5,7 +5,7 @@ import Foundation
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Verify the store; exit non-zero when something is damaged.")
+        commandName: "check", abstract: "Verify the store; exit non-zero when something is damaged or others can read it.")
     @OptionGroup var options: StoreOptions
     @Flag(help: "Write the snapshot (local/snapshot, the journals' cache for a quick start) anew from a full read.")
     var rebuild = false
@@ -15,6 +15,6 @@ struct CheckCommand: ParsableCommand {
         let check = try StoreCheck.run(store, rebuild: rebuild)
         print("store: \(store.directory.path)")
         print(check.report)
-        if check.isDamaged { throw ExitCode(1) }
+        if !check.isSound { throw ExitCode(1) }
     }
 }

@@ -61,11 +61,11 @@ struct ExportCommand: ParsableCommand {
         case .json:
             var data = try JSONExport.data(store.world)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            writeExport(data)
         case .csv:
             let clusterID = try cluster.map { try store.world.findCluster($0).id }
             let rows = CSVExport.rows(CSVExport.What(rawValue: what ?? "")!, world: store.world, cluster: clusterID, today: Day.today())
-            FileHandle.standardOutput.write(try CSVExport.data(rows))
+            writeExport(try CSVExport.data(rows))
         case .ics:
             let w = store.world
             var clusters: Set<String>?
@@ -80,7 +80,7 @@ struct ExportCommand: ParsableCommand {
                 name = "Cairn: \(regions.sorted().joined(separator: ", "))"
             }
             let items = CalendarExport.items(w, clusters: clusters, what: try calendarWhat(), today: Day.today())
-            FileHandle.standardOutput.write(CalendarExport.data(items, name: name, todo: todo, stamp: Date()))
+            writeExport(CalendarExport.data(items, name: name, todo: todo, stamp: Date()))
         }
     }
 }

@@ -94,7 +94,8 @@ func printAligned(_ rows: [[String]]) {
     var widths = [Int](repeating: 0, count: columns)
     for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
     // Written as bytes, not a line at a time through `print` (a quarter of listing 100,000
-    // checkpoints); each cell made visible as `print` makes every line (`TerminalSafeOutput`).
+    // checkpoints); each cell made visible as `print` makes every line (`TerminalSafeOutput`),
+    // a line break in it too: a name must not start a row of its own.
     var out: [UInt8] = []
     out.reserveCapacity(1 << 20)
     func flush() {
@@ -104,7 +105,7 @@ func printAligned(_ rows: [[String]]) {
     for (r, row) in rows.enumerated() {
         let start = out.count
         for (i, cell) in row.enumerated() {
-            out.append(contentsOf: Text.visible(cell, keepLineBreaks: true).utf8)
+            out.append(contentsOf: Text.visible(cell).utf8)
             if i < row.count - 1 { out.append(contentsOf: repeatElement(0x20, count: widths[i] - cellWidths[r][i] + 2)) }
         }
         // Empty last columns leave no trailing blanks for a script to trip on.

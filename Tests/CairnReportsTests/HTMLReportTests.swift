@@ -66,7 +66,7 @@ final class PageReader: NSObject, XMLParserDelegate {
         #expect(page.text.contains("Gent <script>alert(1)</script> & \\e]0;x\\u{7} \\u{202E}evil"))
         #expect(!html.unicodeScalars.contains { $0.value < 0x20 && $0.value != 0x0A || $0.value == 0xFFFF || $0.value == 0x202E })
         let markdown = MarkdownReport.cluster(gent.id, world: w, today: today)
-        #expect(markdown.contains("# Gent &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\e]0;x"))
+        #expect(markdown.contains("# Gent &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\\\e\\]0;x"))
         #expect(!markdown.contains("<script>") && !markdown.contains("<img"))
         #expect(!markdown.unicodeScalars.contains { $0.value < 0x20 && $0.value != 0x0A })
     }

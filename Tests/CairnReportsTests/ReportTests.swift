@@ -59,14 +59,15 @@ import Testing
                     for row in table.rows {
                         for case .text(let text) in row where !text.isEmpty {
                             #expect(
-                                markdown.contains(MarkdownReport.escape(text)), "\(cluster.name) \(section.id): \(text) not in Markdown")
+                                markdown.contains(MarkdownReport.cell(MarkdownReport.md(text, oneLine: true))),
+                                "\(cluster.name) \(section.id): \(text) not in Markdown")
                             #expect(html.contains(HTMLReport.esc(text)), "\(cluster.name) \(section.id): \(text) not in HTML")
                         }
                     }
                 }
             }
             for note in report.notes {
-                #expect(markdown.contains(note.text) && html.contains(HTMLReport.esc(note.text)))
+                #expect(markdown.contains(MarkdownReport.md(note.text)) && html.contains(HTMLReport.esc(note.text)))
             }
         }
     }

@@ -66,6 +66,35 @@ import Testing
         #expect(todo.contains("BEGIN:VTODO\r\n") && todo.contains("DUE;VALUE=DATE:20261210\r\nSTATUS:NEEDS-ACTION\r\n"))
         #expect(!todo.contains("VEVENT"))
     }
+
+    /// A DATE holds years 1 to 9999: the first day, leap days and the last day each make a
+    /// valid all-day event; the last, whose next day no DATE can hold, ends with no DTEND.
+    @Test func the_first_day_leap_days_and_the_last_day_are_valid_all_day_events() {
+        var w = World()
+        w.apply(.put(.cluster(Cluster(id: "c", name: "Edges"))))
+        let days = ["0001-01-01", "2024-02-29", "2100-02-28", "2400-02-29", "9999-12-30", "9999-12-31"]
+        for day in days {
+            w.apply(.put(.checkpoint(Checkpoint(id: "chk-\(day)", cluster: "c", title: day, due: Day(iso: day)!))))
+        }
+        let items = CalendarExport.items(w, clusters: nil, what: [.checkpoints], today: Day(iso: "0001-01-01")!)
+        let text = String(
+            decoding: CalendarExport.data(items, name: "x", todo: false, stamp: Date(timeIntervalSince1970: 0)), as: UTF8.self)
+        let ends = [
+            "0001-01-01": "DTEND;VALUE=DATE:00010102", "2024-02-29": "DTEND;VALUE=DATE:20240301", "2100-02-28": "DTEND;VALUE=DATE:21000301",
+            "2400-02-29": "DTEND;VALUE=DATE:24000301", "9999-12-30": "DTEND;VALUE=DATE:99991231",
+        ]
+        for day in days {
+            let start = "DTSTART;VALUE=DATE:\(day.replacingOccurrences(of: "-", with: ""))\r\n"
+            let event = text.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:chk-\(day)@cairn") } ?? ""
+            #expect(event.contains(start), "\(day): \(event)")
+            if let end = ends[day] {
+                #expect(event.contains(start + end + "\r\n"), "\(day): \(event)")
+            } else {
+                #expect(!event.contains("DTEND") && !event.contains("DURATION"), "\(day): \(event)")
+            }
+        }
+        #expect(!text.contains("00000101") && !text.contains("10000"))
+    }
 }
 
 @Suite struct MonitoringCSVTests {

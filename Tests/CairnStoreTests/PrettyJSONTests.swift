@@ -5,9 +5,13 @@ import Testing
 @testable import CairnStore
 
 /// Cairn's JSON writer against Foundation's, byte for byte: the export's format is a contract.
+/// Foundation leaves DEL, C1 controls, U+2028/2029 and the bidirectional controls raw, which
+/// Cairn writes as `\u` escapes: Foundation's bytes are compared with those escaped.
 @Suite struct PrettyJSONTests {
     func foundation(_ value: Any) throws -> Data {
-        try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        Data(
+            PrettyJSON.escapingTerminalControls(
+                try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])))
     }
 
     /// Bytes as Foundation writes them again once it has read them: the same bytes, or our
@@ -84,6 +88,36 @@ import Testing
             ours == theirs,
             "first difference at line \(first?.offset ?? -1): ours \(first.map { String($0.element.0) } ?? "") theirs \(first.map { String($0.element.1) } ?? "")"
         )
+    }
+
+    /// What would act on a terminal, or end a line in a script, never stands raw in the JSON
+    /// Cairn writes: it is a `\u` escape that reads back as the same text.
+    @Test func c1_controls_separators_and_bidirectional_controls_are_written_as_escapes() throws {
+        var text = "a"
+        for v in [0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] {
+            text.unicodeScalars.append(Unicode.Scalar(UInt32(v))!)
+        }
+        text += " – “ok” § \u{A0} \u{202F} \u{2065} 漢字"
+        var world = World()
+        world.apply(.put(.school(School(id: "sch-x", name: text, notes: text))))
+        for data in [
+            try PrettyJSON.data(["name": text]), try JSONExport.data(world), JSONExport.listData(schools: Array(world.schools.values)),
+        ] {
+            let written = String(decoding: data, as: UTF8.self)
+            #expect(
+                written.contains(
+                    #"a\u007f\u0080\u0085\u009b\u009f\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 – “ok” §"#))
+            let raw = written.unicodeScalars.filter {
+                (0x7F...0x9F).contains($0.value) || (0x2028...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+            }
+            #expect(raw.isEmpty, "\(raw.map { String($0.value, radix: 16) })")
+            let read = try JSONSerialization.jsonObject(with: data)
+            let names = [
+                (read as? [String: Any])?["name"], ((read as? [String: Any])?["schools"] as? [[String: Any]])?.first?["name"],
+                (read as? [[String: Any]])?.first?["name"],
+            ]
+            #expect(names.compactMap { $0 as? String } == [text], "reads back as the same text")
+        }
     }
 
     @Test func random_documents_are_written_alike() throws {

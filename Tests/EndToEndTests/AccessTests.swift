@@ -72,7 +72,50 @@ import Testing
         chmod(tmp.url.path, 0o777)
         let check = try Shell.cairn(["check"], store: tmp.url)
         #expect(check.status != 0)
-        #expect(check.stdout.contains("UNSAFE: \(tmp.url.path) can be written by anyone (mode 777): chmod go-w"), "\(check.stdout)")
+        #expect(check.stdout.contains("UNSAFE: \(tmp.url.path) can be written by anyone (mode 777): `chmod go-w"), "\(check.stdout)")
+    }
+
+    /// A personal store others can read (a folder opened up after Cairn made it, as a `git
+    /// clone` makes one) fails the check with one line that gives the command closing it,
+    /// and that command makes it sound.
+    @Test func check_reports_a_personal_store_others_can_read_with_the_command_that_closes_it() throws {
+        let tmp = TemporaryStore()
+        #expect(try Shell.cairn(["add", "cluster", "--name", "Kāhui Ako"], store: tmp.url).status == 0)
+        let journal = try Shell.ownJournal(tmp.url)
+        chmod(tmp.url.path, 0o755)
+        chmod(tmp.url.appendingPathComponent("journal").path, 0o755)
+        chmod(journal.path, 0o644)
+        let check = try Shell.cairn(["check"], store: tmp.url)
+        #expect(check.status == 1, "\(check.stdout)")
+        let line = try #require(check.stdout.split(separator: "\n").first { $0.hasPrefix("EXPOSED: ") }, "\(check.stdout)")
+        #expect(
+            line
+                == "EXPOSED: other accounts can read this personal store (its folder is 755, journal/ is 755, journal/\(journal.lastPathComponent) is 644): `chmod -R go-rwx \(tmp.url.path)`"
+        )
+        #expect(check.stdout.hasSuffix("store is readable by others: the EXPOSED line above says how to close it\n"), "\(check.stdout)")
+        // Opening it again changes nothing: only a copy's first open closes it.
+        #expect(try mode(tmp.url.path) == 0o755 && mode(journal.path) == 0o644)
+        let command = try #require(line.split(separator: "`").dropFirst().first)
+        #expect(try Shell.run("/bin/sh", ["-c", String(command)]).status == 0)
+        let again = try Shell.cairn(["check"], store: tmp.url)
+        #expect(again.status == 0 && again.stdout.hasSuffix("store is sound\n"), "\(again.stdout)")
+        #expect(try mode(tmp.url.path) == 0o700 && mode(journal.path) == 0o600)
+        // A folder others may only enter still lets them read what they can name.
+        chmod(tmp.url.path, 0o711)
+        #expect(try Shell.cairn(["check"], store: tmp.url).stdout.contains("(its folder is 711): `chmod -R go-rwx"))
+    }
+
+    /// A personal folder made by hand, open to all, is closed at the store's first open, and
+    /// the person is told.
+    @Test func the_first_open_of_a_store_closes_a_folder_others_could_read_and_says_so() throws {
+        let tmp = TemporaryStore()
+        try FileManager.default.createDirectory(at: tmp.url, withIntermediateDirectories: true)
+        chmod(tmp.url.path, 0o755)
+        let added = try Shell.cairn(["add", "cluster", "--name", "Kāhui Ako"], store: tmp.url)
+        #expect(added.status == 0)
+        #expect(added.stderr.contains("\(tmp.url.path) could be read by other accounts"), "\(added.stderr)")
+        #expect(try mode(tmp.url.path) == 0o700)
+        #expect(try Shell.cairn(["check"], store: tmp.url).status == 0)
     }
 
     @Test(.enabled(if: asRoot)) func an_account_without_a_passwd_entry_is_recorded_by_its_uid_never_by_user() throws {
@@ -133,5 +176,13 @@ import Testing
         #expect(carla.stderr.split(separator: "\n").count == 1, "\(carla.stderr)")
         let check = try cairn(["check"], store: tmp.url, umask: "022", uid: 4202, groups: [team], state: states[4202]!)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // Its group may read it; others may not, and check says how to close it to them.
+        chmod(journal, 0o664)
+        let open = try cairn(["check"], store: tmp.url, umask: "022", uid: 4202, groups: [team], state: states[4202]!)
+        #expect(open.status == 1, "\(open.stdout)")
+        #expect(
+            open.stdout.contains(
+                "EXPOSED: accounts outside its group can read this team store (journal/\(files.first ?? "") is 664): `chmod -R o-rwx \(tmp.url.path)`"
+            ), "\(open.stdout)")
     }
 }

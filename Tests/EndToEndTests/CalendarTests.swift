@@ -62,6 +62,47 @@ import Testing
             })
     }
 
+    /// The calendar's edges: the first day a DATE holds, leap days and the last day, each a
+    /// valid all-day event as icalendar reads it (an end after the start, or none: one day).
+    /// khal reads the first day and the leap days; it cannot show the last day at all (it adds
+    /// a day to any all-day event, and Python's dates end at 9999-12-31), so it reads the
+    /// calendar of the cluster without it.
+    @Test func the_first_day_leap_days_and_the_last_day_read_back_as_all_day_events() throws {
+        let store = TemporaryStore()
+        func cairn(_ args: [String]) throws -> String {
+            let r = try Shell.cairn(args, store: store.url)
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let early = try cairn(["add", "cluster", "--name", "Early"])
+        let late = try cairn(["add", "cluster", "--name", "Late"])
+        for day in ["0001-01-01", "2028-02-29", "2400-02-29"] {
+            _ = try cairn(["add", "checkpoint", "--cluster", early, "--title", "Due \(day)", "--due", day])
+        }
+        _ = try cairn(["add", "checkpoint", "--cluster", late, "--title", "Due 9999-12-31", "--due", "9999-12-31"])
+        _ = try cairn(["add", "checkpoint", "--cluster", late, "--title", "Due 9999-12-30", "--due", "9999-12-30"])
+
+        let all = try write([], store: store, to: "edges.ics")
+        let events = try CalendarReaders.components(all)
+        let byTitle = Dictionary(uniqueKeysWithValues: events.map { (($0["SUMMARY"] ?? "").components(separatedBy: " — ")[0], $0) })
+        for (title, start, end) in [
+            ("Due 0001-01-01", "0001-01-01", "0001-01-02"), ("Due 2028-02-29", "2028-02-29", "2028-03-01"),
+            ("Due 2400-02-29", "2400-02-29", "2400-03-01"), ("Due 9999-12-30", "9999-12-30", "9999-12-31"),
+        ] {
+            #expect(byTitle[title]?["DTSTART"] == start && byTitle[title]?["DTEND"] == end, "\(title): \(byTitle[title] ?? [:])")
+        }
+        let last = try #require(byTitle["Due 9999-12-31"])
+        #expect(last["DTSTART"] == "9999-12-31" && last["DTEND"] == nil && last["DURATION"] == nil, "\(last)")
+        let todos = try CalendarReaders.components(try write(["--todo"], store: store, to: "edges-todo.ics"), kind: "VTODO")
+        #expect(Set(todos.compactMap { $0["DUE"] }) == ["0001-01-01", "2028-02-29", "2400-02-29", "9999-12-30", "9999-12-31"])
+
+        let khal = try CalendarReaders.khalEvents(try write(["--cluster", early], store: store, to: "early.ics"))
+        #expect(khal.count.hasPrefix("3 events found"), "\(khal)")
+        for line in ["1-01-01 | Due 0001-01-01 — Early", "2028-02-29 | Due 2028-02-29 — Early", "2400-02-29 | Due 2400-02-29 — Early"] {
+            #expect(khal.lines.contains(line), "\(khal.lines)")
+        }
+    }
+
     @Test func uids_are_stable_and_a_ticked_checkpoint_leaves_the_calendar() throws {
         let store = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: store.url)

@@ -94,7 +94,9 @@ public enum CalendarExport {
                 out += "STATUS:\(item.todoStatus)\r\n"
             } else {
                 out += "DTSTART;VALUE=DATE:\(compact(item.day))\r\n"
-                out += "DTEND;VALUE=DATE:\(compact(Day(ordinal: item.day.ordinal + 1)))\r\n"
+                // DTEND is the day after. The last day a DATE can hold (9999-12-31) has none, so
+                // it goes without: a DATE start with no end lasts the day (RFC 5545 §3.6.1).
+                if item.day < lastDay { out += "DTEND;VALUE=DATE:\(compact(item.day.adding(days: 1)))\r\n" }
                 // A deadline takes no time from the day: free, not busy.
                 out += "TRANSP:TRANSPARENT\r\n"
             }
@@ -106,6 +108,9 @@ public enum CalendarExport {
         out += "END:VCALENDAR\r\n"
         return Data(out.utf8)
     }
+
+    /// 9999-12-31: a DATE has four digits of year.
+    static let lastDay = Day(year: 9999, month: 12, day: 31)!
 
     /// `20261215`: a DATE value.
     static func compact(_ day: Day) -> String { String(decoding: day.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self) }

@@ -173,6 +173,8 @@ extension StoreSync {
                 _ = git.run(["merge", "--abort"])
                 throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
             }
+            // Git wrote what came with its own modes (0644 under the usual umask).
+            StorePrivacy.applyModes(directory, access: access)
         }
         for (name, size) in sizes() where name != ownJournal.lastPathComponent {
             var from = before[name] ?? 0
