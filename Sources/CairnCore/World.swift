@@ -147,7 +147,8 @@ public struct World: Sendable, Equatable {
     /// Deleting a record together with what only makes sense with it: a cluster's memberships,
     /// checkpoints, goals (with their measurements) and actions; a school's or agency's
     /// memberships; a goal's measurements. Actions that served a deleted goal stay, serving none
-    /// (the gaps then point them out).
+    /// (the gaps then point them out). The links cleared come first, then the deletes, each
+    /// record after those that belong to it.
     /// - Parameter unlinking: also the edits that clear optional references to what goes
     ///   (false: only what is deleted, as the fold asks when it sets children aside).
     public func cascadeDelete(_ kind: RecordKind, id: String, unlinking: Bool = true) -> [Change] {
@@ -180,8 +181,21 @@ public struct World: Sendable, Equatable {
         }
         // What stays but pointed at something now gone has that reference cleared, so that no
         // record is left naming one that does not exist (`World.danglingReferences`).
-        if unlinking { changes += unlinks(from: gone, of: goneKinds) }
-        changes.sort { $0.recordID < $1.recordID }
-        return changes + [.delete(kind, id: id)]
+        let cleared = unlinking ? unlinks(from: gone, of: goneKinds) : []
+        // Dependants go before what they belong to (a measurement before its goal, a goal
+        // before its cluster), so that no delete of the commit finds a record of the same
+        // commit still inside what it deletes (the fold would take that for one made unseen),
+        // and the inverse, read backwards, puts a cluster back before its goals.
+        changes.sort { (Self.cascadeRank($0.kind), $0.recordID) < (Self.cascadeRank($1.kind), $1.recordID) }
+        return cleared + changes + [.delete(kind, id: id)]
+    }
+
+    /// Where a delete of each kind goes in a cascade: what belongs to another before it.
+    static func cascadeRank(_ kind: RecordKind) -> Int {
+        switch kind {
+        case .measurement: return 0
+        case .membership, .checkpoint, .goal, .action, .agreement, .assessment: return 1
+        case .school, .agency, .cluster: return 2
+        }
     }
 }
