@@ -127,7 +127,11 @@ final class Interpreter {
                 let plan = ImportUndo.plan(try store.importRun(run), world: store.world)
                 guard !plan.inverse.isEmpty else { throw StoreError("nothing of that import is left to undo") }
                 let author = Author(user: store.identity.user, today: today)
-                let done = try store.perform(.undo(plan.inverse, summary: summary), by: author, source: ImportRun.undoPrefix + run)
+                var done = try store.perform(.undo(plan.inverse, summary: summary), by: author, source: ImportRun.undoPrefix + run)
+                // What stays is named (cairn undo-import --dry-run lists every one).
+                if let first = plan.kept.first {
+                    done.outcome.summary += "; kept \(first)" + (plan.kept.count > 1 ? " and \(plan.kept.count - 1) more" : "")
+                }
                 return [.worldChanged(store.world), .deliver(.committed(done.outcome, undoable: false), to: screen)]
             } catch let error as StoreError {
                 return [.deliver(.commitFailed(asked, message: error.message), to: screen)]

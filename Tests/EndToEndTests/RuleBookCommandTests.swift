@@ -28,4 +28,28 @@ import Testing
         #expect(try records("measurements", store).isEmpty)
         #expect(try records("goals", store).isEmpty)
     }
+
+    @Test func undo_import_keeps_and_names_every_record_edited_since_and_its_dry_run_says_the_same() throws {
+        let store = TemporaryStore()
+        let file = store.root.appendingPathComponent("rede.csv")
+        try Data("id,name,city\n1,Alpha,Aveiro\n2,Beta,Braga\n3,Gama,Guarda\n".utf8).write(to: file)
+        let imported = try Shell.cairn(["import", file.path], store: store.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let edited = try Shell.cairn(["edit", "Beta", "phone=253 000 000"], store: store.url)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let beta = try #require(try records("schools", store).first { $0["name"] as? String == "Beta" }?["id"] as? String)
+        let dry = try Shell.cairn(["undo-import", "rede.csv", "--dry-run"], store: store.url)
+        let kept = "kept: school “Beta” (\(beta)): phone edited since by "
+        #expect(dry.stdout.contains(kept), "\(dry.stdout)")
+        #expect(
+            dry.stdout.contains("dry run: 2 records deleted, 0 put back as before, 1 kept (edited since); nothing written"), "\(dry.stdout)"
+        )
+        let undone = try Shell.cairn(["undo-import", "rede.csv"], store: store.url)
+        #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(undone.stdout.contains(kept), "\(undone.stdout)")
+        #expect(undone.stdout.contains("undone: 2 records deleted, 0 put back as before, 1 kept (edited since)"), "\(undone.stdout)")
+        let schools = try records("schools", store)
+        #expect(schools.map { $0["name"] as? String } == ["Beta"])
+        #expect(schools.first?["phone"] as? String == "253 000 000")
+    }
 }
