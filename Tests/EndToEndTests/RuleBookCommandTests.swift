@@ -52,4 +52,33 @@ import Testing
         #expect(schools.map { $0["name"] as? String } == ["Beta"])
         #expect(schools.first?["phone"] as? String == "253 000 000")
     }
+
+    @Test func a_json_restore_with_two_records_of_one_id_is_refused_naming_both_and_writes_nothing() throws {
+        let source = TemporaryStore()
+        #expect(try Shell.cairn(["demo"], store: source.url).status == 0)
+        let export = try Shell.cairn(["export", "--format", "json"], store: source.url)
+        var doc = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        var schools = try #require(doc["schools"] as? [[String: Any]])
+        var twin = schools[0]
+        let name = try #require(twin["name"] as? String)
+        let id = try #require(twin["id"] as? String)
+        twin["name"] = "Szkoła Podstawowa nr 3 w Łodzi"
+        twin["officialId"] = NSNull()
+        schools.append(twin)
+        doc["schools"] = schools
+        let file = source.root.appendingPathComponent("restore.json")
+        try JSONSerialization.data(withJSONObject: doc).write(to: file)
+        let target = TemporaryStore()
+        for args in [["import", file.path, "--dry-run"], ["import", file.path]] {
+            let restored = try Shell.cairn(args, store: target.url)
+            #expect(restored.status != 0, "\(args): \(restored.stdout)")
+            #expect(
+                restored.stderr.contains(
+                    "school “\(name)” and school “Szkoła Podstawowa nr 3 w Łodzi” have one id, \(id): each record needs its own"),
+                "\(restored.stderr)")
+            #expect(!restored.stdout.contains("written"))
+        }
+        #expect(try records("schools", target).isEmpty)
+        #expect(try records("clusters", target).isEmpty)
+    }
 }
