@@ -43,17 +43,23 @@ import Testing
 
     @Test func keeping_a_link_to_a_record_deleted_since_is_refused_and_says_why() throws {
         var w = world()
-        // Ana and Ben each gave the goal an owner, unseen; Ben's stands. Then Ana's left the cluster.
-        let owner = { (id: String) in [FieldEdit("owner", old: .null, new: .string(id))] }
-        _ = try w.fold(.edit(Edit(kind: .goal, id: "gol-1", fields: owner("mem-2"))), by: laptop)
-        _ = try w.fold(.edit(Edit(kind: .goal, id: "gol-1", fields: owner("mem-1"))), by: server)
-        for change in w.cascadeDelete(.membership, id: "mem-2") { _ = try w.fold(change, by: server) }
+        w.apply([
+            .put(.checkpoint(Checkpoint(id: "chk-2", cluster: "clu-1", title: "Medir outra vez", due: today))),
+            .put(.measurement(Measurement(id: "mea-1", goal: "gol-1", value: 3, date: today, by: "ana"))),
+        ])
+        // Ana and Ben each said which checkpoint the measurement answered, unseen; Ben's stands.
+        // Then the checkpoint Ana chose was deleted (nothing named it any more).
+        let ticked = { (id: String) in [FieldEdit("ticked", old: .null, new: .string(id))] }
+        _ = try w.fold(.edit(Edit(kind: .measurement, id: "mea-1", fields: ticked("chk-2"))), by: laptop)
+        _ = try w.fold(.edit(Edit(kind: .measurement, id: "mea-1", fields: ticked("chk-1"))), by: server)
+        for change in w.cascadeDelete(.checkpoint, id: "chk-2") { _ = try w.fold(change, by: server) }
         let conflict = try #require(w.openConflicts.first)
-        let anas = try #require(conflict.others.first { $0.value == .string("mem-2") })
+        let anas = try #require(conflict.others.first { $0.value == .string("chk-2") })
         let refusal = try #require(throws: Refusal.self) { try w.perform(.resolve(conflict, choosing: anas), by: author) }
         #expect(
             refusal.message
-                == "“mem-2” is not kept: that membership is gone, and goal “Menos retenções” would point at nothing; keep the other value")
+                == "“chk-2” is not kept: that checkpoint is gone, and measurement 3 on 2026-11-22 would point at nothing; keep the other value"
+        )
         // The value that stands can still be kept.
         let kept = try w.perform(.resolve(conflict, choosing: conflict.kept), by: author)
         for change in kept.changes { _ = try w.fold(change, by: laptop) }
