@@ -1,6 +1,7 @@
 /// How far a goal has come on a given day, by the rule the README states:
 ///
-/// - `latest`: the most recent measurement on or before today.
+/// - `latest`: the most recent measurement on or before today; of two taken that day, the one
+///   recorded later.
 /// - `covered`: the share of the way from baseline to target that the latest measurement has
 ///   covered ((latest − baseline) / (target − baseline); for a decreasing indicator both
 ///   differences are negative, so the same formula holds).
@@ -28,9 +29,12 @@ public struct GoalProgress: Sendable, Equatable {
     public var elapsed: Double?
     public var latest: Measurement?
 
+    /// - Parameter measurements: the goal's, in the order they were recorded (as
+    ///   `World.measurements(of:)` gives them): of one day, the last is the latest.
     public init(goal: Goal, measurements: [Measurement], on today: Day) {
         // A measurement dated after today (an old slip; none can be typed now) is not news yet.
-        let sorted = measurements.filter { $0.goal == goal.id && $0.date <= today }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let sorted = measurements.enumerated().filter { $0.element.goal == goal.id && $0.element.date <= today }
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         latest = sorted.last
         guard let latest = sorted.last, let target = goal.target else {
             status = .noData

@@ -24,9 +24,7 @@ struct ClusterIndex: Sendable {
         assessments = Dictionary(grouping: w.assessments.values, by: \.cluster).mapValues {
             $0.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         }
-        measurements = Dictionary(grouping: w.measurements.values, by: \.goal).mapValues {
-            $0.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        }
+        measurements = Dictionary(grouping: w.measurements.values, by: \.goal).mapValues { $0.sorted(by: w.isRecordedBefore) }
         for m in w.memberships.values { clustersOfMember[m.memberId, default: []].append(m.cluster) }
     }
 }

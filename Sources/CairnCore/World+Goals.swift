@@ -11,7 +11,7 @@ extension World {
         return (a.statement, a.id) < (b.statement, b.id)
     }
 
-    /// A goal's measurements, oldest first.
+    /// A goal's measurements, oldest first; of one day, in the order they were recorded.
     public func measurements(of goalID: String) -> [Measurement] {
         clusterIndex.measurements[goalID] ?? []
     }

@@ -25,6 +25,10 @@ public struct World: Sendable, Equatable {
     var fieldWriters: [String: Conflict.Side] = [:]
     /// Deleted records, for edits that did not see the delete.
     var tombstones: [String: Tombstone] = [:]
+    /// When each measurement was recorded, as a count of the measurements recorded before it:
+    /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
+    var measurementOrder: [String: Int] = [:]
+    var measurementsRecorded = 0
 
     public init() {}
 
@@ -51,7 +55,7 @@ public struct World: Sendable, Equatable {
         case .put(.membership(let r)): memberships[r.id] = r
         case .put(.checkpoint(let r)): checkpoints[r.id] = r
         case .put(.goal(let r)): goals[r.id] = r
-        case .put(.measurement(let r)): measurements[r.id] = r
+        case .put(.measurement(let r)): if measurements.updateValue(r, forKey: r.id) == nil { noteRecorded(r.id) }
         case .put(.action(let r)): actions[r.id] = r
         case .put(.agreement(let r)): agreements[r.id] = r
         case .put(.assessment(let r)): assessments[r.id] = r
@@ -61,7 +65,9 @@ public struct World: Sendable, Equatable {
         case .delete(.membership, let id): memberships[id] = nil
         case .delete(.checkpoint, let id): checkpoints[id] = nil
         case .delete(.goal, let id): goals[id] = nil
-        case .delete(.measurement, let id): measurements[id] = nil
+        case .delete(.measurement, let id):
+            measurements[id] = nil
+            measurementOrder[id] = nil
         case .delete(.action, let id): actions[id] = nil
         case .delete(.agreement, let id): agreements[id] = nil
         case .delete(.assessment, let id): assessments[id] = nil
@@ -92,7 +98,12 @@ public struct World: Sendable, Equatable {
         case .put(.membership(let r)): return memberships.updateValue(r, forKey: r.id).map(Record.membership)
         case .put(.checkpoint(let r)): return checkpoints.updateValue(r, forKey: r.id).map(Record.checkpoint)
         case .put(.goal(let r)): return goals.updateValue(r, forKey: r.id).map(Record.goal)
-        case .put(.measurement(let r)): return measurements.updateValue(r, forKey: r.id).map(Record.measurement)
+        case .put(.measurement(let r)):
+            guard let was = measurements.updateValue(r, forKey: r.id) else {
+                noteRecorded(r.id)
+                return nil
+            }
+            return .measurement(was)
         case .put(.action(let r)): return actions.updateValue(r, forKey: r.id).map(Record.action)
         case .put(.agreement(let r)): return agreements.updateValue(r, forKey: r.id).map(Record.agreement)
         case .put(.assessment(let r)): return assessments.updateValue(r, forKey: r.id).map(Record.assessment)
@@ -101,6 +112,17 @@ public struct World: Sendable, Equatable {
             apply(change)
             return nil
         }
+    }
+
+    private mutating func noteRecorded(_ id: String) {
+        measurementOrder[id] = measurementsRecorded
+        measurementsRecorded += 1
+    }
+
+    /// Of two measurements, the one taken earlier, or on one day the one recorded earlier (then
+    /// by id): the order of `measurements(of:)`.
+    func isRecordedBefore(_ a: Measurement, _ b: Measurement) -> Bool {
+        (a.date, measurementOrder[a.id] ?? .max, a.id) < (b.date, measurementOrder[b.id] ?? .max, b.id)
     }
 
     public mutating func apply(_ changes: [Change]) {
@@ -147,7 +169,8 @@ public struct World: Sendable, Equatable {
     /// Deleting a record together with what only makes sense with it: a cluster's memberships,
     /// checkpoints, goals (with their measurements) and actions; a school's or agency's
     /// memberships; a goal's measurements. Actions that served a deleted goal stay, serving none
-    /// (the gaps then point them out).
+    /// (the gaps then point them out). The links cleared come first, then the deletes, each
+    /// record after those that belong to it.
     /// - Parameter unlinking: also the edits that clear optional references to what goes
     ///   (false: only what is deleted, as the fold asks when it sets children aside).
     public func cascadeDelete(_ kind: RecordKind, id: String, unlinking: Bool = true) -> [Change] {
@@ -180,8 +203,21 @@ public struct World: Sendable, Equatable {
         }
         // What stays but pointed at something now gone has that reference cleared, so that no
         // record is left naming one that does not exist (`World.danglingReferences`).
-        if unlinking { changes += unlinks(from: gone, of: goneKinds) }
-        changes.sort { $0.recordID < $1.recordID }
-        return changes + [.delete(kind, id: id)]
+        let cleared = unlinking ? unlinks(from: gone, of: goneKinds) : []
+        // Dependants go before what they belong to (a measurement before its goal, a goal
+        // before its cluster), so that no delete of the commit finds a record of the same
+        // commit still inside what it deletes (the fold would take that for one made unseen),
+        // and the inverse, read backwards, puts a cluster back before its goals.
+        changes.sort { (Self.cascadeRank($0.kind), $0.recordID) < (Self.cascadeRank($1.kind), $1.recordID) }
+        return cleared + changes + [.delete(kind, id: id)]
+    }
+
+    /// Where a delete of each kind goes in a cascade: what belongs to another before it.
+    static func cascadeRank(_ kind: RecordKind) -> Int {
+        switch kind {
+        case .measurement: return 0
+        case .membership, .checkpoint, .goal, .action, .agreement, .assessment: return 1
+        case .school, .agency, .cluster: return 2
+        }
     }
 }

@@ -7,10 +7,9 @@ extension JSONExport {
     static func frameworkDocument(_ world: World, today: Day) -> [String: Any] {
         let null = NSNull()
         func optional(_ value: Any?) -> Any { value ?? null }
-        let measured = Dictionary(grouping: world.measurements.values, by: \.goal)
         let goals = world.goals.values.sorted { ($0.cluster, $0.statement, $0.id) < ($1.cluster, $1.statement, $1.id) }.map {
             g -> [String: Any] in
-            let progress = GoalProgress(goal: g, measurements: measured[g.id] ?? [], on: today)
+            let progress = world.progress(of: g, on: today)
             return [
                 "id": g.id, "cluster": g.cluster, "statement": g.statement, "indicator": g.indicator, "unit": g.unit,
                 "baseline": optional(g.baseline), "baselineDate": optional(g.baselineDate?.description),

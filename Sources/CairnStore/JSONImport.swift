@@ -24,11 +24,29 @@ public enum JSONImport {
         }
         var r = FieldReader()
         let changes = read(doc, &r)
-        if let first = r.issues.first {
-            let more = r.issues.count > 1 ? " (and \(r.issues.count - 1) more)" : ""
+        let issues = r.issues + sharedIDs(changes)
+        if let first = issues.first {
+            let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
             throw StoreError("nothing imported: \(first)\(more)")
         }
         return changes
+    }
+
+    /// Two records of the document under one id, each pair named: a restore would keep only one
+    /// of them (the later written over the first).
+    static func sharedIDs(_ changes: [Change]) -> [String] {
+        var first: [String: Record] = [:]
+        var pairs: [(Record, Record)] = []
+        for case .put(let record) in changes {
+            if let earlier = first[record.id] { pairs.append((earlier, record)) } else { first[record.id] = record }
+        }
+        guard !pairs.isEmpty else { return [] }
+        // Members are named by their school or agency, which the document holds.
+        var world = World()
+        world.apply(changes)
+        return pairs.map { a, b in
+            "\(world.describe(a)) and \(world.describe(b)) have one id, \(a.id): each record needs its own"
+        }
     }
 
     private static func read(_ doc: [String: JSONValue], _ r: inout FieldReader) -> [Change] {

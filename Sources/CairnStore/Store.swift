@@ -33,7 +33,7 @@ public final class Store {
     public var journalFile: URL { writer.url }
     /// What the first open of this copy closed to other accounts (`StorePrivacy`), to be said.
     public private(set) var privacyNotice: String?
-    private var writer: JournalWriter
+    private(set) var writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
     /// Where the last event folded stands in the order: an event read later that orders before
@@ -245,8 +245,9 @@ public final class Store {
         public var conflicts: [Conflict]
     }
 
-    /// Writes `changes` as one commit to this store's journal, flushed to disk, then folds them
-    /// in. Returns only once the events are on disk: only then may a screen say "saved".
+    /// Writes raw `changes` as one commit to this store's journal, flushed to disk, then folds
+    /// them in, with no rule book: only for this module and its tests. Every door goes through
+    /// `perform(_:by:at:source:)`, which judges the operation on the world as it is on disk.
     ///
     /// Under the journal's lock it first reads what other sessions wrote, so that nothing is
     /// written on top of a change it has not seen: an edit of a record deleted meanwhile is
@@ -256,53 +257,21 @@ public final class Store {
     ///
     /// - Parameter source: where the changes came from when not typed (an import), kept in each event.
     @discardableResult
-    public func commit(_ changes: [Change], at date: Date = Date(), source: String? = nil, exact: Bool = false) throws(StoreError)
+    func commit(_ changes: [Change], at date: Date = Date(), source: String? = nil, exact: Bool = false) throws(StoreError)
         -> Receipt
     {
         guard !changes.isEmpty else { return Receipt(events: [], conflicts: []) }
-        if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
-        adoptRenewedInstance()
+        try checkWritable()
         return try writer.locked { () throws(StoreError) -> Receipt in
             try refreshHoldingLock()
-            let (written, seen) = try settle(changes, exact: exact)
-            guard !written.isEmpty else { return Receipt(events: [], conflicts: []) }
-            let stamp = nextStamp(date)
-            let commitID = written.count > 1 ? "cm-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36) : nil
-            var events: [Event] = []
-            events.reserveCapacity(written.count)
-            for (k, change) in written.enumerated() {
-                events.append(
-                    Event(
-                        id: Event.makeID(), at: stamp.at, clock: stamp.clock, by: identity.user, host: identity.host, source: source,
-                        change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) },
-                        seen: seen[k]))
-            }
-            var lines: [[UInt8]] = []
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for event in events {
-                do {
-                    lines.append(Array(try encoder.encode(event)))
-                } catch {
-                    throw StoreError("cannot encode a change: \(error)")
-                }
-            }
-            try writer.append(lines: lines)
-            let files = (try? journalFiles()) ?? []
-            var conflicts: [Conflict] = []
-            for event in events {
-                ownUnseen.insert(event.id)
-                ownEvents.insert(event.id)
-                note(clockOf: event)
-                if let problem = Store.fold(event, into: &world, files: files, found: &conflicts) {
-                    problems.append(problem)
-                } else {
-                    lastApplied = EventOrder(event)
-                    eventCount += 1
-                }
-            }
-            return Receipt(events: events, conflicts: conflicts)
+            return try write(changes, at: date, source: source, exact: exact)
         }
+    }
+
+    /// Refuses at once on a store this session cannot write, before any lock is taken.
+    func checkWritable() throws(StoreError) {
+        if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
+        adoptRenewedInstance()
     }
 
     /// A sync that found this copy restored from a backup gave it a new id (`StoreInstance.renew`):
@@ -312,6 +281,49 @@ public final class Store {
         instance = now
         writer = JournalWriter(
             url: StoreLayout.journalFolder(directory).appendingPathComponent(now.journalName), store: directory, mode: access.fileMode)
+    }
+
+    /// Appends `changes` as one commit and folds them in; call holding the journal's lock, the
+    /// world just refreshed.
+    func write(_ changes: [Change], at date: Date, source: String?, exact: Bool) throws(StoreError) -> Receipt {
+        let (written, seen) = try settle(changes, exact: exact)
+        guard !written.isEmpty else { return Receipt(events: [], conflicts: []) }
+        let stamp = nextStamp(date)
+        let commitID = written.count > 1 ? "cm-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36) : nil
+        var events: [Event] = []
+        events.reserveCapacity(written.count)
+        for (k, change) in written.enumerated() {
+            events.append(
+                Event(
+                    id: Event.makeID(), at: stamp.at, clock: stamp.clock, by: identity.user, host: identity.host, source: source,
+                    change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) },
+                    seen: seen[k]))
+        }
+        var lines: [[UInt8]] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for event in events {
+            do {
+                lines.append(Array(try encoder.encode(event)))
+            } catch {
+                throw StoreError("cannot encode a change: \(error)")
+            }
+        }
+        try writer.append(lines: lines)
+        let files = (try? journalFiles()) ?? []
+        var conflicts: [Conflict] = []
+        for event in events {
+            ownUnseen.insert(event.id)
+            ownEvents.insert(event.id)
+            note(clockOf: event)
+            if let problem = Store.fold(event, into: &world, files: files, found: &conflicts) {
+                problems.append(problem)
+            } else {
+                lastApplied = EventOrder(event)
+                eventCount += 1
+            }
+        }
+        return Receipt(events: events, conflicts: conflicts)
     }
 
     /// The changes as they will be written against the world as it is now (just refreshed).

@@ -29,7 +29,7 @@ struct Generator {
         var batch: [Change] = []
         func flush(_ force: Bool = false) throws {
             if batch.count >= 5_000 || (force && !batch.isEmpty) {
-                try store.commit(batch)
+                try store.perform(.carry(batch, summary: "Generated \(batch.count) records"))
                 batch.removeAll(keepingCapacity: true)
             }
         }
@@ -93,7 +93,7 @@ struct Generator {
                 batch.append(.put(.school(schools[i])))
                 round += 1
             }
-            try store.commit(batch)
+            try store.perform(.carry(batch, summary: "Generated \(batch.count) edits"))
             written += batch.count
         }
     }

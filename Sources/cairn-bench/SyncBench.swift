@@ -28,7 +28,7 @@ enum SyncBench {
         }
         let server = try Store(directory: serverDir, identity: Identity(user: "ana", host: "server"))
         let school = School(id: "sch-bench-1", name: "Escola Básica de São João", municipality: "Lisboa")
-        try server.commit([.put(.school(school))])
+        try server.perform(.add(.school(school)))
         let initMs = try Measure.milliseconds { try shell([cairn, "sync", "--init", hub.path, "--store", serverDir.path]) }
         let cloneMs = try Measure.milliseconds { try shell(["git", "clone", "--quiet", hub.path, laptopDir.path]) }
         print(
@@ -43,7 +43,7 @@ enum SyncBench {
                 for i in 0..<n {
                     record.phone = "21 \(n) \(i)"
                     if i % 3 == 0 { record.notes = "Reunião \(i) · 漢字 😀" }
-                    try laptop.commit([.put(.school(record))])
+                    try laptop.perform(.edit(.school(record)))
                 }
             }
             let before = try objectBytes(hub)

@@ -36,7 +36,7 @@ enum TrustBench {
             let changes = (0..<batch).map { k in
                 Change.put(.school(School(id: "sch-\(args[1])-\(i)-\(k)", name: "Escola \(args[1]) \(i) \(k) “São João”")))
             }
-            try store.commit(changes)
+            try store.perform(.carry(changes, summary: "Wrote \(batch) schools"))
             FileHandle.standardOutput.write(Data("ok \(args[1])-\(i)\n".utf8))
         }
     }

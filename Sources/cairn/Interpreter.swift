@@ -52,14 +52,18 @@ final class Interpreter {
 
     func perform(_ effect: Effect, today: Day) -> [AppAction] {
         switch effect {
-        case .commit(let outcome, let screen, let undoable):
+        case .commit(let operation, let preview, let screen, let undoable):
             do {
-                let receipt = try store.commit(outcome.changes, source: outcome.putsBack ? "undo" : nil, exact: outcome.putsBack)
-                var actions: [AppAction] = [.worldChanged(store.world), .deliver(.committed(outcome, undoable: undoable), to: screen)]
-                if !receipt.conflicts.isEmpty { actions.append(.tell(ConflictNotice.saved(receipt.conflicts, in: store.world))) }
+                // Asked again of the rule book under the store's lock, on the world as it is on disk.
+                let done = try store.perform(operation, by: Author(user: store.identity.user, today: today))
+                var actions: [AppAction] = [
+                    .worldChanged(store.world), .deliver(.committed(done.outcome, undoable: undoable), to: screen),
+                ]
+                if !done.conflicts.isEmpty { actions.append(.tell(ConflictNotice.saved(done.conflicts, in: store.world))) }
                 return actions
             } catch {
-                return [.deliver(.commitFailed(outcome, message: error.message), to: screen)]
+                // What other sessions wrote meanwhile is shown too: it is why this was refused.
+                return [.worldChanged(store.world), .deliver(.commitFailed(preview, message: error.message), to: screen)]
             }
         case .readExamples(let screen):
             do {
@@ -135,16 +139,20 @@ final class Interpreter {
                 let plan = ImportUndo.plan(try store.importRun(run), world: store.world)
                 guard !plan.inverse.isEmpty else { throw StoreError("nothing of that import is left to undo") }
                 let author = Author(user: store.identity.user, today: today)
-                let outcome = try store.world.perform(.undo(plan.inverse, summary: summary), by: author)
-                try store.commit(outcome.changes, source: ImportRun.undoPrefix + run, exact: true)
-                return [.worldChanged(store.world), .deliver(.committed(outcome, undoable: false), to: screen)]
+                var done = try store.perform(.undo(plan.inverse, summary: summary), by: author, source: ImportRun.undoPrefix + run)
+                // What stays is named (cairn undo-import --dry-run lists every one).
+                if let first = plan.kept.first {
+                    done.outcome.summary += "; kept \(first)" + (plan.kept.count > 1 ? " and \(plan.kept.count - 1) more" : "")
+                }
+                return [.worldChanged(store.world), .deliver(.committed(done.outcome, undoable: false), to: screen)]
             } catch let error as StoreError {
                 return [.deliver(.commitFailed(asked, message: error.message), to: screen)]
             } catch {
                 // The status line says "Not undone: " already.
-                let said = "\(error)"
+                let said = (error as? PerformError)?.message ?? "\(error)"
                 return [
-                    .deliver(.commitFailed(asked, message: said.hasPrefix("not undone: ") ? String(said.dropFirst(12)) : said), to: screen)
+                    .worldChanged(store.world),
+                    .deliver(.commitFailed(asked, message: said.hasPrefix("not undone: ") ? String(said.dropFirst(12)) : said), to: screen),
                 ]
             }
         case .quit, .push, .close, .say, .undoLast:
@@ -158,8 +166,8 @@ final class Interpreter {
         let slice = Array(job.changes[job.done..<min(job.changes.count, job.done + ImportEffects.batch)])
         do {
             let author = Author(user: store.identity.user, today: Day.today())
-            let outcome = try store.world.perform(.carry(slice, summary: "Imported \(job.file)"), by: author)
-            try store.commit(outcome.changes, source: ImportRun.source(file: job.file, run: job.run))
+            try store.perform(
+                .carry(slice, summary: "Imported \(job.file)"), by: author, source: ImportRun.source(file: job.file, run: job.run))
         } catch {
             importJob = nil
             return [.worldChanged(store.world), .deliver(.importFailed("Not all written: \(error)"), to: screen)]

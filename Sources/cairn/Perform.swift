@@ -3,19 +3,20 @@ import CairnCore
 import CairnStore
 import Foundation
 
-/// The path every CLI change takes: the rule book decides what `operation` changes, and the
-/// store writes all of it as one commit, or nothing.
+/// The path every CLI change takes: the store asks the rule book under its lock, on the world
+/// as it is on disk, and writes all of it as one commit, or nothing.
 @discardableResult
 func perform(_ operation: DomainOperation, on store: Store, source: String? = nil) throws -> Outcome {
-    let author = Author(user: store.identity.user, today: Day.today())
-    let outcome = try store.world.perform(operation, by: author)
     do {
-        let receipt = try store.commit(outcome.changes, source: source, exact: outcome.putsBack)
-        if !receipt.conflicts.isEmpty { printError(ConflictNotice.saved(receipt.conflicts, in: store.world).text) }
+        let performed = try store.perform(operation, source: source)
+        if !performed.conflicts.isEmpty { printError(ConflictNotice.saved(performed.conflicts, in: store.world).text) }
+        return performed.outcome
     } catch {
-        throw CLIError("not saved: \(error.message)")
+        switch error {
+        case .refused(let refusal): throw refusal
+        case .notWritten(let failure): throw CLIError("not saved: \(failure.message)")
+        }
     }
-    return outcome
 }
 
 /// A line on standard error: warnings that must not mix with what a command prints.

@@ -73,7 +73,15 @@ extension AppState {
     mutating func settle(_ effects: [Effect]) {
         var queue = effects
         while !queue.isEmpty {
-            guard case .commit(let outcome, let screen, let undoable) = queue.removeFirst() else { continue }
+            guard case .commit(let operation, let preview, let screen, let undoable) = queue.removeFirst() else { continue }
+            // Asked again of the rule book on the world as it is now, as the store does under its lock.
+            let outcome: Outcome
+            do {
+                outcome = try world.perform(operation, by: env.author)
+            } catch {
+                queue += send(.deliver(.commitFailed(preview, message: error.message), to: screen))
+                continue
+            }
             // Folded as the store folds it, so that conflicts open and close as on disk.
             var w = world
             for change in outcome.changes {
@@ -110,7 +118,7 @@ extension [Effect] {
     /// The outcome of the first commit among the effects, or a failed test.
     func committed(sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let outcome = compactMap { effect -> Outcome? in
-            if case .commit(let o, _, _) = effect { return o }
+            if case .commit(_, let o, _, _) = effect { return o }
             return nil
         }.first
         return try #require(outcome, "no commit among \(self)", sourceLocation: sourceLocation)

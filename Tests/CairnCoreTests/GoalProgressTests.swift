@@ -20,6 +20,24 @@ import Testing
         GoalProgress(goal: g, measurements: m, on: Day(iso: iso)!)
     }
 
+    @Test func of_two_measurements_taken_on_one_day_the_one_recorded_later_is_the_latest() throws {
+        let today = Day(iso: "2026-07-02")!
+        var w = World()
+        w.apply(.put(.goal(goal())))
+        // Recorded first under the id that sorts last, so that the id alone would pick it.
+        for (id, value) in [("mea-b", 10.0), ("mea-a", 9.0)] {
+            let m = Measurement(id: id, goal: "g", value: value, date: Day(iso: "2026-07-01")!, by: "ana")
+            w.apply(try w.perform(.measure(m), by: Author(user: "ana", today: today)).changes)
+        }
+        #expect(w.measurements(of: "g").map(\.id) == ["mea-b", "mea-a"])
+        #expect(w.progress(of: goal(), on: today).latest?.id == "mea-a")
+        // Corrected later, the first keeps its place: the order is the recording's, not the edit's.
+        w.apply(
+            try w.perform(.setFields(.measurement, id: "mea-b", [FieldValue("value", "10.5")]), by: Author(user: "ana", today: today))
+                .changes)
+        #expect(w.progress(of: goal(), on: today).latest?.id == "mea-a")
+    }
+
     @Test func no_measurement_means_no_data() {
         #expect(status(goal(), [], on: "2026-06-01").status == .noData)
         #expect(status(goal(), [], on: "2026-06-01").bar == "[----------]")

@@ -87,6 +87,42 @@ import Testing
         }
     }
 
+    @Test func a_record_it_added_that_was_edited_since_is_kept_and_named_with_what_it_belongs_to() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "server"))
+        try importing(first, into: store, run: "imp-first001")
+        let today = Day.today()
+        let gorda = try #require(store.world.schools.values.first { $0.officialId == "1" })
+        let furadouro = try #require(store.world.schools.values.first { $0.officialId == "2" })
+        let cluster = try #require(store.world.clusters.values.first)
+        // Ben corrects a school's phone; Carla gives the other school's membership its role.
+        let ben = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"))
+        try ben.perform(.setFields(.school, id: gorda.id, [FieldValue("phone", "262 959 000")]), by: Author(user: "ben", today: today))
+        let carla = try Store(directory: tmp.store, identity: Identity(user: "carla", host: "office"))
+        let membership = try #require(carla.world.memberships.values.first { $0.memberId == furadouro.id })
+        try carla.perform(
+            .setFields(.membership, id: membership.id, [FieldValue("role", "1.º ciclo")]), by: Author(user: "carla", today: today))
+        try store.refresh()
+        let plan = ImportUndo.plan(try store.importRun("imp-first001"), world: store.world)
+        #expect(plan.keptRecords == 4 && plan.deleted == 1, "\(plan.kept)")
+        #expect(plan.kept.count == 4)
+        #expect(plan.kept.contains { $0.hasPrefix("school “Escola Básica de A-da-Gorda” (\(gorda.id)): phone edited since by ben at ") })
+        #expect(
+            plan.kept.contains { $0.hasPrefix("member “Escola Básica do Furadouro” (\(membership.id)): role edited since by carla at ") })
+        #expect(
+            plan.kept.contains(
+                "cluster “Agrupamento de Escolas Josefa de Óbidos” (\(cluster.id)): member “Escola Básica do Furadouro” is kept and belongs to it"
+            ))
+        #expect(plan.kept.contains { $0.hasPrefix("school “Escola Básica do Furadouro” (\(furadouro.id)): member ") })
+        try store.perform(
+            .undo(plan.inverse, summary: plan.summary), by: Author(user: "ana", today: today), source: ImportRun.undoPrefix + "imp-first001"
+        )
+        #expect(store.world.schools[gorda.id]?.phone == "262 959 000")
+        #expect(store.world.memberships[membership.id]?.role == "1.º ciclo")
+        #expect(store.world.memberships.count == 1, "the untouched membership of A-da-Gorda went")
+        #expect(store.world.danglingReferences().isEmpty)
+    }
+
     @Test func sources_name_the_file_and_the_run_and_old_imports_are_known_by_their_commit() {
         #expect(ImportRun.source(file: "nz [2026].csv", run: "imp-abc") == "import of nz [2026].csv [imp-abc]")
         #expect(ImportRun.parse("import of nz [2026].csv [imp-abc]")! == ("nz [2026].csv", "imp-abc"))

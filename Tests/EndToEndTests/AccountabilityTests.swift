@@ -1,7 +1,8 @@
 import CairnCore
-import CairnStore
 import Foundation
 import Testing
+
+@testable import CairnStore
 
 /// The trail on screen: ticking with the day it was done, a record's history, a goal's
 /// measurements, driven through the built binary in tmux.
@@ -183,7 +184,7 @@ struct SinceLastOpenJourneyTests {
         // Ben, on his laptop: his copy's journal arrives (as a sync brings it).
         let ben = try Store(directory: store.url, identity: Identity(user: "ben", host: "laptop"))
         let cluster = try #require(ben.world.clusters.values.first)
-        try ben.commit([.put(.checkpoint(Checkpoint(cluster: cluster.id, title: "Reunião trimestral", due: Day.today())))])
+        try ben.perform(.add(.checkpoint(Checkpoint(cluster: cluster.id, title: "Reunião trimestral", due: Day.today()))))
         tmux = try Tmux.cairn(store: store.url, width: 120, height: 40, ready: "Rede de Óbidos")
         let home = try tmux.waitFor("1 change by others since")
         #expect(home.contains("· L lists"), "\(home)")

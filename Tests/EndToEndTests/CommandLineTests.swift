@@ -1,7 +1,8 @@
 import CairnCore
-import CairnStore
 import Foundation
 import Testing
+
+@testable import CairnStore
 
 /// The CLI as scripts use it: exit codes, one-line messages, and the journal under two writers.
 @Suite struct CommandLineTests {

@@ -69,7 +69,7 @@ public struct AppState: Sendable, Equatable {
         }
         guard draft.purpose.edited != nil else { return false }
         var scratch = env
-        if case .ready(let outcome, _) = FormSubmission.submit(draft, &scratch) { return outcome.changes.isEmpty }
+        if case .ready(_, let outcome, _) = FormSubmission.submit(draft, &scratch) { return outcome.changes.isEmpty }
         return false
     }
 
@@ -208,8 +208,9 @@ public struct AppState: Sendable, Equatable {
         guard let last = undoStack.popLast() else { return [.say(Status("Nothing to undo in this session"))] }
         if let run = last.importRun { return [.undoImport(run: run, summary: last.summary, replyTo: asker)] }
         do {
-            let outcome = try env.world.perform(.undo(last.inverse, summary: last.summary), by: env.author)
-            return [.commit(outcome, replyTo: asker, undoable: false)]
+            let undo = DomainOperation.undo(last.inverse, summary: last.summary)
+            let outcome = try env.world.perform(undo, by: env.author)
+            return [.commit(undo, preview: outcome, replyTo: asker, undoable: false)]
         } catch {
             return [.say(Status("Not undone: \(error.message)", isError: true))]
         }

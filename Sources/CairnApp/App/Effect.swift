@@ -5,8 +5,11 @@ import TermUI
 /// by `AppState.send`; the rest leave it for the run loop's one interpreter, the only place
 /// where the disk is touched.
 public enum Effect: Sendable, Equatable {
-    /// Write the outcome's changes as one commit; the reply is `.committed` or `.commitFailed`.
-    case commit(Outcome, replyTo: ScreenID, undoable: Bool)
+    /// Carry out the operation through the store, which asks the rule book again under its lock
+    /// on the world as it is on disk and writes what it returns as one commit; `preview` is what
+    /// the rule book said on this screen's world. The reply is `.committed` (with the outcome
+    /// written) or `.commitFailed`.
+    case commit(DomainOperation, preview: Outcome, replyTo: ScreenID, undoable: Bool)
     /// Read the example clusters not yet in the store; the reply is `.examplesRead`.
     case readExamples(replyTo: ScreenID)
     /// Keep the open form as this session's draft (it survives a dropped link).

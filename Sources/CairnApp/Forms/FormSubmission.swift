@@ -6,8 +6,9 @@ enum FormSubmission {
     enum Result: Equatable {
         /// What is wrong, in the order of the form's fields, so focus goes to the first.
         case refused([FieldIssue])
-        /// The outcome to commit, and the form to open once it is saved.
-        case ready(Outcome, next: FormState?)
+        /// The operation to commit, its outcome on the screen's world, and the form to open once
+        /// it is saved.
+        case ready(DomainOperation, Outcome, next: FormState?)
         /// Savable, but odd enough to ask first: a second Enter with the same `key` saves it.
         case warned(FieldIssue, key: String)
     }
@@ -42,7 +43,7 @@ enum FormSubmission {
                 let field = form.field("value") != nil ? "value" : "name"
                 return .warned(FieldIssue(field, warning), key: warning)
             }
-            return .ready(outcome, next: next(after: form, outcome, world, today: env.today))
+            return .ready(operation, outcome, next: next(after: form, outcome, world, today: env.today))
         } catch {
             // A field already found unreadable is not also reported by the record's rules.
             let more = error.issues.filter { rule in !issues.contains { $0.field == rule.field } }

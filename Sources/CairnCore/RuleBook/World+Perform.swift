@@ -143,8 +143,7 @@ extension World {
                 throw Refusal("conflict", "the deleted \(conflict.kind.rawValue) cannot be brought back")
             }
             // A record made inside one deleted elsewhere comes back with what it belongs to.
-            for parent in deletedParents(of: back) { apply(.put(parent), into: &changes) }
-            apply(.put(back), into: &changes)
+            for record in try restoring(back) { apply(.put(record), into: &changes) }
             return "Brought back \(describe(back)) with \(conflict.field) \(chosen)"
         }
         guard let now = record(conflict.kind, id: conflict.record) else {
@@ -155,6 +154,7 @@ extension World {
             kind: conflict.kind, id: conflict.record, fields: [FieldEdit(conflict.field, old: current, new: side.value, resolves: true)])
         let after: Record
         do { after = try now.applying(edit.fields) } catch { throw Refusal(conflict.field, error.message) }
+        if let gone = goneLink(conflict.field, of: after) { throw Refusal(conflict.field, gone) }
         _ = try check(after, typed: false)
         apply(.edit(edit), into: &changes)
         return "Kept \(conflict.field) \(chosen) for \(describe(now))"

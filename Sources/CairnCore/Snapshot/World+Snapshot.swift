@@ -2,7 +2,7 @@ import Foundation
 
 /// The world written whole into a snapshot and read back: every record, and what the fold
 /// keeps beside them to judge later edits (who last set each field, deleted records, open
-/// conflicts), so that a world read back folds the journal's tail exactly as the full read would.
+/// conflicts) and the order measurements were recorded in, so that a world read back folds the journal's tail exactly as the full read would.
 extension World {
     public func writeSnapshot(to w: inout SnapshotWriter) {
         // Even the revision is checksummed: a changed one would pass for a world that lists
@@ -48,6 +48,12 @@ extension World {
             rest.number(c.others.count)
             for side in c.others { Self.write(side, to: &rest) }
             rest.bool(c.recordDeleted)
+        }
+        rest.number(measurementsRecorded)
+        rest.number(measurementOrder.count)
+        for (id, order) in measurementOrder {
+            rest.text(id)
+            rest.number(order)
         }
         w.section(rest)
     }
@@ -104,6 +110,13 @@ extension World {
                 kind: kind, record: record, field: field, kept: kept, others: others, recordDeleted: try rest.bool())
             conflicts[conflict.key] = conflict
             conflictedRecords[record, default: 0] += 1
+        }
+        measurementsRecorded = try rest.number()
+        let orders = try rest.count()
+        measurementOrder.reserveCapacity(orders)
+        for _ in 0..<orders {
+            let id = try rest.text()
+            measurementOrder[id] = try rest.number()
         }
         guard rest.isAtEnd else { throw SnapshotReader.Damaged(at: rest.offset) }
     }

@@ -43,11 +43,9 @@ public enum CalendarExport {
             }
         }
         if what.contains(.goals) {
-            // Grouped once: asking the world goal by goal scans every measurement each time.
-            let measured = Dictionary(grouping: w.measurements.values, by: \.goal)
             for g in w.goals.values where included(g.cluster) {
                 guard let deadline = g.deadline else { continue }
-                let p = GoalProgress(goal: g, measurements: measured[g.id] ?? [], on: today)
+                let p = w.progress(of: g, on: today)
                 let n = { (v: Double) in World.number(v) + g.unit }
                 var lines = ["Goal deadline of \(clusterName(g.cluster))", "Status: \(p.status.rawValue)", "Indicator: \(g.indicator)"]
                 if let t = g.target {

@@ -80,12 +80,17 @@ extension Store {
 
 /// What undoing an import changes: what it added is deleted, and each field it changed is put
 /// back, as new events through the rule book's undo (which refuses to delete what something
-/// made since names). A field changed again since the import keeps its new value and is named.
+/// made since names). A field changed again since the import keeps its new value and is named;
+/// so is a record it added that someone (or something, another import) edited since, which is
+/// kept, with what it belongs to that the import added (a membership's cluster), so that
+/// nothing kept points at a record that is gone.
 public enum ImportUndo {
     public struct Plan: Sendable {
         public var inverse: [Change]
         public var deleted = 0
         public var restored = 0
+        /// Records it added that stay: edited since, or what such a record belongs to.
+        public var keptRecords = 0
         /// Fields and records left as they are now, with why.
         public var kept: [String] = []
         public var summary: String
@@ -96,6 +101,8 @@ public enum ImportUndo {
         var createdOrder: [String] = []
         var edited: [String: (kind: RecordKind, old: [String: JSONValue], new: [String: JSONValue], names: [String])] = [:]
         var editedOrder: [String] = []
+        // Each record it added as the import left it: one that differs now was edited since.
+        var leftAs: [String: Record] = [:]
         for event in run.events {
             let id = event.change.recordID
             switch event.change {
@@ -104,7 +111,10 @@ public enum ImportUndo {
                     created[id] = r.kind
                     createdOrder.append(id)
                 }
-            case .edit(let e) where created[id] == nil:
+                if created[id] != nil { leftAs[id] = r }
+            case .edit(let e) where created[id] != nil:
+                leftAs[id] = (try? leftAs[id]?.applying(e.fields)) ?? leftAs[id]
+            case .edit(let e):
                 if edited[id] == nil {
                     edited[id] = (e.kind, [:], [:], [])
                     editedOrder.append(id)
@@ -120,13 +130,16 @@ public enum ImportUndo {
             }
         }
         var plan = Plan(inverse: [], summary: "the import of \(run.file) (\(run.id))")
+        let kept = keptSince(created: createdOrder.map { ($0, created[$0]!) }, leftAs: leftAs, world: world)
+        plan.kept += kept.notes
+        plan.keptRecords = kept.ids.count
         // What refers goes before what it refers to: memberships before schools and clusters.
         let rank: [RecordKind: Int] = [.membership: 0, .school: 1, .agency: 1, .cluster: 2]
-        let deletions = createdOrder.filter { world.record(created[$0]!, id: $0) != nil }
+        let deletions = createdOrder.filter { world.record(created[$0]!, id: $0) != nil && !kept.ids.contains($0) }
             .sorted { (rank[created[$0]!] ?? 0, $0) < (rank[created[$1]!] ?? 0, $1) }
         for id in deletions { plan.inverse.append(.delete(created[id]!, id: id)) }
         plan.deleted = deletions.count
-        let gone = createdOrder.count - deletions.count
+        let gone = createdOrder.count - deletions.count - kept.ids.count
         if gone > 0 { plan.kept.append("\(gone) record\(gone == 1 ? "" : "s") it added had been deleted since") }
         for id in editedOrder {
             let e = edited[id]!
@@ -150,5 +163,33 @@ public enum ImportUndo {
             }
         }
         return plan
+    }
+
+    /// The records the import added that differ now from what it left (edited since by someone,
+    /// or by something else, another import), and the records it added that those belong to (a
+    /// kept membership's cluster and school), each named with why it stays.
+    static func keptSince(created: [(String, RecordKind)], leftAs: [String: Record], world: World) -> (ids: Set<String>, notes: [String]) {
+        let added = Dictionary(created, uniquingKeysWith: { a, _ in a })
+        var why: [String: String] = [:]
+        var queue: [String] = []
+        for (id, kind) in created {
+            guard let now = world.record(kind, id: id), let left = leftAs[id], now != left else { continue }
+            let (before, after) = (left.fieldValues, now.fieldValues)
+            let changed = after.filter { before[$0.key] != $0.value }.map(\.key) + before.keys.filter { after[$0] == nil }
+            let names = Set(changed).sorted()
+            let latest = names.compactMap { world.lastWriter(of: id, field: $0) }.max { $0.at < $1.at }
+            let who = latest.map { " by \($0.by.isEmpty ? "someone" : $0.by) at \(EventTime.minute($0.at)) UTC" } ?? ""
+            why[id] = "\(world.describe(now)) (\(id)): \(names.joined(separator: ", ")) edited since\(who)"
+            queue.append(id)
+        }
+        while let id = queue.popLast() {
+            guard let record = world.record(added[id]!, id: id) else { continue }
+            for reference in record.references where reference.required && why[reference.id] == nil {
+                guard added[reference.id] != nil, let parent = world.record(reference.target, id: reference.id) else { continue }
+                why[reference.id] = "\(world.describe(parent)) (\(reference.id)): \(world.describe(record)) is kept and belongs to it"
+                queue.append(reference.id)
+            }
+        }
+        return (Set(why.keys), created.compactMap { why[$0.0] })
     }
 }

@@ -36,8 +36,9 @@ public struct ConflictsScreen: Screen {
         case .keep:
             guard let row = list.selectedRow, let (conflict, side) = Self.choice(row.id, in: env.world) else { return [] }
             do {
-                let outcome = try env.world.perform(.resolve(conflict, choosing: side), by: env.author)
-                return [.commit(outcome, replyTo: context.id, undoable: true)]
+                let keep = DomainOperation.resolve(conflict, choosing: side)
+                let outcome = try env.world.perform(keep, by: env.author)
+                return [.commit(keep, preview: outcome, replyTo: context.id, undoable: true)]
             } catch {
                 return [.say(Status("Not kept: \(error.message)", isError: true))]
             }

@@ -45,7 +45,7 @@ public struct ConfirmScreen: Screen {
         case (.yes, .perform(let operation)):
             do {
                 let outcome = try context.env.world.perform(operation, by: context.env.author)
-                return [close, .commit(outcome, replyTo: asker, undoable: true)]
+                return [close, .commit(operation, preview: outcome, replyTo: asker, undoable: true)]
             } catch {
                 return [close, .say(Status("Not done: \(error.message)", isError: true))]
             }

@@ -89,14 +89,14 @@ public struct FormScreen: Screen {
             form.errors = [issue.field: issue.message]
             form.focus = form.fields.firstIndex { $0.key == issue.field } ?? form.focus
             return [.say(Status("Check: \(issue.message)", isError: true))]
-        case .ready(let outcome, let next):
+        case .ready(let operation, let outcome, let next):
             saving = true
             form.submitted = outcome.changes.compactMap { change -> String? in
                 if case .put(let r) = change { return r.id }
                 return nil
             }
             self.next = next
-            return [.commit(outcome, replyTo: context.id, undoable: true)]
+            return [.commit(operation, preview: outcome, replyTo: context.id, undoable: true)]
         }
     }
 

@@ -124,9 +124,9 @@ public struct HomeScreen: Screen, TabbedLists {
             guard !changes.isEmpty else { return [.say(Status("Examples not loaded: they are already in this store", isError: true))] }
             let count = changes.filter { $0.kind == .cluster }.count
             do {
-                let outcome = try context.env.world.perform(
-                    .carry(changes, summary: "Loaded \(count) example clusters"), by: context.env.author)
-                return [.commit(outcome, replyTo: context.id, undoable: true)]
+                let load = DomainOperation.carry(changes, summary: "Loaded \(count) example clusters")
+                let outcome = try context.env.world.perform(load, by: context.env.author)
+                return [.commit(load, preview: outcome, replyTo: context.id, undoable: true)]
             } catch {
                 return [.say(Status("Examples not loaded: \(error.message)", isError: true))]
             }
