@@ -62,10 +62,11 @@ import Testing
         lines.remove(at: 0)
         try rewrite(store, lines)
         #expect(try breaks(store).map(\.line) == [1])
+        // Lines 3 and 4: the end of one commit and a commit of its own, each read whole.
         lines = kept
-        lines.swapAt(1, 2)
+        lines.swapAt(0, 3)
         try rewrite(store, lines)
-        #expect(try breaks(store).map(\.line) == [2])
+        #expect(try breaks(store).map(\.line) == [1])
     }
 
     @Test func a_line_written_again_with_a_new_hash_still_breaks_the_next() throws {
