@@ -302,3 +302,49 @@ import Testing
                 == "snapshot: rebuilt from the journals")
     }
 }
+
+/// A snapshot is read whole or not at all: parts of two snapshots of one store spliced
+/// together (each part's checksum sound on its own) are refused, and the start reads the
+/// journals instead.
+@Suite struct SnapshotSpliceTests {
+    let ana = Identity(user: "ana", host: "regional-server")
+
+    /// Where the schools' part of a snapshot lies: from the count before it to its end.
+    func schoolsPart(_ bytes: [UInt8]) throws -> Range<Int> {
+        try bytes.withUnsafeBytes { raw throws -> Range<Int> in
+            var r = SnapshotReader(raw, from: StoreSnapshot.magic.count)
+            _ = try r.number()
+            _ = try r.text()
+            _ = try r.unsigned()  // the seal
+            for _ in 0..<3 { _ = try r.uncheckedSection() }  // the marks, the first look, the world's revision
+            let start = r.offset
+            _ = try r.count()
+            _ = try r.uncheckedSection()
+            return start..<r.offset
+        }
+    }
+
+    @Test func a_snapshot_spliced_from_two_of_one_store_is_refused_and_the_journals_read() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        let gone = School(name: "Escola que fechou")
+        try store.commit([.put(.school(School(name: "Þingeyjarskóli"))), .put(.school(gone))])
+        try store.refresh()  // its own lines read back, as a snapshot needs
+        #expect(store.saveSnapshot())
+        let older = [UInt8](try Data(contentsOf: store.snapshotFile))
+        try store.commit([.put(.school(School(name: "Łódź 12")))])
+        try store.commit([.delete(.school, id: gone.id)])
+        try store.refresh()
+        #expect(store.saveSnapshot())
+        let newer = [UInt8](try Data(contentsOf: store.snapshotFile))
+        // The newer marks and first look, the older schools: the new school missing, the closed one back.
+        let a = try schoolsPart(older)
+        let b = try schoolsPart(newer)
+        let spliced = Array(newer[..<b.lowerBound]) + Array(older[a]) + Array(newer[b.upperBound...])
+        #expect(spliced.withUnsafeBytes { StoreSnapshot.decode($0) } == nil)
+        try Data(spliced).write(to: store.snapshotFile)
+        let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(!again.startedFromSnapshot)
+        #expect(Set(again.world.schools.values.map(\.name)) == ["Þingeyjarskóli", "Łódź 12"])
+    }
+}

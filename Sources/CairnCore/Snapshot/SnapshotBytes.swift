@@ -4,6 +4,9 @@
 /// chosen to be read fast, not to be read by people (the journals are that).
 public struct SnapshotWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
+    /// Mixed into every part's checksum: one snapshot's, so that parts of two snapshots spliced
+    /// together (each sound on its own) never read as one.
+    public var seal: UInt64 = 0
 
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
@@ -53,7 +56,7 @@ public struct SnapshotWriter: Sendable {
     /// if sound, even where the damage falls inside a text.
     public mutating func section(_ part: SnapshotWriter) {
         unsigned(UInt64(part.bytes.count))
-        unsigned(part.bytes.withUnsafeBytes(SnapshotChecksum.of))
+        unsigned(part.bytes.withUnsafeBytes { SnapshotChecksum.of($0, seal: seal) })
         bytes.append(contentsOf: part.bytes)
     }
 }
@@ -63,8 +66,9 @@ public struct SnapshotWriter: Sendable {
 /// any single eight-byte word never has the checksum it was written with. Against damage,
 /// not against forgery: the snapshot is this machine's own cache.
 public enum SnapshotChecksum {
-    public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    public static func of(_ bytes: UnsafeRawBufferPointer, seal: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        h = (h ^ seal) &* 0xD6E8_FEB8_6659_FD93
         func mix(_ w: UInt64) {
             h ^= w
             h = (h << 29 | h >> 35) &* 0xBF58_476D_1CE4_E5B9
@@ -91,6 +95,8 @@ public struct SnapshotReader {
     let base: UnsafePointer<UInt8>
     private(set) var end: Int
     public private(set) var offset: Int
+    /// The seal the parts were written with (`SnapshotWriter.seal`).
+    public var seal: UInt64 = 0
 
     public init(_ buffer: UnsafeRawBufferPointer, from offset: Int = 0) {
         base = buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? UnsafePointer(bitPattern: 1)!
@@ -116,7 +122,7 @@ public struct SnapshotReader {
         let sum = try unsigned()
         guard length <= end - offset else { throw Damaged(at: offset) }
         let part = section(length)
-        guard SnapshotChecksum.of(UnsafeRawBufferPointer(start: base + offset, count: length)) == sum else {
+        guard SnapshotChecksum.of(UnsafeRawBufferPointer(start: base + offset, count: length), seal: seal) == sum else {
             throw Damaged(at: offset)
         }
         offset += length
@@ -136,7 +142,7 @@ public struct SnapshotReader {
 
     /// Whether the part this reader spans (from where it stands) has the checksum `sum`.
     public func checked(_ sum: UInt64) -> Bool {
-        SnapshotChecksum.of(UnsafeRawBufferPointer(start: base + offset, count: end - offset)) == sum
+        SnapshotChecksum.of(UnsafeRawBufferPointer(start: base + offset, count: end - offset), seal: seal) == sum
     }
 
     public mutating func byte() throws(Damaged) -> UInt8 {

@@ -30,7 +30,7 @@ struct StoreSnapshot {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 5
+    static let format = 6
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -49,6 +49,10 @@ struct StoreSnapshot {
         w.raw(Self.magic)
         w.number(Self.format)
         w.text(Self.words)
+        // A new seal each time: a part of another snapshot fails this one's checksums.
+        let seal = UInt64.random(in: 1...UInt64.max)
+        w.unsigned(seal)
+        w.seal = seal
         var head = SnapshotWriter(capacity: 256)
         head.number(eventCount)
         head.number(Int(clockHigh.key))
@@ -84,6 +88,7 @@ struct StoreSnapshot {
         var r = SnapshotReader(bytes, from: magic.count)
         do {
             guard try r.number() == format, try r.text() == words else { return nil }
+            r.seal = try r.unsigned()
             var head = try r.section()
             let eventCount = try head.number()
             let clockHigh = (key: Int64(try head.number()), at: try head.text(), count: try head.number())
