@@ -47,6 +47,10 @@ public final class Store {
     private var ownEvents: Set<String> = []
     /// Conflicts found since last asked in which a value this session saved did not stand.
     var overruled: [Conflict] = []
+    /// What this session read last of each journal (`Store+Tamper.swift`), and what it found
+    /// changed under it since, to be said on screen.
+    var readTails: [String: (offset: Int, bytes: [UInt8])] = [:]
+    var alarms: [String] = []
     /// Files in `journal/` that are not journals of this store's form: never read or sent.
     public internal(set) var strayFiles: [JournalProblem] = []
     /// The verdict on each file of `journal/` by name, kept while it is the same file (inode
@@ -197,10 +201,11 @@ public final class Store {
             let name = file.lastPathComponent
             let (offset, line) = positions[name] ?? (0, 1)
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-            if size < offset {
+            if size < offset || !stillHolds(file, upTo: offset) {
+                noteChangedUnder(name, from: offset, to: size)
                 try reload()
                 return true
-            }  // a file shrank: someone replaced it
+            }
             if size == offset { continue }
             var result = try JournalReader.read(file, from: offset, firstLine: line)
             checkForeign(&result, file: file)

@@ -193,6 +193,7 @@ enum TerminalSession {
                 lastPoll = Date()
                 if (try? store.refresh()) == true {
                     effects += app.send(.worldChanged(store.world))
+                    for alarm in store.takeAlarms() { effects += app.send(.tell(Status(alarm, isError: true))) }
                     effects += app.send(.syncLineChanged(SyncStatus.line(for: store)))
                     let overruled = store.takeOverruled()
                     if !overruled.isEmpty { effects += app.send(.tell(ConflictNotice.overruled(overruled, in: store.world))) }

@@ -24,7 +24,7 @@ import Testing
         return lines
     }
 
-    @Test func a_commit_cut_off_at_the_end_is_not_folded_and_is_cut_before_the_next_append() throws {
+    @Test func a_commit_cut_off_at_the_end_is_not_folded_and_its_complete_lines_are_never_cut() throws {
         let tmp = TemporaryDirectory()
         let lines = try fiveInOne(tmp)
         // A process killed after writing three of the five lines (the third one half-written).
@@ -34,11 +34,15 @@ import Testing
         #expect(reopened.world.schools.isEmpty)
         #expect(!reopened.problems.contains { $0.isDamage })
         try reopened.commit([.put(.school(School(id: "sch-9", name: "Escola 9")))])
-        let after = try String(contentsOf: journal(tmp), encoding: .utf8).split(separator: "\n")
-        #expect(after.count == 1)
+        // Only the half-written line went: the two complete ones stay, never folded.
+        let after = try String(contentsOf: journal(tmp), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(after.count == 3)
+        #expect(Array(after.prefix(2)) == Array(lines.prefix(2)))
         let check = try StoreCheck.run(try Store(directory: tmp.store, identity: ana))
         #expect(!check.isDamaged, "\(check.report)")
         #expect(check.events == 1)
+        #expect(check.report.contains("line 1: a commit of 5 changes has only 2 written (a write was interrupted); none of it is folded"))
+        #expect(try Store(directory: tmp.store, identity: ana).world.schools.keys.sorted() == ["sch-9"])
     }
 
     @Test func a_commit_missing_lines_in_the_middle_of_a_journal_is_damage_and_none_of_it_is_folded() throws {
@@ -56,7 +60,8 @@ import Testing
         #expect(check.isDamaged)
         #expect(
             check.report.contains(
-                "\(journal(tmp).lastPathComponent) line 1 is damaged: it is part of a commit of 5 changes that was cut short"))
+                "\(journal(tmp).lastPathComponent) line 1 is damaged: it is part of a commit of 5 changes that was cut short (3 of them here: by ana at "
+            ))
     }
 
     @Test func a_line_that_is_not_json_and_a_time_that_cannot_be_read_are_damage() throws {

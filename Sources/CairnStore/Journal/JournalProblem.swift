@@ -6,6 +6,9 @@ public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
         case tornTail
         /// A complete line that cannot be read. Reported, never rewritten.
         case damagedLine
+        /// The first lines of a commit whose writer was killed, the next commit written after
+        /// them: never folded, never cut (a journal loses no complete line).
+        case interruptedCommit
         /// A file in `journal/` that is not a journal of this store's form (a link, a folder,
         /// a sparse file, a file of something else): never read, never sent by a sync.
         case notAJournal
@@ -22,6 +25,7 @@ public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
         switch kind {
         case .tornTail: return "\(file) line \(line): unfinished last line (a write was interrupted); ignored"
         case .damagedLine: return "\(file) line \(line) is damaged: \(detail)"
+        case .interruptedCommit: return "\(file) line \(line): \(detail)"
         case .notAJournal:
             return "journal/\(file) is not a Cairn journal (\(detail)): it is neither read nor sent; `rm journal/\(file)` removes it"
                 + " (and `git rm --cached journal/\(file)` if a sync brought it)"

@@ -19,15 +19,18 @@ struct JournalReader {
     static func read(_ url: URL, from offset: Int, firstLine: Int, maxBytes: Int? = nil) throws(StoreError) -> Result {
         let data: Data
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
+            // Never through a link: what it points at is not this store's journal.
+            guard let fd = InsideStore.openForReading(url) else { throw StoreError("it is a link, or not a file") }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             try handle.seek(toOffset: UInt64(offset))
             data = try (maxBytes.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
+        } catch let error as StoreError {
+            throw StoreError("cannot read \(url.path): \(error.message)")
         } catch {
             throw StoreError("cannot read \(url.path): \(error.localizedDescription)")
         }
         var result = parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
-        result.keepWholeCommits(file: url.lastPathComponent, firstLine: firstLine)
+        result.keepWholeCommits(file: url.lastPathComponent, firstLine: firstLine, data: data, baseOffset: offset)
         result.sortProblems()
         return result
     }
@@ -201,10 +204,13 @@ extension JournalReader.Result {
         return expected == nil
     }
 
-    /// Drops the lines of commits that are not whole: a commit cut short in the middle of a
-    /// file is damage (its lines are named, none folded); one still unfinished at the end is
-    /// being written or was cut off by a kill, so the read stops before it and tries again later.
-    mutating func keepWholeCommits(file: String, firstLine: Int) {
+    /// Drops the lines of commits that are not whole, so none is ever folded in part:
+    /// - one still unfinished at the end is being written, or was cut off by a kill: the read
+    ///   stops before it and tries again later;
+    /// - one whose first parts are followed by a line that chains on to them (`JournalChain`) was
+    ///   left by a writer killed mid-commit, and the next commit written after it: a note;
+    /// - any other (a line lost or damaged inside it) is damage, said with what its lines held.
+    mutating func keepWholeCommits(file: String, firstLine: Int, data: Data = Data(), baseOffset: Int = 0) {
         guard events.contains(where: { $0.commit != nil }) else { return }
         // Usually every commit is whole: then nothing is copied.
         if Self.allWhole(events, endLine: firstLine + linesRead) { return }
@@ -234,16 +240,57 @@ extension JournalReader.Result {
                         detail: "a commit of \(mark.of) changes has only \(j - i) written"))
                 linesRead = mark.line - firstLine
                 endOffset = mark.offset
+            } else if mark.part == 1, j > i, let last = events[j - 1].commit,
+                Self.nextLineChainsOn(lineAt: last.offset - baseOffset, in: data)
+            {
+                problems.append(
+                    JournalProblem(
+                        kind: .interruptedCommit, file: file, line: mark.line,
+                        detail: "a commit of \(mark.of) changes has only \(j - i) written (a write was interrupted); none of it is folded"))
             } else {
+                let held = Array(events[i..<max(j, i + 1)])
                 problems.append(
                     JournalProblem(
                         kind: .damagedLine, file: file, line: mark.line,
-                        detail:
-                            "it is part of a commit of \(mark.of) changes that was cut short (\(j - i) of them here); none of it is folded")
-                )
+                        detail: "it is part of a commit of \(mark.of) changes that was cut short (\(held.count) of them here: "
+                            + "\(Self.summary(held))); none of it is folded"))
             }
             i = max(j, i + 1)
         }
         events = kept
+    }
+
+    /// What a commit's lines held, as a person would say it: who, when, from where, and how many
+    /// changes of each kind (`by ana at 2026-12-01T14:02Z, import of nz.csv: 20 schools added`).
+    static func summary(_ held: [Event]) -> String {
+        guard let first = held.first else { return "nothing" }
+        var counts: [String: Int] = [:]
+        for e in held {
+            let op: String
+            switch e.change {
+            case .put: op = "added"
+            case .edit: op = "edited"
+            case .delete: op = "deleted"
+            }
+            counts["\(e.change.kind.rawValue) \(op)", default: 0] += 1
+        }
+        let what = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        return "by \(first.by) at \(first.at)" + (first.source.map { ", \($0)" } ?? "") + ": " + what
+    }
+
+    /// Whether the line after the one starting at `start` in `data` carries the hash that
+    /// follows from it: nothing was lost between them.
+    static func nextLineChainsOn(lineAt start: Int, in data: Data) -> Bool {
+        guard start >= 0, start < data.count else { return false }
+        // Two lines at most: a window, not a copy of the whole slice.
+        let from = data.startIndex + start
+        let bytes = Array(data[from..<min(data.endIndex, from + (4 << 20))])
+        let start = 0
+        guard let end = bytes[start...].firstIndex(of: 0x0A), end + 1 < bytes.count,
+            let nextEnd = bytes[(end + 1)...].firstIndex(of: 0x0A)
+        else { return false }
+        guard let link = JournalChain.split(bytes[start..<end]).carried else { return false }
+        let (content, carried) = JournalChain.split(bytes[(end + 1)..<nextEnd])
+        return carried != nil && JournalChain.next(link, content) == carried
     }
 }

@@ -143,21 +143,16 @@ final class JournalWriter {
         return StoreError(error.message + " (the part written is left unfinished and will not be read)")
     }
 
-    /// A line, or a commit of several lines, left unfinished by a killed process would glue
-    /// itself to the next event: cut it off (we hold the lock, so no one is still writing it).
+    /// A line left unfinished by a killed process would glue itself to the next event: cut it
+    /// off (we hold the lock, so no one is still writing it). Only that: the complete lines of a
+    /// commit a kill cut short stay, and are read as such (`JournalReader`), for a journal
+    /// never loses a complete line.
     private func cutUnfinishedTail() throws(StoreError) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.posix("cannot inspect the journal", path: url.path) }
         let size = Int(info.st_size)
         guard size > 0 else { return }
-        // First any torn last line; then, when the last whole line is part k of a commit of
-        // more than k, back to that commit's first line.
-        var end = try startOfLine(before: size)
-        if end > 0, let (part, of) = try commitPart(ofLineEndingAt: end), part < of {
-            var start = try startOfLine(before: end - 1)
-            for _ in 1..<part where start > 0 { start = try startOfLine(before: start - 1) }
-            end = start
-        }
+        let end = try startOfLine(before: size)
         guard end < size else { return }
         guard ftruncate(fd, off_t(end)) == 0 else {
             throw StoreError.posix("cannot cut the unfinished line off", path: url.path)
@@ -183,30 +178,6 @@ final class JournalWriter {
         return 0
     }
 
-    /// `"part":k` and `"of":n` of the whole line ending at `end` (just past its break), if set.
-    private func commitPart(ofLineEndingAt end: Int) throws(StoreError) -> (Int, Int)? {
-        let start = try startOfLine(before: end - 1)
-        let count = min(end - start, 1 << 20)
-        var line = [UInt8](repeating: 0, count: count)
-        let n = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(end - count)) }
-        guard n == count else { throw StoreError.posix("cannot read the journal", path: url.path) }
-        func number(after key: String) -> Int? {
-            let needle = Array(key.utf8)
-            guard needle.count <= line.count else { return nil }
-            for i in 0...(line.count - needle.count) where line[i] == needle[0] && Array(line[i..<i + needle.count]) == needle {
-                var k = i + needle.count
-                var value = 0
-                while k < line.count, line[k] >= 48, line[k] <= 57, value < 1 << 40 {
-                    value = value * 10 + Int(line[k] - 48)
-                    k += 1
-                }
-                return k > i + needle.count ? value : nil
-            }
-            return nil
-        }
-        guard let part = number(after: "\"part\":"), let of = number(after: "\"of\":") else { return nil }
-        return (part, of)
-    }
 }
 
 extension StoreError {
