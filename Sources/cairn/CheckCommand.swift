@@ -9,9 +9,18 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Flag(help: "Write the snapshot (local/snapshot, the journals' cache for a quick start) anew from a full read.")
     var rebuild = false
+    @Flag(help: "Put back a journal whose lines were changed, removed or reordered, from the copy git holds (a synced store).")
+    var repair = false
 
     func run() throws {
         let store = try options.open()
+        if repair {
+            do {
+                for outcome in try JournalRepair.run(store) { print(outcome.said) }
+            } catch {
+                throw CLIError(error.message)
+            }
+        }
         let check = try StoreCheck.run(store, rebuild: rebuild)
         print("store: \(store.directory.path)")
         print(check.report)

@@ -46,10 +46,23 @@ import Testing
         #expect(try bytes(serverJournal) == before.1)
         #expect(try server.exportJSON == before.2)
         #expect(try server.cairn(["check"]).status == 0)
-        // The laptop itself: its check names the broken line.
+        #expect(refused.stderr.contains("`cairn check --repair`"))
+        // The laptop itself: its check names the broken line; --repair puts it back from git.
         let check = try laptop.cairn(["check"])
         #expect(check.status == 1)
         #expect(check.stdout.contains("\(laptopJournal.lastPathComponent) line 1 is damaged: its hash does not follow"), "\(check.stdout)")
+        try laptop.must(["add", "school", "--name", "Escola escrita depois"])
+        let repaired = try laptop.cairn(["check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+        #expect(repaired.stdout.contains("journal/\(laptopJournal.lastPathComponent): put back as git commit "), "\(repaired.stdout)")
+        #expect(repaired.stdout.contains("and the 1 written after kept"))
+        #expect(try laptop.must(["list", "schools"]).contains("Escola Básica de São João"))
+        // Then both copies sync again and agree.
+        _ = try laptop.sync()
+        _ = try server.sync()
+        #expect(try server.exportJSON == laptop.exportJSON)
+        #expect(try server.must(["list", "schools"]).contains("Escola escrita depois"))
+        #expect(try server.cairn(["check"]).status == 0)
     }
 
     @Test func history_that_changes_this_copys_own_journal_is_refused_and_the_journal_left_as_it_was() throws {

@@ -36,7 +36,9 @@ extension StoreSync {
                 if base[path] != nil { throw refusal(git, ref: ref, remote: remote, path: path, line: 1, what: "removed") }
                 continue
             }
-            if arriving == held { continue }
+            // Nothing arrives for it (the remote has what both last shared): this copy's own
+            // journal mended since (`cairn check --repair`) goes out as its next version.
+            if arriving == held || base[path] == arriving { continue }
             guard let mine = blob(git, held.sha), let came = blob(git, arriving.sha) else {
                 throw StoreError("cannot read \(path) from git to compare it with what \(remote) has; nothing was merged")
             }
@@ -72,7 +74,7 @@ extension StoreSync {
         let fix =
             own
             ? "`cairn sync --status` says what this copy holds; a copy restored from a backup made changes since the hub last had it"
-            : "ask whoever made that commit to put the line back; until then nothing of \(remote) can be merged here"
+            : "the copy that wrote it puts it back with `cairn check --repair`, then syncs; until then nothing of \(remote) is merged here"
         return StoreError(
             "refused what \(remote) has: line \(line) of \(whose)\(own ? " (\(path))" : "") was \(what)\(commit); "
                 + "nothing was merged and the store is as it was (\(fix))")

@@ -15,7 +15,8 @@ extension StoreSync {
     /// then this copy becomes a new one (see above) and the sync is run again by that copy.
     func becomeNewCopyIfRestored(_ git: Git, ref: String, progress: (String) -> Void) throws(StoreError) -> StoreSync? {
         let path = "journal/" + ownJournal.lastPathComponent
-        guard let arriving = journals(git, at: ref)[path], let came = blob(git, arriving.sha) else { return nil }
+        let base = git.value(["merge-base", "HEAD", ref]).map { journals(git, at: $0) } ?? [:]
+        guard let arriving = journals(git, at: ref)[path], base[path] != arriving, let came = blob(git, arriving.sha) else { return nil }
         let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
         return try writer.locked { () throws(StoreError) -> StoreSync? in
             let mine = InsideStore.contents(of: ownJournal) ?? Data()
@@ -23,8 +24,7 @@ extension StoreSync {
             // What the hub is known to have had of ours (sent at the last sync, or in the commit
             // both sides share) must be there unchanged: otherwise the hub's copy was rewritten,
             // not this one restored, and `requireAppendsOnly` refuses it.
-            let base = git.value(["merge-base", "HEAD", ref]).flatMap { journals(git, at: $0)[path]?.size } ?? 0
-            let known = max(base, SyncRecord.read(directory)?.sent[ownJournal.lastPathComponent] ?? 0)
+            let known = max(base[path]?.size ?? 0, SyncRecord.read(directory)?.sent[ownJournal.lastPathComponent] ?? 0)
             guard known <= mine.count, known <= came.count, mine.prefix(known) == came.prefix(known) else { return nil }
             progress("This copy was restored from a backup: it takes a new id…")
             // The lines both hold; the rest of ours were written here since the backup.

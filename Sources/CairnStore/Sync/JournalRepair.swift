@@ -1,0 +1,68 @@
+import CairnCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `cairn check --repair`: a journal whose hash chain breaks (a line changed, removed or
+/// reordered by hand) is put back from the newest copy git holds that is whole, keeping every
+/// line written after it. Nothing acknowledged is lost: the lines kept after the copy must
+/// chain on from it, or nothing is changed.
+public enum JournalRepair {
+    /// What `repair` did or could not do, one line a journal.
+    public struct Outcome: Sendable, Equatable {
+        public var journal: String
+        public var repaired: Bool
+        public var said: String
+    }
+
+    /// Repairs every journal of `store` whose chain breaks, from git's history.
+    public static func run(_ store: Store) throws(StoreError) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        for url in try store.journalFiles() {
+            guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { continue }
+            outcomes.append(try repair(url, brokenAt: broken.line, in: store))
+        }
+        return outcomes
+    }
+
+    static func repair(_ url: URL, brokenAt line: Int, in store: Store) throws(StoreError) -> Outcome {
+        let path = "journal/" + url.lastPathComponent
+        func cannot(_ why: String) -> Outcome {
+            Outcome(journal: path, repaired: false, said: "\(path) line \(line) cannot be repaired: \(why)")
+        }
+        guard let git = Git(in: store.directory),
+            FileManager.default.fileExists(atPath: store.directory.appendingPathComponent(".git").path)
+        else { return cannot("the store is not synced, so git holds no copy of it") }
+        let writer = JournalWriter(url: url, store: store.directory, mode: store.access.fileMode)
+        return try writer.locked { () throws(StoreError) -> Outcome in
+            guard let now = InsideStore.contents(of: url) else { return cannot("it cannot be read") }
+            let lines = now.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Array($0) }
+            for commit in (git.value(["rev-list", "HEAD", "--", path]) ?? "").split(separator: "\n").map(String.init) {
+                let shown = git.run(["show", "\(commit):\(path)"])
+                guard shown.ok, !shown.bytes.isEmpty else { continue }
+                let copy = shown.bytes
+                var whole = ChainWalk(journal: url.lastPathComponent)
+                copy.withUnsafeBytes { whole.feed($0) }
+                guard whole.firstBreak == nil, copy.last == 0x0A, whole.lines >= line else { continue }
+                // The lines written after the copy, as they stand now: after its last line.
+                let last = Array(copy.dropLast().split(separator: 0x0A, omittingEmptySubsequences: false).last ?? [])
+                let after = lines.lastIndex(of: last).map { lines[($0 + 1)...] } ?? lines.dropFirst(whole.lines)
+                var mended = copy
+                for l in after { mended += l + [0x0A] }
+                var check = ChainWalk(journal: url.lastPathComponent)
+                mended.withUnsafeBytes { check.feed($0) }
+                guard check.firstBreak == nil else { continue }
+                try StoreFiles.write(mended, to: url, mode: store.access.fileMode, store: store.directory)
+                let name = git.value(["log", "-1", "--format=%h (%an, “%s”)", commit]).map { Text.visible($0) } ?? commit
+                return Outcome(
+                    journal: path, repaired: true,
+                    said:
+                        "\(path): put back as git commit \(name) holds it (\(whole.lines) lines), and the \(after.count) written after kept"
+                )
+            }
+            return cannot("git holds no whole copy of it up to that line")
+        }
+    }
+}
