@@ -39,6 +39,18 @@ import Testing
         #expect(try Data(contentsOf: target) == before)
     }
 
+    @Test func the_store_folder_itself_may_be_a_link() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: ana)
+        try store.commit([.put(.school(School(name: "Þingeyjarskóli")))])
+        let link = tmp.url.appendingPathComponent("oeste")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: tmp.store)
+        let through = try Store(directory: link, identity: ana)
+        try through.commit([.put(.school(School(name: "Łódź 12")))])
+        #expect(try Store(directory: tmp.store, identity: ana).world.schools.count == 2)
+        #expect(try StoreCheck.run(through).links.isEmpty)
+    }
+
     @Test func a_journal_with_a_second_name_is_refused() throws {
         let tmp = TemporaryDirectory()
         let store = try Store(directory: tmp.store, identity: ana)

@@ -19,6 +19,19 @@ import Testing
 
     func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
 
+    /// Two machines; a backup of the laptop, then more work synced, then the backup restored
+    /// at the same path (its id, its older journal and git).
+    func restoredFromBackup(_ hub: SyncHub) throws -> (server: SyncHub.Machine, laptop: SyncHub.Machine) {
+        let (server, laptop) = try twoMachines(hub)
+        let backup = hub.root.appendingPathComponent("laptop-backup")
+        #expect(try Shell.run("/bin/cp", ["-a", laptop.store.path, backup.path]).status == 0)
+        try laptop.must(["add", "school", "--name", "Escola após o backup"])
+        _ = try laptop.sync()
+        try FileManager.default.removeItem(at: laptop.store)
+        #expect(try Shell.run("/bin/cp", ["-a", backup.path, laptop.store.path]).status == 0)
+        return (server, laptop)
+    }
+
     @Test func history_rewritten_on_another_copy_is_refused_whole_naming_journal_line_and_commit() throws {
         let hub = try SyncHub()
         let (server, laptop) = try twoMachines(hub)
@@ -88,14 +101,7 @@ import Testing
 
     @Test func a_copy_restored_from_a_backup_takes_a_new_id_and_converges_losing_nothing() throws {
         let hub = try SyncHub()
-        let (server, laptop) = try twoMachines(hub)
-        // A backup of the laptop, then more work synced, then the backup restored at the same path.
-        let backup = hub.root.appendingPathComponent("laptop-backup")
-        #expect(try Shell.run("/bin/cp", ["-a", laptop.store.path, backup.path]).status == 0)
-        try laptop.must(["add", "school", "--name", "Escola após o backup"])
-        _ = try laptop.sync()
-        try FileManager.default.removeItem(at: laptop.store)
-        #expect(try Shell.run("/bin/cp", ["-a", backup.path, laptop.store.path]).status == 0)
+        let (server, laptop) = try restoredFromBackup(hub)
         // Work done on the restored copy before it syncs is acknowledged: it must survive too.
         try laptop.must(["add", "school", "--name", "Escola depois do restauro"])
 
@@ -118,13 +124,7 @@ import Testing
 
     @Test func a_restored_copy_with_nothing_new_catches_up_under_a_new_id() throws {
         let hub = try SyncHub()
-        let (server, laptop) = try twoMachines(hub)
-        let backup = hub.root.appendingPathComponent("laptop-backup")
-        #expect(try Shell.run("/bin/cp", ["-a", laptop.store.path, backup.path]).status == 0)
-        try laptop.must(["add", "school", "--name", "Escola após o backup"])
-        _ = try laptop.sync()
-        try FileManager.default.removeItem(at: laptop.store)
-        #expect(try Shell.run("/bin/cp", ["-a", backup.path, laptop.store.path]).status == 0)
+        let (server, laptop) = try restoredFromBackup(hub)
         // Its journal as the backup had it, the hub's as the copy left it: git fast-forwards it,
         // and the copy writes a new journal from now on.
         let old = try Shell.ownJournal(laptop.store)
