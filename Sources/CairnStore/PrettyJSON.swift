@@ -1,3 +1,4 @@
+import CairnCore
 import Foundation
 
 /// The JSON that `JSONSerialization` writes with `.prettyPrinted, .sortedKeys,
@@ -147,7 +148,7 @@ public enum PrettyJSON {
                 case 0x0C: out += [0x5C, UInt8(ascii: "f")]
                 case 0x0D: out += [0x5C, UInt8(ascii: "r")]
                 default:
-                    if let (length, value) = terminalControl(in: b, at: i) {
+                    if let (length, value) = Text.terminalControl(in: b, at: i) {
                         unicodeEscape(value, into: &out)
                         i += length
                         continue
@@ -158,23 +159,6 @@ public enum PrettyJSON {
             }
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// The character at `i` when it is one that would act on a terminal, or end a line in
-    /// JavaScript, had it stood raw: C0 and C1 controls, DEL, the line and paragraph separators
-    /// (U+2028, U+2029), bidirectional embeddings and overrides (U+202A–202E) and isolates
-    /// (U+2066–2069). Its UTF-8 length and its value; nil for any other.
-    @inline(__always)
-    static func terminalControl(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (length: Int, value: UInt32)? {
-        let c = b[i]
-        if c < 0x20 || c == 0x7F { return (1, UInt32(c)) }
-        if c == 0xC2, i + 1 < b.count, (0x80...0x9F).contains(b[i + 1]) { return (2, UInt32(b[i + 1])) }
-        if c == 0xE2, i + 2 < b.count,
-            (b[i + 1] == 0x80 && (0xA8...0xAE).contains(b[i + 2])) || (b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2]))
-        {
-            return (3, 0x2000 + (UInt32(b[i + 1] & 0x3F) << 6) + UInt32(b[i + 2] & 0x3F))
-        }
-        return nil
     }
 
     /// `\u001b`, `\u202e`: lower-case hex, as Foundation writes control characters.
@@ -191,29 +175,7 @@ public enum PrettyJSON {
     /// as the same character. The runs between them are copied whole.
     public static func escapingTerminalControls(_ json: some ContiguousBytes) -> [UInt8] {
         json.withUnsafeBytes { raw in
-            let b = raw.bindMemory(to: UInt8.self)
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + b.count / 64 + 2)
-            var run = 0
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                // The common case first: printable ASCII, a line break, or UTF-8 that cannot begin one.
-                if (c >= 0x20 && c < 0x7F) || c == 0x0A || (c >= 0x80 && c != 0xC2 && c != 0xE2) {
-                    i += 1
-                    continue
-                }
-                guard let (length, value) = terminalControl(in: b, at: i) else {
-                    i += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-                unicodeEscape(value, into: &out)
-                i += length
-                run = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
-            return out
+            Text.rewritingControls(raw.bindMemory(to: UInt8.self), separators: true, keepCRLF: false, unicodeEscape)
         }
     }
 }
