@@ -88,7 +88,10 @@ public struct Event: Sendable, Equatable {
         let hour = key / 10_000_000 % 100
         let minute = key / 100_000 % 100
         let second = key / 1_000 % 100
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return 0 }
+        let year = key / 10_000_000_000_000
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days: Int64 = month == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        guard (1...12).contains(month), (1...days).contains(day), hour < 24, minute < 60, second < 61 else { return 0 }
         return key
     }
 

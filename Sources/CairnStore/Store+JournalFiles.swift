@@ -76,6 +76,10 @@ enum JournalVetting {
         guard size > 0, judgeLines else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
         guard let fd = InsideStore.openForReading(url) else { return refused("it cannot be opened as a file") }
         defer { close(fd) }
+        // Lines end in a line break, or (a write cut short) in text: never in NUL bytes, which a
+        // file made with fallocate or filled with zeros ends in.
+        var last: UInt8 = 0
+        if pread(fd, &last, 1, off_t(size - 1)) == 1, last == 0 { return refused("it ends in NUL bytes, not in lines") }
         func head(_ count: Int) -> [UInt8]? {
             var bytes = [UInt8](repeating: 0, count: min(size, count))
             let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
@@ -96,6 +100,13 @@ enum JournalVetting {
             return refused(
                 lines.problems.count > 1
                     ? "none of its first \(lines.problems.count) lines is a Cairn event" : "its first line is not a Cairn event")
+        }
+        // A chained first line chains to its journal's own name: a journal copied under another
+        // name (its events twice in the store) is not that journal.
+        let firstLine = bytes[0..<(bytes.firstIndex(of: 0x0A) ?? end)]
+        let (content, carried) = JournalChain.split(firstLine)
+        if let carried, JournalChain.next(JournalChain.seed(journal: url.lastPathComponent), content) != carried {
+            return refused("its first line was written in another journal: it is a copy of another copy's journal")
         }
         return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil)
     }

@@ -59,7 +59,7 @@ extension Store {
         }
         let result: Result<Performed, Refusal>
         do throws(StoreError) {
-            result = try writer.locked { () throws(StoreError) -> Result<Performed, Refusal> in
+            result = try lockedForWriting { () throws(StoreError) -> Result<Performed, Refusal> in
                 try refreshHoldingLock()
                 if case .resolve(let conflict, _) = operation, world.conflicts[conflict.key] == nil {
                     return .failure(Refusal("conflict", try endedConflict(conflict)))

@@ -13,7 +13,7 @@ public final class Store {
     /// Personal (owner-only) or a team's (a setgid group folder): what every file gets.
     public let access: StoreAccess
     /// This copy of the store, whose journal file its sessions write.
-    public private(set) var instance: StoreInstance
+    public internal(set) var instance: StoreInstance
     public internal(set) var world = World()
     /// What was wrong in the journals at the last read: torn tails and damaged lines.
     public internal(set) var problems: [JournalProblem] = []
@@ -33,12 +33,14 @@ public final class Store {
     public var journalFile: URL { writer.url }
     /// What the first open of this copy closed to other accounts (`StorePrivacy`), to be said.
     public private(set) var privacyNotice: String?
-    private(set) var writer: JournalWriter
+    var writer: JournalWriter
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
     /// Where the last event folded stands in the order: an event read later that orders before
     /// it means a full read.
     var lastApplied: EventOrder?
+    /// A day past this machine's clock, as an order key: see `note(clockOf:)`.
+    var clockCeiling = Event.orderKey(Event.timestamp(Date().addingTimeInterval(86_400)))
     /// The latest hybrid-clock reading folded: a new change is stamped after it.
     var clockHigh: (key: Int64, at: String, count: Int) = (0, "", 0)
     /// Our own events not yet seen again while reading our journal file.
@@ -164,7 +166,11 @@ public final class Store {
         self.eventCount = folded
     }
 
+    /// A change stamped more than a day ahead of this machine's clock (a clock set to 9999, or a
+    /// line written so) is folded, but never moves the clock: else every change after it, by
+    /// anyone, would be stamped in that future.
     func note(clockOf event: Event) {
+        guard event.milliseconds <= clockCeiling else { return }
         if (event.milliseconds, event.clock) > (clockHigh.key, clockHigh.count) {
             clockHigh = (event.milliseconds, event.at, event.clock)
         }
@@ -267,7 +273,7 @@ public final class Store {
     {
         guard !changes.isEmpty else { return Receipt(events: [], conflicts: []) }
         try checkWritable()
-        return try writer.locked { () throws(StoreError) -> Receipt in
+        return try lockedForWriting { () throws(StoreError) -> Receipt in
             try refreshHoldingLock()
             return try write(changes, at: date, source: source, exact: exact)
         }
@@ -277,15 +283,6 @@ public final class Store {
     func checkWritable() throws(StoreError) {
         if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
         adoptRenewedInstance()
-    }
-
-    /// A sync that found this copy restored from a backup gave it a new id (`StoreInstance.renew`):
-    /// a session open since writes the new journal from its next commit on.
-    private func adoptRenewedInstance() {
-        guard let now = StoreInstance.kept(directory, identity: identity), now.id != instance.id else { return }
-        instance = now
-        writer = JournalWriter(
-            url: StoreLayout.journalFolder(directory).appendingPathComponent(now.journalName), store: directory, mode: access.fileMode)
     }
 
     /// Appends `changes` as one commit and folds them in; call holding the journal's lock, the
@@ -383,6 +380,7 @@ public final class Store {
     /// The next hybrid-clock reading: the wall clock, or just after the latest change read when
     /// that is later (another machine's clock ahead, or two commits in one millisecond).
     private func nextStamp(_ date: Date) -> (at: String, clock: Int) {
+        clockCeiling = Event.orderKey(Event.timestamp(date.addingTimeInterval(86_400)))
         let now = Event.timestamp(date)
         if Event.orderKey(now) > clockHigh.key { return (now, 0) }
         return (clockHigh.at, clockHigh.count + 1)

@@ -105,11 +105,25 @@ import Testing
         #expect(try breaks(store).map(\.line) == [6])
     }
 
+    @Test func a_change_stamped_far_ahead_is_folded_but_never_moves_the_clock() throws {
+        let tmp = TemporaryDirectory()
+        var (store, lines) = try store(tmp)
+        lines[3] = lines[3].replacingOccurrences(
+            of: #""at":"[0-9T:.-]+Z""#, with: #""at":"9999-12-31T23:59:59.999Z""#, options: .regularExpression)
+        try rewrite(store, lines)
+        let again = try Store(directory: tmp.store, identity: ana)
+        #expect(again.world.clusters.count == 1)
+        let made = try again.commit([.put(.school(School(name: "São João")))]).events
+        #expect(made.first?.at.hasPrefix("9999") == false, "\(made.first?.at ?? "")")
+    }
+
     @Test func a_line_with_an_impossible_time_or_naming_another_record_is_damage() throws {
         let tmp = TemporaryDirectory()
         var (store, lines) = try store(tmp)
         lines[0] = lines[0].replacingOccurrences(
             of: #""at":"[0-9T:.-]+Z""#, with: #""at":"2026-13-45T99:99:99.000Z""#, options: .regularExpression)
+        lines[1] = lines[1].replacingOccurrences(
+            of: #""at":"[0-9T:.-]+Z""#, with: #""at":"2026-02-30T10:00:00.000Z""#, options: .regularExpression)
         let other = lines[3].range(of: #""recordId":"clu-[0-9a-f]+""#, options: .regularExpression)
         let cut = try #require(other)
         lines[3].replaceSubrange(cut, with: #""recordId":"clu-000000000000000000000000""#)
@@ -117,6 +131,7 @@ import Testing
         let again = try Store(directory: tmp.store, identity: ana)
         let damaged = again.problems.filter(\.isDamage).map(\.line)
         #expect(damaged.contains(1))
+        #expect(damaged.contains(2), "30 February is no day")
         #expect(damaged.contains(4))
         #expect(again.world.clusters.isEmpty)
     }

@@ -146,4 +146,19 @@ import Testing
         #expect(check.report.contains("NOT A JOURNAL: journal/garbage.jsonl is not a Cairn journal"))
         #expect(check.report.contains("`rm journal/garbage.jsonl` removes it"))
     }
+
+    @Test func a_journal_copied_under_another_name_and_a_file_ending_in_zeros_are_not_journals() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: ana)
+        try store.commit([.put(.school(School(name: "Þingeyjarskóli")))])
+        let copy = store.journalDirectory.appendingPathComponent("backup-copy.jsonl")
+        try FileManager.default.copyItem(at: store.journalFile, to: copy)
+        let zeros = store.journalDirectory.appendingPathComponent("zeros-abcdefgh.jsonl")
+        try (try Data(contentsOf: store.journalFile) + Data(count: 1 << 16)).write(to: zeros)
+        let again = try Store(directory: tmp.store, identity: ana)
+        #expect(again.world.schools.count == 1)
+        let said = Dictionary(uniqueKeysWithValues: again.strayFiles.map { ($0.file, $0.detail) })
+        #expect(said["backup-copy.jsonl"] == "its first line was written in another journal: it is a copy of another copy's journal")
+        #expect(said["zeros-abcdefgh.jsonl"] == "it ends in NUL bytes, not in lines")
+    }
 }

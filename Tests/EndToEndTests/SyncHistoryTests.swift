@@ -99,6 +99,53 @@ import Testing
         #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
     }
 
+    @Test func a_hub_that_cuts_this_copys_own_journal_is_refused_and_the_journal_kept() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        try server.must(["add", "school", "--name", "Łódź 12"])
+        try server.must(["add", "school", "--name", "Escola 3"])
+        _ = try server.sync()
+        _ = try laptop.sync()
+        let serverJournal = try Shell.ownJournal(server.store)
+        let mine = try bytes(serverJournal)
+        let onLaptop = laptop.store.appendingPathComponent("journal/" + serverJournal.lastPathComponent)
+        let lines = try String(contentsOf: onLaptop, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Cut to its first line on the hub. (A line added in its name is taken for lines this
+        // copy lost to a restored backup: it takes a new id and says so; see the README.)
+        for forged in [[lines[0]]] {
+            try Data((forged.joined(separator: "\n") + "\n").utf8).write(to: onLaptop)
+            try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-am", "trim"], in: laptop.store)
+            try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+            let refused = try server.cairn(["sync"])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("of this copy's own journal"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("(mallory, “trim”)"), "\(refused.stderr)")
+            #expect(try bytes(serverJournal) == mine)
+            #expect(try server.must(["list", "schools"]).contains("Escola 3"))
+        }
+    }
+
+    @Test func a_remote_that_brings_anything_but_journals_is_refused() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let instances = try FileManager.default.contentsOfDirectory(atPath: server.store.path + "/local/instances")
+        for (path, text) in [("local/instances/\(instances[0])", "{}\n"), (".gitattributes", "*.jsonl text eol=crlf\n")] {
+            let url = laptop.store.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            try hub.git(["add", "-f", path], in: laptop.store)
+            try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-m", "helpful"], in: laptop.store)
+            try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+            let refused = try server.cairn(["sync"])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("refused what origin has: it brings \(path), which is not a journal"), "\(refused.stderr)")
+            try hub.git(["rm", "--quiet", "--cached", path], in: laptop.store)
+            try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-m", "undo"], in: laptop.store)
+            try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+        }
+        #expect(try server.cairn(["check"]).status == 0)
+    }
+
     @Test func a_copy_restored_from_a_backup_takes_a_new_id_and_converges_losing_nothing() throws {
         let hub = try SyncHub()
         let (server, laptop) = try restoredFromBackup(hub)
@@ -107,6 +154,9 @@ import Testing
 
         let synced = try laptop.sync()
         #expect(synced.contains("Synced with origin"), "\(synced)")
+        #expect(
+            synced.contains(
+                "origin held this copy's journal otherwise than it does (it was restored from a backup?): it now writes journal/"))
         _ = try server.sync()
         for name in ["Escola após o backup", "Escola depois do restauro", "Þingeyjarskóli"] {
             #expect(try server.must(["list", "schools"]).contains(name), "\(name)")

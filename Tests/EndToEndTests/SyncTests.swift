@@ -240,6 +240,10 @@ import Testing
         // As version 8 left it: the journal named after the host, no instance id yet.
         let legacy = old.store.appendingPathComponent("journal/regional-server.jsonl")
         try FileManager.default.moveItem(at: try Shell.ownJournal(old.store), to: legacy)
+        // Its lines as that version wrote them: without the hash chain.
+        let unchained = try String(contentsOf: legacy, encoding: .utf8).replacingOccurrences(
+            of: #","chain":"[0-9a-f]{64}"\}"#, with: "}", options: .regularExpression)
+        try Data(unchained.utf8).write(to: legacy)
         try FileManager.default.removeItem(at: old.store.appendingPathComponent("local"))
         try old.must(["add", "school", "--name", "Þingeyjarskóli"])
         let sent = try old.must(["sync", "--init", hub.bare.path])

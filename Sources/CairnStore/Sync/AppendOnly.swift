@@ -31,9 +31,12 @@ extension StoreSync {
         let theirs = journals(git, at: ref)
         let base = git.value(["merge-base", "HEAD", ref]).map { journals(git, at: $0) } ?? [:]
         let own = "journal/" + ownJournal.lastPathComponent
+        try requireOnlyJournals(git, ref: ref, remote: remote)
         for (path, held) in ours.sorted(by: { $0.key < $1.key }) {
             guard let arriving = theirs[path] else {
-                if base[path] != nil { throw refusal(git, ref: ref, remote: remote, path: path, line: 1, what: "removed") }
+                // A file that is no journal here (a copy of one under another name) may go.
+                let stray = JournalVetting.vet(directory.appendingPathComponent(path), known: nil).refusal != nil
+                if base[path] != nil, !stray { throw refusal(git, ref: ref, remote: remote, path: path, line: 1, what: "removed") }
                 continue
             }
             // Nothing arrives for it (the remote has what both last shared): this copy's own
@@ -42,12 +45,59 @@ extension StoreSync {
             guard let mine = blob(git, held.sha), let came = blob(git, arriving.sha) else {
                 throw StoreError("cannot read \(path) from git to compare it with what \(remote) has; nothing was merged")
             }
-            if came.starts(with: mine) { continue }  // appended to: the usual case
-            if path == own, mine.starts(with: came) { continue }  // the remote has less of ours: sent next
+            // Another copy's journal may only grow. This copy's own journal takes nothing from a
+            // remote: not a line more (a copy restored from a backup takes a new id first, see
+            // `becomeNewCopyIfRestored`), not a line less.
+            if path != own, came.starts(with: mine) { continue }
             let line = firstDifferentLine(mine, came)
-            let what = came.count < mine.count && mine.starts(with: came) ? "cut short" : "changed"
+            let what =
+                mine.starts(with: came) ? "cut short" : came.starts(with: mine) ? "followed by lines this copy never wrote" : "changed"
             throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: path == own)
         }
+    }
+
+    /// Only journals travel: a remote that brings any other file (`local/…`, which git would
+    /// write over this copy's own, a `.gitattributes` that rewrites line ends, a link, anything
+    /// but a plain file) is refused whole. `.gitignore` and `.cairn-store` come as any version
+    /// of Cairn writes them.
+    func requireOnlyJournals(_ git: Git, ref: String, remote: String) throws(StoreError) {
+        // Each path the remote brings, with its mode there (nil when it removes it).
+        var brought: [(path: String, mode: String?)] = []
+        if let base = git.value(["merge-base", "HEAD", ref]) {
+            // ":oldmode newmode oldsha newsha status", then the path.
+            let fields = git.run(["diff", "--no-renames", "--raw", "-z", base, ref]).out.split(separator: "\0").map(String.init)
+            var k = 0
+            while k + 1 < fields.count {
+                let mode = fields[k].split(separator: " ").dropFirst().first.map(String.init)
+                brought.append((fields[k + 1], mode == "000000" ? nil : mode))
+                k += 2
+            }
+        } else {
+            // "mode type sha\tpath"
+            for entry in git.run(["ls-tree", "-r", "-z", ref]).out.split(separator: "\0") {
+                let parts = entry.split(separator: "\t", maxSplits: 1)
+                guard parts.count == 2 else { continue }
+                brought.append((String(parts[1]), parts[0].split(separator: " ").first.map(String.init)))
+            }
+        }
+        for (path, mode) in brought {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            let journal =
+                parts.count == 2 && parts[0] == "journal" && path.hasSuffix(".jsonl")
+                && StoreInstance.isSafe(String(parts[1].dropLast(".jsonl".count)))
+            let plain = mode == nil || mode == "100644" || mode == "100755"
+            if plain, journal || path == ".gitignore" || path == StoreLayout.marker { continue }
+            throw StoreError(
+                "refused what \(remote) has: it brings \(Text.visible(path))"
+                    + (plain ? ", which is not a journal" : ", which is not a plain file")
+                    + (culprit(git, ref: ref, changing: path).map { " (commit \($0))" } ?? "")
+                    + "; nothing was merged and the store is as it was (only journals travel between copies)")
+        }
+    }
+
+    /// The last commit between HEAD and `ref` that touched `path`.
+    func culprit(_ git: Git, ref: String, changing path: String) -> String? {
+        git.value(["log", "-1", "--format=%H", "HEAD..\(ref)", "--", path]).map { describe(git, $0) }
     }
 
     func blob(_ git: Git, _ sha: String) -> Data? {
@@ -69,28 +119,40 @@ extension StoreSync {
     func refusal(
         _ git: Git, ref: String, remote: String, path: String, line: Int, what: String, own: Bool = false
     ) -> StoreError {
-        let commit = culprit(git, ref: ref, path: path).map { " by commit \($0)" } ?? ""
+        let commit = culprit(git, ref: ref, path: path, own: own).map { " by commit \($0)" } ?? ""
         let whose = own ? "this copy's own journal" : path
         let fix =
             own
-            ? "`cairn sync --status` says what this copy holds; a copy restored from a backup made changes since the hub last had it"
+            ? "only this copy writes its journal; `git -C \(StorePrivacy.shellQuoted(directory.path)) show \(ref) -- \(path)` shows what \(remote) holds"
             : "the copy that wrote it puts it back with `cairn check --repair`, then syncs; until then nothing of \(remote) is merged here"
         return StoreError(
             "refused what \(remote) has: line \(line) of \(whose)\(own ? " (\(path))" : "") was \(what)\(commit); "
                 + "nothing was merged and the store is as it was (\(fix))")
     }
 
-    /// The first commit between HEAD and `ref` whose `path` no longer starts with HEAD's.
-    func culprit(_ git: Git, ref: String, path: String) -> String? {
+    /// The first commit between HEAD and `ref` whose `path` is no longer one HEAD's grows
+    /// into (for this copy's own journal: the first that changes it at all). Once rewritten, a journal
+    /// stays so in the commits after, so the commits are halved, not read one by one: a journal
+    /// of 10 MB under 500 commits costs nine reads, not 500.
+    func culprit(_ git: Git, ref: String, path: String, own: Bool) -> String? {
         guard let held = journals(git, at: "HEAD")[path], let mine = blob(git, held.sha) else { return nil }
-        let commits = (git.value(["rev-list", "--reverse", "HEAD..\(ref)", "--", path]) ?? "").split(separator: "\n")
-        for commit in commits {
-            guard let blob = journals(git, at: String(commit))[path] else {
-                return describe(git, String(commit))
+        let commits = (git.value(["rev-list", "--reverse", "--topo-order", "HEAD..\(ref)", "--", path]) ?? "")
+            .split(separator: "\n").map(String.init)
+        func sound(_ commit: String) -> Bool {
+            guard let sha = git.value(["rev-parse", "--verify", "--quiet", "\(commit):\(path)"]), let bytes = blob(git, sha) else {
+                return false
             }
-            guard let bytes = self.blob(git, blob.sha), bytes.starts(with: mine) else { return describe(git, String(commit)) }
+            return bytes.starts(with: mine)
         }
-        return nil
+        // Nobody else may change this copy's journal: the first commit that does is the one.
+        if own { return commits.first.map { describe(git, $0) } }
+        var low = 0
+        var high = commits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sound(commits[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low < commits.count ? describe(git, commits[low]) : nil
     }
 
     func describe(_ git: Git, _ commit: String) -> String {

@@ -44,6 +44,8 @@ public struct StoreSync: Sendable {
         /// Changes that came in, per person who made them.
         public var received: [String: Int] = [:]
         public var sent = 0
+        /// Said when this copy took a new id (`becomeNewCopyIfRestored`).
+        public var renamed: String?
         /// The change that came stamped latest: when, by whom, on which machine.
         public var latest: (at: String, by: String, host: String)?
         public var receivedTotal: Int { received.values.reduce(0, +) }
@@ -71,6 +73,7 @@ public struct StoreSync: Sendable {
         public func line(openConflicts open: Int, listedBy how: String) -> String {
             let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (\(how))"
             return "Synced with \(remote): \(summary); \(conflicts)" + (clockWarning().map { "; " + $0 } ?? "")
+                + (renamed.map { "; " + $0 } ?? "")
         }
 
         private func plural(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
@@ -85,9 +88,12 @@ public struct StoreSync: Sendable {
         case .synced(let report): return report
         case .restarted(let renewed):
             // This copy was restored from a backup and now has a new id: its sync, again.
-            guard case .synced(let report) = try renewed.runOnce(remote: chosen, progress: progress) else {
+            guard case .synced(var report) = try renewed.runOnce(remote: chosen, progress: progress) else {
                 throw StoreError("this copy was restored from a backup and took a new id, yet the hub still holds its journal otherwise")
             }
+            report.renamed =
+                "\(report.remote) held this copy's journal otherwise than it does (it was restored from a backup?): it now writes "
+                + "journal/\(renewed.ownJournal.lastPathComponent), and reads journal/\(ownJournal.lastPathComponent) as \(report.remote) holds it"
             return report
         }
     }

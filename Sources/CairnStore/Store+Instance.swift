@@ -1,0 +1,28 @@
+import Foundation
+
+/// A sync that finds this copy restored from a backup gives it a new id (`StoreInstance.renew`)
+/// while holding the old journal's lock: a session open since writes the new journal from its
+/// next commit on, and a commit that was waiting for that lock never lands in the old one.
+extension Store {
+    func adoptRenewedInstance() {
+        guard let now = StoreInstance.kept(directory, identity: identity), now.id != instance.id else { return }
+        instance = now
+        writer = JournalWriter(
+            url: StoreLayout.journalFolder(directory).appendingPathComponent(now.journalName), store: directory, mode: access.fileMode)
+    }
+
+    /// Runs `body` holding this copy's journal's lock, the copy's id checked again once the
+    /// lock is held (it may have changed while this session waited for it).
+    func lockedForWriting<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        for _ in 0..<3 {
+            adoptRenewedInstance()
+            let current = instance.id
+            let done: T? = try writer.locked { () throws(StoreError) -> T? in
+                if let now = StoreInstance.kept(directory, identity: identity), now.id != current { return nil }
+                return try body()
+            }
+            if let done { return done }
+        }
+        throw StoreError("this copy's id changed while saving (a sync took a new one): nothing was written; save again")
+    }
+}
