@@ -146,6 +146,25 @@ import Testing
         #expect(try server.cairn(["check"]).status == 0)
     }
 
+    @Test func a_hub_made_anew_from_another_copy_is_joined_and_the_copies_converge() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        try server.must(["add", "school", "--name", "Łódź 12"])  // not yet sent when the hub is lost
+        // The hub is lost; a new one is made from the laptop's files, with a history of its own.
+        let fresh = hub.root.appendingPathComponent("hub2.git")
+        try hub.git(["init", "--quiet", "--bare", fresh.path], in: hub.root)
+        try FileManager.default.removeItem(at: laptop.store.appendingPathComponent(".git"))
+        try laptop.must(["add", "school", "--name", "Escola do portátil"])
+        #expect(try laptop.must(["sync", "--init", fresh.path]).contains("Synced with origin"))
+        try hub.git(["remote", "set-url", "origin", fresh.path], in: server.store)
+        let synced = try server.sync()
+        #expect(synced.contains("received 1 change"), "\(synced)")
+        _ = try laptop.sync()
+        #expect(try server.exportJSON == laptop.exportJSON)
+        #expect(try laptop.must(["list", "schools"]).contains("Łódź 12"))
+        #expect(try server.cairn(["check"]).status == 0)
+    }
+
     @Test func a_copy_restored_from_a_backup_takes_a_new_id_and_converges_losing_nothing() throws {
         let hub = try SyncHub()
         let (server, laptop) = try restoredFromBackup(hub)

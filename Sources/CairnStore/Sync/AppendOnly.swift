@@ -49,6 +49,8 @@ extension StoreSync {
             // remote: not a line more (a copy restored from a backup takes a new id first, see
             // `becomeNewCopyIfRestored`), not a line less.
             if path != own, came.starts(with: mine) { continue }
+            // A hub made anew from another copy (no history shared) may hold less of ours.
+            if path == own, base.isEmpty, mine.starts(with: came) { continue }
             let line = firstDifferentLine(mine, came)
             let what =
                 mine.starts(with: came) ? "cut short" : came.starts(with: mine) ? "followed by lines this copy never wrote" : "changed"

@@ -169,7 +169,7 @@ extension StoreSync {
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
-            guard merged.ok else {
+            guard merged.ok || takeLongerJournals(git) else {
                 _ = git.run(["merge", "--abort"])
                 throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
             }
@@ -186,6 +186,31 @@ extension StoreSync {
                 if event.at > report.latest?.at ?? "" { report.latest = (event.at, event.by, event.host) }
             }
         }
+    }
+
+    /// A merge git could not make only because both sides hold a journal with no common
+    /// ancestor (a hub made anew from another copy): each such journal is the same lines, one
+    /// side's running on past the other's (`requireAppendsOnly` saw to that), so the longer is
+    /// taken and the merge made. False, leaving it to be undone, for anything else.
+    func takeLongerJournals(_ git: Git) -> Bool {
+        let conflicted = (git.value(["diff", "--name-only", "--diff-filter=U"]) ?? "").split(separator: "\n").map(String.init)
+        guard !conflicted.isEmpty, git.value(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]) != nil else { return false }
+        for path in conflicted {
+            guard path.hasPrefix("journal/"), path.hasSuffix(".jsonl") else { return false }
+            let ours = git.run(["show", ":2:\(path)"])
+            let theirs = git.run(["show", ":3:\(path)"])
+            guard ours.ok, theirs.ok else { return false }
+            let side: String
+            if theirs.bytes.starts(with: ours.bytes) {
+                side = "--theirs"
+            } else if ours.bytes.starts(with: theirs.bytes) {
+                side = "--ours"
+            } else {
+                return false
+            }
+            guard git.run(["checkout", side, "--", path]).ok, git.run(["add", "--", path]).ok else { return false }
+        }
+        return git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
     }
 
     /// The size of `path` as committed in `rev`, 0 when it is not there.
