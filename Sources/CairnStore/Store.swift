@@ -87,6 +87,8 @@ public final class Store {
             throw StoreError("cannot create the store at \(directory.path): \(error.message)")
         }
         let firstOpen = !FileManager.default.fileExists(atPath: StoreLayout.instanceFile(directory, host: identity.fileSafeHost).path)
+        // A restored copy's move that a kill stopped is finished before anything is read.
+        if JournalMove.pending(directory) != nil { try? JournalMove.finishPending(directory, identity: identity, access: access) }
         instance = StoreInstance.of(directory, identity: identity, access: access)
         if firstOpen { privacyNotice = StorePrivacy.closeOnFirstOpen(directory, access: access) }
         self.writer = JournalWriter(

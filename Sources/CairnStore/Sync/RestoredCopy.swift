@@ -27,35 +27,45 @@ extension StoreSync {
             let known = max(base[path]?.size ?? 0, SyncRecord.read(directory)?.sent[ownJournal.lastPathComponent] ?? 0)
             guard known <= mine.count, known <= came.count, mine.prefix(known) == came.prefix(known) else { return nil }
             progress("This copy was restored from a backup: it takes a new id…")
-            // The lines both hold; the rest of ours were written here since the backup.
+            // The lines both hold; the rest of ours were written here since the backup. The move
+            // is noted first, so that a kill anywhere in it is finished by the next start or sync.
             let shared = commonLines(mine, came)
-            let since = mine[shared...].split(separator: 0x0A, omittingEmptySubsequences: true).map {
-                JournalChain.split(Array($0)[...]).content
-            }
-            let renewed = StoreInstance.renew(directory, identity: identity, access: access)
+            let since = mine[shared...].split(separator: 0x0A, omittingEmptySubsequences: true).count
+            let renewedID = StoreInstance.newID(identity)
+            let move = JournalMove(from: ownJournal.lastPathComponent, to: renewedID + ".jsonl", keep: shared)
+            try move.record(directory, access: access)
+            try move.finish(directory, identity: identity, access: access, holdingLock: true)
             let next = StoreSync(
                 directory: directory, identity: identity, access: access,
-                ownJournal: StoreLayout.journalFolder(directory).appendingPathComponent(renewed.journalName), interactive: interactive)
-            if !since.isEmpty {
-                let moved = JournalWriter(url: next.ownJournal, store: directory, mode: access.fileMode)
-                try moved.locked { () throws(StoreError) in try moved.append(lines: since) }
-            }
-            // The old journal goes back to what the hub and this copy both hold, as git has it
-            // at HEAD or before; the merge then brings the hub's lines after them.
-            try cut(ownJournal, to: shared)
+                ownJournal: StoreLayout.journalFolder(directory).appendingPathComponent(move.to), interactive: interactive)
             let old = ownJournal.deletingPathExtension().lastPathComponent
-            let added = git.run(["add", "--", path] + (since.isEmpty ? [] : ["journal/" + next.ownJournal.lastPathComponent]))
-            guard added.ok else { throw StoreError("cannot stage this copy's new journal in git: \(added.reason)") }
-            if git.run(["diff", "--cached", "--quiet"]).ok { return next }
-            let committed = git.run(
-                authorship(git) + [
-                    "commit", "--quiet", "--no-verify", "-m",
-                    "\(identity.host): this copy was restored from a backup and is now \(renewed.id) (it was \(old)); "
-                        + "\(since.count) change\(since.count == 1 ? "" : "s") made since moved to its new journal",
-                ])
-            guard committed.ok else { throw StoreError("cannot commit this copy's new journal in git: \(committed.reason)") }
+            try commitMove(
+                git, move,
+                message: "\(identity.host): this copy was restored from a backup and is now \(renewedID) (it was \(old)); "
+                    + "\(since) change\(since == 1 ? "" : "s") made since moved to its new journal")
             return next
         }
+    }
+
+    /// Commits the two journals of a finished move, then forgets the move.
+    func commitMove(_ git: Git, _ move: JournalMove, message: String) throws(StoreError) {
+        let paths =
+            ["journal/" + move.from]
+            + (FileManager.default.fileExists(atPath: directory.path + "/journal/" + move.to) ? ["journal/" + move.to] : [])
+        let added = git.run(["add", "--"] + paths)
+        guard added.ok else { throw StoreError("cannot stage this copy's new journal in git: \(added.reason)") }
+        if !git.run(["diff", "--cached", "--quiet"]).ok {
+            let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
+            guard committed.ok else { throw StoreError("cannot commit this copy's new journal in git: \(committed.reason)") }
+        }
+        unlink(JournalMove.file(directory).path)
+    }
+
+    /// A move a kill stopped (noted in `local/moving.json`): finished and committed before anything else.
+    func finishInterruptedMove(_ git: Git) throws(StoreError) {
+        guard let move = JournalMove.pending(directory) else { return }
+        try move.finish(directory, identity: identity, access: access)
+        try commitMove(git, move, message: "\(identity.host): the move of this copy's journal to \(move.to), finished")
     }
 
     /// The length of the lines `a` and `b` both begin with (up to a line break they share).
@@ -68,14 +78,5 @@ extension StoreSync {
             if x == 0x0A { end = i }
         }
         return end
-    }
-
-    /// Cuts `url` back to `size` bytes: only ever lines this copy now keeps in its new journal.
-    private func cut(_ url: URL, to size: Int) throws(StoreError) {
-        let fd = try InsideStore.openFile(url, of: directory, flags: O_RDWR)
-        defer { close(fd) }
-        guard ftruncate(fd, off_t(size)) == 0, fdatasync(fd) == 0 else {
-            throw StoreError.posix("cannot set back the journal of the copy this was", path: url.path)
-        }
     }
 }

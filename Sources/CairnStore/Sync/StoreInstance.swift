@@ -36,10 +36,10 @@ public struct StoreInstance: Sendable, Equatable, Codable {
     /// of, or otherwise than, this copy does (restored from a backup), which then writes a new
     /// journal and takes the old one for another copy's.
     @discardableResult
-    static func renew(_ directory: URL, identity: Identity, access: StoreAccess) -> StoreInstance {
+    static func renew(_ directory: URL, identity: Identity, access: StoreAccess, to id: String? = nil) -> StoreInstance {
         let file = StoreLayout.instanceFile(directory, host: identity.fileSafeHost)
         let path = directory.resolvingSymlinksInPath().path
-        let made = StoreInstance(id: "\(identity.fileSafeHost)-\(randomLetters(8))", host: identity.host, path: path)
+        let made = StoreInstance(id: id ?? newID(identity), host: identity.host, path: path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if let data = try? encoder.encode(made) {
@@ -56,6 +56,9 @@ public struct StoreInstance: Sendable, Equatable, Codable {
         !id.isEmpty && id.count <= 120 && !id.hasPrefix(".")
             && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
+
+    /// A new id for a copy on this host: `laptop-4k2q9z1m`.
+    static func newID(_ identity: Identity) -> String { "\(identity.fileSafeHost)-\(randomLetters(8))" }
 
     private static func randomLetters(_ n: Int) -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")

@@ -112,6 +112,7 @@ public struct StoreSync: Sendable {
         defer { lock.release() }
         try lock.clearStaleIndexLock()
         try finishInterruptedMerge(git)
+        try finishInterruptedMove(git)
         let branch = try currentBranch(git)
         let (remote, upstreamBranch) = try remoteAndBranch(git, chosen: chosen, branch: branch)
         var remoteBranch = upstreamBranch ?? branch
