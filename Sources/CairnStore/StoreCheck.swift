@@ -143,7 +143,7 @@ extension StoreCheck {
 
     /// The links among what Cairn writes in `store`, each said with where it points and how to
     /// remove it. Folders are walked without following a link.
-    static func links(in store: URL) -> [String] {
+    public static func links(in store: URL) -> [String] {
         var found: [String] = []
         func walk(_ url: URL) {
             var info = stat()

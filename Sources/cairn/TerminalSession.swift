@@ -108,6 +108,8 @@ enum TerminalSession {
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status("\(damaged[0]) — run `cairn check`", isError: true)
+        } else if let link = StoreCheck.links(in: store.directory).first {
+            app.status = Status(link, isError: true)
         }
         var effects: [Effect] = []
         if let workshop { app.openWorkshop(workshop) }
