@@ -213,7 +213,9 @@ public final class Store {
         fresh = fresh.filter { ownUnseen.remove($0.id) == nil }
         guard !fresh.isEmpty else { return false }
         fresh = Event.ordered(fresh)
-        if let last = lastApplied, EventOrder(fresh[0]) < last {
+        // One stamped alike with the last folded (two copies that read the same latest change
+        // stamp their next ones alike) goes by its file's name in a full read, maybe first.
+        if let last = lastApplied, !(last < EventOrder(fresh[0])) {
             try reload()
             return true
         }
