@@ -50,11 +50,13 @@ final class ConvergenceRun {
     // MARK: - Steps
 
     func carryOut(_ step: Step) throws {
+        trace("\(step)")
         tally.steps += 1
         let copy = copies.copies[step.copy]
         let other = copies.copies[step.other]
         switch step.move {
         case .sync:
+            trace("\(copy.name): sync")
             try copies.sync(step.copy)
             tally.syncs += 1
             noteConflicts(copy)
@@ -135,16 +137,25 @@ final class ConvergenceRun {
         do {
             let done = try copy.store.perform(operation, by: copy.author, at: copies.clock(of: copy))
             note(done, on: copy, undoable: undoable)
+            trace("\(copy.name): \(done.outcome.summary)\(done.events.map { "\n      \($0.id) \($0.at) \($0.change)" }.joined())")
             return true
         } catch {
             switch error {
-            case .refused:
+            case .refused(let refusal):
+                trace("\(copy.name): refused: \(refusal.message)")
                 tally.refusals += 1
                 return false
             case .notWritten(let failure):
                 throw StoreError("\(copy.name) could not write \(operation): \(failure.message)")
             }
         }
+    }
+
+    /// With `CAIRN_CONVERGENCE_TRACE=1`, what each step wrote or was refused: for a replay.
+    static let tracing = ProcessInfo.processInfo.environment["CAIRN_CONVERGENCE_TRACE"] == "1"
+
+    func trace(_ line: @autoclosure () -> String) {
+        if ConvergenceRun.tracing { print("    " + line()) }
     }
 
     private func note(_ done: Performed, on copy: Copies.Copy, undoable: Bool) {

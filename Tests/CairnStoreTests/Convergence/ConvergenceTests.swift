@@ -29,30 +29,35 @@ import Testing
         print("convergence: seed \(first), \(runs) interleavings (replay: CAIRN_SEED=\(first) CAIRN_CONVERGENCE_RUNS=\(runs))")
         let began = Date()
         var tally = ConvergenceRun.Tally()
+        var failing: [UInt64] = []
+        var knownFailing: [UInt64] = []
         var seed = first
         for n in 0..<runs {
+            defer { seed = SeedStream.next(seed) }
             let program = InterleavingGen.interleaving(seed: seed)
             let (findings, done) = ConvergenceTests.play(program)
             tally = tally + done
-            if !findings.isEmpty {
-                let smaller = ConvergenceTests.shrink(program)
-                Issue.record(
-                    """
-                    interleaving \(n + 1) of \(runs) did not converge; replay it with \
-                    CAIRN_SEED=\(seed) CAIRN_CONVERGENCE_RUNS=1
-                    \(findings.joined(separator: "\n"))
-                    \(program)
-                    smallest failing program found: \(smaller)
-                    """)
-                return
+            if findings.isEmpty { continue }
+            let replay = "interleaving \(n + 1) of \(runs); replay it with CAIRN_SEED=\(seed) CAIRN_CONVERGENCE_RUNS=1"
+            if Verdict.onlyKnown(findings) {
+                knownFailing.append(seed)
+                withKnownIssue("a link set on one copy to a record deleted on another points nowhere once they sync", isIntermittent: true)
+                {
+                    Issue.record("\(replay)\n\(findings.joined(separator: "\n"))")
+                }
+                continue
             }
-            seed = SeedStream.next(seed)
+            failing.append(seed)
+            // The first failure is made as small as it can be; the others are only named.
+            let smaller = failing.count == 1 ? "\nsmallest failing program found: \(ConvergenceTests.shrink(program))" : ""
+            Issue.record("\(replay)\n\(findings.joined(separator: "\n"))\n\(program)\(smaller)")
         }
         let seconds = Int(Date().timeIntervalSince(began).rounded())
         print(
             "convergence: \(runs) interleavings, \(tally.steps) steps, \(tally.changes) changes written, \(tally.refusals) refused, "
                 + "\(tally.undos) undos, \(tally.conflictsSeen) conflicts made, \(tally.resolved) resolved, "
-                + "\(tally.syncs) random syncs (+5 per interleaving to settle), \(seconds) s")
+                + "\(tally.syncs) random syncs (+5 per interleaving to settle), \(seconds) s; "
+                + "\(failing.count) failed \(failing), \(knownFailing.count) showed the known dangling link \(knownFailing)")
         #expect(tally.conflictsSeen > 0 || runs < 10, "the moves made no conflict at all: the test would prove little")
     }
 
@@ -91,7 +96,8 @@ import Testing
                 guard tries < budget else { break }
                 tries += 1
                 let candidate = Interleaving(seed: program.seed, steps: steps)
-                if !play(candidate).0.isEmpty {
+                let findings = play(candidate).0
+                if !findings.isEmpty, !Verdict.onlyKnown(findings) {
                     smallest = candidate
                     shrunk = true
                     break

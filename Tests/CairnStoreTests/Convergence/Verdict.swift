@@ -28,11 +28,12 @@ enum Verdict {
             // `cairn check`: a full read of every journal, the hash chains, the references.
             let check = try StoreCheck.run(store)
             if check.isDamaged {
-                let damage = check.report.split(separator: "\n").filter {
-                    $0.hasPrefix("DAMAGED") || $0.hasPrefix("DANGLING") || $0.hasPrefix("UNSAFE") || $0.hasPrefix("LINK")
-                        || $0.hasPrefix("NOT A JOURNAL")
+                let lines = check.report.split(separator: "\n")
+                let damage = lines.filter {
+                    $0.hasPrefix("DAMAGED") || $0.hasPrefix("UNSAFE") || $0.hasPrefix("LINK") || $0.hasPrefix("NOT A JOURNAL")
                 }
-                found.append("\(copy.name): cairn check finds damage:\n    " + damage.joined(separator: "\n    "))
+                if !damage.isEmpty { found.append("\(copy.name): cairn check finds damage:\n    " + damage.joined(separator: "\n    ")) }
+                for line in lines where line.hasPrefix("DANGLING") { found.append("\(copy.name): \(Verdict.dangling) \(line)") }
             }
             // The world the session built change by change is the fold of all the journals.
             let whole = try JSONExport.data(store.world, today: Copies.today)
@@ -95,6 +96,14 @@ enum Verdict {
         }
         return found
     }
+
+    /// How a finding of a reference pointing nowhere begins. One cause is known and not yet
+    /// fixed: a link (a goal's owner, an action's responsible member) set on one copy to a
+    /// record another copy deleted before they synced; the fold keeps the link.
+    static let dangling = "cairn check finds a reference pointing nowhere:"
+
+    /// Whether every finding is of that known kind.
+    static func onlyKnown(_ findings: [String]) -> Bool { findings.allSatisfy { $0.contains(dangling) } }
 
     static func describe(_ c: Conflict) -> String {
         func side(_ s: Conflict.Side) -> String { "\(s.value.display) by \(s.by) at \(s.at)" }
