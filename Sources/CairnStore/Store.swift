@@ -356,6 +356,13 @@ public final class Store {
                 touched[record.id] = .some(record)
             case .edit(let edit):
                 guard let current = now(edit.kind, edit.id) else {
+                    // Ending a conflict over a record deleted meanwhile by keeping it deleted
+                    // sets nothing on it: the record is gone, as chosen.
+                    if edit.fields.allSatisfy(\.resolves), touched[edit.id] == nil, world.tombstone(of: edit.id) != nil {
+                        out.append(change)
+                        seen.append(nil)
+                        continue
+                    }
                     throw StoreError(world.goneMessage(edit.kind, edit.id) + "; nothing was written")
                 }
                 if exact {
