@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Only the tests use it: another reader of CSV reads Cairn's exports back.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Only the tests use it: generators of random interleavings of edits and syncs, and their shrinking.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // No pkgConfig: SwiftPM refuses the -D flags ncursesw.pc gives (a warning on every build);
@@ -51,7 +53,11 @@ let package = Package(
         ),
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
         .testTarget(
-            name: "CairnStoreTests", dependencies: ["CairnCore", "CairnStore", .product(name: "CSV", package: "CSV.swift")],
+            name: "CairnStoreTests",
+            dependencies: [
+                "CairnCore", "CairnStore", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "CairnReportsTests", dependencies: ["CairnCore", "CairnStore", "CairnReports"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),

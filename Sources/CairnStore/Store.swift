@@ -226,7 +226,9 @@ public final class Store {
         fresh = fresh.filter { ownUnseen.remove($0.id) == nil }
         guard !fresh.isEmpty else { return false }
         fresh = Event.ordered(fresh)
-        if let last = lastApplied, EventOrder(fresh[0]) < last {
+        // One stamped alike with the last folded (two copies that read the same latest change
+        // stamp their next ones alike) goes by its file's name in a full read, maybe first.
+        if let last = lastApplied, !(last < EventOrder(fresh[0])) {
             try reload()
             return true
         }
@@ -358,6 +360,13 @@ public final class Store {
                 touched[record.id] = .some(record)
             case .edit(let edit):
                 guard let current = now(edit.kind, edit.id) else {
+                    // Ending a conflict over a record deleted meanwhile by keeping it deleted
+                    // sets nothing on it: the record is gone, as chosen.
+                    if edit.fields.allSatisfy(\.resolves), touched[edit.id] == nil, world.tombstone(of: edit.id) != nil {
+                        out.append(change)
+                        seen.append(nil)
+                        continue
+                    }
                     throw StoreError(world.goneMessage(edit.kind, edit.id) + "; nothing was written")
                 }
                 if exact {
