@@ -39,8 +39,9 @@ public final class Store {
     /// Where the last event folded stands in the order: an event read later that orders before
     /// it means a full read.
     var lastApplied: EventOrder?
-    /// A day past this machine's clock, as an order key: see `note(clockOf:)`.
-    var clockCeiling = Event.orderKey(Event.timestamp(Date().addingTimeInterval(86_400)))
+    /// A year past this machine's clock, as an order key: see `note(clockOf:)`.
+    var clockCeiling = Event.orderKey(Event.timestamp(Date().addingTimeInterval(Store.clockReach)))
+    static let clockReach: TimeInterval = 366 * 86_400
     /// The latest hybrid-clock reading folded: a new change is stamped after it.
     var clockHigh: (key: Int64, at: String, count: Int) = (0, "", 0)
     /// Our own events not yet seen again while reading our journal file.
@@ -166,16 +167,6 @@ public final class Store {
         self.positions = positions
         self.lastApplied = events.last.map(EventOrder.init)
         self.eventCount = folded
-    }
-
-    /// A change stamped more than a day ahead of this machine's clock (a clock set to 9999, or a
-    /// line written so) is folded, but never moves the clock: else every change after it, by
-    /// anyone, would be stamped in that future.
-    func note(clockOf event: Event) {
-        guard event.milliseconds <= clockCeiling else { return }
-        if (event.milliseconds, event.clock) > (clockHigh.key, clockHigh.count) {
-            clockHigh = (event.milliseconds, event.at, event.clock)
-        }
     }
 
     /// Keeps the conflicts in which a value this session saved did not stand, to be told.
@@ -386,15 +377,6 @@ public final class Store {
             seen.append(saw)
         }
         return (out, seen)
-    }
-
-    /// The next hybrid-clock reading: the wall clock, or just after the latest change read when
-    /// that is later (another machine's clock ahead, or two commits in one millisecond).
-    private func nextStamp(_ date: Date) -> (at: String, clock: Int) {
-        clockCeiling = Event.orderKey(Event.timestamp(date.addingTimeInterval(86_400)))
-        let now = Event.timestamp(date)
-        if Event.orderKey(now) > clockHigh.key { return (now, 0) }
-        return (clockHigh.at, clockHigh.count + 1)
     }
 
     /// The events that changed one record, oldest first: who did what to it, and when.

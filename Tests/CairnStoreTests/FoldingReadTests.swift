@@ -48,8 +48,7 @@ import Testing
             [.put(.school(School(id: "sch-0", name: "Escola 0 de São João", phone: "210")))], at: Date(timeIntervalSince1970: 1_799_999_000)
         )
         try ben.commit([.delete(.school, id: "sch-1")])
-        try FileManager.default.copyItem(
-            at: ben.journalFile, to: tmp.store.appendingPathComponent("journal/laptop-copy.jsonl"))
+        try copyJournal(ben.journalFile, to: tmp.store.appendingPathComponent("journal/laptop-copy.jsonl"))
     }
 
     @Test func slices_of_any_size_fold_as_the_whole_read_does() throws {

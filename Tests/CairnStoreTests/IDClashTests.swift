@@ -17,7 +17,7 @@ import Testing
         let unrelated = Checkpoint(id: first.id, cluster: "clu-2", title: "Audit", due: Day(iso: "2026-02-01")!)
         try other.commit([.put(.checkpoint(unrelated))])
         let theirs = try String(contentsOf: other.journalFile, encoding: .utf8)
-        try theirs.write(to: tmp.store.appendingPathComponent("journal/server.jsonl"), atomically: true, encoding: .utf8)
+        try unchained(theirs).write(to: tmp.store.appendingPathComponent("journal/server.jsonl"), atomically: true, encoding: .utf8)
 
         let reopened = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "laptop"))
         #expect(reopened.world.checkpoints[first.id]?.title == "Reunião trimestral")

@@ -114,8 +114,7 @@ import Testing
         #expect(look.look == reference.world.firstLook)
 
         // A journal it never saw (brought by a sync) is a tail too.
-        try FileManager.default.copyItem(
-            at: ben.journalFile, to: tmp.store.appendingPathComponent("journal").appendingPathComponent("laptop-copy.jsonl"))
+        try copyJournal(ben.journalFile, to: tmp.store.appendingPathComponent("journal").appendingPathComponent("laptop-copy.jsonl"))
         #expect(try Store(directory: tmp.store, identity: ana, snapshotAfter: .max, readNow: false).firstLook() == nil)
         next.dropSnapshot()
         #expect(try Store(directory: tmp.store, identity: ana, snapshotAfter: .max, readNow: false).firstLook() == nil)
@@ -231,8 +230,7 @@ import Testing
         try a.commit([.put(.school(school))], at: Date(timeIntervalSince1970: 1_700_000_000))
         try richStore(tmp)
         _ = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
-        try FileManager.default.copyItem(
-            at: a.journalFile, to: tmp.store.appendingPathComponent("journal").appendingPathComponent("laptop-copy.jsonl"))
+        try copyJournal(a.journalFile, to: tmp.store.appendingPathComponent("journal").appendingPathComponent("laptop-copy.jsonl"))
         let merged = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
         #expect(!merged.startedFromSnapshot)
         let reference = try fullRead(tmp.store)

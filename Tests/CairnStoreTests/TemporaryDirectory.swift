@@ -13,3 +13,14 @@ final class TemporaryDirectory {
 
     var store: URL { url.appendingPathComponent("store") }
 }
+
+/// A journal's text as another copy would hold it under another name: its lines without their
+/// hash chain (as a version before the chain wrote them), since a chain names its own journal.
+func unchained(_ text: String) -> String {
+    text.replacingOccurrences(of: #","chain":"[0-9a-f]{64}"\}"#, with: "}", options: .regularExpression)
+}
+
+/// Copies a journal to `to`, another copy's name, as `unchained` says.
+func copyJournal(_ from: URL, to: URL) throws {
+    try Data(unchained(try String(contentsOf: from, encoding: .utf8)).utf8).write(to: to)
+}
