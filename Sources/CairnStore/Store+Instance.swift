@@ -14,14 +14,16 @@ extension Store {
     /// Runs `body` holding this copy's journal's lock, the copy's id checked again once the
     /// lock is held (it may have changed while this session waited for it).
     func lockedForWriting<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        // One read of the id a commit, under the lock; a changed one is taken and the lock of
+        // the new journal taken instead.
         for _ in 0..<3 {
-            adoptRenewedInstance()
             let current = instance.id
             let done: T? = try writer.locked { () throws(StoreError) -> T? in
                 if let now = StoreInstance.kept(directory, identity: identity), now.id != current { return nil }
                 return try body()
             }
             if let done { return done }
+            adoptRenewedInstance()
         }
         throw StoreError("this copy's id changed while saving (a sync took a new one): nothing was written; save again")
     }

@@ -277,7 +277,6 @@ public final class Store {
     /// Refuses at once on a store this session cannot write, before any lock is taken.
     func checkWritable() throws(StoreError) {
         if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
-        adoptRenewedInstance()
     }
 
     /// Appends `changes` as one commit and folds them in; call holding the journal's lock, the

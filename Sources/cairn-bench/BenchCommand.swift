@@ -270,9 +270,12 @@ enum BenchStore {
         }
     }
 
+    /// The note inside the store, written as every file there is: never through a link.
     static func mark(_ directory: URL) throws {
-        try FileManager.default.createDirectory(at: markFile(directory).deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("made by cairn-bench; it writes commits here\n".utf8).write(to: markFile(directory))
+        let access = StoreAccess.of(directory)
+        try StoreFiles.createFolder(markFile(directory).deletingLastPathComponent(), mode: access.folderMode, store: directory)
+        try StoreFiles.write(
+            Data("made by cairn-bench; it writes commits here\n".utf8), to: markFile(directory), mode: access.fileMode, store: directory)
     }
 
     static func copy(_ directory: URL, to: URL) throws {

@@ -9,16 +9,6 @@ import Testing
 @Suite struct ConcurrentLinkTests {
     let today = Day(iso: "2026-12-01")!
 
-    /// Copies every journal file of `from` that `to` does not write into `to`, as git would.
-    func carry(_ from: Store, to: Store) throws {
-        for file in try from.journalFiles() where file.lastPathComponent != to.journalFile.lastPathComponent {
-            let target = to.directory.appendingPathComponent("journal/\(file.lastPathComponent)")
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: file, to: target)
-        }
-        try to.refresh()
-    }
-
     @Test func a_goal_owner_set_to_a_member_removed_elsewhere_meanwhile_points_nowhere_after_the_sync() throws {
         let tmp = TemporaryDirectory()
         let laptop = try Store(directory: tmp.url.appendingPathComponent("laptop"), identity: Identity(user: "ben", host: "laptop"))

@@ -11,16 +11,6 @@ import Testing
     let ben = Identity(user: "ben", host: "laptop")
     let today = Day(iso: "2026-12-01")!
 
-    /// Copies every journal file of `from` that `to` does not write into `to`.
-    func carry(_ from: Store, to: Store) throws {
-        for file in try from.journalFiles() where file.lastPathComponent != to.journalFile.lastPathComponent {
-            let target = to.directory.appendingPathComponent("journal/\(file.lastPathComponent)")
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: file, to: target)
-        }
-        try to.refresh()
-    }
-
     @Test func a_delete_that_never_saw_an_edit_stands_and_choosing_the_edit_brings_the_record_back_on_both() throws {
         let tmp = TemporaryDirectory()
         let server = try Store(directory: tmp.url.appendingPathComponent("server"), identity: ana)

@@ -9,16 +9,6 @@ import Testing
 @Suite struct KeepDeletedTests {
     let today = Day(iso: "2026-12-01")!
 
-    /// Copies every journal file of `from` that `to` does not write into `to`, as git would.
-    func carry(_ from: Store, to: Store) throws {
-        for file in try from.journalFiles() where file.lastPathComponent != to.journalFile.lastPathComponent {
-            let target = to.directory.appendingPathComponent("journal/\(file.lastPathComponent)")
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.copyItem(at: file, to: target)
-        }
-        try to.refresh()
-    }
-
     func copies(_ tmp: TemporaryDirectory) throws -> (Store, Store) {
         let server = try Store(directory: tmp.url.appendingPathComponent("server"), identity: Identity(user: "ana", host: "server"))
         let laptop = try Store(directory: tmp.url.appendingPathComponent("laptop"), identity: Identity(user: "ben", host: "laptop"))
