@@ -20,7 +20,7 @@ import Testing
 /// test must take a seed from the environment and print it. Its shrinker still makes a failing
 /// program smaller, a step left out at a time.
 @Suite struct ConvergenceTests {
-    static let defaultRuns = 24
+    static let defaultRuns = 20
 
     @Test func three_copies_editing_deleting_undoing_resolving_and_syncing_at_random_end_alike_with_nothing_lost() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -56,7 +56,7 @@ import Testing
         print(
             "convergence: \(runs) interleavings, \(tally.steps) steps, \(tally.changes) changes written, \(tally.refusals) refused, "
                 + "\(tally.undos) undos, \(tally.conflictsSeen) conflicts made, \(tally.resolved) resolved, "
-                + "\(tally.syncs) random syncs (+5 per interleaving to settle), \(seconds) s; "
+                + "\(tally.syncs) random syncs (+10 per interleaving to settle), \(seconds) s; "
                 + "\(failing.count) failed \(failing), \(knownFailing.count) showed the known dangling link \(knownFailing)")
         #expect(tally.conflictsSeen > 0 || runs < 10, "the moves made no conflict at all: the test would prove little")
     }
@@ -77,6 +77,8 @@ import Testing
             }
         }
         do {
+            try Verdict.quiesce(run)
+            try run.resolveRound(seed: program.seed)
             try Verdict.quiesce(run)
             return (try Verdict.findings(run), run.tally)
         } catch {
