@@ -120,6 +120,20 @@ final class ConvergenceRun {
         }
     }
 
+    /// Once the copies have settled, each ends up to two of the conflicts it shows, choosing a
+    /// side drawn from the seed, before any of them syncs again: two copies may end one conflict
+    /// differently, and those ends must meet too. (Inside a short program few conflicts have
+    /// reached a copy by the time a resolution is drawn.)
+    func resolveRound(seed: UInt64) throws {
+        var draw = SeedStream.next(seed ^ 0xC0_FF1C)
+        for i in 0..<3 {
+            for _ in 0..<2 {
+                draw = SeedStream.next(draw)
+                try carryOut(Step(move: .resolve, copy: i, other: i, pick: Int(draw % 10_000), value: Int((draw >> 20) % 10_000)))
+            }
+        }
+    }
+
     /// Sets one field of a record to a value from its pool; `variant` 1 takes the next value, so
     /// that the two sides of a clash differ.
     private func edit(_ kind: RecordKind, _ id: String, on copy: Copies.Copy, _ value: Int, variant: Int) throws {

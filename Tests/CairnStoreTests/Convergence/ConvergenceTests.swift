@@ -20,7 +20,7 @@ import Testing
 /// test must take a seed from the environment and print it. Its shrinker still makes a failing
 /// program smaller, a step left out at a time.
 @Suite struct ConvergenceTests {
-    static let defaultRuns = 24
+    static let defaultRuns = 20
 
     @Test func three_copies_editing_deleting_undoing_resolving_and_syncing_at_random_end_alike_with_nothing_lost() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -41,8 +41,7 @@ import Testing
             let replay = "interleaving \(n + 1) of \(runs); replay it with CAIRN_SEED=\(seed) CAIRN_CONVERGENCE_RUNS=1"
             if Verdict.onlyKnown(findings) {
                 knownFailing.append(seed)
-                withKnownIssue("a link set on one copy to a record deleted on another points nowhere once they sync", isIntermittent: true)
-                {
+                withKnownIssue("a known cause, not yet fixed (see Verdict.knownIssues)", isIntermittent: true) {
                     Issue.record("\(replay)\n\(findings.joined(separator: "\n"))")
                 }
                 continue
@@ -56,8 +55,8 @@ import Testing
         print(
             "convergence: \(runs) interleavings, \(tally.steps) steps, \(tally.changes) changes written, \(tally.refusals) refused, "
                 + "\(tally.undos) undos, \(tally.conflictsSeen) conflicts made, \(tally.resolved) resolved, "
-                + "\(tally.syncs) random syncs (+5 per interleaving to settle), \(seconds) s; "
-                + "\(failing.count) failed \(failing), \(knownFailing.count) showed the known dangling link \(knownFailing)")
+                + "\(tally.syncs) random syncs (+10 per interleaving to settle), \(seconds) s; "
+                + "\(failing.count) failed \(failing), \(knownFailing.count) showed only known issues \(knownFailing)")
         #expect(tally.conflictsSeen > 0 || runs < 10, "the moves made no conflict at all: the test would prove little")
     }
 
@@ -77,6 +76,8 @@ import Testing
             }
         }
         do {
+            try Verdict.quiesce(run)
+            try run.resolveRound(seed: program.seed)
             try Verdict.quiesce(run)
             return (try Verdict.findings(run), run.tally)
         } catch {
