@@ -204,8 +204,16 @@ struct ExampleCluster: Decodable {
                 status: a.status ?? .notStarted, note: a.note ?? "")
             changes.append(.put(.action(action.normalized())))
         }
+        // A member who left is removed as any removal is: what named them (an action they led)
+        // is cleared first, so that nothing points at a member who is gone.
+        var sofar = World()
+        sofar.apply(changes)
         for m in members where m.left == true {
-            if let id = try member(m.school?.name ?? m.agency?.name) { changes.append(.delete(.membership, id: id)) }
+            if let id = try member(m.school?.name ?? m.agency?.name) {
+                let removal = sofar.cascadeDelete(.membership, id: id)
+                sofar.apply(removal)
+                changes += removal
+            }
         }
         if let a = agreement {
             let record = Agreement(

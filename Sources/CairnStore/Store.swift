@@ -291,8 +291,9 @@ public final class Store {
         for (k, change) in written.enumerated() {
             events.append(
                 Event(
-                    id: Event.makeID(), at: stamp.at, clock: stamp.clock, by: identity.user, host: identity.host, source: source,
-                    change: change, commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) },
+                    id: Event.makeID(), at: stamp.at, clock: stamp.clock, by: identity.user, host: identity.host,
+                    base: broughtBack(change), source: source, change: change,
+                    commit: commitID.map { CommitMark(id: $0, part: k + 1, of: written.count) },
                     seen: seen[k]))
         }
         var lines: [[UInt8]] = []
@@ -320,6 +321,15 @@ public final class Store {
             }
         }
         return Receipt(events: events, conflicts: conflicts)
+    }
+
+    /// For a put that brings back a deleted record (a conflict's edit chosen, an undone
+    /// delete): the delete it answers. It is written as a base, so that the fold lets it replace
+    /// the same record brought back on another machine before they synced, rather than read a
+    /// second create of one id.
+    private func broughtBack(_ change: Change) -> String? {
+        guard case .put(let r) = change, world.record(r.kind, id: r.id) == nil, let grave = world.tombstone(of: r.id) else { return nil }
+        return grave.deletedBy.event.isEmpty ? "deleted" : grave.deletedBy.event
     }
 
     /// The changes as they will be written against the world as it is now (just refreshed).

@@ -61,8 +61,15 @@ extension World {
         case .put(let r):
             var found: [Conflict] = []
             if foldCreate(r, by: writer, found: &found) == nil { return found }
+            // A record given an id that was taken (written before field-level edits, or brought
+            // back from a conflict on two machines): the later replaces it, as ever.
             forgetPast(of: r.id)
-            apply(change)  // a record given an id that was taken: the later replaces it, as ever
+            if let (cleared, links) = clearingLinksToDeleted(r, by: writer) {
+                apply(.put(cleared))
+                for c in links { setConflict(c, key: c.key, record: r.id) }
+                return links
+            }
+            apply(change)
             return []
         case .delete(let kind, let id):
             var unseen: [Conflict] = []
@@ -76,7 +83,7 @@ extension World {
             }
             apply(change)
             for c in unseen { setConflict(c, key: c.key, record: id) }
-            return unseen
+            return unseen + clearUnseenLinks(to: kind, id, deletedBy: writer)
         case .edit(let edit):
             guard let before = record(edit.kind, id: edit.id) else {
                 guard let grave = tombstones[edit.id] else {
@@ -98,10 +105,19 @@ extension World {
                     return c
                 }
             }
+            var edit = edit
+            // Keeping a deleted record deleted, when another machine brought it back meanwhile:
+            // the record stays, as nothing is lost that way, and the conflict is over.
+            edit.fields.removeAll { f in
+                guard f.resolves, f.old == .null, f.new == .null else { return false }
+                setConflict(nil, key: Conflict.key(edit.id, f.name), record: edit.id)
+                return true
+            }
+            if edit.fields.isEmpty { return [] }
             // The fields it names, read and set directly where `FastFields` knows them; else the
             // record's fields once through `Codable` (encoding it was most of what a fold cost).
             let fast = edit.fields.map { FastFields.value($0.name, of: before) }
-            let after: Record
+            var after: Record
             var values: [String: JSONValue] = [:]
             if fast.allSatisfy({ $0 != nil }), let done = FastFields.applying(edit.fields, to: before) {
                 after = done
@@ -132,6 +148,14 @@ extension World {
                     setConflict(c, key: key, record: edit.id)
                 }
                 fieldWriters[key] = side
+            }
+            if let (cleared, links) = clearingLinksToDeleted(after, by: writer, only: edit.fields) {
+                after = cleared
+                for c in links {
+                    setConflict(c, key: c.key, record: edit.id)
+                    fieldWriters[c.key] = c.kept
+                }
+                found += links
             }
             apply(.put(after))
             return found
@@ -182,7 +206,12 @@ extension World {
             found.append(conflict)
             return nil
         }
-        guard let existing = applyReplacing(.put(record)) else { return nil }
+        let links = clearingLinksToDeleted(record, by: writer)
+        guard let existing = applyReplacing(.put(links?.0 ?? record)) else {
+            for c in links?.1 ?? [] { setConflict(c, key: c.key, record: record.id) }
+            found += links?.1 ?? []
+            return nil
+        }
         apply(.put(existing))
         return existing
     }

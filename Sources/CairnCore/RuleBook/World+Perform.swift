@@ -97,7 +97,12 @@ extension World {
                     guard let before = self.record(edit.kind, id: edit.id) else { throw Refusal("id", "\(edit.id) no longer exists") }
                     let after: Record
                     do { after = try before.applying(edit.fields) } catch { throw Refusal("id", "\(describe(before)): \(error.message)") }
-                    put(try check(after, typed: false), into: &changes)
+                    // As a carried record: what it lacks is a gap to fill, not a refusal (an
+                    // action whose responsible member left).
+                    let (normalized, found) = validate(after)
+                    let issues = found.filter { !$0.isGap }
+                    if !issues.isEmpty { throw Refusal(issues) }
+                    put(normalized, into: &changes)
                 case .delete(let kind, let id):
                     guard self.record(kind, id: id) != nil else { throw Refusal("id", "\(id) no longer exists") }
                     // As every delete: what only makes sense with it goes, links to it are cleared.

@@ -100,18 +100,14 @@ enum Verdict {
     /// How a finding of a reference pointing nowhere begins.
     static let dangling = "cairn check finds a reference pointing nowhere:"
 
-    /// Findings whose cause is known and not yet fixed, each by what its text contains:
-    /// - a link (a goal's owner, an action's responsible member) set on one copy to a record
-    ///   another copy deleted before they synced: the fold keeps the link;
-    /// - a record deleted while edited, brought back on two copies before they synced: each
-    ///   writes it anew, and the second is read as one id given twice;
-    /// - the same conflict ended apart, kept deleted on one copy and brought back on another:
-    ///   the "kept deleted" edit (fields set to nothing) is folded onto the record brought back.
-    static let knownIssues = [dangling, "(one id given twice)", "is missing; it is not folded"]
+    /// Findings whose cause is known and not yet fixed, each by what its text contains: none
+    /// now. A cause found and left for later is named here, so that a long run goes on and
+    /// tells it apart from new failures.
+    static let knownIssues: [String] = []
 
     /// Whether every finding is of a known kind.
     static func onlyKnown(_ findings: [String]) -> Bool {
-        findings.allSatisfy { finding in knownIssues.contains { finding.contains($0) } }
+        !findings.isEmpty && findings.allSatisfy { finding in knownIssues.contains { finding.contains($0) } }
     }
 
     static func describe(_ c: Conflict) -> String {
