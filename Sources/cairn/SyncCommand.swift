@@ -3,7 +3,7 @@ import CairnCore
 import CairnStore
 import Foundation
 
-/// `cairn sync [--remote NAME] [--init URL] [--status]`: shares the store through git.
+/// `cairn sync [--remote NAME] [--init URL] [--status] [--put-back]`: shares the store through git.
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
@@ -21,9 +21,14 @@ struct SyncCommand: ParsableCommand {
         help: ArgumentHelp("Make the store a git repository with this remote (origin), and push it.", valueName: "url"))
     var initURL: String?
     @Flag(help: "Say what is unsent and when the store last synced; changes nothing.") var status = false
+    @Flag(
+        name: .customLong("put-back"),
+        help: "When the remote holds this copy's journal otherwise than it was written here, send it back as written.")
+    var putBack = false
 
     func validate() throws {
-        if status && (initURL != nil || remote != nil) { throw ValidationError("--status changes nothing: give it alone") }
+        if status && (initURL != nil || remote != nil || putBack) { throw ValidationError("--status changes nothing: give it alone") }
+        if putBack && initURL != nil { throw ValidationError("--put-back sends to a remote the store already has: leave out --init") }
         if initURL != nil && remote != nil { throw ValidationError("--init always names the remote origin: leave out --remote") }
         if let initURL, initURL.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--init needs the remote's URL") }
     }
@@ -36,6 +41,7 @@ struct SyncCommand: ParsableCommand {
         }
         var sync = StoreSync(store: store)
         sync.interactive = isatty(0) == 1 && isatty(2) == 1
+        sync.putBack = putBack
         // Steps go to standard error, and only on a terminal: standard output is the summary.
         let tell: (String) -> Void = isatty(2) == 1 ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : { _ in }
         let report: StoreSync.Report

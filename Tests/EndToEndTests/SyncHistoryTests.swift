@@ -97,6 +97,45 @@ import Testing
         #expect(refused.stderr.contains("refused what origin has: line 1 of this copy's own journal"), "\(refused.stderr)")
         #expect(try bytes(serverJournal) == mine)
         #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+        #expect(refused.stderr.contains("sync --put-back` sends it back as written"), "\(refused.stderr)")
+    }
+
+    /// The repair the refusal names: the server sends its journal back as it wrote it, in a
+    /// commit on top of the hub's history (nothing forced), and a copy that never took the
+    /// forgery takes that as an append.
+    @Test func put_back_sends_this_copys_own_journal_back_as_written_and_the_other_copies_take_it() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let office = try hub.clone("office")
+        _ = try office.sync()
+        _ = try laptop.sync()
+        let serverJournal = try Shell.ownJournal(server.store)
+        try server.must(["add", "school", "--name", "Łódź 12"])
+        let onLaptop = laptop.store.appendingPathComponent("journal/" + serverJournal.lastPathComponent)
+        var lines = try String(contentsOf: onLaptop, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[0] = lines[0].replacingOccurrences(of: "Kāhui Ako Ōtautahi", with: "Forged")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: onLaptop)
+        try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-am", "fix the server"], in: laptop.store)
+        try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+        #expect(try server.cairn(["sync"]).status != 0)
+        let mine = try bytes(serverJournal)
+
+        let putBack = try server.cairn(["sync", "--put-back"])
+        #expect(putBack.status == 0, "\(putBack.stderr)")
+        #expect(try bytes(serverJournal) == mine, "the server's journal is as it wrote it")
+        let log = try hub.git(["log", "-3", "--format=%s", "HEAD"], in: hub.bare).stdout
+        #expect(log.contains("put back as this copy wrote it (origin held it otherwise)"), "\(log)")
+        let onHub = try hub.git(["show", "HEAD~1:journal/\(serverJournal.lastPathComponent)"], in: hub.bare).stdout
+        #expect(Data(onHub.utf8).starts(with: try bytes(serverJournal).prefix(200)), "the hub holds it as written")
+
+        let synced = try office.cairn(["sync"])
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(try office.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+        #expect(try office.must(["list", "schools"]).contains("Łódź 12"))
+        #expect(try office.cairn(["check"]).status == 0)
+        #expect(try office.exportJSON == server.exportJSON)
+        // Nothing more to put back: a second one is a plain sync.
+        #expect(try server.cairn(["sync", "--put-back"]).status == 0)
     }
 
     @Test func a_hub_that_cuts_this_copys_own_journal_is_refused_and_the_journal_kept() throws {
@@ -123,6 +162,12 @@ import Testing
             #expect(try bytes(serverJournal) == mine)
             #expect(try server.must(["list", "schools"]).contains("Escola 3"))
         }
+        // Put back, the journal grows again on the hub: the copy that cut it takes that as an append.
+        let putBack = try server.cairn(["sync", "--put-back"])
+        #expect(putBack.status == 0, "\(putBack.stderr)")
+        #expect(try laptop.cairn(["sync"]).status == 0)
+        #expect(try laptop.must(["list", "schools"]).contains("Escola 3"))
+        #expect(try laptop.exportJSON == server.exportJSON)
     }
 
     @Test func a_remote_that_brings_anything_but_journals_is_refused() throws {

@@ -125,7 +125,7 @@ extension StoreSync {
         let whose = own ? "this copy's own journal" : path
         let fix =
             own
-            ? "only this copy writes its journal; `git -C \(StorePrivacy.shellQuoted(directory.path)) show \(ref) -- \(path)` shows what \(remote) holds"
+            ? "only this copy writes its journal: `cairn --store \(StorePrivacy.shellQuoted(directory.path)) sync --put-back` sends it back as written"
             : "the copy that wrote it puts it back with `cairn check --repair`, then syncs; until then nothing of \(remote) is merged here"
         return StoreError(
             "refused what \(remote) has: line \(line) of \(whose)\(own ? " (\(path))" : "") was \(what)\(commit); "

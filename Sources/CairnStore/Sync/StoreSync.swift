@@ -16,6 +16,9 @@ public struct StoreSync: Sendable {
     /// Whether git may ask the person a question on the terminal (see `Git`): only for
     /// `cairn sync` typed at one, never under the terminal UI or with nobody there.
     public var interactive = false
+    /// `cairn sync --put-back`: this copy's journal, held otherwise by the hub, is sent back as
+    /// this copy wrote it (see `puttingBackOwnJournal`).
+    public var putBack = false
     /// How often a push the remote rejected (someone pushed first) is retried after a new merge.
     static let pushAttempts = 5
 
@@ -138,7 +141,8 @@ public struct StoreSync: Sendable {
                 try requireCairnStore(git, ref: ref, remote: remote)
                 if let renewed = try becomeNewCopyIfRestored(git, ref: ref, progress: progress) { return .restarted(renewed) }
                 progress("Merging what \(remote) has…")
-                try merge(git, ref: ref, remote: remote, into: &report)
+                let incoming = putBack ? try puttingBackOwnJournal(git, onto: ref, remote: remote) : ref
+                try merge(git, ref: incoming, remote: remote, into: &report)
             }
             let sending = unsentLines(git, against: remoteHas ? ref : nil)
             progress(
