@@ -66,10 +66,12 @@ public struct RecordIDSource: Sendable, Equatable {
     }
 }
 
-/// A small, well-known generator (Steele, Lea and Flood, 2014): enough for repeatable ids in tests.
-struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
-    var state: UInt64
-    mutating func next() -> UInt64 {
+/// A small, well-known generator (Steele, Lea and Flood, 2014): enough for repeatable ids, and
+/// for tests whose randomness replays from a seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -121,7 +121,8 @@ import Testing
     }
 
     @Test func random_documents_are_written_alike() throws {
-        var rng = SystemRandomNumberGenerator()
+        let (seed, generator) = replayableRandom("random_documents_are_written_alike")
+        var rng = generator
         let words = ["a", "B", "é", "id", "doneOn", "done", "x1", "x10", "x2", "", " ", "\u{1}", "漢", "Zz", "zZ", "a b", "a-b"]
         func value(_ depth: Int) -> Any {
             switch Int.random(in: 0..<(depth > 2 ? 5 : 7), using: &rng) {
@@ -141,7 +142,7 @@ import Testing
             let document = ["root": value(0)]
             let ours = String(decoding: try PrettyJSON.data(document), as: UTF8.self)
             let theirs = String(decoding: try foundation(document), as: UTF8.self)
-            try #require(ours == theirs, "ours:\n\(ours)\ntheirs:\n\(theirs)")
+            try #require(ours == theirs, "seed \(seed): ours:\n\(ours)\ntheirs:\n\(theirs)")
         }
     }
 }

@@ -26,7 +26,8 @@ import Testing
         let store = TemporaryStore()
         let tmux = try Tmux.cairn(store: store.url, ready: "Welcome to Cairn")
         try tmux.tmux(["set-option", "-t", tmux.session, "remain-on-exit", "on"])
-        var rng = SystemRandomNumberGenerator()
+        let (seed, generator) = replayableRandom("three_thousand_random_keys_with_resizes_never_crash_or_hang")
+        var rng = generator
         var sent: [String] = []
         for n in 1...3_000 {
             let key: String
@@ -46,7 +47,8 @@ import Testing
                     "display-message", "-p", "-t", tmux.session, "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}",
                 ])
                 #expect(
-                    !state.hasPrefix("1") || state.hasPrefix("1 0 0"), "died (\(state)) after: \(sent.suffix(40).joined(separator: " "))")
+                    !state.hasPrefix("1") || state.hasPrefix("1 0 0"),
+                    "seed \(seed): died (\(state)) after: \(sent.suffix(40).joined(separator: " "))")
                 if state.hasPrefix("1") { try tmux.tmux(["respawn-pane", "-t", tmux.session]) }
             }
         }
@@ -58,7 +60,7 @@ import Testing
             try tmux.waitUntil(timeout: 10, "cairn to end on Ctrl-C") { _ in ((try? Self.pane(tmux))?.dead) ?? false }
         }
         let end = try Self.pane(tmux)
-        #expect(end.status == 0 || end.signal == 2, "\(end)")
+        #expect(end.status == 0 || end.signal == 2, "seed \(seed): \(end)")
         let check = try Shell.cairn(["check"], store: store.url)
         #expect(check.status == 0, "\(check.stdout)")
     }
