@@ -29,9 +29,22 @@ extension Store {
                 files.append(url)
             }
         }
+        // A first line that does not chain to its journal's name is a copy of another journal
+        // only when that journal is here to show it; else it is that line changed by hand,
+        // damage `cairn check` names and `--repair` mends.
+        for (name, verdict) in verdicts where verdict.copied {
+            let url = journalDirectory.appendingPathComponent(name)
+            let first = JournalVetting.firstLine(of: url)
+            let original = files.contains { $0 != url && JournalVetting.firstLine(of: $0) == first }
+            guard !original else { continue }
+            verdicts[name]?.refusal = nil
+            verdicts[name]?.copied = false
+            stray.removeAll { $0.file == name }
+            files.append(url)
+        }
         vettedFiles = verdicts
         strayFiles = stray
-        return files
+        return files.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 }
 
@@ -44,6 +57,18 @@ enum JournalVetting {
         /// The first line is judged once; a file that grew keeps its verdict.
         var firstLineJudged: Bool
         var refusal: String?
+        /// Refused for a first line that chains to another journal's name (see `journalFiles`).
+        var copied = false
+    }
+
+    /// The first line of a journal, up to its line break (or the first 64 KiB).
+    static func firstLine(of url: URL) -> [UInt8]? {
+        guard let fd = InsideStore.openForReading(url) else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard n > 0 else { return nil }
+        return Array(bytes[0..<n].prefix { $0 != 0x0A })
     }
 
     /// The longest first line a journal can have: one event, with a record's longest texts.
@@ -106,7 +131,9 @@ enum JournalVetting {
         let firstLine = bytes[0..<(bytes.firstIndex(of: 0x0A) ?? end)]
         let (content, carried) = JournalChain.split(firstLine)
         if let carried, JournalChain.next(JournalChain.seed(journal: url.lastPathComponent), content) != carried {
-            return refused("its first line was written in another journal: it is a copy of another copy's journal")
+            var copy = refused("its first line was written in another journal: it is a copy of another copy's journal")
+            copy.copied = true
+            return copy
         }
         return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil)
     }

@@ -161,4 +161,21 @@ import Testing
         #expect(said["backup-copy.jsonl"] == "its first line was written in another journal: it is a copy of another copy's journal")
         #expect(said["zeros-abcdefgh.jsonl"] == "it ends in NUL bytes, not in lines")
     }
+
+    /// Without the journal it would be a copy of, a first line that does not chain to its
+    /// journal's name is that line changed by hand: the journal is read, and the line is damage.
+    @Test func a_journal_whose_first_line_was_changed_by_hand_is_read_and_its_first_line_named() throws {
+        let tmp = TemporaryDirectory()
+        let ben = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"))
+        try ben.commit([.put(.school(School(name: "Escola Básica de São João"))), .put(.school(School(name: "Łódź 12")))])
+        let text = try String(contentsOf: ben.journalFile, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "São João", with: "Forjada").utf8).write(to: ben.journalFile)
+        let server = try Store(directory: tmp.store, identity: ana)
+        #expect(server.strayFiles.isEmpty, "\(server.strayFiles)")
+        #expect(server.world.schools.count == 2)
+        let check = try StoreCheck.run(server)
+        #expect(check.isDamaged)
+        #expect(
+            check.report.contains("\(ben.journalFile.lastPathComponent) line 1 is damaged: its hash does not follow"), "\(check.report)")
+    }
 }

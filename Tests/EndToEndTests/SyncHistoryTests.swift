@@ -136,6 +136,17 @@ import Testing
         #expect(try office.exportJSON == server.exportJSON)
         // Nothing more to put back: a second one is a plain sync.
         #expect(try server.cairn(["sync", "--put-back"]).status == 0)
+        // The copy that pushed the forgery is told what mends it, and then converges too.
+        let told = try laptop.cairn(["sync"])
+        #expect(told.status != 0)
+        #expect(told.stderr.contains("this copy holds journal/\(serverJournal.lastPathComponent) damaged (line 1 was changed here"))
+        #expect(told.stderr.contains("check --repair` puts it back from git, then sync)"), "\(told.stderr)")
+        let repaired = try laptop.cairn(["check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+        let again = try laptop.cairn(["sync"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try laptop.exportJSON == server.exportJSON)
+        #expect(try laptop.cairn(["check"]).status == 0)
     }
 
     @Test func a_hub_that_cuts_this_copys_own_journal_is_refused_and_the_journal_kept() throws {

@@ -54,6 +54,12 @@ extension StoreSync {
             let line = firstDifferentLine(mine, came)
             let what =
                 mine.starts(with: came) ? "cut short" : came.starts(with: mine) ? "followed by lines this copy never wrote" : "changed"
+            if path != own, let broken = firstBreak(mine, journal: path) {
+                throw StoreError(
+                    "refused what \(remote) has: this copy holds \(path) damaged (line \(broken) was changed here: its hash does not "
+                        + "follow); nothing was merged and the store is as it was (`cairn --store \(StorePrivacy.shellQuoted(directory.path)) "
+                        + "check --repair` puts it back from git, then sync)")
+            }
             throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: path == own)
         }
     }
@@ -107,6 +113,13 @@ extension StoreSync {
         return read.ok ? read.bytes : nil
     }
 
+    /// The first line of a journal's bytes whose hash does not follow from the lines before it.
+    func firstBreak(_ bytes: Data, journal path: String) -> Int? {
+        var walk = ChainWalk(journal: String(path.dropFirst("journal/".count)))
+        bytes.withUnsafeBytes { walk.feed($0) }
+        return walk.firstBreak?.line
+    }
+
     /// The 1-based line of `a` where `b` first differs from it.
     func firstDifferentLine(_ a: Data, _ b: Data) -> Int {
         var line = 1
@@ -126,7 +139,8 @@ extension StoreSync {
         let fix =
             own
             ? "only this copy writes its journal: `cairn --store \(StorePrivacy.shellQuoted(directory.path)) sync --put-back` sends it back as written"
-            : "the copy that wrote it puts it back with `cairn check --repair`, then syncs; until then nothing of \(remote) is merged here"
+            : "the copy that wrote it puts it back with `cairn check --repair`, or with `cairn sync --put-back` when only "
+                + "\(remote)'s copy changed, then syncs; until then nothing of \(remote) is merged here"
         return StoreError(
             "refused what \(remote) has: line \(line) of \(whose)\(own ? " (\(path))" : "") was \(what)\(commit); "
                 + "nothing was merged and the store is as it was (\(fix))")

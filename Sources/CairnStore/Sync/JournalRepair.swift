@@ -56,6 +56,17 @@ public enum JournalRepair {
                 guard check.firstBreak == nil else { continue }
                 try StoreFiles.write(mended, to: url, mode: store.access.fileMode, store: store.directory)
                 let name = git.value(["log", "-1", "--format=%h (%an, “%s”)", commit]).map { Text.visible($0) } ?? commit
+                // Committed at once: git then holds the journal whole again, so the next sync
+                // compares what arrives with it, not with the damaged version.
+                let sync = StoreSync(store: store)
+                let added = git.run(["add", "--", path])
+                let message = "\(store.identity.host): \(path) put back as git commit \(commit.prefix(10)) holds it (cairn check --repair)"
+                guard added.ok, git.run(sync.authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message, "--", path]).ok else {
+                    return Outcome(
+                        journal: path, repaired: true,
+                        said: "\(path): put back as git commit \(name) holds it, but git could not commit it: "
+                            + "`git -C \(StorePrivacy.shellQuoted(store.directory.path)) commit -m repair -- \(path)` does")
+                }
                 return Outcome(
                     journal: path, repaired: true,
                     said:
