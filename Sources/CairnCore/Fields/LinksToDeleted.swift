@@ -36,25 +36,60 @@ extension World {
     /// cleared those they saw in the same commit, before the delete), each a conflict.
     mutating func clearUnseenLinks(to kind: RecordKind, _ id: String, deletedBy writer: Conflict.Side) -> [Conflict] {
         guard kind == .membership || kind == .goal || kind == .checkpoint else { return [] }
+        if !linkHolders.isBuilt { linkHolders = LinkHolders(self) }
         var found: [Conflict] = []
-        for case .edit(let edit) in unlinks(from: [id], of: [kind]) {
-            guard let holder = record(edit.kind, id: edit.id) else { continue }
-            let optional = Set(holder.references.filter { !$0.required }.map(\.field))
-            let fields = edit.fields.filter { optional.contains($0.name) }
+        let holders = (linkHolders.byTarget[id] ?? []).sorted { $0.id < $1.id }
+        for h in holders {
+            guard let holder = record(h.kind, id: h.id) else { continue }
+            let fields = holder.references.filter { !$0.required && $0.id == id }.map {
+                FieldEdit($0.field, old: .string(id), new: .null)
+            }
             guard !fields.isEmpty, let after = try? holder.applying(fields) else { continue }
             apply(.put(after))
             for f in fields {
-                let key = Conflict.key(edit.id, f.name)
+                let key = Conflict.key(h.id, f.name)
                 var kept = writer
                 kept.value = .null
                 var set = fieldWriters[key] ?? Conflict.Side(value: f.old, by: "", at: "")
                 set.value = f.old
-                let c = Conflict(kind: edit.kind, record: edit.id, field: f.name, kept: kept, others: [set], recordDeleted: false)
-                setConflict(c, key: key, record: edit.id)
+                let c = Conflict(kind: h.kind, record: h.id, field: f.name, kept: kept, others: [set], recordDeleted: false)
+                setConflict(c, key: key, record: h.id)
                 fieldWriters[key] = kept
                 found.append(c)
             }
         }
         return found
     }
+}
+
+/// Who names each record in a link that may be empty: built the first time a delete needs it
+/// (a fold of many deletes would otherwise read every checkpoint for each), then kept up by
+/// every put. It may name a holder that no longer links there; each is checked when read.
+struct LinkHolders: Sendable, Equatable {
+    struct Holder: Sendable, Hashable {
+        var kind: RecordKind
+        var id: String
+    }
+    private(set) var byTarget: [String: [Holder]] = [:]
+    private(set) var isBuilt = false
+
+    init() {}
+
+    init(_ world: World) {
+        isBuilt = true
+        for g in world.goals.values where g.owner != nil { note(.goal(g)) }
+        for c in world.checkpoints.values where c.concerns != nil || c.goal != nil { note(.checkpoint(c)) }
+        for a in world.actions.values where a.goal != nil || a.responsible != nil { note(.action(a)) }
+        for m in world.measurements.values where m.ticked != nil { note(.measurement(m)) }
+    }
+
+    mutating func note(_ record: Record) {
+        for link in record.references where !link.required {
+            let holder = Holder(kind: record.kind, id: record.id)
+            if byTarget[link.id]?.contains(holder) != true { byTarget[link.id, default: []].append(holder) }
+        }
+    }
+
+    /// A cache: two worlds are equal by their records, whatever either has worked out.
+    static func == (a: LinkHolders, b: LinkHolders) -> Bool { true }
 }
