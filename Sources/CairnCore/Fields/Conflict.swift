@@ -114,12 +114,12 @@ extension World {
                 return true
             }
             if edit.fields.isEmpty { return [] }
-            // The fields it names, read and set directly where `FastFields` knows them; else the
-            // record's fields once through `Codable` (encoding it was most of what a fold cost).
-            let fast = edit.fields.map { FastFields.value($0.name, of: before) }
+            // The fields it names, read and set through the record's description; else the
+            // record's fields once through `Codable`, which says what is wrong with a value.
+            let fast = edit.fields.map { RecordFields.value($0.name, of: before) }
             var after: Record
             var values: [String: JSONValue] = [:]
-            if fast.allSatisfy({ $0 != nil }), let done = FastFields.applying(edit.fields, to: before) {
+            if fast.allSatisfy({ $0 != nil }), let done = RecordFields.applying(edit.fields, to: before) {
                 after = done
                 for (f, v) in zip(edit.fields, fast) { values[f.name] = v }
             } else {
