@@ -48,7 +48,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// `2026-12-02`, written digit by digit: lists and exports write a day per row, and
-    /// `String(format:)` took a tenth of a national calendar export.
+    /// `String(format:)` goes through Foundation's formatting for every one of them.
     public var description: String {
         let (y, m, d) = parts
         let digits: [UInt8] = [

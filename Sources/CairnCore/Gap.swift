@@ -54,7 +54,8 @@ extension World {
     }
 
     /// Every cluster's gaps, the records grouped by cluster once: asked cluster by cluster
-    /// (`cairn gaps`, a region's report), a national store's 3,000 clusters took 95 s.
+    /// (`cairn gaps`, a region's report), each of a national store's clusters scanned every
+    /// goal, action and checkpoint.
     public func gapsByCluster(on today: Day) -> [String: [Gap]] {
         let members = membersByCluster()
         let goalsBy = Dictionary(grouping: goals.values, by: \.cluster)

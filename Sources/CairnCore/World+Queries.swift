@@ -20,8 +20,8 @@ extension World {
     }
 
     func inMemberOrder(_ list: [Membership]) -> [Membership] {
-        // Each name looked up and folded once, and places sorted rather than memberships: a
-        // community of 130 schools folded two names per comparison, 0.2 s for a register's 197.
+        // Each name looked up and folded once, and places sorted rather than memberships:
+        // folded at every comparison, each name of a large community was folded over and over.
         let names = list.map(memberName)
         let folded = names.map(Text.folded)
         let order = list.indices.sorted { i, j in
@@ -105,8 +105,8 @@ extension World {
 extension Checkpoint {
     /// Overdue first, then open ones by due date, then done ones (most recently due first).
     /// `list` in urgency order. Their places are sorted, not the checkpoints: moving a
-    /// checkpoint (ten fields) costs a retain and a release of each, and an export of the
-    /// national store's 100,000 spent half its time doing it.
+    /// checkpoint (ten fields) costs a retain and a release of each, at every step of a sort,
+    /// and an export sorts every checkpoint of a national store.
     ///
     /// - Parameter group: a number for each checkpoint that orders before all else (its
     ///   cluster's place in a list of clusters): every cluster's checkpoints in one sort.
@@ -121,7 +121,7 @@ extension Checkpoint {
             }
         }
         // Titles as their rank and ids taken out once: reading them through a checkpoint
-        // copied it whole, and comparing titles again and again was a tenth of a national list.
+        // copied it whole, and a sort compares each title again and again, where a rank is one number.
         let titles = rank(list.map(\.title))
         let ids = list.map(\.id)
         let groups = group ?? []

@@ -115,8 +115,8 @@ public enum CSVExport {
 
     /// The rows as RFC 4180 text: comma-separated, a field quoted (its quotes doubled) when it
     /// holds a quote, a comma or a line break, rows ended by LF. Written byte by byte: a
-    /// general CSV writer spent 5 s on the national store's 100,000 checkpoints looking for
-    /// quotes through Foundation.
+    /// general CSV writer looked for quotes through Foundation, a slow step paid for every cell
+    /// of a national store's checkpoints.
     public static func data(_ rows: [[String]]) throws(StoreError) -> Data {
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * 128)

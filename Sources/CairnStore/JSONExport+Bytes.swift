@@ -9,7 +9,7 @@ extension JSONExport {
     /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the
     /// bytes `JSONSerialization` would write.
     ///
-    /// The checkpoints (half the bytes of a national export) are written on one core while the
+    /// The checkpoints (the largest part of a national export) are written on one core while the
     /// other writes everything else; the parts are then joined in the document's key order.
     public static func data(_ world: World, today: Day = Day.today()) throws -> Data {
         let parts = ExportParts()

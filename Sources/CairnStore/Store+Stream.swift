@@ -3,7 +3,7 @@ import Foundation
 
 /// A full read that folds each event as it is read: every journal is read a slice at a time,
 /// and the files are merged by the events' order, so that memory follows the world, not the
-/// length of its history (a million events held in an array took 1.4 GB).
+/// length of its history (held in one array, every event ever written is in memory at once).
 extension Store {
     /// Bytes of a journal read at a time in a full read.
     public static let readSliceBytes = 8 << 20

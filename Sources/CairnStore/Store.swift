@@ -149,7 +149,7 @@ public final class Store {
             var result = try JournalReader.read(file, from: 0, firstLine: 1)
             checkForeign(&result, file: file)
             // The first file's events are taken as they are, not copied one by one: a store that
-            // one server writes has one file, and at a million events the copy cost a second.
+            // one server writes has one file, and copying it event by event costs a step for every event of its history.
             if events.isEmpty { swap(&events, &result.events) } else { events += result.events }
             problems += result.problems
             positions[file.lastPathComponent] = (result.endOffset, 1 + result.linesRead)

@@ -125,9 +125,8 @@ public struct Table {
             let (cells, rowStyle) = row(index)
             let base = rowStyle ?? .plain
             // Only the marker and the first column are reversed: moving the selection then
-            // rewrites those cells of two rows, not both rows whole (about half the bytes per
-            // key over SSH), and the rest of the selected row keeps its colours (overdue stays
-            // overdue).
+            // rewrites those cells of two rows, not both rows whole (fewer bytes per key over
+            // SSH), and the rest of the selected row keeps its colours (overdue stays overdue).
             let mark = selected ? Style(.selection, bold: base.bold, reverse: true) : base
             let markWidth = 2 + (widths.first ?? 0)
             if selected { canvas.fill(Rect(x: area.x, y: y, width: min(markWidth, area.width), height: 1), style: mark) }

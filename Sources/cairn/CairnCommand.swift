@@ -24,8 +24,8 @@ struct CairnCommand: ParsableCommand {
         BenchLog.mainStarted = Date()
         // Blocks of a megabyte or more (a journal's slice, its events, a list's rows) are mapped
         // on their own and given back when freed. glibc's default raises that threshold to the
-        // largest block freed, after which 8 MB slices came from the heap and left it
-        // fragmented: a full read of a million events peaked at 320 MB, 190 MB with this.
+        // largest block freed, after which a journal's slices came from the heap and left it
+        // fragmented: a full read of a large store then peaked far above what it held.
         cairn_map_blocks_from(1 << 20)
         do {
             if let options = plainStart(Array(CommandLine.arguments.dropFirst())) {
@@ -47,8 +47,8 @@ struct CairnCommand: ParsableCommand {
 
 extension CairnCommand {
     /// The terminal UI's usual start, `cairn` alone or with `--store DIR`, as the parser would
-    /// read it: without the parser, whose reflection over twenty commands cost 2–3 ms of every
-    /// start (a tenth of the first frame). Anything else goes through the parser.
+    /// read it: without the parser, whose reflection over every command's arguments would be
+    /// paid by every start before its first frame. Anything else goes through the parser.
     static func plainStart(_ args: [String]) -> StoreOptions? {
         var options = StoreOptions()
         switch args.count {
@@ -73,8 +73,8 @@ struct StoreOptions: ParsableArguments {
         do {
             let store = try Store(directory: directory, readNow: readNow)
             if let notice = store.privacyNotice { FileHandle.standardError.write(Data((Text.visible(notice) + "\n").utf8)) }
-            // Kept until the process ends, which gives its memory back at once: freeing 160,000
-            // records one by one took a tenth of a second at the end of every command.
+            // Kept until the process ends, which gives its memory back at once: freeing a store's
+            // records one by one would end every command with a walk over all of them.
             _ = Unmanaged.passRetained(store)
             return store
         } catch {

@@ -48,7 +48,8 @@ struct ListCommand: ParsableCommand {
         let table: [[String]]
         switch what {
         case .clusters:
-            // Members grouped once: asked cluster by cluster, a national store took 28 s.
+            // Members grouped once: asked cluster by cluster, each of a national store's
+            // clusters scanned every membership.
             let members = world.membersByCluster()
             table =
                 [["ID", "NAME", "KIND", "REGION", "SCHOOLS", "AGENCIES"]]
@@ -93,9 +94,10 @@ func printAligned(_ rows: [[String]]) {
     let columns = rows.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)
     for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
-    // Written as bytes, not a line at a time through `print` (a quarter of listing 100,000
-    // checkpoints); each cell made visible as `print` makes every line (`TerminalSafeOutput`),
-    // a line break in it too: a name must not start a row of its own.
+    // Written as bytes, not a line at a time through `print` (its cost is paid per line, and a
+    // list can hold every checkpoint of a national store); each cell made visible as `print`
+    // makes every line (`TerminalSafeOutput`), a line break in it too: a name must not start a
+    // row of its own.
     var out: [UInt8] = []
     out.reserveCapacity(1 << 20)
     func flush() {

@@ -61,10 +61,11 @@ public struct SnapshotWriter: Sendable {
     }
 }
 
-/// A 64-bit checksum of a snapshot's part, eight bytes a step (about 3 ms for 18 MB). Each
-/// step is a bijection of the running state, so a part that differs from what was written in
-/// any single eight-byte word never has the checksum it was written with. Against damage,
-/// not against forgery: the snapshot is this machine's own cache.
+/// A 64-bit checksum of a snapshot's part, eight bytes a step, so that checking a national
+/// store's snapshot adds little to its start. Each step is a bijection of the running state,
+/// so a part that differs from what was written in any single eight-byte word never has the
+/// checksum it was written with. Against damage, not against forgery: the snapshot is this
+/// machine's own cache.
 public enum SnapshotChecksum {
     public static func of(_ bytes: UnsafeRawBufferPointer, seal: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)

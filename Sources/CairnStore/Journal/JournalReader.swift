@@ -85,7 +85,7 @@ struct JournalReader {
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            // Each half read in place: a copy of it was another 8 MB a slice.
+            // Each half read in place: a copy of each held the whole slice twice.
             (slots.baseAddress! + i).initialize(to: parse(halves[i], file: file, baseOffset: baseOffset, firstLine: firstLine))
         }
         var first = results.baseAddress!.move()

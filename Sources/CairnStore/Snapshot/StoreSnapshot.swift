@@ -170,8 +170,8 @@ struct StoreSnapshot {
 }
 
 extension Store {
-    /// Events folded past the snapshot before a start writes a new one: a few thousand replay
-    /// in a few milliseconds; a snapshot costs a national store about a tenth of a second to write.
+    /// Events folded past the snapshot before a start writes a new one: replaying a few thousand
+    /// costs less than writing a national store's snapshot, which holds every record.
     public static let snapshotAfter = 2_000
 
     var snapshotFile: URL { StoreLayout.localFolder(directory).appendingPathComponent("snapshot") }
@@ -235,8 +235,8 @@ extension Store {
 
     /// At the end of a session: a snapshot of the world as it stands, when the journals have
     /// grown past the last one, so that the next start draws its first frame from it at once.
-    /// A small store too: its snapshot costs a millisecond to write, and saves its next start
-    /// the read of every line (2–3 ms of a demo store's 13).
+    /// A small store too: its snapshot is small and quick to write, and its next start draws
+    /// the first frame from it instead of waiting for the read of every line.
     public func saveSnapshotIfBehind() {
         guard eventCount > 0, eventCount != snapshotEvents else { return }
         _ = try? refresh()

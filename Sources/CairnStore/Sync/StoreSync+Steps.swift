@@ -242,8 +242,9 @@ extension StoreSync {
     }
 
     /// Every sync commits a whole new copy of this copy's journal as a loose object; git packs
-    /// them (as deltas, a few KiB per 1,000 changes) only past 6,700 objects, by which time
-    /// a busy laptop could hold gigabytes. Past 16 MiB of loose objects they are packed now.
+    /// them (as deltas, small beside the copies) only past 6,700 objects, by which time a busy
+    /// laptop holds thousands of whole copies of a growing journal. Past 16 MiB of loose objects
+    /// they are packed now.
     func tidy(_ git: Git) {
         guard let counted = git.value(["count-objects", "-v"]),
             let line = counted.split(separator: "\n").first(where: { $0.hasPrefix("size: ") }),
