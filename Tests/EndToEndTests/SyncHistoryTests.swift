@@ -97,7 +97,7 @@ import Testing
         #expect(refused.stderr.contains("refused what origin has: line 1 of this copy's own journal"), "\(refused.stderr)")
         #expect(try bytes(serverJournal) == mine)
         #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
-        #expect(refused.stderr.contains("sync --put-back` sends it back as written"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("`cairn sync --put-back --store "), "\(refused.stderr)")
     }
 
     /// The repair the refusal names: the server sends its journal back as it wrote it, in a
@@ -140,7 +140,7 @@ import Testing
         let told = try laptop.cairn(["sync"])
         #expect(told.status != 0)
         #expect(told.stderr.contains("this copy holds journal/\(serverJournal.lastPathComponent) damaged (line 1 was changed here"))
-        #expect(told.stderr.contains("check --repair` puts it back from git, then sync)"), "\(told.stderr)")
+        #expect(told.stderr.contains("`cairn check --repair --store "), "\(told.stderr)")
         let repaired = try laptop.cairn(["check", "--repair"])
         #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
         let again = try laptop.cairn(["sync"])
@@ -179,6 +179,57 @@ import Testing
         #expect(try laptop.cairn(["sync"]).status == 0)
         #expect(try laptop.must(["list", "schools"]).contains("Escola 3"))
         #expect(try laptop.exportJSON == server.exportJSON)
+    }
+
+    /// This copy's own journal cut here after it was sent (an old copy of the file put back, a
+    /// cut under a running session): the cut is never sent, and the repair the refusal names
+    /// puts back what git committed, keeping what was written since.
+    @Test func a_journal_cut_here_after_it_was_sent_is_never_sent_and_repair_keeps_what_came_since() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        try server.must(["add", "school", "--name", "Łódź 12"])
+        try server.must(["add", "school", "--name", "Escola 3"])
+        _ = try server.sync()
+        let serverJournal = try Shell.ownJournal(server.store)
+        let lines = try String(contentsOf: serverJournal, encoding: .utf8).split(separator: "\n")
+        try Data((lines.prefix(1).joined(separator: "\n") + "\n").utf8).write(to: serverJournal)
+        try server.must(["add", "school", "--name", "Þingeyjarskóli, after the cut"])
+
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains("no longer holds what this copy already committed to git (lines were cut or changed here)"),
+            "\(refused.stderr)")
+        #expect(refused.stderr.contains("`cairn check --repair --store "))
+        let repaired = try server.cairn(["check", "--repair"])
+        #expect(
+            repaired.stdout.contains("put back as git last committed it (\(lines.count) lines), and the 1 written since kept"),
+            "\(repaired.stdout)")
+        #expect(repaired.status == 0, "\(repaired.stdout)")
+        #expect(try server.cairn(["sync"]).status == 0)
+        #expect(try laptop.cairn(["sync"]).status == 0)
+        let fresh = try hub.clone("fresh")
+        let schools = try fresh.must(["list", "schools"])
+        for name in ["Łódź 12", "Escola 3", "Þingeyjarskóli, after the cut"] { #expect(schools.contains(name), "\(schools)") }
+        #expect(try laptop.exportJSON == server.exportJSON)
+        #expect(try server.cairn(["check"]).status == 0)
+    }
+
+    @Test func a_line_of_this_copys_journal_changed_here_is_never_sent() throws {
+        let hub = try SyncHub()
+        let (server, _) = try twoMachines(hub)
+        let serverJournal = try Shell.ownJournal(server.store)
+        let text = try String(contentsOf: serverJournal, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Kāhui Ako Ōtautahi", with: "Forjada").utf8).write(to: serverJournal)
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("no longer holds what this copy already committed to git"), "\(refused.stderr)")
+        #expect(
+            try hub.git(["show", "HEAD:journal/\(serverJournal.lastPathComponent)"], in: hub.bare).stdout.contains("Kāhui Ako Ōtautahi"))
+        let repaired = try server.cairn(["check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdout)")
+        #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+        #expect(try server.cairn(["sync"]).status == 0)
     }
 
     @Test func a_remote_that_brings_anything_but_journals_is_refused() throws {

@@ -57,8 +57,8 @@ extension StoreSync {
             if path != own, let broken = firstBreak(mine, journal: path) {
                 throw StoreError(
                     "refused what \(remote) has: this copy holds \(path) damaged (line \(broken) was changed here: its hash does not "
-                        + "follow); nothing was merged and the store is as it was (`cairn --store \(StorePrivacy.shellQuoted(directory.path)) "
-                        + "check --repair` puts it back from git, then sync)")
+                        + "follow); nothing was merged and the store is as it was (`cairn check --repair --store "
+                        + "\(StorePrivacy.shellQuoted(directory.path))` puts it back from git, then sync)")
             }
             throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: path == own)
         }
@@ -138,7 +138,7 @@ extension StoreSync {
         let whose = own ? "this copy's own journal" : path
         let fix =
             own
-            ? "only this copy writes its journal: `cairn --store \(StorePrivacy.shellQuoted(directory.path)) sync --put-back` sends it back as written"
+            ? "only this copy writes its journal: `cairn sync --put-back --store \(StorePrivacy.shellQuoted(directory.path))` sends it back as written"
             : "the copy that wrote it puts it back with `cairn check --repair`, or with `cairn sync --put-back` when only "
                 + "\(remote)'s copy changed, then syncs; until then nothing of \(remote) is merged here"
         return StoreError(

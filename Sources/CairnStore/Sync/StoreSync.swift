@@ -195,7 +195,11 @@ public struct StoreSync: Sendable {
             guard made.ok else { throw StoreError("cannot make \(directory.path) a git repository: \(made.reason)") }
         }
         let added = git.run(["remote", "add", "origin", url])
-        guard added.ok else { throw StoreError("cannot add the remote \(url): \(added.reason)") }
+        guard added.ok else {
+            if madeRepository { try? FileManager.default.removeItem(at: repository) }
+            if added.err.contains("dubious ownership") { throw StoreSync.notYours(directory) }
+            throw StoreError("cannot add the remote \(url): \(added.reason); nothing was set")
+        }
         nameBranchAfterEmptyRemote(git, url: url)
         do {
             return try run(remote: "origin", progress: progress)
