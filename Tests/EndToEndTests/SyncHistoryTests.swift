@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CairnStore
+
 /// History that cannot be rewritten unseen, and copies that are never blocked: real git, a
 /// bare hub and clones, the built `cairn` on each.
 @Suite(.serialized) struct SyncHistoryTests {
@@ -179,6 +181,48 @@ import Testing
         #expect(try laptop.cairn(["sync"]).status == 0)
         #expect(try laptop.must(["list", "schools"]).contains("Escola 3"))
         #expect(try laptop.exportJSON == server.exportJSON)
+    }
+
+    /// A journal's lines with their hash chain made anew, as a member who forges a line and
+    /// computes every hash after it would write them.
+    func rechained(_ file: URL) throws {
+        var link = JournalChain.seed(journal: file.lastPathComponent)
+        var out: [UInt8] = []
+        for line in try Data(contentsOf: file).split(separator: 0x0A) {
+            let chained = JournalChain.chained(JournalChain.split(Array(line)[...]).content, after: link)
+            out += chained.line + [0x0A]
+            link = chained.link
+        }
+        try Data(out).write(to: file)
+    }
+
+    /// A copy cloned while the hub held a forgery whose hashes were made anew cannot tell it
+    /// from the original; once the owner puts its journal back, the refusal names the command
+    /// that takes it, and the copy converges.
+    @Test func a_copy_that_cloned_a_rechained_forgery_takes_the_journal_put_back_when_told() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let serverJournal = try Shell.ownJournal(server.store)
+        let onLaptop = laptop.store.appendingPathComponent("journal/" + serverJournal.lastPathComponent)
+        let text = try String(contentsOf: onLaptop, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Kāhui Ako Ōtautahi", with: "Forged").utf8).write(to: onLaptop)
+        try rechained(onLaptop)
+        try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-am", "fix typo"], in: laptop.store)
+        try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+        let fourth = try hub.clone("fourth")
+        #expect(try fourth.cairn(["check"]).status == 0, "the forgery holds its chain: a fresh clone cannot tell")
+        #expect(try server.cairn(["sync"]).status != 0)
+        #expect(try server.cairn(["sync", "--put-back"]).status == 0)
+
+        let told = try fourth.cairn(["sync"])
+        #expect(told.status != 0)
+        let take = "cairn sync --take journal/\(serverJournal.lastPathComponent) --store "
+        #expect(told.stderr.contains("`\(take)"), "\(told.stderr)")
+        let taken = try fourth.cairn(["sync", "--take", "journal/\(serverJournal.lastPathComponent)"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(try fourth.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+        #expect(try fourth.exportJSON == server.exportJSON)
+        #expect(try fourth.cairn(["check"]).status == 0)
     }
 
     /// This copy's own journal cut here after it was sent (an old copy of the file put back, a

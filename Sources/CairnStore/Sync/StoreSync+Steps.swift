@@ -200,7 +200,7 @@ extension StoreSync {
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
-            guard merged.ok || takeLongerJournals(git) else {
+            guard merged.ok || takeLongerJournals(git) || takeTakenJournals(git) else {
                 _ = git.run(["merge", "--abort"])
                 throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
             }
@@ -240,6 +240,17 @@ extension StoreSync {
                 return false
             }
             guard git.run(["checkout", side, "--", path]).ok, git.run(["add", "--", path]).ok else { return false }
+        }
+        return git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
+    }
+
+    /// A merge git could not make only because a journal the person takes as the hub holds
+    /// it (`taking`) was changed on both sides: the hub's version is taken.
+    func takeTakenJournals(_ git: Git) -> Bool {
+        let conflicted = (git.value(["diff", "--name-only", "--diff-filter=U"]) ?? "").split(separator: "\n").map(String.init)
+        guard !conflicted.isEmpty, conflicted.allSatisfy(taking.contains) else { return false }
+        for path in conflicted {
+            guard git.run(["checkout", "--theirs", "--", path]).ok, git.run(["add", "--", path]).ok else { return false }
         }
         return git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
     }

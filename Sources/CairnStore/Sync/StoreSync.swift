@@ -19,6 +19,9 @@ public struct StoreSync: Sendable {
     /// `cairn sync --put-back`: this copy's journal, held otherwise by the hub, is sent back as
     /// this copy wrote it (see `puttingBackOwnJournal`).
     public var putBack = false
+    /// `cairn sync --take journal/…`: other copies' journals this copy holds otherwise than the
+    /// hub, whose hub version a person has checked with the copy that writes it and takes.
+    public var taking: Set<String> = []
     /// How often a push the remote rejected (someone pushed first) is retried after a new merge.
     static let pushAttempts = 5
 
