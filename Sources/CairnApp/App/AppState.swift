@@ -38,7 +38,7 @@ public struct AppState: Sendable, Equatable {
 
     /// The world read whole, after a first frame drawn from the first look. The lists built
     /// from the first look are kept, so the caller hands over only the world the snapshot held,
-    /// nothing folded since (`TerminalSession.firstState`): the first look was taken from that
+    /// nothing folded since (`Session.firstState`): the first look was taken from that
     /// world, and its rows are the ones the world gives (`FirstLookTests`).
     public mutating func takeWholeWorld(_ world: World) {
         env.world = world
