@@ -69,11 +69,29 @@ extension AppState {
     }
 
     /// Does what the run loop does with commits once the store has written them, and with
-    /// whatever those replies ask for next.
-    mutating func settle(_ effects: [Effect]) {
+    /// whatever those replies ask for next, as TCA's `TestStore` would: every other effect must
+    /// be named in `expecting` (in any order), or the test fails; so does an expected effect
+    /// never asked for. Drafts kept and cleared are the run loop's to write (`CairnRuntimeTests`
+    /// check them on disk); here the last of them must be the form left open, or none.
+    mutating func settle(_ effects: [Effect], expecting: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation) {
         var queue = effects
+        var expected = expecting
+        // The draft as the run loop would leave it: nil while no effect kept or cleared one.
+        var kept: FormState?? = nil
         while !queue.isEmpty {
-            guard case .commit(let operation, let preview, let screen, let undoable) = queue.removeFirst() else { continue }
+            let effect = queue.removeFirst()
+            guard case .commit(let operation, let preview, let screen, let undoable) = effect else {
+                if let at = expected.firstIndex(of: effect) {
+                    expected.remove(at: at)
+                } else if case .saveDraft(let form) = effect {
+                    kept = .some(form)
+                } else if effect == .clearDraft {
+                    kept = .some(nil)
+                } else {
+                    Issue.record("an effect the test did not expect: \(effect)", sourceLocation: sourceLocation)
+                }
+                continue
+            }
             // Asked again of the rule book on the world as it is now, as the store does under its lock.
             let outcome: Outcome
             do {
@@ -89,6 +107,10 @@ extension AppState {
             }
             queue += send(.worldChanged(w))
             queue += send(.deliver(.committed(outcome, undoable: undoable), to: screen))
+        }
+        for effect in expected { Issue.record("an expected effect never asked for: \(effect)", sourceLocation: sourceLocation) }
+        if let kept, kept != openDraft {
+            Issue.record("the draft kept is not the form left open: \(String(describing: kept))", sourceLocation: sourceLocation)
         }
     }
 
