@@ -34,10 +34,10 @@ public final class Session {
     /// What day it is: the clock's in the program, a fixed day in tests.
     let today: () -> Day
     /// Effects asked for and not yet carried out.
-    private var effects: [Effect] = []
+    private var effects: [DiskEffect] = []
     /// The newest draft to write (or to clear), not yet written: drafts are written when the
     /// keys pause, and before anything else goes to the disk.
-    private var draft: Effect?
+    private var draft: DiskEffect?
     private var lastPoll = Date()
     private var (keys, frames, draftsWritten) = (0, 0, 0)
 
@@ -160,14 +160,10 @@ public final class Session {
         for action in interpreter.perform(waiting, today: app.today) { effects += app.send(action) }
     }
 
-    /// Carries out the effects waiting; false when one of them quits.
+    /// Carries out the effects waiting; false once the person asked to quit.
     private func carryOutEffects() -> Bool {
         while !effects.isEmpty {
             let effect = effects.removeFirst()
-            if effect == .quit {
-                writeDraft()
-                return false
-            }
             if case .saveDraft = effect {
                 draft = effect
                 continue
@@ -189,6 +185,10 @@ public final class Session {
                 effects += app.send(.syncLineChanged(SyncStatus.line(for: store)))
             }
             for action in actions { effects += app.send(action) }
+        }
+        if app.quitRequested {
+            writeDraft()
+            return false
         }
         return true
     }

@@ -55,15 +55,15 @@ enum Fixture {
 extension AppState {
     /// Presses keys; returns every effect they asked for.
     @discardableResult
-    mutating func press(_ keys: Key...) -> [Effect] {
-        var effects: [Effect] = []
+    mutating func press(_ keys: Key...) -> [DiskEffect] {
+        var effects: [DiskEffect] = []
         for key in keys { effects += send(.key(key)) }
         return effects
     }
 
     @discardableResult
-    mutating func type(_ text: String) -> [Effect] {
-        var effects: [Effect] = []
+    mutating func type(_ text: String) -> [DiskEffect] {
+        var effects: [DiskEffect] = []
         for ch in text { effects += send(.key(.char(ch))) }
         return effects
     }
@@ -73,7 +73,7 @@ extension AppState {
     /// be named in `expecting` (in any order), or the test fails; so does an expected effect
     /// never asked for. Drafts kept and cleared are the run loop's to write (`CairnRuntimeTests`
     /// check them on disk); here the last of them must be the form left open, or none.
-    mutating func settle(_ effects: [Effect], expecting: [Effect] = [], sourceLocation: SourceLocation = #_sourceLocation) {
+    mutating func settle(_ effects: [DiskEffect], expecting: [DiskEffect] = [], sourceLocation: SourceLocation = #_sourceLocation) {
         var queue = effects
         var expected = expecting
         // The draft as the run loop would leave it: nil while no effect kept or cleared one.
@@ -116,7 +116,7 @@ extension AppState {
 
     /// An effect's result for the screen on top, as the run loop sends it.
     @discardableResult
-    mutating func reply(_ event: ScreenEvent) -> [Effect] { send(.deliver(event, to: top.id)) }
+    mutating func reply(_ event: ScreenEvent) -> [DiskEffect] { send(.deliver(event, to: top.id)) }
 
     /// Home, always at the bottom of the stack.
     var home: HomeScreen {
@@ -136,7 +136,7 @@ extension AppState {
     var opened: [ScreenBox] { Array(stack.dropFirst()) }
 }
 
-extension [Effect] {
+extension [DiskEffect] {
     /// The outcome of the first commit among the effects, or a failed test.
     func committed(sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let outcome = compactMap { effect -> Outcome? in
