@@ -21,11 +21,6 @@ public struct AppState: Sendable, Equatable {
     public static let minimumWidth = 80
     public static let minimumHeight = 23
 
-    /// Keys that work on every screen, listed in every help page.
-    static let everywhere: [KeyBinding<Never?>] = [
-        KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)
-    ]
-
     /// - Parameter firstLook: Home drawn from a snapshot's first look, `world` standing in until
     ///   `takeWholeWorld` (see `AppEnvironment.firstLook`).
     public init(
@@ -129,11 +124,11 @@ public struct AppState: Sendable, Equatable {
     }
 
     private mutating func press(_ key: Key) -> [DiskEffect] {
-        if key == .ctrl("c") { return carryOut([.quit], from: top.id) }
+        if key == SharedKey.quit { return carryOut([.quit], from: top.id) }
         if key == .resize { return [] }
         // Nothing of the screen shows: a key would act on what the person cannot see (d, then
         // y, deleting a cluster). Only q acts, where the screen binds it (back, or quit on Home).
-        if isTooSmall, key != .char("q") || !top.screen.binds(key, env) { return [] }
+        if isTooSmall, key != SharedKey.back || !top.screen.binds(key, env) { return [] }
         if !top.screen.isOverlay { status = nil }
         var box = top
         var context = ScreenContext(env: env, id: box.id)
