@@ -1,6 +1,7 @@
 import ArgumentParser
 import CMemory
 import CairnCore
+import CairnRuntime
 import CairnStore
 import Foundation
 
