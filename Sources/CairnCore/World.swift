@@ -29,7 +29,8 @@ public struct World: Sendable, Equatable {
     /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
     var measurementOrder: [String: Int] = [:]
     var measurementsRecorded = 0
-    /// Who links to each record, once a delete needed it (`LinksToDeleted.swift`).
+    /// Who links to each record, once a delete needed it, until a put sets a link
+    /// (`LinksToDeleted.swift`).
     var linkHolders = LinkHolders()
 
     public init() {}
@@ -50,7 +51,7 @@ public struct World: Sendable, Equatable {
 
     public mutating func apply(_ change: Change) {
         revision += 1
-        if linkHolders.isBuilt, case .put(let r) = change { linkHolders.note(r) }
+        if linkHolders.isBuilt, case .put(let r) = change { linkHolders.forget(ifLinking: r) }
         switch change {
         case .put(.school(let r)): schools[r.id] = r
         case .put(.agency(let r)): agencies[r.id] = r
@@ -94,7 +95,7 @@ public struct World: Sendable, Equatable {
     /// finds a creation under an id already taken, with one hash per event.
     public mutating func applyReplacing(_ change: Change) -> Record? {
         revision += 1
-        if linkHolders.isBuilt, case .put(let r) = change { linkHolders.note(r) }
+        if linkHolders.isBuilt, case .put(let r) = change { linkHolders.forget(ifLinking: r) }
         switch change {
         case .put(.school(let r)): return schools.updateValue(r, forKey: r.id).map(Record.school)
         case .put(.agency(let r)): return agencies.updateValue(r, forKey: r.id).map(Record.agency)
