@@ -1,6 +1,7 @@
 /// A closed list of words from DOMAIN.md, stored and typed as its raw value
 /// (`lower-secondary`, `local-authority`), shown to people as `label`.
-public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, Comparable
+public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, Comparable,
+    FieldType
 where RawValue == String, AllCases == [Self] {}
 
 extension Vocabulary {

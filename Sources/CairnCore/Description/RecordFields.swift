@@ -1,7 +1,6 @@
-/// The one description of every kind of record: each field by the key the journal and the JSON
-/// export name it with, what it accepts, and how it is read and written, as JSON (the journal's
-/// edits, the fold, conflicts) and as text (`cairn edit RECORD FIELD=VALUE`). The doors and
-/// codecs are driven from it, so that a field is described once.
+/// Every kind's fields as a person meets them: what a form calls each, how it asks for it,
+/// what it accepts, and whether `cairn edit` sets it, all read from the kind's one description
+/// (`visitFields`). The fold's field edits, conflicts, forms and `cairn edit` go through it.
 public enum RecordFields {
     /// How a form asks for a field.
     public enum Input: Sendable, Equatable {
@@ -31,54 +30,42 @@ public enum RecordFields {
         /// Whether it is a key of the record's JSON; false for a part of one shown as a field
         /// of its own (a health check's rating of one item).
         public var inJSON: Bool
-        let json: @Sendable (Record) -> JSONValue
-        /// Sets the field from a JSON value; false when the value is not one it takes (the
-        /// `Codable` path then says why).
-        let setJSON: @Sendable (inout Record, JSONValue) -> Bool
-        let text: @Sendable (Record) -> String
-        let setText: @Sendable (inout Record, String, Day) throws(InputError) -> Void
+        public var traits: FieldTraits
+        var text: @Sendable (Record) -> String
+        var setText: @Sendable (inout Record, String, Day) throws(InputError) -> Void
     }
 
-    /// Every field of a kind, those `cairn edit` sets first, in export order.
-    public static func all(of kind: RecordKind) -> [Field] {
-        switch kind {
-        case .school: return schoolFields
-        case .agency: return agencyFields
-        case .cluster: return clusterFields
-        case .membership: return membershipFields
-        case .checkpoint: return checkpointFields
-        case .goal: return goalFields
-        case .measurement: return measurementFields
-        case .action: return actionFields
-        case .agreement: return agreementFields
-        case .assessment: return assessmentFields
-        }
-    }
+    /// Labels that are not the key's words: `email` is "E-mail", not "Email".
+    static let labels = ["email": "E-mail"]
 
-    /// The fields `cairn edit` can set on a kind of record, in export order.
+    /// Every field of a kind but its id, those `cairn edit` sets first, in a form's order.
+    public static func all(of kind: RecordKind) -> [Field] { described[kind] ?? [] }
+
+    /// The fields `cairn edit` can set on a kind of record, in a form's order.
     public static func fields(of kind: RecordKind) -> [Field] { all(of: kind).filter(\.editable) }
 
-    /// Each kind's JSON fields by key, for the fold's field-by-field edits.
-    private static let byKey: [RecordKind: [String: Field]] = Dictionary(
+    private static let described: [RecordKind: [Field]] = Dictionary(
         uniqueKeysWithValues: RecordKind.allCases.map { kind in
-            (kind, Dictionary(uniqueKeysWithValues: all(of: kind).filter(\.inJSON).map { ($0.name, $0) }))
+            var d = Describer(kind: kind)
+            Record.blank(kind).readFields(&d)
+            return (kind, d.fields.filter(\.editable) + d.fields.filter { !$0.editable })
         })
 
     /// The JSON value of field `name` of `record` (`.null` for an optional left empty), or nil
     /// when the kind has no such field.
     public static func value(_ name: String, of record: Record) -> JSONValue? {
-        byKey[record.kind]?[name]?.json(record)
+        var read = FieldJSON(key: name)
+        record.readFields(&read)
+        return read.found
     }
 
     /// `record` with each field set from its new JSON value, or nil when one of them is not a
     /// field of its kind or not a value that field takes.
     public static func applying(_ edits: [FieldEdit], to record: Record) -> Record? {
-        guard let fields = byKey[record.kind] else { return nil }
         var r = record
-        for edit in edits {
-            guard let field = fields[edit.name], field.setJSON(&r, edit.new) else { return nil }
-        }
-        return r
+        var apply = EditsApplied(edits: edits)
+        r.visitFields(&apply)
+        return apply.applied == edits.count && !apply.refused ? r : nil
     }
 
     /// `record` with `field` set from `value`; an empty value clears it.

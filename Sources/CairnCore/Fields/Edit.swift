@@ -50,17 +50,6 @@ public struct FieldEdit: Hashable, Sendable {
 }
 
 extension Record {
-    /// The record as its JSON object: field name to value (an optional left out when nil), read
-    /// through its kind's description.
-    public var fieldValues: [String: JSONValue] {
-        var fields: [String: JSONValue] = ["id": .string(id)]
-        for field in RecordFields.all(of: kind) where field.inJSON {
-            let value = field.json(self)
-            if !value.isNull { fields[field.name] = value }
-        }
-        return fields
-    }
-
     /// The record's JSON object as `Codable` encodes it: what the description is held to.
     var encodedFieldValues: [String: JSONValue] {
         let value: JSONValue
@@ -84,21 +73,22 @@ extension Record {
         return fields
     }
 
-    /// A record of `kind` from its JSON object, or why it cannot be one.
-    public init(kind: RecordKind, fieldValues: [String: JSONValue]) throws(InputError) {
+    /// A record of `kind` from its JSON object as `Codable` decodes it: what the description is
+    /// held to.
+    static func decoded(kind: RecordKind, fieldValues: [String: JSONValue]) throws(InputError) -> Record {
         let value = JSONValue.object(fieldValues.filter { !$0.value.isNull })
         do {
             switch kind {
-            case .school: self = .school(try ValueCoder.decode(School.self, from: value))
-            case .agency: self = .agency(try ValueCoder.decode(Agency.self, from: value))
-            case .cluster: self = .cluster(try ValueCoder.decode(Cluster.self, from: value))
-            case .membership: self = .membership(try ValueCoder.decode(Membership.self, from: value))
-            case .checkpoint: self = .checkpoint(try ValueCoder.decode(Checkpoint.self, from: value))
-            case .goal: self = .goal(try ValueCoder.decode(Goal.self, from: value))
-            case .measurement: self = .measurement(try ValueCoder.decode(Measurement.self, from: value))
-            case .action: self = .action(try ValueCoder.decode(Action.self, from: value))
-            case .agreement: self = .agreement(try ValueCoder.decode(Agreement.self, from: value))
-            case .assessment: self = .assessment(try ValueCoder.decode(Assessment.self, from: value))
+            case .school: return .school(try ValueCoder.decode(School.self, from: value))
+            case .agency: return .agency(try ValueCoder.decode(Agency.self, from: value))
+            case .cluster: return .cluster(try ValueCoder.decode(Cluster.self, from: value))
+            case .membership: return .membership(try ValueCoder.decode(Membership.self, from: value))
+            case .checkpoint: return .checkpoint(try ValueCoder.decode(Checkpoint.self, from: value))
+            case .goal: return .goal(try ValueCoder.decode(Goal.self, from: value))
+            case .measurement: return .measurement(try ValueCoder.decode(Measurement.self, from: value))
+            case .action: return .action(try ValueCoder.decode(Action.self, from: value))
+            case .agreement: return .agreement(try ValueCoder.decode(Agreement.self, from: value))
+            case .assessment: return .assessment(try ValueCoder.decode(Assessment.self, from: value))
             }
         } catch let error as DecodingError {
             throw InputError(Record.describe(error))

@@ -1,0 +1,171 @@
+/// A type a field's value has, with how it is written as JSON (the journal's edits, history,
+/// restore) and as text (a form's field, `cairn edit FIELD=VALUE`).
+public protocol FieldType: Sendable, Equatable {
+    var fieldJSON: JSONValue { get }
+    /// Nil when `json` is not a value of this type.
+    init?(fieldJSON json: JSONValue)
+    /// As a person types it: words as stored, days as YYYY-MM-DD, a list joined by commas,
+    /// nothing as "".
+    var fieldText: String { get }
+    /// From text as a person types it (`today` for "+2w"), or why it cannot be; `field` names
+    /// the field in that message.
+    init(fieldText text: String, today: Day, field: String) throws(InputError)
+    /// What a value may be, said when one is refused: "YYYY-MM-DD, today, +2w or -3m".
+    static var accepts: String { get }
+    static var input: RecordFields.Input { get }
+    /// Said under a form's field.
+    static var hint: String { get }
+    /// Whether text says nothing: an optional field is then cleared.
+    static func isNothing(_ text: String) -> Bool
+}
+
+extension FieldType {
+    public static var input: RecordFields.Input { .line }
+    public static var hint: String { "" }
+    public static func isNothing(_ text: String) -> Bool { text.isEmpty }
+}
+
+extension String: FieldType {
+    public var fieldJSON: JSONValue { .string(self) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .string(let s) = json else { return nil }
+        self = s
+    }
+    public var fieldText: String { self }
+    public init(fieldText text: String, today: Day, field: String) { self = text }
+    public static var accepts: String { "any text" }
+}
+
+extension Day: FieldType {
+    public var fieldJSON: JSONValue { .string(description) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .string(let s) = json, let day = Day(iso: s) else { return nil }
+        self = day
+    }
+    public var fieldText: String { description }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) { self = try DayInput.parse(text, today: today) }
+    public static var accepts: String { "YYYY-MM-DD, today, +2w or -3m" }
+    public static var hint: String { "YYYY-MM-DD, today, +2w" }
+    public static func isNothing(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespaces).isEmpty }
+}
+
+extension Double: FieldType {
+    public var fieldJSON: JSONValue { .number(self) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .number(let n) = json else { return nil }
+        self = n
+    }
+    public var fieldText: String { World.number(self) }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) {
+        guard let value = try NumberInput.parse(text) else { throw InputError("a value is required") }
+        self = value
+    }
+    public static var accepts: String { "a number (12.5 or 12,5)" }
+}
+
+extension Int: FieldType {
+    public var fieldJSON: JSONValue { .number(Double(self)) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .number(let x) = json, x == x.rounded(), abs(x) < 1e15 else { return nil }
+        self = Int(x)
+    }
+    public var fieldText: String { "\(self)" }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) {
+        guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else { throw InputError("“\(text)” is not a whole number") }
+        self = n
+    }
+    public static var accepts: String { "a whole number" }
+}
+
+extension Bool: FieldType {
+    public var fieldJSON: JSONValue { .bool(self) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .bool(let b) = json else { return nil }
+        self = b
+    }
+    public var fieldText: String { self ? "yes" : "no" }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) {
+        switch text.lowercased() {
+        case "yes", "true", "y", "1": self = true
+        case "no", "false", "n", "0", "": self = false
+        default: throw InputError("“\(text)” is neither yes nor no")
+        }
+    }
+    public static var accepts: String { "yes or no (true, false)" }
+    public static var input: RecordFields.Input { .flag }
+}
+
+extension Vocabulary {
+    public var fieldJSON: JSONValue { .string(rawValue) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .string(let s) = json, let w = Self(rawValue: s) else { return nil }
+        self = w
+    }
+    public var fieldText: String { rawValue }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) { self = try Self.parse(text, field: field) }
+    public static var accepts: String { "one of \(wordList)" }
+    public static var input: RecordFields.Input { .choice(allCases.map(\.rawValue)) }
+}
+
+extension Optional: FieldType where Wrapped: FieldType {
+    public var fieldJSON: JSONValue { map(\.fieldJSON) ?? .null }
+    public init?(fieldJSON json: JSONValue) {
+        if json == .null {
+            self = .none
+        } else if let value = Wrapped(fieldJSON: json) {
+            self = .some(value)
+        } else {
+            return nil
+        }
+    }
+    public var fieldText: String { map(\.fieldText) ?? "" }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) {
+        self = Wrapped.isNothing(text) ? nil : try Wrapped(fieldText: text, today: today, field: field)
+    }
+    public static var accepts: String { Wrapped.accepts + ", or nothing" }
+    public static var hint: String { Wrapped.hint }
+    public static var input: RecordFields.Input {
+        if case .choice(let words) = Wrapped.input { return .choice([""] + words) }
+        return Wrapped.input
+    }
+}
+
+/// A list of a vocabulary's words (a school's phases).
+extension Array: FieldType where Element: Vocabulary {
+    public var fieldJSON: JSONValue { .array(map(\.fieldJSON)) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .array(let items) = json else { return nil }
+        var out: [Element] = []
+        for item in items {
+            guard let w = Element(fieldJSON: item) else { return nil }
+            out.append(w)
+        }
+        self = out
+    }
+    public var fieldText: String { map(\.rawValue).joined(separator: ",") }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) {
+        var out: [Element] = []
+        for word in text.split(separator: ",") { out.append(try Element.parse(String(word), field: String(field.dropLast()))) }
+        self = out
+    }
+    public static var accepts: String { "words separated by commas, from \(Element.wordList)" }
+    public static var input: RecordFields.Input { .multi(Element.allCases.map(\.rawValue)) }
+}
+
+/// A health check's ratings or notes, item by item: set whole from JSON only; `cairn edit`
+/// reaches each item's rating as a field of its own.
+extension Dictionary: FieldType where Key == String, Value: FieldType {
+    public var fieldJSON: JSONValue { .object(mapValues(\.fieldJSON)) }
+    public init?(fieldJSON json: JSONValue) {
+        guard case .object(let fields) = json else { return nil }
+        var out: [String: Value] = [:]
+        for (k, x) in fields {
+            guard let value = Value(fieldJSON: x) else { return nil }
+            out[k] = value
+        }
+        self = out
+    }
+    public var fieldText: String { "" }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) { throw InputError("it is set by its parts") }
+    public static var accepts: String { "" }
+}
