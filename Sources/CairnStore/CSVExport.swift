@@ -16,18 +16,11 @@ public enum CSVExport {
         let n = { (v: Double?) in v.map(World.number) ?? "" }
         switch what {
         case .schools:
-            return [["id", "officialId", "name", "phases", "municipality", "contactPerson", "email", "phone", "notes"]]
-                + NameOrder.sorted(w.schools.values.filter { cluster == nil || memberIDs.contains($0.id) }, by: \.name, id: \.id).map {
-                    [
-                        $0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: " "), $0.municipality,
-                        $0.contactPerson, $0.email, $0.phone, $0.notes,
-                    ]
-                }
+            let schools = w.schools.values.filter { cluster == nil || memberIDs.contains($0.id) }
+            return records(NameOrder.sorted(schools, by: \.name, id: \.id))
         case .agencies:
-            return [["id", "name", "sector", "level", "contactPerson", "email", "phone", "notes"]]
-                + NameOrder.sorted(w.agencies.values.filter { cluster == nil || memberIDs.contains($0.id) }, by: \.name, id: \.id).map {
-                    [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue, $0.contactPerson, $0.email, $0.phone, $0.notes]
-                }
+            let agencies = w.agencies.values.filter { cluster == nil || memberIDs.contains($0.id) }
+            return records(NameOrder.sorted(agencies, by: \.name, id: \.id))
         case .clusters:
             return [
                 [

@@ -1,10 +1,10 @@
 import CairnCore
 import Foundation
 
-/// The export's four large tables written straight from the records into bytes, in exactly the
-/// form `PrettyJSON` gives the document (tested against it): building 160,000 dictionaries of
-/// `Any` and asking each value its type was most of a national export's time. Goals,
-/// measurements, actions and the rest are few, and go through the document as before.
+/// The export's tables written straight from the records into bytes, each record through its
+/// kind's description, in exactly the form `PrettyJSON` gives a document (tested against it):
+/// building 160,000 dictionaries of `Any` and asking each value its type was most of a
+/// national export's time.
 extension JSONExport {
     /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the
     /// bytes `JSONSerialization` would write.
@@ -23,19 +23,28 @@ extension JSONExport {
             }
             let tables: [String: (inout PrettyJSON.Writer) -> Void] = [
                 "clusters": { writeClusters(sortedClusters(world), of: world, indent: 2, into: &$0) },
-                "schools": { writeSchools(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
-                "agencies": { writeAgencies(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+                "schools": { writeRecords(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+                "agencies": { writeRecords(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+                "goals": { writeGoals(world, today: today, into: &$0) },
+                "measurements": {
+                    let list = world.measurements.values.sorted { ($0.goal, $0.date, $0.id) < ($1.goal, $1.date, $1.id) }
+                    writeRecords(list, indent: 2, into: &$0)
+                },
+                "actions": {
+                    let list = world.actions.values.sorted {
+                        ($0.cluster, $0.description, $0.id) < ($1.cluster, $1.description, $1.id)
+                    }
+                    writeRecords(list, indent: 2, into: &$0)
+                },
+                "assessments": {
+                    let list = world.assessments.values.sorted { ($0.cluster, $0.date, $0.id) < ($1.cluster, $1.date, $1.id) }
+                    writeRecords(list, indent: 2, into: &$0)
+                },
             ]
             var w = PrettyJSON.Writer()
             for (key, table) in tables {
                 w.out = []
                 table(&w)
-                parts.put(key, w.out)
-            }
-            let framework = frameworkDocument(world, today: today)
-            for (key, value) in framework where key != "checkpoints" && tables[key] == nil {
-                w.out = []
-                do { try PrettyJSON.write(value, indent: 2, into: &w) } catch { return parts.fail(error) }
                 parts.put(key, w.out)
             }
         }
@@ -64,23 +73,7 @@ extension JSONExport {
         func fail(_ e: Error) { lock.withLock { error = e } }
     }
 
-    /// A record's fields in Foundation's key order, worked out once per kind.
-    struct Keys {
-        let names: [String]
-        init(_ names: [String]) { self.names = names.sorted(by: PrettyJSON.ordered) }
-    }
-
-    static let clusterKeys = Keys([
-        "id", "name", "officialId", "kind", "formality", "region", "purpose", "leadershipModel", "startedOn", "fundingSource",
-        "fundingEndsOn", "notes", "agreement", "members",
-    ])
-    static let agreementKeys = Keys(["id", "meetingsPerYear", "reporting", "evaluation", "periodStart", "periodEnd"])
-    static let memberKeys = Keys(["membership", "type", "id", "name", "role", "responsibilities", "lead"])
-    static let schoolKeys = Keys(["id", "name", "officialId", "phases", "municipality", "contactPerson", "email", "phone", "notes"])
-    static let agencyKeys = Keys(["id", "name", "sector", "level", "contactPerson", "email", "phone", "notes"])
-    static let checkpointKeys = Keys([
-        "id", "cluster", "title", "due", "concerns", "done", "doneOn", "doneBy", "evidence", "goal", "agreement",
-    ])
+    static let memberKeys = ["membership", "type", "id", "name", "role", "responsibilities", "lead"].sorted(by: PrettyJSON.ordered)
 
     /// An array at `indent`, its elements one level in.
     static func array<T>(_ items: [T], into w: inout PrettyJSON.Writer, indent: Int, _ element: (T, inout PrettyJSON.Writer) -> Void) {
@@ -96,131 +89,80 @@ extension JSONExport {
         w.out.append(UInt8(ascii: "]"))
     }
 
-    /// An object whose fields `value` writes, key by key, in `keys`' order.
-    static func object(_ keys: Keys, indent: Int, into w: inout PrettyJSON.Writer, _ value: (String, inout PrettyJSON.Writer) -> Void) {
-        w.out += [UInt8(ascii: "{"), 0x0A]
-        for (n, key) in keys.names.enumerated() {
-            PrettyJSON.pad(indent + 2, into: &w.out)
-            PrettyJSON.string(key, into: &w.out)
-            w.out.append(contentsOf: " : ".utf8)
-            value(key, &w)
-            if n < keys.names.count - 1 { w.out.append(UInt8(ascii: ",")) }
-            w.out.append(0x0A)
-        }
-        PrettyJSON.pad(indent, into: &w.out)
-        w.out.append(UInt8(ascii: "}"))
+    static func text(_ s: String?, _ out: inout [UInt8]) {
+        if let s { PrettyJSON.string(s, into: &out) } else { out.append(contentsOf: "null".utf8) }
     }
-
-    static func text(_ s: String?, _ w: inout PrettyJSON.Writer) {
-        if let s { PrettyJSON.string(s, into: &w.out) } else { w.out.append(contentsOf: "null".utf8) }
-    }
-
-    static func flag(_ b: Bool, _ w: inout PrettyJSON.Writer) { w.out.append(contentsOf: (b ? "true" : "false").utf8) }
 
     public static func sortedClusters(_ world: World) -> [Cluster] { NameOrder.sorted(world.clusters.values, by: \.name, id: \.id) }
 
-    /// `list` as an array at `indent`, as in the export (2) or alone (0, `cairn list --json`).
+    /// `list` as an array at `indent`, as in the export (2) or alone (0, `cairn list --json`):
+    /// each cluster with its monitoring agreement and its members.
     static func writeClusters(_ list: [Cluster], of world: World, indent: Int, into w: inout PrettyJSON.Writer) {
         let members = world.membersByCluster()
         let agreements = Dictionary(world.agreements.values.map { ($0.cluster, $0) }, uniquingKeysWith: { a, b in a.id < b.id ? a : b })
-        array(list, into: &w, indent: indent) { c, w in
-            object(clusterKeys, indent: indent + 2, into: &w) { key, w in
-                switch key {
-                case "id": text(c.id, &w)
-                case "name": text(c.name, &w)
-                case "officialId": text(c.officialId, &w)
-                case "kind": text(c.kind.rawValue, &w)
-                case "formality": text(c.formality?.rawValue, &w)
-                case "region": text(c.region, &w)
-                case "purpose": text(c.purpose, &w)
-                case "leadershipModel": text(c.leadershipModel, &w)
-                case "startedOn": text(c.startedOn?.description, &w)
-                case "fundingSource": text(c.fundingSource, &w)
-                case "fundingEndsOn": text(c.fundingEndsOn?.description, &w)
-                case "notes": text(c.notes, &w)
-                case "agreement":
-                    guard let a = agreements[c.id] else { return text(nil, &w) }
-                    object(agreementKeys, indent: indent + 4, into: &w) { key, w in
-                        switch key {
-                        case "id": text(a.id, &w)
-                        case "meetingsPerYear": w.out.append(contentsOf: String(a.meetingsPerYear).utf8)
-                        case "reporting": text(a.reporting, &w)
-                        case "evaluation": text(a.evaluation, &w)
-                        case "periodStart": text(a.periodStart.description, &w)
-                        default: text(a.periodEnd.description, &w)
-                        }
-                    }
-                default:
-                    array(members[c.id] ?? [], into: &w, indent: indent + 4) { m, w in
-                        object(memberKeys, indent: indent + 6, into: &w) { key, w in
-                            switch key {
-                            case "membership": text(m.id, &w)
-                            case "type": text(m.memberType.rawValue, &w)
-                            case "id": text(m.memberId, &w)
-                            case "name": text(world.memberName(m), &w)
-                            case "role": text(m.role, &w)
-                            case "responsibilities": text(m.responsibilities, &w)
-                            default: flag(m.lead, &w)
-                            }
-                        }
-                    }
+        writeRecords(list, indent: indent, into: &w) { c, fields in
+            fields.put("agreement") { out in
+                guard let a = agreements[c.id] else { return text(nil, &out) }
+                var inner = PrettyJSON.Writer()
+                writeRecords([a], indent: indent + 2, into: &inner, parentless: true)
+                // One record alone: its object, without the array around it.
+                out += object(in: inner.out, indent: indent + 4)
+            }
+            fields.put("members") { out in
+                var inner = PrettyJSON.Writer()
+                array(members[c.id] ?? [], into: &inner, indent: indent + 4) { m, w in
+                    writeMember(m, of: world, indent: indent + 6, into: &w.out)
                 }
+                out += inner.out
             }
         }
     }
 
-    static func writeSchools(_ list: [School], indent: Int, into w: inout PrettyJSON.Writer) {
-        array(list, into: &w, indent: indent) { s, w in
-            object(schoolKeys, indent: indent + 2, into: &w) { key, w in
-                switch key {
-                case "id": text(s.id, &w)
-                case "name": text(s.name, &w)
-                case "officialId": text(s.officialId, &w)
-                case "phases": array(s.phases, into: &w, indent: indent + 4) { p, w in text(p.rawValue, &w) }
-                case "municipality": text(s.municipality, &w)
-                case "contactPerson": text(s.contactPerson, &w)
-                case "email": text(s.email, &w)
-                case "phone": text(s.phone, &w)
-                default: text(s.notes, &w)
-                }
+    /// A member as the export shows it: the membership with its school's or agency's name.
+    static func writeMember(_ m: Membership, of world: World, indent: Int, into out: inout [UInt8]) {
+        out += [UInt8(ascii: "{"), 0x0A]
+        for (n, key) in memberKeys.enumerated() {
+            PrettyJSON.pad(indent + 2, into: &out)
+            PrettyJSON.string(key, into: &out)
+            out.append(contentsOf: " : ".utf8)
+            switch key {
+            case "membership": text(m.id, &out)
+            case "type": text(m.memberType.rawValue, &out)
+            case "id": text(m.memberId, &out)
+            case "name": text(world.memberName(m), &out)
+            case "role": text(m.role, &out)
+            case "responsibilities": text(m.responsibilities, &out)
+            default: out.append(contentsOf: (m.lead ? "true" : "false").utf8)
             }
+            if n < memberKeys.count - 1 { out.append(UInt8(ascii: ",")) }
+            out.append(0x0A)
         }
+        PrettyJSON.pad(indent, into: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
-    static func writeAgencies(_ list: [Agency], indent: Int, into w: inout PrettyJSON.Writer) {
-        array(list, into: &w, indent: indent) { a, w in
-            object(agencyKeys, indent: indent + 2, into: &w) { key, w in
-                switch key {
-                case "id": text(a.id, &w)
-                case "name": text(a.name, &w)
-                case "sector": text(a.sector.rawValue, &w)
-                case "level": text(a.level.rawValue, &w)
-                case "contactPerson": text(a.contactPerson, &w)
-                case "email": text(a.email, &w)
-                case "phone": text(a.phone, &w)
-                default: text(a.notes, &w)
-                }
-            }
-        }
+    /// The object inside an array of one written at `indent - 2`: from its `{` to its `}`.
+    private static func object(in array: [UInt8], indent: Int) -> ArraySlice<UInt8> {
+        let start = array.firstIndex(of: UInt8(ascii: "{"))!
+        let end = array.lastIndex(of: UInt8(ascii: "}"))!
+        return array[start...end]
     }
 
     static func writeCheckpoints(_ list: [Checkpoint], indent: Int, into w: inout PrettyJSON.Writer) {
-        array(list, into: &w, indent: indent) { p, w in
-            object(checkpointKeys, indent: indent + 2, into: &w) { key, w in
-                switch key {
-                case "id": text(p.id, &w)
-                case "cluster": text(p.cluster, &w)
-                case "title": text(p.title, &w)
-                case "due": text(p.due.description, &w)
-                case "concerns": text(p.concerns, &w)
-                case "done": flag(p.isDone, &w)
-                case "doneOn": text(p.doneOn?.description, &w)
-                case "doneBy": text(p.doneBy, &w)
-                case "evidence": text(p.evidence, &w)
-                case "goal": text(p.goal, &w)
-                default: text(p.agreement, &w)
-                }
-            }
+        writeRecords(list, indent: indent, into: &w) { p, fields in
+            fields.put("done") { $0.append(contentsOf: (p.isDone ? "true" : "false").utf8) }
+        }
+    }
+
+    /// Goals with their status on the day of export, how much of the way they have come, and
+    /// their latest measurement.
+    static func writeGoals(_ world: World, today: Day, into w: inout PrettyJSON.Writer) {
+        let list = world.goals.values.sorted { ($0.cluster, $0.statement, $0.id) < ($1.cluster, $1.statement, $1.id) }
+        writeRecords(list, indent: 2, into: &w) { g, fields in
+            let progress = world.progress(of: g, on: today)
+            fields.put("status") { PrettyJSON.string(progress.status.rawValue, into: &$0) }
+            fields.put("progress") { PrettyJSON.write(progress.covered.map(JSONValue.number) ?? .null, indent: 4, into: &$0) }
+            fields.put("latest") { PrettyJSON.write(progress.latest.map { .number($0.value) } ?? .null, indent: 4, into: &$0) }
         }
     }
 
@@ -234,13 +176,13 @@ extension JSONExport {
 
     public static func listData(schools: [School]) -> Data {
         var w = PrettyJSON.Writer()
-        writeSchools(schools, indent: 0, into: &w)
+        writeRecords(schools, indent: 0, into: &w)
         return Data(w.out)
     }
 
     public static func listData(agencies: [Agency]) -> Data {
         var w = PrettyJSON.Writer()
-        writeAgencies(agencies, indent: 0, into: &w)
+        writeRecords(agencies, indent: 0, into: &w)
         return Data(w.out)
     }
 

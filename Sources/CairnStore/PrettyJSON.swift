@@ -120,7 +120,7 @@ public enum PrettyJSON {
 
     static func pad(_ n: Int, into out: inout [UInt8]) { out += repeatElement(0x20, count: n) }
 
-    private static func number(_ d: Double) throws -> [UInt8] {
+    static func number(_ d: Double) throws -> [UInt8] {
         // Whole numbers are the usual case (a target of 90, a rating): Foundation writes them bare.
         if d == d.rounded(), abs(d) < 1e15, !(d == 0 && d.sign == .minus) { return Array(String(Int64(d)).utf8) }
         let data = try JSONSerialization.data(withJSONObject: [d], options: [])

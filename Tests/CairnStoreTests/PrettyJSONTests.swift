@@ -20,12 +20,17 @@ import Testing
         try foundation(try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
     }
 
-    @Test func the_framework_document_is_written_as_foundation_writes_it() throws {
+    @Test func the_framework_records_are_written_as_foundation_writes_them() throws {
         var world = World()
         world.apply(try Examples.changes(for: World(), today: Day(iso: "2026-12-02")!, user: "ana"))
-        let document = JSONExport.frameworkDocument(world, today: Day(iso: "2026-12-02")!)
-        #expect(try PrettyJSON.data(document) == (try foundation(document)))
-        #expect(!world.goals.isEmpty && !world.measurements.isEmpty && !world.assessments.isEmpty)
+        #expect(!world.goals.isEmpty && !world.measurements.isEmpty && !world.assessments.isEmpty && !world.actions.isEmpty)
+        let export = try JSONExport.data(world, today: Day(iso: "2026-12-02")!)
+        #expect(try export == asFoundationWrites(export))
+        let doc = try #require(try JSONSerialization.jsonObject(with: export) as? [String: Any])
+        let goals = try #require(doc["goals"] as? [[String: Any]])
+        #expect(goals.allSatisfy { Set($0.keys).isSuperset(of: ["status", "progress", "latest", "owner", "priority"]) })
+        let assessments = try #require(doc["assessments"] as? [[String: Any]])
+        #expect(assessments.contains { ($0["ratings"] as? [String: Any])?.isEmpty == false })
     }
 
     /// The export and `cairn list --json` write their records straight into bytes: Foundation,

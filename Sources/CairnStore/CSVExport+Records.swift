@@ -1,0 +1,51 @@
+import CairnCore
+
+/// The tables that are one kind of record each, a column a field, read through the kind's
+/// description: the id first, then a code someone else gives it, then the fields in a form's
+/// order.
+extension CSVExport {
+    static func records<R: DescribedRecord>(_ list: [R]) -> [[String]] {
+        var header = Cells()
+        var blank = R.blank
+        blank.visitFields(&header)
+        var rows = [header.keys]
+        rows.reserveCapacity(list.count + 1)
+        for record in list {
+            var cells = Cells()
+            var r = record
+            r.visitFields(&cells)
+            rows.append(cells.row)
+        }
+        return rows
+    }
+
+    /// A record's cells as text; a list of words is separated by spaces, as a spreadsheet's
+    /// filter splits it.
+    private struct Cells: UniformFieldVisitor {
+        var keys: [String] = []
+        var cells: [String] = []
+        /// Where the first cell after the id and the codes goes.
+        var codes = 0
+
+        var row: [String] { cells }
+
+        mutating func field<V: FieldType>(_ key: String, _ value: inout V, _ traits: FieldTraits) {
+            put(key, value.fieldText, traits)
+        }
+
+        mutating func words<W: Vocabulary>(_ key: String, _ value: inout [W], _ traits: FieldTraits) {
+            put(key, value.map(\.rawValue).joined(separator: " "), traits)
+        }
+
+        private mutating func put(_ key: String, _ cell: String, _ traits: FieldTraits) {
+            if traits.contains(.identity) || traits.contains(.code) {
+                keys.insert(key, at: codes)
+                cells.insert(cell, at: codes)
+                codes += 1
+            } else {
+                keys.append(key)
+                cells.append(cell)
+            }
+        }
+    }
+}
