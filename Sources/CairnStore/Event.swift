@@ -202,18 +202,7 @@ extension Event: Codable {
         let type = try c.decode(RecordKind.self, forKey: .type)
         switch try c.decode(String.self, forKey: .op) {
         case "put":
-            switch type {
-            case .school: change = .put(.school(try c.decode(School.self, forKey: .record)))
-            case .agency: change = .put(.agency(try c.decode(Agency.self, forKey: .record)))
-            case .cluster: change = .put(.cluster(try c.decode(Cluster.self, forKey: .record)))
-            case .membership: change = .put(.membership(try c.decode(Membership.self, forKey: .record)))
-            case .checkpoint: change = .put(.checkpoint(try c.decode(Checkpoint.self, forKey: .record)))
-            case .goal: change = .put(.goal(try c.decode(Goal.self, forKey: .record)))
-            case .measurement: change = .put(.measurement(try c.decode(Measurement.self, forKey: .record)))
-            case .action: change = .put(.action(try c.decode(Action.self, forKey: .record)))
-            case .agreement: change = .put(.agreement(try c.decode(Agreement.self, forKey: .record)))
-            case .assessment: change = .put(.assessment(try c.decode(Assessment.self, forKey: .record)))
-            }
+            change = .put(try Record(kind: type, from: try c.superDecoder(forKey: .record)))
             if let named = try c.decodeIfPresent(String.self, forKey: .recordId), named != change.recordID {
                 throw DecodingError.dataCorruptedError(forKey: .recordId, in: c, debugDescription: "names another record than it holds")
             }
@@ -269,18 +258,7 @@ extension Event: Codable {
             try c.encode(fields, forKey: .fields)
         case .put(let record):
             try c.encode("put", forKey: .op)
-            switch record {
-            case .school(let r): try c.encode(r, forKey: .record)
-            case .agency(let r): try c.encode(r, forKey: .record)
-            case .cluster(let r): try c.encode(r, forKey: .record)
-            case .membership(let r): try c.encode(r, forKey: .record)
-            case .checkpoint(let r): try c.encode(r, forKey: .record)
-            case .goal(let r): try c.encode(r, forKey: .record)
-            case .measurement(let r): try c.encode(r, forKey: .record)
-            case .action(let r): try c.encode(r, forKey: .record)
-            case .agreement(let r): try c.encode(r, forKey: .record)
-            case .assessment(let r): try c.encode(r, forKey: .record)
-            }
+            try record.encodeFields(to: c.superEncoder(forKey: .record))
         }
     }
 }

@@ -1,6 +1,6 @@
 /// A type a field's value has, with how it is written as JSON (the journal's edits, history,
 /// restore) and as text (a form's field, `cairn edit FIELD=VALUE`).
-public protocol FieldType: Sendable, Equatable {
+public protocol FieldType: Sendable, Equatable, Codable {
     var fieldJSON: JSONValue { get }
     /// Nil when `json` is not a value of this type.
     init?(fieldJSON json: JSONValue)
@@ -17,12 +17,15 @@ public protocol FieldType: Sendable, Equatable {
     static var hint: String { get }
     /// Whether text says nothing: an optional field is then cleared.
     static func isNothing(_ text: String) -> Bool
+    /// An optional left empty, which a record's JSON leaves out.
+    var isAbsent: Bool { get }
 }
 
 extension FieldType {
     public static var input: RecordFields.Input { .line }
     public static var hint: String { "" }
     public static func isNothing(_ text: String) -> Bool { text.isEmpty }
+    public var isAbsent: Bool { false }
 }
 
 extension String: FieldType {
@@ -108,6 +111,7 @@ extension Vocabulary {
 }
 
 extension Optional: FieldType where Wrapped: FieldType {
+    public var isAbsent: Bool { self == nil }
     public var fieldJSON: JSONValue { map(\.fieldJSON) ?? .null }
     public init?(fieldJSON json: JSONValue) {
         if json == .null {
