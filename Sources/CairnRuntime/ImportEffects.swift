@@ -58,13 +58,15 @@ enum ImportEffects {
             let fields = Dictionary(uniqueKeysWithValues: mapping.columns.map { ($0.key.rawValue, $0.value) })
             guard let (changes, summary) = planned else {
                 var preview = ImportPreview(
-                    format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells), mapping: fields,
+                    format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells),
+                    fields: ImportField.schoolFields.map(\.rawValue), mapping: fields,
                     counts: "nothing to import yet", changes: 0)
                 preview.problem = "No column gives the names: choose one for “name” with ←/→"
                 return .importPreviewed(preview)
             }
             var preview = ImportPreview(
-                format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells), mapping: fields,
+                format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells),
+                fields: ImportField.schoolFields.map(\.rawValue), mapping: fields,
                 counts: counts(summary), changes: changes.count)
             preview.phaseWords =
                 summary.phaseWords.map { ImportPreview.PhaseWord(word: $0.word, phases: $0.phases.map(\.rawValue), rows: $0.rows) }

@@ -98,7 +98,7 @@ enum EventParser {
             seen: op == "delete" ? seen : nil)
     }
 
-    /// An edit's `{"phone": {"new": …, "old": …}, …}`.
+    /// An edit's `{"municipality": {"new": …, "old": …}, …}`.
     private static func readFields(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> [FieldEdit] {
         var out: [FieldEdit] = []
         try s.object { s, key throws(JSONScanner.Failure) in

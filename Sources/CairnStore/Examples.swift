@@ -39,24 +39,10 @@ struct ExampleCluster: Decodable {
         var fundingSource: String?
         var fundingEndsOn: String?
     }
-    struct SchoolPart: Decodable {
-        var name: String
-        var officialId: String?
-        var phases: [Phase]
-        var municipality: String?
-        var contactPerson: String?
-        var email: String?
-    }
-    struct AgencyPart: Decodable {
-        var name: String
-        var sector: Sector
-        var level: Level
-        var contactPerson: String?
-        var email: String?
-    }
     struct MemberPart: Decodable {
-        var school: SchoolPart?
-        var agency: AgencyPart?
+        /// A school or an agency by its fields, keyed as a record's JSON is.
+        var school: [String: JSONValue]?
+        var agency: [String: JSONValue]?
         var role: String?
         var responsibilities: String?
         var lead: Bool?
@@ -138,6 +124,15 @@ struct ExampleCluster: Decodable {
         var periodEnd: String
     }
 
+    /// A school or an agency the examples describe by its fields, with a new id.
+    static func record<R: DescribedRecord>(_ fields: [String: JSONValue], _ kind: RecordKind, of cluster: String) throws -> R {
+        var read = RestoredFields(object: fields, path: "an example member of \(cluster)", given: ["id": RecordID.make(kind)])
+        var record = R.blank
+        record.visitFields(&read)
+        if let issue = read.issues.first { throw StoreError(issue) }
+        return record
+    }
+
     func changes(today: Day, world: World) throws -> [Change] {
         func day(_ text: String?) throws -> Day? { try text.map { try DayInput.parse($0, today: today) } }
         let c = cluster
@@ -151,22 +146,22 @@ struct ExampleCluster: Decodable {
         for m in members {
             let type: MemberType
             let memberID: String
-            if let s = m.school {
+            let memberName: String
+            if let fields = m.school {
+                let s = (try Self.record(fields, .school, of: c.name) as School).normalized()
                 if let existing = world.schools.values.first(where: { $0.officialId != nil && $0.officialId == s.officialId }) {
                     memberID = existing.id
                 } else {
-                    let school = School(
-                        officialId: s.officialId, name: s.name, phases: s.phases, municipality: s.municipality ?? "",
-                        contactPerson: s.contactPerson ?? "", email: s.email ?? "")
-                    changes.append(.put(.school(school.normalized())))
-                    memberID = school.id
+                    changes.append(.put(.school(s)))
+                    memberID = s.id
                 }
+                memberName = s.name
                 type = .school
-            } else if let a = m.agency {
-                let agency = Agency(
-                    name: a.name, sector: a.sector, level: a.level, contactPerson: a.contactPerson ?? "", email: a.email ?? "")
-                changes.append(.put(.agency(agency.normalized())))
+            } else if let fields = m.agency {
+                let agency = (try Self.record(fields, .agency, of: c.name) as Agency).normalized()
+                changes.append(.put(.agency(agency)))
                 memberID = agency.id
+                memberName = agency.name
                 type = .agency
             } else {
                 throw StoreError("an example member of \(c.name) is neither a school nor an agency")
@@ -175,7 +170,7 @@ struct ExampleCluster: Decodable {
                 cluster: clusterRecord.id, memberType: type, memberId: memberID, role: m.role ?? "",
                 responsibilities: m.responsibilities ?? "", lead: m.lead ?? false)
             changes.append(.put(.membership(membership.normalized())))
-            membershipByName[m.school?.name ?? m.agency?.name ?? ""] = membership.id
+            membershipByName[memberName] = membership.id
         }
         func member(_ name: String?) throws -> String? {
             guard let name else { return nil }
@@ -209,7 +204,7 @@ struct ExampleCluster: Decodable {
         var sofar = World()
         sofar.apply(changes)
         for m in members where m.left == true {
-            if let id = try member(m.school?.name ?? m.agency?.name) {
+            if let id = try member((m.school ?? m.agency)?["name"].flatMap { String(fieldJSON: $0) }) {
                 let removal = sofar.cascadeDelete(.membership, id: id)
                 sofar.apply(removal)
                 changes += removal

@@ -41,7 +41,7 @@ enum SyncBench {
             guard var record = laptop.world.schools[school.id] else { throw BenchError("the laptop's clone lacks the school") }
             let makeMs = try Measure.milliseconds {
                 for i in 0..<n {
-                    record.phone = "21 \(n) \(i)"
+                    record.municipality = "Lisboa \(n) \(i)"
                     if i % 3 == 0 { record.notes = "Reunião \(i) · 漢字 😀" }
                     try laptop.perform(.edit(.school(record)))
                 }
@@ -53,7 +53,7 @@ enum SyncBench {
             let laptopGrew = try objectBytes(laptopDir.appendingPathComponent(".git")) - laptopBefore
             let bringMs = try Measure.milliseconds { try shell([cairn, "sync", "--store", serverDir.path]) }
             let reopened = try Store(directory: serverDir, identity: Identity(user: "ana", host: "server"))
-            guard reopened.world.schools[school.id]?.phone == record.phone else {
+            guard reopened.world.schools[school.id]?.municipality == record.municipality else {
                 throw BenchError("the server does not have the laptop's last change after syncing \(n)")
             }
             try shell(["git", "-C", hub.path, "gc", "--quiet"])

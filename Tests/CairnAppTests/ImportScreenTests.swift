@@ -5,10 +5,15 @@ import Testing
 @testable import CairnApp
 
 @Suite struct ImportScreenTests {
+    /// What the run loop says a register of schools fills (`ImportField.schoolFields`).
+    static let fields = [
+        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName", "region",
+    ]
+
     let preview = ImportPreview(
         format: "UTF-8, comma-separated, header on line 1, 2539 rows",
         header: ["School ID", "Name", "School Type", "City"],
-        sample: [["1", "Te Kao School", "Full Primary", "Te Kao"]],
+        sample: [["1", "Te Kao School", "Full Primary", "Te Kao"]], fields: ImportScreenTests.fields,
         mapping: ["officialId": 0, "name": 1, "phases": 2, "municipality": 3],
         counts: "2539 added", changes: 2539)
 
@@ -102,6 +107,7 @@ extension ImportPreview {
             format: "UTF-8, semicolon-separated, header on line 1, 6 rows",
             header: ["Código", "Nome", "Tipo", "Concelho", "Pré-escolar", "1.º ciclo", "Agrupamento"],
             sample: [["", "Escola Básica Cesário Verde", "EB1", "Lisboa", "não", "sim", "AE Eugénio dos Santos"]],
+            fields: ImportScreenTests.fields,
             mapping: ["officialId": 0, "name": 1, "phases": 2, "municipality": 3, "clusterName": 6],
             counts: "4 added, 2 skipped", changes: 10)
         p.phaseWords = [

@@ -7,6 +7,8 @@ public protocol FieldType: Sendable, Equatable, Codable {
     /// As a person types it: words as stored, days as YYYY-MM-DD, a list joined by commas,
     /// nothing as "".
     var fieldText: String { get }
+    /// As a screen shows it: words as their labels, a list joined by ", ".
+    var fieldShown: String { get }
     /// From text as a person types it (`today` for "+2w"), or why it cannot be; `field` names
     /// the field in that message.
     init(fieldText text: String, today: Day, field: String) throws(InputError)
@@ -26,6 +28,7 @@ extension FieldType {
     public static var hint: String { "" }
     public static func isNothing(_ text: String) -> Bool { text.isEmpty }
     public var isAbsent: Bool { false }
+    public var fieldShown: String { fieldText }
 }
 
 extension String: FieldType {
@@ -105,6 +108,7 @@ extension Vocabulary {
         self = w
     }
     public var fieldText: String { rawValue }
+    public var fieldShown: String { label }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) { self = try Self.parse(text, field: field) }
     public static var accepts: String { "one of \(wordList)" }
     public static var input: RecordFields.Input { .choice(allCases.map(\.rawValue)) }
@@ -123,6 +127,7 @@ extension Optional: FieldType where Wrapped: FieldType {
         }
     }
     public var fieldText: String { map(\.fieldText) ?? "" }
+    public var fieldShown: String { map(\.fieldShown) ?? "" }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
         self = Wrapped.isNothing(text) ? nil : try Wrapped(fieldText: text, today: today, field: field)
     }
@@ -147,6 +152,7 @@ extension Array: FieldType where Element: Vocabulary {
         self = out
     }
     public var fieldText: String { map(\.rawValue).joined(separator: ",") }
+    public var fieldShown: String { map(\.label).joined(separator: ", ") }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
         var out: [Element] = []
         for word in text.split(separator: ",") { out.append(try Element.parse(String(word), field: String(field.dropLast()))) }

@@ -96,9 +96,11 @@ extension RecordFields {
 
     struct FieldText: UniformFieldVisitor {
         let key: String
+        /// As a screen shows it rather than as a person types it.
+        var shown = false
         var found: String?
         mutating func field<V: FieldType>(_ key: String, _ value: inout V, _ traits: FieldTraits) {
-            if key == self.key { found = value.fieldText }
+            if key == self.key { found = shown ? value.fieldShown : value.fieldText }
         }
     }
 

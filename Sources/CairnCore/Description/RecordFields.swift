@@ -110,6 +110,15 @@ extension RecordFields.Field {
     /// as YYYY-MM-DD, a list joined by commas, nothing as "".
     public func text(of record: Record) -> String { text(record) }
 
+    /// The field's value on `record` as a screen shows it: words as labels ("lower secondary"),
+    /// a list joined by ", ".
+    public func shown(of record: Record) -> String {
+        guard inJSON else { return text(record) }
+        var read = RecordFields.FieldText(key: name, shown: true)
+        record.readFields(&read)
+        return read.found ?? ""
+    }
+
     /// Sets the field on `record` from text as a person types it, or says why it cannot be.
     public func set(_ value: String, on record: inout Record, today: Day) throws(InputError) { try setText(&record, value, today) }
 }

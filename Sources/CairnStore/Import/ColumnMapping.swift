@@ -4,6 +4,9 @@ import CairnCore
 public enum ImportField: String, CaseIterable, Sendable {
     case officialId, name, phases, municipality, email, contactPerson, phone, clusterId, clusterName, sector, level, region
 
+    /// What a register of schools fills: a school's fields and its cluster's.
+    public static let schoolFields = allCases.filter { $0 != .sector && $0 != .level }
+
     /// The fields whose column holds a code: the rest prefer a column that names.
     var isCode: Bool { self == .officialId || self == .clusterId }
 }

@@ -81,6 +81,17 @@ public enum RegisterImport {
         for row in table.rows {
             func value(_ f: ImportField) -> String { fixed[f] ?? Text.clean(mapping.value(f, in: row.cells) ?? "") }
             func mapped(_ f: ImportField) -> Bool { mapping.columns[f] != nil || fixed[f] != nil }
+            /// The record with each text field a column fills set as the register writes it (a
+            /// municipality, a contact), through its kind's description; `special`
+            /// fields are read their own way.
+            func asWritten(_ record: Record, but special: Set<ImportField>) -> Record {
+                var r = record
+                for field in RecordFields.fields(of: r.kind) where field.input == .line && field.accepts == String.accepts {
+                    guard let f = ImportField(rawValue: field.name), !special.contains(f), mapped(f) else { continue }
+                    try? field.set(value(f), on: &r, today: Day.today())
+                }
+                return r
+            }
             let name = value(.name)
             if name.isEmpty {
                 summary.skipped.append((row.line, "no name"))
@@ -127,11 +138,9 @@ public enum RegisterImport {
                     var s = base
                     s.name = name
                     s.phases = rowPhases.isEmpty ? s.phases : rowPhases
-                    if mapped(.municipality) { s.municipality = value(.municipality) }
                     if mapped(.email) { s.email = Text.isPlausibleEmail(value(.email)) ? value(.email) : s.email }
-                    if mapped(.contactPerson) { s.contactPerson = value(.contactPerson) }
-                    if mapped(.phone) { s.phone = value(.phone) }
-                    return s.normalized()
+                    guard case .school(let t) = asWritten(.school(s), but: [.name, .officialId, .phases, .email]) else { return s }
+                    return t.normalized()
                 }
                 let existing: School?
                 if official.isEmpty {
@@ -169,9 +178,8 @@ public enum RegisterImport {
                     var a = base
                     if !value(.sector).isEmpty { a.sector = try Sector.parse(value(.sector), field: "sector") }
                     if !value(.level).isEmpty { a.level = try Level.parse(value(.level), field: "level") }
-                    if mapping.columns[.email] != nil { a.email = value(.email) }
-                    if mapping.columns[.contactPerson] != nil { a.contactPerson = value(.contactPerson) }
-                    return a.normalized()
+                    guard case .agency(let t) = asWritten(.agency(a), but: [.name, .sector, .level]) else { return a }
+                    return t.normalized()
                 }
                 let normalized: Agency
                 let existing: Agency?

@@ -30,6 +30,8 @@ public struct ImportPreview: Sendable, Equatable {
     public var format: String
     public var header: [String]
     public var sample: [[String]]
+    /// The fields a person may give a column, in order: a school's and its cluster's.
+    public var fields: [String]
     /// Field name → column index, as guessed and as changed on the screen.
     public var mapping: [String: Int]
     public var phaseWords: [PhaseWord] = []
@@ -46,8 +48,11 @@ public struct ImportPreview: Sendable, Equatable {
     /// What stops the import, said in the screen's terms.
     public var problem: String?
 
-    public init(format: String, header: [String], sample: [[String]], mapping: [String: Int], counts: String, changes: Int) {
+    public init(
+        format: String, header: [String], sample: [[String]], fields: [String], mapping: [String: Int], counts: String, changes: Int
+    ) {
         self.format = format
+        self.fields = fields
         self.header = header
         self.sample = sample
         self.mapping = mapping

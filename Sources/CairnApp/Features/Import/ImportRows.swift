@@ -37,7 +37,7 @@ enum ImportRow: Equatable {
             }
         }
         var rows: [ImportRow] = [.heading("Columns (←/→ changes the one selected)")]
-        rows += ImportScreen.fields.map { ImportRow.field($0) }
+        rows += p.fields.map { ImportRow.field($0) }
         if !p.phaseWords.isEmpty {
             let column = p.mapping["phases"].map { "“\(p.header[$0])”" } ?? "the phase column"
             rows += [.blank, .heading("Phase words in \(column) (Enter says which phases a word means)")]

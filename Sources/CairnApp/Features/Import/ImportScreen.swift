@@ -6,11 +6,6 @@ import TermUI
 /// skipped and possible duplicates, all in one list that scrolls; a progress bar while it is
 /// written. Nothing is written until Enter on the list.
 public struct ImportScreen: Screen {
-    /// The fields the screen lets a person map, in order.
-    public static let fields = [
-        "officialId", "name", "phases", "municipality", "email", "contactPerson", "phone", "clusterId", "clusterName", "region",
-    ]
-
     public enum Action: Sendable, Equatable {
         case confirm, nextField, previousField, pageDown, pageUp, previousColumn, nextColumn, leave
         case edit(Key)
@@ -63,7 +58,7 @@ public struct ImportScreen: Screen {
     public var request: ImportRequest {
         guard let p = preview else { return ImportRequest(path: path.text) }
         return ImportRequest(
-            path: path.text, maps: Self.fields.compactMap { f in p.mapping[f].map { "\(f)=\($0 + 1)" } },
+            path: path.text, maps: p.fields.compactMap { f in p.mapping[f].map { "\(f)=\($0 + 1)" } },
             phaseWords: wordPhases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" },
             phaseColumns: p.yesNoColumns.filter { !$0.phases.isEmpty }.map { "\($0.column + 1)=\($0.phases.joined(separator: ","))" },
             guessPhaseColumns: false)

@@ -19,19 +19,11 @@ public struct RecordScreen: Screen {
 
     var kind: RecordKind { type == .school ? .school : .agency }
 
-    /// The facts, label and value, in the order shown.
+    /// The facts, label and value, in a form's order: every field its description lists but
+    /// the name, which is the title.
     func facts(_ w: World) -> [(String, String)] {
-        if type == .school, let r = w.schools[id] {
-            return [
-                ("Official id", r.officialId ?? "—"), ("Phases", r.phases.map(\.label).joined(separator: ", ")),
-                ("Municipality", r.municipality), ("Contact", r.contactPerson), ("E-mail", r.email), ("Phone", r.phone), ("Notes", r.notes),
-            ]
-        }
-        guard let r = w.agencies[id] else { return [] }
-        return [
-            ("Sector", r.sector.label), ("Level", r.level.label), ("Contact", r.contactPerson), ("E-mail", r.email),
-            ("Phone", r.phone), ("Notes", r.notes),
-        ]
+        guard let record = w.record(kind, id: id) else { return [] }
+        return RecordFields.fields(of: kind).filter { $0.name != "name" }.map { ($0.label, $0.shown(of: record)) }
     }
 
     /// Each fact on as many lines as it needs, up to four (notes whole, not cut), as drawn.
