@@ -151,6 +151,15 @@ import Testing
         #expect(again.isEmpty)
     }
 
+    /// Each text field a column fills goes through the kind's description: an agency's phone
+    /// is kept as a school's is.
+    @Test func an_agencys_contact_e_mail_and_phone_columns_are_imported() throws {
+        let text = "name,sector,contact,e-mail,telephone\nCentro de Saúde de Óbidos,health,Ana Łódź,a@cs.pt,262 959 000\n"
+        let (w, _, _) = try plan(text) { $0.kind = .agency }
+        let agency = try #require(w.agencies.values.first)
+        #expect(agency.contactPerson == "Ana Łódź" && agency.email == "a@cs.pt" && agency.phone == "262 959 000")
+    }
+
     @Test func clusters_given_by_a_name_column_alone_are_matched_by_that_name_next_time() throws {
         let first = """
             Código,Escola,Agrupamento
