@@ -5,7 +5,7 @@ import Testing
 @testable import CairnStore
 
 /// Every field of every kind through every codec the store has (the journal's reader and
-/// writer, the JSON export and its restore, the CSV tables of one kind, the record's JSON
+/// writer, the snapshot, the JSON export and its restore, the CSV tables of one kind, the record's JSON
 /// values, `cairn edit`'s text), each compared with what `Codable` makes of the same record:
 /// the codecs are all driven by the kinds' one description, and this holds them to it.
 @Suite struct EveryCodecTests {
@@ -161,6 +161,19 @@ import Testing
             }
         }
         #expect(compared > 1000)
+    }
+
+    @Test func the_snapshot_reads_back_every_field_of_every_kind() throws {
+        for record in Self.all {
+            var w = SnapshotWriter()
+            RecordSnapshot.write(record, to: &w)
+            let back: Record? = w.bytes.withUnsafeBytes { raw in
+                var r = SnapshotReader(raw)
+                let read = try? RecordSnapshot.read(&r)
+                return r.isAtEnd ? read : nil
+            }
+            #expect(back == record, "\(record.kind)")
+        }
     }
 
     @Test func the_json_export_restores_every_field_of_every_kind() throws {

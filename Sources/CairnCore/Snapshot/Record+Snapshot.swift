@@ -1,146 +1,149 @@
-/// Records as a snapshot holds them. The kinds a national store has by the hundred thousand
-/// are written field by field; the few (goals, measurements, actions, agreements, health
-/// checks) as their JSON fields, so that a field added to them needs no change here.
+/// Records as a snapshot holds them: each kind's fields in the order its description goes
+/// through them, every type of value written one way (text as its length and bytes, a day as
+/// its ordinal, a word as its place in its vocabulary).
 enum RecordSnapshot {
     static let kinds = RecordKind.allCases
-    static let phases = Phase.allCases
-    static let sectors = Sector.allCases
-    static let levels = Level.allCases
-    static let clusterKinds = ClusterKind.allCases
-    static let formalities = Formality.allCases
-    static let memberTypes = MemberType.allCases
 
     static func write(_ record: Record, to w: inout SnapshotWriter) {
         w.word(record.kind, in: kinds)
-        switch record {
-        case .school(let s):
-            w.text(s.id)
-            w.optionalText(s.officialId)
-            w.text(s.name)
-            w.number(s.phases.count)
-            for p in s.phases { w.word(p, in: phases) }
-            w.text(s.municipality)
-            w.text(s.contactPerson)
-            w.text(s.email)
-            w.text(s.phone)
-            w.text(s.notes)
-        case .agency(let a):
-            w.text(a.id)
-            w.text(a.name)
-            w.word(a.sector, in: sectors)
-            w.word(a.level, in: levels)
-            w.text(a.contactPerson)
-            w.text(a.email)
-            w.text(a.phone)
-            w.text(a.notes)
-        case .cluster(let c):
-            w.text(c.id)
-            w.optionalText(c.officialId)
-            w.text(c.name)
-            w.word(c.kind, in: clusterKinds)
-            w.bool(c.formality != nil)
-            if let f = c.formality { w.word(f, in: formalities) }
-            w.text(c.region)
-            w.text(c.purpose)
-            w.text(c.leadershipModel)
-            w.optionalDay(c.startedOn)
-            w.text(c.fundingSource)
-            w.optionalDay(c.fundingEndsOn)
-            w.text(c.notes)
-        case .membership(let m):
-            w.text(m.id)
-            w.text(m.cluster)
-            w.word(m.memberType, in: memberTypes)
-            w.text(m.memberId)
-            w.text(m.role)
-            w.text(m.responsibilities)
-            w.bool(m.lead)
-        case .checkpoint(let c):
-            w.text(c.id)
-            w.text(c.cluster)
-            w.text(c.title)
-            w.day(c.due)
-            w.optionalText(c.concerns)
-            w.optionalText(c.goal)
-            w.optionalText(c.agreement)
-            w.optionalDay(c.doneOn)
-            w.optionalText(c.doneBy)
-            w.optionalText(c.evidence)
-        case .goal, .measurement, .action, .agreement, .assessment:
-            JSONValueSnapshot.write(.object(record.fieldValues), to: &w)
-        }
+        var fields = FieldsWritten()
+        swap(&fields.out, &w)
+        record.readFields(&fields)
+        swap(&fields.out, &w)
     }
 
     static func read(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Record {
         let kind = try r.word(in: kinds)
-        switch kind {
-        case .school: return .school(try school(&r))
-        case .agency: return .agency(try agency(&r))
-        case .cluster: return .cluster(try cluster(&r))
-        case .membership: return .membership(try membership(&r))
-        case .checkpoint: return .checkpoint(try checkpoint(&r))
-        case .goal, .measurement, .action, .agreement, .assessment: return try byFields(kind, &r)
+        return try byFields(kind, &r)
+    }
+
+    /// A record of one kind, read straight into its own type, so that a table of 100,000 is
+    /// filled without wrapping each record in a `Record` and taking it out again.
+    static func one<R: DescribedRecord>(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> R {
+        var fields = FieldsRead(r: r)
+        var record = R.blank
+        record.visitFields(&fields)
+        if let damage = fields.damage { throw damage }
+        r = fields.r
+        return record
+    }
+
+    static func school(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> School { try one(&r) }
+    static func agency(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Agency { try one(&r) }
+    static func cluster(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Cluster { try one(&r) }
+    static func membership(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Membership { try one(&r) }
+    static func checkpoint(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Checkpoint { try one(&r) }
+
+    /// A record of `kind`, as a `Record`.
+    static func byFields(_ kind: RecordKind, _ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Record {
+        var fields = FieldsRead(r: r)
+        var record = Record.blank(kind)
+        record.visitFields(&fields)
+        if let damage = fields.damage { throw damage }
+        r = fields.r
+        return record
+    }
+
+    private struct FieldsWritten: FieldVisitor {
+        var out = SnapshotWriter()
+        mutating func text(_ key: String, _ value: inout String, _ traits: FieldTraits) { out.text(value) }
+        mutating func optionalText(_ key: String, _ value: inout String?, _ traits: FieldTraits) { out.optionalText(value) }
+        mutating func day(_ key: String, _ value: inout Day?, _ traits: FieldTraits) { out.optionalDay(value) }
+        mutating func requiredDay(_ key: String, _ value: inout Day, _ traits: FieldTraits) { out.day(value) }
+        mutating func number(_ key: String, _ value: inout Double?, _ traits: FieldTraits) {
+            out.bool(value != nil)
+            if let value { out.unsigned(value.bitPattern) }
+        }
+        mutating func requiredNumber(_ key: String, _ value: inout Double, _ traits: FieldTraits) { out.unsigned(value.bitPattern) }
+        mutating func wholeNumber(_ key: String, _ value: inout Int, _ traits: FieldTraits) { out.number(value) }
+        mutating func flag(_ key: String, _ value: inout Bool, _ traits: FieldTraits) { out.bool(value) }
+        mutating func word<W: Vocabulary>(_ key: String, _ value: inout W, _ traits: FieldTraits) { out.word(value, in: W.allCases) }
+        mutating func optionalWord<W: Vocabulary>(_ key: String, _ value: inout W?, _ traits: FieldTraits) {
+            out.bool(value != nil)
+            if let value { out.word(value, in: W.allCases) }
+        }
+        mutating func words<W: Vocabulary>(_ key: String, _ value: inout [W], _ traits: FieldTraits) {
+            let all = W.allCases
+            out.number(value.count)
+            for w in value { out.word(w, in: all) }
+        }
+        mutating func ratings(_ key: String, _ value: inout [String: Int], _ traits: FieldTraits) {
+            out.number(value.count)
+            for (item, rating) in value.sorted(by: { $0.key < $1.key }) {
+                out.text(item)
+                out.number(rating)
+            }
+        }
+        mutating func remarks(_ key: String, _ value: inout [String: String], _ traits: FieldTraits) {
+            out.number(value.count)
+            for (item, note) in value.sorted(by: { $0.key < $1.key }) {
+                out.text(item)
+                out.text(note)
+            }
         }
     }
 
-    // Each kind read straight into its own type, so that a table of 100,000 is filled without
-    // wrapping each record in a `Record` and taking it out again.
+    /// Reads each field in turn; the first damage stops it and is kept.
+    private struct FieldsRead: FieldVisitor {
+        var r: SnapshotReader
+        var damage: SnapshotReader.Damaged?
 
-    static func school(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> School {
-        let id = try r.text()
-        let officialId = try r.optionalText()
-        let name = try r.text()
-        var list: [Phase] = []
-        for _ in 0..<(try r.count()) { list.append(try r.word(in: phases)) }
-        return School(
-            id: id, officialId: officialId, name: name, phases: list, municipality: try r.text(), contactPerson: try r.text(),
-            email: try r.text(), phone: try r.text(), notes: try r.text())
-    }
+        private mutating func read<V>(_ value: inout V, _ body: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> V) {
+            guard damage == nil else { return }
+            do { value = try body(&r) } catch { damage = error }
+        }
 
-    static func agency(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Agency {
-        Agency(
-            id: try r.text(), name: try r.text(), sector: try r.word(in: sectors), level: try r.word(in: levels),
-            contactPerson: try r.text(), email: try r.text(), phone: try r.text(), notes: try r.text())
-    }
-
-    static func cluster(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Cluster {
-        let id = try r.text()
-        let officialId = try r.optionalText()
-        let name = try r.text()
-        let kind = try r.word(in: clusterKinds)
-        let formality = try r.bool() ? try r.word(in: formalities) : nil
-        return Cluster(
-            id: id, officialId: officialId, name: name, kind: kind, formality: formality, region: try r.text(),
-            purpose: try r.text(), leadershipModel: try r.text(), startedOn: try r.optionalDay(), fundingSource: try r.text(),
-            fundingEndsOn: try r.optionalDay(), notes: try r.text())
-    }
-
-    static func membership(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Membership {
-        Membership(
-            id: try r.text(), cluster: try r.text(), memberType: try r.word(in: memberTypes), memberId: try r.text(),
-            role: try r.text(), responsibilities: try r.text(), lead: try r.bool())
-    }
-
-    static func checkpoint(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Checkpoint {
-        let id = try r.text()
-        let cluster = try r.text()
-        let title = try r.text()
-        let due = try r.day()
-        let concerns = try r.optionalText()
-        let goal = try r.optionalText()
-        let agreement = try r.optionalText()
-        return Checkpoint(
-            id: id, cluster: cluster, title: title, due: due, concerns: concerns, doneOn: try r.optionalDay(),
-            doneBy: try r.optionalText(), evidence: try r.optionalText(), goal: goal, agreement: agreement)
-    }
-
-    static func byFields(_ kind: RecordKind, _ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Record {
-        let at = r.offset
-        guard case .object(let fields) = try JSONValueSnapshot.read(&r) else { throw SnapshotReader.Damaged(at: at) }
-        do {
-            return try Record(kind: kind, fieldValues: fields)
-        } catch {
-            throw SnapshotReader.Damaged(at: at)
+        mutating func text(_ key: String, _ value: inout String, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.text() }
+        }
+        mutating func optionalText(_ key: String, _ value: inout String?, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.optionalText() }
+        }
+        mutating func day(_ key: String, _ value: inout Day?, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.optionalDay() }
+        }
+        mutating func requiredDay(_ key: String, _ value: inout Day, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.day() }
+        }
+        mutating func number(_ key: String, _ value: inout Double?, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.bool() ? Double(bitPattern: try r.unsigned()) : nil }
+        }
+        mutating func requiredNumber(_ key: String, _ value: inout Double, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in Double(bitPattern: try r.unsigned()) }
+        }
+        mutating func wholeNumber(_ key: String, _ value: inout Int, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.number() }
+        }
+        mutating func flag(_ key: String, _ value: inout Bool, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.bool() }
+        }
+        mutating func word<W: Vocabulary>(_ key: String, _ value: inout W, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.word(in: W.allCases) }
+        }
+        mutating func optionalWord<W: Vocabulary>(_ key: String, _ value: inout W?, _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in try r.bool() ? try r.word(in: W.allCases) : nil }
+        }
+        mutating func words<W: Vocabulary>(_ key: String, _ value: inout [W], _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in
+                let all = W.allCases
+                var list: [W] = []
+                for _ in 0..<(try r.count()) { list.append(try r.word(in: all)) }
+                return list
+            }
+        }
+        mutating func ratings(_ key: String, _ value: inout [String: Int], _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in
+                var map: [String: Int] = [:]
+                for _ in 0..<(try r.count()) { map[try r.text()] = try r.number() }
+                return map
+            }
+        }
+        mutating func remarks(_ key: String, _ value: inout [String: String], _ traits: FieldTraits) {
+            read(&value) { r throws(SnapshotReader.Damaged) in
+                var map: [String: String] = [:]
+                for _ in 0..<(try r.count()) { map[try r.text()] = try r.text() }
+                return map
+            }
         }
     }
 }
