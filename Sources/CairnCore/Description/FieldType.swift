@@ -111,12 +111,12 @@ extension Vocabulary {
     public var fieldShown: String { label }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) { self = try Self.parse(text, field: field) }
     public static var accepts: String { "one of \(wordList)" }
-    public static var input: RecordFields.Input { .choice(allCases.map(\.rawValue)) }
+    public static var input: RecordFields.Input { .choice(allCases.map { $0.rawValue }) }
 }
 
 extension Optional: FieldType where Wrapped: FieldType {
     public var isAbsent: Bool { self == nil }
-    public var fieldJSON: JSONValue { map(\.fieldJSON) ?? .null }
+    public var fieldJSON: JSONValue { map { $0.fieldJSON } ?? .null }
     public init?(fieldJSON json: JSONValue) {
         if json == .null {
             self = .none
@@ -126,8 +126,8 @@ extension Optional: FieldType where Wrapped: FieldType {
             return nil
         }
     }
-    public var fieldText: String { map(\.fieldText) ?? "" }
-    public var fieldShown: String { map(\.fieldShown) ?? "" }
+    public var fieldText: String { map { $0.fieldText } ?? "" }
+    public var fieldShown: String { map { $0.fieldShown } ?? "" }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
         self = Wrapped.isNothing(text) ? nil : try Wrapped(fieldText: text, today: today, field: field)
     }
@@ -141,7 +141,7 @@ extension Optional: FieldType where Wrapped: FieldType {
 
 /// A list of a vocabulary's words (a school's phases).
 extension Array: FieldType where Element: Vocabulary {
-    public var fieldJSON: JSONValue { .array(map(\.fieldJSON)) }
+    public var fieldJSON: JSONValue { .array(map { $0.fieldJSON }) }
     public init?(fieldJSON json: JSONValue) {
         guard case .array(let items) = json else { return nil }
         var out: [Element] = []
@@ -151,21 +151,21 @@ extension Array: FieldType where Element: Vocabulary {
         }
         self = out
     }
-    public var fieldText: String { map(\.rawValue).joined(separator: ",") }
-    public var fieldShown: String { map(\.label).joined(separator: ", ") }
+    public var fieldText: String { map { $0.rawValue }.joined(separator: ",") }
+    public var fieldShown: String { map { $0.label }.joined(separator: ", ") }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
         var out: [Element] = []
         for word in text.split(separator: ",") { out.append(try Element.parse(String(word), field: String(field.dropLast()))) }
         self = out
     }
     public static var accepts: String { "words separated by commas, from \(Element.wordList)" }
-    public static var input: RecordFields.Input { .multi(Element.allCases.map(\.rawValue)) }
+    public static var input: RecordFields.Input { .multi(Element.allCases.map { $0.rawValue }) }
 }
 
 /// A health check's ratings or notes, item by item: set whole from JSON only; `cairn edit`
 /// reaches each item's rating as a field of its own.
 extension Dictionary: FieldType where Key == String, Value: FieldType {
-    public var fieldJSON: JSONValue { .object(mapValues(\.fieldJSON)) }
+    public var fieldJSON: JSONValue { .object(mapValues { $0.fieldJSON }) }
     public init?(fieldJSON json: JSONValue) {
         guard case .object(let fields) = json else { return nil }
         var out: [String: Value] = [:]

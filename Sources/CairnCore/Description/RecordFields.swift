@@ -42,7 +42,7 @@ public enum RecordFields {
     public static func all(of kind: RecordKind) -> [Field] { described[kind] ?? [] }
 
     /// The fields `cairn edit` can set on a kind of record, in a form's order.
-    public static func fields(of kind: RecordKind) -> [Field] { all(of: kind).filter(\.editable) }
+    public static func fields(of kind: RecordKind) -> [Field] { all(of: kind).filter { $0.editable } }
 
     private static let described: [RecordKind: [Field]] = Dictionary(
         uniqueKeysWithValues: RecordKind.allCases.map { kind in
