@@ -1,34 +1,34 @@
 /// Everything the store holds, as the fold of its journal: the state every screen and command reads.
 public struct World: Sendable, Equatable {
-    public internal(set) var schools: [String: School] = [:]
-    public internal(set) var agencies: [String: Agency] = [:]
-    public internal(set) var clusters: [String: Cluster] = [:]
-    public internal(set) var memberships: [String: Membership] = [:]
-    public internal(set) var checkpoints: [String: Checkpoint] = [:]
-    public internal(set) var goals: [String: Goal] = [:]
-    public internal(set) var measurements: [String: Measurement] = [:]
-    public internal(set) var actions: [String: Action] = [:]
-    public internal(set) var agreements: [String: Agreement] = [:]
-    public internal(set) var assessments: [String: Assessment] = [:]
+    public package(set) var schools: [String: School] = [:]
+    public package(set) var agencies: [String: Agency] = [:]
+    public package(set) var clusters: [String: Cluster] = [:]
+    public package(set) var memberships: [String: Membership] = [:]
+    public package(set) var checkpoints: [String: Checkpoint] = [:]
+    public package(set) var goals: [String: Goal] = [:]
+    public package(set) var measurements: [String: Measurement] = [:]
+    public package(set) var actions: [String: Action] = [:]
+    public package(set) var agreements: [String: Agreement] = [:]
+    public package(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
-    public internal(set) var revision = 0 {
+    public package(set) var revision = 0 {
         didSet { forgetIndex() }
     }
     /// The per-cluster index, built when first asked (`World+ClusterIndex.swift`).
     var indexBox = ClusterIndexBox()
     /// Open conflicts by record and field (see `fold(_:by:)`).
-    public internal(set) var conflicts: [String: Conflict] = [:]
+    public package(set) var conflicts: [String: Conflict] = [:]
     /// How many open conflicts each record has: only these are looked through when one changes.
-    var conflictedRecords: [String: Int] = [:]
+    package var conflictedRecords: [String: Int] = [:]
     /// Who last set each edited field, and to what: the side that loses when an edit that did
     /// not see it is folded after it.
-    var fieldWriters: [String: Conflict.Side] = [:]
+    package var fieldWriters: [String: Conflict.Side] = [:]
     /// Deleted records, for edits that did not see the delete.
-    var tombstones: [String: Tombstone] = [:]
+    package var tombstones: [String: Tombstone] = [:]
     /// When each measurement was recorded, as a count of the measurements recorded before it:
     /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
-    var measurementOrder: [String: Int] = [:]
-    var measurementsRecorded = 0
+    package var measurementOrder: [String: Int] = [:]
+    package var measurementsRecorded = 0
     /// Who links to each record, once a delete needed it (`LinksToDeleted.swift`).
     var linkHolders = LinkHolders()
 

@@ -1,3 +1,5 @@
+import CairnCore
+
 /// Records as a snapshot holds them. The kinds a national store has by the hundred thousand
 /// are written field by field; the few (goals, measurements, actions, agreements, health
 /// checks) as their JSON fields, so that a field added to them needs no change here.

@@ -1,10 +1,11 @@
+import CairnCore
 import Foundation
 
 /// The world written whole into a snapshot and read back: every record, and what the fold
 /// keeps beside them to judge later edits (who last set each field, deleted records, open
 /// conflicts) and the order measurements were recorded in, so that a world read back folds the journal's tail exactly as the full read would.
 extension World {
-    public func writeSnapshot(to w: inout SnapshotWriter) {
+    package func writeSnapshot(to w: inout SnapshotWriter) {
         // Even the revision is checksummed: a changed one would pass for a world that lists
         // built from the first look still fit (`AppState.takeWholeWorld`).
         var head = SnapshotWriter(capacity: 16)
@@ -58,7 +59,7 @@ extension World {
         w.section(rest)
     }
 
-    public init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+    package init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         self.init()
         var head = try r.section()
         revision = try head.number()
@@ -124,7 +125,7 @@ extension World {
     /// The clusters and health checks of a snapshot's world, every other kind left unread:
     /// with the snapshot's `FirstLook`, all that Home's first frame draws from. Not a world to
     /// fold into, query or write: it stands in only until the whole one is read.
-    public static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
+    package static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
         var world = World()
         var head = try r.section()
         world.revision = try head.number()
@@ -165,7 +166,7 @@ private final class SnapshotTables: @unchecked Sendable {
     var memberships: [String: Membership] = [:]
     var checkpoints: [String: Checkpoint] = [:]
     var goals: [String: Goal] = [:]
-    var measurements: [String: Measurement] = [:]
+    var measurements: [String: CairnCore.Measurement] = [:]
     var actions: [String: Action] = [:]
     var agreements: [String: Agreement] = [:]
     var assessments: [String: Assessment] = [:]
