@@ -120,6 +120,8 @@ extension World {
             measurementOrder[id] = try rest.number()
         }
         guard rest.isAtEnd else { throw SnapshotReader.Damaged(at: rest.offset) }
+        // The tables were set whole, not record by record: their index is built once, here.
+        reindex()
     }
 
     /// The clusters and health checks of a snapshot's world, every other kind left unread:
@@ -141,6 +143,7 @@ extension World {
         if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
         world.clusters = tables.clusters
         world.assessments = tables.assessments
+        world.reindex()
         return world
     }
 
