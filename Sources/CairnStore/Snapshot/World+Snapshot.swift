@@ -22,7 +22,13 @@ extension World {
         records(agencies, Record.agency)
         records(clusters, Record.cluster)
         records(memberships, Record.membership)
-        records(checkpoints, Record.checkpoint)
+        // Cluster by cluster, so that a read finds each cluster's checkpoints in one run.
+        var section = SnapshotWriter(capacity: checkpoints.count * 128)
+        for group in checkpointsByCluster.values {
+            for c in group { RecordSnapshot.write(.checkpoint(c), to: &section) }
+        }
+        w.number(checkpoints.count)
+        w.section(section)
         records(goals, Record.goal)
         records(measurements, Record.measurement)
         records(actions, Record.action)
@@ -121,7 +127,7 @@ extension World {
         }
         guard rest.isAtEnd else { throw SnapshotReader.Damaged(at: rest.offset) }
         // The tables were set whole, not record by record: their index is built once, here.
-        reindex()
+        reindex(checkpointsByCluster: tables.checkpointsByCluster)
     }
 
     /// The clusters and health checks of a snapshot's world, every other kind left unread:
@@ -168,6 +174,8 @@ private final class SnapshotTables: @unchecked Sendable {
     var clusters: [String: Cluster] = [:]
     var memberships: [String: Membership] = [:]
     var checkpoints: [String: Checkpoint] = [:]
+    /// The checkpoints grouped by cluster as they are read (`World.reindex(checkpointsByCluster:)`).
+    var checkpointsByCluster: [String: [Checkpoint]] = [:]
     var goals: [String: Goal] = [:]
     var measurements: [String: CairnCore.Measurement] = [:]
     var actions: [String: Action] = [:]
@@ -204,7 +212,22 @@ private final class SnapshotTables: @unchecked Sendable {
             case .agency: try fill(&agencies, RecordSnapshot.agency)
             case .cluster: try fill(&clusters, RecordSnapshot.cluster)
             case .membership: try fill(&memberships, RecordSnapshot.membership)
-            case .checkpoint: try fill(&checkpoints, RecordSnapshot.checkpoint)
+            case .checkpoint:
+                // Each run of one cluster's checkpoints (a snapshot writes them cluster by
+                // cluster) goes to its group at once: one lookup a cluster, not one a checkpoint.
+                var run: [Checkpoint] = []
+                func close() {
+                    guard let cluster = run.first?.cluster else { return }
+                    checkpointsByCluster[cluster, default: []].append(contentsOf: run)
+                    run.removeAll(keepingCapacity: true)
+                }
+                try fill(&checkpoints) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Checkpoint in
+                    let c = try RecordSnapshot.checkpoint(&r)
+                    if let last = run.last, last.cluster != c.cluster { close() }
+                    run.append(c)
+                    return c
+                }
+                close()
             case .goal: try fill(&goals, few { if case .goal(let x) = $0 { x } else { nil } })
             case .measurement: try fill(&measurements, few { if case .measurement(let x) = $0 { x } else { nil } })
             case .action: try fill(&actions, few { if case .action(let x) = $0 { x } else { nil } })
