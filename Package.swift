@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers (see README, "Design notes"): CairnCore <- CairnStore; CairnCore <- CairnReports; TermUI, CairnReports <- CairnApp;
-// CursesTerminal is the only user of CNcurses; the `cairn` executable wires them together.
+// CursesTerminal is the only user of CNcurses; CairnRuntime runs the loop over any TermUI.Terminal;
+// the `cairn` executable wires them together.
 let package = Package(
     name: "Cairn",
     products: [
@@ -40,10 +41,12 @@ let package = Package(
         // One call to glibc's allocator (mallopt), which Swift's Glibc module does not show.
         .target(name: "CMemory"),
         .target(name: "CursesTerminal", dependencies: ["TermUI", "CNcurses", "CTerminalSignals"]),
+        // The run loop, its one effect interpreter and the background jobs, over a terminal protocol.
+        .target(name: "CairnRuntime", dependencies: ["CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp"]),
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CursesTerminal", "CMemory",
+                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CairnRuntime", "CursesTerminal", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +68,8 @@ let package = Package(
         .testTarget(
             name: "CairnAppTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnReports"],
             exclude: ["__Snapshots__"]),
+        // The run loop over a TestTerminal and a temporary store on disk: keys to frames and journal.
+        .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnRuntime"]),
         // Depends on the executable so that `swift test` builds it; the tests drive it in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["cairn", "CairnCore", "CairnStore"]),
     ]

@@ -27,7 +27,8 @@ public struct World: Sendable, Equatable {
     /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
     package var measurementOrder: [String: Int] = [:]
     package var measurementsRecorded = 0
-    /// Who links to each record, once a delete needed it (`LinksToDeleted.swift`).
+    /// Who links to each record, once a delete needed it, until a put sets a link
+    /// (`LinksToDeleted.swift`).
     var linkHolders = LinkHolders()
 
     public init() {}
@@ -66,7 +67,7 @@ public struct World: Sendable, Equatable {
         switch change {
         case .put(let record):
             revision += 1
-            if linkHolders.isBuilt { linkHolders.note(record) }
+            if linkHolders.isBuilt { linkHolders.forget(ifLinking: record) }
             return put(record)
         case .delete(let kind, let id):
             revision += 1

@@ -163,3 +163,5 @@ public struct TerminalError: Error, CustomStringConvertible {
     init(_ message: String) { self.message = message }
     public var description: String { message }
 }
+
+extension CursesTerminal: Terminal {}

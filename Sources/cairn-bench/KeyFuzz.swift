@@ -1,3 +1,4 @@
+import CairnCore
 import Foundation
 
 /// Random keys on the real `cairn` in tmux: letters, UTF-8 with combining marks and emoji,
@@ -46,7 +47,10 @@ struct KeyFuzz {
             "env LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no XDG_STATE_HOME=\(state.path) \(cairn) --store \(store.path) 2>>\(store.path).stderr"
         _ = tmux(["new-session", "-d", "-s", "f", "-x", "80", "-y", "24", command])
         _ = tmux(["set-option", "-t", "f", "remain-on-exit", "on"])
-        var rng = SystemRandomNumberGenerator()
+        // Seeded, and the seed said, so that a run that breaks replays: CAIRN_SEED=N.
+        let seed = ProcessInfo.processInfo.environment["CAIRN_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: .min ... .max)
+        print("keystroke fuzz: seed \(seed) (replay: CAIRN_SEED=\(seed) cairn-bench trust keys --keys \(keys))")
+        var rng = SplitMix64(state: seed)
         var sent = 0
         var restarts = 0
         var crashes: [String] = []

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CMemory
 import CairnCore
+import CairnRuntime
 import CairnStore
 import Foundation
 
@@ -73,6 +74,14 @@ struct StoreOptions: ParsableArguments {
         do {
             let store = try Store(directory: directory, readNow: readNow)
             if let notice = store.privacyNotice { FileHandle.standardError.write(Data((Text.visible(notice) + "\n").utf8)) }
+            // A file in `journal/` that is no journal is never read: said, so that a record
+            // someone expected from it is not silently missing.
+            if let stray = store.strayFiles.first {
+                let more = store.strayFiles.count > 1 ? " (and \(store.strayFiles.count - 1) more)" : ""
+                let note =
+                    "note: journal/\(stray.file) is not a Cairn journal (\(stray.detail)): it is neither read nor sent\(more); cairn check says more"
+                FileHandle.standardError.write(Data((Text.visible(note) + "\n").utf8))
+            }
             // Kept until the process ends, which gives its memory back at once: freeing a store's
             // records one by one would end every command with a walk over all of them.
             _ = Unmanaged.passRetained(store)

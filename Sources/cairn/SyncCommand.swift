@@ -3,7 +3,7 @@ import CairnCore
 import CairnStore
 import Foundation
 
-/// `cairn sync [--remote NAME] [--init URL] [--status] [--put-back]`: shares the store through git.
+/// `cairn sync [--remote NAME] [--init URL] [--status] [--put-back] [--take JOURNAL]`: shares the store through git.
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
@@ -25,9 +25,17 @@ struct SyncCommand: ParsableCommand {
         name: .customLong("put-back"),
         help: "When the remote holds this copy's journal otherwise than it was written here, send it back as written.")
     var putBack = false
+    @Option(
+        name: .customLong("take"),
+        help: ArgumentHelp(
+            "Take the remote's version of another copy's journal that this copy holds otherwise (once its copy has put it back).",
+            valueName: "journal/NAME.jsonl"))
+    var take: [String] = []
 
     func validate() throws {
-        if status && (initURL != nil || remote != nil || putBack) { throw ValidationError("--status changes nothing: give it alone") }
+        if status && (initURL != nil || remote != nil || putBack || !take.isEmpty) {
+            throw ValidationError("--status changes nothing: give it alone")
+        }
         if putBack && initURL != nil { throw ValidationError("--put-back sends to a remote the store already has: leave out --init") }
         if initURL != nil && remote != nil { throw ValidationError("--init always names the remote origin: leave out --remote") }
         if let initURL, initURL.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--init needs the remote's URL") }
@@ -42,6 +50,7 @@ struct SyncCommand: ParsableCommand {
         var sync = StoreSync(store: store)
         sync.interactive = isatty(0) == 1 && isatty(2) == 1
         sync.putBack = putBack
+        sync.taking = Set(take.map { $0.hasPrefix("journal/") ? $0 : "journal/" + $0 })
         // Steps go to standard error, and only on a terminal: standard output is the summary.
         let tell: (String) -> Void = isatty(2) == 1 ? { FileHandle.standardError.write(Data(($0 + "\n").utf8)) } : { _ in }
         let report: StoreSync.Report

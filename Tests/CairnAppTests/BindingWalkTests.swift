@@ -118,7 +118,7 @@ import Testing
 
     /// A screen's bindings, type-erased for the walk.
     static func bindings(of screen: some Screen, _ env: AppEnvironment) -> [Listed] {
-        screen.bindings(env).map { Listed(keys: $0.keys, label: $0.label, help: $0.help, enabled: $0.enabled, anyKey: $0.anyKey) }
+        screen.allBindings(env).map { Listed(keys: $0.keys, label: $0.label, help: $0.help, enabled: $0.enabled, anyKey: $0.anyKey) }
     }
 
     static func types(_ screen: some Screen, _ key: Key) -> Bool { screen.typed(key) != nil }

@@ -80,9 +80,15 @@ import Testing
 
     @Test func q_quits_from_home_and_ctrl_c_from_anywhere() {
         var app = Fixture.app()
-        #expect(app.press(.char("q")) == [.quit])
-        app.press(.enter, .char("a"))
-        #expect(app.press(.ctrl("c")) == [.quit])
+        #expect(app.press(.char("q")).isEmpty)
+        #expect(app.quitRequested)
+        var deep = Fixture.app()
+        deep.press(.enter, .char("a"))
+        #expect(!deep.quitRequested)
+        deep.press(.ctrl("c"))
+        #expect(deep.quitRequested)
+        // Nothing asked after the quit is carried out.
+        #expect(deep.press(.escape, .char("e")).isEmpty)
     }
 
     @Test func help_lists_the_same_bindings_as_the_footer() throws {

@@ -55,25 +55,43 @@ enum Fixture {
 extension AppState {
     /// Presses keys; returns every effect they asked for.
     @discardableResult
-    mutating func press(_ keys: Key...) -> [Effect] {
-        var effects: [Effect] = []
+    mutating func press(_ keys: Key...) -> [DiskEffect] {
+        var effects: [DiskEffect] = []
         for key in keys { effects += send(.key(key)) }
         return effects
     }
 
     @discardableResult
-    mutating func type(_ text: String) -> [Effect] {
-        var effects: [Effect] = []
+    mutating func type(_ text: String) -> [DiskEffect] {
+        var effects: [DiskEffect] = []
         for ch in text { effects += send(.key(.char(ch))) }
         return effects
     }
 
     /// Does what the run loop does with commits once the store has written them, and with
-    /// whatever those replies ask for next.
-    mutating func settle(_ effects: [Effect]) {
+    /// whatever those replies ask for next, as TCA's `TestStore` would: every other effect must
+    /// be named in `expecting` (in any order), or the test fails; so does an expected effect
+    /// never asked for. Drafts kept and cleared are the run loop's to write (`CairnRuntimeTests`
+    /// check them on disk); here the last of them must be the form left open, or none.
+    mutating func settle(_ effects: [DiskEffect], expecting: [DiskEffect] = [], sourceLocation: SourceLocation = #_sourceLocation) {
         var queue = effects
+        var expected = expecting
+        // The draft as the run loop would leave it: nil while no effect kept or cleared one.
+        var kept: FormState?? = nil
         while !queue.isEmpty {
-            guard case .commit(let operation, let preview, let screen, let undoable) = queue.removeFirst() else { continue }
+            let effect = queue.removeFirst()
+            guard case .commit(let operation, let preview, let screen, let undoable) = effect else {
+                if let at = expected.firstIndex(of: effect) {
+                    expected.remove(at: at)
+                } else if case .saveDraft(let form) = effect {
+                    kept = .some(form)
+                } else if effect == .clearDraft {
+                    kept = .some(nil)
+                } else {
+                    Issue.record("an effect the test did not expect: \(effect)", sourceLocation: sourceLocation)
+                }
+                continue
+            }
             // Asked again of the rule book on the world as it is now, as the store does under its lock.
             let outcome: Outcome
             do {
@@ -90,11 +108,15 @@ extension AppState {
             queue += send(.worldChanged(w))
             queue += send(.deliver(.committed(outcome, undoable: undoable), to: screen))
         }
+        for effect in expected { Issue.record("an expected effect never asked for: \(effect)", sourceLocation: sourceLocation) }
+        if let kept, kept != openDraft {
+            Issue.record("the draft kept is not the form left open: \(String(describing: kept))", sourceLocation: sourceLocation)
+        }
     }
 
     /// An effect's result for the screen on top, as the run loop sends it.
     @discardableResult
-    mutating func reply(_ event: ScreenEvent) -> [Effect] { send(.deliver(event, to: top.id)) }
+    mutating func reply(_ event: ScreenEvent) -> [DiskEffect] { send(.deliver(event, to: top.id)) }
 
     /// Home, always at the bottom of the stack.
     var home: HomeScreen {
@@ -114,7 +136,7 @@ extension AppState {
     var opened: [ScreenBox] { Array(stack.dropFirst()) }
 }
 
-extension [Effect] {
+extension [DiskEffect] {
     /// The outcome of the first commit among the effects, or a failed test.
     func committed(sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let outcome = compactMap { effect -> Outcome? in

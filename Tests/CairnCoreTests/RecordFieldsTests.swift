@@ -59,19 +59,23 @@ import Testing
         assessment.notes = ["trust": "good"]
         for record in records + [.assessment(assessment)] {
             let described = Set(RecordFields.all(of: record.kind).filter(\.inJSON).map(\.name))
-            let json = Set(record.fieldValues.keys).subtracting(["id"])
+            let json = Set(record.encodedFieldValues.keys).subtracting(["id"])
             #expect(json.isSubset(of: described), "\(record.kind): \(json.subtracting(described)) not described")
         }
         for kind in RecordKind.allCases {
-            let named = records.filter { $0.kind == kind }.reduce(into: Set<String>()) { $0.formUnion($1.fieldValues.keys) }
+            let named = records.filter { $0.kind == kind }.reduce(into: Set<String>()) { $0.formUnion($1.encodedFieldValues.keys) }
             let described = Set(RecordFields.all(of: kind).filter(\.inJSON).map(\.name))
             #expect(described.isSubset(of: named.union(["ratings", "notes"])), "\(kind): \(described.subtracting(named)) is no field")
         }
     }
 
+    @Test func a_records_fields_read_through_the_description_are_its_json_as_encoded() {
+        for record in records { #expect(record.fieldValues == record.encodedFieldValues, "\(record.kind)") }
+    }
+
     @Test func every_field_reads_as_the_records_json_and_sets_as_decoding_would() throws {
         for record in records {
-            let json = record.fieldValues
+            let json = record.encodedFieldValues
             for field in RecordFields.all(of: record.kind) where field.inJSON {
                 let name = field.name
                 let described = try #require(RecordFields.value(name, of: record), "\(record.kind) \(name)")
@@ -83,7 +87,7 @@ import Testing
                         #expect(quick == slow, "\(record.kind) \(name) = \(v)")
                     } else {
                         // Refused by the description: the Codable path says why, or sets it alike.
-                        #expect(slow == nil || slow.map { $0.fieldValues[name] ?? .null } == v, "\(record.kind) \(name) = \(v)")
+                        #expect(slow == nil || slow.map { $0.encodedFieldValues[name] ?? .null } == v, "\(record.kind) \(name) = \(v)")
                     }
                 }
             }

@@ -70,4 +70,32 @@ import Testing
             try expectBackAndSound([server, laptop])
         }
     }
+
+    /// A checkpoint deleted on one copy, then ticked and reopened on another that had not seen it: bringing it
+    /// back with the tick's day brings back the tick whole (who, when, evidence), never a day
+    /// without its author, which every copy would refuse to read.
+    @Test func bringing_back_a_deleted_checkpoint_with_a_ticks_day_brings_back_that_whole_tick() throws {
+        let tmp = TemporaryDirectory()
+        let server = try Store(directory: tmp.url.appendingPathComponent("server"), identity: Identity(user: "ana", host: "server"))
+        let laptop = try Store(directory: tmp.url.appendingPathComponent("laptop"), identity: Identity(user: "chidi", host: "laptop"))
+        let ana = Author(user: "ana", today: today)
+        let chidi = Author(user: "chidi", today: today)
+        try server.perform(.add(.cluster(Cluster(id: "clu-1", name: "Agrupamento de Óbidos"))), by: ana)
+        let checkpoint = Checkpoint(id: "chk-1", cluster: "clu-1", title: "Reunião de articulação", due: Day(iso: "2026-12-10")!)
+        try server.perform(.add(.checkpoint(checkpoint)), by: ana)
+        try carry(server, to: laptop)
+        try server.perform(.delete(.checkpoint, id: "chk-1"), by: ana)
+        try laptop.perform(.tick(checkpoint: "chk-1", evidence: "Café on Fridays", on: today), by: chidi)
+        try laptop.perform(.reopen(checkpoint: "chk-1"), by: chidi)
+        try carry(laptop, to: server)
+        let conflict = try #require(server.world.openConflicts.first { $0.field == "doneOn" })
+        let tick = try #require(conflict.others.first { $0.value == .string(today.description) })
+
+        try server.perform(.resolve(conflict, choosing: tick), by: ana)
+        let back = try #require(server.world.checkpoints["chk-1"])
+        #expect(back.doneOn == today && back.doneBy == "chidi" && back.evidence == "Café on Fridays")
+        try carry(server, to: laptop)
+        #expect(laptop.world == server.world)
+        #expect(laptop.problems.isEmpty, "\(laptop.problems.map(\.detail))")
+    }
 }

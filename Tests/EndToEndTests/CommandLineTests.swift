@@ -76,19 +76,37 @@ import Testing
     }
 
     /// `cairn`, `cairn --store DIR` and `cairn --store=DIR` start the screens without the
-    /// argument parser; whatever else, or a `--store` without its directory, is the parser's.
+    /// argument parser; `cairn open --store DIR` through it. In a terminal, each opens the store
+    /// its arguments name (`$CAIRN_STORE` when none do); without one, each refuses alike; a
+    /// `--store` without its directory, or a misspelt flag, is the parser's to refuse.
     @Test func the_plain_starts_and_the_parsers_agree() throws {
-        let store = TemporaryStore()
+        let named = TemporaryStore()
+        let fallback = TemporaryStore()
+        #expect(try Shell.cairn(["add", "cluster", "--name", "Named by the flag"], store: named.url).status == 0)
+        #expect(try Shell.cairn(["add", "cluster", "--name", "Named by CAIRN_STORE"], store: fallback.url).status == 0)
+        let starts: [([String], String)] = [
+            ([], "Named by CAIRN_STORE"), (["--store", named.url.path], "Named by the flag"),
+            (["--store=\(named.url.path)"], "Named by the flag"), (["open", "--store", named.url.path], "Named by the flag"),
+        ]
+        for (args, shown) in starts {
+            let tmux = try Tmux(
+                width: 80, height: 24, environment: ["CAIRN_STORE": fallback.url.path, "XDG_STATE_HOME": named.state.path],
+                command: [Shell.cairn] + args)
+            let screen = try tmux.waitFor("Clusters (")
+            #expect(screen.contains(shown), "\(args) showed:\n\(screen)")
+            try tmux.send("q")
+            try tmux.waitForExit()
+        }
         var env = ProcessInfo.processInfo.environment
-        env["CAIRN_STORE"] = store.url.path
-        for args in [[], ["--store", store.url.path], ["--store=\(store.url.path)"], ["open", "--store", store.url.path]] {
+        env["CAIRN_STORE"] = fallback.url.path
+        for (args, _) in starts {
             let r = try Shell.run(Shell.cairn, args, environment: env)
             #expect(r.status == 1, "\(args)")
             #expect(r.stderr == "Error: cairn's screens need a terminal; without one, use the commands (cairn --help)\n", "\(args)")
         }
         let missing = try Shell.run(Shell.cairn, ["--store"], environment: env)
         #expect(missing.status != 0 && missing.stderr.contains("Missing value for '--store <store>'"))
-        let unknown = try Shell.run(Shell.cairn, ["--stor", store.url.path], environment: env)
+        let unknown = try Shell.run(Shell.cairn, ["--stor", named.url.path], environment: env)
         #expect(unknown.status != 0 && unknown.stderr.contains("Unknown option '--stor'"))
     }
 

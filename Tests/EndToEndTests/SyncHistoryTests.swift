@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CairnStore
+
 /// History that cannot be rewritten unseen, and copies that are never blocked: real git, a
 /// bare hub and clones, the built `cairn` on each.
 @Suite(.serialized) struct SyncHistoryTests {
@@ -97,7 +99,7 @@ import Testing
         #expect(refused.stderr.contains("refused what origin has: line 1 of this copy's own journal"), "\(refused.stderr)")
         #expect(try bytes(serverJournal) == mine)
         #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
-        #expect(refused.stderr.contains("sync --put-back` sends it back as written"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("`cairn sync --put-back --store "), "\(refused.stderr)")
     }
 
     /// The repair the refusal names: the server sends its journal back as it wrote it, in a
@@ -140,7 +142,7 @@ import Testing
         let told = try laptop.cairn(["sync"])
         #expect(told.status != 0)
         #expect(told.stderr.contains("this copy holds journal/\(serverJournal.lastPathComponent) damaged (line 1 was changed here"))
-        #expect(told.stderr.contains("check --repair` puts it back from git, then sync)"), "\(told.stderr)")
+        #expect(told.stderr.contains("`cairn check --repair --store "), "\(told.stderr)")
         let repaired = try laptop.cairn(["check", "--repair"])
         #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
         let again = try laptop.cairn(["sync"])
@@ -179,6 +181,99 @@ import Testing
         #expect(try laptop.cairn(["sync"]).status == 0)
         #expect(try laptop.must(["list", "schools"]).contains("Escola 3"))
         #expect(try laptop.exportJSON == server.exportJSON)
+    }
+
+    /// A journal's lines with their hash chain made anew, as a member who forges a line and
+    /// computes every hash after it would write them.
+    func rechained(_ file: URL) throws {
+        var link = JournalChain.seed(journal: file.lastPathComponent)
+        var out: [UInt8] = []
+        for line in try Data(contentsOf: file).split(separator: 0x0A) {
+            let chained = JournalChain.chained(JournalChain.split(Array(line)[...]).content, after: link)
+            out += chained.line + [0x0A]
+            link = chained.link
+        }
+        try Data(out).write(to: file)
+    }
+
+    /// A copy cloned while the hub held a forgery whose hashes were made anew cannot tell it
+    /// from the original; once the owner puts its journal back, the refusal names the command
+    /// that takes it, and the copy converges.
+    @Test func a_copy_that_cloned_a_rechained_forgery_takes_the_journal_put_back_when_told() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        let serverJournal = try Shell.ownJournal(server.store)
+        let onLaptop = laptop.store.appendingPathComponent("journal/" + serverJournal.lastPathComponent)
+        let text = try String(contentsOf: onLaptop, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Kāhui Ako Ōtautahi", with: "Forged").utf8).write(to: onLaptop)
+        try rechained(onLaptop)
+        try hub.git(["-c", "user.name=mallory", "-c", "user.email=m@x", "commit", "--quiet", "-am", "fix typo"], in: laptop.store)
+        try hub.git(["push", "--quiet", "origin", "HEAD"], in: laptop.store)
+        let fourth = try hub.clone("fourth")
+        #expect(try fourth.cairn(["check"]).status == 0, "the forgery holds its chain: a fresh clone cannot tell")
+        #expect(try server.cairn(["sync"]).status != 0)
+        #expect(try server.cairn(["sync", "--put-back"]).status == 0)
+
+        let told = try fourth.cairn(["sync"])
+        #expect(told.status != 0)
+        let take = "cairn sync --take journal/\(serverJournal.lastPathComponent) --store "
+        #expect(told.stderr.contains("`\(take)"), "\(told.stderr)")
+        let taken = try fourth.cairn(["sync", "--take", "journal/\(serverJournal.lastPathComponent)"])
+        #expect(taken.status == 0, "\(taken.stderr)")
+        #expect(try fourth.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+        #expect(try fourth.exportJSON == server.exportJSON)
+        #expect(try fourth.cairn(["check"]).status == 0)
+    }
+
+    /// This copy's own journal cut here after it was sent (an old copy of the file put back, a
+    /// cut under a running session): the cut is never sent, and the repair the refusal names
+    /// puts back what git committed, keeping what was written since.
+    @Test func a_journal_cut_here_after_it_was_sent_is_never_sent_and_repair_keeps_what_came_since() throws {
+        let hub = try SyncHub()
+        let (server, laptop) = try twoMachines(hub)
+        try server.must(["add", "school", "--name", "Łódź 12"])
+        try server.must(["add", "school", "--name", "Escola 3"])
+        _ = try server.sync()
+        let serverJournal = try Shell.ownJournal(server.store)
+        let lines = try String(contentsOf: serverJournal, encoding: .utf8).split(separator: "\n")
+        try Data((lines.prefix(1).joined(separator: "\n") + "\n").utf8).write(to: serverJournal)
+        try server.must(["add", "school", "--name", "Þingeyjarskóli, after the cut"])
+
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains("no longer holds what this copy already committed to git (lines were cut or changed here)"),
+            "\(refused.stderr)")
+        #expect(refused.stderr.contains("`cairn check --repair --store "))
+        let repaired = try server.cairn(["check", "--repair"])
+        #expect(
+            repaired.stdout.contains("put back as git last committed it (\(lines.count) lines), and the 1 written since kept"),
+            "\(repaired.stdout)")
+        #expect(repaired.status == 0, "\(repaired.stdout)")
+        #expect(try server.cairn(["sync"]).status == 0)
+        #expect(try laptop.cairn(["sync"]).status == 0)
+        let fresh = try hub.clone("fresh")
+        let schools = try fresh.must(["list", "schools"])
+        for name in ["Łódź 12", "Escola 3", "Þingeyjarskóli, after the cut"] { #expect(schools.contains(name), "\(schools)") }
+        #expect(try laptop.exportJSON == server.exportJSON)
+        #expect(try server.cairn(["check"]).status == 0)
+    }
+
+    @Test func a_line_of_this_copys_journal_changed_here_is_never_sent() throws {
+        let hub = try SyncHub()
+        let (server, _) = try twoMachines(hub)
+        let serverJournal = try Shell.ownJournal(server.store)
+        let text = try String(contentsOf: serverJournal, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "Kāhui Ako Ōtautahi", with: "Forjada").utf8).write(to: serverJournal)
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("no longer holds what this copy already committed to git"), "\(refused.stderr)")
+        #expect(
+            try hub.git(["show", "HEAD:journal/\(serverJournal.lastPathComponent)"], in: hub.bare).stdout.contains("Kāhui Ako Ōtautahi"))
+        let repaired = try server.cairn(["check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdout)")
+        #expect(try server.must(["list", "clusters"]).contains("Kāhui Ako Ōtautahi"))
+        #expect(try server.cairn(["sync"]).status == 0)
     }
 
     @Test func a_remote_that_brings_anything_but_journals_is_refused() throws {

@@ -26,5 +26,11 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout.contains("NOT A JOURNAL: journal/garbage.jsonl"), "\(check.stdout)")
         #expect(check.stdout.contains("NOT A JOURNAL: journal/elsewhere-abcdefgh.jsonl is not a Cairn journal (a link to /etc/hostname"))
+        // Every command says so, in one line on standard error.
+        let listed = try server.cairn(["list", "clusters"])
+        #expect(listed.status == 0)
+        #expect(listed.stderr.hasPrefix("note: journal/elsewhere-abcdefgh.jsonl is not a Cairn journal"), "\(listed.stderr)")
+        #expect(listed.stderr.contains("(and 1 more); cairn check says more"))
+        #expect(listed.stderr.split(separator: "\n").count == 1)
     }
 }

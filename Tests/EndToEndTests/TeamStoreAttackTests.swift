@@ -93,6 +93,38 @@ import Testing
         #expect(check.stderr.contains("\(journal.path) is a link (to \(bashrc.path))"), "\(check.stderr)")
     }
 
+    /// Git runs no repository another account owns (its settings could run commands as you):
+    /// a team store syncs through the member who owns it, and the others are told whose it is.
+    @Test(.enabled(if: asRoot || ProcessInfo.processInfo.environment["CI"] == "true"))
+    func only_the_member_who_owns_a_team_store_syncs_it_and_the_others_are_told_whose_it_is() throws {
+        let tmp = TemporaryStore()
+        let team = try Team(root: tmp.root)
+        try teamStore(tmp, team)
+        let hub = team.home(team.ana).appendingPathComponent("hub.git")
+        try #require(try team.run(team.ana, "git init --quiet --bare \(Shell.quote(hub.path))").status == 0)
+        try #require(try team.cairn(team.ana, ["add", "school", "--name", "Þingeyjarskóli"], store: tmp.url).status == 0)
+
+        // The folder as the README makes it belongs to root: git refuses it, and nothing is left set.
+        let refused = try team.cairn(team.ana, ["sync", "--init", hub.path], store: tmp.url)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("git refuses this store: \(tmp.url.path) belongs to root"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tmp.url.appendingPathComponent(".git").path), "no repository is left behind")
+
+        try Team.must("chown", [team.ana, tmp.url.path])
+        let shared = try team.cairn(team.ana, ["sync", "--init", hub.path], store: tmp.url)
+        #expect(shared.status == 0, "\(shared.stderr)")
+        try #require(try team.cairn(team.ben, ["add", "school", "--name", "Escola de Óbidos"], store: tmp.url).status == 0)
+        let ben = try team.cairn(team.ben, ["sync"], store: tmp.url)
+        #expect(ben.status != 0)
+        #expect(ben.stderr.contains("belongs to \(team.ana)"), "\(ben.stderr)")
+        #expect(ben.stderr.contains("its owner syncs it for everyone"))
+        let ana = try team.cairn(team.ana, ["sync"], store: tmp.url)
+        #expect(ana.status == 0, "\(ana.stderr)")
+        let onHub = try team.run(team.ana, "git --git-dir=\(Shell.quote(hub.path)) log -p --format=%s")
+        #expect(onHub.stdout.contains("Escola de Óbidos"), "ana's sync sends ben's change too")
+    }
+
     @Test(.enabled(if: (asRoot || ProcessInfo.processInfo.environment["CI"] == "true") && Tmux.required))
     func a_reports_folder_linked_elsewhere_makes_c_refuse_and_write_nothing_there() throws {
         let tmp = TemporaryStore()

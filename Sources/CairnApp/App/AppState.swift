@@ -12,16 +12,14 @@ public struct AppState: Sendable, Equatable {
     public private(set) var undoStack: [UndoEntry] = []
     /// Commits sent to the store and not yet confirmed.
     public private(set) var pending = 0
+    /// The person asked to quit (q on Home, Ctrl-C): the run loop ends the session once it has
+    /// carried out what was asked before.
+    public private(set) var quitRequested = false
     private var nextID = 1
 
     /// The smallest terminal the screens are laid out for: 80x24 less a multiplexer's status line.
     public static let minimumWidth = 80
     public static let minimumHeight = 23
-
-    /// Keys that work on every screen, listed in every help page.
-    static let everywhere: [KeyBinding<Never?>] = [
-        KeyBinding([.ctrl("c")], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)
-    ]
 
     /// - Parameter firstLook: Home drawn from a snapshot's first look, `world` standing in until
     ///   `takeWholeWorld` (see `AppEnvironment.firstLook`).
@@ -38,7 +36,7 @@ public struct AppState: Sendable, Equatable {
 
     /// The world read whole, after a first frame drawn from the first look. The lists built
     /// from the first look are kept, so the caller hands over only the world the snapshot held,
-    /// nothing folded since (`TerminalSession.firstState`): the first look was taken from that
+    /// nothing folded since (`Session.firstState`): the first look was taken from that
     /// world, and its rows are the ones the world gives (`FirstLookTests`).
     public mutating func takeWholeWorld(_ world: World) {
         env.world = world
@@ -81,9 +79,9 @@ public struct AppState: Sendable, Equatable {
     public var topForm: FormState? { (top.screen as? FormScreen)?.form }
 
     /// Feeds what happened to the screens; returns what the run loop must do outside.
-    public mutating func send(_ action: AppAction) -> [Effect] {
+    public mutating func send(_ action: AppAction) -> [DiskEffect] {
         let draftBefore = openDraft
-        var effects: [Effect]
+        var effects: [DiskEffect]
         switch action {
         case .key(let key):
             effects = press(key)
@@ -120,17 +118,17 @@ public struct AppState: Sendable, Equatable {
         let draftAfter = openDraft
         if draftAfter != draftBefore {
             // First: a form being saved is kept, with the ids it will create, before its commit.
-            effects.insert(draftAfter.map(Effect.saveDraft) ?? .clearDraft, at: 0)
+            effects.insert(draftAfter.map(DiskEffect.saveDraft) ?? .clearDraft, at: 0)
         }
         return effects
     }
 
-    private mutating func press(_ key: Key) -> [Effect] {
-        if key == .ctrl("c") { return [.quit] }
+    private mutating func press(_ key: Key) -> [DiskEffect] {
+        if key == SharedKey.quit { return carryOut([.quit], from: top.id) }
         if key == .resize { return [] }
         // Nothing of the screen shows: a key would act on what the person cannot see (d, then
         // y, deleting a cluster). Only q acts, where the screen binds it (back, or quit on Home).
-        if isTooSmall, key != .char("q") || !top.screen.binds(key, env) { return [] }
+        if isTooSmall, key != SharedKey.back || !top.screen.binds(key, env) { return [] }
         if !top.screen.isOverlay { status = nil }
         var box = top
         var context = ScreenContext(env: env, id: box.id)
@@ -140,7 +138,7 @@ public struct AppState: Sendable, Equatable {
         return carryOut(effects, from: box.id)
     }
 
-    private mutating func deliver(_ event: ScreenEvent, to id: ScreenID) -> [Effect] {
+    private mutating func deliver(_ event: ScreenEvent, to id: ScreenID) -> [DiskEffect] {
         switch event {
         case .committed(let outcome, let undoable):
             pending -= 1
@@ -163,7 +161,7 @@ public struct AppState: Sendable, Equatable {
         return effects
     }
 
-    private mutating func receive(_ event: ScreenEvent, at index: Int) -> [Effect] {
+    private mutating func receive(_ event: ScreenEvent, at index: Int) -> [DiskEffect] {
         var box = stack[index]
         var context = ScreenContext(env: env, id: box.id)
         let effects = box.screen.receive(event, &context)
@@ -172,36 +170,49 @@ public struct AppState: Sendable, Equatable {
         return carryOut(effects, from: box.id)
     }
 
-    /// Carries out the stack's own effects and returns the rest, for the run loop.
-    mutating func carryOut(_ effects: [Effect], from source: ScreenID) -> [Effect] {
-        var outside: [Effect] = []
-        for effect in effects {
+    /// Carries out the stack's moves and returns the work outside, for the run loop. Nothing
+    /// asked after a quit is carried out.
+    mutating func carryOut(_ effects: [Effect], from source: ScreenID) -> [DiskEffect] {
+        var outside: [DiskEffect] = []
+        for effect in effects where !quitRequested {
             switch effect {
-            case .push(var box):
-                box.id = ScreenID(nextID)
-                box.opener = source
-                nextID += 1
-                box.screen.refresh(env)
-                stack.append(box)
-            case .close(let id):
-                if let at = stack.firstIndex(where: { $0.id == id }), at > 0 { stack.removeSubrange(at...) }
-            case .say(let line):
-                status = line
-            case .undoLast(let asker):
-                outside += carryOut(undo(replyTo: asker), from: source)
-            case .commit:
-                pending += 1
-                status = Status("Saving…")
-                outside.append(effect)
-            case .undoImport:
-                pending += 1
-                status = Status("Undoing the import…")
-                outside.append(effect)
-            default:
-                outside.append(effect)
+            case .stack(let move):
+                outside += make(move, from: source)
+            case .outside(let work):
+                switch work {
+                case .commit:
+                    pending += 1
+                    status = Status("Saving…")
+                case .undoImport:
+                    pending += 1
+                    status = Status("Undoing the import…")
+                default:
+                    break
+                }
+                outside.append(work)
             }
         }
         return outside
+    }
+
+    private mutating func make(_ move: StackMove, from source: ScreenID) -> [DiskEffect] {
+        switch move {
+        case .push(var box):
+            box.id = ScreenID(nextID)
+            box.opener = source
+            nextID += 1
+            box.screen.refresh(env)
+            stack.append(box)
+        case .close(let id):
+            if let at = stack.firstIndex(where: { $0.id == id }), at > 0 { stack.removeSubrange(at...) }
+        case .say(let line):
+            status = line
+        case .undoLast(let asker):
+            return carryOut(undo(replyTo: asker), from: source)
+        case .quit:
+            quitRequested = true
+        }
+        return []
     }
 
     private mutating func undo(replyTo asker: ScreenID) -> [Effect] {

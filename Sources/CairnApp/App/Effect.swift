@@ -1,10 +1,32 @@
 import CairnCore
 import TermUI
 
-/// What a screen asks for. The stack's own (`push`, `close`, `say`, `undoLast`) are carried out
-/// by `AppState.send`; the rest leave it for the run loop's one interpreter, the only place
-/// where the disk is touched.
+/// What a screen asks for: a move of the stack of screens, which `AppState.send` carries out
+/// itself, or work outside the screens, which it hands to the run loop's one interpreter, the
+/// only place where the disk is touched. Screens write either kind alike (`.push(box)`,
+/// `.commit(…)`: `Effect+Shorthand.swift`).
 public enum Effect: Sendable, Equatable {
+    case stack(StackMove)
+    case outside(DiskEffect)
+}
+
+/// A move of the stack of screens, carried out by `AppState` itself.
+public enum StackMove: Sendable, Equatable {
+    /// Open a screen on top.
+    case push(ScreenBox)
+    /// Close a screen (and any above it).
+    case close(ScreenID)
+    /// A line of feedback under the body.
+    case say(Status)
+    /// Undo this session's last commit, replying to the screen that asked.
+    case undoLast(replyTo: ScreenID)
+    /// End the session (`AppState.quitRequested`); nothing asked after it is carried out.
+    case quit
+}
+
+/// Work on the store, the disk or the network, carried out by the run loop's one interpreter;
+/// each result comes back as an action addressed to the screen that asked.
+public enum DiskEffect: Sendable, Equatable {
     /// Carry out the operation through the store, which asks the rule book again under its lock
     /// on the world as it is on disk and writes what it returns as one commit; `preview` is what
     /// the rule book said on this screen's world. The reply is `.committed` (with the outcome
@@ -37,16 +59,6 @@ public enum Effect: Sendable, Equatable {
     /// Read the trail of one record (`record`), or of every record since a time (`since`, less
     /// what `notBy` did), and open it as a `HistoryScreen` titled `title`.
     case readHistory(record: String?, since: String?, notBy: String? = nil, title: String, replyTo: ScreenID)
-    case quit
-
-    /// Open a screen on top.
-    case push(ScreenBox)
-    /// Close a screen (and any above it).
-    case close(ScreenID)
-    /// A line of feedback under the body.
-    case say(Status)
-    /// Undo this session's last commit, replying to the screen that asked.
-    case undoLast(replyTo: ScreenID)
 }
 
 /// The result of an effect, sent back to the screen that asked for it.

@@ -8,8 +8,17 @@ public protocol Screen: Sendable, Equatable {
     /// What can happen on this screen; `update` switches over it exhaustively.
     associatedtype Action: Sendable
 
-    /// The keys as the screen stands: the one list that drives keys, footer and `?` help.
+    /// The screen's own keys as it stands, listed first. Merged with the shared keys and its
+    /// later and trailing ones (`allBindings`), they are the one list that drives keys, footer
+    /// and `?` help.
     func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>]
+    /// Which of the keys that mean the same everywhere (`u`, `?`, `q`) it takes, and its action
+    /// for each.
+    func shared(_ env: AppEnvironment) -> SharedKeys<Action>
+    /// Keys listed between `u` and `?` (Home's doors to other work: import, calendar, sync).
+    func laterBindings(_ env: AppEnvironment) -> [KeyBinding<Action>]
+    /// Keys listed after `?` and `q` (moving in a list), mostly in help only.
+    func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>]
     /// Text typed into the focused field, the only key that acts without a binding.
     func typed(_ key: Key) -> Action?
     mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect]
@@ -33,6 +42,9 @@ public protocol Screen: Sendable, Equatable {
 }
 
 extension Screen {
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { .none }
+    public func laterBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] { [] }
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] { [] }
     public func typed(_ key: Key) -> Action? { nil }
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] { [] }
     public mutating func refresh(_ env: AppEnvironment) {}
@@ -42,23 +54,30 @@ extension Screen {
     public var draft: FormState? { nil }
     public var filteredList: ListModel? { nil }
 
+    /// Its own keys, `u`, its later keys, `?` and `q`, then its trailing keys (the shared ones
+    /// only where it takes them): the first that fires on a key is the one that acts.
+    public func allBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        let shared = shared(env)
+        return bindings(env) + shared.undoBindings + laterBindings(env) + shared.helpAndBackBindings + trailingBindings(env)
+    }
+
     /// A key resolved through the bindings (then as typed text) and carried out; nil when the
     /// key means nothing here.
     mutating func handle(_ key: Key, _ context: inout ScreenContext) -> [Effect]? {
-        guard let action = bindings(context.env).action(for: key) ?? typed(key) else { return nil }
+        guard let action = allBindings(context.env).action(for: key) ?? typed(key) else { return nil }
         return update(action, &context)
     }
 
     /// True when a binding of the screen as it stands fires on `key` (not text typed into a field).
-    func binds(_ key: Key, _ env: AppEnvironment) -> Bool { bindings(env).contains { $0.fires(on: key) } }
+    func binds(_ key: Key, _ env: AppEnvironment) -> Bool { allBindings(env).contains { $0.fires(on: key) } }
 
     /// The `?` page of this screen: every binding, and the keys that work everywhere.
     func help(_ title: String, _ env: AppEnvironment) -> Effect {
-        .push(ScreenBox(HelpScreen(title: title, lines: Chrome.helpLines(bindings(env)) + Chrome.helpLines(AppState.everywhere))))
+        .push(ScreenBox(HelpScreen(title: title, lines: Chrome.helpLines(allBindings(env)) + Chrome.helpLines(SharedKey.everywhere))))
     }
 
     func drawFooter(into canvas: inout Canvas, y: Int, _ env: AppEnvironment) {
-        Chrome.footer(bindings(env), into: &canvas, y: y)
+        Chrome.footer(allBindings(env), into: &canvas, y: y)
     }
 
     func isEqual(_ other: any Screen) -> Bool { (other as? Self) == self }

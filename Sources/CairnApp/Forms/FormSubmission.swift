@@ -104,40 +104,17 @@ enum FormSubmission {
             return FrameworkForms.meetingsOperation(
                 from: form, cluster: cluster, world: world, today: today, ids: &env.ids, issues: &issues)
         case .cluster(let id):
-            var c = id.flatMap { world.clusters[$0] } ?? Cluster(id: id ?? env.ids.make(.cluster), name: "")
-            c.name = text("name")
-            c.officialId = optional("officialId")
-            c.kind = ClusterKind(rawValue: text("kind")) ?? .cluster
-            c.formality = Formality(rawValue: text("formality"))
-            c.region = text("region")
-            c.purpose = text("purpose")
-            c.leadershipModel = text("leadershipModel")
-            c.startedOn = date("startedOn")
-            c.fundingSource = text("fundingSource")
-            c.fundingEndsOn = date("fundingEndsOn")
-            c.notes = text("notes")
-            return addOrEdit(.cluster(c), isNew: id == nil)
+            let c = id.flatMap { world.clusters[$0] } ?? Cluster(id: id ?? env.ids.make(.cluster), name: "")
+            let record = described(.cluster(c), from: form, today: today, issues: &issues)
+            return addOrEdit(record, isNew: id == nil)
         case .school(let id, _):
-            var s = id.flatMap { world.schools[$0] } ?? School(id: id ?? env.ids.make(.school), name: "")
-            s.name = text("name")
-            s.officialId = optional("officialId")
-            s.phases = form.field("phases")?.chosen.compactMap(Phase.init(rawValue:)) ?? []
-            s.municipality = text("municipality")
-            s.contactPerson = text("contactPerson")
-            s.email = text("email")
-            s.phone = text("phone")
-            s.notes = text("notes")
-            return addOrEdit(.school(s), isNew: id == nil)
+            let s = id.flatMap { world.schools[$0] } ?? School(id: id ?? env.ids.make(.school), name: "")
+            let record = described(.school(s), from: form, today: today, issues: &issues)
+            return addOrEdit(record, isNew: id == nil)
         case .agency(let id, _):
-            var a = id.flatMap { world.agencies[$0] } ?? Agency(id: id ?? env.ids.make(.agency), name: "", sector: .other)
-            a.name = text("name")
-            a.sector = Sector(rawValue: text("sector")) ?? .other
-            a.level = Level(rawValue: text("level")) ?? .local
-            a.contactPerson = text("contactPerson")
-            a.email = text("email")
-            a.phone = text("phone")
-            a.notes = text("notes")
-            return addOrEdit(.agency(a), isNew: id == nil)
+            let a = id.flatMap { world.agencies[$0] } ?? Agency(id: id ?? env.ids.make(.agency), name: "", sector: .other)
+            let record = described(.agency(a), from: form, today: today, issues: &issues)
+            return addOrEdit(record, isNew: id == nil)
         case .checkpoint(let id, let cluster):
             var c =
                 id.flatMap { world.checkpoints[$0] }

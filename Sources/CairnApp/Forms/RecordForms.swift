@@ -10,20 +10,7 @@ enum RecordForms {
         let c = c ?? Cluster(id: "", name: "")
         return FormState(
             purpose: .cluster(id: c.id.isEmpty ? nil : c.id), title: c.id.isEmpty ? "New cluster" : "Edit cluster",
-            fields: [
-                FormField("name", "Name", text: c.name),
-                FormField("officialId", "Official id", text: c.officialId ?? ""),
-                .choice("kind", "Kind", options: ClusterKind.allCases.map(\.rawValue), selected: c.kind.rawValue),
-                .choice(
-                    "formality", "Formality", options: [""] + Formality.allCases.map(\.rawValue), selected: c.formality?.rawValue ?? ""),
-                FormField("region", "Region", text: c.region),
-                .longText("purpose", "Purpose", text: c.purpose),
-                FormField("leadershipModel", "Leadership model", text: c.leadershipModel),
-                FormField("startedOn", "Started on", text: c.startedOn?.description ?? "", hint: dateHint),
-                FormField("fundingSource", "Funding source", text: c.fundingSource),
-                FormField("fundingEndsOn", "Funding ends on", text: c.fundingEndsOn?.description ?? "", hint: dateHint),
-                .longText("notes", "Notes", text: c.notes),
-            ])
+            fields: described(.cluster(c)))
     }
 
     static func school(_ s: School?, joinCluster: String? = nil, name: String = "") -> FormState {
@@ -31,16 +18,7 @@ enum RecordForms {
         return FormState(
             purpose: .school(id: s.id.isEmpty ? nil : s.id, joinCluster: joinCluster),
             title: s.id.isEmpty ? "New school" : "Edit school",
-            fields: [
-                FormField("name", "Name", text: s.name),
-                FormField("officialId", "Official id", text: s.officialId ?? ""),
-                .multi("phases", "Phases", options: Phase.allCases.map(\.rawValue), chosen: Set(s.phases.map(\.rawValue))),
-                FormField("municipality", "Municipality", text: s.municipality),
-                FormField("contactPerson", "Contact person", text: s.contactPerson),
-                FormField("email", "E-mail", text: s.email),
-                FormField("phone", "Phone", text: s.phone),
-                .longText("notes", "Notes", text: s.notes),
-            ])
+            fields: described(.school(s)))
     }
 
     static func agency(_ a: Agency?, joinCluster: String? = nil, name: String = "") -> FormState {
@@ -48,15 +26,7 @@ enum RecordForms {
         return FormState(
             purpose: .agency(id: a.id.isEmpty ? nil : a.id, joinCluster: joinCluster),
             title: a.id.isEmpty ? "New agency" : "Edit agency",
-            fields: [
-                FormField("name", "Name", text: a.name),
-                .choice("sector", "Sector", options: Sector.allCases.map(\.rawValue), selected: a.sector.rawValue),
-                .choice("level", "Level", options: Level.allCases.map(\.rawValue), selected: a.level.rawValue),
-                FormField("contactPerson", "Contact person", text: a.contactPerson),
-                FormField("email", "E-mail", text: a.email),
-                FormField("phone", "Phone", text: a.phone),
-                .longText("notes", "Notes", text: a.notes),
-            ])
+            fields: described(.agency(a)))
     }
 
     /// `chooseCluster`: added from Home, where no cluster is open, so the form asks which one.

@@ -4,24 +4,24 @@ extension RecordFields {
     static let schoolFields: [Field] = [
         field("name", school, \School.name, text()), field("officialId", school, \School.officialId, optionalText()),
         field("phases", school, \School.phases, words("phases")), field("municipality", school, \School.municipality, text()),
-        field("contactPerson", school, \School.contactPerson, text()), field("email", school, \School.email, text()),
-        field("phone", school, \School.phone, text()), field("notes", school, \School.notes, text()),
+        field("contactPerson", school, \School.contactPerson, text()), field("email", school, \School.email, text(), label: "E-mail"),
+        field("phone", school, \School.phone, text()), field("notes", school, \School.notes, text(), long: true),
     ]
 
     static let agencyFields: [Field] = [
         field("name", agency, \Agency.name, text()), field("sector", agency, \Agency.sector, word("sector")),
         field("level", agency, \Agency.level, word("level")), field("contactPerson", agency, \Agency.contactPerson, text()),
-        field("email", agency, \Agency.email, text()), field("phone", agency, \Agency.phone, text()),
-        field("notes", agency, \Agency.notes, text()),
+        field("email", agency, \Agency.email, text(), label: "E-mail"), field("phone", agency, \Agency.phone, text()),
+        field("notes", agency, \Agency.notes, text(), long: true),
     ]
 
     static let clusterFields: [Field] = [
         field("name", cluster, \Cluster.name, text()), field("officialId", cluster, \Cluster.officialId, optionalText()),
         field("kind", cluster, \Cluster.kind, word("kind")), field("formality", cluster, \Cluster.formality, optionalWord("formality")),
-        field("region", cluster, \Cluster.region, text()), field("purpose", cluster, \Cluster.purpose, text()),
+        field("region", cluster, \Cluster.region, text()), field("purpose", cluster, \Cluster.purpose, text(), long: true),
         field("leadershipModel", cluster, \Cluster.leadershipModel, text()), field("startedOn", cluster, \Cluster.startedOn, day()),
         field("fundingSource", cluster, \Cluster.fundingSource, text()),
-        field("fundingEndsOn", cluster, \Cluster.fundingEndsOn, day()), field("notes", cluster, \Cluster.notes, text()),
+        field("fundingEndsOn", cluster, \Cluster.fundingEndsOn, day()), field("notes", cluster, \Cluster.notes, text(), long: true),
     ]
 
     static let membershipFields: [Field] = [
@@ -106,7 +106,8 @@ extension RecordFields {
     /// One item's rating on a health check, which `cairn edit` sets as a field of its own.
     static func rating(_ item: HealthItem) -> Field {
         Field(
-            name: item.rawValue, accepts: "a rating from 1 (fragile) to 4 (solid), or nothing", editable: true, inJSON: false,
+            name: item.rawValue, label: item.label, input: .choice(["", "1", "2", "3", "4"]), hint: "",
+            accepts: "a rating from 1 (fragile) to 4 (solid), or nothing", editable: true, inJSON: false,
             json: { _ in .null }, setJSON: { _, _ in false },
             text: { record in assessment.extract(record)?.rating(item).map(String.init) ?? "" },
             setText: { (record: inout Record, v: String, _: Day) throws(InputError) in

@@ -6,6 +6,8 @@ extension RecordFields {
     /// How a value of one shape is written and read, as JSON and as text.
     struct Shape<T, V>: Sendable {
         var accepts: String
+        var input: Input = .line
+        var hint = ""
         var json: @Sendable (V) -> JSONValue
         /// `nil` when the JSON is not a value of this shape.
         var fromJSON: @Sendable (JSONValue) -> V?
@@ -14,10 +16,12 @@ extension RecordFields {
     }
 
     static func field<T, V>(
-        _ name: String, _ lift: Lift<T>, _ path: WritableKeyPath<T, V> & Sendable, _ shape: Shape<T, V>, editable: Bool = true
+        _ name: String, _ lift: Lift<T>, _ path: WritableKeyPath<T, V> & Sendable, _ shape: Shape<T, V>, editable: Bool = true,
+        label: String? = nil, long: Bool = false
     ) -> Field {
         Field(
-            name: name, accepts: shape.accepts, editable: editable, inJSON: true,
+            name: name, label: label ?? RecordFields.label(name), input: long ? .longText : shape.input, hint: shape.hint,
+            accepts: shape.accepts, editable: editable, inJSON: true,
             json: { record in lift.extract(record).map { shape.json($0[keyPath: path]) } ?? .null },
             setJSON: { record, value in
                 guard var t = lift.extract(record), let v = shape.fromJSON(value) else { return false }
@@ -32,6 +36,9 @@ extension RecordFields {
                 record = lift.wrap(t)
             })
     }
+
+    /// How a day may be typed, said under a form's field.
+    static let dayHint = "YYYY-MM-DD, today, +2w"
 
     static func text<T>() -> Shape<T, String> {
         Shape(
@@ -53,7 +60,8 @@ extension RecordFields {
 
     static func day<T>() -> Shape<T, Day?> {
         Shape(
-            accepts: "YYYY-MM-DD, today, +2w, -3m, or nothing to clear it", json: { $0.map { .string($0.description) } ?? .null },
+            accepts: "YYYY-MM-DD, today, +2w, -3m, or nothing to clear it", hint: dayHint,
+            json: { $0.map { .string($0.description) } ?? .null },
             fromJSON: { v -> Day?? in
                 switch v {
                 case .null: return .some(nil)
@@ -61,26 +69,29 @@ extension RecordFields {
                 default: return nil
                 }
             }, text: { $0?.description ?? "" },
-            fromText: { (v: String, today: Day, _: T) throws(InputError) -> Day? in v.isEmpty ? nil : try DayInput.parse(v, today: today) })
+            fromText: { (v: String, today: Day, _: T) throws(InputError) -> Day? in
+                v.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try DayInput.parse(v, today: today)
+            })
     }
 
     static func requiredDay<T>() -> Shape<T, Day> {
         Shape(
-            accepts: "YYYY-MM-DD, today, +2w or -3m", json: { .string($0.description) },
+            accepts: "YYYY-MM-DD, today, +2w or -3m", hint: dayHint, json: { .string($0.description) },
             fromJSON: { if case .string(let x) = $0 { Day(iso: x) } else { nil } }, text: { $0.description },
             fromText: { (v: String, today: Day, _: T) throws(InputError) -> Day in try DayInput.parse(v, today: today) })
     }
 
     static func word<T, W: Vocabulary>(_ name: String) -> Shape<T, W> {
         Shape(
-            accepts: "one of \(W.wordList)", json: { .string($0.rawValue) },
+            accepts: "one of \(W.wordList)", input: .choice(W.allCases.map(\.rawValue)), json: { .string($0.rawValue) },
             fromJSON: { if case .string(let x) = $0 { W(rawValue: x) } else { nil } }, text: { $0.rawValue },
             fromText: { (v: String, _: Day, _: T) throws(InputError) -> W in try W.parse(v, field: name) })
     }
 
     static func optionalWord<T, W: Vocabulary>(_ name: String) -> Shape<T, W?> {
         Shape(
-            accepts: "one of \(W.wordList), or nothing", json: { $0.map { .string($0.rawValue) } ?? .null },
+            accepts: "one of \(W.wordList), or nothing", input: .choice([""] + W.allCases.map(\.rawValue)),
+            json: { $0.map { .string($0.rawValue) } ?? .null },
             fromJSON: { v -> W?? in
                 switch v {
                 case .null: return .some(nil)
@@ -129,7 +140,8 @@ extension RecordFields {
 
     static func flag<T>() -> Shape<T, Bool> {
         Shape(
-            accepts: "yes or no (true, false)", json: { .bool($0) }, fromJSON: { if case .bool(let x) = $0 { x } else { nil } },
+            accepts: "yes or no (true, false)", input: .flag, json: { .bool($0) },
+            fromJSON: { if case .bool(let x) = $0 { x } else { nil } },
             text: { $0 ? "yes" : "no" },
             fromText: { (v: String, _: Day, _: T) throws(InputError) -> Bool in
                 switch v.lowercased() {
@@ -143,7 +155,8 @@ extension RecordFields {
     /// Words of a vocabulary, kept as a list (a school's phases).
     static func words<T, W: Vocabulary>(_ name: String) -> Shape<T, [W]> {
         Shape(
-            accepts: "\(name) separated by commas, from \(W.wordList)", json: { .array($0.map { .string($0.rawValue) }) },
+            accepts: "\(name) separated by commas, from \(W.wordList)", input: .multi(W.allCases.map(\.rawValue)),
+            json: { .array($0.map { .string($0.rawValue) }) },
             fromJSON: { v -> [W]? in
                 guard case .array(let items) = v else { return nil }
                 var out: [W] = []

@@ -3,10 +3,26 @@
 /// edits, the fold, conflicts) and as text (`cairn edit RECORD FIELD=VALUE`). The doors and
 /// codecs are driven from it, so that a field is described once.
 public enum RecordFields {
+    /// How a form asks for a field.
+    public enum Input: Sendable, Equatable {
+        case line
+        case longText
+        /// One word of a vocabulary ("" first when it may be left empty).
+        case choice([String])
+        /// Any of a vocabulary's words.
+        case multi([String])
+        case flag
+    }
+
     /// One field of a kind.
     public struct Field: Sendable {
-        /// The JSON key: `contactPerson`, `class`, `doneOn`.
+        /// The JSON key: `municipality`, `class`, `doneOn`.
         public var name: String
+        /// What a form calls it: "Official id", "E-mail".
+        public var label: String
+        public var input: Input
+        /// Said under a form's field: how a day may be typed.
+        public var hint: String
         /// "YYYY-MM-DD, today, +2w", "one of primary, ...": said when a value is refused.
         public var accepts: String
         /// Whether `cairn edit` sets it; the others are set by their own doors (a tick, a
@@ -83,8 +99,30 @@ public enum RecordFields {
         return r
     }
 
+    /// A label from a key: `leadershipModel` is "Leadership model".
+    static func label(_ key: String) -> String {
+        var out = ""
+        for c in key {
+            if c.isUppercase {
+                out += " " + c.lowercased()
+            } else {
+                out.append(c)
+            }
+        }
+        return out.prefix(1).uppercased() + out.dropFirst()
+    }
+
     /// Every field's value as text, for saying what an edit changed.
     public static func values(of record: Record) -> [(field: String, value: String)] {
         fields(of: record.kind).map { ($0.name, $0.text(record)) }
     }
+}
+
+extension RecordFields.Field {
+    /// The field's value on `record` as text (a form's, `cairn edit`'s): words as stored, days
+    /// as YYYY-MM-DD, a list joined by commas, nothing as "".
+    public func text(of record: Record) -> String { text(record) }
+
+    /// Sets the field on `record` from text as a person types it, or says why it cannot be.
+    public func set(_ value: String, on record: inout Record, today: Day) throws(InputError) { try setText(&record, value, today) }
 }

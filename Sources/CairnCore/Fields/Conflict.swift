@@ -258,8 +258,11 @@ extension World {
     /// edit side of a delete conflict is chosen. Nil when there is nothing to bring back.
     public func restorable(_ conflict: Conflict, choosing side: Conflict.Side) -> Record? {
         guard conflict.recordDeleted, let grave = tombstones[conflict.record] else { return nil }
+        // The other fields as the chosen side's change left them (a tick sets its day, its
+        // author and its evidence together), else as last edited: never half of one change.
         let fields = conflicts.values.filter { $0.record == conflict.record && $0.recordDeleted }.compactMap { c -> FieldEdit? in
-            guard let chosen = c.field == conflict.field ? side : c.others.last else { return nil }
+            let sameChange = side.event.isEmpty ? nil : c.others.last { $0.event == side.event }
+            guard let chosen = c.field == conflict.field ? side : sameChange ?? c.others.last else { return nil }
             return FieldEdit(c.field, old: .null, new: chosen.value)
         }
         return try? grave.record.applying(fields)

@@ -50,8 +50,19 @@ public struct FieldEdit: Hashable, Sendable {
 }
 
 extension Record {
-    /// The record as its JSON object: field name to value (an optional left out when nil).
+    /// The record as its JSON object: field name to value (an optional left out when nil), read
+    /// through its kind's description.
     public var fieldValues: [String: JSONValue] {
+        var fields: [String: JSONValue] = ["id": .string(id)]
+        for field in RecordFields.all(of: kind) where field.inJSON {
+            let value = field.json(self)
+            if !value.isNull { fields[field.name] = value }
+        }
+        return fields
+    }
+
+    /// The record's JSON object as `Codable` encodes it: what the description is held to.
+    var encodedFieldValues: [String: JSONValue] {
         let value: JSONValue
         do {
             switch self {

@@ -62,9 +62,10 @@ extension World {
     }
 }
 
-/// Who names each record in a link that may be empty: built the first time a delete needs it
-/// (a fold of many deletes would otherwise read every checkpoint for each), then kept up by
-/// every put. It may name a holder that no longer links there; each is checked when read.
+/// Who names each record in a link that may be empty: built when a delete needs it, so that a
+/// fold of many deletes in a row (a cascade, an undone import) reads the checkpoints once, not
+/// once a delete. A put that sets a link lets go of it, to be built again by the next delete
+/// that needs it; one that clears a link keeps it, each holder being checked when read.
 struct LinkHolders: Sendable, Equatable {
     struct Holder: Sendable, Hashable {
         var kind: RecordKind
@@ -83,7 +84,12 @@ struct LinkHolders: Sendable, Equatable {
         for m in world.measurements.values where m.ticked != nil { note(.measurement(m)) }
     }
 
-    mutating func note(_ record: Record) {
+    /// Lets go of the index when `record` links to another: it would be missing from it.
+    mutating func forget(ifLinking record: Record) {
+        if record.references.contains(where: { !$0.required }) { self = LinkHolders() }
+    }
+
+    private mutating func note(_ record: Record) {
         for link in record.references where !link.required {
             let holder = Holder(kind: record.kind, id: record.id)
             if byTarget[link.id]?.contains(holder) != true { byTarget[link.id, default: []].append(holder) }

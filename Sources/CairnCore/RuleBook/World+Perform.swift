@@ -148,7 +148,8 @@ extension World {
                 throw Refusal("conflict", "the deleted \(conflict.kind.rawValue) cannot be brought back")
             }
             // A record made inside one deleted elsewhere comes back with what it belongs to.
-            for record in try restoring(back) { apply(.put(record), into: &changes) }
+            // Held to the rules every record is: a copy that read it would refuse it otherwise.
+            for record in try restoring(back) { apply(.put(try check(record, typed: false)), into: &changes) }
             return "Brought back \(describe(back)) with \(conflict.field) \(chosen)"
         }
         guard let now = record(conflict.kind, id: conflict.record) else {

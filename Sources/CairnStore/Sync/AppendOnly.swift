@@ -39,6 +39,8 @@ extension StoreSync {
                 if base[path] != nil, !stray { throw refusal(git, ref: ref, remote: remote, path: path, line: 1, what: "removed") }
                 continue
             }
+            // Taken as the hub holds it, as the person asked (`cairn sync --take`).
+            if path != own, taking.contains(path) { continue }
             // Nothing arrives for it (the remote has what both last shared): this copy's own
             // journal mended since (`cairn check --repair`) goes out as its next version.
             if arriving == held || base[path] == arriving { continue }
@@ -57,8 +59,8 @@ extension StoreSync {
             if path != own, let broken = firstBreak(mine, journal: path) {
                 throw StoreError(
                     "refused what \(remote) has: this copy holds \(path) damaged (line \(broken) was changed here: its hash does not "
-                        + "follow); nothing was merged and the store is as it was (`cairn --store \(StorePrivacy.shellQuoted(directory.path)) "
-                        + "check --repair` puts it back from git, then sync)")
+                        + "follow); nothing was merged and the store is as it was (`cairn check --repair --store "
+                        + "\(StorePrivacy.shellQuoted(directory.path))` puts it back from git, then sync)")
             }
             throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: path == own)
         }
@@ -138,9 +140,10 @@ extension StoreSync {
         let whose = own ? "this copy's own journal" : path
         let fix =
             own
-            ? "only this copy writes its journal: `cairn --store \(StorePrivacy.shellQuoted(directory.path)) sync --put-back` sends it back as written"
+            ? "only this copy writes its journal: `cairn sync --put-back --store \(StorePrivacy.shellQuoted(directory.path))` sends it back as written"
             : "the copy that wrote it puts it back with `cairn check --repair`, or with `cairn sync --put-back` when only "
-                + "\(remote)'s copy changed, then syncs; until then nothing of \(remote) is merged here"
+                + "\(remote)'s copy changed, then syncs; if that is what arrives, `cairn sync --take \(path) --store "
+                + "\(StorePrivacy.shellQuoted(directory.path))` takes it; until then nothing of \(remote) is merged here"
         return StoreError(
             "refused what \(remote) has: line \(line) of \(whose)\(own ? " (\(path))" : "") was \(what)\(commit); "
                 + "nothing was merged and the store is as it was (\(fix))")

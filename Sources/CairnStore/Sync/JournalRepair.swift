@@ -17,9 +17,11 @@ public enum JournalRepair {
         public var said: String
     }
 
-    /// Repairs every journal of `store` whose chain breaks, from git's history.
+    /// Repairs every journal of `store` whose chain breaks, from git's history, and this
+    /// copy's own journal when it no longer holds what git last committed of it.
     public static func run(_ store: Store) throws(StoreError) -> [Outcome] {
         var outcomes: [Outcome] = []
+        if let own = try repairCommitted(store) { outcomes.append(own) }
         for url in try store.journalFiles() {
             guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { continue }
             outcomes.append(try repair(url, brokenAt: broken.line, in: store))

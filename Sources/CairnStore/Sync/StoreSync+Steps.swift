@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The steps of a sync, each one git command or a few: the checks that make a failure one
 /// clear line, the commit of this copy's journals, the merge of the remote's, the record kept.
 extension StoreSync {
@@ -13,12 +17,38 @@ extension StoreSync {
     }
 
     func requireOwnRepository(_ git: Git) throws(StoreError) {
-        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path),
-            let top = git.value(["rev-parse", "--show-toplevel"]),
+        let hasGit = FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path)
+        let asked = git.run(["rev-parse", "--show-toplevel"])
+        // Git refuses a repository another account owns, since its settings can run commands:
+        // in a team store only the account that made the repository syncs it.
+        if hasGit, asked.err.contains("dubious ownership") { throw StoreSync.notYours(directory) }
+        guard hasGit, asked.ok, let top = asked.out.split(separator: "\n").first.map(String.init),
             URL(fileURLWithPath: top).resolvingSymlinksInPath().path == directory.resolvingSymlinksInPath().path
         else {
             throw StoreError("this store (\(directory.path)) is not a git repository: cairn sync --init URL makes it one")
         }
+    }
+
+    /// Why git refuses a store whose folder or repository another account owns.
+    static func notYours(_ directory: URL) -> StoreError {
+        func owner(_ url: URL) -> String? {
+            var info = stat()
+            guard lstat(url.path, &info) == 0, info.st_uid != geteuid() else { return nil }
+            return accountName(info.st_uid)
+        }
+        let owners = [
+            owner(directory).map { "\(directory.path) belongs to \($0)" },
+            owner(directory.appendingPathComponent(".git")).map { "its .git to \($0)" },
+        ]
+        .compactMap { $0 }
+        return StoreError(
+            "git refuses this store: \(owners.isEmpty ? "it belongs to another account" : owners.joined(separator: ", ")), and git runs no "
+                + "repository another account owns, since its settings could run commands as you; its owner syncs it for everyone")
+    }
+
+    static func accountName(_ uid: uid_t) -> String {
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "account \(uid)" }
+        return String(cString: name)
     }
 
     /// A sync killed mid-merge (a dropped SSH link) leaves git merging: that merge is undone,
@@ -113,6 +143,7 @@ extension StoreSync {
     func commitOwnJournals(_ git: Git) throws(StoreError) {
         let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
         try writer.locked { () throws(StoreError) in
+            try requireOwnJournalExtendsCommitted(git)
             let paths = try ownJournals(git)
             var people: Set<String> = []
             var count = 0
@@ -169,7 +200,7 @@ extension StoreSync {
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
-            guard merged.ok || takeLongerJournals(git) else {
+            guard merged.ok || takeLongerJournals(git) || takeTakenJournals(git) else {
                 _ = git.run(["merge", "--abort"])
                 throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
             }
@@ -209,6 +240,17 @@ extension StoreSync {
                 return false
             }
             guard git.run(["checkout", side, "--", path]).ok, git.run(["add", "--", path]).ok else { return false }
+        }
+        return git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
+    }
+
+    /// A merge git could not make only because a journal the person takes as the hub holds
+    /// it (`taking`) was changed on both sides: the hub's version is taken.
+    func takeTakenJournals(_ git: Git) -> Bool {
+        let conflicted = (git.value(["diff", "--name-only", "--diff-filter=U"]) ?? "").split(separator: "\n").map(String.init)
+        guard !conflicted.isEmpty, conflicted.allSatisfy(taking.contains) else { return false }
+        for path in conflicted {
+            guard git.run(["checkout", "--theirs", "--", path]).ok, git.run(["add", "--", path]).ok else { return false }
         }
         return git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
     }

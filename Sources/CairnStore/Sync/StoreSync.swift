@@ -19,6 +19,9 @@ public struct StoreSync: Sendable {
     /// `cairn sync --put-back`: this copy's journal, held otherwise by the hub, is sent back as
     /// this copy wrote it (see `puttingBackOwnJournal`).
     public var putBack = false
+    /// `cairn sync --take journal/…`: other copies' journals this copy holds otherwise than the
+    /// hub, whose hub version a person has checked with the copy that writes it and takes.
+    public var taking: Set<String> = []
     /// How often a push the remote rejected (someone pushed first) is retried after a new merge.
     static let pushAttempts = 5
 
@@ -195,7 +198,11 @@ public struct StoreSync: Sendable {
             guard made.ok else { throw StoreError("cannot make \(directory.path) a git repository: \(made.reason)") }
         }
         let added = git.run(["remote", "add", "origin", url])
-        guard added.ok else { throw StoreError("cannot add the remote \(url): \(added.reason)") }
+        guard added.ok else {
+            if madeRepository { try? FileManager.default.removeItem(at: repository) }
+            if added.err.contains("dubious ownership") { throw StoreSync.notYours(directory) }
+            throw StoreError("cannot add the remote \(url): \(added.reason); nothing was set")
+        }
         nameBranchAfterEmptyRemote(git, url: url)
         do {
             return try run(remote: "origin", progress: progress)

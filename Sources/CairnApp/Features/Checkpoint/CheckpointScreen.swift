@@ -24,11 +24,10 @@ public struct CheckpointScreen: Screen {
             KeyBinding([.char("h")], "h", "history", .history),
             KeyBinding([.char("d")], "d", "del", .delete),
             KeyBinding([.char("c")], "c", "its cluster", .openCluster, footer: false),
-            KeyBinding([.char("u")], "u", "undo", .undo),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true),
-            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
         ]
     }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { SharedKeys(undo: .undo, help: .help, back: .back) }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
         let env = context.env

@@ -240,13 +240,15 @@ extension ClusterScreen {
             KeyBinding([.char("v")], "v", "view the monitoring report", .viewReport, footer: false),
         ]
         // Esc clears a kept filter before it goes back.
-        b += listKeys.prefix(2)
-        b += [
-            KeyBinding([.char("u")], "u", "undo", .undo),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true),
-            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
-        ]
-        return b + listKeys.dropFirst(2)
+        return b + listKeys.prefix(2)
+    }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        list.filtering ? .none : SharedKeys(undo: .undo, help: .help, back: .back)
+    }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        list.filtering ? [] : Array(list.bindings(filterInFooter: false) { Action.list($0) }.dropFirst(2))
     }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }

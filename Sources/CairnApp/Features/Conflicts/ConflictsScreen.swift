@@ -22,9 +22,12 @@ public struct ConflictsScreen: Screen {
         [
             KeyBinding([.enter], "Enter", "keep this value", Action.keep, enabled: list.selectedRow != nil && !list.filtering),
             KeyBinding([.escape], "Esc", "back", .back, essential: true, enabled: !list.filtering && list.filter.text.isEmpty),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true, enabled: !list.filtering),
-        ] + list.bindings(Action.list)
+        ]
     }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { SharedKeys(help: .help, helpEnabled: !list.filtering) }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] { list.bindings(Action.list) }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }
 

@@ -35,8 +35,11 @@ public struct ConfirmScreen: Screen {
         [
             KeyBinding([.char("y"), .char("Y")], "y", "yes", .yes, essential: true),
             KeyBinding([.char("n"), .char("N"), .escape], "n/Esc", "no", .no, essential: true),
-            KeyBinding([.char("?")], "?", "these keys", .help, footer: false),
         ]
+    }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        SharedKeys(help: .help, helpLabel: "these keys", helpInFooter: false)
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {

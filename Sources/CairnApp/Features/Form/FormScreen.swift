@@ -42,9 +42,12 @@ public struct FormScreen: Screen {
             KeyBinding([.char(" ")], "Space", "tick / toggle the choice", footer: false, enabled: isChoice) { .choose($0) },
             KeyBinding([.escape], "Esc", "cancel", .cancel, essential: true),
             KeyBinding([.ctrl("u")], "Ctrl-U", "clear field", .clearField, footer: false),
-            // Once a text field holds text, `?` is a character to type.
-            KeyBinding([.char("?")], "?", "the form's keys", .help, footer: false, enabled: !focused.takesQuestionMark),
         ]
+    }
+
+    /// Once a text field holds text, `?` is a character to type.
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        SharedKeys(help: .help, helpLabel: "the form's keys", helpInFooter: false, helpEnabled: !focused.takesQuestionMark)
     }
 
     public func typed(_ key: Key) -> Action? {

@@ -41,10 +41,15 @@ public struct GoalScreen: Screen {
             KeyBinding([.char("E")], "E", "edit goal", .editGoal),
             KeyBinding([.char("h")], "h", "history", .history),
             KeyBinding([.char("H")], "H", "the measurement's history", .measurementHistory, footer: false, enabled: some),
-            KeyBinding([.char("u")], "u", "undo", .undo, footer: false),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true),
-            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
-        ] + ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
+        ]
+    }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        SharedKeys(undo: .undo, undoInFooter: false, help: .help, back: .back)
+    }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {

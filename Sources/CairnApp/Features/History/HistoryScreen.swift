@@ -35,10 +35,12 @@ public struct HistoryScreen: Screen {
         let listKeys = list.bindings { Action.list($0) }
         if list.filtering { return listKeys }
         return [KeyBinding([.enter], "Enter", "show the change whole", .open, enabled: list.selectedRow != nil)] + listKeys.prefix(2)
-            + [
-                KeyBinding([.char("?")], "?", "help", .help, essential: true),
-                KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
-            ] + listKeys.dropFirst(2)
+    }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { list.filtering ? .none : SharedKeys(help: .help, back: .back) }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        list.filtering ? [] : Array(list.bindings { Action.list($0) }.dropFirst(2))
     }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }

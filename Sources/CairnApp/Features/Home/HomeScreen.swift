@@ -201,7 +201,13 @@ extension HomeScreen {
                 if case .char(let c) = key, let n = c.wholeNumberValue, let t = Tab(rawValue: n - 1) { return .goToTab(t) }
                 return .goToTab(.clusters)
             },
-            KeyBinding([.char("u")], "u", "undo", .undo),
+        ]
+        return b
+    }
+
+    public func laterBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        if list.filtering { return [] }
+        return [
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
             KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
             KeyBinding(
@@ -211,11 +217,19 @@ extension HomeScreen {
             KeyBinding(
                 [.char("L")], "L", "news since last time", .sinceLastOpen, footer: false,
                 enabled: (env.sinceLastOpen?.changes ?? 0) > 0),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true),
-            KeyBinding([.char("q")], "q", "quit", .quit, essential: true),
         ]
-        if !empty { b.append(KeyBinding([.char("x")], "x", "load the example clusters", .loadExamples, footer: false)) }
-        return b + listKeys.dropFirst()
+    }
+
+    /// `q` quits here; Esc only clears a kept filter.
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        list.filtering ? .none : SharedKeys(undo: .undo, help: .help, back: .quit, backLabel: "quit", backOnEscape: false)
+    }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        if list.filtering { return [] }
+        let examples =
+            env.storeIsEmpty ? [] : [KeyBinding([.char("x")], "x", "load the example clusters", Action.loadExamples, footer: false)]
+        return examples + list.bindings { Action.list($0) }.dropFirst()
     }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }

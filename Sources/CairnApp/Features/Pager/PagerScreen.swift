@@ -30,9 +30,10 @@ public struct PagerScreen: Screen {
             KeyBinding([.pageUp, .char("b")], "b", "previous page", .move(.pageUp), footer: false),
             KeyBinding([.home, .char("g")], "g/G", "top, end", .move(.first)),
             KeyBinding([.end, .char("G")], nil, "end", .move(.last), footer: false),
-            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
         ]
     }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { SharedKeys(back: .back) }
 
     /// The lines as drawn `width` cells wide.
     static func wrapped(_ lines: [String], width: Int) -> [String] {

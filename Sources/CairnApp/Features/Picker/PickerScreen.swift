@@ -28,15 +28,21 @@ public struct PickerScreen: Screen {
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        var b = [
+        [
             KeyBinding([.enter], "Enter", "choose", Action.choose, enabled: list.selectedRow != nil),
             KeyBinding(
                 [.escape], "Esc", list.filter.text.isEmpty ? "back" : "clear the filter",
                 list.filter.text.isEmpty ? .back : .list(.clearFilter), essential: true),
         ]
-        // Letters are the filter's; `?` shows the keys while nothing is typed.
-        if list.filter.text.isEmpty { b.append(KeyBinding([.char("?")], "?", "help", .help, footer: false)) }
-        return b + ListMove.allCases.map { KeyBinding($0.arrowKeys, nil, $0.help, .list(.move($0)), footer: false) }
+    }
+
+    /// Letters are the filter's; `?` shows the keys while nothing is typed.
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        SharedKeys(help: list.filter.text.isEmpty ? .help : nil, helpInFooter: false)
+    }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        ListMove.allCases.map { KeyBinding($0.arrowKeys, nil, $0.help, .list(.move($0)), footer: false) }
     }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }

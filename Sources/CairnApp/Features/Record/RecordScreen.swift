@@ -71,10 +71,13 @@ public struct RecordScreen: Screen {
             KeyBinding([.char("e")], "e", "edit", .edit),
             KeyBinding([.char("d")], "d", "del", .delete),
             KeyBinding([.char("h")], "h", "history", .history),
-            KeyBinding([.char("u")], "u", "undo", .undo),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true),
-            KeyBinding([.char("q"), .escape], "q", "back", .back, essential: true),
-        ] + ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
+        ]
+    }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { SharedKeys(undo: .undo, help: .help, back: .back) }
+
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
+        ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {

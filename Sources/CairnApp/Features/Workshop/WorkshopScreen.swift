@@ -48,10 +48,11 @@ public struct WorkshopScreen: Screen {
                 if case .char(let c) = key, let n = c.wholeNumberValue { return .goToStep(n) }
                 return .goToStep(1)
             },
-            KeyBinding([.char("u")], "u", "undo", .undo, footer: false),
-            KeyBinding([.char("?")], "?", "help", .help, essential: true),
-            KeyBinding([.char("q"), .escape], "q", "leave", .leave, essential: true),
         ]
+    }
+
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
+        SharedKeys(undo: .undo, undoInFooter: false, help: .help, back: .leave, backLabel: "leave")
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {

@@ -50,7 +50,7 @@ final class Interpreter {
     /// Whether a sync is running: the run loop then leaves the journals to it.
     var isSyncing: Bool { syncJob != nil }
 
-    func perform(_ effect: Effect, today: Day) -> [AppAction] {
+    func perform(_ effect: DiskEffect, today: Day) -> [AppAction] {
         switch effect {
         case .commit(let operation, let preview, let screen, let undoable):
             do {
@@ -155,8 +155,6 @@ final class Interpreter {
                     .deliver(.commitFailed(asked, message: said.hasPrefix("not undone: ") ? String(said.dropFirst(12)) : said), to: screen),
                 ]
             }
-        case .quit, .push, .close, .say, .undoLast:
-            return []
         }
     }
 

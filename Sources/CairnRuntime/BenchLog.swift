@@ -5,9 +5,9 @@ import Foundation
 /// process's start (and from `main`) to the first frame,
 /// and to the first frame drawn with the world read whole (the same frame, when the first was
 /// drawn from the snapshot's first look).
-enum BenchLog {
+public enum BenchLog {
     /// Set as early as `main` runs.
-    nonisolated(unsafe) static var mainStarted = Date()
+    nonisolated(unsafe) public static var mainStarted = Date()
     nonisolated(unsafe) private static var lines: [String] = []
 
     /// - Parameter fromFirstLook: drawn from the snapshot's first look, before the world was whole.

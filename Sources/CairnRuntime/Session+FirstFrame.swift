@@ -1,0 +1,38 @@
+import CairnApp
+import CairnCore
+import CairnStore
+import TermUI
+
+extension Session {
+    /// The first frame, drawn as soon as it can be: from the snapshot's first look (Home's
+    /// clusters, counts and next-due dates) before the whole world is decoded, when the
+    /// snapshot holds every journal whole; else once the store is read. Keys typed meanwhile
+    /// wait in the terminal and are taken after the world is whole.
+    static func firstState(
+        store: Store, terminal: any Terminal, unread: Bool, quick: Bool, today: Day, ids: RecordIDSource,
+        dress: (inout AppState) -> Void
+    ) throws(StoreError) -> AppState {
+        var unread = unread
+        if unread, quick, let first = store.firstLook() {
+            var app = AppState(
+                world: first.world, today: today, user: store.identity.user, width: terminal.width, height: terminal.height, ids: ids,
+                firstLook: first.look)
+            dress(&app)
+            terminal.draw(app.render())
+            BenchLog.firstFrameDrawn(fromFirstLook: true)
+            try store.read()
+            unread = false
+            // The world the snapshot held, nothing since: the first look's lists are its own.
+            // (A journal that moved in between: the state is built from the world, below.)
+            if store.startedFromSnapshot, store.eventCount == store.snapshotEvents {
+                app.takeWholeWorld(store.world)
+                return app
+            }
+        }
+        if unread { try store.read() }
+        var app = AppState(
+            world: store.world, today: today, user: store.identity.user, width: terminal.width, height: terminal.height, ids: ids)
+        dress(&app)
+        return app
+    }
+}
