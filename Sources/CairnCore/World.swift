@@ -12,8 +12,9 @@ public struct World: Sendable, Equatable {
     public package(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
     public package(set) var revision = 0
-    /// Each cluster's records, kept current by every change (`World+ClusterIndex.swift`).
-    var clusterIndex = ClusterIndex()
+    /// Each cluster's records, as ids, kept current by every change (`World+ClusterIndex.swift`).
+    /// Set whole only by a snapshot's read, which wrote each group in its order.
+    package var clusterIndex = ClusterIndex()
     /// Open conflicts by record and field (see `fold(_:by:)`).
     public package(set) var conflicts: [String: Conflict] = [:]
     /// How many open conflicts each record has: only these are looked through when one changes.

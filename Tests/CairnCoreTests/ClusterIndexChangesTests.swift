@@ -9,21 +9,6 @@ import Testing
 @Suite struct ClusterIndexChangesTests {
     let today = Day(iso: "2026-12-01")!
 
-    /// The two indexes hold the same groups: those that keep an order in that order, the others
-    /// as sets (their order is the dictionary's, and no question depends on it).
-    func same(_ a: ClusterIndex, _ b: ClusterIndex) -> Bool {
-        func ids<R: Identifiable<String>>(_ g: [String: [R]]) -> [String: [String]] { g.mapValues { $0.map(\.id) } }
-        func sets<R: Identifiable<String>>(_ g: [String: [R]]) -> [String: Set<String>] { g.mapValues { Set($0.map(\.id)) } }
-        return ids(a.members) == ids(b.members) && sets(a.checkpoints) == sets(b.checkpoints) && ids(a.goals) == ids(b.goals)
-            && ids(a.actions) == ids(b.actions) && sets(a.agreements) == sets(b.agreements)
-            && ids(a.assessments) == ids(b.assessments) && ids(a.measurements) == ids(b.measurements)
-            && a.clustersOfMember.mapValues { $0.sorted() } == b.clustersOfMember.mapValues { $0.sorted() }
-            // The records themselves, not only their ids: a put that changed a record changed its entry.
-            && a.checkpoints.mapValues { Set($0) } == b.checkpoints.mapValues { Set($0) }
-            && a.members.mapValues { Set($0) } == b.members.mapValues { Set($0) }
-            && a.measurements.mapValues { Set($0) } == b.measurements.mapValues { Set($0) }
-    }
-
     /// One random change to a small world: a few ids of each kind, so that records are made,
     /// replaced, moved and deleted over and over.
     func change(_ rng: inout SplitMix64) -> Change {
@@ -92,7 +77,7 @@ import Testing
                     w.apply(c)
                 }
             }
-            let agrees = same(w.clusterIndex, ClusterIndex(w))
+            let agrees = w.clusterIndex.holdsTheSameGroups(as: ClusterIndex(w))
             #expect(agrees, "seed \(seed): step \(step), \(c)")
             if !agrees { break }
         }

@@ -18,22 +18,31 @@ extension World {
             w.number(table.count)
             w.section(section)
         }
+        // A kind the per-cluster index groups goes as its groups: how many, then each group's
+        // size and records, in the index's order, so that a read takes each as it is: nothing
+        // sorted, regrouped or compared. (A record the index lacked would leave the kind's
+        // count unmet: the read refuses the snapshot.)
+        func grouped<R>(_ table: [String: R], _ groups: [String: [String]], _ wrap: (R) -> Record) {
+            var section = SnapshotWriter(capacity: table.count * 128)
+            section.number(groups.count)
+            for ids in groups.values {
+                let records = ids.compactMap { table[$0] }
+                section.number(records.count)
+                for r in records { RecordSnapshot.write(wrap(r), to: &section) }
+            }
+            w.number(table.count)
+            w.section(section)
+        }
         records(schools, Record.school)
         records(agencies, Record.agency)
         records(clusters, Record.cluster)
-        records(memberships, Record.membership)
-        // Cluster by cluster, so that a read finds each cluster's checkpoints in one run.
-        var section = SnapshotWriter(capacity: checkpoints.count * 128)
-        for group in checkpointsByCluster.values {
-            for c in group { RecordSnapshot.write(.checkpoint(c), to: &section) }
-        }
-        w.number(checkpoints.count)
-        w.section(section)
-        records(goals, Record.goal)
-        records(measurements, Record.measurement)
-        records(actions, Record.action)
-        records(agreements, Record.agreement)
-        records(assessments, Record.assessment)
+        grouped(memberships, clusterIndex.members, Record.membership)
+        grouped(checkpoints, clusterIndex.checkpoints, Record.checkpoint)
+        grouped(goals, clusterIndex.goals, Record.goal)
+        grouped(measurements, clusterIndex.measurements, Record.measurement)
+        grouped(actions, clusterIndex.actions, Record.action)
+        grouped(agreements, clusterIndex.agreements, Record.agreement)
+        grouped(assessments, clusterIndex.assessments, Record.assessment)
         // What the fold keeps beside the records, as one more part.
         var rest = SnapshotWriter(capacity: fieldWriters.count * 64)
         rest.number(fieldWriters.count)
@@ -126,8 +135,8 @@ extension World {
             measurementOrder[id] = try rest.number()
         }
         guard rest.isAtEnd else { throw SnapshotReader.Damaged(at: rest.offset) }
-        // The tables were set whole, not record by record: their index is built once, here.
-        reindex(checkpointsByCluster: tables.checkpointsByCluster)
+        // The tables were set whole, not record by record: their index is the groups as read.
+        clusterIndex = tables.index
     }
 
     /// The clusters and health checks of a snapshot's world, every other kind left unread:
@@ -149,7 +158,7 @@ extension World {
         if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
         world.clusters = tables.clusters
         world.assessments = tables.assessments
-        world.reindex()
+        world.clusterIndex = tables.index
         return world
     }
 
@@ -163,79 +172,5 @@ extension World {
     private static func readSide(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Conflict.Side {
         let value = try JSONValueSnapshot.read(&r)
         return Conflict.Side(value: value, by: try r.text(), at: try r.text(), event: try r.text())
-    }
-}
-
-/// The tables of a snapshot as each is read, on whichever core takes it: every kind writes
-/// only its own table.
-private final class SnapshotTables: @unchecked Sendable {
-    var schools: [String: School] = [:]
-    var agencies: [String: Agency] = [:]
-    var clusters: [String: Cluster] = [:]
-    var memberships: [String: Membership] = [:]
-    var checkpoints: [String: Checkpoint] = [:]
-    /// The checkpoints grouped by cluster as they are read (`World.reindex(checkpointsByCluster:)`).
-    var checkpointsByCluster: [String: [Checkpoint]] = [:]
-    var goals: [String: Goal] = [:]
-    var measurements: [String: CairnCore.Measurement] = [:]
-    var actions: [String: Action] = [:]
-    var agreements: [String: Agreement] = [:]
-    var assessments: [String: Assessment] = [:]
-    private let lock = NSLock()
-    private var failed = false
-    var damaged: Bool { lock.withLock { failed } }
-    func fail() { lock.withLock { failed = true } }
-
-    func read(_ kind: RecordKind, count: Int, from r: inout SnapshotReader) {
-        func fill<R: Identifiable<String>>(
-            _ table: inout [String: R], _ one: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> R
-        ) throws(SnapshotReader.Damaged) {
-            table.reserveCapacity(count)
-            for _ in 0..<count {
-                guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
-                let record = try one(&r)
-                table[record.id] = consume record
-            }
-            guard r.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
-        }
-        /// One of the few kinds kept as fields, taken out of its `Record`.
-        func few<R>(_ take: @escaping (Record) -> R?) -> (inout SnapshotReader) throws(SnapshotReader.Damaged) -> R {
-            { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> R in
-                let at = r.offset
-                guard let x = take(try RecordSnapshot.byFields(kind, &r)) else { throw SnapshotReader.Damaged(at: at) }
-                return x
-            }
-        }
-        do {
-            switch kind {
-            case .school: try fill(&schools, RecordSnapshot.school)
-            case .agency: try fill(&agencies, RecordSnapshot.agency)
-            case .cluster: try fill(&clusters, RecordSnapshot.cluster)
-            case .membership: try fill(&memberships, RecordSnapshot.membership)
-            case .checkpoint:
-                // Each run of one cluster's checkpoints (a snapshot writes them cluster by
-                // cluster) goes to its group at once: one lookup a cluster, not one a checkpoint.
-                var run: [Checkpoint] = []
-                func close() {
-                    guard let cluster = run.first?.cluster else { return }
-                    checkpointsByCluster[cluster, default: []].append(contentsOf: run)
-                    run.removeAll(keepingCapacity: true)
-                }
-                try fill(&checkpoints) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Checkpoint in
-                    let c = try RecordSnapshot.checkpoint(&r)
-                    if let last = run.last, last.cluster != c.cluster { close() }
-                    run.append(c)
-                    return c
-                }
-                close()
-            case .goal: try fill(&goals, few { if case .goal(let x) = $0 { x } else { nil } })
-            case .measurement: try fill(&measurements, few { if case .measurement(let x) = $0 { x } else { nil } })
-            case .action: try fill(&actions, few { if case .action(let x) = $0 { x } else { nil } })
-            case .agreement: try fill(&agreements, few { if case .agreement(let x) = $0 { x } else { nil } })
-            case .assessment: try fill(&assessments, few { if case .assessment(let x) = $0 { x } else { nil } })
-            }
-        } catch {
-            lock.withLock { failed = true }
-        }
     }
 }
