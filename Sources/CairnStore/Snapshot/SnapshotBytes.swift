@@ -109,6 +109,9 @@ package struct SnapshotReader {
 
     package var isAtEnd: Bool { offset == end }
 
+    /// How many bytes are left to read.
+    var length: Int { end - offset }
+
     /// A reader of the next `length` bytes alone (checked against what is left by `count`).
     package func section(_ length: Int) -> SnapshotReader {
         var part = self

@@ -87,8 +87,12 @@ extension World {
         }
         let tables = SnapshotTables()
         nonisolated(unsafe) let shared = sections
+        // The largest parts first: a core takes the next part as it finishes one, and the
+        // checkpoints taken after the schools, on one core, were the whole read's length.
+        let largestFirst = sections.indices.sorted { sections[$0].reader.length > sections[$1].reader.length }
         // Each part is checked on the core that reads it.
-        DispatchQueue.concurrentPerform(iterations: sections.count) { k in
+        DispatchQueue.concurrentPerform(iterations: sections.count) { i in
+            let k = largestFirst[i]
             var reader = shared[k].reader
             guard reader.checked(shared[k].sum) else { return tables.fail() }
             tables.read(RecordSnapshot.kinds[k], count: shared[k].count, from: &reader)
