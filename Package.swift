@@ -64,8 +64,10 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "CairnReportsTests", dependencies: ["CairnCore", "CairnStore", "CairnReports"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+        // The store too: the first frame is drawn from a snapshot's bytes as a start reads them.
         .testTarget(
-            name: "CairnAppTests", dependencies: ["CairnCore", "TermUI", "CairnApp", "CairnReports"], exclude: ["__Snapshots__"]),
+            name: "CairnAppTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnReports"],
+            exclude: ["__Snapshots__"]),
         // The run loop over a TestTerminal and a temporary store on disk: keys to frames and journal.
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnRuntime"]),
         // Depends on the executable so that `swift test` builds it; the tests drive it in tmux.

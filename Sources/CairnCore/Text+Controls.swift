@@ -3,7 +3,7 @@ extension Text {
     /// a C0 control or DEL (one byte), a C1 control (two), a bidirectional override or isolate,
     /// and with `separators` the line and paragraph separators U+2028 and U+2029 (three).
     public static func terminalControl(
-        in b: UnsafeBufferPointer<UInt8>, at i: Int, separators: Bool = true
+        in b: [UInt8], at i: Int, separators: Bool = true
     ) -> (length: Int, value: UInt32)? {
         let c = b[i]
         if c < 0x20 || c == 0x7F { return (1, UInt32(c)) }
@@ -22,7 +22,7 @@ extension Text {
     ///
     /// - Complexity: O(n), byte by byte (every such character is ASCII or begins with C2 or E2).
     public static func rewritingControls(
-        _ b: UnsafeBufferPointer<UInt8>, separators: Bool, keepCRLF: Bool, _ escape: (UInt32, inout [UInt8]) -> Void
+        _ b: [UInt8], separators: Bool, keepCRLF: Bool, _ escape: (UInt32, inout [UInt8]) -> Void
     ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count + b.count / 64 + 2)
@@ -43,12 +43,12 @@ extension Text {
                 i += 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+            out.append(contentsOf: b[run..<i])
             escape(value, &out)
             i += length
             run = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
+        out.append(contentsOf: b[run..<b.count])
         return out
     }
 }

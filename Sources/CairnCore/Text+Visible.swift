@@ -45,10 +45,8 @@ extension Text {
     ///
     /// - Complexity: O(n) (`rewritingControls`).
     public static func visible(utf8 b: [UInt8]) -> [UInt8] {
-        b.withUnsafeBufferPointer { bytes in
-            rewritingControls(bytes, separators: false, keepCRLF: true) { value, out in
-                out.append(contentsOf: visible(String(Unicode.Scalar(value)!)).utf8)
-            }
+        rewritingControls(b, separators: false, keepCRLF: true) { value, out in
+            out.append(contentsOf: visible(String(Unicode.Scalar(value)!)).utf8)
         }
     }
 }

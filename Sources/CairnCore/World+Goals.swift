@@ -2,7 +2,7 @@
 extension World {
     /// A cluster's goals: high priority first, then by deadline, then by statement.
     public func goals(of clusterID: String) -> [Goal] {
-        clusterIndex.goals[clusterID] ?? []
+        records(clusterIndex.goals[clusterID], in: goals)
     }
 
     static func goalOrder(_ a: Goal, _ b: Goal) -> Bool {
@@ -13,7 +13,7 @@ extension World {
 
     /// A goal's measurements, oldest first; of one day, in the order they were recorded.
     public func measurements(of goalID: String) -> [Measurement] {
-        clusterIndex.measurements[goalID] ?? []
+        records(clusterIndex.measurements[goalID], in: measurements)
     }
 
     public func progress(of goal: Goal, on today: Day) -> GoalProgress {
@@ -22,7 +22,7 @@ extension World {
 
     /// A cluster's actions, by due date (undated last), then description.
     public func actions(of clusterID: String) -> [Action] {
-        clusterIndex.actions[clusterID] ?? []
+        records(clusterIndex.actions[clusterID], in: actions)
     }
 
     static func actionOrder(_ a: Action, _ b: Action) -> Bool {
@@ -43,7 +43,7 @@ extension World {
 
     /// A cluster's monitoring agreement, if it has made one.
     public func agreement(of clusterID: String) -> Agreement? {
-        clusterIndex.agreements[clusterID]?.first
+        clusterIndex.agreements[clusterID]?.first.flatMap { agreements[$0] }
     }
 
     /// A goal named by its id or exact statement.

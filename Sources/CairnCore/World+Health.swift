@@ -36,7 +36,7 @@ public struct ClusterHealth: Sendable, Equatable {
 extension World {
     /// A cluster's assessments, newest first.
     public func assessments(of clusterID: String) -> [Assessment] {
-        clusterIndex.assessments[clusterID] ?? []
+        records(clusterIndex.assessments[clusterID], in: assessments)
     }
 
     public func health(of clusterID: String, on today: Day) -> ClusterHealth {

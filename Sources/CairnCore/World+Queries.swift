@@ -10,19 +10,19 @@ extension World {
 
     /// The members of a cluster: the lead first, then schools, then agencies, each by name.
     public func members(of clusterID: String) -> [Membership] {
-        clusterIndex.members[clusterID] ?? []
+        records(clusterIndex.members[clusterID], in: memberships)
     }
 
-    /// Every cluster's members, each in the order `members(of:)` gives, in one pass over the
-    /// memberships (an export of 3,000 clusters asked each in turn: 90 million comparisons).
+    /// Every cluster's members, each in the order `members(of:)` gives: the index's groups,
+    /// nothing sorted (an export of 3,000 clusters asked each in turn: 90 million comparisons).
     public func membersByCluster() -> [String: [Membership]] {
-        Dictionary(grouping: memberships.values, by: \.cluster).mapValues(inMemberOrder)
+        clusterIndex.members.mapValues { records($0, in: memberships) }
     }
 
     func inMemberOrder(_ list: [Membership]) -> [Membership] {
         // Each name looked up and folded once, and places sorted rather than memberships:
         // folded at every comparison, each name of a large community was folded over and over.
-        let names = list.map(memberName)
+        let names = list.map { memberName($0) }
         let folded = names.map(Text.folded)
         let order = list.indices.sorted { i, j in
             let a = list[i]
@@ -48,13 +48,13 @@ extension World {
 
     /// A cluster's checkpoints, in the order lists show them (see `Checkpoint.urgencyOrder`).
     public func checkpoints(of clusterID: String, on today: Day) -> [Checkpoint] {
-        Checkpoint.inUrgencyOrder(clusterIndex.checkpoints[clusterID] ?? [], on: today)
+        Checkpoint.inUrgencyOrder(records(clusterIndex.checkpoints[clusterID], in: checkpoints), on: today)
     }
 
     /// The open checkpoint of a cluster due first (ties as `nextDueByCluster` breaks them,
     /// so a cluster's screen and Home name the same one).
     public func nextDue(in clusterID: String) -> Checkpoint? {
-        (clusterIndex.checkpoints[clusterID] ?? []).filter { !$0.isDone }
+        records(clusterIndex.checkpoints[clusterID], in: checkpoints).filter { !$0.isDone }
             .min { ($0.due, $0.title, $0.id) < ($1.due, $1.title, $1.id) }
     }
 

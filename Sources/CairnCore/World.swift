@@ -1,34 +1,33 @@
 /// Everything the store holds, as the fold of its journal: the state every screen and command reads.
 public struct World: Sendable, Equatable {
-    public internal(set) var schools: [String: School] = [:]
-    public internal(set) var agencies: [String: Agency] = [:]
-    public internal(set) var clusters: [String: Cluster] = [:]
-    public internal(set) var memberships: [String: Membership] = [:]
-    public internal(set) var checkpoints: [String: Checkpoint] = [:]
-    public internal(set) var goals: [String: Goal] = [:]
-    public internal(set) var measurements: [String: Measurement] = [:]
-    public internal(set) var actions: [String: Action] = [:]
-    public internal(set) var agreements: [String: Agreement] = [:]
-    public internal(set) var assessments: [String: Assessment] = [:]
+    public package(set) var schools: [String: School] = [:]
+    public package(set) var agencies: [String: Agency] = [:]
+    public package(set) var clusters: [String: Cluster] = [:]
+    public package(set) var memberships: [String: Membership] = [:]
+    public package(set) var checkpoints: [String: Checkpoint] = [:]
+    public package(set) var goals: [String: Goal] = [:]
+    public package(set) var measurements: [String: Measurement] = [:]
+    public package(set) var actions: [String: Action] = [:]
+    public package(set) var agreements: [String: Agreement] = [:]
+    public package(set) var assessments: [String: Assessment] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
-    public internal(set) var revision = 0 {
-        didSet { forgetIndex() }
-    }
-    /// The per-cluster index, built when first asked (`World+ClusterIndex.swift`).
-    var indexBox = ClusterIndexBox()
+    public package(set) var revision = 0
+    /// Each cluster's records, as ids, kept current by every change (`World+ClusterIndex.swift`).
+    /// Set whole only by a snapshot's read, which wrote each group in its order.
+    package var clusterIndex = ClusterIndex()
     /// Open conflicts by record and field (see `fold(_:by:)`).
-    public internal(set) var conflicts: [String: Conflict] = [:]
+    public package(set) var conflicts: [String: Conflict] = [:]
     /// How many open conflicts each record has: only these are looked through when one changes.
-    var conflictedRecords: [String: Int] = [:]
+    package var conflictedRecords: [String: Int] = [:]
     /// Who last set each edited field, and to what: the side that loses when an edit that did
     /// not see it is folded after it.
-    var fieldWriters: [String: Conflict.Side] = [:]
+    package var fieldWriters: [String: Conflict.Side] = [:]
     /// Deleted records, for edits that did not see the delete.
-    var tombstones: [String: Tombstone] = [:]
+    package var tombstones: [String: Tombstone] = [:]
     /// When each measurement was recorded, as a count of the measurements recorded before it:
     /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
-    var measurementOrder: [String: Int] = [:]
-    var measurementsRecorded = 0
+    package var measurementOrder: [String: Int] = [:]
+    package var measurementsRecorded = 0
     /// Who links to each record, once a delete needed it, until a put sets a link
     /// (`LinksToDeleted.swift`).
     var linkHolders = LinkHolders()
@@ -50,35 +49,7 @@ public struct World: Sendable, Equatable {
     }
 
     public mutating func apply(_ change: Change) {
-        revision += 1
-        if linkHolders.isBuilt, case .put(let r) = change { linkHolders.forget(ifLinking: r) }
-        switch change {
-        case .put(.school(let r)): schools[r.id] = r
-        case .put(.agency(let r)): agencies[r.id] = r
-        case .put(.cluster(let r)): clusters[r.id] = r
-        case .put(.membership(let r)): memberships[r.id] = r
-        case .put(.checkpoint(let r)): checkpoints[r.id] = r
-        case .put(.goal(let r)): goals[r.id] = r
-        case .put(.measurement(let r)): if measurements.updateValue(r, forKey: r.id) == nil { noteRecorded(r.id) }
-        case .put(.action(let r)): actions[r.id] = r
-        case .put(.agreement(let r)): agreements[r.id] = r
-        case .put(.assessment(let r)): assessments[r.id] = r
-        case .delete(.school, let id): schools[id] = nil
-        case .delete(.agency, let id): agencies[id] = nil
-        case .delete(.cluster, let id): clusters[id] = nil
-        case .delete(.membership, let id): memberships[id] = nil
-        case .delete(.checkpoint, let id): checkpoints[id] = nil
-        case .delete(.goal, let id): goals[id] = nil
-        case .delete(.measurement, let id):
-            measurements[id] = nil
-            measurementOrder[id] = nil
-        case .delete(.action, let id): actions[id] = nil
-        case .delete(.agreement, let id): agreements[id] = nil
-        case .delete(.assessment, let id): assessments[id] = nil
-        case .edit(let edit):
-            revision -= 1
-            _ = try? applyEdit(edit)
-        }
+        _ = applyReplacing(change)
     }
 
     /// Sets an edit's fields on the record as it stands; returns the record as it was, or nil
@@ -94,28 +65,80 @@ public struct World: Sendable, Equatable {
     /// Applies a change and returns the record a put replaced, if there was one: how a load
     /// finds a creation under an id already taken, with one hash per event.
     public mutating func applyReplacing(_ change: Change) -> Record? {
-        revision += 1
-        if linkHolders.isBuilt, case .put(let r) = change { linkHolders.forget(ifLinking: r) }
         switch change {
-        case .put(.school(let r)): return schools.updateValue(r, forKey: r.id).map(Record.school)
-        case .put(.agency(let r)): return agencies.updateValue(r, forKey: r.id).map(Record.agency)
-        case .put(.cluster(let r)): return clusters.updateValue(r, forKey: r.id).map(Record.cluster)
-        case .put(.membership(let r)): return memberships.updateValue(r, forKey: r.id).map(Record.membership)
-        case .put(.checkpoint(let r)): return checkpoints.updateValue(r, forKey: r.id).map(Record.checkpoint)
-        case .put(.goal(let r)): return goals.updateValue(r, forKey: r.id).map(Record.goal)
-        case .put(.measurement(let r)):
-            guard let was = measurements.updateValue(r, forKey: r.id) else {
-                noteRecorded(r.id)
-                return nil
-            }
-            return .measurement(was)
-        case .put(.action(let r)): return actions.updateValue(r, forKey: r.id).map(Record.action)
-        case .put(.agreement(let r)): return agreements.updateValue(r, forKey: r.id).map(Record.agreement)
-        case .put(.assessment(let r)): return assessments.updateValue(r, forKey: r.id).map(Record.assessment)
-        case .delete, .edit:
-            revision -= 1
-            apply(change)
+        case .put(let record):
+            revision += 1
+            if linkHolders.isBuilt { linkHolders.forget(ifLinking: record) }
+            return put(record)
+        case .delete(let kind, let id):
+            revision += 1
+            remove(kind, id: id)
             return nil
+        case .edit(let edit):
+            _ = try? applyEdit(edit)
+            return nil
+        }
+    }
+
+    /// Sets the record in its table and the index; returns the one it replaced.
+    private mutating func put(_ record: Record) -> Record? {
+        switch record {
+        case .school(let r):
+            let was = schools.updateValue(r, forKey: r.id)
+            if was?.name != r.name { indexMemberRenamed(r.id) }
+            return was.map(Record.school)
+        case .agency(let r):
+            let was = agencies.updateValue(r, forKey: r.id)
+            if was?.name != r.name { indexMemberRenamed(r.id) }
+            return was.map(Record.agency)
+        case .cluster(let r): return clusters.updateValue(r, forKey: r.id).map(Record.cluster)
+        case .membership(let r):
+            let was = memberships.updateValue(r, forKey: r.id)
+            index(was, r)
+            return was.map(Record.membership)
+        case .checkpoint(let r):
+            let was = checkpoints.updateValue(r, forKey: r.id)
+            index(was, r)
+            return was.map(Record.checkpoint)
+        case .goal(let r):
+            let was = goals.updateValue(r, forKey: r.id)
+            index(was, r)
+            return was.map(Record.goal)
+        case .measurement(let r):
+            let was = measurements.updateValue(r, forKey: r.id)
+            if was == nil { noteRecorded(r.id) }
+            index(was, r)
+            return was.map(Record.measurement)
+        case .action(let r):
+            let was = actions.updateValue(r, forKey: r.id)
+            index(was, r)
+            return was.map(Record.action)
+        case .agreement(let r):
+            let was = agreements.updateValue(r, forKey: r.id)
+            index(was, r)
+            return was.map(Record.agreement)
+        case .assessment(let r):
+            let was = assessments.updateValue(r, forKey: r.id)
+            index(was, r)
+            return was.map(Record.assessment)
+        }
+    }
+
+    /// Takes the record out of its table and the index.
+    private mutating func remove(_ kind: RecordKind, id: String) {
+        switch kind {
+        case .school: if schools.removeValue(forKey: id) != nil { indexMemberRenamed(id) }
+        case .agency: if agencies.removeValue(forKey: id) != nil { indexMemberRenamed(id) }
+        case .cluster: clusters[id] = nil
+        case .membership: index(memberships.removeValue(forKey: id), nil)
+        case .checkpoint: index(checkpoints.removeValue(forKey: id), nil)
+        case .goal: index(goals.removeValue(forKey: id), nil)
+        case .measurement:
+            index(measurements.removeValue(forKey: id), nil)
+            measurementOrder[id] = nil
+        case .action: index(actions.removeValue(forKey: id), nil)
+        case .agreement: index(agreements.removeValue(forKey: id), nil)
+        case .assessment: index(assessments.removeValue(forKey: id), nil)
         }
     }
 
@@ -127,7 +150,11 @@ public struct World: Sendable, Equatable {
     /// Of two measurements, the one taken earlier, or on one day the one recorded earlier (then
     /// by id): the order of `measurements(of:)`.
     func isRecordedBefore(_ a: Measurement, _ b: Measurement) -> Bool {
-        (a.date, measurementOrder[a.id] ?? .max, a.id) < (b.date, measurementOrder[b.id] ?? .max, b.id)
+        Self.isRecordedBefore(a, b, order: measurementOrder)
+    }
+
+    static func isRecordedBefore(_ a: Measurement, _ b: Measurement, order: [String: Int]) -> Bool {
+        (a.date, order[a.id] ?? .max, a.id) < (b.date, order[b.id] ?? .max, b.id)
     }
 
     public mutating func apply(_ changes: [Change]) {

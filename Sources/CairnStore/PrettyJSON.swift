@@ -135,28 +135,27 @@ public enum PrettyJSON {
             out.append(contentsOf: s.utf8)
             return out.append(UInt8(ascii: "\""))
         }
-        Array(s.utf8).withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                switch c {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x08: out += [0x5C, UInt8(ascii: "b")]
-                case 0x09: out += [0x5C, UInt8(ascii: "t")]
-                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-                case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-                default:
-                    if let (length, value) = Text.terminalControl(in: b, at: i) {
-                        unicodeEscape(value, into: &out)
-                        i += length
-                        continue
-                    }
-                    out.append(c)
+        let b = Array(s.utf8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x08: out += [0x5C, UInt8(ascii: "b")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            default:
+                if let (length, value) = Text.terminalControl(in: b, at: i) {
+                    unicodeEscape(value, into: &out)
+                    i += length
+                    continue
                 }
-                i += 1
+                out.append(c)
             }
+            i += 1
         }
         out.append(UInt8(ascii: "\""))
     }
@@ -174,8 +173,6 @@ public enum PrettyJSON {
     /// with spaces and end lines with LF, which is kept), and inside one the escape reads back
     /// as the same character. The runs between them are copied whole.
     public static func escapingTerminalControls(_ json: some ContiguousBytes) -> [UInt8] {
-        json.withUnsafeBytes { raw in
-            Text.rewritingControls(raw.bindMemory(to: UInt8.self), separators: true, keepCRLF: false, unicodeEscape)
-        }
+        Text.rewritingControls(json.withUnsafeBytes { Array($0) }, separators: true, keepCRLF: false, unicodeEscape)
     }
 }

@@ -47,6 +47,9 @@ import Testing
         #expect(again.snapshotEvents == first.eventCount)
         let full = try fullRead(tmp.store)
         #expect(again.world == full.world)
+        // Its index was built from the tables it read, not left empty.
+        #expect(!again.world.members(of: try #require(again.world.memberships.values.first).cluster).isEmpty)
+        #expect(perClusterAnswersAlike(again.world, full.world, on: today))
         #expect(again.eventCount == full.eventCount)
         #expect(!again.world.openConflicts.isEmpty)
         #expect(again.world.tombstone(of: "sch-2") != nil)
@@ -56,6 +59,7 @@ import Testing
         try again.commit([.put(.school(School(id: "sch-3", name: "Łódź")))])
         let after = try fullRead(tmp.store)
         #expect(after.world == again.world)
+        #expect(perClusterAnswersAlike(after.world, again.world, on: today))
     }
 
     @Test func what_others_wrote_after_the_snapshot_is_read_as_its_tail() throws {

@@ -29,6 +29,16 @@ public struct Conflict: Hashable, Sendable {
     /// edit is chosen, which brings it back.
     public var recordDeleted: Bool
 
+    /// The store's snapshot reads conflicts back through it.
+    package init(kind: RecordKind, record: String, field: String, kept: Side, others: [Side], recordDeleted: Bool) {
+        self.kind = kind
+        self.record = record
+        self.field = field
+        self.kept = kept
+        self.others = others
+        self.recordDeleted = recordDeleted
+    }
+
     public var key: String { Conflict.key(record, field) }
     static func key(_ record: String, _ field: String) -> String { record + " " + field }
 }
@@ -38,6 +48,12 @@ public struct Conflict: Hashable, Sendable {
 public struct Tombstone: Hashable, Sendable {
     public var record: Record
     public var deletedBy: Conflict.Side
+
+    /// The store's snapshot reads tombstones back through it.
+    package init(record: Record, deletedBy: Conflict.Side) {
+        self.record = record
+        self.deletedBy = deletedBy
+    }
 }
 
 extension World {

@@ -1,20 +1,22 @@
+import CairnCore
+
 /// The bytes of a snapshot: numbers as LEB128 varints, text as its length then its UTF-8.
 ///
 /// A snapshot is a cache the store can always rebuild from the journals, so its form is
 /// chosen to be read fast, not to be read by people (the journals are that).
-public struct SnapshotWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct SnapshotWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
     /// Mixed into every part's checksum: one snapshot's, so that parts of two snapshots spliced
     /// together (each sound on its own) never read as one.
-    public var seal: UInt64 = 0
+    package var seal: UInt64 = 0
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    public mutating func byte(_ b: UInt8) { bytes.append(b) }
+    package mutating func byte(_ b: UInt8) { bytes.append(b) }
 
-    public mutating func number(_ n: Int) { unsigned(UInt64(bitPattern: Int64(n))) }
+    package mutating func number(_ n: Int) { unsigned(UInt64(bitPattern: Int64(n))) }
 
-    public mutating func unsigned(_ n: UInt64) {
+    package mutating func unsigned(_ n: UInt64) {
         var n = n
         while n >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: n) | 0x80)
@@ -23,7 +25,7 @@ public struct SnapshotWriter: Sendable {
         bytes.append(UInt8(n))
     }
 
-    public mutating func text(_ s: String) {
+    package mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
             unsigned(UInt64(utf8.count))
@@ -32,7 +34,7 @@ public struct SnapshotWriter: Sendable {
     }
 
     /// Nothing is written as 0; a text as its length plus one, then its bytes.
-    public mutating func optionalText(_ s: String?) {
+    package mutating func optionalText(_ s: String?) {
         guard var s else { return bytes.append(0) }
         s.withUTF8 { utf8 in
             unsigned(UInt64(utf8.count) + 1)
@@ -40,21 +42,21 @@ public struct SnapshotWriter: Sendable {
         }
     }
 
-    public mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+    package mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
 
-    public mutating func day(_ d: Day) { number(d.ordinal) }
+    package mutating func day(_ d: Day) { number(d.ordinal) }
 
-    public mutating func optionalDay(_ d: Day?) {
+    package mutating func optionalDay(_ d: Day?) {
         bool(d != nil)
         if let d { day(d) }
     }
 
-    public mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+    package mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
     /// A part of the snapshot that can be read alone, or skipped: its length, a checksum of its
     /// bytes (`SnapshotChecksum`), then the bytes. A part damaged on disk is then never read as
     /// if sound, even where the damage falls inside a text.
-    public mutating func section(_ part: SnapshotWriter) {
+    package mutating func section(_ part: SnapshotWriter) {
         unsigned(UInt64(part.bytes.count))
         unsigned(part.bytes.withUnsafeBytes { SnapshotChecksum.of($0, seal: seal) })
         bytes.append(contentsOf: part.bytes)
@@ -66,8 +68,8 @@ public struct SnapshotWriter: Sendable {
 /// so a part that differs from what was written in any single eight-byte word never has the
 /// checksum it was written with. Against damage, not against forgery: the snapshot is this
 /// machine's own cache.
-public enum SnapshotChecksum {
-    public static func of(_ bytes: UnsafeRawBufferPointer, seal: UInt64 = 0) -> UInt64 {
+package enum SnapshotChecksum {
+    package static func of(_ bytes: UnsafeRawBufferPointer, seal: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         h = (h ^ seal) &* 0xD6E8_FEB8_6659_FD93
         func mix(_ w: UInt64) {
@@ -88,37 +90,40 @@ public enum SnapshotChecksum {
 
 /// Reads what `SnapshotWriter` wrote; any read past the end, or a length that does not fit,
 /// throws: a snapshot cut short or damaged is rebuilt, never trusted.
-public struct SnapshotReader {
-    public struct Damaged: Error, Sendable {
-        public let at: Int
+package struct SnapshotReader {
+    package struct Damaged: Error, Sendable {
+        package let at: Int
     }
 
     let base: UnsafePointer<UInt8>
     private(set) var end: Int
-    public private(set) var offset: Int
+    package private(set) var offset: Int
     /// The seal the parts were written with (`SnapshotWriter.seal`).
-    public var seal: UInt64 = 0
+    package var seal: UInt64 = 0
 
-    public init(_ buffer: UnsafeRawBufferPointer, from offset: Int = 0) {
+    package init(_ buffer: UnsafeRawBufferPointer, from offset: Int = 0) {
         base = buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? UnsafePointer(bitPattern: 1)!
         end = buffer.count
         self.offset = offset
     }
 
-    public var isAtEnd: Bool { offset == end }
+    package var isAtEnd: Bool { offset == end }
+
+    /// How many bytes are left to read.
+    var length: Int { end - offset }
 
     /// A reader of the next `length` bytes alone (checked against what is left by `count`).
-    public func section(_ length: Int) -> SnapshotReader {
+    package func section(_ length: Int) -> SnapshotReader {
         var part = self
         part.end = offset + length
         return part
     }
 
-    public mutating func skip(_ length: Int) { offset += length }
+    package mutating func skip(_ length: Int) { offset += length }
 
     /// The next part written by `SnapshotWriter.section`, checked against its checksum, and
     /// this reader moved past it.
-    public mutating func section() throws(Damaged) -> SnapshotReader {
+    package mutating func section() throws(Damaged) -> SnapshotReader {
         let length = try count()
         let sum = try unsigned()
         guard length <= end - offset else { throw Damaged(at: offset) }
@@ -132,7 +137,7 @@ public struct SnapshotReader {
 
     /// The next part written by `SnapshotWriter.section`, unchecked, with its checksum: for a
     /// reader that checks it on another core (`checked`).
-    public mutating func uncheckedSection() throws(Damaged) -> (part: SnapshotReader, sum: UInt64) {
+    package mutating func uncheckedSection() throws(Damaged) -> (part: SnapshotReader, sum: UInt64) {
         let length = try count()
         let sum = try unsigned()
         guard length <= end - offset else { throw Damaged(at: offset) }
@@ -142,17 +147,17 @@ public struct SnapshotReader {
     }
 
     /// Whether the part this reader spans (from where it stands) has the checksum `sum`.
-    public func checked(_ sum: UInt64) -> Bool {
+    package func checked(_ sum: UInt64) -> Bool {
         SnapshotChecksum.of(UnsafeRawBufferPointer(start: base + offset, count: end - offset), seal: seal) == sum
     }
 
-    public mutating func byte() throws(Damaged) -> UInt8 {
+    package mutating func byte() throws(Damaged) -> UInt8 {
         guard offset < end else { throw Damaged(at: offset) }
         defer { offset += 1 }
         return base[offset]
     }
 
-    public mutating func unsigned() throws(Damaged) -> UInt64 {
+    package mutating func unsigned() throws(Damaged) -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -166,11 +171,11 @@ public struct SnapshotReader {
         }
     }
 
-    public mutating func number() throws(Damaged) -> Int { Int(Int64(bitPattern: try unsigned())) }
+    package mutating func number() throws(Damaged) -> Int { Int(Int64(bitPattern: try unsigned())) }
 
     /// A count of things to follow: never more than the bytes left, so damage cannot make a
     /// reader reserve gigabytes.
-    public mutating func count() throws(Damaged) -> Int {
+    package mutating func count() throws(Damaged) -> Int {
         let n = try unsigned()
         guard n <= UInt64(end - offset) else { throw Damaged(at: offset) }
         return Int(n)
@@ -182,16 +187,16 @@ public struct SnapshotReader {
         return String(decoding: UnsafeBufferPointer(start: base + offset, count: length), as: UTF8.self)
     }
 
-    public mutating func text() throws(Damaged) -> String { try utf8(try count()) }
+    package mutating func text() throws(Damaged) -> String { try utf8(try count()) }
 
-    public mutating func optionalText() throws(Damaged) -> String? {
+    package mutating func optionalText() throws(Damaged) -> String? {
         let n = try unsigned()
         if n == 0 { return nil }
         guard n - 1 <= UInt64(end - offset) else { throw Damaged(at: offset) }
         return try utf8(Int(n - 1))
     }
 
-    public mutating func bool() throws(Damaged) -> Bool {
+    package mutating func bool() throws(Damaged) -> Bool {
         switch try byte() {
         case 0: return false
         case 1: return true
@@ -199,12 +204,12 @@ public struct SnapshotReader {
         }
     }
 
-    public mutating func day() throws(Damaged) -> Day { Day(ordinal: try number()) }
+    package mutating func day() throws(Damaged) -> Day { Day(ordinal: try number()) }
 
-    public mutating func optionalDay() throws(Damaged) -> Day? { try bool() ? try day() : nil }
+    package mutating func optionalDay() throws(Damaged) -> Day? { try bool() ? try day() : nil }
 
     /// A vocabulary word stored as its place in `words` (its type's `allCases`, kept once).
-    public mutating func word<T>(in words: [T]) throws(Damaged) -> T {
+    package mutating func word<T>(in words: [T]) throws(Damaged) -> T {
         let i = try number()
         guard i >= 0, i < words.count else { throw Damaged(at: offset) }
         return words[i]
@@ -214,7 +219,7 @@ public struct SnapshotReader {
 extension SnapshotWriter {
     /// A vocabulary word as its place in `words` (a snapshot is rebuilt whenever Cairn's
     /// version changes, so the places cannot shift under it).
-    public mutating func word<T: Equatable>(_ w: T, in words: [T]) {
+    package mutating func word<T: Equatable>(_ w: T, in words: [T]) {
         number(words.firstIndex(of: w) ?? 0)
     }
 }

@@ -1,10 +1,11 @@
+import CairnCore
 import Foundation
 
 /// The world written whole into a snapshot and read back: every record, and what the fold
 /// keeps beside them to judge later edits (who last set each field, deleted records, open
 /// conflicts) and the order measurements were recorded in, so that a world read back folds the journal's tail exactly as the full read would.
 extension World {
-    public func writeSnapshot(to w: inout SnapshotWriter) {
+    package func writeSnapshot(to w: inout SnapshotWriter) {
         // Even the revision is checksummed: a changed one would pass for a world that lists
         // built from the first look still fit (`AppState.takeWholeWorld`).
         var head = SnapshotWriter(capacity: 16)
@@ -17,16 +18,31 @@ extension World {
             w.number(table.count)
             w.section(section)
         }
+        // A kind the per-cluster index groups goes as its groups: how many, then each group's
+        // size and records, in the index's order, so that a read takes each as it is: nothing
+        // sorted, regrouped or compared. (A record the index lacked would leave the kind's
+        // count unmet: the read refuses the snapshot.)
+        func grouped<R>(_ table: [String: R], _ groups: [String: [String]], _ wrap: (R) -> Record) {
+            var section = SnapshotWriter(capacity: table.count * 128)
+            section.number(groups.count)
+            for ids in groups.values {
+                let records = ids.compactMap { table[$0] }
+                section.number(records.count)
+                for r in records { RecordSnapshot.write(wrap(r), to: &section) }
+            }
+            w.number(table.count)
+            w.section(section)
+        }
         records(schools, Record.school)
         records(agencies, Record.agency)
         records(clusters, Record.cluster)
-        records(memberships, Record.membership)
-        records(checkpoints, Record.checkpoint)
-        records(goals, Record.goal)
-        records(measurements, Record.measurement)
-        records(actions, Record.action)
-        records(agreements, Record.agreement)
-        records(assessments, Record.assessment)
+        grouped(memberships, clusterIndex.members, Record.membership)
+        grouped(checkpoints, clusterIndex.checkpoints, Record.checkpoint)
+        grouped(goals, clusterIndex.goals, Record.goal)
+        grouped(measurements, clusterIndex.measurements, Record.measurement)
+        grouped(actions, clusterIndex.actions, Record.action)
+        grouped(agreements, clusterIndex.agreements, Record.agreement)
+        grouped(assessments, clusterIndex.assessments, Record.assessment)
         // What the fold keeps beside the records, as one more part.
         var rest = SnapshotWriter(capacity: fieldWriters.count * 64)
         rest.number(fieldWriters.count)
@@ -58,7 +74,7 @@ extension World {
         w.section(rest)
     }
 
-    public init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
+    package init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
         self.init()
         var head = try r.section()
         revision = try head.number()
@@ -71,8 +87,12 @@ extension World {
         }
         let tables = SnapshotTables()
         nonisolated(unsafe) let shared = sections
+        // The largest parts first: a core takes the next part as it finishes one, and the
+        // checkpoints taken after the schools, on one core, were the whole read's length.
+        let largestFirst = sections.indices.sorted { sections[$0].reader.length > sections[$1].reader.length }
         // Each part is checked on the core that reads it.
-        DispatchQueue.concurrentPerform(iterations: sections.count) { k in
+        DispatchQueue.concurrentPerform(iterations: sections.count) { i in
+            let k = largestFirst[i]
             var reader = shared[k].reader
             guard reader.checked(shared[k].sum) else { return tables.fail() }
             tables.read(RecordSnapshot.kinds[k], count: shared[k].count, from: &reader)
@@ -119,12 +139,14 @@ extension World {
             measurementOrder[id] = try rest.number()
         }
         guard rest.isAtEnd else { throw SnapshotReader.Damaged(at: rest.offset) }
+        // The tables were set whole, not record by record: their index is the groups as read.
+        clusterIndex = tables.index
     }
 
     /// The clusters and health checks of a snapshot's world, every other kind left unread:
     /// with the snapshot's `FirstLook`, all that Home's first frame draws from. Not a world to
     /// fold into, query or write: it stands in only until the whole one is read.
-    public static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
+    package static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
         var world = World()
         var head = try r.section()
         world.revision = try head.number()
@@ -140,6 +162,7 @@ extension World {
         if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
         world.clusters = tables.clusters
         world.assessments = tables.assessments
+        world.clusterIndex = tables.index
         return world
     }
 
@@ -153,62 +176,5 @@ extension World {
     private static func readSide(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Conflict.Side {
         let value = try JSONValueSnapshot.read(&r)
         return Conflict.Side(value: value, by: try r.text(), at: try r.text(), event: try r.text())
-    }
-}
-
-/// The tables of a snapshot as each is read, on whichever core takes it: every kind writes
-/// only its own table.
-private final class SnapshotTables: @unchecked Sendable {
-    var schools: [String: School] = [:]
-    var agencies: [String: Agency] = [:]
-    var clusters: [String: Cluster] = [:]
-    var memberships: [String: Membership] = [:]
-    var checkpoints: [String: Checkpoint] = [:]
-    var goals: [String: Goal] = [:]
-    var measurements: [String: Measurement] = [:]
-    var actions: [String: Action] = [:]
-    var agreements: [String: Agreement] = [:]
-    var assessments: [String: Assessment] = [:]
-    private let lock = NSLock()
-    private var failed = false
-    var damaged: Bool { lock.withLock { failed } }
-    func fail() { lock.withLock { failed = true } }
-
-    func read(_ kind: RecordKind, count: Int, from r: inout SnapshotReader) {
-        func fill<R: Identifiable<String>>(
-            _ table: inout [String: R], _ one: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> R
-        ) throws(SnapshotReader.Damaged) {
-            table.reserveCapacity(count)
-            for _ in 0..<count {
-                guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
-                let record = try one(&r)
-                table[record.id] = consume record
-            }
-            guard r.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
-        }
-        /// One of the few kinds kept as fields, taken out of its `Record`.
-        func few<R>(_ take: @escaping (Record) -> R?) -> (inout SnapshotReader) throws(SnapshotReader.Damaged) -> R {
-            { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> R in
-                let at = r.offset
-                guard let x = take(try RecordSnapshot.byFields(kind, &r)) else { throw SnapshotReader.Damaged(at: at) }
-                return x
-            }
-        }
-        do {
-            switch kind {
-            case .school: try fill(&schools, RecordSnapshot.school)
-            case .agency: try fill(&agencies, RecordSnapshot.agency)
-            case .cluster: try fill(&clusters, RecordSnapshot.cluster)
-            case .membership: try fill(&memberships, RecordSnapshot.membership)
-            case .checkpoint: try fill(&checkpoints, RecordSnapshot.checkpoint)
-            case .goal: try fill(&goals, few { if case .goal(let x) = $0 { x } else { nil } })
-            case .measurement: try fill(&measurements, few { if case .measurement(let x) = $0 { x } else { nil } })
-            case .action: try fill(&actions, few { if case .action(let x) = $0 { x } else { nil } })
-            case .agreement: try fill(&agreements, few { if case .agreement(let x) = $0 { x } else { nil } })
-            case .assessment: try fill(&assessments, few { if case .assessment(let x) = $0 { x } else { nil } })
-            }
-        } catch {
-            lock.withLock { failed = true }
-        }
     }
 }

@@ -41,31 +41,3 @@ extension World {
         return next
     }
 }
-
-extension FirstLook {
-    public func writeSnapshot(to w: inout SnapshotWriter) {
-        for n in [schools, agencies, checkpoints, goals, conflicts] { w.number(n) }
-        w.number(nextDue.count)
-        for c in nextDue.values { RecordSnapshot.write(.checkpoint(c), to: &w) }
-    }
-
-    public init(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
-        func tally() throws(SnapshotReader.Damaged) -> Int {
-            let n = try r.number()
-            guard n >= 0 else { throw SnapshotReader.Damaged(at: r.offset) }
-            return n
-        }
-        schools = try tally()
-        agencies = try tally()
-        checkpoints = try tally()
-        goals = try tally()
-        conflicts = try tally()
-        let count = try r.count()
-        nextDue.reserveCapacity(count)
-        for _ in 0..<count {
-            guard try r.word(in: RecordSnapshot.kinds) == .checkpoint else { throw SnapshotReader.Damaged(at: r.offset) }
-            let c = try RecordSnapshot.checkpoint(&r)
-            nextDue[c.cluster] = c
-        }
-    }
-}

@@ -1,3 +1,5 @@
+import CairnCore
+
 /// Records as a snapshot holds them: each kind's fields in the order its description goes
 /// through them, every type of value written one way (text as its length and bytes, a day as
 /// its ordinal, a word as its place in its vocabulary).
