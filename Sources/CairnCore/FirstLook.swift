@@ -1,9 +1,12 @@
-/// What Home's first frame needs besides the clusters and their health checks: how many records
-/// of each kind there are, each cluster's open checkpoint due first, and how many conflicts are
-/// open. A snapshot keeps it beside the world it was taken from, so that a start can draw Home
-/// from a few thousand records before it has decoded the hundred thousands (see
-/// `World.firstLookWorld`); Home draws from the world itself once the world is whole.
+/// Everything Home's Clusters tab and tab bar show, and nothing else: the clusters and their
+/// health checks, how many records of each kind there are, each cluster's open checkpoint due
+/// first, and how many conflicts are open. Home draws from this value alone, whether a
+/// snapshot gave it (a start draws Home from a few thousand records before it has decoded the
+/// hundred thousands) or the whole world did (`World.firstLook`): one type, one way of drawing,
+/// so the first frame is the frame the world gives.
 public struct FirstLook: Sendable, Equatable {
+    public var clusters: [String: Cluster] = [:]
+    public var assessments: [String: Assessment] = [:]
     public var schools = 0
     public var agencies = 0
     public var checkpoints = 0
@@ -15,12 +18,19 @@ public struct FirstLook: Sendable, Equatable {
     public init() {}
 
     /// `World.isEmpty`, for the world this was taken from.
-    public func isEmpty(clusters: Int) -> Bool { schools == 0 && agencies == 0 && clusters == 0 && checkpoints == 0 && goals == 0 }
+    public var isEmpty: Bool { schools == 0 && agencies == 0 && clusters.isEmpty && checkpoints == 0 && goals == 0 }
+
+    /// Each cluster's health, as `World.healthByCluster` gives it.
+    public func healthByCluster(on today: Day) -> [String: ClusterHealth] {
+        ClusterHealth.byCluster(clusters, assessments: assessments, on: today)
+    }
 }
 
 extension World {
     public var firstLook: FirstLook {
         var look = FirstLook()
+        look.clusters = clusters
+        look.assessments = assessments
         look.schools = schools.count
         look.agencies = agencies.count
         look.checkpoints = checkpoints.count

@@ -13,17 +13,17 @@ extension Session {
         dress: (inout AppState) -> Void
     ) throws(StoreError) -> AppState {
         var unread = unread
-        if unread, quick, let first = store.firstLook() {
+        if unread, quick, let look = store.firstLook() {
             var app = AppState(
-                world: first.world, today: today, user: store.identity.user, width: terminal.width, height: terminal.height, ids: ids,
-                firstLook: first.look)
+                world: World(), today: today, user: store.identity.user, width: terminal.width, height: terminal.height, ids: ids,
+                firstLook: look)
             dress(&app)
             terminal.draw(app.render())
             BenchLog.firstFrameDrawn(fromFirstLook: true)
             try store.read()
             unread = false
-            // The world the snapshot held, nothing since: the first look's lists are its own.
-            // (A journal that moved in between: the state is built from the world, below.)
+            // The world the snapshot held, nothing since. (A journal that moved in between: the
+            // state is built from the world, below.)
             if store.startedFromSnapshot, store.eventCount == store.snapshotEvents {
                 app.takeWholeWorld(store.world)
                 return app

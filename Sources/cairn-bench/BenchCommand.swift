@@ -107,11 +107,11 @@ struct BenchCommand {
             lookTimes.append(
                 try Measure.milliseconds {
                     let early = try Store(directory: directory, identity: identity, readNow: false)
-                    guard let first = early.firstLook() else {
+                    guard let look = early.firstLook() else {
                         looked = false
                         return
                     }
-                    _ = AppState(world: first.world, today: today, user: "bench", width: 80, height: 24, firstLook: first.look).render()
+                    _ = AppState(world: World(), today: today, user: "bench", width: 80, height: 24, firstLook: look).render()
                 })
         }
         print(

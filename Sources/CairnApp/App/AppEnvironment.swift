@@ -20,9 +20,9 @@ public struct AppEnvironment: Sendable, Equatable {
     /// When this person last opened Cairn here, and how many changes others made since: said
     /// on Home, and `L` lists them. Nil the first time.
     public var sinceLastOpen: SinceLastOpen?
-    /// While a start draws Home before the world is read whole: the counts and next-due
-    /// checkpoints taken from the snapshot, with only the clusters and health checks in `world`
-    /// (`Store.firstLook`). Nil from the moment the world is whole (`AppState.takeWholeWorld`).
+    /// While a start draws Home before the world is read whole: all Home shows, from the
+    /// snapshot (`Store.firstLook`), while `world` is still empty. Nil from the moment the world
+    /// is whole (`AppState.takeWholeWorld`).
     public var firstLook: FirstLook?
 
     public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
@@ -35,7 +35,7 @@ public struct AppEnvironment: Sendable, Equatable {
     }
 
     /// Whether the store holds nothing yet: Home then welcomes rather than lists.
-    public var storeIsEmpty: Bool { firstLook?.isEmpty(clusters: world.clusters.count) ?? world.isEmpty }
+    public var storeIsEmpty: Bool { firstLook?.isEmpty ?? world.isEmpty }
 
     /// Open conflicts, said in the title bar on every screen.
     public var conflictCount: Int { firstLook?.conflicts ?? world.conflicts.count }

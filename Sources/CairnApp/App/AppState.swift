@@ -34,10 +34,8 @@ public struct AppState: Sendable, Equatable {
         stack = [ScreenBox(home, id: .home)]
     }
 
-    /// The world read whole, after a first frame drawn from the first look. The lists built
-    /// from the first look are kept, so the caller hands over only the world the snapshot held,
-    /// nothing folded since (`Session.firstState`): the first look was taken from that
-    /// world, and its rows are the ones the world gives (`FirstLookTests`).
+    /// The world read whole, after a first frame drawn from the first look: the lists are built
+    /// again from it (`FirstLookTests` hold the frames to be the same).
     public mutating func takeWholeWorld(_ world: World) {
         env.world = world
         env.firstLook = nil

@@ -78,6 +78,7 @@ extension ListModel {
 }
 
 extension AppEnvironment {
-    /// What a list built from the world on this day depends on.
-    var listSource: String { "\(world.revision)@\(today)" }
+    /// What a list was built from: the world at a revision on a day, or a snapshot's first look
+    /// (drawn before the world is whole), so that lists are built again from the world itself.
+    var listSource: String { "\(world.revision)@\(today)" + (firstLook == nil ? "" : " first look") }
 }

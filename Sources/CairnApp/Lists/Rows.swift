@@ -6,10 +6,11 @@ import TermUI
 enum Rows {
     /// - Parameter byHealth: weakest first (funding ending within six months first of all), else by name.
     /// - Parameter nextDue: each cluster's next open checkpoint, when known already (a first look).
-    static func clusters(_ w: World, today: Day, byHealth: Bool = false, nextDue: [String: Checkpoint]? = nil) -> [ListRow] {
-        let next = nextDue ?? w.nextDueByCluster()
-        let healths = w.healthByCluster(on: today)
-        var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(w.clusters.values, by: \.name, id: \.id).map { c in
+    /// Home's clusters, from all it shows of them (`FirstLook`: a snapshot's or the world's).
+    static func clusters(_ look: FirstLook, today: Day, byHealth: Bool = false) -> [ListRow] {
+        let next = look.nextDue
+        let healths = look.healthByCluster(on: today)
+        var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(look.clusters.values, by: \.name, id: \.id).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
             let score = h.sortWeight

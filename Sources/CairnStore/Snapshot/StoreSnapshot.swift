@@ -83,7 +83,8 @@ struct StoreSnapshot {
 
     /// The snapshot in `bytes`, or nil when they are not one this Cairn wrote whole.
     ///
-    /// - Parameter firstLookOnly: read only what Home's first frame needs (`firstLookWorld`).
+    /// - Parameter firstLookOnly: read only what Home's first frame needs (`FirstLook`), the
+    ///   world left empty.
     static func decode(_ bytes: UnsafeRawBufferPointer, firstLookOnly: Bool = false) -> StoreSnapshot? {
         guard bytes.count >= magic.count, memcmp(bytes.baseAddress!, magic, magic.count) == 0 else { return nil }
         var r = SnapshotReader(bytes, from: magic.count)
@@ -102,12 +103,12 @@ struct StoreSnapshot {
                         head: try head.unsigned(), tail: try head.unsigned()))
             }
             var first = try r.section()
-            let look = try FirstLook(snapshot: &first)
+            var look = try FirstLook(snapshot: &first)
             guard head.isAtEnd, first.isAtEnd else { return nil }
             if firstLookOnly {
-                let world = try World.firstLookWorld(snapshot: &r)
+                try look.readTables(snapshot: &r)
                 return StoreSnapshot(
-                    marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look)
+                    marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look)
             }
             let world = try World(snapshot: &r)
             guard r.isAtEnd else { return nil }
@@ -223,15 +224,14 @@ extension Store {
         return true
     }
 
-    /// The world as Home's first frame needs it, from the snapshot alone (a few thousand
-    /// records, not the whole world), when the snapshot holds every journal whole; else nil,
-    /// and the start waits for `read()`. The world returned is a stand-in: only the clusters
-    /// and their health checks are in it (`World.firstLookWorld`).
-    public func firstLook() -> (world: World, look: FirstLook)? {
+    /// All Home's first frame shows, from the snapshot alone (a few thousand records, not the
+    /// whole world), when the snapshot holds every journal whole; else nil, and the start
+    /// waits for `read()`.
+    public func firstLook() -> FirstLook? {
         guard let files = try? journalFiles(), let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true),
             snapshot.coversWholly(files)
         else { return nil }
-        return (snapshot.world, snapshot.look)
+        return snapshot.look
     }
 
     /// At the end of a session: a snapshot of the world as it stands, when the journals have

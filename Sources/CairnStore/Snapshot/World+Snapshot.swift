@@ -143,29 +143,6 @@ extension World {
         clusterIndex = tables.index
     }
 
-    /// The clusters and health checks of a snapshot's world, every other kind left unread:
-    /// with the snapshot's `FirstLook`, all that Home's first frame draws from. Not a world to
-    /// fold into, query or write: it stands in only until the whole one is read.
-    package static func firstLookWorld(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> World {
-        var world = World()
-        var head = try r.section()
-        world.revision = try head.number()
-        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
-        let tables = SnapshotTables()
-        for kind in RecordSnapshot.kinds {
-            let count = try r.count()
-            var (part, sum) = try r.uncheckedSection()
-            guard kind == .cluster || kind == .assessment else { continue }
-            guard part.checked(sum) else { throw SnapshotReader.Damaged(at: r.offset) }
-            tables.read(kind, count: count, from: &part)
-        }
-        if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
-        world.clusters = tables.clusters
-        world.assessments = tables.assessments
-        world.clusterIndex = tables.index
-        return world
-    }
-
     private static func write(_ side: Conflict.Side, to w: inout SnapshotWriter) {
         JSONValueSnapshot.write(side.value, to: &w)
         w.text(side.by)

@@ -5,7 +5,7 @@ extension HomeScreen {
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let w = env.world
         let counts =
-            env.firstLook.map { [w.clusters.count, $0.schools, $0.agencies, $0.checkpoints] }
+            env.firstLook.map { [$0.clusters.count, $0.schools, $0.agencies, $0.checkpoints] }
             ?? [w.clusters.count, w.schools.count, w.agencies.count, w.checkpoints.count]
         let titles = Tab.allCases.map { "\($0.title) (\(counts[$0.rawValue]))" }
         Chrome.tabs(titles, active: tab.rawValue, into: &canvas, y: area.y)

@@ -152,10 +152,10 @@ public struct HomeScreen: Screen, TabbedLists {
         let today = env.today
         let rows = visibleRows(env)
         let byHealth = sortByHealth
-        let nextDue = env.firstLook?.nextDue
+        let first = env.firstLook
         switch tab {
         case .clusters:
-            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(w, today: today, byHealth: byHealth, nextDue: nextDue) }
+            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(first ?? w.firstLook, today: today, byHealth: byHealth) }
         case .schools: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.schools(w) }
         case .agencies: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.agencies(w) }
         case .checkpoints:
