@@ -5,6 +5,8 @@ public struct Cluster: Codable, Hashable, Sendable, Identifiable {
     public var name: String
     public var kind: ClusterKind
     public var formality: Formality?
+    /// Where in the system a grouping works (local, regional, national); none said for most.
+    public var level: GroupingLevel?
     public var region: String
     public var purpose: String
     /// One leader over all schools, or each school keeps its own head (free text: the words vary).
@@ -17,7 +19,7 @@ public struct Cluster: Codable, Hashable, Sendable, Identifiable {
 
     public init(
         id: String = RecordID.make(.cluster), officialId: String? = nil, name: String, kind: ClusterKind = .cluster,
-        formality: Formality? = nil, region: String = "", purpose: String = "", leadershipModel: String = "",
+        formality: Formality? = nil, level: GroupingLevel? = nil, region: String = "", purpose: String = "", leadershipModel: String = "",
         startedOn: Day? = nil, fundingSource: String = "", fundingEndsOn: Day? = nil, notes: String = ""
     ) {
         self.id = id
@@ -25,6 +27,7 @@ public struct Cluster: Codable, Hashable, Sendable, Identifiable {
         self.name = name
         self.kind = kind
         self.formality = formality
+        self.level = level
         self.region = region
         self.purpose = purpose
         self.leadershipModel = leadershipModel

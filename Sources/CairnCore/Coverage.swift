@@ -55,6 +55,7 @@ extension World {
                 seenSchools.insert(m.memberId)
                 continue
             }
+            guard m.memberType == .agency else { continue }
             guard let a = agencies[m.memberId] else { continue }
             sectorOfMembership[m.id] = a.sector
             if seenAgencies.insert(a.id).inserted { c.counts[a.sector, default: [:]][a.level, default: 0] += 1 }

@@ -63,6 +63,23 @@ public enum Formality: String, Vocabulary {
 /// Whether a member of a cluster is a school or an agency.
 public enum MemberType: String, Vocabulary {
     case school, agency
+    /// A cluster within a grouping of clusters (a collaborative, a trust, a network).
+    case cluster
+
+    /// The kind of record a member of this type is.
+    public var kind: RecordKind {
+        switch self {
+        case .school: return .school
+        case .agency: return .agency
+        case .cluster: return .cluster
+        }
+    }
+}
+
+/// The level of the system a grouping works at: a local cluster of schools, a regional
+/// collaborative, a national network.
+public enum GroupingLevel: String, Vocabulary {
+    case local, regional, national
 }
 
 /// How much a goal matters next to the cluster's other goals.

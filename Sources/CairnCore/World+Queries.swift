@@ -5,6 +5,7 @@ extension World {
         switch m.memberType {
         case .school: return schools[m.memberId]?.name ?? "(removed school)"
         case .agency: return agencies[m.memberId]?.name ?? "(removed agency)"
+        case .cluster: return clusters[m.memberId]?.name ?? "(removed cluster)"
         }
     }
 

@@ -44,8 +44,11 @@ extension World {
     public func validate(_ m: Membership, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         if clusters[m.cluster] == nil { issues.append(FieldIssue("cluster", "the cluster no longer exists")) }
-        let exists = m.memberType == .school ? schools[m.memberId] != nil : agencies[m.memberId] != nil
-        if !exists { issues.append(FieldIssue("member", "the \(m.memberType.rawValue) no longer exists")) }
+        if record(m.memberType.kind, id: m.memberId) == nil {
+            issues.append(FieldIssue("member", "the \(m.memberType.rawValue) no longer exists"))
+        } else if m.memberType == .cluster, let cycle = cycle(joining: m.memberId, to: m.cluster) {
+            issues.append(FieldIssue("member", cycle))
+        }
         if let twin = keys.map({ $0.membership(of: m.memberId, in: m.cluster, world: self) })
             ?? memberships.values.first(where: { $0.cluster == m.cluster && $0.memberId == m.memberId && $0.id != m.id }),
             twin.id != m.id

@@ -218,7 +218,8 @@ public struct World: Sendable, Equatable {
         }
         switch kind {
         case .cluster:
-            delete(.membership, memberships.values.filter { $0.cluster == id }.map(\.id))
+            delete(
+                .membership, memberships.values.filter { $0.cluster == id || ($0.memberType == .cluster && $0.memberId == id) }.map(\.id))
             delete(.checkpoint, checkpoints.values.filter { $0.cluster == id }.map(\.id))
             let clusterGoals = Set(goals.values.filter { $0.cluster == id }.map(\.id))
             delete(.goal, Array(clusterGoals))

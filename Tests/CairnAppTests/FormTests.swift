@@ -41,7 +41,7 @@ import Testing
 
     @Test func errors_show_beside_their_field_focus_the_first_and_nothing_is_saved() {
         var app = Fixture.app()
-        app.press(.char("a"), .tab, .tab, .tab, .tab, .tab, .tab, .tab)
+        app.press(.char("a"), .tab, .tab, .tab, .tab, .tab, .tab, .tab, .tab)
         app.type("31/12")  // Started on
         let effects = app.press(.enter)
         #expect(!effects.hasCommit)

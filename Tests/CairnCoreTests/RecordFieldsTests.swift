@@ -14,7 +14,7 @@ import Testing
         .cluster(Cluster(id: "k1", name: "Rede de Óbidos")),
         .cluster(
             Cluster(
-                id: "k2", officialId: "AG-1", name: "Sieć Łódź", kind: .network, formality: .formal, region: "Łódzkie",
+                id: "k2", officialId: "AG-1", name: "Sieć Łódź", kind: .network, formality: .formal, level: .regional, region: "Łódzkie",
                 purpose: "transitions", leadershipModel: "rotating", startedOn: Day(iso: "2025-09-01"), fundingSource: "EU",
                 fundingEndsOn: Day(iso: "2027-08-31"), notes: "n")),
         .membership(Membership(id: "m1", cluster: "k1", memberType: .school, memberId: "s1")),

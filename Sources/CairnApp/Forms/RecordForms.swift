@@ -63,7 +63,13 @@ enum RecordForms {
     static func member(
         _ m: Membership?, cluster: String, type: MemberType, memberId: String, name: String? = nil, world: World
     ) -> FormState {
-        let name = name ?? (type == .school ? world.schools[memberId]?.name : world.agencies[memberId]?.name)
+        let stored: String? =
+            switch type {
+            case .school: world.schools[memberId]?.name
+            case .agency: world.agencies[memberId]?.name
+            case .cluster: world.clusters[memberId]?.name
+            }
+        let name = name ?? stored
         let clusterName = world.clusters[cluster]?.name ?? ""
         return FormState(
             purpose: .member(membership: m?.id, cluster: cluster, type: type, memberId: memberId),

@@ -41,6 +41,7 @@ extension Cluster: DescribedRecord {
         v.optionalText("officialId", &officialId, .code)
         v.word("kind", &kind)
         v.optionalWord("formality", &formality, [])
+        v.optionalWord("level", &level, [])
         v.text("region", &region)
         v.text("purpose", &purpose, .long)
         v.text("leadershipModel", &leadershipModel)

@@ -8,7 +8,7 @@ extension World {
     public func parents(of record: Record) -> [(field: String, kind: RecordKind, id: String)] {
         switch record {
         case .membership(let m):
-            return [("cluster", .cluster, m.cluster), ("memberId", m.memberType == .school ? .school : .agency, m.memberId)]
+            return [("cluster", .cluster, m.cluster), ("memberId", m.memberType.kind, m.memberId)]
         case .checkpoint(let c): return [("cluster", .cluster, c.cluster)]
         case .goal(let g): return [("cluster", .cluster, g.cluster)]
         case .measurement(let m): return [("goal", .goal, m.goal)]

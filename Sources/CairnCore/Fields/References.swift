@@ -19,7 +19,7 @@ extension Record {
         case .school, .agency, .cluster: return []
         case .membership(let m):
             return ref("cluster", .cluster, m.cluster, required: true)
-                + ref("memberId", m.memberType == .school ? .school : .agency, m.memberId, required: true)
+                + ref("memberId", m.memberType.kind, m.memberId, required: true)
         case .checkpoint(let c):
             return ref("cluster", .cluster, c.cluster, required: true) + ref("concerns", .membership, c.concerns)
                 + ref("goal", .goal, c.goal)

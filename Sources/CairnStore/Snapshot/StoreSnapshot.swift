@@ -30,7 +30,7 @@ struct StoreSnapshot {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 9
+    static let format = 10
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -38,7 +38,7 @@ struct StoreSnapshot {
             RecordKind.allCases.map(\.rawValue), Phase.allCases.map(\.rawValue), Sector.allCases.map(\.rawValue),
             Level.allCases.map(\.rawValue), ClusterKind.allCases.map(\.rawValue), Formality.allCases.map(\.rawValue),
             MemberType.allCases.map(\.rawValue), Priority.allCases.map(\.rawValue), Direction.allCases.map(\.rawValue),
-            ActionClass.allCases.map(\.rawValue), ActionStatus.allCases.map(\.rawValue),
+            ActionClass.allCases.map(\.rawValue), ActionStatus.allCases.map(\.rawValue), GroupingLevel.allCases.map(\.rawValue),
         ]
         return lists.map { $0.joined(separator: ",") }.joined(separator: ";")
     }()

@@ -8,6 +8,7 @@ extension ClusterScreen {
         let sum = summary ?? ClusterSummary(w, cluster: c.id, today: env.today)
         var facts = [c.kind.label]
         if let f = c.formality { facts.append(f.label) }
+        if let level = c.level { facts.append("\(level.label) level") }
         if !c.region.isEmpty { facts.append("region: \(c.region)") }
         if let id = c.officialId { facts.append("id \(id)") }
         canvas.put(c.name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
@@ -15,7 +16,8 @@ extension ClusterScreen {
         canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
         canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
         let counts =
-            "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
+            (sum.memberClusters == 0 ? "" : "\(sum.memberClusters) cluster\(sum.memberClusters == 1 ? "" : "s") · ")
+            + "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
             + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
         canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
         var next = "Next due: nothing open"

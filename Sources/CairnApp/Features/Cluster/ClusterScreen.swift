@@ -114,6 +114,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             return goFix(gap: id, env)
         case .members:
             guard let id = selected, let m = w.memberships[id] else { return [] }
+            if m.memberType == .cluster { return [.push(ScreenBox(ClusterScreen(clusterID: m.memberId)))] }
             return [.push(ScreenBox(RecordScreen(type: m.memberType, id: m.memberId)))]
         case .checkpoints: return selected.map { [.push(ScreenBox(CheckpointScreen(id: $0)))] } ?? []
         case .goals: return selected.map { [.push(ScreenBox(GoalScreen(id: $0)))] } ?? []

@@ -7,6 +7,8 @@ public struct ClusterSummary: Sendable, Equatable {
     var lead: String?
     var schools = 0
     var agencies = 0
+    /// Clusters that are members of this one, when it groups clusters.
+    var memberClusters = 0
     var gaps = 0
     var checkpoints = 0
     var next: Checkpoint?
@@ -17,7 +19,11 @@ public struct ClusterSummary: Sendable, Equatable {
         source = "\(w.revision)@\(today)"
         lead = w.lead(of: id).map { w.memberName($0) }
         for m in w.memberships.values where m.cluster == id {
-            if m.memberType == .school { schools += 1 } else { agencies += 1 }
+            switch m.memberType {
+            case .school: schools += 1
+            case .agency: agencies += 1
+            case .cluster: memberClusters += 1
+            }
         }
         gaps = w.gaps(in: id, on: today).count
         checkpoints = w.checkpoints.values.filter { $0.cluster == id }.count
@@ -29,7 +35,7 @@ public struct ClusterSummary: Sendable, Equatable {
     /// The count a tab's title shows, where its own list does not show it at once.
     func count(_ tab: ClusterTab) -> Int? {
         switch tab {
-        case .members: return schools + agencies
+        case .members: return schools + agencies + memberClusters
         case .checkpoints: return checkpoints
         case .gaps: return gaps
         default: return nil

@@ -1,7 +1,7 @@
 import CairnCore
 import TermUI
 
-/// The member picker: existing schools and agencies not yet in the cluster, and rows that make
+/// The member picker: existing schools, agencies and clusters not yet in the cluster, and rows that make
 /// a new school or agency on the spot. Typing filters straight away; what matches comes first,
 /// so Enter takes a match rather than making a duplicate of it.
 public struct PickerScreen: Screen {
@@ -67,7 +67,8 @@ public struct PickerScreen: Screen {
             } else if id == Self.newAgency {
                 form = RecordForms.agency(nil, joinCluster: clusterID, name: typed)
             } else {
-                form = RecordForms.member(nil, cluster: clusterID, type: w.schools[id] != nil ? .school : .agency, memberId: id, world: w)
+                let type: MemberType = w.schools[id] != nil ? .school : w.clusters[id] != nil ? .cluster : .agency
+                form = RecordForms.member(nil, cluster: clusterID, type: type, memberId: id, world: w)
             }
             return [.close(context.id), RecordDoors.open(form)]
         case .help: return [help("Add a member", env)]
@@ -93,6 +94,9 @@ public struct PickerScreen: Screen {
         rows += NameOrder.sorted(world.agencies.values.filter { !already.contains($0.id) }, by: \.name).map {
             ListRow(id: $0.id, cells: [$0.name, "agency", $0.sector.label])
         }
+        // Clusters, for a grouping of clusters: not this one, nor one it is within.
+        let joinable = world.clusters.values.filter { !already.contains($0.id) && world.cycle(joining: $0.id, to: cluster) == nil }
+        rows += NameOrder.sorted(joinable, by: \.name).map { ListRow(id: $0.id, cells: [$0.name, "cluster", $0.region]) }
         return rows
     }
 

@@ -17,7 +17,7 @@ public struct RecordScreen: Screen {
         self.id = id
     }
 
-    var kind: RecordKind { type == .school ? .school : .agency }
+    var kind: RecordKind { type.kind }
 
     /// The facts, label and value, in a form's order: every field its description lists but
     /// the name, which is the title.

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+/// `cairn join CLUSTER MEMBER`: an existing school, agency or cluster becomes a member of a
+/// cluster (a second cluster for a school, a cluster within a collaborative or a trust).
+struct JoinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "join", abstract: "Make an existing school, agency or cluster a member of a cluster.",
+        discussion:
+            "CLUSTER and MEMBER are ids or exact names. A cluster joining another makes a grouping of clusters (a collaborative, a trust); one that would end up within itself is refused, with the circle named."
+    )
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The cluster to join: an id or an exact name.") var cluster: String
+    @Argument(help: "The school, agency or cluster that joins: an id or an exact name.") var member: String
+    @Option(help: "Its role in the cluster.") var role: String?
+    @Flag(help: "It leads and convenes the cluster.") var lead = false
+
+    func run() throws {
+        let store = try options.open()
+        let w = store.world
+        let grouping = try w.findCluster(cluster)
+        let record = try w.findRecord(member)
+        let type: MemberType
+        switch record {
+        case .school: type = .school
+        case .agency: type = .agency
+        case .cluster: type = .cluster
+        default: throw CLIError("\(w.describe(record)) cannot be a member: name a school, an agency or a cluster")
+        }
+        let m = Membership(cluster: grouping.id, memberType: type, memberId: record.id, role: role ?? "", lead: lead)
+        let outcome = try perform(.add(.membership(m)), on: store)
+        print(outcome.summary)
+    }
+}

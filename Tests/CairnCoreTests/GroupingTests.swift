@@ -1,0 +1,71 @@
+import Testing
+
+@testable import CairnCore
+
+/// Groupings of clusters: a cluster can be a member of another (a collaborative, a trust),
+/// never of itself, directly or through others.
+@Suite struct GroupingTests {
+    let author = Author(user: "ana", today: Day(iso: "2026-12-06")!)
+
+    func world() -> World {
+        var w = World()
+        w.apply([
+            .put(.cluster(Cluster(id: "clu-r", name: "Northern Alliance", kind: .regionalCollaborative, level: .regional))),
+            .put(.cluster(Cluster(id: "clu-a", name: "Agrupamento de Óbidos"))),
+            .put(.cluster(Cluster(id: "clu-b", name: "Portree Learning Community", kind: .network))),
+            .put(.school(School(id: "sch-1", name: "Þingeyjarskóli"))),
+            .put(.agency(Agency(id: "agy-1", name: "NHS Highland", sector: .health))),
+        ])
+        return w
+    }
+
+    func join(_ w: inout World, _ grouping: String, _ member: String, _ type: MemberType = .cluster) throws {
+        let m = Membership(id: "mem-\(grouping)-\(member)", cluster: grouping, memberType: type, memberId: member)
+        w.apply(try w.perform(.add(.membership(m)), by: author).changes)
+    }
+
+    @Test func a_cluster_joins_a_grouping_and_is_named_as_its_member() throws {
+        var w = world()
+        try join(&w, "clu-r", "clu-a")
+        try join(&w, "clu-r", "clu-b")
+        try join(&w, "clu-a", "sch-1", .school)
+        #expect(w.memberClusters(of: "clu-r").map(\.id).sorted() == ["clu-a", "clu-b"])
+        #expect(w.groupings(of: "clu-a").map(\.id) == ["clu-r"])
+        #expect(w.members(of: "clu-r").map { w.memberName($0) }.sorted() == ["Agrupamento de Óbidos", "Portree Learning Community"])
+        #expect(w.topGroupings().map(\.id) == ["clu-r"])
+        // A grouping's member clusters are not agencies: coverage counts none.
+        #expect(w.coverage(of: "clu-r").counts.isEmpty)
+    }
+
+    @Test func a_grouping_that_would_end_up_within_itself_is_refused_with_the_circle_named() throws {
+        var w = world()
+        try join(&w, "clu-r", "clu-a")
+        try join(&w, "clu-a", "clu-b")
+        let itself = #expect(throws: Refusal.self) { try join(&w, "clu-a", "clu-a") }
+        #expect(itself?.message.contains("cannot be a member of itself") == true)
+        let circle = #expect(throws: Refusal.self) { try join(&w, "clu-b", "clu-r") }
+        #expect(
+            circle?.message.contains("“Portree Learning Community” is already within “Northern Alliance”") == true,
+            "\(String(describing: circle?.message))")
+        #expect(circle?.message.contains("Northern Alliance › Agrupamento de Óbidos › Portree Learning Community") == true)
+        #expect(w.memberships.count == 2)
+    }
+
+    @Test func deleting_a_cluster_takes_its_places_in_groupings_with_it() throws {
+        var w = world()
+        try join(&w, "clu-r", "clu-a")
+        w.apply(try w.perform(.delete(.cluster, id: "clu-a"), by: author).changes)
+        #expect(w.memberships.isEmpty)
+        #expect(w.members(of: "clu-r").isEmpty)
+        #expect(w.danglingReferences().isEmpty)
+    }
+
+    @Test func a_level_is_one_field_of_a_cluster_in_every_door() throws {
+        let record = Record.cluster(Cluster(id: "clu-x", name: "Rede", level: .national))
+        #expect(record.fieldValues["level"] == .string("national"))
+        #expect(
+            RecordFields.fields(of: .cluster).contains { $0.name == "level" && $0.input == .choice(["", "local", "regional", "national"]) })
+        let edited = try RecordFields.set("level", to: "regional", in: record, today: author.today)
+        #expect(edited.fieldValues["level"] == .string("regional"))
+    }
+}
