@@ -50,7 +50,7 @@ extension World {
         var seenAgencies = Set<String>()
         var seenSchools = Set<String>()
         var sectorOfMembership: [String: Sector] = [:]
-        for m in memberships.values where wanted.contains(m.cluster) {
+        for m in memberships.values where wanted.contains(m.cluster) && m.isCurrent {
             if m.memberType == .school {
                 seenSchools.insert(m.memberId)
                 continue

@@ -11,10 +11,18 @@ public struct Membership: Codable, Hashable, Sendable, Identifiable {
     public var responsibilities: String
     /// At most one member of a cluster leads and convenes it.
     public var lead: Bool
+    /// When it joined; none said for most.
+    public var from: Day?
+    /// When it left: a member that leaves is kept, with this day, so that the record says who
+    /// was in when; nil while it is a member.
+    public var to: Day?
+
+    /// Still a member: it has not left.
+    public var isCurrent: Bool { to == nil }
 
     public init(
         id: String = RecordID.make(.membership), cluster: String, memberType: MemberType, memberId: String,
-        role: String = "", responsibilities: String = "", lead: Bool = false
+        role: String = "", responsibilities: String = "", lead: Bool = false, from: Day? = nil, to: Day? = nil
     ) {
         self.id = id
         self.cluster = cluster
@@ -23,6 +31,8 @@ public struct Membership: Codable, Hashable, Sendable, Identifiable {
         self.role = role
         self.responsibilities = responsibilities
         self.lead = lead
+        self.from = from
+        self.to = to
     }
 
     public func normalized() -> Membership {

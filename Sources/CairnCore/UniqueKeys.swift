@@ -25,7 +25,7 @@ public struct UniqueKeys: Sendable {
         switch record {
         case .school(let s): if let o = s.officialId { schoolOfficial[o] = s.id }
         case .cluster(let c): if let o = c.officialId { clusterOfficial[o] = c.id }
-        case .membership(let m):
+        case .membership(let m) where m.isCurrent:
             members[m.cluster + "\u{1F}" + m.memberId] = m.id
             if m.lead { leads[m.cluster] = m.id }
         case .agreement(let a): agreements[a.cluster] = a.id
@@ -43,12 +43,12 @@ public struct UniqueKeys: Sendable {
 
     func membership(of member: String, in cluster: String, world w: World) -> Membership? {
         members[cluster + "\u{1F}" + member].flatMap { w.memberships[$0] }.flatMap {
-            $0.cluster == cluster && $0.memberId == member ? $0 : nil
+            $0.cluster == cluster && $0.memberId == member && $0.isCurrent ? $0 : nil
         }
     }
 
     func lead(of cluster: String, in w: World) -> Membership? {
-        leads[cluster].flatMap { w.memberships[$0] }.flatMap { $0.cluster == cluster && $0.lead ? $0 : nil }
+        leads[cluster].flatMap { w.memberships[$0] }.flatMap { $0.cluster == cluster && $0.lead && $0.isCurrent ? $0 : nil }
     }
 
     func agreement(of cluster: String, in w: World) -> Agreement? {

@@ -9,15 +9,22 @@ extension World {
         }
     }
 
-    /// The members of a cluster: the lead first, then schools, then agencies, each by name.
+    /// The members of a cluster: the lead first, then schools, then agencies, each by name;
+    /// those that left are not among them (`formerMembers(of:)`).
     public func members(of clusterID: String) -> [Membership] {
-        records(clusterIndex.members[clusterID], in: memberships)
+        records(clusterIndex.members[clusterID], in: memberships).filter(\.isCurrent)
+    }
+
+    /// Those that were members of a cluster and left, each with the day it left.
+    public func formerMembers(of clusterID: String) -> [Membership] {
+        records(clusterIndex.members[clusterID], in: memberships).filter { !$0.isCurrent }
     }
 
     /// Every cluster's members, each in the order `members(of:)` gives: the index's groups,
     /// nothing sorted (an export of 3,000 clusters asked each in turn: 90 million comparisons).
-    public func membersByCluster() -> [String: [Membership]] {
-        clusterIndex.members.mapValues { records($0, in: memberships) }
+    /// `includingFormer`: those that left too, each in its place (the export keeps them).
+    public func membersByCluster(includingFormer: Bool = false) -> [String: [Membership]] {
+        clusterIndex.members.mapValues { includingFormer ? records($0, in: memberships) : records($0, in: memberships).filter(\.isCurrent) }
     }
 
     func inMemberOrder(_ list: [Membership]) -> [Membership] {

@@ -50,12 +50,15 @@ extension World {
             issues.append(FieldIssue("member", cycle))
         }
         if let twin = keys.map({ $0.membership(of: m.memberId, in: m.cluster, world: self) })
-            ?? memberships.values.first(where: { $0.cluster == m.cluster && $0.memberId == m.memberId && $0.id != m.id }),
+            ?? memberships.values.first(where: { $0.cluster == m.cluster && $0.memberId == m.memberId && $0.id != m.id && $0.isCurrent }),
             twin.id != m.id
         {
             issues.append(FieldIssue("member", "\(memberName(twin)) is already a member of this cluster"))
         }
-        if m.lead, let lead = keys.map({ $0.lead(of: m.cluster, in: self) }) ?? lead(of: m.cluster), lead.id != m.id {
+        if let from = m.from, let to = m.to, to < from {
+            issues.append(FieldIssue("to", "a member cannot leave (\(to)) before it joined (\(from))"))
+        }
+        if m.lead, m.isCurrent, let lead = keys.map({ $0.lead(of: m.cluster, in: self) }) ?? lead(of: m.cluster), lead.id != m.id {
             issues.append(FieldIssue("lead", "\(memberName(lead)) already leads this cluster: a cluster has one lead"))
         }
         return issues

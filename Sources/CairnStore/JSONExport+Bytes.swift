@@ -73,7 +73,8 @@ extension JSONExport {
         func fail(_ e: Error) { lock.withLock { error = e } }
     }
 
-    static let memberKeys = ["membership", "type", "id", "name", "role", "responsibilities", "lead"].sorted(by: PrettyJSON.ordered)
+    static let memberKeys = ["membership", "type", "id", "name", "role", "responsibilities", "lead", "from", "to"].sorted(
+        by: PrettyJSON.ordered)
 
     /// An array at `indent`, its elements one level in.
     static func array<T>(_ items: [T], into w: inout PrettyJSON.Writer, indent: Int, _ element: (T, inout PrettyJSON.Writer) -> Void) {
@@ -98,7 +99,7 @@ extension JSONExport {
     /// `list` as an array at `indent`, as in the export (2) or alone (0, `cairn list --json`):
     /// each cluster with its monitoring agreement and its members.
     static func writeClusters(_ list: [Cluster], of world: World, indent: Int, into w: inout PrettyJSON.Writer) {
-        let members = world.membersByCluster()
+        let members = world.membersByCluster(includingFormer: true)
         let agreements = Dictionary(world.agreements.values.map { ($0.cluster, $0) }, uniquingKeysWith: { a, b in a.id < b.id ? a : b })
         writeRecords(list, indent: indent, into: &w) { c, fields in
             fields.put("agreement") { out in
@@ -132,6 +133,8 @@ extension JSONExport {
             case "name": text(world.memberName(m), &out)
             case "role": text(m.role, &out)
             case "responsibilities": text(m.responsibilities, &out)
+            case "from": text(m.from?.description, &out)
+            case "to": text(m.to?.description, &out)
             default: out.append(contentsOf: (m.lead ? "true" : "false").utf8)
             }
             if n < memberKeys.count - 1 { out.append(UInt8(ascii: ",")) }

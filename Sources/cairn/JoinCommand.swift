@@ -15,6 +15,7 @@ struct JoinCommand: ParsableCommand {
     @Argument(help: "The school, agency or cluster that joins: an id or an exact name.") var member: String
     @Option(help: "Its role in the cluster.") var role: String?
     @Flag(help: "It leads and convenes the cluster.") var lead = false
+    @Option(parsing: .unconditional, help: "The day it joined: YYYY-MM-DD, today, -3d (default: none said).") var from: String?
 
     func run() throws {
         let store = try options.open()
@@ -28,7 +29,11 @@ struct JoinCommand: ParsableCommand {
         case .cluster: type = .cluster
         default: throw CLIError("\(w.describe(record)) cannot be a member: name a school, an agency or a cluster")
         }
-        let m = Membership(cluster: grouping.id, memberType: type, memberId: record.id, role: role ?? "", lead: lead)
+        var joined: Day?
+        if let from {
+            do { joined = try DayInput.parse(from, today: Day.today()) } catch { throw CLIError("--from: \(error.message)") }
+        }
+        let m = Membership(cluster: grouping.id, memberType: type, memberId: record.id, role: role ?? "", lead: lead, from: joined)
         let outcome = try perform(.add(.membership(m)), on: store)
         print(outcome.summary)
     }

@@ -68,4 +68,25 @@ import Testing
         let edited = try RecordFields.set("level", to: "regional", in: record, today: author.today)
         #expect(edited.fieldValues["level"] == .string("regional"))
     }
+
+    @Test func a_member_that_leaves_is_kept_with_the_day_and_may_join_again() throws {
+        var w = world()
+        try join(&w, "clu-a", "sch-1", .school)
+        let id = "mem-clu-a-sch-1"
+        w.apply(try w.perform(.leave(membership: id, on: Day(iso: "2026-11-30")), by: author).changes)
+        #expect(w.memberships[id]?.to == Day(iso: "2026-11-30"))
+        #expect(w.members(of: "clu-a").isEmpty)
+        #expect(w.formerMembers(of: "clu-a").map(\.id) == [id])
+        let again = #expect(throws: Refusal.self) { try w.perform(.leave(membership: id), by: author) }
+        #expect(again?.message == "Þingeyjarskóli already left on 2026-11-30")
+        var other = world()
+        try join(&other, "clu-a", "sch-1", .school)
+        let later = #expect(throws: Refusal.self) { try other.perform(.leave(membership: id, on: Day(iso: "2026-12-07")), by: author) }
+        #expect(later?.message == "2026-12-07 is still to come: a member leaves today or on an earlier day")
+        // Joining again is a new membership: the one that ended is not a twin.
+        let rejoin = Membership(id: "mem-again", cluster: "clu-a", memberType: .school, memberId: "sch-1", from: author.today)
+        w.apply(try w.perform(.add(.membership(rejoin)), by: author).changes)
+        #expect(w.members(of: "clu-a").map(\.id) == ["mem-again"])
+        #expect(w.memberships.count == 2)
+    }
 }

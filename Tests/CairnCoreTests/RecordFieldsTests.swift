@@ -19,7 +19,9 @@ import Testing
                 fundingEndsOn: Day(iso: "2027-08-31"), notes: "n")),
         .membership(Membership(id: "m1", cluster: "k1", memberType: .school, memberId: "s1")),
         .membership(
-            Membership(id: "m2", cluster: "k1", memberType: .agency, memberId: "a1", role: "lead", responsibilities: "r", lead: true)),
+            Membership(
+                id: "m2", cluster: "k1", memberType: .agency, memberId: "a1", role: "lead", responsibilities: "r", lead: true,
+                from: Day(iso: "2025-09-01"), to: Day(iso: "2026-11-30"))),
         .checkpoint(Checkpoint(id: "c1", cluster: "k", title: "Reunião", due: Day(iso: "2026-12-10")!)),
         .checkpoint(
             Checkpoint(

@@ -27,7 +27,10 @@ import Testing
                 Cluster(
                     id: "k1", officialId: "AG-1", name: t, kind: .regionalCollaborative, formality: .sharedGovernance, region: t,
                     purpose: t, leadershipModel: t, startedOn: day, fundingSource: t, fundingEndsOn: day.adding(days: 700), notes: t)),
-            .membership(Membership(id: "m1", cluster: "k1", memberType: .agency, memberId: "a1", role: t, responsibilities: t, lead: true)),
+            .membership(
+                Membership(
+                    id: "m1", cluster: "k1", memberType: .agency, memberId: "a1", role: t, responsibilities: t, lead: true, from: day,
+                    to: day.adding(days: 90))),
             .checkpoint(
                 Checkpoint(
                     id: "c1", cluster: "k1", title: t, due: day, concerns: "m1", doneOn: day.adding(days: 1), doneBy: "ana", evidence: t,

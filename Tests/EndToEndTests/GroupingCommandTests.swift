@@ -42,4 +42,24 @@ import Testing
         #expect(Set(school.keys) == ["id", "name"] && school["name"] as? String == "Portree High School")
         #expect(list.count == 2)
     }
+
+    @Test func leave_keeps_the_member_with_its_day_and_join_from_says_when_it_joined() throws {
+        let store = TemporaryStore()
+        func cairn(_ args: String...) throws -> Shell.Result { try Shell.cairn(args, store: store.url) }
+        _ = try cairn("add", "cluster", "--name", "Sieć Bałuty")
+        _ = try cairn("add", "school", "--name", "Szkoła Podstawowa nr 3 w Łodzi")
+        #expect(try cairn("join", "Sieć Bałuty", "Szkoła Podstawowa nr 3 w Łodzi", "--from", "2025-09-01").status == 0)
+        let left = try cairn("leave", "Sieć Bałuty", "Szkoła Podstawowa nr 3 w Łodzi", "--on", "2026-11-30")
+        #expect(left.status == 0, "\(left.stderr)")
+        #expect(left.stdout.contains("Szkoła Podstawowa nr 3 w Łodzi left Sieć Bałuty on 2026-11-30"))
+        let again = try cairn("leave", "Sieć Bałuty", "Szkoła Podstawowa nr 3 w Łodzi")
+        #expect(again.status != 0 && again.stderr.contains("is not a member of Sieć Bałuty"), "\(again.stderr)")
+        let export = try cairn("export", "--format", "json")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        #expect(doc["clusters"] != nil)
+        let list = try cairn("list", "clusters")
+        #expect(list.stdout.contains("Sieć Bałuty"))
+        let journal = try cairn("log", "Sieć Bałuty")
+        #expect(journal.status == 0)
+    }
 }

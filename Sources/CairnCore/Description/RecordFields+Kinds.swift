@@ -60,6 +60,8 @@ extension Membership: DescribedRecord {
         v.text("role", &role)
         v.text("responsibilities", &responsibilities)
         v.flag("lead", &lead, [])
+        v.day("from", &from)
+        v.day("to", &to, .fixed)
         v.text("cluster", &cluster, [.parent, .fixed])
         v.word("memberType", &memberType, .fixed)
         v.text("memberId", &memberId, .fixed)

@@ -16,6 +16,9 @@ public enum DomainOperation: Sendable, Equatable {
     /// An open checkpoint ticked off by the author with a note of the evidence, as done on `on`
     /// (today when nil; an earlier day is allowed, a later one refused).
     case tick(checkpoint: String, evidence: String, on: Day? = nil)
+    /// A member leaves its cluster on a day (today when nil; a later one is refused): the
+    /// membership is kept, with the day it left.
+    case leave(membership: String, on: Day? = nil)
     /// A ticked checkpoint opened again (the journal keeps who had ticked it).
     case reopen(checkpoint: String)
     /// A measurement of a goal's indicator; it ticks the earliest open checkpoint that asked for it.

@@ -65,6 +65,17 @@ extension World {
             let done = day ?? author.today
             put(try check(.checkpoint(c.ticked(by: author.user, on: done, evidence: evidence)), by: author), into: &changes)
             return done == author.today ? "Ticked “\(c.title)” as done" : "Ticked “\(c.title)” as done on \(done)"
+        case .leave(let id, let day):
+            guard let m = memberships[id] else { throw Refusal("membership", "membership \(id) no longer exists") }
+            let name = memberName(m)
+            if let left = m.to { throw Refusal("to", "\(name) already left on \(left)") }
+            let on = day ?? author.today
+            if on > author.today { throw Refusal("to", "\(on) is still to come: a member leaves today or on an earlier day") }
+            var left = m
+            left.to = on
+            left.lead = false
+            put(try check(.membership(left), by: author), into: &changes)
+            return "\(name) left \(clusters[m.cluster]?.name ?? "the cluster") on \(on)"
         case .reopen(let id):
             guard let c = checkpoints[id] else { throw Refusal("checkpoint", "checkpoint \(id) no longer exists") }
             guard c.isDone else { throw Refusal("done", "“\(c.title)” is not done, so there is nothing to reopen") }

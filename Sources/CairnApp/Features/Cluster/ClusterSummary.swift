@@ -18,7 +18,7 @@ public struct ClusterSummary: Sendable, Equatable {
     init(_ w: World, cluster id: String, today: Day) {
         source = "\(w.revision)@\(today)"
         lead = w.lead(of: id).map { w.memberName($0) }
-        for m in w.memberships.values where m.cluster == id {
+        for m in w.memberships.values where m.cluster == id && m.isCurrent {
             switch m.memberType {
             case .school: schools += 1
             case .agency: agencies += 1

@@ -83,7 +83,7 @@ public struct PickerScreen: Screen {
     }
 
     static func rows(_ world: World, cluster: String) -> [ListRow] {
-        let already = Set(world.memberships.values.filter { $0.cluster == cluster }.map(\.memberId))
+        let already = Set(world.members(of: cluster).map(\.memberId))
         var rows = [
             ListRow(id: newSchool, cells: ["+ New school…", "create", ""], style: .accent, pinned: true),
             ListRow(id: newAgency, cells: ["+ New agency…", "create", ""], style: .accent, pinned: true),

@@ -1,0 +1,30 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+/// `cairn leave CLUSTER MEMBER`: a member leaves, and the store keeps that it was one and when
+/// it left, rather than forgetting it.
+struct LeaveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leave", abstract: "A school, agency or cluster leaves a cluster; the store keeps when.",
+        discussion: "CLUSTER and MEMBER are ids or exact names. The membership is kept with the day it ended, not deleted."
+    )
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The cluster it leaves: an id or an exact name.") var cluster: String
+    @Argument(help: "The school, agency or cluster that leaves: an id or an exact name.") var member: String
+    @Option(parsing: .unconditional, help: "The day it left: YYYY-MM-DD, yesterday, -3d (default: today; a later day is refused).")
+    var on: String = "today"
+
+    func run() throws {
+        let store = try options.open()
+        let w = store.world
+        let grouping = try w.findCluster(cluster)
+        let record = try w.findRecord(member)
+        guard let m = w.members(of: grouping.id).first(where: { $0.memberId == record.id }) else {
+            throw CLIError("\(w.describe(record)) is not a member of \(grouping.name)")
+        }
+        let day: Day
+        do { day = try DayInput.parse(on, today: Day.today()) } catch { throw CLIError("--on: \(error.message)") }
+        print(try perform(.leave(membership: m.id, on: day), on: store).summary)
+    }
+}
