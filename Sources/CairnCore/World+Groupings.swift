@@ -39,7 +39,7 @@ extension World {
 
     /// The clusters that are members of no grouping: the tops of the graph.
     public func topGroupings() -> [Cluster] {
-        let within = Set(memberships.values.filter { $0.memberType == .cluster }.map(\.memberId))
+        let within = Set(memberships.values.filter { $0.memberType == .cluster && $0.isCurrent }.map(\.memberId))
         return NameOrder.sorted(clusters.values.filter { !within.contains($0.id) }, by: \.name, id: \.id)
     }
 }

@@ -50,7 +50,8 @@ extension World {
 
     /// The clusters a school or agency takes part in.
     public func clusters(withMember id: String) -> [Cluster] {
-        let ids = Set(clusterIndex.clustersOfMember[id] ?? [])
+        // The index holds every membership; one that ended is no longer a cluster it is in.
+        let ids = Set(clusterIndex.clustersOfMember[id] ?? []).filter { c in members(of: c).contains { $0.memberId == id } }
         return NameOrder.sorted(ids.compactMap { clusters[$0] }, by: \.name)
     }
 

@@ -77,6 +77,7 @@ import Testing
         #expect(w.memberships[id]?.to == Day(iso: "2026-11-30"))
         #expect(w.members(of: "clu-a").isEmpty)
         #expect(w.formerMembers(of: "clu-a").map(\.id) == [id])
+        #expect(w.clusters(withMember: "sch-1").isEmpty)
         let again = #expect(throws: Refusal.self) { try w.perform(.leave(membership: id), by: author) }
         #expect(again?.message == "Þingeyjarskóli already left on 2026-11-30")
         var other = world()
