@@ -84,7 +84,7 @@ enum Rows {
         }
     }
 
-    static let memberColumns = [Column("Member"), Column("Type", width: 6), Column("Lead", width: 4), Column("Role", width: 24)]
+    static let memberColumns = [Column("Member"), Column("Type", width: 7), Column("Lead", width: 4), Column("Role", width: 24)]
 
     static func style(_ status: CheckpointStatus) -> Style? {
         switch status {

@@ -15,9 +15,14 @@ extension ClusterScreen {
         canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
         canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
         canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
+        // A grouping of clusters says its clusters, and schools and agencies only if it has some.
+        let grouping = sum.memberClusters > 0
+        let members =
+            (grouping ? ["\(sum.memberClusters) cluster\(sum.memberClusters == 1 ? "" : "s")"] : [])
+            + (grouping && sum.schools == 0 ? [] : ["\(sum.schools) school\(sum.schools == 1 ? "" : "s")"])
+            + (grouping && sum.agencies == 0 ? [] : ["\(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"])
         let counts =
-            (sum.memberClusters == 0 ? "" : "\(sum.memberClusters) cluster\(sum.memberClusters == 1 ? "" : "s") · ")
-            + "\(sum.schools) school\(sum.schools == 1 ? "" : "s") · \(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"
+            members.joined(separator: " · ")
             + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
         canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
         var next = "Next due: nothing open"
