@@ -36,4 +36,33 @@ import Testing
         #expect(try app.topScreen(ClusterScreen.self).clusterID == "clu-sc")
         #expect(app.render().text.contains("Portree Learning Community"))
     }
+
+    @Test func a_schools_screen_shows_every_grouping_it_belongs_to_with_its_period() throws {
+        var w = Fixture.world()
+        let day = Fixture.today
+        w.apply([
+            .put(.membership(Membership(id: "mem-g", cluster: "clu-sc", memberType: .cluster, memberId: "clu-pt"))),
+            .put(
+                .membership(Membership(id: "mem-old", cluster: "clu-sc", memberType: .school, memberId: "sch-1", role: "visitor", to: day))),
+        ])
+        var edited = try #require(w.memberships["mem-1"])
+        edited.from = Day(iso: "2025-09-01")
+        w.apply(.put(.membership(edited)))
+        let rows = RecordScreen.memberOf("sch-1", in: w)
+        #expect(rows.map(\.id) == ["clu-pt", "clu-sc"], "each grouping once: the one it left is reached through its cluster")
+        #expect(rows[0].cells == ["Agrupamento de Escolas de Óbidos", "", "feeder primary", "since 2025-09-01"])
+        #expect(rows[1].cells == ["Portree Learning Community", "", "through Agrupamento de Escolas de Óbidos", ""])
+
+        // Left, and in no grouping above: said with the day it left.
+        w.apply(.delete(.membership, id: "mem-g"))
+        let after = RecordScreen.memberOf("sch-1", in: w)
+        #expect(after.map { $0.cells.last } == ["since 2025-09-01", "left \(day)"])
+        let app = Fixture.app(w)
+        var record = RecordScreen(type: .school, id: "sch-1")
+        record.refresh(app.env)
+        var canvas = Canvas(width: 80, height: 24)
+        record.render(into: &canvas, area: Rect(x: 0, y: 1, width: 80, height: 22), app.env)
+        let screen = canvas.text
+        #expect(screen.contains("left \(day)") && screen.contains("Period"), "\(screen)")
+    }
 }

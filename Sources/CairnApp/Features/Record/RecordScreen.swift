@@ -91,12 +91,15 @@ public struct RecordScreen: Screen {
     public mutating func refresh(_ env: AppEnvironment) {
         let w = env.world
         let id = id
-        clusters.rebuild(from: env.listSource, visibleRows: visibleRows(env)) {
-            w.clusters(withMember: id).map { c -> ListRow in
-                let role = w.memberships.values.first { $0.cluster == c.id && $0.memberId == id }
-                return ListRow(id: c.id, cells: [c.name, role?.lead == true ? "LEAD" : "", role?.role ?? ""])
-            }
-        }
+        clusters.rebuild(from: env.listSource, visibleRows: visibleRows(env)) { Self.memberOf(id, in: w) }
+    }
+
+    /// The period is a column only when a row has one: most members never say when they joined.
+    var memberOfColumns: [Column] {
+        let periods = clusters.rows.contains { $0.cells.count > 3 && !$0.cells[3].isEmpty }
+        return periods
+            ? [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 22), Column("Period", width: 16)]
+            : [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)]
     }
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
@@ -115,7 +118,7 @@ public struct RecordScreen: Screen {
         let top = y + 2 + lines.count
         canvas.put("Member of", x: 1, y: top, style: .title)
         Layout.list(
-            clusters, columns: [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)], into: &canvas,
+            clusters, columns: memberOfColumns, into: &canvas,
             area: Rect(x: 0, y: top + 1, width: area.width, height: visibleRows(env) + 1), empty: "Not a member of any cluster yet.")
     }
 }

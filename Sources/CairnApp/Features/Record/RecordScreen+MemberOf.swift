@@ -1,0 +1,35 @@
+import CairnCore
+
+extension RecordScreen {
+    /// Every grouping a school or agency belongs to, each once: the clusters it is a member of
+    /// (with its role and since when), the groupings those are within (through which cluster),
+    /// then the clusters it has left (and when).
+    static func memberOf(_ id: String, in w: World) -> [ListRow] {
+        var rows: [ListRow] = []
+        var listed: Set<String> = []
+        func add(_ c: Cluster, _ cells: [String], muted: Bool = false) {
+            guard listed.insert(c.id).inserted else { return }
+            rows.append(ListRow(id: c.id, cells: [c.name] + cells, style: muted ? .muted : nil))
+        }
+        let current = w.clusters(withMember: id)
+        for c in current {
+            let m = w.members(of: c.id).first { $0.memberId == id }
+            add(c, [m?.lead == true ? "LEAD" : "", m?.role ?? "", m?.from.map { "since \($0)" } ?? ""])
+        }
+        // Up the graph: the groupings each cluster is within, however far.
+        var queue = current.map { ($0, $0) }
+        while !queue.isEmpty {
+            let (cluster, through) = queue.removeFirst()
+            for g in w.groupings(of: cluster.id) where !listed.contains(g.id) {
+                add(g, ["", "through \(through.name)", ""], muted: true)
+                queue.append((g, through))
+            }
+        }
+        let former = w.memberships.values.compactMap { m in m.memberId == id ? m.to.map { (m, $0) } : nil }
+        for (m, left) in former.sorted(by: { ($0.1, $0.0.id) > ($1.1, $1.0.id) }) {
+            guard let c = w.clusters[m.cluster] else { continue }
+            add(c, ["", m.role, "left \(left)"], muted: true)
+        }
+        return rows
+    }
+}
