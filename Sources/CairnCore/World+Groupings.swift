@@ -42,4 +42,46 @@ extension World {
         let within = Set(memberships.values.filter { $0.memberType == .cluster && $0.isCurrent }.map(\.memberId))
         return NameOrder.sorted(clusters.values.filter { !within.contains($0.id) }, by: \.name, id: \.id)
     }
+
+    /// Every grouping `clusterID` is within, however far up: the clusters that cannot join it.
+    public func groupingsAbove(_ clusterID: String) -> Set<String> {
+        var above: Set<String> = []
+        var queue = [clusterID]
+        while let next = queue.popLast() {
+            for g in groupings(of: next) where above.insert(g.id).inserted { queue.append(g.id) }
+        }
+        return above
+    }
+
+    /// One grouping and what is within it, as `cairn tree` prints it.
+    public struct GroupingNode: Sendable, Equatable {
+        public var cluster: Cluster
+        public var clusters: [GroupingNode]
+        /// Its schools and agencies.
+        public var members: [Membership]
+        /// A member cluster that is also above it: merged copies can close a circle the rule
+        /// book refused on each; it is named, not walked again.
+        public var circle: Bool
+    }
+
+    /// The grouping graph from its tops down, every cluster in it: a cluster in no grouping is
+    /// a top, and so is the first of a circle that merged copies made (which has no top).
+    public func groupingForest() -> [GroupingNode] {
+        var shown: Set<String> = []
+        func node(_ c: Cluster, path: Set<String>) -> GroupingNode {
+            shown.insert(c.id)
+            let members = members(of: c.id)
+            let inner = members.compactMap { m -> GroupingNode? in
+                guard m.memberType == .cluster, let child = clusters[m.memberId] else { return nil }
+                if path.contains(child.id) { return GroupingNode(cluster: child, clusters: [], members: [], circle: true) }
+                return node(child, path: path.union([child.id]))
+            }
+            return GroupingNode(cluster: c, clusters: inner, members: members.filter { $0.memberType != .cluster }, circle: false)
+        }
+        var forest = topGroupings().map { node($0, path: [$0.id]) }
+        for c in NameOrder.sorted(clusters.values, by: \.name, id: \.id) where !shown.contains(c.id) {
+            forest.append(node(c, path: [c.id]))
+        }
+        return forest
+    }
 }

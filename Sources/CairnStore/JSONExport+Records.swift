@@ -51,10 +51,9 @@ extension JSONExport {
         }
 
         mutating func write(into out: inout [UInt8]) {
-            if order.count != spans.count || !order.indices.allSatisfy({ spans[order[$0]].key == orderKeys[$0] }) {
-                order = spans.indices.sorted { PrettyJSON.ordered(spans[$0].key, spans[$1].key) }
-                orderKeys = order.map { spans[$0].key }
-            }
+            // Every record of a table has the same fields and extras: their order is worked out
+            // for the first.
+            if order.count != spans.count { order = spans.indices.sorted { PrettyJSON.ordered(spans[$0].key, spans[$1].key) } }
             out += [UInt8(ascii: "{"), 0x0A]
             for (n, i) in order.enumerated() {
                 PrettyJSON.pad(indent + 2, into: &out)
@@ -67,8 +66,6 @@ extension JSONExport {
             PrettyJSON.pad(indent, into: &out)
             out.append(UInt8(ascii: "}"))
         }
-
-        private var orderKeys: [String] = []
 
         mutating func text(_ key: String, _ value: inout String, _ traits: FieldTraits) {
             if parentless && traits.contains(.parent) { return }

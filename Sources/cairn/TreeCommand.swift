@@ -16,43 +16,36 @@ struct TreeCommand: ParsableCommand {
 
     func run() throws {
         let w = try options.open().world
-        let tops = w.topGroupings()
+        let forest = w.groupingForest()
         if json {
-            printJSON(try PrettyJSON.data(tops.map { GroupingTree.object($0, in: w) } as [Any]))
+            printJSON(try PrettyJSON.data(forest.map { GroupingTree.object($0, in: w) } as [Any]))
             return
         }
         var lines: [String] = []
-        for top in tops { GroupingTree.lines(top, in: w, depth: 0, into: &lines) }
+        for top in forest { GroupingTree.lines(top, in: w, depth: 0, into: &lines) }
         for line in lines { print(line) }
     }
 }
 
-/// The grouping graph walked from a grouping down; each cluster appears under every grouping
-/// it is in (the graph has no cycles: the rule book refuses them).
+/// The grouping graph as `cairn tree` prints it: each cluster under every grouping it is in.
 enum GroupingTree {
-    static func object(_ c: Cluster, in w: World) -> [String: Any] {
-        var members: [Any] = []
-        for m in w.members(of: c.id) {
-            switch m.memberType {
-            case .cluster:
-                if let inner = w.clusters[m.memberId] { members.append(object(inner, in: w)) }
-            case .school, .agency:
-                members.append(["id": m.memberId, "name": w.memberName(m)])
-            }
+    static func object(_ n: World.GroupingNode, in w: World) -> [String: Any] {
+        var node: [String: Any] = ["id": n.cluster.id, "name": n.cluster.name, "kind": n.cluster.kind.rawValue]
+        if n.circle {
+            node["circle"] = true
+            return node
         }
-        return ["id": c.id, "name": c.name, "kind": c.kind.rawValue, "members": members]
+        let members: [Any] = n.clusters.map { object($0, in: w) } + n.members.map { ["id": $0.memberId, "name": w.memberName($0)] }
+        node["members"] = members
+        return node
     }
 
-    static func lines(_ c: Cluster, in w: World, depth: Int, into lines: inout [String]) {
+    static func lines(_ n: World.GroupingNode, in w: World, depth: Int, into lines: inout [String]) {
         let pad = String(repeating: "  ", count: depth)
+        let c = n.cluster
         let level = c.level.map { ", \($0.label)" } ?? ""
-        lines.append("\(pad)\(c.name) (\(c.kind.label)\(level))")
-        let members = w.members(of: c.id)
-        for m in members where m.memberType == .cluster {
-            if let inner = w.clusters[m.memberId] { self.lines(inner, in: w, depth: depth + 1, into: &lines) }
-        }
-        for m in members where m.memberType != .cluster {
-            lines.append("\(pad)  · \(w.memberName(m)) (\(m.memberType.rawValue))")
-        }
+        lines.append("\(pad)\(c.name) (\(c.kind.label)\(level))" + (n.circle ? " — also above: a circle" : ""))
+        for inner in n.clusters { self.lines(inner, in: w, depth: depth + 1, into: &lines) }
+        for m in n.members { lines.append("\(pad)  · \(w.memberName(m)) (\(m.memberType.rawValue))") }
     }
 }

@@ -90,4 +90,27 @@ import Testing
         #expect(w.members(of: "clu-a").map(\.id) == ["mem-again"])
         #expect(w.memberships.count == 2)
     }
+
+    /// Two copies, each joining one cluster to the other before they synced, pass the rule
+    /// book each, and together make a circle: the tree names it and ends.
+    @Test func a_circle_that_merged_copies_made_is_named_in_the_tree_and_walked_once() throws {
+        var w = world()
+        try join(&w, "clu-r", "clu-b")
+        w.apply([
+            .put(.membership(Membership(id: "m-ab", cluster: "clu-a", memberType: .cluster, memberId: "clu-b"))),
+            .put(.membership(Membership(id: "m-ba", cluster: "clu-b", memberType: .cluster, memberId: "clu-a"))),
+        ])
+        let forest = w.groupingForest()
+        #expect(forest.map(\.cluster.id) == ["clu-r"], "the circle hangs under the alliance, walked from there")
+        let b = try #require(forest.first?.clusters.first)
+        #expect(b.cluster.id == "clu-b" && !b.circle)
+        let a = try #require(b.clusters.first)
+        #expect(a.cluster.id == "clu-a" && !a.circle)
+        #expect(a.clusters.map(\.circle) == [true] && a.clusters.first?.cluster.id == "clu-b")
+        #expect(w.groupingsAbove("clu-a") == ["clu-a", "clu-b", "clu-r"])
+
+        // With no top at all, the circle's first cluster by name stands for one.
+        w.apply(.delete(.membership, id: "mem-clu-r-clu-b"))
+        #expect(w.groupingForest().map(\.cluster.id) == ["clu-r", "clu-a"])
+    }
 }

@@ -95,7 +95,8 @@ public struct PickerScreen: Screen {
             ListRow(id: $0.id, cells: [$0.name, "agency", $0.sector.label])
         }
         // Clusters, for a grouping of clusters: not this one, nor one it is within.
-        let joinable = world.clusters.values.filter { !already.contains($0.id) && world.cycle(joining: $0.id, to: cluster) == nil }
+        let above = world.groupingsAbove(cluster)
+        let joinable = world.clusters.values.filter { $0.id != cluster && !already.contains($0.id) && !above.contains($0.id) }
         rows += NameOrder.sorted(joinable, by: \.name).map { ListRow(id: $0.id, cells: [$0.name, "cluster", $0.region]) }
         return rows
     }
