@@ -14,11 +14,14 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
     public var direction: Direction
     /// The membership id of the member who owns the goal, if any.
     public var owner: String?
+    /// The goal of a grouping above this goal's cluster that it contributes to (a cluster's
+    /// attendance goal to its collaborative's regional plan), if any.
+    public var contributesTo: String?
 
     public init(
         id: String = RecordID.make(.goal), cluster: String, statement: String, indicator: String = "", unit: String = "",
         baseline: Double? = nil, baselineDate: Day? = nil, target: Double? = nil, deadline: Day? = nil,
-        priority: Priority = .medium, direction: Direction = .increase, owner: String? = nil
+        priority: Priority = .medium, direction: Direction = .increase, owner: String? = nil, contributesTo: String? = nil
     ) {
         self.id = id
         self.cluster = cluster
@@ -32,6 +35,7 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
         self.priority = priority
         self.direction = direction
         self.owner = owner
+        self.contributesTo = contributesTo
     }
 
     public func normalized() -> Goal {
@@ -40,6 +44,7 @@ public struct Goal: Codable, Hashable, Sendable, Identifiable {
         g.indicator = Text.clean(indicator)
         g.unit = Text.clean(unit)
         g.owner = owner.flatMap { $0.isEmpty ? nil : $0 }
+        g.contributesTo = contributesTo.flatMap { $0.isEmpty ? nil : $0 }
         // With both ends given the way is plain: a target below the baseline is a decrease.
         if let b = baseline, let t = target, b != t { g.direction = t < b ? .decrease : .increase }
         return g

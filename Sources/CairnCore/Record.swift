@@ -1,6 +1,8 @@
 /// The kinds of record the store keeps.
 public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case school, agency, cluster, membership, checkpoint, goal, measurement, action, agreement, assessment
+    /// A school feeding another, or succeeding it.
+    case link
 
     /// How a sentence names one of them, and several.
     public var noun: String {
@@ -8,6 +10,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .membership: return "membership"
         case .agreement: return "monitoring agreement"
         case .assessment: return "health check"
+        case .link: return "link between schools"
         default: return rawValue
         }
     }
@@ -18,6 +21,7 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
         case .membership: return "memberships"
         case .agreement: return "monitoring agreements"
         case .assessment: return "health checks"
+        case .link: return "links between schools"
         default: return rawValue + "s"
         }
     }
@@ -35,6 +39,7 @@ public enum Record: Hashable, Sendable {
     case action(Action)
     case agreement(Agreement)
     case assessment(Assessment)
+    case link(Link)
 
     public var kind: RecordKind {
         switch self {
@@ -48,6 +53,7 @@ public enum Record: Hashable, Sendable {
         case .action: return .action
         case .agreement: return .agreement
         case .assessment: return .assessment
+        case .link: return .link
         }
     }
 
@@ -63,6 +69,7 @@ public enum Record: Hashable, Sendable {
         case .action(let r): return r.id
         case .agreement(let r): return r.id
         case .assessment(let r): return r.id
+        case .link(let r): return r.id
         }
     }
 }

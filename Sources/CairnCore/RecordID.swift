@@ -17,6 +17,7 @@ public enum RecordID {
         case .action: return "act"
         case .agreement: return "agr"
         case .assessment: return "ass"
+        case .link: return "lnk"
         }
     }
 

@@ -99,7 +99,23 @@ extension World {
             issues.append(FieldIssue("deadline", "the deadline (\(deadline)) must come after the baseline date (\(start))"))
         }
         issues += memberIssue(g.owner, cluster: g.cluster, field: "owner")
+        issues += contributionIssue(g)
         return issues
+    }
+
+    /// A goal contributes only to a goal of a grouping its cluster is within: the collaborative's
+    /// plan, not a neighbour's.
+    private func contributionIssue(_ g: Goal) -> [FieldIssue] {
+        guard let target = g.contributesTo else { return [] }
+        if target == g.id { return [FieldIssue("contributesTo", "a goal cannot contribute to itself")] }
+        guard let aim = goals[target] else { return [FieldIssue("contributesTo", "the goal it contributes to no longer exists")] }
+        if groupingsAbove(g.cluster).contains(aim.cluster) { return [] }
+        let grouping = clusters[aim.cluster]?.name ?? aim.cluster
+        let own = clusters[g.cluster]?.name ?? g.cluster
+        return [
+            FieldIssue(
+                "contributesTo", "“\(aim.statement)” is a goal of “\(grouping)”, which “\(own)” is not within", isGap: true)
+        ]
     }
 
     public func validate(_ m: Measurement) -> [FieldIssue] {
@@ -198,6 +214,7 @@ extension World {
         case .action(let r): return check(r, Action.normalized, validate, Record.action)
         case .agreement(let r): return check(r, Agreement.normalized, { validate($0, keys: keys) }, Record.agreement)
         case .assessment(let r): return check(r, Assessment.normalized, validate, Record.assessment)
+        case .link(let r): return check(r, Link.normalized, { validate($0, keys: keys) }, Record.link)
         }
     }
 }

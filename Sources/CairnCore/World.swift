@@ -10,6 +10,7 @@ public struct World: Sendable, Equatable {
     public package(set) var actions: [String: Action] = [:]
     public package(set) var agreements: [String: Agreement] = [:]
     public package(set) var assessments: [String: Assessment] = [:]
+    public package(set) var links: [String: Link] = [:]
     /// Counts applied changes, so views can cache what they derive from the world.
     public package(set) var revision = 0
     /// Each cluster's records, as ids, kept current by every change (`World+ClusterIndex.swift`).
@@ -121,6 +122,7 @@ public struct World: Sendable, Equatable {
             let was = assessments.updateValue(r, forKey: r.id)
             index(was, r)
             return was.map(Record.assessment)
+        case .link(let r): return links.updateValue(r, forKey: r.id).map(Record.link)
         }
     }
 
@@ -139,6 +141,7 @@ public struct World: Sendable, Equatable {
         case .action: index(actions.removeValue(forKey: id), nil)
         case .agreement: index(agreements.removeValue(forKey: id), nil)
         case .assessment: index(assessments.removeValue(forKey: id), nil)
+        case .link: links[id] = nil
         }
     }
 
@@ -174,6 +177,7 @@ public struct World: Sendable, Equatable {
         case .action: return actions[id].map(Record.action)
         case .agreement: return agreements[id].map(Record.agreement)
         case .assessment: return assessments[id].map(Record.assessment)
+        case .link: return links[id].map(Record.link)
         }
     }
 
@@ -229,9 +233,10 @@ public struct World: Sendable, Equatable {
             delete(.assessment, assessments.values.filter { $0.cluster == id }.map(\.id))
         case .school, .agency:
             delete(.membership, memberships.values.filter { $0.memberId == id }.map(\.id))
+            if kind == .school { delete(.link, links.values.filter { $0.from == id || $0.to == id }.map(\.id)) }
         case .goal:
             delete(.measurement, measurements.values.filter { $0.goal == id }.map(\.id))
-        case .membership, .checkpoint, .measurement, .action, .agreement, .assessment:
+        case .membership, .checkpoint, .measurement, .action, .agreement, .assessment, .link:
             break
         }
         // What stays but pointed at something now gone has that reference cleared, so that no
@@ -249,7 +254,7 @@ public struct World: Sendable, Equatable {
     static func cascadeRank(_ kind: RecordKind) -> Int {
         switch kind {
         case .measurement: return 0
-        case .membership, .checkpoint, .goal, .action, .agreement, .assessment: return 1
+        case .membership, .checkpoint, .goal, .action, .agreement, .assessment, .link: return 1
         case .school, .agency, .cluster: return 2
         }
     }

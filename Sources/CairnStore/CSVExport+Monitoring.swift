@@ -41,4 +41,21 @@ extension CSVExport {
         }
         return rows
     }
+
+    /// Links between schools, by the first school's name: all of them, or those touching one of
+    /// `schools` (a cluster's).
+    static func linkRows(_ w: World, schools: Set<String>?) -> [[String]] {
+        let name = { (id: String) in w.schools[id]?.name ?? "" }
+        let list = w.links.values.filter { schools == nil || schools!.contains($0.from) || schools!.contains($0.to) }
+            .sorted {
+                (name($0.from), name($0.to), $0.relation.rawValue, $0.id) < (name($1.from), name($1.to), $1.relation.rawValue, $1.id)
+            }
+        return [["id", "relation", "from", "fromName", "to", "toName", "phases", "on", "how", "notes"]]
+            + list.map { l in
+                [
+                    l.id, l.relation.rawValue, l.from, name(l.from), l.to, name(l.to), l.phases.map(\.rawValue).joined(separator: " "),
+                    l.on?.description ?? "", l.how?.rawValue ?? "", l.notes,
+                ]
+            }
+    }
 }

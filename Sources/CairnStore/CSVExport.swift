@@ -7,7 +7,7 @@ import Foundation
 /// text instead; a number in a number column (a baseline of -2.5) stays a number.
 public enum CSVExport {
     public enum What: String, CaseIterable, Sendable {
-        case schools, agencies, clusters, members, checkpoints, goals, actions, measurements, assessments
+        case schools, agencies, clusters, members, checkpoints, goals, actions, measurements, assessments, links
     }
 
     public static func rows(_ what: What, world w: World, cluster: String? = nil, today: Day) -> [[String]] {
@@ -63,7 +63,7 @@ public enum CSVExport {
             return [
                 [
                     "id", "cluster", "statement", "indicator", "unit", "baseline", "baselineDate", "target", "deadline", "priority",
-                    "direction", "owner", "latest", "status",
+                    "direction", "owner", "latest", "status", "contributesTo",
                 ]
             ]
                 + clusterIDs.flatMap { id in
@@ -73,6 +73,7 @@ public enum CSVExport {
                             g.id, id, g.statement, g.indicator, g.unit, n(g.baseline), g.baselineDate?.description ?? "", n(g.target),
                             g.deadline?.description ?? "", g.priority.rawValue, g.direction.rawValue,
                             g.owner.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "", n(p.latest?.value), p.status.rawValue,
+                            g.contributesTo.flatMap { w.goals[$0]?.statement } ?? "",
                         ]
                     }
                 }
@@ -89,6 +90,7 @@ public enum CSVExport {
                 }
         case .measurements: return measurementRows(w, clusterIDs: clusterIDs)
         case .assessments: return assessmentRows(w, clusterIDs: clusterIDs)
+        case .links: return linkRows(w, schools: cluster == nil ? nil : memberIDs)
         }
     }
 

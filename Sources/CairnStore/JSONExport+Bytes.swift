@@ -40,6 +40,12 @@ extension JSONExport {
                     let list = world.assessments.values.sorted { ($0.cluster, $0.date, $0.id) < ($1.cluster, $1.date, $1.id) }
                     writeRecords(list, indent: 2, into: &$0)
                 },
+                "links": {
+                    let list = world.links.values.sorted {
+                        ($0.from, $0.to, $0.relation.rawValue, $0.id) < ($1.from, $1.to, $1.relation.rawValue, $1.id)
+                    }
+                    writeRecords(list, indent: 2, into: &$0)
+                },
             ]
             var w = PrettyJSON.Writer()
             for (key, table) in tables {

@@ -8,7 +8,7 @@ import Foundation
 /// missing id is refused with where it is (`schools[3].sector`), and nothing is imported; the
 /// rule book then checks the records as a form would.
 public enum JSONImport {
-    static let sections = ["schools", "agencies", "clusters", "goals", "measurements", "actions", "checkpoints", "assessments"]
+    static let sections = ["schools", "agencies", "clusters", "goals", "measurements", "actions", "checkpoints", "assessments", "links"]
 
     public static func changes(_ data: Data) throws(StoreError) -> [Change] {
         let parsed: JSONValue? = data.withUnsafeBytes { raw in
@@ -70,6 +70,7 @@ public enum JSONImport {
         // After the goals: a checkpoint may ask for a goal's measurement.
         changes += restored(r.list(doc, "checkpoints"), &r, as: Record.checkpoint)
         changes += restored(r.list(doc, "assessments"), &r, as: Record.assessment)
+        changes += restored(r.list(doc, "links"), &r, as: Record.link)
         return changes
     }
 

@@ -32,7 +32,7 @@ import Testing
             Goal(
                 id: "g2", cluster: "k1", statement: "Fewer leavers", indicator: "early leavers", unit: "%", baseline: 12.5,
                 baselineDate: Day(iso: "2025-06-30"), target: 8, deadline: Day(iso: "2027-06-30"), priority: .high,
-                direction: .decrease, owner: "m1")),
+                direction: .decrease, owner: "m1", contributesTo: "g9")),
         .measurement(Measurement(id: "v1", goal: "g1", value: 3, date: Day(iso: "2026-11-01")!, by: "ana")),
         .measurement(
             Measurement(id: "v2", goal: "g1", value: -0.25, date: Day(iso: "2026-11-02")!, by: "ben", source: "survey", ticked: "c2")),
@@ -45,6 +45,11 @@ import Testing
             Agreement(
                 id: "r1", cluster: "k1", meetingsPerYear: 4, reporting: "r", evaluation: "e", periodStart: Day(iso: "2026-09-01")!,
                 periodEnd: Day(iso: "2027-08-31")!)),
+        .link(Link(id: "l1", from: "s1", to: "s2", relation: .feeds)),
+        .link(
+            Link(
+                id: "l2", from: "s1", to: "s2", relation: .lineage, phases: [.primary], on: Day(iso: "2024-09-01"), how: .merged,
+                notes: "one school")),
         .assessment(Assessment(id: "h1", cluster: "k1", date: Day(iso: "2026-11-20")!, by: "ana")),
     ]
 

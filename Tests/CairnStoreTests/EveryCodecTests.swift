@@ -38,7 +38,7 @@ import Testing
             .goal(
                 Goal(
                     id: "g1", cluster: "k1", statement: t, indicator: t, unit: "%", baseline: 12.5, baselineDate: day, target: -0.25,
-                    deadline: day.adding(days: 300), priority: .high, direction: .decrease, owner: "m1")),
+                    deadline: day.adding(days: 300), priority: .high, direction: .decrease, owner: "m1", contributesTo: "g2")),
             .measurement(Measurement(id: "v1", goal: "g1", value: 1e-7, date: day, by: "ana", source: t, ticked: "c1")),
             .action(
                 Action(
@@ -50,6 +50,10 @@ import Testing
                     periodEnd: day.adding(days: 365))),
             .assessment(
                 Assessment(id: "h1", cluster: "k1", date: day, by: "ana", ratings: [.leadership: 4, .funding: 1], notes: [.power: t])),
+            .link(
+                Link(
+                    id: "l1", from: "s1", to: "s2", relation: .lineage, phases: [.primary, .vocational], on: day, how: .amalgamated,
+                    notes: t)),
         ]
     }
 
@@ -99,6 +103,7 @@ import Testing
         case .action(let r): return try encoded(r)
         case .agreement(let r): return try encoded(r)
         case .assessment(let r): return try encoded(r)
+        case .link(let r): return try encoded(r)
         }
     }
 

@@ -67,6 +67,7 @@ extension Record {
         case .action(var r): Self.visit(&r, &v, &self, Record.action)
         case .agreement(var r): Self.visit(&r, &v, &self, Record.agreement)
         case .assessment(var r): Self.visit(&r, &v, &self, Record.assessment)
+        case .link(var r): Self.visit(&r, &v, &self, Record.link)
         }
     }
 
@@ -98,6 +99,7 @@ extension Record {
         case .action: return .action(.blank)
         case .agreement: return .agreement(.blank)
         case .assessment: return .assessment(.blank)
+        case .link: return .link(.blank)
         }
     }
 }

@@ -100,6 +100,7 @@ extension Goal: DescribedRecord {
         v.word("priority", &priority)
         v.word("direction", &direction)
         v.optionalText("owner", &owner)
+        v.optionalText("contributesTo", &contributesTo)
         v.text("cluster", &cluster, [.parent, .fixed])
     }
 }
@@ -159,6 +160,21 @@ extension Assessment: DescribedRecord {
         v.text("cluster", &cluster, [.parent, .fixed])
         v.text("by", &by, .fixed)
         v.remarks("notes", &notes, .fixed)
+    }
+}
+
+extension Link: DescribedRecord {
+    public static let blank = Link(id: "", from: "", to: "", relation: .feeds)
+
+    public mutating func visitFields(_ v: inout some FieldVisitor) {
+        v.text("id", &id, .identity)
+        v.words("phases", &phases, [])
+        v.day("on", &on)
+        v.optionalWord("how", &how, [])
+        v.text("notes", &notes, .long)
+        v.word("relation", &relation, .fixed)
+        v.text("from", &from, [.parent, .fixed])
+        v.text("to", &to, .fixed)
     }
 }
 

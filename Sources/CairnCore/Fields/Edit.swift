@@ -65,6 +65,7 @@ extension Record {
             case .action(let r): value = try ValueCoder.encode(r)
             case .agreement(let r): value = try ValueCoder.encode(r)
             case .assessment(let r): value = try ValueCoder.encode(r)
+            case .link(let r): value = try ValueCoder.encode(r)
             }
         } catch {
             preconditionFailure("a record always encodes: \(error)")
@@ -89,6 +90,7 @@ extension Record {
             case .action: return .action(try ValueCoder.decode(Action.self, from: value))
             case .agreement: return .agreement(try ValueCoder.decode(Agreement.self, from: value))
             case .assessment: return .assessment(try ValueCoder.decode(Assessment.self, from: value))
+            case .link: return .link(try ValueCoder.decode(Link.self, from: value))
             }
         } catch let error as DecodingError {
             throw InputError(Record.describe(error))

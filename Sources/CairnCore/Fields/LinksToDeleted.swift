@@ -78,7 +78,7 @@ struct LinkHolders: Sendable, Equatable {
 
     init(_ world: World) {
         isBuilt = true
-        for g in world.goals.values where g.owner != nil { note(.goal(g)) }
+        for g in world.goals.values where g.owner != nil || g.contributesTo != nil { note(.goal(g)) }
         for c in world.checkpoints.values where c.concerns != nil || c.goal != nil { note(.checkpoint(c)) }
         for a in world.actions.values where a.goal != nil || a.responsible != nil { note(.action(a)) }
         for m in world.measurements.values where m.ticked != nil { note(.measurement(m)) }

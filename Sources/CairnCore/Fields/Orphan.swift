@@ -15,6 +15,7 @@ extension World {
         case .action(let a): return [("cluster", .cluster, a.cluster)]
         case .agreement(let a): return [("cluster", .cluster, a.cluster)]
         case .assessment(let a): return [("cluster", .cluster, a.cluster)]
+        case .link(let l): return [("from", .school, l.from), ("to", .school, l.to)]
         case .school, .agency, .cluster: return []
         }
     }

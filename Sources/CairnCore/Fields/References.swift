@@ -23,13 +23,16 @@ extension Record {
         case .checkpoint(let c):
             return ref("cluster", .cluster, c.cluster, required: true) + ref("concerns", .membership, c.concerns)
                 + ref("goal", .goal, c.goal)
-        case .goal(let g): return ref("cluster", .cluster, g.cluster, required: true) + ref("owner", .membership, g.owner)
+        case .goal(let g):
+            return ref("cluster", .cluster, g.cluster, required: true) + ref("owner", .membership, g.owner)
+                + ref("contributesTo", .goal, g.contributesTo)
         case .measurement(let m): return ref("goal", .goal, m.goal, required: true) + ref("ticked", .checkpoint, m.ticked)
         case .action(let a):
             return ref("cluster", .cluster, a.cluster, required: true) + ref("goal", .goal, a.goal)
                 + ref("responsible", .membership, a.responsible)
         case .agreement(let a): return ref("cluster", .cluster, a.cluster, required: true)
         case .assessment(let a): return ref("cluster", .cluster, a.cluster, required: true)
+        case .link(let l): return ref("from", .school, l.from, required: true) + ref("to", .school, l.to, required: true)
         }
     }
 }
@@ -87,6 +90,7 @@ extension World {
         case .action: return actions.values.map(Record.action)
         case .agreement: return agreements.values.map(Record.agreement)
         case .assessment: return assessments.values.map(Record.assessment)
+        case .link: return links.values.map(Record.link)
         }
     }
 
@@ -95,7 +99,7 @@ extension World {
     func unlinks(from gone: Set<String>, of kinds: Set<RecordKind>) -> [Change] {
         var holders: Set<RecordKind> = []
         if kinds.contains(.membership) { holders.formUnion([.checkpoint, .goal, .action]) }
-        if kinds.contains(.goal) { holders.formUnion([.checkpoint, .action]) }
+        if kinds.contains(.goal) { holders.formUnion([.checkpoint, .action, .goal]) }
         if kinds.contains(.checkpoint) { holders.insert(.measurement) }
         if kinds.contains(.agreement) { holders.insert(.checkpoint) }
         var changes: [Change] = []
@@ -113,7 +117,11 @@ extension World {
                 clear(.checkpoint, c.id, [("concerns", c.concerns), ("goal", c.goal), ("agreement", c.agreement)])
             }
         }
-        if holders.contains(.goal) { for g in goals.values where g.owner != nil { clear(.goal, g.id, [("owner", g.owner)]) } }
+        if holders.contains(.goal) {
+            for g in goals.values where g.owner != nil || g.contributesTo != nil {
+                clear(.goal, g.id, [("owner", g.owner), ("contributesTo", g.contributesTo)])
+            }
+        }
         if holders.contains(.measurement) {
             for m in measurements.values where m.ticked != nil { clear(.measurement, m.id, [("ticked", m.ticked)]) }
         }

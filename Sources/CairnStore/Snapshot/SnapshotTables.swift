@@ -14,6 +14,7 @@ final class SnapshotTables: @unchecked Sendable {
     var actions: [String: Action] = [:]
     var agreements: [String: Agreement] = [:]
     var assessments: [String: Assessment] = [:]
+    var links: [String: Link] = [:]
     // A field each, so that the cores reading two kinds never write the same one.
     private var members: [String: [String]] = [:]
     private var clustersOfMember: [String: [String]] = [:]
@@ -121,6 +122,7 @@ final class SnapshotTables: @unchecked Sendable {
                 try fill(&agreements, groups: &agreementGroups, by: \.cluster, few { if case .agreement(let x) = $0 { x } else { nil } })
             case .assessment:
                 try fill(&assessments, groups: &assessmentGroups, by: \.cluster, few { if case .assessment(let x) = $0 { x } else { nil } })
+            case .link: try fill(&links, few { if case .link(let x) = $0 { x } else { nil } })
             }
         } catch {
             fail()

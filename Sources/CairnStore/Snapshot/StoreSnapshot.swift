@@ -30,7 +30,7 @@ struct StoreSnapshot {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 11
+    static let format = 12
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -39,6 +39,7 @@ struct StoreSnapshot {
             Level.allCases.map(\.rawValue), ClusterKind.allCases.map(\.rawValue), Formality.allCases.map(\.rawValue),
             MemberType.allCases.map(\.rawValue), Priority.allCases.map(\.rawValue), Direction.allCases.map(\.rawValue),
             ActionClass.allCases.map(\.rawValue), ActionStatus.allCases.map(\.rawValue), GroupingLevel.allCases.map(\.rawValue),
+            LinkRelation.allCases.map(\.rawValue), Lineage.allCases.map(\.rawValue),
         ]
         return lists.map { $0.joined(separator: ",") }.joined(separator: ";")
     }()

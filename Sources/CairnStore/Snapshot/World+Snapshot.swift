@@ -43,6 +43,7 @@ extension World {
         grouped(actions, clusterIndex.actions, Record.action)
         grouped(agreements, clusterIndex.agreements, Record.agreement)
         grouped(assessments, clusterIndex.assessments, Record.assessment)
+        records(links, Record.link)
         // What the fold keeps beside the records, as one more part.
         var rest = SnapshotWriter(capacity: fieldWriters.count * 64)
         rest.number(fieldWriters.count)
@@ -108,6 +109,7 @@ extension World {
         actions = tables.actions
         agreements = tables.agreements
         assessments = tables.assessments
+        links = tables.links
         var rest = try r.section()
         let writers = try rest.count()
         fieldWriters.reserveCapacity(writers)

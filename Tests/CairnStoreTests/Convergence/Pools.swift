@@ -48,6 +48,8 @@ enum Pools {
             return [("meetingsPerYear", ["4", "6", "12"]), ("reporting", notes)]
         case .assessment:
             return [("date", dayTexts)]
+        case .link:
+            return [("notes", notes), ("phases", ["primary", "lower-secondary primary", ""])]
         }
     }
 }

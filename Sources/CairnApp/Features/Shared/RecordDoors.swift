@@ -20,7 +20,7 @@ enum RecordDoors {
             }
         case .goal: form = w.goals[id].map { FrameworkForms.goal($0, cluster: $0.cluster, world: w) }
         case .action: form = w.actions[id].map { FrameworkForms.action($0, cluster: $0.cluster, goal: $0.goal, world: w) }
-        case .measurement: form = nil
+        case .measurement, .link: form = nil
         case .assessment: form = w.assessments[id].map { FrameworkForms.assessment($0, cluster: $0.cluster, world: w, today: env.today) }
         case .agreement: form = w.agreements[id].map { FrameworkForms.agreement($0, cluster: $0.cluster, today: env.today) }
         }

@@ -1,0 +1,72 @@
+/// Links between schools: which feed which (the pupils' path from one phase to the next), and
+/// which took over from which (a school's lineage).
+extension World {
+    /// The links that start at `school`: the schools it feeds, and its successors.
+    public func links(from school: String) -> [Link] {
+        sortedLinks { $0.from == school }
+    }
+
+    /// The links that end at `school`: the schools that feed it, and its predecessors.
+    public func links(to school: String) -> [Link] {
+        sortedLinks { $0.to == school }
+    }
+
+    private func sortedLinks(_ keep: (Link) -> Bool) -> [Link] {
+        links.values.filter(keep).sorted {
+            ($0.relation.rawValue, schools[$0.from]?.name ?? "", schools[$0.to]?.name ?? "", $0.id)
+                < ($1.relation.rawValue, schools[$1.from]?.name ?? "", schools[$1.to]?.name ?? "", $1.id)
+        }
+    }
+
+    /// "“A” feeds “B” (primary → lower secondary)", "“B” succeeded “A” (merged, 2024-09-01)".
+    public func linkPhrase(_ l: Link) -> String {
+        let from = "“\(schools[l.from]?.name ?? "(removed school)")”"
+        let to = "“\(schools[l.to]?.name ?? "(removed school)")”"
+        switch l.relation {
+        case .feeds:
+            let phases = l.phases.isEmpty ? "" : " (\(l.phases.map(\.label).joined(separator: " → ")))"
+            return "\(from) feeds \(to)\(phases)"
+        case .lineage:
+            let how = [l.how?.rawValue, l.on?.description].compactMap { $0 }
+            return "\(to) succeeded \(from)" + (how.isEmpty ? "" : " (\(how.joined(separator: ", ")))")
+        }
+    }
+
+    public func validate(_ l: Link, keys: UniqueKeys? = nil) -> [FieldIssue] {
+        var issues: [FieldIssue] = []
+        if schools[l.from] == nil { issues.append(FieldIssue("from", "the school no longer exists")) }
+        if schools[l.to] == nil { issues.append(FieldIssue("to", "the school no longer exists")) }
+        if l.from == l.to { issues.append(FieldIssue("to", "a school cannot be linked to itself")) }
+        switch l.relation {
+        case .feeds:
+            if l.how != nil { issues.append(FieldIssue("how", "only a successor says how it took over; a feed has phases")) }
+        case .lineage:
+            if l.how == nil { issues.append(FieldIssue("how", "say how: merged, split, amalgamated or converted")) }
+            if l.on == nil { issues.append(FieldIssue("on", "say when the successor took over")) }
+            if !l.phases.isEmpty { issues.append(FieldIssue("phases", "phases are for a feed, not a succession")) }
+            if l.from != l.to, isPredecessor(l.to, of: l.from) {
+                issues.append(
+                    FieldIssue("to", "\(linkName(l.to)) is already before \(linkName(l.from)) in its lineage: that would make a circle"))
+            }
+        }
+        if let twin = links.values.first(where: { $0.id != l.id && $0.from == l.from && $0.to == l.to && $0.relation == l.relation }) {
+            issues.append(FieldIssue("to", "\(linkPhrase(twin)) is already recorded"))
+        }
+        return issues
+    }
+
+    private func linkName(_ school: String) -> String { "“\(schools[school]?.name ?? school)”" }
+
+    /// Whether `earlier` is among the schools `school` took over from, however far back.
+    func isPredecessor(_ earlier: String, of school: String) -> Bool {
+        var seen: Set<String> = [school]
+        var queue = [school]
+        while let next = queue.popLast() {
+            for l in links.values where l.relation == .lineage && l.to == next {
+                if l.from == earlier { return true }
+                if seen.insert(l.from).inserted { queue.append(l.from) }
+            }
+        }
+        return false
+    }
+}
