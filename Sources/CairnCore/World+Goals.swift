@@ -69,3 +69,12 @@ extension World {
         throw InputError("\(hits.count) members of \(cluster) are named “\(reference)”; give an id")
     }
 }
+
+extension World {
+    /// The goals that contribute to `goalID` (a grouping's goal), by cluster name then statement.
+    public func contributors(to goalID: String) -> [Goal] {
+        goals.values.filter { $0.contributesTo == goalID }.sorted {
+            (clusters[$0.cluster]?.name ?? "", $0.statement, $0.id) < (clusters[$1.cluster]?.name ?? "", $1.statement, $1.id)
+        }
+    }
+}

@@ -46,7 +46,7 @@ extension World {
             if !l.phases.isEmpty { issues.append(FieldIssue("phases", "phases are for a feed, not a succession")) }
             if l.from != l.to, isPredecessor(l.to, of: l.from) {
                 issues.append(
-                    FieldIssue("to", "\(linkName(l.to)) is already before \(linkName(l.from)) in its lineage: that would make a circle"))
+                    FieldIssue("to", "\(linkName(l.to)) is already a predecessor of \(linkName(l.from)): it cannot also succeed it"))
             }
         }
         if let twin = links.values.first(where: { $0.id != l.id && $0.from == l.from && $0.to == l.to && $0.relation == l.relation }) {

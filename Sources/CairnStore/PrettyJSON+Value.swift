@@ -1,4 +1,5 @@
 import CairnCore
+import Foundation
 
 extension PrettyJSON {
     /// A field's value at `indent`, in the bytes a document holding it gets.
@@ -34,5 +35,14 @@ extension PrettyJSON {
             pad(indent, into: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+}
+
+extension PrettyJSON {
+    /// One value (a record's fields) as a document of its own, in the form of the export.
+    public static func data(_ value: JSONValue) -> Data {
+        var out: [UInt8] = []
+        write(value, indent: 0, into: &out)
+        return Data(out)
     }
 }

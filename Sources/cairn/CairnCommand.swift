@@ -16,7 +16,7 @@ struct CairnCommand: ParsableCommand {
             ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self,
             HealthCommand.self, WorkshopCommand.self, ImportCommand.self, UndoImportCommand.self, ReportCommand.self, ConflictsCommand.self,
             SyncCommand.self,
-            LogCommand.self, MeasurementsCommand.self, JoinCommand.self, LeaveCommand.self, TreeCommand.self,
+            LogCommand.self, MeasurementsCommand.self, JoinCommand.self, LeaveCommand.self, TreeCommand.self, LinkCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -260,7 +260,7 @@ extension World {
         case .action(let a): return "action “\(a.description)”"
         case .agreement(let a): return "monitoring agreement (\(a.meetingsPerYear) meetings a year)"
         case .assessment(let a): return "health check of \(a.date)"
-        case .link(let l): return linkPhrase(l)
+        case .link(let l): return "link: \(linkPhrase(l))"
         }
     }
 }
