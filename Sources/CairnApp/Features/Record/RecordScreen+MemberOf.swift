@@ -32,4 +32,27 @@ extension RecordScreen {
         }
         return rows
     }
+
+    /// A school's links, after its groupings: the schools it feeds and that feed it, its
+    /// predecessors and successors, each row the link (Enter opens the school at its other end).
+    static func links(of id: String, in w: World) -> [ListRow] {
+        func row(_ l: Link, other: String, _ relation: String, _ detail: String) -> ListRow {
+            ListRow(id: l.id, cells: [w.schools[other]?.name ?? "(removed school)", "", relation, detail])
+        }
+        let phases = { (l: Link) in l.phases.map(\.label).joined(separator: " → ") }
+        var rows: [ListRow] = []
+        for l in w.links(from: id) {
+            switch l.relation {
+            case .feeds: rows.append(row(l, other: l.to, "feeds", phases(l)))
+            case .lineage: rows.append(row(l, other: l.to, "succeeded by (\(l.how?.rawValue ?? "?"))", l.on?.description ?? ""))
+            }
+        }
+        for l in w.links(to: id) {
+            switch l.relation {
+            case .feeds: rows.append(row(l, other: l.from, "fed by", phases(l)))
+            case .lineage: rows.append(row(l, other: l.from, "succeeded (\(l.how?.rawValue ?? "?"))", l.on?.description ?? ""))
+            }
+        }
+        return rows
+    }
 }

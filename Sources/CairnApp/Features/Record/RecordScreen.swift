@@ -1,7 +1,8 @@
 import CairnCore
 import TermUI
 
-/// One school or agency: its fields and the clusters it belongs to.
+/// One school or agency: its fields, the clusters it belongs to, and a school's links to other
+/// schools.
 public struct RecordScreen: Screen {
     public enum Action: Sendable, Equatable {
         case list(ListAction)
@@ -59,7 +60,9 @@ public struct RecordScreen: Screen {
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         [
-            KeyBinding([.enter], "Enter", "open cluster", .openCluster, enabled: clusters.selectedRow != nil),
+            KeyBinding(
+                [.enter], "Enter", clusters.selectedRow.map { Self.isLink($0.id) } == true ? "open school" : "open cluster", .openCluster,
+                enabled: clusters.selectedRow != nil),
             KeyBinding([.char("e")], "e", "edit", .edit),
             KeyBinding([.char("d")], "d", "del", .delete),
             KeyBinding([.char("h")], "h", "history", .history),
@@ -78,7 +81,13 @@ public struct RecordScreen: Screen {
         case .list(let a):
             clusters.apply(a, visibleRows: visibleRows(env))
             return []
-        case .openCluster: return clusters.selectedRow.map { [.push(ScreenBox(ClusterScreen(clusterID: $0.id)))] } ?? []
+        case .openCluster:
+            guard let row = clusters.selectedRow else { return [] }
+            if Self.isLink(row.id) {
+                guard let l = env.world.links[row.id] else { return [] }
+                return [.push(ScreenBox(RecordScreen(type: .school, id: l.from == id ? l.to : l.from)))]
+            }
+            return [.push(ScreenBox(ClusterScreen(clusterID: row.id)))]
         case .edit: return RecordDoors.editor(kind, id: id, env).map { [$0] } ?? []
         case .delete: return RecordDoors.confirmDelete(kind, id: id, env, asker: context.id).map { [$0] } ?? []
         case .history: return RecordDoors.history(kind, id: id, env, asker: context.id).map { [$0] } ?? []
@@ -91,12 +100,23 @@ public struct RecordScreen: Screen {
     public mutating func refresh(_ env: AppEnvironment) {
         let w = env.world
         let id = id
-        clusters.rebuild(from: env.listSource, visibleRows: visibleRows(env)) { Self.memberOf(id, in: w) }
+        let type = type
+        clusters.rebuild(from: env.listSource, visibleRows: visibleRows(env)) {
+            Self.memberOf(id, in: w) + (type == .school ? Self.links(of: id, in: w) : [])
+        }
     }
+
+    static func isLink(_ rowID: String) -> Bool { RecordID.isValid(rowID, for: .link) }
 
     /// The period is a column only when a row has one: most members never say when they joined.
     var memberOfColumns: [Column] {
         let periods = clusters.rows.contains { $0.cells.count > 3 && !$0.cells[3].isEmpty }
+        if clusters.rows.contains(where: { Self.isLink($0.id) }) {
+            return [
+                Column("Cluster or school"), Column("Lead", width: 4), Column("Role or link", width: 22),
+                Column("When or phases", width: 26),
+            ]
+        }
         return periods
             ? [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 22), Column("Period", width: 16)]
             : [Column("Cluster"), Column("Lead", width: 4), Column("Role", width: 28)]
@@ -116,7 +136,8 @@ public struct RecordScreen: Screen {
             canvas.put(line.text, x: 17, y: y + 1 + i, maxWidth: area.width - 18)
         }
         let top = y + 2 + lines.count
-        canvas.put("Member of", x: 1, y: top, style: .title)
+        let linked = clusters.rows.contains { Self.isLink($0.id) }
+        canvas.put(linked ? "Member of, and linked to" : "Member of", x: 1, y: top, style: .title)
         Layout.list(
             clusters, columns: memberOfColumns, into: &canvas,
             area: Rect(x: 0, y: top + 1, width: area.width, height: visibleRows(env) + 1), empty: "Not a member of any cluster yet.")
