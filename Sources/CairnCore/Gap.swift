@@ -8,6 +8,12 @@ public struct Gap: Sendable, Equatable {
         case actionWithoutResponsible = "action-without-responsible"
         case memberWithoutAction = "member-without-action"
         case overdueCheckpoint = "overdue-checkpoint"
+        /// The pupils' path runs through a phase no school of the cluster teaches.
+        case phaseWithoutSchool = "phase-without-school"
+        /// A school whose pupils go on within the cluster's phases feeds no school of it.
+        case feedsNoOne = "feeds-no-one"
+        /// A school of the cluster feeds one outside it: its pupils' path leaves the cluster.
+        case pathLeaves = "path-leaves-cluster"
 
         /// A short label for lists (the raw value is for scripts).
         public var label: String {
@@ -19,6 +25,9 @@ public struct Gap: Sendable, Equatable {
             case .actionWithoutResponsible: return "action, no one"
             case .memberWithoutAction: return "member, no action"
             case .overdueCheckpoint: return "overdue"
+            case .phaseWithoutSchool: return "path breaks"
+            case .feedsNoOne: return "feeds no one"
+            case .pathLeaves: return "path leaves"
             }
         }
     }
@@ -50,7 +59,7 @@ extension World {
         let parts = ClusterParts(
             hasLead: lead(of: clusterID) != nil, hasAgreement: agreement(of: clusterID) != nil, members: members(of: clusterID),
             goals: goals(of: clusterID), actions: actions(of: clusterID), checkpoints: checkpoints(of: clusterID, on: today))
-        return gaps(clusterID, parts, on: today)
+        return gaps(clusterID, parts, on: today) + journeyGaps(clusterID, learningJourney(of: clusterID))
     }
 
     /// Every cluster's gaps, the records grouped by cluster once: asked cluster by cluster
@@ -62,6 +71,8 @@ extension World {
         let actionsBy = Dictionary(grouping: actions.values, by: \.cluster)
         let checkpointsBy = Dictionary(grouping: checkpoints.values, by: \.cluster)
         let agreed = Set(agreements.values.map(\.cluster))
+        // Feeds read once, not once a cluster: most stores have none.
+        let feedsFrom = Dictionary(grouping: links.values.filter { $0.relation == .feeds }, by: \.from)
         var out: [String: [Gap]] = [:]
         for id in clusters.keys {
             let own = members[id] ?? []
@@ -69,7 +80,9 @@ extension World {
                 hasLead: own.contains { $0.lead }, hasAgreement: agreed.contains(id), members: own,
                 goals: (goalsBy[id] ?? []).sorted(by: World.goalOrder), actions: (actionsBy[id] ?? []).sorted(by: World.actionOrder),
                 checkpoints: Checkpoint.inUrgencyOrder(checkpointsBy[id] ?? [], on: today))
-            out[id] = gaps(id, parts, on: today)
+            let schools = own.compactMap { $0.memberType == .school ? self.schools[$0.memberId] : nil }
+            let journey = learningJourney(schools: schools, feeds: { feedsFrom[$0] ?? [] })
+            out[id] = gaps(id, parts, on: today) + journeyGaps(id, journey)
         }
         return out
     }
@@ -126,6 +139,27 @@ extension World {
         for c in parts.checkpoints where c.isOverdue(on: today) {
             gaps.append(
                 Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
+        }
+        return gaps
+    }
+
+    /// Where a cluster's learning journey breaks: a phase with no school, a school that feeds
+    /// no one in the cluster, a feed that leaves it.
+    func journeyGaps(_ clusterID: String, _ j: LearningJourney) -> [Gap] {
+        var gaps: [Gap] = []
+        for stage in j.stages where stage.isMissing {
+            gaps.append(
+                Gap(
+                    .phaseWithoutSchool, cluster: clusterID,
+                    "no school of the cluster teaches \(stage.phase.label): the pupils' path breaks there"))
+        }
+        for s in j.feedingNoOne {
+            gaps.append(Gap(.feedsNoOne, cluster: clusterID, record: .school, id: s.id, "“\(s.name)” feeds no school of the cluster"))
+        }
+        for l in j.leaving {
+            let from = schools[l.from]?.name ?? l.from
+            let to = schools[l.to]?.name ?? l.to
+            gaps.append(Gap(.pathLeaves, cluster: clusterID, record: .school, id: l.from, "“\(from)” feeds “\(to)”, outside the cluster"))
         }
         return gaps
     }

@@ -51,7 +51,7 @@ import Testing
 @Suite struct CoverageTabTests {
     @Test func the_coverage_tab_is_a_matrix_with_its_gaps_said_below() {
         var app = Fixture.app()
-        app.press(.enter, .backTab, .backTab)
+        app.press(.enter, .backTab, .backTab, .backTab)
         let canvas = app.render()
         expectSnapshot(canvas, "cluster-coverage")
         #expect(canvas.text.contains("local authority"))
@@ -68,7 +68,7 @@ import Testing
         w.apply(.put(.membership(Membership(id: "mem-h", cluster: "clu-pt2", memberType: .agency, memberId: "agy-h"))))
         var app = Fixture.app(w)
         app.home.lists[0].select(id: "clu-pt")
-        app.press(.enter, .backTab, .backTab)  // Agrupamento de Escolas de Óbidos, Coverage
+        app.press(.enter, .backTab, .backTab, .backTab)  // Agrupamento de Escolas de Óbidos, Coverage
         #expect(app.render().text.contains("health is absent locally"))
         app.press(.char("R"))
         let region = app.render().text

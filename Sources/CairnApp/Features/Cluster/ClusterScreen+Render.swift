@@ -62,7 +62,9 @@ extension ClusterScreen {
             ClusterTab.allCases.map { tab in sum.count(tab).map { "\(name(tab)) (\($0))" } ?? name(tab) }
         }
         func fits(_ t: [String]) -> Bool { t.reduce(0) { $0 + DisplayWidth.of($1) + 3 } - 1 <= width }
-        for candidate in [titles(\.title), titles(\.shortTitle)] where fits(candidate) { return candidate }
+        // Then the tabs with a count keep a word, the others take their shortest.
+        let counted = titles { sum.count($0) == nil ? $0.shortestTitle : $0.shortTitle }
+        for candidate in [titles(\.title), titles(\.shortTitle), counted] where fits(candidate) { return candidate }
         return titles(\.shortestTitle)
     }
 }

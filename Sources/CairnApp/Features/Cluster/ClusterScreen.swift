@@ -63,7 +63,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             switch tab {
             case .health:
                 return RecordDoors.history(.assessment, id: selectedCheck(w)?.id, env, asker: context.id).map { [$0] } ?? []
-            case .gaps, .coverage: return RecordDoors.history(.cluster, id: clusterID, env, asker: context.id).map { [$0] } ?? []
+            case .gaps, .coverage, .journey: return RecordDoors.history(.cluster, id: clusterID, env, asker: context.id).map { [$0] } ?? []
             default: return RecordDoors.history(tab.recordKind, id: selected, env, asker: context.id).map { [$0] } ?? []
             }
         case .measure:
@@ -112,6 +112,9 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .gaps:
             guard let id = selected else { return [] }
             return goFix(gap: id, env)
+        case .journey:
+            guard let school = selected.flatMap(Rows.journeySchool), w.schools[school] != nil else { return [] }
+            return [.push(ScreenBox(RecordScreen(type: .school, id: school)))]
         case .members:
             guard let id = selected, let m = w.memberships[id] else { return [] }
             if m.memberType == .cluster { return [.push(ScreenBox(ClusterScreen(clusterID: m.memberId)))] }
@@ -126,7 +129,7 @@ public struct ClusterScreen: Screen, TabbedLists {
     private func add(_ env: AppEnvironment) -> [Effect] {
         let w = env.world
         switch tab {
-        case .members, .coverage: return [.push(ScreenBox(PickerScreen(clusterID: clusterID)))]
+        case .members, .coverage, .journey: return [.push(ScreenBox(PickerScreen(clusterID: clusterID)))]
         case .checkpoints: return [RecordDoors.open(RecordForms.checkpoint(nil, cluster: clusterID, world: w))]
         case .goals: return [RecordDoors.open(FrameworkForms.goal(nil, cluster: clusterID, world: w))]
         case .actions:
@@ -153,6 +156,8 @@ public struct ClusterScreen: Screen, TabbedLists {
             tab = .actions
             effects.append(.say(Status("Press a to give \(w.memberships[recordID].map { w.memberName($0) } ?? "the member") an action")))
         case .overdueCheckpoint: tab = .checkpoints
+        case .phaseWithoutSchool: tab = .journey
+        case .feedsNoOne, .pathLeaves: return [.push(ScreenBox(RecordScreen(type: .school, id: recordID)))]
         }
         if !recordID.isEmpty { select = recordID }
         refresh(env)
@@ -216,6 +221,11 @@ extension ClusterScreen {
                 KeyBinding([.char("a")], "a", "add", .add),
                 KeyBinding([.char("e")], "e", "edit", .edit, enabled: assessed),
                 KeyBinding([.char("d")], "d", "del", .delete, enabled: assessed),
+            ]
+        case .journey:
+            b += [
+                KeyBinding([.enter], "Enter", "open school", .open, enabled: selected.flatMap(Rows.journeySchool) != nil),
+                KeyBinding([.char("a")], "a", "add school", .add),
             ]
         case .members, .checkpoints, .goals, .actions:
             b += [

@@ -4,7 +4,10 @@ import TermUI
 /// The tabs of a cluster's screen, each with its list, its columns and the kind of record
 /// `e` and `d` act on. Adding a tab is adding a case here.
 public enum ClusterTab: Int, CaseIterable, Sendable {
-    case members, checkpoints, goals, actions, health, coverage, gaps
+    case members, checkpoints, goals, actions, health, coverage
+    /// The member schools along the pupils' path, and where it breaks.
+    case journey
+    case gaps
 
     var title: String {
         switch self {
@@ -15,6 +18,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .health: return "Health"
         case .coverage: return "Coverage"
         case .gaps: return "Gaps"
+        case .journey: return "Journey"
         }
     }
 
@@ -23,6 +27,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         switch self {
         case .checkpoints: return "Checks"
         case .coverage: return "Cover"
+        case .journey: return "Path"
         default: return title
         }
     }
@@ -36,6 +41,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .health: return "Hlth"
         case .coverage: return "Cov"
         case .gaps: return "Gaps"
+        case .journey: return "Path"
         }
     }
 
@@ -46,7 +52,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .goals: return .goal
         case .actions: return .action
         case .health: return .assessment  // e and d act on the latest health check
-        case .gaps, .coverage: return .cluster  // not records of their own; see `ClusterScreen.open`
+        case .gaps, .coverage, .journey: return .cluster  // not records of their own; see `ClusterScreen.open`
         }
     }
 
@@ -59,6 +65,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .health: return Rows.healthColumns
         case .coverage: return Rows.coverageColumns
         case .gaps: return Rows.gapColumns
+        case .journey: return Rows.journeyColumns
         }
     }
 
@@ -71,6 +78,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .health: return "No health check yet. Press a to rate the five conditions and five challenges."
         case .coverage: return ""
         case .gaps: return "No gaps: every part of the framework is in place."
+        case .journey: return "No member school says its phases yet. Press a to add a school; e on a school sets its phases."
         }
     }
 
@@ -83,6 +91,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         case .health: return Rows.health(world.health(of: cluster, on: today), earlier: Array(world.assessments(of: cluster).dropFirst()))
         case .coverage: return Rows.coverage(world.coverage(of: cluster))
         case .gaps: return Rows.gaps(world, cluster: cluster, today: today)
+        case .journey: return Rows.journey(world.learningJourney(of: cluster), in: world)
         }
     }
 }

@@ -1,0 +1,41 @@
+import CairnCore
+import TermUI
+
+/// A cluster's learning journey as a list: each phase of the pupils' path with the schools that
+/// teach it and where their pupils go on to; a phase no school teaches, marked.
+extension Rows {
+    static let journeyColumns = [Column("Phase", width: 16), Column("School"), Column("Goes on to", width: 30)]
+
+    /// The row id of a school under a phase: the phase, a bar, the school's id.
+    static func journeySchool(_ rowID: String) -> String? {
+        guard let bar = rowID.firstIndex(of: "|") else { return nil }
+        let school = rowID[rowID.index(after: bar)...]
+        return school.isEmpty ? nil : String(school)
+    }
+
+    static func journey(_ j: LearningJourney, in w: World) -> [ListRow] {
+        var rows: [ListRow] = []
+        func goesOn(_ school: String) -> String {
+            (j.feeds[school] ?? []).map { l in
+                let name = w.schools[l.to]?.name ?? l.to
+                return j.leaving.contains(l) ? "\(name) (outside)" : name
+            }.joined(separator: ", ")
+        }
+        for stage in j.stages {
+            if stage.isMissing {
+                rows.append(
+                    ListRow(
+                        id: stage.phase.rawValue + "|", cells: [stage.phase.label, "no school", "the path breaks here"],
+                        style: Style(.overdue, bold: true)))
+                continue
+            }
+            for (i, s) in stage.schools.enumerated() {
+                rows.append(ListRow(id: "\(stage.phase.rawValue)|\(s.id)", cells: [i == 0 ? stage.phase.label : "", s.name, goesOn(s.id)]))
+            }
+        }
+        for (i, s) in j.unplaced.enumerated() {
+            rows.append(ListRow(id: "unplaced|\(s.id)", cells: [i == 0 ? "phase not said" : "", s.name, goesOn(s.id)], style: .muted))
+        }
+        return rows
+    }
+}
