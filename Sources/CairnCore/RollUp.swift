@@ -86,8 +86,9 @@ extension RollUp {
         /// How many checks a trend looks back over.
         public static let checks = 4
 
-        /// The mean of the clusters' fourth-latest, third-latest, second-latest and latest
-        /// ratings, oldest first (fewer when no cluster has that many); the last is the mean now.
+        /// The clusters' mean rating at their fourth-latest, third-latest, second-latest and
+        /// latest checks, oldest first: as many as the longest history holds, a cluster with
+        /// fewer checks counted at its earliest rating before them. The last is the mean now.
         public var means: [Double] = []
         /// How many clusters have rated it.
         public var clusters = 0

@@ -97,29 +97,31 @@ extension World {
     }
 }
 
-/// Each health item's ratings summed over clusters, by how far back the check is.
+/// Each health item's latest ratings in each cluster, to be averaged by how far back the check is.
 private struct HealthSums {
-    var sums: [HealthItem: [Double]] = [:]
-    var counts: [HealthItem: [Int]] = [:]
+    /// Per item, per cluster that rated it: its last ratings of it, newest first.
+    var ratings: [HealthItem: [[Int]]] = [:]
 
     /// `newestFirst`: one cluster's health checks, newest first.
     mutating func add(_ newestFirst: [Assessment]) {
         for item in HealthItem.allCases {
-            let ratings = newestFirst.lazy.compactMap { $0.rating(item) }.prefix(RollUp.HealthTrend.checks)
-            for (back, rating) in ratings.enumerated() {
-                sums[item, default: Array(repeating: 0, count: RollUp.HealthTrend.checks)][back] += Double(rating)
-                counts[item, default: Array(repeating: 0, count: RollUp.HealthTrend.checks)][back] += 1
-            }
+            let last = Array(newestFirst.lazy.compactMap { $0.rating(item) }.prefix(RollUp.HealthTrend.checks))
+            if !last.isEmpty { ratings[item, default: []].append(last) }
         }
     }
 
+    /// As many points as the longest history holds (up to four), oldest first. A cluster with
+    /// fewer checks counts at its earliest rating before them, so that every point is over the
+    /// same clusters: the trend shows how ratings moved, not which clusters had been checked.
     func trends() -> [HealthItem: RollUp.HealthTrend] {
         Dictionary(
             uniqueKeysWithValues: HealthItem.allCases.map { item in
-                let sum = sums[item] ?? []
-                let count = counts[item] ?? []
-                let means = sum.indices.reversed().filter { count[$0] > 0 }.map { sum[$0] / Double(count[$0]) }
-                return (item, RollUp.HealthTrend(means: means, clusters: count.first ?? 0))
+                let lists = ratings[item] ?? []
+                let points = lists.map(\.count).max() ?? 0
+                let means = (0..<points).reversed().map { back in
+                    Double(lists.reduce(0) { $0 + $1[min(back, $1.count - 1)] }) / Double(lists.count)
+                }
+                return (item, RollUp.HealthTrend(means: means, clusters: lists.count))
             })
     }
 }

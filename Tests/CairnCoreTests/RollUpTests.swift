@@ -188,12 +188,14 @@ import Testing
                 )))
         let r = w.rollUp(.grouping("clu-r"), on: today)
         let leadership = try #require(r.current.health[.leadership])
-        #expect(leadership.means == [1, 2, 3, 3], "oldest of the last four first; the latest of A and B meet in the last")
+        #expect(leadership.means == [1.5, 2, 2.5, 3], "oldest of A's last four first, B's one check counted at each")
         #expect(leadership.mean == 3 && leadership.clusters == 2 && leadership.movement == .rising)
         #expect(r.current.health[.workload]?.means == [3] && r.current.health[.workload]?.movement == nil)
         #expect(r.current.health[.funding]?.mean == nil)
         // On 2026-09-30 B had no check and A's latest was June's.
         #expect(r.previous.health[.leadership]?.means == [1, 1, 2, 3])
+        // The same cluster's ratings only: one that had been checked once moves nothing.
+        #expect(r.current.health[.workload]?.movement == nil && r.previous.health[.workload]?.mean == nil)
         #expect(r.previous.health[.leadership]?.clusters == 1)
     }
 
