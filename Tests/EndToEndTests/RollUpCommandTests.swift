@@ -57,6 +57,10 @@ import Testing
             #expect(r.stdout.contains(": 0 clusters, 0 schools, 0 agencies."), "\(r.stdout)")
             #expect(r.stdout.contains("| on-track | 0 | 0 | = |") && r.stdout.contains("| all gaps | 0 | 0 | = |"))
         }
+        // A cluster's own report is no roll-up: a cluster not yet recorded then is said so.
+        let cluster = try Shell.cairn(["report", "Sieć Bałuty", "--as-of", "2001-01-01"], store: store.url)
+        #expect(cluster.status != 0 && cluster.stderr.contains("“Sieć Bałuty” had not been recorded by the end of 2001-01-01"))
+        #expect(try Shell.cairn(["report", "Sieć Bałuty", "--as-of", "today"], store: store.url).stdout.contains("**As of "))
         let ahead = try Shell.cairn(["report", "--as-of", "+3d"], store: store.url)
         #expect(ahead.status != 0 && ahead.stderr.contains("is after today"), "\(ahead.stderr)")
         let garbled = try Shell.cairn(["report", "--as-of", "soon"], store: store.url)
