@@ -43,6 +43,8 @@ import Testing
 
         let both = try Shell.cairn(["report", "--grouping", "Northern Alliance", "--region", "highland"], store: store.url)
         #expect(both.status != 0 && both.stderr.contains("one of them"), "\(both.stderr)")
+        let period = try Shell.cairn(["report", "Portree Learning Community", "--period", "year"], store: store.url)
+        #expect(period.status != 0 && period.stderr.contains("--period is for a roll-up"), "\(period.stderr)")
         let unknown = try Shell.cairn(["report", "--grouping", "Atlantis"], store: store.url)
         #expect(unknown.status != 0 && unknown.stderr.contains("no cluster has the id or name “Atlantis”"), "\(unknown.stderr)")
     }
