@@ -43,30 +43,38 @@ extension World {
         return coverage(ofClusters: clusters.values.filter { keys.contains(Text.folded($0.region)) }.map(\.id))
     }
 
-    func coverage(ofClusters ids: [String]) -> Coverage {
+    /// The coverage of the clusters `ids` names, read through the index by cluster.
+    ///
+    /// - Parameter day: count the members on that day (`Membership.isCurrent(on:)`); nil,
+    ///   those that have not left.
+    func coverage(ofClusters ids: [String], on day: Day? = nil) -> Coverage {
         var c = Coverage()
         c.clusters = ids.count
         let wanted = Set(ids)
         var seenAgencies = Set<String>()
         var seenSchools = Set<String>()
         var sectorOfMembership: [String: Sector] = [:]
-        for m in memberships.values where wanted.contains(m.cluster) && m.isCurrent {
-            if m.memberType == .school {
-                seenSchools.insert(m.memberId)
-                continue
+        for id in wanted {
+            for m in records(clusterIndex.members[id], in: memberships) where day.map({ m.isCurrent(on: $0) }) ?? m.isCurrent {
+                if m.memberType == .school {
+                    seenSchools.insert(m.memberId)
+                    continue
+                }
+                guard m.memberType == .agency else { continue }
+                guard let a = agencies[m.memberId] else { continue }
+                sectorOfMembership[m.id] = a.sector
+                if seenAgencies.insert(a.id).inserted { c.counts[a.sector, default: [:]][a.level, default: 0] += 1 }
             }
-            guard m.memberType == .agency else { continue }
-            guard let a = agencies[m.memberId] else { continue }
-            sectorOfMembership[m.id] = a.sector
-            if seenAgencies.insert(a.id).inserted { c.counts[a.sector, default: [:]][a.level, default: 0] += 1 }
         }
         c.schools = seenSchools.count
         var goalSectors: [String: Set<Sector>] = [:]
-        for g in goals.values where wanted.contains(g.cluster) {
-            if let owner = g.owner, let s = sectorOfMembership[owner] { goalSectors[g.id, default: []].insert(s) }
-        }
-        for a in actions.values where wanted.contains(a.cluster) {
-            if let goal = a.goal, let r = a.responsible, let s = sectorOfMembership[r] { goalSectors[goal, default: []].insert(s) }
+        for id in wanted {
+            for g in goals(of: id) {
+                if let owner = g.owner, let s = sectorOfMembership[owner] { goalSectors[g.id, default: []].insert(s) }
+            }
+            for a in actions(of: id) {
+                if let goal = a.goal, let r = a.responsible, let s = sectorOfMembership[r] { goalSectors[goal, default: []].insert(s) }
+            }
         }
         for (goalID, sectors) in goalSectors {
             guard let g = goals[goalID] else { continue }

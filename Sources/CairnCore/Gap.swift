@@ -97,7 +97,7 @@ extension World {
         var checkpoints: [Checkpoint]
     }
 
-    private func gaps(_ clusterID: String, _ parts: ClusterParts, on today: Day) -> [Gap] {
+    func gaps(_ clusterID: String, _ parts: ClusterParts, on today: Day) -> [Gap] {
         var gaps: [Gap] = []
         if !parts.hasLead {
             gaps.append(Gap(.noLead, cluster: clusterID, "no member leads and convenes the cluster"))

@@ -20,6 +20,9 @@ public struct Membership: Codable, Hashable, Sendable, Identifiable {
     /// Still a member: it has not left.
     public var isCurrent: Bool { to == nil }
 
+    /// A member on `day`: it had joined by then (or no day was said) and had not yet left.
+    public func isCurrent(on day: Day) -> Bool { (from.map { $0 <= day } ?? true) && (to.map { day < $0 } ?? true) }
+
     public init(
         id: String = RecordID.make(.membership), cluster: String, memberType: MemberType, memberId: String,
         role: String = "", responsibilities: String = "", lead: Bool = false, from: Day? = nil, to: Day? = nil

@@ -2,13 +2,18 @@ import CairnCore
 import Foundation
 
 extension Report {
-    /// All clusters of a region (compared case- and accent-blind), one line each: health, its
-    /// weakest point, overdue checkpoints, goals off track, gaps.
+    /// A region's roll-up (its clusters and everything within them), then all clusters of the
+    /// region (compared case- and accent-blind), one line each: health, its weakest point,
+    /// overdue checkpoints, goals off track, gaps.
     ///
     /// - Parameter region: as typed; it names the regions `World.findRegions` finds for it
     ///   ("Highland" for "Highland (Northern Alliance)"), or none.
-    public static func region(_ region: String, world w: World, today: Day) -> Report {
-        let regions = (try? w.findRegions(region)) ?? []
+    /// - Parameter found: the regions it names, when found in another world than `world` (the
+    ///   store now, for a report as of a past day).
+    public static func region(
+        _ region: String, world w: World, today: Day, period: RollUp.Period = .quarter, regions found: [String]? = nil
+    ) -> Report {
+        let regions = found ?? (try? w.findRegions(region)) ?? []
         let named = regions.count == 1 ? regions[0] : region
         let keys = Set(regions.map(Text.folded))
         let clusters = NameOrder.sorted(w.clusters.values.filter { keys.contains(Text.folded($0.region)) }, by: \.name)
@@ -22,8 +27,9 @@ extension Report {
             ].map(Cell.text)
         }
         let table = Table(header: ["Cluster", "Health", "Weakest point", "Overdue checkpoints", "Goals off track", "Gaps"], rows: rows)
+        let rollUp = w.rollUp(.regions(regions), on: today, period: period)
         return Report(
-            title: "Region \(named)", facts: "Monitoring roll-up of \(today): \(clusters.count) clusters", notes: [],
-            sections: [Section(id: "clusters", heading: "Clusters", blocks: [.table(table)])])
+            title: "Region \(named)", facts: "Monitoring roll-up of \(today): \(counted(rollUp.current))", notes: [],
+            sections: rollUpSections(rollUp) + [Section(id: "clusters", heading: "Clusters", blocks: [.table(table)])])
     }
 }

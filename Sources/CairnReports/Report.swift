@@ -60,3 +60,12 @@ extension Report {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
+
+extension Report {
+    /// The report marked as one of a past day: what had been recorded by the end of `day`.
+    public func asRecorded(by day: Day) -> Report {
+        var marked = self
+        marked.notes.insert(Note(label: "As of \(day)", text: "What had been recorded by the end of that day."), at: 0)
+        return marked
+    }
+}

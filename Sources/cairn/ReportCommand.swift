@@ -6,10 +6,21 @@ import Foundation
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "A monitoring report of a cluster, or a roll-up of a region's clusters.")
+        commandName: "report", abstract: "A monitoring report of a cluster, or a roll-up of a grouping, a region or the whole store.",
+        discussion: """
+            With no cluster, --grouping or --region, the roll-up covers the whole store. A roll-up \
+            counts each cluster, school and agency once, however many groupings reach it, and sets \
+            each figure beside the one at the end of the quarter (or year) before.
+            """)
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name).") var cluster: String?
-    @Option(help: "All clusters of this region, one line each.") var region: String?
+    @Option(help: "All clusters of this region, rolled up, then one line each.") var region: String?
+    @Option(help: "A grouping (id or exact name) and every cluster within it, rolled up.") var grouping: String?
+    @Option(
+        name: .customLong("as-of"), parsing: .unconditional,
+        help: ArgumentHelp("What had been recorded by the end of this day (2026-06-30, yesterday, -3m).", valueName: "date"))
+    var asOf: String?
+    @Option(help: "What a roll-up compares with: the quarter (default) or the year before.") var period: RollUp.Period?
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown, html
     }
@@ -18,24 +29,40 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func validate() throws {
-        if (cluster == nil) == (region == nil) { throw ValidationError("name a cluster or give --region, not both") }
+        if [cluster, region, grouping].compactMap({ $0 }).count > 1 {
+            throw ValidationError("name a cluster, or give --region or --grouping: one of them")
+        }
+        if cluster != nil, period != nil { throw ValidationError("--period is for a roll-up: a grouping, a region or the whole store") }
     }
 
     func run() throws {
         let store = try options.open()
         let today = Day.today()
-        let report: Report
+        var day = today
+        var world = store.world
+        if let asOf {
+            do { day = try DayInput.parse(asOf, today: today) } catch { throw CLIError("--as-of: \(error.message)") }
+            if day > today { throw CLIError("--as-of \(day) is after today: nothing is recorded for it yet") }
+            do { world = try store.world(asOf: day) } catch { throw CLIError(error.message) }
+        }
+        let period = period ?? .quarter
+        var report: Report
         if let cluster {
             let found = try store.world.findCluster(cluster)
-            guard let made = Report.cluster(found.id, world: store.world, today: today) else {
-                throw CLIError("the cluster no longer exists")
+            guard let made = Report.cluster(found.id, world: world, today: day) else {
+                throw CLIError(asOf == nil ? "the cluster no longer exists" : "“\(found.name)” had not been recorded by the end of \(day)")
             }
             report = made
-        } else {
+        } else if let region {
             // A region that matches nothing is an error naming the regions there are.
-            _ = try store.world.findRegions(region ?? "")
-            report = Report.region(region ?? "", world: store.world, today: today)
+            let regions = try store.world.findRegions(region)
+            report = Report.region(region, world: world, today: day, period: period, regions: regions)
+        } else if let grouping {
+            report = Report.grouping(try store.world.findCluster(grouping), world: world, today: day, period: period)
+        } else {
+            report = Report.store(world: world, today: day, period: period)
         }
+        if asOf != nil { report = report.asRecorded(by: day) }
         let text = format == .html ? HTMLReport.render(report) : MarkdownReport.render(report)
         if let output {
             do {

@@ -13,3 +13,4 @@ extension ActionClass: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}
 extension MemberType: ExpressibleByArgument {}
 extension CSVExport.What: ExpressibleByArgument {}
+extension RollUp.Period: ExpressibleByArgument {}
