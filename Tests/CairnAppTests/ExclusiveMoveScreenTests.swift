@@ -53,6 +53,19 @@ import Testing
         #expect(app.world.members(of: "clu-ab").map(\.role) == ["escola sede"])
     }
 
+    @Test func one_undo_takes_back_both_the_leave_and_the_join() throws {
+        var app = app()
+        app.press(.enter, .char("a"))
+        app.type("sao joao")
+        app.press(.enter)
+        app.settle(app.press(.char("y")))
+        app.press(.escape)
+        #expect(try app.topScreen(ClusterScreen.self).clusterID == "clu-ab")
+        app.settle(app.press(.char("u")))
+        #expect(app.world.memberships["mem-1"]?.to == nil)
+        #expect(app.world.members(of: "clu-ab").isEmpty)
+    }
+
     @Test func a_network_takes_a_school_of_an_agrupamento_without_asking() throws {
         let app = Fixture.app()
         var picker = PickerScreen(clusterID: "clu-sc")
