@@ -47,6 +47,19 @@ import Testing
         #expect(second.groupingsAdded == 0 && second.groupingMembershipsAdded == 0)
     }
 
+    /// The cluster whose rows write “OESTE” comes first (its id is lower): the grouping is still
+    /// written as most rows write it.
+    @Test func a_grouping_is_named_as_most_rows_write_it_whatever_order_the_clusters_come_in() throws {
+        var w = World()
+        w.apply([
+            .put(.cluster(Cluster(id: "clu-0", officialId: "170500", name: "Agrupamento de Escolas de Peniche"))),
+            .put(.cluster(Cluster(id: "clu-9", officialId: "171074", name: "Agrupamento de Escolas Josefa de Óbidos"))),
+        ])
+        let (changes, _) = try plan(register, world: w)
+        w.apply(try w.perform(.carry(changes, summary: "import"), by: Author(user: "ana", today: Day.today())).changes)
+        #expect(w.clusters.values.filter { $0.kind == .regionalCollaborative }.map(\.name).sorted() == ["Oeste", "Região de Leiria"])
+    }
+
     @Test func a_parent_given_by_id_and_name_is_matched_by_its_id_and_takes_the_kind_asked_for() throws {
         var w = World()
         w.apply(.put(.cluster(Cluster(id: "clu-t", officialId: "T-9", name: "Trust of the West", kind: .trust))))

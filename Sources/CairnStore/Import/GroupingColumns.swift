@@ -41,6 +41,28 @@ struct GroupingColumns {
 }
 
 extension RegisterImport {
+    /// The votes with a grouping named by name alone written one way (“Oeste” and “OESTE” are
+    /// one): the way most rows of the file write it, so that what is made does not hang on the
+    /// order the clusters come in.
+    static func spelledAlike(_ votes: [String: [GroupingColumns.Key: Int]]) -> [String: [GroupingColumns.Key: Int]] {
+        var written: [String: [String: Int]] = [:]
+        for named in votes.values {
+            for (key, n) in named where key.id.isEmpty {
+                written[NameMatcher<Cluster>.fold(key.name), default: [:]][key.name, default: 0] += n
+            }
+        }
+        let spelling = written.mapValues { ways in ways.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })!.key }
+        return votes.mapValues { named in
+            var merged: [GroupingColumns.Key: Int] = [:]
+            for (key, n) in named {
+                var k = key
+                if k.id.isEmpty { k.name = spelling[NameMatcher<Cluster>.fold(k.name)] ?? k.name }
+                merged[k, default: 0] += n
+            }
+            return merged
+        }
+    }
+
     /// Each imported cluster made a member of the grouping its rows name (the one most of them
     /// name; of two named as often, the first in order), the grouping made when absent: matched
     /// by its official id when the register gives one, else by its name (case- and
@@ -50,6 +72,7 @@ extension RegisterImport {
         summary: inout ImportSummary
     ) {
         guard !votes.isEmpty else { return }
+        let votes = spelledAlike(votes)
         var byOfficial: [String: Cluster] = [:]
         var byName: [String: Cluster] = [:]
         // Lowest id last, so it wins; a grouping of the kind asked for over another of that name.
