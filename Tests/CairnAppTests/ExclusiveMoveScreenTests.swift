@@ -97,6 +97,7 @@ import Testing
         #expect(try app.topScreen(ClusterScreen.self).list.rows.map(\.id) == ["mem-2"], "no longer among the members")
         #expect(app.render().text.contains("Escola Básica de São João left Agrupamento de Escolas de Óbidos on 2026-11-22"))
         app.press(.char("?"))
-        #expect(app.render().text.contains("leave"))
+        let help = app.render().text.split(separator: "\n")
+        #expect(help.contains { $0.contains(" l ") && $0.contains("leave") }, "help lists l: \(help)")
     }
 }
