@@ -52,6 +52,20 @@ public enum ClusterKind: String, Vocabulary {
     case network, cluster, federation, trust, alliance, partnership
     case stakeholderNetwork = "stakeholder-network"
     case regionalCollaborative = "regional-collaborative"
+
+    /// Whether a school is in at most one grouping of this kind at a time.
+    ///
+    /// A school belongs to one agrupamento (a `cluster`), one federation and one trust, so
+    /// joining a second of the same kind means leaving the first; networks, alliances,
+    /// partnerships, stakeholder networks and collaboratives overlap freely. Only schools are
+    /// held to it: an agency (a health service) works with many clusters, and a cluster may sit
+    /// in more than one grouping above it. `World.exclusiveMembership(of:joining:)` applies it.
+    public var isExclusive: Bool {
+        switch self {
+        case .cluster, .federation, .trust: return true
+        case .network, .alliance, .partnership, .stakeholderNetwork, .regionalCollaborative: return false
+        }
+    }
 }
 
 /// How binding the collaboration is: from staff meeting to one governing body.

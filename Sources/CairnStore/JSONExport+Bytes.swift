@@ -195,6 +195,18 @@ extension JSONExport {
         return Data(w.out)
     }
 
+    /// One record as the export writes it, alone (what `cairn agree --json` and `cairn assess
+    /// --json` print): its fields, its id and the cluster it belongs to among them.
+    public static func objectData<R: DescribedRecord>(_ record: R) -> Data {
+        var fields = RecordObject(indent: 0, parentless: false)
+        var out: [UInt8] = []
+        fields.start()
+        var r = record
+        r.visitFields(&fields)
+        fields.write(into: &out)
+        return Data(out)
+    }
+
     public static func listData(checkpoints: [Checkpoint]) -> Data {
         var w = PrettyJSON.Writer()
         w.out.reserveCapacity(checkpoints.count * 400)

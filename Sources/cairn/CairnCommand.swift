@@ -17,6 +17,7 @@ struct CairnCommand: ParsableCommand {
             HealthCommand.self, WorkshopCommand.self, ImportCommand.self, UndoImportCommand.self, ReportCommand.self, ConflictsCommand.self,
             SyncCommand.self,
             LogCommand.self, MeasurementsCommand.self, JoinCommand.self, LeaveCommand.self, TreeCommand.self, LinkCommand.self,
+            AgreeCommand.self, AssessCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

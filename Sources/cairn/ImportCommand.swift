@@ -22,6 +22,12 @@ struct ImportCommand: ParsableCommand {
     var phaseWords: [String] = []
     @Option(name: .customLong("cluster-by"), help: "ID_COLUMN[,NAME_COLUMN] or NAME_COLUMN: group rows into clusters by that id (or name).")
     var clusterBy: String?
+    @Option(
+        name: .customLong("grouping-by"),
+        help: "ID_COLUMN[,NAME_COLUMN] or COLUMN (a region, a parent): each cluster joins the grouping its rows name, made if absent.")
+    var groupingBy: String?
+    @Option(name: .customLong("grouping-kind"), help: "What a grouping made by --grouping-by is (default: regional-collaborative).")
+    var groupingKind: ClusterKind?
     @Flag(name: .customLong("use-file-names"), help: "Where a cluster's name differs, take the file's.") var useFileNames = false
     @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
 
@@ -46,6 +52,9 @@ struct ImportCommand: ParsableCommand {
         }
         opts.clusterBy = clusterBy
         opts.useFileClusterNames = useFileNames
+        if groupingKind != nil, groupingBy == nil { throw CLIError("--grouping-kind needs --grouping-by: the column naming the grouping") }
+        opts.groupingBy = groupingBy
+        opts.groupingKind = groupingKind ?? .regionalCollaborative
         let (changes, summary) = try RegisterImport.plan(try RegisterTable.read(data), options: opts, world: store.world)
         for line in summary.report { print(line) }
         if dryRun {

@@ -214,7 +214,10 @@ extension World {
     func check(_ record: Record, by author: Author) throws(Refusal) -> Record {
         let normalized = try check(record, typed: true)
         let stored = self.record(record.kind, id: record.id)
-        let issues = DoneDay.issues(normalized, stored: stored, today: author.today)
+        var issues = DoneDay.issues(normalized, stored: stored, today: author.today)
+        if case .membership(let m) = normalized, let issue = exclusiveIssue(m, stored: memberships[m.id]) {
+            issues.append(issue)
+        }
         if !issues.isEmpty { throw Refusal(issues) }
         return normalized
     }

@@ -16,6 +16,10 @@ public struct ImportOptions: Sendable {
     public var clusterBy: String?
     /// `clusterBy` names a column of cluster names (the import screen knows when it does).
     public var clusterByName = false
+    /// `ID_COLUMN[,NAME_COLUMN]` or `COLUMN`: the grouping each row's cluster joins.
+    public var groupingBy: String?
+    /// What a grouping the import makes is (a regional collaborative unless said).
+    public var groupingKind: ClusterKind = .regionalCollaborative
     /// Take the file's cluster names where they differ from the store's.
     public var useFileClusterNames = false
     /// Use `maps` as the whole mapping, without guessing (the import screen sends every field it shows).
@@ -49,6 +53,10 @@ public struct ImportSummary: Sendable {
     public var possibleDuplicates: [(line: Int, note: String)] = []
     /// Clusters were given by a name column alone, and matched by that name.
     public var clustersByName = false
+    /// Groupings above the clusters that the import made, and clusters it made members of one.
+    public var groupingsAdded = 0, groupingMembershipsAdded = 0
+    /// Clusters that could not join the grouping their rows name (it is within them), each said.
+    public var groupingsRefused: [String] = []
 
     /// The summary as lines for a person, as `cairn import` prints it.
     public var report: [String] {
@@ -109,6 +117,11 @@ public struct ImportSummary: Sendable {
             lines.append("cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)”\(hint)")
         }
         if clustersByName { lines.append("clusters are matched by their name (the register gives no id for them)") }
+        if groupingsAdded + groupingMembershipsAdded > 0 {
+            let (g, m) = (groupingsAdded, groupingMembershipsAdded)
+            lines.append("\(g) grouping\(g == 1 ? "" : "s") added, \(m) cluster\(m == 1 ? "" : "s") joined the grouping its rows name")
+        }
+        lines += groupingsRefused
         return lines
     }
 }

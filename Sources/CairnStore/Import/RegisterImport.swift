@@ -31,6 +31,8 @@ public enum RegisterImport {
         var unreadable: [Int: [String: Int]] = [:]
         let clusters = try ClusterColumns(options.clusterBy, byName: options.clusterByName, mapping: mapping, table: table)
         summary.clustersByName = clusters.byNameOnly
+        let groupings = try GroupingColumns(options.groupingBy, clusterBy: options.clusterBy, header: table.header)
+        var groupingVotes: [String: [GroupingColumns.Key: Int]] = [:]
 
         var scratch = world
         var changes: [Change] = []
@@ -230,6 +232,7 @@ public enum RegisterImport {
             }
             clusterByKey[key] = cluster
             if let c = cluster, !value(.region).isEmpty { regionVotes[c.id, default: [:]][value(.region), default: 0] += 1 }
+            if let c = cluster, let g = groupings?.key(in: row.cells) { groupingVotes[c.id, default: [:]][g, default: 0] += 1 }
             if let c = cluster, memberKeys.insert(c.id + "|" + memberID).inserted {
                 apply(
                     .put(
@@ -247,6 +250,7 @@ public enum RegisterImport {
             apply(.put(.cluster(c.normalized())))
             summary.regionsSet += 1
         }
+        joinGroupings(groupingVotes, kind: options.groupingKind, world: &scratch, changes: &changes, summary: &summary)
         summary.phaseWords = phaseUse.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.rows > $1.rows }
         summary.unknownPhaseWords = unknown.map { ($0.key, $0.value) }.sorted { $0.rows > $1.rows }
         summary.phaseColumns = phaseColumns.enumerated().map { k, pc in (table.header[pc.column], pc.phases, phaseYes[k], pc.guessed) }

@@ -8,6 +8,8 @@ public struct ClusterScreen: Screen, TabbedLists {
         case list(ListAction)
         case nextTab, previousTab
         case open, add, edit, delete, tick, measure, history
+        /// `l` on a member: it leaves today, and is kept as a former member.
+        case leave
         case editCluster, about, agreement, workshop, report, viewReport, calendar, regionCoverage
         case undo, help, back
     }
@@ -58,6 +60,9 @@ public struct ClusterScreen: Screen, TabbedLists {
             let id = tab == .health ? selectedCheck(w)?.id : selected
             return id.flatMap { RecordDoors.confirmDelete(tab.recordKind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
         case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
+        case .leave:
+            guard tab == .members else { return [] }
+            return RecordDoors.confirmLeave(selected, env, asker: context.id).map { [$0] } ?? []
         case .history:
             // The tab's record; where the tab lists no records of its own, the cluster's.
             switch tab {
@@ -234,6 +239,8 @@ extension ClusterScreen {
                 KeyBinding([.char("e")], "e", "edit", .edit, enabled: some),
                 KeyBinding([.char("d")], "d", tab == .members ? "remove" : "del", .delete, enabled: some),
             ]
+            // Leaving is what happens; `d` stays for a member added by mistake.
+            if tab == .members { b.append(KeyBinding([.char("l")], "l", "leave", .leave, enabled: some)) }
         }
         if tab == .checkpoints { b.append(KeyBinding([.char(" ")], "Space", "tick", .tick, enabled: some)) }
         b.append(KeyBinding([.char("h")], "h", "history", .history, footer: false))

@@ -68,6 +68,9 @@ public struct PickerScreen: Screen {
                 form = RecordForms.agency(nil, joinCluster: clusterID, name: typed)
             } else {
                 let type: MemberType = w.schools[id] != nil ? .school : w.clusters[id] != nil ? .cluster : .agency
+                if let first = w.exclusiveMembership(of: id, type: type, joining: clusterID) {
+                    return [askToMove(from: first, type: type, &context)]
+                }
                 form = RecordForms.member(nil, cluster: clusterID, type: type, memberId: id, world: w)
             }
             return [.close(context.id), RecordDoors.open(form)]
@@ -75,6 +78,35 @@ public struct PickerScreen: Screen {
         case .back: return [.close(context.id)]
         }
         return []
+    }
+
+    /// A school already in a grouping of this exclusive kind (`ClusterKind.isExclusive`): a
+    /// question naming it, whose yes leaves it and joins this one in one commit. The picker
+    /// stays under the question, so that no leaves it as it was.
+    func askToMove(from first: Membership, type: MemberType, _ context: inout ScreenContext) -> Effect {
+        let w = context.env.world
+        let here = w.clusters[clusterID]?.name ?? ""
+        let joining = Membership(id: context.env.ids.make(.membership), cluster: clusterID, memberType: type, memberId: first.memberId)
+        let move = DomainOperation.all(
+            [.leave(membership: first.id, on: nil), .add(.membership(joining))],
+            summary: "\(w.memberName(first)) left “\(w.clusters[first.cluster]?.name ?? "")” and joined “\(here)”")
+        let question = "\(w.alreadyIn(first)): leave it and join “\(here)”? (y/n)"
+        return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(move), asker: context.id)))
+    }
+
+    /// The move was saved: the picker gives way to the new member's role, as after any pick.
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        guard case .committed(let outcome, _) = event else { return [] }
+        let w = context.env.world
+        let joined = outcome.changes.compactMap { change -> Membership? in
+            if case .put(.membership(let m)) = change { return w.memberships[m.id] }
+            return nil
+        }.first
+        guard let m = joined else { return [.close(context.id)] }
+        return [
+            .close(context.id),
+            RecordDoors.open(RecordForms.member(m, cluster: clusterID, type: m.memberType, memberId: m.memberId, world: w)),
+        ]
     }
 
     public mutating func refresh(_ env: AppEnvironment) {

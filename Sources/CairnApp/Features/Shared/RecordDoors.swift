@@ -49,6 +49,16 @@ enum RecordDoors {
 }
 
 extension RecordDoors {
+    /// `l` on a member: a question naming it, the cluster and the day, whose yes records that
+    /// it left today (kept as a former member, not deleted).
+    static func confirmLeave(_ membership: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
+        let w = env.world
+        guard let id = membership, let m = w.memberships[id], m.isCurrent else { return nil }
+        let question =
+            "“\(w.memberName(m))” leaves \(w.clusters[m.cluster]?.name ?? "the cluster") today (\(env.today))? It stays on record as a former member; d instead removes one added by mistake. (y/n)"
+        return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(.leave(membership: id, on: nil)), asker: asker)))
+    }
+
     /// `h`: the record's history, read from the journals and opened over `asker`.
     static func history(_ kind: RecordKind, id: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
         guard let id, let record = env.world.record(kind, id: id) else { return nil }

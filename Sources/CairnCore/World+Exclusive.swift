@@ -1,0 +1,41 @@
+/// Exclusive kinds of grouping (`ClusterKind.isExclusive`): a school in an agrupamento, a
+/// federation or a trust is in no second one of that kind at the same time. The doors ask
+/// before a school moves (naming the grouping it is in); the rule book refuses a typed join
+/// that would leave it in two, so no door can do it quietly.
+extension World {
+    /// The current membership that keeps a school from joining `clusterID` as well: its place
+    /// in another grouping of the same exclusive kind. Nil when it may join (an agency, a
+    /// cluster, a kind that overlaps freely, or no such place).
+    public func exclusiveMembership(of memberID: String, type: MemberType, joining clusterID: String) -> Membership? {
+        guard type == .school, let joining = clusters[clusterID], joining.kind.isExclusive else { return nil }
+        for other in clusterIndex.clustersOfMember[memberID] ?? [] where other != clusterID && clusters[other]?.kind == joining.kind {
+            if let m = records(clusterIndex.members[other], in: memberships).first(where: { $0.memberId == memberID && $0.isCurrent }) {
+                return m
+            }
+        }
+        return nil
+    }
+
+    /// “Escola Básica de Óbidos is already in cluster “Agrupamento de Óbidos” (since
+    /// 2024-09-01)”: the place a school would have to leave, named.
+    public func alreadyIn(_ first: Membership) -> String {
+        let grouping = clusters[first.cluster]
+        let kind = grouping?.kind.label ?? "cluster"
+        let since = first.from.map { " (since \($0))" } ?? ""
+        return "\(memberName(first)) is already in \(kind) “\(grouping?.name ?? first.cluster)”\(since)"
+    }
+
+    /// Why a typed membership is refused by its kind's exclusivity, or nil. Only a membership
+    /// that becomes current is asked (a new one, or one taken up again): editing the role of a
+    /// place that came with a register as it was is not blocked by it.
+    func exclusiveIssue(_ m: Membership, stored: Membership?) -> FieldIssue? {
+        guard m.isCurrent, stored?.isCurrent != true || stored?.cluster != m.cluster || stored?.memberId != m.memberId,
+            let first = exclusiveMembership(of: m.memberId, type: m.memberType, joining: m.cluster)
+        else { return nil }
+        let kind = clusters[m.cluster]?.kind.label ?? "cluster"
+        return FieldIssue(
+            "member",
+            "\(alreadyIn(first)), and a school is in one \(kind) at a time: it leaves that one first, or moves (leaving it and joining in one step)"
+        )
+    }
+}

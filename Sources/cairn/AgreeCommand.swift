@@ -1,0 +1,78 @@
+import ArgumentParser
+import CairnCore
+import CairnStore
+
+/// `cairn agree CLUSTER`: the cluster's monitoring agreement, set as `M` on its screen sets it:
+/// how often all stakeholders meet, how members report, how it is evaluated, over which period.
+struct AgreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agree", abstract: "Set a cluster's monitoring agreement: meetings a year, reporting, evaluation, period.",
+        discussion:
+            "A cluster has one agreement. The first call makes it (4 meetings a year, over the twelve months from --from or today, unless said); later calls change only what they name. Without options it prints the agreement as it is."
+    )
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The cluster: an id or an exact name.") var cluster: String
+    @Option(parsing: .unconditional, help: "How many times a year all stakeholders meet (1 to 52).") var meetings: String?
+    @Option(help: "How members report to one another.") var reporting: String?
+    @Option(help: "How implementation is evaluated.") var evaluation: String?
+    @Option(parsing: .unconditional, help: "The period's first day: YYYY-MM-DD, today, +1m.") var from: String?
+    @Option(parsing: .unconditional, help: "The period's last day (default for a new one: twelve months after --from).") var to: String?
+    @Flag(help: "Print the agreement as JSON, with the fields of `cairn export --format json`.") var json = false
+
+    func run() throws {
+        let store = try options.open()
+        let w = store.world
+        let c = try w.findCluster(cluster)
+        let today = Day.today()
+        let existing = w.agreement(of: c.id)
+        let setting = meetings != nil || reporting != nil || evaluation != nil || from != nil || to != nil
+        if existing == nil, !setting {
+            throw CLIError("“\(c.name)” has no monitoring agreement yet: make one with --meetings N --from DATE --to DATE")
+        }
+        let start = try from.map { try day($0, flag: "--from", today: today) }
+        var a =
+            existing
+            ?? Agreement(
+                cluster: c.id, meetingsPerYear: 4, periodStart: start ?? today, periodEnd: (start ?? today).adding(months: 12))
+        if let meetings {
+            let text = meetings.trimmingCharacters(in: .whitespaces)
+            guard let n = Int(text) else { throw CLIError("--meetings: “\(meetings)” is not a whole number: meetings a year, 1 to 52") }
+            a.meetingsPerYear = n
+        }
+        if let start { a.periodStart = start }
+        if let to { a.periodEnd = try day(to, flag: "--to", today: today) }
+        if let reporting { a.reporting = reporting }
+        if let evaluation { a.evaluation = evaluation }
+        let summary: String
+        if let existing, a == existing {
+            summary = "nothing changed: \(w.describe(.agreement(existing))) of “\(c.name)” already says so"
+        } else {
+            let operation: DomainOperation = existing.map { .edit(.agreement(a), basis: .agreement($0)) } ?? .add(.agreement(a))
+            do {
+                summary = try perform(operation, on: store).summary + " for “\(c.name)”"
+            } catch let refusal as Refusal {
+                throw CLIError(Self.flagged(refusal))
+            }
+        }
+        let saved = store.world.agreement(of: c.id) ?? a
+        if json {
+            printJSON(JSONExport.objectData(saved))
+            return
+        }
+        print(summary)
+        print("period \(saved.periodStart) to \(saved.periodEnd), \(saved.proposedMeetings().count) meetings in it")
+        if !saved.reporting.isEmpty { print("reporting: \(saved.reporting)") }
+        if !saved.evaluation.isEmpty { print("evaluation: \(saved.evaluation)") }
+    }
+
+    func day(_ text: String, flag: String, today: Day) throws -> Day {
+        do { return try DayInput.parse(text, today: today) } catch { throw CLIError("\(flag): \(error.message)") }
+    }
+
+    /// The rule book's reason, led by the option that sets the field it names.
+    static func flagged(_ refusal: Refusal) -> String {
+        let flags = ["meetingsPerYear": "--meetings", "periodStart": "--from", "periodEnd": "--to"]
+        guard let issue = refusal.issues.first, let flag = flags[issue.field] else { return refusal.message }
+        return "\(flag): \(issue.message)"
+    }
+}
