@@ -8,10 +8,16 @@ public enum Examples {
     /// The changes that add every example cluster not already in `world` (matched by name).
     public static func changes(for world: World, today: Day, user: String) throws -> [Change] {
         var changes: [Change] = []
+        // Each example sees the ones before it: a collaborative's member clusters, a school
+        // another example's school feeds.
+        var sofar = world
         for file in try files() {
             let example = try JSONDecoder().decode(ExampleCluster.self, from: Data(contentsOf: file))
             if world.clusters.values.contains(where: { $0.name == Text.clean(example.cluster.name) }) { continue }
-            changes += try example.changes(today: today, world: world)
+            let made = try example.changes(today: today, world: sofar)
+            sofar.apply(made)
+            changes += made
+            changes = try example.contributing(changes, in: sofar)
         }
         return changes
     }
@@ -32,6 +38,7 @@ struct ExampleCluster: Decodable {
         var officialId: String?
         var kind: ClusterKind
         var formality: Formality?
+        var level: GroupingLevel?
         var region: String?
         var purpose: String?
         var leadershipModel: String?
@@ -43,6 +50,8 @@ struct ExampleCluster: Decodable {
         /// A school or an agency by its fields, keyed as a record's JSON is.
         var school: [String: JSONValue]?
         var agency: [String: JSONValue]?
+        /// A cluster of an earlier example, by name: a grouping's member.
+        var cluster: String?
         var role: String?
         var responsibilities: String?
         var lead: Bool?
@@ -108,6 +117,27 @@ struct ExampleCluster: Decodable {
     var actions: [ActionPart]?
     var agreement: AgreementPart?
     var assessments: [AssessmentPart]?
+    /// Schools that are no member (a predecessor, a school outside the cluster its members feed).
+    var schools: [[String: JSONValue]]?
+    var links: [LinkPart]?
+    /// Goals of member clusters that contribute to one of this grouping's goals.
+    var contributions: [ContributionPart]?
+
+    /// A link between two schools of the examples, by name.
+    struct LinkPart: Decodable {
+        var from: String
+        var to: String
+        var relation: LinkRelation
+        var phases: [Phase]?
+        var on: String?
+        var how: Lineage?
+    }
+
+    struct ContributionPart: Decodable {
+        var cluster: String
+        var goal: String
+        var to: String
+    }
 
     struct AssessmentPart: Decodable {
         var date: String
@@ -141,7 +171,9 @@ struct ExampleCluster: Decodable {
             purpose: c.purpose ?? "", leadershipModel: c.leadershipModel ?? "", startedOn: try day(c.startedOn),
             fundingSource: c.fundingSource ?? "", fundingEndsOn: try day(c.fundingEndsOn)
         ).normalized()
-        var changes: [Change] = [.put(.cluster(clusterRecord))]
+        var clusterRecordWithLevel = clusterRecord
+        clusterRecordWithLevel.level = c.level
+        var changes: [Change] = [.put(.cluster(clusterRecordWithLevel))]
         var membershipByName: [String: String] = [:]
         for m in members {
             let type: MemberType
@@ -163,8 +195,15 @@ struct ExampleCluster: Decodable {
                 memberID = agency.id
                 memberName = agency.name
                 type = .agency
+            } else if let name = m.cluster {
+                guard let member = world.clusters.values.first(where: { $0.name == name }) else {
+                    throw StoreError("example \(c.name): no earlier example is the cluster “\(name)”")
+                }
+                memberID = member.id
+                memberName = member.name
+                type = .cluster
             } else {
-                throw StoreError("an example member of \(c.name) is neither a school nor an agency")
+                throw StoreError("an example member of \(c.name) is neither a school, an agency nor a cluster")
             }
             let membership = Membership(
                 cluster: clusterRecord.id, memberType: type, memberId: memberID, role: m.role ?? "",
@@ -231,6 +270,48 @@ struct ExampleCluster: Decodable {
             }
             changes.append(.put(.checkpoint(checkpoint.normalized())))
         }
+        return changes + (try linkChanges(today: today, world: world, made: changes))
+    }
+
+    /// The example's schools outside it and its links, each school found by name among the
+    /// examples' schools so far.
+    private func linkChanges(today: Day, world: World, made: [Change]) throws -> [Change] {
+        var changes: [Change] = []
+        var byName: [String: String] = [:]
+        for s in world.schools.values { byName[s.name] = s.id }
+        for case .put(.school(let s)) in made { byName[s.name] = s.id }
+        for fields in schools ?? [] {
+            let s = (try Self.record(fields, .school, of: cluster.name) as School).normalized()
+            if byName[s.name] != nil { continue }
+            changes.append(.put(.school(s)))
+            byName[s.name] = s.id
+        }
+        func school(_ name: String) throws -> String {
+            guard let id = byName[Text.clean(name)] else { throw StoreError("example \(cluster.name): no school is named “\(name)”") }
+            return id
+        }
+        for l in links ?? [] {
+            let link = Link(
+                from: try school(l.from), to: try school(l.to), relation: l.relation, phases: l.phases ?? [],
+                on: try l.on.map { try DayInput.parse($0, today: today) }, how: l.how)
+            changes.append(.put(.link(link.normalized())))
+        }
         return changes
+    }
+
+    /// `changes` and then the edits that say which goals of this grouping's members contribute to its goals.
+    func contributing(_ changes: [Change], in world: World) throws -> [Change] {
+        guard let contributions, !contributions.isEmpty else { return changes }
+        var out = changes
+        for c in contributions {
+            guard let grouping = world.clusters.values.first(where: { $0.name == cluster.name }),
+                let aim = world.goals(of: grouping.id).first(where: { $0.statement == c.to }),
+                let member = world.clusters.values.first(where: { $0.name == c.cluster }),
+                let goal = world.goals(of: member.id).first(where: { $0.statement == c.goal })
+            else { throw StoreError("example \(cluster.name): no goal “\(c.goal)” of “\(c.cluster)” to contribute to “\(c.to)”") }
+            // Said after the grouping's goal is made: an edit of the member's goal.
+            out.append(.edit(Edit(kind: .goal, id: goal.id, fields: [FieldEdit("contributesTo", old: .null, new: .string(aim.id))])))
+        }
+        return out
     }
 }
