@@ -1,8 +1,10 @@
 import CairnCore
 import TermUI
 
-/// One goal: its indicator, where it stands, its measurements drawn against baseline and
-/// target, and the list of them to add to (`a`), correct (`e`) and delete (`d`).
+/// One goal: its indicator, where it stands, the grouping's goal it contributes to or the
+/// member clusters' goals that contribute to it (each with how it stands), its measurements
+/// drawn against baseline and target, and the list of them to add to (`a`), correct (`e`) and
+/// delete (`d`).
 public struct GoalScreen: Screen {
     public enum Action: Sendable, Equatable {
         case list(ListAction)
@@ -16,7 +18,30 @@ public struct GoalScreen: Screen {
 
     /// Lines above the list: the statement (two lines when it needs them), status, indicator,
     /// the chart and its heading.
-    func headerHeight(_ env: AppEnvironment) -> Int { titleLines(env).count + 2 + chartHeight(env) + 1 }
+    func headerHeight(_ env: AppEnvironment) -> Int {
+        titleLines(env).count + 2 + contributionLines(env).count + chartHeight(env) + 1
+    }
+
+    /// The goal above it that it contributes to, or the goals below that contribute to it, each
+    /// with its status: at most four, then how many more.
+    func contributionLines(_ env: AppEnvironment) -> [(text: String, style: Style)] {
+        let w = env.world
+        guard let g = w.goals[id] else { return [] }
+        var lines: [(String, Style)] = []
+        if let aim = g.contributesTo.flatMap({ w.goals[$0] }) {
+            lines.append(("Contributes to “\(aim.statement)” of \(w.clusters[aim.cluster]?.name ?? "a grouping")", .accent))
+        }
+        let contributors = w.contributors(to: id)
+        if !contributors.isEmpty { lines.append(("Contributing goals (\(contributors.count))", .title)) }
+        for c in contributors.prefix(contributors.count > 4 ? 3 : 4) {
+            let p = w.progress(of: c, on: env.today)
+            let latest = p.latest.map { " · \(World.number($0.value))\(c.unit)" } ?? ""
+            let text = "  \(p.status.rawValue) · \(w.clusters[c.cluster]?.name ?? "") · \(c.statement)\(latest)"
+            lines.append((text, Rows.goalStyle(p.status) ?? .plain))
+        }
+        if contributors.count > 4 { lines.append(("  and \(contributors.count - 3) more", .muted)) }
+        return lines
+    }
 
     func titleLines(_ env: AppEnvironment) -> [String] {
         let statement = env.world.goals[id]?.statement ?? ""
@@ -93,7 +118,11 @@ public struct GoalScreen: Screen {
         if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
         canvas.put(facts.joined(separator: " · "), x: 1, y: y + 1, maxWidth: area.width - 2, style: Rows.goalStyle(p.status) ?? .plain)
         canvas.put("Indicator: " + (g.indicator.isEmpty ? "—" : g.indicator), x: 1, y: y + 2, maxWidth: area.width - 2, style: .muted)
-        let chart = Rect(x: 1, y: y + 3, width: area.width - 2, height: chartHeight(env))
+        let contributions = contributionLines(env)
+        for (i, line) in contributions.enumerated() {
+            canvas.put(Text.visible(line.text), x: 1, y: y + 3 + i, maxWidth: area.width - 2, style: line.style)
+        }
+        let chart = Rect(x: 1, y: y + 3 + contributions.count, width: area.width - 2, height: chartHeight(env))
         SeriesChart(goal: g, points: w.measurements(of: id), today: env.today).render(into: &canvas, area: chart)
         let top = area.y + headerHeight(env) - 1
         canvas.put("Measurements", x: 1, y: top, style: .title)
