@@ -38,5 +38,13 @@ import Testing
         app.press(.enter, .tab, .tab, .enter)
         #expect(try app.topScreen(GoalScreen.self).id == "gol-a")
         #expect(app.render().text.contains("Contributes to “Regional attendance” of Portree Learning Community"))
+
+        // Its form offers the goals of the groupings above, this one chosen.
+        app.press(.char("E"))
+        let field = try #require(app.topForm?.field("contributesTo"))
+        #expect(field.labels == ["(none)", "Regional attendance (Portree Learning Community)"])
+        #expect(field.value == "gol-r")
+        // A cluster within no grouping is not asked.
+        #expect(FrameworkForms.goal(nil, cluster: "clu-sc", world: app.world).field("contributesTo") == nil)
     }
 }

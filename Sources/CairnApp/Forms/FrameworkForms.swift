@@ -28,7 +28,24 @@ enum FrameworkForms {
                 .choice(
                     "owner", "Owner", options: [""] + members.map(\.id), selected: g?.owner ?? "",
                     labels: ["(none)"] + members.map { world.memberName($0) }),
-            ])
+            ] + contributesTo(g, cluster: cluster, world: world))
+    }
+
+    /// Where the cluster is within groupings that have goals: which of those goals this one
+    /// contributes to.
+    static func contributesTo(_ g: Goal?, cluster: String, world: World) -> [FormField] {
+        let above = world.groupingsAbove(cluster)
+        let aims = above.flatMap { world.goals(of: $0) }.sorted {
+            (world.clusters[$0.cluster]?.name ?? "", $0.statement, $0.id) < (world.clusters[$1.cluster]?.name ?? "", $1.statement, $1.id)
+        }
+        guard !aims.isEmpty || g?.contributesTo != nil else { return [] }
+        var options = [""] + aims.map(\.id)
+        var labels = ["(none)"] + aims.map { "\($0.statement) (\(world.clusters[$0.cluster]?.name ?? ""))" }
+        if let kept = g?.contributesTo, !options.contains(kept) {
+            options.append(kept)
+            labels.append(world.goals[kept]?.statement ?? kept)
+        }
+        return [.choice("contributesTo", "Contributes to", options: options, selected: g?.contributesTo ?? "", labels: labels)]
     }
 
     static func action(_ a: Action?, cluster: String, goal: String?, world: World) -> FormState {
@@ -101,6 +118,7 @@ enum FrameworkForms {
             g.priority = Priority(rawValue: text("priority")) ?? .medium
             g.direction = Direction(rawValue: text("direction")) ?? .increase
             g.owner = optional("owner")
+            if form.field("contributesTo") != nil { g.contributesTo = optional("contributesTo") }
             return .goal(g)
         case .action(let id, let cluster):
             var a = id.flatMap { world.actions[$0] } ?? Action(id: id ?? env.ids.make(.action), cluster: cluster, description: "")
