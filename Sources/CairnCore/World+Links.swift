@@ -34,8 +34,8 @@ extension World {
 
     public func validate(_ l: Link, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
-        if schools[l.from] == nil { issues.append(FieldIssue("from", "the school no longer exists")) }
-        if schools[l.to] == nil { issues.append(FieldIssue("to", "the school no longer exists")) }
+        // Rules that look at other records name the link as a whole (`Store.betweenRecords`).
+        if schools[l.from] == nil || schools[l.to] == nil { issues.append(FieldIssue("link", "the school no longer exists")) }
         if l.from == l.to { issues.append(FieldIssue("to", "a school cannot be linked to itself")) }
         switch l.relation {
         case .feeds:
@@ -46,11 +46,11 @@ extension World {
             if !l.phases.isEmpty { issues.append(FieldIssue("phases", "phases are for a feed, not a succession")) }
             if l.from != l.to, isPredecessor(l.to, of: l.from) {
                 issues.append(
-                    FieldIssue("to", "\(linkName(l.to)) is already a predecessor of \(linkName(l.from)): it cannot also succeed it"))
+                    FieldIssue("link", "\(linkName(l.to)) is already a predecessor of \(linkName(l.from)): it cannot also succeed it"))
             }
         }
         if let twin = links.values.first(where: { $0.id != l.id && $0.from == l.from && $0.to == l.to && $0.relation == l.relation }) {
-            issues.append(FieldIssue("to", "\(linkPhrase(twin)) is already recorded"))
+            issues.append(FieldIssue("link", "\(linkPhrase(twin)) is already recorded"))
         }
         return issues
     }

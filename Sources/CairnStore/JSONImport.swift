@@ -53,8 +53,10 @@ public enum JSONImport {
         var changes: [Change] = []
         changes += restored(r.list(doc, "schools"), &r, as: Record.school)
         changes += restored(r.list(doc, "agencies"), &r, as: Record.agency)
-        for (c, path) in r.list(doc, "clusters") {
-            changes += restored([(c, path)], &r, as: Record.cluster)
+        // Every cluster before any member: a collaborative's member clusters may come after it.
+        let clusters = r.list(doc, "clusters")
+        changes += restored(clusters, &r, as: Record.cluster)
+        for (c, path) in clusters {
             let id = c["id"].flatMap { String(fieldJSON: $0) } ?? ""
             // A member as the export shows it: the membership's id under `membership`, its
             // school's or agency's under `id`.
@@ -64,7 +66,18 @@ public enum JSONImport {
                 changes += restored([(a, path + ".agreement")], &r, given: ["cluster": id], as: Record.agreement)
             }
         }
-        changes += restored(r.list(doc, "goals"), &r, as: Record.goal)
+        // A goal contributes to a goal that may come after it: what it contributes to is set
+        // once every goal is in.
+        var contributions: [Change] = []
+        for case .put(.goal(var g)) in restored(r.list(doc, "goals"), &r, as: Record.goal) {
+            if let aim = g.contributesTo {
+                contributions.append(
+                    .edit(Edit(kind: .goal, id: g.id, fields: [FieldEdit("contributesTo", old: .null, new: .string(aim))])))
+                g.contributesTo = nil
+            }
+            changes.append(.put(.goal(g)))
+        }
+        changes += contributions
         changes += restored(r.list(doc, "measurements"), &r, as: Record.measurement)
         changes += restored(r.list(doc, "actions"), &r, as: Record.action)
         // After the goals: a checkpoint may ask for a goal's measurement.

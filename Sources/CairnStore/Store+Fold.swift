@@ -47,7 +47,9 @@ extension Store {
     }
 
     /// Fields whose rules look at other records, left to the fold.
-    static let betweenRecords: Set<String> = ["cluster", "member", "goal", "concerns", "owner", "responsible", "lead", "officialId"]
+    static let betweenRecords: Set<String> = [
+        "cluster", "member", "goal", "concerns", "owner", "responsible", "lead", "officialId", "link", "contributesTo",
+    ]
 
     /// Folds an event into the world, noting conflicts, unless it cannot be: a create (a put
     /// with no `base`) under an id the world already holds (two records were given one id; the

@@ -15,7 +15,7 @@ import Testing
         var app = Fixture.app()
         #expect(app.press(.char("x")).isEmpty)
         let question = try app.topScreen(ConfirmScreen.self)
-        #expect(question.question.hasPrefix("This store already holds 2 clusters. Add the five example clusters beside them?"))
+        #expect(question.question.hasPrefix("This store already holds 2 clusters. Add the example clusters beside them?"))
         #expect(app.press(.char("n")).isEmpty)
         #expect(app.opened.isEmpty)
         app.press(.char("x"))

@@ -32,8 +32,8 @@ import Testing
         var w = World()
         w.apply(try Examples.changes(for: w, today: today, user: "t"))
         let text = MarkdownReport.region("oost-vlaanderen", world: w, today: today)
-        #expect(text.contains("1 cluster, 2 schools"))
-        #expect(text.contains("| Lokaal netwerk Gent tegen vroegtijdig schoolverlaten | 2.7 | extra workload (1) | 1 | 1 | 1 |"))
+        #expect(text.contains("1 cluster, 3 schools"))
+        #expect(text.contains("| Lokaal netwerk Gent tegen vroegtijdig schoolverlaten | 2.7 | extra workload (1) | 1 | 1 | 2 |"))
     }
 }
 

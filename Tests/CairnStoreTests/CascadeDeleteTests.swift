@@ -31,7 +31,7 @@ import Testing
 
     @Test func deleting_each_example_cluster_opens_no_conflict_and_leaves_a_sound_store() throws {
         let names = try examples(TemporaryDirectory()).1
-        #expect(names.count == 5)
+        #expect(names.count == 7)
         for name in names {
             let tmp = TemporaryDirectory()
             let (store, _) = try examples(tmp)

@@ -22,7 +22,7 @@ struct KeysJourneyTests {
         try tmux.send("q", "q")
         try tmux.waitForExit()
         #expect(try Shell.journalLines(store.url) == before, "nothing written")
-        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 5)
+        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 7)
         #expect(store.draftFiles().isEmpty, "no form was opened unseen")
     }
 
@@ -97,8 +97,8 @@ struct KeysJourneyTests {
         #expect(declined.contains("nothing loaded") && declined.contains("exit 1"), "\(declined)")
         #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 1)
         let accepted = try demo(answer: "y")
-        #expect(accepted.contains("loaded 5 example clusters") && accepted.contains("exit 0"), "\(accepted)")
-        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 6)
+        #expect(accepted.contains("loaded 7 example clusters") && accepted.contains("exit 0"), "\(accepted)")
+        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 8)
     }
 }
 
@@ -116,9 +116,9 @@ struct KeysJourneyTests {
         #expect(!refused.stderr.contains("hub"), "a store of this machine alone has none")
         #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 1)
         let loaded = try Shell.cairn(["demo", "--yes"], store: store.url)
-        #expect(loaded.status == 0 && loaded.stdout.contains("loaded 5 example clusters"), "\(loaded.stderr)")
+        #expect(loaded.status == 0 && loaded.stdout.contains("loaded 7 example clusters"), "\(loaded.stderr)")
         #expect(!loaded.stdout.contains("hub"))
-        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 6)
+        #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 8)
     }
 
     @Test func demo_on_a_synced_store_says_the_examples_reach_the_hub_at_the_next_sync() throws {
@@ -132,7 +132,7 @@ struct KeysJourneyTests {
         #expect(refused.stderr.split(separator: "\n").count == 1, "one line: \(refused.stderr)")
         let loaded = try server.must(["demo", "--yes"])
         #expect(
-            loaded.contains("loaded 5 example clusters") && loaded.contains("they reach the shared hub at the next cairn sync"), "\(loaded)"
+            loaded.contains("loaded 7 example clusters") && loaded.contains("they reach the shared hub at the next cairn sync"), "\(loaded)"
         )
         // A shared store with no records yet: nothing to ask, and the hub is still said.
         let other = try SyncHub()

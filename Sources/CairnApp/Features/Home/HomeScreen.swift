@@ -83,7 +83,7 @@ public struct HomeScreen: Screen, TabbedLists {
             let hub = env.syncLine == nil ? "" : " They reach the shared hub at the next sync."
             let question = ConfirmScreen(
                 question:
-                    "This store already holds \(env.world.clusters.count) clusters. Add the five example clusters beside them?\(hub) (y/n)",
+                    "This store already holds \(env.world.clusters.count) clusters. Add the example clusters beside them?\(hub) (y/n)",
                 deed: .readExamples, asker: context.id)
             return [.push(ScreenBox(question))]
         case .undo: return [.undoLast(replyTo: context.id)]
