@@ -54,6 +54,7 @@ struct BenchCommand {
         if let n = try number("--agencies") { generator.agencies = n }
         if let n = try number("--checkpoints") { generator.checkpoints = n }
         if let n = try number("--events") { generator.events = n }
+        if let n = try number("--collaboratives") { generator.collaboratives = n }
         if let register = option("--import") {
             try importFigures(register, clusterBy: option("--cluster-by"))
             try refuseUnknown(args)
@@ -240,7 +241,7 @@ struct BenchCommand {
 let usage = """
     cairn-bench: Cairn's figures, printed, never asserted (build with -c release)
 
-    cairn-bench [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--load-only]
+    cairn-bench [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--collaboratives N] [--load-only]
         load, first frame, keystrokes, commit, history, calendar, memory and terminal bytes on a
         national-size store, generated into DIR (default: a temporary folder; with --events N,
         padded with edits to N journal events, as after years of use) unless DIR holds one.

@@ -11,6 +11,8 @@ struct Generator {
     var checkpoints = 100_000
     /// Pad the journal with edits to this many events: the same world after years of use.
     var events: Int?
+    /// Regional collaboratives grouping the clusters, each cluster in one.
+    var collaboratives = 0
 
     static let places = [
         "Łódź", "Óbidos", "São João", "Þingeyjarsveit", "Whāngārei", "Ōtautahi", "Gent", "Portree", "Kraków", "Évora",
@@ -40,6 +42,17 @@ struct Generator {
             let c = Cluster(officialId: "CL-\(i)", name: "\(kind.label.capitalized) \(place) \(i)", kind: kind, region: "Region \(i % 16)")
             clusterIDs.append(c.id)
             batch.append(.put(.cluster(c)))
+            try flush()
+        }
+        for k in 0..<collaboratives {
+            let g = Cluster(
+                name: "Regional collaborative \(Self.places[k % Self.places.count]) \(k)", kind: .regionalCollaborative, level: .regional,
+                region: "Region \(k % 16)")
+            batch.append(.put(.cluster(g)))
+            for i in stride(from: k, to: clusters, by: collaboratives) {
+                batch.append(
+                    .put(.membership(Membership(cluster: g.id, memberType: .cluster, memberId: clusterIDs[i], role: "member cluster"))))
+            }
             try flush()
         }
         for i in 0..<schools {

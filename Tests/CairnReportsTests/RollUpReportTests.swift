@@ -79,7 +79,9 @@ import Testing
         let (w, _) = try examples()
         let text = MarkdownReport.render(Report.store(world: w, today: today))
         #expect(text.hasPrefix("# Whole store\n"))
-        #expect(text.contains("Roll-up of 2026-11-22: \(w.clusters.count) clusters, \(w.schools.count) schools, \(w.agencies.count) agencies."), "\(text)")
+        #expect(
+            text.contains("Roll-up of 2026-11-22: \(w.clusters.count) clusters, \(w.schools.count) schools, \(w.agencies.count) agencies."),
+            "\(text)")
         let empty = MarkdownReport.render(Report.store(world: World(), today: today).asRecorded(by: today))
         #expect(empty.contains("**As of 2026-11-22.** What had been recorded by the end of that day."))
         #expect(empty.contains("Roll-up of 2026-11-22: 0 clusters, 0 schools, 0 agencies."))

@@ -141,7 +141,7 @@ import Testing
     @Test func c_on_a_cluster_and_on_home_writes_the_calendar_next_to_the_reports() throws {
         let store = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: store.url)
-        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (5)")
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (7)")
         try tmux.send("c")
         _ = try tmux.waitFor("Calendar saved (")
         let folder = store.url.appendingPathComponent("reports")

@@ -112,7 +112,7 @@ import Testing
 
     @Test func demo_loads_the_examples_once_and_list_shows_overdue() throws {
         let store = TemporaryStore()
-        #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("loaded 5 example clusters"))
+        #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("loaded 7 example clusters"))
         #expect(try Shell.cairn(["demo"], store: store.url).stdout.contains("already"))
         let overdue = try Shell.cairn(["list", "checkpoints", "--overdue", "--json"], store: store.url)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(overdue.stdout.utf8)) as? [[String: Any]])
@@ -237,8 +237,9 @@ final class Failures: @unchecked Sendable {
         let lines = goals.stdout.split(separator: "\n")
         #expect(
             lines.first
-                == "id,cluster,statement,indicator,unit,baseline,baselineDate,target,deadline,priority,direction,owner,latest,status")
-        #expect(lines.count == 8)  // header + 7 example goals
+                == "id,cluster,statement,indicator,unit,baseline,baselineDate,target,deadline,priority,direction,owner,latest,status,contributesTo"
+        )
+        #expect(lines.count == 10)  // header + 9 example goals
         let members = try Shell.cairn(
             ["export", "--format", "csv", "--what", "members", "--cluster", "Portree Learning Community"], store: store.url)
         #expect(members.stdout.split(separator: "\n").count == 7)

@@ -156,7 +156,7 @@ struct FrameworkJourneyTests {
     @Test func recording_a_measurement_changes_the_goals_status_on_screen() throws {
         let store = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: store.url)
-        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (5)")
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (7)")
         try tmux.send("/")
         try tmux.type("gent")
         try tmux.send("Enter", "Enter")
@@ -221,7 +221,7 @@ struct ReportJourneyTests {
     @Test func r_on_a_cluster_writes_its_report_and_says_where() throws {
         let store = TemporaryStore()
         _ = try Shell.cairn(["demo"], store: store.url)
-        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (5)")
+        let tmux = try Tmux.cairn(store: store.url, ready: "Clusters (7)")
         try tmux.send("Enter")
         try tmux.waitFor("Members (")
         try tmux.send("r")

@@ -22,7 +22,7 @@ import Testing
         }
         _ = try cairn("add", "cluster", "--name", "Northern Alliance", "--kind", "regional-collaborative")
         _ = try cairn("add", "cluster", "--name", "Portree Learning Community", "--region", "Highland")
-        _ = try cairn("add", "cluster", "--name", "Kāhui Ako o Ōtautahi")
+        _ = try cairn("add", "cluster", "--name", "Kāhui Ako o Ōtautahi", "--kind", "network")
         _ = try cairn("add", "school", "--name", "Þingeyjarskóli", "--cluster", "Portree Learning Community")
         _ = try cairn("add", "school", "--name", "Portree High School", "--cluster", "Portree Learning Community")
         _ = try cairn("join", "Kāhui Ako o Ōtautahi", "Þingeyjarskóli")

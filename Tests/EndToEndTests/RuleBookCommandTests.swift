@@ -14,7 +14,7 @@ import Testing
         let demo = try Shell.cairn(["demo"], store: store.url)
         #expect(demo.status == 0, "\(demo.stderr)")
         let clusters = try records("clusters", store).compactMap { $0["id"] as? String }
-        #expect(clusters.count == 5)
+        #expect(clusters.count == 7)
         #expect(try records("measurements", store).count > 0)
         for id in clusters {
             let deleted = try Shell.cairn(["delete", id], store: store.url)
