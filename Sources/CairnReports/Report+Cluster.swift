@@ -49,7 +49,31 @@ extension Report {
             id: "goals", heading: "Goals",
             blocks: rows.isEmpty
                 ? [.paragraph("No goals agreed yet.", .plain)]
-                : [.table(Table(header: ["Goal", "Indicator", "Baseline", "Latest", "Target", "Deadline", "Status"], rows: rows))])
+                : [.table(Table(header: ["Goal", "Indicator", "Baseline", "Latest", "Target", "Deadline", "Status"], rows: rows))]
+                    + contributions(id, w, today))
+    }
+
+    /// A grouping's goals with the member clusters' goals that contribute to each, and how each
+    /// stands; a member cluster's goals with the grouping's goal each serves.
+    static func contributions(_ id: String, _ w: World, _ today: Day) -> [Block] {
+        var rows: [[Cell]] = []
+        for g in w.goals(of: id) {
+            if let aim = g.contributesTo.flatMap({ w.goals[$0] }) {
+                rows.append([
+                    .text(g.statement), .text("contributes to “\(aim.statement)” of \(w.clusters[aim.cluster]?.name ?? "")"), .text(""),
+                    .progress(w.progress(of: aim, on: today)),
+                ])
+            }
+            for c in w.contributors(to: g.id) {
+                let p = w.progress(of: c, on: today)
+                let latest = p.latest.map { "\(World.number($0.value))\(c.unit)" } ?? "—"
+                rows.append([
+                    .text(g.statement), .text("\(w.clusters[c.cluster]?.name ?? ""): \(c.statement)"), .text(latest), .progress(p),
+                ])
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        return [.table(Table(header: ["Goal", "Contributing goal, or the goal it serves", "Latest", "Status"], rows: rows))]
     }
 
     static func actions(_ id: String, _ w: World) -> Section {

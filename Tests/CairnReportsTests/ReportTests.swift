@@ -28,6 +28,17 @@ import Testing
         #expect(text.contains("housing is absent locally"))
     }
 
+    @Test func a_groupings_report_lists_the_goals_contributing_to_its_own_and_a_members_the_goal_it_serves() throws {
+        var w = World()
+        w.apply(try Examples.changes(for: w, today: today, user: "t"))
+        let alliance = MarkdownReport.cluster(try w.findCluster("Northern Alliance").id, world: w, today: today)
+        #expect(alliance.contains("| Contributing goal, or the goal it serves |"), "\(alliance)")
+        #expect(alliance.contains("Inverness Royal Academy Associated Schools Group: Attendance of care-experienced learners at 90%"))
+        #expect(alliance.contains("Portree Learning Community: Better attendance of care-experienced learners"))
+        let portree = MarkdownReport.cluster(try w.findCluster("Portree Learning Community").id, world: w, today: today)
+        #expect(portree.contains("contributes to “Care-experienced learners attend as their peers do” of Northern Alliance"))
+    }
+
     @Test func a_region_rolls_up_one_line_per_cluster() throws {
         var w = World()
         w.apply(try Examples.changes(for: w, today: today, user: "t"))
