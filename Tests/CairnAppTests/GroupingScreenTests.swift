@@ -65,4 +65,41 @@ import Testing
         let screen = canvas.text
         #expect(screen.contains("left \(day)") && screen.contains("Period"), "\(screen)")
     }
+
+    @Test func a_groupings_members_tab_shows_each_member_clusters_own_status_and_enter_opens_it() throws {
+        var app = Fixture.app(GroupingTreeTests.world())
+        app.press(.char("/"))
+        app.type("northern")
+        app.press(.enter, .enter)
+        let screen = try app.topScreen(ClusterScreen.self)
+        #expect(screen.clusterID == "clu-na" && screen.tab == .members)
+        let rows = screen.lists[ClusterTab.members.rawValue].visibleRows
+        let gaps = app.world.gaps(in: "clu-sc", on: Fixture.today).count
+        #expect(gaps > 0)
+        let portree = try #require(rows.first { $0.id == "mem-na2" })
+        #expect(
+            portree.cells == ["Portree Learning Community", "cluster", "", "", "2.8", "strong leadership (1)", "· 2027-01-20", "\(gaps)"])
+        let agrupamento = try #require(rows.first { $0.id == "mem-na1" })
+        #expect(agrupamento.cells[4...6] == ["—", "not assessed", "! 1 overdue"])
+        let school = try #require(rows.first { $0.id == "mem-na3" })
+        #expect(school.cells.count == 4, "a school has no status of its own here")
+
+        let canvas = app.render()
+        let header = canvas.row(6)
+        #expect(
+            header.contains("Hlth") && header.contains("Weakest point") && header.contains("Next due") && header.contains("Gaps"),
+            "\(header)")
+        let line = try #require((0..<canvas.height).map(canvas.row).first { $0.contains("Portree Learning") })
+        #expect(line.contains("2.8 strong leadership") && line.contains("· 2027-01-20"), "\(line)")
+        expectSnapshot(canvas, "grouping-members")
+
+        // Enter on a member cluster opens it, as before.
+        for _ in 0..<5 where try app.topScreen(ClusterScreen.self).lists[ClusterTab.members.rawValue].selectedRow?.id != "mem-na2" {
+            app.press(.char("j"))
+        }
+        app.press(.enter)
+        #expect(try app.topScreen(ClusterScreen.self).clusterID == "clu-sc")
+        // A cluster that groups none keeps its columns: the role, no status.
+        #expect(app.render().row(6).contains("Role") && !app.render().row(6).contains("Hlth"))
+    }
 }

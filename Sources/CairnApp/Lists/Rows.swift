@@ -78,9 +78,13 @@ enum Rows {
         Column("Evidence", width: 24, from: 100),
     ]
 
-    static func members(_ w: World, cluster: String) -> [ListRow] {
+    /// A member cluster's row carries its own status after the role (`groupingMemberColumns`).
+    static func members(_ w: World, cluster: String, today: Day) -> [ListRow] {
         w.members(of: cluster).map { m in
-            ListRow(id: m.id, cells: [w.memberName(m), m.memberType.rawValue, m.lead ? "LEAD" : "", m.role])
+            let cells = [w.memberName(m), m.memberType.rawValue, m.lead ? "LEAD" : "", m.role]
+            guard m.memberType == .cluster, w.clusters[m.memberId] != nil else { return ListRow(id: m.id, cells: cells) }
+            let status = memberStatus(w, cluster: m.memberId, today: today)
+            return ListRow(id: m.id, cells: cells + status.cells, style: status.style)
         }
     }
 

@@ -53,7 +53,9 @@ extension ClusterScreen {
                 note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2,
                 style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
         }
-        Layout.list(list, columns: tab.columns, into: &canvas, area: listArea, empty: tab.emptyMessage)
+        // A grouping's members show each member cluster's own status.
+        let columns = tab == .members && grouping ? Rows.groupingMemberColumns : tab.columns
+        Layout.list(list, columns: columns, into: &canvas, area: listArea, empty: tab.emptyMessage)
     }
 
     /// Tab titles with their counts: full words while they fit, shorter words before any count is lost.

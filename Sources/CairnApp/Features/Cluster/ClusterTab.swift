@@ -84,7 +84,7 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
 
     func rows(_ world: World, cluster: String, today: Day) -> [ListRow] {
         switch self {
-        case .members: return Rows.members(world, cluster: cluster)
+        case .members: return Rows.members(world, cluster: cluster, today: today)
         case .checkpoints: return Rows.checkpoints(world, today: today, in: cluster)
         case .goals: return Rows.goals(world, cluster: cluster, today: today)
         case .actions: return Rows.actions(world, cluster: cluster)

@@ -15,6 +15,10 @@ extension HomeScreen {
             renderWelcome(into: &canvas, area: listArea)
             return
         }
+        if showingTree {
+            renderTree(into: &canvas, area: area, listArea: listArea, env)
+            return
+        }
         let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
         Layout.list(list, columns: columns, into: &canvas, area: listArea, empty: emptyMessage)
         if tab == .checkpoints {
@@ -22,6 +26,23 @@ extension HomeScreen {
             let legend = "\(overdueCount) overdue · \(shown) · ! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"
             canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
         }
+    }
+
+    /// The tree of groupings, with a line under it that says what a grouping's row counts;
+    /// before the world is whole, that it is being read.
+    func renderTree(into canvas: inout Canvas, area: Rect, listArea: Rect, _ env: AppEnvironment) {
+        if env.firstLook != nil {
+            canvas.put(
+                "Reading the whole store: the tree of groupings shows once it is read.", x: 2, y: listArea.y + 1,
+                maxWidth: area.width - 4, style: .muted)
+            return
+        }
+        Layout.list(list, columns: Rows.treeColumns, into: &canvas, area: listArea, empty: emptyMessage)
+        let legend =
+            list.filter.text.isEmpty
+            ? "← → fold · a grouping counts each cluster (Clu) and school (Sch) within once, and shows the weakest"
+            : "each match with its path from the top · Esc shows the tree again"
+        canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
     }
 
     /// Why the list is empty: no records, or none that the tab's filters let through.

@@ -15,11 +15,14 @@ public struct HomeScreen: Screen, TabbedLists {
         case goToTab(Tab)
         case open, add, edit, delete, tick, history
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
+        /// `t` on Clusters: the tree of groupings, or the flat list again; ← and → fold and unfold it.
+        case toggleTree, fold, unfold
         case undo, help, quit, conflicts, sync, sinceLastOpen, calendar
     }
 
     public var tab = Tab.clusters
-    public var lists = [ListModel](repeating: ListModel(), count: Tab.allCases.count)
+    /// A list per tab, and the tree's (`treeList`) last.
+    public var lists = [ListModel](repeating: ListModel(), count: Tab.allCases.count + 1)
     /// The Clusters tab sorted weakest first (`s`), else by name.
     public var sortByHealth = false
     /// What the Checkpoints tab shows (`f` cycles the time, `R` the region).
@@ -27,16 +30,30 @@ public struct HomeScreen: Screen, TabbedLists {
     public var region: String?
     /// Overdue checkpoints in the whole store, counted when the Checkpoints tab is rebuilt.
     public var overdueCount = 0
+    /// The Clusters tab shows the tree of groupings (`t`), for as long as the session lasts.
+    public var showsTree = false
+    /// The tree's rows that are folded (a grouping under two others folds under each alone).
+    public var folded: Set<String> = []
+    /// Built once per change of the world; folding and filtering only choose among its rows.
+    var groupingTree: GroupingTree?
+    /// What the tree's list was last laid out from, so that it is laid out again only when that changes.
+    var treeLayout: TreeLayout?
+    /// Some cluster groups others: `t` then takes Tab's place in the footer (the tab bar shows the tabs).
+    public var storeHasGroupings = false
+    var groupingsCheckedFrom: String?
 
     public init() {}
 
-    var tabIndex: Int { tab.rawValue }
+    /// The list on show: the tab's, or on Clusters the tree's when it is shown.
+    var tabIndex: Int { showingTree ? Self.treeList : tab.rawValue }
+    static let treeList = Tab.allCases.count
+    var showingTree: Bool { tab == .clusters && showsTree }
     public var filteredList: ListModel? { list }
 
     /// Rows of the list on screen: the body less the tab bar and the header (and the legend
     /// under the checkpoints), so the selected row is never drawn under anything.
     func visibleRows(_ env: AppEnvironment) -> Int {
-        max(1, env.bodyHeight - 2 - (tab == .checkpoints ? 1 : 0))
+        max(1, env.bodyHeight - 2 - (tab == .checkpoints || showingTree ? 1 : 0))
     }
 
     public func crumb(_ env: AppEnvironment) -> String { "Home" }
@@ -44,16 +61,24 @@ public struct HomeScreen: Screen, TabbedLists {
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
         let env = context.env
         switch action {
-        case .list(let a): list.apply(a, visibleRows: visibleRows(env))
+        case .list(let a):
+            let chosen = selected
+            list.apply(a, visibleRows: visibleRows(env))
+            // A filter cleared in the tree: the match chosen stays selected in the outline.
+            if showingTree, list.filter.text.isEmpty, treeLayout?.paths == true { refreshTree(env, keeping: chosen) }
         case .nextTab: tab = Tab(rawValue: (tab.rawValue + 1) % Tab.allCases.count)!
         case .previousTab: tab = Tab(rawValue: (tab.rawValue + Tab.allCases.count - 1) % Tab.allCases.count)!
         case .goToTab(let t): tab = t
         case .open: return open(env)
         case .add: return add(env)
-        case .edit: return selected.flatMap { RecordDoors.editor(tab.kind, id: $0, env) }.map { [$0] } ?? []
-        case .delete: return selected.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
+        case .edit: return selectedRecord.flatMap { RecordDoors.editor(tab.kind, id: $0, env) }.map { [$0] } ?? []
+        case .delete:
+            return selectedRecord.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
         case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
-        case .history: return RecordDoors.history(tab.kind, id: selected, env, asker: context.id).map { [$0] } ?? []
+        case .history: return RecordDoors.history(tab.kind, id: selectedRecord, env, asker: context.id).map { [$0] } ?? []
+        case .toggleTree: return toggleTree(env)
+        case .fold: fold(env)
+        case .unfold: unfold(env)
         case .cycleCheckpointFilter:
             checkpointFilter = checkpointFilter.next
             lists[Tab.checkpoints.rawValue].builtFrom = nil
@@ -68,9 +93,10 @@ public struct HomeScreen: Screen, TabbedLists {
         case .sortByHealth:
             sortByHealth.toggle()
             lists[Tab.clusters.rawValue].builtFrom = nil
+            groupingTree = nil
             return [.say(Status(sortByHealth ? "Clusters sorted by health, weakest first (s sorts by name)" : "Clusters sorted by name"))]
         case .workshop:
-            guard let id = selected, tab == .clusters else { return [] }
+            guard let id = selectedRecord, tab == .clusters else { return [] }
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
@@ -95,7 +121,7 @@ public struct HomeScreen: Screen, TabbedLists {
     }
 
     private func open(_ env: AppEnvironment) -> [Effect] {
-        guard let id = selected else { return [] }
+        guard let id = selectedRecord else { return [] }
         switch tab {
         case .clusters: return [.push(ScreenBox(ClusterScreen(clusterID: id)))]
         case .schools: return [.push(ScreenBox(RecordScreen(type: .school, id: id)))]
@@ -138,7 +164,7 @@ public struct HomeScreen: Screen, TabbedLists {
                 if case .put(let r) = change, r.kind == tab.kind, context.env.world.record(r.kind, id: r.id) != nil { return r.id }
                 return nil
             }
-            if added.count == 1 { list.select(id: added[0]) }
+            if added.count == 1 { select(record: added[0]) }
             list.cursor.scroll(visibleRows: visibleRows(context.env), count: list.visible.count)
             return []
         case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
@@ -149,11 +175,16 @@ public struct HomeScreen: Screen, TabbedLists {
 
     public mutating func refresh(_ env: AppEnvironment) {
         let w = env.world
+        if groupingsCheckedFrom != env.listSource {
+            storeHasGroupings = env.firstLook == nil && w.memberships.values.contains { $0.memberType == .cluster && $0.isCurrent }
+            groupingsCheckedFrom = env.listSource
+        }
         let today = env.today
         let rows = visibleRows(env)
         let byHealth = sortByHealth
         let first = env.firstLook
         switch tab {
+        case .clusters where showsTree: refreshTree(env)
         case .clusters:
             list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(first ?? w.firstLook, today: today, byHealth: byHealth) }
         case .schools: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.schools(w) }
@@ -190,12 +221,19 @@ extension HomeScreen {
             b.append(KeyBinding([.char("R")], "R", "show one region, the next, or all", .cycleRegion, footer: false))
         }
         if tab == .clusters {
+            b.append(KeyBinding([.char("t")], "t", showsTree ? "flat" : "tree", .toggleTree, footer: treeInFooter))
+            if showsTree {
+                b.append(
+                    KeyBinding([.left, .right], "←→", "fold / unfold", footer: false, enabled: foldable) { key in
+                        key == .left ? .fold : .unfold
+                    })
+            }
             b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sortByHealth, footer: false))
             b.append(KeyBinding([.char("w")], "w", "workshop mode on the cluster", .workshop, footer: false, enabled: some))
         }
         b += listKeys.prefix(1)  // `/`
         b += [
-            KeyBinding([.tab], "Tab", "tabs", .nextTab),
+            KeyBinding([.tab], "Tab", "tabs", .nextTab, footer: !(tab == .clusters && treeInFooter)),
             KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
             KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to tab", footer: false) { key in
                 if case .char(let c) = key, let n = c.wholeNumberValue, let t = Tab(rawValue: n - 1) { return .goToTab(t) }
