@@ -24,7 +24,7 @@ public struct LearningJourney: Sendable, Equatable {
     public var leaving: [Link] = []
 
     /// Where a phase sits on the path: upper secondary and VET are one step, taken either way.
-    static func step(_ p: Phase) -> Int? {
+    public static func step(_ p: Phase) -> Int? {
         switch p {
         case .earlyChildhood: return 0
         case .primary: return 1

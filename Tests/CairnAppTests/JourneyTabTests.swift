@@ -24,6 +24,10 @@ import Testing
         ] {
             #expect(screen.contains(text), "\(text) in \(screen)")
         }
+        // A feed that names no phase starts from the school's last: not its early-years row.
+        let rows = try app.topScreen(ClusterScreen.self).list.rows
+        #expect(rows.first { $0.id == "early-childhood|sch-1" }?.cells[2] == "")
+        #expect(rows.first { $0.id == "primary|sch-1" }?.cells[2] == "Þingeyjarskóli (outside)")
         app.press(.enter)
         #expect(try app.topScreen(RecordScreen.self).id == "sch-1")
 

@@ -15,8 +15,11 @@ extension Rows {
 
     static func journey(_ j: LearningJourney, in w: World) -> [ListRow] {
         var rows: [ListRow] = []
-        func goesOn(_ school: String) -> String {
-            (j.feeds[school] ?? []).map { l in
+        /// The feeds that start at this phase (a feed says its phases as pupils go); one that
+        /// says none, on the school's last phase.
+        func goesOn(_ school: String, at phase: Phase?) -> String {
+            let last = w.schools[school]?.phases.max { (LearningJourney.step($0) ?? -1) < (LearningJourney.step($1) ?? -1) }
+            return (j.feeds[school] ?? []).filter { l in l.phases.first.map { $0 == phase } ?? (phase == last) }.map { l in
                 let name = w.schools[l.to]?.name ?? l.to
                 return j.leaving.contains(l) ? "\(name) (outside)" : name
             }.joined(separator: ", ")
@@ -30,11 +33,15 @@ extension Rows {
                 continue
             }
             for (i, s) in stage.schools.enumerated() {
-                rows.append(ListRow(id: "\(stage.phase.rawValue)|\(s.id)", cells: [i == 0 ? stage.phase.label : "", s.name, goesOn(s.id)]))
+                rows.append(
+                    ListRow(
+                        id: "\(stage.phase.rawValue)|\(s.id)",
+                        cells: [i == 0 ? stage.phase.label : "", s.name, goesOn(s.id, at: stage.phase)]))
             }
         }
         for (i, s) in j.unplaced.enumerated() {
-            rows.append(ListRow(id: "unplaced|\(s.id)", cells: [i == 0 ? "phase not said" : "", s.name, goesOn(s.id)], style: .muted))
+            rows.append(
+                ListRow(id: "unplaced|\(s.id)", cells: [i == 0 ? "phase not said" : "", s.name, goesOn(s.id, at: nil)], style: .muted))
         }
         return rows
     }
