@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "CairnStore",
             dependencies: ["CairnCore", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("../../Resources/examples"), .copy("../../Resources/phase-words.txt")]
+            resources: [.copy("../../Resources/examples"), .copy("../../Resources/phase-words.txt"), .copy("../../Resources/inspiration")]
         ),
         // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.
         .target(name: "CairnReports", dependencies: ["CairnCore"]),

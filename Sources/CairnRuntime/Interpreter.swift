@@ -72,6 +72,12 @@ final class Interpreter {
             } catch {
                 return [.deliver(.examplesFailed("\(error)"), to: screen)]
             }
+        case .readInspiration(let screen):
+            do {
+                return [.deliver(.inspirationRead(try InspirationLibrary.read(store: store.directory)), to: screen)]
+            } catch {
+                return [.tell(Status("Examples not read: \(error.message)", isError: true))]
+            }
         case .saveDraft(let form):
             do {
                 try drafts.save(try JSONEncoder().encode(form))

@@ -42,12 +42,14 @@ public struct AppState: Sendable, Equatable {
         refreshAll()
     }
 
-    /// Workshop mode, read off a projector in large fonts, lays itself out from 64x20.
+    /// Workshop mode, read off a projector in large fonts, lays itself out from 64x20, and so
+    /// do the examples it opens.
     public static let workshopMinimum = (width: 64, height: 20)
 
     /// The smallest terminal the screen showing is laid out for.
     public var minimumSize: (width: Int, height: Int) {
-        stack.last(where: { !$0.screen.isOverlay })?.screen is WorkshopScreen
+        let screen = stack.last(where: { !$0.screen.isOverlay })?.screen
+        return screen is WorkshopScreen || screen is InspirationScreen
             ? Self.workshopMinimum : (Self.minimumWidth, Self.minimumHeight)
     }
 

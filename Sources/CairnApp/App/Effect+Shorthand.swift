@@ -13,6 +13,7 @@ extension Effect {
         .outside(.commit(operation, preview: preview, replyTo: screen, undoable: undoable))
     }
     public static func readExamples(replyTo screen: ScreenID) -> Effect { .outside(.readExamples(replyTo: screen)) }
+    public static func readInspiration(replyTo screen: ScreenID) -> Effect { .outside(.readInspiration(replyTo: screen)) }
     public static func saveDraft(_ form: FormState) -> Effect { .outside(.saveDraft(form)) }
     public static let clearDraft = Effect.outside(.clearDraft)
     public static let discardLeftDraft = Effect.outside(.discardLeftDraft)

@@ -34,6 +34,9 @@ public enum DiskEffect: Sendable, Equatable {
     case commit(DomainOperation, preview: Outcome, replyTo: ScreenID, undoable: Bool)
     /// Read the example clusters not yet in the store; the reply is `.examplesRead`.
     case readExamples(replyTo: ScreenID)
+    /// Read the examples to start from (the shipped library and the store's own); the reply
+    /// is `.inspirationRead`, or a status line saying why not.
+    case readInspiration(replyTo: ScreenID)
     /// Keep the open form as this session's draft (it survives a dropped link).
     case saveDraft(FormState)
     case clearDraft
@@ -66,6 +69,7 @@ public enum ScreenEvent: Sendable, Equatable {
     case committed(Outcome, undoable: Bool)
     case commitFailed(Outcome, message: String)
     case examplesRead([Change])
+    case inspirationRead(Inspiration)
     case examplesFailed(String)
     case reportWritten(path: String)
     case reportFailed(String)

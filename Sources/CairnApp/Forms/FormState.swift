@@ -72,6 +72,18 @@ public struct FormState: Sendable, Codable, Equatable {
 
     public func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
 
+    /// Sets a field as if it had been typed or chosen (an example copied in): the form is
+    /// changed, not saved.
+    public mutating func prefill(_ key: String, _ value: String) {
+        guard let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        switch fields[i].kind {
+        case .text, .longText: fields[i].text = TextField(value)
+        case .choice(let options): if let n = options.firstIndex(of: value) { fields[i].index = n }
+        case .multi, .flag: return
+        }
+        dirty = true
+    }
+
     /// True when every index the form holds points inside what it indexes: a draft written by
     /// another version, or damaged, is set aside rather than restored into a crash.
     public var isSound: Bool {

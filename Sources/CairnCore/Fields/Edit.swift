@@ -114,7 +114,7 @@ extension Record {
         return try Record(kind: kind, fieldValues: values)
     }
 
-    static func describe(_ error: DecodingError) -> String {
+    public static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, _): return "field `\(key.stringValue)` is missing"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):

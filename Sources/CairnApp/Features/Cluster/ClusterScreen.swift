@@ -183,7 +183,9 @@ public struct ClusterScreen: Screen, TabbedLists {
             if added.count == 1 { select = added[0] }
             refresh(context.env)
             return []
-        case .commitFailed, .examplesRead, .examplesFailed, .importPreviewed, .importFailed, .importProgress, .importWritten: return []
+        case .commitFailed, .examplesRead, .examplesFailed, .inspirationRead, .importPreviewed, .importFailed, .importProgress,
+            .importWritten:
+            return []
         }
     }
 

@@ -110,7 +110,8 @@ public struct FormScreen: Screen {
         case .commitFailed:
             saving = false
             return []
-        case .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten, .importPreviewed, .importFailed,
+        case .examplesRead, .examplesFailed, .inspirationRead, .reportWritten, .reportFailed, .calendarWritten, .importPreviewed,
+            .importFailed,
             .importProgress, .importWritten:
             return []
         }

@@ -169,7 +169,7 @@ public struct HomeScreen: Screen, TabbedLists {
             return []
         case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
         case .reportFailed(let message): return [.say(Status("Not written: \(message)", isError: true))]
-        case .commitFailed, .reportWritten, .importPreviewed, .importFailed, .importProgress, .importWritten: return []
+        case .commitFailed, .reportWritten, .importPreviewed, .importFailed, .importProgress, .importWritten, .inspirationRead: return []
         }
     }
 

@@ -214,7 +214,8 @@ public struct ImportScreen: Screen {
                 return [.close(context.id), .say(Status("Imported: \(total) changes written · u undoes the whole import"))]
             }
             return [.continueImport(replyTo: context.id)]
-        case .committed, .commitFailed, .examplesRead, .examplesFailed, .reportWritten, .reportFailed, .calendarWritten, .importWritten:
+        case .committed, .commitFailed, .examplesRead, .examplesFailed, .inspirationRead, .reportWritten, .reportFailed, .calendarWritten,
+            .importWritten:
             break
         }
         return []

@@ -6,7 +6,7 @@ import TermUI
 /// what the group decides. Plain lines in large gaps, no tables, no title bar.
 public struct WorkshopScreen: Screen {
     public enum Action: Sendable, Equatable {
-        case add, open, nextStep, previousStep
+        case add, open, nextStep, previousStep, inspiration
         case move(ListMove)
         case goToStep(Int)
         case undo, help, leave
@@ -48,7 +48,7 @@ public struct WorkshopScreen: Screen {
                 if case .char(let c) = key, let n = c.wholeNumberValue { return .goToStep(n) }
                 return .goToStep(1)
             },
-        ]
+        ] + (step > 1 ? [KeyBinding([.char("I")], "I", "examples", .inspiration)] : [])
     }
 
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
@@ -70,6 +70,7 @@ public struct WorkshopScreen: Screen {
                 ]
             }
         case .open: return open(context.env)
+        case .inspiration: return step > 1 ? [.readInspiration(replyTo: context.id)] : []
         case .move(let m):
             let count = WorkshopStep.make(step, world: w, cluster: clusterID, today: context.env.today).items.count
             let page = max(1, Layout.workshopRows(context.env) / 2)
@@ -213,4 +214,12 @@ extension Layout {
     /// Workshop mode on a projector with large fonts: from 64x20 the header drops its question.
     static func isCompactWorkshop(_ env: AppEnvironment) -> Bool { env.height < 24 || env.width < 80 }
     static func workshopRows(_ env: AppEnvironment) -> Int { max(3, env.bodyHeight - (isCompactWorkshop(env) ? 2 : 5)) }
+}
+
+extension WorkshopScreen {
+    /// The examples were read: the list of those for this step.
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        guard case .inspirationRead(let library) = event, let kind = InspirationScreen.Kind(rawValue: step) else { return [] }
+        return [.push(ScreenBox(InspirationScreen(kind: kind, clusterID: clusterID, library: library)))]
+    }
 }
