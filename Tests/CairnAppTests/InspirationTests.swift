@@ -22,7 +22,7 @@ import Testing
         #expect(lib.actions.contains { $0.description.lowercased().contains("mentor") })
     }
 
-    @Test func I_in_step_two_lists_goals_filtered_as_typed_and_enter_copies_one_into_the_form() throws {
+    @Test func capital_i_in_step_two_lists_goals_filtered_as_typed_and_enter_copies_one_into_the_form() throws {
         var app = Fixture.app()
         app.press(.enter, .char("w"), .char("2"))  // Agrupamento de Escolas de Óbidos, workshop, step 2
         let asked = app.press(.char("I"))
@@ -44,7 +44,7 @@ import Testing
         #expect(form.dirty, "copied in, not saved")
     }
 
-    @Test func I_in_step_three_and_four_lists_actions_and_agreements() throws {
+    @Test func capital_i_in_step_three_and_four_lists_actions_and_agreements() throws {
         var app = Fixture.app()
         let lib = try InspirationLibrary.read(store: nil)
         app.press(.enter, .char("w"), .char("3"), .char("I"))
