@@ -29,6 +29,10 @@ public struct ListModel: Sendable, Equatable {
     public var filtering = false
     /// What the rows were built from (a world revision and a day; nil: never built).
     var builtFrom: String?
+    /// The row being ticked: once the tick moves it (a done checkpoint sinks to the bottom), the
+    /// cursor keeps its place and lands on the next one, so a clerk ticks a run of them with
+    /// Space alone.
+    public var holdPlace: String?
     /// Folded search text per row, built the first time a filter is typed.
     private var searchKeys: [[UInt8]]?
 
@@ -46,11 +50,13 @@ public struct ListModel: Sendable, Equatable {
     /// Replaces the rows, keeping the same record selected when it is still there.
     public mutating func setRows(_ new: [ListRow], builtFrom source: String?) {
         let keep = selectedRow?.id
+        let held = holdPlace != nil && holdPlace == keep
+        holdPlace = nil
         rows = new
         searchKeys = nil
         builtFrom = source
         applyFilter()
-        if let keep, let at = visible.firstIndex(where: { rows[$0].id == keep }) { cursor.selected = at }
+        if !held, let keep, let at = visible.firstIndex(where: { rows[$0].id == keep }) { cursor.selected = at }
         cursor.clamp(count: visible.count)
     }
 

@@ -59,7 +59,9 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .delete:
             let id = tab == .health ? selectedCheck(w)?.id : selected
             return id.flatMap { RecordDoors.confirmDelete(tab.recordKind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
-        case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
+        case .tick:
+            if let id = selected, env.world.checkpoints[id]?.isDone == false { list.holdPlace = id }
+            return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
         case .leave:
             guard tab == .members else { return [] }
             return RecordDoors.confirmLeave(selected, env, asker: context.id).map { [$0] } ?? []

@@ -74,7 +74,9 @@ public struct HomeScreen: Screen, TabbedLists {
         case .edit: return selectedRecord.flatMap { RecordDoors.editor(tab.kind, id: $0, env) }.map { [$0] } ?? []
         case .delete:
             return selectedRecord.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
-        case .tick: return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
+        case .tick:
+            if let id = selected, env.world.checkpoints[id]?.isDone == false { list.holdPlace = id }
+            return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
         case .history: return RecordDoors.history(tab.kind, id: selectedRecord, env, asker: context.id).map { [$0] } ?? []
         case .toggleTree: return toggleTree(env)
         case .fold: fold(env)
