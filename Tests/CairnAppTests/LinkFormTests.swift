@@ -53,6 +53,19 @@ import Testing
         #expect(Self.footer(app).contains("e edit link") && Self.footer(app).contains("d unlink"), "\(Self.footer(app))")
     }
 
+    @Test func a_picker_that_gives_way_to_its_form_hands_what_is_saved_to_the_screen_that_opened_it() throws {
+        // The same hand-over on a cluster: a member added through its picker is the row selected.
+        var app = Fixture.app()
+        app.press(.enter)
+        #expect(try app.topScreen(ClusterScreen.self).clusterID == "clu-pt")
+        app.press(.char("a"))
+        app.type("ingey")
+        app.press(.enter)
+        app.settle(app.press(.enter))
+        let joined = try #require(app.world.memberships.values.first { $0.memberId == "sch-3" })
+        #expect(try app.topScreen(ClusterScreen.self).selected == joined.id)
+    }
+
     @Test func a_school_fed_by_the_other_is_saved_with_the_link_running_from_the_other() throws {
         var app = Self.onSãoJoão()
         app.press(.char("l"))
