@@ -40,6 +40,12 @@ import Testing
         }
         reach("school", [.char("2"), .enter])
         reach("agency", [.char("3"), .enter])
+        reach("school on a link row", [.char("2"), .enter, .char("j")], Fixture.app(LinkFormTests.linked()))
+        reach("link picker", [.char("2"), .enter, .char("l")])
+        reach("link picker with text", [.char("2"), .enter, .char("l"), .char("i")])
+        reach("link form", [.char("2"), .enter, .char("l"), .enter])
+        reach("link form on a succession", [.char("2"), .enter, .char("l"), .enter, .char("s"), .tab])
+        reach("editing a link", [.char("2"), .enter, .char("j"), .char("e")], Fixture.app(LinkFormTests.linked()))
         reach("form on a text field", [.char("a")])
         reach("form on a text field with text", [.char("a"), .char("X")])
         reach("form on a choice", [.char("a"), .tab, .tab])

@@ -174,8 +174,15 @@ public struct AppState: Sendable, Equatable {
     /// asked after a quit is carried out.
     mutating func carryOut(_ effects: [Effect], from source: ScreenID) -> [DiskEffect] {
         var outside: [DiskEffect] = []
+        var source = source
         for effect in effects where !quitRequested {
             switch effect {
+            case .stack(.close(let id)) where id == source:
+                // A screen giving way to the one it opens (a picker to its form): what that one
+                // saves is told to the screen that opened the picker, so that its list selects it.
+                let opener = stack.first { $0.id == id }?.opener
+                outside += make(.close(id), from: source)
+                source = opener ?? source
             case .stack(let move):
                 outside += make(move, from: source)
             case .outside(let work):

@@ -22,6 +22,9 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     /// The meeting checkpoints an agreement's rhythm proposes, to accept or edit before they are made.
     case meetings(cluster: String)
     case assessment(id: String?, cluster: String)
+    /// A link between schools, new (`id` nil) or edited, opened on `school`'s screen: the form
+    /// says what `school` is to `other`.
+    case link(id: String?, school: String, other: String)
 
     /// The stored record the form edits, if it edits one.
     public var edited: (kind: RecordKind, id: String)? {
@@ -35,6 +38,7 @@ public enum FormPurpose: Sendable, Codable, Equatable {
         case .action(let id?, _): return (.action, id)
         case .agreement(let id?, _): return (.agreement, id)
         case .assessment(let id?, _): return (.assessment, id)
+        case .link(let id?, _, _): return (.link, id)
         case .correctMeasurement(let id, _): return (.measurement, id)
         default: return nil
         }

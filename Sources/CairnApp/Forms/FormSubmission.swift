@@ -46,7 +46,8 @@ enum FormSubmission {
             return .ready(operation, outcome, next: next(after: form, outcome, world, today: env.today))
         } catch {
             // A field already found unreadable is not also reported by the record's rules.
-            let more = error.issues.filter { rule in !issues.contains { $0.field == rule.field } }
+            var more = error.issues.filter { rule in !issues.contains { $0.field == rule.field } }
+            if case .link = form.purpose { more = LinkForms.placed(more, on: form) }
             return .refused(inFieldOrder(issues + more))
         }
     }
@@ -148,6 +149,8 @@ enum FormSubmission {
         case .goal(let id, _), .action(let id, _), .agreement(let id, _), .assessment(let id, _):
             let record = FrameworkForms.record(from: form, env: &env, issues: &issues)
             return addOrEdit(record, isNew: id == nil)
+        case .link(let id, let school, let other):
+            return LinkForms.operation(form, id: id, school: school, other: other, world: world, env: &env, issues: &issues)
         case .tick(let id):
             let on = text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty ? today : date("doneOn")
             return .tick(checkpoint: id, evidence: text("evidence"), on: on ?? today)

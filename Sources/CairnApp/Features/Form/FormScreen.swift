@@ -75,6 +75,7 @@ public struct FormScreen: Screen {
         if form.fields[form.focus].handle(key) {
             form.dirty = true
             form.errors[focused.key] = nil
+            if focused.key == "relation" { form.fitLinkFields() }
         }
     }
 

@@ -7,6 +7,10 @@ public struct RecordScreen: Screen {
     public enum Action: Sendable, Equatable {
         case list(ListAction)
         case openCluster, edit, delete, history, undo, help, back
+        /// `l`: choose a school, then say how the two are linked.
+        case link
+        /// `E`: the school itself, whatever row is selected.
+        case editRecord
     }
 
     public var type: MemberType
@@ -58,15 +62,27 @@ public struct RecordScreen: Screen {
 
     public func isStale(in world: World) -> Bool { type == .school ? world.schools[id] == nil : world.agencies[id] == nil }
 
+    /// On a link's row `e` and `d` act on the link; elsewhere on the school or agency, as `E`
+    /// always does.
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        [
+        let onLink = selectedLink(env.world) != nil
+        var b: [KeyBinding<Action>] = [
             KeyBinding(
                 [.enter], "Enter", clusters.selectedRow.map { Self.isLink($0.id) } == true ? "open school" : "open cluster", .openCluster,
                 enabled: clusters.selectedRow != nil),
-            KeyBinding([.char("e")], "e", "edit", .edit),
-            KeyBinding([.char("d")], "d", "del", .delete),
-            KeyBinding([.char("h")], "h", "history", .history),
+            KeyBinding([.char("e")], "e", onLink ? "edit link" : "edit", .edit),
+            KeyBinding([.char("d")], "d", onLink ? "unlink" : "del", .delete),
         ]
+        if type == .school { b.append(KeyBinding([.char("l")], "l", "link", .link)) }
+        b.append(KeyBinding([.char("h")], "h", "history", .history))
+        if type == .school { b.append(KeyBinding([.char("E")], "E", "edit the school itself", .editRecord, footer: false)) }
+        return b
+    }
+
+    /// The link on the selected row, if it is one.
+    func selectedLink(_ w: World) -> Link? {
+        guard let row = clusters.selectedRow, Self.isLink(row.id) else { return nil }
+        return w.links[row.id]
     }
 
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { SharedKeys(undo: .undo, help: .help, back: .back) }
@@ -88,13 +104,37 @@ public struct RecordScreen: Screen {
                 return [.push(ScreenBox(RecordScreen(type: .school, id: l.from == id ? l.to : l.from)))]
             }
             return [.push(ScreenBox(ClusterScreen(clusterID: row.id)))]
-        case .edit: return RecordDoors.editor(kind, id: id, env).map { [$0] } ?? []
-        case .delete: return RecordDoors.confirmDelete(kind, id: id, env, asker: context.id).map { [$0] } ?? []
+        case .edit:
+            if let l = selectedLink(env.world) { return [RecordDoors.open(LinkForms.edit(l, school: id, world: env.world))] }
+            return RecordDoors.editor(kind, id: id, env).map { [$0] } ?? []
+        case .editRecord: return RecordDoors.editor(kind, id: id, env).map { [$0] } ?? []
+        case .delete:
+            if let l = selectedLink(env.world) {
+                return RecordDoors.confirmDelete(.link, id: l.id, env, asker: context.id).map { [$0] } ?? []
+            }
+            return RecordDoors.confirmDelete(kind, id: id, env, asker: context.id).map { [$0] } ?? []
+        case .link:
+            guard type == .school else { return [] }
+            return [.push(ScreenBox(LinkPickerScreen(school: id)))]
         case .history: return RecordDoors.history(kind, id: id, env, asker: context.id).map { [$0] } ?? []
         case .undo: return [.undoLast(replyTo: context.id)]
         case .help: return [help(type == .school ? "School" : "Agency", env)]
         case .back: return [.close(context.id)]
         }
+    }
+
+    /// A link saved from this screen's `l` is the row selected after it.
+    public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        guard case .committed(let outcome, _) = event else { return [] }
+        let added = outcome.changes.compactMap { change -> String? in
+            if case .put(.link(let l)) = change { return l.id }
+            return nil
+        }
+        guard let link = added.first else { return [] }
+        refresh(context.env)
+        clusters.select(id: link)
+        clusters.cursor.scroll(visibleRows: visibleRows(context.env), count: clusters.visible.count)
+        return []
     }
 
     public mutating func refresh(_ env: AppEnvironment) {

@@ -20,7 +20,8 @@ enum RecordDoors {
             }
         case .goal: form = w.goals[id].map { FrameworkForms.goal($0, cluster: $0.cluster, world: w) }
         case .action: form = w.actions[id].map { FrameworkForms.action($0, cluster: $0.cluster, goal: $0.goal, world: w) }
-        case .measurement, .link: form = nil
+        case .link: form = w.links[id].map { LinkForms.edit($0, school: $0.from, world: w) }
+        case .measurement: form = nil
         case .assessment: form = w.assessments[id].map { FrameworkForms.assessment($0, cluster: $0.cluster, world: w, today: env.today) }
         case .agreement: form = w.agreements[id].map { FrameworkForms.agreement($0, cluster: $0.cluster, today: env.today) }
         }
@@ -38,6 +39,8 @@ enum RecordDoors {
         if case .membership(let m) = record {
             question =
                 "Remove “\(w.memberName(m))” from \(w.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
+        } else if case .link(let l) = record {
+            question = "Remove the link \(w.linkPhrase(l))? The schools stay."
         } else {
             question = "Delete \(w.describe(record))?"
         }
