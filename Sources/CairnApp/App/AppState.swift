@@ -10,6 +10,12 @@ public struct AppState: Sendable, Equatable {
     public var status: Status?
     /// Inverses of this session's commits, newest last: what `u` undoes.
     public private(set) var undoStack: [UndoEntry] = []
+    /// What `u` undid, newest last, for Ctrl-R; a new change of this session empties it.
+    public private(set) var redoStack: [UndoEntry] = []
+    /// The undo or redo sent and not yet written: its reply moves it to the other stack.
+    var awaiting: PendingUndo?
+    /// The key being handled, while it is: `u` and Ctrl-R ask for one action, told apart here.
+    var lastKey: Key?
     /// Commits sent to the store and not yet confirmed.
     public private(set) var pending = 0
     /// The person asked to quit (q on Home, Ctrl-C): the run loop ends the session once it has
@@ -130,6 +136,8 @@ public struct AppState: Sendable, Equatable {
         // y, deleting a cluster). Only q acts, where the screen binds it (back, or quit on Home).
         if isTooSmall, key != SharedKey.back || !top.screen.binds(key, env) { return [] }
         if !top.screen.isOverlay { status = nil }
+        lastKey = key
+        defer { lastKey = nil }
         var box = top
         var context = ScreenContext(env: env, id: box.id)
         guard let effects = box.screen.handle(key, &context) else { return [] }
@@ -142,12 +150,26 @@ public struct AppState: Sendable, Equatable {
         switch event {
         case .committed(let outcome, let undoable):
             pending -= 1
-            if undoable, !outcome.changes.isEmpty { undoStack.append(UndoEntry(inverse: outcome.inverse, summary: outcome.summary)) }
             status = Status(outcome.summary)
+            if undoable, !outcome.changes.isEmpty {
+                undoStack.append(UndoEntry(inverse: outcome.inverse, summary: outcome.summary))
+                redoStack.removeAll()
+            } else if !undoable, let pending = awaiting {
+                awaiting = nil
+                let (entry, redo) = (pending.entry, pending.redo)
+                let back = UndoEntry(inverse: outcome.inverse, summary: entry.summary)
+                if redo {
+                    undoStack.append(back)
+                    status = Status("Redone: \(entry.summary)")
+                } else {
+                    redoStack.append(back)
+                }
+            }
         case .importWritten(let run, let file, let changes):
             undoStack.append(UndoEntry(inverse: [], summary: "the import of \(file) (\(changes) changes)", importRun: run))
         case .commitFailed(let outcome, let message):
             pending -= 1
+            awaiting = nil
             status = Status((outcome.putsBack ? "Not undone: " : "Not saved: ") + message, isError: true)
         default:
             break
@@ -215,7 +237,7 @@ public struct AppState: Sendable, Equatable {
         case .say(let line):
             status = line
         case .undoLast(let asker):
-            return carryOut(undo(replyTo: asker), from: source)
+            return carryOut(lastKey == SharedKey.redo ? redo(replyTo: asker) : undo(replyTo: asker), from: source)
         case .quit:
             quitRequested = true
         }
@@ -228,9 +250,23 @@ public struct AppState: Sendable, Equatable {
         do {
             let undo = DomainOperation.undo(last.inverse, summary: last.summary)
             let outcome = try env.world.perform(undo, by: env.author)
+            awaiting = PendingUndo(entry: last, redo: false)
             return [.commit(undo, preview: outcome, replyTo: asker, undoable: false)]
         } catch {
             return [.say(Status("Not undone: \(error.message)", isError: true))]
+        }
+    }
+
+    /// Ctrl-R: puts back what `u` last undid, as a new change, if nothing changed it since.
+    private mutating func redo(replyTo asker: ScreenID) -> [Effect] {
+        guard let last = redoStack.popLast() else { return [.say(Status("Nothing to redo: u has undone nothing since the last change"))] }
+        do {
+            let redo = DomainOperation.undo(last.inverse, summary: last.summary)
+            let outcome = try env.world.perform(redo, by: env.author)
+            awaiting = PendingUndo(entry: last, redo: true)
+            return [.commit(redo, preview: outcome, replyTo: asker, undoable: false)]
+        } catch {
+            return [.say(Status("Not redone: \(error.message)", isError: true))]
         }
     }
 
@@ -239,6 +275,12 @@ public struct AppState: Sendable, Equatable {
     private mutating func refreshAll() {
         for i in stack.indices { stack[i].screen.refresh(env) }
     }
+}
+
+/// An undo or redo sent to the store, and which.
+struct PendingUndo: Sendable, Equatable {
+    var entry: UndoEntry
+    var redo: Bool
 }
 
 /// What `u` puts back: the inverse of a commit of this session, and what that commit said.

@@ -41,7 +41,13 @@ public struct SharedKeys<Action: Sendable>: Sendable {
 
     /// `u`, if taken: merged right after the screen's own keys.
     public var undoBindings: [KeyBinding<Action>] {
-        undo.map { [KeyBinding([SharedKey.undo], "u", "undo", $0, footer: undoInFooter)] } ?? []
+        undo.map {
+            [
+                KeyBinding([SharedKey.undo], "u", "undo", $0, footer: undoInFooter),
+                // The same action: the run loop tells the two keys apart (`AppState.press`).
+                KeyBinding([SharedKey.redo], "Ctrl-R", "redo what u undid", $0, footer: false),
+            ]
+        } ?? []
     }
 
     /// `?` and `q`, those taken: merged after the screen's later keys, before its trailing ones.
@@ -61,6 +67,7 @@ public struct SharedKeys<Action: Sendable>: Sendable {
 /// The shared keys themselves, and the one that no screen sees.
 public enum SharedKey {
     public static let undo = Key.char("u")
+    public static let redo = Key.ctrl("r")
     public static let help = Key.char("?")
     public static let back = Key.char("q")
     /// Quits from anywhere (an open form is kept as a draft).
