@@ -70,7 +70,7 @@ let package = Package(
             exclude: ["__Snapshots__"]),
         // The run loop over a TestTerminal and a temporary store on disk: keys to frames and journal.
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnRuntime"]),
-        // Depends on the executable so that `swift test` builds it; the tests drive it in tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["cairn", "CairnCore", "CairnStore"]),
+        // Depends on the executables so that `swift test` builds them; the tests drive them in tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["cairn", "cairn-bench", "CairnCore", "CairnStore"]),
     ]
 )

@@ -7,8 +7,16 @@ extension World {
     /// in another grouping of the same exclusive kind. Nil when it may join (an agency, a
     /// cluster, a kind that overlaps freely, or no such place).
     public func exclusiveMembership(of memberID: String, type: MemberType, joining clusterID: String) -> Membership? {
-        guard type == .school, let joining = clusters[clusterID], joining.kind.isExclusive else { return nil }
-        for other in clusterIndex.clustersOfMember[memberID] ?? [] where other != clusterID && clusters[other]?.kind == joining.kind {
+        guard type == .school, let joining = clusters[clusterID] else { return nil }
+        return exclusiveMembership(of: memberID, type: type, joining: clusterID, as: joining.kind)
+    }
+
+    /// As above, with the grouping taken to be of `kind`: what it would be after an edit.
+    private func exclusiveMembership(of memberID: String, type: MemberType, joining clusterID: String, as kind: ClusterKind)
+        -> Membership?
+    {
+        guard type == .school, kind.isExclusive else { return nil }
+        for other in clusterIndex.clustersOfMember[memberID] ?? [] where other != clusterID && clusters[other]?.kind == kind {
             if let m = records(clusterIndex.members[other], in: memberships).first(where: { $0.memberId == memberID && $0.isCurrent }) {
                 return m
             }
@@ -37,5 +45,20 @@ extension World {
             "member",
             "\(alreadyIn(first)), and a school is in one \(kind) at a time: it leaves that one first, or moves (leaving it and joining in one step)"
         )
+    }
+
+    /// Why a grouping's new kind is refused: an exclusive kind it did not have before, while
+    /// one of its schools is currently in another grouping of that kind. Its first such school
+    /// is named, with the grouping it is in; nil when the kind may change.
+    func exclusiveKindIssue(_ c: Cluster, stored: Cluster?) -> FieldIssue? {
+        guard let stored, stored.kind != c.kind, c.kind.isExclusive else { return nil }
+        for m in members(of: c.id) where m.memberType == .school {
+            guard let first = exclusiveMembership(of: m.memberId, type: .school, joining: c.id, as: c.kind) else { continue }
+            return FieldIssue(
+                "kind",
+                "\(alreadyIn(first)), and a school is in one \(c.kind.label) at a time: it leaves one of the two first, or “\(c.name)” stays a \(stored.kind.label)"
+            )
+        }
+        return nil
     }
 }

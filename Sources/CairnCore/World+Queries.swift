@@ -60,6 +60,11 @@ extension World {
         Checkpoint.inUrgencyOrder(records(clusterIndex.checkpoints[clusterID], in: checkpoints), on: today)
     }
 
+    /// How many checkpoints a cluster has, done or not: its group in the index, counted.
+    public func checkpointCount(of clusterID: String) -> Int {
+        clusterIndex.checkpoints[clusterID]?.count ?? 0
+    }
+
     /// The open checkpoint of a cluster due first (ties as `nextDueByCluster` breaks them,
     /// so a cluster's screen and Home name the same one).
     public func nextDue(in clusterID: String) -> Checkpoint? {

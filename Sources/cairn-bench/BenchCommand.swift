@@ -11,7 +11,17 @@ import TermUI
 /// Figures are printed, never asserted: compare them between builds (use `-c release`).
 @main
 struct BenchCommand {
-    static func main() throws {
+    /// Any failure ends the bench with one line saying what went wrong, not a crash report.
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("cairn-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         var args = Array(CommandLine.arguments.dropFirst())
         if args.first == "trust-writer" { return try TrustBench.writer(Array(args.dropFirst())) }
         if args.first == "sync" {
@@ -81,6 +91,7 @@ struct BenchCommand {
         defer { if let copy { try? FileManager.default.removeItem(at: copy) } }
 
         if !BenchStore.holdsRecords(directory) {
+            try BenchStore.makeFolder(directory)
             try BenchStore.mark(directory)
             print(
                 "generating \(generator.schools) schools, \(generator.clusters) clusters, \(generator.agencies) agencies, \(generator.checkpoints) checkpoints in \(directory.path)…"
@@ -268,6 +279,22 @@ enum BenchStore {
         return files.contains { name in
             name.hasSuffix(".jsonl")
                 && ((try? FileManager.default.attributesOfItem(atPath: journal.appendingPathComponent(name).path))?[.size] as? Int ?? 0) > 0
+        }
+    }
+
+    /// The folder `--store` names, made (with the folders above it) when it is not there yet,
+    /// readable by its owner only, as a store's folder is.
+    static func makeFolder(_ directory: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isFolder) {
+            if !isFolder.boolValue { throw StoreError("\(directory.path) is a file, not a folder: give --store a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError("cannot make the store's folder \(directory.path): \(error.localizedDescription)")
         }
     }
 

@@ -27,7 +27,7 @@ struct CoverageCommand: ParsableCommand {
         } else {
             let regions = try w.findRegions(region ?? "")
             coverage = w.coverage(ofRegion: region ?? "")
-            title = "region \(regions.joined(separator: ", ")) (\(coverage.clusters) clusters)"
+            title = "region \(regions.joined(separator: ", ")) (\(coverage.clusters) \(coverage.clusters == 1 ? "cluster" : "clusters"))"
         }
         if json {
             let doc: [String: Any] = [

@@ -100,4 +100,26 @@ import Testing
         let help = app.render().text.split(separator: "\n")
         #expect(help.contains { $0.contains(" l ") && $0.contains("leave") }, "help lists l: \(help)")
     }
+
+    @Test func the_cluster_form_refuses_making_a_network_an_agrupamento_while_its_school_is_in_one_naming_both() throws {
+        var w = Fixture.world()
+        w.apply(.put(.membership(Membership(id: "mem-sc1", cluster: "clu-sc", memberType: .school, memberId: "sch-1"))))
+        var app = Fixture.app(w)
+        app.press(.down, .enter)
+        #expect(try app.topScreen(ClusterScreen.self).clusterID == "clu-sc")
+        app.press(.char("E"))
+        #expect(app.topForm?.title == "Edit cluster")
+        for _ in 0..<20 where app.topForm.map({ $0.fields[$0.focus].key != "kind" }) == true { app.press(.tab) }
+        app.press(.char("c"))  // a letter jumps to the first kind starting with it
+        #expect(app.topForm?.value("kind") == "cluster")
+        let effects = app.press(.enter)
+        #expect(!effects.hasCommit, "nothing is written")
+        let error = try #require(app.topForm?.errors["kind"])
+        #expect(
+            error.hasPrefix(
+                "Escola Básica de São João is already in cluster “Agrupamento de Escolas de Óbidos”, and a school is in one cluster at a time"
+            ), "\(error)")
+        #expect(app.render().text.contains("Escola Básica de São João is already in"), "the refusal is on the screen")
+        #expect(app.world.clusters["clu-sc"]?.kind == .network)
+    }
 }

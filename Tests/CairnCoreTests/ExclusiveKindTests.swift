@@ -91,4 +91,35 @@ import Testing
         w.apply(try w.perform(.edit(.membership(edited)), by: author).changes)
         #expect(w.memberships[second.id]?.role == "escola sede")
     }
+
+    @Test func making_a_network_a_federation_while_one_of_its_schools_is_in_another_federation_is_refused_naming_both() throws {
+        var w = world()
+        w.apply(try w.perform(.add(.membership(membership("clu-f", "sch-1"))), by: author).changes)
+        w.apply(try w.perform(.add(.membership(membership("clu-n", "sch-1"))), by: author).changes)
+        let refusal = #expect(throws: Refusal.self) {
+            try w.perform(.setFields(.cluster, id: "clu-n", [FieldValue("kind", "federation")]), by: author)
+        }
+        #expect(
+            refusal?.message.hasPrefix(
+                "Escola Básica de Óbidos is already in federation “Tees Federation”, and a school is in one federation at a time"
+            ) == true, "\(String(describing: refusal?.message))")
+        #expect(refusal?.message.contains("“Rede de Leitura” stays a network") == true)
+        // Making it an agrupamento is refused too: the school is in “Agrupamento de Óbidos”.
+        let second = #expect(throws: Refusal.self) {
+            try w.perform(.setFields(.cluster, id: "clu-n", [FieldValue("kind", "cluster")]), by: author)
+        }
+        #expect(second?.message.contains("already in cluster “Agrupamento de Óbidos” (since 2024-09-01)") == true)
+    }
+
+    @Test func a_grouping_whose_schools_are_in_no_other_of_the_kind_may_become_exclusive_and_other_edits_stay_free() throws {
+        var w = world()
+        w.apply(try w.perform(.add(.membership(membership("clu-n", "sch-1"))), by: author).changes)
+        // A trust: the school is in no trust yet.
+        w.apply(try w.perform(.setFields(.cluster, id: "clu-n", [FieldValue("kind", "trust")]), by: author).changes)
+        #expect(w.clusters["clu-n"]?.kind == .trust)
+        // Two agrupamentos sharing a school by a register's import stay editable in their other fields.
+        w.apply([.put(.membership(membership("clu-b", "sch-1")))])
+        w.apply(try w.perform(.setFields(.cluster, id: "clu-b", [FieldValue("notes", "Łódź visit")]), by: author).changes)
+        #expect(w.clusters["clu-b"]?.notes == "Łódź visit")
+    }
 }

@@ -196,11 +196,24 @@ final class Failures: @unchecked Sendable {
         #expect((doc["gaps"] as? [String])?.contains("health is absent locally (present at regional level)") == true)
         let region = try Shell.cairn(["coverage", "--region", "lodz"], store: store.url)
         #expect(region.status == 0, "\(region.stderr)")
-        #expect(region.stdout.contains("region Łódź (1 clusters)"), "named as the clusters name it")
+        #expect(
+            region.stdout.contains("region Łódź (1 cluster):"),
+            "named as the clusters name it, one cluster in the singular: \(region.stdout)")
         #expect(try Shell.cairn(["coverage", "--region", "Atlantis"], store: store.url).status != 0)
         let gaps = try Shell.cairn(["gaps", "Sieć Współpracy Szkół Bałuty", "--json"], store: store.url)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(gaps.stdout.utf8)) as? [[String: Any]])
         #expect(Set(list.compactMap { $0["kind"] as? String }).count == 7)
+    }
+
+    @Test func coverage_of_a_region_counts_one_cluster_in_the_singular_and_two_in_the_plural() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["add", "cluster", "--name", "Þingeyjarskóli og nágrenni", "--region", "Norðurland eystra"], store: store.url)
+        let one = try Shell.cairn(["coverage", "--region", "Norðurland eystra"], store: store.url)
+        #expect(one.stdout.hasPrefix("Coverage of region Norðurland eystra (1 cluster): 0 schools;"), "\(one.stdout)")
+        #expect(!one.stdout.contains("1 clusters"), "\(one.stdout)")
+        _ = try Shell.cairn(["add", "cluster", "--name", "Akureyri skólar", "--region", "Norðurland eystra"], store: store.url)
+        let two = try Shell.cairn(["coverage", "--region", "Norðurland eystra"], store: store.url)
+        #expect(two.stdout.hasPrefix("Coverage of region Norðurland eystra (2 clusters): 0 schools;"), "\(two.stdout)")
     }
 }
 

@@ -46,6 +46,26 @@ import Testing
         #expect((fields["to"] as? [String: Any])?["new"] as? String == "2026-09-01", "\(fields)")
     }
 
+    @Test func cairn_edit_refuses_to_make_a_network_a_federation_while_one_of_its_schools_is_in_another_federation() throws {
+        let store = TemporaryStore()
+        func cairn(_ args: String...) throws -> Shell.Result { try Shell.cairn(args, store: store.url) }
+        _ = try cairn("add", "cluster", "--name", "Tees Valley Federation", "--kind", "federation")
+        _ = try cairn("add", "cluster", "--name", "Þingeyjar Reading Network", "--kind", "network")
+        _ = try cairn("add", "school", "--name", "Łódź Primary 12")
+        #expect(try cairn("join", "Tees Valley Federation", "Łódź Primary 12", "--from", "2024-09-01").status == 0)
+        #expect(try cairn("join", "Þingeyjar Reading Network", "Łódź Primary 12").status == 0)
+
+        let refused = try cairn("edit", "Þingeyjar Reading Network", "kind=federation")
+        #expect(refused.status != 0)
+        #expect(
+            refused.stderr.contains(
+                "Łódź Primary 12 is already in federation “Tees Valley Federation” (since 2024-09-01), and a school is in one federation at a time"
+            ), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1, "one line: \(refused.stderr)")
+        let tree = try cairn("tree")
+        #expect(tree.stdout.contains("Þingeyjar Reading Network (network)"), "the kind stays: \(tree.stdout)")
+    }
+
     func memberships(_ doc: [String: Any], of school: String) -> [[String: Any]] {
         let schools = doc["schools"] as? [[String: Any]] ?? []
         let id = schools.first { $0["name"] as? String == school }?["id"] as? String

@@ -218,6 +218,7 @@ extension World {
         if case .membership(let m) = normalized, let issue = exclusiveIssue(m, stored: memberships[m.id]) {
             issues.append(issue)
         }
+        if case .cluster(let c) = normalized, let issue = exclusiveKindIssue(c, stored: clusters[c.id]) { issues.append(issue) }
         if !issues.isEmpty { throw Refusal(issues) }
         return normalized
     }

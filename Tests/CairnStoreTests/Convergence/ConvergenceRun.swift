@@ -18,11 +18,16 @@ final class ConvergenceRun {
         var undos = 0
         var conflictsSeen = 0
         var resolved = 0
+        /// Links between schools written, and contributions to a grouping's goal set, by the
+        /// moves that race them against a delete on another copy.
+        var links = 0
+        var contributions = 0
 
         static func + (a: Tally, b: Tally) -> Tally {
             Tally(
                 steps: a.steps + b.steps, changes: a.changes + b.changes, refusals: a.refusals + b.refusals, syncs: a.syncs + b.syncs,
-                undos: a.undos + b.undos, conflictsSeen: a.conflictsSeen + b.conflictsSeen, resolved: a.resolved + b.resolved)
+                undos: a.undos + b.undos, conflictsSeen: a.conflictsSeen + b.conflictsSeen, resolved: a.resolved + b.resolved,
+                links: a.links + b.links, contributions: a.contributions + b.contributions)
         }
     }
 
@@ -30,6 +35,9 @@ final class ConvergenceRun {
     private(set) var tally = Tally()
     /// Every event a `perform` acknowledged, on any copy: none may be missing at the end.
     private(set) var acknowledged: [String: String] = [:]
+    /// What was wrong right after a merge: a reference pointing nowhere (the verdict at the end
+    /// would not see one that a later change happened to clear).
+    private(set) var mergeFindings: [String] = []
     /// Every record the run knew of, in the order it first did: how steps choose one, so that
     /// a seed chooses the same record on every replay though the examples' ids are random.
     private(set) var known: [(kind: RecordKind, id: String)] = []
@@ -57,13 +65,12 @@ final class ConvergenceRun {
         switch step.move {
         case .sync:
             trace("\(copy.name): sync")
-            try copies.sync(step.copy)
+            try sync(step.copy)
             tally.syncs += 1
-            noteConflicts(copy)
         case .add:
             guard let record = newRecord(on: copy, step.pick, step.value) else { return }
             learn(record)
-            try perform(.add(record), on: copy)
+            if try perform(.add(record), on: copy), record.kind == .link { tally.links += 1 }
         case .edit:
             guard let (kind, id) = choose(on: [copy], step.pick) else { return }
             try edit(kind, id, on: copy, step.value, variant: 0)
@@ -90,6 +97,25 @@ final class ConvergenceRun {
                 learn(.checkpoint(made))
                 try perform(.add(.checkpoint(made)), on: copy)
                 try perform(.delete(.cluster, id: cluster), on: other)
+            }
+        case .linkAndDelete:
+            let schools = pickAll(.school, on: [copy, other])
+            guard schools.count >= 2 else { return }
+            let from = schools[step.pick % schools.count]
+            let to = schools[(step.pick + 1 + step.value % (schools.count - 1)) % schools.count]
+            let link = newLink(from: from, to: to, step.value)
+            learn(.link(link))
+            if try perform(.add(.link(link)), on: copy) { tally.links += 1 }
+            try perform(.delete(.school, id: step.value % 2 == 0 ? to : from), on: other)
+        case .contributeAndDelete:
+            let pairs = contributions(on: [copy, other])
+            guard !pairs.isEmpty else { return }
+            let (goal, aim) = pairs[step.pick % pairs.count]
+            if try perform(.setFields(.goal, id: goal, [FieldValue("contributesTo", aim)]), on: copy) { tally.contributions += 1 }
+            if step.value % 3 == 0, let grouping = other.world.goals[aim]?.cluster {
+                try perform(.delete(.cluster, id: grouping), on: other)
+            } else {
+                try perform(.delete(.goal, id: aim), on: other)
             }
         case .undo:
             guard let last = copy.undoable.popLast() else { return }
@@ -118,6 +144,18 @@ final class ConvergenceRun {
             learn(.measurement(m))
             try perform(.measure(m), on: copy)
         }
+    }
+
+    /// `cairn sync` on one copy; what it merged must leave no reference pointing nowhere.
+    func sync(_ i: Int) throws {
+        let copy = copies.copies[i]
+        try copies.sync(i)
+        for (record, reference) in copy.world.danglingReferences() {
+            mergeFindings.append(
+                "\(copy.name): after a sync, \(record.kind.rawValue) \(record.id)'s \(reference.field) names "
+                    + "\(reference.target.rawValue) \(reference.id), which is not there")
+        }
+        noteConflicts(copy)
     }
 
     /// Once the copies have settled, each ends up to two of the conflicts it shows, choosing a
@@ -214,11 +252,35 @@ final class ConvergenceRun {
         return (chosen.kind, chosen.id)
     }
 
+    /// A feed between two schools, or (one time in three) a succession, as `value` chooses.
+    private func newLink(from: String, to: String, _ value: Int) -> Link {
+        let id = RecordID.make(.link, using: &ids)
+        if value % 3 == 2 {
+            let how = Lineage.allCases[value % Lineage.allCases.count]
+            return Link(id: id, from: from, to: to, relation: .lineage, on: Pools.days[value % Pools.days.count], how: how)
+        }
+        return Link(id: id, from: from, to: to, relation: .feeds, phases: Pools.feeds[value % Pools.feeds.count])
+    }
+
+    /// Every goal `copies` all hold with a goal of a grouping above its cluster it may
+    /// contribute to, in the run's order.
+    private func contributions(on copies: [Copies.Copy]) -> [(goal: String, aim: String)] {
+        let w = copies[0].world
+        let goals = pickAll(.goal, on: copies)
+        var pairs: [(String, String)] = []
+        for goal in goals {
+            guard let cluster = w.goals[goal]?.cluster else { continue }
+            let above = w.groupingsAbove(cluster)
+            for aim in goals where aim != goal && above.contains(w.goals[aim]?.cluster ?? "") { pairs.append((goal, aim)) }
+        }
+        return pairs
+    }
+
     /// A new record of a kind `value` chooses, inside records `pick` chooses.
     private func newRecord(on copy: Copies.Copy, _ pick: Int, _ value: Int) -> Record? {
         let name = Pools.names[value % Pools.names.count] + " \(pick)"
         let w = copy.world
-        switch value % 7 {
+        switch value % 8 {
         case 0:
             return .school(School(id: RecordID.make(.school, using: &ids), name: name, phases: [.primary], municipality: "Łódź"))
         case 1:
@@ -245,6 +307,11 @@ final class ConvergenceRun {
                 Goal(
                     id: RecordID.make(.goal, using: &ids), cluster: cluster, statement: name, indicator: "attendance", unit: "%",
                     baseline: 80, target: 90, deadline: Day(iso: "2027-06-30")))
+        case 7:
+            let schools = pickAll(.school, on: [copy])
+            guard schools.count >= 2 else { return nil }
+            let from = schools[pick % schools.count]
+            return .link(newLink(from: from, to: schools[(pick + 1 + value % (schools.count - 1)) % schools.count], value))
         default:
             guard let cluster = self.pick(.cluster, on: [copy], pick),
                 let member = firstKnown(.membership, where: { w.memberships[$0]?.cluster == cluster })

@@ -17,6 +17,11 @@ struct Interleaving: CustomStringConvertible {
 /// What a person (or a sync) does on one copy.
 enum Move: String, CaseIterable, Sendable {
     case add, edit, clash, delete, deleteCluster, editAndDelete, undo, resolve, tick, reopen, measure, sync
+    /// A link made on one copy between two schools, one of which another copy deletes.
+    case linkAndDelete
+    /// A goal set on one copy to contribute to a grouping's goal, which another copy deletes
+    /// (the goal, or the grouping with all it holds).
+    case contributeAndDelete
 }
 
 /// One move on one copy; `other` is the second copy of a clash (an edit of the same field on two
@@ -35,13 +40,13 @@ struct Step: Sendable, CustomStringConvertible {
 
 extension Move {
     /// Moves made on two copies at once, before either syncs.
-    var isPair: Bool { self == .clash || self == .editAndDelete }
+    var isPair: Bool { self == .clash || self == .editAndDelete || self == .linkAndDelete || self == .contributeAndDelete }
 
     /// How often each move is drawn, out of 100: edits and syncs most, as in real use; the
     /// moves that make conflicts often enough that most interleavings have some to resolve.
     static let weights: [(Move, Int)] = [
-        (.add, 12), (.edit, 14), (.clash, 12), (.delete, 6), (.deleteCluster, 3), (.editAndDelete, 6), (.undo, 9),
-        (.resolve, 10), (.tick, 5), (.reopen, 2), (.measure, 5), (.sync, 16),
+        (.add, 11), (.edit, 12), (.clash, 11), (.delete, 6), (.deleteCluster, 3), (.editAndDelete, 5), (.undo, 8),
+        (.resolve, 9), (.tick, 4), (.reopen, 2), (.measure, 4), (.sync, 15), (.linkAndDelete, 5), (.contributeAndDelete, 5),
     ]
 
     /// The move a draw from 0 to 99 lands on.

@@ -13,6 +13,8 @@ enum Pools {
     static let phones = ["219 999 999", "42 123 45 67", "464 3580", ""]
     static let places = ["Łódź", "Lisboa", "Reykjavík", "Gent", "Ōtautahi"]
     static let dayTexts = ["2026-12-20", "2027-01-15", "2027-03-01"]
+    /// What a feed concerns, as pupils go.
+    static let feeds: [[Phase]] = [[.primary, .lowerSecondary], [.lowerSecondary, .upperSecondary], [.earlyChildhood, .primary], []]
 
     /// The fields an edit may set on `record`, each with its values. References (a checkpoint's
     /// goal, an action's responsible member) take records of the same cluster, or none: an
@@ -21,6 +23,11 @@ enum Pools {
     /// - Parameter known: the ids of a kind that pass a test, in the run's order.
     static func fields(of record: Record, in world: World, known: (RecordKind, (String) -> Bool) -> [String]) -> [(String, [String])] {
         func goals(_ cluster: String) -> [String] { known(.goal) { world.goals[$0]?.cluster == cluster } + [""] }
+        /// The goals of the groupings a cluster is within: what its goals may contribute to.
+        func aims(_ cluster: String) -> [String] {
+            let above = world.groupingsAbove(cluster)
+            return known(.goal) { world.goals[$0].map { above.contains($0.cluster) } ?? false } + [""]
+        }
         func members(_ cluster: String) -> [String] { known(.membership) { world.memberships[$0]?.cluster == cluster } + [""] }
         switch record {
         case .school:
@@ -36,7 +43,10 @@ enum Pools {
         case .checkpoint(let c):
             return [("title", titles), ("concerns", notes), ("due", dayTexts), ("goal", goals(c.cluster))]
         case .goal(let g):
-            return [("statement", titles), ("target", ["90", "95", "75,5"]), ("unit", ["%", "pupils"]), ("owner", members(g.cluster))]
+            return [
+                ("statement", titles), ("target", ["90", "95", "75,5"]), ("unit", ["%", "pupils"]), ("owner", members(g.cluster)),
+                ("contributesTo", aims(g.cluster)),
+            ]
         case .measurement:
             return [("value", ["82", "84", "90"]), ("source", ["register", "survey"])]
         case .action(let a):

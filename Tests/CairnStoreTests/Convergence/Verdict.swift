@@ -10,14 +10,11 @@ enum Verdict {
     /// their changes to the hub (the train, last, takes everything), then the server and the
     /// laptop take what came after them.
     static func quiesce(_ run: ConvergenceRun) throws {
-        for i in [0, 1, 2, 0, 1] {
-            try run.copies.sync(i)
-            run.noteConflicts(run.copies.copies[i])
-        }
+        for i in [0, 1, 2, 0, 1] { try run.sync(i) }
     }
 
     static func findings(_ run: ConvergenceRun) throws -> [String] {
-        var found: [String] = []
+        var found = run.mergeFindings
         var exports: [Data] = []
         var conflicts: [[String]] = []
         for copy in run.copies.copies {

@@ -18,7 +18,9 @@ public struct ClusterSummary: Sendable, Equatable {
     init(_ w: World, cluster id: String, today: Day) {
         source = "\(w.revision)@\(today)"
         lead = w.lead(of: id).map { w.memberName($0) }
-        for m in w.memberships.values where m.cluster == id && m.isCurrent {
+        // The cluster's own records through the world's index by cluster: a scan of every
+        // membership and checkpoint of a national store at each change froze the open screen.
+        for m in w.members(of: id) {
             switch m.memberType {
             case .school: schools += 1
             case .agency: agencies += 1
@@ -26,7 +28,7 @@ public struct ClusterSummary: Sendable, Equatable {
             }
         }
         gaps = w.gaps(in: id, on: today).count
-        checkpoints = w.checkpoints.values.filter { $0.cluster == id }.count
+        checkpoints = w.checkpointCount(of: id)
         next = w.nextDue(in: id)
         health = w.health(of: id, on: today)
         coverage = w.coverage(of: id)
