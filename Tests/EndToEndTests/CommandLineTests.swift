@@ -105,7 +105,7 @@ import Testing
             #expect(r.stderr == "Error: cairn's screens need a terminal; without one, use the commands (cairn --help)\n", "\(args)")
         }
         let missing = try Shell.run(Shell.cairn, ["--store"], environment: env)
-        #expect(missing.status != 0 && missing.stderr.contains("Missing value for '--store <store>'"))
+        #expect(missing.status != 0 && missing.stderr.contains("Missing value for '--store <dir>'"))
         let unknown = try Shell.run(Shell.cairn, ["--stor", named.url.path], environment: env)
         #expect(unknown.status != 0 && unknown.stderr.contains("Unknown option '--stor'"))
     }
@@ -196,7 +196,7 @@ final class Failures: @unchecked Sendable {
         #expect((doc["gaps"] as? [String])?.contains("health is absent locally (present at regional level)") == true)
         let region = try Shell.cairn(["coverage", "--region", "lodz"], store: store.url)
         #expect(region.status == 0, "\(region.stderr)")
-        #expect(region.stdout.contains("region Łódź (1 clusters)"), "named as the clusters name it")
+        #expect(region.stdout.contains("region Łódź (1 cluster)"), "named as the clusters name it")
         #expect(try Shell.cairn(["coverage", "--region", "Atlantis"], store: store.url).status != 0)
         let gaps = try Shell.cairn(["gaps", "Sieć Współpracy Szkół Bałuty", "--json"], store: store.url)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(gaps.stdout.utf8)) as? [[String: Any]])
