@@ -25,7 +25,9 @@ public struct Coverage: Sendable, Equatable {
     public var gapSentences: [String] {
         Coverage.coreSectors.filter { isGap($0, .local) }.map { s in
             let elsewhere = Level.allCases.filter { count(s, $0) > 0 }.map(\.rawValue)
-            return "\(s.label) is absent locally" + (elsewhere.isEmpty ? "" : " (present at \(elsewhere.joined(separator: ", ")) level)")
+            // The one core sector named in the plural takes the plural verb.
+            return "\(s.label) \(s == .parents ? "are" : "is") absent locally"
+                + (elsewhere.isEmpty ? "" : " (present at \(elsewhere.joined(separator: ", ")) level)")
         }
     }
 

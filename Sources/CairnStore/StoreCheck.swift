@@ -18,7 +18,8 @@ public struct StoreCheck: Sendable {
     public var problems: [JournalProblem] = []
     /// Records whose references name a record that is gone (a membership of a deleted school).
     public var danglingReferences: [String] = []
-    public var counts: [(String, Int)] = []
+    /// How many records of each kind the store holds, with the kind's noun for one and for many.
+    public var counts: [(one: String, many: String, count: Int)] = []
     /// Folders and journals that people outside the store's owner (or team) can write: anyone
     /// could then rewrite the trail.
     public var unsafe: [String] = []
@@ -100,8 +101,9 @@ public struct StoreCheck: Sendable {
                 "\(record.kind.rawValue) \(record.id): \(ref.field) names \(ref.target.noun) \(ref.id), which does not exist\(at)")
         }
         check.counts = [
-            ("clusters", w.clusters.count), ("schools", w.schools.count), ("agencies", w.agencies.count),
-            ("members", w.memberships.count), ("checkpoints", w.checkpoints.count),
+            ("cluster", "clusters", w.clusters.count), ("school", "schools", w.schools.count),
+            ("agency", "agencies", w.agencies.count), ("member", "members", w.memberships.count),
+            ("checkpoint", "checkpoints", w.checkpoints.count),
         ]
         return check
     }
@@ -109,9 +111,9 @@ public struct StoreCheck: Sendable {
     /// The report as lines of text.
     public var report: String {
         var lines: [String] = []
-        for f in files { lines.append("\(f.name): \(f.lines) lines, \(f.bytes) bytes") }
+        for f in files { lines.append("\(f.name): \(Text.counted(f.lines, "line")), \(Text.counted(f.bytes, "byte"))") }
         if files.isEmpty { lines.append("no journal files yet: the store is empty") }
-        lines.append("\(events) events; " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
+        lines.append("\(Text.counted(events, "event")); " + counts.map { Text.counted($0.count, $0.one, $0.many) }.joined(separator: ", "))
         for p in problems { lines.append((p.isDamage ? "DAMAGED: " : "note: ") + p.description) }
         for d in danglingReferences { lines.append("DANGLING: " + d) }
         for u in unsafe { lines.append("UNSAFE: " + u) }

@@ -60,7 +60,7 @@ struct AgreeCommand: ParsableCommand {
             return
         }
         print(summary)
-        print("period \(saved.periodStart) to \(saved.periodEnd), \(saved.proposedMeetings().count) meetings in it")
+        print("period \(saved.periodStart) to \(saved.periodEnd), \(Text.counted(saved.proposedMeetings().count, "meeting")) in it")
         if !saved.reporting.isEmpty { print("reporting: \(saved.reporting)") }
         if !saved.evaluation.isEmpty { print("evaluation: \(saved.evaluation)") }
     }

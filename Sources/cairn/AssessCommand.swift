@@ -14,7 +14,7 @@ struct AssessCommand: ParsableCommand {
     @Argument(help: "The cluster: an id or an exact name.") var cluster: String
     @Argument(help: "ITEM=RATING, one or more (leadership=3 funding=1).") var ratings: [String] = []
     @Option(help: "ITEM=TEXT: a note on an item (repeat for several).") var note: [String] = []
-    @Option(parsing: .unconditional, help: "The day of the check: YYYY-MM-DD, today, -3d (default: today).") var date = "today"
+    @Option(parsing: .unconditional, help: "The day of the check: YYYY-MM-DD, yesterday or -3d.") var date = "today"
     @Flag(name: .customLong("from-latest"), help: "Start from the latest check: items not given keep their rating and note.")
     var fromLatest = false
     @Flag(help: "Print the check as JSON, with the fields of `cairn export --format json`.") var json = false

@@ -11,13 +11,32 @@ struct CairnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cairn",
         abstract: "Browse school clusters, their members and monitoring checkpoints.",
-        subcommands: [
-            OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, TickCommand.self, ReopenCommand.self, ListCommand.self,
-            ExportCommand.self, CheckCommand.self, DemoCommand.self, MeasureCommand.self, GapsCommand.self, CoverageCommand.self,
-            HealthCommand.self, WorkshopCommand.self, ImportCommand.self, UndoImportCommand.self, ReportCommand.self, ConflictsCommand.self,
-            SyncCommand.self,
-            LogCommand.self, MeasurementsCommand.self, JoinCommand.self, LeaveCommand.self, TreeCommand.self, LinkCommand.self,
-            AgreeCommand.self, AssessCommand.self,
+        usage: """
+            cairn [--store <dir>]                   the terminal UI
+            cairn <command> [<arguments>] [--store <dir>]
+            """,
+        discussion: """
+            Every command takes --store <dir>, the store directory: by default $CAIRN_STORE, else \
+            $XDG_DATA_HOME/cairn, else ~/.local/share/cairn.
+            """,
+        version: CairnVersion.line,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Clusters and members",
+                subcommands: [
+                    OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, JoinCommand.self, LeaveCommand.self,
+                    LinkCommand.self, ListCommand.self, TreeCommand.self,
+                ]),
+            CommandGroup(
+                name: "Monitoring",
+                subcommands: [
+                    TickCommand.self, ReopenCommand.self, MeasureCommand.self, MeasurementsCommand.self, AgreeCommand.self,
+                    AssessCommand.self, HealthCommand.self, GapsCommand.self, CoverageCommand.self,
+                ]),
+            CommandGroup(name: "Workshop and reports", subcommands: [WorkshopCommand.self, ReportCommand.self, DemoCommand.self]),
+            CommandGroup(name: "Import and export", subcommands: [ImportCommand.self, UndoImportCommand.self, ExportCommand.self]),
+            CommandGroup(
+                name: "Sync and the store", subcommands: [SyncCommand.self, ConflictsCommand.self, LogCommand.self, CheckCommand.self]),
         ],
         defaultSubcommand: OpenCommand.self
     )
@@ -29,19 +48,24 @@ struct CairnCommand: ParsableCommand {
         // largest block freed, after which a journal's slices came from the heap and left it
         // fragmented: a full read of a large store then peaked far above what it held.
         cairn_map_blocks_from(1 << 20)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if CairnVersion.isRequest(arguments) {
+            print(CairnVersion.line)
+            return
+        }
         do {
-            if let options = plainStart(Array(CommandLine.arguments.dropFirst())) {
+            if let options = plainStart(arguments) {
                 try TerminalSession.run(options: options)
                 return
             }
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            // Help and usage as argument-parser prints them; an error's message, which may
-            // quote data, in one visible line on standard error.
+            // Help and the version as argument-parser prints them; an error, which may quote
+            // data, in one visible line on standard error.
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
-            FileHandle.standardError.write(Data((Text.visible(fullMessage(for: error), keepLineBreaks: true) + "\n").utf8))
+            FileHandle.standardError.write(Data((errorLine(for: error, code: code, arguments: arguments) + "\n").utf8))
             Foundation.exit(code.rawValue)
         }
     }
@@ -65,7 +89,9 @@ extension CairnCommand {
 
 /// `--store DIR`, taken by every command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store directory (default: $CAIRN_STORE, $XDG_DATA_HOME/cairn or ~/.local/share/cairn).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The store directory (default: $CAIRN_STORE, $XDG_DATA_HOME/cairn or ~/.local/share/cairn).", valueName: "dir"))
     var store: String?
 
     var directory: URL { StoreLocation.resolve(flag: store) }

@@ -12,7 +12,8 @@ struct CoverageCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
-        if (cluster == nil) == (region == nil) { throw ValidationError("name a cluster or give --region, not both") }
+        if cluster == nil, region == nil { throw ValidationError("name a cluster, or give --region for a region's clusters") }
+        if cluster != nil, region != nil { throw ValidationError("name a cluster or give --region, not both") }
     }
 
     func run() throws {
@@ -27,7 +28,7 @@ struct CoverageCommand: ParsableCommand {
         } else {
             let regions = try w.findRegions(region ?? "")
             coverage = w.coverage(ofRegion: region ?? "")
-            title = "region \(regions.joined(separator: ", ")) (\(coverage.clusters) \(coverage.clusters == 1 ? "cluster" : "clusters"))"
+            title = "region \(regions.joined(separator: ", ")) (\(Text.counted(coverage.clusters, "cluster")))"
         }
         if json {
             let doc: [String: Any] = [
@@ -44,7 +45,9 @@ struct CoverageCommand: ParsableCommand {
             printJSON(data)
             return
         }
-        print("Coverage of \(title): \(coverage.schools) schools; agencies by sector and level (! = a core service absent locally)")
+        print(
+            "Coverage of \(title): \(Text.counted(coverage.schools, "school")); agencies by sector and level (! = a core service absent locally)"
+        )
         var table = [["SECTOR"] + Level.allCases.map { $0.rawValue.uppercased() } + ["GOALS"]]
         for s in Sector.allCases {
             let cells = Level.allCases.map { l -> String in

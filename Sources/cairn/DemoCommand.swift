@@ -25,7 +25,8 @@ struct DemoCommand: ParsableCommand {
         if !store.world.isEmpty, !yes {
             let w = store.world
             let held =
-                "this store already has records (\(w.clusters.count) clusters, \(w.schools.count) schools, \(w.agencies.count) agencies)"
+                "this store already has records (\(Text.counted(w.clusters.count, "cluster")), \(Text.counted(w.schools.count, "school")), "
+                + "\(Text.counted(w.agencies.count, "agency", "agencies")))"
             let hub = shared ? ", and it is shared: the examples would reach its hub at the next sync" : ""
             guard isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else {
                 throw CLIError("\(held)\(hub); cairn demo --yes loads them anyway")
@@ -34,8 +35,8 @@ struct DemoCommand: ParsableCommand {
             guard let answer = readLine(), answer.lowercased().hasPrefix("y") else { throw CLIError("nothing loaded") }
         }
         let clusters = changes.filter { if case .put(.cluster) = $0 { return true } else { return false } }.count
-        try perform(.carry(changes, summary: "Loaded \(clusters) example clusters"), on: store)
+        try perform(.carry(changes, summary: "Loaded \(Text.counted(clusters, "example cluster"))"), on: store)
         let hub = shared ? "; they reach the shared hub at the next cairn sync" : ""
-        print("loaded \(clusters) example clusters into \(store.directory.path)\(hub)")
+        print("loaded \(Text.counted(clusters, "example cluster")) into \(store.directory.path)\(hub)")
     }
 }

@@ -30,8 +30,10 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("--what, --cluster, --region and --todo go with --format csv or ics")
             }
         case .csv:
-            guard let what, CSVExport.What(rawValue: what) != nil else {
-                throw ValidationError("--format csv needs --what: \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", "))")
+            let tables = CSVExport.What.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let what else { throw ValidationError("--format csv needs --what, the table: one of \(tables)") }
+            guard CSVExport.What(rawValue: what) != nil else {
+                throw ValidationError("--what “\(what)” is not one of the tables: \(tables)")
             }
             if region != nil || todo { throw ValidationError("--region and --todo go with --format ics") }
         case .ics:

@@ -33,7 +33,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw CLIError("cannot read \(file)") }
+        let data = try FileArgument.read(file)
+        if FileArgument.isBinary(data) {
+            throw CLIError("\(file) is not text (a spreadsheet's own format, an archive?): save it as CSV and import that")
+        }
         let store = try options.open()
         if data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{") {
             try importExport(data, into: store)
@@ -46,7 +49,7 @@ struct ImportCommand: ParsableCommand {
         opts.phaseOverrides = mapPhase
         opts.phaseColumns = phaseColumn
         for path in phaseWords {
-            guard let words = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the phase words in \(path)") }
+            let words = try FileArgument.read(path)
             // Read as registers are: a byte-order mark, UTF-16 or Windows-1252 from a spreadsheet's "save as".
             opts.phaseWordFiles.append(((path as NSString).lastPathComponent, try RegisterText.decode(words).text))
         }
@@ -55,7 +58,9 @@ struct ImportCommand: ParsableCommand {
         if groupingKind != nil, groupingBy == nil { throw CLIError("--grouping-kind needs --grouping-by: the column naming the grouping") }
         opts.groupingBy = groupingBy
         opts.groupingKind = groupingKind ?? .regionalCollaborative
-        let (changes, summary) = try RegisterImport.plan(try RegisterTable.read(data), options: opts, world: store.world)
+        let table = try RegisterTable.read(data)
+        try checkColumns(table.header)
+        let (changes, summary) = try RegisterImport.plan(table, options: opts, world: store.world)
         for line in summary.report { print(line) }
         if dryRun {
             print("dry run: nothing written")
@@ -66,8 +71,25 @@ struct ImportCommand: ParsableCommand {
         try perform(
             .carry(changes, summary: "Imported \(url.lastPathComponent)"), on: store,
             source: ImportRun.source(file: url.lastPathComponent, run: run))
-        print("written: \(changes.count) changes from \(url.lastPathComponent) by \(store.identity.user), as import \(run)")
+        print("written: \(Text.counted(changes.count, "change")) from \(url.lastPathComponent) by \(store.identity.user), as import \(run)")
         print("undo it with: cairn undo-import \(run)")
+    }
+
+    /// The columns `--cluster-by`, `--grouping-by` and `--map` name are in the register: the
+    /// first one that is not is blamed on its own option, with the columns there are.
+    func checkColumns(_ header: [String]) throws {
+        var named: [(option: String, value: String, column: String)] = []
+        for (option, spec) in [("--cluster-by", clusterBy), ("--grouping-by", groupingBy)] {
+            guard let spec else { continue }
+            for part in spec.split(separator: ",") { named.append((option, spec, part.trimmingCharacters(in: .whitespaces))) }
+        }
+        for m in map {
+            let parts = m.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { named.append(("--map", m, String(parts[1]))) }
+        }
+        guard let missing = named.first(where: { ColumnMapping.column($0.column, in: header) == nil }) else { return }
+        let shown = header.prefix(12).map { "“\($0)”" }.joined(separator: ", ") + (header.count > 12 ? ", … \(header.count - 12) more" : "")
+        throw CLIError("\(missing.option) \(missing.value): the register has no column “\(missing.column)”; its columns are \(shown)")
     }
 
     /// A `cairn export --format json` document: its records, with their ids, into an empty store.
@@ -77,12 +99,12 @@ struct ImportCommand: ParsableCommand {
         }
         let changes = try JSONImport.changes(data)
         if dryRun {
-            print("dry run: \(changes.count) records would be written")
+            print("dry run: \(Text.counted(changes.count, "record")) would be written")
             return
         }
         // A restore carries the state as it was: gaps (an action whose member has left) are kept,
         // but a record the store could never have held (a tick without its day) is refused.
         try perform(.carry(changes, summary: "Restored the JSON export"), on: store)
-        print("written: \(changes.count) records from the JSON export")
+        print("written: \(Text.counted(changes.count, "record")) from the JSON export")
     }
 }

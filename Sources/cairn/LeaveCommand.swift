@@ -12,7 +12,7 @@ struct LeaveCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster it leaves: an id or an exact name.") var cluster: String
     @Argument(help: "The school, agency or cluster that leaves: an id or an exact name.") var member: String
-    @Option(parsing: .unconditional, help: "The day it left: YYYY-MM-DD, yesterday, -3d (default: today; a later day is refused).")
+    @Option(parsing: .unconditional, help: "The day it left: YYYY-MM-DD, yesterday or -3d; a later day is refused.")
     var on: String = "today"
 
     func run() throws {
@@ -23,8 +23,7 @@ struct LeaveCommand: ParsableCommand {
         guard let m = w.members(of: grouping.id).first(where: { $0.memberId == record.id }) else {
             throw CLIError("\(w.describe(record)) is not a member of \(grouping.name)")
         }
-        let day: Day
-        do { day = try DayInput.parse(on, today: Day.today()) } catch { throw CLIError("--on: \(error.message)") }
+        let day = try PastDay.parse(on, option: "--on")
         print(try perform(.leave(membership: m.id, on: day), on: store).summary)
     }
 }

@@ -7,14 +7,15 @@ struct MeasureCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "The goal (id or exact statement).") var goal: String
     @Option(parsing: .unconditional, help: "The value measured.") var value: String
-    @Option(parsing: .unconditional, help: "When it was measured (default: today).") var date: String = "today"
+    @Option(parsing: .unconditional, help: "When it was measured: YYYY-MM-DD, yesterday or -3d; a later day is refused.") var date: String =
+        "today"
     @Option(help: "Where the value comes from.") var source: String = ""
 
     func run() throws {
         let store = try options.open()
         let today = Day.today()
         let g = try store.world.findGoal(goal)
-        let day = try DayInput.parse(date, today: today)
+        let day = try PastDay.parse(date, option: "--date", today: today)
         let m = Measurement(goal: g.id, value: try parseNumber(value, field: "value"), date: day, by: store.identity.user, source: source)
         if let warning = g.outlierWarning(m.value) {
             printError("warning: \(warning); recorded as given (cairn edit \(m.id) value=N corrects it)")

@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         var day = today
         var world = store.world
         if let asOf {
-            do { day = try DayInput.parse(asOf, today: today) } catch { throw CLIError("--as-of: \(error.message)") }
+            day = try PastDay.parse(asOf, option: "--as-of", today: today)
             if day > today { throw CLIError("--as-of \(day) is after today: nothing is recorded for it yet") }
             do { world = try store.world(asOf: day) } catch { throw CLIError(error.message) }
         }

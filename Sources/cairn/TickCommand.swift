@@ -10,14 +10,13 @@ struct TickCommand: ParsableCommand {
     @Option(help: "A short note of the evidence.") var evidence: String = ""
     @Option(
         parsing: .unconditional,
-        help: "The day it was done: YYYY-MM-DD, yesterday, -3d (default: today; a later day is refused).")
+        help: "The day it was done: YYYY-MM-DD, yesterday or -3d; a later day is refused.")
     var on: String = "today"
 
     func run() throws {
         let store = try options.open()
         let found = try store.world.findCheckpoint(checkpoint)
-        let day: Day
-        do { day = try DayInput.parse(on, today: Day.today()) } catch { throw CLIError("--on: \(error.message)") }
+        let day = try PastDay.parse(on, option: "--on")
         print(try perform(.tick(checkpoint: found.id, evidence: evidence, on: day), on: store).summary)
     }
 }

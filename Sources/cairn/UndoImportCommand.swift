@@ -22,7 +22,7 @@ struct UndoImportCommand: ParsableCommand {
         print("import \(run.id) of \(run.file) by \(run.by) at \(EventTime.minute(run.at)) UTC")
         for note in plan.kept { print("kept: \(note)") }
         guard !plan.inverse.isEmpty else { throw CLIError("nothing of import \(run.id) is left to undo") }
-        var counts = "\(plan.deleted) record\(plan.deleted == 1 ? "" : "s") deleted, \(plan.restored) put back as before"
+        var counts = "\(Text.counted(plan.deleted, "record")) deleted, \(plan.restored) put back as before"
         if plan.keptRecords > 0 { counts += ", \(plan.keptRecords) kept (edited since)" }
         if dryRun {
             print("dry run: \(counts); nothing written")

@@ -52,7 +52,7 @@ import Testing
         #expect(try school(w, "Hill Top Primary").phases == [.earlyChildhood])
         #expect(try school(w, "Riverside Academy").phases == [.upperSecondary])
         #expect(try school(w, "Oak Lane School").phases.isEmpty)
-        #expect(summary.report.contains("yes/no column “Offers nursery” holds “maybe” on 1 rows: read as no"), "\(summary.report)")
+        #expect(summary.report.contains("yes/no column “Offers nursery” holds “maybe” on 1 row: read as no"), "\(summary.report)")
         #expect(throws: StoreError.self) { try plan(text) { $0.phaseColumns = ["Boarding=special"] } }
         #expect(throws: StoreError.self) { try plan(text) { $0.phaseColumns = ["Sixth form=sixth-form"] } }
     }

@@ -105,7 +105,7 @@ import Testing
             #expect(r.stderr == "Error: cairn's screens need a terminal; without one, use the commands (cairn --help)\n", "\(args)")
         }
         let missing = try Shell.run(Shell.cairn, ["--store"], environment: env)
-        #expect(missing.status != 0 && missing.stderr.contains("Missing value for '--store <store>'"))
+        #expect(missing.status != 0 && missing.stderr.contains("Missing value for '--store <dir>'"))
         let unknown = try Shell.run(Shell.cairn, ["--stor", named.url.path], environment: env)
         #expect(unknown.status != 0 && unknown.stderr.contains("Unknown option '--stor'"))
     }

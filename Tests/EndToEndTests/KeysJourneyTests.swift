@@ -111,7 +111,7 @@ struct KeysJourneyTests {
         let refused = try Shell.cairn(["demo"], store: store.url)
         #expect(refused.status != 0)
         #expect(refused.stderr.split(separator: "\n").count == 1, "one line: \(refused.stderr)")
-        #expect(refused.stderr.contains("this store already has records (1 clusters, 0 schools, 0 agencies)"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("this store already has records (1 cluster, 0 schools, 0 agencies)"), "\(refused.stderr)")
         #expect(refused.stderr.contains("cairn demo --yes"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("hub"), "a store of this machine alone has none")
         #expect(try (Shell.export(store.url)["clusters"] as? [[String: Any]])?.count == 1)

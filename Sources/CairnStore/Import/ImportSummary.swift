@@ -80,7 +80,8 @@ public struct ImportSummary: Sendable {
                         separator: "; "))
         }
         for u in unknownPhaseWords {
-            lines.append("unknown phase word “\(u.word)” on \(u.rows) rows: left without a phase (--map-phase \"\(u.word)=PHASE\")")
+            lines.append(
+                "unknown phase word “\(u.word)” on \(Text.counted(u.rows, "row")): left without a phase (--map-phase \"\(u.word)=PHASE\")")
         }
         lines.append(counts)
         lines += clusterLines(screen: false)
@@ -101,7 +102,7 @@ public struct ImportSummary: Sendable {
     }
 
     public var unreadableYesNoLines: [String] {
-        unreadableYesNo.map { "yes/no column “\($0.column)” holds “\($0.value)” on \($0.rows) rows: read as no" }
+        unreadableYesNo.map { "yes/no column “\($0.column)” holds “\($0.value)” on \(Text.counted($0.rows, "row")): read as no" }
     }
 
     public var counts: String { "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped" }
@@ -110,7 +111,9 @@ public struct ImportSummary: Sendable {
     /// no flags to point at.
     public func clusterLines(screen: Bool) -> [String] {
         var lines: [String] = []
-        if clustersAdded + membershipsAdded > 0 { lines.append("\(clustersAdded) clusters added, \(membershipsAdded) memberships added") }
+        if clustersAdded + membershipsAdded > 0 {
+            lines.append("\(Text.counted(clustersAdded, "cluster")) added, \(Text.counted(membershipsAdded, "membership")) added")
+        }
         if regionsSet > 0 { lines.append("\(regionsSet) cluster\(regionsSet == 1 ? "" : "s") given the region most of its rows name") }
         for d in clusterNameDifferences {
             let hint = screen ? "" : " (--use-file-names takes the file's)"
