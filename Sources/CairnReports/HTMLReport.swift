@@ -13,6 +13,11 @@ public enum HTMLReport {
         render(Report.region(region, world: world, today: today))
     }
 
+    /// A cluster's local action plan: each step starts a page.
+    public static func plan(_ id: String, world: World, today: Day, made: Date) -> String {
+        Report.plan(id, world: world, today: today, made: made).map(render) ?? ""
+    }
+
     public static func render(_ report: Report) -> String {
         var body = "<header><h1>\(esc(report.title))</h1><p class=\"facts\">\(esc(report.facts))</p>"
         for note in report.notes { body += "<p><strong>\(esc(note.label)).</strong> \(esc(note.text))</p>" }
@@ -23,7 +28,7 @@ public enum HTMLReport {
             body += "</section>"
         }
         return
-            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>\(esc(report.title))</title><style>\(style)</style></head><body>\(body)</body></html>\n"
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>\(esc(report.title))</title><style>\(style)</style></head><body\(report.pagePerSection ? " class=\"plan\"" : "")>\(body)</body></html>\n"
     }
 
     static func html(_ block: Report.Block) -> String {
@@ -62,7 +67,10 @@ public enum HTMLReport {
         h1 { font-size: 18pt; margin-bottom: 2pt; } h2 { font-size: 13pt; border-bottom: 1.5pt solid #333; margin-top: 14pt; } h3 { font-size: 11pt; margin: 8pt 0 2pt; }
         table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; } th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; vertical-align: top; }
         th { background: #eee; } .facts { color: #444; } .off-track, .overdue, .gap { color: #a00; font-weight: bold; } .on-track, .achieved { color: #060; }
-        .at-risk { color: #a60; font-weight: bold; } section { page-break-inside: avoid; } tr { page-break-inside: avoid; }
+        .at-risk { color: #a60; font-weight: bold; } section { page-break-inside: avoid; } tr { page-break-inside: avoid; break-inside: avoid; }
+        thead { display: table-header-group; } h2, h3 { break-after: avoid; page-break-after: avoid; }
+        body.plan section { page-break-inside: auto; break-inside: auto; }
+        body.plan section + section { page-break-before: always; break-before: page; }
         """
 
     /// A bar of the share covered, with a tick where the time gone stands: readable on paper.

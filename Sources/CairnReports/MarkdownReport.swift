@@ -1,4 +1,5 @@
 import CairnCore
+import Foundation
 
 /// A report as Markdown, for e-mail or print.
 public enum MarkdownReport {
@@ -8,6 +9,11 @@ public enum MarkdownReport {
 
     public static func region(_ region: String, world: World, today: Day) -> String {
         render(Report.region(region, world: world, today: today))
+    }
+
+    /// A cluster's local action plan.
+    public static func plan(_ id: String, world: World, today: Day, made: Date) -> String {
+        Report.plan(id, world: world, today: today, made: made).map(render) ?? ""
     }
 
     public static func render(_ report: Report) -> String {

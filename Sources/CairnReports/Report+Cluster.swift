@@ -42,14 +42,21 @@ extension Report {
             let latest = p.latest.map { "\(World.number($0.value))\(g.unit) (\($0.date))" } ?? "—"
             return [
                 .text(g.statement), .text(g.indicator), .text(g.baseline.map { World.number($0) + g.unit } ?? "—"), .text(latest),
-                .text(g.target.map { World.number($0) + g.unit } ?? "—"), .text(g.deadline?.description ?? "—"), .progress(p),
+                .text(g.target.map { World.number($0) + g.unit } ?? "—"), .text(g.deadline?.description ?? "—"),
+                .text(g.priority.rawValue), .text(owner(of: g, w)), .progress(p),
             ]
         }
         return Section(
             id: "goals", heading: "Goals",
             blocks: rows.isEmpty
                 ? [.paragraph("No goals agreed yet.", .plain)]
-                : [.table(Table(header: ["Goal", "Indicator", "Baseline", "Latest", "Target", "Deadline", "Status"], rows: rows))]
+                : [
+                    .table(
+                        Table(
+                            header: [
+                                "Goal", "Indicator", "Baseline", "Latest", "Target", "Deadline", "Priority", "Owner", "Status",
+                            ], rows: rows))
+                ]
                     + contributions(id, w, today))
     }
 
@@ -88,13 +95,27 @@ extension Report {
             blocks.append(.subheading(cls.rawValue.capitalized, .plain))
             let rows = these.map { a in
                 [
-                    a.description, a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody", a.status.label,
-                    a.due?.description ?? "—",
+                    a.description, responsible(for: a, w), serves(a, w), a.status.label, a.due?.description ?? "—",
                 ].map(Cell.text)
             }
-            blocks.append(.table(Table(header: ["Action", "Responsible", "Status", "Due"], rows: rows)))
+            blocks.append(.table(Table(header: ["Action", "Responsible", "Serves goal", "Status", "Due"], rows: rows)))
         }
         return Section(id: "actions", heading: "Actions", blocks: blocks)
+    }
+
+    /// The member who owns a goal, or "nobody" when none was named.
+    static func owner(of g: Goal, _ w: World) -> String {
+        g.owner.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody"
+    }
+
+    /// The member responsible for an action, or "nobody" when none was named.
+    static func responsible(for a: Action, _ w: World) -> String {
+        a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody"
+    }
+
+    /// The statement of the goal an action serves, or "none yet" (a gap the report lists too).
+    static func serves(_ a: Action, _ w: World) -> String {
+        a.goal.flatMap { w.goals[$0] }?.statement ?? "none yet"
     }
 
     static func checkpoints(_ id: String, _ w: World, _ today: Day) -> Section {

@@ -10,6 +10,8 @@ public struct Report: Sendable, Equatable {
     /// Purpose, leadership, funding: a label and its text.
     public var notes: [Note]
     public var sections: [Section]
+    /// Each section starts a page on paper (a plan's steps); a report runs on.
+    public var pagePerSection = false
 }
 
 extension Report {

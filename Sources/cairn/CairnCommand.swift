@@ -33,7 +33,8 @@ struct CairnCommand: ParsableCommand {
                     TickCommand.self, ReopenCommand.self, MeasureCommand.self, MeasurementsCommand.self, AgreeCommand.self,
                     AssessCommand.self, HealthCommand.self, GapsCommand.self, CoverageCommand.self,
                 ]),
-            CommandGroup(name: "Workshop and reports", subcommands: [WorkshopCommand.self, ReportCommand.self, DemoCommand.self]),
+            CommandGroup(
+                name: "Workshop and reports", subcommands: [WorkshopCommand.self, ReportCommand.self, PlanCommand.self, DemoCommand.self]),
             CommandGroup(name: "Import and export", subcommands: [ImportCommand.self, UndoImportCommand.self, ExportCommand.self]),
             CommandGroup(
                 name: "Sync and the store", subcommands: [SyncCommand.self, ConflictsCommand.self, LogCommand.self, CheckCommand.self]),

@@ -28,6 +28,28 @@ import Testing
         #expect(text.contains("housing is absent locally"))
     }
 
+    @Test func the_report_states_each_goals_priority_and_owner_and_the_goal_each_action_serves() throws {
+        var w = World()
+        w.apply(try Examples.changes(for: w, today: today, user: "t"))
+        let gent = try w.findCluster("Lokaal netwerk Gent tegen vroegtijdig schoolverlaten")
+        let text = MarkdownReport.cluster(gent.id, world: w, today: today)
+        #expect(text.contains("| Deadline | Priority | Owner | Status |"), "\(text)")
+        #expect(text.contains("| high | Stad Gent – Departement Onderwijs | off-track"), "\(text)")
+        #expect(text.contains("| medium | CLB Gent |"))
+        #expect(text.contains("| Action | Responsible | Serves goal | Status | Due |"))
+        #expect(
+            text.contains(
+                "| Huisbezoeken bij langdurig spijbelen | OCMW Gent – Sociale dienst | Minder vroegtijdige schoolverlaters | not started |"),
+            "\(text)")
+        var loose = try #require(w.actions.values.first { $0.description == "Huisbezoeken bij langdurig spijbelen" })
+        loose.goal = nil
+        loose.responsible = nil
+        w.apply(.put(.action(loose)))
+        #expect(
+            MarkdownReport.cluster(gent.id, world: w, today: today).contains("| Huisbezoeken bij langdurig spijbelen | nobody | none yet |")
+        )
+    }
+
     @Test func a_groupings_report_lists_the_goals_contributing_to_its_own_and_a_members_the_goal_it_serves() throws {
         var w = World()
         w.apply(try Examples.changes(for: w, today: today, user: "t"))
