@@ -103,6 +103,13 @@ final class Interpreter {
             } catch {
                 return [.deliver(.reportFailed("\(error)"), to: screen)]
             }
+        case .writePlan(let cluster, let screen):
+            do {
+                let url = try PlanFile.write(cluster: cluster, store: store, today: today)
+                return [.deliver(.reportWritten(path: url.path), to: screen)]
+            } catch {
+                return [.deliver(.reportFailed("\(error)"), to: screen)]
+            }
         case .writeCalendar(let cluster, let screen):
             do {
                 let (url, items) = try CalendarFile.write(cluster: cluster, store: store, today: today)

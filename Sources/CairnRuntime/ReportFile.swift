@@ -32,6 +32,20 @@ enum ReportFile {
     }
 }
 
+/// Where `P` writes a cluster's local action plan: `reports/STEM-plan-DAY.html`, one file to
+/// open in a browser and print on A4 (each step on its own page).
+enum PlanFile {
+    static func write(cluster id: String, store: Store, today: Day, now: Date = Date()) throws -> URL {
+        guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
+        let folder = store.directory.appendingPathComponent("reports")
+        try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
+        let url = folder.appendingPathComponent("\(ReportFile.stem(of: c))-plan-\(today).html")
+        let html = HTMLReport.plan(id, world: store.world, today: today, made: now)
+        try StoreFiles.write(Data(html.utf8), to: url, mode: store.access.fileMode, store: store.directory)
+        return url
+    }
+}
+
 /// Where `c` writes the calendar of what is due: `reports/` again, as `STEM.ics` for a
 /// cluster and `every-cluster.ics` from Home. The file is replaced whole (temp file, rename),
 /// so a calendar that reads it never sees half of one.

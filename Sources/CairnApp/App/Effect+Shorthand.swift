@@ -17,6 +17,9 @@ extension Effect {
     public static func saveDraft(_ form: FormState) -> Effect { .outside(.saveDraft(form)) }
     public static let clearDraft = Effect.outside(.clearDraft)
     public static let discardLeftDraft = Effect.outside(.discardLeftDraft)
+    public static func writePlan(cluster: String, replyTo screen: ScreenID) -> Effect {
+        .outside(.writePlan(cluster: cluster, replyTo: screen))
+    }
     public static func writeReport(cluster: String, replyTo screen: ScreenID) -> Effect {
         .outside(.writeReport(cluster: cluster, replyTo: screen))
     }

@@ -44,6 +44,8 @@ public enum DiskEffect: Sendable, Equatable {
     case discardLeftDraft
     /// Write the cluster's monitoring report; the reply is `.reportWritten`.
     case writeReport(cluster: String, replyTo: ScreenID)
+    /// Write the cluster's local action plan (HTML, to print); the reply is `.reportWritten`.
+    case writePlan(cluster: String, replyTo: ScreenID)
     /// Write the calendar of what is due (one cluster's, or with nil every cluster's) next to
     /// the reports; the reply is `.calendarWritten` or `.reportFailed`.
     case writeCalendar(cluster: String?, replyTo: ScreenID)

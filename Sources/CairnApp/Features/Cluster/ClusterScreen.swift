@@ -10,7 +10,7 @@ public struct ClusterScreen: Screen, TabbedLists {
         case open, add, edit, delete, tick, measure, history
         /// `l` on a member: it leaves today, and is kept as a former member.
         case leave
-        case editCluster, about, agreement, workshop, report, viewReport, calendar, regionCoverage
+        case editCluster, about, agreement, workshop, report, plan, viewReport, calendar, regionCoverage
         case undo, help, back
     }
 
@@ -84,6 +84,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
         case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
         case .report: return [.say(Status("Writing the report…")), .writeReport(cluster: clusterID, replyTo: context.id)]
+        case .plan: return [.say(Status("Writing the plan…")), .writePlan(cluster: clusterID, replyTo: context.id)]
         case .calendar: return [.writeCalendar(cluster: clusterID, replyTo: context.id)]
         case .viewReport:
             guard let report = Report.cluster(clusterID, world: w, today: env.today) else { return [] }
@@ -259,6 +260,7 @@ extension ClusterScreen {
             KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
             KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),
             KeyBinding([.char("r")], "r", "write the monitoring report", .report, footer: false),
+            KeyBinding([.char("P")], "P", "write the local action plan (HTML, prints on A4)", .plan, footer: false),
             KeyBinding([.char("v")], "v", "view the monitoring report", .viewReport, footer: false),
         ]
         // Esc clears a kept filter before it goes back.
