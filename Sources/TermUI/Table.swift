@@ -6,12 +6,16 @@ public struct Column: Sendable {
     /// Shown only on a table at least this wide (the evidence beside a checkpoint): below it
     /// the column is left out, its text still on the record's own screen.
     public var from: Int
+    /// Left out on a table narrower than this (a projector's 64 columns), so that the columns
+    /// people read first keep their words; laid out as any other column from there.
+    public var dropsBelow: Int
 
-    public init(_ title: String, width: Int = 0, alignRight: Bool = false, from: Int = 0) {
+    public init(_ title: String, width: Int = 0, alignRight: Bool = false, from: Int = 0, dropsBelow: Int = 0) {
         self.title = title
         self.width = width
         self.alignRight = alignRight
         self.from = from
+        self.dropsBelow = dropsBelow
     }
 }
 
@@ -26,7 +30,7 @@ public struct Table {
 
     /// The columns shown at `width`, with the index of each one's cell.
     func shown(at width: Int) -> [(index: Int, column: Column)] {
-        columns.enumerated().filter { $0.element.from <= width }.map { ($0.offset, $0.element) }
+        columns.enumerated().filter { $0.element.from <= width && $0.element.dropsBelow <= width }.map { ($0.offset, $0.element) }
     }
 
     /// A table whose rows are fetched as drawn: a list of 100,000 checkpoints costs a screenful.

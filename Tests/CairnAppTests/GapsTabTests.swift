@@ -79,12 +79,6 @@ import Testing
         #expect(p.list.filter.text == "health")
         #expect(p.list.visibleRows.map(\.id).contains("agy-h"))
     }
-
-    @Test func workshop_mode_shows_no_title_bar() {
-        var app = Fixture.app()
-        app.openWorkshop("clu-pt")
-        #expect(!app.render().row(0).contains("Cairn"))
-    }
 }
 
 /// A new rhythm replaces the open future meetings the agreement made, after asking, with dates

@@ -110,7 +110,7 @@ import Testing
         var app = Fixture.app(width: 30, height: 8)
         let small = app.render()
         expectSnapshot(small, "too-small-30x8")
-        #expect(small.text.contains("80×23"))
+        #expect(small.text.contains("64×20"))
         _ = app.send(.resized(width: 80, height: 24))
         #expect(app.render().row(1).contains("Clusters"))
     }

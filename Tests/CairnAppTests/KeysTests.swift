@@ -21,7 +21,7 @@ import Testing
         #expect(app.opened.isEmpty, "no question, form or screen opened unseen")
         #expect(app.world == before)
         let text = app.render().text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(text.contains("Terminal too small: 60×20. Cairn needs at least 80×23."))
+        #expect(text.contains("Terminal too small: 60×20. Cairn needs at least 64×20."))
         #expect(text.contains("only q (back, or quit on Home) and Ctrl-C (quit) work"), "\(text)")
         app.press(.char("q"))
         #expect(app.quitRequested)
@@ -42,11 +42,11 @@ import Testing
     @Test func too_small_a_form_takes_no_typing_not_even_q() throws {
         var app = Fixture.app()
         app.press(.char("a"))
-        _ = app.send(.resized(width: 79, height: 24))
+        _ = app.send(.resized(width: 63, height: 24))
         #expect(app.type("Escola q").isEmpty)
         #expect(app.press(.enter).isEmpty, "nothing saved unseen")
         #expect(app.topForm?.value("name") == "")
-        _ = app.send(.resized(width: 80, height: 23))
+        _ = app.send(.resized(width: 64, height: 20))
         app.type("Escola")
         #expect(app.topForm?.value("name") == "Escola")
     }

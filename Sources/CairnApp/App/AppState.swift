@@ -48,15 +48,12 @@ public struct AppState: Sendable, Equatable {
         refreshAll()
     }
 
-    /// Workshop mode, read off a projector in large fonts, lays itself out from 64x20, and so
-    /// do the examples it opens.
-    public static let workshopMinimum = (width: 64, height: 20)
-
-    /// The smallest terminal the screen showing is laid out for.
+    /// The smallest terminal the screens showing are laid out for: the largest that the screen
+    /// filling the body and the questions or help over it declare.
     public var minimumSize: (width: Int, height: Int) {
-        let screen = stack.last(where: { !$0.screen.isOverlay })?.screen
-        return screen is WorkshopScreen || screen is InspirationScreen
-            ? Self.workshopMinimum : (Self.minimumWidth, Self.minimumHeight)
+        let base = stack.lastIndex { !$0.screen.isOverlay } ?? 0
+        let sizes = stack[base...].map(\.screen.minimumSize)
+        return (sizes.map(\.width).max() ?? Self.minimumWidth, sizes.map(\.height).max() ?? Self.minimumHeight)
     }
 
     /// True when the terminal is smaller than the screen showing needs: only a message is drawn.

@@ -33,8 +33,11 @@ public protocol Screen: Sendable, Equatable {
     func isStale(in world: World) -> Bool
     /// Drawn over the screen below (a question, a prompt, help) rather than instead of it.
     var isOverlay: Bool { get }
-    /// No title bar (workshop mode, for a projector).
+    /// No title bar.
     var hidesTitleBar: Bool { get }
+    /// The smallest terminal it is laid out for: 80x23 unless it says less (the workshop and
+    /// what it opens work on a projector at 64x20).
+    var minimumSize: TerminalSize { get }
     /// The open form to keep as a draft, once something was typed in it.
     var draft: FormState? { get }
     /// The list whose filter the status line shows.
@@ -51,6 +54,7 @@ extension Screen {
     public func isStale(in world: World) -> Bool { false }
     public var isOverlay: Bool { false }
     public var hidesTitleBar: Bool { false }
+    public var minimumSize: TerminalSize { .standard }
     public var draft: FormState? { nil }
     public var filteredList: ListModel? { nil }
 
@@ -97,4 +101,20 @@ public struct ScreenBox: Sendable, Equatable {
     }
 
     public static func == (a: ScreenBox, b: ScreenBox) -> Bool { a.id == b.id && a.opener == b.opener && a.screen.isEqual(b.screen) }
+}
+
+/// A terminal's size in cells, as a screen needs it.
+public struct TerminalSize: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// 80x24 less a multiplexer's status line: what most screens are laid out for.
+    public static let standard = TerminalSize(width: 80, height: 23)
+    /// A projector read in large fonts: the workshop and every screen reachable from it.
+    public static let projector = TerminalSize(width: 64, height: 20)
 }

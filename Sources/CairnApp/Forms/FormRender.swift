@@ -8,18 +8,27 @@ extension FormState {
         canvas.put(f.title, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         // Labels get the room the longest needs (a health check's are long), up to 34 cells.
         let labelWidth = min(34, max(18, f.fields.map { DisplayWidth.of($0.label) }.max() ?? 18))
-        let valueX = labelWidth + 4
-        let valueWidth = min(34, area.width - valueX - 24)
+        // Narrower than 80 columns (a projector) each label sits above its value, which takes
+        // the whole width rather than a sliver beside the label.
+        let narrow = area.width < 80
+        let valueX = narrow ? 5 : labelWidth + 4
+        let valueWidth = narrow ? area.width - valueX - 2 : min(34, area.width - valueX - 24)
+        let rowsPerField = narrow ? 2 : 1
         // Long forms (a health check) scroll so that the focused field stays in view.
-        let room = max(1, area.height - 5)
+        let room = max(1, (area.height - 5) / rowsPerField)
         let first = f.fields.count <= room ? 0 : min(max(0, f.focus - room / 2), f.fields.count - room)
         if first > 0 { canvas.put("↑ more", x: area.width - 8, y: area.y + 1, style: .muted) }
-        if first + room < f.fields.count { canvas.put("↓ more", x: area.width - 8, y: area.y + 2 + room, style: .muted) }
+        if first + room < f.fields.count {
+            canvas.put("↓ more", x: area.width - 8, y: area.y + 2 + room * rowsPerField, style: .muted)
+        }
         for (i, field) in f.fields.enumerated() where i >= first && i < first + room {
-            let y = area.y + 2 + i - first
+            let labelY = area.y + 2 + (i - first) * rowsPerField
+            let y = labelY + rowsPerField - 1
             let focused = i == f.focus
-            canvas.put(focused ? "▸" : " ", x: 1, y: y, style: .accent)
-            canvas.put(field.label, x: 3, y: y, maxWidth: labelWidth, style: focused ? Style(.normal, bold: true) : .muted)
+            canvas.put(focused ? "▸" : " ", x: 1, y: labelY, style: .accent)
+            canvas.put(
+                field.label, x: 3, y: labelY, maxWidth: narrow ? area.width - 4 : labelWidth,
+                style: focused ? Style(.normal, bold: true) : .muted)
             switch field.kind {
             case .text, .longText:
                 field.text.render(into: &canvas, x: valueX, y: y, width: valueWidth, focused: focused)
@@ -32,29 +41,43 @@ extension FormState {
                 if focused {
                     let option = options[field.index]
                     let mark = field.chosen.contains(option) ? "[x] " : "[ ] "
-                    canvas.put("‹ " + mark + option + " ›", x: valueX, y: y, maxWidth: 24, style: Style(.selection, reverse: true))
+                    let end = canvas.put(
+                        "‹ " + mark + option + " ›", x: valueX, y: y, maxWidth: 24, style: Style(.selection, reverse: true))
+                    let chosenX = valueX + (narrow ? end + 1 : 25)
                     canvas.put(
-                        chosen.isEmpty ? "none chosen" : chosen.joined(separator: ", "), x: valueX + 25, y: y,
-                        maxWidth: area.width - valueX - 26, style: .muted)
+                        chosen.isEmpty ? "none chosen" : chosen.joined(separator: ", "), x: chosenX, y: y,
+                        maxWidth: area.width - chosenX - 1, style: .muted)
                     continue
                 }
                 canvas.put(chosen.isEmpty ? "—" : chosen.joined(separator: ", "), x: valueX, y: y, maxWidth: valueWidth)
             case .flag:
                 canvas.put(field.flag ? "[x] yes" : "[ ] no", x: valueX, y: y, style: focused ? Style(.selection, reverse: true) : .plain)
             }
-            let noteX = valueX + valueWidth + 1
+            // Narrow, an error follows its label and the focused field's hint is said under the form.
+            let noteX = narrow ? 3 + DisplayWidth.of(field.label) + 2 : valueX + valueWidth + 1
+            let noteY = narrow ? labelY : y
             if let error = f.errors[field.key] {
-                canvas.put("✗ " + error, x: noteX, y: y, maxWidth: area.width - noteX, style: .error)
+                canvas.put("✗ " + error, x: noteX, y: noteY, maxWidth: area.width - noteX, style: .error)
+            } else if narrow {
+                continue
             } else if focused, !field.hint.isEmpty {
                 canvas.put(field.hint, x: noteX, y: y, maxWidth: area.width - noteX, style: .muted)
             }
         }
-        let y = area.y + 3 + min(room, f.fields.count)
+        var y = area.y + 3 + min(room, f.fields.count) * rowsPerField
         if y < area.maxY {
             canvas.put("Enter saves from any field · Esc cancels", x: 3, y: y, maxWidth: area.width - 4, style: .muted)
         }
-        if let error = f.errors[f.fields[f.focus].key], y + 1 < area.maxY {
-            canvas.put(error, x: 3, y: y + 1, maxWidth: area.width - 4, style: .error)
+        let focused = f.fields[f.focus]
+        if let error = f.errors[focused.key], y + 1 < area.maxY {
+            y += 1
+            canvas.put(error, x: 3, y: y, maxWidth: area.width - 4, style: .error)
+        }
+        if narrow, f.errors[focused.key] == nil, !focused.hint.isEmpty {
+            for line in Layout.wrap(focused.hint, width: area.width - 4) where y + 1 < area.maxY {
+                y += 1
+                canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: .muted)
+            }
         }
     }
 }

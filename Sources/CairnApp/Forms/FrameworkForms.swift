@@ -48,7 +48,8 @@ enum FrameworkForms {
         return [.choice("contributesTo", "Contributes to", options: options, selected: g?.contributesTo ?? "", labels: labels)]
     }
 
-    static func action(_ a: Action?, cluster: String, goal: String?, world: World) -> FormState {
+    /// An action to edit, or a new one for `goal` and, when given, with `responsible` chosen.
+    static func action(_ a: Action?, cluster: String, goal: String?, responsible: String? = nil, world: World) -> FormState {
         let members = world.members(of: cluster)
         let goals = world.goals(of: cluster)
         return FormState(
@@ -59,7 +60,7 @@ enum FrameworkForms {
                     "goal", "Serves goal", options: [""] + goals.map(\.id), selected: a?.goal ?? goal ?? "",
                     labels: ["(none)"] + goals.map(\.statement)),
                 .choice(
-                    "responsible", "Responsible", options: [""] + members.map(\.id), selected: a?.responsible ?? "",
+                    "responsible", "Responsible", options: [""] + members.map(\.id), selected: a?.responsible ?? responsible ?? "",
                     labels: ["(choose)"] + members.map { world.memberName($0) }),
                 .choice(
                     "class", "Class", options: ActionClass.allCases.map(\.rawValue), selected: (a?.actionClass ?? .prevention).rawValue),

@@ -4,7 +4,7 @@ import TermUI
 /// Rows of a cluster's goals and actions.
 extension Rows {
     static let goalColumns = [
-        Column("Status", width: 22), Column("Goal"), Column("Latest", width: 7, alignRight: true),
+        Column("Status", width: 22), Column("Goal"), Column("Latest", width: 7, alignRight: true, dropsBelow: 80),
         Column("Target", width: 7, alignRight: true), Column("Deadline", width: 10),
     ]
 
@@ -91,8 +91,8 @@ extension Rows {
     }
 
     static let actionColumns = [
-        Column("Status", width: 12), Column("Class", width: 12), Column("Action"), Column("Responsible", width: 18),
-        Column("Due", width: 10),
+        Column("Status", width: 12), Column("Class", width: 12, dropsBelow: 80), Column("Action"), Column("Responsible", width: 18),
+        Column("Due", width: 10, dropsBelow: 80),
     ]
 
     static func actions(_ w: World, cluster: String) -> [ListRow] {

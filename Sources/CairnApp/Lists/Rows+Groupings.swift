@@ -7,13 +7,13 @@ extension Rows {
     /// What is within each row counts each cluster and school once; the rest is the weakest.
     static let treeColumns = [
         Column("Cluster"), Column("Clu", width: 4, alignRight: true), Column("Sch", width: 5, alignRight: true),
-        Column("Hlth", width: 4, alignRight: true), Column("Weakest point", width: 23), Column("Next due", width: 12),
+        Column("Hlth", width: 4, alignRight: true), Column("Weakest point", width: 23, dropsBelow: 80), Column("Next due", width: 12),
     ]
 
     /// A grouping's members: a member cluster's own status beside it; the role where there is room.
     static let groupingMemberColumns = [
         Column("Member"), Column("Type", width: 7), Column("Lead", width: 4), Column("Role", width: 24, from: 100),
-        Column("Hlth", width: 4, alignRight: true), Column("Weakest point", width: 20), Column("Next due", width: 12),
+        Column("Hlth", width: 4, alignRight: true), Column("Weakest point", width: 20, dropsBelow: 80), Column("Next due", width: 12),
         Column("Gaps", width: 4, alignRight: true),
     ]
 

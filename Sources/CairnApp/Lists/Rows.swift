@@ -27,7 +27,7 @@ enum Rows {
     /// Member counts are in each cluster's header; here the room goes to health and its weakest point.
     static let clusterColumns = [
         Column("Cluster"), Column("Region", width: 11), Column("Hlth", width: 4, alignRight: true),
-        Column("Weakest point", width: 23), Column("Next due", width: 12),
+        Column("Weakest point", width: 23, dropsBelow: 80), Column("Next due", width: 12),
     ]
 
     static func schools(_ w: World) -> [ListRow] {
@@ -37,7 +37,7 @@ enum Rows {
     }
 
     static let schoolColumns = [
-        Column("School"), Column("Official id", width: 11), Column("Phases", width: 16), Column("Municipality", width: 16),
+        Column("School"), Column("Official id", width: 11, dropsBelow: 80), Column("Phases", width: 16), Column("Municipality", width: 16),
     ]
 
     static func agencies(_ w: World) -> [ListRow] {
@@ -71,10 +71,10 @@ enum Rows {
 
     static let checkpointColumns = [
         Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Cluster", width: 18),
-        Column("Done by", width: 10), Column("Evidence", width: 24, from: 110),
+        Column("Done by", width: 10, dropsBelow: 80), Column("Evidence", width: 24, from: 110),
     ]
     static let clusterCheckpointColumns = [
-        Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 22),
+        Column("Status", width: 10), Column("Due", width: 10), Column("Checkpoint"), Column("Done by", width: 22, dropsBelow: 80),
         Column("Evidence", width: 24, from: 100),
     ]
 

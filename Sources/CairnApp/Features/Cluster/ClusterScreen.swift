@@ -39,6 +39,7 @@ public struct ClusterScreen: Screen, TabbedLists {
     }
 
     public func crumb(_ env: AppEnvironment) -> String { env.world.clusters[clusterID]?.name ?? "cluster" }
+    public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {

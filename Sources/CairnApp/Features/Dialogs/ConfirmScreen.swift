@@ -29,6 +29,7 @@ public struct ConfirmScreen: Screen {
     }
 
     public var isOverlay: Bool { true }
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { "Confirm" }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {

@@ -14,6 +14,7 @@ public struct HelpScreen: Screen {
     }
 
     public var isOverlay: Bool { true }
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { "Keys" }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {

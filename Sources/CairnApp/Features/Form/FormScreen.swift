@@ -25,6 +25,7 @@ public struct FormScreen: Screen {
 
     public var draft: FormState? { form.dirty ? form : nil }
     public func crumb(_ env: AppEnvironment) -> String { form.title }
+    public var minimumSize: TerminalSize { .projector }
 
     var focused: FormField { form.fields[form.focus] }
     var isChoice: Bool {

@@ -57,6 +57,7 @@ public struct HomeScreen: Screen, TabbedLists {
     }
 
     public func crumb(_ env: AppEnvironment) -> String { "Home" }
+    public var minimumSize: TerminalSize { .projector }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
         let env = context.env

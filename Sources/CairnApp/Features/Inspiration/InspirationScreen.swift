@@ -32,6 +32,7 @@ public struct InspirationScreen: Screen {
     public var filteredList: ListModel? { list }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
     public func crumb(_ env: AppEnvironment) -> String { "Examples" }
+    public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
     var title: String {

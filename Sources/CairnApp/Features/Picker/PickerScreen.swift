@@ -25,6 +25,7 @@ public struct PickerScreen: Screen {
     public var filteredList: ListModel? { list }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
     public func crumb(_ env: AppEnvironment) -> String { "Add member" }
+    public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {

@@ -22,37 +22,66 @@ public struct WorkshopScreen: Screen {
     public static let titles = [
         "Map the stakeholders", "Agree shared goals", "Agree engagements", "Agree evaluation and monitoring",
     ]
+    /// What the group decides in each step, in the framework's own words.
     public static let questions = [
-        "Who takes part, what can each provide, and who leads and convenes?",
-        "A few realistic goals, each with an indicator, a target and a deadline.",
-        "Which member does what towards which goal, and who is responsible?",
-        "How often do all meet, how do members report, how is the plan evaluated?",
+        "Decide who takes part, what each provides, who is responsible for what, and who leads and convenes.",
+        "Agree a few realistic goals, each with an indicator, a baseline, a target, a deadline and a priority.",
+        "Agree which member takes which action towards which goal, and who is responsible for realising it.",
+        "Agree how often all stakeholders meet, how they report to one another, and how the plan is evaluated.",
     ]
     static let addLabels = ["add a member", "add a goal", "add an action", "set the agreement"]
 
-    public var hidesTitleBar: Bool { true }
-    public func crumb(_ env: AppEnvironment) -> String { "Workshop" }
+    public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
+    /// Where the room is: the cluster, shortened to leave the step in sight, and the step.
+    public func crumb(_ env: AppEnvironment) -> String {
+        let name = env.world.clusters[clusterID]?.name ?? ""
+        // The trail's other parts and the title bar's right side (the day, the user) take the rest.
+        let right = DisplayWidth.of(" \(env.today) · \(env.user) ") + (env.syncLine == nil ? 0 : 16)
+        let room = max(8, env.width - right - 35)
+        return "Workshop › \(DisplayWidth.truncate(name, to: room)) › Step \(step) of 4"
+    }
+
+    /// Only the keys that act on this step: no next step on the last, no previous on the
+    /// first, Enter only on an item it opens something for.
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        [
-            KeyBinding([.char("a")], "a", Self.addLabels[step - 1], .add),
-            KeyBinding([.enter], "Enter", step == 1 ? "set role and lead" : "open", .open, footer: step == 1),
+        let door = selectedDoor(env)
+        var keys: [KeyBinding<Action>] = [KeyBinding([.char("a")], "a", Self.addLabels[step - 1], Action.add)]
+        if let door { keys.append(KeyBinding([.enter], "Enter", Self.label(door), .open)) }
+        keys += [
             KeyBinding([.down, .char("j")], "j/k", "move", .move(.down), footer: false),
             KeyBinding([.up, .char("k")], nil, "move up", .move(.up), footer: false),
             KeyBinding([.pageDown, .char(" ")], nil, "page down", .move(.pageDown), footer: false),
             KeyBinding([.pageUp], nil, "page up", .move(.pageUp), footer: false),
-            KeyBinding([.right, .char("n"), .tab], "→/n", "next step", .nextStep),
-            KeyBinding([.left, .char("p"), .backTab], "←/p", "previous step", .previousStep),
+        ]
+        if step < 4 { keys.append(KeyBinding([.right, .char("n"), .tab], "→/n", "next step", .nextStep)) }
+        if step > 1 { keys.append(KeyBinding([.left, .char("p"), .backTab], "←/p", "previous step", .previousStep)) }
+        keys.append(
             KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to step", footer: false) { key in
                 if case .char(let c) = key, let n = c.wholeNumberValue { return .goToStep(n) }
                 return .goToStep(1)
-            },
-        ] + (step > 1 ? [KeyBinding([.char("I")], "I", "examples", .inspiration)] : [])
+            })
+        if step > 1 { keys.append(KeyBinding([.char("I")], "I", "examples", .inspiration)) }
+        return keys
     }
 
+    /// The last step says how the workshop ends: `q` leaves it, everything agreed already saved.
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
-        SharedKeys(undo: .undo, undoInFooter: false, help: .help, back: .leave, backLabel: "leave")
+        SharedKeys(undo: .undo, undoInFooter: false, help: .help, back: .leave, backLabel: step == 4 ? "finish the workshop" : "leave")
+    }
+
+    /// What Enter says it opens.
+    static func label(_ door: WorkshopDoor) -> String {
+        switch door {
+        case .member: return "set role and lead"
+        case .edit: return "open"
+        case .addMember: return "add a member"
+        case .newGoal: return "add a goal"
+        case .newAction: return "add the action"
+        case .agreement: return "set the agreement"
+        case .tick: return "tick off"
+        }
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -100,43 +129,57 @@ public struct WorkshopScreen: Screen {
         step = next
     }
 
-    /// Enter on an item: in step 1, the member's role and lead (what "has no role yet" and "no
-    /// lead" ask for); elsewhere, what `a` adds.
+    /// What Enter opens on the selected item, if anything.
+    func selectedDoor(_ env: AppEnvironment) -> WorkshopDoor? {
+        let items = WorkshopStep.make(step, world: env.world, cluster: clusterID, today: env.today).items
+        return items.indices.contains(selected) ? items[selected].door : nil
+    }
+
+    /// Enter on an item: the form that shows it or fixes what is missing ("no action serves
+    /// goal …" opens a new action for that goal).
     func open(_ env: AppEnvironment) -> [Effect] {
         let w = env.world
-        let items = WorkshopStep.make(step, world: w, cluster: clusterID, today: env.today).items
-        guard items.indices.contains(selected) else { return [] }
-        if let id = items[selected].member, let m = w.memberships[id] {
+        switch selectedDoor(env) {
+        case .member(let id)?:
+            guard let m = w.memberships[id] else { return [] }
             return [RecordDoors.open(RecordForms.member(m, cluster: clusterID, type: m.memberType, memberId: m.memberId, world: w))]
+        case .edit(let kind, let id)?: return RecordDoors.editor(kind, id: id, env).map { [$0] } ?? []
+        case .addMember?: return [.push(ScreenBox(PickerScreen(clusterID: clusterID)))]
+        case .newGoal?: return [RecordDoors.open(FrameworkForms.goal(nil, cluster: clusterID, world: w))]
+        case .newAction(let goal, let responsible)?:
+            return [RecordDoors.open(FrameworkForms.action(nil, cluster: clusterID, goal: goal, responsible: responsible, world: w))]
+        case .agreement?:
+            return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
+        case .tick(let id)?:
+            guard let c = w.checkpoints[id], !c.isDone else { return [] }
+            return [RecordDoors.open(RecordForms.tick(c))]
+        case nil: return []
         }
-        return []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let world = env.world
         let compact = Layout.isCompactWorkshop(env)
-        let name = world.clusters[clusterID]?.name ?? ""
         let content = WorkshopStep.make(step, world: world, cluster: clusterID, today: env.today)
-        var y = area.y + (compact ? 0 : 1)
+        var y = area.y
         canvas.put(
             "Step \(step) of 4 · \(WorkshopScreen.titles[step - 1])", x: 2, y: y, maxWidth: area.width - 4, style: Style(.title, bold: true)
         )
         y += 1
-        canvas.put(name, x: 2, y: y, maxWidth: area.width - 4)
-        y += 1
-        if !compact {
-            canvas.put(WorkshopScreen.questions[step - 1], x: 2, y: y, maxWidth: area.width - 4, style: .muted)
-            y += 2
+        // What the group decides, on every size: on a projector it is what the room reads first.
+        for line in Layout.wrap(WorkshopScreen.questions[step - 1], width: area.width - 4).prefix(2) {
+            canvas.put(line, x: 2, y: y, maxWidth: area.width - 4, style: .muted)
+            y += 1
         }
-        // Whole sentences, wrapped, for a room reading a projector. What is missing keeps the
-        // room it needs (up to half); what is agreed gets the rest. Each part scrolls to keep the
-        // selected item in sight and says how many more it holds above and below.
+        if !compact { y += 1 }
+        // Whole sentences, wrapped, for a room reading a projector. The two parts share the
+        // whole height: each gets what it holds when both fit; otherwise what is missing keeps
+        // at least half and what is agreed the rest. Each part scrolls to keep the selected
+        // item in sight and says how many more it holds above and below.
         let width = area.width - 8
         let agreed = WorkshopLines.items(content, agreed: true, width: width)
         let missing = WorkshopLines.items(content, agreed: false, width: width)
-        let total = max(6, area.maxY - y - 3)
-        let missingRoom = min(max(1, missing.count), max(2, total / 2))
-        let agreedRoom = max(2, total - missingRoom)
+        let (agreedRoom, missingRoom) = Self.share(area.maxY - y - 3, agreed: max(1, agreed.count), missing: max(1, missing.count))
         canvas.put("Agreed", x: 2, y: y, style: Style(.normal, bold: true, underline: true))
         y += 1
         if agreed.isEmpty {
@@ -152,6 +195,15 @@ public struct WorkshopScreen: Screen {
             return
         }
         _ = section(missing, rows: max(1, min(missingRoom, area.maxY - y)), at: y, into: &canvas, width: area.width)
+    }
+
+    /// The rows of `room` for the agreed and the missing lines: what each needs when both fit,
+    /// else at least half (or what it needs) to what is missing, and two at least to each.
+    static func share(_ room: Int, agreed: Int, missing: Int) -> (agreed: Int, missing: Int) {
+        if agreed + missing <= room { return (agreed, missing) }
+        let missingRoom = min(missing, max(room / 2, room - agreed))
+        let agreedRoom = max(2, min(agreed, room - missingRoom))
+        return (agreedRoom, max(2, room - agreedRoom))
     }
 
     /// Draws a window of `lines` `rows` high that shows the selected item when it is here,

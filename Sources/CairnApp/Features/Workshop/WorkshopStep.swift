@@ -1,67 +1,86 @@
 import CairnCore
 import TermUI
 
-/// What a step shows: agreed items and missing ones, as sentences, each with the member it
-/// is about when Enter can set that member's role and lead there (step 1).
-struct WorkshopStep {
-    var agreed: [String] = []
-    var missing: [String] = []
-    /// The membership each agreed item, then each missing one, is about (nil: none).
-    var agreedMembers: [String?] = []
-    var missingMembers: [String?] = []
+/// What Enter opens on a workshop item: the form that shows it, or the one that fixes what
+/// is missing.
+enum WorkshopDoor: Equatable {
+    /// A member's role, responsibilities and lead.
+    case member(String)
+    /// A stored record's own form.
+    case edit(RecordKind, String)
+    /// The picker that adds a member (a sector absent from the cluster).
+    case addMember
+    case newGoal
+    /// A new action serving a goal, or taken on by a member.
+    case newAction(goal: String?, responsible: String?)
+    /// The monitoring agreement, new or to edit.
+    case agreement
+    /// The prompt that ticks a checkpoint off.
+    case tick(String)
+}
 
-    /// Every item in the order shown: agreed first, then missing.
-    var items: [(text: String, agreed: Bool, member: String?)] {
-        agreed.enumerated().map { ($0.element, true, $0.offset < agreedMembers.count ? agreedMembers[$0.offset] : nil) }
-            + missing.enumerated().map { ($0.element, false, $0.offset < missingMembers.count ? missingMembers[$0.offset] : nil) }
+/// What a step shows: agreed items and missing ones, as sentences, each with what Enter opens.
+struct WorkshopStep {
+    struct Item {
+        var text: String
+        var agreed: Bool
+        var door: WorkshopDoor?
     }
+
+    var items: [Item] = []
+
+    mutating func agree(_ text: String, _ door: WorkshopDoor?) { items.append(Item(text: text, agreed: true, door: door)) }
+    mutating func miss(_ text: String, _ door: WorkshopDoor?) { items.append(Item(text: text, agreed: false, door: door)) }
 
     static func make(_ step: Int, world w: World, cluster: String, today: Day) -> WorkshopStep {
         var s = WorkshopStep()
         let gaps = w.gaps(in: cluster, on: today)
-        func missing(_ kinds: Set<Gap.Kind>) -> [String] { gaps.filter { kinds.contains($0.kind) }.map(\.message) }
+        func missing(_ kinds: Set<Gap.Kind>) -> [Gap] { gaps.filter { kinds.contains($0.kind) } }
         switch step {
         case 1:
             let members = w.members(of: cluster)
-            s.agreed = members.map { m in
+            for m in members {
                 let role = m.role.isEmpty ? "" : " — \(m.role)"
-                return w.memberName(m) + role + (m.lead ? " (lead)" : "")
+                s.agree(w.memberName(m) + role + (m.lead ? " (lead)" : ""), .member(m.id))
             }
-            s.agreedMembers = members.map(\.id)
             // "No lead" is fixed on a member: Enter on it opens the first member's role and lead.
-            let noLead = missing([.noLead])
-            s.missing = noLead + w.coverage(of: cluster).gapSentences
-            s.missingMembers = noLead.map { _ in members.first?.id } + w.coverage(of: cluster).gapSentences.map { _ in nil }
-            let roleless = members.filter { $0.role.isEmpty }
-            s.missing += roleless.map { "\(w.memberName($0)) has no role yet" }
-            s.missingMembers += roleless.map(\.id)
+            for gap in missing([.noLead]) { s.miss(gap.message, members.first.map { .member($0.id) } ?? .addMember) }
+            for sentence in w.coverage(of: cluster).gapSentences { s.miss(sentence, .addMember) }
+            for m in members where m.role.isEmpty { s.miss("\(w.memberName(m)) has no role yet", .member(m.id)) }
         case 2:
-            s.agreed = w.goals(of: cluster).map { g in
+            let goals = w.goals(of: cluster)
+            for g in goals {
                 let from = g.baseline.map { World.number($0) + g.unit + " → " } ?? ""
                 let to = g.target.map { World.number($0) + g.unit } ?? "?"
-                return
-                    "\(g.statement): \(g.indicator), \(from)\(to) by \(g.deadline?.description ?? "?") (\(w.progress(of: g, on: today).status.rawValue))"
+                let status = w.progress(of: g, on: today).status.rawValue
+                s.agree("\(g.statement): \(g.indicator), \(from)\(to) by \(g.deadline?.description ?? "?") (\(status))", .edit(.goal, g.id))
             }
-            s.missing = missing([.goalIncomplete])
-            if s.agreed.isEmpty { s.missing.insert("no shared goal yet", at: 0) }
-            if s.agreed.count > 5 { s.missing.append("\(s.agreed.count) goals: few and realistic works better than many") }
+            if goals.isEmpty { s.miss("no shared goal yet", .newGoal) }
+            for gap in missing([.goalIncomplete]) { s.miss(gap.message, gap.recordID.map { .edit(.goal, $0) }) }
+            if goals.count > 5 { s.miss("\(goals.count) goals: few and realistic works better than many", nil) }
         case 3:
-            s.agreed = w.actions(of: cluster).map { a in
+            for a in w.actions(of: cluster) {
                 let who = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody"
-                return "\(who): \(a.description) (\(a.actionClass.rawValue), \(a.status.label))"
+                s.agree("\(who): \(a.description) (\(a.actionClass.rawValue), \(a.status.label))", .edit(.action, a.id))
             }
-            s.missing = missing([.goalWithoutAction, .actionWithoutResponsible, .memberWithoutAction])
+            for gap in missing([.goalWithoutAction, .actionWithoutResponsible, .memberWithoutAction]) {
+                switch gap.kind {
+                case .goalWithoutAction: s.miss(gap.message, .newAction(goal: gap.recordID, responsible: nil))
+                case .memberWithoutAction: s.miss(gap.message, .newAction(goal: nil, responsible: gap.recordID))
+                default: s.miss(gap.message, gap.recordID.map { .edit(.action, $0) })
+                }
+            }
         default:
             if let a = w.agreement(of: cluster) {
-                s.agreed = [
-                    "all stakeholders meet \(a.meetingsPerYear) times a year, \(a.periodStart) to \(a.periodEnd)",
-                    "reporting: " + (a.reporting.isEmpty ? "—" : a.reporting),
-                    "evaluation: " + (a.evaluation.isEmpty ? "—" : a.evaluation),
-                ]
+                s.agree("all stakeholders meet \(a.meetingsPerYear) times a year, \(a.periodStart) to \(a.periodEnd)", .agreement)
+                s.agree("reporting: " + (a.reporting.isEmpty ? "—" : a.reporting), .agreement)
+                s.agree("evaluation: " + (a.evaluation.isEmpty ? "—" : a.evaluation), .agreement)
                 let next = w.checkpoints(of: cluster, on: today).filter { !$0.isDone && $0.due >= today }.prefix(3)
-                s.agreed += next.map { "next: \($0.title) on \($0.due)" }
+                for c in next { s.agree("next: \(c.title) on \(c.due)", .tick(c.id)) }
             }
-            s.missing = missing([.noAgreement, .overdueCheckpoint])
+            for gap in missing([.noAgreement, .overdueCheckpoint]) {
+                s.miss(gap.message, gap.kind == .noAgreement ? .agreement : gap.recordID.map { .tick($0) })
+            }
         }
         return s
     }
