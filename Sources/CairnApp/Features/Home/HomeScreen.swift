@@ -204,7 +204,7 @@ public struct HomeScreen: Screen, TabbedLists {
 /// The keys: what Space, Enter and every letter do here.
 extension HomeScreen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        let listKeys = list.bindings { Action.list($0) }
+        let listKeys = list.bindings(batch: !showingTree) { Action.list($0) }
         if list.filtering { return listKeys }
         let empty = env.storeIsEmpty
         let some = selected != nil
@@ -269,7 +269,7 @@ extension HomeScreen {
         if list.filtering { return [] }
         let examples =
             env.storeIsEmpty ? [] : [KeyBinding([.char("x")], "x", "load the example clusters", Action.loadExamples, footer: false)]
-        return examples + list.bindings { Action.list($0) }.dropFirst()
+        return examples + list.bindings(batch: !showingTree) { Action.list($0) }.dropFirst()
     }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }
