@@ -46,3 +46,38 @@ import Testing
         #expect(app.home.list.markedIDs.sorted() == ["sch-1", "sch-2"])
     }
 }
+
+/// Space with checkpoints marked ticks every open one of them: one prompt, one commit, one undo.
+@Suite struct TickMarkedTests {
+    @Test func space_ticks_every_marked_open_checkpoint_with_one_evidence_in_one_commit_and_u_undoes_them_all() throws {
+        var app = Fixture.app()
+        app.press(.char("4"))
+        let open = app.home.list.visibleRows.filter { app.world.checkpoints[$0.id]?.isDone == false }.map(\.id)
+        #expect(open.count == 3)
+        app.press(.char("*"))  // the done one is marked too, and left as it is
+        #expect(app.render().row(23).contains("Space tick marked"))
+        app.press(.char(" "))
+        #expect(app.render().text.contains("Tick off 3 marked checkpoints"))
+        app.type("acta da reunião")
+        let effects = app.press(.enter)
+        #expect(effects.filter { if case .commit = $0 { return true } else { return false } }.count == 1, "one commit")
+        app.settle(effects)
+        for id in open {
+            #expect(app.world.checkpoints[id]?.evidence == "acta da reunião")
+            #expect(app.world.checkpoints[id]?.doneOn == Fixture.today)
+        }
+        #expect(app.home.list.marked.isEmpty, "the marks go once every marked checkpoint is done")
+        #expect(!app.render().text.contains(" * "))
+        app.settle(app.press(.char("u")))
+        #expect(open.allSatisfy { app.world.checkpoints[$0]?.isDone == false }, "one u undoes the three ticks")
+    }
+
+    @Test func with_no_marked_checkpoint_open_space_says_so_and_opens_nothing() {
+        var app = Fixture.app()
+        app.press(.char("4"), .char("G"), .char("+"))
+        #expect(app.home.list.markedIDs == ["chk-4"])
+        app.press(.char(" "))
+        #expect(app.opened.isEmpty)
+        #expect(app.render().text.contains("None of the marked checkpoints is open"))
+    }
+}

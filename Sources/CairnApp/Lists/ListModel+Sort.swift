@@ -85,6 +85,13 @@ extension ListModel {
         if let keep { select(id: keep) }
     }
 
+    /// Clears the marks once every marked row is done with (every marked checkpoint ticked), so
+    /// the next Space ticks one again. Called when the world changed, not on every key: a done
+    /// checkpoint marked by hand keeps its mark.
+    mutating func unmarkWhenAll(_ done: (String) -> Bool) {
+        if !marked.isEmpty, marked.allSatisfy(done) { marked = [] }
+    }
+
     /// Sorts the rows again by `sort` (or puts back the list's own order) and filters them.
     mutating func reorder() {
         order = sort.map { Self.order(of: rows, by: $0) }

@@ -75,6 +75,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .delete:
             return selectedRecord.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
         case .tick:
+            if !list.marked.isEmpty { return [RecordDoors.tickMarked(list.markedIDs, env)] }
             if let id = selected, env.world.checkpoints[id]?.isDone == false { list.holdPlace = id }
             return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
         case .history: return RecordDoors.history(tab.kind, id: selectedRecord, env, asker: context.id).map { [$0] } ?? []
@@ -196,6 +197,7 @@ public struct HomeScreen: Screen, TabbedLists {
             if list.rebuild(from: env.listSource, visibleRows: rows, { Rows.checkpoints(w, today: today, filter: filter, region: region) })
             {
                 overdueCount = w.checkpoints.values.reduce(0) { $0 + ($1.isOverdue(on: today) ? 1 : 0) }
+                list.unmarkWhenAll { w.checkpoints[$0]?.isDone == true }
             }
         }
     }
@@ -218,7 +220,7 @@ extension HomeScreen {
             KeyBinding([.char("h")], "h", "history", .history, footer: false, enabled: some),
         ]
         if tab == .checkpoints {
-            b.append(KeyBinding([.char(" ")], "Space", "tick", .tick, enabled: some))
+            b.append(KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? "tick" : "tick marked", .tick, enabled: some))
             b.append(KeyBinding([.char("f")], "f", "show: all, overdue, this week, this month", .cycleCheckpointFilter, footer: false))
             b.append(KeyBinding([.char("R")], "R", "show one region, the next, or all", .cycleRegion, footer: false))
         }
