@@ -1,4 +1,5 @@
 import CairnCore
+import TermUI
 
 /// The column a list is sorted by, and which way.
 public struct ListSort: Sendable, Equatable {
@@ -83,6 +84,12 @@ extension ListModel {
         let keep = selectedRow?.id
         reorder()
         if let keep { select(id: keep) }
+    }
+
+    /// The filtered view as `W` writes it: every column's title, then the rows shown, in order.
+    func written(_ columns: [Column]) -> (header: [String], rows: [[String]]) {
+        let n = columns.count
+        return (columns.map(\.title), visible.map { i in Array((rows[i].cells + Array(repeating: "", count: n)).prefix(n)) })
     }
 
     /// Clears the marks once every marked row is done with (every marked checkpoint ticked), so

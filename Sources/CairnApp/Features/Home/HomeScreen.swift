@@ -17,6 +17,8 @@ public struct HomeScreen: Screen, TabbedLists {
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
         /// `t` on Clusters: the tree of groupings, or the flat list again; ← and → fold and unfold it.
         case toggleTree, fold, unfold
+        /// `W`: the filtered view of the tab written to CSV beside the reports.
+        case writeCSV
         case undo, help, quit, conflicts, sync, sinceLastOpen, calendar
     }
 
@@ -101,6 +103,10 @@ public struct HomeScreen: Screen, TabbedLists {
         case .workshop:
             guard let id = selectedRecord, tab == .clusters else { return [] }
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
+        case .writeCSV:
+            let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
+            let (header, rows) = list.written(columns)
+            return [.writeListCSV(name: tab.title.lowercased(), header: header, rows: rows)]
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
         case .sync: return [.sync]
@@ -252,6 +258,8 @@ extension HomeScreen {
         return [
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
             KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
+            KeyBinding(
+                [.char("W")], "W", "write the rows shown to CSV", .writeCSV, footer: false, enabled: !showingTree && !list.visible.isEmpty),
             KeyBinding(
                 [.char("C")], "C", "conflicts (\(env.conflictCount))", .conflicts, footer: env.conflictCount > 0,
                 essential: env.conflictCount > 0),
