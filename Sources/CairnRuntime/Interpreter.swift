@@ -117,6 +117,14 @@ final class Interpreter {
             } catch {
                 return [.deliver(.reportFailed("\(error)"), to: screen)]
             }
+        case .writeListCSV(let name, let header, let rows):
+            do {
+                let url = try ListFile.write(name: name, header: header, rows: rows, store: store, today: today)
+                let count = rows.count == 1 ? "1 row" : "\(rows.count) rows"
+                return [.tell(Status("Wrote \(count) to \(url.path)"))]
+            } catch {
+                return [.tell(Status("Not written: \(error)", isError: true))]
+            }
         case .previewImport(let request, let screen):
             return [.deliver(ImportEffects.preview(request, store: store), to: screen)]
         case .runImport(let request, let screen):

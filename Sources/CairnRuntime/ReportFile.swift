@@ -68,3 +68,16 @@ enum CalendarFile {
         return (url, items.count)
     }
 }
+
+/// Where `W` writes a list's filtered view: `reports/` again, as `NAME-DAY.csv`, each cell a
+/// spreadsheet would run as a formula written safe (`CSVExport.safe`), as `cairn export` does.
+enum ListFile {
+    static func write(name: String, header: [String], rows: [[String]], store: Store, today: Day) throws -> URL {
+        let folder = store.directory.appendingPathComponent("reports")
+        try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
+        let url = folder.appendingPathComponent("\(name)-\(today).csv")
+        let data = try CSVExport.data([header] + rows.map { $0.map(CSVExport.safe) })
+        try StoreFiles.write(data, to: url, mode: store.access.fileMode, store: store.directory)
+        return url
+    }
+}

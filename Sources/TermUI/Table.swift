@@ -27,6 +27,9 @@ public struct Table {
     public var count: Int
     /// A row's cells and its optional style (overdue in bold, done muted), by index.
     public var row: (Int) -> (cells: [String], style: Style?)
+    /// Whether a row is marked to act on with others: drawn as `*` beside the selection's `>`,
+    /// so a mark shows without colour.
+    public var marked: (Int) -> Bool = { _ in false }
 
     /// The columns shown at `width`, with the index of each one's cell.
     func shown(at width: Int) -> [(index: Int, column: Column)] {
@@ -135,6 +138,7 @@ public struct Table {
             let markWidth = 2 + (widths.first ?? 0)
             if selected { canvas.fill(Rect(x: area.x, y: y, width: min(markWidth, area.width), height: 1), style: mark) }
             canvas.put(selected ? ">" : " ", x: area.x, y: y, style: mark)
+            if marked(index) { canvas.put("*", x: area.x + 1, y: y, style: Style(.accent, bold: true, reverse: selected)) }
             var x = area.x + 2
             for (i, (index, c)) in shown.enumerated() {
                 let value = index < cells.count ? cells[index] : ""

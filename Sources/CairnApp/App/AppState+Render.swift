@@ -137,10 +137,18 @@ enum Layout {
             canvas.put(message, x: 2, y: area.y + 1, maxWidth: area.width - 4, style: .muted)
             return
         }
-        let table = Table(columns: columns, count: list.visible.count) { i in
+        var shown = columns
+        if let sort = list.sort, shown.indices.contains(sort.column) {
+            // The arrow after the title when the column has room for both, else in its place.
+            let c = shown[sort.column]
+            let room = c.width == 0 || DisplayWidth.of(c.title) + 2 <= c.width
+            shown[sort.column].title = room ? "\(c.title) \(sort.arrow)" : sort.arrow + c.title
+        }
+        var table = Table(columns: shown, count: list.visible.count) { i in
             let row = list.visibleRow(i)
             return (row.cells, row.style)
         }
+        if !list.marked.isEmpty { table.marked = { list.marked.contains(list.visibleRow($0).id) } }
         table.render(into: &canvas, area: area, cursor: list.cursor)
     }
 }

@@ -49,6 +49,9 @@ public enum DiskEffect: Sendable, Equatable {
     /// Write the calendar of what is due (one cluster's, or with nil every cluster's) next to
     /// the reports; the reply is `.calendarWritten` or `.reportFailed`.
     case writeCalendar(cluster: String?, replyTo: ScreenID)
+    /// Write a list's filtered view as CSV next to the reports, as `NAME-DAY.csv`: the header
+    /// and the rows shown; the status line says where and how many rows.
+    case writeListCSV(name: String, header: [String], rows: [[String]])
     /// Read a register and plan its import without writing; the reply is `.importPreviewed`.
     case previewImport(ImportRequest, replyTo: ScreenID)
     /// Import it; each batch written replies `.importProgress`.

@@ -18,6 +18,8 @@ public enum FormPurpose: Sendable, Codable, Equatable {
     case correctMeasurement(id: String, goal: String)
     /// An open checkpoint ticked off: its evidence and the day it was done.
     case tick(checkpoint: String)
+    /// The open checkpoints marked in a list, ticked off together: one evidence, one day, one commit.
+    case tickAll(checkpoints: [String])
     case agreement(id: String?, cluster: String)
     /// The meeting checkpoints an agreement's rhythm proposes, to accept or edit before they are made.
     case meetings(cluster: String)

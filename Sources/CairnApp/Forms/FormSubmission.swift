@@ -154,6 +154,10 @@ enum FormSubmission {
         case .tick(let id):
             let on = text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty ? today : date("doneOn")
             return .tick(checkpoint: id, evidence: text("evidence"), on: on ?? today)
+        case .tickAll(let ids):
+            let on = text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty ? today : date("doneOn")
+            let ticks = ids.map { DomainOperation.tick(checkpoint: $0, evidence: text("evidence"), on: on ?? today) }
+            return .all(ticks, summary: "Ticked \(ids.count) checkpoints")
         case .measurement, .correctMeasurement:
             guard case .measurement(let m) = FrameworkForms.record(from: form, env: &env, issues: &issues) else {
                 return .all([], summary: "")

@@ -147,7 +147,7 @@ enum FrameworkForms {
             m.date = day
             m.source = text("source")
             return .measurement(m)
-        case .cluster, .school, .agency, .checkpoint, .member, .meetings, .tick, .link:
+        case .cluster, .school, .agency, .checkpoint, .member, .meetings, .tick, .tickAll, .link:
             preconditionFailure("not a framework form: \(form.purpose)")
         }
     }

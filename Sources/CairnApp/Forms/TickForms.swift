@@ -15,6 +15,14 @@ extension RecordForms {
             ])
     }
 
+    /// The marked checkpoints ticked off together, with one evidence and one day.
+    static func tickAll(_ cs: [Checkpoint]) -> FormState {
+        var form = tick(cs[0])
+        form.purpose = .tickAll(checkpoints: cs.map(\.id))
+        form.title = "Tick off \(cs.count) marked checkpoints"
+        return form
+    }
+
     /// The fields an edit of a ticked checkpoint adds, to correct its day and its evidence.
     static func tickCorrection(_ c: Checkpoint) -> [FormField] {
         guard let on = c.doneOn else { return [] }
@@ -34,5 +42,16 @@ extension RecordDoors {
             return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(.reopen(checkpoint: id)), asker: asker)))
         }
         return open(RecordForms.tick(c))
+    }
+
+    /// Space with rows marked: one form ticks every open one of them (a done one is left as it
+    /// is: reopening stays one at a time, after its own question).
+    static func tickMarked(_ ids: [String], _ env: AppEnvironment) -> Effect {
+        let open = ids.compactMap { env.world.checkpoints[$0] }.filter { !$0.isDone }
+        switch open.count {
+        case 0: return .say(Status("None of the marked checkpoints is open: + unmarks one, * all", isError: true))
+        case 1: return Self.open(RecordForms.tick(open[0]))
+        default: return Self.open(RecordForms.tickAll(open))
+        }
     }
 }

@@ -10,6 +10,12 @@ public enum ListAction: Sendable, Equatable {
     /// Enter while filtering: the filter stays, the keys are the list's again.
     case keepFilter
     case clearFilter
+    /// `o`: sort by the next column or direction (see `ListSort.next`).
+    case cycleSort
+    /// `+`: mark the selected row, or unmark it, and go to the next.
+    case toggleMark
+    /// `*`: mark every row shown (the filtered view); when all are marked already, unmark them.
+    case markAllShown
 }
 
 extension ListModel {
@@ -17,8 +23,11 @@ extension ListModel {
     ///
     /// - Parameters:
     ///   - letters: `j` `k` `g` `G` move too (not where letters are typed, as in the picker).
+    ///   - batch: `o` sorts, `+` and `*` mark (not on a tree, whose order is its outline).
     ///   - wrap: the screen's action for a list action.
-    func bindings<A>(letters: Bool = true, filterInFooter: Bool = true, _ wrap: @escaping @Sendable (ListAction) -> A) -> [KeyBinding<A>] {
+    func bindings<A>(
+        letters: Bool = true, filterInFooter: Bool = true, batch: Bool = true, _ wrap: @escaping @Sendable (ListAction) -> A
+    ) -> [KeyBinding<A>] {
         let arrows = letters && !filtering
         let moves = ListMove.allCases.map { move in
             KeyBinding(arrows ? move.keys : move.arrowKeys, nil, move.help, wrap(.move(move)), footer: false)
@@ -32,7 +41,16 @@ extension ListModel {
         var b: [KeyBinding<A>] = []
         if letters { b.append(KeyBinding([.char("/")], "/", "filter", wrap(.startFilter), footer: filterInFooter)) }
         b.append(KeyBinding([.escape], "Esc", "clear the filter", wrap(.clearFilter), footer: false, enabled: !filter.text.isEmpty))
-        return b + moves
+        b += moves
+        if letters && batch {
+            let some = !visible.isEmpty
+            b += [
+                KeyBinding([.char("o")], "o", "sort: next column ▲ ▼", wrap(.cycleSort), footer: false, enabled: some),
+                KeyBinding([.char("+")], "+", "mark or unmark a row", wrap(.toggleMark), footer: false, enabled: some),
+                KeyBinding([.char("*")], "*", "mark all shown / none", wrap(.markAllShown), footer: false, enabled: some),
+            ]
+        }
+        return b
     }
 
     /// A typed key, while the filter has the keyboard.
@@ -61,6 +79,15 @@ extension ListModel {
             filtering = false
             filter = TextField()
             applyFilter()
+        case .cycleSort: cycleSort()
+        case .toggleMark:
+            if let row = selectedRow, !row.pinned {
+                if marked.remove(row.id) == nil { marked.insert(row.id) }
+                cursor.apply(.down, count: visible.count, pageHeight: visibleRows)
+            }
+        case .markAllShown:
+            let shown = visible.filter { !rows[$0].pinned }.map { rows[$0].id }
+            if shown.allSatisfy(marked.contains) { marked.subtract(shown) } else { marked.formUnion(shown) }
         }
         cursor.scroll(visibleRows: visibleRows, count: visible.count)
     }

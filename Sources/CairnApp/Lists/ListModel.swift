@@ -33,6 +33,12 @@ public struct ListModel: Sendable, Equatable {
     /// cursor keeps its place and lands on the next one, so a clerk ticks a run of them with
     /// Space alone.
     public var holdPlace: String?
+    /// The column the rows are sorted by (`o`), or nil: the order they were built in.
+    public internal(set) var sort: ListSort?
+    /// Indices into `rows` in `sort`'s order, made once per change of the rows or the sort.
+    var order: [Int]?
+    /// The ids of the rows marked to act on together (tick, join, write out).
+    public internal(set) var marked: Set<String> = []
     /// Folded search text per row, built the first time a filter is typed.
     private var searchKeys: [[UInt8]]?
 
@@ -43,6 +49,11 @@ public struct ListModel: Sendable, Equatable {
     }
 
     public var visibleRows: [ListRow] { visible.map { rows[$0] } }
+
+    /// The marked rows' ids, in the order the list shows them (filtered out or not).
+    public var markedIDs: [String] {
+        marked.isEmpty ? [] : (order ?? Array(rows.indices)).map { rows[$0].id }.filter(marked.contains)
+    }
 
     /// The `i`th row that passes the filter, without copying the others.
     public func visibleRow(_ i: Int) -> ListRow { rows[visible[i]] }
@@ -55,7 +66,8 @@ public struct ListModel: Sendable, Equatable {
         rows = new
         searchKeys = nil
         builtFrom = source
-        applyFilter()
+        if !marked.isEmpty { marked = marked.intersection(new.lazy.map(\.id)) }
+        reorder()
         if !held, let keep, let at = visible.firstIndex(where: { rows[$0].id == keep }) { cursor.selected = at }
         cursor.clamp(count: visible.count)
     }
@@ -70,15 +82,15 @@ public struct ListModel: Sendable, Equatable {
     ///   built once per set of rows.
     public mutating func applyFilter() {
         let query = Text.folded(filter.text)
+        let all = order ?? Array(rows.indices)
         if query.isEmpty {
-            visible = Array(rows.indices)
+            visible = all
         } else {
             prepareSearch()
             let keys = searchKeys ?? []
             // What matches comes first, so Enter takes the match; pinned rows (create a new
             // one) follow it.
-            visible =
-                rows.indices.filter { !rows[$0].pinned && ListModel.contains(keys[$0], query) } + rows.indices.filter { rows[$0].pinned }
+            visible = all.filter { !rows[$0].pinned && ListModel.contains(keys[$0], query) } + all.filter { rows[$0].pinned }
         }
         cursor.clamp(count: visible.count)
     }

@@ -61,6 +61,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             let id = tab == .health ? selectedCheck(w)?.id : selected
             return id.flatMap { RecordDoors.confirmDelete(tab.recordKind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
         case .tick:
+            if !list.marked.isEmpty { return [RecordDoors.tickMarked(list.markedIDs, env)] }
             if let id = selected, env.world.checkpoints[id]?.isDone == false { list.holdPlace = id }
             return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
         case .leave:
@@ -198,10 +199,11 @@ public struct ClusterScreen: Screen, TabbedLists {
         if summary?.source != env.listSource { summary = ClusterSummary(w, cluster: clusterID, today: env.today) }
         let (id, today, tab, region) = (clusterID, env.today, tab, regionCoverage)
         let source = env.listSource + (tab == .coverage && region ? "/region" : "")
-        list.rebuild(from: source, visibleRows: visibleRows(env)) {
+        let fresh = list.rebuild(from: source, visibleRows: visibleRows(env)) {
             tab == .coverage && region
                 ? Rows.coverage(w.coverage(ofRegion: w.clusters[id]?.region ?? "")) : tab.rows(w, cluster: id, today: today)
         }
+        if fresh, tab == .checkpoints { list.unmarkWhenAll { w.checkpoints[$0]?.isDone == true } }
         if let select {
             list.select(id: select)
             list.cursor.scroll(visibleRows: visibleRows(env), count: list.visible.count)
@@ -248,7 +250,9 @@ extension ClusterScreen {
             // Leaving is what happens; `d` stays for a member added by mistake.
             if tab == .members { b.append(KeyBinding([.char("l")], "l", "leave", .leave, enabled: some)) }
         }
-        if tab == .checkpoints { b.append(KeyBinding([.char(" ")], "Space", "tick", .tick, enabled: some)) }
+        if tab == .checkpoints {
+            b.append(KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? "tick" : "tick marked", .tick, enabled: some))
+        }
         b.append(KeyBinding([.char("h")], "h", "history", .history, footer: false))
         if tab == .goals { b.append(KeyBinding([.char("m")], "m", "measure", .measure, enabled: some)) }
         b += [

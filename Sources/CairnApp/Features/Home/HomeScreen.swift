@@ -17,6 +17,8 @@ public struct HomeScreen: Screen, TabbedLists {
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
         /// `t` on Clusters: the tree of groupings, or the flat list again; ← and → fold and unfold it.
         case toggleTree, fold, unfold
+        /// `W`: the filtered view of the tab written to CSV beside the reports.
+        case writeCSV
         case undo, help, quit, conflicts, sync, sinceLastOpen, calendar
     }
 
@@ -76,6 +78,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .delete:
             return selectedRecord.flatMap { RecordDoors.confirmDelete(tab.kind, id: $0, env, asker: context.id) }.map { [$0] } ?? []
         case .tick:
+            if !list.marked.isEmpty { return [RecordDoors.tickMarked(list.markedIDs, env)] }
             if let id = selected, env.world.checkpoints[id]?.isDone == false { list.holdPlace = id }
             return RecordDoors.tickOrReopen(selected, env, asker: context.id).map { [$0] } ?? []
         case .history: return RecordDoors.history(tab.kind, id: selectedRecord, env, asker: context.id).map { [$0] } ?? []
@@ -101,6 +104,10 @@ public struct HomeScreen: Screen, TabbedLists {
         case .workshop:
             guard let id = selectedRecord, tab == .clusters else { return [] }
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
+        case .writeCSV:
+            let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
+            let (header, rows) = list.written(columns)
+            return [.writeListCSV(name: tab.title.lowercased(), header: header, rows: rows)]
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
         case .sync: return [.sync]
@@ -197,6 +204,7 @@ public struct HomeScreen: Screen, TabbedLists {
             if list.rebuild(from: env.listSource, visibleRows: rows, { Rows.checkpoints(w, today: today, filter: filter, region: region) })
             {
                 overdueCount = w.checkpoints.values.reduce(0) { $0 + ($1.isOverdue(on: today) ? 1 : 0) }
+                list.unmarkWhenAll { w.checkpoints[$0]?.isDone == true }
             }
         }
     }
@@ -205,7 +213,7 @@ public struct HomeScreen: Screen, TabbedLists {
 /// The keys: what Space, Enter and every letter do here.
 extension HomeScreen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        let listKeys = list.bindings { Action.list($0) }
+        let listKeys = list.bindings(batch: !showingTree) { Action.list($0) }
         if list.filtering { return listKeys }
         let empty = env.storeIsEmpty
         let some = selected != nil
@@ -219,7 +227,7 @@ extension HomeScreen {
             KeyBinding([.char("h")], "h", "history", .history, footer: false, enabled: some),
         ]
         if tab == .checkpoints {
-            b.append(KeyBinding([.char(" ")], "Space", "tick", .tick, enabled: some))
+            b.append(KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? "tick" : "tick marked", .tick, enabled: some))
             b.append(KeyBinding([.char("f")], "f", "show: all, overdue, this week, this month", .cycleCheckpointFilter, footer: false))
             b.append(KeyBinding([.char("R")], "R", "show one region, the next, or all", .cycleRegion, footer: false))
         }
@@ -252,6 +260,8 @@ extension HomeScreen {
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
             KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
             KeyBinding(
+                [.char("W")], "W", "write the rows shown to CSV", .writeCSV, footer: false, enabled: !showingTree && !list.visible.isEmpty),
+            KeyBinding(
                 [.char("C")], "C", "conflicts (\(env.conflictCount))", .conflicts, footer: env.conflictCount > 0,
                 essential: env.conflictCount > 0),
             KeyBinding([.char("S")], "S", "sync through git", .sync, footer: env.syncLine != nil),
@@ -270,7 +280,7 @@ extension HomeScreen {
         if list.filtering { return [] }
         let examples =
             env.storeIsEmpty ? [] : [KeyBinding([.char("x")], "x", "load the example clusters", Action.loadExamples, footer: false)]
-        return examples + list.bindings { Action.list($0) }.dropFirst()
+        return examples + list.bindings(batch: !showingTree) { Action.list($0) }.dropFirst()
     }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }

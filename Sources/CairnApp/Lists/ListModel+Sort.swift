@@ -1,0 +1,107 @@
+import CairnCore
+import TermUI
+
+/// The column a list is sorted by, and which way.
+public struct ListSort: Sendable, Equatable {
+    public var column: Int
+    public var descending: Bool
+
+    public init(column: Int, descending: Bool = false) {
+        self.column = column
+        self.descending = descending
+    }
+
+    /// The header's sign of the direction: ▲ smallest first, ▼ largest first.
+    public var arrow: String { descending ? "▼" : "▲" }
+
+    /// The next step of `o`: each column up, then down, then the next column; after the last
+    /// column the list's own order again (nil).
+    static func next(after sort: ListSort?, columns: Int) -> ListSort? {
+        guard let sort else { return columns > 0 ? ListSort(column: 0) : nil }
+        if !sort.descending { return ListSort(column: sort.column, descending: true) }
+        return sort.column + 1 < columns ? ListSort(column: sort.column + 1) : nil
+    }
+}
+
+/// A cell's sort key: numbers as numbers, dates and names as names are ordered (`NameOrder`:
+/// an ISO day sorts by time that way), empty cells last whichever the direction.
+enum SortKey {
+    case number(Double)
+    case text([UInt8], String)
+    case empty
+
+    init(_ cell: String) {
+        if cell.allSatisfy({ $0 == " " }) || cell == "—" {
+            self = .empty
+        } else if let n = Double(cell), n.isFinite {
+            self = .number(n)
+        } else {
+            self = .text(Text.folded(cell), cell)
+        }
+    }
+
+    /// True when `self` comes before `other` smallest first; numbers come before text.
+    func precedes(_ other: SortKey) -> Bool {
+        switch (self, other) {
+        case (.number(let a), .number(let b)): return a < b
+        case (.number, _): return true
+        case (.text, .number): return false
+        case (.text(let fa, let a), .text(let fb, let b)):
+            if fa != fb { return fa.lexicographicallyPrecedes(fb) }
+            return a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.text, .empty): return true
+        case (.empty, _): return false
+        }
+    }
+
+    var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
+}
+
+extension ListModel {
+    /// The rows' indices in the chosen order: ties keep the list's own order, so that a sort is
+    /// the same on every machine.
+    ///
+    /// - Complexity: O(n log n) comparisons after one pass that folds the column's cells, once
+    ///   per change of the rows or of the sort, never per key.
+    static func order(of rows: [ListRow], by sort: ListSort) -> [Int] {
+        let keys = rows.map { SortKey(sort.column < $0.cells.count ? $0.cells[sort.column] : "") }
+        return rows.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a.isEmpty != b.isEmpty { return b.isEmpty }
+            if sort.descending ? b.precedes(a) : a.precedes(b) { return true }
+            if sort.descending ? a.precedes(b) : b.precedes(a) { return false }
+            return i < j
+        }
+    }
+
+    /// `o`: sorts by the next column or direction, keeping the same record selected.
+    mutating func cycleSort() {
+        let columns = rows.first { !$0.pinned }?.cells.count ?? 0
+        sort = ListSort.next(after: sort, columns: columns)
+        let keep = selectedRow?.id
+        reorder()
+        if let keep { select(id: keep) }
+    }
+
+    /// The filtered view as `W` writes it: every column's title, then the rows shown, in order.
+    func written(_ columns: [Column]) -> (header: [String], rows: [[String]]) {
+        let n = columns.count
+        return (columns.map(\.title), visible.map { i in Array((rows[i].cells + Array(repeating: "", count: n)).prefix(n)) })
+    }
+
+    /// Clears the marks once every marked row is done with (every marked checkpoint ticked), so
+    /// the next Space ticks one again. Called when the world changed, not on every key: a done
+    /// checkpoint marked by hand keeps its mark.
+    mutating func unmarkWhenAll(_ done: (String) -> Bool) {
+        if !marked.isEmpty, marked.allSatisfy(done) { marked = [] }
+    }
+
+    /// Sorts the rows again by `sort` (or puts back the list's own order) and filters them.
+    mutating func reorder() {
+        order = sort.map { Self.order(of: rows, by: $0) }
+        applyFilter()
+    }
+}
