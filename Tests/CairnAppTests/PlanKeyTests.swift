@@ -18,3 +18,16 @@ import Testing
         #expect(app.status?.text == "Report saved: /store/reports/agrupamento-plan-2026-11-22.html")
     }
 }
+
+@Suite struct WorkshopPlanKeyTests {
+    @Test func capital_p_in_the_workshop_writes_the_plan_the_room_agreed() throws {
+        var app = Fixture.app()
+        app.openWorkshop("clu-pt")
+        let effects = app.press(.char("P"))
+        #expect(effects == [.writePlan(cluster: "clu-pt", replyTo: app.top.id)])
+        app.reply(.reportWritten(path: "/store/reports/agrupamento-plan-2026-11-22.html"))
+        #expect(app.status?.text == "Plan saved: /store/reports/agrupamento-plan-2026-11-22.html")
+        app.press(.char("?"))
+        #expect(app.render().text.contains("write the plan the room agreed"))
+    }
+}

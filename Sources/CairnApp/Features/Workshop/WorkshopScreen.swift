@@ -6,7 +6,7 @@ import TermUI
 /// what the group decides. Plain lines in large gaps, no tables, no title bar.
 public struct WorkshopScreen: Screen {
     public enum Action: Sendable, Equatable {
-        case add, open, nextStep, previousStep, inspiration
+        case add, open, nextStep, previousStep, inspiration, plan
         case move(ListMove)
         case goToStep(Int)
         case undo, help, leave
@@ -63,6 +63,7 @@ public struct WorkshopScreen: Screen {
                 return .goToStep(1)
             })
         if step > 1 { keys.append(KeyBinding([.char("I")], "I", "examples", .inspiration)) }
+        keys.append(KeyBinding([.char("P")], "P", "write the plan the room agreed (HTML, prints on A4)", .plan, footer: false))
         return keys
     }
 
@@ -100,6 +101,7 @@ public struct WorkshopScreen: Screen {
             }
         case .open: return open(context.env)
         case .inspiration: return step > 1 ? [.readInspiration(replyTo: context.id)] : []
+        case .plan: return [.say(Status("Writing the plan…")), .writePlan(cluster: clusterID, replyTo: context.id)]
         case .move(let m):
             let count = WorkshopStep.make(step, world: w, cluster: clusterID, today: context.env.today).items.count
             let page = max(1, Layout.workshopRows(context.env) / 2)
@@ -269,8 +271,10 @@ extension Layout {
 }
 
 extension WorkshopScreen {
-    /// The examples were read: the list of those for this step.
+    /// The examples were read: the list of those for this step; the plan was written: where.
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
+        if case .reportWritten(let path) = event { return [.say(Status("Plan saved: \(path)"))] }
+        if case .reportFailed(let message) = event { return [.say(Status("Not written: \(message)", isError: true))] }
         guard case .inspirationRead(let library) = event, let kind = InspirationScreen.Kind(rawValue: step) else { return [] }
         return [.push(ScreenBox(InspirationScreen(kind: kind, clusterID: clusterID, library: library)))]
     }
