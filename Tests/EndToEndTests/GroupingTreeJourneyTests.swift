@@ -39,7 +39,10 @@ struct GroupingTreeJourneyTests {
 
         // ← goes up to the alliance; its Members tab says how each member cluster stands.
         try tmux.send("Left", "Enter")
-        let members = try tmux.waitFor("Weakest point")
+        // The whole frame, not only its header: under load a frame can be caught half drawn.
+        let members = try tmux.waitUntil("the members with their status") {
+            $0.contains("Weakest point") && $0.split(separator: "\n").contains { $0.contains("Portree Learning") && $0.contains("overdue") }
+        }
         #expect(members.contains("Gaps") && members.contains("Hlth"), "\(members)")
         let portree = try #require(members.split(separator: "\n").first { $0.contains("Portree Learning") })
         #expect(portree.contains("cluster") && portree.contains("3.0") && portree.contains("overdue"), "\(members)")
