@@ -23,3 +23,12 @@ extension World {
         regions.isEmpty ? "no cluster has a region yet" : "the regions are " + regions.joined(separator: ", ")
     }
 }
+
+extension World {
+    /// The clusters of the region `clusterID` is in (compared case- and accent-blind), by name.
+    public func clusters(inRegionOf clusterID: String) -> [String] {
+        guard let region = clusters[clusterID]?.region, !region.isEmpty else { return [clusterID] }
+        let key = Text.folded(region)
+        return NameOrder.sorted(clusters.values.filter { Text.folded($0.region) == key }, by: \.name, id: \.id).map(\.id)
+    }
+}

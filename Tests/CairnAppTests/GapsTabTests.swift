@@ -61,7 +61,7 @@ import Testing
 }
 
 @Suite struct CoverageKeysTests {
-    @Test func key_R_shows_the_region_and_enter_on_a_sector_offers_its_agencies() throws {
+    @Test func key_R_shows_the_region_and_enter_on_a_sector_lists_who_takes_part_for_it() throws {
         var w = Fixture.world()
         w.apply(.put(.cluster(Cluster(id: "clu-pt2", name: "Agrupamento de Caldas", region: "Oeste"))))
         w.apply(.put(.agency(Agency(id: "agy-h", name: "Centro de Saúde das Caldas", sector: .health, level: .local))))
@@ -74,10 +74,18 @@ import Testing
         let region = app.render().text
         #expect(region.contains("Region Oeste (2 clusters)"))
         #expect(!region.contains("health is absent locally"))
-        app.press(.char("R"), .home, .enter)  // health, this cluster again
-        let p = try app.topScreen(PickerScreen.self)
-        #expect(p.list.filter.text == "health")
-        #expect(p.list.visibleRows.map(\.id).contains("agy-h"))
+        // Enter on health, region-wide: who takes part for it, cluster by cluster.
+        app.press(.home)
+        #expect(try app.topScreen(ClusterScreen.self).list.selectedRow?.id == "education", "the member schools are education")
+        app.press(.char("j"), .enter)
+        let pager = try app.topScreen(PagerScreen.self)
+        #expect(pager.title == "Health taking part")
+        #expect(pager.lines == ["Agrupamento de Caldas", "  Centro de Saúde das Caldas (local)"], "\(pager.lines)")
+        // This cluster alone has none: said, with how to add one, which a still does.
+        app.press(.char("q"), .char("R"), .enter)
+        #expect(try app.topScreen(PagerScreen.self).lines == ["No health member takes part yet. Press q, then a to add one."])
+        app.press(.char("q"), .char("a"))
+        _ = try app.topScreen(PickerScreen.self)
     }
 }
 

@@ -76,9 +76,10 @@ extension Rows {
     /// One row per sector: agencies at each level; `!` marks an empty cell that matters (a core
     /// service absent locally), `·` an empty one that does not.
     static func coverage(_ c: Coverage) -> [ListRow] {
-        Sector.allCases.filter { $0 != .education || c.counts[$0] != nil }.map { sector in
+        Sector.allCases.filter { $0 != .education || c.counts[$0] != nil || c.schools > 0 }.map { sector in
             let cells = Level.allCases.map { level -> String in
-                let n = c.count(sector, level)
+                // The member schools are education at the level of the school.
+                let n = c.count(sector, level) + (sector == .education && level == .school ? c.schools : 0)
                 return n > 0 ? "\(n)" : c.isGap(sector, level) ? "! none" : "·"
             }
             let goals = c.goals[sector] ?? []
@@ -127,5 +128,27 @@ extension Rows {
 
     static func goalStyle(_ status: GoalProgress.Status) -> Style? {
         status == .offTrack ? Style(.overdue, bold: true) : status == .achieved ? Style(.done) : nil
+    }
+
+    /// A sector's members in the clusters `ids`: each agency with its level and role (and, for
+    /// education, each member school), by cluster.
+    static func sectorLines(_ sector: Sector, _ ids: [String], _ w: World) -> [String] {
+        var lines: [String] = []
+        for id in ids {
+            let members = w.members(of: id).filter { m in
+                switch m.memberType {
+                case .agency: return w.agencies[m.memberId]?.sector == sector
+                case .school: return sector == .education
+                case .cluster: return false
+                }
+            }
+            guard !members.isEmpty else { continue }
+            if ids.count > 1 { lines.append(w.clusters[id]?.name ?? id) }
+            for m in members {
+                let level = w.agencies[m.memberId].map { " (\($0.level.label))" } ?? " (school)"
+                lines.append("  \(w.memberName(m))\(level)" + (m.role.isEmpty ? "" : ": \(m.role)"))
+            }
+        }
+        return lines.isEmpty ? ["No \(sector.label) member takes part yet. Press q, then a to add one."] : lines
     }
 }

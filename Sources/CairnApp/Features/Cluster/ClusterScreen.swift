@@ -116,9 +116,12 @@ public struct ClusterScreen: Screen, TabbedLists {
             guard let check = selectedCheck(w) else { return [] }
             return [.push(ScreenBox(PagerScreen(title: "Health check of \(check.date)", lines: HealthText.lines(check, in: w))))]
         case .coverage:
-            // Enter on a sector: the member picker, filtered to that sector's agencies.
-            let sector = selected.flatMap(Sector.init(rawValue:))
-            return [.push(ScreenBox(PickerScreen(clusterID: clusterID, filter: sector?.label ?? "")))]
+            // Enter on a sector: who takes part for it, cluster by cluster (`a` adds one).
+            guard let sector = selected.flatMap(Sector.init(rawValue:)) else { return [] }
+            let ids = regionCoverage ? w.clusters(inRegionOf: clusterID) : [clusterID]
+            return [
+                .push(ScreenBox(PagerScreen(title: "\(sector.label.capitalized) taking part", lines: Rows.sectorLines(sector, ids, w))))
+            ]
         case .gaps:
             guard let id = selected else { return [] }
             return goFix(gap: id, env)
