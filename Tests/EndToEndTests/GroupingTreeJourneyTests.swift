@@ -41,7 +41,9 @@ struct GroupingTreeJourneyTests {
         try tmux.send("Left", "Enter")
         // The whole frame, not only its header: under load a frame can be caught half drawn.
         let members = try tmux.waitUntil("the members with their status") {
-            $0.contains("Weakest point") && $0.split(separator: "\n").contains { $0.contains("Portree Learning") && $0.contains("overdue") }
+            // The grouping's own screen (its header names its kind), not Home's tree behind it.
+            $0.contains("regional collaborative") && $0.contains("Weakest point")
+                && $0.split(separator: "\n").contains { $0.contains("Portree Learning") && $0.contains("overdue") }
         }
         #expect(members.contains("Gaps") && members.contains("Hlth"), "\(members)")
         let portree = try #require(members.split(separator: "\n").first { $0.contains("Portree Learning") })

@@ -227,7 +227,7 @@ extension ClusterScreen {
         case .gaps: b.append(KeyBinding([.enter, .char("e")], "Enter", "go fix", .open, enabled: some))
         case .coverage:
             b += [
-                KeyBinding([.enter], "Enter", "sector's agencies", .open, enabled: some),
+                KeyBinding([.enter], "Enter", "who takes part", .open, enabled: some),
                 KeyBinding([.char("a")], "a", "add member", .add),
                 KeyBinding([.char("R")], "R", "region", .regionCoverage),
             ]
