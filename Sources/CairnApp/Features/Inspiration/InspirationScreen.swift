@@ -44,35 +44,18 @@ public struct InspirationScreen: Screen {
     }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        [
-            KeyBinding([.enter], "Enter", "use it", Action.choose, enabled: list.selectedRow != nil),
-            KeyBinding(
-                [.escape], "Esc", list.filter.text.isEmpty ? "back" : "clear the filter",
-                list.filter.text.isEmpty ? .back : .list(.clearFilter), essential: true),
-        ]
+        TypeToPick.bindings(list, choose: Action.choose, back: .back, clear: .list(.clearFilter), chooseLabel: "use it")
     }
 
-    /// Letters are the filter's; `?` shows the keys while nothing is typed.
-    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
-        SharedKeys(help: list.filter.text.isEmpty ? .help : nil, helpInFooter: false)
-    }
-
-    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        ListMove.allCases.map { KeyBinding($0.arrowKeys, nil, $0.help, .list(.move($0)), footer: false) }
-    }
+    public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { TypeToPick.shared(list, help: .help) }
+    public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] { TypeToPick.trailing(Action.list) }
 
     public func typed(_ key: Key) -> Action? { list.typed(key).map(Action.list) }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
         let env = context.env
         switch action {
-        case .list(.clearFilter):
-            list.filter = TextField()
-            list.applyFilter()
-            list.cursor.scroll(visibleRows: visibleRows(env), count: list.visible.count)
-        case .list(let a):
-            list.apply(a, visibleRows: visibleRows(env))
-            list.filtering = true
+        case .list(let a): list.pick(a, visibleRows: visibleRows(env))
         case .choose:
             guard let row = list.selectedRow, let n = Int(row.id) else { return [] }
             return [.close(context.id), RecordDoors.open(form(n, env))]
