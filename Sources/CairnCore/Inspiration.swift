@@ -19,6 +19,12 @@ public struct Inspiration: Sendable, Equatable, Codable {
         public var actionClass: ActionClass
         public var sectors: [Sector]
 
+        public init(description: String, actionClass: ActionClass, sectors: [Sector]) {
+            self.description = description
+            self.actionClass = actionClass
+            self.sectors = sectors
+        }
+
         enum CodingKeys: String, CodingKey {
             case description
             case actionClass = "class"

@@ -82,7 +82,7 @@ public enum StorePrivacy {
         for name in names where name.hasSuffix(".jsonl") {
             _ = set(journal.appendingPathComponent(name).path, access.fileMode, folder: false)
         }
-        for name in [".gitignore", StoreLayout.marker] {
+        for name in [".gitignore", StoreLayout.marker, InspirationLibrary.storeFile] {
             _ = set(directory.appendingPathComponent(name).path, access.fileMode, folder: false)
         }
     }

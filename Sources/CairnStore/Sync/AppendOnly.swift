@@ -32,6 +32,7 @@ extension StoreSync {
         let base = git.value(["merge-base", "HEAD", ref]).map { journals(git, at: $0) } ?? [:]
         let own = "journal/" + ownJournal.lastPathComponent
         try requireOnlyJournals(git, ref: ref, remote: remote)
+        try requireFitExamples(git, ref: ref, remote: remote)
         for (path, held) in ours.sorted(by: { $0.key < $1.key }) {
             guard let arriving = theirs[path] else {
                 // A file that is no journal here (a copy of one under another name) may go.
@@ -69,7 +70,7 @@ extension StoreSync {
     /// Only journals travel: a remote that brings any other file (`local/…`, which git would
     /// write over this copy's own, a `.gitattributes` that rewrites line ends, a link, anything
     /// but a plain file) is refused whole. `.gitignore` and `.cairn-store` come as any version
-    /// of Cairn writes them.
+    /// of Cairn writes them, and the store's examples as a plain file (read before merging).
     func requireOnlyJournals(_ git: Git, ref: String, remote: String) throws(StoreError) {
         // Each path the remote brings, with its mode there (nil when it removes it).
         var brought: [(path: String, mode: String?)] = []
@@ -96,7 +97,7 @@ extension StoreSync {
                 parts.count == 2 && parts[0] == "journal" && path.hasSuffix(".jsonl")
                 && StoreInstance.isSafe(String(parts[1].dropLast(".jsonl".count)))
             let plain = mode == nil || mode == "100644" || mode == "100755"
-            if plain, journal || path == ".gitignore" || path == StoreLayout.marker { continue }
+            if plain, journal || [".gitignore", StoreLayout.marker, Self.examplesPath].contains(path) { continue }
             throw StoreError(
                 "refused what \(remote) has: it brings \(Text.visible(path))"
                     + (plain ? ", which is not a journal" : ", which is not a plain file")

@@ -70,6 +70,7 @@ public struct StoreInstance: Sendable, Equatable, Codable {
 ///
 /// - `journal/*.jsonl`: the store itself, one file per copy, in git.
 /// - `.gitignore` (written by Cairn) and `.cairn-store` (says "this is a Cairn store"), in git.
+/// - `inspiration.json`: the store's own examples to start from, in git.
 /// - `local/`: this copy's own: its instance id, when it last synced. Never in git, like
 ///   anything else (snapshots, reports, locks, temporary files) that is not listed above.
 public enum StoreLayout {
@@ -80,15 +81,16 @@ public enum StoreLayout {
     }
     public static let marker = ".cairn-store"
 
-    /// Only the journals and these two files are shared; everything else stays on this machine.
+    /// Only the journals, these two files and the store's examples are shared; everything else stays on this machine.
     /// Listing what is kept, not what is left out, means a file a later version adds (a
     /// snapshot, a lock) can never reach git by mistake.
     public static let gitignore = """
-        # Written by Cairn. Only the journals are the store; everything else here is this
+        # Written by Cairn. Only the journals (and the store's examples) are the store; everything else here is this
         # machine's own (its instance id, last sync, snapshots, drafts, reports, locks).
         /*
         !/.gitignore
         !/\(marker)
+        !/\(InspirationLibrary.storeFile)
         !/journal/
         /journal/*
         !/journal/*.jsonl

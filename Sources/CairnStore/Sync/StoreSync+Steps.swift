@@ -139,10 +139,11 @@ extension StoreSync {
     }
 
     /// Commits this copy's journals, holding the journal's lock so that no half-written line
-    /// is committed. The message says how many changes, by whom, from which machine.
-    func commitOwnJournals(_ git: Git) throws(StoreError) {
+    /// is committed, and the store's examples when they are fit to send. The message says how
+    /// many changes, by whom, from which machine. Returns why the examples were not sent.
+    func commitOwnJournals(_ git: Git) throws(StoreError) -> String? {
         let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
-        try writer.locked { () throws(StoreError) in
+        return try writer.locked { () throws(StoreError) -> String? in
             try requireOwnJournalExtendsCommitted(git)
             let paths = try ownJournals(git)
             var people: Set<String> = []
@@ -156,7 +157,8 @@ extension StoreSync {
             }
             let added = git.run(["add", "--", ".gitignore", StoreLayout.marker] + paths)
             guard added.ok else { throw StoreError("cannot stage the journal in git: \(added.reason)") }
-            guard !git.run(["diff", "--cached", "--quiet"]).ok else { return }
+            let examplesUnsent = stageExamples(git)
+            guard !git.run(["diff", "--cached", "--quiet"]).ok else { return examplesUnsent }
             let who = people.isEmpty ? identity.user : people.sorted().joined(separator: ", ")
             let message =
                 count == 0
@@ -164,6 +166,7 @@ extension StoreSync {
                 : "\(count) change\(count == 1 ? "" : "s") by \(who) on \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
             let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
             guard committed.ok else { throw StoreError("cannot commit the journal in git: \(committed.reason)") }
+            return examplesUnsent
         }
     }
 
@@ -200,7 +203,12 @@ extension StoreSync {
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
-            guard merged.ok || takeLongerJournals(git) || takeTakenJournals(git) else {
+            let settled =
+                merged.ok
+                || (settleExamples(git) && nothingConflicted(git)
+                    ? git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
+                    : takeLongerJournals(git) || takeTakenJournals(git))
+            guard settled else {
                 _ = git.run(["merge", "--abort"])
                 throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
             }

@@ -52,6 +52,8 @@ public struct StoreSync: Sendable {
         public var sent = 0
         /// Said when this copy took a new id (`becomeNewCopyIfRestored`).
         public var renamed: String?
+        /// Said when the store's examples could not be sent (`stageExamples`).
+        public var examplesUnsent: String?
         /// The change that came stamped latest: when, by whom, on which machine.
         public var latest: (at: String, by: String, host: String)?
         public var receivedTotal: Int { received.values.reduce(0, +) }
@@ -79,7 +81,7 @@ public struct StoreSync: Sendable {
         public func line(openConflicts open: Int, listedBy how: String) -> String {
             let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (\(how))"
             return "Synced with \(remote): \(summary); \(conflicts)" + (clockWarning().map { "; " + $0 } ?? "")
-                + (renamed.map { "; " + $0 } ?? "")
+                + (renamed.map { "; " + $0 } ?? "") + (examplesUnsent.map { "; " + $0 } ?? "")
         }
 
         private func plural(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
@@ -124,8 +126,9 @@ public struct StoreSync: Sendable {
         var remoteBranch = upstreamBranch ?? branch
         try StoreLayout.writeSharedFiles(directory, access: access)
         progress("Saving this copy's changes in git…")
-        try commitOwnJournals(git)
+        let examplesUnsent = try commitOwnJournals(git)
         var report = Report(remote: remote)
+        report.examplesUnsent = examplesUnsent
         for attempt in 1...StoreSync.pushAttempts {
             progress(attempt == 1 ? "Fetching from \(remote)…" : "Fetching from \(remote) again (someone sent first)…")
             let fetched = git.run(["fetch", "--no-tags", "--quiet", remote])

@@ -1,0 +1,95 @@
+import CairnCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A store's own examples (`inspiration.json`) travel with its journals. Unlike a journal,
+/// anyone may change the file, so two copies can both change it: their versions are merged
+/// example by example (`Inspiration.merged`), never one written over the other.
+extension StoreSync {
+    static let examplesPath = InspirationLibrary.storeFile
+
+    /// Stages this copy's examples when they are fit to send: a plain file of at most 1 MiB
+    /// that reads as a library of examples (or no file, when it was removed here). Returns why
+    /// it was not sent, for the sync's line; the journals go all the same.
+    func stageExamples(_ git: Git) -> String? {
+        let file = directory.appendingPathComponent(Self.examplesPath)
+        var info = stat()
+        if lstat(file.path, &info) != 0 {
+            // Removed here: the removal goes, as any change does (when git held it at all).
+            guard git.value(["ls-files", "--", Self.examplesPath]) != nil else { return nil }
+            _ = git.run(["rm", "--cached", "--quiet", "--", Self.examplesPath])
+            return nil
+        }
+        if let why = Self.unfitExamples(info: info, bytes: { FileManager.default.contents(atPath: file.path) }) {
+            return "\(Self.examplesPath) was not sent: \(why)"
+        }
+        let added = git.run(["add", "--", Self.examplesPath])
+        return added.ok ? nil : "\(Self.examplesPath) was not sent: \(added.reason)"
+    }
+
+    /// Why a file of examples cannot travel, or nil when it can.
+    static func unfitExamples(info: stat, bytes: () -> Data?) -> String? {
+        guard info.st_mode & S_IFMT == S_IFREG else { return "it is not a plain file" }
+        guard info.st_size <= InspirationLibrary.largest else { return "it is larger than 1 MiB" }
+        guard let data = bytes() else { return "it cannot be read" }
+        do {
+            _ = try InspirationLibrary.decode(data, name: examplesPath)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    /// Refuses examples a remote brings that this copy would not read: larger than 1 MiB, or
+    /// not a library of examples (anything but a plain file is refused before this).
+    func requireFitExamples(_ git: Git, ref: String, remote: String) throws(StoreError) {
+        guard let sha = git.value(["rev-parse", "--verify", "--quiet", "\(ref):\(Self.examplesPath)"]) else { return }
+        let size = Int(git.value(["cat-file", "-s", sha]) ?? "") ?? Int.max
+        var why: String?
+        if size > InspirationLibrary.largest {
+            why = "it is larger than 1 MiB"
+        } else if let bytes = blob(git, sha) {
+            do { _ = try InspirationLibrary.decode(bytes, name: Self.examplesPath) } catch { why = error.message }
+        } else {
+            why = "git cannot read it"
+        }
+        guard let why else { return }
+        throw StoreError(
+            "refused what \(remote) has: its \(Self.examplesPath) cannot be read (\(why))"
+                + (culprit(git, ref: ref, changing: Self.examplesPath).map { " (commit \($0))" } ?? "")
+                + "; nothing was merged and the store is as it was")
+    }
+
+    /// A merge that stopped because both copies changed the examples: the two versions are
+    /// merged example by example and staged. True when there was such a conflict and it is
+    /// settled (other conflicted paths are left to the other steps).
+    func settleExamples(_ git: Git) -> Bool {
+        let conflicted = (git.value(["diff", "--name-only", "--diff-filter=U"]) ?? "").split(separator: "\n").map(String.init)
+        guard conflicted.contains(Self.examplesPath), git.value(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]) != nil else {
+            return false
+        }
+        func side(_ stage: Int) -> Inspiration? {
+            let shown = git.run(["show", ":\(stage):\(Self.examplesPath)"])
+            guard shown.ok else { return Inspiration() }  // absent on that side (added on both)
+            return try? InspirationLibrary.decode(shown.bytes, name: Self.examplesPath)
+        }
+        guard let base = side(1), let ours = side(2), let theirs = side(3) else { return false }
+        let merged = Inspiration.merged(base: base, ours: ours, theirs: theirs)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(merged) else { return false }
+        let file = directory.appendingPathComponent(Self.examplesPath)
+        guard (try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode, store: directory)) != nil else {
+            return false
+        }
+        return git.run(["add", "--", Self.examplesPath]).ok
+    }
+
+    /// True when git holds no path still in conflict.
+    func nothingConflicted(_ git: Git) -> Bool {
+        (git.value(["diff", "--name-only", "--diff-filter=U"]) ?? "").isEmpty
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// A store's own examples (`inspiration.json`) travel with its journals, and two copies that
+/// both changed them keep both sides' changes; a file that is no library never travels.
+@Suite(.serialized) struct SyncExamplesTests {
+    static func goal(_ statement: String, theme: String = "attendance") -> String {
+        """
+        {"statement": "\(statement)", "indicator": "days attended", "unit": "%", "direction": "increase", \
+        "baseline": 80, "target": 90, "theme": "\(theme)"}
+        """
+    }
+
+    static func library(_ goals: [String]) -> Data {
+        Data("{\"goals\": [\(goals.joined(separator: ", "))], \"actions\": [], \"agreements\": []}\n".utf8)
+    }
+
+    static func statements(_ machine: SyncHub.Machine) throws -> [String] {
+        let data = try Data(contentsOf: machine.store.appendingPathComponent("inspiration.json"))
+        let library = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let goals = try #require(library["goals"] as? [[String: Any]])
+        return goals.compactMap { $0["statement"] as? String }.sorted()
+    }
+
+    @Test func examples_both_copies_changed_are_merged_example_by_example() throws {
+        let hub = try SyncHub()
+        let server = hub.machine("server")
+        try server.must(["add", "cluster", "--name", "Kāhui Ako Ōtautahi"])
+        try Self.library([Self.goal("Mentors for every Year 9 pupil", theme: "mentoring")])
+            .write(to: server.store.appendingPathComponent("inspiration.json"))
+        try server.must(["sync", "--init", hub.bare.path])
+        #expect(try hub.git(["ls-tree", "--name-only", "HEAD"], in: hub.bare).stdout.contains("inspiration.json"))
+
+        let laptop = try hub.clone("laptop")
+        #expect(try Self.statements(laptop) == ["Mentors for every Year 9 pupil"])
+        // The server adds one; the laptop rewords the first and adds another.
+        try Self.library([Self.goal("Mentors for every Year 9 pupil", theme: "mentoring"), Self.goal("Łódź: attendance above 95%")])
+            .write(to: server.store.appendingPathComponent("inspiration.json"))
+        try Self.library([Self.goal("Mentors for every pupil in Years 9 and 10", theme: "mentoring"), Self.goal("漢字 club after school")])
+            .write(to: laptop.store.appendingPathComponent("inspiration.json"))
+        _ = try server.sync()
+        let line = try laptop.sync()
+        #expect(line.contains("Synced with origin"), "\(line)")
+        _ = try server.sync()
+
+        let expected = ["Mentors for every pupil in Years 9 and 10", "Łódź: attendance above 95%", "漢字 club after school"].sorted()
+        #expect(try Self.statements(laptop) == expected)
+        #expect(try Self.statements(server) == expected)
+        #expect(try laptop.cairn(["check"]).status == 0)
+        let status = try hub.git(["status", "--porcelain"], in: laptop.store).stdout
+        #expect(status.isEmpty, "\(status)")
+    }
+
+    @Test func examples_that_are_a_link_or_no_library_are_not_sent_and_the_sync_says_so() throws {
+        let hub = try SyncHub()
+        let server = hub.machine("server")
+        try server.must(["add", "cluster", "--name", "São João"])
+        try server.must(["sync", "--init", hub.bare.path])
+        let file = server.store.appendingPathComponent("inspiration.json")
+        try FileManager.default.createSymbolicLink(at: file, withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
+        try server.must(["add", "school", "--name", "Þingeyjarskóli"])
+        let linked = try server.sync()
+        #expect(linked.contains("inspiration.json was not sent: it is not a plain file"), "\(linked)")
+        try FileManager.default.removeItem(at: file)
+        try Data("{\"goals\": 3}".utf8).write(to: file)
+        let broken = try server.sync()
+        #expect(broken.contains("inspiration.json was not sent: inspiration.json is not a library of examples"), "\(broken)")
+        let sent = try hub.git(["ls-tree", "-r", "--name-only", "HEAD"], in: hub.bare).stdout
+        #expect(!sent.contains("inspiration.json"), "\(sent)")
+        // The journals went all the same.
+        #expect(try hub.clone("laptop").must(["list", "schools"]).contains("Þingeyjarskóli"))
+    }
+
+    @Test func examples_a_hub_brings_as_a_link_or_as_no_library_are_refused_whole() throws {
+        for (what, expected) in [("link", "which is not a plain file"), ("garbage", "its inspiration.json cannot be read")] {
+            let hub = try SyncHub()
+            let server = hub.machine("server")
+            try server.must(["add", "cluster", "--name", "Kāhui Ako"])
+            try server.must(["sync", "--init", hub.bare.path])
+            // A member with push rights writes the hub by hand.
+            let hostile = hub.root.appendingPathComponent("hostile")
+            try hub.git(["clone", "--quiet", hub.bare.path, hostile.path], in: hub.root)
+            let file = hostile.appendingPathComponent("inspiration.json")
+            if what == "link" {
+                try FileManager.default.createSymbolicLink(at: file, withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+            } else {
+                try Data(repeating: 0x41, count: 2000).write(to: file)
+            }
+            try hub.git(["add", "-f", "inspiration.json"], in: hostile)
+            try hub.git(["-c", "user.name=m", "-c", "user.email=m@x", "commit", "--quiet", "-m", "examples"], in: hostile)
+            try hub.git(["push", "--quiet", "origin", "HEAD"], in: hostile)
+
+            let before = try hub.git(["rev-parse", "HEAD"], in: server.store).stdout
+            let refused = try server.cairn(["sync"])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains(expected), "\(what): \(refused.stderr)")
+            #expect(refused.stderr.contains("nothing was merged"), "\(refused.stderr)")
+            #expect(try hub.git(["rev-parse", "HEAD"], in: server.store).stdout == before)
+            #expect(!FileManager.default.fileExists(atPath: server.store.appendingPathComponent("inspiration.json").path))
+        }
+    }
+}
