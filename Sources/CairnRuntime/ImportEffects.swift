@@ -12,7 +12,8 @@ enum ImportEffects {
     /// the preview says in the screen's terms).
     static func plan(_ request: ImportRequest, store: Store) throws -> (RegisterTable, ColumnMapping, ([Change], ImportSummary)?) {
         let expanded = (request.path as NSString).expandingTildeInPath
-        guard let data = FileManager.default.contents(atPath: expanded) else { throw StoreError("cannot read \(request.path)") }
+        let data = try RegisterFile.read(expanded)
+        try RegisterFile.requireText(data, path: request.path)
         let table = try RegisterTable.read(data)
         var mapping = ColumnMapping()
         if request.maps.isEmpty {

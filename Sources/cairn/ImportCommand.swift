@@ -34,9 +34,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         let data = try FileArgument.read(file)
-        if FileArgument.isBinary(data) {
-            throw CLIError("\(file) is not text (a spreadsheet's own format, an archive?): save it as CSV and import that")
-        }
+        do { try RegisterFile.requireText(data, path: file) } catch { throw CLIError(error.message) }
         let store = try options.open()
         if data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "{") {
             try importExport(data, into: store)

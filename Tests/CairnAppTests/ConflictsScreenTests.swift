@@ -49,7 +49,7 @@ import Testing
         #expect(app.world.schools["sch-1"]?.phone == "211 111 111")
         #expect(app.world.conflicts.isEmpty)
         let canvas = app.render()
-        #expect(canvas.row(4).contains("No conflicts: every field has one value that everyone saw"))
+        #expect(canvas.text.contains("No conflicts: every field has one value that everyone saw"))
         app.press(.escape)
         #expect(!app.render().row(0).contains("conflict"))
         #expect(!app.render().row(23).contains("conflicts"))

@@ -35,7 +35,7 @@ extension AppState {
         if env.width - DisplayWidth.of(right) - DisplayWidth.of(conflicts) < 24 { right = rightSide(compact: true) }
         let rightWidth = DisplayWidth.of(right) + DisplayWidth.of(conflicts)
         let x = canvas.put(
-            " " + crumbs.joined(separator: " › "), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,
+            " " + Trail.fitted(crumbs, room: env.width - rightWidth - 2), x: 0, y: 0, maxWidth: env.width - rightWidth - 1,
             style: Style(.title, bold: true, reverse: true))
         // On Home, where the trail is just "Cairn": what others changed while this person was away.
         if base == 0, let since = env.sinceLastOpen {
@@ -134,7 +134,10 @@ enum Layout {
     static func list(_ list: ListModel, columns: [Column], into canvas: inout Canvas, area: Rect, empty: String) {
         if list.visible.isEmpty {
             let message = list.rows.isEmpty ? empty : "Nothing matches “\(list.filter.text)”. Esc clears the filter."
-            canvas.put(message, x: 2, y: area.y + 1, maxWidth: area.width - 4, style: .muted)
+            // Wrapped, not cut: on a projector the reason is what the room reads.
+            for (i, line) in wrap(message, width: max(1, area.width - 4)).enumerated() where i + 1 < area.height {
+                canvas.put(line, x: 2, y: area.y + 1 + i, maxWidth: area.width - 4, style: .muted)
+            }
             return
         }
         var shown = columns

@@ -13,6 +13,7 @@ public struct CheckpointScreen: Screen {
 
     public init(id: String) { self.id = id }
 
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { env.world.checkpoints[id]?.title ?? "checkpoint" }
     public func isStale(in world: World) -> Bool { world.checkpoints[id] == nil }
 

@@ -15,7 +15,14 @@ public struct ConflictsScreen: Screen {
     public init() {}
 
     public var filteredList: ListModel? { list }
-    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
+    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 2 - Self.intro(env).count) }
+
+    /// What the screen is for, over two lines when narrow rather than cut.
+    static func intro(_ env: AppEnvironment) -> [String] {
+        Array(
+            Layout.wrap("Fields two people set, each unseen by the other. Enter keeps the selected value.", width: env.width - 2).prefix(2))
+    }
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { "Conflicts" }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
@@ -98,9 +105,8 @@ public struct ConflictsScreen: Screen {
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         canvas.put("Conflicts", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        canvas.put(
-            "Fields two people set, each unseen by the other. Enter keeps the selected value.", x: 1,
-            y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+        let intro = Self.intro(env)
+        for (i, line) in intro.enumerated() { canvas.put(line, x: 1, y: area.y + 1 + i, maxWidth: area.width - 2, style: .muted) }
         Layout.list(
             list,
             columns: Self.isWide(env)
@@ -110,8 +116,8 @@ public struct ConflictsScreen: Screen {
                 ]
                 : [
                     Column("Record"), Column("Field", width: 12), Column("Value", width: 16), Column("By", width: 8),
-                    Column("When (UTC)", width: 11), Column("", width: 6),
-                ], into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
+                    Column("When (UTC)", width: 11, dropsBelow: 80), Column("", width: 6),
+                ], into: &canvas, area: Rect(x: 0, y: area.y + 1 + intro.count, width: area.width, height: visibleRows(env) + 1),
             empty: "No conflicts: every field has one value that everyone saw before changing it.")
     }
 }

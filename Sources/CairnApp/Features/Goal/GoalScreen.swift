@@ -53,6 +53,7 @@ public struct GoalScreen: Screen {
     func chartHeight(_ env: AppEnvironment) -> Int { env.bodyHeight >= 30 ? 8 : env.bodyHeight >= 20 ? 5 : 3 }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - headerHeight(env) - 2) }
 
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { env.world.goals[id]?.statement ?? "goal" }
     public func isStale(in world: World) -> Bool { world.goals[id] == nil }
     public var filteredList: ListModel? { measurements }

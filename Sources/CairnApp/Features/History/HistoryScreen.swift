@@ -26,6 +26,7 @@ public struct HistoryScreen: Screen {
         self.oneRecord = oneRecord
     }
 
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { "History" }
     public var filteredList: ListModel? { list }
 

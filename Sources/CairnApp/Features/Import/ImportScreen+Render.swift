@@ -17,7 +17,10 @@ extension ImportScreen {
                 maxWidth: area.width - 4, style: .muted)
             return
         }
-        canvas.put(p.format, x: 3, y: area.y + 3, maxWidth: area.width - 4, style: p.format.contains("Windows-1252") ? .error : .muted)
+        // The format line ends where "↑ N more above" begins, when the list is scrolled.
+        let above = top > 0 ? "↑ \(top) more above" : ""
+        let formatRoom = area.width - 4 - (above.isEmpty ? 0 : above.count + 2)
+        canvas.put(p.format, x: 3, y: area.y + 3, maxWidth: formatRoom, style: p.format.contains("Windows-1252") ? .error : .muted)
         let listTop = area.y + 4
         let last = area.maxY - 1
         if let progress {
@@ -37,8 +40,7 @@ extension ImportScreen {
         for (offset, index) in (top..<min(all.count, top + visible)).enumerated() {
             draw(all[index], p, into: &canvas, y: listTop + offset, width: area.width, focused: index == focusedRow)
         }
-        if top > 0 {
-            let above = "↑ \(top) more above"
+        if !above.isEmpty {
             canvas.put(above, x: area.width - 1 - above.count, y: area.y + 3, style: .muted)
         }
         let below = all.count - (top + visible)

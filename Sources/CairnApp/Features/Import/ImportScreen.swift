@@ -32,6 +32,7 @@ public struct ImportScreen: Screen {
         public var total: Int
     }
 
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { "Import" }
 
     /// The list at a terminal `width` wide (a long line takes the rows it needs), and where its
@@ -79,8 +80,11 @@ public struct ImportScreen: Screen {
             preview == nil || focus == 0 ? "preview" : row?.takesPhases == true ? "say the phases" : "import"
         return [
             KeyBinding([.enter], "Enter", enter, .confirm, enabled: idle),
-            KeyBinding([.down, .tab, .char("j")], "↓/Tab", "next", .nextField, enabled: idle && preview != nil),
-            KeyBinding([.up, .backTab, .char("k")], "↑/S-Tab", "previous", .previousField, enabled: idle),
+            KeyBinding([.down, .tab], "↓/Tab", "next", .nextField, enabled: idle && preview != nil),
+            KeyBinding([.up, .backTab], "↑/S-Tab", "previous", .previousField, enabled: idle),
+            // On the path being typed, j and k are letters of it.
+            KeyBinding([.char("j")], "j", "next", .nextField, footer: false, enabled: idle && preview != nil && focus != 0),
+            KeyBinding([.char("k")], "k", "previous", .previousField, footer: false, enabled: idle && focus != 0),
             KeyBinding([.pageDown], "PgDn", "page down", .pageDown, footer: false, enabled: idle && preview != nil),
             KeyBinding([.pageUp], "PgUp", "page up", .pageUp, footer: false, enabled: idle && preview != nil),
             KeyBinding([.left], "←", "previous column", .previousColumn, footer: false, enabled: idle && onField),

@@ -20,6 +20,7 @@ public struct PagerScreen: Screen {
         self.lines = lines
     }
 
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { title }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {

@@ -20,6 +20,7 @@ public struct LinkPickerScreen: Screen {
 
     public var filteredList: ListModel? { list }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String { "Link" }
     public func isStale(in world: World) -> Bool { world.schools[school] == nil }
 

@@ -56,6 +56,7 @@ public struct RecordScreen: Screen {
         return max(1, env.bodyHeight - factLines(env).count - titleLines(name, env).count - 4)
     }
 
+    public var minimumSize: TerminalSize { .projector }
     public func crumb(_ env: AppEnvironment) -> String {
         (type == .school ? env.world.schools[id]?.name : env.world.agencies[id]?.name) ?? ""
     }
