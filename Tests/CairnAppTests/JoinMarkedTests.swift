@@ -57,6 +57,11 @@ import Testing
             app.status?.text == "Nothing joined to “Agrupamento de Escolas de Óbidos”: 1 already a member (Escola Básica de São João)",
             "\(app.status?.text ?? "none")")
         #expect(try app.topScreen(JoinPickerScreen.self).members == ["sch-1"], "the picker stays, to choose another")
+        let shown = app.render()
+        #expect(shown.row(2).hasPrefix(" Nothing joined to “Agrupamento de Escolas de Óbidos”: 1 already a member"), "\(shown.text)")
+        #expect(shown.row(3).contains("(Escola Básica de São João)"), "said whole in the picker, wrapped: \(shown.text)")
+        app.press(.backspace)
+        #expect(!app.render().text.contains("Nothing joined"), "gone once the filter changes")
         app.press(.escape)
         #expect(app.home.list.markedIDs == ["sch-1"])
     }
@@ -139,5 +144,16 @@ import Testing
         #expect(
             said.hasPrefix("Joined 1 cluster to “Regional collaborative Oeste”; Agrupamento de Escolas de Óbidos cannot join: "), "\(said)")
         #expect(said.contains("circle"), "\(said)")
+    }
+
+    @Test(arguments: [(64, 20), (80, 23), (120, 40)])
+    func the_picker_shows_whom_it_joins_and_the_clusters_at(size: (Int, Int)) throws {
+        var app = Fixture.app(width: size.0, height: size.1)
+        app.press(.char("2"), .char("*"), .char("J"))
+        #expect(!app.isTooSmall)
+        let canvas = app.render()
+        #expect(canvas.text.contains("Join 3 schools marked to a cluster"), "\(canvas.text)")
+        #expect(canvas.text.contains("Portree Learning Community"))
+        #expect(canvas.row(size.1 - 1).contains("Enter join"), "\(canvas.row(size.1 - 1))")
     }
 }

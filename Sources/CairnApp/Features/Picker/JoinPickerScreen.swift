@@ -17,6 +17,9 @@ public struct JoinPickerScreen: Screen {
     /// What the join chosen does and who it leaves out (members already, a grouping within
     /// itself), said once it is written.
     var said = ""
+    /// Why the last Enter joined nothing, shown in the picker until something else is typed:
+    /// the status line beside a filter has too little room for the names.
+    var nothingJoined: String?
 
     public init(members: [String]) {
         self.members = members
@@ -40,7 +43,9 @@ public struct JoinPickerScreen: Screen {
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
         switch action {
-        case .list(let a): list.pick(a, visibleRows: visibleRows(context.env))
+        case .list(let a):
+            list.pick(a, visibleRows: visibleRows(context.env))
+            nothingJoined = nil
         case .choose:
             guard let cluster = list.selectedRow?.id, context.env.world.clusters[cluster] != nil else { return [] }
             return join(to: cluster, &context)
@@ -56,7 +61,10 @@ public struct JoinPickerScreen: Screen {
         let w = context.env.world
         let name = w.clusters[cluster]?.name ?? ""
         let plan = w.joinPlan(members, to: cluster)
-        if plan.isEmpty { return [.say(Status("Nothing joined to “\(name)”: \(plan.leftOut)", isError: true))] }
+        if plan.isEmpty {
+            nothingJoined = "Nothing joined to “\(name)”: \(plan.leftOut)"
+            return [.say(Status(nothingJoined ?? "", isError: true))]
+        }
         let moving = !plan.elsewhere.isEmpty
         let operation = plan.operation(in: w, moving: moving) { context.env.ids.make(.membership) }
         said = plan.summary(in: w, moving: moving) + (plan.leftOut.isEmpty ? "" : "; " + plan.leftOut)
@@ -101,11 +109,19 @@ public struct JoinPickerScreen: Screen {
             ? "“\(members.first.flatMap { w.schools[$0]?.name ?? w.agencies[$0]?.name ?? w.clusters[$0]?.name } ?? "")”"
             : JoinPlan.phrase(members.compactMap { Self.type(of: $0, in: w) }) + " marked"
         canvas.put("Join \(who) to a cluster", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        canvas.put(
-            "Type to filter; Enter joins them all in one step (u undoes it).", x: 1, y: area.y + 1, maxWidth: area.width - 2,
-            style: .muted)
+        var top = area.y + 1
+        if let nothingJoined {
+            for line in Layout.wrap(nothingJoined, width: area.width - 2).prefix(2) {
+                canvas.put(line, x: 1, y: top, maxWidth: area.width - 2, style: .error)
+                top += 1
+            }
+        } else {
+            canvas.put(
+                "Type to filter; Enter joins them all in one step (u undoes it).", x: 1, y: top, maxWidth: area.width - 2, style: .muted)
+            top += 1
+        }
         Layout.list(
             list, columns: [Column("Cluster"), Column("Kind", width: 14), Column("Region", width: 16)], into: &canvas,
-            area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1), empty: "No cluster yet.")
+            area: Rect(x: 0, y: top, width: area.width, height: visibleRows(env) + area.y + 2 - top + 1), empty: "No cluster yet.")
     }
 }
