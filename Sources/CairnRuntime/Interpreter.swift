@@ -117,10 +117,10 @@ final class Interpreter {
             } catch {
                 return [.deliver(.reportFailed("\(error)"), to: screen)]
             }
-        case .writeListCSV(let name, let header, let rows):
+        case .writeListCSV(let csv):
             do {
-                let url = try ListFile.write(name: name, header: header, rows: rows, store: store, today: today)
-                let count = rows.count == 1 ? "1 row" : "\(rows.count) rows"
+                let url = try ListFile.write(csv, store: store, today: today)
+                let count = Text.counted(csv.rows.count, csv.marked ? "marked row" : "row")
                 return [.tell(Status("Wrote \(count) to \(url.path)"))]
             } catch {
                 return [.tell(Status("Not written: \(error)", isError: true))]

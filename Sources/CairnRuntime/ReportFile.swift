@@ -1,3 +1,4 @@
+import CairnApp
 import CairnCore
 import CairnReports
 import CairnStore
@@ -69,14 +70,20 @@ enum CalendarFile {
     }
 }
 
-/// Where `W` writes a list's filtered view: `reports/` again, as `NAME-DAY.csv`, each cell a
-/// spreadsheet would run as a formula written safe (`CSVExport.safe`), as `cairn export` does.
+/// Where `W` writes a list's marked rows or filtered view: `reports/` again, as
+/// `NAME-DAY.csv` (a cluster's list as `STEM-NAME-DAY.csv`), each cell a spreadsheet would run
+/// as a formula written safe (`CSVExport.safe`), as `cairn export` does.
 enum ListFile {
-    static func write(name: String, header: [String], rows: [[String]], store: Store, today: Day) throws -> URL {
+    static func write(_ csv: ListCSV, store: Store, today: Day) throws -> URL {
         let folder = store.directory.appendingPathComponent("reports")
         try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
+        var name = csv.name
+        if let id = csv.cluster {
+            guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
+            name = ReportFile.stem(of: c) + "-" + name
+        }
         let url = folder.appendingPathComponent("\(name)-\(today).csv")
-        let data = try CSVExport.data([header] + rows.map { $0.map(CSVExport.safe) })
+        let data = try CSVExport.data([csv.header] + csv.rows.map { $0.map(CSVExport.safe) })
         try StoreFiles.write(data, to: url, mode: store.access.fileMode, store: store.directory)
         return url
     }

@@ -23,9 +23,7 @@ extension Effect {
     public static func writeReport(cluster: String, replyTo screen: ScreenID) -> Effect {
         .outside(.writeReport(cluster: cluster, replyTo: screen))
     }
-    public static func writeListCSV(name: String, header: [String], rows: [[String]]) -> Effect {
-        .outside(.writeListCSV(name: name, header: header, rows: rows))
-    }
+    public static func writeListCSV(_ csv: ListCSV) -> Effect { .outside(.writeListCSV(csv)) }
 
     public static func writeCalendar(cluster: String?, replyTo screen: ScreenID) -> Effect {
         .outside(.writeCalendar(cluster: cluster, replyTo: screen))

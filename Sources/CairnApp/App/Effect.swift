@@ -49,9 +49,9 @@ public enum DiskEffect: Sendable, Equatable {
     /// Write the calendar of what is due (one cluster's, or with nil every cluster's) next to
     /// the reports; the reply is `.calendarWritten` or `.reportFailed`.
     case writeCalendar(cluster: String?, replyTo: ScreenID)
-    /// Write a list's filtered view as CSV next to the reports, as `NAME-DAY.csv`: the header
-    /// and the rows shown; the status line says where and how many rows.
-    case writeListCSV(name: String, header: [String], rows: [[String]])
+    /// Write a list's marked rows, or its filtered view, as CSV next to the reports
+    /// (`ListCSV`); the status line says where and how many rows.
+    case writeListCSV(ListCSV)
     /// Read a register and plan its import without writing; the reply is `.importPreviewed`.
     case previewImport(ImportRequest, replyTo: ScreenID)
     /// Import it; each batch written replies `.importProgress`.
@@ -112,5 +112,25 @@ public struct Status: Sendable, Equatable {
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError
+    }
+}
+
+/// A list written to CSV by `W`: its header and rows, the marked ones or those the filter
+/// shows, to `reports/NAME-DAY.csv` in the store (a cluster's list with the cluster's name
+/// before it, as its reports are named).
+public struct ListCSV: Sendable, Equatable {
+    public var name: String
+    public var cluster: String?
+    public var header: [String]
+    public var rows: [[String]]
+    /// The rows are those marked, not the whole view: said so on the status line.
+    public var marked: Bool
+
+    public init(name: String, cluster: String? = nil, header: [String], rows: [[String]], marked: Bool = false) {
+        self.name = name
+        self.cluster = cluster
+        self.header = header
+        self.rows = rows
+        self.marked = marked
     }
 }

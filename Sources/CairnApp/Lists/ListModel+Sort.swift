@@ -86,10 +86,18 @@ extension ListModel {
         if let keep { select(id: keep) }
     }
 
-    /// The filtered view as `W` writes it: every column's title, then the rows shown, in order.
-    func written(_ columns: [Column]) -> (header: [String], rows: [[String]]) {
+    /// What `W` writes: every column's title, then the marked rows when any are (in the
+    /// list's order, shown by the filter or not), else the rows shown, in order.
+    ///
+    /// - Parameters:
+    ///   - name: the file's name before the day (`schools`, `checkpoints`).
+    ///   - cluster: the cluster whose list it is, named in the file's name.
+    func written(_ columns: [Column], name: String, cluster: String? = nil) -> ListCSV {
         let n = columns.count
-        return (columns.map(\.title), visible.map { i in Array((rows[i].cells + Array(repeating: "", count: n)).prefix(n)) })
+        let chosen = marked.isEmpty ? visible : (order ?? Array(rows.indices)).filter { marked.contains(rows[$0].id) }
+        return ListCSV(
+            name: name, cluster: cluster, header: columns.map(\.title),
+            rows: chosen.map { i in Array((rows[i].cells + Array(repeating: "", count: n)).prefix(n)) }, marked: !marked.isEmpty)
     }
 
     /// Clears the marks once every marked row is done with (every marked checkpoint ticked), so
@@ -97,6 +105,19 @@ extension ListModel {
     /// checkpoint marked by hand keeps its mark.
     mutating func unmarkWhenAll(_ done: (String) -> Bool) {
         if !marked.isEmpty, marked.allSatisfy(done) { marked = [] }
+    }
+
+    /// Clears the marks once a commit joined the record of a marked row to a cluster (`J`):
+    /// the batch has acted. `record` gives a row's record (a member's row stands for its
+    /// membership, whose school or agency joins).
+    mutating func unmarkJoined(by outcome: Outcome, record: (String) -> String?) {
+        guard !marked.isEmpty else { return }
+        let joined = Set(
+            outcome.changes.compactMap { change -> String? in
+                if case .put(.membership(let m)) = change { return m.memberId }
+                return nil
+            })
+        if !joined.isEmpty, marked.contains(where: { record($0).map(joined.contains) ?? false }) { marked = [] }
     }
 
     /// Sorts the rows again by `sort` (or puts back the list's own order) and filters them.

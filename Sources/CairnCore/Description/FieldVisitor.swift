@@ -16,6 +16,10 @@ public struct FieldTraits: OptionSet, Sendable, Hashable {
     public static let fixed = FieldTraits(rawValue: 8)
     /// Written over several lines (notes, a purpose).
     public static let long = FieldTraits(rawValue: 16)
+    /// Usually the same from one record to the next when a clerk enters a run of them (the
+    /// schools of one municipality, the checkpoints of one cluster): a form saved with "save
+    /// and next" opens the next one with it kept.
+    public static let repeats = FieldTraits(rawValue: 32)
 }
 
 /// Goes through a record's fields one by one, each with its key (as the journal and the JSON

@@ -44,6 +44,12 @@ public enum RecordFields {
     /// The fields `cairn edit` can set on a kind of record, in a form's order.
     public static func fields(of kind: RecordKind) -> [Field] { all(of: kind).filter { $0.editable } }
 
+    /// The fields a run of new records keeps from one form to the next ("save and next"):
+    /// those the kind's description says usually repeat (`FieldTraits.repeats`).
+    public static func repeating(of kind: RecordKind) -> Set<String> {
+        Set(all(of: kind).filter { $0.traits.contains(.repeats) }.map(\.name))
+    }
+
     private static let described: [RecordKind: [Field]] = Dictionary(
         uniqueKeysWithValues: RecordKind.allCases.map { kind in
             var d = Describer(kind: kind)

@@ -11,6 +11,10 @@ public struct ClusterScreen: Screen, TabbedLists {
         /// `l` on a member: it leaves today, and is kept as a former member.
         case leave
         case editCluster, about, agreement, workshop, report, plan, viewReport, calendar, regionCoverage
+        /// `W`: the tab's marked rows, or its filtered view, written to CSV beside the reports.
+        case writeCSV
+        /// `J` on Members: the marked members (or the selected one) join another cluster too.
+        case join
         case undo, help, back
     }
 
@@ -94,6 +98,15 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .regionCoverage:
             regionCoverage.toggle()
             lists[ClusterTab.coverage.rawValue].builtFrom = nil
+        case .writeCSV:
+            guard tab.writesCSV else { return [] }
+            return [.writeListCSV(list.written(tab.columns, name: tab.title.lowercased(), cluster: clusterID))]
+        case .join:
+            guard tab == .members else { return [] }
+            let rows = list.marked.isEmpty ? selected.map { [$0] } ?? [] : list.markedIDs
+            let ids = rows.compactMap { w.memberships[$0]?.memberId }
+            guard !ids.isEmpty else { return [] }
+            return [.push(ScreenBox(JoinPickerScreen(members: ids)))]
         case .undo: return [.undoLast(replyTo: context.id)]
         case .help: return [help("Cluster: \(tab.title)", env)]
         case .back: return [.close(context.id)]
@@ -183,6 +196,9 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .reportFailed(let message): return [.say(Status("Not written: \(message)", isError: true))]
         case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
         case .committed(let outcome, _):
+            // Marked members joined to another cluster: the marks have done their work.
+            let w = context.env.world
+            lists[ClusterTab.members.rawValue].unmarkJoined(by: outcome) { w.memberships[$0]?.memberId }
             // After an add, the new record is the one selected.
             let added = outcome.changes.compactMap { change -> String? in
                 if case .put(let r) = change, r.kind == tab.recordKind { return r.id }
@@ -251,7 +267,13 @@ extension ClusterScreen {
                 KeyBinding([.char("d")], "d", tab == .members ? "remove" : "del", .delete, enabled: some),
             ]
             // Leaving is what happens; `d` stays for a member added by mistake.
-            if tab == .members { b.append(KeyBinding([.char("l")], "l", "leave", .leave, enabled: some)) }
+            if tab == .members {
+                b.append(KeyBinding([.char("l")], "l", "leave", .leave, enabled: some))
+                b.append(
+                    KeyBinding(
+                        [.char("J")], "J", list.marked.isEmpty ? "join another cluster too" : "join marked", .join,
+                        footer: !list.marked.isEmpty, enabled: some))
+            }
         }
         if tab == .checkpoints {
             b.append(KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? "tick" : "tick marked", .tick, enabled: some))
@@ -271,6 +293,12 @@ extension ClusterScreen {
             KeyBinding([.char("P")], "P", "write the local action plan (HTML, prints on A4)", .plan, footer: false),
             KeyBinding([.char("v")], "v", "view the monitoring report", .viewReport, footer: false),
         ]
+        if tab.writesCSV {
+            b.append(
+                KeyBinding(
+                    [.char("W")], "W", list.marked.isEmpty ? "write the rows shown to CSV" : "write the marked rows to CSV", .writeCSV,
+                    footer: false, enabled: !list.visible.isEmpty || !list.marked.isEmpty))
+        }
         // Esc clears a kept filter before it goes back.
         return b + listKeys.prefix(2)
     }

@@ -69,6 +69,10 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
         }
     }
 
+    /// `W` writes the tab's list: not the health check's, whose rows mix one check's items
+    /// with the earlier checks.
+    var writesCSV: Bool { self != .health }
+
     var emptyMessage: String {
         switch self {
         case .members: return "No members yet. Press a to add a school or an agency."

@@ -6,6 +6,8 @@ import TermUI
 public struct FormScreen: Screen {
     public enum Action: Sendable, Equatable {
         case save, nextField, previousField, clearField, cancel, help
+        /// Ctrl-N: save, then open an empty form of the same kind keeping what usually repeats.
+        case saveAndNext
         /// ←/→ or Space on a choice, a set of phases or a yes/no.
         case choose(Key)
         /// Typed into the focused field.
@@ -17,6 +19,10 @@ public struct FormScreen: Screen {
     public var next: FormState?
     /// Sent to the store, not yet confirmed.
     public var saving = false
+    /// How many records this run of "save and next" saved before this form opened.
+    public var savedInRun = 0
+    /// The save under way was Ctrl-N's: once it is written the next form of the run opens.
+    public var continuesRun = false
     /// Set when another session deleted the record this form edits: said on the form, which
     /// stays open with its text (kept as a draft) and is never saved as a new record.
     public var deletedMeanwhile: String?
@@ -35,10 +41,13 @@ public struct FormScreen: Screen {
     }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        [
-            KeyBinding([.enter], "Enter", "save", .save, enabled: !saving),
+        // Only a form for a new record makes a run of them.
+        let run =
+            form.runKind == nil ? [] : [KeyBinding([.ctrl("n")], "Ctrl-N", "save and next", Action.saveAndNext, enabled: !saving)]
+        return [KeyBinding([.enter], "Enter", "save", .save, enabled: !saving)] + run + [
             KeyBinding([.tab, .down], "Tab/↓", "next field", .nextField),
-            KeyBinding([.backTab, .up], "S-Tab/↑", "previous", .previousField),
+            // Ctrl-N takes its place in the footer: ↑ is plain enough.
+            KeyBinding([.backTab, .up], "S-Tab/↑", "previous", .previousField, footer: form.runKind == nil),
             KeyBinding([.left, .right], "←/→", "choose", footer: isChoice, enabled: isChoice) { .choose($0) },
             KeyBinding([.char(" ")], "Space", "tick / toggle the choice", footer: false, enabled: isChoice) { .choose($0) },
             KeyBinding([.escape], "Esc", "cancel", .cancel, essential: true),
@@ -58,6 +67,10 @@ public struct FormScreen: Screen {
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
         switch action {
         case .save: return save(&context)
+        case .saveAndNext:
+            let effects = save(&context)
+            continuesRun = saving
+            return effects
         case .nextField: form.focus = (form.focus + 1) % form.fields.count
         case .previousField: form.focus = (form.focus + form.fields.count - 1) % form.fields.count
         case .clearField: edit(.ctrl("u"))
@@ -108,9 +121,18 @@ public struct FormScreen: Screen {
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
         switch event {
         case .committed:
+            if continuesRun, let kind = form.runKind, let following = form.nextInRun(context.env.world) {
+                var screen = FormScreen(following)
+                screen.savedInRun = savedInRun + 1
+                return [
+                    .close(context.id), .push(ScreenBox(screen)),
+                    .say(Status(RunWords.saved(form.recordName, kind: kind, count: screen.savedInRun))),
+                ]
+            }
             return [.close(context.id)] + (next.map { [RecordDoors.open($0)] } ?? [])
         case .commitFailed:
             saving = false
+            continuesRun = false
             return []
         case .examplesRead, .examplesFailed, .inspirationRead, .reportWritten, .reportFailed, .calendarWritten, .importPreviewed,
             .importFailed,

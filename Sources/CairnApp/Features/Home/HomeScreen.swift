@@ -17,8 +17,10 @@ public struct HomeScreen: Screen, TabbedLists {
         case cycleCheckpointFilter, cycleRegion, sortByHealth, workshop, importRegister, loadExamples
         /// `t` on Clusters: the tree of groupings, or the flat list again; ← and → fold and unfold it.
         case toggleTree, fold, unfold
-        /// `W`: the filtered view of the tab written to CSV beside the reports.
+        /// `W`: the marked rows of the tab, or its filtered view, written to CSV beside the reports.
         case writeCSV
+        /// `J`: the marked schools, agencies or clusters (or the selected one) join a cluster.
+        case join
         case undo, help, quit, conflicts, sync, sinceLastOpen, calendar
     }
 
@@ -106,8 +108,11 @@ public struct HomeScreen: Screen, TabbedLists {
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
         case .writeCSV:
             let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
-            let (header, rows) = list.written(columns)
-            return [.writeListCSV(name: tab.title.lowercased(), header: header, rows: rows)]
+            return [.writeListCSV(list.written(columns, name: tab.title.lowercased()))]
+        case .join:
+            let ids = list.marked.isEmpty ? selected.map { [$0] } ?? [] : list.markedIDs
+            guard !ids.isEmpty else { return [] }
+            return [.push(ScreenBox(JoinPickerScreen(members: ids)))]
         case .importRegister: return [.push(ScreenBox(ImportScreen()))]
         case .conflicts: return [.push(ScreenBox(ConflictsScreen()))]
         case .sync: return [.sync]
@@ -168,6 +173,8 @@ public struct HomeScreen: Screen, TabbedLists {
             }
         case .examplesFailed(let message): return [.say(Status("Examples not loaded: \(message)", isError: true))]
         case .committed(let outcome, _):
+            // Marked rows joined to a cluster: the marks have done their work.
+            list.unmarkJoined(by: outcome) { $0 }
             // After an add, the new record is the one selected.
             refresh(context.env)
             let added = outcome.changes.compactMap { change -> String? in
@@ -242,6 +249,12 @@ extension HomeScreen {
             b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sortByHealth, footer: false))
             b.append(KeyBinding([.char("w")], "w", "workshop mode on the cluster", .workshop, footer: false, enabled: some))
         }
+        if tab != .checkpoints && !showingTree {
+            b.append(
+                KeyBinding(
+                    [.char("J")], "J", list.marked.isEmpty ? "join a cluster" : "join marked", .join,
+                    footer: !list.marked.isEmpty, enabled: some))
+        }
         b += listKeys.prefix(1)  // `/`
         b += [
             KeyBinding([.tab], "Tab", "tabs", .nextTab, footer: !(tab == .clusters && treeInFooter)),
@@ -260,7 +273,8 @@ extension HomeScreen {
             KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
             KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
             KeyBinding(
-                [.char("W")], "W", "write the rows shown to CSV", .writeCSV, footer: false, enabled: !showingTree && !list.visible.isEmpty),
+                [.char("W")], "W", list.marked.isEmpty ? "write the rows shown to CSV" : "write the marked rows to CSV", .writeCSV,
+                footer: false, enabled: !showingTree && (!list.visible.isEmpty || !list.marked.isEmpty)),
             KeyBinding(
                 [.char("C")], "C", "conflicts (\(env.conflictCount))", .conflicts, footer: env.conflictCount > 0,
                 essential: env.conflictCount > 0),
