@@ -67,15 +67,17 @@ extension AppState {
         if let status {
             let room = env.width - 2 - (filtered ? filterWidth + 2 : 0)
             let style: Style = status.isError ? .error : .accent
-            // A line too long for one row (a report's full path) takes the row above too,
+            // A line too long for one row (a report's full path) takes the rows above too,
             // rather than being cut where the person needs it most.
             let words = Layout.wrap(status.text, width: room)
             let fits = words.allSatisfy { DisplayWidth.of($0) <= room }
             let pieces = fits ? words : DisplayWidth.chunks(status.text, width: room)
-            if !filtered, pieces.count == 2 {
-                canvas.fill(Rect(x: 0, y: y - 1, width: env.width, height: 1))
-                canvas.put(pieces[0], x: 1, y: y - 1, maxWidth: room, style: style)
-                canvas.put(pieces[1], x: 1, y: y, maxWidth: room, style: style)
+            if !filtered, pieces.count >= 2 {
+                // Up to three rows (a long path on a projector's 64 columns), the end kept.
+                let shown = Array(pieces.prefix(3))
+                let top = y - shown.count + 1
+                canvas.fill(Rect(x: 0, y: top, width: env.width, height: shown.count))
+                for (i, piece) in shown.enumerated() { canvas.put(piece, x: 1, y: top + i, maxWidth: room, style: style) }
             } else {
                 x = 1 + canvas.put(status.text, x: 1, y: y, maxWidth: room, style: style) + 2
             }
