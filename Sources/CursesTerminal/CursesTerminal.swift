@@ -14,6 +14,8 @@ public final class CursesTerminal {
     /// Cells written to the terminal by the last `draw` (what a keystroke costs over SSH).
     public private(set) var cellsWrittenLastDraw = 0
     private var fastErrors = 0
+    /// Whether the terminal's cursor is shown (it starts hidden).
+    private var cursorShown = false
 
     /// Runs `body` with the terminal in full-screen mode, restoring it however `body` ends.
     public static func withTerminal<T>(_ body: (CursesTerminal) throws -> T) throws -> T {
@@ -153,6 +155,15 @@ public final class CursesTerminal {
         }
         wattr_set(cairn_stdscr(), cairn_a_normal(), 0, nil)
         cellsWrittenLastDraw = changed.count
+        // The cursor shown where focus is (a screen reader and a braille display follow it);
+        // hidden, in the corner, on a frame with no focus.
+        let visible = canvas.cursor != nil
+        let at = canvas.cursor ?? CursorPosition(x: 0, y: 0)
+        wmove(cairn_stdscr(), Int32(at.y), Int32(at.x))
+        if visible != cursorShown {
+            curs_set(visible ? 1 : 0)
+            cursorShown = visible
+        }
         wrefresh(cairn_stdscr())
         lastFrame = canvas
     }

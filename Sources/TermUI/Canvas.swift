@@ -26,12 +26,26 @@ public struct Rect: Hashable, Sendable {
     public var maxY: Int { y + height }
 }
 
+/// A cell of a canvas, by column and row from the top left.
+public struct CursorPosition: Hashable, Sendable, CustomStringConvertible {
+    public var x: Int, y: Int
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+    public var description: String { "(\(x), \(y))" }
+}
+
 /// A frame drawn in memory. Screens render into it; the terminal backend writes only the
 /// cells that differ from the previous frame; tests compare its text with snapshots.
 public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor rests once the frame is shown: on the focused row, or at the
+    /// caret of the focused field, so that a screen reader or a braille display follows focus.
+    /// Nil leaves it hidden.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -40,6 +54,12 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// Puts the cursor at (x, y), kept inside the canvas.
+    public mutating func placeCursor(x: Int, y: Int) {
+        guard width > 0, height > 0, y >= 0, y < height else { return }
+        cursor = CursorPosition(x: min(max(0, x), width - 1), y: y)
+    }
 
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }

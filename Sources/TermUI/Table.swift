@@ -1,4 +1,6 @@
-/// A column of a table: a title and a width; a width of 0 takes what the others leave.
+/// A column of a table: a title and a designed width. A table lays its columns out by what the
+/// rows on screen hold (`Table.widths`); the designed width counts only with nothing to measure.
+/// A width of 0 marks the flexible column, which takes the room the others leave.
 public struct Column: Sendable {
     public var title: String
     public var width: Int
@@ -47,55 +49,59 @@ public struct Table {
         self.init(columns: columns, count: rows.count) { i in (rows[i], i < rowStyles.count ? rowStyles[i] : nil) }
     }
 
-    /// The widths each column gets in `width` cells (two cells of marker, one between columns).
+    /// The widths each column gets in `width` cells (two cells of marker, one between columns),
+    /// by what the columns hold.
     ///
-    /// The widths are laid out for 80 columns. Beyond that the extra room goes to every column
-    /// whose text is cut in `sample` (the rows on screen), in proportion to its width and no
-    /// wider than its longest text, so that a region or a lead is read whole rather than only
-    /// the name growing; what is left goes to the flexible column.
+    /// Each column needs the display width of its title and of its widest cell in `sample`
+    /// (the rows on screen: never every row of a long list). When all fit, each gets what it
+    /// needs and the flexible column (width 0, else the last) the rest. When they do not, no
+    /// column is cut while a wider one could give it room: every column gets what it needs up
+    /// to one shared cap, so a short role stays whole beside a long name, and the name is cut
+    /// only when the line really lacks room. With no sample (nothing to measure) the columns
+    /// take their designed widths and the flexible one what is left.
+    ///
+    /// - Complexity: O(cells in `sample` + columns²).
     public func widths(in width: Int, sample: [[String]] = []) -> [Int] {
-        // The columns every width shows are laid out first; those shown only on a wide table
-        // (`from`) then take their width out of the extra room.
-        let always = columns.filter { $0.from == 0 }
-        let fixed = always.reduce(0) { $0 + $1.width }
-        let flexible = always.filter { $0.width == 0 }.count
-        // Columns laid out for a wider screen (a layout chosen at 100 columns) start from there.
-        let design = min(width, max(Self.designWidth, 2 + fixed + always.count - 1 + 12 * flexible))
-        let room = max(0, design - 2 - fixed - (always.count - 1))
-        var widths = columns.map { $0.from > 0 ? 0 : $0.width > 0 ? $0.width : max(4, room / max(1, flexible)) }
-        var extra = width - design
-        for i in columns.indices where columns[i].from > 0 {
-            widths[i] = min(columns[i].width, max(0, extra - 1))
-            extra -= widths[i] + 1
-        }
-        guard extra > 0 else { return widths }
-        let needs = columns.indices.map { i in
-            sample.reduce(DisplayWidth.of(columns[i].title)) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
-        }
-        let base = widths
-        // Rounds of sharing, so that what one column needs less goes to the others still cut.
-        while extra > 0 {
-            let cut = columns.indices.filter { needs[$0] > widths[$0] }
-            let weight = cut.reduce(0) { $0 + base[$1] }
-            guard weight > 0 else { break }
-            let share = extra
-            var given = 0
-            for i in cut {
-                let grow = min(needs[i] - widths[i], max(1, share * base[i] / weight), extra)
-                widths[i] += grow
-                extra -= grow
-                given += grow
+        guard !columns.isEmpty else { return [] }
+        let room = max(0, width - 2 - (columns.count - 1))
+        let flexible = columns.lastIndex { $0.width == 0 } ?? columns.count - 1
+        var needs = columns.map(\.width)
+        if sample.isEmpty {
+            let designed = needs.indices.reduce(0) { $0 + ($1 == flexible ? 0 : needs[$1]) }
+            needs[flexible] = max(4, room - designed)
+        } else {
+            needs = columns.indices.map { i in
+                sample.reduce(DisplayWidth.of(columns[i].title)) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
             }
-            if given == 0 { break }
         }
-        // The rest to the flexible column (or the last one), as before.
-        let last = columns.lastIndex { $0.width == 0 } ?? columns.count - 1
-        if last >= 0 { widths[last] += extra }
+        let total = needs.reduce(0, +)
+        if total <= room {
+            var widths = needs
+            widths[flexible] += room - total
+            return widths
+        }
+        // The highest cap at which the columns, each cut to it, still fit.
+        var cap = 0
+        let sorted = needs.sorted()
+        var below = 0
+        for (k, need) in sorted.enumerated() {
+            let wider = sorted.count - k
+            if below + need * wider > room {
+                cap = (room - below) / wider
+                break
+            }
+            below += need
+        }
+        var widths = needs.map { min($0, cap) }
+        // The cells a cap rounded down: to the flexible column first, then to the others cut.
+        var left = room - widths.reduce(0, +)
+        for i in [flexible] + columns.indices.filter({ $0 != flexible }) where left > 0 && widths[i] < needs[i] {
+            let grow = min(left, needs[i] - widths[i])
+            widths[i] += grow
+            left -= grow
+        }
         return widths
     }
-
-    /// The width the columns are laid out for: 80 columns less nothing.
-    public static let designWidth = 80
 
     /// Draws the header and the rows from `cursor.top`. The owner keeps the scroll position
     /// (`ListCursor.scroll` in its update), so that it lasts from one frame to the next; this
@@ -138,6 +144,7 @@ public struct Table {
             let markWidth = 2 + (widths.first ?? 0)
             if selected { canvas.fill(Rect(x: area.x, y: y, width: min(markWidth, area.width), height: 1), style: mark) }
             canvas.put(selected ? ">" : " ", x: area.x, y: y, style: mark)
+            if selected { canvas.placeCursor(x: area.x, y: y) }
             if marked(index) { canvas.put("*", x: area.x + 1, y: y, style: Style(.accent, bold: true, reverse: selected)) }
             var x = area.x + 2
             for (i, (index, c)) in shown.enumerated() {

@@ -29,6 +29,9 @@ public final class TestTerminal: Terminal {
     /// The last frame drawn, if any was.
     public var screen: Canvas? { frames.last }
 
+    /// Where the last frame left the terminal's cursor (nil: hidden, or nothing drawn yet).
+    public var cursor: CursorPosition? { frames.last?.cursor }
+
     /// True while scripted input is left to read.
     public var hasInput: Bool { !script.isEmpty }
 

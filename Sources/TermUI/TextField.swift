@@ -119,9 +119,11 @@ public struct TextField: Sendable, Codable {
         }
     }
 
-    /// Draws the field into `width` cells at (x, y), scrolled so the cursor shows; the cursor
-    /// cell is drawn reversed when `focused` (the terminal's own cursor is hidden). An offered
-    /// value is drawn reversed whole while focused, as text the next key replaces.
+    /// Draws the field into `width` cells at (x, y), scrolled so the cursor shows. When
+    /// `focused`, the cursor cell is drawn reversed (seen in any terminal, and in a snapshot) and
+    /// the canvas's cursor is put on it, counted in display cells, so that the terminal's own
+    /// cursor (which a screen reader follows) sits at the caret. An offered value is drawn
+    /// reversed whole while focused, as text the next key replaces.
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         guard width > 0 else { return }
         guard focused else {
@@ -150,10 +152,12 @@ public struct TextField: Sendable, Codable {
             if col + w > x + width { break }
             let cellStyle = isOffered || i == cursor ? Style.selected : Style(style.role, bold: style.bold, underline: focused)
             canvas.put(shown, x: col, y: y, maxWidth: w, style: cellStyle)
+            if i == cursor { canvas.placeCursor(x: col, y: y) }
             col += w
         }
         if cursor == chars.count, col < x + width {
             canvas[col, y] = Cell(" ", .selected)
+            canvas.placeCursor(x: col, y: y)
         }
     }
 }

@@ -12,7 +12,7 @@ import Testing
         expectSnapshot(canvas, "cluster-members")
         #expect(canvas.text.contains("Lead: Câmara Municipal de Óbidos"))
         #expect(canvas.text.contains("1 school · 1 agency"))
-        #expect(canvas.text.contains("Next due: 2026-11-10 Reunião trimestral (! OVERDUE)"))
+        #expect(canvas.text.contains("Next due: ! OVERDUE 2026-11-10 Reunião trimestral"))
         app.press(.tab)
         expectSnapshot(app.render(), "cluster-checkpoints")
         app.press(.backTab)

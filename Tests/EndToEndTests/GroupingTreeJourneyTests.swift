@@ -15,7 +15,7 @@ struct GroupingTreeJourneyTests {
         let lines = tree.split(separator: "\n").map(String.init)
         let alliance = try #require(lines.firstIndex { $0.contains("▾ Northern Alliance") })
         // Two clusters within, their seven schools, each once; its clusters indented beneath.
-        #expect(lines[alliance].contains(" 2     7 "), "\(tree)")
+        #expect(lines[alliance].contains(#/Northern Alliance +2 +7 /#), "\(tree)")
         #expect(
             lines[alliance + 1].hasPrefix("      Inverness Royal Acad") && lines[alliance + 2].hasPrefix("      Portree Learning"),
             "\(tree)")

@@ -32,7 +32,7 @@ import Testing
         // journal's tail: the school sorts first, and the selection stays where it was.
         let edited = try Shell.cairn(["edit", "EB 7 São João", "name=Aaa Kāhui Ako 漢字"], store: store.url)
         #expect(edited.status == 0, "\(edited.stderr)")
-        try session.waitFor("  Aaa Kāhui Ako 漢字    7")
+        try session.waitUntil("the renamed school first, with its id") { $0.contains(#/\n  Aaa Kāhui Ako 漢字 +7 /#) }
         try session.send("q")
         try session.waitForExit()
         let check = try Shell.cairn(["check"], store: store.url)

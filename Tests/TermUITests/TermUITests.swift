@@ -118,25 +118,53 @@ import Testing
     }
 }
 
-/// Wider terminals widen every cut column, in proportion, not only the flexible one.
+/// Columns take the width by what they hold: a column is cut only when the line lacks room,
+/// and then no column is cut while a wider one could give it room.
 @Suite struct TableWidthTests {
     let columns = [Column("Cluster"), Column("Region", width: 11), Column("Lead", width: 10), Column("Due", width: 10)]
     let rows = [
         ["Agrupamento de Escolas de São João da Madeira Norte", "Highland (Northern Alliance)", "Escola Básica n.º 1", "2026-12-01"]
     ]
 
-    @Test func at_80_columns_the_layout_is_as_designed() {
+    @Test func when_everything_fits_each_column_gets_what_it_holds_and_the_flexible_one_the_rest() {
+        let table = Table(columns: columns, rows: [["Óbidos", "Oeste", "Câmara Municipal de Óbidos", "2026-12-01"]])
+        let w = table.widths(in: 80, sample: [["Óbidos", "Oeste", "Câmara Municipal de Óbidos", "2026-12-01"]])
+        #expect(w == [80 - 2 - 3 - 6 - 26 - 10, 6, 26, 10], "a lead wider than its designed 10 is whole: \(w)")
+    }
+
+    @Test func at_80_the_widest_columns_are_cut_to_one_cap_and_a_narrow_one_stays_whole() {
         let table = Table(columns: columns, rows: rows)
-        #expect(table.widths(in: 80, sample: rows) == [44, 11, 10, 10])
+        let w = table.widths(in: 80, sample: rows)
+        #expect(w.reduce(0, +) + 2 + 3 == 80, "the whole width is used: \(w)")
+        #expect(w == [23, 23, 19, 10], "name and region share what the lead and the date leave")
     }
 
     @Test func at_120_the_cut_columns_share_the_extra_room_and_a_whole_one_stays() {
         let table = Table(columns: columns, rows: rows)
         let w = table.widths(in: 120, sample: rows)
         #expect(w.reduce(0, +) + 2 + 3 == 120, "the whole width is used: \(w)")
-        #expect(w[1] > 11 && w[2] > 10, "region and lead widen too: \(w)")
+        #expect(w[1] == DisplayWidth.of(rows[0][1]) && w[2] == DisplayWidth.of(rows[0][2]), "region and lead whole: \(w)")
         #expect(w[3] == 10, "a date that fits is left as it is")
-        #expect(w[2] <= DisplayWidth.of(rows[0][2]), "no wider than its longest text")
+    }
+
+    @Test func display_cells_count_not_characters() {
+        let cols = [Column("名前"), Column("Role", width: 4)]
+        let sample = [["漢字の学校", "e\u{301}cole"]]
+        let w = Table(columns: cols, rows: sample).widths(in: 30, sample: sample)
+        #expect(w[1] == 5, "é with a combining mark is one cell: \(w)")
+        #expect(w[0] == 30 - 2 - 1 - 5)
+    }
+
+    @Test func the_selected_row_holds_the_cursor_and_an_unfocused_table_none() {
+        var cursor = ListCursor()
+        cursor.selected = 2
+        let table = Table(columns: [Column("Checkpoint")], rows: [["a"], ["b"], ["c"]])
+        var canvas = Canvas(width: 20, height: 6)
+        table.render(into: &canvas, area: Rect(x: 0, y: 1, width: 20, height: 5), cursor: cursor)
+        #expect(canvas.cursor == CursorPosition(x: 0, y: 4))
+        var unfocused = Canvas(width: 20, height: 6)
+        table.render(into: &unfocused, area: Rect(x: 0, y: 1, width: 20, height: 5), cursor: cursor, focused: false)
+        #expect(unfocused.cursor == nil)
     }
 
     @Test func a_column_shown_from_a_width_is_left_out_below_it() {

@@ -156,3 +156,27 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// A focused field puts the canvas's cursor at its caret, counted in display cells, scrolled
+/// with the text; an unfocused one leaves the cursor alone.
+@Suite struct TextFieldCaretTests {
+    @Test func the_caret_is_counted_in_cells_and_follows_a_scrolled_text() {
+        var field = TextField()
+        for c in "Þing漢e\u{301}" { _ = field.handle(.char(c)) }
+        var canvas = Canvas(width: 40, height: 3)
+        field.render(into: &canvas, x: 5, y: 1, width: 30, focused: true)
+        #expect(canvas.cursor == CursorPosition(x: 5 + 4 + 2 + 1, y: 1))
+        _ = field.handle(.home)
+        _ = field.handle(.right)
+        field.render(into: &canvas, x: 5, y: 1, width: 30, focused: true)
+        #expect(canvas.cursor == CursorPosition(x: 6, y: 1))
+        var long = TextField(String(repeating: "漢", count: 40))
+        var scrolled = Canvas(width: 40, height: 3)
+        long.render(into: &scrolled, x: 2, y: 2, width: 20, focused: true)
+        #expect(scrolled.cursor == CursorPosition(x: 2 + 18, y: 2), "after the last character shown, in the field")
+        _ = long.handle(.home)
+        var unfocused = Canvas(width: 40, height: 3)
+        long.render(into: &unfocused, x: 2, y: 2, width: 20, focused: false)
+        #expect(unfocused.cursor == nil)
+    }
+}

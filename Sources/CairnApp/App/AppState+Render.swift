@@ -13,10 +13,19 @@ extension AppState {
         let base = stack.lastIndex { !$0.screen.isOverlay } ?? 0
         let screen = stack[base].screen
         if !screen.hidesTitleBar { renderTitle(upTo: base, into: &canvas) }
-        screen.render(into: &canvas, area: Rect(x: 0, y: 1, width: env.width, height: env.bodyHeight), env)
+        let body = Rect(x: 0, y: 1, width: env.width, height: env.bodyHeight)
+        screen.render(into: &canvas, area: body, env)
         renderStatus(screen.filteredList, into: &canvas, y: env.height - 2)
         top.screen.drawFooter(into: &canvas, y: env.height - 1, env)
-        for overlay in stack[(base + 1)...] { overlay.screen.render(into: &canvas, area: canvas.bounds, env) }
+        // The cursor follows focus: the focused row or field of the screen on top (an overlay's
+        // own, not one left under it), else the start of what the screen shows.
+        var start = CursorPosition(x: 0, y: body.y)
+        for overlay in stack[(base + 1)...] {
+            canvas.cursor = nil
+            overlay.screen.render(into: &canvas, area: canvas.bounds, env)
+            start = CursorPosition(x: 0, y: 0)
+        }
+        if canvas.cursor == nil { canvas.cursor = start }
         return canvas
     }
 
@@ -98,6 +107,7 @@ extension AppState {
         for (i, line) in lines.enumerated() where top + i < env.height {
             canvas.put(line, x: 1, y: top + i, style: i == 0 ? .error : .plain)
         }
+        canvas.placeCursor(x: 1, y: top)
     }
 }
 
@@ -115,6 +125,28 @@ enum Layout {
             } else {
                 line = candidate
             }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Parts of a line (`1 overdue`, `showing all (f, R)`) joined with ` · ` in lines of at most
+    /// `width` cells, a part never split between lines unless it is itself too long for one.
+    static func wrap(parts: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for part in parts {
+            let candidate = line.isEmpty ? part : line + " · " + part
+            if DisplayWidth.of(candidate) <= width {
+                line = candidate
+                continue
+            }
+            // A part too long for any line goes on in words after what the line holds.
+            let tooLong = DisplayWidth.of(part) > width
+            if !line.isEmpty, !tooLong { lines.append(line) }
+            let pieces = wrap(tooLong ? candidate : part, width: width)
+            lines += pieces.dropLast()
+            line = pieces.last ?? ""
         }
         if !line.isEmpty { lines.append(line) }
         return lines
@@ -143,12 +175,8 @@ enum Layout {
             return
         }
         var shown = columns
-        if let sort = list.sort, shown.indices.contains(sort.column) {
-            // The arrow after the title when the column has room for both, else in its place.
-            let c = shown[sort.column]
-            let room = c.width == 0 || DisplayWidth.of(c.title) + 2 <= c.width
-            shown[sort.column].title = room ? "\(c.title) \(sort.arrow)" : sort.arrow + c.title
-        }
+        // The arrow after the title: the column's width is measured with it.
+        if let sort = list.sort, shown.indices.contains(sort.column) { shown[sort.column].title += " " + sort.arrow }
         var table = Table(columns: shown, count: list.visible.count) { i in
             let row = list.visibleRow(i)
             return (row.cells, row.style)

@@ -12,7 +12,9 @@ extension FormState {
         // the whole width rather than a sliver beside the label.
         let narrow = area.width < 80
         let valueX = narrow ? 5 : labelWidth + 4
-        let valueWidth = narrow ? area.width - valueX - 2 : min(34, area.width - valueX - 24)
+        // A value takes the line: its error goes at the line's end (beside the label when
+        // narrow) and the focused field's hint under the form.
+        let lineWidth = area.width - valueX - 2
         let rowsPerField = narrow ? 2 : 1
         // Long forms (a health check) scroll so that the focused field stays in view.
         let room = max(1, (area.height - 5) / rowsPerField)
@@ -25,7 +27,14 @@ extension FormState {
             let labelY = area.y + 2 + (i - first) * rowsPerField
             let y = labelY + rowsPerField - 1
             let focused = i == f.focus
+            let error = f.errors[field.key].map { "✗ " + $0 }
+            // Beside the value (wide), an error takes up to half the line; the value the rest.
+            let errorWidth = narrow ? 0 : error.map { min(DisplayWidth.of($0), lineWidth / 2) + 1 } ?? 0
+            let valueWidth = lineWidth - errorWidth
             canvas.put(focused ? "▸" : " ", x: 1, y: labelY, style: .accent)
+            // On a focused choice, flag or list the cursor sits where its value starts; a text
+            // field puts it at its caret.
+            if focused { canvas.placeCursor(x: valueX, y: y) }
             canvas.put(
                 field.label, x: 3, y: labelY, maxWidth: narrow ? area.width - 4 : labelWidth,
                 style: focused ? Style(.normal, bold: true) : .muted)
@@ -53,15 +62,10 @@ extension FormState {
             case .flag:
                 canvas.put(field.flag ? "[x] yes" : "[ ] no", x: valueX, y: y, style: focused ? Style(.selection, reverse: true) : .plain)
             }
-            // Narrow, an error follows its label and the focused field's hint is said under the form.
-            let noteX = narrow ? 3 + DisplayWidth.of(field.label) + 2 : valueX + valueWidth + 1
-            let noteY = narrow ? labelY : y
-            if let error = f.errors[field.key] {
-                canvas.put("✗ " + error, x: noteX, y: noteY, maxWidth: area.width - noteX, style: .error)
-            } else if narrow {
-                continue
-            } else if focused, !field.hint.isEmpty {
-                canvas.put(field.hint, x: noteX, y: y, maxWidth: area.width - noteX, style: .muted)
+            // Narrow, an error follows its label; wide, it ends the value's line.
+            if let error {
+                let noteX = narrow ? 3 + DisplayWidth.of(field.label) + 2 : valueX + valueWidth + 1
+                canvas.put(error, x: noteX, y: narrow ? labelY : y, maxWidth: area.width - noteX - 1, style: .error)
             }
         }
         var y = area.y + 3 + min(room, f.fields.count) * rowsPerField
@@ -73,7 +77,7 @@ extension FormState {
             y += 1
             canvas.put(error, x: 3, y: y, maxWidth: area.width - 4, style: .error)
         }
-        if narrow, f.errors[focused.key] == nil, !focused.hint.isEmpty {
+        if f.errors[focused.key] == nil, !focused.hint.isEmpty {
             for line in Layout.wrap(focused.hint, width: area.width - 4) where y + 1 < area.maxY {
                 y += 1
                 canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: .muted)

@@ -14,7 +14,6 @@ extension ClusterScreen {
         canvas.put(c.name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
         canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
-        canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: area.width / 2 - 8, style: Style(.normal, bold: true))
         // A grouping of clusters says its clusters, and schools and agencies only if it has some.
         let grouping = sum.memberClusters > 0
         let members =
@@ -24,24 +23,25 @@ extension ClusterScreen {
         let counts =
             members.joined(separator: " · ")
             + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
-        canvas.put(counts, x: area.width / 2, y: area.y + 2, maxWidth: area.width / 2 - 1)
+        // The counts keep their words at the line's end; the lead takes what they leave.
+        let countsX = max(area.width / 2, area.width - 1 - DisplayWidth.of(counts))
+        canvas.put(counts, x: countsX, y: area.y + 2, maxWidth: area.width - countsX - 1)
+        canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: countsX - 9, style: Style(.normal, bold: true))
         var next = "Next due: nothing open"
         var nextStyle = Style.plain
         if let n = sum.next {
             let st = n.status(on: env.today)
-            next = "Next due: \(n.due) \(n.title) (\(st.mark) \(st.word))"
+            // The status first: a long title is cut, never the word that says it is late.
+            next = "Next due: \(st.mark) \(st.word) \(n.due) \(n.title)"
             if st == .overdue { nextStyle = Style(.overdue, bold: true) }
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: nextStyle)
         Chrome.tabs(tabTitles(sum, width: area.width), active: tab.rawValue, into: &canvas, y: area.y + 4, numbered: false)
         var listArea = Rect(x: 0, y: area.y + 5, width: area.width, height: visibleRows(env) + 1)
-        if tab == .health, let latest = sum.health.latest {
-            let h = sum.health
-            var line = "\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4 · weakest: \(h.weakestPoint)"
-            if let before = h.previous { line += " · Δ since \(before.date)" }
-            canvas.put(
-                line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: h.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent
-            )
+        let healthLines = healthLines(sum, width: area.width)
+        for line in healthLines {
+            let style = sum.health.fundingEndsSoon != nil ? Style(.overdue, bold: true) : .accent
+            canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: style)
             listArea.y += 1
         }
         if tab == .coverage {
@@ -56,6 +56,15 @@ extension ClusterScreen {
         // A grouping's members show each member cluster's own status.
         let columns = tab == .members && grouping ? Rows.groupingMemberColumns : tab.columns
         Layout.list(list, columns: columns, into: &canvas, area: listArea, empty: tab.emptyMessage)
+    }
+
+    /// The latest health check's line over the Health tab, in whole words: on two rows when
+    /// one is not enough (the list gives up a row for it).
+    func healthLines(_ sum: ClusterSummary?, width: Int) -> [String] {
+        guard tab == .health, let h = sum?.health, let latest = h.latest else { return [] }
+        var parts = ["\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4", "weakest: \(h.weakestPoint)"]
+        if let before = h.previous { parts.append("Δ since \(before.date)") }
+        return Array(Layout.wrap(parts: parts, width: width - 2).prefix(2))
     }
 
     /// Tab titles with their counts: full words while they fit, shorter words before any count is lost.

@@ -39,7 +39,8 @@ public struct ClusterScreen: Screen, TabbedLists {
     /// Rows of the list: the body less five header lines and the table's header, less the
     /// health check's line or the coverage note.
     func visibleRows(_ env: AppEnvironment) -> Int {
-        max(1, env.bodyHeight - 6 - (tab == .health || tab == .coverage ? 1 : 0))
+        let notes = tab == .coverage ? 1 : tab == .health ? max(1, healthLines(summary, width: env.width).count) : 0
+        return max(1, env.bodyHeight - 6 - notes)
     }
 
     public func crumb(_ env: AppEnvironment) -> String { env.world.clusters[clusterID]?.name ?? "cluster" }

@@ -67,5 +67,6 @@ public struct ConfirmScreen: Screen {
         let box = Rect(x: 6, y: area.height / 2 - 2, width: area.width - 12, height: lines.count + 4)
         Layout.box(box, title: "Confirm", into: &canvas)
         for (i, line) in lines.enumerated() { canvas.put(line, x: box.x + 2, y: box.y + 2 + i, style: .accent) }
+        canvas.placeCursor(x: box.x + 2, y: box.y + 2)
     }
 }

@@ -21,10 +21,31 @@ extension HomeScreen {
         }
         let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
         Layout.list(list, columns: columns, into: &canvas, area: listArea, empty: emptyMessage)
-        if tab == .checkpoints {
+        drawLegend(into: &canvas, area: area)
+    }
+
+    /// The line under the list that says what its marks and counts mean, in whole words: on
+    /// two rows when one is not enough (the list gives up a row for it).
+    func legendLines(width: Int) -> [String] {
+        let parts: [String]
+        if showingTree {
+            parts =
+                list.filter.text.isEmpty
+                ? ["← → fold", "a grouping counts each cluster (Clu) and school (Sch) within once, and shows the weakest"]
+                : ["each match with its path from the top", "Esc shows the tree again"]
+        } else if tab == .checkpoints {
             let shown = "showing \(checkpointFilter.rawValue)" + (region.map { " in \($0)" } ?? "") + " (f, R)"
-            let legend = "\(overdueCount) overdue · \(shown) · ! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"
-            canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
+            parts = ["\(overdueCount) overdue", shown, "! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"]
+        } else {
+            return []
+        }
+        return Array(Layout.wrap(parts: parts, width: width - 2).prefix(2))
+    }
+
+    func drawLegend(into canvas: inout Canvas, area: Rect) {
+        let lines = legendLines(width: area.width)
+        for (i, line) in lines.enumerated() {
+            canvas.put(line, x: 1, y: area.maxY - lines.count + i, maxWidth: area.width - 2, style: .muted)
         }
     }
 
@@ -38,11 +59,7 @@ extension HomeScreen {
             return
         }
         Layout.list(list, columns: Rows.treeColumns, into: &canvas, area: listArea, empty: emptyMessage)
-        let legend =
-            list.filter.text.isEmpty
-            ? "← → fold · a grouping counts each cluster (Clu) and school (Sch) within once, and shows the weakest"
-            : "each match with its path from the top · Esc shows the tree again"
-        canvas.put(legend, x: 1, y: area.maxY - 1, maxWidth: area.width - 2, style: .muted)
+        drawLegend(into: &canvas, area: area)
     }
 
     /// Why the list is empty: no records, or none that the tab's filters let through.

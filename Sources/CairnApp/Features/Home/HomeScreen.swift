@@ -57,7 +57,7 @@ public struct HomeScreen: Screen, TabbedLists {
     /// Rows of the list on screen: the body less the tab bar and the header (and the legend
     /// under the checkpoints), so the selected row is never drawn under anything.
     func visibleRows(_ env: AppEnvironment) -> Int {
-        max(1, env.bodyHeight - 2 - (tab == .checkpoints || showingTree ? 1 : 0))
+        max(1, env.bodyHeight - 2 - legendLines(width: env.width).count)
     }
 
     public func crumb(_ env: AppEnvironment) -> String { "Home" }

@@ -66,7 +66,10 @@ extension ImportScreen {
     }
 
     private func draw(_ row: ImportRow, _ p: ImportPreview, into canvas: inout Canvas, y: Int, width: Int, focused: Bool) {
-        if focused { canvas.put("▸", x: 1, y: y, style: .accent) }
+        if focused {
+            canvas.put("▸", x: 1, y: y, style: .accent)
+            canvas.placeCursor(x: 1, y: y)
+        }
         let chosen = focused ? Style(.selection, reverse: true) : Style.plain
         switch row {
         case .blank: break

@@ -234,6 +234,7 @@ public struct WorkshopScreen: Screen {
                 canvas.put(
                     (chosen ? "> " : "  ") + line.text, x: 0, y: y, maxWidth: width - 2,
                     style: chosen ? Style(.selection, bold: true, reverse: true) : line.style)
+                if chosen, canvas.cursor == nil { canvas.placeCursor(x: 0, y: y) }
             }
             y += 1
         }
