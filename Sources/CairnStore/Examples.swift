@@ -70,6 +70,8 @@ struct ExampleCluster: Decodable {
         var done: Done?
         /// The statement of a goal whose measurement this checkpoint asks for.
         var goal: String?
+        /// A meeting the monitoring agreement's rhythm set: the plan lists it under the agreement.
+        var meeting: Bool?
     }
 
     struct MeasurementPart: Decodable {
@@ -249,11 +251,13 @@ struct ExampleCluster: Decodable {
                 changes += removal
             }
         }
+        var agreementID: String?
         if let a = agreement {
             let record = Agreement(
                 cluster: clusterRecord.id, meetingsPerYear: a.meetingsPerYear, reporting: a.reporting, evaluation: a.evaluation,
                 periodStart: try DayInput.parse(a.periodStart, today: today), periodEnd: try DayInput.parse(a.periodEnd, today: today))
             changes.append(.put(.agreement(record.normalized())))
+            agreementID = record.id
         }
         for a in assessments ?? [] {
             var record = Assessment(cluster: clusterRecord.id, date: try DayInput.parse(a.date, today: today), by: a.by)
@@ -264,7 +268,7 @@ struct ExampleCluster: Decodable {
         for p in checkpoints {
             var checkpoint = Checkpoint(
                 cluster: clusterRecord.id, title: p.title, due: try DayInput.parse(p.due, today: today),
-                goal: p.goal.flatMap { goalByStatement[$0] })
+                goal: p.goal.flatMap { goalByStatement[$0] }, agreement: p.meeting == true ? agreementID : nil)
             if let done = p.done {
                 checkpoint = checkpoint.ticked(by: done.by, on: try DayInput.parse(done.on, today: today), evidence: done.evidence)
             }

@@ -35,9 +35,10 @@ import Testing
         #expect(
             text.contains("| Huisbezoeken bij langdurig spijbelen | OCMW Gent – Sociale dienst | Minder vroegtijdige schoolverlaters |"))
         #expect(text.contains("| Meetings a year | 4, all stakeholders together |"))
-        // The examples' meetings are not the agreement's checkpoints yet: the rhythm's dates stand in.
-        #expect(text.contains("the rhythm proposes these dates"))
-        #expect(text.contains("| Meeting of all stakeholders | proposed |"))
+        // The examples' meetings are the agreement's checkpoints: listed under it, with their status.
+        #expect(text.contains("| Kwartaaloverleg Q3 | held"), "\(text)")
+        #expect(text.contains("| Kwartaaloverleg Q4 |"), "\(text)")
+        #expect(!text.contains("the rhythm proposes these dates"))
         let gaps = w.gaps(in: gent.id, on: today)
         #expect(!gaps.isEmpty)
         for gap in gaps { #expect(text.contains(MarkdownReport.md(gap.message)), "gap \(gap.message) missing") }
@@ -49,7 +50,20 @@ import Testing
                     Checkpoint(cluster: gent.id, title: "Kwartaaloverleg Q1", due: Day(iso: "2027-02-15")!, agreement: agreement.id))))
         let set = MarkdownReport.plan(gent.id, world: w, today: today, made: made)
         #expect(set.contains("| 2027-02-15 | Kwartaaloverleg Q1 | to come |"), "\(set)")
-        #expect(!set.contains("proposed"))
+    }
+
+    @Test func every_example_with_an_agreement_has_its_meetings_set_and_a_plan_that_lists_them() throws {
+        let w = try examples()
+        let agreements = w.agreements.values
+        #expect(agreements.count >= 5)
+        for a in agreements {
+            let meetings = w.checkpoints.values.filter { $0.agreement == a.id }
+            let name = w.clusters[a.cluster]?.name ?? a.cluster
+            #expect(!meetings.isEmpty, "\(name) has an agreement and no meeting set")
+            let text = MarkdownReport.plan(a.cluster, world: w, today: today, made: made)
+            for m in meetings { #expect(text.contains("| \(MarkdownReport.md(m.title)) |"), "\(name): \(m.title)") }
+            #expect(!text.contains("the rhythm proposes these dates"), "\(name)")
+        }
     }
 
     @Test func a_plan_of_an_empty_cluster_says_what_each_step_lacks() throws {
