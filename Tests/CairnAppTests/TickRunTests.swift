@@ -32,4 +32,26 @@ import Testing
         app.press(.char("e"), .escape)
         #expect(app.home.list.selectedRow?.id == chosen)
     }
+
+    @Test func five_checkpoints_with_their_evidence_take_space_and_enter_each_beyond_the_text() throws {
+        var w = Fixture.world()
+        for i in 1...5 {
+            w.apply(
+                .put(.checkpoint(Checkpoint(id: "chk-f\(i)", cluster: "clu-pt", title: "Visita \(i)", due: Fixture.today.adding(days: i)))))
+        }
+        var app = Fixture.app(w)
+        app.press(.char("4"))
+        let run = app.home.list.visibleRows.filter { app.world.checkpoints[$0.id]?.isDone == false }.prefix(5).map(\.id)
+        try #require(run.count == 5)
+        var keys = 0
+        for n in 1...5 {
+            app.press(.char(" "))
+            app.type("acta n.º \(n)")
+            app.settle(app.press(.enter))
+            keys += 2
+        }
+        for id in run { #expect(app.world.checkpoints[id]?.isDone == true, "\(id) ticked") }
+        #expect(run.enumerated().allSatisfy { n, id in app.world.checkpoints[id]?.evidence == "acta n.º \(n + 1)" })
+        #expect(keys == 10, "five ticks with evidence: Space and Enter each, no g before each")
+    }
 }
