@@ -318,7 +318,8 @@ struct ImportJourneyTests {
         for _ in 0..<30 where !screen.contains("▸ “Artística”") {
             try tmux.send("Down")
             let before = screen
-            screen = try tmux.waitUntil("the selection to move") { $0 != before }
+            try tmux.waitUntil("the selection to move") { $0 != before }
+            screen = try tmux.settledScreen()
         }
         try tmux.send("Enter")
         try tmux.waitFor("Enter keeps them, Esc cancels")

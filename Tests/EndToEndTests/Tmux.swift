@@ -69,6 +69,20 @@ final class Tmux {
         throw E2EError("timed out waiting for \(what); the screen showed:\n\(last)")
     }
 
+    /// The screen once two captures a moment apart agree: a frame drawn whole, not half-way
+    /// (on a loaded machine a capture can fall in the middle of a redraw).
+    func settledScreen(timeout: TimeInterval = 20) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try screen()
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = try screen()
+            if now == last { return now }
+            last = now
+        }
+        throw E2EError("the screen never settled; it showed last:\n\(last)")
+    }
+
     /// True while the pane's program runs (the session ends with it).
     var isRunning: Bool { (try? tmux(["has-session", "-t", session])) != nil }
 
