@@ -21,14 +21,17 @@ public enum HTMLReport {
     public static func render(_ report: Report) -> String {
         var body = "<header><h1>\(esc(report.title))</h1><p class=\"facts\">\(esc(report.facts))</p>"
         for note in report.notes { body += "<p><strong>\(esc(note.label)).</strong> \(esc(note.text))</p>" }
-        body += "</header>"
-        for section in report.sections {
-            body += "<section id=\"\(esc(section.id))\"><h2>\(esc(section.heading))</h2>"
-            body += section.blocks.map(html).joined()
-            body += "</section>"
-        }
+        body += "</header>" + sections(report)
         return
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>\(esc(report.title))</title><style>\(style)</style></head><body\(report.pagePerSection ? " class=\"plan\"" : "")>\(body)</body></html>\n"
+    }
+
+    /// The report's sections, each under its heading: what a published cluster's page takes of
+    /// the plan, so that the plan is drawn in one place.
+    static func sections(_ report: Report) -> String {
+        report.sections.map { section in
+            "<section id=\"\(esc(section.id))\"><h2>\(esc(section.heading))</h2>" + section.blocks.map(html).joined() + "</section>"
+        }.joined()
     }
 
     static func html(_ block: Report.Block) -> String {
