@@ -60,8 +60,26 @@ public enum HTMLReport {
     /// act on (controls, bidirectional overrides, U+FFFE and U+FFFF) written visibly, so the
     /// page stays well-formed whatever a name holds.
     static func esc(_ s: String) -> String {
-        Report.escapeMarkup(s).replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}")
+        let visible = Text.visible(s, keepLineBreaks: true)
+        // One pass, and none for the common text with nothing to escape: a site of 3,000 pages
+        // escapes millions of cells (Foundation's `replacingOccurrences` was half its time).
+        // 0xEF leads the UTF-8 of U+FFFE and U+FFFF.
+        guard visible.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) else {
+            return visible
+        }
+        var out = ""
+        out.reserveCapacity(visible.utf8.count + 16)
+        for scalar in visible.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static let style = """

@@ -38,10 +38,12 @@ enum SiteIndex {
         return out + "</section>"
     }
 
-    /// One row a cluster: its name (the link), kind, region, members, health and what is due.
+    /// One row a cluster: its name (the link), what is overdue or due next, health, region, kind
+    /// and how many members.
     static func clusterTable(_ clusters: [Cluster], _ w: World, _ links: SiteLinks, _ today: Day) -> String {
         let members = w.membersByCluster()
-        let header = ["Cluster", "Kind", "Region", "Members", "Health (1 fragile, 4 solid)", "Checkpoints"]
+        // What needs attention beside the name, so that a phone shows it before scrolling sideways.
+        let header = ["Cluster", "Checkpoints", "Health (1 fragile, 4 solid)", "Region", "Kind", "Members"]
         var rows = "<table><thead><tr>" + header.map { "<th>\(HTMLReport.esc($0))</th>" }.joined() + "</tr></thead><tbody>"
         for c in clusters {
             let s = w.standing(of: c.id, on: today)
@@ -50,9 +52,9 @@ enum SiteIndex {
                 s.overdue > 0
                 ? "\(s.overdue) overdue" : s.nextDue.map { "next: \($0.due) \($0.title)" } ?? "nothing open"
             let cells = [
-                links.anchor(links.page(of: c.id), c.name), HTMLReport.esc(c.kind.label), HTMLReport.esc(c.region),
-                "\(members[c.id]?.count ?? 0)", HTMLReport.esc(health),
-                s.overdue > 0 ? "<span class=\"gap\">\(HTMLReport.esc(due))</span>" : HTMLReport.esc(due),
+                links.anchor(links.page(of: c.id), c.name),
+                s.overdue > 0 ? "<span class=\"gap\">\(HTMLReport.esc(due))</span>" : HTMLReport.esc(due), HTMLReport.esc(health),
+                HTMLReport.esc(c.region), HTMLReport.esc(c.kind.label), "\(members[c.id]?.count ?? 0)",
             ]
             rows += "<tr>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>"
         }
