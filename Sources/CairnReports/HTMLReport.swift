@@ -21,14 +21,17 @@ public enum HTMLReport {
     public static func render(_ report: Report) -> String {
         var body = "<header><h1>\(esc(report.title))</h1><p class=\"facts\">\(esc(report.facts))</p>"
         for note in report.notes { body += "<p><strong>\(esc(note.label)).</strong> \(esc(note.text))</p>" }
-        body += "</header>"
-        for section in report.sections {
-            body += "<section id=\"\(esc(section.id))\"><h2>\(esc(section.heading))</h2>"
-            body += section.blocks.map(html).joined()
-            body += "</section>"
-        }
+        body += "</header>" + sections(report)
         return
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>\(esc(report.title))</title><style>\(style)</style></head><body\(report.pagePerSection ? " class=\"plan\"" : "")>\(body)</body></html>\n"
+    }
+
+    /// The report's sections, each under its heading: what a published cluster's page takes of
+    /// the plan, so that the plan is drawn in one place.
+    static func sections(_ report: Report) -> String {
+        report.sections.map { section in
+            "<section id=\"\(esc(section.id))\"><h2>\(esc(section.heading))</h2>" + section.blocks.map(html).joined() + "</section>"
+        }.joined()
     }
 
     static func html(_ block: Report.Block) -> String {
@@ -57,8 +60,26 @@ public enum HTMLReport {
     /// act on (controls, bidirectional overrides, U+FFFE and U+FFFF) written visibly, so the
     /// page stays well-formed whatever a name holds.
     static func esc(_ s: String) -> String {
-        Report.escapeMarkup(s).replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "\u{FFFE}", with: "\u{FFFD}").replacingOccurrences(of: "\u{FFFF}", with: "\u{FFFD}")
+        let visible = Text.visible(s, keepLineBreaks: true)
+        // One pass, and none for the common text with nothing to escape: a site of 3,000 pages
+        // escapes millions of cells (Foundation's `replacingOccurrences` was half its time).
+        // 0xEF leads the UTF-8 of U+FFFE and U+FFFF.
+        guard visible.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) else {
+            return visible
+        }
+        var out = ""
+        out.reserveCapacity(visible.utf8.count + 16)
+        for scalar in visible.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     static let style = """

@@ -55,15 +55,6 @@ extension Report {
 }
 
 extension Report {
-    /// Data as text in the HTML report: controls written visibly (as on a terminal) and `&`,
-    /// `<`, `>` as entities, which XHTML requires.
-    static func escapeMarkup(_ s: String) -> String {
-        Text.visible(s, keepLineBreaks: true).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
-}
-
-extension Report {
     /// The report marked as one of a past day: what had been recorded by the end of `day`.
     public func asRecorded(by day: Day) -> Report {
         var marked = self

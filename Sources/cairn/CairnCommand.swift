@@ -34,7 +34,8 @@ struct CairnCommand: ParsableCommand {
                     AssessCommand.self, HealthCommand.self, GapsCommand.self, CoverageCommand.self,
                 ]),
             CommandGroup(
-                name: "Workshop and reports", subcommands: [WorkshopCommand.self, ReportCommand.self, PlanCommand.self, DemoCommand.self]),
+                name: "Workshop and reports",
+                subcommands: [WorkshopCommand.self, ReportCommand.self, PlanCommand.self, PublishCommand.self, DemoCommand.self]),
             CommandGroup(name: "Import and export", subcommands: [ImportCommand.self, UndoImportCommand.self, ExportCommand.self]),
             CommandGroup(
                 name: "Sync and the store", subcommands: [SyncCommand.self, ConflictsCommand.self, LogCommand.self, CheckCommand.self]),
