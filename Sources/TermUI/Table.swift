@@ -113,15 +113,23 @@ public struct Table {
         cursor.scroll(visibleRows: visible, count: count)
         // The position counter sits at the header's right end; the columns give it room.
         let info = count > visible && visible > 0 ? " \(cursor.selected + 1)/\(count) " : ""
-        let shown = shown(at: area.width)
-        let onScreen = (0..<max(0, min(visible, count - cursor.top))).map { r in
+        var shown = shown(at: area.width)
+        var onScreen = (0..<max(0, min(visible, count - cursor.top))).map { r in
             let cells = row(cursor.top + r).cells
             return shown.map { $0.index < cells.count ? cells[$0.index] : "" }
         }
-        let table = Table(columns: shown.map(\.column), count: count, row: row)
         // Room for the counter at its widest, so the columns do not shift when the selection
         // passes 9 or 99 (every row would be sent again).
         let room = info.isEmpty ? 0 : DisplayWidth.of(" \(count)/\(count) ")
+        // A column with nothing in the rows on screen is left out while text would be cut
+        // beside it: its title alone says nothing, and comes back once a row fills it.
+        let needs = shown.indices.map { i in onScreen.reduce(DisplayWidth.of(shown[i].column.title)) { max($0, DisplayWidth.of($1[i])) } }
+        let empty = Set(shown.indices.dropFirst().filter { i in !onScreen.isEmpty && onScreen.allSatisfy { $0[i].isEmpty } })
+        if !empty.isEmpty, needs.reduce(shown.count + 1, +) > area.width - room {
+            shown = shown.indices.filter { !empty.contains($0) }.map { shown[$0] }
+            onScreen = onScreen.map { cells in cells.indices.filter { !empty.contains($0) }.map { cells[$0] } }
+        }
+        let table = Table(columns: shown.map(\.column), count: count, row: row)
         let widths = table.widths(in: area.width - room, sample: onScreen)
         var x = area.x + 2
         for (i, (_, c)) in shown.enumerated() {

@@ -56,7 +56,8 @@ import Testing
         expectSnapshot(canvas, "cluster-coverage")
         #expect(canvas.text.contains("local authority"))
         #expect(canvas.text.contains("! none"))
-        #expect(canvas.row(21).contains("health is absent locally"))
+        #expect(canvas.row(19).hasPrefix(" health is absent locally"), "the note under the list, in whole words")
+        #expect(canvas.row(21).contains("parents are absent") || canvas.row(20).contains("parents are absent"))
     }
 }
 

@@ -44,14 +44,11 @@ extension ClusterScreen {
             canvas.put(line, x: 1, y: listArea.y, maxWidth: area.width - 2, style: style)
             listArea.y += 1
         }
-        if tab == .coverage {
-            let cov = regionCoverage ? w.coverage(ofRegion: c.region) : sum.coverage
-            let scope = regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
-            let note =
-                scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
+        let note = coverageNote(env)
+        for (i, line) in note.lines.enumerated() {
             canvas.put(
-                note, x: 1, y: area.maxY - 1, maxWidth: area.width - 2,
-                style: cov.gapSentences.isEmpty ? .muted : Style(.overdue, bold: true))
+                line, x: 1, y: area.maxY - note.lines.count + i, maxWidth: area.width - 2,
+                style: note.gaps ? Style(.overdue, bold: true) : .muted)
         }
         // A grouping's members show each member cluster's own status.
         let columns = tab == .members && grouping ? Rows.groupingMemberColumns : tab.columns
@@ -65,6 +62,17 @@ extension ClusterScreen {
         var parts = ["\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4", "weakest: \(h.weakestPoint)"]
         if let before = h.previous { parts.append("Δ since \(before.date)") }
         return Array(Layout.wrap(parts: parts, width: width - 2).prefix(2))
+    }
+
+    /// The Coverage tab's note under the list, in whole words: on as many rows as it needs, up
+    /// to three (the list gives them up), so that no absent sector is cut away.
+    func coverageNote(_ env: AppEnvironment) -> (lines: [String], gaps: Bool) {
+        guard tab == .coverage, let c = env.world.clusters[clusterID] else { return ([], false) }
+        let cov = regionCoverage ? env.world.coverage(ofRegion: c.region) : summary?.coverage ?? env.world.coverage(of: clusterID)
+        let scope = regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
+        let note =
+            scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
+        return (Array(Layout.wrap(note, width: max(10, env.width - 2)).prefix(3)), !cov.gapSentences.isEmpty)
     }
 
     /// Tab titles with their counts: full words while they fit, shorter words before any count is lost.

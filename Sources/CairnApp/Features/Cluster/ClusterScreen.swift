@@ -39,7 +39,9 @@ public struct ClusterScreen: Screen, TabbedLists {
     /// Rows of the list: the body less five header lines and the table's header, less the
     /// health check's line or the coverage note.
     func visibleRows(_ env: AppEnvironment) -> Int {
-        let notes = tab == .coverage ? 1 : tab == .health ? max(1, healthLines(summary, width: env.width).count) : 0
+        let notes =
+            tab == .coverage
+            ? max(1, coverageNote(env).lines.count) : tab == .health ? max(1, healthLines(summary, width: env.width).count) : 0
         return max(1, env.bodyHeight - 6 - notes)
     }
 

@@ -16,10 +16,34 @@ public struct GoalScreen: Screen {
 
     public init(id: String) { self.id = id }
 
-    /// Lines above the list: the statement (two lines when it needs them), status, indicator,
-    /// the chart and its heading.
+    /// Lines above the list: the statement, the status line and the indicator (each on two lines
+    /// when it needs them), the chart and its heading.
     func headerHeight(_ env: AppEnvironment) -> Int {
-        titleLines(env).count + 2 + contributionLines(env).count + chartHeight(env) + 1
+        titleLines(env).count + factLines(env).count + indicatorLines(env).count + contributionLines(env).count + chartHeight(env) + 1
+    }
+
+    /// Status, latest, target and baseline, in whole parts over two lines when one is not enough:
+    /// the target and its deadline are never cut away.
+    func factLines(_ env: AppEnvironment) -> [String] {
+        let w = env.world
+        guard let g = w.goals[id] else { return [""] }
+        let p = w.progress(of: g, on: env.today)
+        let u = g.unit
+        var facts = ["\(p.status.rawValue) \(p.bar)"]
+        if let latest = p.latest { facts.append("latest \(World.number(latest.value))\(u) on \(latest.date)") }
+        if let t = g.target { facts.append("target \(World.number(t))\(u)" + (g.deadline.map { " by \($0)" } ?? "")) }
+        if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
+        return Array(Layout.wrap(parts: facts, width: max(10, env.width - 2)).prefix(2))
+    }
+
+    /// The indicator, over two lines when it needs them.
+    func indicatorLines(_ env: AppEnvironment) -> [String] {
+        let indicator = env.world.goals[id]?.indicator ?? ""
+        let text = "Indicator: " + (indicator.isEmpty ? "—" : indicator)
+        let width = max(10, env.width - 2)
+        let lines = Layout.wrap(text, width: width)
+        if lines.count <= 1 { return [text] }
+        return [lines[0], DisplayWidth.truncate(lines.dropFirst().joined(separator: " "), to: width)]
     }
 
     /// The goal above it that it contributes to, or the goals below that contribute to it, each
@@ -109,21 +133,24 @@ public struct GoalScreen: Screen {
         let w = env.world
         guard let g = w.goals[id] else { return }
         let p = w.progress(of: g, on: env.today)
-        let u = g.unit
-        let title = titleLines(env)
-        for (i, line) in title.enumerated() { canvas.put(line, x: 1, y: area.y + i, maxWidth: area.width - 2, style: .title) }
-        let y = area.y + title.count - 1
-        var facts = ["\(p.status.rawValue) \(p.bar)"]
-        if let latest = p.latest { facts.append("latest \(World.number(latest.value))\(u) on \(latest.date)") }
-        if let t = g.target { facts.append("target \(World.number(t))\(u)" + (g.deadline.map { " by \($0)" } ?? "")) }
-        if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
-        canvas.put(facts.joined(separator: " · "), x: 1, y: y + 1, maxWidth: area.width - 2, style: Rows.goalStyle(p.status) ?? .plain)
-        canvas.put("Indicator: " + (g.indicator.isEmpty ? "—" : g.indicator), x: 1, y: y + 2, maxWidth: area.width - 2, style: .muted)
-        let contributions = contributionLines(env)
-        for (i, line) in contributions.enumerated() {
-            canvas.put(Text.visible(line.text), x: 1, y: y + 3 + i, maxWidth: area.width - 2, style: line.style)
+        var y = area.y
+        for line in titleLines(env) {
+            canvas.put(line, x: 1, y: y, maxWidth: area.width - 2, style: .title)
+            y += 1
         }
-        let chart = Rect(x: 1, y: y + 3 + contributions.count, width: area.width - 2, height: chartHeight(env))
+        for line in factLines(env) {
+            canvas.put(line, x: 1, y: y, maxWidth: area.width - 2, style: Rows.goalStyle(p.status) ?? .plain)
+            y += 1
+        }
+        for line in indicatorLines(env) {
+            canvas.put(line, x: 1, y: y, maxWidth: area.width - 2, style: .muted)
+            y += 1
+        }
+        for line in contributionLines(env) {
+            canvas.put(Text.visible(line.text), x: 1, y: y, maxWidth: area.width - 2, style: line.style)
+            y += 1
+        }
+        let chart = Rect(x: 1, y: y, width: area.width - 2, height: chartHeight(env))
         SeriesChart(goal: g, points: w.measurements(of: id), today: env.today).render(into: &canvas, area: chart)
         let top = area.y + headerHeight(env) - 1
         canvas.put("Measurements", x: 1, y: top, style: .title)

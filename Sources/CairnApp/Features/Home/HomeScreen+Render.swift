@@ -7,8 +7,7 @@ extension HomeScreen {
         let counts =
             env.firstLook.map { [$0.clusters.count, $0.schools, $0.agencies, $0.checkpoints] }
             ?? [w.clusters.count, w.schools.count, w.agencies.count, w.checkpoints.count]
-        let titles = Tab.allCases.map { "\($0.title) (\(counts[$0.rawValue]))" }
-        Chrome.tabs(titles, active: tab.rawValue, into: &canvas, y: area.y)
+        Chrome.tabs(Self.tabTitles(counts: counts, width: area.width), active: tab.rawValue, into: &canvas, y: area.y)
 
         let listArea = Rect(x: 0, y: area.y + 1, width: area.width, height: visibleRows(env) + 1)
         if env.storeIsEmpty {
@@ -22,6 +21,21 @@ extension HomeScreen {
         let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
         Layout.list(list, columns: columns, into: &canvas, area: listArea, empty: emptyMessage)
         drawLegend(into: &canvas, area: area)
+    }
+
+    /// Tab titles with their counts: whole words while they fit, then the last tabs' words
+    /// shortened one by one ("4 Chk (25)"), so that no count is cut.
+    static func tabTitles(counts: [Int], width: Int) -> [String] {
+        func fits(_ t: [String]) -> Bool { t.reduce(0) { $0 + DisplayWidth.of($1) + 5 } - 1 <= width }
+        var titles: [String] = []
+        for shortened in 0...Tab.allCases.count {
+            titles = Tab.allCases.map { tab in
+                let word = tab.rawValue >= Tab.allCases.count - shortened ? tab.shortestTitle : tab.title
+                return "\(word) (\(counts[tab.rawValue]))"
+            }
+            if fits(titles) { break }
+        }
+        return titles
     }
 
     /// The line under the list that says what its marks and counts mean, in whole words: on

@@ -6,6 +6,8 @@ public struct HomeScreen: Screen, TabbedLists {
     public enum Tab: Int, CaseIterable, Sendable {
         case clusters, schools, agencies, checkpoints
         var title: String { ["Clusters", "Schools", "Agencies", "Checkpoints"][rawValue] }
+        /// The word a tab bar too narrow for the whole one shows, as the cluster's tabs do.
+        var shortestTitle: String { ["Clu", "Sch", "Agy", "Chk"][rawValue] }
         var kind: RecordKind { [RecordKind.cluster, .school, .agency, .checkpoint][rawValue] }
     }
 

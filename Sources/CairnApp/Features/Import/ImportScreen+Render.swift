@@ -12,9 +12,10 @@ extension ImportScreen {
             return
         }
         guard let p = preview else {
-            canvas.put(
-                "Type the file's path and press Enter to preview it; nothing is written until you confirm.", x: 3, y: area.y + 4,
-                maxWidth: area.width - 4, style: .muted)
+            let hint = "Type the file's path and press Enter to preview it; nothing is written until you confirm."
+            for (i, line) in Layout.wrap(hint, width: area.width - 4).enumerated() {
+                canvas.put(line, x: 3, y: area.y + 4 + i, maxWidth: area.width - 4, style: .muted)
+            }
             return
         }
         // The format line ends where "↑ N more above" begins, when the list is scrolled.
@@ -37,8 +38,9 @@ extension ImportScreen {
         // The row above the last says what is below; the format line's end, what is above.
         let visible = max(1, last - 1 - listTop)
         let focusedRow = focus > 0 && focus <= selectable.count ? selectable[focus - 1] : nil
+        let labelWidth = phaseLabelWidth(all, p, width: area.width)
         for (offset, index) in (top..<min(all.count, top + visible)).enumerated() {
-            draw(all[index], p, into: &canvas, y: listTop + offset, width: area.width, focused: index == focusedRow)
+            draw(all[index], p, into: &canvas, y: listTop + offset, width: area.width, focused: index == focusedRow, labelWidth: labelWidth)
         }
         if !above.isEmpty {
             canvas.put(above, x: area.width - 1 - above.count, y: area.y + 3, style: .muted)
@@ -65,7 +67,31 @@ extension ImportScreen {
         }
     }
 
-    private func draw(_ row: ImportRow, _ p: ImportPreview, into canvas: inout Canvas, y: Int, width: Int, focused: Bool) {
+    /// A phase word's or a yes/no column's label and the phases it gives.
+    private func phaseWord(_ row: ImportRow, _ p: ImportPreview) -> (label: String, phases: [String])? {
+        switch row {
+        case .word(let i):
+            let word = p.phaseWords[i]
+            return ("“\(word.word)” (\(word.rows) row\(word.rows == 1 ? "" : "s"))", wordPhases[word.word] ?? word.phases ?? [])
+        case .yesNo(let i):
+            let c = p.yesNoColumns[i]
+            return ("“\(p.header[c.column])” (yes on \(c.yes))", c.phases)
+        default: return nil
+        }
+    }
+
+    /// The room of the phase words' labels: 30 cells, more on a wide terminal where every label
+    /// and the phases beside it fit whole.
+    private func phaseLabelWidth(_ rows: [ImportRow], _ p: ImportPreview, width: Int) -> Int {
+        let words = rows.compactMap { phaseWord($0, p) }
+        let labels = words.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let phases = words.map { DisplayWidth.of("→ " + $0.phases.joined(separator: ", ")) }.max() ?? 0
+        return max(30, min(labels, width - 6 - phases))
+    }
+
+    private func draw(
+        _ row: ImportRow, _ p: ImportPreview, into canvas: inout Canvas, y: Int, width: Int, focused: Bool, labelWidth: Int
+    ) {
         if focused {
             canvas.put("▸", x: 1, y: y, style: .accent)
             canvas.placeCursor(x: 1, y: y)
@@ -80,26 +106,18 @@ extension ImportScreen {
             canvas.put(field, x: 3, y: y, maxWidth: 14, style: focused ? Style(.normal, bold: true) : .muted)
             canvas.put("← " + column, x: 18, y: y, maxWidth: 32, style: chosen)
             canvas.put(example, x: 52, y: y, maxWidth: width - 53, style: .muted)
-        case .word(let i), .yesNo(let i):
-            let label: String
-            let phases: [String]
-            if case .word = row {
-                label = "“\(p.phaseWords[i].word)” (\(p.phaseWords[i].rows) row\(p.phaseWords[i].rows == 1 ? "" : "s"))"
-                phases = wordPhases[p.phaseWords[i].word] ?? p.phaseWords[i].phases ?? []
-            } else {
-                let c = p.yesNoColumns[i]
-                label = "“\(p.header[c.column])” (yes on \(c.yes))"
-                phases = c.phases
-            }
-            canvas.put(label, x: 3, y: y, maxWidth: 30, style: focused ? Style(.normal, bold: true) : .plain)
+        case .word, .yesNo:
+            guard let (label, phases) = phaseWord(row, p) else { return }
+            let x = 4 + labelWidth
+            canvas.put(label, x: 3, y: y, maxWidth: labelWidth, style: focused ? Style(.normal, bold: true) : .plain)
             if focused, let editing {
-                canvas.put("→", x: 34, y: y, style: .accent)
-                editing.render(into: &canvas, x: 36, y: y, width: width - 38, focused: true)
+                canvas.put("→", x: x, y: y, style: .accent)
+                editing.render(into: &canvas, x: x + 2, y: y, width: width - x - 4, focused: true)
             } else if phases.isEmpty {
                 let none = if case .word = row { "→ not known: Enter to say its phases" } else { "→ not read as phases" }
-                canvas.put(none, x: 34, y: y, maxWidth: width - 35, style: focused ? chosen : .error)
+                canvas.put(none, x: x, y: y, maxWidth: width - x - 1, style: focused ? chosen : .error)
             } else {
-                canvas.put("→ " + phases.joined(separator: ", "), x: 34, y: y, maxWidth: width - 35, style: chosen)
+                canvas.put("→ " + phases.joined(separator: ", "), x: x, y: y, maxWidth: width - x - 1, style: chosen)
             }
         case .line(let text, let error):
             canvas.put(text, x: 3, y: y, maxWidth: width - 4, style: focused ? chosen : error ? .error : .plain)

@@ -42,9 +42,19 @@ public struct PagerScreen: Screen {
             let visible = Text.visible(line)
             if visible.isEmpty { return [""] }
             if DisplayWidth.of(visible) <= width { return [visible] }  // as written, its spacing kept
-            // Keep an indent (a field's value under its name) on every line it wraps to.
+            // Keep an indent (a field's value under its name) on every line it wraps to; a
+            // value beside its name ("Record   checkpoint …") keeps its column, under itself.
             let indent = String(visible.prefix { $0 == " " })
-            let body = Layout.wrap(String(visible.dropFirst(indent.count)), width: max(1, width - indent.count))
+            let rest = visible.dropFirst(indent.count)
+            let name = rest.prefix { $0 != " " }
+            let gap = rest.dropFirst(name.count).prefix { $0 == " " }
+            let label = indent + name + gap
+            if gap.count >= 2, DisplayWidth.of(label) <= width / 3 {
+                let hang = String(repeating: " ", count: DisplayWidth.of(label))
+                let body = Layout.wrap(String(visible.dropFirst(label.count)), width: max(1, width - hang.count))
+                return body.enumerated().map { ($0.offset == 0 ? label : hang) + $0.element }
+            }
+            let body = Layout.wrap(String(rest), width: max(1, width - indent.count))
             return body.map { indent + $0 }
         }
     }

@@ -23,7 +23,13 @@ public struct PickerScreen: Screen {
     }
 
     public var filteredList: ListModel? { list }
-    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
+    func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 2 - hintLines(env).count) }
+
+    /// How to pick, in whole words: on two lines when one is not enough (the list gives one up).
+    func hintLines(_ env: AppEnvironment) -> [String] {
+        let hint = "Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name)."
+        return Array(Layout.wrap(hint, width: max(10, env.width - 2)).prefix(2))
+    }
     public func crumb(_ env: AppEnvironment) -> String { "Add member" }
     public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
@@ -120,11 +126,12 @@ public struct PickerScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let cluster = env.world.clusters[clusterID]?.name ?? ""
         canvas.put("Add a member to \(cluster)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
-        canvas.put(
-            "Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name).", x: 1, y: area.y + 1,
-            maxWidth: area.width - 2, style: .muted)
+        let hint = hintLines(env)
+        for (i, line) in hint.enumerated() {
+            canvas.put(line, x: 1, y: area.y + 1 + i, maxWidth: area.width - 2, style: .muted)
+        }
         Layout.list(
             list, columns: [Column("Name"), Column("Type", width: 7), Column("Where / sector", width: 20)], into: &canvas,
-            area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1), empty: "")
+            area: Rect(x: 0, y: area.y + 1 + hint.count, width: area.width, height: visibleRows(env) + 1), empty: "")
     }
 }
