@@ -28,6 +28,9 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "CairnCore"),
+        // The words Cairn shows, in each language: gettext catalogues read in Swift, so that a
+        // language works whether or not the machine has its locale.
+        .target(name: "CairnWords", resources: [.copy("../../Resources/po")]),
         .target(
             name: "CairnStore",
             dependencies: ["CairnCore", .product(name: "Crypto", package: "swift-crypto")],
@@ -36,7 +39,7 @@ let package = Package(
         // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.
         .target(name: "CairnReports", dependencies: ["CairnCore"]),
         .target(name: "TermUI"),
-        .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI", "CairnReports"]),
+        .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI", "CairnReports", "CairnWords"]),
         .target(name: "CTerminalSignals"),
         // One call to glibc's allocator (mallopt), which Swift's Glibc module does not show.
         .target(name: "CMemory"),
@@ -46,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "cairn",
             dependencies: [
-                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CairnRuntime", "CursesTerminal", "CMemory",
+                "CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CairnRuntime", "CursesTerminal", "CMemory", "CairnWords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,7 @@ let package = Package(
             dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp"]
         ),
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnWordsTests", dependencies: ["CairnWords"]),
         .testTarget(
             name: "CairnStoreTests",
             dependencies: [
@@ -66,7 +70,7 @@ let package = Package(
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         // The store too: the first frame is drawn from a snapshot's bytes as a start reads them.
         .testTarget(
-            name: "CairnAppTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnReports"],
+            name: "CairnAppTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnReports", "CairnWords"],
             exclude: ["__Snapshots__"]),
         // The run loop over a TestTerminal and a temporary store on disk: keys to frames and journal.
         .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnRuntime"]),

@@ -3,6 +3,7 @@ import CMemory
 import CairnCore
 import CairnRuntime
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn`: with no subcommand it opens the terminal UI; the subcommands script the same store.
@@ -50,17 +51,20 @@ struct CairnCommand: ParsableCommand {
         // largest block freed, after which a journal's slices came from the heap and left it
         // fragmented: a full read of a large store then peaked far above what it held.
         cairn_map_blocks_from(1 << 20)
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = Array(CommandLine.arguments.dropFirst())
         if CairnVersion.isRequest(arguments) {
             print(CairnVersion.line)
             return
         }
         do {
+            let language: Language
+            (language, arguments) = try LanguageArgument.take(from: arguments, environment: ProcessInfo.processInfo.environment)
+            try Words.use(language)
             if let options = plainStart(arguments) {
                 try TerminalSession.run(options: options)
                 return
             }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             // Help and the version as argument-parser prints them; an error, which may quote

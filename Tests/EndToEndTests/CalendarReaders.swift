@@ -59,6 +59,8 @@ enum CalendarReaders {
         ).write(to: config)
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        // English whatever the runner speaks: the tests read the messages.
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_LANG"] { env[name] = nil }
         env["HOME"] = home.path
         let result = try Shell.run(
             khal, ["-c", config.path, "printics", "--format", "{start} | {title}", file.path], environment: env)

@@ -7,6 +7,8 @@ import Testing
     static func cairnAlone(_ args: [String]) throws -> Shell.Result {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        // English whatever the runner speaks: the tests read the messages.
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_LANG"] { env[name] = nil }
         return try Shell.run(Shell.cairn, args, environment: env)
     }
 

@@ -70,6 +70,8 @@ struct HostileTerminalOutputTests {
     func atTerminal(_ args: [String], store: URL) throws -> String {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        // English whatever the runner speaks: the tests read the messages.
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_LANG"] { env[name] = nil }
         env["TERM"] = "xterm-256color"
         env["CAIRN_STORE"] = nil
         env["XDG_STATE_HOME"] = store.deletingLastPathComponent().appendingPathComponent("state").path

@@ -8,6 +8,8 @@ import Testing
     static func cairn(at clock: String, _ args: [String], store: URL) throws -> Shell.Result {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        // English whatever the runner speaks: the tests read the messages.
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_LANG"] { env[name] = nil }
         env["CAIRN_STORE"] = nil
         env["XDG_STATE_HOME"] = store.deletingLastPathComponent().appendingPathComponent("state").path
         return try Shell.run("/usr/bin/faketime", ["-f", "@" + clock, Shell.cairn] + args + ["--store", store.path], environment: env)

@@ -71,6 +71,8 @@ enum Shell {
     static func cairn(_ args: [String], store: URL) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        // English whatever the runner speaks: the tests read the messages.
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_LANG"] { env[name] = nil }
         env["CAIRN_STORE"] = nil
         env["XDG_STATE_HOME"] = store.deletingLastPathComponent().appendingPathComponent("state").path
         return try run(cairn, args + ["--store", store.path], environment: env)

@@ -20,6 +20,8 @@ final class SyncHub {
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        // English whatever the runner speaks: the tests read the messages.
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_LANG"] { env[name] = nil }
         env["HOME"] = home.path
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"

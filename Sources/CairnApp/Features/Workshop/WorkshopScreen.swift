@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Workshop mode: the four steps of the local stakeholder cooperation framework, one screen
@@ -19,17 +20,27 @@ public struct WorkshopScreen: Screen {
     public var selected = 0
     public init(clusterID: String) { self.clusterID = clusterID }
 
-    public static let titles = [
-        "Map the stakeholders", "Agree shared goals", "Agree engagements", "Agree evaluation and monitoring",
-    ]
+    /// Each step's title, in the session's language.
+    public static var titles: [String] {
+        [
+            Words.say("Map the stakeholders"), Words.say("Agree shared goals"), Words.say("Agree engagements"),
+            Words.say("Agree evaluation and monitoring"),
+        ]
+    }
     /// What the group decides in each step, in the framework's own words.
-    public static let questions = [
-        "Decide who takes part, what each provides, who is responsible for what, and who leads and convenes.",
-        "Agree a few realistic goals, each with an indicator, a baseline, a target, a deadline and a priority.",
-        "Agree which member takes which action towards which goal, and who is responsible for realising it.",
-        "Agree how often all stakeholders meet, how they report to one another, and how the plan is evaluated.",
-    ]
-    static let addLabels = ["add a member", "add a goal", "add an action", "set the agreement"]
+    public static var questions: [String] {
+        [
+            Words.say("Decide who takes part, what each provides, who is responsible for what, and who leads and convenes."),
+            Words.say("Agree a few realistic goals, each with an indicator, a baseline, a target, a deadline and a priority."),
+            Words.say("Agree which member takes which action towards which goal, and who is responsible for realising it."),
+            Words.say("Agree how often all stakeholders meet, how they report to one another, and how the plan is evaluated."),
+        ]
+    }
+    static var addLabels: [String] {
+        [Words.say("add a member"), Words.say("add a goal"), Words.say("add an action"), Words.say("set the agreement")]
+    }
+    /// "Step 2 of 4", in the session's language.
+    static func stepOf(_ step: Int) -> String { Words.say("Step {step} of 4", ["step": String(step)]) }
 
     public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
@@ -40,7 +51,7 @@ public struct WorkshopScreen: Screen {
         // The trail's other parts and the title bar's right side (the day, the user) take the rest.
         let right = DisplayWidth.of(" \(env.today) · \(env.user) ") + (env.syncLine == nil ? 0 : 16)
         let room = max(8, env.width - right - 35)
-        return "Workshop › \(DisplayWidth.truncate(name, to: room)) › Step \(step) of 4"
+        return "\(Words.say("Workshop")) › \(DisplayWidth.truncate(name, to: room)) › \(Self.stepOf(step))"
     }
 
     /// Only the keys that act on this step: no next step on the last, no previous on the
@@ -165,7 +176,8 @@ public struct WorkshopScreen: Screen {
         let content = WorkshopStep.make(step, world: world, cluster: clusterID, today: env.today)
         var y = area.y
         canvas.put(
-            "Step \(step) of 4 · \(WorkshopScreen.titles[step - 1])", x: 2, y: y, maxWidth: area.width - 4, style: Style(.title, bold: true)
+            "\(Self.stepOf(step)) · \(WorkshopScreen.titles[step - 1])", x: 2, y: y, maxWidth: area.width - 4,
+            style: Style(.title, bold: true)
         )
         y += 1
         // What the group decides, on every size: on a projector it is what the room reads first.
