@@ -99,4 +99,45 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: server.store.appendingPathComponent("inspiration.json").path))
         }
     }
+
+    @Test func examples_left_here_unsent_are_named_when_the_hub_brings_new_ones_and_removing_them_takes_the_hubs() throws {
+        for what in ["link", "garbage"] {
+            let hub = try SyncHub()
+            let server = hub.machine("server")
+            try server.must(["add", "cluster", "--name", "Kāhui Ako"])
+            let file = server.store.appendingPathComponent("inspiration.json")
+            try Self.library([Self.goal("Mentors for every Year 9 pupil")]).write(to: file)
+            try server.must(["sync", "--init", hub.bare.path])
+            let laptop = try hub.clone("laptop")
+            try Self.library([Self.goal("Łódź: attendance above 95%")]).write(to: laptop.store.appendingPathComponent("inspiration.json"))
+            try laptop.must(["add", "school", "--name", "Szkoła Podstawowa nr 1 w Łodzi"])
+            _ = try laptop.sync()
+
+            // Here the file is no longer one to send: a member's link, or a half-typed edit.
+            try FileManager.default.removeItem(at: file)
+            if what == "link" {
+                try FileManager.default.createSymbolicLink(at: file, withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+            } else {
+                try Data("{\"goals\": [".utf8).write(to: file)
+            }
+            let refused = try server.cairn(["sync"])
+            #expect(refused.status != 0)
+            #expect(
+                refused.stderr.contains("origin brings new examples, and this copy's inspiration.json was not sent"),
+                "\(what): \(refused.stderr)")
+            #expect(refused.stderr.contains("`rm \(file.path)`"), "\(what): \(refused.stderr)")
+            #expect(FileManager.default.destinationOfSymbolicLinkSafely(file) == (what == "link" ? "/etc/passwd" : nil), "left as it was")
+
+            try FileManager.default.removeItem(at: file)
+            let line = try server.sync()
+            #expect(line.contains("Synced with origin"), "\(line)")
+            #expect(try server.must(["list", "schools"]).contains("Szkoła Podstawowa nr 1 w Łodzi"))
+            #expect(try Self.statements(server) == ["Łódź: attendance above 95%"])
+        }
+    }
+}
+
+extension FileManager {
+    /// Where a link points, or nil when `url` is no link.
+    func destinationOfSymbolicLinkSafely(_ url: URL) -> String? { try? destinationOfSymbolicLink(atPath: url.path) }
 }

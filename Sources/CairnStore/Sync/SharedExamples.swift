@@ -63,6 +63,27 @@ extension StoreSync {
                 + "; nothing was merged and the store is as it was")
     }
 
+    /// Refuses, before git merges, a remote that brings examples while this copy's own file
+    /// was not sent (a link, no library): git would stop on it with half a sentence, and the
+    /// merge must not write over it. Says why the file stayed here and how to take the remote's.
+    func requireExamplesMergeable(_ git: Git, ref: String, remote: String) throws(StoreError) {
+        let base = git.value(["merge-base", "HEAD", ref])
+        // Nothing arrives for the examples: the merge leaves the file here alone.
+        if let base, git.run(["diff", "--quiet", base, ref, "--", Self.examplesPath]).ok { return }
+        guard git.value(["rev-parse", "--verify", "--quiet", "\(ref):\(Self.examplesPath)"]) != nil else { return }
+        // A file fit to send was committed just before: it differs from HEAD only when it was not.
+        let here = git.run(["status", "--porcelain=v1", "-z", "--ignored", "--", Self.examplesPath])
+        guard here.ok, !here.out.isEmpty else { return }
+        let file = directory.appendingPathComponent(Self.examplesPath)
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return }
+        let why = Self.unfitExamples(info: info, bytes: { FileManager.default.contents(atPath: file.path) }) ?? "it was not sent"
+        throw StoreError(
+            "\(remote) brings new examples, and this copy's \(Self.examplesPath) was not sent (\(why)); nothing was merged and "
+                + "the store is as it was: mend it, or remove it to take \(remote)'s (`rm "
+                + "\(StorePrivacy.shellQuoted(file.path))`), then sync")
+    }
+
     /// A merge that stopped because both copies changed the examples: the two versions are
     /// merged example by example and staged. True when there was such a conflict and it is
     /// settled (other conflicted paths are left to the other steps).

@@ -193,6 +193,7 @@ extension StoreSync {
             return out
         }
         try requireAppendsOnly(git, ref: ref, remote: remote)
+        try requireExamplesMergeable(git, ref: ref, remote: remote)
         let before = sizes()
         // Git rewrites the other copies' journal files whole: a session of this copy that
         // commits meanwhile would read a world with some of them missing, so it waits.
