@@ -204,9 +204,11 @@ extension StoreSync {
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
+            var examplesSettled = false
+            if !merged.ok { examplesSettled = try settleExamples(git, remote: remote) }
             let settled =
                 merged.ok
-                || (settleExamples(git) && nothingConflicted(git)
+                || (examplesSettled && nothingConflicted(git)
                     ? git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
                     : takeLongerJournals(git) || takeTakenJournals(git))
             guard settled else {
