@@ -12,7 +12,7 @@ extension Inspiration {
     }
 
     /// Each side's list is looked up through a set: a hub may bring 1 MiB of examples (some
-    /// 18,000 of them), which lists searched one by one turned into minutes under the
+    /// 18,000 of them), and lists searched one by one compare each with each, under the
     /// journal's lock.
     static func mergedList<T: Hashable>(_ base: [T], _ ours: [T], _ theirs: [T]) -> [T] {
         let inBase = Set(base)

@@ -32,8 +32,8 @@ import Testing
 }
 
 /// A merge looks each example up once, whatever the size of the libraries: a hub's 1 MiB of
-/// examples is thousands, and comparing every one with every other held the journal's lock for
-/// minutes.
+/// examples is thousands, and comparing every one with every other held the journal's lock
+/// the while.
 @Suite struct InspirationMergeScaleTests {
     /// Counts the comparisons made of it.
     final class Tally: @unchecked Sendable { var comparisons = 0 }
