@@ -2,7 +2,7 @@
 /// what others chose against early school leaving, to copy into a form and change before saving.
 public struct Inspiration: Sendable, Equatable, Codable {
     /// A goal with its indicator and a typical baseline and target.
-    public struct GoalIdea: Sendable, Equatable, Codable {
+    public struct GoalIdea: Sendable, Hashable, Codable {
         public var statement: String
         public var indicator: String
         public var unit: String
@@ -14,7 +14,7 @@ public struct Inspiration: Sendable, Equatable, Codable {
     }
 
     /// An action, its class in the framework, and the sectors that usually take it on.
-    public struct ActionIdea: Sendable, Equatable, Codable {
+    public struct ActionIdea: Sendable, Hashable, Codable {
         public var description: String
         public var actionClass: ActionClass
         public var sectors: [Sector]
@@ -33,7 +33,7 @@ public struct Inspiration: Sendable, Equatable, Codable {
     }
 
     /// A monitoring agreement: its rhythm and how partners report to each other.
-    public struct AgreementIdea: Sendable, Equatable, Codable {
+    public struct AgreementIdea: Sendable, Hashable, Codable {
         public var title: String
         public var meetingsPerYear: Int
         public var reporting: String

@@ -12,7 +12,7 @@ enum ImportEffects {
     /// the preview says in the screen's terms).
     static func plan(_ request: ImportRequest, store: Store) throws -> (RegisterTable, ColumnMapping, ([Change], ImportSummary)?) {
         let expanded = (request.path as NSString).expandingTildeInPath
-        let data = try RegisterFile.read(expanded)
+        let data = try RegisterFile.read(expanded, pipes: false)
         try RegisterFile.requireText(data, path: request.path)
         let table = try RegisterTable.read(data)
         var mapping = ColumnMapping()

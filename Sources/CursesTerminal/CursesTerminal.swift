@@ -150,7 +150,8 @@ public final class CursesTerminal {
             if Int(y) == canvas.height - 1, Int(x) == canvas.width - 1 { continue }
             let (attr, pair) = Palette.attributes(for: cell.style, colors: colors)
             wattr_set(cairn_stdscr(), attr, pair, nil)
-            var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+            let cells = Int(x) + 1 < canvas.width && canvas.cells[index + 1].isContinuation ? 2 : 1
+            var wide = Self.written(cell.text, cells: cells) + [0]
             mvwaddnwstr(cairn_stdscr(), y, x, &wide, Int32(wide.count - 1))
         }
         wattr_set(cairn_stdscr(), cairn_a_normal(), 0, nil)
@@ -166,6 +167,45 @@ public final class CursesTerminal {
         }
         wrefresh(cairn_stdscr())
         lastFrame = canvas
+    }
+}
+
+extension CursesTerminal {
+    /// What is written for a cell of `cells` columns, so that curses (which counts each
+    /// character's `wcwidth`, not graphemes) advances exactly that far: a joined emoji
+    /// (`👩‍💻`) is its first emoji, not each of its parts one after another over the cells
+    /// beyond; an emoji made wide by U+FE0F that curses counts narrow (`❤️`) is its plain
+    /// form and a space, never leaving the second cell stale; a character curses cannot place
+    /// in the cell is `�`. At most four marks ride on a character (all a curses cell holds).
+    nonisolated static func written(_ text: String, cells: Int) -> [wchar_t] {
+        var out: [wchar_t] = []
+        var used = 0
+        var marks = 0
+        for scalar in text.unicodeScalars {
+            let c = wchar_t(bitPattern: scalar.value)
+            let w = Int(wcwidth(c))
+            if out.isEmpty {
+                guard w >= 1, w <= cells else { return [0xFFFD] + Array(repeating: 0x20, count: cells - 1) }
+                out.append(c)
+                used = w
+            } else if w == 0 {
+                // A joiner would join this cell's emoji with the next cell's in a terminal that
+                // draws joined emoji as one.
+                if scalar.value != 0x200D, marks < 4 { out.append(c) }
+                marks += 1
+            } else if w > 0, used + w <= cells {
+                out.append(c)
+                used += w
+                marks = 0
+            } else if w > 0 {
+                break
+            }
+        }
+        if used < cells {
+            out.removeAll { $0 == 0xFE0F }
+            out += Array(repeating: 0x20, count: cells - used)
+        }
+        return out
     }
 }
 

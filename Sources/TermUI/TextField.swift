@@ -134,11 +134,14 @@ public struct TextField: Sendable, Codable {
         }
         let chars = Array(text)
         let cursor = min(self.cursor, chars.count)
-        // Scroll so that the cursor and a cell for it fit.
+        let widths = chars.map { max(1, DisplayWidth.of($0)) }
+        // Scroll so that the cursor and the character under it fit whole (a wide one takes two
+        // cells: at the field's last cell it would not be drawn, and the caret with it).
+        let under = cursor < chars.count ? widths[cursor] : 1
         var start = 0
-        var used = chars[0..<cursor].reduce(0) { $0 + max(1, DisplayWidth.of($1)) }
-        while used > width - 1, start < cursor {
-            used -= max(1, DisplayWidth.of(chars[start]))
+        var used = widths[0..<cursor].reduce(0, +)
+        while used + under > width, start < cursor {
+            used -= widths[start]
             start += 1
         }
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), style: Style(style.role, underline: focused))
@@ -148,9 +151,11 @@ public struct TextField: Sendable, Codable {
             // it, a lone joiner) is shown on a dotted circle, so the cursor can sit on it.
             let zeroWidth = DisplayWidth.of(chars[i]) == 0
             let shown = zeroWidth ? "◌" + String(chars[i]) : String(chars[i])
-            let w = max(1, DisplayWidth.of(chars[i]))
-            if col + w > x + width { break }
+            var w = widths[i]
             let cellStyle = isOffered || i == cursor ? Style.selected : Style(style.role, bold: style.bold, underline: focused)
+            // A wide character under the caret of a one-cell field is shown cut (`…`) there.
+            if i == cursor, w > width { w = width }
+            if col + w > x + width { break }
             canvas.put(shown, x: col, y: y, maxWidth: w, style: cellStyle)
             if i == cursor { canvas.placeCursor(x: col, y: y) }
             col += w

@@ -1,5 +1,6 @@
-import CairnCore
 import Testing
+
+@testable import CairnCore
 
 @Suite struct InspirationMergeTests {
     static func action(_ text: String) -> Inspiration.ActionIdea {
@@ -27,5 +28,35 @@ import Testing
         let ours = Inspiration(actions: [])
         let theirs = Inspiration(actions: [Self.action("Attendance calls by the tutor")])
         #expect(Inspiration.merged(base: base, ours: ours, theirs: theirs).actions.map(\.description) == ["Attendance calls by the tutor"])
+    }
+}
+
+/// A merge looks each example up once, whatever the size of the libraries: a hub's 1 MiB of
+/// examples is thousands, and comparing every one with every other held the journal's lock
+/// the while.
+@Suite struct InspirationMergeScaleTests {
+    /// Counts the comparisons made of it.
+    final class Tally: @unchecked Sendable { var comparisons = 0 }
+
+    struct Probe: Hashable {
+        let n: Int
+        let tally: Tally
+        static func == (a: Probe, b: Probe) -> Bool {
+            a.tally.comparisons += 1
+            return a.n == b.n
+        }
+        func hash(into hasher: inout Hasher) { hasher.combine(n) }
+    }
+
+    @Test func a_merge_of_thousands_of_examples_compares_each_a_few_times_not_each_with_each() {
+        let tally = Tally()
+        let count = 6_000
+        let base = (0..<count).map { Probe(n: $0, tally: tally) }
+        // Ours drops the first hundred and adds a hundred; theirs drops the last hundred and adds a hundred.
+        let ours = Array(base.dropFirst(100)) + (count..<count + 100).map { Probe(n: $0, tally: tally) }
+        let theirs = Array(base.dropLast(100)) + (2 * count..<2 * count + 100).map { Probe(n: $0, tally: tally) }
+        let merged = Inspiration.mergedList(base, ours, theirs).map(\.n)
+        #expect(merged == Array(100..<count - 100) + Array(count..<count + 100) + Array(2 * count..<2 * count + 100))
+        #expect(tally.comparisons < 20 * count, "\(tally.comparisons) comparisons for \(count) examples a side")
     }
 }

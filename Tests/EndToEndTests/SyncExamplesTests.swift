@@ -99,4 +99,92 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: server.store.appendingPathComponent("inspiration.json").path))
         }
     }
+
+    @Test func examples_left_here_unsent_are_named_when_the_hub_brings_new_ones_and_removing_them_takes_the_hubs() throws {
+        for what in ["link", "garbage"] {
+            let hub = try SyncHub()
+            let server = hub.machine("server")
+            try server.must(["add", "cluster", "--name", "Kāhui Ako"])
+            let file = server.store.appendingPathComponent("inspiration.json")
+            try Self.library([Self.goal("Mentors for every Year 9 pupil")]).write(to: file)
+            try server.must(["sync", "--init", hub.bare.path])
+            let laptop = try hub.clone("laptop")
+            try Self.library([Self.goal("Łódź: attendance above 95%")]).write(to: laptop.store.appendingPathComponent("inspiration.json"))
+            try laptop.must(["add", "school", "--name", "Szkoła Podstawowa nr 1 w Łodzi"])
+            _ = try laptop.sync()
+
+            // Here the file is no longer one to send: a member's link, or a half-typed edit.
+            try FileManager.default.removeItem(at: file)
+            if what == "link" {
+                try FileManager.default.createSymbolicLink(at: file, withDestinationURL: URL(fileURLWithPath: "/etc/passwd"))
+            } else {
+                try Data("{\"goals\": [".utf8).write(to: file)
+            }
+            let refused = try server.cairn(["sync"])
+            #expect(refused.status != 0)
+            #expect(
+                refused.stderr.contains("origin brings new examples, and this copy's inspiration.json was not sent"),
+                "\(what): \(refused.stderr)")
+            #expect(refused.stderr.contains("`rm \(file.path)`"), "\(what): \(refused.stderr)")
+            #expect(FileManager.default.destinationOfSymbolicLinkSafely(file) == (what == "link" ? "/etc/passwd" : nil), "left as it was")
+
+            try FileManager.default.removeItem(at: file)
+            let line = try server.sync()
+            #expect(line.contains("Synced with origin"), "\(line)")
+            #expect(try server.must(["list", "schools"]).contains("Szkoła Podstawowa nr 1 w Łodzi"))
+            #expect(try Self.statements(server) == ["Łódź: attendance above 95%"])
+        }
+    }
+}
+
+/// Two copies' examples merged are never more than a copy reads: laid out on one line when
+/// that is what fits, refused when nothing does, so that the hub never holds a file every other
+/// copy would refuse it for.
+@Suite(.serialized) struct SyncExamplesSizeTests {
+    /// `count` actions on one line, each named from `prefix`.
+    static func actions(_ prefix: String, _ count: Int) -> Data {
+        let items = (0..<count).map { #"{"description":"\#(prefix) \#($0)","class":"prevention","sectors":["education"]}"# }
+        return Data(#"{"goals":[],"actions":[\#(items.joined(separator: ","))],"agreements":[]}"#.utf8)
+    }
+
+    @Test func merged_examples_fit_in_1_mib_on_one_line_or_are_refused_and_the_hub_stays_readable() throws {
+        let hub = try SyncHub()
+        let server = hub.machine("server")
+        try server.must(["add", "cluster", "--name", "Kāhui Ako"])
+        let serverFile = server.store.appendingPathComponent("inspiration.json")
+        try Self.actions("Łódź", 10).write(to: serverFile)
+        try server.must(["sync", "--init", hub.bare.path])
+        let laptop = try hub.clone("laptop")
+        let laptopFile = laptop.store.appendingPathComponent("inspiration.json")
+
+        // 4,000 a side: 0.6 MiB together on one line, over 1 MiB laid out.
+        try Self.actions("Mentoring in Óbidos", 4_000).write(to: laptopFile)
+        _ = try laptop.sync()
+        try Self.actions("Homework club in Þingeyjarskóli", 4_000).write(to: serverFile)
+        let line = try server.sync()
+        #expect(line.contains("Synced with origin"), "\(line)")
+        let merged = try #require(FileManager.default.attributesOfItem(atPath: serverFile.path)[.size] as? Int)
+        #expect(merged <= 1 << 20, "\(merged) bytes")
+        let library = try JSONSerialization.jsonObject(with: Data(contentsOf: serverFile)) as? [String: Any]
+        #expect((library?["actions"] as? [Any])?.count == 8_000)
+        _ = try laptop.sync()
+
+        // 9,000 more a side: over 1 MiB however written. Refused here; the hub reads as before.
+        try Self.actions("Breakfast club in Gdańsk", 9_000).write(to: laptopFile)
+        _ = try laptop.sync()
+        try Self.actions("Attendance calls in 漢字町", 9_000).write(to: serverFile)
+        let refused = try server.cairn(["sync"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("this copy's examples and origin's are larger than 1 MiB together"), "\(refused.stderr)")
+        #expect(try hub.git(["status", "--porcelain"], in: server.store).stdout.isEmpty, "no merge left half made")
+        let onHub = try hub.git(["cat-file", "-s", "HEAD:inspiration.json"], in: hub.bare).stdout
+        #expect((Int(onHub.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max) <= 1 << 20, "\(onHub)")
+        try laptop.must(["add", "school", "--name", "Escola Básica de Óbidos"])
+        #expect(try laptop.sync().contains("Synced with origin"))
+    }
+}
+
+extension FileManager {
+    /// Where a link points, or nil when `url` is no link.
+    func destinationOfSymbolicLinkSafely(_ url: URL) -> String? { try? destinationOfSymbolicLink(atPath: url.path) }
 }

@@ -180,3 +180,33 @@ struct SplitMix {
         #expect(unfocused.cursor == nil)
     }
 }
+
+/// Whatever a field holds (wide letters, combining marks, joiners, bidi controls, controls from
+/// data) and wherever its caret is, a focused field draws the caret inside itself, reversed,
+/// with the canvas's cursor on it, and writes nothing outside its cells.
+@Suite struct TextFieldCaretBoundsTests {
+    static let texts = [
+        "abcdefghi漢", "漢字漢字漢字漢字", "a漢b漢c漢d漢e漢", "Þingeyjarskóli", "e\u{301}\u{302}\u{303}x漢",
+        "👩\u{200D}👩\u{200D}👧 family", "مدرسة\u{200F} 漢", "a\u{202E}b\u{2066}c", "\u{1B}[31mred\u{7}",
+        "🇵🇹🇳🇿🇮🇸", "\u{200B}\u{200B}漢\u{200B}", "❤\u{FE0F}❤\u{FE0F}x",
+    ]
+
+    @Test(arguments: 1...12)
+    func the_caret_stays_in_the_field_at_every_position_and_width(width: Int) {
+        for text in Self.texts {
+            var field = TextField(text)
+            _ = field.handle(.home)
+            for position in 0...field.text.count {
+                var canvas = Canvas(width: width + 4, height: 3)
+                field.render(into: &canvas, x: 2, y: 1, width: width, focused: true)
+                let place = "“\(text.debugDescription)” at \(position) in \(width) cells"
+                let cursor = canvas.cursor
+                #expect(cursor?.y == 1, "\(place): no cursor on the field's row")
+                #expect((cursor?.x ?? -1) >= 2 && (cursor?.x ?? -1) < 2 + width, "\(place): cursor at \(String(describing: cursor))")
+                if let cursor { #expect(canvas[cursor.x, cursor.y].style == .selected, "\(place): the caret is not drawn") }
+                for x in [0, 1, width + 2, width + 3] { #expect(canvas[x, 1] == .blank, "\(place): cell \(x) written") }
+                _ = field.handle(.right)
+            }
+        }
+    }
+}

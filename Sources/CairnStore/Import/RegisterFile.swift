@@ -8,17 +8,46 @@ import Foundation
 /// whole; when it cannot be, a one-line reason as the system gives it ("no such file or
 /// directory", "permission denied"), and the same words from the screen as from the command.
 public enum RegisterFile {
-    public static func read(_ path: String) throws(StoreError) -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// A register larger than this is refused, not read: the largest real ones (a national
+    /// list of 25,000 schools) are a few MiB, and a file of gigabytes would fill the memory.
+    public static let largest = 256 << 20
+
+    /// Reads the register at `path` whole. A FIFO is read until its writer ends it when `pipes`
+    /// (`cairn import <(iconv …)` at a shell), and refused otherwise (a screen must not wait on
+    /// a pipe nobody writes); a device (`/dev/zero`), a socket or a directory is refused, as is
+    /// anything larger than `largest`, before it fills the memory.
+    public static func read(_ path: String, pipes: Bool = true) throws(StoreError) -> Data {
+        // Without O_NONBLOCK, opening a FIFO nobody writes waits for a writer forever.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw StoreError("cannot read \(path): \(reason(errno))") }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { throw StoreError("cannot read \(path): it is a directory") }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw StoreError("cannot read \(path): \(error.localizedDescription)")
+        guard fstat(fd, &info) == 0 else { throw StoreError("cannot read \(path): \(reason(errno))") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw StoreError("cannot read \(path): it is a directory")
+        case S_IFIFO where pipes: break
+        case S_IFIFO: throw StoreError("cannot read \(path): it is a pipe, not a file")
+        default: throw StoreError("cannot read \(path): it is a device or a socket, not a file")
         }
+        if info.st_size > largest { throw tooLarge(path) }
+        // Reads wait for data again, as a pipe's writer sends it.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw StoreError("cannot read \(path): \(reason(errno))") }
+            if n == 0 { return data }
+            // A file that grows while it is read, or a pipe that never ends, stops here too.
+            guard data.count + n <= largest else { throw tooLarge(path) }
+            data.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    static func tooLarge(_ path: String) -> StoreError {
+        StoreError("cannot read \(path): it is larger than \(largest >> 20) MiB, and no register is; is it the right file?")
     }
 
     /// The system's words for an `errno`, in the lower case of the rest of the line.

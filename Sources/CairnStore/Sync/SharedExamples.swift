@@ -63,10 +63,33 @@ extension StoreSync {
                 + "; nothing was merged and the store is as it was")
     }
 
+    /// Refuses, before git merges, a remote that brings examples while this copy's own file
+    /// was not sent (a link, no library): git would stop on it with half a sentence, and the
+    /// merge must not write over it. Says why the file stayed here and how to take the remote's.
+    func requireExamplesMergeable(_ git: Git, ref: String, remote: String) throws(StoreError) {
+        let base = git.value(["merge-base", "HEAD", ref])
+        // Nothing arrives for the examples: the merge leaves the file here alone.
+        if let base, git.run(["diff", "--quiet", base, ref, "--", Self.examplesPath]).ok { return }
+        guard git.value(["rev-parse", "--verify", "--quiet", "\(ref):\(Self.examplesPath)"]) != nil else { return }
+        // A file fit to send was committed just before: it differs from HEAD only when it was not.
+        let here = git.run(["status", "--porcelain=v1", "-z", "--ignored", "--", Self.examplesPath])
+        guard here.ok, !here.out.isEmpty else { return }
+        let file = directory.appendingPathComponent(Self.examplesPath)
+        var info = stat()
+        guard lstat(file.path, &info) == 0 else { return }
+        let why = Self.unfitExamples(info: info, bytes: { FileManager.default.contents(atPath: file.path) }) ?? "it was not sent"
+        throw StoreError(
+            "\(remote) brings new examples, and this copy's \(Self.examplesPath) was not sent (\(why)); nothing was merged and "
+                + "the store is as it was: mend it, or remove it to take \(remote)'s (`rm "
+                + "\(StorePrivacy.shellQuoted(file.path))`), then sync")
+    }
+
     /// A merge that stopped because both copies changed the examples: the two versions are
     /// merged example by example and staged. True when there was such a conflict and it is
-    /// settled (other conflicted paths are left to the other steps).
-    func settleExamples(_ git: Git) -> Bool {
+    /// settled (other conflicted paths are left to the other steps). Examples that together
+    /// pass 1 MiB are refused, the merge undone: a file over it would go to the hub, and every
+    /// other copy would refuse the hub whole.
+    func settleExamples(_ git: Git, remote: String) throws(StoreError) -> Bool {
         let conflicted = (git.value(["diff", "--name-only", "--diff-filter=U"]) ?? "").split(separator: "\n").map(String.init)
         guard conflicted.contains(Self.examplesPath), git.value(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]) != nil else {
             return false
@@ -78,9 +101,22 @@ extension StoreSync {
         }
         guard let base = side(1), let ours = side(2), let theirs = side(3) else { return false }
         let merged = Inspiration.merged(base: base, ours: ours, theirs: theirs)
+        // Laid out to be read when that fits in 1 MiB; else on one line.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(merged) else { return false }
+        guard var data = try? encoder.encode(merged) else { return false }
+        if data.count + 1 > InspirationLibrary.largest {
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let compact = try? encoder.encode(merged) else { return false }
+            data = compact
+        }
+        guard data.count + 1 <= InspirationLibrary.largest else {
+            _ = git.run(["merge", "--abort"])
+            throw StoreError(
+                "this copy's examples and \(remote)'s are larger than 1 MiB together (\(data.count / 1024) KiB), and no copy "
+                    + "would read them; nothing was merged and the store is as it was: remove examples from \(Self.examplesPath) "
+                    + "here, then sync")
+        }
         let file = directory.appendingPathComponent(Self.examplesPath)
         guard (try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode, store: directory)) != nil else {
             return false

@@ -193,6 +193,7 @@ extension StoreSync {
             return out
         }
         try requireAppendsOnly(git, ref: ref, remote: remote)
+        try requireExamplesMergeable(git, ref: ref, remote: remote)
         let before = sizes()
         // Git rewrites the other copies' journal files whole: a session of this copy that
         // commits meanwhile would read a world with some of them missing, so it waits.
@@ -203,9 +204,11 @@ extension StoreSync {
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
+            var examplesSettled = false
+            if !merged.ok { examplesSettled = try settleExamples(git, remote: remote) }
             let settled =
                 merged.ok
-                || (settleExamples(git) && nothingConflicted(git)
+                || (examplesSettled && nothingConflicted(git)
                     ? git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
                     : takeLongerJournals(git) || takeTakenJournals(git))
             guard settled else {
