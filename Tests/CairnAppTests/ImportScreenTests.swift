@@ -60,6 +60,14 @@ import Testing
         #expect(app.status?.text == "Imported: 4365 changes written · u undoes the whole import")
     }
 
+    @Test func one_change_written_is_said_in_the_singular() {
+        var app = Fixture.app()
+        app.press(.char("i"))
+        app.reply(.importPreviewed(preview))
+        app.reply(.importProgress(done: 1, total: 1))
+        #expect(app.status?.text == "Imported: 1 change written · u undoes the whole import")
+    }
+
     @Test func a_file_that_cannot_be_read_says_why() {
         var app = Fixture.app()
         app.press(.char("i"))

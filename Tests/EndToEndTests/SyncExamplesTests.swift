@@ -64,7 +64,12 @@ import Testing
         try FileManager.default.removeItem(at: file)
         try Data("{\"goals\": 3}".utf8).write(to: file)
         let broken = try server.sync()
-        #expect(broken.contains("inspiration.json was not sent: inspiration.json is not a library of examples"), "\(broken)")
+        #expect(broken.contains("inspiration.json was not sent: it is not a library of examples"), "\(broken)")
+        // A FIFO in its place is never waited on.
+        try FileManager.default.removeItem(at: file)
+        #expect(mkfifo(file.path, 0o600) == 0)
+        let fifo = try server.sync()
+        #expect(fifo.contains("inspiration.json was not sent: it is not a plain file"), "\(fifo)")
         let sent = try hub.git(["ls-tree", "-r", "--name-only", "HEAD"], in: hub.bare).stdout
         #expect(!sent.contains("inspiration.json"), "\(sent)")
         // The journals went all the same.

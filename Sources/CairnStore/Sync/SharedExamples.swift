@@ -16,30 +16,47 @@ extension StoreSync {
     /// it was not sent, for the sync's line; the journals go all the same.
     func stageExamples(_ git: Git) -> String? {
         let file = directory.appendingPathComponent(Self.examplesPath)
-        var info = stat()
-        if lstat(file.path, &info) != 0 {
-            // Removed here: the removal goes, as any change does (when git held it at all).
-            guard git.value(["ls-files", "--", Self.examplesPath]) != nil else { return nil }
-            _ = git.run(["rm", "--cached", "--quiet", "--", Self.examplesPath])
-            return nil
+        let bytes: Data
+        do {
+            guard let read = try InspirationLibrary.ownBytes(file) else {
+                // Removed here: the removal goes, as any change does (when git held it at all).
+                guard git.value(["ls-files", "--", Self.examplesPath]) != nil else { return nil }
+                _ = git.run(["rm", "--cached", "--quiet", "--", Self.examplesPath])
+                return nil
+            }
+            _ = try InspirationLibrary.decode(read, name: Self.examplesPath)
+            bytes = read
+        } catch {
+            return "\(Self.examplesPath) was not sent: \(Self.reason(error.message))"
         }
-        if let why = Self.unfitExamples(info: info, bytes: { FileManager.default.contents(atPath: file.path) }) {
-            return "\(Self.examplesPath) was not sent: \(why)"
-        }
-        let added = git.run(["add", "--", Self.examplesPath])
-        return added.ok ? nil : "\(Self.examplesPath) was not sent: \(added.reason)"
+        // The bytes read and checked are what is staged, as a plain file, whatever the name
+        // holds by the time git would read it.
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cairn-examples-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        guard (try? StoreFiles.write(bytes, to: temporary, mode: 0o600, flushed: false, store: nil)) != nil,
+            let sha = git.value(["hash-object", "-w", "--no-filters", "--", temporary.path])
+        else { return "\(Self.examplesPath) was not sent: git cannot store it" }
+        let staged = git.run(["update-index", "--add", "--cacheinfo", "100644,\(sha),\(Self.examplesPath)"])
+        return staged.ok ? nil : "\(Self.examplesPath) was not sent: \(staged.reason)"
     }
 
-    /// Why a file of examples cannot travel, or nil when it can.
-    static func unfitExamples(info: stat, bytes: () -> Data?) -> String? {
-        guard info.st_mode & S_IFMT == S_IFREG else { return "it is not a plain file" }
-        guard info.st_size <= InspirationLibrary.largest else { return "it is larger than 1 MiB" }
-        guard let data = bytes() else { return "it cannot be read" }
+    /// "inspiration.json is not a plain file: it is not read" as the sync says it: "it is not a plain file".
+    static func reason(_ message: String) -> String {
+        var why = message
+        if why.hasPrefix(examplesPath + " ") { why = "it " + why.dropFirst(examplesPath.count + 1) }
+        if why.hasSuffix(": it is not read") { why = String(why.dropLast(": it is not read".count)) }
+        return why
+    }
+
+    /// Why this copy's file of examples cannot travel, or nil when it can (or there is none).
+    func unfitExamples() -> String? {
         do {
-            _ = try InspirationLibrary.decode(data, name: examplesPath)
+            guard let bytes = try InspirationLibrary.ownBytes(directory.appendingPathComponent(Self.examplesPath)) else { return nil }
+            _ = try InspirationLibrary.decode(bytes, name: Self.examplesPath)
             return nil
         } catch {
-            return error.message
+            return Self.reason(error.message)
         }
     }
 
@@ -77,7 +94,7 @@ extension StoreSync {
         let file = directory.appendingPathComponent(Self.examplesPath)
         var info = stat()
         guard lstat(file.path, &info) == 0 else { return }
-        let why = Self.unfitExamples(info: info, bytes: { FileManager.default.contents(atPath: file.path) }) ?? "it was not sent"
+        let why = unfitExamples() ?? "it was not sent"
         throw StoreError(
             "\(remote) brings new examples, and this copy's \(Self.examplesPath) was not sent (\(why)); nothing was merged and "
                 + "the store is as it was: mend it, or remove it to take \(remote)'s (`rm "

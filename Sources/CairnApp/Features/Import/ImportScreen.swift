@@ -215,7 +215,7 @@ public struct ImportScreen: Screen {
         case .importProgress(let done, let total):
             progress = Progress(done: done, total: total)
             if done >= total {
-                return [.close(context.id), .say(Status("Imported: \(total) changes written · u undoes the whole import"))]
+                return [.close(context.id), .say(Status("Imported: \(Text.counted(total, "change")) written · u undoes the whole import"))]
             }
             return [.continueImport(replyTo: context.id)]
         case .committed, .commitFailed, .examplesRead, .examplesFailed, .inspirationRead, .reportWritten, .reportFailed, .calendarWritten,
