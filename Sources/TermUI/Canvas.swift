@@ -85,7 +85,7 @@ public struct Canvas: Equatable, Sendable {
             if col + w > x + limit { break }
             if col >= 0 {
                 self[col, y] = Cell(String(ch), style)
-                for i in 1..<w where col + i < width { self[col + i, y] = Cell("", style) }
+                if w == 2 { self[col + 1, y] = Cell("", style) }
             }
             col += w
         }

@@ -3,16 +3,6 @@
 public enum DisplayWidth {
     public static func of(_ ch: Character) -> Int {
         let scalars = ch.unicodeScalars
-        // An emoji joined by zero-width joiners (👩‍🏫) takes the cells of its parts: curses
-        // counts each part's width as it moves the cursor, and a terminal that does not join
-        // them draws each part, so counted as one emoji the rest of the row would shift.
-        if scalars.count > 2, scalars.contains(where: { $0.value == 0x200D }) {
-            var parts = [String.UnicodeScalarView()]
-            for s in scalars {
-                if s.value == 0x200D { parts.append(String.UnicodeScalarView()) } else { parts[parts.count - 1].append(s) }
-            }
-            return parts.reduce(0) { $0 + of(String($1)) }
-        }
         let first = scalars.first!
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         if first.value < 0x300 { return 1 }
