@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers (see README, "Design notes"): CairnCore <- CairnStore; CairnCore <- CairnReports; TermUI, CairnReports <- CairnApp;
+// Layers (see README, "Design notes"): CairnWords <- CairnCore <- CairnStore; CairnCore <- CairnReports; TermUI, CairnReports <- CairnApp;
 // CursesTerminal is the only user of CNcurses; CairnRuntime runs the loop over any TermUI.Terminal;
 // the `cairn` executable wires them together.
 let package = Package(
@@ -27,7 +27,7 @@ let package = Package(
             path: "Sources/CNcurses",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "CairnCore"),
+        .target(name: "CairnCore", dependencies: ["CairnWords"]),
         // The words Cairn shows, in each language: gettext catalogues read in Swift, so that a
         // language works whether or not the machine has its locale.
         .target(name: "CairnWords", resources: [.copy("../../Resources/po")]),
@@ -57,7 +57,7 @@ let package = Package(
             name: "cairn-bench",
             dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp"]
         ),
-        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"]),
+        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore", "CairnWords"]),
         .testTarget(name: "CairnWordsTests", dependencies: ["CairnWords"]),
         .testTarget(
             name: "CairnStoreTests",

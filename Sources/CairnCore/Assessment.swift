@@ -14,21 +14,6 @@ public enum HealthItem: String, CaseIterable, Sendable, Codable {
         default: return false
         }
     }
-
-    public var label: String {
-        switch self {
-        case .leadership: return "strong leadership"
-        case .structures: return "defined structures and processes"
-        case .history: return "history of collaborating"
-        case .communication: return "clear communication"
-        case .context: return "sensitivity to context"
-        case .autonomy: return "threats to autonomy"
-        case .power: return "power imbalances"
-        case .workload: return "extra workload"
-        case .objectives: return "unclear shared objectives"
-        case .funding: return "funding ending"
-        }
-    }
 }
 
 /// A dated health check of a cluster, by someone. Earlier ones are kept, to show the change.

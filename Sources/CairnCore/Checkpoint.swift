@@ -107,14 +107,5 @@ public enum CheckpointStatus: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    public var word: String {
-        switch self {
-        case .overdue: return "OVERDUE"
-        case .dueSoon: return "due soon"
-        case .upcoming: return "upcoming"
-        case .done: return "done"
-        }
-    }
-
     public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
 }

@@ -14,22 +14,6 @@ public struct Gap: Sendable, Equatable {
         case feedsNoOne = "feeds-no-one"
         /// A school of the cluster feeds one outside it: its pupils' path leaves the cluster.
         case pathLeaves = "path-leaves-cluster"
-
-        /// A short label for lists (the raw value is for scripts).
-        public var label: String {
-            switch self {
-            case .noLead: return "no lead"
-            case .noAgreement: return "no agreement"
-            case .goalIncomplete: return "goal incomplete"
-            case .goalWithoutAction: return "goal, no action"
-            case .actionWithoutResponsible: return "action, no one"
-            case .memberWithoutAction: return "member, no action"
-            case .overdueCheckpoint: return "overdue"
-            case .phaseWithoutSchool: return "path breaks"
-            case .feedsNoOne: return "feeds no one"
-            case .pathLeaves: return "path leaves"
-            }
-        }
     }
 
     public var kind: Kind

@@ -1,15 +1,14 @@
+import CairnWords
+
 /// A closed list of words from DOMAIN.md, stored and typed as its raw value
-/// (`lower-secondary`, `local-authority`), shown to people as `label`.
+/// (`lower-secondary`, `local-authority`), shown to people as `label` in the session's language.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Hashable, Sendable, Comparable,
-    FieldType
+    FieldType, ShownWords
 where RawValue == String, AllCases == [Self] {}
 
 extension Vocabulary {
     /// The words accepted, for messages such as "sector must be one of: ...".
     public static var wordList: String { allCases.map(\.rawValue).joined(separator: ", ") }
-
-    /// A display label: the word with its hyphens turned to spaces.
-    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 
     /// Parses a word, accepting any case and spaces or underscores for hyphens.
     public static func parse(_ text: String, field: String) throws(InputError) -> Self {

@@ -51,7 +51,7 @@ public enum HTMLReport {
     static func cell(_ cell: Report.Cell) -> String {
         switch cell {
         case .text(let s): return esc(s)
-        case .progress(let p): return bar(p) + " <span class=\"\(p.status.rawValue)\">\(p.status.rawValue)</span>"
+        case .progress(let p): return bar(p) + " <span class=\"\(p.status.rawValue)\">\(esc(p.status.label))</span>"
         case .missing(let s): return "<span class=\"gap\">\(esc(s))</span>"
         }
     }
@@ -100,7 +100,7 @@ public enum HTMLReport {
         let covered = min(1, max(0, p.covered ?? 0)) * width
         let colour = p.status == .offTrack ? "#c33" : p.status == .atRisk ? "#d90" : "#2a7"
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"12\" role=\"img\" aria-label=\"\(p.status.rawValue)\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"12\" role=\"img\" aria-label=\"\(esc(p.status.label))\">"
         svg += "<rect width=\"\(Int(width))\" height=\"12\" fill=\"#eee\" stroke=\"#999\"/>"
         svg += "<rect width=\"\(Int(covered))\" height=\"12\" fill=\"\(colour)\"/>"
         if let e = p.elapsed {

@@ -44,7 +44,7 @@ public enum MarkdownReport {
     static func text(_ cell: Report.Cell) -> String {
         switch cell {
         case .text(let s): return md(s, oneLine: true)
-        case .progress(let p): return "\(p.status.rawValue) `\(p.bar)`"
+        case .progress(let p): return "\(p.status.label) `\(p.bar)`"
         case .missing(let s): return "**\(md(s, oneLine: true))**"
         }
     }

@@ -27,7 +27,7 @@ extension Report {
 
     static func members(_ id: String, _ w: World) -> Section {
         let rows = w.members(of: id).map { m in
-            [w.memberName(m), m.memberType.rawValue, m.role, m.responsibilities, m.lead ? "lead" : ""].map(Cell.text)
+            [w.memberName(m), m.memberType.label, m.role, m.responsibilities, m.lead ? "lead" : ""].map(Cell.text)
         }
         return Section(
             id: "members", heading: "Members",
@@ -43,7 +43,7 @@ extension Report {
             return [
                 .text(g.statement), .text(g.indicator), .text(g.baseline.map { World.number($0) + g.unit } ?? "—"), .text(latest),
                 .text(g.target.map { World.number($0) + g.unit } ?? "—"), .text(g.deadline?.description ?? "—"),
-                .text(g.priority.rawValue), .text(owner(of: g, w)), .progress(p),
+                .text(g.priority.label), .text(owner(of: g, w)), .progress(p),
             ]
         }
         return Section(
@@ -92,7 +92,7 @@ extension Report {
         for cls in ActionClass.allCases {
             let these = actions.filter { $0.actionClass == cls }
             guard !these.isEmpty else { continue }
-            blocks.append(.subheading(cls.rawValue.capitalized, .plain))
+            blocks.append(.subheading(cls.label.capitalized, .plain))
             let rows = these.map { a in
                 [
                     a.description, responsible(for: a, w), serves(a, w), a.status.label, a.due?.description ?? "—",
@@ -179,7 +179,7 @@ extension Report {
             }
             return [.text(s.label)] + counts + [.text((cov.goals[s] ?? []).joined(separator: "; "))]
         }
-        var blocks: [Block] = [.table(Table(header: ["Sector"] + Level.allCases.map(\.rawValue) + ["Goals it carries"], rows: rows))]
+        var blocks: [Block] = [.table(Table(header: ["Sector"] + Level.allCases.map(\.label) + ["Goals it carries"], rows: rows))]
         if !cov.gapSentences.isEmpty { blocks.append(.items(cov.gapSentences, .warning)) }
         return Section(id: "coverage", heading: "Cross-sector coverage", blocks: blocks)
     }

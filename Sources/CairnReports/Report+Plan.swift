@@ -38,7 +38,7 @@ extension Report {
         let lead: Block =
             w.lead(of: id).map { .paragraph("Lead: \(w.memberName($0)).", .plain) } ?? .paragraph("No lead yet.", .warning)
         let rows = members.map { m in
-            [w.memberName(m), m.memberType.rawValue, m.role.isEmpty ? "—" : m.role, m.responsibilities, m.lead ? "lead" : ""]
+            [w.memberName(m), m.memberType.label, m.role.isEmpty ? "—" : m.role, m.responsibilities, m.lead ? "lead" : ""]
                 .map(Cell.text)
         }
         return Section(
@@ -54,7 +54,7 @@ extension Report {
             [
                 g.statement, g.indicator.isEmpty ? "—" : g.indicator,
                 g.baseline.map { World.number($0) + g.unit + (g.baselineDate.map { " (\($0))" } ?? "") } ?? "—",
-                g.target.map { World.number($0) + g.unit } ?? "—", g.deadline?.description ?? "—", g.priority.rawValue, owner(of: g, w),
+                g.target.map { World.number($0) + g.unit } ?? "—", g.deadline?.description ?? "—", g.priority.label, owner(of: g, w),
             ].map(Cell.text)
         }
         return Section(

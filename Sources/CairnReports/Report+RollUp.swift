@@ -48,7 +48,7 @@ extension Report {
                 id: "goals", heading: "Goals by status",
                 blocks: [
                     compared(
-                        r, GoalProgress.Status.rollUpOrder.map { s in (s.rawValue, { $0.goals(s) }) } + [("all goals", { $0.goalCount })])
+                        r, GoalProgress.Status.rollUpOrder.map { s in (s.label, { $0.goals(s) }) } + [("all goals", { $0.goalCount })])
                 ]),
             Section(
                 id: "checkpoints", heading: "Checkpoints",
@@ -97,7 +97,7 @@ extension Report {
             let change = moved.map { $0 == 0 ? "=" : String(format: "%+.1f", $0 / 10) } ?? ""
             return [
                 (item.isChallenge ? "against " : "") + item.label, "\(now.clusters)", mean(now.mean),
-                now.means.map { mean($0) }.joined(separator: " → "), now.movement?.rawValue ?? "—", mean(before.mean), change,
+                now.means.map { mean($0) }.joined(separator: " → "), now.movement?.label ?? "—", mean(before.mean), change,
             ].map(Cell.text)
         }
         let heads = periodHeads(r)
@@ -137,7 +137,7 @@ extension Report {
             .paragraph(
                 "Agencies engaged, each once, by sector and level; “was” gives the count at the end of the \(r.period.rawValue) before.",
                 .plain),
-            .table(Table(header: ["Sector"] + Level.allCases.map(\.rawValue), rows: rows)),
+            .table(Table(header: ["Sector"] + Level.allCases.map(\.label), rows: rows)),
         ]
         if !now.gapSentences.isEmpty { blocks.append(.items(now.gapSentences, .warning)) }
         return Section(id: "coverage", heading: "Cross-sector coverage", blocks: blocks)

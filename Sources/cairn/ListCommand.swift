@@ -75,7 +75,7 @@ struct ListCommand: ParsableCommand {
                 [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE ON", "BY", "EVIDENCE"]]
                 + checkpoints.map { c in
                     [
-                        c.id, c.status(on: today).word, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
+                        c.id, c.status(on: today).label, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
                         c.doneOn?.description ?? (c.doneBy == nil ? "" : "day unknown"), c.doneBy ?? "", c.evidence ?? "",
                     ]
                 }

@@ -46,6 +46,6 @@ enum GroupingTree {
         let level = c.level.map { ", \($0.label)" } ?? ""
         lines.append("\(pad)\(c.name) (\(c.kind.label)\(level))" + (n.circle ? " — also above: a circle" : ""))
         for inner in n.clusters { self.lines(inner, in: w, depth: depth + 1, into: &lines) }
-        for m in n.members { lines.append("\(pad)  · \(w.memberName(m)) (\(m.memberType.rawValue))") }
+        for m in n.members { lines.append("\(pad)  · \(w.memberName(m)) (\(m.memberType.label))") }
     }
 }

@@ -17,7 +17,7 @@ import Testing
 
     @Test func statuses_differ_without_colour() {
         let marks = Set(CheckpointStatus.allCases.map(\.mark))
-        let words = Set(CheckpointStatus.allCases.map(\.word))
+        let words = Set(CheckpointStatus.allCases.map(\.label))
         #expect(marks.count == 4)
         #expect(words.count == 4)
     }

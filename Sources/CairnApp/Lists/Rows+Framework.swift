@@ -15,7 +15,7 @@ extension Rows {
             return ListRow(
                 id: g.id,
                 cells: [
-                    "\(p.status.rawValue) \(p.bar)", g.statement, p.latest.map { World.number($0.value) + unit } ?? "—",
+                    "\(p.status.label) \(p.bar)", g.statement, p.latest.map { World.number($0.value) + unit } ?? "—",
                     g.target.map { World.number($0) + unit } ?? "—", g.deadline?.description ?? "—",
                 ],
                 style: p.status == .offTrack ? Style(.overdue, bold: true) : p.status == .achieved ? Style(.done) : nil)
@@ -100,7 +100,7 @@ extension Rows {
         w.actions(of: cluster).map { a in
             let responsible = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "— nobody —"
             return ListRow(
-                id: a.id, cells: [a.status.label, a.actionClass.rawValue, a.description, responsible, a.due?.description ?? "—"],
+                id: a.id, cells: [a.status.label, a.actionClass.label, a.description, responsible, a.due?.description ?? "—"],
                 style: a.status == .constrained ? Style(.dueSoon) : a.status == .completed ? Style(.done) : nil)
         }
     }

@@ -57,7 +57,7 @@ enum Rows {
         if let region { all = all.filter { w.clusters[$0.cluster]?.region == region } }
         return Checkpoint.inUrgencyOrder(all, on: today).map { c in
             let status = c.status(on: today)
-            var cells = ["\(status.mark) \(status.word)", c.due.description, c.title]
+            var cells = ["\(status.mark) \(status.label)", c.due.description, c.title]
             if cluster == nil {
                 cells.append(w.clusters[c.cluster]?.name ?? "")
                 cells.append(c.doneBy ?? "")
@@ -81,7 +81,7 @@ enum Rows {
     /// A member cluster's row carries its own status after the role (`groupingMemberColumns`).
     static func members(_ w: World, cluster: String, today: Day) -> [ListRow] {
         w.members(of: cluster).map { m in
-            let cells = [w.memberName(m), m.memberType.rawValue, m.lead ? "LEAD" : "", m.role]
+            let cells = [w.memberName(m), m.memberType.label, m.lead ? "LEAD" : "", m.role]
             guard m.memberType == .cluster, w.clusters[m.memberId] != nil else { return ListRow(id: m.id, cells: cells) }
             let status = memberStatus(w, cluster: m.memberId, today: today)
             return ListRow(id: m.id, cells: cells + status.cells, style: status.style)
@@ -100,14 +100,6 @@ enum Rows {
     }
 
     static func phases(_ phases: [Phase]) -> String {
-        phases.map { p -> String in
-            switch p {
-            case .earlyChildhood: return "ECE"
-            case .primary: return "primary"
-            case .lowerSecondary: return "lower-sec"
-            case .upperSecondary: return "upper-sec"
-            default: return p.rawValue
-            }
-        }.joined(separator: ",")
+        phases.map(\.short).joined(separator: ",")
     }
 }

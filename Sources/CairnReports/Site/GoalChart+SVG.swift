@@ -70,7 +70,7 @@ extension GoalChart {
 
     /// What the chart says, in words: for the title, a screen reader, and a printer without colour.
     public var summary: String {
-        var parts = ["\(goal.statement): \(progress.status.rawValue)"]
+        var parts = ["\(goal.statement): \(progress.status.label)"]
         if let latest = progress.latest { parts.append("latest \(label(latest.value)) on \(latest.date)") }
         parts.append("\(points.count) measurement\(points.count == 1 ? "" : "s")")
         if let b = goal.baseline { parts.append("baseline \(label(b))" + (goal.baselineDate.map { " on \($0)" } ?? "")) }

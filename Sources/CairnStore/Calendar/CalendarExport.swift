@@ -33,7 +33,7 @@ public enum CalendarExport {
         var items: [Item] = []
         if what.contains(.checkpoints) {
             for c in w.checkpoints.values where !c.isDone && included(c.cluster) {
-                var lines = ["Checkpoint of \(clusterName(c.cluster))", "Status: \(c.status(on: today).word.lowercased())"]
+                var lines = ["Checkpoint of \(clusterName(c.cluster))", "Status: \(c.status(on: today).label.lowercased())"]
                 if let m = member(c.concerns) { lines.append("Concerns: \(m)") }
                 if let g = c.goal.flatMap({ w.goals[$0] }) { lines.append("Asks for a measurement of: \(g.indicator)") }
                 items.append(

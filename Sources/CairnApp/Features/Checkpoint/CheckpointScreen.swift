@@ -55,7 +55,7 @@ public struct CheckpointScreen: Screen {
         let goal = c.goal.flatMap { w.goals[$0] }?.statement
         var facts = [
             ("Cluster", w.clusters[c.cluster]?.name ?? "—"), ("Due", c.due.description),
-            ("Status", "\(status.mark) \(status.word)"), ("Concerns", concerns ?? "—"), ("Asks to measure", goal ?? "—"),
+            ("Status", "\(status.mark) \(status.label)"), ("Concerns", concerns ?? "—"), ("Asks to measure", goal ?? "—"),
         ]
         if c.isDone || c.doneBy != nil {
             facts += [("Done on", c.doneOn?.description ?? "day unknown"), ("Done by", c.doneBy ?? "—")]

@@ -32,7 +32,7 @@ extension ClusterScreen {
         if let n = sum.next {
             let st = n.status(on: env.today)
             // The status first: a long title is cut, never the word that says it is late.
-            next = "Next due: \(st.mark) \(st.word) \(n.due) \(n.title)"
+            next = "Next due: \(st.mark) \(st.label) \(n.due) \(n.title)"
             if st == .overdue { nextStyle = Style(.overdue, bold: true) }
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: nextStyle)

@@ -29,7 +29,7 @@ public struct GoalScreen: Screen {
         guard let g = w.goals[id] else { return [""] }
         let p = w.progress(of: g, on: env.today)
         let u = g.unit
-        var facts = ["\(p.status.rawValue) \(p.bar)"]
+        var facts = ["\(p.status.label) \(p.bar)"]
         if let latest = p.latest { facts.append("latest \(World.number(latest.value))\(u) on \(latest.date)") }
         if let t = g.target { facts.append("target \(World.number(t))\(u)" + (g.deadline.map { " by \($0)" } ?? "")) }
         if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
@@ -60,7 +60,7 @@ public struct GoalScreen: Screen {
         for c in contributors.prefix(contributors.count > 4 ? 3 : 4) {
             let p = w.progress(of: c, on: env.today)
             let latest = p.latest.map { " · \(World.number($0.value))\(c.unit)" } ?? ""
-            let text = "  \(p.status.rawValue) · \(w.clusters[c.cluster]?.name ?? "") · \(c.statement)\(latest)"
+            let text = "  \(p.status.label) · \(w.clusters[c.cluster]?.name ?? "") · \(c.statement)\(latest)"
             lines.append((text, Rows.goalStyle(p.status) ?? .plain))
         }
         if contributors.count > 4 { lines.append(("  and \(contributors.count - 3) more", .muted)) }

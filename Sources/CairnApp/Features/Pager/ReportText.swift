@@ -43,7 +43,7 @@ enum ReportText {
     static func text(_ cell: Report.Cell) -> String {
         switch cell {
         case .text(let s): return s
-        case .progress(let p): return "\(p.status.rawValue) \(p.bar)"
+        case .progress(let p): return "\(p.status.label) \(p.bar)"
         case .missing(let s): return "! " + s
         }
     }

@@ -44,13 +44,13 @@ extension RecordScreen {
         for l in w.links(from: id) {
             switch l.relation {
             case .feeds: rows.append(row(l, other: l.to, "feeds", phases(l)))
-            case .lineage: rows.append(row(l, other: l.to, "succeeded by (\(l.how?.rawValue ?? "?"))", l.on?.description ?? ""))
+            case .lineage: rows.append(row(l, other: l.to, "succeeded by (\(l.how?.label ?? "?"))", l.on?.description ?? ""))
             }
         }
         for l in w.links(to: id) {
             switch l.relation {
             case .feeds: rows.append(row(l, other: l.from, "fed by", phases(l)))
-            case .lineage: rows.append(row(l, other: l.from, "succeeded (\(l.how?.rawValue ?? "?"))", l.on?.description ?? ""))
+            case .lineage: rows.append(row(l, other: l.from, "succeeded (\(l.how?.label ?? "?"))", l.on?.description ?? ""))
             }
         }
         return rows

@@ -52,7 +52,7 @@ struct WorkshopStep {
             for g in goals {
                 let from = g.baseline.map { World.number($0) + g.unit + " → " } ?? ""
                 let to = g.target.map { World.number($0) + g.unit } ?? "?"
-                let status = w.progress(of: g, on: today).status.rawValue
+                let status = w.progress(of: g, on: today).status.label
                 s.agree("\(g.statement): \(g.indicator), \(from)\(to) by \(g.deadline?.description ?? "?") (\(status))", .edit(.goal, g.id))
             }
             if goals.isEmpty { s.miss("no shared goal yet", .newGoal) }
@@ -61,7 +61,7 @@ struct WorkshopStep {
         case 3:
             for a in w.actions(of: cluster) {
                 let who = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody"
-                s.agree("\(who): \(a.description) (\(a.actionClass.rawValue), \(a.status.label))", .edit(.action, a.id))
+                s.agree("\(who): \(a.description) (\(a.actionClass.label), \(a.status.label))", .edit(.action, a.id))
             }
             for gap in missing([.goalWithoutAction, .actionWithoutResponsible, .memberWithoutAction]) {
                 switch gap.kind {
