@@ -133,6 +133,9 @@ import Testing
                     #expect(bar.contains(title), "\(language) \(tab) at \(size): \(bar)")
                 }
                 #expect(DisplayWidth.of(bar.trimmingCharacters(in: .whitespaces)) <= size.0)
+                // The header's counts keep their words at the line's end, the last its gaps.
+                let gaps = summary.gaps == 0 ? Words.say("no gaps") : Words.count("{count} gap", "{count} gaps", summary.gaps)
+                #expect(canvas.row(3).trimmingCharacters(in: .whitespaces).hasSuffix(gaps), "\(language): \(canvas.row(3))")
                 Self.expectWholeFooter(canvas.row(size.1 - 1), screen.allBindings(app.env), "\(language) cluster \(tab)")
             }
         }

@@ -23,8 +23,9 @@ extension ClusterScreen {
             + (grouping && sum.agencies == 0 ? [] : [Words.count("{count} agency", "{count} agencies", sum.agencies)])
         let gaps = sum.gaps == 0 ? Words.say("no gaps") : Words.count("{count} gap", "{count} gaps", sum.gaps)
         let counts = (members + [gaps]).joined(separator: " · ")
-        // The counts keep their words at the line's end; the lead takes what they leave.
-        let countsX = max(area.width / 2, area.width - 1 - DisplayWidth.of(counts))
+        // The counts keep their words at the line's end (longer in some languages than half the
+        // line); the lead takes what they leave, a name's start at least.
+        let countsX = max(leadX + 12, area.width - 1 - DisplayWidth.of(counts))
         canvas.put(counts, x: countsX, y: area.y + 2, maxWidth: area.width - countsX - 1)
         canvas.put(
             sum.lead ?? Words.say("no lead yet"), x: leadX, y: area.y + 2, maxWidth: countsX - leadX - 2, style: Style(.normal, bold: true))
