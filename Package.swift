@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "CMemory"),
         .target(name: "CursesTerminal", dependencies: ["TermUI", "CNcurses", "CTerminalSignals"]),
         // The run loop, its one effect interpreter and the background jobs, over a terminal protocol.
-        .target(name: "CairnRuntime", dependencies: ["CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp"]),
+        .target(name: "CairnRuntime", dependencies: ["CairnCore", "CairnStore", "CairnReports", "TermUI", "CairnApp", "CairnWords"]),
         .executableTarget(
             name: "cairn",
             dependencies: [

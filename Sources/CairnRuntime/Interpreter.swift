@@ -1,6 +1,7 @@
 import CairnApp
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// The one place where the screens' effects are carried out against the store and the disk.
@@ -154,6 +155,17 @@ final class Interpreter {
             }
         case .continueImport(let screen):
             return writeBatch(replyTo: screen)
+        case .speak(let language):
+            do {
+                // Every frame from the next on is drawn in it: the screens read their words as they draw.
+                try Words.use(language)
+                return [
+                    .languageChanged(language),
+                    .tell(Status(Words.say("Cairn speaks {language} for this session.", ["language": language.name]))),
+                ]
+            } catch {
+                return [.tell(Status(Words.say("Language not changed: {reason}", ["reason": error.description]), isError: true))]
+            }
         case .undoImport(let run, let summary, let screen):
             let asked = Outcome(changes: [], inverse: [], summary: "Undone: \(summary)", putsBack: true)
             do {

@@ -5,6 +5,24 @@ public struct Language: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ code: String) { self.code = code }
 
+    /// Its name in itself, as a picker of languages shows it: the same in every language, so
+    /// that a person finds their own whatever the screen speaks.
+    public var name: String {
+        switch code {
+        case "en": return "English"
+        case "pt": return "Português"
+        case "nl": return "Nederlands"
+        case "pl": return "Polski"
+        case "fi": return "Suomi"
+        case "is": return "Íslenska"
+        case "cy": return "Cymraeg"
+        case "nb": return "Norsk bokmål"
+        case "fr": return "Français"
+        case "de": return "Deutsch"
+        default: return code
+        }
+    }
+
     public static let english = Language("en")
     /// English and the languages of the rooms Cairn is used in: Portugal, Flanders, Poland,
     /// Finland, Iceland, Wales, Norway (Bokmål), Luxembourg and Wallonia (French, German).

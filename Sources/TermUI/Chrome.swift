@@ -34,10 +34,13 @@ public enum Chrome {
     }
 
     /// The lines of a `?` help page for a screen: every binding, its keys and what it does.
-    public static func helpLines<A>(_ bindings: [KeyBinding<A>]) -> [(String, String)] {
+    ///
+    /// - Parameter notNow: what a key doing nothing at the moment says after its help, in the
+    ///   session's language.
+    public static func helpLines<A>(_ bindings: [KeyBinding<A>], notNow: String = "(not now)") -> [(String, String)] {
         bindings.map { b in
             let keys = b.anyKey || b.keys.count > 3 ? b.label : b.keys.map(\.description).joined(separator: " / ")
-            return (keys, b.enabled ? b.help : b.help + " (not now)")
+            return (keys, b.enabled ? b.help : b.help + " " + notNow)
         }
     }
 }

@@ -62,6 +62,7 @@ import Testing
         reach("confirm", [.char("2"), .char("d")])
         reach("evidence prompt", [.char("4"), .char(" ")])
         reach("help", [.char("?")])
+        reach("language picker", [.char("T")])
         return out
     }
 

@@ -35,4 +35,32 @@ struct LanguageJourneyTests {
         let listed = try Shell.cairn(["list", "clusters", "--lang=nl"], store: store.url)
         #expect(listed.status == 0, "\(listed.stderr)")
     }
+
+    @Test func t_on_home_switches_the_session_and_every_screen_speaks_it_from_the_next_frame() throws {
+        let store = TemporaryStore()
+        _ = try Shell.cairn(["demo"], store: store.url)
+        let tmux = try Tmux.cairn(store: store.url, environment: ["LANG": "C.UTF-8"])
+        try tmux.send("T")
+        try tmux.waitFor("Polski")
+        try tmux.send("j", "j", "j", "Enter")
+        // The frame that shows the first Polish word shows them all: nothing is left in English.
+        try tmux.waitFor("Sieci (")
+        let home = try tmux.settledScreen()
+        for polish in ["Szkoły (", "Instytucje (", "Punkty kontrolne (", "Sieć", "Region", "Enter otwórz", "? pomoc", "q wyjdź"] {
+            #expect(home.contains(polish), "\(polish): \(home)")
+        }
+        #expect(home.contains("Cairn mówi w tej sesji: Polski."), "\(home)")
+        for english in ["Clusters (", "Schools (", "Weakest point", "Next due", "open", "help", "quit"] {
+            #expect(!home.contains(english), "\(english): \(home)")
+        }
+        try tmux.send("Enter")
+        try tmux.waitFor("Członkowie (")
+        let cluster = try tmux.settledScreen()
+        #expect(cluster.contains("Lider:") && cluster.contains("Enter otwórz") && cluster.contains("q wstecz"), "\(cluster)")
+        #expect(!cluster.contains("Members") && !cluster.contains("Lead:") && !cluster.contains("Enter open"), "\(cluster)")
+        try tmux.send("q", "T", "g", "Enter")
+        try tmux.waitFor("Clusters (")
+        let english = try tmux.settledScreen()
+        #expect(english.contains("Enter open") && english.contains("Cairn speaks English for this session."), "\(english)")
+    }
 }

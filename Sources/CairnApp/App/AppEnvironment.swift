@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// What every screen may read: the world, today, the user, the terminal's size, and where new
 /// record ids come from. One value, handed in, so that the same keys on the same state give the
@@ -24,8 +25,14 @@ public struct AppEnvironment: Sendable, Equatable {
     /// snapshot (`Store.firstLook`), while `world` is still empty. Nil from the moment the world
     /// is whole (`AppState.takeWholeWorld`).
     public var firstLook: FirstLook?
+    /// The language the screens speak: the session's at its start, then the one chosen on
+    /// Home (`T`). Lists are built again when it changes (`listSource`).
+    public var language: Language
 
-    public init(world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random) {
+    public init(
+        world: World, today: Day, user: String, width: Int, height: Int, ids: RecordIDSource = .random, language: Language = Words.language
+    ) {
+        self.language = language
         self.world = world
         self.today = today
         self.user = user

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 extension AppState {
@@ -34,8 +35,8 @@ extension AppState {
         let crumbs = ["Cairn"] + stack[1..<(base + 1)].map { $0.screen.crumb(env) }
         // On every screen, since each is a value someone believes saved: Home's C lists them.
         let count = env.conflictCount
-        var conflicts = count == 0 ? "" : " \(count) conflict\(count == 1 ? "" : "s") (C on Home) "
-        if env.readOnly != nil { conflicts = " READ-ONLY: nothing can be saved " + conflicts }
+        var conflicts = count == 0 ? "" : " \(Words.count("{count} conflict (C on Home)", "{count} conflicts (C on Home)", count)) "
+        if env.readOnly != nil { conflicts = " \(Words.say("READ-ONLY: nothing can be saved")) " + conflicts }
         func rightSide(compact: Bool) -> String {
             (env.syncLine.map { " \($0.text(compact: compact)) ·" } ?? "") + " \(env.today) · \(env.user) "
         }
@@ -50,12 +51,15 @@ extension AppState {
         if base == 0, let since = env.sinceLastOpen {
             let room = env.width - rightWidth - x - 3
             let n = since.changes
+            let when = ["when": since.when]
             let candidates =
                 n == 0
-                ? ["nothing new since \(since.when)", "nothing new"]
+                ? [Words.say("nothing new since {when}", when), Words.say("nothing new")]
                 : [
-                    "\(n) change\(n == 1 ? "" : "s") by others since \(since.when) · L lists", "\(n) new since \(since.when) · L",
-                    "\(n) new · L",
+                    Words.count(
+                        "{count} change by others since {when} · L lists", "{count} changes by others since {when} · L lists", n, when),
+                    Words.count("{count} new since {when} · L", "{count} new since {when} · L", n, when),
+                    Words.count("{count} new · L", "{count} new · L", n),
                 ]
             if let text = candidates.first(where: { DisplayWidth.of($0) <= room }) {
                 canvas.put(text, x: x + 2, y: 0, style: Style(n == 0 ? .title : .accent, bold: n > 0, reverse: true))
@@ -69,7 +73,10 @@ extension AppState {
     /// that "Deleted …" shows with a filter kept.
     func renderStatus(_ list: ListModel?, into canvas: inout Canvas, y: Int) {
         let filtered = list.map { $0.filtering || !$0.filter.text.isEmpty } ?? false
-        let info = list.map { "  \($0.visible.count)/\($0.rows.count) · Esc clears" } ?? ""
+        let info =
+            list.map {
+                "  " + Words.say("{shown}/{total} · Esc clears", ["shown": String($0.visible.count), "total": String($0.rows.count)])
+            } ?? ""
         // The filter takes what it needs (its text, a cell for the cursor); the status the rest.
         let filterWidth = filtered ? 8 + min(40, max(6, DisplayWidth.of(list?.filter.text ?? "") + 1)) + DisplayWidth.of(info) : 0
         var x = 0
@@ -92,7 +99,7 @@ extension AppState {
             }
         }
         guard let list, filtered else { return }
-        x += canvas.put("Filter: ", x: x, y: y, style: .accent)
+        x += canvas.put(Words.say("Filter:") + " ", x: x, y: y, style: .accent)
         let fieldWidth = max(4, min(40, env.width - x - DisplayWidth.of(info) - 1))
         list.filter.render(into: &canvas, x: x, y: y, width: fieldWidth, focused: list.filtering)
         canvas.put(info, x: x + fieldWidth, y: y, style: .muted)
@@ -100,8 +107,9 @@ extension AppState {
 
     func renderTooSmall(into canvas: inout Canvas) {
         let (width, height) = minimumSize
-        let message =
-            "Terminal too small: \(env.width)×\(env.height). Cairn needs at least \(width)×\(height). Enlarge the window; until then only q (back, or quit on Home) and Ctrl-C (quit) work."
+        let message = Words.say(
+            "Terminal too small: {width}×{height}. Cairn needs at least {needWidth}×{needHeight}. Enlarge the window; until then only q (back, or quit on Home) and Ctrl-C (quit) work.",
+            ["width": String(env.width), "height": String(env.height), "needWidth": String(width), "needHeight": String(height)])
         let lines = Layout.wrap(message, width: max(1, env.width - 2))
         let top = max(0, (env.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < env.height {
@@ -167,14 +175,20 @@ enum Layout {
     /// A list as a table, or a line saying why it is empty.
     static func list(_ list: ListModel, columns: [Column], into canvas: inout Canvas, area: Rect, empty: String) {
         if list.visible.isEmpty {
-            let message = list.rows.isEmpty ? empty : "Nothing matches “\(list.filter.text)”. Esc clears the filter."
+            let message =
+                list.rows.isEmpty ? empty : Words.say("Nothing matches “{filter}”. Esc clears the filter.", ["filter": list.filter.text])
             // Wrapped, not cut: on a projector the reason is what the room reads.
             for (i, line) in wrap(message, width: max(1, area.width - 4)).enumerated() where i + 1 < area.height {
                 canvas.put(line, x: 2, y: area.y + 1 + i, maxWidth: area.width - 4, style: .muted)
             }
             return
         }
-        var shown = columns
+        // Titles in the session's language; a CSV written from the list keeps the English ones.
+        var shown = columns.map { c in
+            var said = c
+            said.title = ColumnTitle.said(c.title)
+            return said
+        }
         // The arrow after the title: the column's width is measured with it.
         if let sort = list.sort, shown.indices.contains(sort.column) { shown[sort.column].title += " " + sort.arrow }
         var table = Table(columns: shown, count: list.visible.count) { i in

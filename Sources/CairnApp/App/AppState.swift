@@ -116,6 +116,9 @@ public struct AppState: Sendable, Equatable {
         case .open(let box, let asker):
             // Only over the screen that asked, if it is still on top.
             effects = top.id == asker ? carryOut([.push(box)], from: asker) : []
+        case .languageChanged(let language):
+            env.language = language
+            effects = []
         }
         refreshAll()
         let draftAfter = openDraft

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// Each move and each piece of work as an `Effect`, so that a screen writes `.push(box)` or
 /// `.commit(…)` without saying which of the two kinds it is.
@@ -39,6 +40,7 @@ extension Effect {
         .outside(.undoImport(run: run, summary: summary, replyTo: screen))
     }
     public static let sync = Effect.outside(.sync)
+    public static func speak(_ language: Language) -> Effect { .outside(.speak(language)) }
     public static func readHistory(record: String?, since: String?, notBy: String? = nil, title: String, replyTo screen: ScreenID)
         -> Effect
     {

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// What a screen asks for: a move of the stack of screens, which `AppState.send` carries out
@@ -67,6 +68,9 @@ public enum DiskEffect: Sendable, Equatable {
     /// Read the trail of one record (`record`), or of every record since a time (`since`, less
     /// what `notBy` did), and open it as a `HistoryScreen` titled `title`.
     case readHistory(record: String?, since: String?, notBy: String? = nil, title: String, replyTo: ScreenID)
+    /// Speak `language` for the rest of the session: its catalogue read, then `.languageChanged`
+    /// redraws every open screen in it; a catalogue that cannot be read is a status line.
+    case speak(Language)
 }
 
 /// The result of an effect, sent back to the screen that asked for it.
@@ -103,6 +107,8 @@ public enum AppAction: Sendable {
     case syncLineChanged(SyncLine?)
     /// A screen made from what the run loop read (a history), opened over the one that asked.
     case open(ScreenBox, from: ScreenID)
+    /// The session speaks `language` from now on (`DiskEffect.speak`): every list is built again.
+    case languageChanged(Language)
 }
 
 /// A line of feedback under the body: what was saved, or what went wrong.

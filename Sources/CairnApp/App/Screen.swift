@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// One screen as a feature of its own: its state (the conforming value), its actions, its
@@ -77,7 +78,9 @@ extension Screen {
 
     /// The `?` page of this screen: every binding, and the keys that work everywhere.
     func help(_ title: String, _ env: AppEnvironment) -> Effect {
-        .push(ScreenBox(HelpScreen(title: title, lines: Chrome.helpLines(allBindings(env)) + Chrome.helpLines(SharedKey.everywhere))))
+        let notNow = Words.say("(not now)")
+        let lines = Chrome.helpLines(allBindings(env), notNow: notNow) + Chrome.helpLines(SharedKey.everywhere, notNow: notNow)
+        return .push(ScreenBox(HelpScreen(title: title, lines: lines)))
     }
 
     func drawFooter(into canvas: inout Canvas, y: Int, _ env: AppEnvironment) {

@@ -1,3 +1,4 @@
+import CairnWords
 import TermUI
 
 /// The keys that mean the same on every screen that takes them, declared here once and merged
@@ -22,8 +23,9 @@ public struct SharedKeys<Action: Sendable>: Sendable {
     public var backOnEscape: Bool
 
     public init(
-        undo: Action? = nil, undoInFooter: Bool = true, help: Action? = nil, helpLabel: String = "help", helpInFooter: Bool = true,
-        helpEnabled: Bool = true, back: Action? = nil, backLabel: String = "back", backOnEscape: Bool = true
+        undo: Action? = nil, undoInFooter: Bool = true, help: Action? = nil, helpLabel: String = Words.say("help"),
+        helpInFooter: Bool = true,
+        helpEnabled: Bool = true, back: Action? = nil, backLabel: String = Words.say("back"), backOnEscape: Bool = true
     ) {
         self.undo = undo
         self.undoInFooter = undoInFooter
@@ -43,9 +45,9 @@ public struct SharedKeys<Action: Sendable>: Sendable {
     public var undoBindings: [KeyBinding<Action>] {
         undo.map {
             [
-                KeyBinding([SharedKey.undo], "u", "undo", $0, footer: undoInFooter),
+                KeyBinding([SharedKey.undo], "u", Words.say("undo"), $0, footer: undoInFooter),
                 // The same action: the run loop tells the two keys apart (`AppState.press`).
-                KeyBinding([SharedKey.redo], "Ctrl-R", "redo what u undid", $0, footer: false),
+                KeyBinding([SharedKey.redo], "Ctrl-R", Words.say("redo what u undid"), $0, footer: false),
             ]
         } ?? []
     }
@@ -74,7 +76,7 @@ public enum SharedKey {
     public static let quit = Key.ctrl("c")
 
     /// Listed at the end of every help page.
-    static let everywhere: [KeyBinding<Never?>] = [
-        KeyBinding([quit], "Ctrl-C", "quit from anywhere (an open form is kept as a draft)", nil)
-    ]
+    static var everywhere: [KeyBinding<Never?>] {
+        [KeyBinding([quit], "Ctrl-C", Words.say("quit from anywhere (an open form is kept as a draft)"), nil)]
+    }
 }

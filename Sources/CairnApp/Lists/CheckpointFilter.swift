@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// What Home's Checkpoints tab shows: all, or only the open ones overdue, due by the end of this
 /// week (Sunday), or due by the end of this month; optionally one region's clusters only.
@@ -13,6 +14,16 @@ public enum CheckpointFilter: String, CaseIterable, Sendable {
         case .overdue: return c.isOverdue(on: today)
         case .thisWeek: return !c.isDone && c.due >= today && c.due <= today.endOfWeek
         case .thisMonth: return !c.isDone && c.due >= today && c.due <= today.endOfMonth
+        }
+    }
+
+    /// What it shows, in the session's language.
+    var label: String {
+        switch self {
+        case .all: return Words.say("all", context: "checkpoint filter")
+        case .overdue: return Words.say("overdue", context: "checkpoint filter")
+        case .thisWeek: return Words.say("due this week", context: "checkpoint filter")
+        case .thisMonth: return Words.say("due this month", context: "checkpoint filter")
         }
     }
 

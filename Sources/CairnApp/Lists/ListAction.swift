@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// What can happen to a list on screen, the same on every screen that shows one.
@@ -30,24 +31,25 @@ extension ListModel {
     ) -> [KeyBinding<A>] {
         let arrows = letters && !filtering
         let moves = ListMove.allCases.map { move in
-            KeyBinding(arrows ? move.keys : move.arrowKeys, nil, move.help, wrap(.move(move)), footer: false)
+            KeyBinding(arrows ? move.keys : move.arrowKeys, nil, move.said, wrap(.move(move)), footer: false)
         }
         if filtering {
             return [
-                KeyBinding([.enter], "Enter", "keep the filter", wrap(.keepFilter)),
-                KeyBinding([.escape], "Esc", "clear the filter", wrap(.clearFilter)),
+                KeyBinding([.enter], "Enter", Words.say("keep the filter"), wrap(.keepFilter)),
+                KeyBinding([.escape], "Esc", Words.say("clear the filter"), wrap(.clearFilter)),
             ] + moves
         }
         var b: [KeyBinding<A>] = []
-        if letters { b.append(KeyBinding([.char("/")], "/", "filter", wrap(.startFilter), footer: filterInFooter)) }
-        b.append(KeyBinding([.escape], "Esc", "clear the filter", wrap(.clearFilter), footer: false, enabled: !filter.text.isEmpty))
+        if letters { b.append(KeyBinding([.char("/")], "/", Words.say("filter"), wrap(.startFilter), footer: filterInFooter)) }
+        b.append(
+            KeyBinding([.escape], "Esc", Words.say("clear the filter"), wrap(.clearFilter), footer: false, enabled: !filter.text.isEmpty))
         b += moves
         if letters && batch {
             let some = !visible.isEmpty
             b += [
-                KeyBinding([.char("o")], "o", "sort: next column ▲ ▼", wrap(.cycleSort), footer: false, enabled: some),
-                KeyBinding([.char("+")], "+", "mark or unmark a row", wrap(.toggleMark), footer: false, enabled: some),
-                KeyBinding([.char("*")], "*", "mark all shown / none", wrap(.markAllShown), footer: false, enabled: some),
+                KeyBinding([.char("o")], "o", Words.say("sort: next column ▲ ▼"), wrap(.cycleSort), footer: false, enabled: some),
+                KeyBinding([.char("+")], "+", Words.say("mark or unmark a row"), wrap(.toggleMark), footer: false, enabled: some),
+                KeyBinding([.char("*")], "*", Words.say("mark all shown / none"), wrap(.markAllShown), footer: false, enabled: some),
             ]
         }
         return b
@@ -105,7 +107,22 @@ extension ListModel {
 }
 
 extension AppEnvironment {
-    /// What a list was built from: the world at a revision on a day, or a snapshot's first look
-    /// (drawn before the world is whole), so that lists are built again from the world itself.
-    var listSource: String { "\(world.revision)@\(today)" + (firstLook == nil ? "" : " first look") }
+    /// What a list was built from: the world at a revision on a day in a language, or a
+    /// snapshot's first look (drawn before the world is whole), so that lists are built again
+    /// from the world itself, and in the language the session switched to.
+    var listSource: String { "\(world.revision)@\(today)/\(language)" + (firstLook == nil ? "" : " first look") }
+}
+
+extension ListMove {
+    /// How help names the move, in the session's language.
+    var said: String {
+        switch self {
+        case .up: return Words.say("move up")
+        case .down: return Words.say("move down")
+        case .pageUp: return Words.say("page up")
+        case .pageDown: return Words.say("page down")
+        case .first: return Words.say("first row")
+        case .last: return Words.say("last row")
+        }
+    }
 }

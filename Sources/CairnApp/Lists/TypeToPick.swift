@@ -21,7 +21,7 @@ enum TypeToPick {
 
     /// The arrows move; letters do not.
     static func trailing<A>(_ wrap: (ListAction) -> A) -> [KeyBinding<A>] {
-        ListMove.allCases.map { KeyBinding($0.arrowKeys, nil, $0.help, wrap(.move($0)), footer: false) }
+        ListMove.allCases.map { KeyBinding($0.arrowKeys, nil, $0.said, wrap(.move($0)), footer: false) }
     }
 }
 

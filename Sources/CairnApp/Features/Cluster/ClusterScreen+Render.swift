@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 extension ClusterScreen {
@@ -8,31 +9,33 @@ extension ClusterScreen {
         let sum = summary ?? ClusterSummary(w, cluster: c.id, today: env.today)
         var facts = [c.kind.label]
         if let f = c.formality { facts.append(f.label) }
-        if let level = c.level { facts.append("\(level.label) level") }
-        if !c.region.isEmpty { facts.append("region: \(c.region)") }
-        if let id = c.officialId { facts.append("id \(id)") }
+        if let level = c.level { facts.append(Words.say("{level} level", ["level": level.label])) }
+        if !c.region.isEmpty { facts.append(Words.say("region: {region}", ["region": c.region])) }
+        if let id = c.officialId { facts.append(Words.say("id {id}", ["id": id])) }
         canvas.put(c.name, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(facts.joined(separator: " · "), x: 1, y: area.y + 1, maxWidth: area.width - 2)
-        canvas.put("Lead: ", x: 1, y: area.y + 2, style: .muted)
+        let leadX = 1 + canvas.put(Words.say("Lead:") + " ", x: 1, y: area.y + 2, style: .muted)
         // A grouping of clusters says its clusters, and schools and agencies only if it has some.
         let grouping = sum.memberClusters > 0
         let members =
-            (grouping ? ["\(sum.memberClusters) cluster\(sum.memberClusters == 1 ? "" : "s")"] : [])
-            + (grouping && sum.schools == 0 ? [] : ["\(sum.schools) school\(sum.schools == 1 ? "" : "s")"])
-            + (grouping && sum.agencies == 0 ? [] : ["\(sum.agencies) agenc\(sum.agencies == 1 ? "y" : "ies")"])
-        let counts =
-            members.joined(separator: " · ")
-            + " · \(sum.gaps == 0 ? "no gaps" : "\(sum.gaps) gap\(sum.gaps == 1 ? "" : "s")")"
-        // The counts keep their words at the line's end; the lead takes what they leave.
-        let countsX = max(area.width / 2, area.width - 1 - DisplayWidth.of(counts))
+            (grouping ? [Words.count("{count} cluster", "{count} clusters", sum.memberClusters)] : [])
+            + (grouping && sum.schools == 0 ? [] : [Words.count("{count} school", "{count} schools", sum.schools)])
+            + (grouping && sum.agencies == 0 ? [] : [Words.count("{count} agency", "{count} agencies", sum.agencies)])
+        let gaps = sum.gaps == 0 ? Words.say("no gaps") : Words.count("{count} gap", "{count} gaps", sum.gaps)
+        let counts = (members + [gaps]).joined(separator: " · ")
+        // The counts keep their words at the line's end (longer in some languages than half the
+        // line); the lead takes what they leave, a name's start at least.
+        let countsX = max(leadX + 12, area.width - 1 - DisplayWidth.of(counts))
         canvas.put(counts, x: countsX, y: area.y + 2, maxWidth: area.width - countsX - 1)
-        canvas.put(sum.lead ?? "no lead yet", x: 7, y: area.y + 2, maxWidth: countsX - 9, style: Style(.normal, bold: true))
-        var next = "Next due: nothing open"
+        canvas.put(
+            sum.lead ?? Words.say("no lead yet"), x: leadX, y: area.y + 2, maxWidth: countsX - leadX - 2, style: Style(.normal, bold: true))
+        var next = Words.say("Next due: nothing open")
         var nextStyle = Style.plain
         if let n = sum.next {
             let st = n.status(on: env.today)
             // The status first: a long title is cut, never the word that says it is late.
-            next = "Next due: \(st.mark) \(st.label) \(n.due) \(n.title)"
+            next = Words.say(
+                "Next due: {mark} {status} {due} {title}", ["mark": st.mark, "status": st.label, "due": n.due.description, "title": n.title])
             if st == .overdue { nextStyle = Style(.overdue, bold: true) }
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: nextStyle)
@@ -59,8 +62,13 @@ extension ClusterScreen {
     /// one is not enough (the list gives up a row for it).
     func healthLines(_ sum: ClusterSummary?, width: Int) -> [String] {
         guard tab == .health, let h = sum?.health, let latest = h.latest else { return [] }
-        var parts = ["\(latest.date), \(latest.by): \(String(format: "%.1f", h.score ?? 0)) of 4", "weakest: \(h.weakestPoint)"]
-        if let before = h.previous { parts.append("Δ since \(before.date)") }
+        var parts = [
+            Words.say(
+                "{date}, {by}: {score} of 4",
+                ["date": latest.date.description, "by": latest.by, "score": String(format: "%.1f", h.score ?? 0)]),
+            Words.say("weakest: {point}", ["point": h.weakestPoint]),
+        ]
+        if let before = h.previous { parts.append(Words.say("Δ since {date}", ["date": before.date.description])) }
         return Array(Layout.wrap(parts: parts, width: width - 2).prefix(2))
     }
 
@@ -69,9 +77,13 @@ extension ClusterScreen {
     func coverageNote(_ env: AppEnvironment) -> (lines: [String], gaps: Bool) {
         guard tab == .coverage, let c = env.world.clusters[clusterID] else { return ([], false) }
         let cov = regionCoverage ? env.world.coverage(ofRegion: c.region) : summary?.coverage ?? env.world.coverage(of: clusterID)
-        let scope = regionCoverage ? "Region \(c.region) (\(cov.clusters) clusters): " : ""
+        let scope =
+            regionCoverage
+            ? Words.count("Region {region} ({count} cluster):", "Region {region} ({count} clusters):", cov.clusters, ["region": c.region])
+                + " " : ""
         let note =
-            scope + (cov.gapSentences.isEmpty ? "Every core service takes part locally." : cov.gapSentences.joined(separator: "; "))
+            scope
+            + (cov.gapSentences.isEmpty ? Words.say("Every core service takes part locally.") : cov.gapSentences.joined(separator: "; "))
         return (Array(Layout.wrap(note, width: max(10, env.width - 2)).prefix(3)), !cov.gapSentences.isEmpty)
     }
 

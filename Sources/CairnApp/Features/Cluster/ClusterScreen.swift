@@ -1,5 +1,6 @@
 import CairnCore
 import CairnReports
+import CairnWords
 import TermUI
 
 /// One cluster: a header and a tab for each part of its plan (`ClusterTab`).
@@ -88,22 +89,26 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .editCluster: return RecordDoors.editor(.cluster, id: clusterID, env).map { [$0] } ?? []
         case .about:
             guard let c = w.clusters[clusterID] else { return [] }
-            return [.push(ScreenBox(PagerScreen(title: "About the cluster", lines: ClusterText.lines(c, in: w, today: env.today))))]
+            return [
+                .push(ScreenBox(PagerScreen(title: Words.say("About the cluster"), lines: ClusterText.lines(c, in: w, today: env.today))))
+            ]
         case .agreement:
             return [RecordDoors.open(FrameworkForms.agreement(w.agreement(of: clusterID), cluster: clusterID, today: env.today))]
         case .workshop: return [.push(ScreenBox(WorkshopScreen(clusterID: clusterID)))]
-        case .report: return [.say(Status("Writing the report…")), .writeReport(cluster: clusterID, replyTo: context.id)]
-        case .plan: return [.say(Status("Writing the plan…")), .writePlan(cluster: clusterID, replyTo: context.id)]
+        case .report: return [.say(Status(Words.say("Writing the report…"))), .writeReport(cluster: clusterID, replyTo: context.id)]
+        case .plan: return [.say(Status(Words.say("Writing the plan…"))), .writePlan(cluster: clusterID, replyTo: context.id)]
         case .calendar: return [.writeCalendar(cluster: clusterID, replyTo: context.id)]
         case .viewReport:
             guard let report = Report.cluster(clusterID, world: w, today: env.today) else { return [] }
-            return [.push(ScreenBox(PagerScreen(title: "Report: \(report.title)", lines: ReportText.lines(report))))]
+            return [
+                .push(ScreenBox(PagerScreen(title: Words.say("Report: {title}", ["title": report.title]), lines: ReportText.lines(report))))
+            ]
         case .regionCoverage:
             regionCoverage.toggle()
             lists[ClusterTab.coverage.rawValue].builtFrom = nil
         case .writeCSV:
             guard tab.writesCSV else { return [] }
-            return [.writeListCSV(list.written(tab.columns, name: tab.title.lowercased(), cluster: clusterID))]
+            return [.writeListCSV(list.written(tab.columns, name: tab.fileName, cluster: clusterID))]
         case .join:
             guard tab == .members else { return [] }
             let rows = list.marked.isEmpty ? selected.map { [$0] } ?? [] : list.markedIDs
@@ -111,7 +116,7 @@ public struct ClusterScreen: Screen, TabbedLists {
             guard !ids.isEmpty else { return [] }
             return [.push(ScreenBox(JoinPickerScreen(members: ids)))]
         case .undo: return [.undoLast(replyTo: context.id)]
-        case .help: return [help("Cluster: \(tab.title)", env)]
+        case .help: return [help(Words.say("Cluster: {tab}", ["tab": tab.title]), env)]
         case .back: return [.close(context.id)]
         }
         // The stack refreshes every screen after each action (`AppState.send`): rows are built there.
@@ -130,13 +135,23 @@ public struct ClusterScreen: Screen, TabbedLists {
         switch tab {
         case .health:
             guard let check = selectedCheck(w) else { return [] }
-            return [.push(ScreenBox(PagerScreen(title: "Health check of \(check.date)", lines: HealthText.lines(check, in: w))))]
+            return [
+                .push(
+                    ScreenBox(
+                        PagerScreen(
+                            title: Words.say("Health check of {date}", ["date": check.date.description]),
+                            lines: HealthText.lines(check, in: w))))
+            ]
         case .coverage:
             // Enter on a sector: who takes part for it, cluster by cluster (`a` adds one).
             guard let sector = selected.flatMap(Sector.init(rawValue:)) else { return [] }
             let ids = regionCoverage ? w.clusters(inRegionOf: clusterID) : [clusterID]
             return [
-                .push(ScreenBox(PagerScreen(title: "\(sector.label.capitalized) taking part", lines: Rows.sectorLines(sector, ids, w))))
+                .push(
+                    ScreenBox(
+                        PagerScreen(
+                            title: Words.say("{sector} taking part", ["sector": sector.label.capitalized]),
+                            lines: Rows.sectorLines(sector, ids, w))))
             ]
         case .gaps:
             guard let id = selected else { return [] }
@@ -183,7 +198,10 @@ public struct ClusterScreen: Screen, TabbedLists {
         case .noLead: tab = .members
         case .memberWithoutAction:
             tab = .actions
-            effects.append(.say(Status("Press a to give \(w.memberships[recordID].map { w.memberName($0) } ?? "the member") an action")))
+            let said =
+                w.memberships[recordID].map { Words.say("Press a to give {member} an action", ["member": w.memberName($0)]) }
+                ?? Words.say("Press a to give the member an action")
+            effects.append(.say(Status(said)))
         case .overdueCheckpoint: tab = .checkpoints
         case .phaseWithoutSchool: tab = .journey
         case .feedsNoOne, .pathLeaves: return [.push(ScreenBox(RecordScreen(type: .school, id: recordID)))]
@@ -195,8 +213,8 @@ public struct ClusterScreen: Screen, TabbedLists {
 
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
         switch event {
-        case .reportWritten(let path): return [.say(Status("Report saved: \(path)"))]
-        case .reportFailed(let message): return [.say(Status("Not written: \(message)", isError: true))]
+        case .reportWritten(let path): return [.say(Status(Words.say("Report saved: {path}", ["path": path])))]
+        case .reportFailed(let message): return [.say(Status(Words.say("Not written: {reason}", ["reason": message]), isError: true))]
         case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
         case .committed(let outcome, _):
             // Marked members joined to another cluster: the marks have done their work.
@@ -218,7 +236,7 @@ public struct ClusterScreen: Screen, TabbedLists {
 
     public mutating func refresh(_ env: AppEnvironment) {
         let w = env.world
-        if summary?.source != env.listSource { summary = ClusterSummary(w, cluster: clusterID, today: env.today) }
+        if summary?.source != env.listSource { summary = ClusterSummary(w, cluster: clusterID, today: env.today, source: env.listSource) }
         let (id, today, tab, region) = (clusterID, env.today, tab, regionCoverage)
         let source = env.listSource + (tab == .coverage && region ? "/region" : "")
         let fresh = list.rebuild(from: source, visibleRows: visibleRows(env)) {
@@ -243,63 +261,65 @@ extension ClusterScreen {
         let assessed = !env.world.assessments(of: clusterID).isEmpty
         var b: [KeyBinding<Action>] = []
         switch tab {
-        case .gaps: b.append(KeyBinding([.enter, .char("e")], "Enter", "go fix", .open, enabled: some))
+        case .gaps: b.append(KeyBinding([.enter, .char("e")], "Enter", Words.say("go fix"), .open, enabled: some))
         case .coverage:
             b += [
-                KeyBinding([.enter], "Enter", "who takes part", .open, enabled: some),
-                KeyBinding([.char("a")], "a", "add member", .add),
-                KeyBinding([.char("R")], "R", "region", .regionCoverage),
+                KeyBinding([.enter], "Enter", Words.say("who takes part"), .open, enabled: some),
+                KeyBinding([.char("a")], "a", Words.say("add member"), .add),
+                KeyBinding([.char("R")], "R", Words.say("region"), .regionCoverage),
             ]
         case .health:
             b += [
-                KeyBinding([.enter], "Enter", "read it whole", .open, enabled: assessed),
-                KeyBinding([.char("a")], "a", "add", .add),
-                KeyBinding([.char("e")], "e", "edit", .edit, enabled: assessed),
-                KeyBinding([.char("d")], "d", "del", .delete, enabled: assessed),
+                KeyBinding([.enter], "Enter", Words.say("read it whole"), .open, enabled: assessed),
+                KeyBinding([.char("a")], "a", Words.say("add"), .add),
+                KeyBinding([.char("e")], "e", Words.say("edit"), .edit, enabled: assessed),
+                KeyBinding([.char("d")], "d", Words.say("del"), .delete, enabled: assessed),
             ]
         case .journey:
             b += [
-                KeyBinding([.enter], "Enter", "open school", .open, enabled: selected.flatMap(Rows.journeySchool) != nil),
-                KeyBinding([.char("a")], "a", "add school", .add),
+                KeyBinding([.enter], "Enter", Words.say("open school"), .open, enabled: selected.flatMap(Rows.journeySchool) != nil),
+                KeyBinding([.char("a")], "a", Words.say("add school"), .add),
             ]
         case .members, .checkpoints, .goals, .actions:
             b += [
-                KeyBinding([.enter], "Enter", "open", .open, enabled: some),
-                KeyBinding([.char("a")], "a", "add", .add),
-                KeyBinding([.char("e")], "e", "edit", .edit, enabled: some),
-                KeyBinding([.char("d")], "d", tab == .members ? "remove" : "del", .delete, enabled: some),
+                KeyBinding([.enter], "Enter", Words.say("open"), .open, enabled: some),
+                KeyBinding([.char("a")], "a", Words.say("add"), .add),
+                KeyBinding([.char("e")], "e", Words.say("edit"), .edit, enabled: some),
+                KeyBinding([.char("d")], "d", tab == .members ? Words.say("remove") : Words.say("del"), .delete, enabled: some),
             ]
             // Leaving is what happens; `d` stays for a member added by mistake.
             if tab == .members {
-                b.append(KeyBinding([.char("l")], "l", "leave", .leave, enabled: some))
+                b.append(KeyBinding([.char("l")], "l", Words.say("leave"), .leave, enabled: some))
                 b.append(
                     KeyBinding(
-                        [.char("J")], "J", list.marked.isEmpty ? "join another cluster too" : "join marked", .join,
+                        [.char("J")], "J", list.marked.isEmpty ? Words.say("join another cluster too") : Words.say("join marked"), .join,
                         footer: !list.marked.isEmpty, enabled: some))
             }
         }
         if tab == .checkpoints {
-            b.append(KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? "tick" : "tick marked", .tick, enabled: some))
+            b.append(
+                KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? Words.say("tick") : Words.say("tick marked"), .tick, enabled: some))
         }
-        b.append(KeyBinding([.char("h")], "h", "history", .history, footer: false))
-        if tab == .goals { b.append(KeyBinding([.char("m")], "m", "measure", .measure, enabled: some)) }
+        b.append(KeyBinding([.char("h")], "h", Words.say("history"), .history, footer: false))
+        if tab == .goals { b.append(KeyBinding([.char("m")], "m", Words.say("measure"), .measure, enabled: some)) }
         b += [
-            KeyBinding([.tab], "Tab", "switch tab", .nextTab),
-            KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
-            KeyBinding([.char("E")], "E", "edit cluster", .editCluster),
+            KeyBinding([.tab], "Tab", Words.say("switch tab"), .nextTab),
+            KeyBinding([.backTab], "S-Tab", Words.say("previous tab"), .previousTab, footer: false),
+            KeyBinding([.char("E")], "E", Words.say("edit cluster"), .editCluster),
             KeyBinding(
-                [.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
-            KeyBinding([.char("i")], "i", "about the cluster, every field whole", .about, footer: false),
-            KeyBinding([.char("M")], "M", "agreement", .agreement, footer: tab == .gaps),
-            KeyBinding([.char("w")], "w", "workshop mode", .workshop, footer: false),
-            KeyBinding([.char("r")], "r", "write the monitoring report", .report, footer: false),
-            KeyBinding([.char("P")], "P", "write the local action plan (HTML, prints on A4)", .plan, footer: false),
-            KeyBinding([.char("v")], "v", "view the monitoring report", .viewReport, footer: false),
+                [.char("c")], "c", Words.say("calendar file (.ics)"), .calendar, footer: false),
+            KeyBinding([.char("i")], "i", Words.say("about the cluster, every field whole"), .about, footer: false),
+            KeyBinding([.char("M")], "M", Words.say("agreement"), .agreement, footer: tab == .gaps),
+            KeyBinding([.char("w")], "w", Words.say("workshop mode"), .workshop, footer: false),
+            KeyBinding([.char("r")], "r", Words.say("write the monitoring report"), .report, footer: false),
+            KeyBinding([.char("P")], "P", Words.say("write the local action plan (HTML, prints on A4)"), .plan, footer: false),
+            KeyBinding([.char("v")], "v", Words.say("view the monitoring report"), .viewReport, footer: false),
         ]
         if tab.writesCSV {
             b.append(
                 KeyBinding(
-                    [.char("W")], "W", list.marked.isEmpty ? "write the rows shown to CSV" : "write the marked rows to CSV", .writeCSV,
+                    [.char("W")], "W",
+                    list.marked.isEmpty ? Words.say("write the rows shown to CSV") : Words.say("write the marked rows to CSV"), .writeCSV,
                     footer: false, enabled: !list.visible.isEmpty || !list.marked.isEmpty))
         }
         // Esc clears a kept filter before it goes back.

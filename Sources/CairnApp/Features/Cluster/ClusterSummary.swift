@@ -15,8 +15,9 @@ public struct ClusterSummary: Sendable, Equatable {
     var health: ClusterHealth
     var coverage: Coverage
 
-    init(_ w: World, cluster id: String, today: Day) {
-        source = "\(w.revision)@\(today)"
+    /// - Parameter source: what it is built from (`AppEnvironment.listSource`), to know when to build it again.
+    init(_ w: World, cluster id: String, today: Day, source: String = "") {
+        self.source = source
         lead = w.lead(of: id).map { w.memberName($0) }
         // The cluster's own records through the world's index by cluster: a scan of every
         // membership and checkpoint of a national store at each change froze the open screen.

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The tabs of a cluster's screen, each with its list, its columns and the kind of record
@@ -9,39 +10,55 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
     case journey
     case gaps
 
+    /// Its title in the session's language.
     var title: String {
         switch self {
-        case .members: return "Members"
-        case .checkpoints: return "Checkpoints"
-        case .goals: return "Goals"
-        case .actions: return "Actions"
-        case .health: return "Health"
-        case .coverage: return "Coverage"
-        case .gaps: return "Gaps"
-        case .journey: return "Journey"
+        case .members: return Words.say("Members")
+        case .checkpoints: return Words.say("Checkpoints")
+        case .goals: return Words.say("Goals")
+        case .actions: return Words.say("Actions")
+        case .health: return Words.say("Health")
+        case .coverage: return Words.say("Coverage")
+        case .gaps: return Words.say("Gaps")
+        case .journey: return Words.say("Journey")
+        }
+    }
+
+    /// The name its CSV file takes, the same in every language.
+    var fileName: String {
+        switch self {
+        case .members: return "members"
+        case .checkpoints: return "checkpoints"
+        case .goals: return "goals"
+        case .actions: return "actions"
+        case .health: return "health"
+        case .coverage: return "coverage"
+        case .gaps: return "gaps"
+        case .journey: return "journey"
         }
     }
 
     /// Shorter titles for a tab bar that must keep its counts at 80 columns, then shortest.
     var shortTitle: String {
         switch self {
-        case .checkpoints: return "Checks"
-        case .coverage: return "Cover"
-        case .journey: return "Path"
+        case .checkpoints: return Words.say("Checks", context: "short tab")
+        case .coverage: return Words.say("Cover", context: "short tab")
+        case .journey: return Words.say("Path", context: "short tab")
         default: return title
         }
     }
 
+    /// Short enough in every language that all eight, three with their counts, fit 64 columns.
     var shortestTitle: String {
         switch self {
-        case .members: return "Mem"
-        case .checkpoints: return "Chk"
-        case .goals: return "Goal"
-        case .actions: return "Act"
-        case .health: return "Hlth"
-        case .coverage: return "Cov"
-        case .gaps: return "Gaps"
-        case .journey: return "Path"
+        case .members: return Words.say("Mem", context: "abbreviation")
+        case .checkpoints: return Words.say("Chk", context: "abbreviation")
+        case .goals: return Words.say("Goal", context: "abbreviation")
+        case .actions: return Words.say("Act", context: "abbreviation")
+        case .health: return Words.say("Hlth", context: "abbreviation")
+        case .coverage: return Words.say("Cov", context: "abbreviation")
+        case .gaps: return Words.say("Gaps", context: "abbreviation")
+        case .journey: return Words.say("Path", context: "abbreviation")
         }
     }
 
@@ -75,14 +92,16 @@ public enum ClusterTab: Int, CaseIterable, Sendable {
 
     var emptyMessage: String {
         switch self {
-        case .members: return "No members yet. Press a to add a school or an agency."
-        case .checkpoints: return "No checkpoints yet. Press a to add one."
-        case .goals: return "No goals yet. Press a to agree one: few and realistic, each with an indicator, a target and a deadline."
-        case .actions: return "No actions yet. Press a to say which member does what towards which goal."
-        case .health: return "No health check yet. Press a to rate the five conditions and five challenges."
+        case .members: return Words.say("No members yet. Press a to add a school or an agency.")
+        case .checkpoints: return Words.say("No checkpoints yet. Press a to add one.")
+        case .goals:
+            return Words.say("No goals yet. Press a to agree one: few and realistic, each with an indicator, a target and a deadline.")
+        case .actions: return Words.say("No actions yet. Press a to say which member does what towards which goal.")
+        case .health: return Words.say("No health check yet. Press a to rate the five conditions and five challenges.")
         case .coverage: return ""
-        case .gaps: return "No gaps: every part of the framework is in place."
-        case .journey: return "No member school says its phases yet. Press a to add a school; e on a school sets its phases."
+        case .gaps: return Words.say("No gaps: every part of the framework is in place.")
+        case .journey:
+            return Words.say("No member school says its phases yet. Press a to add a school; e on a school sets its phases.")
         }
     }
 

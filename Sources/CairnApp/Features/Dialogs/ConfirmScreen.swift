@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// A yes/no question over the screen that asked it; nothing happens until it is answered.
@@ -55,7 +56,7 @@ public struct ConfirmScreen: Screen {
             }
         case (.yes, .discard(let form)): return [close, .close(form), .say(Status("Form closed; nothing saved"))]
         case (.yes, .restoreDraft(let form)): return [close, RecordDoors.open(form), .discardLeftDraft]
-        case (.yes, .readExamples): return [close, .say(Status("Loading the example clusters…")), .readExamples(replyTo: asker)]
+        case (.yes, .readExamples): return [close, .say(Status(Words.say("Loading the example clusters…"))), .readExamples(replyTo: asker)]
         case (.no, .restoreDraft): return [close, .say(Status("Draft discarded")), .discardLeftDraft]
         case (.no, _): return [close, .say(Status("Nothing changed"))]
         case (.help, _): return [help("Confirm", context.env)]

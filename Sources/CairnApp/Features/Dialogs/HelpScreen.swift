@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// `?`: every key of the screen below, made from its bindings; any key closes it.
@@ -24,7 +25,7 @@ public struct HelpScreen: Screen {
 
     public var isOverlay: Bool { true }
     public var minimumSize: TerminalSize { .projector }
-    public func crumb(_ env: AppEnvironment) -> String { "Keys" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Keys") }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         let pages = layout(Self.box(env.width, env.height)).pages.count
@@ -32,10 +33,10 @@ public struct HelpScreen: Screen {
             pages < 2
             ? []
             : [
-                KeyBinding([.pageDown, .char(" ")], "PgDn", "next page of keys", .nextPage, enabled: page + 1 < pages),
-                KeyBinding([.pageUp], "PgUp", "page before", .previousPage, enabled: page > 0),
+                KeyBinding([.pageDown, .char(" ")], "PgDn", Words.say("next page of keys"), .nextPage, enabled: page + 1 < pages),
+                KeyBinding([.pageUp], "PgUp", Words.say("page before"), .previousPage, enabled: page > 0),
             ]
-        return turns + [KeyBinding([], "any key", "close this help", essential: true, anyKey: true) { _ in .close }]
+        return turns + [KeyBinding([], Words.say("any key"), Words.say("close this help"), essential: true, anyKey: true) { _ in .close }]
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -95,8 +96,13 @@ public struct HelpScreen: Screen {
         // The box as tall as what it shows: a short help does not cover the whole screen.
         let used = shown.map { $0.row + $0.help.count }.max() ?? 0
         let box = Rect(x: full.x, y: full.y, width: full.width, height: min(full.height, used + 4))
-        let pageNote = pages.count > 1 ? " (page \(min(page, pages.count - 1) + 1) of \(pages.count))" : ""
-        Layout.box(box, title: "Keys: \(title)\(pageNote)", into: &canvas)
+        let boxTitle =
+            pages.count > 1
+            ? Words.say(
+                "Keys: {title} (page {page} of {pages})",
+                ["title": title, "page": String(min(page, pages.count - 1) + 1), "pages": String(pages.count)])
+            : Words.say("Keys: {title}", ["title": title])
+        Layout.box(box, title: boxTitle, into: &canvas)
         for placed in shown {
             let x = box.x + 2 + placed.column * columnWidth
             let y = box.y + 2 + placed.row
@@ -106,7 +112,8 @@ public struct HelpScreen: Screen {
                 canvas.put(words, x: x + keyWidth + 1, y: y + k, maxWidth: columnWidth - keyWidth - 2)
             }
         }
-        let more = page + 1 < pages.count ? "PgDn more · any other key closes this help" : "Any key closes this help"
+        let more =
+            page + 1 < pages.count ? Words.say("PgDn more · any other key closes this help") : Words.say("Any key closes this help")
         canvas.put(more, x: box.x + 2, y: box.maxY - 1, maxWidth: box.width - 4, style: .muted)
         canvas.placeCursor(x: box.x + 2, y: box.y + 2)
     }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 extension HomeScreen {
@@ -45,11 +46,21 @@ extension HomeScreen {
         if showingTree {
             parts =
                 list.filter.text.isEmpty
-                ? ["← → fold", "a grouping counts each cluster (Clu) and school (Sch) within once, and shows the weakest"]
-                : ["each match with its path from the top", "Esc shows the tree again"]
+                ? [
+                    Words.say("← → fold"),
+                    Words.say("a grouping counts each cluster (Clu) and school (Sch) within once, and shows the weakest"),
+                ]
+                : [Words.say("each match with its path from the top"), Words.say("Esc shows the tree again")]
         } else if tab == .checkpoints {
-            let shown = "showing \(checkpointFilter.rawValue)" + (region.map { " in \($0)" } ?? "") + " (f, R)"
-            parts = ["\(overdueCount) overdue", shown, "! overdue ~ within \(CheckpointStatus.dueSoonDays) days ✓ done"]
+            let filter = checkpointFilter.label
+            let shown =
+                region.map { Words.say("showing {filter} in {region} (f, R)", ["filter": filter, "region": $0]) }
+                ?? Words.say("showing {filter} (f, R)", ["filter": filter])
+            let days = CheckpointStatus.dueSoonDays
+            parts = [
+                Words.count("{count} overdue", "{count} overdue", overdueCount), shown,
+                Words.count("! overdue ~ within {count} day ✓ done", "! overdue ~ within {count} days ✓ done", days),
+            ]
         } else {
             return []
         }
@@ -68,7 +79,7 @@ extension HomeScreen {
     func renderTree(into canvas: inout Canvas, area: Rect, listArea: Rect, _ env: AppEnvironment) {
         if env.firstLook != nil {
             canvas.put(
-                "Reading the whole store: the tree of groupings shows once it is read.", x: 2, y: listArea.y + 1,
+                Words.say("Reading the whole store: the tree of groupings shows once it is read."), x: 2, y: listArea.y + 1,
                 maxWidth: area.width - 4, style: .muted)
             return
         }
@@ -79,30 +90,35 @@ extension HomeScreen {
     /// Why the list is empty: no records, or none that the tab's filters let through.
     var emptyMessage: String {
         switch tab {
-        case .clusters: return "No clusters yet. Press a to add one."
-        case .schools: return "No schools yet. Press a to add one, or add one from a cluster's Members tab."
-        case .agencies: return "No agencies yet. Press a to add one."
+        case .clusters: return Words.say("No clusters yet. Press a to add one.")
+        case .schools: return Words.say("No schools yet. Press a to add one, or add one from a cluster's Members tab.")
+        case .agencies: return Words.say("No agencies yet. Press a to add one.")
         case .checkpoints:
-            guard checkpointFilter != .all || region != nil else {
-                return "No checkpoints yet. Open a cluster, go to Checkpoints, press a."
+            let filter = checkpointFilter.label
+            switch (checkpointFilter == .all, region) {
+            case (true, nil): return Words.say("No checkpoints yet. Open a cluster, go to Checkpoints, press a.")
+            case (true, let region?):
+                return Words.say("No checkpoints in {region}. f changes what is shown, R the region.", ["region": region])
+            case (false, nil): return Words.say("No checkpoints {filter}. f changes what is shown, R the region.", ["filter": filter])
+            case (false, let region?):
+                return Words.say(
+                    "No checkpoints {filter} in {region}. f changes what is shown, R the region.", ["filter": filter, "region": region])
             }
-            let shown = checkpointFilter == .all ? "" : " \(checkpointFilter.rawValue)"
-            return "No checkpoints\(shown)\(region.map { " in \($0)" } ?? ""). f changes what is shown, R the region."
         }
     }
 
     /// An empty store says what to do first.
     func renderWelcome(into canvas: inout Canvas, area: Rect) {
         let lines: [(String, Style)] = [
-            ("Welcome to Cairn.", .title),
+            (Words.say("Welcome to Cairn."), .title),
             ("", .plain),
-            ("This store is empty. To begin:", .plain),
+            (Words.say("This store is empty. To begin:"), .plain),
             ("", .plain),
-            ("  a   add your first cluster of schools", .plain),
-            ("  x   load example clusters: Portugal, Scotland, Flanders, England, Poland", .plain),
-            ("  ?   see every key", .plain),
+            ("  a   " + Words.say("add your first cluster of schools"), .plain),
+            ("  x   " + Words.say("load example clusters: Portugal, Scotland, Flanders, England, Poland"), .plain),
+            ("  ?   " + Words.say("see every key"), .plain),
             ("", .plain),
-            ("Schools and agencies can be added from a cluster's Members tab.", .muted),
+            (Words.say("Schools and agencies can be added from a cluster's Members tab."), .muted),
         ]
         for (i, (text, style)) in lines.enumerated() where area.y + 1 + i < area.maxY {
             canvas.put(text, x: 4, y: area.y + 1 + i, maxWidth: area.width - 6, style: style)

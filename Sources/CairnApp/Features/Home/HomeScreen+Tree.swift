@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The Clusters tab as a tree of groupings (`t`): folded and unfolded with ← and →, filtered
@@ -36,9 +37,12 @@ extension HomeScreen {
         refresh(env)
         if let was { select(record: was) }
         list.cursor.scroll(visibleRows: visibleRows(env), count: list.visible.count)
-        guard showsTree else { return [.say(Status("Clusters as a flat list (t shows the tree of groupings)"))] }
-        let waiting = env.firstLook != nil ? ": reading the whole store first" : ""
-        return [.say(Status("Clusters as a tree of groupings\(waiting) (← → fold and unfold, t the flat list)"))]
+        guard showsTree else { return [.say(Status(Words.say("Clusters as a flat list (t shows the tree of groupings)")))] }
+        let said =
+            env.firstLook != nil
+            ? Words.say("Clusters as a tree of groupings: reading the whole store first (← → fold and unfold, t the flat list)")
+            : Words.say("Clusters as a tree of groupings (← → fold and unfold, t the flat list)")
+        return [.say(Status(said))]
     }
 
     /// ← folds an open grouping; on anything else it goes up to the grouping it is listed under.

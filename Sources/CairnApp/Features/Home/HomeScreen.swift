@@ -1,13 +1,31 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Home: four tabs of lists, the whole store at a glance.
 public struct HomeScreen: Screen, TabbedLists {
     public enum Tab: Int, CaseIterable, Sendable {
         case clusters, schools, agencies, checkpoints
-        var title: String { ["Clusters", "Schools", "Agencies", "Checkpoints"][rawValue] }
+        /// Its title in the session's language.
+        var title: String {
+            switch self {
+            case .clusters: return Words.say("Clusters")
+            case .schools: return Words.say("Schools")
+            case .agencies: return Words.say("Agencies")
+            case .checkpoints: return Words.say("Checkpoints")
+            }
+        }
+        /// The name its CSV file takes, the same in every language.
+        var fileName: String { ["clusters", "schools", "agencies", "checkpoints"][rawValue] }
         /// The word a tab bar too narrow for the whole one shows, as the cluster's tabs do.
-        var shortestTitle: String { ["Clu", "Sch", "Agy", "Chk"][rawValue] }
+        var shortestTitle: String {
+            switch self {
+            case .clusters: return Words.say("Clu", context: "abbreviation")
+            case .schools: return Words.say("Sch", context: "abbreviation")
+            case .agencies: return Words.say("Agy", context: "abbreviation")
+            case .checkpoints: return Words.say("Chk", context: "abbreviation")
+            }
+        }
         var kind: RecordKind { [RecordKind.cluster, .school, .agency, .checkpoint][rawValue] }
     }
 
@@ -24,6 +42,8 @@ public struct HomeScreen: Screen, TabbedLists {
         /// `J`: the marked schools, agencies or clusters (or the selected one) join a cluster.
         case join
         case undo, help, quit, conflicts, sync, sinceLastOpen, calendar
+        /// `T`: a picker of the languages Cairn speaks, for the rest of the session.
+        case chooseLanguage
     }
 
     public var tab = Tab.clusters
@@ -62,7 +82,7 @@ public struct HomeScreen: Screen, TabbedLists {
         max(1, env.bodyHeight - 2 - legendLines(width: env.width).count)
     }
 
-    public func crumb(_ env: AppEnvironment) -> String { "Home" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Home") }
     public var minimumSize: TerminalSize { .projector }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -104,13 +124,19 @@ public struct HomeScreen: Screen, TabbedLists {
             sortByHealth.toggle()
             lists[Tab.clusters.rawValue].builtFrom = nil
             groupingTree = nil
-            return [.say(Status(sortByHealth ? "Clusters sorted by health, weakest first (s sorts by name)" : "Clusters sorted by name"))]
+            return [
+                .say(
+                    Status(
+                        sortByHealth
+                            ? Words.say("Clusters sorted by health, weakest first (s sorts by name)") : Words.say("Clusters sorted by name")
+                    ))
+            ]
         case .workshop:
             guard let id = selectedRecord, tab == .clusters else { return [] }
             return [.push(ScreenBox(WorkshopScreen(clusterID: id)))]
         case .writeCSV:
             let columns = [Rows.clusterColumns, Rows.schoolColumns, Rows.agencyColumns, Rows.checkpointColumns][tab.rawValue]
-            return [.writeListCSV(list.written(columns, name: tab.title.lowercased()))]
+            return [.writeListCSV(list.written(columns, name: tab.fileName))]
         case .join:
             let ids = list.marked.isEmpty ? selected.map { [$0] } ?? [] : list.markedIDs
             guard !ids.isEmpty else { return [] }
@@ -120,17 +146,21 @@ public struct HomeScreen: Screen, TabbedLists {
         case .sync: return [.sync]
         case .calendar: return [.writeCalendar(cluster: nil, replyTo: context.id)]
         case .sinceLastOpen:
-            return RecordDoors.changesSinceLastOpen(env, asker: context.id).map { [.say(Status("Reading the changes…")), $0] } ?? []
+            return RecordDoors.changesSinceLastOpen(env, asker: context.id).map { [.say(Status(Words.say("Reading the changes…"))), $0] }
+                ?? []
         case .loadExamples:
-            if env.world.isEmpty { return [.say(Status("Loading the example clusters…")), .readExamples(replyTo: context.id)] }
-            let hub = env.syncLine == nil ? "" : " They reach the shared hub at the next sync."
+            if env.world.isEmpty { return [.say(Status(Words.say("Loading the example clusters…"))), .readExamples(replyTo: context.id)] }
+            let hub = env.syncLine == nil ? "" : " " + Words.say("They reach the shared hub at the next sync.")
             let question = ConfirmScreen(
-                question:
-                    "This store already holds \(env.world.clusters.count) clusters. Add the example clusters beside them?\(hub) (y/n)",
+                question: Words.count(
+                    "This store already holds {count} cluster. Add the example clusters beside it?{hub} (y/n)",
+                    "This store already holds {count} clusters. Add the example clusters beside them?{hub} (y/n)", env.world.clusters.count,
+                    ["hub": hub]),
                 deed: .readExamples, asker: context.id)
             return [.push(ScreenBox(question))]
+        case .chooseLanguage: return [.push(ScreenBox(LanguagePickerScreen(current: env.language)))]
         case .undo: return [.undoLast(replyTo: context.id)]
-        case .help: return [help("Home", env)]
+        case .help: return [help(Words.say("Home"), env)]
         case .quit: return [.quit]
         }
         // The stack refreshes every screen after each action (`AppState.send`): rows are built there.
@@ -156,7 +186,9 @@ public struct HomeScreen: Screen, TabbedLists {
             // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
             let start =
                 selected.flatMap { env.world.checkpoints[$0]?.cluster } ?? NameOrder.sorted(env.world.clusters.values, by: \.name).first?.id
-            guard let start else { return [.say(Status("Add a cluster first: checkpoints belong to a cluster", isError: true))] }
+            guard let start else {
+                return [.say(Status(Words.say("Add a cluster first: checkpoints belong to a cluster"), isError: true))]
+            }
             return [RecordDoors.open(RecordForms.checkpoint(nil, cluster: start, world: env.world, chooseCluster: true))]
         }
     }
@@ -164,16 +196,19 @@ public struct HomeScreen: Screen, TabbedLists {
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
         switch event {
         case .examplesRead(let changes):
-            guard !changes.isEmpty else { return [.say(Status("Examples not loaded: they are already in this store", isError: true))] }
+            guard !changes.isEmpty else {
+                return [.say(Status(Words.say("Examples not loaded: they are already in this store"), isError: true))]
+            }
             let count = changes.filter { $0.kind == .cluster }.count
             do {
                 let load = DomainOperation.carry(changes, summary: "Loaded \(count) example clusters")
                 let outcome = try context.env.world.perform(load, by: context.env.author)
                 return [.commit(load, preview: outcome, replyTo: context.id, undoable: true)]
             } catch {
-                return [.say(Status("Examples not loaded: \(error.message)", isError: true))]
+                return [.say(Status(Words.say("Examples not loaded: {reason}", ["reason": error.message]), isError: true))]
             }
-        case .examplesFailed(let message): return [.say(Status("Examples not loaded: \(message)", isError: true))]
+        case .examplesFailed(let message):
+            return [.say(Status(Words.say("Examples not loaded: {reason}", ["reason": message]), isError: true))]
         case .committed(let outcome, _):
             // Marked rows joined to a cluster: the marks have done their work.
             list.unmarkJoined(by: outcome) { $0 }
@@ -187,7 +222,7 @@ public struct HomeScreen: Screen, TabbedLists {
             list.cursor.scroll(visibleRows: visibleRows(context.env), count: list.visible.count)
             return []
         case .calendarWritten(let path, let items): return [.say(Status(CalendarWords.saved(path: path, items: items)))]
-        case .reportFailed(let message): return [.say(Status("Not written: \(message)", isError: true))]
+        case .reportFailed(let message): return [.say(Status(Words.say("Not written: {reason}", ["reason": message]), isError: true))]
         case .commitFailed, .reportWritten, .importPreviewed, .importFailed, .importProgress, .importWritten, .inspirationRead: return []
         }
     }
@@ -227,41 +262,44 @@ extension HomeScreen {
         let empty = env.storeIsEmpty
         let some = selected != nil
         var b: [KeyBinding<Action>] = []
-        if empty { b.append(KeyBinding([.char("x")], "x", "load examples", .loadExamples)) }
+        if empty { b.append(KeyBinding([.char("x")], "x", Words.say("load examples"), .loadExamples)) }
         b += [
-            KeyBinding([.enter], "Enter", "open", .open, enabled: some),
-            KeyBinding([.char("a")], "a", "add", .add),
-            KeyBinding([.char("e")], "e", "edit", .edit, enabled: some),
-            KeyBinding([.char("d")], "d", "del", .delete, enabled: some),
-            KeyBinding([.char("h")], "h", "history", .history, footer: false, enabled: some),
+            KeyBinding([.enter], "Enter", Words.say("open"), .open, enabled: some),
+            KeyBinding([.char("a")], "a", Words.say("add"), .add),
+            KeyBinding([.char("e")], "e", Words.say("edit"), .edit, enabled: some),
+            KeyBinding([.char("d")], "d", Words.say("del"), .delete, enabled: some),
+            KeyBinding([.char("h")], "h", Words.say("history"), .history, footer: false, enabled: some),
         ]
         if tab == .checkpoints {
-            b.append(KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? "tick" : "tick marked", .tick, enabled: some))
-            b.append(KeyBinding([.char("f")], "f", "show: all, overdue, this week, this month", .cycleCheckpointFilter, footer: false))
-            b.append(KeyBinding([.char("R")], "R", "show one region, the next, or all", .cycleRegion, footer: false))
+            b.append(
+                KeyBinding([.char(" ")], "Space", list.marked.isEmpty ? Words.say("tick") : Words.say("tick marked"), .tick, enabled: some))
+            b.append(
+                KeyBinding([.char("f")], "f", Words.say("show: all, overdue, this week, this month"), .cycleCheckpointFilter, footer: false)
+            )
+            b.append(KeyBinding([.char("R")], "R", Words.say("show one region, the next, or all"), .cycleRegion, footer: false))
         }
         if tab == .clusters {
-            b.append(KeyBinding([.char("t")], "t", showsTree ? "flat" : "tree", .toggleTree, footer: treeInFooter))
+            b.append(KeyBinding([.char("t")], "t", showsTree ? Words.say("flat") : Words.say("tree"), .toggleTree, footer: treeInFooter))
             if showsTree {
                 b.append(
-                    KeyBinding([.left, .right], "←→", "fold / unfold", footer: false, enabled: foldable) { key in
+                    KeyBinding([.left, .right], "←→", Words.say("fold / unfold"), footer: false, enabled: foldable) { key in
                         key == .left ? .fold : .unfold
                     })
             }
-            b.append(KeyBinding([.char("s")], "s", "sort by health / name", .sortByHealth, footer: false))
-            b.append(KeyBinding([.char("w")], "w", "workshop mode on the cluster", .workshop, footer: false, enabled: some))
+            b.append(KeyBinding([.char("s")], "s", Words.say("sort by health / name"), .sortByHealth, footer: false))
+            b.append(KeyBinding([.char("w")], "w", Words.say("workshop mode on the cluster"), .workshop, footer: false, enabled: some))
         }
         if tab != .checkpoints && !showingTree {
             b.append(
                 KeyBinding(
-                    [.char("J")], "J", list.marked.isEmpty ? "join a cluster" : "join marked", .join,
+                    [.char("J")], "J", list.marked.isEmpty ? Words.say("join a cluster") : Words.say("join marked"), .join,
                     footer: !list.marked.isEmpty, enabled: some))
         }
         b += listKeys.prefix(1)  // `/`
         b += [
-            KeyBinding([.tab], "Tab", "tabs", .nextTab, footer: !(tab == .clusters && treeInFooter)),
-            KeyBinding([.backTab], "S-Tab", "previous tab", .previousTab, footer: false),
-            KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to tab", footer: false) { key in
+            KeyBinding([.tab], "Tab", Words.say("tabs"), .nextTab, footer: !(tab == .clusters && treeInFooter)),
+            KeyBinding([.backTab], "S-Tab", Words.say("previous tab"), .previousTab, footer: false),
+            KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", Words.say("go to tab"), footer: false) { key in
                 if case .char(let c) = key, let n = c.wholeNumberValue, let t = Tab(rawValue: n - 1) { return .goToTab(t) }
                 return .goToTab(.clusters)
             },
@@ -272,30 +310,34 @@ extension HomeScreen {
     public func laterBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         if list.filtering { return [] }
         return [
-            KeyBinding([.char("i")], "i", "import a register", .importRegister, footer: false),
-            KeyBinding([.char("c")], "c", "calendar file (.ics)", .calendar, footer: false),
+            KeyBinding([.char("i")], "i", Words.say("import a register"), .importRegister, footer: false),
+            KeyBinding([.char("c")], "c", Words.say("calendar file (.ics)"), .calendar, footer: false),
             KeyBinding(
-                [.char("W")], "W", list.marked.isEmpty ? "write the rows shown to CSV" : "write the marked rows to CSV", .writeCSV,
+                [.char("W")], "W",
+                list.marked.isEmpty ? Words.say("write the rows shown to CSV") : Words.say("write the marked rows to CSV"), .writeCSV,
                 footer: false, enabled: !showingTree && (!list.visible.isEmpty || !list.marked.isEmpty)),
             KeyBinding(
-                [.char("C")], "C", "conflicts (\(env.conflictCount))", .conflicts, footer: env.conflictCount > 0,
+                [.char("C")], "C", Words.say("conflicts ({count})", ["count": String(env.conflictCount)]), .conflicts,
+                footer: env.conflictCount > 0,
                 essential: env.conflictCount > 0),
-            KeyBinding([.char("S")], "S", "sync through git", .sync, footer: env.syncLine != nil),
+            KeyBinding([.char("S")], "S", Words.say("sync through git"), .sync, footer: env.syncLine != nil),
             KeyBinding(
-                [.char("L")], "L", "news since last time", .sinceLastOpen, footer: false,
+                [.char("L")], "L", Words.say("news since last time"), .sinceLastOpen, footer: false,
                 enabled: (env.sinceLastOpen?.changes ?? 0) > 0),
+            KeyBinding([.char("T")], "T", Words.say("language"), .chooseLanguage, footer: false),
         ]
     }
 
     /// `q` quits here; Esc only clears a kept filter.
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
-        list.filtering ? .none : SharedKeys(undo: .undo, help: .help, back: .quit, backLabel: "quit", backOnEscape: false)
+        list.filtering ? .none : SharedKeys(undo: .undo, help: .help, back: .quit, backLabel: Words.say("quit"), backOnEscape: false)
     }
 
     public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         if list.filtering { return [] }
         let examples =
-            env.storeIsEmpty ? [] : [KeyBinding([.char("x")], "x", "load the example clusters", Action.loadExamples, footer: false)]
+            env.storeIsEmpty
+            ? [] : [KeyBinding([.char("x")], "x", Words.say("load the example clusters"), Action.loadExamples, footer: false)]
         return examples + list.bindings(batch: !showingTree) { Action.list($0) }.dropFirst()
     }
 

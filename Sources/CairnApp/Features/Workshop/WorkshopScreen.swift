@@ -112,7 +112,7 @@ public struct WorkshopScreen: Screen {
             }
         case .open: return open(context.env)
         case .inspiration: return step > 1 ? [.readInspiration(replyTo: context.id)] : []
-        case .plan: return [.say(Status("Writing the plan…")), .writePlan(cluster: clusterID, replyTo: context.id)]
+        case .plan: return [.say(Status(Words.say("Writing the plan…"))), .writePlan(cluster: clusterID, replyTo: context.id)]
         case .move(let m):
             let count = WorkshopStep.make(step, world: w, cluster: clusterID, today: context.env.today).items.count
             let page = max(1, Layout.workshopRows(context.env) / 2)
