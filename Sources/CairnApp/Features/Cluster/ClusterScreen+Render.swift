@@ -35,7 +35,8 @@ extension ClusterScreen {
             let st = n.status(on: env.today)
             // The status first: a long title is cut, never the word that says it is late.
             next = Words.say(
-                "Next due: {mark} {status} {due} {title}", ["mark": st.mark, "status": st.label, "due": n.due.description, "title": n.title])
+                "Next due: {mark} {status} {due} {title}",
+                ["mark": st.mark, "status": st.label, "due": n.due.description, "title": n.title])
             if st == .overdue { nextStyle = Style(.overdue, bold: true) }
         }
         canvas.put(next, x: 1, y: area.y + 3, maxWidth: area.width - 2, style: nextStyle)
