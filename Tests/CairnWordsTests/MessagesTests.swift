@@ -143,4 +143,32 @@ import Testing
             #expect(p.terminationStatus == 0 && said.isEmpty, "msgfmt --check \(language.code).po: \(said)")
         }
     }
+
+    /// translate-toolkit's checks that matter to a program: placeholders (`{name}`), printf
+    /// conversions and variables the same in each translation as in its English.
+    @Test func pofilter_finds_no_placeholder_mismatch_in_any_catalogue() throws {
+        let pofilter = ["/usr/bin/pofilter", "/usr/local/bin/pofilter"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+        try #require(pofilter != nil || !inCI, "pofilter (translate-toolkit) is not installed, and CI must check the catalogues with it")
+        guard let pofilter else { return }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-pofilter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: out) }
+        for language in Language.supported where language != .english {
+            let flagged = out.appendingPathComponent("\(language.code).po")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: pofilter)
+            p.arguments = [
+                "--progress=none", "-t", "printf", "-t", "pythonbraceformat", "-t", "variables",
+                Self.po.appendingPathComponent("\(language.code).po").path, flagged.path,
+            ]
+            try p.run()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "pofilter \(language.code).po failed")
+            // pofilter writes a file only of the entries it flags.
+            let said = (try? String(contentsOf: flagged, encoding: .utf8)) ?? ""
+            let flags = said.split(separator: "\n").filter { $0.hasPrefix("# (pofilter)") }
+            #expect(flags.isEmpty, "pofilter \(language.code).po: \(flags.joined(separator: "; "))")
+        }
+    }
 }
