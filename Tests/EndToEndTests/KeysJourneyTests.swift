@@ -70,7 +70,10 @@ struct KeysJourneyTests {
         #expect(said.contains(store.state.path + "/cairn/drafts/store-"), "the folder, on the row below: \(said)")
         // Said once: the next keys (the same failure) leave the status line to them.
         try tmux.type("āhui")
-        let typed = try tmux.waitFor("Kāhui")
+        try tmux.waitFor("Kāhui")
+        // Read once the frame is whole: a capture between the field's row and the status rows
+        // of one redraw would show the old status beside the new name.
+        let typed = try tmux.settledScreen()
         #expect(!typed.contains("Drafts cannot be written"), "\(typed)")
         // Once the folder can be made, the draft is written again and nothing is said.
         try FileManager.default.removeItem(at: store.state.appendingPathComponent("cairn/drafts"))
