@@ -19,36 +19,19 @@ public enum InspirationLibrary {
         return shipped.adding(try decode(bytes, name: storeFile))
     }
 
-    /// A store's own file of examples, or nil when there is none. Opened once, never through a
-    /// link and never waiting (a FIFO a member put in its place), and checked as it was opened:
-    /// a name checked and then opened could be swapped in between.
+    /// A store's own file of examples, or nil when there is none: a plain file of the store's
+    /// own, never through a link, never waited on (a FIFO a member put in its place).
     static func ownBytes(_ file: URL) throws(StoreError) -> Data? {
-        let fd = open(file.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            if errno == ELOOP { throw StoreError("\(storeFile) is not a plain file: it is not read") }
-            throw StoreError("\(storeFile) cannot be read: \(String(cString: strerror(errno)))")
+        do {
+            return try InsideStore.contents(of: file, largest: largest)
+        } catch {
+            switch error {
+            case .missing: return nil
+            case .notAFile: throw StoreError("\(storeFile) is not a plain file: it is not read")
+            case .tooLarge: throw StoreError("\(storeFile) is larger than 1 MiB: it is not read")
+            case .failed(let code): throw StoreError("\(storeFile) cannot be read: \(String(cString: strerror(code)))")
+            }
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw StoreError("\(storeFile) is not a plain file: it is not read")
-        }
-        guard info.st_size <= largest else { throw StoreError("\(storeFile) is larger than 1 MiB: it is not read") }
-        let room = largest + 1
-        var bytes = [UInt8](repeating: 0, count: room)
-        var got = 0
-        while got < room {
-            let at = got
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + at, room - at) }
-            if n < 0, errno == EINTR { continue }
-            if n < 0 { throw StoreError("\(storeFile) cannot be read: \(String(cString: strerror(errno)))") }
-            if n == 0 { break }
-            got += n
-        }
-        // Grown past the limit since it was measured.
-        guard got <= largest else { throw StoreError("\(storeFile) is larger than 1 MiB: it is not read") }
-        return Data(bytes[..<got])
     }
 
     static func decode(_ data: Data, name: String) throws(StoreError) -> Inspiration {

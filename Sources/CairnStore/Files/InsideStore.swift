@@ -88,14 +88,32 @@ public enum InsideStore {
     }
 
     /// Opens `url` for reading without following a link at its last step: nil when it is
-    /// missing, a link or not a regular file.
+    /// missing, a link or not a regular file. Never waits: a FIFO put in a file's place
+    /// (which a member of a team store can do) would hold `open` until someone wrote to it.
     static func openForReading(_ url: URL) -> Int32? {
-        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        try? opened(url)
+    }
+
+    /// Why a file in the store is not read.
+    enum Unreadable: Error, Equatable {
+        case missing, notAFile, tooLarge
+        case failed(Int32)
+    }
+
+    /// `url` opened as `openForReading` does, saying why when it cannot be.
+    static func opened(_ url: URL) throws(Unreadable) -> Int32 {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            switch errno {
+            case ENOENT: throw .missing
+            case ELOOP: throw .notAFile
+            default: throw .failed(errno)
+            }
+        }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            return nil
+            throw .notAFile
         }
         return fd
     }
@@ -105,5 +123,28 @@ public enum InsideStore {
         guard let fd = openForReading(url) else { return nil }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         return try? handle.readToEnd() ?? Data()
+    }
+
+    /// The bytes of the regular file `url` when it holds at most `largest` of them, checked on
+    /// the file as opened (a name checked, then opened, could be swapped in between) and
+    /// again as read (it may grow meanwhile).
+    static func contents(of url: URL, largest: Int) throws(Unreadable) -> Data {
+        let fd = try opened(url)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size <= largest else { throw .tooLarge }
+        let room = largest + 1
+        var bytes = [UInt8](repeating: 0, count: room)
+        var got = 0
+        while got < room {
+            let at = got
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + at, room - at) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw .failed(errno) }
+            if n == 0 { break }
+            got += n
+        }
+        guard got <= largest else { throw .tooLarge }
+        return Data(bytes[..<got])
     }
 }
