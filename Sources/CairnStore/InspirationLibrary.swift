@@ -13,7 +13,7 @@ public enum InspirationLibrary {
         guard let folder = Bundle.module.url(forResource: "inspiration", withExtension: nil),
             let data = try? Data(contentsOf: folder.appendingPathComponent("library.json"))
         else { throw StoreError("the examples to start from are missing from this build (Resources/inspiration)") }
-        let shipped = try decode(data, name: "the shipped library")
+        let shipped = try decode(data, name: "the shipped library").spoken()
         guard let directory else { return shipped }
         guard let bytes = try ownBytes(directory.appendingPathComponent(storeFile)) else { return shipped }
         return shipped.adding(try decode(bytes, name: storeFile))

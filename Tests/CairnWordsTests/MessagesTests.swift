@@ -46,10 +46,39 @@ import Testing
                 messages.insert(Said(context: group(m, 3).map(unescape), id: unescape(group(m, 1)!), plural: unescape(group(m, 2)!)))
             }
             let calls = text.components(separatedBy: "Words.say(").count - 1 + text.components(separatedBy: "Words.count(").count - 1
-            if calls != found { problems.append("\(path): \(calls - found) message(s) not given as a plain string literal") }
+            if let data = saidOfData[path] {
+                messages.formUnion(try data())
+            } else if calls != found {
+                problems.append("\(path): \(calls - found) message(s) not given as a plain string literal")
+            }
             for m in messages where m.id.contains("\\(") { problems.append("\(path): “\(m.id)” interpolates: use {name} placeholders") }
         }
         return (messages, problems)
+    }
+
+    /// The files that say the texts of a shipped data file rather than literals, and those texts.
+    static let saidOfData: [String: @Sendable () throws -> [Said]] = ["CairnCore/Inspiration+Spoken.swift": libraryTexts]
+
+    /// Every text of the shipped library of examples (`Resources/inspiration/library.json`),
+    /// which `Inspiration.spoken` looks up in the context "example library".
+    static func libraryTexts() throws -> [Said] {
+        let data = try Data(contentsOf: root.appendingPathComponent("Resources/inspiration/library.json"))
+        let library = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]])
+        let fields = [
+            ("goals", ["statement", "indicator", "unit", "theme"]), ("actions", ["description"]),
+            ("agreements", ["title", "reporting", "evaluation"]),
+        ]
+        var out: [Said] = []
+        for (part, keys) in fields {
+            for item in library[part] ?? [] {
+                for key in keys {
+                    if let text = item[key] as? String, !text.isEmpty {
+                        out.append(Said(context: "example library", id: text, plural: nil))
+                    }
+                }
+            }
+        }
+        return out
     }
 
     static func unescape(_ s: String) -> String {
