@@ -55,7 +55,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "cairn-bench",
-            dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp"]
+            dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnWords"]
         ),
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore", "CairnWords"]),
         .testTarget(name: "CairnWordsTests", dependencies: ["CairnWords"]),

@@ -1,6 +1,7 @@
 import CairnApp
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 import TermUI
 
@@ -57,6 +58,7 @@ struct BenchCommand {
             }
             return n
         }
+        if let code = option("--lang") { try speak(code) }
         var generator = Generator()
         let storeArg = option("--store")
         if let n = try number("--schools") { generator.schools = n }
@@ -249,14 +251,26 @@ struct BenchCommand {
     }
 }
 
+/// Reads the catalogue of the language `code` names, as a session started with `--lang` does,
+/// and says what it cost; the figures after it are drawn in that language.
+func speak(_ code: String) throws {
+    guard let language = Language.named(code) else { throw StoreError("--lang \(code): Cairn does not speak it") }
+    var times: [Double] = []
+    for _ in 0..<5 { times.append(try Measure.milliseconds { try Words.use(language) }) }
+    let messages = try Words.catalogue(for: language).messages.count
+    print("catalogue (\(language.code), \(messages) messages) read and put in use: " + Measure.summary(times))
+}
+
 let usage = """
     cairn-bench: Cairn's figures, printed, never asserted (build with -c release)
 
-    cairn-bench [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--collaboratives N] [--load-only]
+    cairn-bench [--lang CODE] [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--collaboratives N] [--load-only]
         load, first frame, keystrokes, commit, history, calendar, memory and terminal bytes on a
         national-size store, generated into DIR (default: a temporary folder; with --events N,
         padded with edits to N journal events, as after years of use) unless DIR holds one.
         A store the bench did not make is measured on a copy: the bench writes commits.
+        With --lang, the language's catalogue is read first (its cost printed) and every frame
+        is drawn in it.
     cairn-bench --import FILE [--cluster-by ID,NAME]
         reading and planning a register's import, into an empty store (nothing is written)
     cairn-bench trust [writers|kills|keys|registers] [--keys N]
