@@ -73,7 +73,8 @@ let package = Package(
             name: "CairnAppTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnReports", "CairnWords"],
             exclude: ["__Snapshots__"]),
         // The run loop over a TestTerminal and a temporary store on disk: keys to frames and journal.
-        .testTarget(name: "CairnRuntimeTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnRuntime"]),
+        .testTarget(
+            name: "CairnRuntimeTests", dependencies: ["CairnCore", "CairnStore", "TermUI", "CairnApp", "CairnRuntime", "CairnWords"]),
         // Depends on the executables so that `swift test` builds them; the tests drive them in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["cairn", "cairn-bench", "CairnCore", "CairnStore"]),
     ]

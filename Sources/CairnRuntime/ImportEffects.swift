@@ -1,6 +1,7 @@
 import CairnApp
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// The import screen's reading of a register: the plan and its preview. `Interpreter` writes it.
@@ -44,25 +45,42 @@ enum ImportEffects {
 
     /// "2539 added, 3 skipped": the counts that are not zero, short enough for the screen's last line.
     static func counts(_ s: ImportSummary) -> String {
-        let parts = [(s.added, "added"), (s.updated, "updated"), (s.unchanged, "unchanged"), (s.skipped.count, "skipped")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
-        return parts.isEmpty ? "no rows to read" : parts.joined(separator: ", ")
+        var parts: [String] = []
+        if s.added > 0 { parts.append(Words.count("{count} added", "{count} added", s.added)) }
+        if s.updated > 0 { parts.append(Words.count("{count} updated", "{count} updated", s.updated)) }
+        if s.unchanged > 0 { parts.append(Words.count("{count} unchanged", "{count} unchanged", s.unchanged)) }
+        if !s.skipped.isEmpty { parts.append(Words.count("{count} skipped", "{count} skipped", s.skipped.count)) }
+        return parts.isEmpty ? Words.say("no rows to read") : parts.joined(separator: ", ")
+    }
+
+    /// "comma-separated", in the session's language.
+    static func separated(_ delimiter: Character) -> String {
+        switch delimiter {
+        case ",": return Words.say("comma-separated")
+        case ";": return Words.say("semicolon-separated")
+        case "\t": return Words.say("tab-separated")
+        default: return Words.say("separated by {delimiter}", ["delimiter": RegisterTable.name(delimiter)])
+        }
     }
 
     /// The preview of a register, or why it cannot be read.
     static func preview(_ request: ImportRequest, store: Store) -> ScreenEvent {
         do {
             let (table, mapping, planned) = try plan(request, store: store)
-            var format =
-                "\(table.encoding.rawValue), \(RegisterTable.name(table.delimiter))-separated, header on line \(table.headerLine), \(table.rows.count) rows"
-            if table.encoding == .windows1252 { format = "not UTF-8: read as Windows-1252 · " + format }
+            var format = [
+                table.encoding.rawValue, separated(table.delimiter),
+                Words.say("header on line {line}", ["line": String(table.headerLine)]),
+                Words.count("{count} row", "{count} rows", table.rows.count),
+            ].joined(separator: ", ")
+            // The encoding's name is kept in the warning: the screen marks the line by it.
+            if table.encoding == .windows1252 { format = Words.say("not UTF-8: read as Windows-1252") + " · " + format }
             let fields = Dictionary(uniqueKeysWithValues: mapping.columns.map { ($0.key.rawValue, $0.value) })
             guard let (changes, summary) = planned else {
                 var preview = ImportPreview(
                     format: format, header: table.header, sample: table.rows.prefix(3).map(\.cells),
                     fields: ImportField.schoolFields.map(\.rawValue), mapping: fields,
-                    counts: "nothing to import yet", changes: 0)
-                preview.problem = "No column gives the names: choose one for “name” with ←/→"
+                    counts: Words.say("nothing to import yet"), changes: 0)
+                preview.problem = Words.say("No column gives the names: choose one for “name” with ←/→")
                 return .importPreviewed(preview)
             }
             var preview = ImportPreview(
@@ -77,8 +95,10 @@ enum ImportEffects {
             let read = Dictionary(summary.phaseColumns.map { ($0.column, $0.phases.map(\.rawValue)) }, uniquingKeysWith: { a, _ in a })
             preview.yesNoColumns = PhaseColumn.yesNoColumns(header: table.header, rows: table.rows, taken: Set(mapping.columns.values))
                 .map { ImportPreview.YesNoColumn(column: $0.column, phases: read[table.header[$0.column]] ?? [], yes: $0.yes) }
-            preview.skipped = summary.skipped.map { "line \($0.line): \($0.reason)" }
-            preview.duplicates = summary.possibleDuplicates.map { "line \($0.line): \($0.note)" }
+            preview.skipped = summary.skipped.map { Words.say("line {line}: {reason}", ["line": String($0.line), "reason": $0.reason]) }
+            preview.duplicates = summary.possibleDuplicates.map {
+                Words.say("line {line}: {reason}", ["line": String($0.line), "reason": $0.note])
+            }
             preview.notes =
                 (table.encoding == .windows1252 ? [summary.encodingWarning] : []) + summary.strayQuoteWarnings
                 + summary.unreadableYesNoLines

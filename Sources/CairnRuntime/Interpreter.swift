@@ -37,9 +37,9 @@ final class Interpreter {
         if refreshed { actions.append(.worldChanged(store.world)) }
         switch outcome {
         case .success(let report):
-            actions.append(.tell(Status(report.line(openConflicts: store.world.openConflicts.count, listedBy: "C on Home"))))
+            actions.append(.tell(Status(report.line(openConflicts: store.world.openConflicts.count, listedBy: Words.say("C on Home")))))
         case .failure(let error):
-            actions.append(.tell(Status("Sync failed: \(error.message)", isError: true)))
+            actions.append(.tell(Status(Words.say("Sync failed: {reason}", ["reason": error.message]), isError: true)))
         }
         actions.append(.syncLineChanged(SyncStatus.line(for: store)))
         return actions
@@ -77,7 +77,7 @@ final class Interpreter {
             do {
                 return [.deliver(.inspirationRead(try InspirationLibrary.read(store: store.directory)), to: screen)]
             } catch {
-                return [.tell(Status("Examples not read: \(error.message)", isError: true))]
+                return [.tell(Status(Words.say("Examples not read: {reason}", ["reason": error.message]), isError: true))]
             }
         case .saveDraft(let form):
             do {
@@ -121,10 +121,14 @@ final class Interpreter {
         case .writeListCSV(let csv):
             do {
                 let url = try ListFile.write(csv, store: store, today: today)
-                let count = Text.counted(csv.rows.count, csv.marked ? "marked row" : "row")
-                return [.tell(Status("Wrote \(count) to \(url.path)"))]
+                let path = ["path": url.path]
+                let said =
+                    csv.marked
+                    ? Words.count("Wrote {count} marked row to {path}", "Wrote {count} marked rows to {path}", csv.rows.count, path)
+                    : Words.count("Wrote {count} row to {path}", "Wrote {count} rows to {path}", csv.rows.count, path)
+                return [.tell(Status(said))]
             } catch {
-                return [.tell(Status("Not written: \(error)", isError: true))]
+                return [.tell(Status(Words.say("Not written: {reason}", ["reason": "\(error)"]), isError: true))]
             }
         case .previewImport(let request, let screen):
             return [.deliver(ImportEffects.preview(request, store: store), to: screen)]
@@ -138,12 +142,12 @@ final class Interpreter {
                 return [.deliver(.importFailed("\(error)"), to: screen)]
             }
         case .sync:
-            if syncJob != nil { return [.tell(Status("A sync is already running; its steps show here"))] }
+            if syncJob != nil { return [.tell(Status(Words.say("A sync is already running; its steps show here")))] }
             guard SyncStatus.of(store).isShared else {
-                return [.tell(Status("This store is not shared through git: cairn sync --init URL shares it", isError: true))]
+                return [.tell(Status(Words.say("This store is not shared through git: cairn sync --init URL shares it"), isError: true))]
             }
             syncJob = SyncJob(StoreSync(store: store))
-            return [.tell(Status("Syncing…")), .syncLineChanged(SyncStatus.line(for: store, running: true))]
+            return [.tell(Status(Words.say("Syncing…"))), .syncLineChanged(SyncStatus.line(for: store, running: true))]
         case .readHistory(let record, let since, let notBy, let title, let screen):
             do {
                 let (entries, matching) = try store.log(
@@ -151,7 +155,7 @@ final class Interpreter {
                 let history = HistoryScreen(title: title, entries: entries, matching: matching, oneRecord: record != nil)
                 return [.open(ScreenBox(history), from: screen)]
             } catch {
-                return [.tell(Status("History not read: \(error.message)", isError: true))]
+                return [.tell(Status(Words.say("History not read: {reason}", ["reason": error.message]), isError: true))]
             }
         case .continueImport(let screen):
             return writeBatch(replyTo: screen)
@@ -167,7 +171,7 @@ final class Interpreter {
                 return [.tell(Status(Words.say("Language not changed: {reason}", ["reason": error.description]), isError: true))]
             }
         case .undoImport(let run, let summary, let screen):
-            let asked = Outcome(changes: [], inverse: [], summary: "Undone: \(summary)", putsBack: true)
+            let asked = Outcome(changes: [], inverse: [], summary: Words.say("Undone: {change}", ["change": summary]), putsBack: true)
             do {
                 let plan = ImportUndo.plan(try store.importRun(run), world: store.world)
                 guard !plan.inverse.isEmpty else { throw StoreError("nothing of that import is left to undo") }
@@ -175,7 +179,12 @@ final class Interpreter {
                 var done = try store.perform(.undo(plan.inverse, summary: summary), by: author, source: ImportRun.undoPrefix + run)
                 // What stays is named (cairn undo-import --dry-run lists every one).
                 if let first = plan.kept.first {
-                    done.outcome.summary += "; kept \(first)" + (plan.kept.count > 1 ? " and \(plan.kept.count - 1) more" : "")
+                    done.outcome.summary +=
+                        "; "
+                        + (plan.kept.count > 1
+                            ? Words.count(
+                                "kept {first} and {count} more", "kept {first} and {count} more", plan.kept.count - 1, ["first": first])
+                            : Words.say("kept {first}", ["first": first]))
                 }
                 return [.worldChanged(store.world), .deliver(.committed(done.outcome, undoable: false), to: screen)]
             } catch let error as StoreError {
@@ -201,7 +210,10 @@ final class Interpreter {
                 .carry(slice, summary: "Imported \(job.file)"), by: author, source: ImportRun.source(file: job.file, run: job.run))
         } catch {
             importJob = nil
-            return [.worldChanged(store.world), .deliver(.importFailed("Not all written: \(error)"), to: screen)]
+            return [
+                .worldChanged(store.world),
+                .deliver(.importFailed(Words.say("Not all written: {reason}", ["reason": "\(error)"])), to: screen),
+            ]
         }
         job.done += slice.count
         let progress = AppAction.deliver(.importProgress(done: job.done, total: job.changes.count), to: screen)

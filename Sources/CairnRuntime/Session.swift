@@ -1,6 +1,7 @@
 import CairnApp
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 import TermUI
 
@@ -68,14 +69,15 @@ public final class Session {
         ) { app in
             app.env.readOnly = readOnly
             if let reason = readOnly {
-                app.status = Status("Read-only: \(reason). You can look; forms are kept as drafts, not saved.", isError: true)
+                app.status = Status(
+                    Words.say("Read-only: {reason}. You can look; forms are kept as drafts, not saved.", ["reason": reason]), isError: true)
             }
             app.env.syncLine = syncLine
             app.env.sinceLastOpen = since
         }
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
-            app.status = Status("\(damaged[0]) — run `cairn check`", isError: true)
+            app.status = Status(Words.say("{problem} — run `cairn check`", ["problem": "\(damaged[0])"]), isError: true)
         } else if let link = StoreCheck.links(in: store.directory).first {
             app.status = Status(link, isError: true)
         }
@@ -88,7 +90,7 @@ public final class Session {
             }
         } else if let leftDraft {
             let aside = drafts.setAside(leftDraft.url)
-            app.status = Status("A draft could not be restored; it was set aside as \(aside.path)", isError: true)
+            app.status = Status(Words.say("A draft could not be restored; it was set aside as {path}", ["path": aside.path]), isError: true)
         }
         self.app = app
         interpreter = Interpreter(store: store, drafts: drafts, leftDraft: leftDraft?.url)
@@ -199,9 +201,13 @@ public final class Session {
         do {
             try drafts.save(try JSONEncoder().encode(form))
             return .quit(
-                farewell: "Your unsaved “\(form.title)” is kept as a draft: \(drafts.ownFile.path). The next start offers it back.")
+                farewell: Words.say(
+                    "Your unsaved “{form}” is kept as a draft: {path}. The next start offers it back.",
+                    ["form": form.title, "path": drafts.ownFile.path]))
         } catch {
-            return .quit(farewell: "Your unsaved “\(form.title)” could not be kept as a draft: \(error)")
+            return .quit(
+                farewell: Words.say(
+                    "Your unsaved “{form}” could not be kept as a draft: {reason}", ["form": form.title, "reason": "\(error)"]))
         }
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The whole terminal UI as one value: a stack of screens over Home, the environment they
@@ -102,7 +103,8 @@ public struct AppState: Sendable, Equatable {
             effects = []
         case .offerDraft(let form):
             let question = ConfirmScreen(
-                question: "Restore “\(form.title)” that was not saved when the last session ended? (y/n)", deed: .restoreDraft(form),
+                question: Words.say("Restore “{form}” that was not saved when the last session ended? (y/n)", ["form": form.title]),
+                deed: .restoreDraft(form),
                 asker: .home)
             effects = carryOut([.push(ScreenBox(question))], from: .home)
         case .deliver(let event, let id):
@@ -160,17 +162,21 @@ public struct AppState: Sendable, Equatable {
                 let back = UndoEntry(inverse: outcome.inverse, summary: entry.summary)
                 if redo {
                     undoStack.append(back)
-                    status = Status("Redone: \(entry.summary)")
+                    status = Status(Words.say("Redone: {change}", ["change": entry.summary]))
                 } else {
                     redoStack.append(back)
                 }
             }
         case .importWritten(let run, let file, let changes):
-            undoStack.append(UndoEntry(inverse: [], summary: "the import of \(file) (\(changes) changes)", importRun: run))
+            let summary = Words.count(
+                "the import of {file} ({count} change)", "the import of {file} ({count} changes)", changes, ["file": file])
+            undoStack.append(UndoEntry(inverse: [], summary: summary, importRun: run))
         case .commitFailed(let outcome, let message):
             pending -= 1
             awaiting = nil
-            status = Status((outcome.putsBack ? "Not undone: " : "Not saved: ") + message, isError: true)
+            let said = ["reason": message]
+            status = Status(
+                outcome.putsBack ? Words.say("Not undone: {reason}", said) : Words.say("Not saved: {reason}", said), isError: true)
         default:
             break
         }
@@ -211,10 +217,10 @@ public struct AppState: Sendable, Equatable {
                 switch work {
                 case .commit:
                     pending += 1
-                    status = Status("Saving…")
+                    status = Status(Words.say("Saving…"))
                 case .undoImport:
                     pending += 1
-                    status = Status("Undoing the import…")
+                    status = Status(Words.say("Undoing the import…"))
                 default:
                     break
                 }
@@ -245,7 +251,7 @@ public struct AppState: Sendable, Equatable {
     }
 
     private mutating func undo(replyTo asker: ScreenID) -> [Effect] {
-        guard let last = undoStack.popLast() else { return [.say(Status("Nothing to undo in this session"))] }
+        guard let last = undoStack.popLast() else { return [.say(Status(Words.say("Nothing to undo in this session")))] }
         if let run = last.importRun { return [.undoImport(run: run, summary: last.summary, replyTo: asker)] }
         do {
             let undo = DomainOperation.undo(last.inverse, summary: last.summary)
@@ -253,20 +259,22 @@ public struct AppState: Sendable, Equatable {
             awaiting = PendingUndo(entry: last, redo: false)
             return [.commit(undo, preview: outcome, replyTo: asker, undoable: false)]
         } catch {
-            return [.say(Status("Not undone: \(error.message)", isError: true))]
+            return [.say(Status(Words.say("Not undone: {reason}", ["reason": error.message]), isError: true))]
         }
     }
 
     /// Ctrl-R: puts back what `u` last undid, as a new change, if nothing changed it since.
     private mutating func redo(replyTo asker: ScreenID) -> [Effect] {
-        guard let last = redoStack.popLast() else { return [.say(Status("Nothing to redo: u has undone nothing since the last change"))] }
+        guard let last = redoStack.popLast() else {
+            return [.say(Status(Words.say("Nothing to redo: u has undone nothing since the last change")))]
+        }
         do {
             let redo = DomainOperation.undo(last.inverse, summary: last.summary)
             let outcome = try env.world.perform(redo, by: env.author)
             awaiting = PendingUndo(entry: last, redo: true)
             return [.commit(redo, preview: outcome, replyTo: asker, undoable: false)]
         } catch {
-            return [.say(Status("Not redone: \(error.message)", isError: true))]
+            return [.say(Status(Words.say("Not redone: {reason}", ["reason": error.message]), isError: true))]
         }
     }
 

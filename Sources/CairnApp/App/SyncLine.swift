@@ -1,3 +1,5 @@
+import CairnWords
+
 /// What the title bar says of sync for a store shared through git: how many of this copy's
 /// changes wait to be sent, and when it last synced (UTC, as every time in a journal).
 public struct SyncLine: Sendable, Equatable {
@@ -16,9 +18,10 @@ public struct SyncLine: Sendable, Equatable {
     /// `3 unsent · synced 12-01 14:02` (the count even when 0: nothing waits); compact, for a
     /// title bar with little room left (80 columns with conflicts to count): `3 unsent`.
     public func text(compact: Bool) -> String {
-        if running { return "syncing…" }
-        let when = lastSynced.map { "synced " + Self.short($0) } ?? "never synced"
-        return compact ? "\(unsent) unsent" : "\(unsent) unsent · \(when)"
+        if running { return Words.say("syncing…") }
+        let when = lastSynced.map { Words.say("synced {when}", ["when": Self.short($0)]) } ?? Words.say("never synced")
+        let unsent = Words.count("{count} unsent", "{count} unsent", unsent)
+        return compact ? unsent : "\(unsent) · \(when)"
     }
 
     /// `2026-12-01T14:02:33.120Z` as `12-01 14:02`.

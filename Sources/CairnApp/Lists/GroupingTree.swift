@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Home's clusters as a tree of groupings (`t`): each top grouping with its member clusters
@@ -79,7 +80,8 @@ struct GroupingTree: Sendable, Equatable {
             let me = entries.count
             entries.append(
                 Entry(
-                    id: id, name: node.circle ? node.cluster.name + " (within itself)" : node.cluster.name, path: path, depth: depth,
+                    id: id, name: node.circle ? Words.say("{cluster} (within itself)", ["cluster": node.cluster.name]) : node.cluster.name,
+                    path: path, depth: depth,
                     parent: parent, isGrouping: !node.children.isEmpty, cells: cells, style: style))
             for child in node.children { flatten(child, parent: me, ids: id, path: path, depth: depth + 1) }
         }

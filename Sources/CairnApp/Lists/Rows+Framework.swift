@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Rows of a cluster's goals and actions.
@@ -45,13 +46,18 @@ extension Rows {
     static func health(_ h: ClusterHealth, earlier: [Assessment] = []) -> [ListRow] {
         guard let latest = h.latest else { return [] }
         let earlierRows = earlier.map { a in
-            let weakest = a.weakest.flatMap { item in a.rating(item).map { "weakest: \(item.label) (\($0))" } } ?? ""
+            let weakest =
+                a.weakest.flatMap { item in
+                    a.rating(item).map { Words.say("weakest: {item} ({rating})", ["item": item.label, "rating": String($0)]) }
+                }
+                ?? ""
             let notes = HealthItem.allCases.filter { !a.note($0).isEmpty }.count
             return ListRow(
                 id: earlierCheck + a.id,
                 cells: [
-                    "earlier check \(a.date), \(a.by)", a.score.map { String(format: "%.1f of 4", $0) } ?? "not rated", "",
-                    weakest + (notes > 0 ? " · \(notes) note\(notes == 1 ? "" : "s")" : ""),
+                    Words.say("earlier check {date}, {by}", ["date": a.date.description, "by": a.by]),
+                    a.score.map { Words.say("{rating} of 4", ["rating": String(format: "%.1f", $0)]) } ?? Words.say("not rated"), "",
+                    weakest + (notes > 0 ? " · " + Words.count("{count} note", "{count} notes", notes) : ""),
                 ], style: .muted)
         }
         return itemRows(h, latest) + earlierRows
@@ -60,9 +66,10 @@ extension Rows {
     static func itemRows(_ h: ClusterHealth, _ latest: Assessment) -> [ListRow] {
         HealthItem.allCases.map { item in
             let r = latest.rating(item)
-            let bar = r.map { String(repeating: "#", count: $0) + String(repeating: "-", count: 4 - $0) + " \($0)" } ?? "not rated"
+            let bar =
+                r.map { String(repeating: "#", count: $0) + String(repeating: "-", count: 4 - $0) + " \($0)" } ?? Words.say("not rated")
             let change = h.change(item).map { $0 == 0 ? "=" : $0 > 0 ? "+\($0)" : "−\(-$0)" } ?? ""
-            let label = (item.isChallenge ? "against " : "") + item.label
+            let label = item.isChallenge ? Words.say("against {challenge}", ["challenge": item.label]) : item.label
             return ListRow(
                 id: item.rawValue, cells: [label, bar, change, latest.note(item)], style: r == 1 ? Style(.overdue, bold: true) : nil)
         }
@@ -98,7 +105,7 @@ extension Rows {
 
     static func actions(_ w: World, cluster: String) -> [ListRow] {
         w.actions(of: cluster).map { a in
-            let responsible = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "— nobody —"
+            let responsible = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "— " + Words.say("nobody") + " —"
             return ListRow(
                 id: a.id, cells: [a.status.label, a.actionClass.label, a.description, responsible, a.due?.description ?? "—"],
                 style: a.status == .constrained ? Style(.dueSoon) : a.status == .completed ? Style(.done) : nil)
@@ -117,9 +124,10 @@ extension Rows {
     static func measurements(_ w: World, goal: String, today: Day) -> [ListRow] {
         let unit = w.goals[goal]?.unit ?? ""
         return w.measurements(of: goal).reversed().map { m in
-            let ticked = m.ticked.map { id in w.checkpoints[id]?.title ?? "(deleted checkpoint)" } ?? ""
+            let ticked = m.ticked.map { id in w.checkpoints[id]?.title ?? Words.say("(deleted checkpoint)") } ?? ""
             // Listed so that it can be corrected, but not counted (see GoalProgress.latest).
-            let source = m.date > today ? (m.source.isEmpty ? "after today" : "after today · " + m.source) : m.source
+            let after = Words.say("after today")
+            let source = m.date > today ? (m.source.isEmpty ? after : after + " · " + m.source) : m.source
             return ListRow(
                 id: m.id, cells: [m.date.description, World.number(m.value) + unit, m.by, source, ticked],
                 style: m.date > today ? Style(.overdue, bold: true) : nil)
@@ -145,10 +153,11 @@ extension Rows {
             guard !members.isEmpty else { continue }
             if ids.count > 1 { lines.append(w.clusters[id]?.name ?? id) }
             for m in members {
-                let level = w.agencies[m.memberId].map { " (\($0.level.label))" } ?? " (school)"
+                let level = " (" + (w.agencies[m.memberId].map { $0.level.label } ?? MemberType.school.label) + ")"
                 lines.append("  \(w.memberName(m))\(level)" + (m.role.isEmpty ? "" : ": \(m.role)"))
             }
         }
-        return lines.isEmpty ? ["No \(sector.label) member takes part yet. Press q, then a to add one."] : lines
+        return lines.isEmpty
+            ? [Words.say("No {sector} member takes part yet. Press q, then a to add one.", ["sector": sector.label])] : lines
     }
 }

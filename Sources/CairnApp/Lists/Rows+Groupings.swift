@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Rows of groupings: Home's tree (`GroupingTree`), and a grouping's member clusters each with
@@ -21,7 +22,7 @@ extension Rows {
 
     /// Overdue checkpoints, counted, before the next one due: what needs doing first.
     static func dueCell(next: Checkpoint?, overdue: Int, today: Day) -> String {
-        if overdue > 0 { return "! \(overdue) overdue" }
+        if overdue > 0 { return "! " + Words.count("{count} overdue", "{count} overdue", overdue) }
         return next.map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
     }
 

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// A cluster's learning journey as a list: each phase of the pupils' path with the schools that
@@ -21,14 +22,15 @@ extension Rows {
             let last = w.schools[school]?.phases.max { (LearningJourney.step($0) ?? -1) < (LearningJourney.step($1) ?? -1) }
             return (j.feeds[school] ?? []).filter { l in l.phases.first.map { $0 == phase } ?? (phase == last) }.map { l in
                 let name = w.schools[l.to]?.name ?? l.to
-                return j.leaving.contains(l) ? "\(name) (outside)" : name
+                return j.leaving.contains(l) ? Words.say("{school} (outside)", ["school": name]) : name
             }.joined(separator: ", ")
         }
         for stage in j.stages {
             if stage.isMissing {
                 rows.append(
                     ListRow(
-                        id: stage.phase.rawValue + "|", cells: [stage.phase.label, "no school", "the path breaks here"],
+                        id: stage.phase.rawValue + "|",
+                        cells: [stage.phase.label, Words.say("no school"), Words.say("the path breaks here")],
                         style: Style(.overdue, bold: true)))
                 continue
             }
@@ -41,7 +43,9 @@ extension Rows {
         }
         for (i, s) in j.unplaced.enumerated() {
             rows.append(
-                ListRow(id: "unplaced|\(s.id)", cells: [i == 0 ? "phase not said" : "", s.name, goesOn(s.id, at: nil)], style: .muted))
+                ListRow(
+                    id: "unplaced|\(s.id)", cells: [i == 0 ? Words.say("phase not said") : "", s.name, goesOn(s.id, at: nil)], style: .muted
+                ))
         }
         return rows
     }

@@ -1,7 +1,9 @@
+import CairnWords
+
 /// What `c` says once the calendar file is on disk: how many dates and where. Each `c`
 /// rewrites the same file, so a calendar subscribed to it follows along (the help says so).
 enum CalendarWords {
     static func saved(path: String, items: Int) -> String {
-        "Calendar saved (\(items == 1 ? "1 date" : "\(items) dates")): \(path)"
+        Words.count("Calendar saved ({count} date): {path}", "Calendar saved ({count} dates): {path}", items, ["path": path])
     }
 }

@@ -46,7 +46,7 @@ public struct ClusterScreen: Screen, TabbedLists {
         return max(1, env.bodyHeight - 6 - notes)
     }
 
-    public func crumb(_ env: AppEnvironment) -> String { env.world.clusters[clusterID]?.name ?? "cluster" }
+    public func crumb(_ env: AppEnvironment) -> String { env.world.clusters[clusterID]?.name ?? Words.say("cluster", context: "record") }
     public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// `C` on Home: fields two people set without seeing each other's change. Each conflict shows
@@ -20,15 +21,17 @@ public struct ConflictsScreen: Screen {
     /// What the screen is for, over two lines when narrow rather than cut.
     static func intro(_ env: AppEnvironment) -> [String] {
         Array(
-            Layout.wrap("Fields two people set, each unseen by the other. Enter keeps the selected value.", width: env.width - 2).prefix(2))
+            Layout.wrap(
+                Words.say("Fields two people set, each unseen by the other. Enter keeps the selected value."), width: env.width - 2
+            ).prefix(2))
     }
     public var minimumSize: TerminalSize { .projector }
-    public func crumb(_ env: AppEnvironment) -> String { "Conflicts" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Conflicts", context: "title") }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         [
-            KeyBinding([.enter], "Enter", "keep this value", Action.keep, enabled: list.selectedRow != nil && !list.filtering),
-            KeyBinding([.escape], "Esc", "back", .back, essential: true, enabled: !list.filtering && list.filter.text.isEmpty),
+            KeyBinding([.enter], "Enter", Words.say("keep this value"), Action.keep, enabled: list.selectedRow != nil && !list.filtering),
+            KeyBinding([.escape], "Esc", Words.say("back"), .back, essential: true, enabled: !list.filtering && list.filter.text.isEmpty),
         ]
     }
 
@@ -50,9 +53,9 @@ public struct ConflictsScreen: Screen {
                 let outcome = try env.world.perform(keep, by: env.author)
                 return [.commit(keep, preview: outcome, replyTo: context.id, undoable: true)]
             } catch {
-                return [.say(Status("Not kept: \(error.message)", isError: true))]
+                return [.say(Status(Words.say("Not kept: {reason}", ["reason": error.message]), isError: true))]
             }
-        case .help: return [help("Conflicts", env)]
+        case .help: return [help(Words.say("Conflicts", context: "title"), env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -77,17 +80,20 @@ public struct ConflictsScreen: Screen {
         var rows: [ListRow] = []
         for c in world.openConflicts {
             let name = world.describe(c)
-            let field = c.recordDeleted ? "(deleted)" : c.field
+            let field = c.recordDeleted ? Words.say("(deleted)") : c.field
             for (n, side) in ([c.kept] + c.others).enumerated() {
                 let parent = n > 0 ? world.deletedParent(in: c) : nil
                 let value =
                     c.recordDeleted && n == 0
-                    ? "deleted" : parent.map { "made in \(world.describe($0)), deleted meanwhile" } ?? "“\(side.value.display)”"
+                    ? Words.say("deleted", context: "value")
+                    : parent.map { Words.say("made in {record}, deleted meanwhile", ["record": world.describe($0)]) }
+                        ?? "“\(side.value.display)”"
                 rows.append(
                     ListRow(
                         id: "\(c.key)#\(n)",
                         cells: [
-                            n == 0 ? name : "", n == 0 ? field : "", value, side.by, when(side.at, wide: wide), n == 0 ? "stands" : "",
+                            n == 0 ? name : "", n == 0 ? field : "", value, side.by, when(side.at, wide: wide),
+                            n == 0 ? Words.say("stands") : "",
                         ],
                         style: n == 0 ? nil : .muted))
             }
@@ -104,7 +110,7 @@ public struct ConflictsScreen: Screen {
     static func isWide(_ env: AppEnvironment) -> Bool { env.width >= 100 }
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
-        canvas.put("Conflicts", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(Words.say("Conflicts", context: "title"), x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         let intro = Self.intro(env)
         for (i, line) in intro.enumerated() { canvas.put(line, x: 1, y: area.y + 1 + i, maxWidth: area.width - 2, style: .muted) }
         Layout.list(
@@ -118,6 +124,6 @@ public struct ConflictsScreen: Screen {
                     Column("Record"), Column("Field", width: 12), Column("Value", width: 16), Column("By", width: 8),
                     Column("When (UTC)", width: 11, dropsBelow: 80), Column("", width: 6),
                 ], into: &canvas, area: Rect(x: 0, y: area.y + 1 + intro.count, width: area.width, height: visibleRows(env) + 1),
-            empty: "No conflicts: every field has one value that everyone saw before changing it.")
+            empty: Words.say("No conflicts: every field has one value that everyone saw before changing it."))
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// One goal: its indicator, where it stands, the grouping's goal it contributes to or the
@@ -30,16 +31,28 @@ public struct GoalScreen: Screen {
         let p = w.progress(of: g, on: env.today)
         let u = g.unit
         var facts = ["\(p.status.label) \(p.bar)"]
-        if let latest = p.latest { facts.append("latest \(World.number(latest.value))\(u) on \(latest.date)") }
-        if let t = g.target { facts.append("target \(World.number(t))\(u)" + (g.deadline.map { " by \($0)" } ?? "")) }
-        if let b = g.baseline { facts.append("baseline \(World.number(b))\(u)" + (g.baselineDate.map { " (\($0))" } ?? "")) }
+        if let latest = p.latest {
+            facts.append(Words.say("latest {value} on {date}", ["value": World.number(latest.value) + u, "date": latest.date.description]))
+        }
+        if let t = g.target {
+            let value = World.number(t) + u
+            facts.append(
+                g.deadline.map { Words.say("target {value} by {date}", ["value": value, "date": $0.description]) }
+                    ?? Words.say("target {value}", ["value": value]))
+        }
+        if let b = g.baseline {
+            let value = World.number(b) + u
+            facts.append(
+                g.baselineDate.map { Words.say("baseline {value} ({date})", ["value": value, "date": $0.description]) }
+                    ?? Words.say("baseline {value}", ["value": value]))
+        }
         return Array(Layout.wrap(parts: facts, width: max(10, env.width - 2)).prefix(2))
     }
 
     /// The indicator, over two lines when it needs them.
     func indicatorLines(_ env: AppEnvironment) -> [String] {
         let indicator = env.world.goals[id]?.indicator ?? ""
-        let text = "Indicator: " + (indicator.isEmpty ? "—" : indicator)
+        let text = Words.say("Indicator: {indicator}", ["indicator": indicator.isEmpty ? "—" : indicator])
         let width = max(10, env.width - 2)
         let lines = Layout.wrap(text, width: width)
         if lines.count <= 1 { return [text] }
@@ -53,17 +66,22 @@ public struct GoalScreen: Screen {
         guard let g = w.goals[id] else { return [] }
         var lines: [(String, Style)] = []
         if let aim = g.contributesTo.flatMap({ w.goals[$0] }) {
-            lines.append(("Contributes to “\(aim.statement)” of \(w.clusters[aim.cluster]?.name ?? "a grouping")", .accent))
+            let of = w.clusters[aim.cluster]?.name ?? Words.say("a grouping")
+            lines.append((Words.say("Contributes to “{goal}” of {cluster}", ["goal": aim.statement, "cluster": of]), .accent))
         }
         let contributors = w.contributors(to: id)
-        if !contributors.isEmpty { lines.append(("Contributing goals (\(contributors.count))", .title)) }
+        if !contributors.isEmpty {
+            lines.append((Words.say("Contributing goals ({count})", ["count": String(contributors.count)]), .title))
+        }
         for c in contributors.prefix(contributors.count > 4 ? 3 : 4) {
             let p = w.progress(of: c, on: env.today)
             let latest = p.latest.map { " · \(World.number($0.value))\(c.unit)" } ?? ""
             let text = "  \(p.status.label) · \(w.clusters[c.cluster]?.name ?? "") · \(c.statement)\(latest)"
             lines.append((text, Rows.goalStyle(p.status) ?? .plain))
         }
-        if contributors.count > 4 { lines.append(("  and \(contributors.count - 3) more", .muted)) }
+        if contributors.count > 4 {
+            lines.append(("  " + Words.count("and {count} more", "and {count} more", contributors.count - 3), .muted))
+        }
         return lines
     }
 
@@ -78,19 +96,19 @@ public struct GoalScreen: Screen {
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - headerHeight(env) - 2) }
 
     public var minimumSize: TerminalSize { .projector }
-    public func crumb(_ env: AppEnvironment) -> String { env.world.goals[id]?.statement ?? "goal" }
+    public func crumb(_ env: AppEnvironment) -> String { env.world.goals[id]?.statement ?? Words.say("goal", context: "record") }
     public func isStale(in world: World) -> Bool { world.goals[id] == nil }
     public var filteredList: ListModel? { measurements }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         let some = measurements.selectedRow != nil
         return [
-            KeyBinding([.char("a"), .char("m")], "a", "add measurement", .add),
-            KeyBinding([.char("e"), .enter], "e", "correct", .correct, enabled: some),
-            KeyBinding([.char("d")], "d", "del", .delete, enabled: some),
-            KeyBinding([.char("E")], "E", "edit goal", .editGoal),
-            KeyBinding([.char("h")], "h", "history", .history),
-            KeyBinding([.char("H")], "H", "the measurement's history", .measurementHistory, footer: false, enabled: some),
+            KeyBinding([.char("a"), .char("m")], "a", Words.say("add measurement"), .add),
+            KeyBinding([.char("e"), .enter], "e", Words.say("correct"), .correct, enabled: some),
+            KeyBinding([.char("d")], "d", Words.say("del"), .delete, enabled: some),
+            KeyBinding([.char("E")], "E", Words.say("edit goal"), .editGoal),
+            KeyBinding([.char("h")], "h", Words.say("history"), .history),
+            KeyBinding([.char("H")], "H", Words.say("the measurement's history"), .measurementHistory, footer: false, enabled: some),
         ]
     }
 
@@ -99,7 +117,7 @@ public struct GoalScreen: Screen {
     }
 
     public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
+        ListMove.allCases.map { KeyBinding($0.keys, nil, $0.said, .list(.move($0)), footer: false) }
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -118,7 +136,7 @@ public struct GoalScreen: Screen {
         case .history: return RecordDoors.history(.goal, id: id, env, asker: context.id).map { [$0] } ?? []
         case .measurementHistory: return RecordDoors.history(.measurement, id: selected, env, asker: context.id).map { [$0] } ?? []
         case .undo: return [.undoLast(replyTo: context.id)]
-        case .help: return [help("Goal", env)]
+        case .help: return [help(Words.say("Goal", context: "title"), env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -153,10 +171,10 @@ public struct GoalScreen: Screen {
         let chart = Rect(x: 1, y: y, width: area.width - 2, height: chartHeight(env))
         SeriesChart(goal: g, points: w.measurements(of: id), today: env.today).render(into: &canvas, area: chart)
         let top = area.y + headerHeight(env) - 1
-        canvas.put("Measurements", x: 1, y: top, style: .title)
+        canvas.put(Words.say("Measurements"), x: 1, y: top, style: .title)
         Layout.list(
             measurements, columns: Rows.measurementColumns, into: &canvas,
             area: Rect(x: 0, y: top + 1, width: area.width, height: visibleRows(env) + 1),
-            empty: "No measurements yet. Press a to record one: a measurement dated today or earlier.")
+            empty: Words.say("No measurements yet. Press a to record one: a measurement dated today or earlier."))
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// A goal's measurements drawn as points in time order, against a line at the baseline (`·`)
@@ -16,7 +17,7 @@ struct SeriesChart {
         let plotWidth = area.width - labelWidth - 1
         guard area.height >= 2, plotWidth >= 4 else { return }
         guard !shown.isEmpty else {
-            canvas.put("No measurement to draw yet.", x: area.x, y: area.y, maxWidth: area.width, style: .muted)
+            canvas.put(Words.say("No measurement to draw yet."), x: area.x, y: area.y, maxWidth: area.width, style: .muted)
             return
         }
         let references = [goal.baseline, goal.target].compactMap { $0 }
@@ -36,16 +37,19 @@ struct SeriesChart {
         if let b = goal.baseline, let t = goal.target, row(b) == row(t) {
             let y = row(t)
             canvas.put(String(repeating: "─", count: plotWidth), x: plotX, y: y, style: Style(.done))
-            canvas.put("\(World.number(b))→\(World.number(t))\(u) aim", x: area.x, y: y, maxWidth: labelWidth, style: Style(.done))
+            canvas.put(
+                Words.say("{from}→{to} aim", ["from": World.number(b), "to": World.number(t) + u]), x: area.x, y: y, maxWidth: labelWidth,
+                style: Style(.done))
         } else if let b = goal.baseline {
             let y = row(b)
             canvas.put(String(repeating: "·", count: plotWidth), x: plotX, y: y, style: .muted)
-            canvas.put("baseline \(World.number(b))\(u)", x: area.x, y: y, maxWidth: labelWidth, style: .muted)
+            canvas.put(Words.say("baseline {value}", ["value": World.number(b) + u]), x: area.x, y: y, maxWidth: labelWidth, style: .muted)
         }
         if let t = goal.target, goal.baseline.map({ row($0) != row(t) }) ?? true {
             let y = row(t)
             canvas.put(String(repeating: "─", count: plotWidth), x: plotX, y: y, style: Style(.done))
-            canvas.put("target \(World.number(t))\(u)", x: area.x, y: y, maxWidth: labelWidth, style: Style(.done))
+            canvas.put(
+                Words.say("target {value}", ["value": World.number(t) + u]), x: area.x, y: y, maxWidth: labelWidth, style: Style(.done))
         }
         // The latest points when there are more than columns; spaced out when there are few.
         let visible = Array(shown.suffix(plotWidth))
@@ -54,7 +58,12 @@ struct SeriesChart {
             canvas.put("●", x: plotX + i * step, y: row(m.value), style: Style(.accent, bold: true))
         }
         let first = visible.first!.date.description
-        let span = visible.count == 1 ? first : "\(first) → \(visible.last!.date) (\(visible.count) measurements)"
+        let span =
+            visible.count == 1
+            ? first
+            : Words.count(
+                "{first} → {last} ({count} measurement)", "{first} → {last} ({count} measurements)", visible.count,
+                ["first": first, "last": visible.last!.date.description])
         canvas.put(span, x: plotX, y: area.maxY - 1, maxWidth: plotWidth, style: .muted)
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// `h` on a record: its changes, newest first, each with when, who, from which machine and
@@ -27,7 +28,7 @@ public struct HistoryScreen: Screen {
     }
 
     public var minimumSize: TerminalSize { .projector }
-    public func crumb(_ env: AppEnvironment) -> String { "History" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("History", context: "title") }
     public var filteredList: ListModel? { list }
 
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
@@ -35,7 +36,8 @@ public struct HistoryScreen: Screen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         let listKeys = list.bindings { Action.list($0) }
         if list.filtering { return listKeys }
-        return [KeyBinding([.enter], "Enter", "show the change whole", .open, enabled: list.selectedRow != nil)] + listKeys.prefix(2)
+        return [KeyBinding([.enter], "Enter", Words.say("show the change whole"), .open, enabled: list.selectedRow != nil)]
+            + listKeys.prefix(2)
     }
 
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { list.filtering ? .none : SharedKeys(help: .help, back: .back) }
@@ -52,8 +54,14 @@ public struct HistoryScreen: Screen {
         case .open:
             guard let id = list.selectedRow?.id, let e = entries.first(where: { $0.event == id }) else { return [] }
             let w = context.env.world
-            return [.push(ScreenBox(PagerScreen(title: "Change to \(HistoryText.name(of: e, in: w))", lines: HistoryText.whole(e, in: w))))]
-        case .help: return [help("History", context.env)]
+            return [
+                .push(
+                    ScreenBox(
+                        PagerScreen(
+                            title: Words.say("Change to {record}", ["record": HistoryText.name(of: e, in: w)]),
+                            lines: HistoryText.whole(e, in: w))))
+            ]
+        case .help: return [help(Words.say("History", context: "title"), context.env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -87,14 +95,18 @@ public struct HistoryScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
-        canvas.put("History of \(title)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(Words.say("History of {record}", ["record": title]), x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         let count =
             matching > entries.count
-            ? "the latest \(entries.count) of \(matching) changes" : "\(entries.count) change\(entries.count == 1 ? "" : "s")"
-        canvas.put("\(count), newest first · Enter shows one whole", x: 1, y: area.y + 1, maxWidth: area.width - 2, style: .muted)
+            ? Words.count(
+                "the latest {shown} of {count} change", "the latest {shown} of {count} changes", matching, ["shown": String(entries.count)])
+            : Words.count("{count} change", "{count} changes", entries.count)
+        canvas.put(
+            Words.say("{count}, newest first · Enter shows one whole", ["count": count]), x: 1, y: area.y + 1, maxWidth: area.width - 2,
+            style: .muted)
         Layout.list(
             list, columns: columns(env), into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
-            empty: "No changes recorded.")
+            empty: Words.say("No changes recorded."))
     }
 }
 
@@ -103,7 +115,7 @@ enum HistoryText {
     /// `2026-12-01 14:02` from the event's stamp.
     static func when(_ at: String) -> String { EventTime.minute(at) }
 
-    static func shown(_ value: JSONValue) -> String { value.isEmptyValue ? "(nothing)" : "“\(value.display)”" }
+    static func shown(_ value: JSONValue) -> String { value.isEmptyValue ? Words.say("(nothing)") : "“\(value.display)”" }
 
     static func name(of e: HistoryEntry, in w: World) -> String { w.name(of: e, markDeleted: true) }
 
@@ -124,34 +136,50 @@ enum HistoryText {
     static func summary(_ e: HistoryEntry, in w: World) -> String {
         let fields = e.fields.filter { naming.contains($0.name) } + e.fields.filter { !naming.contains($0.name) }
         switch e.op {
-        case .create: return "made: " + fields.map { "\($0.name) \(shown($0.new, in: w))" }.joined(separator: ", ")
+        case .create:
+            return Words.say("made: {fields}", ["fields": fields.map { "\($0.name) \(shown($0.new, in: w))" }.joined(separator: ", ")])
         case .delete:
             return fields.isEmpty
-                ? "deleted" : "deleted: it held " + fields.map { "\($0.name) \(shown($0.old, in: w))" }.joined(separator: ", ")
+                ? Words.say("deleted", context: "value")
+                : Words.say(
+                    "deleted: it held {fields}", ["fields": fields.map { "\($0.name) \(shown($0.old, in: w))" }.joined(separator: ", ")])
         case .edit:
-            if fields.isEmpty { return "no field changed" }
+            if fields.isEmpty { return Words.say("no field changed") }
             return fields.map { "\($0.name): \(shown($0.old, in: w)) → \(shown($0.new, in: w))" }.joined(separator: "; ")
+        }
+    }
+
+    /// What kind of change it was, in the session's language.
+    static func said(_ op: HistoryEntry.Op) -> String {
+        switch op {
+        case .create: return Words.say("create", context: "change")
+        case .edit: return Words.say("edit", context: "change")
+        case .delete: return Words.say("delete", context: "change")
         }
     }
 
     /// The change whole, for the pager: every fact of it, then each field before and after.
     static func whole(_ e: HistoryEntry, in w: World) -> [String] {
-        var lines = [
-            "When     " + EventTime.second(e.at) + " UTC",
-            "Who      " + e.by, "Machine  " + e.host, "Source   " + e.source, "Record   \(name(of: e, in: w)) (\(e.record))",
-            "Change   " + e.op.rawValue, "Event    " + e.event, "",
+        // The labels padded to one width, the values in a column under each other.
+        let facts = [
+            (Words.say("When", context: "history"), EventTime.second(e.at) + " UTC"), (Words.say("Who", context: "history"), e.by),
+            (Words.say("Machine", context: "history"), e.host), (Words.say("Source", context: "history"), e.source),
+            (Words.say("Record", context: "history"), "\(name(of: e, in: w)) (\(e.record))"),
+            (Words.say("Change", context: "history"), said(e.op)), (Words.say("Event", context: "history"), e.event),
         ]
+        let width = facts.map { DisplayWidth.of($0.0) }.max() ?? 0
+        var lines = facts.map { $0.0 + String(repeating: " ", count: max(2, width + 2 - DisplayWidth.of($0.0))) + $0.1 } + [""]
         for f in e.fields {
             lines.append(f.name)
             switch e.op {
             case .create: lines.append("    " + shown(f.new, in: w))
-            case .delete: lines.append("    was " + shown(f.old, in: w))
+            case .delete: lines.append("    " + Words.say("was {value}", ["value": shown(f.old, in: w)]))
             case .edit:
-                lines.append("    was " + shown(f.old, in: w))
-                lines.append("    now " + shown(f.new, in: w))
+                lines.append("    " + Words.say("was {value}", ["value": shown(f.old, in: w)]))
+                lines.append("    " + Words.say("now {value}", ["value": shown(f.new, in: w)]))
             }
         }
-        if e.fields.isEmpty { lines.append("No field changed.") }
+        if e.fields.isEmpty { lines.append(Words.say("No field changed.")) }
         return lines
     }
 }

@@ -201,7 +201,8 @@ public struct HomeScreen: Screen, TabbedLists {
             }
             let count = changes.filter { $0.kind == .cluster }.count
             do {
-                let load = DomainOperation.carry(changes, summary: "Loaded \(count) example clusters")
+                let load = DomainOperation.carry(
+                    changes, summary: Words.count("Loaded {count} example cluster", "Loaded {count} example clusters", count))
                 let outcome = try context.env.world.perform(load, by: context.env.author)
                 return [.commit(load, preview: outcome, replyTo: context.id, undoable: true)]
             } catch {

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The import screen's list under the file: the columns of each field, the register's phase
@@ -36,27 +37,30 @@ enum ImportRow: Equatable {
                 }
             }
         }
-        var rows: [ImportRow] = [.heading("Columns (←/→ changes the one selected)")]
+        var rows: [ImportRow] = [.heading(Words.say("Columns (←/→ changes the one selected)"))]
         rows += p.fields.map { ImportRow.field($0) }
         if !p.phaseWords.isEmpty {
-            let column = p.mapping["phases"].map { "“\(p.header[$0])”" } ?? "the phase column"
-            rows += [.blank, .heading("Phase words in \(column) (Enter says which phases a word means)")]
+            let column = p.mapping["phases"].map { "“\(p.header[$0])”" } ?? Words.say("the phase column")
+            rows += [.blank, .heading(Words.say("Phase words in {column} (Enter says which phases a word means)", ["column": column]))]
             rows += p.phaseWords.indices.map { ImportRow.word($0) }
         }
         if !p.yesNoColumns.isEmpty {
-            rows += [.blank, .heading("Yes/no columns (Enter says which phases a yes gives)")]
+            rows += [.blank, .heading(Words.say("Yes/no columns (Enter says which phases a yes gives)"))]
             rows += p.yesNoColumns.indices.map { ImportRow.yesNo($0) }
         }
         if !p.skipped.isEmpty {
-            rows += [.blank, .heading("Skipped rows (\(p.skipped.count)): not imported")]
+            rows += [.blank, .heading(Words.say("Skipped rows ({count}): not imported", ["count": String(p.skipped.count)]))]
             rows += lines(p.skipped) { _ in true }
         }
         if !p.duplicates.isEmpty {
-            rows += [.blank, .heading("Possible duplicates (\(p.duplicates.count)): each kept as its own record")]
+            rows += [
+                .blank,
+                .heading(Words.say("Possible duplicates ({count}): each kept as its own record", ["count": String(p.duplicates.count)])),
+            ]
             rows += lines(p.duplicates) { _ in false }
         }
         if !p.notes.isEmpty {
-            rows += [.blank, .heading("Notes")]
+            rows += [.blank, .heading(Words.say("Notes", context: "import"))]
             rows += lines(p.notes) { $0.hasPrefix("warning") }
         }
         return rows

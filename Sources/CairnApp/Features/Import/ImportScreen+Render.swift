@@ -1,34 +1,37 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 extension ImportScreen {
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
-        canvas.put("Import a register of schools (CSV or TSV)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(Words.say("Import a register of schools (CSV or TSV)"), x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(focus == 0 ? "▸" : " ", x: 1, y: area.y + 2, style: .accent)
-        canvas.put("File", x: 3, y: area.y + 2, style: Style(.normal, bold: true))
+        canvas.put(Words.say("File", context: "import"), x: 3, y: area.y + 2, style: Style(.normal, bold: true))
         path.render(into: &canvas, x: 16, y: area.y + 2, width: area.width - 18, focused: focus == 0)
         if let error {
             canvas.put(error, x: 3, y: area.y + 4, maxWidth: area.width - 4, style: .error)
             return
         }
         guard let p = preview else {
-            let hint = "Type the file's path and press Enter to preview it; nothing is written until you confirm."
+            let hint = Words.say("Type the file's path and press Enter to preview it; nothing is written until you confirm.")
             for (i, line) in Layout.wrap(hint, width: area.width - 4).enumerated() {
                 canvas.put(line, x: 3, y: area.y + 4 + i, maxWidth: area.width - 4, style: .muted)
             }
             return
         }
         // The format line ends where "↑ N more above" begins, when the list is scrolled.
-        let above = top > 0 ? "↑ \(top) more above" : ""
-        let formatRoom = area.width - 4 - (above.isEmpty ? 0 : above.count + 2)
+        let above = top > 0 ? Words.count("↑ {count} more above", "↑ {count} more above", top) : ""
+        let formatRoom = area.width - 4 - (above.isEmpty ? 0 : DisplayWidth.of(above) + 2)
         canvas.put(p.format, x: 3, y: area.y + 3, maxWidth: formatRoom, style: p.format.contains("Windows-1252") ? .error : .muted)
         let listTop = area.y + 4
         let last = area.maxY - 1
         if let progress {
             let filled = progress.total == 0 ? 20 : progress.done * 20 / progress.total
             canvas.put(
-                "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled)
-                    + "] \(progress.done) of \(progress.total) changes written",
+                "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled) + "] "
+                    + Words.count(
+                        "{done} of {count} change written", "{done} of {count} changes written", progress.total,
+                        ["done": String(progress.done)]),
                 x: 3, y: listTop + 1, style: Style(.accent, bold: true))
             return
         }
@@ -43,11 +46,15 @@ extension ImportScreen {
             draw(all[index], p, into: &canvas, y: listTop + offset, width: area.width, focused: index == focusedRow, labelWidth: labelWidth)
         }
         if !above.isEmpty {
-            canvas.put(above, x: area.width - 1 - above.count, y: area.y + 3, style: .muted)
+            canvas.put(above, x: area.width - 1 - DisplayWidth.of(above), y: area.y + 3, style: .muted)
         }
         let below = all.count - (top + visible)
         let longError = editError.map { DisplayWidth.of($0) > area.width - 4 } ?? false
-        if below > 0, !longError { canvas.put("↓ \(below) more (↓ or PgDn)", x: 3, y: last - 1, maxWidth: area.width - 4, style: .muted) }
+        if below > 0, !longError {
+            canvas.put(
+                Words.count("↓ {count} more (↓ or PgDn)", "↓ {count} more (↓ or PgDn)", below), x: 3, y: last - 1, maxWidth: area.width - 4,
+                style: .muted)
+        }
         // The last line: what Enter does now, or what is in the way.
         if let editError {
             // Over the two last lines when it needs them: the phases it lists are the answer.
@@ -57,12 +64,16 @@ extension ImportScreen {
             }
         } else if editing != nil {
             canvas.put(
-                "Type phases separated by commas; Enter keeps them, Esc cancels", x: 3, y: last, maxWidth: area.width - 4, style: .muted)
+                Words.say("Type phases separated by commas; Enter keeps them, Esc cancels"), x: 3, y: last, maxWidth: area.width - 4,
+                style: .muted)
         } else if let problem = p.problem {
             canvas.put(problem, x: 3, y: last, maxWidth: area.width - 4, style: .error)
         } else {
             canvas.put(
-                "Enter imports these \(p.changes) changes: \(p.counts)", x: 3, y: last, maxWidth: area.width - 4,
+                Words.count(
+                    "Enter imports this {count} change: {counts}", "Enter imports these {count} changes: {counts}", p.changes,
+                    ["counts": p.counts]),
+                x: 3, y: last, maxWidth: area.width - 4,
                 style: .accent)
         }
     }
@@ -72,10 +83,11 @@ extension ImportScreen {
         switch row {
         case .word(let i):
             let word = p.phaseWords[i]
-            return ("“\(word.word)” (\(word.rows) row\(word.rows == 1 ? "" : "s"))", wordPhases[word.word] ?? word.phases ?? [])
+            let rows = Words.count("{count} row", "{count} rows", word.rows)
+            return ("“\(word.word)” (\(rows))", wordPhases[word.word] ?? word.phases ?? [])
         case .yesNo(let i):
             let c = p.yesNoColumns[i]
-            return ("“\(p.header[c.column])” (yes on \(c.yes))", c.phases)
+            return ("“\(p.header[c.column])” (" + Words.say("yes on {count}", ["count": String(c.yes)]) + ")", c.phases)
         default: return nil
         }
     }
@@ -101,7 +113,7 @@ extension ImportScreen {
         case .blank: break
         case .heading(let text): canvas.put(text, x: 3, y: y, maxWidth: width - 4, style: Style(.normal, bold: true, underline: true))
         case .field(let field):
-            let column = p.mapping[field].map { p.header[$0] } ?? "— not imported —"
+            let column = p.mapping[field].map { p.header[$0] } ?? Words.say("— not imported —")
             let example = p.mapping[field].flatMap { c in p.sample.first.map { c < $0.count ? $0[c] : "" } } ?? ""
             canvas.put(field, x: 3, y: y, maxWidth: 14, style: focused ? Style(.normal, bold: true) : .muted)
             canvas.put("← " + column, x: 18, y: y, maxWidth: 32, style: chosen)
@@ -114,7 +126,10 @@ extension ImportScreen {
                 canvas.put("→", x: x, y: y, style: .accent)
                 editing.render(into: &canvas, x: x + 2, y: y, width: width - x - 4, focused: true)
             } else if phases.isEmpty {
-                let none = if case .word = row { "→ not known: Enter to say its phases" } else { "→ not read as phases" }
+                let none =
+                    if case .word = row { "→ " + Words.say("not known: Enter to say its phases") } else {
+                        "→ " + Words.say("not read as phases")
+                    }
                 canvas.put(none, x: x, y: y, maxWidth: width - x - 1, style: focused ? chosen : .error)
             } else {
                 canvas.put("→ " + phases.joined(separator: ", "), x: x, y: y, maxWidth: width - x - 1, style: chosen)

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Home's `i`: a register's path, then a preview: the guessed column of each field (←/→
@@ -33,7 +34,7 @@ public struct ImportScreen: Screen {
     }
 
     public var minimumSize: TerminalSize { .projector }
-    public func crumb(_ env: AppEnvironment) -> String { "Import" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Import", context: "title") }
 
     /// The list at a terminal `width` wide (a long line takes the rows it needs), and where its
     /// selectable rows are. Built once for each key or frame: a register's skipped rows can
@@ -72,24 +73,25 @@ public struct ImportScreen: Screen {
         let onField: Bool = if case .field = row { true } else { false }
         if editing != nil {
             return [
-                KeyBinding([.enter], "Enter", "keep these phases", .confirm),
-                KeyBinding([.escape], "Esc", "cancel", .leave, essential: true),
+                KeyBinding([.enter], "Enter", Words.say("keep these phases"), .confirm),
+                KeyBinding([.escape], "Esc", Words.say("cancel"), .leave, essential: true),
             ]
         }
         let enter =
-            preview == nil || focus == 0 ? "preview" : row?.takesPhases == true ? "say the phases" : "import"
+            preview == nil || focus == 0
+            ? Words.say("preview") : row?.takesPhases == true ? Words.say("say the phases") : Words.say("import", context: "verb")
         return [
             KeyBinding([.enter], "Enter", enter, .confirm, enabled: idle),
-            KeyBinding([.down, .tab], "↓/Tab", "next", .nextField, enabled: idle && preview != nil),
-            KeyBinding([.up, .backTab], "↑/S-Tab", "previous", .previousField, enabled: idle),
+            KeyBinding([.down, .tab], "↓/Tab", Words.say("next"), .nextField, enabled: idle && preview != nil),
+            KeyBinding([.up, .backTab], "↑/S-Tab", Words.say("previous"), .previousField, enabled: idle),
             // On the path being typed, j and k are letters of it.
-            KeyBinding([.char("j")], "j", "next", .nextField, footer: false, enabled: idle && preview != nil && focus != 0),
-            KeyBinding([.char("k")], "k", "previous", .previousField, footer: false, enabled: idle && focus != 0),
-            KeyBinding([.pageDown], "PgDn", "page down", .pageDown, footer: false, enabled: idle && preview != nil),
-            KeyBinding([.pageUp], "PgUp", "page up", .pageUp, footer: false, enabled: idle && preview != nil),
-            KeyBinding([.left], "←", "previous column", .previousColumn, footer: false, enabled: idle && onField),
-            KeyBinding([.right], "→", "next column (or not imported)", .nextColumn, enabled: idle && onField),
-            KeyBinding([.escape], "Esc", "leave", .leave, essential: true, enabled: idle),
+            KeyBinding([.char("j")], "j", Words.say("next"), .nextField, footer: false, enabled: idle && preview != nil && focus != 0),
+            KeyBinding([.char("k")], "k", Words.say("previous"), .previousField, footer: false, enabled: idle && focus != 0),
+            KeyBinding([.pageDown], "PgDn", Words.say("page down"), .pageDown, footer: false, enabled: idle && preview != nil),
+            KeyBinding([.pageUp], "PgUp", Words.say("page up"), .pageUp, footer: false, enabled: idle && preview != nil),
+            KeyBinding([.left], "←", Words.say("previous column"), .previousColumn, footer: false, enabled: idle && onField),
+            KeyBinding([.right], "→", Words.say("next column (or not imported)"), .nextColumn, enabled: idle && onField),
+            KeyBinding([.escape], "Esc", Words.say("leave", context: "screen"), .leave, essential: true, enabled: idle),
         ]
     }
 
@@ -215,7 +217,14 @@ public struct ImportScreen: Screen {
         case .importProgress(let done, let total):
             progress = Progress(done: done, total: total)
             if done >= total {
-                return [.close(context.id), .say(Status("Imported: \(Text.counted(total, "change")) written · u undoes the whole import"))]
+                return [
+                    .close(context.id),
+                    .say(
+                        Status(
+                            Words.count(
+                                "Imported: {count} change written · u undoes the whole import",
+                                "Imported: {count} changes written · u undoes the whole import", total))),
+                ]
             }
             return [.continueImport(replyTo: context.id)]
         case .committed, .commitFailed, .examplesRead, .examplesFailed, .inspirationRead, .reportWritten, .reportFailed, .calendarWritten,

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Examples to start from, for one step of the workshop: goals, actions or monitoring
@@ -31,20 +32,20 @@ public struct InspirationScreen: Screen {
 
     public var filteredList: ListModel? { list }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
-    public func crumb(_ env: AppEnvironment) -> String { "Examples" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Examples", context: "title") }
     public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
     var title: String {
         switch kind {
-        case .goals: return "Goals others agreed"
-        case .actions: return "Actions others took on"
-        case .agreements: return "How others monitor"
+        case .goals: return Words.say("Goals others agreed")
+        case .actions: return Words.say("Actions others took on")
+        case .agreements: return Words.say("How others monitor")
         }
     }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        TypeToPick.bindings(list, choose: Action.choose, back: .back, clear: .list(.clearFilter), chooseLabel: "use it")
+        TypeToPick.bindings(list, choose: Action.choose, back: .back, clear: .list(.clearFilter), chooseLabel: Words.say("use it"))
     }
 
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { TypeToPick.shared(list, help: .help) }
@@ -59,7 +60,7 @@ public struct InspirationScreen: Screen {
         case .choose:
             guard let row = list.selectedRow, let n = Int(row.id) else { return [] }
             return [.close(context.id), RecordDoors.open(form(n, env))]
-        case .help: return [help("Examples", env)]
+        case .help: return [help(Words.say("Examples", context: "title"), env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -111,7 +112,9 @@ public struct InspirationScreen: Screen {
                 ListRow(id: "\(n)", cells: [a.description, a.actionClass.label, a.sectors.map(\.label).joined(separator: ", ")])
             }
         case .agreements:
-            return library.agreements.enumerated().map { n, a in ListRow(id: "\(n)", cells: [a.title, "\(a.meetingsPerYear) a year"]) }
+            return library.agreements.enumerated().map { n, a in
+                ListRow(id: "\(n)", cells: [a.title, Words.count("{count} a year", "{count} a year", a.meetingsPerYear)])
+            }
         }
     }
 
@@ -130,11 +133,11 @@ public struct InspirationScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         canvas.put(title, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(
-            "Type to filter; Enter copies it into the form, to edit.", x: 1, y: area.y + 1, maxWidth: area.width - 2,
+            Words.say("Type to filter; Enter copies it into the form, to edit."), x: 1, y: area.y + 1, maxWidth: area.width - 2,
             style: .muted)
         Layout.list(
             list, columns: columns(width: area.width), into: &canvas,
             area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
-            empty: "No example matches.")
+            empty: Words.say("No example matches."))
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Text to read whole, a page at a time: a change of the history, a cluster's report (`v`).
@@ -25,12 +26,12 @@ public struct PagerScreen: Screen {
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         [
-            KeyBinding([.down, .char("j")], "j/k", "scroll", .move(.down)),
-            KeyBinding([.up, .char("k")], nil, "scroll up", .move(.up), footer: false),
-            KeyBinding([.pageDown, .char(" ")], "Space", "next page", .move(.pageDown)),
-            KeyBinding([.pageUp, .char("b")], "b", "previous page", .move(.pageUp), footer: false),
-            KeyBinding([.home, .char("g")], "g/G", "top, end", .move(.first)),
-            KeyBinding([.end, .char("G")], nil, "end", .move(.last), footer: false),
+            KeyBinding([.down, .char("j")], "j/k", Words.say("scroll"), .move(.down)),
+            KeyBinding([.up, .char("k")], nil, Words.say("scroll up"), .move(.up), footer: false),
+            KeyBinding([.pageDown, .char(" ")], "Space", Words.say("next page"), .move(.pageDown)),
+            KeyBinding([.pageUp, .char("b")], "b", Words.say("previous page"), .move(.pageUp), footer: false),
+            KeyBinding([.home, .char("g")], "g/G", Words.say("top, end"), .move(.first)),
+            KeyBinding([.end, .char("G")], nil, Words.say("end", context: "the last line"), .move(.last), footer: false),
         ]
     }
 
@@ -89,7 +90,12 @@ public struct PagerScreen: Screen {
             canvas.put(line, x: 2, y: area.y + 1 + i, maxWidth: area.width - 3)
         }
         let end = min(shown.count, first + page)
-        let position = shown.count <= page ? "all \(shown.count) lines" : "lines \(first + 1)–\(end) of \(shown.count)"
+        let position =
+            shown.count <= page
+            ? Words.count("all {count} line", "all {count} lines", shown.count)
+            : Words.count(
+                "lines {first}–{last} of {count}", "lines {first}–{last} of {count}", shown.count,
+                ["first": String(first + 1), "last": String(end)])
         canvas.put(position, x: 1, y: area.y + area.height - 1, maxWidth: area.width - 2, style: .muted)
     }
 }

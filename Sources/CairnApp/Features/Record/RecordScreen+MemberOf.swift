@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 extension RecordScreen {
     /// Every grouping a school or agency belongs to, each once: the clusters it is a member of
@@ -14,21 +15,23 @@ extension RecordScreen {
         let current = w.clusters(withMember: id)
         for c in current {
             let m = w.members(of: c.id).first { $0.memberId == id }
-            add(c, [m?.lead == true ? "LEAD" : "", m?.role ?? "", m?.from.map { "since \($0)" } ?? ""])
+            add(
+                c,
+                [m?.lead == true ? "LEAD" : "", m?.role ?? "", m?.from.map { Words.say("since {date}", ["date": $0.description]) } ?? ""])
         }
         // Up the graph: the groupings each cluster is within, however far.
         var queue = current.map { ($0, $0) }
         while !queue.isEmpty {
             let (cluster, through) = queue.removeFirst()
             for g in w.groupings(of: cluster.id) where !listed.contains(g.id) {
-                add(g, ["", "through \(through.name)", ""], muted: true)
+                add(g, ["", Words.say("through {cluster}", ["cluster": through.name]), ""], muted: true)
                 queue.append((g, through))
             }
         }
         let former = w.memberships.values.compactMap { m in m.memberId == id ? m.to.map { (m, $0) } : nil }
         for (m, left) in former.sorted(by: { ($0.1, $0.0.id) > ($1.1, $1.0.id) }) {
             guard let c = w.clusters[m.cluster] else { continue }
-            add(c, ["", m.role, "left \(left)"], muted: true)
+            add(c, ["", m.role, Words.say("left {date}", ["date": left.description])], muted: true)
         }
         return rows
     }
@@ -37,20 +40,22 @@ extension RecordScreen {
     /// predecessors and successors, each row the link (Enter opens the school at its other end).
     static func links(of id: String, in w: World) -> [ListRow] {
         func row(_ l: Link, other: String, _ relation: String, _ detail: String) -> ListRow {
-            ListRow(id: l.id, cells: [w.schools[other]?.name ?? "(removed school)", "", relation, detail])
+            ListRow(id: l.id, cells: [w.schools[other]?.name ?? Words.say("(removed school)"), "", relation, detail])
         }
         let phases = { (l: Link) in l.phases.map(\.label).joined(separator: " → ") }
         var rows: [ListRow] = []
         for l in w.links(from: id) {
             switch l.relation {
-            case .feeds: rows.append(row(l, other: l.to, "feeds", phases(l)))
-            case .lineage: rows.append(row(l, other: l.to, "succeeded by (\(l.how?.label ?? "?"))", l.on?.description ?? ""))
+            case .feeds: rows.append(row(l, other: l.to, Words.say("feeds", context: "link"), phases(l)))
+            case .lineage:
+                rows.append(row(l, other: l.to, Words.say("succeeded by ({how})", ["how": l.how?.label ?? "?"]), l.on?.description ?? ""))
             }
         }
         for l in w.links(to: id) {
             switch l.relation {
-            case .feeds: rows.append(row(l, other: l.from, "fed by", phases(l)))
-            case .lineage: rows.append(row(l, other: l.from, "succeeded (\(l.how?.label ?? "?"))", l.on?.description ?? ""))
+            case .feeds: rows.append(row(l, other: l.from, Words.say("fed by", context: "link"), phases(l)))
+            case .lineage:
+                rows.append(row(l, other: l.from, Words.say("succeeded ({how})", ["how": l.how?.label ?? "?"]), l.on?.description ?? ""))
             }
         }
         return rows

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// One school or agency: its fields, the clusters it belongs to, and a school's links to other
@@ -25,10 +26,10 @@ public struct RecordScreen: Screen {
     var kind: RecordKind { type.kind }
 
     /// The facts, label and value, in a form's order: every field its description lists but
-    /// the name, which is the title.
+    /// the name, which is the title. A label is said as the lists' column of that name says it.
     func facts(_ w: World) -> [(String, String)] {
         guard let record = w.record(kind, id: id) else { return [] }
-        return RecordFields.fields(of: kind).filter { $0.name != "name" }.map { ($0.label, $0.shown(of: record)) }
+        return RecordFields.fields(of: kind).filter { $0.name != "name" }.map { (ColumnTitle.said($0.label), $0.shown(of: record)) }
     }
 
     /// Each fact on as many lines as it needs, up to four (notes whole, not cut), as drawn.
@@ -69,14 +70,16 @@ public struct RecordScreen: Screen {
         let onLink = selectedLink(env.world) != nil
         var b: [KeyBinding<Action>] = [
             KeyBinding(
-                [.enter], "Enter", clusters.selectedRow.map { Self.isLink($0.id) } == true ? "open school" : "open cluster", .openCluster,
+                [.enter], "Enter",
+                clusters.selectedRow.map { Self.isLink($0.id) } == true ? Words.say("open school") : Words.say("open cluster"),
+                .openCluster,
                 enabled: clusters.selectedRow != nil),
-            KeyBinding([.char("e")], "e", onLink ? "edit link" : "edit", .edit),
-            KeyBinding([.char("d")], "d", onLink ? "unlink" : "del", .delete),
+            KeyBinding([.char("e")], "e", onLink ? Words.say("edit link") : Words.say("edit"), .edit),
+            KeyBinding([.char("d")], "d", onLink ? Words.say("unlink") : Words.say("del"), .delete),
         ]
-        if type == .school { b.append(KeyBinding([.char("l")], "l", "link", .link)) }
-        b.append(KeyBinding([.char("h")], "h", "history", .history))
-        if type == .school { b.append(KeyBinding([.char("E")], "E", "edit the school itself", .editRecord, footer: false)) }
+        if type == .school { b.append(KeyBinding([.char("l")], "l", Words.say("link", context: "verb"), .link)) }
+        b.append(KeyBinding([.char("h")], "h", Words.say("history"), .history))
+        if type == .school { b.append(KeyBinding([.char("E")], "E", Words.say("edit the school itself"), .editRecord, footer: false)) }
         return b
     }
 
@@ -89,7 +92,7 @@ public struct RecordScreen: Screen {
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { SharedKeys(undo: .undo, help: .help, back: .back) }
 
     public func trailingBindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        ListMove.allCases.map { KeyBinding($0.keys, nil, $0.help, .list(.move($0)), footer: false) }
+        ListMove.allCases.map { KeyBinding($0.keys, nil, $0.said, .list(.move($0)), footer: false) }
     }
 
     public mutating func update(_ action: Action, _ context: inout ScreenContext) -> [Effect] {
@@ -119,7 +122,7 @@ public struct RecordScreen: Screen {
             return [.push(ScreenBox(LinkPickerScreen(school: id)))]
         case .history: return RecordDoors.history(kind, id: id, env, asker: context.id).map { [$0] } ?? []
         case .undo: return [.undoLast(replyTo: context.id)]
-        case .help: return [help(type == .school ? "School" : "Agency", env)]
+        case .help: return [help(type == .school ? Words.say("School", context: "title") : Words.say("Agency", context: "title"), env)]
         case .back: return [.close(context.id)]
         }
     }
@@ -170,7 +173,7 @@ public struct RecordScreen: Screen {
         let title = titleLines(name, env)
         for (i, line) in title.enumerated() { canvas.put(line, x: 1, y: area.y + i, maxWidth: area.width - 2, style: .title) }
         let y = area.y + title.count
-        canvas.put(type == .school ? "school" : "agency", x: 1, y: y, style: .muted)
+        canvas.put(type.label, x: 1, y: y, style: .muted)
         let lines = factLines(env)
         for (i, line) in lines.enumerated() {
             canvas.put(line.label, x: 2, y: y + 1 + i, maxWidth: 14, style: .muted)
@@ -178,9 +181,10 @@ public struct RecordScreen: Screen {
         }
         let top = y + 2 + lines.count
         let linked = clusters.rows.contains { Self.isLink($0.id) }
-        canvas.put(linked ? "Member of, and linked to" : "Member of", x: 1, y: top, style: .title)
+        canvas.put(linked ? Words.say("Member of, and linked to") : Words.say("Member of"), x: 1, y: top, style: .title)
         Layout.list(
             clusters, columns: memberOfColumns, into: &canvas,
-            area: Rect(x: 0, y: top + 1, width: area.width, height: visibleRows(env) + 1), empty: "Not a member of any cluster yet.")
+            area: Rect(x: 0, y: top + 1, width: area.width, height: visibleRows(env) + 1),
+            empty: Words.say("Not a member of any cluster yet."))
     }
 }

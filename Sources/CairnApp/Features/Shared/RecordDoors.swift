@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// What the list screens (Home, a cluster, a school or agency) open for a record: its form,
@@ -37,17 +38,27 @@ enum RecordDoors {
         let plan = w.deletePlan(kind, id: id)
         var question: String
         if case .membership(let m) = record {
+            let member = ["member": w.memberName(m), "cluster": w.clusters[m.cluster]?.name ?? Words.say("the cluster")]
             question =
-                "Remove “\(w.memberName(m))” from \(w.clusters[m.cluster]?.name ?? "the cluster")? The \(m.memberType.rawValue) itself stays."
+                m.memberType == .school
+                ? Words.say("Remove “{member}” from {cluster}? The school itself stays.", member)
+                : m.memberType == .agency
+                    ? Words.say("Remove “{member}” from {cluster}? The agency itself stays.", member)
+                    : Words.say("Remove “{member}” from {cluster}? The cluster itself stays.", member)
         } else if case .link(let l) = record {
-            question = "Remove the link \(w.linkPhrase(l))? The schools stay."
+            question = Words.say("Remove the link {link}? The schools stay.", ["link": w.linkPhrase(l)])
         } else {
-            question = "Delete \(w.describe(record))?"
+            question = Words.say("Delete {record}?", ["record": w.describe(record)])
         }
         // Exactly what else changes: what goes with it, and what stays with its link cleared.
-        if !plan.deleted.isEmpty { question += " With it go \(World.DeletePlan.phrase(plan.deleted))." }
-        if !plan.unlinked.isEmpty { question += " Unlinked, not deleted: \(World.DeletePlan.phrase(plan.unlinked))." }
-        return .push(ScreenBox(ConfirmScreen(question: question + " (y/n)", deed: .perform(.delete(kind, id: id)), asker: asker)))
+        if !plan.deleted.isEmpty {
+            question += " " + Words.say("With it go {records}.", ["records": World.DeletePlan.phrase(plan.deleted)])
+        }
+        if !plan.unlinked.isEmpty {
+            question += " " + Words.say("Unlinked, not deleted: {records}.", ["records": World.DeletePlan.phrase(plan.unlinked)])
+        }
+        return .push(
+            ScreenBox(ConfirmScreen(question: question + " " + Words.say("(y/n)"), deed: .perform(.delete(kind, id: id)), asker: asker)))
     }
 }
 
@@ -57,8 +68,9 @@ extension RecordDoors {
     static func confirmLeave(_ membership: String?, _ env: AppEnvironment, asker: ScreenID) -> Effect? {
         let w = env.world
         guard let id = membership, let m = w.memberships[id], m.isCurrent else { return nil }
-        let question =
-            "“\(w.memberName(m))” leaves \(w.clusters[m.cluster]?.name ?? "the cluster") today (\(env.today))? It stays on record as a former member; d instead removes one added by mistake. (y/n)"
+        let question = Words.say(
+            "“{member}” leaves {cluster} today ({today})? It stays on record as a former member; d instead removes one added by mistake. (y/n)",
+            ["member": w.memberName(m), "cluster": w.clusters[m.cluster]?.name ?? Words.say("the cluster"), "today": env.today.description])
         return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(.leave(membership: id, on: nil)), asker: asker)))
     }
 
@@ -71,6 +83,8 @@ extension RecordDoors {
     /// `L` on Home: what others changed since this person last opened Cairn.
     static func changesSinceLastOpen(_ env: AppEnvironment, asker: ScreenID) -> Effect? {
         guard let since = env.sinceLastOpen else { return nil }
-        return .readHistory(record: nil, since: since.at, notBy: env.user, title: "changes by others since \(since.when)", replyTo: asker)
+        return .readHistory(
+            record: nil, since: since.at, notBy: env.user, title: Words.say("changes by others since {when}", ["when": since.when]),
+            replyTo: asker)
     }
 }

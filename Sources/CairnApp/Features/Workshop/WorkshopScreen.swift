@@ -61,38 +61,40 @@ public struct WorkshopScreen: Screen {
         var keys: [KeyBinding<Action>] = [KeyBinding([.char("a")], "a", Self.addLabels[step - 1], Action.add)]
         if let door { keys.append(KeyBinding([.enter], "Enter", Self.label(door), .open)) }
         keys += [
-            KeyBinding([.down, .char("j")], "j/k", "move", .move(.down), footer: false),
-            KeyBinding([.up, .char("k")], nil, "move up", .move(.up), footer: false),
-            KeyBinding([.pageDown, .char(" ")], nil, "page down", .move(.pageDown), footer: false),
-            KeyBinding([.pageUp], nil, "page up", .move(.pageUp), footer: false),
+            KeyBinding([.down, .char("j")], "j/k", Words.say("move"), .move(.down), footer: false),
+            KeyBinding([.up, .char("k")], nil, Words.say("move up"), .move(.up), footer: false),
+            KeyBinding([.pageDown, .char(" ")], nil, Words.say("page down"), .move(.pageDown), footer: false),
+            KeyBinding([.pageUp], nil, Words.say("page up"), .move(.pageUp), footer: false),
         ]
-        if step < 4 { keys.append(KeyBinding([.right, .char("n"), .tab], "→/n", "next step", .nextStep)) }
-        if step > 1 { keys.append(KeyBinding([.left, .char("p"), .backTab], "←/p", "previous step", .previousStep)) }
+        if step < 4 { keys.append(KeyBinding([.right, .char("n"), .tab], "→/n", Words.say("next step"), .nextStep)) }
+        if step > 1 { keys.append(KeyBinding([.left, .char("p"), .backTab], "←/p", Words.say("previous step"), .previousStep)) }
         keys.append(
-            KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", "go to step", footer: false) { key in
+            KeyBinding([.char("1"), .char("2"), .char("3"), .char("4")], "1-4", Words.say("go to step"), footer: false) { key in
                 if case .char(let c) = key, let n = c.wholeNumberValue { return .goToStep(n) }
                 return .goToStep(1)
             })
-        if step > 1 { keys.append(KeyBinding([.char("I")], "I", "examples", .inspiration)) }
-        keys.append(KeyBinding([.char("P")], "P", "write the plan the room agreed (HTML, prints on A4)", .plan, footer: false))
+        if step > 1 { keys.append(KeyBinding([.char("I")], "I", Words.say("examples"), .inspiration)) }
+        keys.append(KeyBinding([.char("P")], "P", Words.say("write the plan the room agreed (HTML, prints on A4)"), .plan, footer: false))
         return keys
     }
 
     /// The last step says how the workshop ends: `q` leaves it, everything agreed already saved.
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
-        SharedKeys(undo: .undo, undoInFooter: false, help: .help, back: .leave, backLabel: step == 4 ? "finish the workshop" : "leave")
+        SharedKeys(
+            undo: .undo, undoInFooter: false, help: .help, back: .leave,
+            backLabel: step == 4 ? Words.say("finish the workshop") : Words.say("leave", context: "screen"))
     }
 
     /// What Enter says it opens.
     static func label(_ door: WorkshopDoor) -> String {
         switch door {
-        case .member: return "set role and lead"
-        case .edit: return "open"
-        case .addMember: return "add a member"
-        case .newGoal: return "add a goal"
-        case .newAction: return "add the action"
-        case .agreement: return "set the agreement"
-        case .tick: return "tick off"
+        case .member: return Words.say("set role and lead")
+        case .edit: return Words.say("open")
+        case .addMember: return Words.say("add a member")
+        case .newGoal: return Words.say("add a goal")
+        case .newAction: return Words.say("add the action")
+        case .agreement: return Words.say("set the agreement")
+        case .tick: return Words.say("tick off")
         }
     }
 
@@ -130,7 +132,7 @@ public struct WorkshopScreen: Screen {
         case .previousStep: goTo(step - 1)
         case .goToStep(let n): goTo(n)
         case .undo: return [.undoLast(replyTo: context.id)]
-        case .help: return [help("Workshop", context.env)]
+        case .help: return [help(Words.say("Workshop"), context.env)]
         case .leave: return [.close(context.id)]
         }
         return []
@@ -194,18 +196,18 @@ public struct WorkshopScreen: Screen {
         let agreed = WorkshopLines.items(content, agreed: true, width: width)
         let missing = WorkshopLines.items(content, agreed: false, width: width)
         let (agreedRoom, missingRoom) = Self.share(area.maxY - y - 3, agreed: max(1, agreed.count), missing: max(1, missing.count))
-        canvas.put("Agreed", x: 2, y: y, style: Style(.normal, bold: true, underline: true))
+        canvas.put(Words.say("Agreed"), x: 2, y: y, style: Style(.normal, bold: true, underline: true))
         y += 1
         if agreed.isEmpty {
-            canvas.put("  nothing yet", x: 2, y: y, style: .muted)
+            canvas.put("  " + Words.say("nothing yet"), x: 2, y: y, style: .muted)
             y += 1
         }
         y = section(agreed, rows: agreedRoom, at: y, into: &canvas, width: area.width)
         y += 1
-        canvas.put("Still missing", x: 2, y: y, style: Style(.normal, bold: true, underline: true))
+        canvas.put(Words.say("Still missing"), x: 2, y: y, style: Style(.normal, bold: true, underline: true))
         y += 1
         if missing.isEmpty {
-            canvas.put("  nothing: this step is done", x: 2, y: y, style: Style(.done, bold: true))
+            canvas.put("  " + Words.say("nothing: this step is done"), x: 2, y: y, style: Style(.done, bold: true))
             return
         }
         _ = section(missing, rows: max(1, min(missingRoom, area.maxY - y)), at: y, into: &canvas, width: area.width)
@@ -240,7 +242,9 @@ public struct WorkshopScreen: Screen {
         var y = top
         for (i, line) in window.enumerated() {
             if i == 0, above > 0 {
-                canvas.put("    ↑ \(above) more above", x: 0, y: y, maxWidth: width - 2, style: .muted)
+                canvas.put(
+                    "    " + Words.count("↑ {count} more above", "↑ {count} more above", above), x: 0, y: y, maxWidth: width - 2,
+                    style: .muted)
             } else {
                 let chosen = line.item == selected
                 canvas.put(
@@ -251,7 +255,9 @@ public struct WorkshopScreen: Screen {
             y += 1
         }
         if below > 0 {
-            canvas.put("    … and \(below) more (j/k scroll)", x: 0, y: y, maxWidth: width - 2, style: .muted)
+            canvas.put(
+                "    " + Words.count("… and {count} more (j/k scroll)", "… and {count} more (j/k scroll)", below), x: 0, y: y,
+                maxWidth: width - 2, style: .muted)
             y += 1
         }
         return y
@@ -286,8 +292,10 @@ extension Layout {
 extension WorkshopScreen {
     /// The examples were read: the list of those for this step; the plan was written: where.
     public mutating func receive(_ event: ScreenEvent, _ context: inout ScreenContext) -> [Effect] {
-        if case .reportWritten(let path) = event { return [.say(Status("Plan saved: \(path)"))] }
-        if case .reportFailed(let message) = event { return [.say(Status("Not written: \(message)", isError: true))] }
+        if case .reportWritten(let path) = event { return [.say(Status(Words.say("Plan saved: {path}", ["path": path])))] }
+        if case .reportFailed(let message) = event {
+            return [.say(Status(Words.say("Not written: {reason}", ["reason": message]), isError: true))]
+        }
         guard case .inspirationRead(let library) = event, let kind = InspirationScreen.Kind(rawValue: step) else { return [] }
         return [.push(ScreenBox(InspirationScreen(kind: kind, clusterID: clusterID, library: library)))]
     }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// What Enter opens on a workshop item: the form that shows it, or the one that fixes what
@@ -41,27 +42,44 @@ struct WorkshopStep {
             let members = w.members(of: cluster)
             for m in members {
                 let role = m.role.isEmpty ? "" : " — \(m.role)"
-                s.agree(w.memberName(m) + role + (m.lead ? " (lead)" : ""), .member(m.id))
+                s.agree(w.memberName(m) + role + (m.lead ? " " + Words.say("(lead)") : ""), .member(m.id))
             }
             // "No lead" is fixed on a member: Enter on it opens the first member's role and lead.
             for gap in missing([.noLead]) { s.miss(gap.message, members.first.map { .member($0.id) } ?? .addMember) }
             for sentence in w.coverage(of: cluster).gapSentences { s.miss(sentence, .addMember) }
-            for m in members where m.role.isEmpty { s.miss("\(w.memberName(m)) has no role yet", .member(m.id)) }
+            for m in members where m.role.isEmpty {
+                s.miss(Words.say("{member} has no role yet", ["member": w.memberName(m)]), .member(m.id))
+            }
         case 2:
             let goals = w.goals(of: cluster)
             for g in goals {
                 let from = g.baseline.map { World.number($0) + g.unit + " → " } ?? ""
                 let to = g.target.map { World.number($0) + g.unit } ?? "?"
                 let status = w.progress(of: g, on: today).status.label
-                s.agree("\(g.statement): \(g.indicator), \(from)\(to) by \(g.deadline?.description ?? "?") (\(status))", .edit(.goal, g.id))
+                let said = Words.say(
+                    "{goal}: {indicator}, {from}{to} by {deadline} ({status})",
+                    [
+                        "goal": g.statement, "indicator": g.indicator, "from": from, "to": to, "deadline": g.deadline?.description ?? "?",
+                        "status": status,
+                    ])
+                s.agree(said, .edit(.goal, g.id))
             }
-            if goals.isEmpty { s.miss("no shared goal yet", .newGoal) }
+            if goals.isEmpty { s.miss(Words.say("no shared goal yet"), .newGoal) }
             for gap in missing([.goalIncomplete]) { s.miss(gap.message, gap.recordID.map { .edit(.goal, $0) }) }
-            if goals.count > 5 { s.miss("\(goals.count) goals: few and realistic works better than many", nil) }
+            if goals.count > 5 {
+                s.miss(
+                    Words.count(
+                        "{count} goal: few and realistic works better than many", "{count} goals: few and realistic works better than many",
+                        goals.count), nil)
+            }
         case 3:
             for a in w.actions(of: cluster) {
-                let who = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? "nobody"
-                s.agree("\(who): \(a.description) (\(a.actionClass.label), \(a.status.label))", .edit(.action, a.id))
+                let who = a.responsible.flatMap { w.memberships[$0] }.map { w.memberName($0) } ?? Words.say("nobody")
+                s.agree(
+                    Words.say(
+                        "{who}: {action} ({class}, {status})",
+                        ["who": who, "action": a.description, "class": a.actionClass.label, "status": a.status.label]), .edit(.action, a.id)
+                )
             }
             for gap in missing([.goalWithoutAction, .actionWithoutResponsible, .memberWithoutAction]) {
                 switch gap.kind {
@@ -72,11 +90,15 @@ struct WorkshopStep {
             }
         default:
             if let a = w.agreement(of: cluster) {
-                s.agree("all stakeholders meet \(a.meetingsPerYear) times a year, \(a.periodStart) to \(a.periodEnd)", .agreement)
-                s.agree("reporting: " + (a.reporting.isEmpty ? "—" : a.reporting), .agreement)
-                s.agree("evaluation: " + (a.evaluation.isEmpty ? "—" : a.evaluation), .agreement)
+                s.agree(
+                    Words.count(
+                        "all stakeholders meet {count} time a year, {from} to {to}",
+                        "all stakeholders meet {count} times a year, {from} to {to}",
+                        a.meetingsPerYear, ["from": a.periodStart.description, "to": a.periodEnd.description]), .agreement)
+                s.agree(Words.say("reporting: {text}", ["text": a.reporting.isEmpty ? "—" : a.reporting]), .agreement)
+                s.agree(Words.say("evaluation: {text}", ["text": a.evaluation.isEmpty ? "—" : a.evaluation]), .agreement)
                 let next = w.checkpoints(of: cluster, on: today).filter { !$0.isDone && $0.due >= today }.prefix(3)
-                for c in next { s.agree("next: \(c.title) on \(c.due)", .tick(c.id)) }
+                for c in next { s.agree(Words.say("next: {title} on {due}", ["title": c.title, "due": c.due.description]), .tick(c.id)) }
             }
             for gap in missing([.noAgreement, .overdueCheckpoint]) {
                 s.miss(gap.message, gap.kind == .noAgreement ? .agreement : gap.recordID.map { .tick($0) })
