@@ -33,11 +33,11 @@ let package = Package(
         .target(name: "CairnWords", resources: [.copy("../../Resources/po")]),
         .target(
             name: "CairnStore",
-            dependencies: ["CairnCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CairnCore", "CairnWords", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("../../Resources/examples"), .copy("../../Resources/phase-words.txt"), .copy("../../Resources/inspiration")]
         ),
         // One report model, drawn as Markdown and as HTML; the domain only, so a screen can show it too.
-        .target(name: "CairnReports", dependencies: ["CairnCore"]),
+        .target(name: "CairnReports", dependencies: ["CairnCore", "CairnWords"]),
         .target(name: "TermUI"),
         .target(name: "CairnApp", dependencies: ["CairnCore", "TermUI", "CairnReports", "CairnWords"]),
         .target(name: "CTerminalSignals"),
@@ -62,11 +62,11 @@ let package = Package(
         .testTarget(
             name: "CairnStoreTests",
             dependencies: [
-                "CairnCore", "CairnStore", .product(name: "CSV", package: "CSV.swift"),
+                "CairnCore", "CairnStore", "CairnWords", .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"]),
-        .testTarget(name: "CairnReportsTests", dependencies: ["CairnCore", "CairnStore", "CairnReports"]),
+        .testTarget(name: "CairnReportsTests", dependencies: ["CairnCore", "CairnStore", "CairnReports", "CairnWords"]),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         // The store too: the first frame is drawn from a snapshot's bytes as a start reads them.
         .testTarget(

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// A report as one self-contained HTML file: no scripts, no network, styles inline, goal
@@ -23,7 +24,7 @@ public enum HTMLReport {
         for note in report.notes { body += "<p><strong>\(esc(note.label)).</strong> \(esc(note.text))</p>" }
         body += "</header>" + sections(report)
         return
-            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>\(esc(report.title))</title><style>\(style)</style></head><body\(report.pagePerSection ? " class=\"plan\"" : "")>\(body)</body></html>\n"
+            "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(Words.language.code)\"><head><meta charset=\"utf-8\"/><title>\(esc(report.title))</title><style>\(style)</style></head><body\(report.pagePerSection ? " class=\"plan\"" : "")>\(body)</body></html>\n"
     }
 
     /// The report's sections, each under its heading: what a published cluster's page takes of

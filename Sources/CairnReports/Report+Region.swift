@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 extension Report {
@@ -26,10 +27,20 @@ extension Report {
                 "\(w.gaps(in: c.id, on: today).count)",
             ].map(Cell.text)
         }
-        let table = Table(header: ["Cluster", "Health", "Weakest point", "Overdue checkpoints", "Goals off track", "Gaps"], rows: rows)
+        let header = [
+            Words.say("Cluster", context: "column"), Words.say("Health", context: "report"), Words.say("Weakest point", context: "column"),
+            Words.say("Overdue checkpoints", context: "report"), Words.say("Goals off track", context: "report"),
+            Words.say("Gaps", context: "column"),
+        ]
+        let table = Table(header: header, rows: rows)
         let rollUp = w.rollUp(.regions(regions), on: today, period: period)
         return Report(
-            title: "Region \(named)", facts: "Monitoring roll-up of \(today): \(counted(rollUp.current))", notes: [],
-            sections: rollUpSections(rollUp) + [Section(id: "clusters", heading: "Clusters", blocks: [.table(table)])])
+            title: Words.say("Region {region}", context: "report", ["region": named]),
+            facts: Words.say(
+                "Monitoring roll-up of {day}: {counts}", context: "report", ["day": "\(today)", "counts": counted(rollUp.current)]),
+            notes: [],
+            sections: rollUpSections(rollUp) + [
+                Section(id: "clusters", heading: Words.say("Clusters", context: "report"), blocks: [.table(table)])
+            ])
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// A monitoring report as facts, before it is written down: the one model that the Markdown
 /// and the HTML renderers both draw, so that the two cannot drift apart, and that a screen can
@@ -58,7 +59,11 @@ extension Report {
     /// The report marked as one of a past day: what had been recorded by the end of `day`.
     public func asRecorded(by day: Day) -> Report {
         var marked = self
-        marked.notes.insert(Note(label: "As of \(day)", text: "What had been recorded by the end of that day."), at: 0)
+        marked.notes.insert(
+            Note(
+                label: Words.say("As of {day}", context: "report", ["day": "\(day)"]),
+                text: Words.say("What had been recorded by the end of that day.", context: "report")),
+            at: 0)
         return marked
     }
 }

@@ -40,7 +40,7 @@ enum EventParser {
                 } else if key.equals("op") {
                     op = try s.string()
                 } else if key.equals("type") {
-                    type = Words.match(try s.rawString(), in: Words.recordKinds)
+                    type = VocabularyBytes.match(try s.rawString(), in: VocabularyBytes.recordKinds)
                 } else if key.equals("recordId") {
                     recordID = try s.string()
                 } else if key.equals("record") {
@@ -125,7 +125,7 @@ enum EventParser {
 
 /// Vocabulary words matched on their bytes: `init(rawValue:)` goes through a string switch
 /// that costs more than the rest of reading a field.
-enum Words {
+enum VocabularyBytes {
     static let recordKinds = table(RecordKind.self)
 
     static func table<T: RawRepresentable & CaseIterable>(_: T.Type) -> [([UInt8], T)] where T.RawValue == String {

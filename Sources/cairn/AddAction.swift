@@ -1,9 +1,12 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddAction: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "action", abstract: "Add an action (engagement) towards a goal.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "action", abstract: Words.say("Add an action (engagement) towards a goal.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: "The cluster (id or exact name).") var cluster: String
     @Option(help: "The goal it serves (id or exact statement).") var goal: String

@@ -1,9 +1,13 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddAgency: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "agency", abstract: "Add an agency (a stakeholder that is not a school).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "agency", abstract: Words.say("Add an agency (a stakeholder that is not a school).", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: "Its name.") var name: String
     @Option(help: "The part of society it belongs to.") var sector: Sector

@@ -1,9 +1,13 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddCheckpoint: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "checkpoint", abstract: "Add a monitoring checkpoint to a cluster.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "checkpoint", abstract: Words.say("Add a monitoring checkpoint to a cluster.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: "The cluster (id or exact name).") var cluster: String
     @Option(help: "What is to be verified.") var title: String

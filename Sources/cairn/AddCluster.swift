@@ -1,9 +1,12 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddCluster: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cluster", abstract: "Add a cluster of schools.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "cluster", abstract: Words.say("Add a cluster of schools.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: "Its name.") var name: String
     @Option(help: "What the group is called.") var kind: ClusterKind = .cluster

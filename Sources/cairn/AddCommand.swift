@@ -1,9 +1,12 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add a cluster, school, agency, checkpoint, goal or action.",
-        subcommands: [AddCluster.self, AddSchool.self, AddAgency.self, AddCheckpoint.self, AddGoal.self, AddAction.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "add", abstract: Words.say("Add a cluster, school, agency, checkpoint, goal or action.", context: "command"),
+            subcommands: [AddCluster.self, AddSchool.self, AddAgency.self, AddCheckpoint.self, AddGoal.self, AddAction.self])
+    }
 }

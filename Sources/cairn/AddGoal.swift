@@ -1,9 +1,13 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddGoal: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "goal", abstract: "Add a shared goal with its indicator to a cluster.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "goal", abstract: Words.say("Add a shared goal with its indicator to a cluster.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: "The cluster (id or exact name).") var cluster: String
     @Option(help: "What the cluster means to achieve.") var statement: String

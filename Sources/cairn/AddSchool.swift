@@ -1,9 +1,12 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct AddSchool: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "school", abstract: "Add a school.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "school", abstract: Words.say("Add a school.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: "Its name, in its own language.") var name: String
     @Option(name: .customLong("official-id"), help: "Its identifier in the national register.") var officialId: String?

@@ -1,15 +1,20 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn agree CLUSTER`: the cluster's monitoring agreement, set as `M` on its screen sets it:
 /// how often all stakeholders meet, how members report, how it is evaluated, over which period.
 struct AgreeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "agree", abstract: "Set a cluster's monitoring agreement: meetings a year, reporting, evaluation, period.",
-        discussion:
-            "A cluster has one agreement. The first call makes it (4 meetings a year, over the twelve months from --from or today, unless said); later calls change only what they name. Without options it prints the agreement as it is."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "agree",
+            abstract: Words.say(
+                "Set a cluster's monitoring agreement: meetings a year, reporting, evaluation, period.", context: "command"),
+            discussion:
+                "A cluster has one agreement. The first call makes it (4 meetings a year, over the twelve months from --from or today, unless said); later calls change only what they name. Without options it prints the agreement as it is."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster: an id or an exact name.") var cluster: String
     @Option(parsing: .unconditional, help: "How many times a year all stakeholders meet (1 to 52).") var meetings: String?

@@ -1,15 +1,20 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn assess CLUSTER ITEM=RATING…`: a health check, as the Health tab's form records it:
 /// each condition and challenge rated 1 (fragile) to 4 (solid), with a note where said.
 struct AssessCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "assess", abstract: "Record a health check of a cluster: conditions and challenges rated 1 (fragile) to 4 (solid).",
-        discussion:
-            "ITEM is a condition (leadership, structures, history, communication, context) or a challenge (autonomy, power, workload, objectives, funding), a challenge rated by how well the cluster holds against it. --from-latest starts from the cluster's latest check, as the screen's form does: an item not given keeps its rating and note. cairn health CLUSTER shows the checks."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "assess",
+            abstract: Words.say(
+                "Record a health check of a cluster: conditions and challenges rated 1 (fragile) to 4 (solid).", context: "command"),
+            discussion:
+                "ITEM is a condition (leadership, structures, history, communication, context) or a challenge (autonomy, power, workload, objectives, funding), a challenge rated by how well the cluster holds against it. --from-latest starts from the cluster's latest check, as the screen's form does: an item not given keeps its rating and note. cairn health CLUSTER shows the checks."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster: an id or an exact name.") var cluster: String
     @Argument(help: "ITEM=RATING, one or more (leadership=3 funding=1).") var ratings: [String] = []

@@ -9,40 +9,43 @@ import Foundation
 /// `cairn`: with no subcommand it opens the terminal UI; the subcommands script the same store.
 @main
 struct CairnCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "cairn",
-        abstract: "Browse school clusters, their members and monitoring checkpoints.",
-        usage: """
-            cairn [--store <dir>]                   the terminal UI
-            cairn <command> [<arguments>] [--store <dir>]
-            """,
-        discussion: """
-            Every command takes --store <dir>, the store directory: by default $CAIRN_STORE, else \
-            $XDG_DATA_HOME/cairn, else ~/.local/share/cairn.
-            """,
-        version: CairnVersion.line,
-        groupedSubcommands: [
-            CommandGroup(
-                name: "Clusters and members",
-                subcommands: [
-                    OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, JoinCommand.self, LeaveCommand.self,
-                    LinkCommand.self, ListCommand.self, TreeCommand.self,
-                ]),
-            CommandGroup(
-                name: "Monitoring",
-                subcommands: [
-                    TickCommand.self, ReopenCommand.self, MeasureCommand.self, MeasurementsCommand.self, AgreeCommand.self,
-                    AssessCommand.self, HealthCommand.self, GapsCommand.self, CoverageCommand.self,
-                ]),
-            CommandGroup(
-                name: "Workshop and reports",
-                subcommands: [WorkshopCommand.self, ReportCommand.self, PlanCommand.self, PublishCommand.self, DemoCommand.self]),
-            CommandGroup(name: "Import and export", subcommands: [ImportCommand.self, UndoImportCommand.self, ExportCommand.self]),
-            CommandGroup(
-                name: "Sync and the store", subcommands: [SyncCommand.self, ConflictsCommand.self, LogCommand.self, CheckCommand.self]),
-        ],
-        defaultSubcommand: OpenCommand.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "cairn",
+            abstract: Words.say("Browse school clusters, their members and monitoring checkpoints.", context: "command"),
+            usage: Words.say(
+                "cairn [--store <dir>]                   the terminal UI\ncairn <command> [<arguments>] [--store <dir>]", context: "command"
+            ),
+            discussion: Words.say(
+                "Every command takes --store <dir>, the store directory: by default $CAIRN_STORE, else $XDG_DATA_HOME/cairn, else ~/.local/share/cairn. Every command takes --lang <code> too, the language it speaks: en, pt, nl, pl, fi, is, cy, nb, fr or de (by default $CAIRN_LANG, else $LANGUAGE, $LC_ALL, $LC_MESSAGES or $LANG).",
+                context: "command"),
+            version: CairnVersion.line,
+            groupedSubcommands: [
+                CommandGroup(
+                    name: Words.say("Clusters and members", context: "command group"),
+                    subcommands: [
+                        OpenCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self, JoinCommand.self, LeaveCommand.self,
+                        LinkCommand.self, ListCommand.self, TreeCommand.self,
+                    ]),
+                CommandGroup(
+                    name: Words.say("Monitoring", context: "command group"),
+                    subcommands: [
+                        TickCommand.self, ReopenCommand.self, MeasureCommand.self, MeasurementsCommand.self, AgreeCommand.self,
+                        AssessCommand.self, HealthCommand.self, GapsCommand.self, CoverageCommand.self,
+                    ]),
+                CommandGroup(
+                    name: Words.say("Workshop and reports", context: "command group"),
+                    subcommands: [WorkshopCommand.self, ReportCommand.self, PlanCommand.self, PublishCommand.self, DemoCommand.self]),
+                CommandGroup(
+                    name: Words.say("Import and export", context: "command group"),
+                    subcommands: [ImportCommand.self, UndoImportCommand.self, ExportCommand.self]),
+                CommandGroup(
+                    name: Words.say("Sync and the store", context: "command group"),
+                    subcommands: [SyncCommand.self, ConflictsCommand.self, LogCommand.self, CheckCommand.self]),
+            ],
+            defaultSubcommand: OpenCommand.self
+        )
+    }
 
     static func main() {
         BenchLog.mainStarted = Date()
@@ -70,7 +73,11 @@ struct CairnCommand: ParsableCommand {
             // Help and the version as argument-parser prints them; an error, which may quote
             // data, in one visible line on standard error.
             let code = exitCode(for: error)
-            if code == .success || error is ExitCode { exit(withError: error) }
+            if code == .success, !(error is ExitCode) {
+                print(HelpWords.translated(fullMessage(for: error)))
+                Foundation.exit(0)
+            }
+            if error is ExitCode { exit(withError: error) }
             FileHandle.standardError.write(Data((errorLine(for: error, code: code, arguments: arguments) + "\n").utf8))
             Foundation.exit(code.rawValue)
         }
@@ -97,7 +104,9 @@ extension CairnCommand {
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("The store directory (default: $CAIRN_STORE, $XDG_DATA_HOME/cairn or ~/.local/share/cairn).", valueName: "dir"))
+        help: ArgumentHelp(
+            Words.say("The store directory (default: $CAIRN_STORE, $XDG_DATA_HOME/cairn or ~/.local/share/cairn).", context: "option"),
+            valueName: "dir"))
     var store: String?
 
     var directory: URL { StoreLocation.resolve(flag: store) }

@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Verify the store; exit non-zero when something is damaged or others can read it.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: Words.say("Verify the store; exit non-zero when something is damaged or others can read it.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Flag(help: "Write the snapshot (local/snapshot, the journals' cache for a quick start) anew from a full read.")
     var rebuild = false

@@ -1,13 +1,17 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn conflicts [--json]`: fields two people set without seeing each other's change, what
 /// stands and what did not, until someone chooses (Home › C in the terminal UI).
 struct ConflictsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "conflicts", abstract: "List fields set by two people who had not seen each other's change.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "conflicts",
+            abstract: Words.say("List fields set by two people who had not seen each other's change.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Flag(help: "Print a JSON array: record, kind, field, kept {value, by, at}, others [{value, by, at}].") var json = false
 

@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct CoverageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "coverage", abstract: "Sectors by levels: which agencies take part where, and the gaps that matter.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "coverage",
+            abstract: Words.say("Sectors by levels: which agencies take part where, and the gaps that matter.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name).") var cluster: String?
     @Option(help: "All clusters of this region instead.") var region: String?

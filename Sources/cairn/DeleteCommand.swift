@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn delete RECORD`: the same cascade as `d` in the terminal UI, and what went with it.
 struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a record, with what only makes sense with it (as d does on screen).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "delete",
+            abstract: Words.say("Delete a record, with what only makes sense with it (as d does on screen).", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The record: an id or an exact name.") var record: String
 

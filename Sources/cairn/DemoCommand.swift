@@ -1,16 +1,19 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Load the example clusters into the store.",
-        discussion: """
-            Into a store that already has records the examples go only with --yes (or a y on a \
-            terminal): they would sit beside real records, and a shared store sends them to its \
-            hub at the next sync.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "demo", abstract: Words.say("Load the example clusters into the store.", context: "command"),
+            discussion: """
+                Into a store that already has records the examples go only with --yes (or a y on a \
+                terminal): they would sit beside real records, and a shared store sends them to its \
+                hub at the next sync.
+                """)
+    }
     @OptionGroup var options: StoreOptions
     @Flag(help: "Load them into a store that already has records.") var yes = false
 

@@ -1,14 +1,18 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn edit RECORD FIELD=VALUE…`: set fields of any record by the names the JSON export uses.
 struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Set fields of a record: cairn edit RECORD municipality=Loures due=2027-01-15",
-        discussion:
-            "RECORD is an id or the exact name (title, statement) of any record. FIELD is the name the JSON export uses; an empty value clears the field. Prints what changed."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "edit",
+            abstract: Words.say("Set fields of a record: cairn edit RECORD municipality=Loures due=2027-01-15", context: "command"),
+            discussion:
+                "RECORD is an id or the exact name (title, statement) of any record. FIELD is the name the JSON export uses; an empty value clears the field. Prints what changed."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The record: an id or an exact name.") var record: String
     @Argument(help: "FIELD=VALUE, one or more.") var assignments: [String]

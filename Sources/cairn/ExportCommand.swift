@@ -1,12 +1,17 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write the whole store (json), one table for a spreadsheet (csv) or a calendar of what is due (ics) to standard output.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: Words.say(
+                "Write the whole store (json), one table for a spreadsheet (csv) or a calendar of what is due (ics) to standard output.",
+                context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, csv, ics
@@ -71,7 +76,7 @@ struct ExportCommand: ParsableCommand {
         case .ics:
             let w = store.world
             var clusters: Set<String>?
-            var name = "Cairn: every cluster"
+            var name = "Cairn: " + Words.say("every cluster", context: "calendar")
             if let cluster {
                 let c = try w.findCluster(cluster)
                 clusters = [c.id]

@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct GapsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "gaps", abstract: "What the framework says a cluster must have and it lacks (all clusters, or one).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "gaps",
+            abstract: Words.say("What the framework says a cluster must have and it lacks (all clusters, or one).", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name); all clusters when left out.") var cluster: String?
     @Flag(help: "Print JSON: an array of {cluster, kind, record, recordId, message}.") var json = false

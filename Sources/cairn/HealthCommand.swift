@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct HealthCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "health", abstract: "A cluster's latest health check, the change since the one before, and its risks.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "health",
+            abstract: Words.say("A cluster's latest health check, the change since the one before, and its risks.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name).") var cluster: String
     @Flag(help: "Print JSON.") var json = false

@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import a register of schools (or agencies) from CSV or TSV; safe to run again.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "import",
+            abstract: Words.say("Import a register of schools (or agencies) from CSV or TSV; safe to run again.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The register file (CSV or TSV, UTF-8 or Windows-1252).") var file: String
     @Option(name: .customLong("as"), help: "What the rows are: school or agency.") var kind: MemberType = .school

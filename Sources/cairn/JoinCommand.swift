@@ -1,15 +1,19 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn join CLUSTER MEMBER`: an existing school, agency or cluster becomes a member of a
 /// cluster (a second cluster for a school, a cluster within a collaborative or a trust).
 struct JoinCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "join", abstract: "Make an existing school, agency or cluster a member of a cluster.",
-        discussion:
-            "CLUSTER and MEMBER are ids or exact names. A cluster joining another makes a grouping of clusters (a collaborative, a trust); one that would end up within itself is refused, with the circle named. A school is in one cluster (agrupamento), federation or trust at a time: joining a second of the same kind is refused, naming the first, unless --move says to leave that one (on the --from day, else today) and join, in one commit."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "join",
+            abstract: Words.say("Make an existing school, agency or cluster a member of a cluster.", context: "command"),
+            discussion:
+                "CLUSTER and MEMBER are ids or exact names. A cluster joining another makes a grouping of clusters (a collaborative, a trust); one that would end up within itself is refused, with the circle named. A school is in one cluster (agrupamento), federation or trust at a time: joining a second of the same kind is refused, naming the first, unless --move says to leave that one (on the --from day, else today) and join, in one commit."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster to join: an id or an exact name.") var cluster: String
     @Argument(help: "The school, agency or cluster that joins: an id or an exact name.") var member: String

@@ -1,14 +1,18 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn leave CLUSTER MEMBER`: a member leaves, and the store keeps that it was one and when
 /// it left, rather than forgetting it.
 struct LeaveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "leave", abstract: "A school, agency or cluster leaves a cluster; the store keeps when.",
-        discussion: "CLUSTER and MEMBER are ids or exact names. The membership is kept with the day it ended, not deleted."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "leave",
+            abstract: Words.say("A school, agency or cluster leaves a cluster; the store keeps when.", context: "command"),
+            discussion: "CLUSTER and MEMBER are ids or exact names. The membership is kept with the day it ended, not deleted."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster it leaves: an id or an exact name.") var cluster: String
     @Argument(help: "The school, agency or cluster that leaves: an id or an exact name.") var member: String

@@ -1,18 +1,21 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// `cairn link SCHOOL --feeds SCHOOL` or `--succeeds SCHOOL`: the pupils' path from one school
 /// to the next, or a school's lineage, as a record of its own.
 struct LinkCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "link", abstract: "Record that a school feeds another, or succeeds another.",
-        discussion: """
-            SCHOOL and the other school are ids or exact names. A feed says which phases it concerns, as pupils go \
-            (--phases primary,lower-secondary). A succession says when (--on) and how (--how merged, split, amalgamated \
-            or converted). Delete a link with cairn delete and the id this prints.
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "link", abstract: Words.say("Record that a school feeds another, or succeeds another.", context: "command"),
+            discussion: """
+                SCHOOL and the other school are ids or exact names. A feed says which phases it concerns, as pupils go \
+                (--phases primary,lower-secondary). A succession says when (--on) and how (--how merged, split, amalgamated \
+                or converted). Delete a link with cairn delete and the id this prints.
+                """
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The school that feeds, or the successor: an id or an exact name.") var school: String
     @Option(help: "The school its pupils go on to.") var feeds: String?

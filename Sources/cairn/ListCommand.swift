@@ -1,6 +1,7 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 import TermUI
 
@@ -9,7 +10,10 @@ struct ListCommand: ParsableCommand {
         case clusters, schools, agencies, checkpoints
     }
 
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List clusters, schools, agencies or checkpoints.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list", abstract: Words.say("List clusters, schools, agencies or checkpoints.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "clusters, schools, agencies or checkpoints") var what: What
     @Flag(help: "Only overdue checkpoints (or clusters that have one).") var overdue = false

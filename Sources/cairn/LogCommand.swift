@@ -1,17 +1,21 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn log [RECORD] [--since DATE] [--by USER] [--json]`: who changed what, and when.
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "One record's history, or the store's recent changes, newest first.",
-        discussion: """
-            Each change with when (UTC), who, from which machine and source (typed, undo, import \
-            of FILE), and each field's old → new value. RECORD is an id (a deleted record's too) \
-            or an exact name.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "log",
+            abstract: Words.say("One record's history, or the store's recent changes, newest first.", context: "command"),
+            discussion: """
+                Each change with when (UTC), who, from which machine and source (typed, undo, import \
+                of FILE), and each field's old → new value. RECORD is an id (a deleted record's too) \
+                or an exact name.
+                """)
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The record: an id or an exact name (all records when left out).") var record: String?
     @Option(help: ArgumentHelp("Only changes on or after this day (2026-11-20, today, -7d).", valueName: "date")) var since: String?

@@ -1,9 +1,12 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct MeasureCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "measure", abstract: "Record a measurement of a goal's indicator.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "measure", abstract: Words.say("Record a measurement of a goal's indicator.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The goal (id or exact statement).") var goal: String
     @Option(parsing: .unconditional, help: "The value measured.") var value: String

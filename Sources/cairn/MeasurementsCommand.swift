@@ -1,14 +1,18 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn measurements GOAL [--json]`: a goal's measurements, newest first, as its screen lists them.
 struct MeasurementsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "measurements", abstract: "List a goal's measurements, newest first.",
-        discussion:
-            "Each with its id (for cairn edit and cairn delete), date, value, who recorded it, its source and the checkpoint it ticked.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "measurements", abstract: Words.say("List a goal's measurements, newest first.", context: "command"),
+            discussion:
+                "Each with its id (for cairn edit and cairn delete), date, value, who recorded it, its source and the checkpoint it ticked."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The goal (id or exact statement).") var goal: String
     @Flag(help: "Print a JSON array: id, goal, date, value, by, source, ticked (a checkpoint id or null).") var json = false

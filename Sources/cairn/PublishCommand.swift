@@ -2,23 +2,21 @@ import ArgumentParser
 import CairnCore
 import CairnReports
 import CairnStore
+import CairnWords
 import Foundation
 
 struct PublishCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "Write a static site of the store into a folder, for people who never open a terminal.",
-        discussion: """
-            index.html lists the clusters (and the groupings with their members); each cluster \
-            has a page with its plan, a chart of each goal with its numbers, its checkpoints, \
-            its health over time and its calendar (.ics) beside it; each grouping a page with \
-            its roll-up. One file a page, styles inline, no script, no network, relative \
-            links: it reads from a USB stick or as e-mail attachments and prints on A4. The \
-            folder is made when missing; one that holds files publish did not write is \
-            refused; publishing again replaces the site and removes the pages of clusters \
-            that are gone.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "publish",
+            abstract: Words.say(
+                "Write a static site of the store into a folder, for people who never open a terminal.", context: "command"),
+            discussion: Words.say(
+                "index.html lists the clusters (and the groupings with their members); each cluster has a page with its plan, a chart of each goal with its numbers, its checkpoints, its health over time and its calendar (.ics) beside it; each grouping a page with its roll-up. One file a page, styles inline, no script, no network, relative links: it reads from a USB stick or as e-mail attachments and prints on A4. The folder is made when missing; one that holds files publish did not write is refused; publishing again replaces the site and removes the pages of clusters that are gone. The pages speak the language of --lang.",
+                context: "command"))
+    }
     @OptionGroup var options: StoreOptions
-    @Argument(help: ArgumentHelp("The folder to write the site into.", valueName: "dir")) var dir: String
+    @Argument(help: ArgumentHelp(Words.say("The folder to write the site into.", context: "option"), valueName: "dir")) var dir: String
 
     func run() throws {
         let store = try options.open()
@@ -39,8 +37,11 @@ struct PublishCommand: ParsableCommand {
         } catch {
             throw CLIError(error.message)
         }
+        let pages = Words.count("{count} page", "{count} pages", site.pages.count, context: "cli")
+        let calendars = Words.count("{count} calendar", "{count} calendars", site.calendars.count, context: "cli")
         print(
-            "published \(Text.counted(site.pages.count, "page")) and \(Text.counted(site.calendars.count, "calendar")) to \(folder.path)"
-        )
+            Words.say(
+                "published {pages} and {calendars} to {folder}", context: "cli",
+                ["pages": pages, "calendars": calendars, "folder": folder.path]))
     }
 }

@@ -1,9 +1,12 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct ReopenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a checkpoint that was ticked.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "reopen", abstract: Words.say("Reopen a checkpoint that was ticked.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The checkpoint (id or exact title).") var checkpoint: String
 

@@ -1,18 +1,21 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn sync [--remote NAME] [--init URL] [--status] [--put-back] [--take JOURNAL]`: shares the store through git.
 struct SyncCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sync",
-        abstract: "Send this store's changes to its git remote and bring in everyone else's.",
-        discussion: """
-            The store folder is a git repository; each copy writes only its own journal file, so \
-            journals never conflict in git. A new machine starts with: git clone URL DIR, then \
-            cairn --store DIR.
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "sync",
+            abstract: Words.say("Send this store's changes to its git remote and bring in everyone else's.", context: "command"),
+            discussion: """
+                The store folder is a git repository; each copy writes only its own journal file, so \
+                journals never conflict in git. A new machine starts with: git clone URL DIR, then \
+                cairn --store DIR.
+                """)
+    }
     @OptionGroup var options: StoreOptions
     @Option(help: ArgumentHelp("The git remote to sync with (default: the branch's upstream, else origin).", valueName: "name"))
     var remote: String?

@@ -1,10 +1,14 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 struct TickCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tick", abstract: "Tick a checkpoint off as done by you, today or on an earlier day (--on).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tick",
+            abstract: Words.say("Tick a checkpoint off as done by you, today or on an earlier day (--on).", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The checkpoint (id or exact title).") var checkpoint: String
     @Option(help: "A short note of the evidence.") var evidence: String = ""

@@ -1,16 +1,19 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn tree`: the groupings of clusters as a tree, each grouping with its member clusters
 /// within it, down to the schools and agencies.
 struct TreeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tree", abstract: "Print the groupings of clusters as a tree, with their members.",
-        discussion:
-            "Top-level groupings first (clusters that are members of no other), each with its members: clusters nested within, then schools and agencies."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tree", abstract: Words.say("Print the groupings of clusters as a tree, with their members.", context: "command"),
+            discussion:
+                "Top-level groupings first (clusters that are members of no other), each with its members: clusters nested within, then schools and agencies."
+        )
+    }
     @OptionGroup var options: StoreOptions
     @Flag(help: "Print JSON: a list of top-level groupings, each with id, name, kind and members.") var json = false
 

@@ -1,12 +1,17 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 struct UndoImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "undo-import",
-        abstract: "Undo an import: what it added is deleted, what it changed is put back (as new events, kept in the trail).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "undo-import",
+            abstract: Words.say(
+                "Undo an import: what it added is deleted, what it changed is put back (as new events, kept in the trail).",
+                context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The import's id (imp-…, as the import printed it), or its file: the latest import of that file.")
     var reference: String

@@ -1,11 +1,15 @@
 import ArgumentParser
 import CairnStore
+import CairnWords
 import Foundation
 
 /// `cairn workshop CLUSTER`: the terminal UI, straight into workshop mode on one cluster.
 struct WorkshopCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "workshop", abstract: "Walk a group through the four steps of the framework for a cluster.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "workshop",
+            abstract: Words.say("Walk a group through the four steps of the framework for a cluster.", context: "command"))
+    }
     @OptionGroup var options: StoreOptions
     @Argument(help: "The cluster (id or exact name).") var cluster: String
 

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 extension GoalChart {
@@ -29,20 +30,24 @@ extension GoalChart {
         // Today and the deadline named above the plot; when close, each on its own side.
         let close = deadlineX.map { abs($0 - todayX) < 60 } ?? false
         let todayFirst = deadlineX.map { todayX <= $0 } ?? true
-        s += upright(todayX, "today", dash: "1,3", anchor: close ? (todayFirst ? "end" : "start") : "middle")
-        if let deadlineX { s += upright(deadlineX, "deadline", dash: "6,3", anchor: close ? (todayFirst ? "start" : "end") : "middle") }
+        let todayWord = Words.say("today", context: "chart")
+        s += upright(todayX, "today", todayWord, dash: "1,3", anchor: close ? (todayFirst ? "end" : "start") : "middle")
+        if let deadlineX {
+            let word = Words.say("deadline", context: "chart")
+            s += upright(deadlineX, "deadline", word, dash: "6,3", anchor: close ? (todayFirst ? "start" : "end") : "middle")
+        }
         if let way = plannedWay {
             s +=
                 "<line class=\"way\" x1=\"\(n(way.x1))\" y1=\"\(n(way.y1))\" x2=\"\(n(way.x2))\" y2=\"\(n(way.y2))\" stroke=\"#777\" stroke-dasharray=\"2,3\"/>"
         }
         var labels: [(y: Double, text: String)] = []
-        if let baselineY, let b = goal.baseline {
+        if let baselineY, let words = baselineWords(dated: false) {
             s += across(baselineY, dash: "6,3", cls: "baseline")
-            labels.append((baselineY, "baseline \(label(b))"))
+            labels.append((baselineY, words))
         }
-        if let targetY, let t = goal.target {
+        if let targetY, let words = targetWords(dated: false) {
             s += across(targetY, dash: nil, cls: "target")
-            labels.append((targetY, "target \(label(t))"))
+            labels.append((targetY, words))
         }
         // The lines' names inside the plot at its right end, above each line (below, when the
         // line is at the top); two close together are moved apart, so both stay readable.
@@ -63,7 +68,9 @@ extension GoalChart {
                 "<circle cx=\"\(n(p.x))\" cy=\"\(n(p.y))\" r=\"3.5\" fill=\"#124\"><title>\(esc("\(p.date): \(label(p.value))"))</title></circle>"
         }
         if points.isEmpty {
-            s += text("no measurement yet", x: (Self.left + plotRight) / 2, y: (Self.top + plotBottom) / 2, anchor: "middle", cls: "axis")
+            s += text(
+                Words.say("no measurement yet", context: "chart"), x: (Self.left + plotRight) / 2, y: (Self.top + plotBottom) / 2,
+                anchor: "middle", cls: "axis")
         }
         return s + "</svg>"
     }
@@ -71,16 +78,36 @@ extension GoalChart {
     /// What the chart says, in words: for the title, a screen reader, and a printer without colour.
     public var summary: String {
         var parts = ["\(goal.statement): \(progress.status.label)"]
-        if let latest = progress.latest { parts.append("latest \(label(latest.value)) on \(latest.date)") }
-        parts.append("\(points.count) measurement\(points.count == 1 ? "" : "s")")
-        if let b = goal.baseline { parts.append("baseline \(label(b))" + (goal.baselineDate.map { " on \($0)" } ?? "")) }
-        if let t = goal.target { parts.append("target \(label(t))" + (goal.deadline.map { " by \($0)" } ?? "")) }
+        if let latest = progress.latest {
+            parts.append(Words.say("latest {value} on {day}", context: "chart", ["value": label(latest.value), "day": "\(latest.date)"]))
+        }
+        parts.append(Words.count("{count} measurement", "{count} measurements", points.count, context: "chart"))
+        if let b = baselineWords(dated: true) { parts.append(b) }
+        if let t = targetWords(dated: true) { parts.append(t) }
         return parts.joined(separator: "; ")
+    }
+
+    /// "baseline 12.4% on 2025-09-01" (its day when `dated` and known), or nil with no baseline.
+    func baselineWords(dated: Bool) -> String? {
+        guard let b = goal.baseline else { return nil }
+        if dated, let day = goal.baselineDate {
+            return Words.say("baseline {value} on {day}", context: "chart", ["value": label(b), "day": "\(day)"])
+        }
+        return Words.say("baseline {value}", context: "chart", ["value": label(b)])
+    }
+
+    /// "target 8% by 2027-11-22" (its deadline when `dated` and known), or nil with no target.
+    func targetWords(dated: Bool) -> String? {
+        guard let t = goal.target else { return nil }
+        if dated, let day = goal.deadline {
+            return Words.say("target {value} by {day}", context: "chart", ["value": label(t), "day": "\(day)"])
+        }
+        return Words.say("target {value}", context: "chart", ["value": label(t)])
     }
 
     /// The indicator and its unit, under the plot.
     var axisTitle: String {
-        let indicator = goal.indicator.isEmpty ? "value" : goal.indicator
+        let indicator = goal.indicator.isEmpty ? Words.say("value", context: "chart") : goal.indicator
         let cut = indicator.count > 60 ? String(indicator.prefix(59)) + "…" : indicator
         return goal.unit.isEmpty ? cut : "\(cut) (\(goal.unit))"
     }
@@ -106,12 +133,15 @@ extension GoalChart {
             "<line class=\"\(cls)\" x1=\"\(n(Self.left))\" y1=\"\(n(y))\" x2=\"\(n(Self.width - Self.right))\" y2=\"\(n(y))\" stroke=\"#333\" stroke-width=\"1.5\"\(dashed)/>"
     }
 
-    func upright(_ x: Double, _ name: String, dash: String, anchor wanted: String) -> String {
+    /// - Parameters:
+    ///   - cls: the line's class (`today`, `deadline`), the same in every language.
+    ///   - name: the word written above it.
+    func upright(_ x: Double, _ cls: String, _ name: String, dash: String, anchor wanted: String) -> String {
         // A name centred on a line at the plot's edge would be cut by the drawing's edge.
         let anchor = wanted != "middle" ? wanted : x + 26 > Self.width ? "end" : x - 26 < 0 ? "start" : wanted
         let shift = anchor == "end" ? -2.0 : anchor == "start" ? 2.0 : 0
         return
-            "<line class=\"\(name)\" x1=\"\(n(x))\" y1=\"\(n(Self.top))\" x2=\"\(n(x))\" y2=\"\(n(Self.height - Self.bottom))\" stroke=\"#999\" stroke-dasharray=\"\(dash)\"/>"
+            "<line class=\"\(cls)\" x1=\"\(n(x))\" y1=\"\(n(Self.top))\" x2=\"\(n(x))\" y2=\"\(n(Self.height - Self.bottom))\" stroke=\"#999\" stroke-dasharray=\"\(dash)\"/>"
             + text(name, x: x + shift, y: Self.top - 4, anchor: anchor, cls: "axis")
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// A static site of the store, before it is written: an index of the clusters (and of the
@@ -31,7 +32,8 @@ public struct Site: Sendable, Equatable {
     ///   O(records) for the whole site, plus each grouping's roll-up.
     public static func make(world w: World, today: Day, made: Date) -> Site {
         let links = SiteLinks(world: w)
-        let stamp = "Made \(Report.stamp(made)) from revision \(w.revision) of the store"
+        let stamp = Words.say(
+            "Made {when} from revision {revision} of the store", context: "site", ["when": Report.stamp(made), "revision": "\(w.revision)"])
         var pages = [Page(file: SiteNames.index, html: SiteIndex.html(world: w, links: links, today: today, stamp: stamp))]
         var calendars: [Calendar] = []
         for id in links.order {

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// The frame of every published page: one XHTML file with its styles inline, a policy that
 /// lets the browser load nothing (no script, no font, no image from anywhere), the way back to
 /// the index, and when and from which revision the site was made.
@@ -7,7 +9,10 @@ enum SitePage {
     ///   - body: the page's content (already markup).
     static func html(title: String, nav: String, body: String, stamp: String) -> String {
         let esc = HTMLReport.esc
-        return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>"
+        let language = Words.language.code
+        // The page's language is the one it is written in, for a screen reader's voice and a
+        // browser's hyphenation.
+        return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(language)\"><head><meta charset=\"utf-8\"/>"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
             + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"/>"
             + "<title>\(esc(title))</title><style>\(HTMLReport.style)\n\(style)</style></head><body class=\"site\">"

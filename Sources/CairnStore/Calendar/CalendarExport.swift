@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// `cairn export --format ics` and `c` on a cluster: what is due, as a calendar people already
@@ -17,6 +18,9 @@ public enum CalendarExport {
     public struct Item: Sendable, Equatable {
         public var uid: String
         public var day: Day
+        /// What the item is, which orders the items of one day whatever the language.
+        public var kind: What
+        /// The kind as a calendar program shows it, in the session's language.
         public var category: String
         public var summary: String
         public var description: [String]
@@ -28,18 +32,27 @@ public enum CalendarExport {
     /// exports of one world are the same file but for DTSTAMP.
     public static func items(_ w: World, clusters: Set<String>?, what: Set<What>, today: Day) -> [Item] {
         func included(_ cluster: String) -> Bool { clusters?.contains(cluster) ?? true }
-        func clusterName(_ id: String) -> String { w.clusters[id]?.name ?? "(removed cluster)" }
+        func clusterName(_ id: String) -> String { w.clusters[id]?.name ?? Words.say("(removed cluster)", context: "calendar") }
+        func line(_ label: String, _ value: String) -> String {
+            Words.say("{label}: {value}", context: "calendar", ["label": label, "value": value])
+        }
+        let status = Words.say("Status", context: "calendar")
         func member(_ id: String?) -> String? { id.flatMap { w.memberships[$0] }.map { w.memberName($0) } }
         var items: [Item] = []
         if what.contains(.checkpoints) {
             for c in w.checkpoints.values where !c.isDone && included(c.cluster) {
-                var lines = ["Checkpoint of \(clusterName(c.cluster))", "Status: \(c.status(on: today).label.lowercased())"]
-                if let m = member(c.concerns) { lines.append("Concerns: \(m)") }
-                if let g = c.goal.flatMap({ w.goals[$0] }) { lines.append("Asks for a measurement of: \(g.indicator)") }
+                var lines = [
+                    Words.say("Checkpoint of {cluster}", context: "calendar", ["cluster": clusterName(c.cluster)]),
+                    line(status, c.status(on: today).label.lowercased()),
+                ]
+                if let m = member(c.concerns) { lines.append(line(Words.say("Concerns", context: "calendar"), m)) }
+                if let g = c.goal.flatMap({ w.goals[$0] }) {
+                    lines.append(line(Words.say("Asks for a measurement of", context: "calendar"), g.indicator))
+                }
                 items.append(
                     Item(
-                        uid: c.id, day: c.due, category: "Checkpoint", summary: "\(c.title) — \(clusterName(c.cluster))",
-                        description: lines, todoStatus: "NEEDS-ACTION"))
+                        uid: c.id, day: c.due, kind: .checkpoints, category: Words.say("Checkpoint", context: "calendar"),
+                        summary: "\(c.title) — \(clusterName(c.cluster))", description: lines, todoStatus: "NEEDS-ACTION"))
             }
         }
         if what.contains(.goals) {
@@ -47,33 +60,53 @@ public enum CalendarExport {
                 guard let deadline = g.deadline else { continue }
                 let p = w.progress(of: g, on: today)
                 let n = { (v: Double) in World.number(v) + g.unit }
-                var lines = ["Goal deadline of \(clusterName(g.cluster))", "Status: \(p.status.rawValue)", "Indicator: \(g.indicator)"]
+                var lines = [
+                    Words.say("Goal deadline of {cluster}", context: "calendar", ["cluster": clusterName(g.cluster)]),
+                    line(status, p.status.label), line(Words.say("Indicator", context: "calendar"), g.indicator),
+                ]
                 if let t = g.target {
-                    lines.append("Target: \(n(t))" + (g.baseline.map { " (baseline \(n($0)))" } ?? ""))
+                    let target = Words.say("Target", context: "calendar")
+                    lines.append(
+                        g.baseline.map {
+                            line(
+                                target,
+                                Words.say("{target} (baseline {baseline})", context: "calendar", ["target": n(t), "baseline": n($0)]))
+                        } ?? line(target, n(t)))
                 }
-                if let latest = p.latest { lines.append("Latest: \(n(latest.value)) on \(latest.date)") }
-                if let m = member(g.owner) { lines.append("Owner: \(m)") }
+                if let latest = p.latest {
+                    let value = Words.say("{value} on {day}", context: "calendar", ["value": n(latest.value), "day": "\(latest.date)"])
+                    lines.append(line(Words.say("Latest", context: "calendar"), value))
+                }
+                if let m = member(g.owner) { lines.append(line(Words.say("Owner", context: "calendar"), m)) }
+                let summary = Words.say(
+                    "Goal deadline: {goal} — {cluster}", context: "calendar", ["goal": g.statement, "cluster": clusterName(g.cluster)])
                 items.append(
                     Item(
-                        uid: g.id, day: deadline, category: "Goal", summary: "Goal deadline: \(g.statement) — \(clusterName(g.cluster))",
+                        uid: g.id, day: deadline, kind: .goals, category: Words.say("Goal", context: "calendar"), summary: summary,
                         description: lines, todoStatus: p.status == .achieved ? "COMPLETED" : "NEEDS-ACTION"))
             }
         }
         if what.contains(.actions) {
             for a in w.actions.values where included(a.cluster) && a.status != .completed && a.status != .discontinued {
                 guard let due = a.due else { continue }
-                var lines = ["Action of \(clusterName(a.cluster))", "Status: \(a.status.rawValue)"]
-                if let m = member(a.responsible) { lines.append("Responsible: \(m)") }
-                if let g = a.goal.flatMap({ w.goals[$0] }) { lines.append("Serves the goal: \(g.statement)") }
+                var lines = [
+                    Words.say("Action of {cluster}", context: "calendar", ["cluster": clusterName(a.cluster)]),
+                    line(status, a.status.label),
+                ]
+                if let m = member(a.responsible) { lines.append(line(Words.say("Responsible", context: "calendar"), m)) }
+                if let g = a.goal.flatMap({ w.goals[$0] }) {
+                    lines.append(line(Words.say("Serves the goal", context: "calendar"), g.statement))
+                }
                 items.append(
                     Item(
-                        uid: a.id, day: due, category: "Action", summary: "\(a.description) — \(clusterName(a.cluster))",
-                        description: lines, todoStatus: a.status == .inProgress ? "IN-PROCESS" : "NEEDS-ACTION"))
+                        uid: a.id, day: due, kind: .actions, category: Words.say("Action", context: "calendar"),
+                        summary: "\(a.description) — \(clusterName(a.cluster))", description: lines,
+                        todoStatus: a.status == .inProgress ? "IN-PROCESS" : "NEEDS-ACTION"))
             }
         }
         // Sorted by small keys, not by moving the items themselves (66,000 on a national store).
-        let kindOrder = ["Checkpoint": 0, "Goal": 1, "Action": 2]
-        let keys = items.indices.map { (items[$0].day.ordinal, kindOrder[items[$0].category]!, items[$0].uid, $0) }
+        let kindOrder: [What: Int] = [.checkpoints: 0, .goals: 1, .actions: 2]
+        let keys = items.indices.map { (items[$0].day.ordinal, kindOrder[items[$0].kind]!, items[$0].uid, $0) }
         return keys.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map { items[$0.3] }
     }
 
