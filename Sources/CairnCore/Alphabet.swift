@@ -32,6 +32,9 @@ public struct Alphabet: Sendable {
         longest = letters.map(\.spelling.count).max() ?? 1
     }
 
+    /// True for a language that only folds accents: its names sort in `NameOrder`'s one order.
+    public var isEmpty: Bool { letters.isEmpty }
+
     /// The alphabet of `language`'s readers.
     public static func of(_ language: Language) -> Alphabet {
         switch language.code {

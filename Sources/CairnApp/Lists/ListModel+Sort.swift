@@ -23,20 +23,23 @@ public struct ListSort: Sendable, Equatable {
     }
 }
 
-/// A cell's sort key: numbers as numbers, dates and names as names are ordered (`NameOrder`:
-/// an ISO day sorts by time that way), empty cells last whichever the direction.
+/// A cell's sort key: numbers as numbers, dates and names as names are ordered on screen (in
+/// the reader's alphabet, `NameOrder.shown`: an ISO day sorts by time that way), empty cells
+/// last whichever the direction.
 enum SortKey {
     case number(Double)
-    case text([UInt8], String)
+    case text([UInt32], String)
     case empty
 
-    init(_ cell: String) {
+    init(_ cell: String, alphabet: Alphabet) {
         if cell.allSatisfy({ $0 == " " }) || cell == "—" {
             self = .empty
         } else if let n = Double(cell), n.isFinite {
             self = .number(n)
+        } else if alphabet.isEmpty {
+            self = .text(Text.folded(cell).map(UInt32.init), cell)
         } else {
-            self = .text(Text.folded(cell), cell)
+            self = .text(alphabet.key(cell), cell)
         }
     }
 
@@ -67,7 +70,8 @@ extension ListModel {
     /// - Complexity: O(n log n) comparisons after one pass that folds the column's cells, once
     ///   per change of the rows or of the sort, never per key.
     static func order(of rows: [ListRow], by sort: ListSort) -> [Int] {
-        let keys = rows.map { SortKey(sort.column < $0.cells.count ? $0.cells[sort.column] : "") }
+        let alphabet = Alphabet.session
+        let keys = rows.map { SortKey(sort.column < $0.cells.count ? $0.cells[sort.column] : "", alphabet: alphabet) }
         return rows.indices.sorted { i, j in
             let (a, b) = (keys[i], keys[j])
             if a.isEmpty != b.isEmpty { return b.isEmpty }

@@ -10,7 +10,7 @@ enum Rows {
     static func clusters(_ look: FirstLook, today: Day, byHealth: Bool = false) -> [ListRow] {
         let next = look.nextDue
         let healths = look.healthByCluster(on: today)
-        var rows: [(row: ListRow, score: Double)] = NameOrder.sorted(look.clusters.values, by: \.name, id: \.id).map { c in
+        var rows: [(row: ListRow, score: Double)] = NameOrder.shown(look.clusters.values, by: \.name, id: \.id).map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
             let score = h.sortWeight
@@ -31,7 +31,7 @@ enum Rows {
     ]
 
     static func schools(_ w: World) -> [ListRow] {
-        NameOrder.sorted(w.schools.values, by: \.name, id: \.id).map { s in
+        NameOrder.shown(w.schools.values, by: \.name, id: \.id).map { s in
             ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
         }
     }
@@ -41,7 +41,7 @@ enum Rows {
     ]
 
     static func agencies(_ w: World) -> [ListRow] {
-        NameOrder.sorted(w.agencies.values, by: \.name, id: \.id).map { a in
+        NameOrder.shown(w.agencies.values, by: \.name, id: \.id).map { a in
             ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
         }
     }

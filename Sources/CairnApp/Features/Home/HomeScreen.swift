@@ -113,7 +113,7 @@ public struct HomeScreen: Screen, TabbedLists {
             checkpointFilter = checkpointFilter.next
             lists[Tab.checkpoints.rawValue].builtFrom = nil
         case .cycleRegion:
-            let regions = NameOrder.sorted(Set(env.world.clusters.values.map(\.region).filter { !$0.isEmpty }), by: { $0 })
+            let regions = NameOrder.shown(Set(env.world.clusters.values.map(\.region).filter { !$0.isEmpty }), by: { $0 })
             if let current = region, let i = regions.firstIndex(of: current), i + 1 < regions.count {
                 region = regions[i + 1]
             } else {
@@ -185,7 +185,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .checkpoints:
             // From Home no cluster is open: start from the selected checkpoint's cluster and let the form ask.
             let start =
-                selected.flatMap { env.world.checkpoints[$0]?.cluster } ?? NameOrder.sorted(env.world.clusters.values, by: \.name).first?.id
+                selected.flatMap { env.world.checkpoints[$0]?.cluster } ?? NameOrder.shown(env.world.clusters.values, by: \.name).first?.id
             guard let start else {
                 return [.say(Status(Words.say("Add a cluster first: checkpoints belong to a cluster"), isError: true))]
             }
