@@ -17,8 +17,12 @@ extension FormState {
         // narrow) and the focused field's hint under the form.
         let lineWidth = area.width - valueX - 2
         let rowsPerField = narrow ? 2 : 1
+        // The focused field's error, else its hint, goes whole under the form: the fields give
+        // up the rows it needs beyond one.
+        let focusedField = f.fields[f.focus]
+        let note = Layout.wrap(f.errors[focusedField.key] ?? focusedField.hint, width: area.width - 4)
         // Long forms (a health check) scroll so that the focused field stays in view.
-        let room = max(1, (area.height - 5) / rowsPerField)
+        let room = max(1, (area.height - 4 - max(1, note.count)) / rowsPerField)
         let first = f.fields.count <= room ? 0 : min(max(0, f.focus - room / 2), f.fields.count - room)
         if first > 0 {
             let more = Words.say("↑ more")
@@ -80,16 +84,9 @@ extension FormState {
         if y < area.maxY {
             canvas.put(Words.say("Enter saves from any field · Esc cancels"), x: 3, y: y, maxWidth: area.width - 4, style: .muted)
         }
-        let focused = f.fields[f.focus]
-        if let error = f.errors[focused.key], y + 1 < area.maxY {
+        for line in note where y + 1 < area.maxY {
             y += 1
-            canvas.put(error, x: 3, y: y, maxWidth: area.width - 4, style: .error)
-        }
-        if f.errors[focused.key] == nil, !focused.hint.isEmpty {
-            for line in Layout.wrap(focused.hint, width: area.width - 4) where y + 1 < area.maxY {
-                y += 1
-                canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: .muted)
-            }
+            canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: f.errors[focusedField.key] == nil ? .muted : .error)
         }
     }
 }
