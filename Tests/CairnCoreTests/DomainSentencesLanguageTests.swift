@@ -62,7 +62,9 @@ import Testing
             #expect(throws: Refusal.self) { try w.perform(.add(.school(School(id: "sch-8", name: ""))), by: author) }
         }
         #expect(refused?.message == "un nom est requis")
-                let label = try Words.speaking(Language("de")) { RecordFields.fields(of: .school).first { $0.name == "officialId" }?.label }
+        let label = try Words.speaking(Language("de")) {
+            RecordFields.fields(of: .school).first { $0.name == "officialId" }?.label
+        }
         #expect(label == "Amtliche Kennung")
         let lead = try Words.speaking(Language("pl")) {
             try RecordFields.set("lead", to: "tak", in: .membership(w.memberships["mem-h"]!), today: Self.today)
