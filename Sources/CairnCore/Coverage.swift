@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Which sectors take part at which levels, across the agencies of a cluster or of a region's
 /// clusters, and which goals each sector is responsible for.
 ///
@@ -24,10 +26,15 @@ public struct Coverage: Sendable, Equatable {
     /// The gaps as sentences, for reports and `cairn coverage`.
     public var gapSentences: [String] {
         Coverage.coreSectors.filter { isGap($0, .local) }.map { s in
-            let elsewhere = Level.allCases.filter { count(s, $0) > 0 }.map(\.rawValue)
+            let elsewhere = Level.allCases.filter { count(s, $0) > 0 }.map(\.label)
+            let values = ["sector": s.label, "levels": elsewhere.joined(separator: ", ")]
             // The one core sector named in the plural takes the plural verb.
-            return "\(s.label) \(s == .parents ? "are" : "is") absent locally"
-                + (elsewhere.isEmpty ? "" : " (present at \(elsewhere.joined(separator: ", ")) level)")
+            switch (s == .parents, elsewhere.isEmpty) {
+            case (false, true): return Words.say("{sector} is absent locally", values)
+            case (true, true): return Words.say("{sector} are absent locally", values)
+            case (false, false): return Words.say("{sector} is absent locally (present at {levels} level)", values)
+            case (true, false): return Words.say("{sector} are absent locally (present at {levels} level)", values)
+            }
         }
     }
 

@@ -17,6 +17,9 @@ public enum DayInput {
             ])
     }
 
+    /// `today` in the session's language: what a form offers in a day's field.
+    public static var today: String { DayWords.Named.today.said.first ?? "today" }
+
     /// The day `text` names, counted from `today`; a `InputError` that says how to write it otherwise.
     public static func parse(_ text: String, today: Day) throws(InputError) -> Day {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -36,7 +39,7 @@ public enum DayInput {
                 }
             }
         }
-        if trimmed.isEmpty { throw InputError("a date is required: \(hint)") }
-        throw InputError("“\(text)” is not a date: \(hint)")
+        if trimmed.isEmpty { throw InputError(Words.say("a date is required: {hint}", ["hint": hint])) }
+        throw InputError(Words.say("“{text}” is not a date: {hint}", ["text": text, "hint": hint]))
     }
 }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// A school or agency that looks like one already in the store: the same name (case- and
 /// accent-blind) in the same municipality, as a clerk who presses Enter twice makes. Official
 /// ids are kept unique by the rules; this catches the records that have none.
@@ -19,8 +21,11 @@ extension World {
     /// "Escola Básica de São João in Óbidos is already a school (sch-…)", or nil.
     public func duplicateWarning(for record: Record) -> String? {
         guard let twin = likelyDuplicate(of: record) else { return nil }
-        let place: String
-        if case .school(let s) = twin, !s.municipality.isEmpty { place = " in \(s.municipality)" } else { place = "" }
-        return "\(describe(twin))\(place) is already here (\(twin.id))"
+        if case .school(let s) = twin, !s.municipality.isEmpty {
+            return Words.say(
+                "{record} in {municipality} is already here ({id})",
+                ["record": describe(twin), "municipality": s.municipality, "id": twin.id])
+        }
+        return Words.say("{record} is already here ({id})", ["record": describe(twin), "id": twin.id])
     }
 }

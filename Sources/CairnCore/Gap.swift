@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Something the local stakeholder cooperation framework says a cluster must have, and it lacks.
 public struct Gap: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -84,45 +86,45 @@ extension World {
     func gaps(_ clusterID: String, _ parts: ClusterParts, on today: Day) -> [Gap] {
         var gaps: [Gap] = []
         if !parts.hasLead {
-            gaps.append(Gap(.noLead, cluster: clusterID, "no member leads and convenes the cluster"))
+            gaps.append(Gap(.noLead, cluster: clusterID, Words.say("no member leads and convenes the cluster")))
         }
         if !parts.hasAgreement {
             gaps.append(
                 Gap(
                     .noAgreement, cluster: clusterID,
-                    "no monitoring agreement: how often all meet, how they report, how the plan is evaluated"))
+                    Words.say("no monitoring agreement: how often all meet, how they report, how the plan is evaluated")))
         }
         let actions = parts.actions
         let members = Set(parts.members.map(\.id))
         for g in parts.goals {
-            var missing: [String] = []
-            if g.indicator.isEmpty { missing.append("an indicator") }
-            if g.target == nil { missing.append("a target") }
-            if g.deadline == nil { missing.append("a deadline") }
-            if !missing.isEmpty {
-                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
-                gaps.append(Gap(.goalIncomplete, cluster: clusterID, record: .goal, id: g.id, "goal “\(g.statement)” lacks \(list)"))
+            if let lacks = Self.lacking(indicator: g.indicator.isEmpty, target: g.target == nil, deadline: g.deadline == nil, g.statement) {
+                gaps.append(Gap(.goalIncomplete, cluster: clusterID, record: .goal, id: g.id, lacks))
             }
             if !actions.contains(where: { $0.goal == g.id && $0.status != .discontinued }) {
-                gaps.append(Gap(.goalWithoutAction, cluster: clusterID, record: .goal, id: g.id, "no action serves goal “\(g.statement)”"))
+                gaps.append(
+                    Gap(
+                        .goalWithoutAction, cluster: clusterID, record: .goal, id: g.id,
+                        Words.say("no action serves goal “{goal}”", ["goal": g.statement])))
             }
         }
         for a in actions where a.responsible.map({ !members.contains($0) }) ?? true {
             gaps.append(
                 Gap(
                     .actionWithoutResponsible, cluster: clusterID, record: .action, id: a.id,
-                    "action “\(a.description)” has no responsible member"))
+                    Words.say("action “{action}” has no responsible member", ["action": a.description])))
         }
         let engaged = Set(actions.compactMap(\.responsible))
         for m in parts.members where !m.responsibilities.isEmpty && !engaged.contains(m.id) {
             gaps.append(
                 Gap(
                     .memberWithoutAction, cluster: clusterID, record: .membership, id: m.id,
-                    "\(memberName(m)) has responsibilities but no action"))
+                    Words.say("{name} has responsibilities but no action", ["name": memberName(m)])))
         }
         for c in parts.checkpoints where c.isOverdue(on: today) {
             gaps.append(
-                Gap(.overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id, "checkpoint “\(c.title)” was due \(c.due)"))
+                Gap(
+                    .overdueCheckpoint, cluster: clusterID, record: .checkpoint, id: c.id,
+                    Words.say("checkpoint “{title}” was due {day}", ["title": c.title, "day": c.due.description])))
         }
         return gaps
     }
@@ -135,16 +137,40 @@ extension World {
             gaps.append(
                 Gap(
                     .phaseWithoutSchool, cluster: clusterID,
-                    "no school of the cluster teaches \(stage.phase.label): the pupils' path breaks there"))
+                    Words.say("no school of the cluster teaches {phase}: the pupils' path breaks there", ["phase": stage.phase.label])))
         }
         for s in j.feedingNoOne {
-            gaps.append(Gap(.feedsNoOne, cluster: clusterID, record: .school, id: s.id, "“\(s.name)” feeds no school of the cluster"))
+            gaps.append(
+                Gap(
+                    .feedsNoOne, cluster: clusterID, record: .school, id: s.id,
+                    Words.say("“{school}” feeds no school of the cluster", ["school": s.name])))
         }
         for l in j.leaving {
             let from = schools[l.from]?.name ?? l.from
             let to = schools[l.to]?.name ?? l.to
-            gaps.append(Gap(.pathLeaves, cluster: clusterID, record: .school, id: l.from, "“\(from)” feeds “\(to)”, outside the cluster"))
+            gaps.append(
+                Gap(
+                    .pathLeaves, cluster: clusterID, record: .school, id: l.from,
+                    Words.say("“{from}” feeds “{to}”, outside the cluster", ["from": from, "to": to])))
         }
         return gaps
+    }
+}
+
+extension World {
+    /// "goal “…” lacks a target and a deadline": one whole sentence for each set of what is
+    /// missing, so that each language says its own list; nil when nothing is.
+    static func lacking(indicator: Bool, target: Bool, deadline: Bool, _ goal: String) -> String? {
+        let g = ["goal": goal]
+        switch (indicator, target, deadline) {
+        case (false, false, false): return nil
+        case (true, false, false): return Words.say("goal “{goal}” lacks an indicator", g)
+        case (false, true, false): return Words.say("goal “{goal}” lacks a target", g)
+        case (false, false, true): return Words.say("goal “{goal}” lacks a deadline", g)
+        case (true, true, false): return Words.say("goal “{goal}” lacks an indicator and a target", g)
+        case (true, false, true): return Words.say("goal “{goal}” lacks an indicator and a deadline", g)
+        case (false, true, true): return Words.say("goal “{goal}” lacks a target and a deadline", g)
+        case (true, true, true): return Words.say("goal “{goal}” lacks an indicator, a target and a deadline", g)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// A value far from where the goal's indicator can plausibly be: a slip of the keyboard (550
 /// for 55) that would become the latest measurement and move the goal's status.
 extension Goal {
@@ -11,6 +13,8 @@ extension Goal {
         let span = max(high - low, abs(high) * 0.1, 1)
         guard value < low - span || value > high + span else { return nil }
         let u = unit
-        return "\(World.number(value))\(u) is far from baseline \(World.number(baseline))\(u) and target \(World.number(target))\(u)"
+        return Words.say(
+            "{value} is far from baseline {baseline} and target {target}",
+            ["value": World.number(value) + u, "baseline": World.number(baseline) + u, "target": World.number(target) + u])
     }
 }

@@ -1,7 +1,14 @@
+import CairnWords
+
 /// A problem with what a person typed, phrased so that they can put it right.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// True when the message already lists the values that would do (a vocabulary's words).
+    public var listsWhatIsAccepted: Bool
+    public init(_ message: String, listsWhatIsAccepted: Bool = false) {
+        self.message = message
+        self.listsWhatIsAccepted = listsWhatIsAccepted
+    }
     public var description: String { message }
 }
 
@@ -29,6 +36,6 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public init(_ issues: [FieldIssue]) { self.issues = issues }
     public init(_ field: String, _ message: String) { self.init([FieldIssue(field, message)]) }
     /// The first reason: what a status line or a CLI error says.
-    public var message: String { issues.first?.message ?? "refused" }
+    public var message: String { issues.first?.message ?? Words.say("refused") }
     public var description: String { issues.map(\.message).joined(separator: "; ") }
 }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Several schools, agencies or clusters joining one cluster at once (rows marked on a list):
 /// who joins, who is a member already, who is in another grouping of this exclusive kind and
 /// joins only by moving, and who cannot join at all. Each is judged as `cairn join` judges one,
@@ -82,9 +84,13 @@ extension JoinPlan {
     /// “X” (1 moved from another cluster)": what `operation` does, said whatever their number.
     public func summary(in world: World, moving: Bool) -> String {
         let types = joining.map(\.type) + (moving ? elsewhere.map(\.memberType) : [])
-        let kind = world.clusters[cluster]?.kind.label ?? "cluster"
-        let moves = moving && !elsewhere.isEmpty ? " (\(elsewhere.count) moved from another \(kind))" : ""
-        return "Joined \(Self.phrase(types)) to “\(world.clusters[cluster]?.name ?? cluster)”\(moves)"
+        let kind = world.clusters[cluster]?.kind.label ?? ClusterKind.cluster.label
+        let values = ["who": Self.phrase(types), "cluster": world.clusters[cluster]?.name ?? cluster, "kind": kind]
+        guard moving, !elsewhere.isEmpty else { return Words.say("Joined {who} to “{cluster}”", values) }
+        return Words.count(
+            "Joined {who} to “{cluster}” ({count} moved from another {kind})",
+            "Joined {who} to “{cluster}” ({count} moved from another {kind})",
+            elsewhere.count, values)
     }
 
     /// "5 schools", "2 schools and 1 agency", "1 school, 2 agencies and 1 cluster".
@@ -93,26 +99,32 @@ extension JoinPlan {
         let agencies = types.filter { $0 == .agency }.count
         let clusters = types.filter { $0 == .cluster }.count
         let parts = [
-            schools > 0 ? Text.counted(schools, "school") : nil,
-            agencies > 0 ? Text.counted(agencies, "agency", "agencies") : nil,
-            clusters > 0 ? Text.counted(clusters, "cluster") : nil,
+            schools > 0 ? Words.count("{count} school", "{count} schools", schools) : nil,
+            agencies > 0 ? Words.count("{count} agency", "{count} agencies", agencies) : nil,
+            clusters > 0 ? Words.count("{count} cluster", "{count} clusters", clusters) : nil,
         ].compactMap { $0 }
-        guard let last = parts.last else { return "nothing" }
-        return parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + last : last
+        guard let last = parts.last else { return Words.say("nothing") }
+        return parts.count > 1 ? Words.say("{list} and {last}", ["list": parts.dropLast().joined(separator: ", "), "last": last]) : last
     }
 
     /// What was left out, said after the summary: "2 already members (A, B); C cannot join: …".
     public var leftOut: String {
         var notes: [String] = []
         if !already.isEmpty {
-            notes.append("\(already.count == 1 ? "1 already a member" : "\(already.count) already members") (\(Self.names(already)))")
+            notes.append(
+                Words.count(
+                    "{count} already a member ({names})", "{count} already members ({names})", already.count, ["names": Self.names(already)]
+                ))
         }
-        notes += refused.map { "\($0.name) cannot join: \($0.reason)" }
+        notes += refused.map { Words.say("{name} cannot join: {reason}", ["name": $0.name, "reason": $0.reason]) }
         return notes.joined(separator: "; ")
     }
 
     /// The first three names and how many more.
     public static func names(_ all: [String]) -> String {
-        all.count <= 3 ? all.joined(separator: ", ") : all.prefix(3).joined(separator: ", ") + " and \(all.count - 3) more"
+        all.count <= 3
+            ? all.joined(separator: ", ")
+            : Words.count(
+                "{names} and {count} more", "{names} and {count} more", all.count - 3, ["names": all.prefix(3).joined(separator: ", ")])
     }
 }

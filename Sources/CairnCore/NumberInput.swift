@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// Reads the numbers people type: `12.5`, and `12,5` as most of Europe writes it.
@@ -9,7 +10,7 @@ public enum NumberInput {
         // One comma and no point is a decimal comma; anything else with a comma is ambiguous.
         let commas = t.filter { $0 == "," }.count
         let normal = commas == 1 && !t.contains(".") ? t.replacingOccurrences(of: ",", with: ".") : t
-        guard let v = Double(normal), v.isFinite else { throw InputError("“\(t)” is not a number") }
+        guard let v = Double(normal), v.isFinite else { throw InputError(Words.say("“{text}” is not a number", ["text": t])) }
         return v
     }
 }

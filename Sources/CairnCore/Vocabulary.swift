@@ -15,7 +15,9 @@ extension Vocabulary {
         let word = text.trimmingCharacters(in: .whitespaces).lowercased()
             .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
         if let value = Self(rawValue: word) { return value }
-        throw InputError("“\(text)” is not a \(field): use one of \(wordList)")
+        throw InputError(
+            Words.say("“{text}” is not a {field}: use one of {words}", ["text": text, "field": field, "words": wordList]),
+            listsWhatIsAccepted: true)
     }
 
     public static func < (a: Self, b: Self) -> Bool {

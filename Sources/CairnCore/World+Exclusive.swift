@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Exclusive kinds of grouping (`ClusterKind.isExclusive`): a school in an agrupamento, a
 /// federation or a trust is in no second one of that kind at the same time. The doors ask
 /// before a school moves (naming the grouping it is in); the rule book refuses a typed join
@@ -28,9 +30,10 @@ extension World {
     /// 2024-09-01)”: the place a school would have to leave, named.
     public func alreadyIn(_ first: Membership) -> String {
         let grouping = clusters[first.cluster]
-        let kind = grouping?.kind.label ?? "cluster"
-        let since = first.from.map { " (since \($0))" } ?? ""
-        return "\(memberName(first)) is already in \(kind) “\(grouping?.name ?? first.cluster)”\(since)"
+        let kind = grouping?.kind.label ?? ClusterKind.cluster.label
+        let values = ["name": memberName(first), "kind": kind, "grouping": grouping?.name ?? first.cluster]
+        guard let since = first.from else { return Words.say("{name} is already in {kind} “{grouping}”", values) }
+        return Words.say("{name} is already in {kind} “{grouping}” (since {day})", values.merging(["day": since.description]) { a, _ in a })
     }
 
     /// Why a typed membership is refused by its kind's exclusivity, or nil. Only a membership
@@ -40,11 +43,12 @@ extension World {
         guard m.isCurrent, stored?.isCurrent != true || stored?.cluster != m.cluster || stored?.memberId != m.memberId,
             let first = exclusiveMembership(of: m.memberId, type: m.memberType, joining: m.cluster)
         else { return nil }
-        let kind = clusters[m.cluster]?.kind.label ?? "cluster"
+        let kind = clusters[m.cluster]?.kind.label ?? ClusterKind.cluster.label
         return FieldIssue(
             "member",
-            "\(alreadyIn(first)), and a school is in one \(kind) at a time: it leaves that one first, or moves (leaving it and joining in one step)"
-        )
+            Words.say(
+                "{already}, and a school is in one {kind} at a time: it leaves that one first, or moves (leaving it and joining in one step)",
+                ["already": alreadyIn(first), "kind": kind]))
     }
 
     /// Why a grouping's new kind is refused: an exclusive kind it did not have before, while
@@ -56,8 +60,9 @@ extension World {
             guard let first = exclusiveMembership(of: m.memberId, type: .school, joining: c.id, as: c.kind) else { continue }
             return FieldIssue(
                 "kind",
-                "\(alreadyIn(first)), and a school is in one \(c.kind.label) at a time: it leaves one of the two first, or “\(c.name)” stays a \(stored.kind.label)"
-            )
+                Words.say(
+                    "{already}, and a school is in one {kind} at a time: it leaves one of the two first, or “{name}” stays a {was}",
+                    ["already": alreadyIn(first), "kind": c.kind.label, "name": c.name, "was": stored.kind.label]))
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Groupings of clusters: a collaborative, a trust or a network whose members are clusters
 /// (and schools and agencies), which may itself be a member of another. The memberships of
 /// clusters make a graph without cycles: a grouping never contains itself.
@@ -15,11 +17,13 @@ extension World {
     /// Why `member` cannot join `grouping`, naming the cycle it would close ("“A” is already
     /// within “B”: A › B"), or nil when it can.
     public func cycle(joining member: String, to grouping: String) -> String? {
-        if member == grouping { return "a grouping cannot be a member of itself" }
+        if member == grouping { return Words.say("a grouping cannot be a member of itself") }
         // A path from `member` down to `grouping` closes a cycle once `member` is put above it.
         guard let path = path(from: member, down: grouping) else { return nil }
         let names = path.map { clusters[$0]?.name ?? $0 }
-        return "“\(names.last!)” is already within “\(names.first!)” (\(names.joined(separator: " › "))): joining would make a circle"
+        return Words.say(
+            "“{member}” is already within “{grouping}” ({path}): joining would make a circle",
+            ["member": names.last!, "grouping": names.first!, "path": names.joined(separator: " › ")])
     }
 
     /// The clusters from `top` down through member clusters to `target`, both included, or

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// A cluster's health: its latest assessment, the change since the one before, and risks.
 public struct ClusterHealth: Sendable, Equatable {
     /// How Home sorts clusters by health, weakest first: the score, with funding that ends
@@ -27,8 +29,10 @@ public struct ClusterHealth: Sendable, Equatable {
 
     /// What most needs attention: funding about to end, else the lowest-rated item.
     public var weakestPoint: String {
-        if let end = fundingEndsSoon, (latest?.weakest.flatMap { latest?.rating($0) } ?? 4) > 1 { return "funding ends \(end)" }
-        guard let latest, let item = latest.weakest, let r = latest.rating(item) else { return "not assessed" }
+        if let end = fundingEndsSoon, (latest?.weakest.flatMap { latest?.rating($0) } ?? 4) > 1 {
+            return Words.say("funding ends {day}", ["day": end.description])
+        }
+        guard let latest, let item = latest.weakest, let r = latest.rating(item) else { return Words.say("not assessed") }
         return "\(item.label) (\(r))"
     }
 }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Links between schools: which feed which (the pupils' path from one phase to the next), and
 /// which took over from which (a school's lineage).
 extension World {
@@ -20,15 +22,17 @@ extension World {
 
     /// "“A” feeds “B” (primary → lower secondary)", "“B” succeeded “A” (merged, 2024-09-01)".
     public func linkPhrase(_ l: Link) -> String {
-        let from = "“\(schools[l.from]?.name ?? "(removed school)")”"
-        let to = "“\(schools[l.to]?.name ?? "(removed school)")”"
+        let from = schools[l.from]?.name ?? Words.say("(removed school)")
+        let to = schools[l.to]?.name ?? Words.say("(removed school)")
         switch l.relation {
         case .feeds:
-            let phases = l.phases.isEmpty ? "" : " (\(l.phases.map(\.label).joined(separator: " → ")))"
-            return "\(from) feeds \(to)\(phases)"
+            if l.phases.isEmpty { return Words.say("“{from}” feeds “{to}”", ["from": from, "to": to]) }
+            return Words.say(
+                "“{from}” feeds “{to}” ({phases})", ["from": from, "to": to, "phases": l.phases.map(\.label).joined(separator: " → ")])
         case .lineage:
-            let how = [l.how?.rawValue, l.on?.description].compactMap { $0 }
-            return "\(to) succeeded \(from)" + (how.isEmpty ? "" : " (\(how.joined(separator: ", ")))")
+            let how = [l.how?.label, l.on?.description].compactMap { $0 }
+            if how.isEmpty { return Words.say("“{to}” succeeded “{from}”", ["from": from, "to": to]) }
+            return Words.say("“{to}” succeeded “{from}” ({how})", ["from": from, "to": to, "how": how.joined(separator: ", ")])
         }
     }
 

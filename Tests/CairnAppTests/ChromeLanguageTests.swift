@@ -38,7 +38,7 @@ import Testing
     /// What the fixture's records say (names, roles, titles); the domain's own words (kinds,
     /// sectors, phases, statuses, gaps and the coverage's sentences), which the vocabulary's
     /// catalogue translates, not the chrome's; the marks in a list's cells (`LEAD`, `! none`),
-    /// which a list writes to CSV the same in every language; and the Home, End and Tab keys' names.
+    /// which a list writes to CSV the same in every language; and the keys' names (Home, Tab, Space, End).
     static let dataAndDomain: Set<String> = Set(
         words(
             """
@@ -46,7 +46,7 @@ import Testing
             network Highland Oeste Câmara Municipal São João Básica Szkoła Podstawowa Łodzi Þingeyjarskóli macleod school agency
             cluster formal local authority overdue upcoming done soon due assessed not
             health are absent locally no agreement monitoring how often all meet they report checkpoint was
-            lead none home end tab
+            lead none home tab space end
             """))
 
     @Test(arguments: rooms, sizes)

@@ -1,27 +1,30 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The monitoring agreement's form, and the proposal of meeting checkpoints that follows it.
 extension FrameworkForms {
     static func agreement(_ a: Agreement?, cluster: String, today: Day) -> FormState {
         FormState(
-            purpose: .agreement(id: a?.id, cluster: cluster), title: "Monitoring agreement",
+            purpose: .agreement(id: a?.id, cluster: cluster), title: Words.say("Monitoring agreement"),
             fields: [
                 FormField(
-                    "meetingsPerYear", "Meetings a year", text: a.map { "\($0.meetingsPerYear)" } ?? "4", hint: "all stakeholders together",
-                    offered: a == nil),
-                .longText("reporting", "How members report", text: a?.reporting ?? ""),
-                .longText("evaluation", "How it is evaluated", text: a?.evaluation ?? ""),
+                    "meetingsPerYear", Words.say("Meetings a year", context: "field"), text: a.map { "\($0.meetingsPerYear)" } ?? "4",
+                    hint: Words.say("all stakeholders together"), offered: a == nil),
+                .longText("reporting", Words.say("How members report", context: "field"), text: a?.reporting ?? ""),
+                .longText("evaluation", Words.say("How it is evaluated", context: "field"), text: a?.evaluation ?? ""),
                 FormField(
-                    "periodStart", "Period from", text: (a?.periodStart ?? today).description, hint: RecordForms.dateHint, offered: a == nil
-                ),
+                    "periodStart", Words.say("Period from", context: "field"), text: (a?.periodStart ?? today).description,
+                    hint: RecordForms.dateHint, offered: a == nil),
                 FormField(
-                    "periodEnd", "Period to", text: (a?.periodEnd ?? today.adding(months: 12)).description, hint: RecordForms.dateHint,
-                    offered: a == nil),
+                    "periodEnd", Words.say("Period to", context: "field"), text: (a?.periodEnd ?? today.adding(months: 12)).description,
+                    hint: RecordForms.dateHint, offered: a == nil),
             ])
     }
 
-    static let defaultMeetingTitle = "All-stakeholder meeting"
+    /// The title offered for the meetings an agreement proposes, in the room's language: the
+    /// group keeps it or types its own.
+    static var defaultMeetingTitle: String { Words.say("All-stakeholder meeting") }
 
     /// "All-stakeholder meeting" of "All-stakeholder meeting (2 of 4)": the title the group
     /// chose for its meetings, without their numbering.
@@ -52,18 +55,19 @@ extension FrameworkForms {
         let made = world.checkpoints.values.filter { $0.agreement == a.id || ($0.cluster == a.cluster && baseTitle($0.title) != nil) }
         let chosen = (open + made.sorted { $0.due > $1.due }).lazy.compactMap { baseTitle($0.title) }.first
         // Proposals, each to accept or replace: a letter typed replaces the whole title or date.
-        var fields = [FormField("title", "Title", text: chosen ?? defaultMeetingTitle, offered: true)]
+        var fields = [FormField("title", Words.say("Title", context: "field"), text: chosen ?? defaultMeetingTitle, offered: true)]
         if !open.isEmpty {
-            var replace = FormField.flag("replace", "Replace \(open.count) open", on: true)
-            replace.hint = "the meetings it made from \(open[0].due) on (ticked ones stay)"
+            var replace = FormField.flag("replace", Words.count("Replace {count} open", "Replace {count} open", open.count), on: true)
+            replace.hint = Words.say("the meetings it made from {day} on (ticked ones stay)", ["day": open[0].due.description])
             fields.append(replace)
         }
         for (i, day) in days.enumerated() {
             fields.append(
                 FormField(
-                    "meeting-\(i + 1)", "Meeting \(i + 1) of \(days.count)", text: day.description, hint: "clear to drop", offered: true))
+                    "meeting-\(i + 1)", Words.say("Meeting {n} of {count}", ["n": String(i + 1), "count": String(days.count)]),
+                    text: day.description, hint: Words.say("clear to drop"), offered: true))
         }
-        return FormState(purpose: .meetings(cluster: a.cluster), title: "Proposed meetings: Enter creates them", fields: fields)
+        return FormState(purpose: .meetings(cluster: a.cluster), title: Words.say("Proposed meetings: Enter creates them"), fields: fields)
     }
 
     static func agreementRecord(from form: FormState, id: String?, cluster: String, env: inout AppEnvironment, issues: inout [FieldIssue])
@@ -77,7 +81,7 @@ extension FrameworkForms {
         if let n = Int(rhythm) {
             a.meetingsPerYear = n
         } else {
-            issues.append(FieldIssue("meetingsPerYear", "“\(rhythm)” is not a whole number"))
+            issues.append(FieldIssue("meetingsPerYear", Words.say("“{text}” is not a whole number", ["text": rhythm])))
         }
         a.reporting = form.value("reporting")
         a.evaluation = form.value("evaluation")
@@ -98,7 +102,7 @@ extension FrameworkForms {
     ) -> DomainOperation {
         let agreement = world.agreement(of: cluster)
         let title = Text.clean(form.value("title"))
-        if title.isEmpty { issues.append(FieldIssue("title", "a title is required")) }
+        if title.isEmpty { issues.append(FieldIssue("title", Words.say("a title is required"))) }
         let dated = form.fields.filter { $0.key.hasPrefix("meeting-") && !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         var adds: [DomainOperation] = []
         for (i, field) in dated.enumerated() {
@@ -120,8 +124,12 @@ extension FrameworkForms {
         }
         let summary =
             replaced.isEmpty
-            ? (adds.isEmpty ? "No meetings created" : "Added \(adds.count) meeting checkpoints")
-            : "Replaced \(replaced.count) open meetings with \(adds.count)"
+            ? (adds.isEmpty
+                ? Words.say("No meetings created")
+                : Words.count("Added {count} meeting checkpoint", "Added {count} meeting checkpoints", adds.count))
+            : Words.count(
+                "Replaced {count} open meeting with {added}", "Replaced {count} open meetings with {added}", replaced.count,
+                ["added": String(adds.count)])
         return .all(replaced + adds, summary: summary)
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// A form built from a kind's one description (`RecordFields`): each field as the description
 /// labels and asks for it, filled from the record; what is typed is set back through it too.
@@ -8,9 +9,12 @@ extension FormField {
         switch field.input {
         case .line: return FormField(field.name, field.label, text: value, hint: field.hint)
         case .longText: return .longText(field.name, field.label, text: value)
-        case .choice(let options): return .choice(field.name, field.label, options: options, selected: value)
+        case .choice(let options):
+            return .choice(field.name, field.label, options: options, selected: value, labels: field.optionLabels)
         case .multi(let options):
-            return .multi(field.name, field.label, options: options, chosen: Set(value.split(separator: ",").map(String.init)))
+            return .multi(
+                field.name, field.label, options: options, chosen: Set(value.split(separator: ",").map(String.init)),
+                labels: field.optionLabels)
         case .flag: return .flag(field.name, field.label, on: value == "yes")
         }
     }

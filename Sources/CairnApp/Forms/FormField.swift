@@ -1,3 +1,5 @@
+import CairnCore
+import CairnWords
 import TermUI
 
 /// One field of a form. Every kind of value is kept as what the person typed or chose, so a
@@ -24,8 +26,9 @@ public struct FormField: Sendable, Codable, Equatable {
     public var flag: Bool
     /// A short hint shown after the value when there is room (`YYYY-MM-DD, +2w`).
     public var hint: String
-    /// What a choice shows for each option when the options are ids (a cluster's name for its id);
-    /// empty when the options are words shown as they are. Letters jump by these.
+    /// What a choice or a set shows for each option: a cluster's name for its id, a word's label
+    /// in the session's language for the word stored; empty when the options are shown as they
+    /// are. Letters jump by these, and by the options themselves.
     public var labels: [String] = []
     /// On a choice or a set: the letter pressed last, while nothing else was pressed since, so
     /// that pressing it again goes on to the next option starting with it. Not kept in a draft.
@@ -64,18 +67,22 @@ public struct FormField: Sendable, Codable, Equatable {
     public var shownValue: String {
         guard case .choice(let options) = kind, !options.isEmpty else { return value }
         if labels.count == options.count { return labels[index] }
-        return options[index].isEmpty ? "(none)" : options[index]
+        return options[index].isEmpty ? Words.say("(none)") : options[index]
     }
 
-    public static func multi(_ key: String, _ label: String, options: [String], chosen: Set<String>) -> FormField {
-        var f = FormField(key, label, hint: "Space ticks")
+    /// What option `i` of a choice or a set shows.
+    func shown(option i: Int, of options: [String]) -> String { labels.count == options.count ? labels[i] : options[i] }
+
+    public static func multi(_ key: String, _ label: String, options: [String], chosen: Set<String>, labels: [String] = []) -> FormField {
+        var f = FormField(key, label, hint: Words.say("Space ticks"))
         f.kind = .multi(options)
         f.chosen = chosen
+        f.labels = labels
         return f
     }
 
     public static func flag(_ key: String, _ label: String, on: Bool) -> FormField {
-        var f = FormField(key, label, hint: "Space toggles")
+        var f = FormField(key, label, hint: Words.say("Space toggles"))
         f.kind = .flag
         f.flag = on
         return f
@@ -136,7 +143,7 @@ public struct FormField: Sendable, Codable, Equatable {
             switch key {
             case .left: index = (index + options.count - 1) % options.count
             case .right, .char(" "): index = (index + 1) % options.count
-            case .char(let c): jump(labels.count == options.count ? labels : options, to: c, run: run)
+            case .char(let c): jump(options, to: c, run: run)
             default: return false
             }
             return true
@@ -162,12 +169,18 @@ public struct FormField: Sendable, Codable, Equatable {
         }
     }
 
-    /// A letter goes to the first option starting with it; the same letter pressed again at once
-    /// goes on to the next such option, round to the first after the last.
+    /// A letter goes to the first option whose shown words or stored word start with it; the
+    /// same letter pressed again at once goes on to the next such option, round to the first
+    /// after the last.
     private mutating func jump(_ options: [String], to c: Character, run: String?) {
         let letter = String(c).lowercased()
         letterRun = letter
-        let matches = options.indices.filter { options[$0].lowercased().hasPrefix(letter) }
+        let shown = labels.count == options.count ? labels : options
+        // A stored word (`lower-secondary`) is typed as well as its label; an id is not.
+        let isWord = { (o: String) in !RecordKind.allCases.contains { RecordID.isValid(o, for: $0) } }
+        let matches = options.indices.filter {
+            shown[$0].lowercased().hasPrefix(letter) || (isWord(options[$0]) && options[$0].lowercased().hasPrefix(letter))
+        }
         guard let first = matches.first else { return }
         if run == letterRun, matches.contains(index) {
             index = matches.first { $0 > index } ?? first

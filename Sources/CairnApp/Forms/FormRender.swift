@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 extension FormState {
@@ -16,12 +17,20 @@ extension FormState {
         // narrow) and the focused field's hint under the form.
         let lineWidth = area.width - valueX - 2
         let rowsPerField = narrow ? 2 : 1
+        // The focused field's error, else its hint, goes whole under the form: the fields give
+        // up the rows it needs beyond one.
+        let focusedField = f.fields[f.focus]
+        let note = Layout.wrap(f.errors[focusedField.key] ?? focusedField.hint, width: area.width - 4)
         // Long forms (a health check) scroll so that the focused field stays in view.
-        let room = max(1, (area.height - 5) / rowsPerField)
+        let room = max(1, (area.height - 4 - max(1, note.count)) / rowsPerField)
         let first = f.fields.count <= room ? 0 : min(max(0, f.focus - room / 2), f.fields.count - room)
-        if first > 0 { canvas.put("↑ more", x: area.width - 8, y: area.y + 1, style: .muted) }
+        if first > 0 {
+            let more = Words.say("↑ more")
+            canvas.put(more, x: area.width - 2 - DisplayWidth.of(more), y: area.y + 1, style: .muted)
+        }
         if first + room < f.fields.count {
-            canvas.put("↓ more", x: area.width - 8, y: area.y + 2 + room * rowsPerField, style: .muted)
+            let more = Words.say("↓ more")
+            canvas.put(more, x: area.width - 2 - DisplayWidth.of(more), y: area.y + 2 + room * rowsPerField, style: .muted)
         }
         for (i, field) in f.fields.enumerated() where i >= first && i < first + room {
             let labelY = area.y + 2 + (i - first) * rowsPerField
@@ -46,21 +55,24 @@ extension FormState {
                     "‹ " + field.shownValue + " ›", x: valueX, y: y, maxWidth: valueWidth,
                     style: focused ? Style(.selection, reverse: true) : .plain)
             case .multi(let options):
-                let chosen = options.filter(field.chosen.contains)
+                let chosen = options.indices.filter { field.chosen.contains(options[$0]) }.map { field.shown(option: $0, of: options) }
                 if focused {
                     let option = options[field.index]
                     let mark = field.chosen.contains(option) ? "[x] " : "[ ] "
                     let end = canvas.put(
-                        "‹ " + mark + option + " ›", x: valueX, y: y, maxWidth: 24, style: Style(.selection, reverse: true))
+                        "‹ " + mark + field.shown(option: field.index, of: options) + " ›", x: valueX, y: y, maxWidth: 24,
+                        style: Style(.selection, reverse: true))
                     let chosenX = valueX + (narrow ? end + 1 : 25)
                     canvas.put(
-                        chosen.isEmpty ? "none chosen" : chosen.joined(separator: ", "), x: chosenX, y: y,
+                        chosen.isEmpty ? Words.say("none chosen") : chosen.joined(separator: ", "), x: chosenX, y: y,
                         maxWidth: area.width - chosenX - 1, style: .muted)
                     continue
                 }
                 canvas.put(chosen.isEmpty ? "—" : chosen.joined(separator: ", "), x: valueX, y: y, maxWidth: valueWidth)
             case .flag:
-                canvas.put(field.flag ? "[x] yes" : "[ ] no", x: valueX, y: y, style: focused ? Style(.selection, reverse: true) : .plain)
+                canvas.put(
+                    field.flag ? "[x] " + Words.say("yes", context: "flag") : "[ ] " + Words.say("no", context: "flag"), x: valueX, y: y,
+                    style: focused ? Style(.selection, reverse: true) : .plain)
             }
             // Narrow, an error follows its label; wide, it ends the value's line.
             if let error {
@@ -70,18 +82,11 @@ extension FormState {
         }
         var y = area.y + 3 + min(room, f.fields.count) * rowsPerField
         if y < area.maxY {
-            canvas.put("Enter saves from any field · Esc cancels", x: 3, y: y, maxWidth: area.width - 4, style: .muted)
+            canvas.put(Words.say("Enter saves from any field · Esc cancels"), x: 3, y: y, maxWidth: area.width - 4, style: .muted)
         }
-        let focused = f.fields[f.focus]
-        if let error = f.errors[focused.key], y + 1 < area.maxY {
+        for line in note where y + 1 < area.maxY {
             y += 1
-            canvas.put(error, x: 3, y: y, maxWidth: area.width - 4, style: .error)
-        }
-        if f.errors[focused.key] == nil, !focused.hint.isEmpty {
-            for line in Layout.wrap(focused.hint, width: area.width - 4) where y + 1 < area.maxY {
-                y += 1
-                canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: .muted)
-            }
+            canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: f.errors[focusedField.key] == nil ? .muted : .error)
         }
     }
 }

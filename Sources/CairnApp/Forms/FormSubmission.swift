@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// Reads a submitted form into the rule book's operation: the form gathers input, the rule book
 /// decides. What cannot be read (a bad date) is reported before the rule book is asked.
@@ -18,9 +19,9 @@ enum FormSubmission {
     static func warning(for operation: DomainOperation, in world: World) -> String? {
         switch operation {
         case .measure(let m), .edit(.measurement(let m), _):
-            return world.goals[m.goal]?.outlierWarning(m.value).map { $0 + ": Enter again keeps it" }
+            return world.goals[m.goal]?.outlierWarning(m.value).map { Words.say("{warning}: Enter again keeps it", ["warning": $0]) }
         case .add(let record):
-            return world.duplicateWarning(for: record).map { $0 + ": Enter again adds a second one" }
+            return world.duplicateWarning(for: record).map { Words.say("{warning}: Enter again adds a second one", ["warning": $0]) }
         case .all(let operations, _):
             return operations.lazy.compactMap { warning(for: $0, in: world) }.first
         default:
@@ -123,7 +124,7 @@ enum FormSubmission {
             if let chosen = form.field("cluster")?.value, !chosen.isEmpty { c.cluster = chosen }
             c.title = text("title")
             if text("due").trimmingCharacters(in: .whitespaces).isEmpty {
-                issues.append(FieldIssue("due", "a due date is required: \(DayInput.hint)"))
+                issues.append(FieldIssue("due", Words.say("a due date is required: {hint}", ["hint": DayInput.hint])))
             } else if let due = date("due") {
                 c.due = due
             }
@@ -131,7 +132,7 @@ enum FormSubmission {
             if form.field("goal") != nil { c.goal = optional("goal") }
             if c.isDone, form.field("doneOn") != nil {
                 if text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty {
-                    issues.append(FieldIssue("doneOn", "a ticked checkpoint keeps its day: Space on it reopens it"))
+                    issues.append(FieldIssue("doneOn", Words.say("a ticked checkpoint keeps its day: Space on it reopens it")))
                 } else if let on = date("doneOn") {
                     c.doneOn = on
                 }
@@ -157,7 +158,7 @@ enum FormSubmission {
         case .tickAll(let ids):
             let on = text("doneOn").trimmingCharacters(in: .whitespaces).isEmpty ? today : date("doneOn")
             let ticks = ids.map { DomainOperation.tick(checkpoint: $0, evidence: text("evidence"), on: on ?? today) }
-            return .all(ticks, summary: "Ticked \(ids.count) checkpoints")
+            return .all(ticks, summary: Words.count("Ticked {count} checkpoint", "Ticked {count} checkpoints", ids.count))
         case .measurement, .correctMeasurement:
             guard case .measurement(let m) = FrameworkForms.record(from: form, env: &env, issues: &issues) else {
                 return .all([], summary: "")

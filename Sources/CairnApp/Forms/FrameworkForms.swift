@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// Forms for a cluster's goals, actions and measurements. The first field is what the record
@@ -8,26 +9,32 @@ enum FrameworkForms {
         let members = world.members(of: cluster)
         let number = { (v: Double?) in v.map(World.number) ?? "" }
         return FormState(
-            purpose: .goal(id: g?.id, cluster: cluster), title: g == nil ? "New goal" : "Edit goal",
+            purpose: .goal(id: g?.id, cluster: cluster), title: g == nil ? Words.say("New goal") : Words.say("Edit goal"),
             fields: [
-                FormField("statement", "Goal", text: g?.statement ?? ""),
-                FormField("indicator", "Indicator", text: g?.indicator ?? "", hint: "what is measured"),
-                FormField("unit", "Unit", text: g?.unit ?? "", hint: "%, pupils, meetings"),
-                FormField("baseline", "Baseline", text: number(g?.baseline)),
-                FormField("baselineDate", "Baseline date", text: g?.baselineDate?.description ?? "", hint: RecordForms.dateHint),
-                FormField("target", "Target", text: number(g?.target)),
-                FormField("deadline", "Deadline", text: g?.deadline?.description ?? "", hint: RecordForms.dateHint),
-                .choice("priority", "Priority", options: Priority.allCases.map(\.rawValue), selected: (g?.priority ?? .medium).rawValue),
+                FormField("statement", Words.say("Goal", context: "field"), text: g?.statement ?? ""),
+                FormField(
+                    "indicator", Words.say("Indicator", context: "field"), text: g?.indicator ?? "", hint: Words.say("what is measured")),
+                FormField("unit", Words.say("Unit", context: "field"), text: g?.unit ?? "", hint: Words.say("%, pupils, meetings")),
+                FormField("baseline", Words.say("Baseline", context: "field"), text: number(g?.baseline)),
+                FormField(
+                    "baselineDate", Words.say("Baseline date", context: "field"), text: g?.baselineDate?.description ?? "",
+                    hint: RecordForms.dateHint),
+                FormField("target", Words.say("Target", context: "field"), text: number(g?.target)),
+                FormField(
+                    "deadline", Words.say("Deadline", context: "field"), text: g?.deadline?.description ?? "", hint: RecordForms.dateHint),
+                .choice(
+                    "priority", Words.say("Priority", context: "field"), options: Priority.allCases.map(\.rawValue),
+                    selected: (g?.priority ?? .medium).rawValue, labels: Priority.allCases.map(\.label)),
                 {
                     var f = FormField.choice(
-                        "direction", "Direction", options: Direction.allCases.map(\.rawValue),
-                        selected: (g?.direction ?? .increase).rawValue)
-                    f.hint = "follows baseline → target"
+                        "direction", Words.say("Direction", context: "field"), options: Direction.allCases.map(\.rawValue),
+                        selected: (g?.direction ?? .increase).rawValue, labels: Direction.allCases.map(\.label))
+                    f.hint = Words.say("follows baseline → target")
                     return f
                 }(),
                 .choice(
-                    "owner", "Owner", options: [""] + members.map(\.id), selected: g?.owner ?? "",
-                    labels: ["(none)"] + members.map { world.memberName($0) }),
+                    "owner", Words.say("Owner", context: "field"), options: [""] + members.map(\.id), selected: g?.owner ?? "",
+                    labels: [Words.say("(none)")] + members.map { world.memberName($0) }),
             ] + contributesTo(g, cluster: cluster, world: world))
     }
 
@@ -40,12 +47,16 @@ enum FrameworkForms {
         }
         guard !aims.isEmpty || g?.contributesTo != nil else { return [] }
         var options = [""] + aims.map(\.id)
-        var labels = ["(none)"] + aims.map { "\($0.statement) (\(world.clusters[$0.cluster]?.name ?? ""))" }
+        var labels = [Words.say("(none)")] + aims.map { "\($0.statement) (\(world.clusters[$0.cluster]?.name ?? ""))" }
         if let kept = g?.contributesTo, !options.contains(kept) {
             options.append(kept)
             labels.append(world.goals[kept]?.statement ?? kept)
         }
-        return [.choice("contributesTo", "Contributes to", options: options, selected: g?.contributesTo ?? "", labels: labels)]
+        return [
+            .choice(
+                "contributesTo", Words.say("Contributes to", context: "field"), options: options, selected: g?.contributesTo ?? "",
+                labels: labels)
+        ]
     }
 
     /// An action to edit, or a new one for `goal` and, when given, with `responsible` chosen.
@@ -53,21 +64,24 @@ enum FrameworkForms {
         let members = world.members(of: cluster)
         let goals = world.goals(of: cluster)
         return FormState(
-            purpose: .action(id: a?.id, cluster: cluster), title: a == nil ? "New action" : "Edit action",
+            purpose: .action(id: a?.id, cluster: cluster), title: a == nil ? Words.say("New action") : Words.say("Edit action"),
             fields: [
-                FormField("description", "Action", text: a?.description ?? ""),
+                FormField("description", Words.say("Action", context: "field"), text: a?.description ?? ""),
                 .choice(
-                    "goal", "Serves goal", options: [""] + goals.map(\.id), selected: a?.goal ?? goal ?? "",
-                    labels: ["(none)"] + goals.map(\.statement)),
+                    "goal", Words.say("Serves goal", context: "field"), options: [""] + goals.map(\.id), selected: a?.goal ?? goal ?? "",
+                    labels: [Words.say("(none)")] + goals.map(\.statement)),
                 .choice(
-                    "responsible", "Responsible", options: [""] + members.map(\.id), selected: a?.responsible ?? responsible ?? "",
-                    labels: ["(choose)"] + members.map { world.memberName($0) }),
+                    "responsible", Words.say("Responsible", context: "field"), options: [""] + members.map(\.id),
+                    selected: a?.responsible ?? responsible ?? "", labels: [Words.say("(choose)")] + members.map { world.memberName($0) }),
                 .choice(
-                    "class", "Class", options: ActionClass.allCases.map(\.rawValue), selected: (a?.actionClass ?? .prevention).rawValue),
-                FormField("start", "Start", text: a?.start?.description ?? "", hint: RecordForms.dateHint),
-                FormField("due", "Due", text: a?.due?.description ?? "", hint: RecordForms.dateHint),
-                .choice("status", "Status", options: ActionStatus.allCases.map(\.rawValue), selected: (a?.status ?? .notStarted).rawValue),
-                .longText("note", "Note", text: a?.note ?? ""),
+                    "class", Words.say("Class", context: "field"), options: ActionClass.allCases.map(\.rawValue),
+                    selected: (a?.actionClass ?? .prevention).rawValue, labels: ActionClass.allCases.map(\.label)),
+                FormField("start", Words.say("Start", context: "field"), text: a?.start?.description ?? "", hint: RecordForms.dateHint),
+                FormField("due", Words.say("Due", context: "field"), text: a?.due?.description ?? "", hint: RecordForms.dateHint),
+                .choice(
+                    "status", Words.say("Status", context: "field"), options: ActionStatus.allCases.map(\.rawValue),
+                    selected: (a?.status ?? .notStarted).rawValue, labels: ActionStatus.allCases.map(\.label)),
+                .longText("note", Words.say("Note", context: "field"), text: a?.note ?? ""),
             ])
     }
 
@@ -75,15 +89,18 @@ enum FrameworkForms {
     static func measurement(goal: Goal, today: Day, correcting m: Measurement? = nil) -> FormState {
         FormState(
             purpose: m.map { .correctMeasurement(id: $0.id, goal: goal.id) } ?? .measurement(goal: goal.id),
-            title: (m == nil ? "Measure: " : "Correct measurement: ") + goal.statement,
+            title: m == nil
+                ? Words.say("Measure: {goal}", ["goal": goal.statement])
+                : Words.say("Correct measurement: {goal}", ["goal": goal.statement]),
             fields: [
                 FormField(
-                    "value", "Value", text: m.map { World.number($0.value) } ?? "",
+                    "value", Words.say("Value", context: "field"), text: m.map { World.number($0.value) } ?? "",
                     hint: goal.unit.isEmpty ? goal.indicator : "\(goal.unit) · \(goal.indicator)"),
                 FormField(
-                    "date", "Date", text: m?.date.description ?? "today", hint: "the day it was taken; not later than today",
-                    offered: m == nil),
-                FormField("source", "Source", text: m?.source ?? "", hint: "where the value comes from"),
+                    "date", Words.say("Date", context: "field"), text: m?.date.description ?? DayInput.today,
+                    hint: Words.say("the day it was taken; not later than today"), offered: m == nil),
+                FormField(
+                    "source", Words.say("Source", context: "field"), text: m?.source ?? "", hint: Words.say("where the value comes from")),
             ])
     }
 
@@ -138,7 +155,9 @@ enum FrameworkForms {
             return assessmentRecord(from: form, id: id, cluster: cluster, env: &env, issues: &issues)
         case .measurement(let goal), .correctMeasurement(_, let goal):
             let value = number("value")
-            if value == nil, !issues.contains(where: { $0.field == "value" }) { issues.append(FieldIssue("value", "a number is required")) }
+            if value == nil, !issues.contains(where: { $0.field == "value" }) {
+                issues.append(FieldIssue("value", Words.say("a number is required")))
+            }
             let day = date("date") ?? today
             var m =
                 form.purpose.edited.flatMap { world.measurements[$0.id] }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The form for a link between two schools, read from the side of the school whose screen it
@@ -14,10 +15,10 @@ enum LinkForms {
 
         var label: String {
             switch self {
-            case .feeds: return "feeds"
-            case .fedBy: return "is fed by"
-            case .succeeds: return "succeeds"
-            case .succeededBy: return "is succeeded by"
+            case .feeds: return Words.say("feeds", context: "this school")
+            case .fedBy: return Words.say("is fed by", context: "this school")
+            case .succeeds: return Words.say("succeeds", context: "this school")
+            case .succeededBy: return Words.say("is succeeded by", context: "this school")
             }
         }
 
@@ -36,11 +37,12 @@ enum LinkForms {
     /// A new link from `school` to `other`: a feed until the person says otherwise.
     static func new(school: String, other: String, world: World) -> FormState {
         var relation = FormField.choice(
-            "relation", "This school", options: Side.allCases.map(\.rawValue), selected: Side.feeds.rawValue,
+            "relation", Words.say("This school", context: "field"), options: Side.allCases.map(\.rawValue), selected: Side.feeds.rawValue,
             labels: Side.allCases.map(\.label))
-        relation.hint = "←/→ or a letter"
+        relation.hint = Words.say("←/→ or a letter")
         var form = FormState(
-            purpose: .link(id: nil, school: school, other: other), title: "Link with \(name(other, world))", fields: [relation])
+            purpose: .link(id: nil, school: school, other: other), title: Words.say("Link with {school}", ["school": name(other, world)]),
+            fields: [relation])
         form.fields += fields(for: .feeds, of: nil)
         return form
     }
@@ -52,27 +54,35 @@ enum LinkForms {
         let other = l.from == school ? l.to : l.from
         return FormState(
             purpose: .link(id: l.id, school: school, other: other),
-            title: "Edit link: \(name(school, world)) \(side.label) \(name(other, world))", fields: fields(for: side.relation, of: l))
+            title: Words.say(
+                "Edit link: {school} {side} {other}", ["school": name(school, world), "side": side.label, "other": name(other, world)]),
+            fields: fields(for: side.relation, of: l))
     }
 
-    static func name(_ school: String, _ world: World) -> String { world.schools[school]?.name ?? "(removed school)" }
+    static func name(_ school: String, _ world: World) -> String { world.schools[school]?.name ?? Words.say("(removed school)") }
 
     /// The fields a kind of link has, filled from `l`: a feed's phases, a succession's day and
     /// how, and the notes of either.
     static func fields(for relation: LinkRelation, of l: Link?) -> [FormField] {
-        var notes = FormField.longText("notes", "Notes", text: l?.notes ?? "")
-        notes.hint = "optional"
+        var notes = FormField.longText("notes", Words.say("Notes", context: "field"), text: l?.notes ?? "")
+        notes.hint = Words.say("optional")
         switch relation {
         case .feeds:
             var phases = FormField.multi(
-                "phases", "Phases", options: Phase.allCases.map(\.rawValue), chosen: Set((l?.phases ?? []).map(\.rawValue)))
-            phases.hint = "as pupils go; Space ticks"
+                "phases", Words.say("Phases", context: "field"), options: Phase.allCases.map(\.rawValue),
+                chosen: Set((l?.phases ?? []).map(\.rawValue)),
+                labels: Phase.allCases.map(\.label))
+            phases.hint = Words.say("as pupils go; Space ticks")
             return [phases, notes]
         case .lineage:
-            let on = FormField("on", "Day", text: l?.on?.description ?? "", hint: "took over: " + RecordForms.dateHint)
+            let on = FormField(
+                "on", Words.say("Day", context: "field"), text: l?.on?.description ?? "",
+                hint: Words.say("took over: {hint}", ["hint": RecordForms.dateHint]))
             var how = FormField.choice(
-                "how", "How", options: [""] + Lineage.allCases.map(\.rawValue), selected: l?.how?.rawValue ?? "")
-            how.hint = "←/→ or a letter"
+                "how", Words.say("How", context: "field"), options: [""] + Lineage.allCases.map(\.rawValue),
+                selected: l?.how?.rawValue ?? "",
+                labels: [Words.say("(none)")] + Lineage.allCases.map(\.label))
+            how.hint = Words.say("←/→ or a letter")
             return [on, how, notes]
         }
     }

@@ -1,15 +1,17 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The forms for each kind of record: which fields, in which order, filled from the stored
 /// record when editing. The first field is always the name (a checkpoint's title).
 enum RecordForms {
-    static let dateHint = "YYYY-MM-DD, today, +2w"
+    /// How a day may be typed, said under its field.
+    static var dateHint: String { Words.say("YYYY-MM-DD, today, +2w") }
 
     static func cluster(_ c: Cluster?) -> FormState {
         let c = c ?? Cluster(id: "", name: "")
         return FormState(
-            purpose: .cluster(id: c.id.isEmpty ? nil : c.id), title: c.id.isEmpty ? "New cluster" : "Edit cluster",
+            purpose: .cluster(id: c.id.isEmpty ? nil : c.id), title: c.id.isEmpty ? Words.say("New cluster") : Words.say("Edit cluster"),
             fields: described(.cluster(c)))
     }
 
@@ -17,7 +19,7 @@ enum RecordForms {
         let s = s ?? School(id: "", name: name)
         return FormState(
             purpose: .school(id: s.id.isEmpty ? nil : s.id, joinCluster: joinCluster),
-            title: s.id.isEmpty ? "New school" : "Edit school",
+            title: s.id.isEmpty ? Words.say("New school") : Words.say("Edit school"),
             fields: described(.school(s)))
     }
 
@@ -25,7 +27,7 @@ enum RecordForms {
         let a = a ?? Agency(id: "", name: name, sector: .health)
         return FormState(
             purpose: .agency(id: a.id.isEmpty ? nil : a.id, joinCluster: joinCluster),
-            title: a.id.isEmpty ? "New agency" : "Edit agency",
+            title: a.id.isEmpty ? Words.say("New agency") : Words.say("Edit agency"),
             fields: described(.agency(a)))
     }
 
@@ -33,30 +35,33 @@ enum RecordForms {
     static func checkpoint(_ c: Checkpoint?, cluster: String, world: World, chooseCluster: Bool = false) -> FormState {
         let members = world.members(of: cluster)
         var fields = [
-            FormField("title", "Title", text: c?.title ?? ""),
-            FormField("due", "Due", text: c?.due.description ?? "", hint: dateHint),
+            FormField("title", Words.say("Title", context: "field"), text: c?.title ?? ""),
+            FormField("due", Words.say("Due", context: "field"), text: c?.due.description ?? "", hint: dateHint),
         ]
         if chooseCluster {
             let clusters = NameOrder.sorted(world.clusters.values, by: \.name)
-            var field = FormField.choice("cluster", "Cluster", options: clusters.map(\.id), selected: cluster, labels: clusters.map(\.name))
-            field.hint = "←/→ or a letter"
+            var field = FormField.choice(
+                "cluster", Words.say("Cluster", context: "field"), options: clusters.map(\.id), selected: cluster,
+                labels: clusters.map(\.name))
+            field.hint = Words.say("←/→ or a letter")
             fields.append(field)
         } else {
             var field = FormField.choice(
-                "concerns", "Concerns member", options: [""] + members.map(\.id), selected: c?.concerns ?? "",
-                labels: ["(none)"] + members.map { world.memberName($0) })
-            field.hint = "←/→ choose"
+                "concerns", Words.say("Concerns member", context: "field"), options: [""] + members.map(\.id), selected: c?.concerns ?? "",
+                labels: [Words.say("(none)")] + members.map { world.memberName($0) })
+            field.hint = Words.say("←/→ choose")
             fields.append(field)
             let goals = world.goals(of: cluster)
             var asks = FormField.choice(
-                "goal", "Asks to measure", options: [""] + goals.map(\.id), selected: c?.goal ?? "",
-                labels: ["(no goal)"] + goals.map(\.statement))
-            asks.hint = "a measurement ticks it"
+                "goal", Words.say("Asks to measure", context: "field"), options: [""] + goals.map(\.id), selected: c?.goal ?? "",
+                labels: [Words.say("(no goal)")] + goals.map(\.statement))
+            asks.hint = Words.say("a measurement ticks it")
             fields.append(asks)
         }
         if let c { fields += tickCorrection(c) }
         return FormState(
-            purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? "New checkpoint" : "Edit checkpoint", fields: fields)
+            purpose: .checkpoint(id: c?.id, cluster: cluster), title: c == nil ? Words.say("New checkpoint") : Words.say("Edit checkpoint"),
+            fields: fields)
     }
 
     /// `name`: the member's name when it is not stored yet (a school just made in the picker).
@@ -73,11 +78,12 @@ enum RecordForms {
         let clusterName = world.clusters[cluster]?.name ?? ""
         return FormState(
             purpose: .member(membership: m?.id, cluster: cluster, type: type, memberId: memberId),
-            title: "\(name ?? "Member") in \(clusterName)",
+            title: name.map { Words.say("{name} in {cluster}", ["name": $0, "cluster": clusterName]) }
+                ?? Words.say("Member in {cluster}", ["cluster": clusterName]),
             fields: [
-                FormField("role", "Role", text: m?.role ?? ""),
-                .longText("responsibilities", "Responsibilities", text: m?.responsibilities ?? ""),
-                .flag("lead", "Lead of cluster", on: m?.lead ?? false),
+                FormField("role", Words.say("Role", context: "field"), text: m?.role ?? ""),
+                .longText("responsibilities", Words.say("Responsibilities", context: "field"), text: m?.responsibilities ?? ""),
+                .flag("lead", Words.say("Lead of cluster", context: "field"), on: m?.lead ?? false),
             ])
     }
 }

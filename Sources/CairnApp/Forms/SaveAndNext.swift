@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// "Save and next" (Ctrl-N): a clerk entering a run of new records saves one and finds the
@@ -54,7 +55,36 @@ extension FormState {
 enum RunWords {
     /// "Saved “Escola Básica nº 2”. Next: (2 schools saved in this run)".
     static func saved(_ name: String, kind: RecordKind, count: Int) -> String {
-        let noun = kind.rawValue
-        return "Saved “\(name)”. Next: (\(Text.counted(count, noun, kind == .agency ? "agencies" : nil)) saved in this run)"
+        let values = ["name": name]
+        switch kind {
+        case .school:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} school saved in this run)", "Saved “{name}”. Next: ({count} schools saved in this run)",
+                count, values)
+        case .agency:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} agency saved in this run)", "Saved “{name}”. Next: ({count} agencies saved in this run)",
+                count, values)
+        case .cluster:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} cluster saved in this run)", "Saved “{name}”. Next: ({count} clusters saved in this run)",
+                count, values)
+        case .checkpoint:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} checkpoint saved in this run)",
+                "Saved “{name}”. Next: ({count} checkpoints saved in this run)", count, values)
+        case .goal:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} goal saved in this run)", "Saved “{name}”. Next: ({count} goals saved in this run)", count,
+                values)
+        case .action:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} action saved in this run)", "Saved “{name}”. Next: ({count} actions saved in this run)",
+                count, values)
+        default:
+            return Words.count(
+                "Saved “{name}”. Next: ({count} record saved in this run)", "Saved “{name}”. Next: ({count} records saved in this run)",
+                count, values)
+        }
     }
 }

@@ -6,13 +6,12 @@ import TermUI
 /// written once.
 enum TypeToPick {
     /// Enter chooses; Esc clears what was typed, then goes back.
-    static func bindings<A>(_ list: ListModel, choose: A, back: A, clear: A, chooseLabel: String = Words.say("choose")) -> [KeyBinding<A>] {
+    static func bindings<A>(_ list: ListModel, choose: A, back: A, clear: A, chooseLabel: String? = nil) -> [KeyBinding<A>] {
         [
-            KeyBinding([.enter], "Enter", chooseLabel, choose, enabled: list.selectedRow != nil),
+            KeyBinding([.enter], "Enter", chooseLabel ?? Words.say("choose", context: "key"), choose, enabled: list.selectedRow != nil),
             KeyBinding(
                 [.escape], "Esc", list.filter.text.isEmpty ? Words.say("back") : Words.say("clear the filter"),
-                list.filter.text.isEmpty ? back : clear,
-                essential: true),
+                list.filter.text.isEmpty ? back : clear, essential: true),
         ]
     }
 

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// A type a field's value has, with how it is written as JSON (the journal's edits, history,
 /// restore) and as text (a form's field, `cairn edit FIELD=VALUE`).
 public protocol FieldType: Sendable, Equatable, Codable {
@@ -17,6 +19,8 @@ public protocol FieldType: Sendable, Equatable, Codable {
     static var input: RecordFields.Input { get }
     /// Said under a form's field.
     static var hint: String { get }
+    /// What a choice or a set shows for each option, in the order of `input`'s words.
+    static var optionLabels: [String] { get }
     /// Whether text says nothing: an optional field is then cleared.
     static func isNothing(_ text: String) -> Bool
     /// An optional left empty, which a record's JSON leaves out.
@@ -26,6 +30,7 @@ public protocol FieldType: Sendable, Equatable, Codable {
 extension FieldType {
     public static var input: RecordFields.Input { .line }
     public static var hint: String { "" }
+    public static var optionLabels: [String] { [] }
     public static func isNothing(_ text: String) -> Bool { text.isEmpty }
     public var isAbsent: Bool { false }
     public var fieldShown: String { fieldText }
@@ -39,7 +44,7 @@ extension String: FieldType {
     }
     public var fieldText: String { self }
     public init(fieldText text: String, today: Day, field: String) { self = text }
-    public static var accepts: String { "any text" }
+    public static var accepts: String { Words.say("any text") }
 }
 
 extension Day: FieldType {
@@ -50,8 +55,8 @@ extension Day: FieldType {
     }
     public var fieldText: String { description }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) { self = try DayInput.parse(text, today: today) }
-    public static var accepts: String { "YYYY-MM-DD, today, +2w or -3m" }
-    public static var hint: String { "YYYY-MM-DD, today, +2w" }
+    public static var accepts: String { Words.say("YYYY-MM-DD, today, +2w or -3m") }
+    public static var hint: String { Words.say("YYYY-MM-DD, today, +2w") }
     public static func isNothing(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespaces).isEmpty }
 }
 
@@ -63,10 +68,10 @@ extension Double: FieldType {
     }
     public var fieldText: String { World.number(self) }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
-        guard let value = try NumberInput.parse(text) else { throw InputError("a value is required") }
+        guard let value = try NumberInput.parse(text) else { throw InputError(Words.say("a value is required")) }
         self = value
     }
-    public static var accepts: String { "a number (12.5 or 12,5)" }
+    public static var accepts: String { Words.say("a number (12.5 or 12,5)") }
 }
 
 extension Int: FieldType {
@@ -77,10 +82,12 @@ extension Int: FieldType {
     }
     public var fieldText: String { "\(self)" }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
-        guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else { throw InputError("“\(text)” is not a whole number") }
+        guard let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw InputError(CairnWords.Words.say("“{text}” is not a whole number", ["text": text]))
+        }
         self = n
     }
-    public static var accepts: String { "a whole number" }
+    public static var accepts: String { CairnWords.Words.say("a whole number") }
 }
 
 extension Bool: FieldType {
@@ -91,13 +98,19 @@ extension Bool: FieldType {
     }
     public var fieldText: String { self ? "yes" : "no" }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
-        switch text.lowercased() {
+        // Yes and no are read in the session's language as well as in English.
+        let said = text.lowercased()
+        let yes = CairnWords.Words.say("yes", context: "flag").lowercased()
+        let no = CairnWords.Words.say("no", context: "flag").lowercased()
+        switch said {
+        case yes: self = true
+        case no: self = false
         case "yes", "true", "y", "1": self = true
         case "no", "false", "n", "0", "": self = false
-        default: throw InputError("“\(text)” is neither yes nor no")
+        default: throw InputError(Words.say("“{text}” is neither yes nor no", ["text": text]))
         }
     }
-    public static var accepts: String { "yes or no (true, false)" }
+    public static var accepts: String { Words.say("yes or no (true, false)") }
     public static var input: RecordFields.Input { .flag }
 }
 
@@ -110,8 +123,9 @@ extension Vocabulary {
     public var fieldText: String { rawValue }
     public var fieldShown: String { label }
     public init(fieldText text: String, today: Day, field: String) throws(InputError) { self = try Self.parse(text, field: field) }
-    public static var accepts: String { "one of \(wordList)" }
+    public static var accepts: String { Words.say("one of {words}", ["words": wordList]) }
     public static var input: RecordFields.Input { .choice(allCases.map { $0.rawValue }) }
+    public static var optionLabels: [String] { allCases.map(\.label) }
 }
 
 extension Optional: FieldType where Wrapped: FieldType {
@@ -131,8 +145,11 @@ extension Optional: FieldType where Wrapped: FieldType {
     public init(fieldText text: String, today: Day, field: String) throws(InputError) {
         self = Wrapped.isNothing(text) ? nil : try Wrapped(fieldText: text, today: today, field: field)
     }
-    public static var accepts: String { Wrapped.accepts + ", or nothing" }
+    public static var accepts: String { Words.say("{accepts}, or nothing", ["accepts": Wrapped.accepts]) }
     public static var hint: String { Wrapped.hint }
+    public static var optionLabels: [String] {
+        Wrapped.optionLabels.isEmpty ? [] : [Words.say("(none)")] + Wrapped.optionLabels
+    }
     public static var input: RecordFields.Input {
         if case .choice(let words) = Wrapped.input { return .choice([""] + words) }
         return Wrapped.input
@@ -158,8 +175,9 @@ extension Array: FieldType where Element: Vocabulary {
         for word in text.split(separator: ",") { out.append(try Element.parse(String(word), field: String(field.dropLast()))) }
         self = out
     }
-    public static var accepts: String { "words separated by commas, from \(Element.wordList)" }
+    public static var accepts: String { Words.say("words separated by commas, from {words}", ["words": Element.wordList]) }
     public static var input: RecordFields.Input { .multi(Element.allCases.map { $0.rawValue }) }
+    public static var optionLabels: [String] { Element.allCases.map(\.label) }
 }
 
 /// A health check's ratings or notes, item by item: set whole from JSON only; `cairn edit`
@@ -176,6 +194,8 @@ extension Dictionary: FieldType where Key == String, Value: FieldType {
         self = out
     }
     public var fieldText: String { "" }
-    public init(fieldText text: String, today: Day, field: String) throws(InputError) { throw InputError("it is set by its parts") }
+    public init(fieldText text: String, today: Day, field: String) throws(InputError) {
+        throw InputError(Words.say("it is set by its parts"))
+    }
     public static var accepts: String { "" }
 }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// A record as its JSON object, field name to value, and back: what an edit, a conflict and
 /// history compare, read and made through the kind's description.
 extension Record {
@@ -38,7 +40,8 @@ private struct FromFieldValues: UniformFieldVisitor {
         } else if json.isNull {
             error = InputError("field `\(key)` is missing")
         } else {
-            error = InputError("field `\(key)`: \(json.display) is not \(V.accepts)")
+            error = InputError(
+                Words.say("field `{field}`: {value} is not {accepts}", ["field": key, "value": json.display, "accepts": V.accepts]))
         }
     }
 }

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// The visitors that reach one field by its key: to describe it, read or set it as JSON, or
 /// read or set it as text.
 extension RecordFields {
@@ -9,8 +11,8 @@ extension RecordFields {
         mutating func field<V: FieldType>(_ key: String, _ value: inout V, _ traits: FieldTraits) {
             guard !traits.contains(.identity) else { return }
             var f = Field(
-                name: key, label: labels[key] ?? RecordFields.label(key), input: traits.contains(.long) ? .longText : V.input,
-                hint: V.hint, accepts: V.accepts, editable: !traits.contains(.fixed), inJSON: true, traits: traits,
+                name: key, input: traits.contains(.long) ? .longText : V.input, editable: !traits.contains(.fixed), inJSON: true,
+                traits: traits, said: Said(hint: { V.hint }, accepts: { V.accepts }, options: { V.optionLabels }),
                 text: { record in
                     var read = FieldText(key: key)
                     record.readFields(&read)
@@ -35,16 +37,18 @@ extension RecordFields {
     static func adjust(_ f: inout Field, of kind: RecordKind) {
         switch (kind, f.name) {
         case (.checkpoint, "doneOn"):
-            f.accepts = "YYYY-MM-DD, yesterday or -3d, on a ticked checkpoint"
+            f.said.accepts = { Words.say("YYYY-MM-DD, yesterday or -3d, on a ticked checkpoint") }
             let set = f.setText
             // Ticking and reopening are their own commands; this only corrects the day.
             f.setText = { (record: inout Record, v: String, today: Day) throws(InputError) in
                 guard case .checkpoint(let c) = record else { return }
-                guard c.isDone else { throw InputError("“\(c.title)” is not ticked: tick it (cairn tick --on DATE)") }
-                if v.isEmpty { throw InputError("a ticked checkpoint keeps its day: reopen it instead (cairn reopen)") }
+                guard c.isDone else {
+                    throw InputError(Words.say("“{title}” is not ticked: tick it (cairn tick --on DATE)", ["title": c.title]))
+                }
+                if v.isEmpty { throw InputError(Words.say("a ticked checkpoint keeps its day: reopen it instead (cairn reopen)")) }
                 try set(&record, v, today)
             }
-        case (.agreement, "meetingsPerYear"): f.accepts = "a whole number from 1 to 52"
+        case (.agreement, "meetingsPerYear"): f.said.accepts = { Words.say("a whole number from 1 to 52") }
         default: break
         }
     }
@@ -52,8 +56,8 @@ extension RecordFields {
     /// One item's rating on a health check, which `cairn edit` sets as a field of its own.
     static func rating(_ item: HealthItem) -> Field {
         Field(
-            name: item.rawValue, label: item.label, input: .choice(["", "1", "2", "3", "4"]), hint: "",
-            accepts: "a rating from 1 (fragile) to 4 (solid), or nothing", editable: true, inJSON: false, traits: [],
+            name: item.rawValue, input: .choice(["", "1", "2", "3", "4"]), editable: true, inJSON: false, traits: [],
+            said: Said(hint: { "" }, accepts: { Words.say("a rating from 1 (fragile) to 4 (solid), or nothing") }),
             text: { record in
                 guard case .assessment(let a) = record else { return "" }
                 return a.rating(item).map(String.init) ?? ""
@@ -65,7 +69,7 @@ extension RecordFields {
                 } else if let r = Int(v) {
                     a.ratings[item.rawValue] = r
                 } else {
-                    throw InputError("“\(v)” is not a rating")
+                    throw InputError(Words.say("“{value}” is not a rating", ["value": v]))
                 }
                 record = .assessment(a)
             })

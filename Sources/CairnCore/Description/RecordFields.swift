@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Every kind's fields as a person meets them: what a form calls each, how it asks for it,
 /// what it accepts, and whether `cairn edit` sets it, all read from the kind's one description
 /// (`visitFields`). The fold's field edits, conflicts, forms and `cairn edit` go through it.
@@ -17,13 +19,16 @@ public enum RecordFields {
     public struct Field: Sendable {
         /// The JSON key: `municipality`, `class`, `doneOn`.
         public var name: String
-        /// What a form calls it: "Official id", "E-mail".
-        public var label: String
+        /// What a form calls it, in the session's language: "Official id", "E-mail".
+        public var label: String { RecordFields.label(name) }
         public var input: Input
-        /// Said under a form's field: how a day may be typed.
-        public var hint: String
+        /// Said under a form's field, in the session's language: how a day may be typed.
+        public var hint: String { said.hint() }
         /// "YYYY-MM-DD, today, +2w", "one of primary, ...": said when a value is refused.
-        public var accepts: String
+        public var accepts: String { said.accepts() }
+        /// What a choice or a set shows for each of its options, in the session's language
+        /// (an option's word stays what is stored); empty for other inputs.
+        public var optionLabels: [String] { said.options() }
         /// Whether `cairn edit` sets it; the others are set by their own doors (a tick, a
         /// member's cluster) or are links a record is made with.
         public var editable: Bool
@@ -31,12 +36,19 @@ public enum RecordFields {
         /// of its own (a health check's rating of one item).
         public var inJSON: Bool
         public var traits: FieldTraits
+        /// The field's words, looked up when they are shown: the session's language can change
+        /// while the description (made once) stays.
+        var said: Said
         var text: @Sendable (Record) -> String
         var setText: @Sendable (inout Record, String, Day) throws(InputError) -> Void
     }
 
-    /// Labels that are not the key's words: `email` is "E-mail", not "Email".
-    static let labels = ["email": "E-mail"]
+    /// A field's words that follow the session's language.
+    struct Said: Sendable {
+        var hint: @Sendable () -> String
+        var accepts: @Sendable () -> String
+        var options: @Sendable () -> [String] = { [] }
+    }
 
     /// Every field of a kind but its id, those `cairn edit` sets first, in a form's order.
     public static func all(of kind: RecordKind) -> [Field] { described[kind] ?? [] }
@@ -79,21 +91,26 @@ public enum RecordFields {
         let known = fields(of: record.kind)
         guard let f = known.first(where: { $0.name == field }) else {
             throw InputError(
-                "\(record.kind.rawValue) has no field “\(field)”: use one of \(known.map(\.name).joined(separator: ", "))")
+                Words.say(
+                    "{kind} has no field “{field}”: use one of {fields}",
+                    ["kind": record.kind.rawValue, "field": field, "fields": known.map(\.name).joined(separator: ", ")]))
         }
         var r = record
         do {
             try f.setText(&r, value, today)
         } catch {
             // A vocabulary's message already lists its words.
-            let accepts = error.message.contains("use one of") ? "" : " (\(field) accepts \(f.accepts))"
-            throw InputError("\(field): \(error.message)\(accepts)")
+            if error.listsWhatIsAccepted { throw InputError(Words.say("{field}: {problem}", ["field": field, "problem": error.message])) }
+            throw InputError(
+                Words.say(
+                    "{field}: {problem} ({field} accepts {accepts})", ["field": field, "problem": error.message, "accepts": f.accepts]))
         }
         return r
     }
 
-    /// A label from a key: `leadershipModel` is "Leadership model".
-    static func label(_ key: String) -> String {
+    /// A label from a key: `leadershipModel` is "Leadership model" (English, for a key no
+    /// label names).
+    static func englishLabel(_ key: String) -> String {
         var out = ""
         for c in key {
             if c.isUppercase {

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Two or more people set one field of one record without seeing each other's change (two
 /// sessions, or two machines between syncs). The change ordered later stands; the others stay in
 /// the journal and are listed here until someone chooses the value to keep.
@@ -202,10 +204,12 @@ extension World {
     /// Why an edit of a record that is not there cannot be saved: "school “Escola …” was
     /// deleted by ben at 2026-12-01 14:02 while you edited it".
     public func goneMessage(_ kind: RecordKind, _ id: String) -> String {
-        guard let grave = tombstones[id] else { return "that \(kind.rawValue) (\(id)) no longer exists" }
+        guard let grave = tombstones[id] else { return Words.say("that {kind} ({id}) no longer exists", ["kind": kind.said, "id": id]) }
         let when = EventTime.minute(grave.deletedBy.at)
-        let who = grave.deletedBy.by.isEmpty ? "someone" : grave.deletedBy.by
-        return "\(describe(grave.record)) was deleted by \(who)\(when.isEmpty ? "" : " at \(when)") while you edited it"
+        let who = grave.deletedBy.by.isEmpty ? Words.say("someone") : grave.deletedBy.by
+        let values = ["record": describe(grave.record), "who": who, "when": when]
+        if when.isEmpty { return Words.say("{record} was deleted by {who} while you edited it", values) }
+        return Words.say("{record} was deleted by {who} at {when} while you edited it", values)
     }
 
     /// Folds a create (a put with no base) unless the id is taken: then the record that holds it

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// The rule book: every operation validated against the world and turned into changes.
 extension World {
     /// What `operation` changes when `author` asks for it, or why it is refused.
@@ -18,17 +20,19 @@ extension World {
         switch operation {
         case .add(let record):
             if let existing = self.record(record.kind, id: record.id) {
-                throw Refusal("id", "\(record.id) is already \(describe(existing)): a new record needs a new id")
+                throw Refusal(
+                    "id",
+                    Words.say("{id} is already {record}: a new record needs a new id", ["id": record.id, "record": describe(existing)]))
             }
             let checked = try check(record, by: author)
             put(checked, into: &changes)
-            return "Added \(describe(checked))"
+            return Words.say("Added {record}", ["record": describe(checked)])
         case .edit(let record, let basis):
             guard let current = self.record(record.kind, id: record.id) else { throw Refusal("id", goneMessage(record.kind, record.id)) }
             let checked = try check(record, by: author)
             guard let basis else {
                 put(checked, into: &changes)
-                return "Saved \(describe(checked))"
+                return Words.say("Saved {record}", ["record": describe(checked)])
             }
             // What this person changed, onto what others may have changed since they opened it;
             // a field already at the value typed needs no writing (a form saved twice).
@@ -39,7 +43,7 @@ extension World {
             do { merged = try current.applying(edit.fields) } catch { throw Refusal("id", error.message) }
             let final = try check(merged, by: author)
             if !edit.fields.isEmpty { apply(.edit(edit), into: &changes) }
-            return "Saved \(describe(final))"
+            return Words.say("Saved {record}", ["record": describe(final)])
         case .setFields(let kind, let id, let fields):
             guard var record = self.record(kind, id: id) else { throw Refusal("id", goneMessage(kind, id)) }
             for f in fields {
@@ -51,46 +55,60 @@ extension World {
             }
             let checked = try check(record, by: author)
             put(checked, into: &changes)
-            return "Saved \(describe(checked))"
+            return Words.say("Saved {record}", ["record": describe(checked)])
         case .delete(let kind, let id):
-            guard let record = self.record(kind, id: id) else { throw Refusal("id", "\(id) no longer exists") }
+            guard let record = self.record(kind, id: id) else { throw Refusal("id", Words.say("{id} no longer exists", ["id": id])) }
             let name = describe(record)
             for change in cascadeDelete(kind, id: id) { apply(change, into: &changes) }
-            return kind == .membership ? "Removed \(name)" : "Deleted \(name)"
+            return kind == .membership ? Words.say("Removed {record}", ["record": name]) : Words.say("Deleted {record}", ["record": name])
         case .tick(let id, let evidence, let day):
-            guard let c = checkpoints[id] else { throw Refusal("checkpoint", "checkpoint \(id) no longer exists") }
+            guard let c = checkpoints[id] else { throw Refusal("checkpoint", Words.say("checkpoint {id} no longer exists", ["id": id])) }
             if let by = c.doneBy, let on = c.doneOn {
-                throw Refusal("done", "“\(c.title)” was already ticked by \(by) on \(on)")
+                throw Refusal(
+                    "done", Words.say("“{title}” was already ticked by {by} on {day}", ["title": c.title, "by": by, "day": on.description]))
             }
             let done = day ?? author.today
             put(try check(.checkpoint(c.ticked(by: author.user, on: done, evidence: evidence)), by: author), into: &changes)
-            return done == author.today ? "Ticked “\(c.title)” as done" : "Ticked “\(c.title)” as done on \(done)"
+            return done == author.today
+                ? Words.say("Ticked “{title}” as done", ["title": c.title])
+                : Words.say("Ticked “{title}” as done on {day}", ["title": c.title, "day": done.description])
         case .leave(let id, let day):
-            guard let m = memberships[id] else { throw Refusal("membership", "membership \(id) no longer exists") }
+            guard let m = memberships[id] else { throw Refusal("membership", Words.say("membership {id} no longer exists", ["id": id])) }
             let name = memberName(m)
-            if let left = m.to { throw Refusal("to", "\(name) already left on \(left)") }
+            if let left = m.to { throw Refusal("to", Words.say("{name} already left on {day}", ["name": name, "day": left.description])) }
             let on = day ?? author.today
-            if on > author.today { throw Refusal("to", "\(on) is still to come: a member leaves today or on an earlier day") }
+            if on > author.today {
+                throw Refusal(
+                    "to", Words.say("{day} is still to come: a member leaves today or on an earlier day", ["day": on.description]))
+            }
             var left = m
             left.to = on
             left.lead = false
             put(try check(.membership(left), by: author), into: &changes)
-            return "\(name) left \(clusters[m.cluster]?.name ?? "the cluster") on \(on)"
+            return Words.say(
+                "{name} left {cluster} on {day}",
+                ["name": name, "cluster": clusters[m.cluster]?.name ?? Words.say("the cluster"), "day": on.description])
         case .reopen(let id):
-            guard let c = checkpoints[id] else { throw Refusal("checkpoint", "checkpoint \(id) no longer exists") }
-            guard c.isDone else { throw Refusal("done", "“\(c.title)” is not done, so there is nothing to reopen") }
+            guard let c = checkpoints[id] else { throw Refusal("checkpoint", Words.say("checkpoint {id} no longer exists", ["id": id])) }
+            guard c.isDone else {
+                throw Refusal("done", Words.say("“{title}” is not done, so there is nothing to reopen", ["title": c.title]))
+            }
             put(.checkpoint(c.reopened()), into: &changes)
-            return "Reopened “\(c.title)”"
+            return Words.say("Reopened “{title}”", ["title": c.title])
         case .measure(let m):
-            if measurements[m.id] != nil { throw Refusal("id", "\(m.id) is already a measurement: a new one needs a new id") }
+            if measurements[m.id] != nil {
+                throw Refusal("id", Words.say("{id} is already a measurement: a new one needs a new id", ["id": m.id]))
+            }
             guard case .measurement(var measured) = try check(.measurement(m), by: author) else { return "" }
             let ticks = ticksFor(measured, by: author.user, on: author.today)
             if case .put(.checkpoint(let c))? = ticks.first { measured.ticked = c.id }
             let checked = Record.measurement(measured)
             put(checked, into: &changes)
             for tick in ticks { apply(tick, into: &changes) }
-            if case .put(.checkpoint(let c))? = ticks.first { return "Added \(describe(checked)) and ticked “\(c.title)”" }
-            return "Added \(describe(checked))"
+            if case .put(.checkpoint(let c))? = ticks.first {
+                return Words.say("Added {record} and ticked “{title}”", ["record": describe(checked), "title": c.title])
+            }
+            return Words.say("Added {record}", ["record": describe(checked)])
         case .carry(let carried, let summary):
             // Many records in a row: unique keys are looked up in an index, not by scanning.
             var keys = UniqueKeys(self)
@@ -100,14 +118,22 @@ extension World {
                     let (normalized, found) = validate(record, keys: keys)
                     let issues = found.filter { !$0.isGap }
                     if !issues.isEmpty {
-                        throw Refusal(issues.map { FieldIssue($0.field, "\(describe(normalized)): \($0.message)") })
+                        throw Refusal(
+                            issues.map {
+                                FieldIssue(
+                                    $0.field, Words.say("{record}: {problem}", ["record": describe(normalized), "problem": $0.message]))
+                            })
                     }
                     keys.note(.put(normalized))
                     put(normalized, into: &changes)
                 case .edit(let edit):
-                    guard let before = self.record(edit.kind, id: edit.id) else { throw Refusal("id", "\(edit.id) no longer exists") }
+                    guard let before = self.record(edit.kind, id: edit.id) else {
+                        throw Refusal("id", Words.say("{id} no longer exists", ["id": edit.id]))
+                    }
                     let after: Record
-                    do { after = try before.applying(edit.fields) } catch { throw Refusal("id", "\(describe(before)): \(error.message)") }
+                    do { after = try before.applying(edit.fields) } catch {
+                        throw Refusal("id", Words.say("{record}: {problem}", ["record": describe(before), "problem": error.message]))
+                    }
                     // As a carried record: what it lacks is a gap to fill, not a refusal (an
                     // action whose responsible member left).
                     let (normalized, found) = validate(after)
@@ -115,7 +141,7 @@ extension World {
                     if !issues.isEmpty { throw Refusal(issues) }
                     put(normalized, into: &changes)
                 case .delete(let kind, let id):
-                    guard self.record(kind, id: id) != nil else { throw Refusal("id", "\(id) no longer exists") }
+                    guard self.record(kind, id: id) != nil else { throw Refusal("id", Words.say("{id} no longer exists", ["id": id])) }
                     // As every delete: what only makes sense with it goes, links to it are cleared.
                     for c in cascadeDelete(kind, id: id) { apply(c, into: &changes) }
                 }
@@ -130,13 +156,15 @@ extension World {
             // to a member whose adding is undone) would leave that reference pointing nowhere.
             let deleting = Set(inverse.compactMap { if case .delete(_, let id) = $0 { id } else { nil } })
             if let (referrer, _) = referrers(to: deleting).first {
-                throw Refusal("undo", "not undone: \(describe(referrer)) was linked to it since; change or delete that first")
+                throw Refusal(
+                    "undo",
+                    Words.say("not undone: {record} was linked to it since; change or delete that first", ["record": describe(referrer)]))
             }
             for change in inverse {
                 try checkUndoable(change)
                 apply(change, into: &changes)
             }
-            return "Undone: \(summary)"
+            return Words.say("Undone: {summary}", ["summary": summary])
         case .resolve(let conflict, let side):
             return try resolve(conflict, choosing: side, into: &changes)
         }
@@ -145,7 +173,7 @@ extension World {
     private mutating func resolve(_ conflict: Conflict, choosing side: Conflict.Side, into changes: inout [Change]) throws(Refusal)
         -> String
     {
-        guard conflicts[conflict.key] != nil else { throw Refusal("conflict", "that conflict has already been resolved") }
+        guard conflicts[conflict.key] != nil else { throw Refusal("conflict", Words.say("that conflict has already been resolved")) }
         let chosen = "“\(side.value.display)”"
         if conflict.recordDeleted {
             if side == conflict.kept {
@@ -153,18 +181,19 @@ extension World {
                     FieldEdit($0.field, old: .null, new: .null, resolves: true)
                 }
                 apply(.edit(Edit(kind: conflict.kind, id: conflict.record, fields: fields)), into: &changes)
-                return "Kept \(conflict.kind.rawValue) \(conflict.record) deleted"
+                return Words.say("Kept {kind} {id} deleted", ["kind": conflict.kind.said, "id": conflict.record])
             }
             guard let back = restorable(conflict, choosing: side) else {
-                throw Refusal("conflict", "the deleted \(conflict.kind.rawValue) cannot be brought back")
+                throw Refusal("conflict", Words.say("the deleted {kind} cannot be brought back", ["kind": conflict.kind.said]))
             }
             // A record made inside one deleted elsewhere comes back with what it belongs to.
             // Held to the rules every record is: a copy that read it would refuse it otherwise.
             for record in try restoring(back) { apply(.put(try check(record, typed: false)), into: &changes) }
-            return "Brought back \(describe(back)) with \(conflict.field) \(chosen)"
+            return Words.say(
+                "Brought back {record} with {field} {value}", ["record": describe(back), "field": conflict.field, "value": chosen])
         }
         guard let now = record(conflict.kind, id: conflict.record) else {
-            throw Refusal("conflict", "that \(conflict.kind.rawValue) has been deleted since")
+            throw Refusal("conflict", Words.say("that {kind} has been deleted since", ["kind": conflict.kind.said]))
         }
         let current = now.fieldValues[conflict.field] ?? .null
         let edit = Edit(
@@ -174,7 +203,7 @@ extension World {
         if let gone = goneLink(conflict.field, of: after) { throw Refusal(conflict.field, gone) }
         _ = try check(after, typed: false)
         apply(.edit(edit), into: &changes)
-        return "Kept \(conflict.field) \(chosen) for \(describe(now))"
+        return Words.say("Kept {field} {value} for {record}", ["field": conflict.field, "value": chosen, "record": describe(now)])
     }
 
     /// Undo puts back only what the change being undone set: a field someone changed since, a
@@ -183,18 +212,24 @@ extension World {
         switch change {
         case .edit(let edit):
             guard let now = record(edit.kind, id: edit.id) else {
-                throw Refusal("undo", "not undone: that \(edit.kind.rawValue) has been deleted since")
+                throw Refusal("undo", Words.say("not undone: that {kind} has been deleted since", ["kind": edit.kind.said]))
             }
             let values = now.fieldValues
             for f in edit.fields where (values[f.name] ?? .null) != f.old {
                 throw Refusal(
                     "undo",
-                    "not undone: \(f.name) of \(describe(now)) was changed since, to “\((values[f.name] ?? .null).display)”")
+                    Words.say(
+                        "not undone: {field} of {record} was changed since, to “{value}”",
+                        ["field": f.name, "record": describe(now), "value": (values[f.name] ?? .null).display]))
             }
         case .put(let r):
-            if let now = record(r.kind, id: r.id) { throw Refusal("undo", "not undone: \(describe(now)) is there again") }
+            if let now = record(r.kind, id: r.id) {
+                throw Refusal("undo", Words.say("not undone: {record} is there again", ["record": describe(now)]))
+            }
         case .delete(let kind, let id):
-            guard record(kind, id: id) != nil else { throw Refusal("undo", "not undone: that \(kind.rawValue) has been deleted since") }
+            guard record(kind, id: id) != nil else {
+                throw Refusal("undo", Words.say("not undone: that {kind} has been deleted since", ["kind": kind.said]))
+            }
         }
     }
 
@@ -228,10 +263,12 @@ extension World {
         guard case .goal(let g) = record else { return [] }
         var issues: [FieldIssue] = []
         if g.indicator.isEmpty {
-            issues.append(FieldIssue("indicator", "say how progress is measured: an indicator is required", isGap: true))
+            issues.append(FieldIssue("indicator", Words.say("say how progress is measured: an indicator is required"), isGap: true))
         }
-        if g.target == nil { issues.append(FieldIssue("target", "a target is required", isGap: true)) }
-        if g.deadline == nil { issues.append(FieldIssue("deadline", "a deadline is required: \(DayInput.hint)", isGap: true)) }
+        if g.target == nil { issues.append(FieldIssue("target", Words.say("a target is required"), isGap: true)) }
+        if g.deadline == nil {
+            issues.append(FieldIssue("deadline", Words.say("a deadline is required: {hint}", ["hint": DayInput.hint]), isGap: true))
+        }
         return issues
     }
 
@@ -254,17 +291,20 @@ extension World {
     /// A record as a sentence names it: `school “Þingeyjarskóli”`.
     public func describe(_ record: Record) -> String {
         switch record {
-        case .school(let s): return "school “\(s.name)”"
-        case .agency(let a): return "agency “\(a.name)”"
-        case .cluster(let c): return "cluster “\(c.name)”"
-        case .checkpoint(let c): return "checkpoint “\(c.title)”"
-        case .membership(let m): return "member “\(memberName(m))”"
-        case .goal(let g): return "goal “\(g.statement)”"
-        case .measurement(let m): return "measurement \(World.number(m.value)) on \(m.date)"
-        case .action(let a): return "action “\(a.description)”"
-        case .agreement(let a): return "monitoring agreement (\(a.meetingsPerYear) meetings a year)"
-        case .assessment(let a): return "health check of \(a.date)"
-        case .link(let l): return "link: \(linkPhrase(l))"
+        case .school(let s): return Words.say("school “{name}”", ["name": s.name])
+        case .agency(let a): return Words.say("agency “{name}”", ["name": a.name])
+        case .cluster(let c): return Words.say("cluster “{name}”", ["name": c.name])
+        case .checkpoint(let c): return Words.say("checkpoint “{name}”", ["name": c.title])
+        case .membership(let m): return Words.say("member “{name}”", ["name": memberName(m)])
+        case .goal(let g): return Words.say("goal “{name}”", ["name": g.statement])
+        case .measurement(let m):
+            return Words.say("measurement {value} on {date}", ["value": World.number(m.value), "date": m.date.description])
+        case .action(let a): return Words.say("action “{name}”", ["name": a.description])
+        case .agreement(let a):
+            return Words.count(
+                "monitoring agreement ({count} meeting a year)", "monitoring agreement ({count} meetings a year)", a.meetingsPerYear)
+        case .assessment(let a): return Words.say("health check of {date}", ["date": a.date.description])
+        case .link(let l): return Words.say("link: {link}", ["link": linkPhrase(l)])
         }
     }
 }

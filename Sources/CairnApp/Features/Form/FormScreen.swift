@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// An open form. It closes only once the store has written what it made: until then (and
@@ -43,21 +44,22 @@ public struct FormScreen: Screen {
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
         // Only a form for a new record makes a run of them.
         let run =
-            form.runKind == nil ? [] : [KeyBinding([.ctrl("n")], "Ctrl-N", "save and next", Action.saveAndNext, enabled: !saving)]
-        return [KeyBinding([.enter], "Enter", "save", .save, enabled: !saving)] + run + [
-            KeyBinding([.tab, .down], "Tab/↓", "next field", .nextField),
+            form.runKind == nil
+            ? [] : [KeyBinding([.ctrl("n")], "Ctrl-N", Words.say("save and next"), Action.saveAndNext, enabled: !saving)]
+        return [KeyBinding([.enter], "Enter", Words.say("save", context: "key"), .save, enabled: !saving)] + run + [
+            KeyBinding([.tab, .down], "Tab/↓", Words.say("next field"), .nextField),
             // Ctrl-N takes its place in the footer: ↑ is plain enough.
-            KeyBinding([.backTab, .up], "S-Tab/↑", "previous", .previousField, footer: form.runKind == nil),
-            KeyBinding([.left, .right], "←/→", "choose", footer: isChoice, enabled: isChoice) { .choose($0) },
-            KeyBinding([.char(" ")], "Space", "tick / toggle the choice", footer: false, enabled: isChoice) { .choose($0) },
-            KeyBinding([.escape], "Esc", "cancel", .cancel, essential: true),
-            KeyBinding([.ctrl("u")], "Ctrl-U", "clear field", .clearField, footer: false),
+            KeyBinding([.backTab, .up], "S-Tab/↑", Words.say("previous", context: "key"), .previousField, footer: form.runKind == nil),
+            KeyBinding([.left, .right], "←/→", Words.say("choose", context: "key"), footer: isChoice, enabled: isChoice) { .choose($0) },
+            KeyBinding([.char(" ")], "Space", Words.say("tick / toggle the choice"), footer: false, enabled: isChoice) { .choose($0) },
+            KeyBinding([.escape], "Esc", Words.say("cancel", context: "key"), .cancel, essential: true),
+            KeyBinding([.ctrl("u")], "Ctrl-U", Words.say("clear field"), .clearField, footer: false),
         ]
     }
 
     /// Once a text field holds text, `?` is a character to type.
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> {
-        SharedKeys(help: .help, helpLabel: "the form's keys", helpInFooter: false, helpEnabled: !focused.takesQuestionMark)
+        SharedKeys(help: .help, helpLabel: Words.say("the form's keys"), helpInFooter: false, helpEnabled: !focused.takesQuestionMark)
     }
 
     public func typed(_ key: Key) -> Action? {
@@ -78,7 +80,8 @@ public struct FormScreen: Screen {
         case .cancel:
             guard form.dirty else { return [.close(context.id)] }
             let question = ConfirmScreen(
-                question: "Discard what you typed in “\(form.title)”? (y/n)", deed: .discard(context.id), asker: context.id)
+                question: Words.say("Discard what you typed in “{title}”? (y/n)", ["title": form.title]), deed: .discard(context.id),
+                asker: context.id)
             return [.push(ScreenBox(question))]
         case .help: return [help(form.title, context.env)]
         }
@@ -99,14 +102,14 @@ public struct FormScreen: Screen {
             form.errors = Dictionary(issues.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
             if let first = issues.first {
                 form.focus = form.fields.firstIndex { $0.key == first.field } ?? form.focus
-                return [.say(Status("Not saved: \(first.message)", isError: true))]
+                return [.say(Status(Words.say("Not saved: {reason}", ["reason": first.message]), isError: true))]
             }
             return []
         case .warned(let issue, let key):
             form.confirmedWarning = key
             form.errors = [issue.field: issue.message]
             form.focus = form.fields.firstIndex { $0.key == issue.field } ?? form.focus
-            return [.say(Status("Check: \(issue.message)", isError: true))]
+            return [.say(Status(Words.say("Check: {warning}", ["warning": issue.message]), isError: true))]
         case .ready(let operation, let outcome, let next):
             saving = true
             form.submitted = outcome.changes.compactMap { change -> String? in
@@ -147,7 +150,9 @@ public struct FormScreen: Screen {
         if form.basis == nil, let r = env.world.record(kind, id: id) { form.basis = r.fieldValues }
         deletedMeanwhile =
             env.world.record(kind, id: id) == nil
-            ? env.world.goneMessage(kind, id) + ". Your text stays here and in your drafts; it cannot be saved over it." : nil
+            ? Words.say(
+                "{gone}. Your text stays here and in your drafts; it cannot be saved over it.", ["gone": env.world.goneMessage(kind, id)])
+            : nil
     }
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {

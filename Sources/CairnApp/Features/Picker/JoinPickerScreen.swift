@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// `J` on a list of schools, agencies or clusters: the cluster to join the marked rows to (or
@@ -28,12 +29,13 @@ public struct JoinPickerScreen: Screen {
 
     public var filteredList: ListModel? { list }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
-    public func crumb(_ env: AppEnvironment) -> String { "Join to a cluster" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Join to a cluster") }
     public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { members.allSatisfy { Self.type(of: $0, in: world) == nil } }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
-        TypeToPick.bindings(list, choose: Action.choose, back: .back, clear: .list(.clearFilter), chooseLabel: "join")
+        TypeToPick.bindings(
+            list, choose: Action.choose, back: .back, clear: .list(.clearFilter), chooseLabel: Words.say("join", context: "key"))
     }
 
     public func shared(_ env: AppEnvironment) -> SharedKeys<Action> { TypeToPick.shared(list, help: .help) }
@@ -49,7 +51,7 @@ public struct JoinPickerScreen: Screen {
         case .choose:
             guard let cluster = list.selectedRow?.id, context.env.world.clusters[cluster] != nil else { return [] }
             return join(to: cluster, &context)
-        case .help: return [help("Join to a cluster", context.env)]
+        case .help: return [help(Words.say("Join to a cluster"), context.env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -62,7 +64,7 @@ public struct JoinPickerScreen: Screen {
         let name = w.clusters[cluster]?.name ?? ""
         let plan = w.joinPlan(members, to: cluster)
         if plan.isEmpty {
-            nothingJoined = "Nothing joined to “\(name)”: \(plan.leftOut)"
+            nothingJoined = Words.say("Nothing joined to “{cluster}”: {why}", ["cluster": name, "why": plan.leftOut])
             return [.say(Status(nothingJoined ?? "", isError: true))]
         }
         let moving = !plan.elsewhere.isEmpty
@@ -70,15 +72,18 @@ public struct JoinPickerScreen: Screen {
         said = plan.summary(in: w, moving: moving) + (plan.leftOut.isEmpty ? "" : "; " + plan.leftOut)
         if moving {
             let elsewhere = JoinPlan.names(plan.elsewhere.map { w.alreadyIn($0) })
-            let others = plan.joining.isEmpty ? "" : " (with \(JoinPlan.phrase(plan.joining.map(\.type))) more)"
-            let question = "\(elsewhere): leave and join “\(name)”\(others) in one step? n changes nothing (y/n)"
+            let values = ["already": elsewhere, "cluster": name, "others": JoinPlan.phrase(plan.joining.map(\.type))]
+            let question =
+                plan.joining.isEmpty
+                ? Words.say("{already}: leave and join “{cluster}” in one step? n changes nothing (y/n)", values)
+                : Words.say("{already}: leave and join “{cluster}” (with {others} more) in one step? n changes nothing (y/n)", values)
             return [.push(ScreenBox(ConfirmScreen(question: question, deed: .perform(operation), asker: context.id)))]
         }
         do {
             let outcome = try w.perform(operation, by: context.env.author)
             return [.commit(operation, preview: outcome, replyTo: context.id, undoable: true)]
         } catch {
-            return [.say(Status("Nothing joined: \(error.message)", isError: true))]
+            return [.say(Status(Words.say("Nothing joined: {reason}", ["reason": error.message]), isError: true))]
         }
     }
 
@@ -104,11 +109,13 @@ public struct JoinPickerScreen: Screen {
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let w = env.world
-        let who =
+        let title =
             members.count == 1
-            ? "“\(members.first.flatMap { w.schools[$0]?.name ?? w.agencies[$0]?.name ?? w.clusters[$0]?.name } ?? "")”"
-            : JoinPlan.phrase(members.compactMap { Self.type(of: $0, in: w) }) + " marked"
-        canvas.put("Join \(who) to a cluster", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+            ? Words.say(
+                "Join “{name}” to a cluster",
+                ["name": members.first.flatMap { w.schools[$0]?.name ?? w.agencies[$0]?.name ?? w.clusters[$0]?.name } ?? ""])
+            : Words.say("Join {marked} marked to a cluster", ["marked": JoinPlan.phrase(members.compactMap { Self.type(of: $0, in: w) })])
+        canvas.put(title, x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         var top = area.y + 1
         if let nothingJoined {
             for line in Layout.wrap(nothingJoined, width: area.width - 2).prefix(2) {
@@ -117,11 +124,14 @@ public struct JoinPickerScreen: Screen {
             }
         } else {
             canvas.put(
-                "Type to filter; Enter joins them all in one step (u undoes it).", x: 1, y: top, maxWidth: area.width - 2, style: .muted)
+                Words.say("Type to filter; Enter joins them all in one step (u undoes it)."), x: 1, y: top, maxWidth: area.width - 2,
+                style: .muted)
             top += 1
         }
         Layout.list(
-            list, columns: [Column("Cluster"), Column("Kind", width: 14), Column("Region", width: 16)], into: &canvas,
-            area: Rect(x: 0, y: top, width: area.width, height: visibleRows(env) + area.y + 2 - top + 1), empty: "No cluster yet.")
+            list, columns: [Column("Cluster"), Column(Words.say("Kind", context: "column"), width: 14), Column("Region", width: 16)],
+            into: &canvas,
+            area: Rect(x: 0, y: top, width: area.width, height: visibleRows(env) + area.y + 2 - top + 1),
+            empty: Words.say("No cluster yet."))
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// `l` on a school: the other schools, to choose the one to link it with. Typing filters
@@ -21,7 +22,7 @@ public struct LinkPickerScreen: Screen {
     public var filteredList: ListModel? { list }
     func visibleRows(_ env: AppEnvironment) -> Int { max(1, env.bodyHeight - 3) }
     public var minimumSize: TerminalSize { .projector }
-    public func crumb(_ env: AppEnvironment) -> String { "Link" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Link", context: "crumb") }
     public func isStale(in world: World) -> Bool { world.schools[school] == nil }
 
     public func bindings(_ env: AppEnvironment) -> [KeyBinding<Action>] {
@@ -40,7 +41,7 @@ public struct LinkPickerScreen: Screen {
         case .choose:
             guard let other = list.selectedRow?.id, env.world.schools[other] != nil else { return [] }
             return [.close(context.id), RecordDoors.open(LinkForms.new(school: school, other: other, world: env.world))]
-        case .help: return [help("Link with a school", env)]
+        case .help: return [help(Words.say("Link with a school"), env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -66,12 +67,16 @@ public struct LinkPickerScreen: Screen {
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
         let name = env.world.schools[school]?.name ?? ""
-        canvas.put("Link \(name) with a school", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(Words.say("Link {school} with a school", ["school": name]), x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         canvas.put(
-            "Type to filter; Enter picks the school, then say what the link is.", x: 1, y: area.y + 1, maxWidth: area.width - 2,
-            style: .muted)
+            Words.say("Type to filter; Enter picks the school, then say what the link is."), x: 1, y: area.y + 1,
+            maxWidth: area.width - 2, style: .muted)
         Layout.list(
-            list, columns: [Column("School"), Column("Municipality", width: 16), Column("Already linked", width: 18)], into: &canvas,
-            area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1), empty: "No other school yet.")
+            list,
+            columns: [
+                Column("School"), Column("Municipality", width: 16), Column(Words.say("Already linked", context: "column"), width: 18),
+            ],
+            into: &canvas, area: Rect(x: 0, y: area.y + 2, width: area.width, height: visibleRows(env) + 1),
+            empty: Words.say("No other school yet."))
     }
 }

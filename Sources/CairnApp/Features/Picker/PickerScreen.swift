@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import TermUI
 
 /// The member picker: existing schools, agencies and clusters not yet in the cluster, and rows that make
@@ -27,10 +28,10 @@ public struct PickerScreen: Screen {
 
     /// How to pick, in whole words: on two lines when one is not enough (the list gives one up).
     func hintLines(_ env: AppEnvironment) -> [String] {
-        let hint = "Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name)."
+        let hint = Words.say("Type to filter; Enter picks; choose “+ New …” to create one (what you typed becomes its name).")
         return Array(Layout.wrap(hint, width: max(10, env.width - 2)).prefix(2))
     }
-    public func crumb(_ env: AppEnvironment) -> String { "Add member" }
+    public func crumb(_ env: AppEnvironment) -> String { Words.say("Add member") }
     public var minimumSize: TerminalSize { .projector }
     public func isStale(in world: World) -> Bool { world.clusters[clusterID] == nil }
 
@@ -64,7 +65,7 @@ public struct PickerScreen: Screen {
                 form = RecordForms.member(nil, cluster: clusterID, type: type, memberId: id, world: w)
             }
             return [.close(context.id), RecordDoors.open(form)]
-        case .help: return [help("Add a member", env)]
+        case .help: return [help(Words.say("Add a member"), env)]
         case .back: return [.close(context.id)]
         }
         return []
@@ -79,8 +80,10 @@ public struct PickerScreen: Screen {
         let joining = Membership(id: context.env.ids.make(.membership), cluster: clusterID, memberType: type, memberId: first.memberId)
         let move = DomainOperation.all(
             [.leave(membership: first.id, on: nil), .add(.membership(joining))],
-            summary: "\(w.memberName(first)) left “\(w.clusters[first.cluster]?.name ?? "")” and joined “\(here)”")
-        let question = "\(w.alreadyIn(first)): leave it and join “\(here)”? (y/n)"
+            summary: Words.say(
+                "{name} left “{left}” and joined “{joined}”",
+                ["name": w.memberName(first), "left": w.clusters[first.cluster]?.name ?? "", "joined": here]))
+        let question = Words.say("{already}: leave it and join “{cluster}”? (y/n)", ["already": w.alreadyIn(first), "cluster": here])
         return .push(ScreenBox(ConfirmScreen(question: question, deed: .perform(move), asker: context.id)))
     }
 
@@ -107,31 +110,40 @@ public struct PickerScreen: Screen {
     static func rows(_ world: World, cluster: String) -> [ListRow] {
         let already = Set(world.members(of: cluster).map(\.memberId))
         var rows = [
-            ListRow(id: newSchool, cells: ["+ New school…", "create", ""], style: .accent, pinned: true),
-            ListRow(id: newAgency, cells: ["+ New agency…", "create", ""], style: .accent, pinned: true),
+            ListRow(id: newSchool, cells: [Words.say("+ New school…"), Words.say("create"), ""], style: .accent, pinned: true),
+            ListRow(id: newAgency, cells: [Words.say("+ New agency…"), Words.say("create"), ""], style: .accent, pinned: true),
         ]
+        let (school, agency, group) = (MemberType.school.label, MemberType.agency.label, MemberType.cluster.label)
         rows += NameOrder.sorted(world.schools.values.filter { !already.contains($0.id) }, by: \.name).map {
-            ListRow(id: $0.id, cells: [$0.name, "school", $0.municipality])
+            ListRow(id: $0.id, cells: [$0.name, school, $0.municipality])
         }
         rows += NameOrder.sorted(world.agencies.values.filter { !already.contains($0.id) }, by: \.name).map {
-            ListRow(id: $0.id, cells: [$0.name, "agency", $0.sector.label])
+            ListRow(id: $0.id, cells: [$0.name, agency, $0.sector.label])
         }
         // Clusters, for a grouping of clusters: not this one, nor one it is within.
         let above = world.groupingsAbove(cluster)
         let joinable = world.clusters.values.filter { $0.id != cluster && !already.contains($0.id) && !above.contains($0.id) }
-        rows += NameOrder.sorted(joinable, by: \.name).map { ListRow(id: $0.id, cells: [$0.name, "cluster", $0.region]) }
+        rows += NameOrder.sorted(joinable, by: \.name).map { ListRow(id: $0.id, cells: [$0.name, group, $0.region]) }
         return rows
     }
 
     public func render(into canvas: inout Canvas, area: Rect, _ env: AppEnvironment) {
+        // The type column as wide as its longest word in the session's language.
+        let typeWidth =
+            ([Words.say("Type", context: "column"), Words.say("create")] + MemberType.allCases.map(\.label))
+            .map(DisplayWidth.of).max() ?? 7
         let cluster = env.world.clusters[clusterID]?.name ?? ""
-        canvas.put("Add a member to \(cluster)", x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
+        canvas.put(Words.say("Add a member to {cluster}", ["cluster": cluster]), x: 1, y: area.y, maxWidth: area.width - 2, style: .title)
         let hint = hintLines(env)
         for (i, line) in hint.enumerated() {
             canvas.put(line, x: 1, y: area.y + 1 + i, maxWidth: area.width - 2, style: .muted)
         }
         Layout.list(
-            list, columns: [Column("Name"), Column("Type", width: 7), Column("Where / sector", width: 20)], into: &canvas,
+            list,
+            columns: [
+                Column(Words.say("Name", context: "column")), Column("Type", width: typeWidth),
+                Column(Words.say("Where / sector", context: "column"), width: 20),
+            ], into: &canvas,
             area: Rect(x: 0, y: area.y + 1 + hint.count, width: area.width, height: visibleRows(env) + 1), empty: "")
     }
 }
