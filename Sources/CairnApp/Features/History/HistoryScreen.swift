@@ -137,15 +137,19 @@ enum HistoryText {
         let fields = e.fields.filter { naming.contains($0.name) } + e.fields.filter { !naming.contains($0.name) }
         switch e.op {
         case .create:
-            return Words.say("made: {fields}", ["fields": fields.map { "\(RecordFields.label($0.name)) \(shown($0.new, in: w))" }.joined(separator: ", ")])
+            return Words.say(
+                "made: {fields}",
+                ["fields": fields.map { "\(RecordFields.label($0.name)) \(shown($0.new, in: w))" }.joined(separator: ", ")])
         case .delete:
             return fields.isEmpty
                 ? Words.say("deleted", context: "value")
                 : Words.say(
-                    "deleted: it held {fields}", ["fields": fields.map { "\(RecordFields.label($0.name)) \(shown($0.old, in: w))" }.joined(separator: ", ")])
+                    "deleted: it held {fields}",
+                    ["fields": fields.map { "\(RecordFields.label($0.name)) \(shown($0.old, in: w))" }.joined(separator: ", ")])
         case .edit:
             if fields.isEmpty { return Words.say("no field changed") }
-            return fields.map { "\(RecordFields.label($0.name)): \(shown($0.old, in: w)) → \(shown($0.new, in: w))" }.joined(separator: "; ")
+            return fields.map { "\(RecordFields.label($0.name)): \(shown($0.old, in: w)) → \(shown($0.new, in: w))" }.joined(
+                separator: "; ")
         }
     }
 
