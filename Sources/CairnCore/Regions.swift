@@ -1,3 +1,4 @@
+import CairnWords
 /// The regions clusters sit in, and how a person names one: case- and accent-blind, and by the
 /// start of its name, so that "highland" finds "Highland (Northern Alliance)".
 extension World {
@@ -11,16 +12,17 @@ extension World {
     public func findRegions(_ query: String) throws(InputError) -> [String] {
         let key = Text.folded(Text.clean(query))
         let all = regions()
-        if key.isEmpty { throw InputError("name a region: \(Self.listed(all))") }
+        if key.isEmpty { throw InputError(Words.say("name a region: {regions}", ["regions": Self.listed(all)])) }
         let exact = all.filter { Text.folded($0) == key }
         if !exact.isEmpty { return exact }
         let starting = all.filter { Text.folded($0).starts(with: key) }
-        if starting.isEmpty { throw InputError("no cluster's region matches “\(query)”: \(Self.listed(all))") }
+        if starting.isEmpty { throw InputError(Words.say("no cluster's region matches “{query}”: {regions}", ["query": query, "regions": Self.listed(all)])) }
         return starting
     }
 
     static func listed(_ regions: [String]) -> String {
-        regions.isEmpty ? "no cluster has a region yet" : "the regions are " + regions.joined(separator: ", ")
+        regions.isEmpty
+            ? Words.say("no cluster has a region yet") : Words.say("the regions are {regions}", ["regions": regions.joined(separator: ", ")])
     }
 }
 

@@ -1,3 +1,4 @@
+import CairnWords
 /// Questions about a cluster's goals, measurements and actions.
 extension World {
     /// A cluster's goals: high priority first, then by deadline, then by statement.
@@ -52,9 +53,11 @@ extension World {
         let statement = Text.clean(reference)
         let hits = goals.values.filter { $0.statement == statement && (clusterID == nil || $0.cluster == clusterID) }
         if hits.count == 1 { return hits[0] }
-        if hits.isEmpty { throw InputError("no goal has the id or statement “\(reference)”") }
+        if hits.isEmpty { throw InputError(Words.say("no goal has the id or statement “{reference}”", ["reference": reference])) }
         throw InputError(
-            "\(hits.count) goals read “\(reference)”; give one of their ids: \(hits.map(\.id).sorted().joined(separator: ", "))")
+            Words.count(
+                "{count} goal reads “{reference}”; give one of their ids: {ids}", "{count} goals read “{reference}”; give one of their ids: {ids}",
+                hits.count, ["reference": reference, "ids": hits.map(\.id).sorted().joined(separator: ", ")]))
     }
 
     /// A member of a cluster named by its membership id, its school's or agency's id, or that one's exact name.
@@ -65,8 +68,11 @@ extension World {
         let hits = inCluster.filter { memberName($0) == name }
         if hits.count == 1 { return hits[0] }
         let cluster = clusters[clusterID]?.name ?? clusterID
-        if hits.isEmpty { throw InputError("“\(reference)” is not a member of \(cluster)") }
-        throw InputError("\(hits.count) members of \(cluster) are named “\(reference)”; give an id")
+        if hits.isEmpty { throw InputError(Words.say("“{reference}” is not a member of {cluster}", ["reference": reference, "cluster": cluster])) }
+        throw InputError(
+            Words.count(
+                "{count} member of {cluster} is named “{reference}”; give an id", "{count} members of {cluster} are named “{reference}”; give an id",
+                hits.count, ["cluster": cluster, "reference": reference]))
     }
 }
 

@@ -39,22 +39,27 @@ extension World {
     public func validate(_ l: Link, keys: UniqueKeys? = nil) -> [FieldIssue] {
         var issues: [FieldIssue] = []
         // Rules that look at other records name the link as a whole (`Store.betweenRecords`).
-        if schools[l.from] == nil || schools[l.to] == nil { issues.append(FieldIssue("link", "the school no longer exists")) }
-        if l.from == l.to { issues.append(FieldIssue("to", "a school cannot be linked to itself")) }
+        if schools[l.from] == nil || schools[l.to] == nil { issues.append(FieldIssue("link", Words.say("the school no longer exists"))) }
+        if l.from == l.to { issues.append(FieldIssue("to", Words.say("a school cannot be linked to itself"))) }
         switch l.relation {
         case .feeds:
-            if l.how != nil { issues.append(FieldIssue("how", "only a successor says how it took over; a feed has phases")) }
+            if l.how != nil { issues.append(FieldIssue("how", Words.say("only a successor says how it took over; a feed has phases"))) }
         case .lineage:
-            if l.how == nil { issues.append(FieldIssue("how", "say how: merged, split, amalgamated or converted")) }
-            if l.on == nil { issues.append(FieldIssue("on", "say when the successor took over")) }
-            if !l.phases.isEmpty { issues.append(FieldIssue("phases", "phases are for a feed, not a succession")) }
+            if l.how == nil { issues.append(FieldIssue(
+                        "how", Words.say("say how: {ways}", ["ways": Lineage.allCases.map(\.label).joined(separator: ", ")]))) }
+            if l.on == nil { issues.append(FieldIssue("on", Words.say("say when the successor took over"))) }
+            if !l.phases.isEmpty { issues.append(FieldIssue("phases", Words.say("phases are for a feed, not a succession"))) }
             if l.from != l.to, isPredecessor(l.to, of: l.from) {
                 issues.append(
-                    FieldIssue("link", "\(linkName(l.to)) is already a predecessor of \(linkName(l.from)): it cannot also succeed it"))
+                    FieldIssue(
+                        "link",
+                        Words.say(
+                            "{earlier} is already a predecessor of {later}: it cannot also succeed it",
+                            ["earlier": linkName(l.to), "later": linkName(l.from)])))
             }
         }
         if let twin = links.values.first(where: { $0.id != l.id && $0.from == l.from && $0.to == l.to && $0.relation == l.relation }) {
-            issues.append(FieldIssue("link", "\(linkPhrase(twin)) is already recorded"))
+            issues.append(FieldIssue("link", Words.say("{link} is already recorded", ["link": linkPhrase(twin)])))
         }
         return issues
     }

@@ -1,3 +1,4 @@
+import CairnWords
 /// Questions the screens and commands ask of the world.
 extension World {
     /// The name of a cluster member's school or agency ("(removed)" when it no longer exists).
@@ -77,14 +78,14 @@ extension World {
         if let c = clusters[reference] { return c }
         let name = Text.clean(reference)
         let hits = clusters.values.filter { $0.name == name }
-        return try World.single(hits, reference: reference, what: "cluster")
+        return try World.single(hits, reference: reference, what: .cluster)
     }
 
     public func findCheckpoint(_ reference: String) throws(InputError) -> Checkpoint {
         if let c = checkpoints[reference] { return c }
         let title = Text.clean(reference)
         let hits = checkpoints.values.filter { $0.title == title }
-        return try World.single(hits, reference: reference, what: "checkpoint")
+        return try World.single(hits, reference: reference, what: .checkpoint)
     }
 
     /// Any record named by its id, or by the exact name, title, statement or description it
@@ -102,17 +103,23 @@ extension World {
         hits += goals.values.filter { $0.statement == name }.map(Record.goal)
         hits += actions.values.filter { $0.description == name }.map(Record.action)
         if hits.count == 1 { return hits[0] }
-        if hits.isEmpty { throw InputError("no record has the id or name “\(reference)”") }
+        if hits.isEmpty { throw InputError(Words.say("no record has the id or name “{reference}”", ["reference": reference])) }
         let ids = hits.map(\.id).sorted().joined(separator: ", ")
-        throw InputError("\(hits.count) records are named “\(reference)”; give one of their ids: \(ids)")
+        throw InputError(
+            Words.count(
+                "{count} record is named “{reference}”; give one of their ids: {ids}",
+                "{count} records are named “{reference}”; give one of their ids: {ids}", hits.count, ["reference": reference, "ids": ids]))
     }
 
-    private static func single<T: Identifiable>(_ hits: [T], reference: String, what: String) throws(InputError) -> T
+    private static func single<T: Identifiable>(_ hits: [T], reference: String, what: RecordKind) throws(InputError) -> T
     where T.ID == String {
         if hits.count == 1 { return hits[0] }
-        if hits.isEmpty { throw InputError("no \(what) has the id or name “\(reference)”") }
+        if hits.isEmpty { throw InputError(Words.say("no {kind} has the id or name “{reference}”", ["kind": what.said, "reference": reference])) }
         let ids = hits.map(\.id).sorted().joined(separator: ", ")
-        throw InputError("\(hits.count) \(what)s are named “\(reference)”; give one of their ids: \(ids)")
+        throw InputError(
+            Words.say(
+                "{records} are named “{reference}”; give one of their ids: {ids}",
+                ["records": what.counted(hits.count), "reference": reference, "ids": ids]))
     }
 }
 

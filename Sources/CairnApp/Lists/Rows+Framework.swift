@@ -87,7 +87,7 @@ extension Rows {
             let cells = Level.allCases.map { level -> String in
                 // The member schools are education at the level of the school.
                 let n = c.count(sector, level) + (sector == .education && level == .school ? c.schools : 0)
-                return n > 0 ? "\(n)" : c.isGap(sector, level) ? "! none" : "·"
+                return n > 0 ? "\(n)" : c.isGap(sector, level) ? "! " + Words.say("none", context: "coverage cell") : "·"
             }
             let goals = c.goals[sector] ?? []
             let gap = c.isGap(sector, .local)

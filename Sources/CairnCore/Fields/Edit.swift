@@ -1,3 +1,4 @@
+import CairnWords
 /// A change to some fields of a stored record, each with the value it was based on: what a form
 /// save, a tick or `cairn edit` writes. Folded onto the record as it stands then, it changes only
 /// these fields, so a stale form cannot put back what it did not touch; a field whose value is
@@ -108,7 +109,7 @@ extension Record {
     public static func applying(_ fields: [FieldEdit], to values: [String: JSONValue], kind: RecordKind) throws(InputError) -> Record {
         var values = values
         for f in fields {
-            guard f.name != "id" else { throw InputError("an edit cannot change a record's id") }
+            guard f.name != "id" else { throw InputError(Words.say("an edit cannot change a record's id")) }
             values[f.name] = f.new.isNull ? nil : f.new
         }
         return try Record(kind: kind, fieldValues: values)

@@ -58,7 +58,7 @@ extension World {
         /// "2 measurements, 1 checkpoint".
         public static func phrase(_ counts: [RecordKind: Int]) -> String {
             RecordKind.allCases.compactMap { kind in
-                counts[kind].map { "\($0) \($0 == 1 ? kind.noun : kind.plural)" }
+                counts[kind].map { kind.counted($0) }
             }.joined(separator: ", ")
         }
     }
