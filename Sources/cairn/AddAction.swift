@@ -8,12 +8,15 @@ struct AddAction: ParsableCommand {
         CommandConfiguration(commandName: "action", abstract: Words.say("Add an action (engagement) towards a goal.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Option(help: "The cluster (id or exact name).") var cluster: String
-    @Option(help: "The goal it serves (id or exact statement).") var goal: String
-    @Option(help: "What will be done.") var description: String
-    @Option(help: "The member responsible for it (id or exact name).") var responsible: String
-    @Option(name: .customLong("class"), help: "prevention, intervention, compensation or monitoring.") var actionClass: ActionClass
-    @Option(parsing: .unconditional, help: "By when.") var due: String?
+    @Option(help: ArgumentHelp(Words.say("The cluster (id or exact name).", context: "option"))) var cluster: String
+    @Option(help: ArgumentHelp(Words.say("The goal it serves (id or exact statement).", context: "option"))) var goal: String
+    @Option(help: ArgumentHelp(Words.say("What will be done.", context: "option"))) var description: String
+    @Option(help: ArgumentHelp(Words.say("The member responsible for it (id or exact name).", context: "option"))) var responsible: String
+    @Option(
+        name: .customLong("class"),
+        help: ArgumentHelp(Words.say("prevention, intervention, compensation or monitoring.", context: "option"))) var actionClass:
+        ActionClass
+    @Option(parsing: .unconditional, help: ArgumentHelp(Words.say("By when.", context: "option"))) var due: String?
 
     func run() throws {
         let store = try options.open()

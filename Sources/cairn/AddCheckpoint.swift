@@ -9,9 +9,11 @@ struct AddCheckpoint: ParsableCommand {
             commandName: "checkpoint", abstract: Words.say("Add a monitoring checkpoint to a cluster.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Option(help: "The cluster (id or exact name).") var cluster: String
-    @Option(help: "What is to be verified.") var title: String
-    @Option(parsing: .unconditional, help: "When: YYYY-MM-DD, today, tomorrow, +3d, +2w or +1m.") var due: String
+    @Option(help: ArgumentHelp(Words.say("The cluster (id or exact name).", context: "option"))) var cluster: String
+    @Option(help: ArgumentHelp(Words.say("What is to be verified.", context: "option"))) var title: String
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp(Words.say("When: YYYY-MM-DD, today, tomorrow, +3d, +2w or +1m.", context: "option")))
+    var due: String
 
     func run() throws {
         let store = try options.open()

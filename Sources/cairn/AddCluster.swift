@@ -8,10 +8,11 @@ struct AddCluster: ParsableCommand {
         CommandConfiguration(commandName: "cluster", abstract: Words.say("Add a cluster of schools.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Option(help: "Its name.") var name: String
-    @Option(help: "What the group is called.") var kind: ClusterKind = .cluster
-    @Option(help: "The region or local authority it sits in.") var region: String = ""
-    @Option(name: .customLong("official-id"), help: "Its identifier in an official register.") var officialId: String?
+    @Option(help: ArgumentHelp(Words.say("Its name.", context: "option"))) var name: String
+    @Option(help: ArgumentHelp(Words.say("What the group is called.", context: "option"))) var kind: ClusterKind = .cluster
+    @Option(help: ArgumentHelp(Words.say("The region or local authority it sits in.", context: "option"))) var region: String = ""
+    @Option(name: .customLong("official-id"), help: ArgumentHelp(Words.say("Its identifier in an official register.", context: "option")))
+    var officialId: String?
 
     func run() throws {
         let store = try options.open()

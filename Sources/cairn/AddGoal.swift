@@ -9,20 +9,24 @@ struct AddGoal: ParsableCommand {
             commandName: "goal", abstract: Words.say("Add a shared goal with its indicator to a cluster.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Option(help: "The cluster (id or exact name).") var cluster: String
-    @Option(help: "What the cluster means to achieve.") var statement: String
-    @Option(help: "What is measured.") var indicator: String
-    @Option(help: "The indicator's unit (%, pupils, meetings).") var unit: String = ""
-    @Option(parsing: .unconditional, help: "The indicator's value at the start.") var baseline: String?
-    @Option(name: .customLong("baseline-date"), parsing: .unconditional, help: "When the baseline was measured.") var baselineDate: String?
-    @Option(parsing: .unconditional, help: "The value to reach.") var target: String
-    @Option(parsing: .unconditional, help: "By when: YYYY-MM-DD, +6m...") var deadline: String
-    @Option(help: "high, medium or low.") var priority: Priority = .medium
-    @Option(help: "increase or decrease (default: worked out from baseline and target).") var direction: Direction?
-    @Option(help: "The member who owns the goal (id or exact name).") var owner: String?
+    @Option(help: ArgumentHelp(Words.say("The cluster (id or exact name).", context: "option"))) var cluster: String
+    @Option(help: ArgumentHelp(Words.say("What the cluster means to achieve.", context: "option"))) var statement: String
+    @Option(help: ArgumentHelp(Words.say("What is measured.", context: "option"))) var indicator: String
+    @Option(help: ArgumentHelp(Words.say("The indicator's unit (%, pupils, meetings).", context: "option"))) var unit: String = ""
+    @Option(parsing: .unconditional, help: ArgumentHelp(Words.say("The indicator's value at the start.", context: "option"))) var baseline:
+        String?
+    @Option(
+        name: .customLong("baseline-date"), parsing: .unconditional,
+        help: ArgumentHelp(Words.say("When the baseline was measured.", context: "option"))) var baselineDate: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Words.say("The value to reach.", context: "option"))) var target: String
+    @Option(parsing: .unconditional, help: ArgumentHelp(Words.say("By when: YYYY-MM-DD, +6m...", context: "option"))) var deadline: String
+    @Option(help: ArgumentHelp(Words.say("high, medium or low.", context: "option"))) var priority: Priority = .medium
+    @Option(help: ArgumentHelp(Words.say("increase or decrease (default: worked out from baseline and target).", context: "option")))
+    var direction: Direction?
+    @Option(help: ArgumentHelp(Words.say("The member who owns the goal (id or exact name).", context: "option"))) var owner: String?
 
     func validate() throws {
-        if baselineDate != nil, baseline == nil { throw ValidationError("--baseline-date needs --baseline") }
+        if baselineDate != nil, baseline == nil { throw ValidationError(Words.say("--baseline-date needs --baseline", context: "cli")) }
     }
 
     func run() throws {

@@ -11,18 +11,25 @@ struct AgreeCommand: ParsableCommand {
             commandName: "agree",
             abstract: Words.say(
                 "Set a cluster's monitoring agreement: meetings a year, reporting, evaluation, period.", context: "command"),
-            discussion:
-                "A cluster has one agreement. The first call makes it (4 meetings a year, over the twelve months from --from or today, unless said); later calls change only what they name. Without options it prints the agreement as it is."
-        )
+            discussion: Words.say(
+                "A cluster has one agreement. The first call makes it (4 meetings a year, over the twelve months from --from or today, unless said); later calls change only what they name. Without options it prints the agreement as it is.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The cluster: an id or an exact name.") var cluster: String
-    @Option(parsing: .unconditional, help: "How many times a year all stakeholders meet (1 to 52).") var meetings: String?
-    @Option(help: "How members report to one another.") var reporting: String?
-    @Option(help: "How implementation is evaluated.") var evaluation: String?
-    @Option(parsing: .unconditional, help: "The period's first day: YYYY-MM-DD, today, +1m.") var from: String?
-    @Option(parsing: .unconditional, help: "The period's last day (default for a new one: twelve months after --from).") var to: String?
-    @Flag(help: "Print the agreement as JSON, with the fields of `cairn export --format json`.") var json = false
+    @Argument(help: ArgumentHelp(Words.say("The cluster: an id or an exact name.", context: "option"))) var cluster: String
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp(Words.say("How many times a year all stakeholders meet (1 to 52).", context: "option")))
+    var meetings: String?
+    @Option(help: ArgumentHelp(Words.say("How members report to one another.", context: "option"))) var reporting: String?
+    @Option(help: ArgumentHelp(Words.say("How implementation is evaluated.", context: "option"))) var evaluation: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp(Words.say("The period's first day: YYYY-MM-DD, today, +1m.", context: "option")))
+    var from: String?
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(Words.say("The period's last day (default for a new one: twelve months after --from).", context: "option")))
+    var to: String?
+    @Flag(help: ArgumentHelp(Words.say("Print the agreement as JSON, with the fields of `cairn export --format json`.", context: "option")))
+    var json = false
 
     func run() throws {
         let store = try options.open()
@@ -32,7 +39,10 @@ struct AgreeCommand: ParsableCommand {
         let existing = w.agreement(of: c.id)
         let setting = meetings != nil || reporting != nil || evaluation != nil || from != nil || to != nil
         if existing == nil, !setting {
-            throw CLIError("“\(c.name)” has no monitoring agreement yet: make one with --meetings N --from DATE --to DATE")
+            throw CLIError(
+                Words.say(
+                    "“{name}” has no monitoring agreement yet: make one with --meetings N --from DATE --to DATE", context: "cli",
+                    ["name": c.name]))
         }
         let start = try from.map { try day($0, flag: "--from", today: today) }
         var a =
@@ -41,7 +51,10 @@ struct AgreeCommand: ParsableCommand {
                 cluster: c.id, meetingsPerYear: 4, periodStart: start ?? today, periodEnd: (start ?? today).adding(months: 12))
         if let meetings {
             let text = meetings.trimmingCharacters(in: .whitespaces)
-            guard let n = Int(text) else { throw CLIError("--meetings: “\(meetings)” is not a whole number: meetings a year, 1 to 52") }
+            guard let n = Int(text) else {
+                throw CLIError(
+                    Words.say("--meetings: “{text}” is not a whole number: meetings a year, 1 to 52", context: "cli", ["text": meetings]))
+            }
             a.meetingsPerYear = n
         }
         if let start { a.periodStart = start }
@@ -50,11 +63,14 @@ struct AgreeCommand: ParsableCommand {
         if let evaluation { a.evaluation = evaluation }
         let summary: String
         if let existing, a == existing {
-            summary = "nothing changed: \(w.describe(.agreement(existing))) of “\(c.name)” already says so"
+            summary = Words.say(
+                "nothing changed: {record} of “{name}” already says so", context: "cli",
+                ["record": w.describe(.agreement(existing)), "name": c.name])
         } else {
             let operation: DomainOperation = existing.map { .edit(.agreement(a), basis: .agreement($0)) } ?? .add(.agreement(a))
             do {
-                summary = try perform(operation, on: store).summary + " for “\(c.name)”"
+                summary = Words.say(
+                    "{summary} for “{name}”", context: "cli", ["summary": try perform(operation, on: store).summary, "name": c.name])
             } catch let refusal as Refusal {
                 throw CLIError(Self.flagged(refusal))
             }
@@ -65,9 +81,14 @@ struct AgreeCommand: ParsableCommand {
             return
         }
         print(summary)
-        print("period \(saved.periodStart) to \(saved.periodEnd), \(Text.counted(saved.proposedMeetings().count, "meeting")) in it")
-        if !saved.reporting.isEmpty { print("reporting: \(saved.reporting)") }
-        if !saved.evaluation.isEmpty { print("evaluation: \(saved.evaluation)") }
+        let period = ["from": "\(saved.periodStart)", "to": "\(saved.periodEnd)"]
+        let meetings = saved.proposedMeetings().count
+        print(
+            Words.count(
+                "period {from} to {to}, {count} meeting in it", "period {from} to {to}, {count} meetings in it", meetings, context: "cli",
+                period))
+        if !saved.reporting.isEmpty { print(Words.say("reporting: {text}", context: "cli", ["text": saved.reporting])) }
+        if !saved.evaluation.isEmpty { print(Words.say("evaluation: {text}", context: "cli", ["text": saved.evaluation])) }
     }
 
     func day(_ text: String, flag: String, today: Day) throws -> Day {

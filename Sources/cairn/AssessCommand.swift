@@ -11,24 +11,31 @@ struct AssessCommand: ParsableCommand {
             commandName: "assess",
             abstract: Words.say(
                 "Record a health check of a cluster: conditions and challenges rated 1 (fragile) to 4 (solid).", context: "command"),
-            discussion:
-                "ITEM is a condition (leadership, structures, history, communication, context) or a challenge (autonomy, power, workload, objectives, funding), a challenge rated by how well the cluster holds against it. --from-latest starts from the cluster's latest check, as the screen's form does: an item not given keeps its rating and note. cairn health CLUSTER shows the checks."
-        )
+            discussion: Words.say(
+                "ITEM is a condition (leadership, structures, history, communication, context) or a challenge (autonomy, power, workload, objectives, funding), a challenge rated by how well the cluster holds against it. --from-latest starts from the cluster's latest check, as the screen's form does: an item not given keeps its rating and note. cairn health CLUSTER shows the checks.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The cluster: an id or an exact name.") var cluster: String
-    @Argument(help: "ITEM=RATING, one or more (leadership=3 funding=1).") var ratings: [String] = []
-    @Option(help: "ITEM=TEXT: a note on an item (repeat for several).") var note: [String] = []
-    @Option(parsing: .unconditional, help: "The day of the check: YYYY-MM-DD, yesterday or -3d.") var date = "today"
-    @Flag(name: .customLong("from-latest"), help: "Start from the latest check: items not given keep their rating and note.")
+    @Argument(help: ArgumentHelp(Words.say("The cluster: an id or an exact name.", context: "option"))) var cluster: String
+    @Argument(help: ArgumentHelp(Words.say("ITEM=RATING, one or more (leadership=3 funding=1).", context: "option"))) var ratings:
+        [String] = []
+    @Option(help: ArgumentHelp(Words.say("ITEM=TEXT: a note on an item (repeat for several).", context: "option"))) var note: [String] = []
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp(Words.say("The day of the check: YYYY-MM-DD, yesterday or -3d.", context: "option")))
+    var date = "today"
+    @Flag(
+        name: .customLong("from-latest"),
+        help: ArgumentHelp(Words.say("Start from the latest check: items not given keep their rating and note.", context: "option")))
     var fromLatest = false
-    @Flag(help: "Print the check as JSON, with the fields of `cairn export --format json`.") var json = false
+    @Flag(help: ArgumentHelp(Words.say("Print the check as JSON, with the fields of `cairn export --format json`.", context: "option")))
+    var json = false
 
     func run() throws {
         let given = try Self.pairs(ratings, what: "ITEM=RATING")
         let notes = try Self.pairs(note, what: "--note ITEM=TEXT")
         if given.isEmpty, !fromLatest {
-            throw CLIError("rate at least one condition or challenge: ITEM=1..4 (leadership=3), or --from-latest")
+            throw CLIError(
+                Words.say("rate at least one condition or challenge: ITEM=1..4 (leadership=3), or --from-latest", context: "cli"))
         }
         let store = try options.open()
         let w = store.world
@@ -38,13 +45,18 @@ struct AssessCommand: ParsableCommand {
         do { day = try DayInput.parse(date, today: today) } catch { throw CLIError("--date: \(error.message)") }
         var a = Assessment(cluster: c.id, date: day, by: store.identity.user)
         if fromLatest {
-            guard let latest = w.assessments(of: c.id).first else { throw CLIError("--from-latest: “\(c.name)” has no health check yet") }
+            guard let latest = w.assessments(of: c.id).first else {
+                throw CLIError(Words.say("--from-latest: “{name}” has no health check yet", context: "cli", ["name": c.name]))
+            }
             a.ratings = latest.ratings
             a.notes = latest.notes
         }
         for (item, value) in given {
             guard let rating = Int(value), (1...4).contains(rating) else {
-                throw CLIError("\(item.rawValue)=\(value): a rating is a whole number from 1 (fragile) to 4 (solid)")
+                throw CLIError(
+                    Words.say(
+                        "{item}={value}: a rating is a whole number from 1 (fragile) to 4 (solid)", context: "cli",
+                        ["item": item.rawValue, "value": value]))
             }
             a.ratings[item.rawValue] = rating
         }
@@ -55,10 +67,13 @@ struct AssessCommand: ParsableCommand {
             printJSON(JSONExport.objectData(saved))
             return
         }
-        print("\(outcome.summary) for “\(c.name)”")
+        print(Words.say("{summary} for “{name}”", context: "cli", ["summary": outcome.summary, "name": c.name]))
         let health = store.world.health(of: c.id, on: today)
         if health.latest?.id == saved.id, let score = health.score {
-            print("score \(String(format: "%.1f", score)) of 4 (1 fragile, 4 solid); weakest point: \(health.weakestPoint)")
+            print(
+                Words.say(
+                    "score {score} of 4 (1 fragile, 4 solid); weakest point: {weakest}", context: "cli",
+                    ["score": String(format: "%.1f", score), "weakest": health.weakestPoint]))
         }
     }
 
@@ -66,13 +81,16 @@ struct AssessCommand: ParsableCommand {
     static func pairs(_ words: [String], what: String) throws -> [(HealthItem, String)] {
         var seen: Set<HealthItem> = []
         return try words.map { word in
-            guard let eq = word.firstIndex(of: "=") else { throw CLIError("“\(word)” is not \(what)") }
+            guard let eq = word.firstIndex(of: "=") else {
+                throw CLIError(Words.say("“{word}” is not {what}", context: "cli", ["word": word, "what": what]))
+            }
             let name = word[..<eq].trimmingCharacters(in: .whitespaces).lowercased()
             guard let item = HealthItem(rawValue: name) else {
                 let all = HealthItem.allCases.map(\.rawValue).joined(separator: ", ")
-                throw CLIError("“\(name)” is not a condition or challenge: use one of \(all)")
+                throw CLIError(
+                    Words.say("“{name}” is not a condition or challenge: use one of {items}", context: "cli", ["name": name, "items": all]))
             }
-            guard seen.insert(item).inserted else { throw CLIError("\(name) is given twice") }
+            guard seen.insert(item).inserted else { throw CLIError(Words.say("{name} is given twice", context: "cli", ["name": name])) }
             return (item, String(word[word.index(after: eq)...]).trimmingCharacters(in: .whitespaces))
         }
     }

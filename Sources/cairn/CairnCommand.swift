@@ -119,9 +119,16 @@ struct StoreOptions: ParsableArguments {
             // A file in `journal/` that is no journal is never read: said, so that a record
             // someone expected from it is not silently missing.
             if let stray = store.strayFiles.first {
-                let more = store.strayFiles.count > 1 ? " (and \(store.strayFiles.count - 1) more)" : ""
+                let about = ["file": stray.file, "detail": stray.detail]
                 let note =
-                    "note: journal/\(stray.file) is not a Cairn journal (\(stray.detail)): it is neither read nor sent\(more); cairn check says more"
+                    store.strayFiles.count > 1
+                    ? Words.count(
+                        "note: journal/{file} is not a Cairn journal ({detail}): it is neither read nor sent (and {count} more); cairn check says more",
+                        "note: journal/{file} is not a Cairn journal ({detail}): it is neither read nor sent (and {count} more); cairn check says more",
+                        store.strayFiles.count - 1, context: "cli", about)
+                    : Words.say(
+                        "note: journal/{file} is not a Cairn journal ({detail}): it is neither read nor sent; cairn check says more",
+                        context: "cli", about)
                 FileHandle.standardError.write(Data((Text.visible(note) + "\n").utf8))
             }
             // Kept until the process ends, which gives its memory back at once: freeing a store's

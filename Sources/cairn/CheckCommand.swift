@@ -11,9 +11,16 @@ struct CheckCommand: ParsableCommand {
             abstract: Words.say("Verify the store; exit non-zero when something is damaged or others can read it.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Flag(help: "Write the snapshot (local/snapshot, the journals' cache for a quick start) anew from a full read.")
+    @Flag(
+        help: ArgumentHelp(
+            Words.say(
+                "Write the snapshot (local/snapshot, the journals' cache for a quick start) anew from a full read.", context: "option")))
     var rebuild = false
-    @Flag(help: "Put back a journal whose lines were changed, removed or reordered, from the copy git holds (a synced store).")
+    @Flag(
+        help: ArgumentHelp(
+            Words.say(
+                "Put back a journal whose lines were changed, removed or reordered, from the copy git holds (a synced store).",
+                context: "option")))
     var repair = false
 
     func run() throws {
@@ -26,7 +33,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let check = try StoreCheck.run(store, rebuild: rebuild)
-        print("store: \(store.directory.path)")
+        print(Words.say("store: {path}", context: "cli", ["path": store.directory.path]))
         print(check.report)
         if !check.isSound { throw ExitCode(1) }
     }

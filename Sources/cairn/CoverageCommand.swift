@@ -11,13 +11,15 @@ struct CoverageCommand: ParsableCommand {
             abstract: Words.say("Sectors by levels: which agencies take part where, and the gaps that matter.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The cluster (id or exact name).") var cluster: String?
-    @Option(help: "All clusters of this region instead.") var region: String?
-    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: ArgumentHelp(Words.say("The cluster (id or exact name).", context: "option"))) var cluster: String?
+    @Option(help: ArgumentHelp(Words.say("All clusters of this region instead.", context: "option"))) var region: String?
+    @Flag(help: ArgumentHelp(Words.say("Print JSON.", context: "option"))) var json = false
 
     func validate() throws {
-        if cluster == nil, region == nil { throw ValidationError("name a cluster, or give --region for a region's clusters") }
-        if cluster != nil, region != nil { throw ValidationError("name a cluster or give --region, not both") }
+        if cluster == nil, region == nil {
+            throw ValidationError(Words.say("name a cluster, or give --region for a region's clusters", context: "cli"))
+        }
+        if cluster != nil, region != nil { throw ValidationError(Words.say("name a cluster or give --region, not both", context: "cli")) }
     }
 
     func run() throws {
@@ -32,7 +34,9 @@ struct CoverageCommand: ParsableCommand {
         } else {
             let regions = try w.findRegions(region ?? "")
             coverage = w.coverage(ofRegion: region ?? "")
-            title = "region \(regions.joined(separator: ", ")) (\(Text.counted(coverage.clusters, "cluster")))"
+            title = Words.count(
+                "region {regions} ({count} cluster)", "region {regions} ({count} clusters)", coverage.clusters, context: "cli",
+                ["regions": regions.joined(separator: ", ")])
         }
         if json {
             let doc: [String: Any] = [
@@ -50,9 +54,15 @@ struct CoverageCommand: ParsableCommand {
             return
         }
         print(
-            "Coverage of \(title): \(Text.counted(coverage.schools, "school")); agencies by sector and level (! = a core service absent locally)"
-        )
-        var table = [["SECTOR"] + Level.allCases.map { $0.rawValue.uppercased() } + ["GOALS"]]
+            Words.count(
+                "Coverage of {title}: {count} school; agencies by sector and level (! = a core service absent locally)",
+                "Coverage of {title}: {count} schools; agencies by sector and level (! = a core service absent locally)", coverage.schools,
+                context: "cli", ["title": title]))
+        // The levels' words as the screens say them (in English, their keys).
+        var table = [
+            [Words.say("SECTOR", context: "list column")] + Level.allCases.map { $0.label.uppercased() }
+                + [Words.say("GOALS", context: "list column")]
+        ]
         for s in Sector.allCases {
             let cells = Level.allCases.map { l -> String in
                 let n = coverage.count(s, l)
@@ -61,6 +71,6 @@ struct CoverageCommand: ParsableCommand {
             table.append([s.rawValue] + cells + [(coverage.goals[s] ?? []).joined(separator: "; ")])
         }
         printAligned(table)
-        for g in coverage.gapSentences { print("gap: \(g)") }
+        for g in coverage.gapSentences { print(Words.say("gap: {gap}", context: "cli", ["gap": g])) }
     }
 }

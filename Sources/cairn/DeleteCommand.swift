@@ -11,7 +11,7 @@ struct DeleteCommand: ParsableCommand {
             abstract: Words.say("Delete a record, with what only makes sense with it (as d does on screen).", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The record: an id or an exact name.") var record: String
+    @Argument(help: ArgumentHelp(Words.say("The record: an id or an exact name.", context: "option"))) var record: String
 
     func run() throws {
         let store = try options.open()
@@ -23,13 +23,21 @@ struct DeleteCommand: ParsableCommand {
             switch change {
             case .delete(let kind, let id):
                 let what = before.record(kind, id: id).map(before.describe) ?? id
-                print("  \(kind == .membership ? "removed" : "deleted") \(what) (\(id))")
+                let line =
+                    kind == .membership
+                    ? Words.say("removed {record} ({id})", context: "cli", ["record": what, "id": id])
+                    : Words.say("deleted {record} ({id})", context: "cli", ["record": what, "id": id])
+                print("  " + line)
             case .put(let record):
-                print("  \(before.describe(record)) (\(record.id)): link to \(target.id) cleared")
+                print("  " + Self.cleared(before.describe(record), id: record.id, target: target.id))
             case .edit(let edit):
                 let what = before.record(edit.kind, id: edit.id).map(before.describe) ?? edit.id
-                print("  \(what) (\(edit.id)): link to \(target.id) cleared")
+                print("  " + Self.cleared(what, id: edit.id, target: target.id))
             }
         }
+    }
+
+    static func cleared(_ record: String, id: String, target: String) -> String {
+        Words.say("{record} ({id}): link to {target} cleared", context: "cli", ["record": record, "id": id, "target": target])
     }
 }

@@ -9,13 +9,13 @@ struct EditCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "edit",
             abstract: Words.say("Set fields of a record: cairn edit RECORD municipality=Loures due=2027-01-15", context: "command"),
-            discussion:
-                "RECORD is an id or the exact name (title, statement) of any record. FIELD is the name the JSON export uses; an empty value clears the field. Prints what changed."
-        )
+            discussion: Words.say(
+                "RECORD is an id or the exact name (title, statement) of any record. FIELD is the name the JSON export uses; an empty value clears the field. Prints what changed.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The record: an id or an exact name.") var record: String
-    @Argument(help: "FIELD=VALUE, one or more.") var assignments: [String]
+    @Argument(help: ArgumentHelp(Words.say("The record: an id or an exact name.", context: "option"))) var record: String
+    @Argument(help: ArgumentHelp(Words.say("FIELD=VALUE, one or more.", context: "option"))) var assignments: [String]
 
     var fieldValues: [FieldValue] {
         assignments.compactMap { a in
@@ -24,9 +24,9 @@ struct EditCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if assignments.isEmpty { throw ValidationError("say what to change: FIELD=VALUE (municipality=Loures)") }
+        if assignments.isEmpty { throw ValidationError(Words.say("say what to change: FIELD=VALUE (municipality=Loures)", context: "cli")) }
         if let bad = assignments.first(where: { !$0.contains("=") || $0.hasPrefix("=") }) {
-            throw ValidationError("“\(bad)” is not FIELD=VALUE")
+            throw ValidationError(Words.say("“{text}” is not FIELD=VALUE", context: "cli", ["text": bad]))
         }
     }
 
@@ -38,17 +38,17 @@ struct EditCommand: ParsableCommand {
         let old = Dictionary(RecordFields.values(of: before).map { ($0.field, $0.value) }, uniquingKeysWith: { a, _ in a })
         let changed = RecordFields.values(of: after).filter { old[$0.field] != $0.value }
         if changed.isEmpty {
-            print("nothing changed: \(store.world.describe(after)) already says so")
+            print(Words.say("nothing changed: {record} already says so", context: "cli", ["record": store.world.describe(after)]))
             return
         }
         print(outcome.summary)
         if case .measurement(let m) = after, changed.contains(where: { $0.field == "value" }),
             let warning = store.world.goals[m.goal]?.outlierWarning(m.value)
         {
-            printError("warning: \(warning)")
+            printError(Words.say("warning: {warning}", context: "cli", ["warning": warning]))
         }
         for c in changed { print("  \(c.field): \(Self.shown(old[c.field] ?? "")) → \(Self.shown(c.value))") }
     }
 
-    static func shown(_ value: String) -> String { value.isEmpty ? "(none)" : value }
+    static func shown(_ value: String) -> String { value.isEmpty ? Words.say("(none)", context: "cli") : value }
 }

@@ -17,33 +17,46 @@ struct ExportCommand: ParsableCommand {
         case json, csv, ics
     }
 
-    @Option(help: "json (the whole store, lossless), csv (one table: see --what) or ics (an iCalendar file of what is due).")
+    @Option(
+        help: ArgumentHelp(
+            Words.say(
+                "json (the whole store, lossless), csv (one table: see --what) or ics (an iCalendar file of what is due).",
+                context: "option")))
     var format: Format = .json
     @Option(
         help: ArgumentHelp(
-            "csv: one of \(CSVExport.What.allCases.map(\.rawValue).joined(separator: ", ")); ics: any of checkpoints,goals,actions (all by default).",
-            valueName: "what"))
+            Words.say(
+                "csv: one of {tables}; ics: any of checkpoints,goals,actions (all by default).", context: "option",
+                ["tables": CSVExport.What.allCases.map(\.rawValue).joined(separator: ", ")]), valueName: "what"))
     var what: String?
-    @Option(help: "With csv or ics: only this cluster's records (id or exact name).") var cluster: String?
-    @Option(help: "With ics: only the clusters of this region (case- and accent-blind, or the start of its name).") var region: String?
-    @Flag(help: "With ics: to-do items (VTODO) instead of all-day events.") var todo = false
+    @Option(help: ArgumentHelp(Words.say("With csv or ics: only this cluster's records (id or exact name).", context: "option")))
+    var cluster: String?
+    @Option(
+        help: ArgumentHelp(
+            Words.say("With ics: only the clusters of this region (case- and accent-blind, or the start of its name).", context: "option")))
+    var region: String?
+    @Flag(help: ArgumentHelp(Words.say("With ics: to-do items (VTODO) instead of all-day events.", context: "option"))) var todo = false
 
     func validate() throws {
         switch format {
         case .json:
             if what != nil || cluster != nil || region != nil || todo {
-                throw ValidationError("--what, --cluster, --region and --todo go with --format csv or ics")
+                throw ValidationError(Words.say("--what, --cluster, --region and --todo go with --format csv or ics", context: "cli"))
             }
         case .csv:
             let tables = CSVExport.What.allCases.map(\.rawValue).joined(separator: ", ")
-            guard let what else { throw ValidationError("--format csv needs --what, the table: one of \(tables)") }
-            guard CSVExport.What(rawValue: what) != nil else {
-                throw ValidationError("--what “\(what)” is not one of the tables: \(tables)")
+            guard let what else {
+                throw ValidationError(
+                    Words.say("--format csv needs --what, the table: one of {tables}", context: "cli", ["tables": tables]))
             }
-            if region != nil || todo { throw ValidationError("--region and --todo go with --format ics") }
+            guard CSVExport.What(rawValue: what) != nil else {
+                throw ValidationError(
+                    Words.say("--what “{what}” is not one of the tables: {tables}", context: "cli", ["what": what, "tables": tables]))
+            }
+            if region != nil || todo { throw ValidationError(Words.say("--region and --todo go with --format ics", context: "cli")) }
         case .ics:
             _ = try calendarWhat()
-            if cluster != nil, region != nil { throw ValidationError("give --cluster or --region, not both") }
+            if cluster != nil, region != nil { throw ValidationError(Words.say("give --cluster or --region, not both", context: "cli")) }
         }
     }
 
@@ -54,11 +67,14 @@ struct ExportCommand: ParsableCommand {
         for word in what.split(separator: ",") {
             let w = word.trimmingCharacters(in: .whitespaces)
             guard let kind = CalendarExport.What(rawValue: w) else {
-                throw ValidationError("--what “\(w)” for a calendar: use checkpoints, goals or actions, separated by commas")
+                throw ValidationError(
+                    Words.say(
+                        "--what “{what}” for a calendar: use checkpoints, goals or actions, separated by commas", context: "cli",
+                        ["what": w]))
             }
             set.insert(kind)
         }
-        if set.isEmpty { throw ValidationError("--what: name checkpoints, goals or actions") }
+        if set.isEmpty { throw ValidationError(Words.say("--what: name checkpoints, goals or actions", context: "cli")) }
         return set
     }
 

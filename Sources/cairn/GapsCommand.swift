@@ -11,8 +11,10 @@ struct GapsCommand: ParsableCommand {
             abstract: Words.say("What the framework says a cluster must have and it lacks (all clusters, or one).", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The cluster (id or exact name); all clusters when left out.") var cluster: String?
-    @Flag(help: "Print JSON: an array of {cluster, kind, record, recordId, message}.") var json = false
+    @Argument(help: ArgumentHelp(Words.say("The cluster (id or exact name); all clusters when left out.", context: "option"))) var cluster:
+        String?
+    @Flag(help: ArgumentHelp(Words.say("Print JSON: an array of {cluster, kind, record, recordId, message}.", context: "option")))
+    var json = false
 
     func run() throws {
         let store = try options.open()
@@ -39,14 +41,17 @@ struct GapsCommand: ParsableCommand {
             return
         }
         if gaps.isEmpty {
-            print("no gaps in \(clusters.count == 1 ? clusters[0].name : "\(clusters.count) clusters")")
+            print(
+                clusters.count == 1
+                    ? Words.say("no gaps in {name}", context: "cli", ["name": clusters[0].name])
+                    : Words.count("no gaps in {count} cluster", "no gaps in {count} clusters", clusters.count, context: "cli"))
             return
         }
         let grouped = Dictionary(grouping: gaps, by: \.cluster)
         for c in clusters {
             let own = grouped[c.id] ?? []
             guard !own.isEmpty else { continue }
-            print("\(c.name): \(own.count) gap\(own.count == 1 ? "" : "s")")
+            print(Words.count("{name}: {count} gap", "{name}: {count} gaps", own.count, context: "cli", ["name": c.name]))
             for g in own { print("  \(g.kind.rawValue): \(g.message)") }
         }
     }

@@ -11,8 +11,8 @@ struct HealthCommand: ParsableCommand {
             abstract: Words.say("A cluster's latest health check, the change since the one before, and its risks.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The cluster (id or exact name).") var cluster: String
-    @Flag(help: "Print JSON.") var json = false
+    @Argument(help: ArgumentHelp(Words.say("The cluster (id or exact name).", context: "option"))) var cluster: String
+    @Flag(help: ArgumentHelp(Words.say("Print JSON.", context: "option"))) var json = false
 
     func run() throws {
         let store = try options.open()
@@ -36,18 +36,33 @@ struct HealthCommand: ParsableCommand {
             return
         }
         guard let latest = h.latest else {
-            print("\(c.name): no health check yet" + (h.fundingEndsSoon.map { "; funding ends \($0)" } ?? ""))
+            print(
+                h.fundingEndsSoon.map {
+                    Words.say("{name}: no health check yet; funding ends {day}", context: "cli", ["name": c.name, "day": "\($0)"])
+                }
+                    ?? Words.say("{name}: no health check yet", context: "cli", ["name": c.name]))
             return
         }
         print(
-            "\(c.name): health check of \(latest.date) by \(latest.by), score \(String(format: "%.1f", h.score ?? 0)) of 4 (1 fragile, 4 solid)"
-        )
-        print("weakest point: \(h.weakestPoint)" + (h.previous.map { "; change since \($0.date)" } ?? ""))
-        var table = [["ITEM", "RATING", "CHANGE", "NOTE"]]
+            Words.say(
+                "{name}: health check of {date} by {by}, score {score} of 4 (1 fragile, 4 solid)", context: "cli",
+                ["name": c.name, "date": "\(latest.date)", "by": latest.by, "score": String(format: "%.1f", h.score ?? 0)]))
+        print(
+            h.previous.map {
+                Words.say(
+                    "weakest point: {weakest}; change since {date}", context: "cli", ["weakest": h.weakestPoint, "date": "\($0.date)"])
+            } ?? Words.say("weakest point: {weakest}", context: "cli", ["weakest": h.weakestPoint]))
+        var table = [
+            [
+                Words.say("ITEM", context: "list column"), Words.say("RATING", context: "list column"),
+                Words.say("CHANGE", context: "list column"), Words.say("NOTE", context: "list column"),
+            ]
+        ]
         for item in HealthItem.allCases {
             let change = h.change(item).map { $0 > 0 ? "+\($0)" : "\($0)" } ?? ""
             table.append([
-                (item.isChallenge ? "against " : "") + item.label, h.latest?.rating(item).map(String.init) ?? "-", change,
+                item.isChallenge ? Words.say("against {item}", context: "health item", ["item": item.label]) : item.label,
+                h.latest?.rating(item).map(String.init) ?? "-", change,
                 latest.note(item),
             ])
         }

@@ -48,6 +48,13 @@ enum HelpWords {
             for (english, said) in phrases where line.contains(english) {
                 line = line.replacingOccurrences(of: english, with: said)
             }
+            // A group's own commands: "See 'cairn help add <subcommand>' for detailed help."
+            if let start = line.range(of: "See '"), let end = line.range(of: " <subcommand>' for detailed help.") {
+                let command = String(line[start.upperBound..<end.lowerBound])
+                line =
+                    line[..<start.lowerBound]
+                    + Words.say("See '{command} <subcommand>' for detailed help.", context: "help", ["command": command])
+            }
             return line
         }
         return lines.joined(separator: "\n")

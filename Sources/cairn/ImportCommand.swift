@@ -11,29 +11,54 @@ struct ImportCommand: ParsableCommand {
             abstract: Words.say("Import a register of schools (or agencies) from CSV or TSV; safe to run again.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The register file (CSV or TSV, UTF-8 or Windows-1252).") var file: String
-    @Option(name: .customLong("as"), help: "What the rows are: school or agency.") var kind: MemberType = .school
-    @Option(help: "FIELD=COLUMN, where the guess from the header is wrong (column by name or number).") var map: [String] = []
-    @Option(help: "FIELD=VALUE for every row (phases=early-childhood, sector=health).") var set: [String] = []
-    @Option(name: .customLong("map-phase"), help: "\"WORD=PHASE[,PHASE]\": the register's word for a phase.") var mapPhase: [String] = []
+    @Argument(help: ArgumentHelp(Words.say("The register file (CSV or TSV, UTF-8 or Windows-1252).", context: "option"))) var file: String
+    @Option(name: .customLong("as"), help: ArgumentHelp(Words.say("What the rows are: school or agency.", context: "option"))) var kind:
+        MemberType = .school
+    @Option(
+        help: ArgumentHelp(
+            Words.say("FIELD=COLUMN, where the guess from the header is wrong (column by name or number).", context: "option"))) var map:
+        [String] = []
+    @Option(help: ArgumentHelp(Words.say("FIELD=VALUE for every row (phases=early-childhood, sector=health).", context: "option"))) var set:
+        [String] = []
+    @Option(
+        name: .customLong("map-phase"),
+        help: ArgumentHelp(Words.say("\"WORD=PHASE[,PHASE]\": the register's word for a phase.", context: "option"))) var mapPhase:
+        [String] = []
     @Option(
         name: .customLong("phase-column"),
-        help: "COLUMN=PHASE[,PHASE]: a yes/no column; a row that says yes there (1, x, yes, sim, ja, oui, tak…) gets those phases.")
+        help: ArgumentHelp(
+            Words.say(
+                "COLUMN=PHASE[,PHASE]: a yes/no column; a row that says yes there (1, x, yes, sim, ja, oui, tak…) gets those phases.",
+                context: "option")))
     var phaseColumn: [String] = []
     @Option(
         name: .customLong("phase-words"),
-        help: "A file of phase words, one a line (WORD = PHASE[, PHASE]), added to Cairn's own (Resources/phase-words.txt).")
+        help: ArgumentHelp(
+            Words.say(
+                "A file of phase words, one a line (WORD = PHASE[, PHASE]), added to Cairn's own (Resources/phase-words.txt).",
+                context: "option")))
     var phaseWords: [String] = []
-    @Option(name: .customLong("cluster-by"), help: "ID_COLUMN[,NAME_COLUMN] or NAME_COLUMN: group rows into clusters by that id (or name).")
+    @Option(
+        name: .customLong("cluster-by"),
+        help: ArgumentHelp(
+            Words.say("ID_COLUMN[,NAME_COLUMN] or NAME_COLUMN: group rows into clusters by that id (or name).", context: "option")))
     var clusterBy: String?
     @Option(
         name: .customLong("grouping-by"),
-        help: "ID_COLUMN[,NAME_COLUMN] or COLUMN (a region, a parent): each cluster joins the grouping its rows name, made if absent.")
+        help: ArgumentHelp(
+            Words.say(
+                "ID_COLUMN[,NAME_COLUMN] or COLUMN (a region, a parent): each cluster joins the grouping its rows name, made if absent.",
+                context: "option")))
     var groupingBy: String?
-    @Option(name: .customLong("grouping-kind"), help: "What a grouping made by --grouping-by is (default: regional-collaborative).")
+    @Option(
+        name: .customLong("grouping-kind"),
+        help: ArgumentHelp(Words.say("What a grouping made by --grouping-by is (default: regional-collaborative).", context: "option")))
     var groupingKind: ClusterKind?
-    @Flag(name: .customLong("use-file-names"), help: "Where a cluster's name differs, take the file's.") var useFileNames = false
-    @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
+    @Flag(
+        name: .customLong("use-file-names"),
+        help: ArgumentHelp(Words.say("Where a cluster's name differs, take the file's.", context: "option"))) var useFileNames = false
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Words.say("Show what would change; write nothing.", context: "option")))
+    var dryRun = false
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
@@ -57,7 +82,9 @@ struct ImportCommand: ParsableCommand {
         }
         opts.clusterBy = clusterBy
         opts.useFileClusterNames = useFileNames
-        if groupingKind != nil, groupingBy == nil { throw CLIError("--grouping-kind needs --grouping-by: the column naming the grouping") }
+        if groupingKind != nil, groupingBy == nil {
+            throw CLIError(Words.say("--grouping-kind needs --grouping-by: the column naming the grouping", context: "cli"))
+        }
         opts.groupingBy = groupingBy
         opts.groupingKind = groupingKind ?? .regionalCollaborative
         let table = try RegisterTable.read(data)
@@ -65,16 +92,20 @@ struct ImportCommand: ParsableCommand {
         let (changes, summary) = try RegisterImport.plan(table, options: opts, world: store.world)
         for line in summary.report { print(line) }
         if dryRun {
-            print("dry run: nothing written")
+            print(Words.say("dry run: nothing written", context: "cli"))
             return
         }
         guard !changes.isEmpty else { return }
         let run = ImportRun.makeID()
         try perform(
-            .carry(changes, summary: "Imported \(url.lastPathComponent)"), on: store,
+            .carry(changes, summary: Words.say("Imported {file}", context: "cli", ["file": url.lastPathComponent])), on: store,
             source: ImportRun.source(file: url.lastPathComponent, run: run))
-        print("written: \(Text.counted(changes.count, "change")) from \(url.lastPathComponent) by \(store.identity.user), as import \(run)")
-        print("undo it with: cairn undo-import \(run)")
+        print(
+            Words.count(
+                "written: {count} change from {file} by {user}, as import {run}",
+                "written: {count} changes from {file} by {user}, as import {run}",
+                changes.count, context: "cli", ["file": url.lastPathComponent, "user": store.identity.user, "run": run]))
+        print(Words.say("undo it with: cairn undo-import {run}", context: "cli", ["run": run]))
     }
 
     /// The columns `--cluster-by`, `--grouping-by` and `--map` name are in the register: the
@@ -90,23 +121,33 @@ struct ImportCommand: ParsableCommand {
             if parts.count == 2 { named.append(("--map", m, String(parts[1]))) }
         }
         guard let missing = named.first(where: { ColumnMapping.column($0.column, in: header) == nil }) else { return }
-        let shown = header.prefix(12).map { "“\($0)”" }.joined(separator: ", ") + (header.count > 12 ? ", … \(header.count - 12) more" : "")
-        throw CLIError("\(missing.option) \(missing.value): the register has no column “\(missing.column)”; its columns are \(shown)")
+        let more = header.count > 12 ? Words.count(", … {count} more", ", … {count} more", header.count - 12, context: "cli") : ""
+        let shown = header.prefix(12).map { Words.say("“{name}”", context: "quoted", ["name": $0]) }.joined(separator: ", ") + more
+        throw CLIError(
+            Words.say(
+                "{option} {value}: the register has no column “{column}”; its columns are {columns}", context: "cli",
+                ["option": missing.option, "value": missing.value, "column": missing.column, "columns": shown]))
     }
 
     /// A `cairn export --format json` document: its records, with their ids, into an empty store.
     func importExport(_ data: Data, into store: Store) throws {
         guard store.world.isEmpty, store.world.memberships.isEmpty else {
-            throw CLIError("a JSON export is imported into an empty store only (this one has records): use --store NEW_DIR")
+            throw CLIError(
+                Words.say("a JSON export is imported into an empty store only (this one has records): use --store NEW_DIR", context: "cli"))
         }
         let changes = try JSONImport.changes(data)
         if dryRun {
-            print("dry run: \(Text.counted(changes.count, "record")) would be written")
+            print(
+                Words.count(
+                    "dry run: {count} record would be written", "dry run: {count} records would be written", changes.count, context: "cli"))
             return
         }
         // A restore carries the state as it was: gaps (an action whose member has left) are kept,
         // but a record the store could never have held (a tick without its day) is refused.
-        try perform(.carry(changes, summary: "Restored the JSON export"), on: store)
-        print("written: \(Text.counted(changes.count, "record")) from the JSON export")
+        try perform(.carry(changes, summary: Words.say("Restored the JSON export", context: "cli")), on: store)
+        print(
+            Words.count(
+                "written: {count} record from the JSON export", "written: {count} records from the JSON export", changes.count,
+                context: "cli"))
     }
 }

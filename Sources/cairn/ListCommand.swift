@@ -15,12 +15,14 @@ struct ListCommand: ParsableCommand {
             commandName: "list", abstract: Words.say("List clusters, schools, agencies or checkpoints.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "clusters, schools, agencies or checkpoints") var what: What
-    @Flag(help: "Only overdue checkpoints (or clusters that have one).") var overdue = false
-    @Flag(help: "Print JSON, with the fields of `cairn export --format json`.") var json = false
+    @Argument(help: ArgumentHelp(Words.say("clusters, schools, agencies or checkpoints", context: "option"))) var what: What
+    @Flag(help: ArgumentHelp(Words.say("Only overdue checkpoints (or clusters that have one).", context: "option"))) var overdue = false
+    @Flag(help: ArgumentHelp(Words.say("Print JSON, with the fields of `cairn export --format json`.", context: "option"))) var json = false
 
     func validate() throws {
-        if overdue, what == .schools || what == .agencies { throw ValidationError("--overdue applies to clusters and checkpoints") }
+        if overdue, what == .schools || what == .agencies {
+            throw ValidationError(Words.say("--overdue applies to clusters and checkpoints", context: "cli"))
+        }
     }
 
     func run() throws {
@@ -56,7 +58,13 @@ struct ListCommand: ParsableCommand {
             // clusters scanned every membership.
             let members = world.membersByCluster()
             table =
-                [["ID", "NAME", "KIND", "REGION", "SCHOOLS", "AGENCIES"]]
+                [
+                    [
+                        Words.say("ID", context: "list column"), Words.say("NAME", context: "list column"),
+                        Words.say("KIND", context: "list column"), Words.say("REGION", context: "list column"),
+                        Words.say("SCHOOLS", context: "list column"), Words.say("AGENCIES", context: "list column"),
+                    ]
+                ]
                 + NameOrder.sorted(world.clusters.values.filter { !overdue || overdueClusters.contains($0.id) }, by: \.name).map { c in
                     let of = members[c.id] ?? []
                     return [
@@ -66,29 +74,61 @@ struct ListCommand: ParsableCommand {
                 }
         case .schools:
             table =
-                [["ID", "OFFICIAL ID", "NAME", "PHASES", "MUNICIPALITY"]]
+                [
+                    [
+                        Words.say("ID", context: "list column"), Words.say("OFFICIAL ID", context: "list column"),
+                        Words.say("NAME", context: "list column"), Words.say("PHASES", context: "list column"),
+                        Words.say("MUNICIPALITY", context: "list column"),
+                    ]
+                ]
                 + NameOrder.sorted(world.schools.values, by: \.name)
                 .map { [$0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: ","), $0.municipality] }
         case .agencies:
             table =
-                [["ID", "NAME", "SECTOR", "LEVEL"]]
+                [
+                    [
+                        Words.say("ID", context: "list column"), Words.say("NAME", context: "list column"),
+                        Words.say("SECTOR", context: "list column"), Words.say("LEVEL", context: "list column"),
+                    ]
+                ]
                 + NameOrder.sorted(world.agencies.values, by: \.name)
                 .map { [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue] }
         case .checkpoints:
             table =
-                [["ID", "STATUS", "DUE", "TITLE", "CLUSTER", "DONE ON", "BY", "EVIDENCE"]]
+                [
+                    [
+                        Words.say("ID", context: "list column"), Words.say("STATUS", context: "list column"),
+                        Words.say("DUE", context: "list column"), Words.say("TITLE", context: "list column"),
+                        Words.say("CLUSTER", context: "list column"), Words.say("DONE ON", context: "list column"),
+                        Words.say("BY", context: "list column"), Words.say("EVIDENCE", context: "list column"),
+                    ]
+                ]
                 + checkpoints.map { c in
                     [
                         c.id, c.status(on: today).label, c.due.description, c.title, world.clusters[c.cluster]?.name ?? "",
-                        c.doneOn?.description ?? (c.doneBy == nil ? "" : "day unknown"), c.doneBy ?? "", c.evidence ?? "",
+                        c.doneOn?.description ?? (c.doneBy == nil ? "" : Words.say("day unknown", context: "cli")), c.doneBy ?? "",
+                        c.evidence ?? "",
                     ]
                 }
         }
         if table.count == 1 {
-            print("no \(what.rawValue)\(overdue ? " overdue" : "") in \(store.directory.path)")
+            print(Self.none(what, overdue: overdue, in: store.directory.path))
             return
         }
         printAligned(table)
+    }
+
+    /// What an empty list says.
+    static func none(_ what: What, overdue: Bool, in path: String) -> String {
+        let at = ["path": path]
+        switch (what, overdue) {
+        case (.clusters, false): return Words.say("no clusters in {path}", context: "cli", at)
+        case (.clusters, true): return Words.say("no clusters overdue in {path}", context: "cli", at)
+        case (.schools, _): return Words.say("no schools in {path}", context: "cli", at)
+        case (.agencies, _): return Words.say("no agencies in {path}", context: "cli", at)
+        case (.checkpoints, false): return Words.say("no checkpoints in {path}", context: "cli", at)
+        case (.checkpoints, true): return Words.say("no checkpoints overdue in {path}", context: "cli", at)
+        }
     }
 }
 

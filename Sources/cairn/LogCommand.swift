@@ -10,17 +10,22 @@ struct LogCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "log",
             abstract: Words.say("One record's history, or the store's recent changes, newest first.", context: "command"),
-            discussion: """
-                Each change with when (UTC), who, from which machine and source (typed, undo, import \
-                of FILE), and each field's old → new value. RECORD is an id (a deleted record's too) \
-                or an exact name.
-                """)
+            discussion: Words.say(
+                "Each change with when (UTC), who, from which machine and source (typed, undo, import of FILE), and each field's old → new value. RECORD is an id (a deleted record's too) or an exact name.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The record: an id or an exact name (all records when left out).") var record: String?
-    @Option(help: ArgumentHelp("Only changes on or after this day (2026-11-20, today, -7d).", valueName: "date")) var since: String?
-    @Option(help: ArgumentHelp("Only changes by this account.", valueName: "user")) var by: String?
-    @Flag(help: "Print a JSON array: at, by, host, source, record, kind, op (create|edit|delete), fields {name: {old, new}}.")
+    @Argument(help: ArgumentHelp(Words.say("The record: an id or an exact name (all records when left out).", context: "option")))
+    var record: String?
+    @Option(
+        help: ArgumentHelp(Words.say("Only changes on or after this day (2026-11-20, today, -7d).", context: "option"), valueName: "date"))
+    var since: String?
+    @Option(help: ArgumentHelp(Words.say("Only changes by this account.", context: "option"), valueName: "user")) var by: String?
+    @Flag(
+        help: ArgumentHelp(
+            Words.say(
+                "Print a JSON array: at, by, host, source, record, kind, op (create|edit|delete), fields {name: {old, new}}.",
+                context: "option")))
     var json = false
 
     /// How many changes an unfiltered log shows.
@@ -46,29 +51,54 @@ struct LogCommand: ParsableCommand {
             return
         }
         if entries.isEmpty {
-            print(id == nil ? "no changes" + (since != nil || by != nil ? " match" : " yet") : "no changes to \(record ?? "")")
+            print(
+                id != nil
+                    ? Words.say("no changes to {record}", context: "cli", ["record": record ?? ""])
+                    : since != nil || by != nil
+                        ? Words.say("no changes match", context: "cli") : Words.say("no changes yet", context: "cli"))
             return
         }
         for e in entries {
             let when = EventTime.minute(e.at)
             let source = e.source == "typed" ? "" : " · \(e.source)"
-            print(
-                Text.visible("\(when)  \(e.by) on \(e.host)\(source)  \(e.op.rawValue)  \(store.world.name(of: e)) (\(e.record))")
-            )
+            let line = Words.say(
+                "{when}  {by} on {host}{source}  {op}  {name} ({record})", context: "log",
+                [
+                    "when": when, "by": e.by, "host": e.host, "source": source, "op": Self.said(e.op), "name": store.world.name(of: e),
+                    "record": e.record,
+                ])
+            print(Text.visible(line))
             for f in e.fields {
                 switch e.op {
                 case .create: print(Text.visible("    \(f.name): \(Self.shown(f.new))"))
-                case .delete: print(Text.visible("    \(f.name) was \(Self.shown(f.old))"))
+                case .delete:
+                    print(
+                        Text.visible("    " + Words.say("{field} was {old}", context: "log", ["field": f.name, "old": Self.shown(f.old)])))
                 case .edit: print(Text.visible("    \(f.name): \(Self.shown(f.old)) → \(Self.shown(f.new))"))
                 }
             }
         }
         if entries.count < matching {
-            print("the latest \(entries.count) of \(matching) changes: --since DATE, --by USER or a RECORD shows more")
+            print(
+                Words.count(
+                    "the latest {shown} of {count} change: --since DATE, --by USER or a RECORD shows more",
+                    "the latest {shown} of {count} changes: --since DATE, --by USER or a RECORD shows more", matching, context: "log",
+                    ["shown": "\(entries.count)"]))
         }
     }
 
-    static func shown(_ value: JSONValue) -> String { value.isEmptyValue ? "(nothing)" : "“\(value.display)”" }
+    static func shown(_ value: JSONValue) -> String {
+        value.isEmptyValue ? Words.say("(nothing)", context: "log") : Words.say("“{name}”", context: "quoted", ["name": value.display])
+    }
+
+    /// What was done, as a person reads it (the JSON keeps `create`, `edit`, `delete`).
+    static func said(_ op: HistoryEntry.Op) -> String {
+        switch op {
+        case .create: return Words.say("create", context: "log")
+        case .edit: return Words.say("edit", context: "log")
+        case .delete: return Words.say("delete", context: "log")
+        }
+    }
 
     /// An id as it is (a deleted record's is still in the journal), else an exact name.
     static func resolve(_ reference: String, in store: Store) throws -> String {

@@ -9,13 +9,16 @@ struct MeasurementsCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "measurements", abstract: Words.say("List a goal's measurements, newest first.", context: "command"),
-            discussion:
-                "Each with its id (for cairn edit and cairn delete), date, value, who recorded it, its source and the checkpoint it ticked."
-        )
+            discussion: Words.say(
+                "Each with its id (for cairn edit and cairn delete), date, value, who recorded it, its source and the checkpoint it ticked.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The goal (id or exact statement).") var goal: String
-    @Flag(help: "Print a JSON array: id, goal, date, value, by, source, ticked (a checkpoint id or null).") var json = false
+    @Argument(help: ArgumentHelp(Words.say("The goal (id or exact statement).", context: "option"))) var goal: String
+    @Flag(
+        help: ArgumentHelp(
+            Words.say("Print a JSON array: id, goal, date, value, by, source, ticked (a checkpoint id or null).", context: "option")))
+    var json = false
 
     func run() throws {
         let store = try options.open()
@@ -36,15 +39,23 @@ struct MeasurementsCommand: ParsableCommand {
         let p = w.progress(of: g, on: today)
         print(Text.visible("\(g.statement): \(p.status.rawValue) \(p.bar)"))
         if list.isEmpty {
-            print("no measurements yet: cairn measure \(g.id) --value N")
+            print(Words.say("no measurements yet: cairn measure {id} --value N", context: "cli", ["id": g.id]))
             return
         }
         let table =
-            [["ID", "DATE", "VALUE", "BY", "SOURCE", "TICKED"]]
+            [
+                [
+                    Words.say("ID", context: "list column"), Words.say("DATE", context: "list column"),
+                    Words.say("VALUE", context: "list column"), Words.say("BY", context: "list column"),
+                    Words.say("SOURCE", context: "list column"), Words.say("TICKED", context: "list column"),
+                ]
+            ]
             + list.map { m in
-                let ticked = m.ticked.map { w.checkpoints[$0]?.title ?? "\($0) (deleted)" } ?? ""
-                let note = m.date > today ? " (after today: not counted)" : ""
-                return [m.id, m.date.description + note, World.number(m.value) + g.unit, m.by, m.source, ticked]
+                let ticked = m.ticked.map { w.checkpoints[$0]?.title ?? Words.say("{id} (deleted)", context: "cli", ["id": $0]) } ?? ""
+                let day =
+                    m.date > today
+                    ? Words.say("{date} (after today: not counted)", context: "cli", ["date": m.date.description]) : m.date.description
+                return [m.id, day, World.number(m.value) + g.unit, m.by, m.source, ticked]
             }
         printAligned(table.map { $0.map { Text.visible($0) } })
     }

@@ -1,15 +1,16 @@
 import ArgumentParser
 import CairnCore
 import CairnStore
+import CairnWords
 
 /// Options that put a new school or agency straight into a cluster.
 struct MembershipOptions: ParsableArguments {
-    @Option(help: "Make it a member of this cluster (id or exact name).") var cluster: String?
-    @Option(help: "Its role in the cluster.") var role: String?
-    @Flag(help: "It leads and convenes the cluster.") var lead = false
+    @Option(help: ArgumentHelp(Words.say("Make it a member of this cluster (id or exact name).", context: "option"))) var cluster: String?
+    @Option(help: ArgumentHelp(Words.say("Its role in the cluster.", context: "option"))) var role: String?
+    @Flag(help: ArgumentHelp(Words.say("It leads and convenes the cluster.", context: "option"))) var lead = false
 
     func validate() throws {
-        if cluster == nil, role != nil || lead { throw ValidationError("--role and --lead need --cluster") }
+        if cluster == nil, role != nil || lead { throw ValidationError(Words.say("--role and --lead need --cluster", context: "cli")) }
     }
 
     func operations(for type: MemberType, id: String, in store: Store) throws -> [DomainOperation] {

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// Reads a number as people type it (`12.5`, `12,5`), by the rule book's one reader.
 func parseNumber(_ text: String, field: String) throws -> Double {
@@ -8,6 +9,6 @@ func parseNumber(_ text: String, field: String) throws -> Double {
     } catch {
         throw CLIError("--\(field): \(error.message)")
     }
-    guard let parsed else { throw CLIError("--\(field) needs a number") }
+    guard let parsed else { throw CLIError(Words.say("--{field} needs a number", context: "cli", ["field": field])) }
     return parsed
 }

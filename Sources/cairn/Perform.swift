@@ -1,6 +1,7 @@
 import CairnApp
 import CairnCore
 import CairnStore
+import CairnWords
 import Foundation
 
 /// The path every CLI change takes: the store asks the rule book under its lock, on the world
@@ -14,7 +15,7 @@ func perform(_ operation: DomainOperation, on store: Store, source: String? = ni
     } catch {
         switch error {
         case .refused(let refusal): throw refusal
-        case .notWritten(let failure): throw CLIError("not saved: \(failure.message)")
+        case .notWritten(let failure): throw CLIError(Words.say("not saved: {message}", context: "cli", ["message": failure.message]))
         }
     }
 }

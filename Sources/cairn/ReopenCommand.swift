@@ -8,7 +8,7 @@ struct ReopenCommand: ParsableCommand {
         CommandConfiguration(commandName: "reopen", abstract: Words.say("Reopen a checkpoint that was ticked.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The checkpoint (id or exact title).") var checkpoint: String
+    @Argument(help: ArgumentHelp(Words.say("The checkpoint (id or exact title).", context: "option"))) var checkpoint: String
 
     func run() throws {
         let store = try options.open()

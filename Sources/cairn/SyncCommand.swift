@@ -10,38 +10,50 @@ struct SyncCommand: ParsableCommand {
         CommandConfiguration(
             commandName: "sync",
             abstract: Words.say("Send this store's changes to its git remote and bring in everyone else's.", context: "command"),
-            discussion: """
-                The store folder is a git repository; each copy writes only its own journal file, so \
-                journals never conflict in git. A new machine starts with: git clone URL DIR, then \
-                cairn --store DIR.
-                """)
+            discussion: Words.say(
+                "The store folder is a git repository; each copy writes only its own journal file, so journals never conflict in git. A new machine starts with: git clone URL DIR, then cairn --store DIR.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Option(help: ArgumentHelp("The git remote to sync with (default: the branch's upstream, else origin).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            Words.say("The git remote to sync with (default: the branch's upstream, else origin).", context: "option"), valueName: "name"))
     var remote: String?
     @Option(
         name: .customLong("init"),
-        help: ArgumentHelp("Make the store a git repository with this remote (origin), and push it.", valueName: "url"))
+        help: ArgumentHelp(
+            Words.say("Make the store a git repository with this remote (origin), and push it.", context: "option"), valueName: "url"))
     var initURL: String?
-    @Flag(help: "Say what is unsent and when the store last synced; changes nothing.") var status = false
+    @Flag(help: ArgumentHelp(Words.say("Say what is unsent and when the store last synced; changes nothing.", context: "option")))
+    var status = false
     @Flag(
         name: .customLong("put-back"),
-        help: "When the remote holds this copy's journal otherwise than it was written here, send it back as written.")
+        help: ArgumentHelp(
+            Words.say(
+                "When the remote holds this copy's journal otherwise than it was written here, send it back as written.", context: "option")
+        ))
     var putBack = false
     @Option(
         name: .customLong("take"),
         help: ArgumentHelp(
-            "Take the remote's version of another copy's journal that this copy holds otherwise (once its copy has put it back).",
-            valueName: "journal/NAME.jsonl"))
+            Words.say(
+                "Take the remote's version of another copy's journal that this copy holds otherwise (once its copy has put it back).",
+                context: "option"), valueName: "journal/NAME.jsonl"))
     var take: [String] = []
 
     func validate() throws {
         if status && (initURL != nil || remote != nil || putBack || !take.isEmpty) {
-            throw ValidationError("--status changes nothing: give it alone")
+            throw ValidationError(Words.say("--status changes nothing: give it alone", context: "cli"))
         }
-        if putBack && initURL != nil { throw ValidationError("--put-back sends to a remote the store already has: leave out --init") }
-        if initURL != nil && remote != nil { throw ValidationError("--init always names the remote origin: leave out --remote") }
-        if let initURL, initURL.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--init needs the remote's URL") }
+        if putBack && initURL != nil {
+            throw ValidationError(Words.say("--put-back sends to a remote the store already has: leave out --init", context: "cli"))
+        }
+        if initURL != nil && remote != nil {
+            throw ValidationError(Words.say("--init always names the remote origin: leave out --remote", context: "cli"))
+        }
+        if let initURL, initURL.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(Words.say("--init needs the remote's URL", context: "cli"))
+        }
     }
 
     func run() throws {
@@ -69,18 +81,30 @@ struct SyncCommand: ParsableCommand {
         do {
             try store.refresh()
         } catch {
-            throw CLIError("synced, but the store cannot be read again: \(error.message)")
+            throw CLIError(Words.say("synced, but the store cannot be read again: {message}", context: "cli", ["message": error.message]))
         }
-        print(report.line(openConflicts: store.world.openConflicts.count, listedBy: "cairn conflicts lists them") + ".")
+        print(
+            report.line(openConflicts: store.world.openConflicts.count, listedBy: Words.say("cairn conflicts lists them", context: "sync"))
+                + ".")
     }
 
     /// "3 changes unsent (journal/…); last synced 2026-12-01 14:02 UTC with origin."
     static func describe(_ s: SyncStatus, journal: URL) -> String {
-        let unsent =
-            s.unsent == 0 ? "nothing unsent" : "\(s.unsent) change\(s.unsent == 1 ? "" : "s") unsent (journal/\(journal.lastPathComponent))"
-        guard s.isShared else { return "This store is not shared through git: cairn sync --init URL shares it." }
-        guard let last = s.last else { return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); never synced from this copy." }
-        let when = EventTime.minute(last.at)
-        return "\(unsent.prefix(1).uppercased() + unsent.dropFirst()); last synced \(when) UTC with \(last.remote)."
+        guard s.isShared else { return Words.say("This store is not shared through git: cairn sync --init URL shares it.", context: "cli") }
+        var values = ["file": journal.lastPathComponent]
+        guard let last = s.last else {
+            return s.unsent == 0
+                ? Words.say("Nothing unsent; never synced from this copy.", context: "cli")
+                : Words.count(
+                    "{count} change unsent (journal/{file}); never synced from this copy.",
+                    "{count} changes unsent (journal/{file}); never synced from this copy.", s.unsent, context: "cli", values)
+        }
+        values["when"] = EventTime.minute(last.at)
+        values["remote"] = last.remote
+        return s.unsent == 0
+            ? Words.say("Nothing unsent; last synced {when} UTC with {remote}.", context: "cli", values)
+            : Words.count(
+                "{count} change unsent (journal/{file}); last synced {when} UTC with {remote}.",
+                "{count} changes unsent (journal/{file}); last synced {when} UTC with {remote}.", s.unsent, context: "cli", values)
     }
 }

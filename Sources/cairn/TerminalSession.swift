@@ -1,6 +1,7 @@
 import CairnCore
 import CairnRuntime
 import CairnStore
+import CairnWords
 import CursesTerminal
 import Foundation
 
@@ -9,7 +10,7 @@ enum TerminalSession {
     /// - Parameter workshop: a cluster (id or exact name) to open in workshop mode at once.
     static func run(options: StoreOptions, workshop: String? = nil) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CLIError("cairn's screens need a terminal; without one, use the commands (cairn --help)")
+            throw CLIError(Words.say("cairn's screens need a terminal; without one, use the commands (cairn --help)", context: "cli"))
         }
         try MainActor.assumeIsolated {
             // Workshop mode needs the world to find its cluster before the terminal is taken;

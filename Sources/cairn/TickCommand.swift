@@ -10,11 +10,11 @@ struct TickCommand: ParsableCommand {
             abstract: Words.say("Tick a checkpoint off as done by you, today or on an earlier day (--on).", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The checkpoint (id or exact title).") var checkpoint: String
-    @Option(help: "A short note of the evidence.") var evidence: String = ""
+    @Argument(help: ArgumentHelp(Words.say("The checkpoint (id or exact title).", context: "option"))) var checkpoint: String
+    @Option(help: ArgumentHelp(Words.say("A short note of the evidence.", context: "option"))) var evidence: String = ""
     @Option(
         parsing: .unconditional,
-        help: "The day it was done: YYYY-MM-DD, yesterday or -3d; a later day is refused.")
+        help: ArgumentHelp(Words.say("The day it was done: YYYY-MM-DD, yesterday or -3d; a later day is refused.", context: "option")))
     var on: String = "today"
 
     func run() throws {

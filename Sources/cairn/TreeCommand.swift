@@ -10,12 +10,14 @@ struct TreeCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "tree", abstract: Words.say("Print the groupings of clusters as a tree, with their members.", context: "command"),
-            discussion:
-                "Top-level groupings first (clusters that are members of no other), each with its members: clusters nested within, then schools and agencies."
-        )
+            discussion: Words.say(
+                "Top-level groupings first (clusters that are members of no other), each with its members: clusters nested within, then schools and agencies.",
+                context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Flag(help: "Print JSON: a list of top-level groupings, each with id, name, kind and members.") var json = false
+    @Flag(
+        help: ArgumentHelp(Words.say("Print JSON: a list of top-level groupings, each with id, name, kind and members.", context: "option"))
+    ) var json = false
 
     func run() throws {
         let w = try options.open().world
@@ -47,7 +49,8 @@ enum GroupingTree {
         let pad = String(repeating: "  ", count: depth)
         let c = n.cluster
         let level = c.level.map { ", \($0.label)" } ?? ""
-        lines.append("\(pad)\(c.name) (\(c.kind.label)\(level))" + (n.circle ? " — also above: a circle" : ""))
+        let line = "\(c.name) (\(c.kind.label)\(level))"
+        lines.append(pad + (n.circle ? Words.say("{line} — also above: a circle", context: "cli", ["line": line]) : line))
         for inner in n.clusters { self.lines(inner, in: w, depth: depth + 1, into: &lines) }
         for m in n.members { lines.append("\(pad)  · \(w.memberName(m)) (\(m.memberType.label))") }
     }

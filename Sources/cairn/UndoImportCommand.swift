@@ -13,27 +13,43 @@ struct UndoImportCommand: ParsableCommand {
                 context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The import's id (imp-…, as the import printed it), or its file: the latest import of that file.")
+    @Argument(
+        help: ArgumentHelp(
+            Words.say("The import's id (imp-…, as the import printed it), or its file: the latest import of that file.", context: "option"))
+    )
     var reference: String
-    @Flag(name: .customLong("dry-run"), help: "Show what would change; write nothing.") var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: ArgumentHelp(Words.say("Show what would change; write nothing.", context: "option")))
+    var dryRun = false
 
     func run() throws {
         let store = try options.open()
         let run = try store.importRun(reference)
         if let undone = run.undone {
-            throw CLIError("import \(run.id) of \(run.file) was undone already, by \(undone.by) at \(EventTime.minute(undone.at)) UTC")
+            throw CLIError(
+                Words.say(
+                    "import {id} of {file} was undone already, by {by} at {when} UTC", context: "cli",
+                    ["id": run.id, "file": run.file, "by": undone.by, "when": EventTime.minute(undone.at)]))
         }
         let plan = ImportUndo.plan(run, world: store.world)
-        print("import \(run.id) of \(run.file) by \(run.by) at \(EventTime.minute(run.at)) UTC")
-        for note in plan.kept { print("kept: \(note)") }
-        guard !plan.inverse.isEmpty else { throw CLIError("nothing of import \(run.id) is left to undo") }
-        var counts = "\(Text.counted(plan.deleted, "record")) deleted, \(plan.restored) put back as before"
-        if plan.keptRecords > 0 { counts += ", \(plan.keptRecords) kept (edited since)" }
+        print(
+            Words.say(
+                "import {id} of {file} by {by} at {when} UTC", context: "cli",
+                ["id": run.id, "file": run.file, "by": run.by, "when": EventTime.minute(run.at)]))
+        for note in plan.kept { print(Words.say("kept: {note}", context: "cli", ["note": note])) }
+        guard !plan.inverse.isEmpty else {
+            throw CLIError(Words.say("nothing of import {id} is left to undo", context: "cli", ["id": run.id]))
+        }
+        var counts = Words.count(
+            "{count} record deleted, {restored} put back as before", "{count} records deleted, {restored} put back as before", plan.deleted,
+            context: "cli", ["restored": "\(plan.restored)"])
+        if plan.keptRecords > 0 {
+            counts += ", " + Words.count("{count} kept (edited since)", "{count} kept (edited since)", plan.keptRecords, context: "cli")
+        }
         if dryRun {
-            print("dry run: \(counts); nothing written")
+            print(Words.say("dry run: {counts}; nothing written", context: "cli", ["counts": counts]))
             return
         }
         try perform(.undo(plan.inverse, summary: plan.summary), on: store, source: ImportRun.undoPrefix + run.id)
-        print("undone: \(counts)")
+        print(Words.say("undone: {counts}", context: "cli", ["counts": counts]))
     }
 }

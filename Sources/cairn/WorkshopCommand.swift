@@ -11,7 +11,7 @@ struct WorkshopCommand: ParsableCommand {
             abstract: Words.say("Walk a group through the four steps of the framework for a cluster.", context: "command"))
     }
     @OptionGroup var options: StoreOptions
-    @Argument(help: "The cluster (id or exact name).") var cluster: String
+    @Argument(help: ArgumentHelp(Words.say("The cluster (id or exact name).", context: "option"))) var cluster: String
 
     func run() throws {
         try TerminalSession.run(options: options, workshop: cluster)
