@@ -15,6 +15,6 @@ extension Goal {
         let u = unit
         return Words.say(
             "{value} is far from baseline {baseline} and target {target}",
-            ["value": World.number(value) + u, "baseline": World.number(baseline) + u, "target": World.number(target) + u])
+            ["value": World.amount(value, unit: u), "baseline": World.amount(baseline, unit: u), "target": World.amount(target, unit: u)])
     }
 }

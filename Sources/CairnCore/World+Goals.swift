@@ -37,7 +37,7 @@ extension World {
         guard let goal = goals[measurement.goal] else { return [] }
         let asking = checkpoints.values.filter { $0.goal == goal.id && !$0.isDone }.min { ($0.due, $0.id) < ($1.due, $1.id) }
         guard let checkpoint = asking else { return [] }
-        var evidence = "measured \(World.number(measurement.value))\(goal.unit) on \(measurement.date)"
+        var evidence = "measured \(World.amount(measurement.value, unit: goal.unit)) on \(measurement.date)"
         if !measurement.source.isEmpty { evidence += " (\(measurement.source))" }
         return [.put(.checkpoint(checkpoint.ticked(by: user, on: min(measurement.date, today), evidence: evidence)))]
     }

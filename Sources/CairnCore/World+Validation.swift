@@ -221,6 +221,13 @@ extension World {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
+    /// A value with its goal's unit: a sign (`%`, `‰`) sits against the number, a word after a
+    /// space (`12 pupils`, `6 per 100 pupils`).
+    public static func amount(_ value: Double, unit: String) -> String {
+        guard let first = unit.first else { return number(value) }
+        return first.isLetter || first.isNumber ? number(value) + " " + unit : number(value) + unit
+    }
+
     /// Normalises and validates any record, as the store does before a put.
     ///
     /// - Parameter keys: an index of the unique keys, for checking many records in a row; without

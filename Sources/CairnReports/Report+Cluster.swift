@@ -51,10 +51,10 @@ extension Report {
     static func goals(_ id: String, _ w: World, _ today: Day) -> Section {
         let rows = w.goals(of: id).map { g -> [Cell] in
             let p = w.progress(of: g, on: today)
-            let latest = p.latest.map { "\(World.number($0.value))\(g.unit) (\($0.date))" } ?? "—"
+            let latest = p.latest.map { "\(World.amount($0.value, unit: g.unit)) (\($0.date))" } ?? "—"
             return [
-                .text(g.statement), .text(g.indicator), .text(g.baseline.map { World.number($0) + g.unit } ?? "—"), .text(latest),
-                .text(g.target.map { World.number($0) + g.unit } ?? "—"), .text(g.deadline?.description ?? "—"),
+                .text(g.statement), .text(g.indicator), .text(g.baseline.map { World.amount($0, unit: g.unit) } ?? "—"), .text(latest),
+                .text(g.target.map { World.amount($0, unit: g.unit) } ?? "—"), .text(g.deadline?.description ?? "—"),
                 .text(g.priority.label), .text(owner(of: g, w)), .progress(p),
             ]
         }
@@ -91,7 +91,7 @@ extension Report {
             }
             for c in w.contributors(to: g.id) {
                 let p = w.progress(of: c, on: today)
-                let latest = p.latest.map { "\(World.number($0.value))\(c.unit)" } ?? "—"
+                let latest = p.latest.map { "\(World.amount($0.value, unit: c.unit))" } ?? "—"
                 rows.append([
                     .text(g.statement), .text("\(w.clusters[c.cluster]?.name ?? ""): \(c.statement)"), .text(latest), .progress(p),
                 ])

@@ -70,8 +70,8 @@ extension Report {
         let rows = goals.map { g in
             [
                 g.statement, g.indicator.isEmpty ? "—" : g.indicator,
-                g.baseline.map { World.number($0) + g.unit + (g.baselineDate.map { " (\($0))" } ?? "") } ?? "—",
-                g.target.map { World.number($0) + g.unit } ?? "—", g.deadline?.description ?? "—", g.priority.label, owner(of: g, w),
+                g.baseline.map { World.amount($0, unit: g.unit) + (g.baselineDate.map { " (\($0))" } ?? "") } ?? "—",
+                g.target.map { World.amount($0, unit: g.unit) } ?? "—", g.deadline?.description ?? "—", g.priority.label, owner(of: g, w),
             ].map(Cell.text)
         }
         return Section(

@@ -55,7 +55,7 @@ struct MeasurementsCommand: ParsableCommand {
                 let day =
                     m.date > today
                     ? Words.say("{date} (after today: not counted)", context: "cli", ["date": m.date.description]) : m.date.description
-                return [m.id, day, World.number(m.value) + g.unit, m.by, m.source, ticked]
+                return [m.id, day, World.amount(m.value, unit: g.unit), m.by, m.source, ticked]
             }
         printAligned(table.map { $0.map { Text.visible($0) } })
     }

@@ -76,7 +76,7 @@ import Testing
         let data = try data(w)
         try Words.speaking(language) {
             let forbidden = try Self.forbidden(in: language).subtracting(data)
-            #expect(forbidden.contains("stakeholders") && forbidden.contains("meetings"), "\(forbidden.sorted())")
+            #expect(forbidden.contains("stakeholders") && forbidden.count > 50, "\(forbidden.sorted())")
             for (name, text) in everything(w) {
                 let left = Set(Self.words(text)).intersection(forbidden)
                 #expect(left.isEmpty, "\(language) \(name): \(left.sorted())")

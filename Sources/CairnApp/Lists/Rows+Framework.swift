@@ -16,8 +16,8 @@ extension Rows {
             return ListRow(
                 id: g.id,
                 cells: [
-                    "\(p.status.label) \(p.bar)", g.statement, p.latest.map { World.number($0.value) + unit } ?? "—",
-                    g.target.map { World.number($0) + unit } ?? "—", g.deadline?.description ?? "—",
+                    "\(p.status.label) \(p.bar)", g.statement, p.latest.map { World.amount($0.value, unit: unit) } ?? "—",
+                    g.target.map { World.amount($0, unit: unit) } ?? "—", g.deadline?.description ?? "—",
                 ],
                 style: p.status == .offTrack ? Style(.overdue, bold: true) : p.status == .achieved ? Style(.done) : nil)
         }
@@ -129,7 +129,7 @@ extension Rows {
             let after = Words.say("after today")
             let source = m.date > today ? (m.source.isEmpty ? after : after + " · " + m.source) : m.source
             return ListRow(
-                id: m.id, cells: [m.date.description, World.number(m.value) + unit, m.by, source, ticked],
+                id: m.id, cells: [m.date.description, World.amount(m.value, unit: unit), m.by, source, ticked],
                 style: m.date > today ? Style(.overdue, bold: true) : nil)
         }
     }

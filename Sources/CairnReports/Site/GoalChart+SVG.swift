@@ -115,7 +115,7 @@ extension GoalChart {
     /// A value as the page writes it: rounded to what a reader compares, with the unit.
     func label(_ value: Double) -> String {
         let rounded = abs(value) >= 100 ? value.rounded() : (value * 10).rounded() / 10
-        return World.number(rounded) + goal.unit
+        return World.amount(rounded, unit: goal.unit)
     }
 
     /// `2026-11`: the axis needs the month, the table beside gives the day.

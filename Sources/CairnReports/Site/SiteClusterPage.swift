@@ -66,15 +66,15 @@ enum SiteClusterPage {
     static func numbers(_ g: Goal, _ chart: GoalChart) -> Report.Table {
         let measured = Words.say("measured", context: "chart")
         var rows: [[Report.Cell]] = chart.points.reversed().map { p in
-            [p.date.description, World.number(p.value) + g.unit, measured, p.by, p.source].map(Report.Cell.text)
+            [p.date.description, World.amount(p.value, unit: g.unit), measured, p.by, p.source].map(Report.Cell.text)
         }
         if let b = g.baseline {
             let word = Words.say("baseline", context: "chart")
-            rows.append([g.baselineDate?.description ?? "—", World.number(b) + g.unit, word, "", ""].map(Report.Cell.text))
+            rows.append([g.baselineDate?.description ?? "—", World.amount(b, unit: g.unit), word, "", ""].map(Report.Cell.text))
         }
         if let t = g.target {
             let word = Words.say("target", context: "chart")
-            rows.append([g.deadline?.description ?? "—", World.number(t) + g.unit, word, "", ""].map(Report.Cell.text))
+            rows.append([g.deadline?.description ?? "—", World.amount(t, unit: g.unit), word, "", ""].map(Report.Cell.text))
         }
         let header = [
             Report.dateHead, Words.say("Value", context: "chart"), Words.say("What", context: "report"), Words.say("By", context: "report"),

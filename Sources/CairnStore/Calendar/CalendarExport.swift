@@ -59,7 +59,7 @@ public enum CalendarExport {
             for g in w.goals.values where included(g.cluster) {
                 guard let deadline = g.deadline else { continue }
                 let p = w.progress(of: g, on: today)
-                let n = { (v: Double) in World.number(v) + g.unit }
+                let n = { (v: Double) in World.amount(v, unit: g.unit) }
                 var lines = [
                     Words.say("Goal deadline of {cluster}", context: "calendar", ["cluster": clusterName(g.cluster)]),
                     line(status, p.status.label), line(Words.say("Indicator", context: "calendar"), g.indicator),

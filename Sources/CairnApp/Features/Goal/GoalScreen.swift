@@ -32,16 +32,16 @@ public struct GoalScreen: Screen {
         let u = g.unit
         var facts = ["\(p.status.label) \(p.bar)"]
         if let latest = p.latest {
-            facts.append(Words.say("latest {value} on {date}", ["value": World.number(latest.value) + u, "date": latest.date.description]))
+            facts.append(Words.say("latest {value} on {date}", ["value": World.amount(latest.value, unit: u), "date": latest.date.description]))
         }
         if let t = g.target {
-            let value = World.number(t) + u
+            let value = World.amount(t, unit: u)
             facts.append(
                 g.deadline.map { Words.say("target {value} by {date}", ["value": value, "date": $0.description]) }
                     ?? Words.say("target {value}", ["value": value]))
         }
         if let b = g.baseline {
-            let value = World.number(b) + u
+            let value = World.amount(b, unit: u)
             facts.append(
                 g.baselineDate.map { Words.say("baseline {value} ({date})", ["value": value, "date": $0.description]) }
                     ?? Words.say("baseline {value}", ["value": value]))
@@ -75,7 +75,7 @@ public struct GoalScreen: Screen {
         }
         for c in contributors.prefix(contributors.count > 4 ? 3 : 4) {
             let p = w.progress(of: c, on: env.today)
-            let latest = p.latest.map { " · \(World.number($0.value))\(c.unit)" } ?? ""
+            let latest = p.latest.map { " · \(World.amount($0.value, unit: c.unit))" } ?? ""
             let text = "  \(p.status.label) · \(w.clusters[c.cluster]?.name ?? "") · \(c.statement)\(latest)"
             lines.append((text, Rows.goalStyle(p.status) ?? .plain))
         }

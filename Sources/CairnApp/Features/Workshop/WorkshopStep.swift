@@ -53,8 +53,8 @@ struct WorkshopStep {
         case 2:
             let goals = w.goals(of: cluster)
             for g in goals {
-                let from = g.baseline.map { World.number($0) + g.unit + " → " } ?? ""
-                let to = g.target.map { World.number($0) + g.unit } ?? "?"
+                let from = g.baseline.map { World.amount($0, unit: g.unit) + " → " } ?? ""
+                let to = g.target.map { World.amount($0, unit: g.unit) } ?? "?"
                 let status = w.progress(of: g, on: today).status.label
                 let said = Words.say(
                     "{goal}: {indicator}, {from}{to} by {deadline} ({status})",
