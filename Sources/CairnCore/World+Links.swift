@@ -46,7 +46,7 @@ extension World {
             if l.how != nil { issues.append(FieldIssue("how", Words.say("only a successor says how it took over; a feed has phases"))) }
         case .lineage:
             if l.how == nil { issues.append(FieldIssue(
-                        "how", Words.say("say how: {ways}", ["ways": Lineage.allCases.map(\.label).joined(separator: ", ")]))) }
+                        "how", Words.say("say how: {ways}", ["ways": Self.either(Lineage.allCases.map(\.label))]))) }
             if l.on == nil { issues.append(FieldIssue("on", Words.say("say when the successor took over"))) }
             if !l.phases.isEmpty { issues.append(FieldIssue("phases", Words.say("phases are for a feed, not a succession"))) }
             if l.from != l.to, isPredecessor(l.to, of: l.from) {
@@ -62,6 +62,13 @@ extension World {
             issues.append(FieldIssue("link", Words.say("{link} is already recorded", ["link": linkPhrase(twin)])))
         }
         return issues
+    }
+
+    /// "merged, split, amalgamated or converted", in the session's language.
+    static func either(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        guard words.count > 1 else { return last }
+        return Words.say("{list} or {last}", ["list": words.dropLast().joined(separator: ", "), "last": last])
     }
 
     private func linkName(_ school: String) -> String { "“\(schools[school]?.name ?? school)”" }

@@ -68,7 +68,7 @@ enum ImportEffects {
         do {
             let (table, mapping, planned) = try plan(request, store: store)
             var format = [
-                table.encoding.rawValue, separated(table.delimiter),
+                table.encoding.said, separated(table.delimiter),
                 Words.say("header on line {line}", ["line": String(table.headerLine)]),
                 Words.count("{count} row", "{count} rows", table.rows.count),
             ].joined(separator: ", ")

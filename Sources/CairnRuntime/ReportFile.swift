@@ -2,6 +2,7 @@ import CairnApp
 import CairnCore
 import CairnReports
 import CairnStore
+import CairnWords
 import Foundation
 
 /// Where `r` on a cluster writes its report: `reports/` in the store, named after the cluster
@@ -53,11 +54,12 @@ enum PlanFile {
 enum CalendarFile {
     static func write(cluster id: String?, store: Store, today: Day, now: Date = Date()) throws -> (URL, Int) {
         let w = store.world
-        var name = "Cairn: every cluster"
+        var name = Words.say("Cairn: every cluster", context: "calendar")
         var file = "every-cluster.ics"
         if let id {
             guard let c = w.clusters[id] else { throw StoreError("the cluster no longer exists") }
-            name = "Cairn: \(c.name)"
+            name = Words.say("Cairn: {cluster}", context: "calendar", ["cluster": c.name])
+
             file = ReportFile.stem(of: c) + ".ics"
         }
         let items = CalendarExport.items(w, clusters: id.map { [$0] }, what: Set(CalendarExport.What.allCases), today: today)

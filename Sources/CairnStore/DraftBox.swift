@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -60,7 +61,11 @@ public struct DraftBox: Sendable {
             try StoreFiles.write(data, to: ownFile, mode: 0o600, store: nil)  // form text may hold personal details
         } catch {
             // Why first: a status line too narrow for the whole cuts the path, not the reason.
-            throw StoreError("drafts cannot be written: \(error.reason ?? error.message); their folder is \(directory.path)")
+            throw StoreError(
+                Words.say(
+                    "drafts cannot be written: {reason}; their folder is {path}", context: "store",
+                    ["reason": error.reason ?? error.message, "path": directory.path]))
+
         }
     }
 

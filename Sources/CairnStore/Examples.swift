@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// The example clusters shipped in `Resources/examples`: real kinds of collaboration from
@@ -24,7 +25,7 @@ public enum Examples {
 
     static func files() throws -> [URL] {
         guard let dir = Bundle.module.url(forResource: "examples", withExtension: nil) else {
-            throw StoreError("the examples are missing from this build (Resources/examples)")
+            throw StoreError(Words.say("the examples are missing from this build (Resources/examples)", context: "store"))
         }
         return try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
@@ -158,7 +159,9 @@ struct ExampleCluster: Decodable {
 
     /// A school or an agency the examples describe by its fields, with a new id.
     static func record<R: DescribedRecord>(_ fields: [String: JSONValue], _ kind: RecordKind, of cluster: String) throws -> R {
-        var read = RestoredFields(object: fields, path: "an example member of \(cluster)", given: ["id": RecordID.make(kind)])
+        var read = RestoredFields(
+            object: fields, path: Words.say("an example member of {cluster}", context: "store", ["cluster": cluster]),
+            given: ["id": RecordID.make(kind)])
         var record = R.blank
         record.visitFields(&read)
         if let issue = read.issues.first { throw StoreError(issue) }
@@ -199,13 +202,19 @@ struct ExampleCluster: Decodable {
                 type = .agency
             } else if let name = m.cluster {
                 guard let member = world.clusters.values.first(where: { $0.name == name }) else {
-                    throw StoreError("example \(c.name): no earlier example is the cluster “\(name)”")
+                    throw StoreError(
+                        Words.say(
+                            "example {example}: no earlier example is the cluster “{name}”", context: "store",
+                            ["example": c.name, "name": name]))
                 }
                 memberID = member.id
                 memberName = member.name
                 type = .cluster
             } else {
-                throw StoreError("an example member of \(c.name) is neither a school, an agency nor a cluster")
+                throw StoreError(
+                    Words.say(
+                        "an example member of {example} is neither a school, an agency nor a cluster", context: "store", ["example": c.name]
+                    ))
             }
             let membership = Membership(
                 cluster: clusterRecord.id, memberType: type, memberId: memberID, role: m.role ?? "",
@@ -215,7 +224,10 @@ struct ExampleCluster: Decodable {
         }
         func member(_ name: String?) throws -> String? {
             guard let name else { return nil }
-            guard let id = membershipByName[name] else { throw StoreError("example \(c.name): “\(name)” is not one of its members") }
+            guard let id = membershipByName[name] else {
+                throw StoreError(
+                    Words.say("example {example}: “{name}” is not one of its members", context: "store", ["example": c.name, "name": name]))
+            }
             return id
         }
         var goalByStatement: [String: String] = [:]
@@ -291,7 +303,10 @@ struct ExampleCluster: Decodable {
             byName[s.name] = s.id
         }
         func school(_ name: String) throws -> String {
-            guard let id = byName[Text.clean(name)] else { throw StoreError("example \(cluster.name): no school is named “\(name)”") }
+            guard let id = byName[Text.clean(name)] else {
+                throw StoreError(
+                    Words.say("example {example}: no school is named “{name}”", context: "store", ["example": cluster.name, "name": name]))
+            }
             return id
         }
         for l in links ?? [] {
@@ -312,7 +327,13 @@ struct ExampleCluster: Decodable {
                 let aim = world.goals(of: grouping.id).first(where: { $0.statement == c.to }),
                 let member = world.clusters.values.first(where: { $0.name == c.cluster }),
                 let goal = world.goals(of: member.id).first(where: { $0.statement == c.goal })
-            else { throw StoreError("example \(cluster.name): no goal “\(c.goal)” of “\(c.cluster)” to contribute to “\(c.to)”") }
+            else {
+                throw StoreError(
+                    Words.say(
+                        "example {example}: no goal “{goal}” of “{cluster}” to contribute to “{aim}”", context: "store",
+                        ["example": cluster.name, "goal": c.goal, "cluster": c.cluster, "aim": c.to]))
+            }
+
             // Said after the grouping's goal is made: an edit of the member's goal.
             out.append(.edit(Edit(kind: .goal, id: goal.id, fields: [FieldEdit("contributesTo", old: .null, new: .string(aim.id))])))
         }

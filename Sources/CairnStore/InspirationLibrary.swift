@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// The examples shipped in `Resources/inspiration/library.json`, and a store's own beside them
@@ -12,8 +13,10 @@ public enum InspirationLibrary {
     public static func read(store directory: URL?) throws(StoreError) -> Inspiration {
         guard let folder = Bundle.module.url(forResource: "inspiration", withExtension: nil),
             let data = try? Data(contentsOf: folder.appendingPathComponent("library.json"))
-        else { throw StoreError("the examples to start from are missing from this build (Resources/inspiration)") }
-        let shipped = try decode(data, name: "the shipped library").spoken()
+        else {
+            throw StoreError(Words.say("the examples to start from are missing from this build (Resources/inspiration)", context: "store"))
+        }
+        let shipped = try decode(data, name: Words.say("the shipped library", context: "store")).spoken()
         guard let directory else { return shipped }
         guard let bytes = try ownBytes(directory.appendingPathComponent(storeFile)) else { return shipped }
         return shipped.adding(try decode(bytes, name: storeFile))
@@ -27,9 +30,20 @@ public enum InspirationLibrary {
         } catch {
             switch error {
             case .missing: return nil
-            case .notAFile: throw StoreError("\(storeFile) is not a plain file: it is not read")
-            case .tooLarge: throw StoreError("\(storeFile) is larger than 1 MiB: it is not read")
-            case .failed(let code): throw StoreError("\(storeFile) cannot be read: \(String(cString: strerror(code)))")
+            // Each with its reason alone, which a sync says of the file in its own sentence.
+            case .notAFile:
+                throw StoreError(
+                    Words.say("{file} is not a plain file: it is not read", context: "store", ["file": storeFile]),
+                    reason: Words.say("it is not a plain file", context: "store"))
+            case .tooLarge:
+                throw StoreError(
+                    Words.say("{file} is larger than 1 MiB: it is not read", context: "store", ["file": storeFile]),
+                    reason: Words.say("it is larger than 1 MiB", context: "store"))
+            case .failed(let code):
+                let why = String(cString: strerror(code))
+                throw StoreError(
+                    Words.say("{file} cannot be read: {reason}", context: "store", ["file": storeFile, "reason": why]),
+                    reason: Words.say("it cannot be read: {reason}", context: "store", ["reason": why]))
             }
         }
     }
@@ -37,10 +51,12 @@ public enum InspirationLibrary {
     static func decode(_ data: Data, name: String) throws(StoreError) -> Inspiration {
         do {
             return try JSONDecoder().decode(Inspiration.self, from: data).cleaned()
-        } catch let error as DecodingError {
-            throw StoreError("\(name) is not a library of examples: \(Record.describe(error))")
         } catch {
-            throw StoreError("\(name) is not a library of examples: \(error)")
+            let why = (error as? DecodingError).map { Record.describe($0) } ?? "\(error)"
+            throw StoreError(
+                Words.say("{file} is not a library of examples: {reason}", context: "store", ["file": name, "reason": why]),
+                reason: Words.say("it is not a library of examples: {reason}", context: "store", ["reason": why]))
         }
+
     }
 }

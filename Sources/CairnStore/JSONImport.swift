@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// Reads a `cairn export --format json` document back into records, with their ids, so that
@@ -17,17 +18,26 @@ public enum JSONImport {
             return value
         }
         guard case .object(let doc)? = parsed else {
-            throw StoreError("the file is not a Cairn JSON export (not one JSON object)")
+            throw StoreError(Words.say("the file is not a Cairn JSON export (not one JSON object)", context: "store"))
         }
         guard doc.keys.contains(where: sections.contains) else {
-            throw StoreError("the file is not a Cairn JSON export: it has none of \(sections.joined(separator: ", "))")
+            throw StoreError(
+                Words.say(
+                    "the file is not a Cairn JSON export: it has none of {sections}", context: "store",
+                    ["sections": sections.joined(separator: ", ")]))
         }
         var r = FieldReader()
         let changes = read(doc, &r)
         let issues = r.issues + sharedIDs(changes)
         if let first = issues.first {
-            let more = issues.count > 1 ? " (and \(issues.count - 1) more)" : ""
-            throw StoreError("nothing imported: \(first)\(more)")
+            if issues.count > 1 {
+                throw StoreError(
+                    Words.count(
+                        "nothing imported: {reason} (and {count} more)", "nothing imported: {reason} (and {count} more)", issues.count - 1,
+                        context: "store",
+                        ["reason": first]))
+            }
+            throw StoreError(Words.say("nothing imported: {reason}", context: "store", ["reason": first]))
         }
         return changes
     }
@@ -45,7 +55,9 @@ public enum JSONImport {
         var world = World()
         world.apply(changes)
         return pairs.map { a, b in
-            "\(world.describe(a)) and \(world.describe(b)) have one id, \(a.id): each record needs its own"
+            Words.say(
+                "{first} and {second} have one id, {id}: each record needs its own", context: "store",
+                ["first": world.describe(a), "second": world.describe(b), "id": a.id])
         }
     }
 
@@ -114,7 +126,8 @@ struct FieldReader {
         let path = parent.isEmpty ? key : "\(parent).\(key)"
         guard let value = o[key], value != .null else { return [] }
         guard case .array(let items) = value else {
-            issues.append("\(path) must be a list of records, not \(Self.describe(value))")
+            issues.append(
+                Words.say("{path} must be a list of records, not {found}", context: "store", ["path": path, "found": Self.describe(value)]))
             return []
         }
         var out: [(Object, String)] = []
@@ -122,7 +135,10 @@ struct FieldReader {
             if case .object(let record) = item {
                 out.append((record, "\(path)[\(i + 1)]"))
             } else {
-                issues.append("\(path)[\(i + 1)] must be a record (an object), not \(Self.describe(item))")
+                issues.append(
+                    Words.say(
+                        "{path} must be a record (an object), not {found}", context: "store",
+                        ["path": "\(path)[\(i + 1)]", "found": Self.describe(item)]))
             }
         }
         return out
@@ -131,7 +147,10 @@ struct FieldReader {
     mutating func object(_ o: Object, _ key: String, _ path: String) -> Object? {
         guard let value = o[key], value != .null else { return nil }
         guard case .object(let object) = value else {
-            issues.append("\(path).\(key) must be an object, not \(Self.describe(value))")
+            issues.append(
+                Words.say(
+                    "{path} must be an object, not {found}", context: "store", ["path": "\(path).\(key)", "found": Self.describe(value)]))
+
             return nil
         }
         return object

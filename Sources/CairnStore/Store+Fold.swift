@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// How a journal line becomes part of the world: the rules a line from elsewhere is held to,
@@ -39,7 +40,9 @@ extension Store {
             result.problems.append(
                 JournalProblem(
                     kind: .damagedLine, file: file.lastPathComponent, line: line,
-                    detail: "\(alone.describe(record)) breaks a rule (\(issue.field): \(issue.message)); its commit is not read"))
+                    detail: Words.say(
+                        "{record} breaks a rule ({field}: {message}); its commit is not read", context: "store",
+                        ["record": alone.describe(record), "field": issue.field, "message": issue.message])))
         }
         guard !refused.isEmpty else { return }
         result.sortProblems()
@@ -61,7 +64,9 @@ extension Store {
             let (file, line) = locate(event.id, in: files)
             return JournalProblem(
                 kind: .damagedLine, file: file, line: line,
-                detail: "“\(event.change.recordID)” is not an id of a \(event.change.kind.rawValue); it is not read")
+                detail: Words.say(
+                    "“{id}” is not an id of a {kind}; it is not read", context: "store",
+                    ["id": event.change.recordID, "kind": event.change.kind.rawValue]))
         }
         if case .put(let record) = event.change, event.base == nil {
             // One hash for the usual case, a record made once.
@@ -70,8 +75,9 @@ extension Store {
             let (file, line) = locate(event.id, in: files)
             return JournalProblem(
                 kind: .damagedLine, file: file, line: line,
-                detail: "it creates \(record.id), which is already \(world.describe(existing)) (one id given twice); it is not read"
-            )
+                detail: Words.say(
+                    "it creates {id}, which is already {record} (one id given twice); it is not read", context: "store",
+                    ["id": record.id, "record": world.describe(existing)]))
         }
         do {
             found += try world.fold(
@@ -79,7 +85,10 @@ extension Store {
             return nil
         } catch {
             let (file, line) = locate(event.id, in: files)
-            return JournalProblem(kind: .damagedLine, file: file, line: line, detail: "\(error.message); it is not folded")
+            return JournalProblem(
+                kind: .damagedLine, file: file, line: line,
+                detail: Words.say("{reason}; it is not folded", context: "store", ["reason": error.message]))
+
         }
     }
 

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// A sync that finds this copy restored from a backup gives it a new id (`StoreInstance.renew`)
@@ -25,6 +26,8 @@ extension Store {
             if let done { return done }
             adoptRenewedInstance()
         }
-        throw StoreError("this copy's id changed while saving (a sync took a new one): nothing was written; save again")
+        throw StoreError(
+            Words.say("this copy's id changed while saving (a sync took a new one): nothing was written; save again", context: "store"))
+
     }
 }

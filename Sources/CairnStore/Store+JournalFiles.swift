@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -78,7 +79,9 @@ enum JournalVetting {
     ///   one by one and which it goes on writing.
     static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true) -> Verdict {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: "it vanished") }
+        guard lstat(url.path, &info) == 0 else {
+            return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: Words.say("it vanished", context: "store"))
+        }
         let inode = UInt64(info.st_ino)
         let device = UInt64(info.st_dev)
         if let known, known.inode == inode, known.device == device, known.firstLineJudged { return known }
@@ -87,35 +90,38 @@ enum JournalVetting {
         case S_IFREG: break
         case S_IFLNK:
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
-            return refused("a link to \(Text.visible(target)); Cairn follows no link inside a store")
-        case S_IFDIR: return refused("a folder")
-        default: return refused("not a regular file")
+            return refused(
+                Words.say("a link to {target}; Cairn follows no link inside a store", context: "store", ["target": Text.visible(target)]))
+        case S_IFDIR: return refused(Words.say("a folder", context: "store"))
+        default: return refused(Words.say("not a regular file", context: "store"))
         }
         let name = url.deletingPathExtension().lastPathComponent
-        guard StoreInstance.isSafe(name) else { return refused("its name is not a copy's id") }
+        guard StoreInstance.isSafe(name) else { return refused(Words.say("its name is not a copy's id", context: "store")) }
         let size = Int(info.st_size)
         // Blocks on disk far fewer than its length: a file of holes, not of lines.
         if size > firstLineLimit, Int(info.st_blocks) * 512 < size / 4 {
-            return refused("\(size) bytes, almost all of them holes: a sparse file")
+            return refused(Words.say("{size} bytes, almost all of them holes: a sparse file", context: "store", ["size": String(size)]))
         }
         guard size > 0, judgeLines else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
-        guard let fd = InsideStore.openForReading(url) else { return refused("it cannot be opened as a file") }
+        guard let fd = InsideStore.openForReading(url) else { return refused(Words.say("it cannot be opened as a file", context: "store")) }
         defer { close(fd) }
         // Lines end in a line break, or (a write cut short) in text: never in NUL bytes, which a
         // file made with fallocate or filled with zeros ends in.
         var last: UInt8 = 0
-        if pread(fd, &last, 1, off_t(size - 1)) == 1, last == 0 { return refused("it ends in NUL bytes, not in lines") }
+        if pread(fd, &last, 1, off_t(size - 1)) == 1, last == 0 {
+            return refused(Words.say("it ends in NUL bytes, not in lines", context: "store"))
+        }
         func head(_ count: Int) -> [UInt8]? {
             var bytes = [UInt8](repeating: 0, count: min(size, count))
             let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
             return n > 0 ? Array(bytes[0..<n]) : nil
         }
-        guard var bytes = head(1 << 16) else { return refused("it cannot be read") }
+        guard var bytes = head(1 << 16) else { return refused(Words.say("it cannot be read", context: "store")) }
         if !bytes.contains(0x0A), size > bytes.count, let more = head(firstLineLimit) { bytes = more }
         guard let end = bytes.lastIndex(of: 0x0A) else {
             // A first line still being written (or torn) is judged when it is whole.
             return bytes.count >= firstLineLimit
-                ? refused("its first line is longer than any event")
+                ? refused(Words.say("its first line is longer than any event", context: "store"))
                 : Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil)
         }
         // A journal may have a damaged line (said line by line); a file none of whose first
@@ -124,14 +130,17 @@ enum JournalVetting {
         guard !lines.events.isEmpty else {
             return refused(
                 lines.problems.count > 1
-                    ? "none of its first \(lines.problems.count) lines is a Cairn event" : "its first line is not a Cairn event")
+                    ? Words.say(
+                        "none of its first {count} lines is a Cairn event", context: "store", ["count": String(lines.problems.count)])
+                    : Words.say("its first line is not a Cairn event", context: "store"))
         }
         // A chained first line chains to its journal's own name: a journal copied under another
         // name (its events twice in the store) is not that journal.
         let firstLine = bytes[0..<(bytes.firstIndex(of: 0x0A) ?? end)]
         let (content, carried) = JournalChain.split(firstLine)
         if let carried, JournalChain.next(JournalChain.seed(journal: url.lastPathComponent), content) != carried {
-            var copy = refused("its first line was written in another journal: it is a copy of another copy's journal")
+            var copy = refused(
+                Words.say("its first line was written in another journal: it is a copy of another copy's journal", context: "store"))
             copy.copied = true
             return copy
         }

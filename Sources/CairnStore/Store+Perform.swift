@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// Why `Store.perform` wrote nothing.
@@ -91,16 +92,22 @@ extension Store {
             switch event.change {
             case .edit(let edit):
                 guard let f = edit.fields.first(where: { $0.name == conflict.field && $0.resolves }) else { continue }
-                let kept = conflict.recordDeleted && f.new == .null ? "kept it deleted" : "kept “\(f.new.display)”"
-                return "already resolved by \(event.by) at \(when): \(kept)"
+                if conflict.recordDeleted && f.new == .null {
+                    return Words.say(
+                        "already resolved by {who} at {time}: kept it deleted", context: "store", ["who": event.by, "time": when])
+                }
+                return Words.say(
+                    "already resolved by {who} at {time}: kept “{value}”", context: "store",
+                    ["who": event.by, "time": when, "value": f.new.display])
             case .put where conflict.recordDeleted:
-                return "already resolved by \(event.by) at \(when): brought it back"
+                return Words.say("already resolved by {who} at {time}: brought it back", context: "store", ["who": event.by, "time": when])
             case .delete where !conflict.recordDeleted:
-                return "no longer open: \(event.by) deleted it at \(when)"
+                return Words.say("no longer open: {who} deleted it at {time}", context: "store", ["who": event.by, "time": when])
             case .put, .delete:
                 continue
             }
         }
-        return "that conflict has already been resolved"
+        return Words.say("that conflict has already been resolved", context: "store")
+
     }
 }

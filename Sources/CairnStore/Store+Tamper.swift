@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -24,12 +25,17 @@ extension Store {
     /// Notes that `name` changed under this session, to be said on screen.
     func noteChangedUnder(_ name: String, from offset: Int, to size: Int) {
         readTails[name] = nil
-        let what =
-            size < offset
-            ? "shrank from \(offset) to \(size) bytes" : "changed before the place this session had read to"
         alarms.append(
-            "journal/\(name) \(what) while Cairn had it open: lines were removed or changed, and everything was read again; "
-                + "nothing is cut from it: run `cairn check`")
+            size < offset
+                ? Words.say(
+                    "journal/{name} shrank from {offset} to {size} bytes while Cairn had it open: lines were removed or changed, and everything was read again; nothing is cut from it: run `cairn check`",
+                    context: "store",
+                    ["name": name, "offset": String(offset), "size": String(size)])
+                : Words.say(
+                    "journal/{name} changed before the place this session had read to while Cairn had it open: lines were removed or changed, and everything was read again; nothing is cut from it: run `cairn check`",
+                    context: "store",
+                    ["name": name]))
+
     }
 
     /// What was found changed under this session since the last call: each a line for the screen.

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// A Cairn store: a directory of journal files whose folded events are the `world`.
@@ -85,7 +86,9 @@ public final class Store {
         do {
             try StoreFiles.createFolder(StoreLayout.journalFolder(directory), mode: access.folderMode, store: directory)
         } catch {
-            throw StoreError("cannot create the store at \(directory.path): \(error.message)")
+            throw StoreError(
+                Words.say(
+                    "cannot create the store at {path}: {reason}", context: "store", ["path": directory.path, "reason": error.message]))
         }
         let firstOpen = !FileManager.default.fileExists(atPath: StoreLayout.instanceFile(directory, host: identity.fileSafeHost).path)
         // A restored copy's move that a kill stopped is finished before anything is read.
@@ -109,13 +112,16 @@ public final class Store {
     static func createDirectory(_ url: URL, mode: mode_t = 0o700) throws(StoreError) {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
-            if !isDir.boolValue { throw StoreError("\(url.path) is a file, not a store directory") }
+            if !isDir.boolValue {
+                throw StoreError(Words.say("{path} is a file, not a store directory", context: "store", ["path": url.path]))
+            }
             return
         }
         do {
             try StoreFiles.createFolder(url, mode: mode, store: nil)
         } catch {
-            throw StoreError("cannot create the store at \(url.path): \(error.message)")
+            throw StoreError(
+                Words.say("cannot create the store at {path}: {reason}", context: "store", ["path": url.path, "reason": error.message]))
         }
     }
 
@@ -124,8 +130,8 @@ public final class Store {
     public var readOnlyReason: String? {
         if Glibc.access(journalDirectory.path, W_OK) == 0 { return nil }
         switch errno {
-        case EROFS: return "the store is on a read-only file system"
-        case EACCES, EPERM: return "this account may not write to the store"
+        case EROFS: return Words.say("the store is on a read-only file system", context: "store")
+        case EACCES, EPERM: return Words.say("this account may not write to the store", context: "store")
         default: return String(cString: strerror(errno))
         }
     }
@@ -276,7 +282,10 @@ public final class Store {
 
     /// Refuses at once on a store this session cannot write, before any lock is taken.
     func checkWritable() throws(StoreError) {
-        if let reason = readOnlyReason { throw StoreError("\(reason) (\(directory.path)): nothing can be saved here") }
+        if let reason = readOnlyReason {
+            throw StoreError(
+                Words.say("{reason} ({path}): nothing can be saved here", context: "store", ["reason": reason, "path": directory.path]))
+        }
     }
 
     /// Appends `changes` as one commit and folds them in; call holding the journal's lock, the
@@ -303,7 +312,7 @@ public final class Store {
             do {
                 lines.append(Array(try encoder.encode(event)))
             } catch {
-                throw StoreError("cannot encode a change: \(error)")
+                throw StoreError(Words.say("cannot encode a change: {reason}", context: "store", ["reason": "\(error)"]))
             }
         }
         try writer.append(lines: lines)
@@ -367,13 +376,17 @@ public final class Store {
                         seen.append(nil)
                         continue
                     }
-                    throw StoreError(world.goneMessage(edit.kind, edit.id) + "; nothing was written")
+                    throw StoreError(
+                        Words.say("{reason}; nothing was written", context: "store", ["reason": world.goneMessage(edit.kind, edit.id)]))
                 }
                 if exact {
                     let values = current.fieldValues
                     for f in edit.fields where (values[f.name] ?? .null) != f.old {
                         throw StoreError(
-                            "\(f.name) of \(world.describe(current)) was changed since, to “\((values[f.name] ?? .null).display)”")
+                            Words.say(
+                                "{field} of {record} was changed since, to “{value}”", context: "store",
+                                ["field": f.name, "record": world.describe(current), "value": (values[f.name] ?? .null).display]))
+
                     }
                 }
                 touched[edit.id] = .some(try? current.applying(edit.fields))

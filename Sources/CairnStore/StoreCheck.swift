@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -154,7 +155,8 @@ extension StoreCheck {
             case S_IFLNK:
                 // A journal's name that is a link is said among the files that are not journals.
                 if url.pathExtension == "jsonl", url.deletingLastPathComponent().lastPathComponent == "journal" { return }
-                found.append(InsideStore.linkRefused(url.path).message.replacingOccurrences(of: "; nothing was written", with: ""))
+                found.append(InsideStore.linkFound(url.path))
+
             case S_IFDIR:
                 for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
                     walk(url.appendingPathComponent(name))

@@ -10,8 +10,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
     public var description: String { message }
 
-    static func posix(_ what: String, path: String) -> StoreError {
-        StoreError("\(what) \(path): \(String(cString: strerror(errno)))")
+    /// The failed call's `errno` said by the system, in the sentence `say` makes of it (a
+    /// whole sentence, so that each language orders it its own way).
+    static func posix(_ say: (_ reason: String) -> String) -> StoreError {
+        StoreError(say(String(cString: strerror(errno))))
     }
 }
 

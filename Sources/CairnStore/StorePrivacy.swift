@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -43,18 +44,29 @@ public enum StorePrivacy {
         guard !open.isEmpty else { return nil }
         var parts: [String] = []
         for (path, mode, folder) in open where folder {
-            parts.append("\(path == directory.path ? "its folder" : "journal/") is \(String(mode, radix: 8))")
+            let octal = String(mode, radix: 8)
+            parts.append(
+                path == directory.path
+                    ? Words.say("its folder is {mode}", context: "store", ["mode": octal])
+                    : Words.say("journal/ is {mode}", context: "store", ["mode": octal]))
         }
         let files = open.filter { !$0.folder }
         if let first = files.first {
             let modes = Set(files.map(\.mode)).map { String($0, radix: 8) }.sorted().joined(separator: ", ")
             parts.append(
                 files.count == 1
-                    ? "journal/\(URL(fileURLWithPath: first.path).lastPathComponent) is \(modes)" : "\(files.count) journals are \(modes)")
+                    ? Words.say(
+                        "journal/{name} is {mode}", context: "store",
+                        ["name": URL(fileURLWithPath: first.path).lastPathComponent, "mode": modes])
+                    : Words.count(
+                        "{count} journal is {mode}", "{count} journals are {mode}", files.count, context: "store", ["mode": modes]))
         }
-        let who = access.isTeam ? "accounts outside its group can read this team store" : "other accounts can read this personal store"
-        let fix = "chmod -R \(access.isTeam ? "o-rwx" : "go-rwx") \(shellQuoted(directory.path))"
-        return "\(who) (\(parts.joined(separator: ", "))): `\(fix)`"
+        let values = [
+            "parts": parts.joined(separator: ", "), "fix": "chmod -R \(access.isTeam ? "o-rwx" : "go-rwx") \(shellQuoted(directory.path))",
+        ]
+        return access.isTeam
+            ? Words.say("accounts outside its group can read this team store ({parts}): `{fix}`", context: "store", values)
+            : Words.say("other accounts can read this personal store ({parts}): `{fix}`", context: "store", values)
     }
 
     /// At the first open of a copy (a fresh `git clone`, a folder made by hand): the store
@@ -67,9 +79,16 @@ public enum StorePrivacy {
             closed += 1
         }
         guard closed > 0 else { return nil }
-        let who = access.isTeam ? "accounts outside its group" : "other accounts"
-        return "\(directory.path) could be read by \(who) (a git clone is made so): "
-            + "its folder and journals are now closed to them (chmod \(access.isTeam ? "o-rwx" : "go-rwx"))"
+        return access.isTeam
+            ? Words.say(
+                "{path} could be read by accounts outside its group (a git clone is made so): its folder and journals are now closed to them (chmod o-rwx)",
+                context: "store",
+                ["path": directory.path])
+            : Words.say(
+                "{path} could be read by other accounts (a git clone is made so): its folder and journals are now closed to them (chmod go-rwx)",
+                context: "store",
+                ["path": directory.path])
+
     }
 
     /// After a sync's merge: every journal file git wrote gets the store's file mode, and

@@ -53,7 +53,7 @@ import Testing
     func home_and_a_cluster_leave_no_english_chrome_word(language: Language, size: (Int, Int)) throws {
         try Words.speaking(language) {
             let forbidden = try Self.englishOnly(in: language)
-            #expect(forbidden.contains("checkpoints") && forbidden.contains("filter"), "\(forbidden.sorted())")
+            #expect(forbidden.contains("filter") && forbidden.count > 50, "\(forbidden.sorted())")
             for (name, keys) in Self.screens() {
                 var app = Fixture.app(width: size.0, height: size.1)
                 for key in keys { app.press(key) }

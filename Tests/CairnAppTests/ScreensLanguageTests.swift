@@ -117,7 +117,7 @@ import Testing
     func every_screen_and_its_help_leave_no_english_word_and_cut_no_footer(language: Language, size: (Int, Int)) throws {
         try Words.speaking(language) {
             let forbidden = try ChromeLanguageTests.englishOnly(in: language).subtracting(Self.exempt)
-            #expect(forbidden.contains("measurements") && forbidden.contains("conflicts"), "\(forbidden.sorted())")
+            #expect(forbidden.contains("measurements") && forbidden.count > 50, "\(forbidden.sorted())")
             for (name, reach) in Self.screens() {
                 var app = Fixture.app(Self.world(), width: size.0, height: size.1)
                 app.env.syncLine = SyncLine(unsent: 3, lastSynced: "2026-11-20T14:02:33.120Z")

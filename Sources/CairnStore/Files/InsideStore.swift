@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -25,9 +26,31 @@ public enum InsideStore {
 
     /// The refusal of a link found inside a store, naming it and how to remove it.
     public static func linkRefused(_ path: String) -> StoreError {
-        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (to \(Text.visible($0)))" } ?? ""
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+        if let target {
+            return StoreError(
+                Words.say(
+                    "{path} is a link (to {target}): Cairn follows no link inside a store; nothing was written (`rm {path}` removes the link alone)",
+                    context: "store",
+                    ["path": path, "target": Text.visible(target)]))
+        }
         return StoreError(
-            "\(path) is a link\(target): Cairn follows no link inside a store; nothing was written (`rm \(path)` removes the link alone)")
+            Words.say(
+                "{path} is a link: Cairn follows no link inside a store; nothing was written (`rm {path}` removes the link alone)",
+                context: "store", ["path": path]))
+    }
+
+    /// A link found inside a store, naming it and how to remove it (for `cairn check`, which writes nothing).
+    public static func linkFound(_ path: String) -> String {
+        let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+        if let target {
+            return Words.say(
+                "{path} is a link (to {target}): Cairn follows no link inside a store (`rm {path}` removes the link alone)",
+                context: "store",
+                ["path": path, "target": Text.visible(target)])
+        }
+        return Words.say(
+            "{path} is a link: Cairn follows no link inside a store (`rm {path}` removes the link alone)", context: "store", ["path": path])
     }
 
     /// Whether `path` is a symbolic link (not followed).
@@ -43,17 +66,24 @@ public enum InsideStore {
     /// - Returns: a descriptor the caller closes.
     static func openFolder(_ folder: URL, of store: URL, create mode: mode_t?) throws(StoreError) -> Int32 {
         guard let steps = steps(from: store, to: folder) else {
-            throw StoreError("\(folder.path) is not inside the store \(store.path)")
+            throw StoreError(
+                Words.say("{folder} is not inside the store {store}", context: "store", ["folder": folder.path, "store": store.path]))
         }
         var fd = open(store.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.posix("cannot open the store", path: store.path) }
+        guard fd >= 0 else {
+            throw StoreError.posix {
+                Words.say("cannot open the store {path}: {reason}", context: "store", ["path": store.path, "reason": $0])
+            }
+        }
         var reached = store.standardizedFileURL
         for step in steps {
             reached.appendPathComponent(step)
             var next = openat(fd, step, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if next < 0, errno == ENOENT, let mode {
                 if mkdirat(fd, step, mode) != 0, errno != EEXIST {
-                    let error = StoreError.writeFailed("cannot create", path: reached.path)
+                    let error = StoreError.writeFailed {
+                        Words.say("cannot create {path}: {reason}", context: "store", ["path": reached.path, "reason": $0])
+                    }
                     close(fd)
                     throw error
                 }
@@ -66,7 +96,10 @@ public enum InsideStore {
                 if isLink(reached.path) { throw linkRefused(reached.path) }
                 errno = code
                 throw code == ENOTDIR
-                    ? StoreError("\(reached.path) is a file, not a folder") : StoreError.posix("cannot open", path: reached.path)
+                    ? StoreError(Words.say("{path} is a file, not a folder", context: "store", ["path": reached.path]))
+                    : StoreError.posix {
+                        Words.say("cannot open {path}: {reason}", context: "store", ["path": reached.path, "reason": $0])
+                    }
             }
             close(fd)
             fd = next
@@ -82,7 +115,7 @@ public enum InsideStore {
         let fd = openat(folder, url.lastPathComponent, flags | O_NOFOLLOW | O_CLOEXEC, mode)
         if fd < 0 {
             if errno == ELOOP || isLink(url.path) { throw linkRefused(url.path) }
-            throw StoreError.writeFailed("cannot open", path: url.path)
+            throw StoreError.writeFailed { Words.say("cannot open {path}: {reason}", context: "store", ["path": url.path, "reason": $0]) }
         }
         return fd
     }

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -23,7 +24,7 @@ public enum SiteFolder {
     ///   no publish made, or cannot be written; nothing is removed then.
     public static func publish(_ files: [(name: String, data: Data)], to folder: URL, access: StoreAccess) throws(StoreError) {
         for file in files where !isPlainName(file.name) {
-            throw StoreError("“\(file.name)” is not a plain file name; nothing was written")
+            throw StoreError(Words.say("“{name}” is not a plain file name; nothing was written", context: "store", ["name": file.name]))
         }
         let earlier = try claim(folder, access: access)
         let names = Set(files.map(\.name))
@@ -38,7 +39,11 @@ public enum SiteFolder {
         flush()
         for gone in earlier.subtracting(names) {
             let path = folder.appendingPathComponent(gone).path
-            if unlink(path) != 0, errno != ENOENT { throw StoreError.posix("cannot remove the old page", path: path) }
+            if unlink(path) != 0, errno != ENOENT {
+                throw StoreError.posix {
+                    Words.say("cannot remove the old page {path}: {reason}", context: "store", ["path": path, "reason": $0])
+                }
+            }
         }
         try writeManifest(names, in: folder, access: access)
     }
@@ -49,25 +54,40 @@ public enum SiteFolder {
         let path = folder.path
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            guard errno == ENOENT else { throw StoreError.posix("cannot read", path: path) }
+            guard errno == ENOENT else {
+                throw StoreError.posix { Words.say("cannot read {path}: {reason}", context: "store", ["path": path, "reason": $0]) }
+            }
             try StoreFiles.createFolder(folder, mode: access.folderMode, store: nil)
             return []
         }
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: throw StoreError("\(path) is a symbolic link: give the folder itself, or a new folder's path; nothing was written")
+        case S_IFLNK:
+            throw StoreError(
+                Words.say(
+                    "{path} is a symbolic link: give the folder itself, or a new folder's path; nothing was written", context: "store",
+                    ["path": path]))
         case S_IFDIR: break
-        default: throw StoreError("\(path) is a file, not a folder: give a new or empty folder's path; nothing was written")
+        default:
+            throw StoreError(
+                Words.say(
+                    "{path} is a file, not a folder: give a new or empty folder's path; nothing was written", context: "store",
+                    ["path": path]))
+
         }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw StoreError.posix("cannot read the folder", path: path)
+            throw StoreError.posix { Words.say("cannot read the folder {path}: {reason}", context: "store", ["path": path, "reason": $0]) }
         }
         if entries.isEmpty { return [] }
         guard let listed = readManifest(in: folder) else {
             throw StoreError(
-                "\(path) already holds files that cairn publish did not write: give a new or empty folder, or one publish wrote before; nothing was written"
+                Words.say(
+                    "{path} already holds files that cairn publish did not write: give a new or empty folder, or one publish wrote before; nothing was written",
+                    context: "store",
+                    ["path": path])
+
             )
         }
         return listed

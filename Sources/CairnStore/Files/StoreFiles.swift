@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -47,7 +48,11 @@ public enum StoreFiles {
             folder = try InsideStore.openFolder(url.deletingLastPathComponent(), of: store, create: nil)
         } else {
             folder = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard folder >= 0 else { throw StoreError.writeFailed("cannot write", path: url.path) }
+            guard folder >= 0 else {
+                throw StoreError.writeFailed {
+                    Words.say("cannot write {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                }
+            }
         }
         defer { close(folder) }
         let name = url.lastPathComponent
@@ -57,23 +62,39 @@ public enum StoreFiles {
         // killed session left): it is removed, and the file made anew.
         unlinkat(folder, temp, 0)
         let fd = openat(folder, temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard fd >= 0 else { throw StoreError.writeFailed("cannot write", path: url.path) }
+        guard fd >= 0 else {
+            throw StoreError.writeFailed { Words.say("cannot write {path}: {reason}", context: "store", ["path": url.path, "reason": $0]) }
+        }
         var failure: StoreError?
-        if fchmod(fd, mode) != 0 { failure = StoreError.writeFailed("cannot set the permissions of", path: url.path) }
+        if fchmod(fd, mode) != 0 {
+            failure = StoreError.writeFailed {
+                Words.say("cannot set the permissions of {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         var written = 0
         let bytes = [UInt8](data)
         while failure == nil, written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                failure = StoreError.writeFailed("cannot write", path: url.path)
+                failure = StoreError.writeFailed {
+                    Words.say("cannot write {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                }
             } else {
                 written += n
             }
         }
-        if failure == nil, flushed, fsync(fd) != 0 { failure = StoreError.writeFailed("cannot flush", path: url.path) }
+        if failure == nil, flushed, fsync(fd) != 0 {
+            failure = StoreError.writeFailed {
+                Words.say("cannot flush {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         close(fd)
-        if failure == nil, renameat(folder, temp, folder, name) != 0 { failure = StoreError.writeFailed("cannot write", path: url.path) }
+        if failure == nil, renameat(folder, temp, folder, name) != 0 {
+            failure = StoreError.writeFailed {
+                Words.say("cannot write {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         if let failure {
             unlinkat(folder, temp, 0)
             throw failure
@@ -81,7 +102,10 @@ public enum StoreFiles {
     }
 
     private static func notAFolder(_ url: URL) -> StoreError {
-        StoreError("\(url.path) is a file, not a folder", reason: "“\(url.lastPathComponent)” on that path is a file, not a folder")
+        StoreError(
+            Words.say("{path} is a file, not a folder", context: "store", ["path": url.path]),
+            reason: Words.say("“{name}” on that path is a file, not a folder", context: "store", ["name": url.lastPathComponent]))
+
     }
 
     /// Creates `url` (and missing parents) with `mode` exactly, past the umask.
@@ -107,7 +131,9 @@ public enum StoreFiles {
             }
         }
         guard mkdir(url.path, mode) == 0 || errno == EEXIST else {
-            throw StoreError.writeFailed("cannot create", path: url.path)
+            throw StoreError.writeFailed {
+                Words.say("cannot create {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
         }
         _ = chmod(url.path, mode)
     }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// The record fields an import can fill, by the names `--map` and `--set` use.
 public enum ImportField: String, CaseIterable, Sendable {
@@ -147,12 +148,17 @@ public struct ColumnMapping: Sendable {
             let parts = map.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let field = ImportField(rawValue: parts[0]) else {
                 throw StoreError(
-                    "--map “\(map)”: use FIELD=COLUMN with FIELD one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))")
+                    Words.say(
+                        "--map “{map}”: use FIELD=COLUMN with FIELD one of {fields}", context: "store",
+                        ["map": map, "fields": ImportField.allCases.map(\.rawValue).joined(separator: ", ")]))
+
             }
             if let at = Self.column(parts[1], in: header) {
                 columns[field] = at
             } else {
-                throw StoreError("--map \(map): the register has no column “\(parts[1])”")
+                throw StoreError(
+                    Words.say("--map {map}: the register has no column “{column}”", context: "store", ["map": map, "column": parts[1]]))
+
             }
         }
     }

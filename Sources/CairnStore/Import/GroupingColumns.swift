@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// Where a register says which grouping each row's cluster is within (a region's column, a
 /// parent's id and name): `--grouping-by ID_COLUMN[,NAME_COLUMN]` or `--grouping-by COLUMN`.
@@ -16,17 +17,23 @@ struct GroupingColumns {
     init?(_ spec: String?, clusterBy: String?, header: [String]) throws(StoreError) {
         guard let spec else { return nil }
         guard clusterBy != nil else {
-            throw StoreError("--grouping-by needs --cluster-by: the clusters the rows are in are what join the grouping")
+            throw StoreError(
+                Words.say("--grouping-by needs --cluster-by: the clusters the rows are in are what join the grouping", context: "store"))
         }
         let parts = spec.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         var columns: [Int] = []
         for part in parts.prefix(2) {
             guard let at = ColumnMapping.column(part, in: header) else {
-                throw StoreError("--grouping-by \(spec): the register has no column “\(part)”")
+                throw StoreError(
+                    Words.say(
+                        "--grouping-by {spec}: the register has no column “{column}”", context: "store", ["spec": spec, "column": part]))
             }
             columns.append(at)
         }
-        guard let last = columns.last else { throw StoreError("--grouping-by: name a column (Region, or PARENT_ID,PARENT_NAME)") }
+        guard let last = columns.last else {
+            throw StoreError(Words.say("--grouping-by: name a column (Region, or PARENT_ID,PARENT_NAME)", context: "store"))
+        }
+
         id = columns.count == 2 ? columns[0] : nil
         name = last
     }
@@ -102,7 +109,10 @@ extension RegisterImport {
             guard let g = grouping else { continue }
             let name = world.clusters[clusterID]?.name ?? clusterID
             if let circle = world.cycle(joining: clusterID, to: g.id) {
-                summary.groupingsRefused.append("“\(name)” did not join “\(g.name)”: \(circle)")
+                summary.groupingsRefused.append(
+                    Words.say(
+                        "“{cluster}” did not join “{grouping}”: {reason}", context: "store",
+                        ["cluster": name, "grouping": g.name, "reason": circle]))
                 continue
             }
             guard joined.insert(g.id + "|" + clusterID).inserted else { continue }

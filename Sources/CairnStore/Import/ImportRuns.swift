@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// One run of `cairn import` or of the import screen: every event it wrote, whatever the
@@ -72,9 +73,13 @@ extension Store {
         if let run = runs.last(where: { $0.id == reference }) { return run }
         let name = (reference as NSString).lastPathComponent
         if let run = runs.last(where: { $0.file == name }) { return run }
-        if runs.isEmpty { throw StoreError("no import has written to this store") }
+        if runs.isEmpty { throw StoreError(Words.say("no import has written to this store", context: "store")) }
         let recent = runs.suffix(5).reversed().map { "\($0.id) (\($0.file), \(EventTime.minute($0.at)))" }
-        throw StoreError("no import is “\(reference)”: the latest are \(recent.joined(separator: ", "))")
+        throw StoreError(
+            Words.say(
+                "no import is “{reference}”: the latest are {recent}", context: "store",
+                ["reference": reference, "recent": recent.joined(separator: ", ")]))
+
     }
 }
 
@@ -129,7 +134,8 @@ public enum ImportUndo {
             default: break
             }
         }
-        var plan = Plan(inverse: [], summary: "the import of \(run.file) (\(run.id))")
+        var plan = Plan(
+            inverse: [], summary: Words.say("the import of {file} ({run})", context: "store", ["file": run.file, "run": run.id]))
         let kept = keptSince(created: createdOrder.map { ($0, created[$0]!) }, leftAs: leftAs, world: world)
         plan.kept += kept.notes
         plan.keptRecords = kept.ids.count
@@ -140,11 +146,16 @@ public enum ImportUndo {
         for id in deletions { plan.inverse.append(.delete(created[id]!, id: id)) }
         plan.deleted = deletions.count
         let gone = createdOrder.count - deletions.count - kept.ids.count
-        if gone > 0 { plan.kept.append("\(gone) record\(gone == 1 ? "" : "s") it added had been deleted since") }
+        if gone > 0 {
+            plan.kept.append(
+                Words.count(
+                    "{count} record it added had been deleted since", "{count} records it added had been deleted since", gone,
+                    context: "store"))
+        }
         for id in editedOrder {
             let e = edited[id]!
             guard let now = world.record(e.kind, id: id) else {
-                plan.kept.append("a \(e.kind.rawValue) it changed has been deleted since")
+                plan.kept.append(Words.say("a {kind} it changed has been deleted since", context: "store", ["kind": e.kind.rawValue]))
                 continue
             }
             let values = now.fieldValues
@@ -154,7 +165,10 @@ public enum ImportUndo {
                 if current == e.new[name] ?? .null {
                     fields.append(FieldEdit(name, old: current, new: e.old[name] ?? .null))
                 } else {
-                    plan.kept.append("\(name) of \(world.describe(now)): changed since, to “\(current.display)”")
+                    plan.kept.append(
+                        Words.say(
+                            "{field} of {record}: changed since, to “{value}”", context: "store",
+                            ["field": name, "record": world.describe(now), "value": current.display]))
                 }
             }
             if !fields.isEmpty {
@@ -178,15 +192,25 @@ public enum ImportUndo {
             let changed = after.filter { before[$0.key] != $0.value }.map(\.key) + before.keys.filter { after[$0] == nil }
             let names = Set(changed).sorted()
             let latest = names.compactMap { world.lastWriter(of: id, field: $0) }.max { $0.at < $1.at }
-            let who = latest.map { " by \($0.by.isEmpty ? "someone" : $0.by) at \(EventTime.minute($0.at)) UTC" } ?? ""
-            why[id] = "\(world.describe(now)) (\(id)): \(names.joined(separator: ", ")) edited since\(who)"
+            let values = ["record": world.describe(now), "id": id, "fields": names.joined(separator: ", ")]
+            if let latest {
+                why[id] = Words.say(
+                    "{record} ({id}): {fields} edited since by {who} at {time} UTC", context: "store",
+                    values.merging(["who": latest.by.isEmpty ? Words.say("someone") : latest.by, "time": EventTime.minute(latest.at)]) {
+                        a, _ in a
+                    })
+            } else {
+                why[id] = Words.say("{record} ({id}): {fields} edited since", context: "store", values)
+            }
             queue.append(id)
         }
         while let id = queue.popLast() {
             guard let record = world.record(added[id]!, id: id) else { continue }
             for reference in record.references where reference.required && why[reference.id] == nil {
                 guard added[reference.id] != nil, let parent = world.record(reference.target, id: reference.id) else { continue }
-                why[reference.id] = "\(world.describe(parent)) (\(reference.id)): \(world.describe(record)) is kept and belongs to it"
+                why[reference.id] = Words.say(
+                    "{parent} ({id}): {record} is kept and belongs to it", context: "store",
+                    ["parent": world.describe(parent), "id": reference.id, "record": world.describe(record)])
                 queue.append(reference.id)
             }
         }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// What `cairn import` (and the import screen) asked for.
@@ -58,71 +59,129 @@ public struct ImportSummary: Sendable {
     /// Clusters that could not join the grouping their rows name (it is within them), each said.
     public var groupingsRefused: [String] = []
 
+    /// The lines of `skipped` that a stray quote broke.
+    public var strayQuoteLines: Set<Int> = []
+
     /// The summary as lines for a person, as `cairn import` prints it.
     public var report: [String] {
         var lines: [String] = []
         if encoding == .windows1252 { lines.append(encodingWarning) }
-        lines.append("read as \(encoding.rawValue), \(RegisterTable.name(delimiter))-separated, header on line \(headerLine)")
-        lines += strayQuoteWarnings
-        lines.append("columns: " + mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", "))
-        if !phaseColumns.isEmpty {
+        let read = ["encoding": encoding.said, "line": String(headerLine)]
+        switch delimiter {
+        case ",": lines.append(Words.say("read as {encoding}, comma-separated, header on line {line}", context: "store", read))
+        case ";": lines.append(Words.say("read as {encoding}, semicolon-separated, header on line {line}", context: "store", read))
+        case "\t": lines.append(Words.say("read as {encoding}, tab-separated, header on line {line}", context: "store", read))
+        default:
             lines.append(
-                "phase columns: "
-                    + phaseColumns.map {
-                        "\($0.phases.map(\.rawValue).joined(separator: "+")) ← “\($0.column)” (yes on \($0.yes)\($0.guessed ? ", guessed" : ""))"
-                    }.joined(separator: "; "))
+                Words.say(
+                    "read as {encoding}, separated by {delimiter}, header on line {line}", context: "store",
+                    read.merging(["delimiter": RegisterTable.name(delimiter)]) { a, _ in a }))
+        }
+        lines += strayQuoteWarnings
+        lines.append(
+            Words.say(
+                "columns: {columns}", context: "store", ["columns": mapping.map { "\($0.field) ← “\($0.column)”" }.joined(separator: ", ")])
+        )
+        if !phaseColumns.isEmpty {
+            let each = phaseColumns.map { c in
+                let values = ["phases": c.phases.map(\.rawValue).joined(separator: "+"), "column": c.column, "yes": String(c.yes)]
+                return c.guessed
+                    ? Words.say("{phases} ← “{column}” (yes on {yes}, guessed)", context: "store", values)
+                    : Words.say("{phases} ← “{column}” (yes on {yes})", context: "store", values)
+            }
+            lines.append(Words.say("phase columns: {columns}", context: "store", ["columns": each.joined(separator: "; ")]))
         }
         lines += unreadableYesNoLines
         if !phaseWords.isEmpty {
-            lines.append(
-                "phase words: "
-                    + phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }.joined(
-                        separator: "; "))
+            let each = phaseWords.map { "“\($0.word)” → \($0.phases.map(\.rawValue).joined(separator: "+")) (\($0.rows))" }
+            lines.append(Words.say("phase words: {words}", context: "store", ["words": each.joined(separator: "; ")]))
         }
         for u in unknownPhaseWords {
             lines.append(
-                "unknown phase word “\(u.word)” on \(Text.counted(u.rows, "row")): left without a phase (--map-phase \"\(u.word)=PHASE\")")
+                Words.count(
+                    "unknown phase word “{word}” on {count} row: left without a phase (--map-phase \"{word}=PHASE\")",
+                    "unknown phase word “{word}” on {count} rows: left without a phase (--map-phase \"{word}=PHASE\")", u.rows,
+                    context: "store",
+                    ["word": u.word]))
         }
         lines.append(counts)
         lines += clusterLines(screen: false)
-        for d in possibleDuplicates { lines.append("possible duplicate, line \(d.line): \(d.note)") }
-        for s in skipped { lines.append("skipped line \(s.line): \(s.reason)") }
+        for d in possibleDuplicates {
+            lines.append(Words.say("possible duplicate, line {line}: {note}", context: "store", ["line": String(d.line), "note": d.note]))
+        }
+        for s in skipped {
+            lines.append(Words.say("skipped line {line}: {reason}", context: "store", ["line": String(s.line), "reason": s.reason]))
+        }
         return lines
     }
 
     public var encodingWarning: String {
-        "warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)"
+        Words.say("warning: the file is not UTF-8; it was read as Windows-1252 (check names with accents below)", context: "store")
     }
 
     /// A stray quote first: it is the one problem that would otherwise hide rows.
     public var strayQuoteWarnings: [String] {
-        skipped.filter { $0.reason.contains("stray quote") }.map {
-            "warning: line \($0.line): \($0.reason); that row is skipped and the lines after it are read as rows"
+        skipped.filter { strayQuoteLines.contains($0.line) }.map {
+            Words.say(
+                "warning: line {line}: {reason}; that row is skipped and the lines after it are read as rows", context: "store",
+                ["line": String($0.line), "reason": $0.reason])
         }
     }
 
     public var unreadableYesNoLines: [String] {
-        unreadableYesNo.map { "yes/no column “\($0.column)” holds “\($0.value)” on \(Text.counted($0.rows, "row")): read as no" }
+        unreadableYesNo.map {
+            Words.count(
+                "yes/no column “{column}” holds “{value}” on {count} row: read as no",
+                "yes/no column “{column}” holds “{value}” on {count} rows: read as no", $0.rows, context: "store",
+                ["column": $0.column, "value": $0.value])
+        }
     }
 
-    public var counts: String { "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped.count) skipped" }
+    public var counts: String {
+        Words.say(
+            "{added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped", context: "store",
+            ["added": String(added), "updated": String(updated), "unchanged": String(unchanged), "skipped": String(skipped.count)])
+    }
 
     /// What the import does to clusters. `screen`: said in the import screen's terms, which has
     /// no flags to point at.
     public func clusterLines(screen: Bool) -> [String] {
         var lines: [String] = []
         if clustersAdded + membershipsAdded > 0 {
-            lines.append("\(Text.counted(clustersAdded, "cluster")) added, \(Text.counted(membershipsAdded, "membership")) added")
+            lines.append(
+                Words.say(
+                    "{clusters} added, {memberships} added", context: "store",
+                    [
+                        "clusters": Words.count("{count} cluster", "{count} clusters", clustersAdded),
+                        "memberships": Words.count("{count} membership", "{count} memberships", membershipsAdded, context: "store"),
+                    ]))
         }
-        if regionsSet > 0 { lines.append("\(regionsSet) cluster\(regionsSet == 1 ? "" : "s") given the region most of its rows name") }
+        if regionsSet > 0 {
+            lines.append(
+                Words.count(
+                    "{count} cluster given the region most of its rows name", "{count} clusters given the region most of its rows name",
+                    regionsSet, context: "store"))
+        }
         for d in clusterNameDifferences {
-            let hint = screen ? "" : " (--use-file-names takes the file's)"
-            lines.append("cluster \(d.officialId) is “\(d.store)” here and “\(d.file)” in the file: kept “\(d.store)”\(hint)")
+            let values = ["id": d.officialId, "here": d.store, "file": d.file]
+            lines.append(
+                screen
+                    ? Words.say("cluster {id} is “{here}” here and “{file}” in the file: kept “{here}”", context: "store", values)
+                    : Words.say(
+                        "cluster {id} is “{here}” here and “{file}” in the file: kept “{here}” (--use-file-names takes the file's)",
+                        context: "store", values))
         }
-        if clustersByName { lines.append("clusters are matched by their name (the register gives no id for them)") }
+        if clustersByName {
+            lines.append(Words.say("clusters are matched by their name (the register gives no id for them)", context: "store"))
+        }
         if groupingsAdded + groupingMembershipsAdded > 0 {
-            let (g, m) = (groupingsAdded, groupingMembershipsAdded)
-            lines.append("\(g) grouping\(g == 1 ? "" : "s") added, \(m) cluster\(m == 1 ? "" : "s") joined the grouping its rows name")
+            lines.append(
+                Words.say(
+                    "{groupings} added, {clusters} joined the grouping its rows name", context: "store",
+                    [
+                        "groupings": Words.count("{count} grouping", "{count} groupings", groupingsAdded, context: "store"),
+                        "clusters": Words.count("{count} cluster", "{count} clusters", groupingMembershipsAdded),
+                    ]))
         }
         lines += groupingsRefused
         return lines

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 
 /// Registers that give phases as one yes/no column a phase ("Pré-escolar: sim", "1.º ciclo:
 /// não"): a row whose column holds a yes gets that column's phases. `--phase-column
@@ -31,9 +32,14 @@ extension PhaseColumn {
     /// `COLUMN=PHASE[,PHASE]`, the column by its header or its number from 1.
     static func parse(_ spec: String, header: [String]) throws(StoreError) -> PhaseColumn {
         let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw StoreError("--phase-column “\(spec)”: use COLUMN=PHASE[,PHASE]") }
+        guard parts.count == 2 else {
+            throw StoreError(Words.say("--phase-column “{spec}”: use COLUMN=PHASE[,PHASE]", context: "store", ["spec": spec]))
+        }
         guard let column = ColumnMapping.column(parts[0], in: header) else {
-            throw StoreError("--phase-column \(spec): the register has no column “\(parts[0])”")
+            throw StoreError(
+                Words.say(
+                    "--phase-column {spec}: the register has no column “{column}”", context: "store", ["spec": spec, "column": parts[0]]))
+
         }
         let (_, phases) = try PhaseTable.entry("x=" + parts[1], separator: "=", cite: "--phase-column “\(spec)”")
         return PhaseColumn(column: column, phases: phases, guessed: false)

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// How registers name the stages a school serves, and Cairn's phases for each word: the words
@@ -12,7 +13,10 @@ public struct PhaseTable: Sendable {
     public static func standard() throws(StoreError) -> [String: [Phase]] {
         guard let url = Bundle.module.url(forResource: "phase-words", withExtension: "txt"),
             let data = FileManager.default.contents(atPath: url.path)
-        else { throw StoreError("Cairn's phase words (phase-words.txt) are missing from its resources; reinstall Cairn") }
+        else {
+            throw StoreError(
+                Words.say("Cairn's phase words (phase-words.txt) are missing from its resources; reinstall Cairn", context: "store"))
+        }
         return try parse(String(decoding: data, as: UTF8.self), named: "phase-words.txt")
     }
 
@@ -34,7 +38,8 @@ public struct PhaseTable: Sendable {
         for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let (word, phases) = try entry(line, separator: "=", cite: "\(name) line \(n + 1)")
+            let (word, phases) = try entry(
+                line, separator: "=", cite: Words.say("{file} line {line}", context: "store", ["file": name, "line": String(n + 1)]))
             words[key(word)] = phases
         }
         return words
@@ -43,14 +48,17 @@ public struct PhaseTable: Sendable {
     static func entry(_ text: String, separator: Character, cite: String) throws(StoreError) -> (String, [Phase]) {
         let parts = text.split(separator: separator, maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw StoreError("\(cite): write a word, “=”, then its phases (“EB 2,3 = primary, lower-secondary”)")
+            throw StoreError(
+                Words.say(
+                    "{cite}: write a word, “=”, then its phases (“EB 2,3 = primary, lower-secondary”)", context: "store", ["cite": cite]))
         }
         var phases: [Phase] = []
         for p in parts[1].split(separator: ",") {
             do {
                 phases.append(try Phase.parse(p.trimmingCharacters(in: .whitespaces), field: "phase"))
             } catch {
-                throw StoreError("\(cite): \(error.message)")
+                throw StoreError(Words.say("{cite}: {reason}", context: "store", ["cite": cite, "reason": error.message]))
+
             }
         }
         return (parts[0], phases)

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -19,16 +20,20 @@ public enum RegisterFile {
     public static func read(_ path: String, pipes: Bool = true) throws(StoreError) -> Data {
         // Without O_NONBLOCK, opening a FIFO nobody writes waits for a writer forever.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { throw StoreError("cannot read \(path): \(reason(errno))") }
+        guard fd >= 0 else {
+            throw StoreError(Words.say("cannot read {path}: {reason}", context: "store", ["path": path, "reason": reason(errno)]))
+        }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw StoreError("cannot read \(path): \(reason(errno))") }
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError(Words.say("cannot read {path}: {reason}", context: "store", ["path": path, "reason": reason(errno)]))
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw StoreError("cannot read \(path): it is a directory")
+        case S_IFDIR: throw StoreError(Words.say("cannot read {path}: it is a directory", context: "store", ["path": path]))
         case S_IFIFO where pipes: break
-        case S_IFIFO: throw StoreError("cannot read \(path): it is a pipe, not a file")
-        default: throw StoreError("cannot read \(path): it is a device or a socket, not a file")
+        case S_IFIFO: throw StoreError(Words.say("cannot read {path}: it is a pipe, not a file", context: "store", ["path": path]))
+        default: throw StoreError(Words.say("cannot read {path}: it is a device or a socket, not a file", context: "store", ["path": path]))
         }
         if info.st_size > largest { throw tooLarge(path) }
         // Reads wait for data again, as a pipe's writer sends it.
@@ -38,7 +43,9 @@ public enum RegisterFile {
         while true {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { throw StoreError("cannot read \(path): \(reason(errno))") }
+            guard n >= 0 else {
+                throw StoreError(Words.say("cannot read {path}: {reason}", context: "store", ["path": path, "reason": reason(errno)]))
+            }
             if n == 0 { return data }
             // A file that grows while it is read, or a pipe that never ends, stops here too.
             guard data.count + n <= largest else { throw tooLarge(path) }
@@ -47,7 +54,10 @@ public enum RegisterFile {
     }
 
     static func tooLarge(_ path: String) -> StoreError {
-        StoreError("cannot read \(path): it is larger than \(largest >> 20) MiB, and no register is; is it the right file?")
+        StoreError(
+            Words.say(
+                "cannot read {path}: it is larger than {size} MiB, and no register is; is it the right file?", context: "store",
+                ["path": path, "size": String(largest >> 20)]))
     }
 
     /// The system's words for an `errno`, in the lower case of the rest of the line.
@@ -61,7 +71,11 @@ public enum RegisterFile {
     /// characters, which is no use to show.
     public static func requireText(_ data: Data, path: String) throws(StoreError) {
         guard isBinary(data) else { return }
-        throw StoreError("\(path) is not text (a spreadsheet's own format, an archive?): save it as CSV and import that")
+        throw StoreError(
+            Words.say(
+                "{path} is not text (a spreadsheet's own format, an archive?): save it as CSV and import that", context: "store",
+                ["path": path]))
+
     }
 
     static func isBinary(_ data: Data) -> Bool {

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// Turns a register into changes to the store. Records are matched by official id, so a second
@@ -17,7 +18,9 @@ public enum RegisterImport {
         var fixed: [ImportField: String] = [:]
         for set in options.sets {
             let parts = set.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let field = ImportField(rawValue: parts[0]) else { throw StoreError("--set “\(set)”: use FIELD=VALUE") }
+            guard parts.count == 2, let field = ImportField(rawValue: parts[0]) else {
+                throw StoreError(Words.say("--set “{set}”: use FIELD=VALUE", context: "store", ["set": set]))
+            }
             fixed[field] = parts[1]
         }
         let phaseTable = try PhaseTable(files: options.phaseWordFiles, overrides: options.phaseOverrides)
@@ -67,19 +70,33 @@ public enum RegisterImport {
             let key = NameMatcher<School>.fold(name)
             let shown = place.isEmpty ? "“\(name)”" : "“\(name)” (\(place))"
             if let first = firstNamed[key] {
+                let values = ["row": shown, "line": String(first.line), "place": first.place]
                 summary.possibleDuplicates.append(
-                    (line, "\(shown) has the name of line \(first.line)\(first.place.isEmpty ? "" : " (\(first.place))"); both kept"))
+                    (
+                        line,
+                        first.place.isEmpty
+                            ? Words.say("{row} has the name of line {line}; both kept", context: "store", values)
+                            : Words.say("{row} has the name of line {line} ({place}); both kept", context: "store", values)
+                    ))
                 return
             }
             firstNamed[key] = (line, place)
             if let (other, otherPlace) = here.first {
+                let values = ["row": shown, "other": other, "place": otherPlace]
                 summary.possibleDuplicates.append(
-                    (line, "\(shown) is new; “\(other)”\(otherPlace.isEmpty ? "" : " in \(otherPlace)") is already here"))
+                    (
+                        line,
+                        otherPlace.isEmpty
+                            ? Words.say("{row} is new; “{other}” is already here", context: "store", values)
+                            : Words.say("{row} is new; “{other}” in {place} is already here", context: "store", values)
+                    ))
             }
         }
         // The regions each cluster's rows name: a cluster takes the one most of them name.
         var regionVotes: [String: [String: Int]] = [:]
         for broken in table.broken { summary.skipped.append(broken) }
+        summary.strayQuoteLines = table.strayQuotes
+
         for row in table.rows {
             func value(_ f: ImportField) -> String { fixed[f] ?? Text.clean(mapping.value(f, in: row.cells) ?? "") }
             func mapped(_ f: ImportField) -> Bool { mapping.columns[f] != nil || fixed[f] != nil }
@@ -96,12 +113,13 @@ public enum RegisterImport {
             }
             let name = value(.name)
             if name.isEmpty {
-                summary.skipped.append((row.line, "no name"))
+                summary.skipped.append((row.line, Words.say("no name", context: "store")))
                 continue
             }
             let official = value(.officialId)
             if !official.isEmpty, !seenInFile.insert(official).inserted {
-                summary.skipped.append((row.line, "official id \(official) is already on an earlier line of the file"))
+                summary.skipped.append(
+                    (row.line, Words.say("official id {id} is already on an earlier line of the file", context: "store", ["id": official])))
                 continue
             }
             // A cell is one register word ("Secondary (Year 9-15)"); one the table does not know
@@ -277,9 +295,16 @@ public enum RegisterImport {
         }
         try mapping.apply(options.maps, header: table.header)
         guard mapping.columns[.name] != nil else {
+            let first = table.header.prefix(12).joined(separator: ", ")
             let shown =
-                table.header.prefix(12).joined(separator: ", ") + (table.header.count > 12 ? ", … \(table.header.count - 12) more" : "")
-            throw StoreError("no column gives the name: map one with --map name=COLUMN (columns: \(shown))")
+                table.header.count > 12
+                ? Words.count(
+                    "{columns}, … {count} more", "{columns}, … {count} more", table.header.count - 12, context: "store", ["columns": first])
+                : first
+            throw StoreError(
+                Words.say(
+                    "no column gives the name: map one with --map name=COLUMN (columns: {columns})", context: "store", ["columns": shown]))
+
         }
         return mapping
     }

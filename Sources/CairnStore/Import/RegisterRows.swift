@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Splits a register's text into rows of cells (RFC 4180: quoted fields, doubled quotes, line
 /// breaks inside quotes), with the line each row starts on, in one pass over its bytes.
 ///
@@ -14,6 +16,8 @@ struct RegisterRows {
 
     var rows: [Row] = []
     var broken: [(line: Int, reason: String)] = []
+    /// The lines of `broken` that a stray quote broke (said first: it would otherwise hide rows).
+    var strayQuotes: Set<Int> = []
 
     /// - Parameter rowDelimiters: how many delimiters a row of the table usually has; a line
     ///   inside a quoted field with at least this many (and two or more) looks like a row.
@@ -54,8 +58,10 @@ struct RegisterRows {
                     if swallows {
                         stray =
                             closed
-                            ? "a quote opens a field that runs over \(breaks + 1) lines that look like rows (a stray quote?)"
-                            : "a quote opens a field that never closes (a stray quote?)"
+                            ? Words.say(
+                                "a quote opens a field that runs over {count} lines that look like rows (a stray quote?)", context: "store",
+                                ["count": String(breaks + 1)])
+                            : Words.say("a quote opens a field that never closes (a stray quote?)", context: "store")
                         // Skip the rest of this line only; the next line is read as a row again.
                         while i < bytes.count, bytes[i] != newline { i += 1 }
                         break fields
@@ -85,6 +91,8 @@ struct RegisterRows {
             line += 1
             if let stray {
                 result.broken.append((rowLine, stray))
+                result.strayQuotes.insert(rowLine)
+
             } else {
                 result.rows.append(Row(line: rowLine, cells: cells))
             }

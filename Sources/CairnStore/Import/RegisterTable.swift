@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// A register read as a table: the delimiter found, the title and note lines above the real
@@ -15,6 +16,8 @@ public struct RegisterTable: Sendable {
     public var encoding: RegisterEncoding
     /// Rows that cannot be read as records, with why (more fields than the header).
     public var broken: [(line: Int, reason: String)]
+    /// The lines of `broken` that a stray quote broke.
+    public var strayQuotes: Set<Int> = []
 
     public static let delimiters: [Character] = [",", ";", "\t", "|"]
 
@@ -26,7 +29,7 @@ public struct RegisterTable: Sendable {
         let all = split.rows.map { Row(line: $0.line, cells: $0.cells.map(trimmed)) }
         let counts = all.map { $0.cells.reduce(0) { $1.isEmpty ? $0 : $0 + 1 } }
         let filledAt = all.indices.filter { counts[$0] >= 2 }
-        guard !filledAt.isEmpty else { throw StoreError("the register has no rows with two or more fields") }
+        guard !filledAt.isEmpty else { throw StoreError(Words.say("the register has no rows with two or more fields", context: "store")) }
         // The header is the first row nearly as full as the table's usual row: titles and notes above it have one cell.
         var widths: [Int: Int] = [:]
         for i in filledAt { widths[counts[i], default: 0] += 1 }
@@ -34,11 +37,19 @@ public struct RegisterTable: Sendable {
         let headerRow = all[filledAt.first { counts[$0] >= max(2, (usual * 8 + 9) / 10) }!]
         var table = RegisterTable(
             header: headerRow.cells, headerLine: headerRow.line, rows: [], delimiter: delimiter, encoding: decoded.encoding,
-            broken: split.broken.filter { $0.line > headerRow.line })
+            broken: split.broken.filter { $0.line > headerRow.line }, strayQuotes: split.strayQuotes)
         for r in all where r.line > headerRow.line {
             if r.cells.allSatisfy(\.isEmpty) { continue }  // blank rows, trailing or not
             if r.cells.count > headerRow.cells.count, r.cells[headerRow.cells.count...].contains(where: { !$0.isEmpty }) {
-                table.broken.append((r.line, "\(r.cells.count) fields where the header has \(headerRow.cells.count)"))
+                table.broken.append(
+                    (
+                        r.line,
+                        Words.count(
+                            "{count} field where the header has {header}", "{count} fields where the header has {header}", r.cells.count,
+                            context: "store",
+                            ["header": String(headerRow.cells.count)])
+                    ))
+
                 continue
             }
             var cells = r.cells
@@ -87,9 +98,10 @@ public struct RegisterTable: Sendable {
 
     public static func name(_ d: Character) -> String {
         switch d {
-        case ",": return "comma"
-        case ";": return "semicolon"
-        case "\t": return "tab"
+        case ",": return Words.say("comma", context: "store")
+        case ";": return Words.say("semicolon", context: "store")
+        case "\t": return Words.say("tab", context: "store")
+
         default: return "“\(d)”"
         }
     }

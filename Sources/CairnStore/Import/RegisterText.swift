@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// How a register file was encoded, as far as its bytes tell.
@@ -9,6 +10,19 @@ public enum RegisterEncoding: String, Sendable {
     case utf16BE = "UTF-16 (big-endian, with a byte-order mark)"
     case utf32LE = "UTF-32 (little-endian, with a byte-order mark)"
     case utf32BE = "UTF-32 (big-endian, with a byte-order mark)"
+
+    /// The encoding's name in the session's language.
+    public var said: String {
+        switch self {
+        case .utf8: return "UTF-8"
+        case .utf8WithBOM: return Words.say("UTF-8 with a byte-order mark", context: "store")
+        case .windows1252: return "Windows-1252"
+        case .utf16LE: return Words.say("UTF-16 (little-endian, with a byte-order mark)", context: "store")
+        case .utf16BE: return Words.say("UTF-16 (big-endian, with a byte-order mark)", context: "store")
+        case .utf32LE: return Words.say("UTF-32 (little-endian, with a byte-order mark)", context: "store")
+        case .utf32BE: return Words.say("UTF-32 (big-endian, with a byte-order mark)", context: "store")
+        }
+    }
 }
 
 /// A register's bytes as text. UTF-8 (with or without a byte-order mark) is taken as it is;
@@ -28,7 +42,11 @@ public struct RegisterText: Sendable {
         ]
         for (mark, encoding, name) in marked where bytes.starts(with: mark) {
             guard let text = String(data: Data(bytes.dropFirst(mark.count)), encoding: encoding) else {
-                throw StoreError("the register says it is \(name.rawValue) but is not readable as it; save it as UTF-8 and import again")
+                throw StoreError(
+                    Words.say(
+                        "the register says it is {encoding} but is not readable as it; save it as UTF-8 and import again", context: "store",
+                        ["encoding": name.said]))
+
             }
             return RegisterText(text: text, encoding: name)
         }

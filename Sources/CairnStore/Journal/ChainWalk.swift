@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -59,11 +60,15 @@ struct ChainWalk {
             if carried != link {
                 firstBreak = Break(
                     line: lines, host: Self.host(of: line),
-                    reason: "its hash does not follow from the lines before it: it, or a line before it, was changed, removed or reordered")
+                    reason: Words.say(
+                        "its hash does not follow from the lines before it: it, or a line before it, was changed, removed or reordered",
+                        context: "store"))
             }
         } else if sawChained {
             firstBreak = Break(
-                line: lines, host: Self.host(of: line), reason: "it carries no hash after lines that do: it was added or changed by hand")
+                line: lines, host: Self.host(of: line),
+                reason: Words.say("it carries no hash after lines that do: it was added or changed by hand", context: "store"))
+
         }
     }
 

@@ -1,3 +1,5 @@
+import CairnWords
+
 /// Something found wrong while reading a journal file.
 public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -23,12 +25,21 @@ public struct JournalProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch kind {
-        case .tornTail: return "\(file) line \(line): unfinished last line (a write was interrupted); ignored"
-        case .damagedLine: return "\(file) line \(line) is damaged: \(detail)"
-        case .interruptedCommit: return "\(file) line \(line): \(detail)"
+        case .tornTail:
+            return Words.say(
+                "{file} line {line}: unfinished last line (a write was interrupted); ignored", context: "store",
+                ["file": file, "line": String(line)])
+        case .damagedLine:
+            return Words.say(
+                "{file} line {line} is damaged: {detail}", context: "store", ["file": file, "line": String(line), "detail": detail])
+        case .interruptedCommit:
+            return Words.say("{file} line {line}: {detail}", context: "store", ["file": file, "line": String(line), "detail": detail])
         case .notAJournal:
-            return "journal/\(file) is not a Cairn journal (\(detail)): it is neither read nor sent; `rm journal/\(file)` removes it"
-                + " (and `git rm --cached journal/\(file)` if a sync brought it)"
+            return Words.say(
+                "journal/{file} is not a Cairn journal ({detail}): it is neither read nor sent; `rm journal/{file}` removes it (and `git rm --cached journal/{file}` if a sync brought it)",
+                context: "store",
+                ["file": file, "detail": detail])
+
         }
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// Reads the complete lines of one journal file from a byte offset.
@@ -20,14 +21,17 @@ struct JournalReader {
         let data: Data
         do {
             // Never through a link: what it points at is not this store's journal.
-            guard let fd = InsideStore.openForReading(url) else { throw StoreError("it is a link, or not a file") }
+            guard let fd = InsideStore.openForReading(url) else {
+                throw StoreError(Words.say("it is a link, or not a file", context: "store"))
+            }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             try handle.seek(toOffset: UInt64(offset))
             data = try (maxBytes.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
         } catch let error as StoreError {
-            throw StoreError("cannot read \(url.path): \(error.message)")
+            throw StoreError(Words.say("cannot read {path}: {reason}", context: "store", ["path": url.path, "reason": error.message]))
         } catch {
-            throw StoreError("cannot read \(url.path): \(error.localizedDescription)")
+            throw StoreError(
+                Words.say("cannot read {path}: {reason}", context: "store", ["path": url.path, "reason": error.localizedDescription]))
         }
         var result = parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
         result.keepWholeCommits(file: url.lastPathComponent, firstLine: firstLine, data: data, baseOffset: offset)
@@ -40,7 +44,10 @@ struct JournalReader {
     /// store. A commit cut short is not left out here; its lines are rare and said by `cairn check`.
     static func events(in url: URL, naming needle: String) throws(StoreError) -> [Event] {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw StoreError("cannot read \(url.path): \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: url) } catch {
+            throw StoreError(
+                Words.say("cannot read {path}: {reason}", context: "store", ["path": url.path, "reason": error.localizedDescription]))
+        }
         let key = Array(needle.utf8)
         var kept = Data()
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -131,7 +138,8 @@ struct JournalReader {
                         read = event
                     } else if !JSONScanner.validate(text) {
                         result.problems.append(
-                            JournalProblem(kind: .damagedLine, file: file, line: line, detail: "it is not valid JSON"))
+                            JournalProblem(
+                                kind: .damagedLine, file: file, line: line, detail: Words.say("it is not valid JSON", context: "store")))
                     } else {
                         // The slow, general reader: for valid lines the fast one does not expect
                         // (goals, measurements), and for the message that says what is missing.
@@ -147,7 +155,9 @@ struct JournalReader {
                             result.problems.append(
                                 JournalProblem(
                                     kind: .damagedLine, file: file, line: line,
-                                    detail: "its time “\(Text.visible(event.at))” cannot be read; it is not folded"))
+                                    detail: Words.say(
+                                        "its time “{time}” cannot be read; it is not folded", context: "store",
+                                        ["time": Text.visible(event.at)])))
                         } else {
                             if event.commit != nil {
                                 event.commit!.line = line
@@ -169,12 +179,14 @@ struct JournalReader {
     static func describe(_ error: Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
-            return context.underlyingError.map { "not valid JSON (\(($0 as NSError).localizedDescription))" }
-                ?? context.debugDescription
-        case DecodingError.keyNotFound(let key, _): return "field `\(key.stringValue)` is missing"
+            return context.underlyingError.map {
+                Words.say("not valid JSON ({reason})", context: "store", ["reason": ($0 as NSError).localizedDescription])
+            } ?? context.debugDescription
+        case DecodingError.keyNotFound(let key, _):
+            return Words.say("field `{field}` is missing", context: "store", ["field": key.stringValue])
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "field `\(path)`: \(context.debugDescription)"
+            return Words.say("field `{field}`: {reason}", context: "store", ["field": path, "reason": context.debugDescription])
         default: return "\(error)"
         }
     }
@@ -237,7 +249,10 @@ extension JournalReader.Result {
                 problems.append(
                     JournalProblem(
                         kind: .tornTail, file: file, line: mark.line,
-                        detail: "a commit of \(mark.of) changes has only \(j - i) written"))
+                        detail: Words.count(
+                            "a commit of {count} change has only {written} written",
+                            "a commit of {count} changes has only {written} written",
+                            mark.of, context: "store", ["written": String(j - i)])))
                 linesRead = mark.line - firstLine
                 endOffset = mark.offset
             } else if mark.part == 1, j > i, let last = events[j - 1].commit,
@@ -246,14 +261,20 @@ extension JournalReader.Result {
                 problems.append(
                     JournalProblem(
                         kind: .interruptedCommit, file: file, line: mark.line,
-                        detail: "a commit of \(mark.of) changes has only \(j - i) written (a write was interrupted); none of it is folded"))
+                        detail: Words.count(
+                            "a commit of {count} change has only {written} written (a write was interrupted); none of it is folded",
+                            "a commit of {count} changes has only {written} written (a write was interrupted); none of it is folded",
+                            mark.of, context: "store", ["written": String(j - i)])))
             } else {
                 let held = Array(events[i..<max(j, i + 1)])
                 problems.append(
                     JournalProblem(
                         kind: .damagedLine, file: file, line: mark.line,
-                        detail: "it is part of a commit of \(mark.of) changes that was cut short (\(held.count) of them here: "
-                            + "\(Self.summary(held))); none of it is folded"))
+                        detail: Words.count(
+                            "it is part of a commit of {count} change that was cut short ({here} of them here: {summary}); none of it is folded",
+                            "it is part of a commit of {count} changes that was cut short ({here} of them here: {summary}); none of it is folded",
+                            mark.of, context: "store", ["here": String(held.count), "summary": Self.summary(held)])))
+
             }
             i = max(j, i + 1)
         }

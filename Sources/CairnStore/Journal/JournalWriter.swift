@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -47,7 +48,9 @@ final class JournalWriter {
         if fd < 0 {
             var dir = stat()
             guard stat(url.deletingLastPathComponent().path, &dir) == 0 else {
-                throw StoreError.writeFailed("cannot open the journal", path: url.path)
+                throw StoreError.writeFailed {
+                    Words.say("cannot open the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                }
             }
             fd = try InsideStore.openFile(url, of: store, flags: O_RDWR | O_APPEND | O_CREAT, mode: mode)
             var info = stat()
@@ -56,14 +59,21 @@ final class JournalWriter {
                 fd = -1
                 // A second name (a hard link, `cp -al`) would have two copies append to one file.
                 throw StoreError(
-                    "\(url.path) is not a journal file of its own (a device, or a file with another name too): nothing was written; "
-                        + "`cp \(url.path) \(url.path).copy && mv \(url.path).copy \(url.path)` gives it one name")
+                    Words.say(
+                        "{path} is not a journal file of its own (a device, or a file with another name too): nothing was written; `cp {path} {path}.copy && mv {path}.copy {path}` gives it one name",
+                        context: "store",
+                        ["path": url.path]))
+
             }
             // The umask may have taken the group's bits from a team store's journal.
             if info.st_uid == geteuid(), info.st_mode & 0o7777 != mode { _ = fchmod(fd, mode) }
         }
         while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw StoreError.posix("cannot lock the journal", path: url.path) }
+            if errno != EINTR {
+                throw StoreError.posix {
+                    Words.say("cannot lock the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                }
+            }
         }
         defer { flock(fd, LOCK_UN) }
         try cutUnfinishedTail()
@@ -90,7 +100,11 @@ final class JournalWriter {
     /// it (`JournalChain`); call inside `locked`. All or nothing.
     func append(lines: [[UInt8]]) throws(StoreError) {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw StoreError.posix("cannot inspect the journal", path: url.path) }
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError.posix {
+                Words.say("cannot inspect the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         let before = info.st_size
         var link = try chainEnd(size: Int(before))
         var bytes: [UInt8] = []
@@ -107,12 +121,20 @@ final class JournalWriter {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw rollBack(to: before, StoreError.writeFailed("cannot write the journal", path: url.path))
+                throw rollBack(
+                    to: before,
+                    StoreError.writeFailed {
+                        Words.say("cannot write the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                    })
             }
             written += n
         }
         guard fdatasync(fd) == 0 else {
-            throw rollBack(to: before, StoreError.writeFailed("cannot flush the journal to disk", path: url.path))
+            throw rollBack(
+                to: before,
+                StoreError.writeFailed {
+                    Words.say("cannot flush the journal to disk {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                })
         }
         known = (Int(before) + bytes.count, link)
     }
@@ -125,10 +147,16 @@ final class JournalWriter {
         let start = try startOfLine(before: size - 1)
         var line = [UInt8](repeating: 0, count: size - 1 - start)
         let n = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
-        guard n == line.count else { throw StoreError.posix("cannot read the journal", path: url.path) }
+        guard n == line.count else {
+            throw StoreError.posix {
+                Words.say("cannot read the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         if let carried = JournalChain.split(line[...]).carried { return carried }
         guard let walk = ChainWalk.walk(fd: fd, journal: url.lastPathComponent, upTo: size) else {
-            throw StoreError.posix("cannot read the journal", path: url.path)
+            throw StoreError.posix {
+                Words.say("cannot read the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
         }
         return walk.link
     }
@@ -140,7 +168,8 @@ final class JournalWriter {
             return error
         }
         // Could not cut it: what was written is an unfinished commit, which no read folds.
-        return StoreError(error.message + " (the part written is left unfinished and will not be read)")
+        return StoreError(
+            Words.say("{error} (the part written is left unfinished and will not be read)", context: "store", ["error": error.message]))
     }
 
     /// A line left unfinished by a killed process would glue itself to the next event: cut it
@@ -149,13 +178,19 @@ final class JournalWriter {
     /// never loses a complete line.
     private func cutUnfinishedTail() throws(StoreError) {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw StoreError.posix("cannot inspect the journal", path: url.path) }
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError.posix {
+                Words.say("cannot inspect the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         let size = Int(info.st_size)
         guard size > 0 else { return }
         let end = try startOfLine(before: size)
         guard end < size else { return }
         guard ftruncate(fd, off_t(end)) == 0 else {
-            throw StoreError.posix("cannot cut the unfinished line off", path: url.path)
+            throw StoreError.posix {
+                Words.say("cannot cut the unfinished line off {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
         }
     }
 
@@ -164,14 +199,22 @@ final class JournalWriter {
     private func startOfLine(before offset: Int) throws(StoreError) -> Int {
         var last: UInt8 = 0
         guard offset > 0 else { return 0 }
-        guard pread(fd, &last, 1, off_t(offset - 1)) == 1 else { throw StoreError.posix("cannot read the journal", path: url.path) }
+        guard pread(fd, &last, 1, off_t(offset - 1)) == 1 else {
+            throw StoreError.posix {
+                Words.say("cannot read the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
         if last == 0x0A { return offset }
         var end = offset - 1
         var chunk = [UInt8](repeating: 0, count: 4096)
         while end > 0 {
             let from = max(0, end - chunk.count)
             let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, end - from, off_t(from)) }
-            guard n == end - from else { throw StoreError.posix("cannot read the journal", path: url.path) }
+            guard n == end - from else {
+                throw StoreError.posix {
+                    Words.say("cannot read the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+                }
+            }
             if let i = chunk[0..<n].lastIndex(of: 0x0A) { return from + i + 1 }
             end = from
         }
@@ -182,17 +225,18 @@ final class JournalWriter {
 
 extension StoreError {
     /// A failed write, said so that the person knows nothing was saved and what to do.
-    static func writeFailed(_ what: String, path: String) -> StoreError {
+    /// `say` makes the whole sentence of the reason (what was being done, and to which path).
+    static func writeFailed(_ say: (_ reason: String) -> String) -> StoreError {
         let code = errno
         let reason: String
         switch code {
-        case ENOSPC, EDQUOT: reason = "the disk is full"
-        case EFBIG: reason = "the file has reached the size this account may write (ulimit -f)"
-        case EROFS: reason = "the store is on a read-only file system"
-        case EACCES, EPERM: reason = "this account may not write there"
-        case ENOENT: reason = "the store's directory has gone"
+        case ENOSPC, EDQUOT: reason = Words.say("the disk is full", context: "store")
+        case EFBIG: reason = Words.say("the file has reached the size this account may write (ulimit -f)", context: "store")
+        case EROFS: reason = Words.say("the store is on a read-only file system", context: "store")
+        case EACCES, EPERM: reason = Words.say("this account may not write there", context: "store")
+        case ENOENT: reason = Words.say("the store's directory has gone", context: "store")
         default: reason = String(cString: strerror(code))
         }
-        return StoreError("\(what) \(path): \(reason)", reason: reason)
+        return StoreError(say(reason), reason: reason)
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// A sync takes only appends: history that arrives changing or removing a line this copy
@@ -37,7 +38,10 @@ extension StoreSync {
             guard let arriving = theirs[path] else {
                 // A file that is no journal here (a copy of one under another name) may go.
                 let stray = JournalVetting.vet(directory.appendingPathComponent(path), known: nil).refusal != nil
-                if base[path] != nil, !stray { throw refusal(git, ref: ref, remote: remote, path: path, line: 1, what: "removed") }
+                if base[path] != nil, !stray {
+                    throw refusal(
+                        git, ref: ref, remote: remote, path: path, line: 1, what: Words.say("removed", context: "a journal's line was"))
+                }
                 continue
             }
             // Taken as the hub holds it, as the person asked (`cairn sync --take`).
@@ -46,7 +50,10 @@ extension StoreSync {
             // journal mended since (`cairn check --repair`) goes out as its next version.
             if arriving == held || base[path] == arriving { continue }
             guard let mine = blob(git, held.sha), let came = blob(git, arriving.sha) else {
-                throw StoreError("cannot read \(path) from git to compare it with what \(remote) has; nothing was merged")
+                throw StoreError(
+                    Words.say(
+                        "cannot read {path} from git to compare it with what {remote} has; nothing was merged", context: "store",
+                        ["path": path, "remote": remote]))
             }
             // Another copy's journal may only grow. This copy's own journal takes nothing from a
             // remote: not a line more (a copy restored from a backup takes a new id first, see
@@ -56,12 +63,17 @@ extension StoreSync {
             if path == own, base.isEmpty, mine.starts(with: came) { continue }
             let line = firstDifferentLine(mine, came)
             let what =
-                mine.starts(with: came) ? "cut short" : came.starts(with: mine) ? "followed by lines this copy never wrote" : "changed"
+                mine.starts(with: came)
+                ? Words.say("cut short", context: "a journal's line was")
+                : came.starts(with: mine)
+                    ? Words.say("followed by lines this copy never wrote", context: "a journal's line was")
+                    : Words.say("changed", context: "a journal's line was")
             if path != own, let broken = firstBreak(mine, journal: path) {
                 throw StoreError(
-                    "refused what \(remote) has: this copy holds \(path) damaged (line \(broken) was changed here: its hash does not "
-                        + "follow); nothing was merged and the store is as it was (`cairn check --repair --store "
-                        + "\(StorePrivacy.shellQuoted(directory.path))` puts it back from git, then sync)")
+                    Words.say(
+                        "refused what {remote} has: this copy holds {path} damaged (line {line} was changed here: its hash does not follow); nothing was merged and the store is as it was (`cairn check --repair --store {store}` puts it back from git, then sync)",
+                        context: "store",
+                        ["remote": remote, "path": path, "line": String(broken), "store": StorePrivacy.shellQuoted(directory.path)]))
             }
             throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: path == own)
         }
@@ -98,11 +110,34 @@ extension StoreSync {
                 && StoreInstance.isSafe(String(parts[1].dropLast(".jsonl".count)))
             let plain = mode == nil || mode == "100644" || mode == "100755"
             if plain, journal || [".gitignore", StoreLayout.marker, Self.examplesPath].contains(path) { continue }
-            throw StoreError(
-                "refused what \(remote) has: it brings \(Text.visible(path))"
-                    + (plain ? ", which is not a journal" : ", which is not a plain file")
-                    + (culprit(git, ref: ref, changing: path).map { " (commit \($0))" } ?? "")
-                    + "; nothing was merged and the store is as it was (only journals travel between copies)")
+            let brought = Text.visible(path)
+            let commit = culprit(git, ref: ref, changing: path)
+            switch (plain, commit) {
+            case (true, let commit?):
+                throw StoreError(
+                    Words.say(
+                        "refused what {remote} has: it brings {path}, which is not a journal (commit {commit}); nothing was merged and the store is as it was (only journals travel between copies)",
+                        context: "store",
+                        ["remote": remote, "path": brought, "commit": commit]))
+            case (true, nil):
+                throw StoreError(
+                    Words.say(
+                        "refused what {remote} has: it brings {path}, which is not a journal; nothing was merged and the store is as it was (only journals travel between copies)",
+                        context: "store",
+                        ["remote": remote, "path": brought]))
+            case (false, let commit?):
+                throw StoreError(
+                    Words.say(
+                        "refused what {remote} has: it brings {path}, which is not a plain file (commit {commit}); nothing was merged and the store is as it was (only journals travel between copies)",
+                        context: "store",
+                        ["remote": remote, "path": brought, "commit": commit]))
+            case (false, nil):
+                throw StoreError(
+                    Words.say(
+                        "refused what {remote} has: it brings {path}, which is not a plain file; nothing was merged and the store is as it was (only journals travel between copies)",
+                        context: "store",
+                        ["remote": remote, "path": brought]))
+            }
         }
     }
 
@@ -137,17 +172,30 @@ extension StoreSync {
     func refusal(
         _ git: Git, ref: String, remote: String, path: String, line: Int, what: String, own: Bool = false
     ) -> StoreError {
-        let commit = culprit(git, ref: ref, path: path, own: own).map { " by commit \($0)" } ?? ""
-        let whose = own ? "this copy's own journal" : path
+        let store = StorePrivacy.shellQuoted(directory.path)
+        let whose = own ? Words.say("this copy's own journal ({path})", context: "store", ["path": path]) : path
         let fix =
             own
-            ? "only this copy writes its journal: `cairn sync --put-back --store \(StorePrivacy.shellQuoted(directory.path))` sends it back as written"
-            : "the copy that wrote it puts it back with `cairn check --repair`, or with `cairn sync --put-back` when only "
-                + "\(remote)'s copy changed, then syncs; if that is what arrives, `cairn sync --take \(path) --store "
-                + "\(StorePrivacy.shellQuoted(directory.path))` takes it; until then nothing of \(remote) is merged here"
+            ? Words.say(
+                "only this copy writes its journal: `cairn sync --put-back --store {store}` sends it back as written", context: "store",
+                ["store": store])
+            : Words.say(
+                "the copy that wrote it puts it back with `cairn check --repair`, or with `cairn sync --put-back` when only {remote}'s copy changed, then syncs; if that is what arrives, `cairn sync --take {path} --store {store}` takes it; until then nothing of {remote} is merged here",
+                context: "store",
+                ["remote": remote, "path": path, "store": store])
+        let values = ["remote": remote, "line": String(line), "journal": whose, "what": what, "fix": fix]
+        if let commit = culprit(git, ref: ref, path: path, own: own) {
+            return StoreError(
+                Words.say(
+                    "refused what {remote} has: line {line} of {journal} was {what} by commit {commit}; nothing was merged and the store is as it was ({fix})",
+                    context: "store",
+                    values.merging(["commit": commit]) { a, _ in a }))
+        }
         return StoreError(
-            "refused what \(remote) has: line \(line) of \(whose)\(own ? " (\(path))" : "") was \(what)\(commit); "
-                + "nothing was merged and the store is as it was (\(fix))")
+            Words.say(
+                "refused what {remote} has: line {line} of {journal} was {what}; nothing was merged and the store is as it was ({fix})",
+                context: "store", values))
+
     }
 
     /// The first commit between HEAD and `ref` whose `path` is no longer one HEAD's grows

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// Runs the `git` program in a store's folder: sync's only way to reach another machine.
@@ -79,13 +80,16 @@ struct Git {
         guard FileManager.default.createFile(atPath: outURL.path, contents: nil),
             FileManager.default.createFile(atPath: errURL.path, contents: nil),
             let outHandle = try? FileHandle(forWritingTo: outURL), let errHandle = try? FileHandle(forWritingTo: errURL)
-        else { return Output(status: 127, out: "", err: "cannot create a temporary file to run git") }
+        else { return Output(status: 127, out: "", err: Words.say("cannot create a temporary file to run git", context: "store")) }
         process.standardOutput = outHandle
         process.standardError = errHandle
         do {
             try process.run()
         } catch {
-            return Output(status: 127, out: "", err: "cannot run \(program): \(error.localizedDescription)")
+            return Output(
+                status: 127, out: "",
+                err: Words.say(
+                    "cannot run {program}: {reason}", context: "store", ["program": program, "reason": error.localizedDescription]))
         }
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
@@ -102,7 +106,15 @@ struct Git {
         try? errHandle.close()
         let bytes = (try? Data(contentsOf: outURL)) ?? Data()
         var err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        if timedOut { err = "fatal: git gave no answer in \(Int(timeout)) s (the network may have dropped)\n" + err }
+        // "fatal: " as git's own lines begin, so that `reason` picks it and takes the prefix off.
+        if timedOut {
+            err =
+                "fatal: "
+                + Words.say(
+                    "git gave no answer in {seconds} s (the network may have dropped)", context: "store", ["seconds": String(Int(timeout))])
+                + "\n" + err
+        }
+
         return Output(
             status: timedOut ? 124 : process.terminationStatus, out: String(decoding: bytes, as: UTF8.self), err: err, bytes: bytes)
     }

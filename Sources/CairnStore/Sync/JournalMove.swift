@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -22,7 +23,9 @@ struct JournalMove: Codable, Equatable {
     }
 
     func record(_ store: URL, access: StoreAccess) throws(StoreError) {
-        guard let data = try? JSONEncoder().encode(self) else { throw StoreError("cannot note the move of this copy's journal") }
+        guard let data = try? JSONEncoder().encode(self) else {
+            throw StoreError(Words.say("cannot note the move of this copy's journal", context: "store"))
+        }
         try StoreFiles.write(data, to: Self.file(store), mode: access.fileMode, store: store)
     }
 
@@ -33,7 +36,8 @@ struct JournalMove: Codable, Equatable {
     ///   `flock` of it from this process would wait for ever).
     func finish(_ store: URL, identity: Identity, access: StoreAccess, holdingLock: Bool = false) throws(StoreError) {
         guard StoreInstance.isSafe(String(to.dropLast(".jsonl".count))), StoreInstance.isSafe(String(from.dropLast(".jsonl".count)))
-        else { throw StoreError("local/moving.json names no journal of this store: remove it") }
+        else { throw StoreError(Words.say("local/moving.json names no journal of this store: remove it", context: "store")) }
+
         StoreInstance.renew(store, identity: identity, access: access, to: String(to.dropLast(".jsonl".count)))
         let folder = StoreLayout.journalFolder(store)
         let old = JournalWriter(url: folder.appendingPathComponent(from), store: store, mode: access.fileMode)
@@ -55,7 +59,10 @@ struct JournalMove: Codable, Equatable {
             let fd = try InsideStore.openFile(folder.appendingPathComponent(from), of: store, flags: O_RDWR)
             defer { close(fd) }
             guard ftruncate(fd, off_t(keep)) == 0, fdatasync(fd) == 0 else {
-                throw StoreError.posix("cannot set back the journal of the copy this was", path: from)
+                throw StoreError.posix {
+                    Words.say(
+                        "cannot set back the journal of the copy this was {path}: {reason}", context: "store", ["path": from, "reason": $0])
+                }
             }
         }
         if holdingLock { try move() } else { try old.locked { () throws(StoreError) in try move() } }

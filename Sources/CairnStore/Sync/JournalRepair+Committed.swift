@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// This copy's own journal cut or changed here after git committed it (an editor, an old copy
@@ -20,7 +21,9 @@ extension JournalRepair {
             guard StoreSync.blobHash(of: url, prefix: committed.size) != committed.sha else { return nil }
             let shown = git.run(["cat-file", "blob", committed.sha])
             guard shown.ok, shown.bytes.last == 0x0A else {
-                return Outcome(journal: path, repaired: false, said: "\(path) cannot be repaired: git's copy of it cannot be read whole")
+                return Outcome(
+                    journal: path, repaired: false,
+                    said: Words.say("{path} cannot be repaired: git's copy of it cannot be read whole", context: "store", ["path": path]))
             }
             let head = shown.bytes
             let now = InsideStore.contents(of: url) ?? Data()
@@ -51,10 +54,18 @@ extension JournalRepair {
             }
             try StoreFiles.write(mended, to: url, mode: store.access.fileMode, store: store.directory)
             let lines = headLines.count
-            let changed = dropped == 0 ? "" : "; \(dropped) line\(dropped == 1 ? "" : "s") changed here left out"
-            return Outcome(
-                journal: path, repaired: true,
-                said: "\(path): put back as git last committed it (\(lines) lines), and the \(kept) written since kept\(changed)")
+            let values = ["path": path, "lines": String(lines), "kept": String(kept)]
+            let said =
+                dropped == 0
+                ? Words.say(
+                    "{path}: put back as git last committed it ({lines} lines), and the {kept} written since kept", context: "store", values
+                )
+                : Words.count(
+                    "{path}: put back as git last committed it ({lines} lines), and the {kept} written since kept; {count} line changed here left out",
+                    "{path}: put back as git last committed it ({lines} lines), and the {kept} written since kept; {count} lines changed here left out",
+                    dropped, context: "store", values)
+            return Outcome(journal: path, repaired: true, said: said)
+
         }
     }
 }

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -32,14 +33,18 @@ public enum JournalRepair {
     static func repair(_ url: URL, brokenAt line: Int, in store: Store) throws(StoreError) -> Outcome {
         let path = "journal/" + url.lastPathComponent
         func cannot(_ why: String) -> Outcome {
-            Outcome(journal: path, repaired: false, said: "\(path) line \(line) cannot be repaired: \(why)")
+            Outcome(
+                journal: path, repaired: false,
+                said: Words.say(
+                    "{path} line {line} cannot be repaired: {reason}", context: "store",
+                    ["path": path, "line": String(line), "reason": why]))
         }
         guard let git = Git(in: store.directory),
             FileManager.default.fileExists(atPath: store.directory.appendingPathComponent(".git").path)
-        else { return cannot("the store is not synced, so git holds no copy of it") }
+        else { return cannot(Words.say("the store is not synced, so git holds no copy of it", context: "store")) }
         let writer = JournalWriter(url: url, store: store.directory, mode: store.access.fileMode)
         return try writer.locked { () throws(StoreError) -> Outcome in
-            guard let now = InsideStore.contents(of: url) else { return cannot("it cannot be read") }
+            guard let now = InsideStore.contents(of: url) else { return cannot(Words.say("it cannot be read", context: "store")) }
             let lines = now.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Array($0) }
             for commit in (git.value(["rev-list", "HEAD", "--", path]) ?? "").split(separator: "\n").map(String.init) {
                 let shown = git.run(["show", "\(commit):\(path)"])
@@ -62,20 +67,25 @@ public enum JournalRepair {
                 // compares what arrives with it, not with the damaged version.
                 let sync = StoreSync(store: store)
                 let added = git.run(["add", "--", path])
+                // English whatever the session speaks: the commit is part of the history every member shares.
                 let message = "\(store.identity.host): \(path) put back as git commit \(commit.prefix(10)) holds it (cairn check --repair)"
                 guard added.ok, git.run(sync.authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message, "--", path]).ok else {
                     return Outcome(
                         journal: path, repaired: true,
-                        said: "\(path): put back as git commit \(name) holds it, but git could not commit it: "
-                            + "`git -C \(StorePrivacy.shellQuoted(store.directory.path)) commit -m repair -- \(path)` does")
+                        said: Words.say(
+                            "{path}: put back as git commit {commit} holds it, but git could not commit it: `git -C {store} commit -m repair -- {path}` does",
+                            context: "store",
+                            ["path": path, "commit": name, "store": StorePrivacy.shellQuoted(store.directory.path)]))
                 }
                 return Outcome(
                     journal: path, repaired: true,
-                    said:
-                        "\(path): put back as git commit \(name) holds it (\(whole.lines) lines), and the \(after.count) written after kept"
-                )
+                    said: Words.say(
+                        "{path}: put back as git commit {commit} holds it ({lines} lines), and the {kept} written after kept",
+                        context: "store",
+                        ["path": path, "commit": name, "lines": String(whole.lines), "kept": String(after.count)]))
             }
-            return cannot("git holds no whole copy of it up to that line")
+            return cannot(Words.say("git holds no whole copy of it up to that line", context: "store"))
+
         }
     }
 }

@@ -1,3 +1,4 @@
+import CairnWords
 import Crypto
 import Foundation
 
@@ -16,11 +17,14 @@ extension StoreSync {
         let path = "journal/" + ownJournal.lastPathComponent
         guard let committed = journals(git, at: "HEAD")[path] else { return }
         let store = StorePrivacy.shellQuoted(directory.path)
-        let fix =
-            "nothing was committed or sent (`cairn check --repair --store \(store)` puts back what git holds, keeping what was written since)"
         guard StoreSync.blobHash(of: ownJournal, prefix: committed.size) == committed.sha else {
-            throw StoreError("\(path) no longer holds what this copy already committed to git (lines were cut or changed here); \(fix)")
+            throw StoreError(
+                Words.say(
+                    "{path} no longer holds what this copy already committed to git (lines were cut or changed here); nothing was committed or sent (`cairn check --repair --store {store}` puts back what git holds, keeping what was written since)",
+                    context: "store",
+                    ["path": path, "store": store]))
         }
+
     }
 
     /// Git's blob hash (SHA-1 of `blob <size>\0` and the bytes) of the first `size` bytes of

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// Only this copy writes its journal, so when the hub holds it otherwise (a line changed or
@@ -25,11 +26,19 @@ extension StoreSync {
         let read = privateIndex.run(["read-tree", ref])
         let updated = read.ok ? privateIndex.run(["update-index", "--add", "--cacheinfo", "100644,\(held.sha),\(path)"]) : read
         guard updated.ok, let tree = privateIndex.value(["write-tree"]) else {
-            throw StoreError("cannot put back \(path) on \(remote): \(updated.reason); nothing was merged or sent")
+            throw StoreError(
+                Words.say(
+                    "cannot put back {path} on {remote}: {reason}; nothing was merged or sent", context: "store",
+                    ["path": path, "remote": remote, "reason": updated.reason]))
         }
+        // English whatever the session speaks: the commit is part of the history every member shares.
         let message = "\(identity.host): \(path) put back as this copy wrote it (\(remote) held it otherwise)"
         guard let commit = git.value(authorship(git) + ["commit-tree", tree, "-p", ref, "-m", message]) else {
-            throw StoreError("cannot put back \(path) on \(remote): git made no commit; nothing was merged or sent")
+            throw StoreError(
+                Words.say(
+                    "cannot put back {path} on {remote}: git made no commit; nothing was merged or sent", context: "store",
+                    ["path": path, "remote": remote]))
+
         }
         return commit
     }

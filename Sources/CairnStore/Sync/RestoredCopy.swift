@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -26,7 +27,7 @@ extension StoreSync {
             // not this one restored, and `requireAppendsOnly` refuses it.
             let known = max(base[path]?.size ?? 0, SyncRecord.read(directory)?.sent[ownJournal.lastPathComponent] ?? 0)
             guard known <= mine.count, known <= came.count, mine.prefix(known) == came.prefix(known) else { return nil }
-            progress("This copy was restored from a backup: it takes a new id…")
+            progress(Words.say("This copy was restored from a backup: it takes a new id…", context: "store"))
             // The lines both hold; the rest of ours were written here since the backup. The move
             // is noted first, so that a kill anywhere in it is finished by the next start or sync.
             let shared = commonLines(mine, came)
@@ -39,6 +40,7 @@ extension StoreSync {
                 directory: directory, identity: identity, access: access,
                 ownJournal: StoreLayout.journalFolder(directory).appendingPathComponent(move.to), interactive: interactive)
             let old = ownJournal.deletingPathExtension().lastPathComponent
+            // English whatever the session speaks: the commit is part of the history every member shares.
             try commitMove(
                 git, move,
                 message: "\(identity.host): this copy was restored from a backup and is now \(renewedID) (it was \(old)); "
@@ -53,10 +55,16 @@ extension StoreSync {
             ["journal/" + move.from]
             + (FileManager.default.fileExists(atPath: directory.path + "/journal/" + move.to) ? ["journal/" + move.to] : [])
         let added = git.run(["add", "--"] + paths)
-        guard added.ok else { throw StoreError("cannot stage this copy's new journal in git: \(added.reason)") }
+        guard added.ok else {
+            throw StoreError(Words.say("cannot stage this copy's new journal in git: {reason}", context: "store", ["reason": added.reason]))
+        }
         if !git.run(["diff", "--cached", "--quiet"]).ok {
             let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
-            guard committed.ok else { throw StoreError("cannot commit this copy's new journal in git: \(committed.reason)") }
+            guard committed.ok else {
+                throw StoreError(
+                    Words.say("cannot commit this copy's new journal in git: {reason}", context: "store", ["reason": committed.reason]))
+            }
+
         }
         unlink(JournalMove.file(directory).path)
     }

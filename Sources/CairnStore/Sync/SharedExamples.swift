@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -27,7 +28,7 @@ extension StoreSync {
             _ = try InspirationLibrary.decode(read, name: Self.examplesPath)
             bytes = read
         } catch {
-            return "\(Self.examplesPath) was not sent: \(Self.reason(error.message))"
+            return Words.say("{file} was not sent: {reason}", context: "store", ["file": Self.examplesPath, "reason": Self.reason(error)])
         }
         // The bytes read and checked are what is staged, as a plain file, whatever the name
         // holds by the time git would read it.
@@ -36,18 +37,14 @@ extension StoreSync {
         defer { try? FileManager.default.removeItem(at: temporary) }
         guard (try? StoreFiles.write(bytes, to: temporary, mode: 0o600, flushed: false, store: nil)) != nil,
             let sha = git.value(["hash-object", "-w", "--no-filters", "--", temporary.path])
-        else { return "\(Self.examplesPath) was not sent: git cannot store it" }
+        else { return Words.say("{file} was not sent: git cannot store it", context: "store", ["file": Self.examplesPath]) }
         let staged = git.run(["update-index", "--add", "--cacheinfo", "100644,\(sha),\(Self.examplesPath)"])
-        return staged.ok ? nil : "\(Self.examplesPath) was not sent: \(staged.reason)"
+        return staged.ok
+            ? nil : Words.say("{file} was not sent: {reason}", context: "store", ["file": Self.examplesPath, "reason": staged.reason])
     }
 
     /// "inspiration.json is not a plain file: it is not read" as the sync says it: "it is not a plain file".
-    static func reason(_ message: String) -> String {
-        var why = message
-        if why.hasPrefix(examplesPath + " ") { why = "it " + why.dropFirst(examplesPath.count + 1) }
-        if why.hasSuffix(": it is not read") { why = String(why.dropLast(": it is not read".count)) }
-        return why
-    }
+    static func reason(_ error: StoreError) -> String { error.reason ?? error.message }
 
     /// Why this copy's file of examples cannot travel, or nil when it can (or there is none).
     func unfitExamples() -> String? {
@@ -56,7 +53,7 @@ extension StoreSync {
             _ = try InspirationLibrary.decode(bytes, name: Self.examplesPath)
             return nil
         } catch {
-            return Self.reason(error.message)
+            return Self.reason(error)
         }
     }
 
@@ -67,17 +64,25 @@ extension StoreSync {
         let size = Int(git.value(["cat-file", "-s", sha]) ?? "") ?? Int.max
         var why: String?
         if size > InspirationLibrary.largest {
-            why = "it is larger than 1 MiB"
+            why = Words.say("it is larger than 1 MiB", context: "store")
         } else if let bytes = blob(git, sha) {
             do { _ = try InspirationLibrary.decode(bytes, name: Self.examplesPath) } catch { why = error.message }
         } else {
-            why = "git cannot read it"
+            why = Words.say("git cannot read it", context: "store")
         }
         guard let why else { return }
+        if let commit = culprit(git, ref: ref, changing: Self.examplesPath) {
+            throw StoreError(
+                Words.say(
+                    "refused what {remote} has: its {file} cannot be read ({reason}) (commit {commit}); nothing was merged and the store is as it was",
+                    context: "store",
+                    ["remote": remote, "file": Self.examplesPath, "reason": why, "commit": commit]))
+        }
         throw StoreError(
-            "refused what \(remote) has: its \(Self.examplesPath) cannot be read (\(why))"
-                + (culprit(git, ref: ref, changing: Self.examplesPath).map { " (commit \($0))" } ?? "")
-                + "; nothing was merged and the store is as it was")
+            Words.say(
+                "refused what {remote} has: its {file} cannot be read ({reason}); nothing was merged and the store is as it was",
+                context: "store",
+                ["remote": remote, "file": Self.examplesPath, "reason": why]))
     }
 
     /// Refuses, before git merges, a remote that brings examples while this copy's own file
@@ -94,11 +99,12 @@ extension StoreSync {
         let file = directory.appendingPathComponent(Self.examplesPath)
         var info = stat()
         guard lstat(file.path, &info) == 0 else { return }
-        let why = unfitExamples() ?? "it was not sent"
+        let why = unfitExamples() ?? Words.say("it was not sent", context: "store")
         throw StoreError(
-            "\(remote) brings new examples, and this copy's \(Self.examplesPath) was not sent (\(why)); nothing was merged and "
-                + "the store is as it was: mend it, or remove it to take \(remote)'s (`rm "
-                + "\(StorePrivacy.shellQuoted(file.path))`), then sync")
+            Words.say(
+                "{remote} brings new examples, and this copy's {file} was not sent ({reason}); nothing was merged and the store is as it was: mend it, or remove it to take {remote}'s (`rm {path}`), then sync",
+                context: "store",
+                ["remote": remote, "file": Self.examplesPath, "reason": why, "path": StorePrivacy.shellQuoted(file.path)]))
     }
 
     /// A merge that stopped because both copies changed the examples: the two versions are
@@ -130,9 +136,11 @@ extension StoreSync {
         guard data.count + 1 <= InspirationLibrary.largest else {
             _ = git.run(["merge", "--abort"])
             throw StoreError(
-                "this copy's examples and \(remote)'s are larger than 1 MiB together (\(data.count / 1024) KiB), and no copy "
-                    + "would read them; nothing was merged and the store is as it was: remove examples from \(Self.examplesPath) "
-                    + "here, then sync")
+                Words.say(
+                    "this copy's examples and {remote}'s are larger than 1 MiB together ({size} KiB), and no copy would read them; nothing was merged and the store is as it was: remove examples from {file} here, then sync",
+                    context: "store",
+                    ["remote": remote, "size": String(data.count / 1024), "file": Self.examplesPath]))
+
         }
         let file = directory.appendingPathComponent(Self.examplesPath)
         guard (try? StoreFiles.write(data + Data("\n".utf8), to: file, mode: access.fileMode, store: directory)) != nil else {

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ extension StoreSync {
 
     func git() throws(StoreError) -> Git {
         guard let git = Git(in: directory, interactive: interactive) else {
-            throw StoreError("git is not installed, and cairn sync needs it (on Debian: apt install git)")
+            throw StoreError(Words.say("git is not installed, and cairn sync needs it (on Debian: apt install git)", context: "store"))
         }
         return git
     }
@@ -25,7 +26,10 @@ extension StoreSync {
         guard hasGit, asked.ok, let top = asked.out.split(separator: "\n").first.map(String.init),
             URL(fileURLWithPath: top).resolvingSymlinksInPath().path == directory.resolvingSymlinksInPath().path
         else {
-            throw StoreError("this store (\(directory.path)) is not a git repository: cairn sync --init URL makes it one")
+            throw StoreError(
+                Words.say(
+                    "this store ({path}) is not a git repository: cairn sync --init URL makes it one", context: "store",
+                    ["path": directory.path]))
         }
     }
 
@@ -37,17 +41,21 @@ extension StoreSync {
             return accountName(info.st_uid)
         }
         let owners = [
-            owner(directory).map { "\(directory.path) belongs to \($0)" },
-            owner(directory.appendingPathComponent(".git")).map { "its .git to \($0)" },
+            owner(directory).map { Words.say("{path} belongs to {owner}", context: "store", ["path": directory.path, "owner": $0]) },
+            owner(directory.appendingPathComponent(".git")).map { Words.say("its .git to {owner}", context: "store", ["owner": $0]) },
         ]
         .compactMap { $0 }
         return StoreError(
-            "git refuses this store: \(owners.isEmpty ? "it belongs to another account" : owners.joined(separator: ", ")), and git runs no "
-                + "repository another account owns, since its settings could run commands as you; its owner syncs it for everyone")
+            Words.say(
+                "git refuses this store: {owners}, and git runs no repository another account owns, since its settings could run commands as you; its owner syncs it for everyone",
+                context: "store",
+                ["owners": owners.isEmpty ? Words.say("it belongs to another account", context: "store") : owners.joined(separator: ", ")]))
     }
 
     static func accountName(_ uid: uid_t) -> String {
-        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "account \(uid)" }
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else {
+            return Words.say("account {uid}", context: "store", ["uid": String(uid)])
+        }
         return String(cString: name)
     }
 
@@ -56,12 +64,17 @@ extension StoreSync {
     func finishInterruptedMerge(_ git: Git) throws(StoreError) {
         guard git.value(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]) != nil else { return }
         let undone = git.run(["merge", "--abort"])
-        guard undone.ok else { throw StoreError("an earlier sync left a merge git cannot undo: \(undone.reason)") }
+        guard undone.ok else {
+            throw StoreError(
+                Words.say("an earlier sync left a merge git cannot undo: {reason}", context: "store", ["reason": undone.reason]))
+        }
     }
 
     func currentBranch(_ git: Git) throws(StoreError) -> String {
         guard let branch = git.value(["symbolic-ref", "--quiet", "--short", "HEAD"]) else {
-            throw StoreError("the store's repository is not on a branch (a detached HEAD): git switch main, then cairn sync")
+            throw StoreError(
+                Words.say("the store's repository is not on a branch (a detached HEAD): git switch main, then cairn sync", context: "store")
+            )
         }
         return branch
     }
@@ -72,9 +85,16 @@ extension StoreSync {
         let remote = chosen ?? upstream ?? "origin"
         guard git.value(["remote", "get-url", remote]) != nil else {
             let known = git.value(["remote"])?.split(separator: "\n").joined(separator: ", ")
+            if let known {
+                throw StoreError(
+                    Words.say(
+                        "this store has no remote “{remote}” (it has {known}): cairn sync --remote NAME", context: "store",
+                        ["remote": remote, "known": known]))
+            }
             throw StoreError(
-                "this store has no remote “\(remote)”"
-                    + (known.map { " (it has \($0)): cairn sync --remote NAME" } ?? ": cairn sync --init URL or git remote add origin URL"))
+                Words.say(
+                    "this store has no remote “{remote}”: cairn sync --init URL or git remote add origin URL", context: "store",
+                    ["remote": remote]))
         }
         if remote == upstream, let merge = git.value(["config", "--get", "branch.\(branch).merge"]), merge.hasPrefix("refs/heads/") {
             return (remote, String(merge.dropFirst("refs/heads/".count)))
@@ -91,8 +111,10 @@ extension StoreSync {
         if branches.isEmpty || branches.contains(local) { return local }
         if branches.count == 1 { return branches[0] }
         throw StoreError(
-            "\(remote) has several branches (\(branches.joined(separator: ", "))) and none is \(local): "
-                + "git branch --set-upstream-to=\(remote)/BRANCH chooses one")
+            Words.say(
+                "{remote} has several branches ({branches}) and none is {local}: git branch --set-upstream-to={remote}/BRANCH chooses one",
+                context: "store",
+                ["remote": remote, "branches": branches.joined(separator: ", "), "local": local]))
     }
 
     func exists(_ git: Git, _ ref: String) -> Bool {
@@ -107,7 +129,10 @@ extension StoreSync {
         let marked = git.run(["cat-file", "-e", "\(ref):\(StoreLayout.marker)"]).ok
         let journals = git.value(["ls-tree", "--name-only", ref, "journal/"]) != nil
         guard marked || journals else {
-            throw StoreError("\(remote) (\(url(of: remote, git))) is not a Cairn store: it has no journal/; nothing was merged or sent")
+            throw StoreError(
+                Words.say(
+                    "{remote} ({url}) is not a Cairn store: it has no journal/; nothing was merged or sent", context: "store",
+                    ["remote": remote, "url": url(of: remote, git)]))
         }
     }
 
@@ -118,7 +143,9 @@ extension StoreSync {
     /// refused: only that copy may write it, or git would meet two versions of one file.
     func ownJournals(_ git: Git) throws(StoreError) -> [String] {
         let listed = git.run(["status", "--porcelain=v1", "--untracked-files=all", "-z", "--", "journal"])
-        guard listed.ok else { throw StoreError("cannot read the repository's state: \(listed.reason)") }
+        guard listed.ok else {
+            throw StoreError(Words.say("cannot read the repository's state: {reason}", context: "store", ["reason": listed.reason]))
+        }
         let own = "journal/" + ownJournal.lastPathComponent
         var paths: Set<String> = []
         if FileManager.default.fileExists(atPath: ownJournal.path) { paths.insert(own) }
@@ -131,8 +158,11 @@ extension StoreSync {
                 if JournalVetting.vet(directory.appendingPathComponent(path), known: nil).refusal == nil { paths.insert(path) }
             } else {
                 throw StoreError(
-                    "\(path) is another copy's journal and was changed here (git status says \(code.trimmingCharacters(in: .whitespaces))); "
-                        + "cairn sync sends only this copy's: git checkout -- \(path) puts it back")
+                    Words.say(
+                        "{path} is another copy's journal and was changed here (git status says {code}); cairn sync sends only this copy's: git checkout -- {path} puts it back",
+                        context: "store",
+                        ["path": path, "code": code.trimmingCharacters(in: .whitespaces)]))
+
             }
         }
         return paths.sorted()
@@ -156,16 +186,22 @@ extension StoreSync {
                 }
             }
             let added = git.run(["add", "--", ".gitignore", StoreLayout.marker] + paths)
-            guard added.ok else { throw StoreError("cannot stage the journal in git: \(added.reason)") }
+            guard added.ok else {
+                throw StoreError(Words.say("cannot stage the journal in git: {reason}", context: "store", ["reason": added.reason]))
+            }
             let examplesUnsent = stageExamples(git)
             guard !git.run(["diff", "--cached", "--quiet"]).ok else { return examplesUnsent }
             let who = people.isEmpty ? identity.user : people.sorted().joined(separator: ", ")
+            // English whatever the session speaks: the store's history is shared by members
+            // who speak different languages (as the journal is).
             let message =
                 count == 0
                 ? "Cairn store files, from \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
                 : "\(count) change\(count == 1 ? "" : "s") by \(who) on \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
             let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
-            guard committed.ok else { throw StoreError("cannot commit the journal in git: \(committed.reason)") }
+            guard committed.ok else {
+                throw StoreError(Words.say("cannot commit the journal in git: {reason}", context: "store", ["reason": committed.reason]))
+            }
             return examplesUnsent
         }
     }
@@ -201,6 +237,7 @@ extension StoreSync {
         try writer.locked { () throws(StoreError) in
             let merged = git.run(
                 authorship(git) + [
+                    // The merge's message stays English, as every commit message Cairn writes (shared history).
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
                     "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
                 ])
@@ -213,7 +250,11 @@ extension StoreSync {
                     : takeLongerJournals(git) || takeTakenJournals(git))
             guard settled else {
                 _ = git.run(["merge", "--abort"])
-                throw StoreError("cannot merge what \(remote) has: \(merged.reason); the store is as it was")
+                throw StoreError(
+                    Words.say(
+                        "cannot merge what {remote} has: {reason}; the store is as it was", context: "store",
+                        ["remote": remote, "reason": merged.reason]))
+
             }
             // Git wrote what came with its own modes (0644 under the usual umask).
             StorePrivacy.applyModes(directory, access: access)

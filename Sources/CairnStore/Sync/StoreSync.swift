@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 
 /// `cairn sync`: shares this copy's journal through git and brings in everyone else's.
@@ -65,26 +66,44 @@ public struct StoreSync: Sendable {
             guard let latest, let at = Event.date(latest.at) else { return nil }
             let ahead = at.timeIntervalSince(now)
             guard ahead > 600 else { return nil }
-            let amount = ahead >= 5400 ? "\(Int((ahead / 3600).rounded())) h" : "\(Int((ahead / 60).rounded())) min"
-            return "changes by \(latest.by) on \(latest.host) are stamped \(amount) ahead of this machine's clock: check both clocks"
+            if ahead >= 5400 {
+                return Words.say(
+                    "changes by {who} on {host} are stamped {hours} h ahead of this machine's clock: check both clocks", context: "store",
+                    ["who": latest.by, "host": latest.host, "hours": String(Int((ahead / 3600).rounded()))])
+            }
+            return Words.say(
+                "changes by {who} on {host} are stamped {minutes} min ahead of this machine's clock: check both clocks", context: "store",
+                ["who": latest.by, "host": latest.host, "minutes": String(Int((ahead / 60).rounded()))])
         }
 
         /// "received 12 changes (ana 8, ben 4), sent 5": the people by how much they did.
         public var summary: String {
             let people = received.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
-            let got = receivedTotal == 0 ? "received nothing" : "received \(plural(receivedTotal)) (\(people.joined(separator: ", ")))"
-            return "\(got), sent \(sent == 0 ? "nothing" : plural(sent))"
+            let got =
+                receivedTotal == 0
+                ? Words.say("received nothing", context: "store")
+                : Words.count(
+                    "received {count} change ({people})", "received {count} changes ({people})", receivedTotal, context: "store",
+                    ["people": people.joined(separator: ", ")])
+            let gave =
+                sent == 0
+                ? Words.say("sent nothing", context: "store")
+                : Words.count("sent {count} change", "sent {count} changes", sent, context: "store")
+            return Words.say("{received}, {sent}", context: "store", ["received": got, "sent": gave])
         }
 
         /// The one line a sync ends with, on the command line and on the screen alike:
         /// "Synced with origin: received …, sent …; 1 conflict open (HOW)".
         public func line(openConflicts open: Int, listedBy how: String) -> String {
-            let conflicts = open == 0 ? "no conflicts" : "\(open) conflict\(open == 1 ? "" : "s") open (\(how))"
-            return "Synced with \(remote): \(summary); \(conflicts)" + (clockWarning().map { "; " + $0 } ?? "")
-                + (renamed.map { "; " + $0 } ?? "") + (examplesUnsent.map { "; " + $0 } ?? "")
+            let conflicts =
+                open == 0
+                ? Words.say("no conflicts", context: "store")
+                : Words.count("{count} conflict open ({how})", "{count} conflicts open ({how})", open, context: "store", ["how": how])
+            return Words.say(
+                "Synced with {remote}: {summary}; {conflicts}", context: "store",
+                ["remote": remote, "summary": summary, "conflicts": conflicts])
+                + (clockWarning().map { "; " + $0 } ?? "") + (renamed.map { "; " + $0 } ?? "") + (examplesUnsent.map { "; " + $0 } ?? "")
         }
-
-        private func plural(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
     }
 
     // MARK: - The steps
@@ -97,11 +116,15 @@ public struct StoreSync: Sendable {
         case .restarted(let renewed):
             // This copy was restored from a backup and now has a new id: its sync, again.
             guard case .synced(var report) = try renewed.runOnce(remote: chosen, progress: progress) else {
-                throw StoreError("this copy was restored from a backup and took a new id, yet the hub still holds its journal otherwise")
+                throw StoreError(
+                    Words.say(
+                        "this copy was restored from a backup and took a new id, yet the hub still holds its journal otherwise",
+                        context: "store"))
             }
-            report.renamed =
-                "\(report.remote) held this copy's journal otherwise than it does (it was restored from a backup?): it now writes "
-                + "journal/\(renewed.ownJournal.lastPathComponent), and reads journal/\(ownJournal.lastPathComponent) as \(report.remote) holds it"
+            report.renamed = Words.say(
+                "{remote} held this copy's journal otherwise than it does (it was restored from a backup?): it now writes journal/{new}, and reads journal/{old} as {remote} holds it",
+                context: "store",
+                ["remote": report.remote, "new": renewed.ownJournal.lastPathComponent, "old": ownJournal.lastPathComponent])
             return report
         }
     }
@@ -125,16 +148,21 @@ public struct StoreSync: Sendable {
         let (remote, upstreamBranch) = try remoteAndBranch(git, chosen: chosen, branch: branch)
         var remoteBranch = upstreamBranch ?? branch
         try StoreLayout.writeSharedFiles(directory, access: access)
-        progress("Saving this copy's changes in git…")
+        progress(Words.say("Saving this copy's changes in git…", context: "store"))
         let examplesUnsent = try commitOwnJournals(git)
         var report = Report(remote: remote)
         report.examplesUnsent = examplesUnsent
         for attempt in 1...StoreSync.pushAttempts {
-            progress(attempt == 1 ? "Fetching from \(remote)…" : "Fetching from \(remote) again (someone sent first)…")
+            progress(
+                attempt == 1
+                    ? Words.say("Fetching from {remote}…", context: "store", ["remote": remote])
+                    : Words.say("Fetching from {remote} again (someone sent first)…", context: "store", ["remote": remote]))
             let fetched = git.run(["fetch", "--no-tags", "--quiet", remote])
             guard fetched.ok else {
                 throw StoreError(
-                    "cannot reach \(remote) (\(url(of: remote, git))): \(fetched.reason); nothing was lost, the changes go next time")
+                    Words.say(
+                        "cannot reach {remote} ({url}): {reason}; nothing was lost, the changes go next time", context: "store",
+                        ["remote": remote, "url": url(of: remote, git), "reason": fetched.reason]))
             }
             // No upstream, or one the remote does not have (a clone of a hub whose HEAD names
             // a branch nobody pushed): join the branch the remote does have.
@@ -146,13 +174,17 @@ public struct StoreSync: Sendable {
             if remoteHas {
                 try requireCairnStore(git, ref: ref, remote: remote)
                 if let renewed = try becomeNewCopyIfRestored(git, ref: ref, progress: progress) { return .restarted(renewed) }
-                progress("Merging what \(remote) has…")
+                progress(Words.say("Merging what {remote} has…", context: "store", ["remote": remote]))
                 let incoming = putBack ? try puttingBackOwnJournal(git, onto: ref, remote: remote) : ref
                 try merge(git, ref: incoming, remote: remote, into: &report)
             }
             let sending = unsentLines(git, against: remoteHas ? ref : nil)
             progress(
-                sending == 0 ? "Checking \(remote) is up to date…" : "Sending \(sending) change\(sending == 1 ? "" : "s") to \(remote)…")
+                sending == 0
+                    ? Words.say("Checking {remote} is up to date…", context: "store", ["remote": remote])
+                    : Words.count(
+                        "Sending {count} change to {remote}…", "Sending {count} changes to {remote}…", sending, context: "store",
+                        ["remote": remote]))
             let pushed = git.run(["push", "--quiet", remote, "HEAD:refs/heads/\(remoteBranch)"])
             if pushed.ok {
                 report.sent = sending
@@ -172,16 +204,31 @@ public struct StoreSync: Sendable {
                 let said = text.split(separator: "\n").filter { $0.hasPrefix("remote:") }
                     .map { $0.dropFirst("remote:".count).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let why = said.isEmpty ? pushed.reason : said.joined(separator: " ")
-                throw StoreError("\(remote) refused what was sent: \(Text.visible(why)); nothing was lost, the changes go next time")
+                throw StoreError(
+                    Words.say(
+                        "{remote} refused what was sent: {reason}; nothing was lost, the changes go next time", context: "store",
+                        ["remote": remote, "reason": Text.visible(why)]))
+
             }
             guard text.contains("rejected") || text.contains("fetch first") || text.contains("non-fast-forward") else {
-                let came = report.receivedTotal == 0 ? "" : "; what came (\(report.receivedTotal) changes) is merged"
-                throw StoreError("cannot send to \(remote): \(pushed.reason)\(came); nothing was lost, the changes go next time")
+                if report.receivedTotal > 0 {
+                    throw StoreError(
+                        Words.count(
+                            "cannot send to {remote}: {reason}; what came ({count} change) is merged; nothing was lost, the changes go next time",
+                            "cannot send to {remote}: {reason}; what came ({count} changes) is merged; nothing was lost, the changes go next time",
+                            report.receivedTotal, context: "store", ["remote": remote, "reason": pushed.reason]))
+                }
+                throw StoreError(
+                    Words.say(
+                        "cannot send to {remote}: {reason}; nothing was lost, the changes go next time", context: "store",
+                        ["remote": remote, "reason": pushed.reason]))
             }
         }
         throw StoreError(
-            "\(remote) kept moving: \(StoreSync.pushAttempts) tries to send were each overtaken; what came is merged, the rest goes next time"
-        )
+            Words.say(
+                "{remote} kept moving: {count} tries to send were each overtaken; what came is merged, the rest goes next time",
+                context: "store",
+                ["remote": remote, "count": String(StoreSync.pushAttempts)]))
     }
 
     /// `cairn sync --init URL`: makes the store a git repository of its own with `url` as
@@ -192,19 +239,25 @@ public struct StoreSync: Sendable {
         let madeRepository = !FileManager.default.fileExists(atPath: repository.path)
         if !madeRepository {
             if let existing = git.value(["remote", "get-url", "origin"]) {
-                throw StoreError("this store already syncs with origin (\(existing)): run cairn sync")
+                throw StoreError(
+                    Words.say("this store already syncs with origin ({url}): run cairn sync", context: "store", ["url": existing]))
             }
         } else {
             var arguments = ["init", "--quiet"]
             if access.isTeam { arguments.append("--shared=group") }  // every member's sessions may commit
             let made = git.run(arguments)
-            guard made.ok else { throw StoreError("cannot make \(directory.path) a git repository: \(made.reason)") }
+            guard made.ok else {
+                throw StoreError(
+                    Words.say(
+                        "cannot make {path} a git repository: {reason}", context: "store", ["path": directory.path, "reason": made.reason]))
+            }
         }
         let added = git.run(["remote", "add", "origin", url])
         guard added.ok else {
             if madeRepository { try? FileManager.default.removeItem(at: repository) }
             if added.err.contains("dubious ownership") { throw StoreSync.notYours(directory) }
-            throw StoreError("cannot add the remote \(url): \(added.reason); nothing was set")
+            throw StoreError(
+                Words.say("cannot add the remote {url}: {reason}; nothing was set", context: "store", ["url": url, "reason": added.reason]))
         }
         nameBranchAfterEmptyRemote(git, url: url)
         do {
@@ -216,7 +269,11 @@ public struct StoreSync: Sendable {
             } else {
                 _ = git.run(["remote", "remove", "origin"])
             }
-            throw StoreError(error.message + "; nothing was set: cairn sync --init URL again with the right one")
+            throw StoreError(
+                Words.say(
+                    "{reason}; nothing was set: cairn sync --init URL again with the right one", context: "store", ["reason": error.message]
+                ))
+
         }
     }
 

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 #if canImport(Glibc)
@@ -22,7 +23,7 @@ struct SyncLock {
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             close(fd)
-            throw StoreError("another sync of this store is running; its summary will say what it did")
+            throw StoreError(Words.say("another sync of this store is running; its summary will say what it did", context: "store"))
         }
     }
 
@@ -38,7 +39,8 @@ struct SyncLock {
         var info = stat()
         guard stat(lock.path, &info) == 0 else { return }
         if time(nil) - info.st_mtim.tv_sec < 10 {
-            throw StoreError("git is busy in this store (.git/index.lock is new): try again in a moment")
+            throw StoreError(Words.say("git is busy in this store (.git/index.lock is new): try again in a moment", context: "store"))
+
         }
         unlink(lock.path)
     }

@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// When this copy last synced, and how much of its journals had reached the remote then:
@@ -20,7 +21,8 @@ public struct SyncRecord: Codable, Sendable, Equatable {
     func write(_ store: URL, access: StoreAccess) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { throw StoreError("cannot encode the sync record") }
+        guard let data = try? encoder.encode(self) else { throw StoreError(Words.say("cannot encode the sync record", context: "store")) }
+
         try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)
         try StoreFiles.write(data, to: SyncRecord.file(store), mode: access.fileMode, store: store)
     }

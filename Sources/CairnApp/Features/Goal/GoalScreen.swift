@@ -32,7 +32,8 @@ public struct GoalScreen: Screen {
         let u = g.unit
         var facts = ["\(p.status.label) \(p.bar)"]
         if let latest = p.latest {
-            facts.append(Words.say("latest {value} on {date}", ["value": World.amount(latest.value, unit: u), "date": latest.date.description]))
+            facts.append(
+                Words.say("latest {value} on {date}", ["value": World.amount(latest.value, unit: u), "date": latest.date.description]))
         }
         if let t = g.target {
             let value = World.amount(t, unit: u)

@@ -38,18 +38,21 @@ struct SeriesChart {
             let y = row(t)
             canvas.put(String(repeating: "─", count: plotWidth), x: plotX, y: y, style: Style(.done))
             canvas.put(
-                Words.say("{from}→{to} aim", ["from": World.number(b), "to": World.amount(t, unit: u)]), x: area.x, y: y, maxWidth: labelWidth,
+                Words.say("{from}→{to} aim", ["from": World.number(b), "to": World.amount(t, unit: u)]), x: area.x, y: y,
+                maxWidth: labelWidth,
                 style: Style(.done))
         } else if let b = goal.baseline {
             let y = row(b)
             canvas.put(String(repeating: "·", count: plotWidth), x: plotX, y: y, style: .muted)
-            canvas.put(Words.say("baseline {value}", ["value": World.amount(b, unit: u)]), x: area.x, y: y, maxWidth: labelWidth, style: .muted)
+            canvas.put(
+                Words.say("baseline {value}", ["value": World.amount(b, unit: u)]), x: area.x, y: y, maxWidth: labelWidth, style: .muted)
         }
         if let t = goal.target, goal.baseline.map({ row($0) != row(t) }) ?? true {
             let y = row(t)
             canvas.put(String(repeating: "─", count: plotWidth), x: plotX, y: y, style: Style(.done))
             canvas.put(
-                Words.say("target {value}", ["value": World.amount(t, unit: u)]), x: area.x, y: y, maxWidth: labelWidth, style: Style(.done))
+                Words.say("target {value}", ["value": World.amount(t, unit: u)]), x: area.x, y: y, maxWidth: labelWidth, style: Style(.done)
+            )
         }
         // The latest points when there are more than columns; spaced out when there are few.
         let visible = Array(shown.suffix(plotWidth))
