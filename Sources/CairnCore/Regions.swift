@@ -1,4 +1,5 @@
 import CairnWords
+
 /// The regions clusters sit in, and how a person names one: case- and accent-blind, and by the
 /// start of its name, so that "highland" finds "Highland (Northern Alliance)".
 extension World {
@@ -16,13 +17,16 @@ extension World {
         let exact = all.filter { Text.folded($0) == key }
         if !exact.isEmpty { return exact }
         let starting = all.filter { Text.folded($0).starts(with: key) }
-        if starting.isEmpty { throw InputError(Words.say("no cluster's region matches “{query}”: {regions}", ["query": query, "regions": Self.listed(all)])) }
+        if starting.isEmpty {
+            throw InputError(Words.say("no cluster's region matches “{query}”: {regions}", ["query": query, "regions": Self.listed(all)]))
+        }
         return starting
     }
 
     static func listed(_ regions: [String]) -> String {
         regions.isEmpty
-            ? Words.say("no cluster has a region yet") : Words.say("the regions are {regions}", ["regions": regions.joined(separator: ", ")])
+            ? Words.say("no cluster has a region yet")
+            : Words.say("the regions are {regions}", ["regions": regions.joined(separator: ", ")])
     }
 }
 

@@ -1,4 +1,5 @@
 import CairnWords
+
 /// Questions about a cluster's goals, measurements and actions.
 extension World {
     /// A cluster's goals: high priority first, then by deadline, then by statement.
@@ -56,7 +57,8 @@ extension World {
         if hits.isEmpty { throw InputError(Words.say("no goal has the id or statement “{reference}”", ["reference": reference])) }
         throw InputError(
             Words.count(
-                "{count} goal reads “{reference}”; give one of their ids: {ids}", "{count} goals read “{reference}”; give one of their ids: {ids}",
+                "{count} goal reads “{reference}”; give one of their ids: {ids}",
+                "{count} goals read “{reference}”; give one of their ids: {ids}",
                 hits.count, ["reference": reference, "ids": hits.map(\.id).sorted().joined(separator: ", ")]))
     }
 
@@ -68,10 +70,13 @@ extension World {
         let hits = inCluster.filter { memberName($0) == name }
         if hits.count == 1 { return hits[0] }
         let cluster = clusters[clusterID]?.name ?? clusterID
-        if hits.isEmpty { throw InputError(Words.say("“{reference}” is not a member of {cluster}", ["reference": reference, "cluster": cluster])) }
+        if hits.isEmpty {
+            throw InputError(Words.say("“{reference}” is not a member of {cluster}", ["reference": reference, "cluster": cluster]))
+        }
         throw InputError(
             Words.count(
-                "{count} member of {cluster} is named “{reference}”; give an id", "{count} members of {cluster} are named “{reference}”; give an id",
+                "{count} member of {cluster} is named “{reference}”; give an id",
+                "{count} members of {cluster} are named “{reference}”; give an id",
                 hits.count, ["cluster": cluster, "reference": reference]))
     }
 }

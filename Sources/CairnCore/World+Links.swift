@@ -45,8 +45,11 @@ extension World {
         case .feeds:
             if l.how != nil { issues.append(FieldIssue("how", Words.say("only a successor says how it took over; a feed has phases"))) }
         case .lineage:
-            if l.how == nil { issues.append(FieldIssue(
-                        "how", Words.say("say how: {ways}", ["ways": Self.either(Lineage.allCases.map(\.label))]))) }
+            if l.how == nil {
+                issues.append(
+                    FieldIssue(
+                        "how", Words.say("say how: {ways}", ["ways": Self.either(Lineage.allCases.map(\.label))])))
+            }
             if l.on == nil { issues.append(FieldIssue("on", Words.say("say when the successor took over"))) }
             if !l.phases.isEmpty { issues.append(FieldIssue("phases", Words.say("phases are for a feed, not a succession"))) }
             if l.from != l.to, isPredecessor(l.to, of: l.from) {

@@ -1,4 +1,5 @@
 import CairnWords
+
 /// Questions the screens and commands ask of the world.
 extension World {
     /// The name of a cluster member's school or agency ("(removed)" when it no longer exists).
@@ -114,7 +115,9 @@ extension World {
     private static func single<T: Identifiable>(_ hits: [T], reference: String, what: RecordKind) throws(InputError) -> T
     where T.ID == String {
         if hits.count == 1 { return hits[0] }
-        if hits.isEmpty { throw InputError(Words.say("no {kind} has the id or name “{reference}”", ["kind": what.said, "reference": reference])) }
+        if hits.isEmpty {
+            throw InputError(Words.say("no {kind} has the id or name “{reference}”", ["kind": what.said, "reference": reference]))
+        }
         let ids = hits.map(\.id).sorted().joined(separator: ", ")
         throw InputError(
             Words.say(

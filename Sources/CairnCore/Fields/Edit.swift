@@ -1,4 +1,5 @@
 import CairnWords
+
 /// A change to some fields of a stored record, each with the value it was based on: what a form
 /// save, a tick or `cairn edit` writes. Folded onto the record as it stands then, it changes only
 /// these fields, so a stale form cannot put back what it did not touch; a field whose value is
