@@ -88,7 +88,13 @@ extension AppState {
             let words = Layout.wrap(status.text, width: room)
             let fits = words.allSatisfy { DisplayWidth.of($0) <= room }
             let pieces = fits ? words : DisplayWidth.chunks(status.text, width: room)
-            if !filtered, pieces.count >= 2 {
+            if filtered, DisplayWidth.of(status.text) > room {
+                // Beside the filter it would be cut: it takes the row above, whole.
+                let wide = Array(Layout.wrap(status.text, width: env.width - 2).prefix(2))
+                let top = y - wide.count
+                canvas.fill(Rect(x: 0, y: top, width: env.width, height: wide.count))
+                for (i, piece) in wide.enumerated() { canvas.put(piece, x: 1, y: top + i, maxWidth: env.width - 2, style: style) }
+            } else if !filtered, pieces.count >= 2 {
                 // Up to three rows (a long path on a projector's 64 columns), the end kept.
                 let shown = Array(pieces.prefix(3))
                 let top = y - shown.count + 1

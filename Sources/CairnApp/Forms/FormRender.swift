@@ -59,12 +59,16 @@ extension FormState {
                 if focused {
                     let option = options[field.index]
                     let mark = field.chosen.contains(option) ? "[x] " : "[ ] "
+                    // Room for the longest option whole (`blynyddoedd cynnar`), and the same room
+                    // for each, so that the chosen ones beside it stay in place while moving.
+                    let widest = options.indices.map { DisplayWidth.of(field.shown(option: $0, of: options)) }.max() ?? 0
+                    let box = min(max(24, widest + 8), valueWidth)
                     let end = canvas.put(
-                        "‹ " + mark + field.shown(option: field.index, of: options) + " ›", x: valueX, y: y, maxWidth: 24,
+                        "‹ " + mark + field.shown(option: field.index, of: options) + " ›", x: valueX, y: y, maxWidth: box,
                         style: Style(.selection, reverse: true))
-                    let chosenX = valueX + (narrow ? end + 1 : 25)
+                    let chosenX = valueX + (narrow ? end + 1 : box + 1)
                     canvas.put(
-                        chosen.isEmpty ? Words.say("none chosen") : chosen.joined(separator: ", "), x: chosenX, y: y,
+                        chosen.isEmpty ? Words.say("none chosen") : Self.whole(chosen, width: area.width - chosenX - 1), x: chosenX, y: y,
                         maxWidth: area.width - chosenX - 1, style: .muted)
                     continue
                 }
@@ -88,5 +92,19 @@ extension FormState {
             y += 1
             canvas.put(line, x: 3, y: y, maxWidth: area.width - 4, style: f.errors[focusedField.key] == nil ? .muted : .error)
         }
+    }
+}
+
+extension FormState {
+    /// As many of `items` as fit whole in `width`, then how many more (`kleuteronderwijs +1`),
+    /// rather than a word cut.
+    static func whole(_ items: [String], width: Int) -> String {
+        let all = items.joined(separator: ", ")
+        guard DisplayWidth.of(all) > width else { return all }
+        for count in stride(from: items.count - 1, through: 1, by: -1) {
+            let shown = items.prefix(count).joined(separator: ", ") + " +\(items.count - count)"
+            if DisplayWidth.of(shown) <= width { return shown }
+        }
+        return all
     }
 }

@@ -109,17 +109,20 @@ extension HomeScreen {
 
     /// An empty store says what to do first.
     func renderWelcome(into canvas: inout Canvas, area: Rect) {
-        let lines: [(String, Style)] = [
-            (Words.say("Welcome to Cairn."), .title),
-            ("", .plain),
-            (Words.say("This store is empty. To begin:"), .plain),
-            ("", .plain),
-            ("  a   " + Words.say("add your first cluster of schools"), .plain),
-            ("  x   " + Words.say("load example clusters: Portugal, Scotland, Flanders, England, Poland"), .plain),
-            ("  ?   " + Words.say("see every key"), .plain),
-            ("", .plain),
-            (Words.say("Schools and agencies can be added from a cluster's Members tab."), .muted),
-        ]
+        let width = area.width - 6
+        // A key's words wrap under themselves, past the key, rather than being cut.
+        func key(_ key: String, _ text: String) -> [(String, Style)] {
+            Layout.wrap(text, width: width - 6).enumerated().map { ($0.offset == 0 ? "  \(key)   " : "      ") + $0.element }
+                .map { ($0, .plain) }
+        }
+        func wrapped(_ text: String, _ style: Style) -> [(String, Style)] { Layout.wrap(text, width: width).map { ($0, style) } }
+        let lines: [(String, Style)] =
+            wrapped(Words.say("Welcome to Cairn."), .title) + [("", .plain)]
+            + wrapped(Words.say("This store is empty. To begin:"), .plain) + [("", .plain)]
+            + key("a", Words.say("add your first cluster of schools"))
+            + key("x", Words.say("load example clusters: Portugal, Scotland, Flanders, England, Poland"))
+            + key("?", Words.say("see every key")) + [("", .plain)]
+            + wrapped(Words.say("Schools and agencies can be added from a cluster's Members tab."), .muted)
         for (i, (text, style)) in lines.enumerated() where area.y + 1 + i < area.maxY {
             canvas.put(text, x: 4, y: area.y + 1 + i, maxWidth: area.width - 6, style: style)
         }

@@ -123,10 +123,12 @@ public struct JoinPickerScreen: Screen {
                 top += 1
             }
         } else {
-            canvas.put(
-                Words.say("Type to filter; Enter joins them all in one step (u undoes it)."), x: 1, y: top, maxWidth: area.width - 2,
-                style: .muted)
-            top += 1
+            for line in Layout.wrap(Words.say("Type to filter; Enter joins them all in one step (u undoes it)."), width: area.width - 2)
+                .prefix(2)
+            {
+                canvas.put(line, x: 1, y: top, maxWidth: area.width - 2, style: .muted)
+                top += 1
+            }
         }
         Layout.list(
             list, columns: [Column("Cluster"), Column(Words.say("Kind", context: "column"), width: 14), Column("Region", width: 16)],

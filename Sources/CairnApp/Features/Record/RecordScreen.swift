@@ -175,9 +175,12 @@ public struct RecordScreen: Screen {
         let y = area.y + title.count
         canvas.put(type.label, x: 1, y: y, style: .muted)
         let lines = factLines(env)
+        // As wide as the longest label, which some languages need (`Amtliche Kennung`), up to a
+        // third of the screen; never narrower than English's.
+        let labels = max(14, min(lines.map { DisplayWidth.of($0.label) }.max() ?? 14, area.width / 3))
         for (i, line) in lines.enumerated() {
-            canvas.put(line.label, x: 2, y: y + 1 + i, maxWidth: 14, style: .muted)
-            canvas.put(line.text, x: 17, y: y + 1 + i, maxWidth: area.width - 18)
+            canvas.put(line.label, x: 2, y: y + 1 + i, maxWidth: labels, style: .muted)
+            canvas.put(line.text, x: 3 + labels, y: y + 1 + i, maxWidth: area.width - 4 - labels)
         }
         let top = y + 2 + lines.count
         let linked = clusters.rows.contains { Self.isLink($0.id) }
