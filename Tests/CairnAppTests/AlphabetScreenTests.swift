@@ -49,4 +49,18 @@ import Testing
         #expect(order == one)
         #expect(order.firstIndex(of: "Łódzka Szkoła")! < order.firstIndex(of: "Lubelska Szkoła")!)
     }
+
+    @Test func the_member_picker_lists_in_the_alphabet_too() throws {
+        var w = Self.world()
+        w.apply([.put(.cluster(Cluster(id: "clu-1", name: "Sieć Bałuty", kind: .network)))])
+        let names = w.schools.values.map(\.name)
+        let order = try Words.speaking(Language("pl")) {
+            var app = Fixture.app(w)
+            app.press(.enter, .char("a"))
+            _ = try app.topScreen(PickerScreen.self)
+            return app.render().text.split(separator: "\n").compactMap { line in names.first { line.contains($0) } }
+        }
+        #expect(order.firstIndex(of: "Lubelska Szkoła")! < order.firstIndex(of: "Łódzka Szkoła")!, "\(order)")
+        #expect(order.firstIndex(of: "Łódzka Szkoła")! < order.firstIndex(of: "Mławska Szkoła")!, "\(order)")
+    }
 }

@@ -39,7 +39,7 @@ enum RecordForms {
             FormField("due", Words.say("Due", context: "field"), text: c?.due.description ?? "", hint: dateHint),
         ]
         if chooseCluster {
-            let clusters = NameOrder.sorted(world.clusters.values, by: \.name)
+            let clusters = NameOrder.shown(world.clusters.values, by: \.name)
             var field = FormField.choice(
                 "cluster", Words.say("Cluster", context: "field"), options: clusters.map(\.id), selected: cluster,
                 labels: clusters.map(\.name))

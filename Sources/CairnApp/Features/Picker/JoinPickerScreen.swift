@@ -97,7 +97,7 @@ public struct JoinPickerScreen: Screen {
     public mutating func refresh(_ env: AppEnvironment) {
         let (w, joining) = (env.world, Set(members))
         list.rebuild(from: env.listSource, visibleRows: visibleRows(env)) {
-            NameOrder.sorted(w.clusters.values.filter { !joining.contains($0.id) }, by: \.name, id: \.id).map { c in
+            NameOrder.shown(w.clusters.values.filter { !joining.contains($0.id) }, by: \.name, id: \.id).map { c in
                 ListRow(id: c.id, cells: [c.name, c.kind.label, c.region])
             }
         }

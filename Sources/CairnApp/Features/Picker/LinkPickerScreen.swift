@@ -60,7 +60,7 @@ public struct LinkPickerScreen: Screen {
             let other = l.from == school ? l.to : l.from
             linked[other, default: []].append(LinkForms.Side(l, school: school).label)
         }
-        return NameOrder.sorted(w.schools.values.filter { $0.id != school }, by: \.name).map { s in
+        return NameOrder.shown(w.schools.values.filter { $0.id != school }, by: \.name).map { s in
             ListRow(id: s.id, cells: [s.name, s.municipality, linked[s.id]?.joined(separator: ", ") ?? ""])
         }
     }

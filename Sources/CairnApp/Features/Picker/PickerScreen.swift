@@ -114,16 +114,16 @@ public struct PickerScreen: Screen {
             ListRow(id: newAgency, cells: [Words.say("+ New agency…"), Words.say("create"), ""], style: .accent, pinned: true),
         ]
         let (school, agency, group) = (MemberType.school.label, MemberType.agency.label, MemberType.cluster.label)
-        rows += NameOrder.sorted(world.schools.values.filter { !already.contains($0.id) }, by: \.name).map {
+        rows += NameOrder.shown(world.schools.values.filter { !already.contains($0.id) }, by: \.name).map {
             ListRow(id: $0.id, cells: [$0.name, school, $0.municipality])
         }
-        rows += NameOrder.sorted(world.agencies.values.filter { !already.contains($0.id) }, by: \.name).map {
+        rows += NameOrder.shown(world.agencies.values.filter { !already.contains($0.id) }, by: \.name).map {
             ListRow(id: $0.id, cells: [$0.name, agency, $0.sector.label])
         }
         // Clusters, for a grouping of clusters: not this one, nor one it is within.
         let above = world.groupingsAbove(cluster)
         let joinable = world.clusters.values.filter { $0.id != cluster && !already.contains($0.id) && !above.contains($0.id) }
-        rows += NameOrder.sorted(joinable, by: \.name).map { ListRow(id: $0.id, cells: [$0.name, group, $0.region]) }
+        rows += NameOrder.shown(joinable, by: \.name).map { ListRow(id: $0.id, cells: [$0.name, group, $0.region]) }
         return rows
     }
 
