@@ -17,8 +17,10 @@ public struct Alphabet: Sendable {
     }
 
     let letters: [Letter]
-    /// The longest of the language's letters, in characters (2 for Welsh's digraphs).
-    let longest: Int
+    /// The weights of the language's one-scalar letters, by scalar, in either case.
+    let single: [UInt32: UInt32]
+    /// The weights of its two-letter ones (Welsh `ll`), by the pair of lowercase ASCII bytes.
+    let pairs: [UInt16: UInt32]
 
     /// Each group's spellings are one letter (Norwegian's Æ and Ä), placed after `after` and
     /// after the groups before it that follow the same letter.
@@ -29,7 +31,21 @@ public struct Alphabet: Sendable {
             let rank = ranks[after]!
             return spellings.map { Letter(spelling: $0, after: after, rank: rank) }
         }
-        longest = letters.map(\.spelling.count).max() ?? 1
+        var single: [UInt32: UInt32] = [:]
+        var pairs: [UInt16: UInt32] = [:]
+        for letter in letters {
+            let weight = Self.weight(of: letter.after) + letter.rank
+            let scalars = Array(letter.spelling.unicodeScalars)
+            if scalars.count == 1 {
+                for form in [letter.spelling, letter.spelling.uppercased()] where form.unicodeScalars.count == 1 {
+                    single[form.unicodeScalars.first!.value] = weight
+                }
+            } else if scalars.count == 2, scalars.allSatisfy(\.isASCII) {
+                pairs[UInt16(scalars[0].value) << 8 | UInt16(scalars[1].value)] = weight
+            }
+        }
+        self.single = single
+        self.pairs = pairs
     }
 
     /// True for a language that only folds accents: its names sort in `NameOrder`'s one order.
@@ -63,26 +79,52 @@ public struct Alphabet: Sendable {
 
     /// What `name` sorts by in this alphabet: one weight per letter, the language's own letters
     /// just after the one they follow, everything else as `Text.folded` has it.
+    ///
+    /// - Complexity: O(n) in the name's scalars, with a table lookup each: lists of thousands
+    ///   of names are sorted by it before a first frame.
     public func key(_ name: String) -> [UInt32] {
-        let text = Array(name.precomposedStringWithCanonicalMapping.lowercased())
+        let scalars = Array(name.unicodeScalars)
+        // A letter typed with a combining mark (`Z` + dot) is the letter: composed first.
+        if scalars.contains(where: { (0x300..<0x370).contains($0.value) }) {
+            let composed = name.precomposedStringWithCanonicalMapping
+            if composed.unicodeScalars.contains(where: { (0x300..<0x370).contains($0.value) }) {
+                return weights(Array(composed.unicodeScalars))
+            }
+            return key(composed)
+        }
+        return weights(scalars)
+    }
+
+    private func weights(_ scalars: [Unicode.Scalar]) -> [UInt32] {
         var out: [UInt32] = []
-        out.reserveCapacity(text.count)
+        out.reserveCapacity(scalars.count)
+        var folded: [UInt8] = []
         var i = 0
-        outer: while i < text.count {
-            if !letters.isEmpty {
-                for length in stride(from: min(longest, text.count - i), through: 1, by: -1) {
-                    let piece = String(text[i..<i + length])
-                    if let letter = letters.first(where: { $0.spelling == piece }) {
-                        out.append(Self.weight(of: letter.after) + letter.rank)
-                        i += length
-                        continue outer
-                    }
+        while i < scalars.count {
+            let v = scalars[i].value
+            if !pairs.isEmpty, v < 0x80, i + 1 < scalars.count, scalars[i + 1].value < 0x80 {
+                let pair = UInt16(Self.lower(v)) << 8 | UInt16(Self.lower(scalars[i + 1].value))
+                if let weight = pairs[pair] {
+                    out.append(weight)
+                    i += 2
+                    continue
                 }
             }
-            for byte in Text.folded(String(text[i])) { out.append(Self.weight(of: byte)) }
+            if let weight = single[v] {
+                out.append(weight)
+            } else {
+                folded.removeAll(keepingCapacity: true)
+                Text.fold(scalars[i], into: &folded)
+                for byte in folded { out.append(Self.weight(of: byte)) }
+            }
             i += 1
         }
         return out
+    }
+
+    private static func lower(_ v: UInt32) -> UInt8 {
+        let b = UInt8(v)
+        return b >= 65 && b <= 90 ? b + 32 : b
     }
 
     /// Letters a–z leave room after them for a language's own; anything else keeps its byte's

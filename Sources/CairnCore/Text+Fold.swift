@@ -14,19 +14,23 @@ extension Text {
     public static func folded(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-            } else if v < 0x250 {
-                out.append(contentsOf: latinFolds[Int(v)])
-            } else if (0x300..<0x370).contains(v) {
-                continue  // combining accents, as in NFD input
-            } else {
-                out.append(contentsOf: searchKey(String(scalar)).utf8)
-            }
-        }
+        for scalar in text.unicodeScalars { fold(scalar, into: &out) }
         return out
+    }
+
+    /// One scalar's folded bytes, added to `out`.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, into out: inout [UInt8]) {
+        let v = scalar.value
+        if v < 0x80 {
+            let b = UInt8(v)
+            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+        } else if v < 0x250 {
+            out.append(contentsOf: latinFolds[Int(v)])
+        } else if (0x300..<0x370).contains(v) {
+            return  // combining accents, as in NFD input
+        } else {
+            out.append(contentsOf: searchKey(String(scalar)).utf8)
+        }
     }
 }

@@ -135,7 +135,7 @@ final class Interpreter {
         case .runImport(let request, let screen):
             do {
                 let (_, _, planned) = try ImportEffects.plan(request, store: store)
-                guard let (changes, _) = planned else { throw StoreError("no column gives the schools' names") }
+                guard let (changes, _) = planned else { throw StoreError(Words.say("no column gives the schools' names")) }
                 importJob = ((request.path as NSString).lastPathComponent, ImportRun.makeID(), changes, 0)
                 return writeBatch(replyTo: screen)
             } catch {
@@ -174,7 +174,7 @@ final class Interpreter {
             let asked = Outcome(changes: [], inverse: [], summary: Words.say("Undone: {change}", ["change": summary]), putsBack: true)
             do {
                 let plan = ImportUndo.plan(try store.importRun(run), world: store.world)
-                guard !plan.inverse.isEmpty else { throw StoreError("nothing of that import is left to undo") }
+                guard !plan.inverse.isEmpty else { throw StoreError(Words.say("nothing of that import is left to undo")) }
                 let author = Author(user: store.identity.user, today: today)
                 var done = try store.perform(.undo(plan.inverse, summary: summary), by: author, source: ImportRun.undoPrefix + run)
                 // What stays is named (cairn undo-import --dry-run lists every one).

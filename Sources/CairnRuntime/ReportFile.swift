@@ -23,7 +23,7 @@ enum ReportFile {
     }
 
     static func write(cluster id: String, store: Store, today: Day) throws -> URL {
-        guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
+        guard let c = store.world.clusters[id] else { throw StoreError(Words.say("the cluster no longer exists")) }
         let folder = store.directory.appendingPathComponent("reports")
         try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         let url = folder.appendingPathComponent(name(of: c, today: today))
@@ -38,7 +38,7 @@ enum ReportFile {
 /// open in a browser and print on A4 (each step on its own page).
 enum PlanFile {
     static func write(cluster id: String, store: Store, today: Day, now: Date = Date()) throws -> URL {
-        guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
+        guard let c = store.world.clusters[id] else { throw StoreError(Words.say("the cluster no longer exists")) }
         let folder = store.directory.appendingPathComponent("reports")
         try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         let url = folder.appendingPathComponent("\(ReportFile.stem(of: c))-plan-\(today).html")
@@ -57,7 +57,7 @@ enum CalendarFile {
         var name = Words.say("Cairn: every cluster", context: "calendar")
         var file = "every-cluster.ics"
         if let id {
-            guard let c = w.clusters[id] else { throw StoreError("the cluster no longer exists") }
+            guard let c = w.clusters[id] else { throw StoreError(Words.say("the cluster no longer exists")) }
             name = Words.say("Cairn: {cluster}", context: "calendar", ["cluster": c.name])
 
             file = ReportFile.stem(of: c) + ".ics"
@@ -81,7 +81,7 @@ enum ListFile {
         try StoreFiles.createFolder(folder, mode: store.access.folderMode, store: store.directory)
         var name = csv.name
         if let id = csv.cluster {
-            guard let c = store.world.clusters[id] else { throw StoreError("the cluster no longer exists") }
+            guard let c = store.world.clusters[id] else { throw StoreError(Words.say("the cluster no longer exists")) }
             name = ReportFile.stem(of: c) + "-" + name
         }
         let url = folder.appendingPathComponent("\(name)-\(today).csv")

@@ -53,17 +53,22 @@ public struct StoreCheck: Sendable {
         let damaged = store.problems.contains(where: \.isDamage)
         if damaged {
             store.dropSnapshot()
-            check.snapshot = "snapshot: none while a journal is damaged (each start reads every journal and says so)"
+            check.snapshot = Words.say("snapshot: none while a journal is damaged (each start reads every journal and says so)")
         } else if let fromSnapshot, fromSnapshot != store.world {
             let rebuilt = store.saveSnapshot()
             if !rebuilt { store.dropSnapshot() }
             check.snapshot =
-                "snapshot: it did not match the journals (one was changed in place?); " + (rebuilt ? "rebuilt from them" : "removed")
+                rebuilt
+                ? Words.say("snapshot: it did not match the journals (one was changed in place?); rebuilt from them")
+                : Words.say("snapshot: it did not match the journals (one was changed in place?); removed")
         } else if rebuild {
             store.dropSnapshot()
-            check.snapshot = store.saveSnapshot() ? "snapshot: rebuilt from the journals" : "snapshot: could not be written"
+            check.snapshot =
+                store.saveSnapshot() ? Words.say("snapshot: rebuilt from the journals") : Words.say("snapshot: could not be written")
         } else {
-            check.snapshot = fromSnapshot != nil ? "snapshot: matches the journals" : "snapshot: none used (the journals were read whole)"
+            check.snapshot =
+                fromSnapshot != nil
+                ? Words.say("snapshot: matches the journals") : Words.say("snapshot: none used (the journals were read whole)")
         }
         for file in try store.journalFiles() {
             // The lines the read just took whole (not read again: at a million events that
@@ -82,9 +87,13 @@ public struct StoreCheck: Sendable {
             // Others may never write; the group only in a team store.
             if mode & 0o002 != 0 || (!team && mode & 0o020 != 0) {
                 let fix = team ? "o-w" : "go-w"
+                let values = [
+                    "path": url.path, "mode": String(mode, radix: 8), "fix": "chmod \(fix) \(StorePrivacy.shellQuoted(url.path))",
+                ]
                 check.unsafe.append(
-                    "\(url.path) can be written by \(mode & 0o002 != 0 ? "anyone" : "its group") (mode \(String(mode, radix: 8))): `chmod \(fix) \(StorePrivacy.shellQuoted(url.path))`"
-                )
+                    mode & 0o002 != 0
+                        ? Words.say("{path} can be written by anyone (mode {mode}): `{fix}`", values)
+                        : Words.say("{path} can be written by its group (mode {mode}): `{fix}`", values))
             }
         }
         // A line already said to be damaged breaks the chain too: said once.
@@ -109,12 +118,28 @@ public struct StoreCheck: Sendable {
         return check
     }
 
-    /// The report as lines of text.
+    /// One of the report's counts, in the session's language.
+    static func counted(_ c: (one: String, many: String, count: Int)) -> String {
+        switch c.one {
+        case "cluster": return Words.count("{count} cluster", "{count} clusters", c.count)
+        case "school": return Words.count("{count} school", "{count} schools", c.count)
+        case "agency": return Words.count("{count} agency", "{count} agencies", c.count)
+        case "member": return Words.count("{count} member", "{count} members", c.count)
+        default: return Words.count("{count} checkpoint", "{count} checkpoints", c.count)
+        }
+    }
+
+    /// The report as lines of text; its marks (`DAMAGED:`, `UNSAFE:`, `EXPOSED:`…) stay as they
+    /// are in every language, for scripts that look for them.
     public var report: String {
         var lines: [String] = []
-        for f in files { lines.append("\(f.name): \(Text.counted(f.lines, "line")), \(Text.counted(f.bytes, "byte"))") }
-        if files.isEmpty { lines.append("no journal files yet: the store is empty") }
-        lines.append("\(Text.counted(events, "event")); " + counts.map { Text.counted($0.count, $0.one, $0.many) }.joined(separator: ", "))
+        for f in files {
+            lines.append(
+                f.name + ": " + Words.count("{count} line", "{count} lines", f.lines) + ", "
+                    + Words.count("{count} byte", "{count} bytes", f.bytes))
+        }
+        if files.isEmpty { lines.append(Words.say("no journal files yet: the store is empty")) }
+        lines.append(Words.count("{count} event", "{count} events", events) + "; " + counts.map(Self.counted).joined(separator: ", "))
         for p in problems { lines.append((p.isDamage ? "DAMAGED: " : "note: ") + p.description) }
         for d in danglingReferences { lines.append("DANGLING: " + d) }
         for u in unsafe { lines.append("UNSAFE: " + u) }
@@ -123,9 +148,11 @@ public struct StoreCheck: Sendable {
         if let exposed { lines.append("EXPOSED: " + exposed) }
         if !snapshot.isEmpty { lines.append(snapshot) }
         if isDamaged {
-            lines.append("store is damaged: the lines above say where (files are left as they are)")
+            lines.append(Words.say("store is damaged: the lines above say where (files are left as they are)"))
         } else {
-            lines.append(isSound ? "store is sound" : "store is readable by others: the EXPOSED line above says how to close it")
+            lines.append(
+                isSound
+                    ? Words.say("store is sound") : Words.say("store is readable by others: the EXPOSED line above says how to close it"))
         }
         return lines.joined(separator: "\n")
     }

@@ -33,6 +33,11 @@ public struct Catalogue: Sendable {
     /// Reads a `.po` file's text. Entries without a translation, or marked fuzzy, are left
     /// out (English shows instead); the header's `Plural-Forms` gives the plural rule.
     public init(po text: String, language: String) throws(Problem) {
+        try self.init(po: Array(text.utf8), language: language)
+    }
+
+    /// Reads a `.po` file's bytes, as `init(po:language:)` reads its text.
+    public init(po bytes: [UInt8], language: String) throws(Problem) {
         self.language = language
         plural = .english
         messages = [:]
@@ -44,18 +49,17 @@ public struct Catalogue: Sendable {
             defer { entry = Entry() }
             guard let id = entry.id else { return }
             if id.isEmpty, entry.context == nil {
-                header = entry.forms[0]
+                header = entry.forms.first
                 return
             }
             if entry.fuzzy { return }
-            let count = entry.plural == nil ? 1 : entry.forms.keys.count
-            let forms = (0..<count).map { entry.forms[$0] ?? "" }
-            guard forms.allSatisfy({ !$0.isEmpty }) else { return }
+            let forms = entry.plural == nil ? Array(entry.forms.prefix(1)) : entry.forms
+            guard !forms.isEmpty, forms.allSatisfy({ !$0.isEmpty }) else { return }
             messages[Key(id, context: entry.context)] = forms
         }
         // Read as UTF-8 bytes, not characters: a start that speaks Polish reads its catalogue
-        // before the first frame, and breaking 40 KB into graphemes took milliseconds.
-        let bytes = Array(text.utf8)
+        // before the first frame, and breaking it into graphemes took milliseconds.
+        messages.reserveCapacity(bytes.count / 120)
         var start = 0
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -155,7 +159,8 @@ public struct Catalogue: Sendable {
         var context: String?
         var id: String?
         var plural: String?
-        var forms: [Int: String] = [:]
+        /// `msgstr`, or `msgstr[0]`, `msgstr[1]`…: a form missing between two is empty.
+        var forms: [String] = []
         var fuzzy = false
 
         mutating func start(_ field: Field, with text: String) {
@@ -163,7 +168,9 @@ public struct Catalogue: Sendable {
             case .context: context = text
             case .id: id = text
             case .plural: plural = text
-            case .form(let n): forms[n] = text
+            case .form(let n):
+                while forms.count <= n { forms.append("") }
+                forms[n] = text
             }
         }
 
@@ -172,7 +179,9 @@ public struct Catalogue: Sendable {
             case .context: context = (context ?? "") + text
             case .id: id = (id ?? "") + text
             case .plural: plural = (plural ?? "") + text
-            case .form(let n): forms[n] = (forms[n] ?? "") + text
+            case .form(let n):
+                while forms.count <= n { forms.append("") }
+                forms[n] += text
             }
         }
     }

@@ -33,9 +33,9 @@ public enum Words {
     public static func catalogue(for language: Language) throws(Catalogue.Problem) -> Catalogue {
         guard language != .english else { return Catalogue(language: language.code) }
         guard let url = Bundle.module.url(forResource: language.code, withExtension: "po", subdirectory: "po"),
-            let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+            let data = FileManager.default.contents(atPath: url.path)
         else { throw Catalogue.Problem(line: 0, reason: "no catalogue for “\(language.code)” in this build") }
-        return try Catalogue(po: text, language: language.code)
+        return try Catalogue(po: [UInt8](data), language: language.code)
     }
 
     /// `english` in the session's language, its `{name}` placeholders filled from `values`.
