@@ -15,7 +15,35 @@ public enum Words {
 
     private static func active<T>(_ body: (Catalogue) -> T) -> T {
         if let override { return body(override) }
+        awaitPrepared()
         return current.withLock { body($0) }
+    }
+
+    /// A catalogue being read on another thread (`prepare`), until the first word waits for it.
+    private static let preparing = Mutex<DispatchGroup?>(nil)
+    private static let isPreparing = Atomic<Bool>(false)
+
+    /// Starts reading `language`'s catalogue on another thread: a screen session opens its
+    /// store meanwhile, and the first word said waits for the reading, so that the catalogue
+    /// costs the first frame next to nothing. A catalogue that cannot be read leaves English.
+    public static func prepare(_ language: Language) {
+        awaitPrepared()
+        guard language != .english else { return }
+        let group = DispatchGroup()
+        group.enter()
+        preparing.withLock { $0 = group }
+        isPreparing.store(true, ordering: .releasing)
+        DispatchQueue.global(qos: .userInitiated).async {
+            if let catalogue = try? catalogue(for: language) { current.withLock { $0 = catalogue } }
+            group.leave()
+        }
+    }
+
+    private static func awaitPrepared() {
+        guard isPreparing.load(ordering: .acquiring) else { return }
+        let group = preparing.withLock { $0 }
+        group?.wait()
+        isPreparing.store(false, ordering: .releasing)
     }
 
     /// Runs `body` speaking `language`, whatever the session speaks.
@@ -25,6 +53,7 @@ public enum Words {
 
     /// Speaks `language` from now on (at start, and when a workshop switches language).
     public static func use(_ language: Language) throws(Catalogue.Problem) {
+        awaitPrepared()
         let catalogue = try catalogue(for: language)
         current.withLock { $0 = catalogue }
     }
@@ -59,20 +88,46 @@ public enum Words {
     }
 
     /// `{name}` replaced by its value; a placeholder with no value is left as it is.
+    ///
+    /// Worked on UTF-8 bytes: the braces are ASCII, and a translation's letters (`ł`, `ð`)
+    /// made a walk by characters cost a first frame milliseconds over thousands of rows.
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else {
-                out += rest[open...]
-                return out
+        var bytes = text.utf8.makeIterator()
+        guard text.utf8.contains(0x7B) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 32)
+        var name: [UInt8] = []
+        var inside = false
+        while let byte = bytes.next() {
+            if inside {
+                if byte == 0x7D {  // }
+                    let key = String(decoding: name, as: UTF8.self)
+                    if let value = values[key] {
+                        out.append(contentsOf: value.utf8)
+                    } else {
+                        out.append(0x7B)
+                        out.append(contentsOf: name)
+                        out.append(0x7D)
+                    }
+                    inside = false
+                } else if byte == 0x7B {  // a brace that opened nothing: kept as it is
+                    out.append(0x7B)
+                    out.append(contentsOf: name)
+                    name.removeAll(keepingCapacity: true)
+                } else {
+                    name.append(byte)
+                }
+            } else if byte == 0x7B {
+                inside = true
+                name.removeAll(keepingCapacity: true)
+            } else {
+                out.append(byte)
             }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let value = values[name] { out += value } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
         }
-        return out + rest
+        if inside {
+            out.append(0x7B)
+            out.append(contentsOf: name)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -62,11 +62,13 @@ struct CairnCommand: ParsableCommand {
         do {
             let language: Language
             (language, arguments) = try LanguageArgument.take(from: arguments, environment: ProcessInfo.processInfo.environment)
-            try Words.use(language)
             if let options = plainStart(arguments) {
+                // The screens read the catalogue while the store opens; a command, at once.
+                Words.prepare(language)
                 try TerminalSession.run(options: options)
                 return
             }
+            try Words.use(language)
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
