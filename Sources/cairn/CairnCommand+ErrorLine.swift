@@ -12,7 +12,7 @@ extension CairnCommand {
             guard full.hasPrefix("Error: ") else { return Text.visible(full) }
             return Text.visible(Words.say("Error: {message}", context: "cli", ["message": String(full.dropFirst("Error: ".count))]))
         }
-        let message = Self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+        let message = ParserWords.translated(Self.message(for: error)).split(whereSeparator: \.isNewline).joined(separator: " ")
         let help = (commandPath(arguments) + ["--help"]).joined(separator: " ")
         return Text.visible(Words.say("Error: {message} ({help})", context: "cli", ["message": message, "help": help]))
     }

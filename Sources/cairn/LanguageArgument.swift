@@ -17,7 +17,8 @@ enum LanguageArgument {
             }
             if a == "--lang" {
                 guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("-") else {
-                    throw CLIError("--lang needs a language: \(spoken)")
+                    speakEnvironment(environment)
+                    throw CLIError(Words.say("--lang needs a language: {languages}", context: "cli", ["languages": spoken]))
                 }
                 flag = arguments[i + 1]
                 i += 2
@@ -31,8 +32,18 @@ enum LanguageArgument {
             rest.append(a)
             i += 1
         }
-        if let flag, Language.named(flag) == nil { throw CLIError("--lang \(flag): Cairn does not speak it; it speaks \(spoken)") }
+        if let flag, Language.named(flag) == nil {
+            speakEnvironment(environment)
+            throw CLIError(
+                Words.say(
+                    "--lang {code}: Cairn does not speak it; it speaks {languages}", context: "cli", ["code": flag, "languages": spoken]))
+        }
         return (Language.chosen(flag: flag, environment: environment), rest)
+    }
+
+    /// A refused `--lang` is said in the environment's language, the only one named yet.
+    static func speakEnvironment(_ environment: [String: String]) {
+        try? Words.use(Language.chosen(flag: nil, environment: environment))
     }
 
     static var spoken: String { Language.supported.map(\.code).joined(separator: ", ") }

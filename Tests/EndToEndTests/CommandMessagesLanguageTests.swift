@@ -71,6 +71,27 @@ import Testing
         #expect(english.stderr.hasPrefix("Error: “Loures” is not FIELD=VALUE"), "\(english.stderr)")
     }
 
+    @Test func the_parsers_own_mistakes_are_said_in_polish_and_a_refused_lang_in_the_environments_language() throws {
+        let store = TemporaryStore()
+        let missing = try Shell.cairn(["--lang", "pl", "tick"], store: store.url)
+        #expect(missing.status != 0)
+        #expect(missing.stderr == "Błąd: Brak oczekiwanego argumentu '<checkpoint>' (cairn tick --help)\n", "\(missing.stderr)")
+        #expect(!missing.stderr.contains("Missing expected argument"), "\(missing.stderr)")
+        let unknown = try Shell.cairn(["--lang", "pl", "list", "schools", "--bogus"], store: store.url)
+        #expect(unknown.stderr.contains("'--bogus'") && !unknown.stderr.contains("Unknown option"), "\(unknown.stderr)")
+        let value = try Shell.cairn(["--lang", "pl", "list", "nothing"], store: store.url)
+        #expect(value.stderr.contains("'nothing'") && !value.stderr.contains("is invalid"), "\(value.stderr)")
+        #expect(!value.stderr.contains("Please provide") && value.stderr.contains("'agencies' lub 'checkpoints'."), "\(value.stderr)")
+        let english = try Shell.cairn(["tick"], store: store.url)
+        #expect(english.stderr == "Error: Missing expected argument '<checkpoint>' (cairn tick --help)\n", "\(english.stderr)")
+        var env = ProcessInfo.processInfo.environment
+        for name in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "CAIRN_STORE"] { env[name] = nil }
+        env["CAIRN_LANG"] = "pl"
+        let lang = try Shell.run(Shell.cairn, ["--lang", "xx", "list", "schools", "--store", store.url.path], environment: env)
+        #expect(lang.status != 0)
+        #expect(lang.stderr.hasPrefix("Błąd: --lang xx") && !lang.stderr.contains("does not speak"), "\(lang.stderr)")
+    }
+
     @Test func demo_gaps_and_log_count_in_polish_with_polish_plurals() throws {
         let store = TemporaryStore()
         let demo = try Shell.cairn(["--lang", "pl", "demo"], store: store.url)
