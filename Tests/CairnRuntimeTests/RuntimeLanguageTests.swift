@@ -14,9 +14,7 @@ import Testing
     @Test func a_register_previewed_imported_and_undone_in_polish_says_so_in_polish() throws {
         try Words.speaking(Language("pl")) {
             let folder = try TemporaryStore()
-            let register = folder.root.appendingPathComponent("register.csv")
-            try "School ID,Name,City\nPL-12,Szkoła Podstawowa nr 12,Łódź\nIS-1,Þingeyjarskóli,Þingeyjarsveit\nJP-1,漢字小学校,京都\n"
-                .write(to: register, atomically: true, encoding: .utf8)
+            let register = try ImportSessionTests.register(in: folder)
             let s = try TestSession(folder)
             s.press(.char("i"))
             s.type(register.path)
