@@ -45,7 +45,7 @@ struct HostileRegisterFileTests {
         }
         try tmux.type(register.path)
         try tmux.send("Enter")
-        try tmux.waitFor("Enter imports these")
+        try tmux.waitFor("Enter imports this 1 change")
         try tmux.send("Enter")
         try tmux.waitFor("Imported: 1 change")
     }
