@@ -73,7 +73,9 @@ public struct Catalogue: Sendable {
             }
             if line.starts(with: [0x23, 0x2C]) {  // "#,"
                 if entry.id != nil { try finish() }
-                entry.fuzzy = String(decoding: line, as: UTF8.self).contains("fuzzy")
+                // Bytes, not `String.contains`, which goes through Foundation's search: every
+                // entry a template flags (`python-brace-format`) has such a line.
+                entry.fuzzy = Self.holds(line, Array("fuzzy".utf8))
                 continue
             }
             if line.first == 0x23 { continue }  // "#"
@@ -112,6 +114,17 @@ public struct Catalogue: Sendable {
                 plural = rule
             }
         }
+    }
+
+    /// True when `word` stands in `line`, byte for byte.
+    static func holds(_ line: ArraySlice<UInt8>, _ word: [UInt8]) -> Bool {
+        guard line.count >= word.count else { return false }
+        var i = line.startIndex
+        while i + word.count <= line.endIndex {
+            if line[i] == word[0], line[i..<i + word.count].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// A line without spaces, tabs and carriage returns at either end.
