@@ -69,7 +69,7 @@ public enum Words {
 
     /// `english` in the session's language, its `{name}` placeholders filled from `values`.
     public static func say(_ english: String, context: String? = nil, _ values: [String: String] = [:]) -> String {
-        let text = active { $0.messages[Catalogue.Key(english, context: context)]?.first } ?? english
+        let text = active { $0.forms(english, context: context)?.first } ?? english
         return values.isEmpty ? text : fill(text, values)
     }
 
@@ -79,7 +79,7 @@ public enum Words {
         -> String
     {
         let text = active { c -> String in
-            if let forms = c.messages[Catalogue.Key(english, context: context)], forms.count == c.plural.count {
+            if let forms = c.forms(english, context: context), forms.count == c.plural.count {
                 return forms[c.plural.form(for: count)]
             }
             return count == 1 ? english : plural

@@ -52,6 +52,37 @@ import Testing
         #expect([1, 2, 4, 5, 12, 22, 25, 101, 112, 122].map(c.plural.form) == [0, 1, 1, 2, 2, 1, 2, 2, 2, 1])
     }
 
+    @Test func each_message_is_found_as_a_screen_asks_for_it_in_every_shipped_catalogue() throws {
+        for language in Language.supported where language != .english {
+            let c = try Words.catalogue(for: language)
+            let all = c.messages
+            #expect(all.count > 2000, "\(language)")
+            let unfound = all.filter { c.forms($0.key.id, context: $0.key.context) != $0.value }
+            #expect(unfound.isEmpty, "\(language): \(unfound.keys.prefix(3))")
+            #expect(c.forms("No such message in any catalogue") == nil)
+            #expect(c.forms("Schools", context: "no such context") == nil)
+        }
+    }
+
+    @Test func a_key_hashes_the_same_however_its_bytes_come() {
+        let key = Array("tab\u{4}Łódź: a key longer than a few words of eight bytes, \"quoted\"\n".utf8)
+        var whole = KeyHash()
+        key.withUnsafeBufferPointer { whole.add($0) }
+        for i in 0...key.count {
+            for j in i...key.count {
+                // A run, then byte by byte, then a run: as a key split over lines with escapes is read.
+                var split = KeyHash()
+                key[..<i].withUnsafeBufferPointer { split.add($0) }
+                for byte in key[i..<j] { split.add(byte) }
+                key[j...].withUnsafeBufferPointer { split.add($0) }
+                #expect(split.value == whole.value, "split at \(i) and \(j)")
+            }
+        }
+        var shorter = KeyHash()
+        key.dropLast().withUnsafeBufferPointer { shorter.add($0) }
+        #expect(shorter.value != whole.value)
+    }
+
     @Test func a_broken_catalogue_names_its_line() {
         #expect(throws: Catalogue.Problem.self) { try Catalogue(po: "msgid \"a\"\nmsgstr \"b\\q\"\n", language: "x") }
         do {
