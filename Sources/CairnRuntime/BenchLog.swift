@@ -1,3 +1,4 @@
+import CairnWords
 import Foundation
 
 /// What `cairn-bench` reads back from a real run: with `CAIRN_BENCH_LOG=FILE` and
@@ -13,6 +14,9 @@ public enum BenchLog {
     /// - Parameter fromFirstLook: drawn from the snapshot's first look, before the world was whole.
     static func firstFrameDrawn(fromFirstLook: Bool = false) {
         note("main to first drawn frame" + (fromFirstLook ? " (from the snapshot's first look)" : ""))
+        if let wait = Words.waitedForCatalogue {
+            note(String(format: "the first word's wait for the catalogue %.3f ms", wait), timed: false)
+        }
     }
 
     static func wholeWorldDrawn() {
@@ -27,14 +31,15 @@ public enum BenchLog {
         try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    private static func note(_ what: String) {
+    private static func note(_ what: String, timed: Bool = true) {
         let env = ProcessInfo.processInfo.environment
         // The first frame is logged once, however it was drawn.
         let kind = what.hasPrefix("main to first") ? "main to first" : what
         guard let path = env["CAIRN_BENCH_LOG"], !lines.contains(where: { $0.contains(kind) }) else { return }
         let now = Date()
-        var line = String(format: "real binary: \(what) %.0f ms", now.timeIntervalSince(mainStarted) * 1000)
-        if let exec = env["CAIRN_EXEC_AT"].flatMap(Double.init) {
+        var line = "real binary: " + what
+        if timed { line += String(format: " %.1f ms", now.timeIntervalSince(mainStarted) * 1000) }
+        if timed, let exec = env["CAIRN_EXEC_AT"].flatMap(Double.init) {
             line += String(format: "; from the process's start (exec) %.0f ms", (now.timeIntervalSince1970 - exec) * 1000)
         }
         lines.append(line)

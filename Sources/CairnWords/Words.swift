@@ -22,6 +22,11 @@ public enum Words {
     /// A catalogue being read on another thread (`prepare`), until the first word waits for it.
     private static let preparing = Mutex<DispatchGroup?>(nil)
     private static let isPreparing = Atomic<Bool>(false)
+    private static let waited = Mutex<Double?>(nil)
+
+    /// How long the first word waited for the catalogue `prepare` started, in milliseconds:
+    /// what the catalogue cost the first frame. Nil before any word waited.
+    public static var waitedForCatalogue: Double? { waited.withLock { $0 } }
 
     /// Starts reading `language`'s catalogue on another thread: a screen session opens its
     /// store meanwhile, and the first word said waits for the reading, so that the catalogue
@@ -42,7 +47,10 @@ public enum Words {
     private static func awaitPrepared() {
         guard isPreparing.load(ordering: .acquiring) else { return }
         let group = preparing.withLock { $0 }
+        let start = ContinuousClock.now
         group?.wait()
+        let wait = ContinuousClock.now - start
+        waited.withLock { $0 = Double(wait.components.attoseconds) / 1e15 + Double(wait.components.seconds) * 1000 }
         isPreparing.store(false, ordering: .releasing)
     }
 
@@ -61,6 +69,7 @@ public enum Words {
     /// The catalogue shipped for `language` (an empty one for English).
     public static func catalogue(for language: Language) throws(Catalogue.Problem) -> Catalogue {
         guard language != .english else { return Catalogue(language: language.code) }
+        if let bytes = CatalogueFile.bytes(language.code) { return try Catalogue(po: bytes, language: language.code) }
         guard let url = Bundle.module.url(forResource: language.code, withExtension: "po", subdirectory: "po"),
             let data = FileManager.default.contents(atPath: url.path)
         else { throw Catalogue.Problem(line: 0, reason: "no catalogue for “\(language.code)” in this build") }

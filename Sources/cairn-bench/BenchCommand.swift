@@ -58,7 +58,9 @@ struct BenchCommand {
             }
             return n
         }
-        if let code = option("--lang") { try speak(code) }
+        let languageCode = option("--lang")
+        if let languageCode { try speak(languageCode) }
+        let starts = try number("--starts")
         var generator = Generator()
         let storeArg = option("--store")
         if let n = try number("--schools") { generator.schools = n }
@@ -133,7 +135,12 @@ struct BenchCommand {
                 ? "first look (the snapshot's clusters, counts and next due read; Home's rows built and rendered): "
                     + Measure.summary(lookTimes)
                 : "first look: none, the snapshot does not hold every journal whole")
-        if loadOnly { return }
+        let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
+        let probe = TmuxProbe(cairn: cairn, store: directory, language: languageCode, starts: starts ?? TmuxProbe.starts)
+        if loadOnly {
+            if starts != nil { for line in probe.firstFrames() { print(line) } }
+            return
+        }
 
         var app: AppState!
         var canvas = Canvas(width: 0, height: 0)
@@ -246,8 +253,7 @@ struct BenchCommand {
         )
         print(String(format: "peak memory of this process so far: %.0f MiB", Measure.peakMemoryMiB()))
 
-        let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
-        for line in TmuxProbe(cairn: cairn, store: directory).run() { print(line) }
+        for line in probe.run() { print(line) }
     }
 }
 
@@ -264,13 +270,14 @@ func speak(_ code: String) throws {
 let usage = """
     cairn-bench: Cairn's figures, printed, never asserted (build with -c release)
 
-    cairn-bench [--lang CODE] [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--collaboratives N] [--load-only]
+    cairn-bench [--lang CODE] [--store DIR] [--schools N] [--clusters N] [--agencies N] [--checkpoints N] [--events N] [--collaboratives N] [--starts N] [--load-only]
         load, first frame, keystrokes, commit, history, calendar, memory and terminal bytes on a
         national-size store, generated into DIR (default: a temporary folder; with --events N,
         padded with edits to N journal events, as after years of use) unless DIR holds one.
         A store the bench did not make is measured on a copy: the bench writes commits.
         With --lang, the language's catalogue is read first (its cost printed) and every frame
-        is drawn in it.
+        is drawn in it, the real binary's too. --starts N: the real binary is started N times
+        (5 by default) for its first frame; with --load-only, those starts are all that follows.
     cairn-bench --import FILE [--cluster-by ID,NAME]
         reading and planning a register's import, into an empty store (nothing is written)
     cairn-bench trust [writers|kills|keys|registers] [--keys N]

@@ -6,6 +6,9 @@ import Foundation
 struct TmuxProbe {
     let cairn: String
     let store: URL
+    /// The language the real binary is started in (`--lang`), nil for the environment's.
+    var language: String?
+    var starts = Self.starts
     let socket = "cairn-bench-\(getpid())"
 
     func tmux(_ args: [String]) -> String { TmuxServer(socket: socket).run(args).out }
@@ -21,21 +24,13 @@ struct TmuxProbe {
         }
         // Several starts: the first after the bench's commits reads their tail and, at its end,
         // writes the snapshot anew; the others draw Home from its first look.
-        var firstFrames: [String] = []
-        for _ in 0..<Self.starts - 1 {
-            _ = tmux(["kill-server"])
-            try? FileManager.default.removeItem(at: log)
-            start(log: log)
-            firstFrames.append(readLog(log).first ?? "first frame: not logged")
-            _ = tmux(["send-keys", "-t", "b", "q"])
-            waitForExit()
-        }
+        var logs = startAndQuit(starts - 1, log: log)
         _ = tmux(["kill-server"])
         try? FileManager.default.removeItem(at: log)
         start(log: log)
         var lines = readLog(log)
-        firstFrames.append(lines.first ?? "first frame: not logged")
-        lines = Self.summarize(firstFrames) + lines.dropFirst()
+        logs.append(lines)
+        lines = Self.summarize(logs) + lines.filter { !Self.isFirstFrame($0) }
         let pid = tmux(["display-message", "-p", "-t", "b", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         _ = tmux(["pipe-pane", "-O", "-t", "b", "cat >> \(bytes.path)"])
         Thread.sleep(forTimeInterval: 0.3)
@@ -59,11 +54,40 @@ struct TmuxProbe {
 
     static let starts = 5
 
+    /// Only the first frames of `starts` starts, each quit at once.
+    func firstFrames() -> [String] {
+        guard FileManager.default.isExecutableFile(atPath: cairn) else { return ["real terminal: \(cairn) not built, skipped"] }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-\(getpid()).log")
+        defer {
+            _ = tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: log)
+        }
+        return Self.summarize(startAndQuit(starts, log: log))
+    }
+
+    /// The log lines of `count` starts, each quit once its world is read whole.
+    private func startAndQuit(_ count: Int, log: URL) -> [[String]] {
+        var logs: [[String]] = []
+        for _ in 0..<count {
+            _ = tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: log)
+            start(log: log)
+            logs.append(readLog(log))
+            _ = tmux(["send-keys", "-t", "b", "q"])
+            waitForExit()
+        }
+        return logs
+    }
+
+    /// The lines a start writes of its first frame: the frame's time, the catalogue's wait.
+    static func isFirstFrame(_ line: String) -> Bool { line.contains("first drawn frame") || line.contains("wait for the catalogue") }
+
     /// Starts `cairn` at 80x24 and waits for its frame drawn with the world read whole.
     func start(log: URL) {
         // The clock read by the shell that then becomes `cairn` (exec): the process's start.
         let command =
             "export LANG=C.UTF-8 TERM=xterm-256color CAIRN_BENCH_LOG=\(log.path); export CAIRN_EXEC_AT=$(date +%s.%N); exec \(cairn) --store \(store.path)"
+            + (language.map { " --lang \($0)" } ?? "")
         _ = tmux(["new-session", "-d", "-s", "b", "-x", "80", "-y", "24", command])
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, !readLog(log).contains(where: { $0.contains("read whole") }) { Thread.sleep(forTimeInterval: 0.02) }
@@ -82,22 +106,29 @@ struct TmuxProbe {
         ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    /// Each start's first frame, and the medians of those drawn from the first look.
-    static func summarize(_ frames: [String]) -> [String] {
+    /// Each start's first frame, and the medians of those drawn from the first look, and of
+    /// the first word's wait for the catalogue.
+    static func summarize(_ logs: [[String]]) -> [String] {
         func ms(_ line: String, after label: String) -> Double? {
             guard let at = line.range(of: label) else { return nil }
-            let digits = line[at.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+            let digits = line[at.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
             return Double(digits)
         }
+        let frames = logs.map { $0.first { $0.contains("first drawn frame") } ?? "first frame: not logged" }
         let looks = frames.filter { $0.contains("first look") }
         var out = frames.enumerated().map { "start \($0.offset + 1): \($0.element)" }
-        for (label, what) in [("first look)", "main"), ("(exec)", "the process's start (exec)")] {
-            let values = looks.compactMap { ms($0, after: label) }.sorted()
+        let waits = logs.compactMap { $0.first { $0.contains("wait for the catalogue") } }
+        for (label, what, lines) in [
+            ("first look)", "main to first drawn frame from the first look", looks),
+            ("(exec)", "the process's start (exec) to first drawn frame from the first look", looks),
+            ("for the catalogue", "the first word's wait for the catalogue", waits),
+        ] {
+            let values = lines.compactMap { ms($0, after: label) }.sorted()
             guard !values.isEmpty else { continue }
             out.append(
                 String(
-                    format: "real binary, %@ to first drawn frame from the first look: median %.0f ms of %d starts (%.0f–%.0f)", what,
-                    values[values.count / 2], values.count, values.first!, values.last!))
+                    format: "real binary, %@: median %.2f ms of %d starts (%.2f–%.2f)", what, values[values.count / 2], values.count,
+                    values.first!, values.last!))
         }
         return out
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CairnWords
@@ -62,6 +63,16 @@ import Testing
             #expect(c.forms("No such message in any catalogue") == nil)
             #expect(c.forms("Schools", context: "no such context") == nil)
         }
+    }
+
+    @Test func the_catalogues_are_read_beside_the_executable_as_the_bundle_has_them() throws {
+        for language in Language.supported where language != .english {
+            let beside = try #require(CatalogueFile.bytes(language.code), "\(language)")
+            let url = try #require(Bundle.module.url(forResource: language.code, withExtension: "po", subdirectory: "po"))
+            #expect(beside == [UInt8](try Data(contentsOf: url)), "\(language)")
+        }
+        #expect(CatalogueFile.bytes("xx") == nil)
+        #expect(CatalogueFile.read("/proc/self") == nil)
     }
 
     @Test func a_key_hashes_the_same_however_its_bytes_come() {
