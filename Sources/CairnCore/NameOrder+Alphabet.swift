@@ -4,11 +4,19 @@ extension NameOrder {
     public static func shown<T>(
         _ items: some Collection<T>, by name: (T) -> String, id: ((T) -> String)? = nil, in alphabet: Alphabet = .session
     ) -> [T] {
-        let all = sorted(items, by: name, id: id)
-        guard !alphabet.isEmpty else { return all }
-        let keys = all.map { alphabet.key(name($0)) }
+        guard !alphabet.isEmpty else { return sorted(items, by: name, id: id) }
+        // One sort, the alphabet's key first and the one order's after it: a national store's
+        // Home sorts thousands of clusters so before its first frame.
+        let all = Array(items)
+        let names = all.map(name)
+        let letters = names.map(alphabet.key)
+        let keys = names.map(Text.folded)
+        let ids = id.map { all.map($0) }
         return all.indices.sorted { i, j in
-            keys[i] != keys[j] ? keys[i].lexicographicallyPrecedes(keys[j]) : i < j
+            if letters[i] != letters[j] { return letters[i].lexicographicallyPrecedes(letters[j]) }
+            if keys[i] != keys[j] { return keys[i].lexicographicallyPrecedes(keys[j]) }
+            if names[i] != names[j] || ids == nil { return names[i].utf8.lexicographicallyPrecedes(names[j].utf8) }
+            return ids![i].utf8.lexicographicallyPrecedes(ids![j].utf8)
         }.map { all[$0] }
     }
 

@@ -58,6 +58,10 @@ public struct Catalogue: Sendable {
         return index?.forms(id, context: context)
     }
 
+    /// How many messages it holds, without making any into text (the header and fuzzy
+    /// entries aside; an untranslated entry counts).
+    public var count: Int { (index?.count ?? 0) + given.count }
+
     /// Every translation, made whole: for checks over the catalogue, not for showing a screen.
     public var messages: [Key: [String]] {
         var all = index?.all() ?? [:]

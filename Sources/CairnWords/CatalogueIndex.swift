@@ -23,6 +23,8 @@ final class CatalogueIndex: Sendable {
         header = scan.header
     }
 
+    var count: Int { starts.count + others.values.reduce(0) { $0 + $1.count } }
+
     /// The header's plural rule, nil when it names none.
     func pluralRule() throws(Catalogue.Problem) -> PluralRule? {
         guard let header, let text = (try? CatalogueEntry(bytes, at: header))?.forms.first else { return nil }

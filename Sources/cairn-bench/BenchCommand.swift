@@ -263,7 +263,7 @@ func speak(_ code: String) throws {
     guard let language = Language.named(code) else { throw StoreError("--lang \(code): Cairn does not speak it") }
     var times: [Double] = []
     for _ in 0..<5 { times.append(try Measure.milliseconds { try Words.use(language) }) }
-    let messages = try Words.catalogue(for: language).messages.count
+    let messages = try Words.catalogue(for: language).count
     print("catalogue (\(language.code), \(messages) messages) read and put in use: " + Measure.summary(times))
 }
 

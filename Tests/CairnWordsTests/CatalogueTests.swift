@@ -58,6 +58,7 @@ import Testing
             let c = try Words.catalogue(for: language)
             let all = c.messages
             #expect(all.count > 2000, "\(language)")
+            #expect(c.count == all.count, "\(language): every message is translated")
             let unfound = all.filter { c.forms($0.key.id, context: $0.key.context) != $0.value }
             #expect(unfound.isEmpty, "\(language): \(unfound.keys.prefix(3))")
             #expect(c.forms("No such message in any catalogue") == nil)
