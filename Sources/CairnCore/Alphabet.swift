@@ -21,6 +21,9 @@ public struct Alphabet: Sendable {
     let single: [UInt32: UInt32]
     /// The weights of its two-letter ones (Welsh `ll`), by the pair of lowercase ASCII bytes.
     let pairs: [UInt16: UInt32]
+    /// True when one of its one-scalar letters is ASCII: else an ASCII letter that starts no
+    /// pair takes its weight from its byte, without a lookup.
+    let hasASCIISingle: Bool
 
     /// Each group's spellings are one letter (Norwegian's Æ and Ä), placed after `after` and
     /// after the groups before it that follow the same letter.
@@ -46,6 +49,7 @@ public struct Alphabet: Sendable {
         }
         self.single = single
         self.pairs = pairs
+        hasASCIISingle = single.keys.contains { $0 < 0x80 }
     }
 
     /// True for a language that only folds accents: its names sort in `NameOrder`'s one order.
@@ -110,7 +114,11 @@ public struct Alphabet: Sendable {
                     continue
                 }
             }
-            if let weight = single[v] {
+            if v < 0x80, !hasASCIISingle {
+                // Most of a name's letters: a national store's Home keys thousands of names so
+                // before its first frame.
+                out.append(Self.weight(of: Self.lower(v)))
+            } else if let weight = single[v] {
                 out.append(weight)
             } else {
                 folded.removeAll(keepingCapacity: true)
