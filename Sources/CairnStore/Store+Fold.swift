@@ -14,7 +14,7 @@ extension Store {
     /// checking them again would add a pass over every record of a national store to every start.
     func checkForeign(_ result: inout JournalReader.Result, file: URL) {
         let name = file.lastPathComponent
-        guard name != journalFile.lastPathComponent, name != "\(identity.fileSafeHost).jsonl" else { return }
+        guard !JournalSegment.isSegment(name, of: instance.id), name != "\(identity.fileSafeHost).jsonl" else { return }
         let alone = World()
         var refused = Set<String>()
         var refusedCommits = Set<String>()

@@ -8,8 +8,7 @@ extension Store {
     func adoptRenewedInstance() {
         guard let now = StoreInstance.kept(directory, identity: identity), now.id != instance.id else { return }
         instance = now
-        writer = JournalWriter(
-            url: StoreLayout.journalFolder(directory).appendingPathComponent(now.journalName), store: directory, mode: access.fileMode)
+        journal = OwnJournal(copy: now.id, store: directory, mode: access.fileMode, sealAfter: journal.sealAfter)
     }
 
     /// Runs `body` holding this copy's journal's lock, the copy's id checked again once the
@@ -19,7 +18,7 @@ extension Store {
         // the new journal taken instead.
         for _ in 0..<3 {
             let current = instance.id
-            let done: T? = try writer.locked { () throws(StoreError) -> T? in
+            let done: T? = try journal.locked(sealing: true) { _ throws(StoreError) -> T? in
                 if let now = StoreInstance.kept(directory, identity: identity), now.id != current { return nil }
                 return try body()
             }

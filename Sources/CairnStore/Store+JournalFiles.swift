@@ -22,7 +22,7 @@ extension Store {
         var verdicts: [String: JournalVetting.Verdict] = [:]
         for name in names {
             let url = journalDirectory.appendingPathComponent(name)
-            let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: url != journalFile)
+            let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id))
             verdicts[name] = verdict
             if let reason = verdict.refusal {
                 stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))

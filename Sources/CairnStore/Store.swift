@@ -30,11 +30,14 @@ public final class Store {
     let readSliceBytes: Int
 
     var journalDirectory: URL { StoreLayout.journalFolder(directory) }
-    /// The journal file this copy's sessions write.
-    public var journalFile: URL { writer.url }
+    /// The journal file this copy's sessions write: its open segment.
+    public var journalFile: URL { journal.url }
     /// What the first open of this copy closed to other accounts (`StorePrivacy`), to be said.
     public private(set) var privacyNotice: String?
-    var writer: JournalWriter
+    /// This copy's journal, whose open segment every commit appends to.
+    var journal: OwnJournal
+    /// The open segment's writer, as last found (under `lockedForWriting`: the one locked).
+    var writer: JournalWriter { journal.writer }
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
     /// Where the last event folded stands in the order: an event read later that orders before
@@ -68,9 +71,10 @@ public final class Store {
     /// - Parameter readSliceBytes: how much of a journal a full read holds at a time.
     /// - Parameter readNow: false to leave the world empty until `read()`: the terminal UI
     ///   draws its first frame from `firstLook()` in between.
+    /// - Parameter sealAfter: the bytes past which this copy's open journal segment is sealed.
     public init(
         directory: URL, identity: Identity = .current(), snapshotAfter: Int = Store.snapshotAfter,
-        readSliceBytes: Int = Store.readSliceBytes, readNow: Bool = true
+        readSliceBytes: Int = Store.readSliceBytes, readNow: Bool = true, sealAfter: Int = JournalSegment.sealAfter
     ) throws(StoreError) {
         self.directory = directory
         self.snapshotAfter = snapshotAfter
@@ -95,9 +99,7 @@ public final class Store {
         if JournalMove.pending(directory) != nil { try? JournalMove.finishPending(directory, identity: identity, access: access) }
         instance = StoreInstance.of(directory, identity: identity, access: access)
         if firstOpen { privacyNotice = StorePrivacy.closeOnFirstOpen(directory, access: access) }
-        self.writer = JournalWriter(
-            url: StoreLayout.journalFolder(directory).appendingPathComponent(instance.journalName), store: directory,
-            mode: access.fileMode)
+        self.journal = OwnJournal(copy: instance.id, store: directory, mode: access.fileMode, sealAfter: sealAfter)
         // This copy's own journal swapped for a link: every command would write through it or
         // show an empty store; refused at once, named.
         if InsideStore.isLink(writer.url.path) { throw InsideStore.linkRefused(writer.url.path) }
@@ -189,7 +191,7 @@ public final class Store {
     ///   usual case); a full reload when a merged file brings older events.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
-        try writer.unlessBusy { () throws(StoreError) in try refreshHoldingLock() } ?? false
+        try journal.unlessBusy { () throws(StoreError) in try refreshHoldingLock() } ?? false
     }
 
     /// `refresh` for a caller that holds the journal's lock (a commit) or need not wait.

@@ -96,6 +96,17 @@ final class JournalWriter {
         return try body()
     }
 
+    /// The journal's length now; call inside `locked`.
+    func size() throws(StoreError) -> Int {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError.posix {
+                Words.say("cannot inspect the journal {path}: {reason}", context: "store", ["path": url.path, "reason": $0])
+            }
+        }
+        return Int(info.st_size)
+    }
+
     /// Appends `lines` (each an event's JSON, no line break), each chained to the one before
     /// it (`JournalChain`); call inside `locked`. All or nothing.
     func append(lines: [[UInt8]]) throws(StoreError) {

@@ -31,7 +31,6 @@ extension StoreSync {
         let ours = journals(git, at: "HEAD")
         let theirs = journals(git, at: ref)
         let base = git.value(["merge-base", "HEAD", ref]).map { journals(git, at: $0) } ?? [:]
-        let own = "journal/" + ownJournal.lastPathComponent
         try requireOnlyJournals(git, ref: ref, remote: remote)
         try requireFitExamples(git, ref: ref, remote: remote)
         for (path, held) in ours.sorted(by: { $0.key < $1.key }) {
@@ -45,7 +44,7 @@ extension StoreSync {
                 continue
             }
             // Taken as the hub holds it, as the person asked (`cairn sync --take`).
-            if path != own, taking.contains(path) { continue }
+            if !isOwn(path), taking.contains(path) { continue }
             // Nothing arrives for it (the remote has what both last shared): this copy's own
             // journal mended since (`cairn check --repair`) goes out as its next version.
             if arriving == held || base[path] == arriving { continue }
@@ -58,9 +57,9 @@ extension StoreSync {
             // Another copy's journal may only grow. This copy's own journal takes nothing from a
             // remote: not a line more (a copy restored from a backup takes a new id first, see
             // `becomeNewCopyIfRestored`), not a line less.
-            if path != own, came.starts(with: mine) { continue }
+            if !isOwn(path), came.starts(with: mine) { continue }
             // A hub made anew from another copy (no history shared) may hold less of ours.
-            if path == own, base.isEmpty, mine.starts(with: came) { continue }
+            if isOwn(path), base.isEmpty, mine.starts(with: came) { continue }
             let line = firstDifferentLine(mine, came)
             let what =
                 mine.starts(with: came)
@@ -68,14 +67,14 @@ extension StoreSync {
                 : came.starts(with: mine)
                     ? Words.say("followed by lines this copy never wrote", context: "a journal's line was")
                     : Words.say("changed", context: "a journal's line was")
-            if path != own, let broken = firstBreak(mine, journal: path) {
+            if !isOwn(path), let broken = firstBreak(mine, journal: path) {
                 throw StoreError(
                     Words.say(
                         "refused what {remote} has: this copy holds {path} damaged (line {line} was changed here: its hash does not follow); nothing was merged and the store is as it was (`cairn check --repair --store {store}` puts it back from git, then sync)",
                         context: "store",
                         ["remote": remote, "path": path, "line": String(broken), "store": StorePrivacy.shellQuoted(directory.path)]))
             }
-            throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: path == own)
+            throw refusal(git, ref: ref, remote: remote, path: path, line: line, what: what, own: isOwn(path))
         }
     }
 

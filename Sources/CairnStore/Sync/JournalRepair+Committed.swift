@@ -8,14 +8,21 @@ import Foundation
 /// ids) follow it, chained on from its end. A line changed here is not kept: git holds it as
 /// it was.
 extension JournalRepair {
-    static func repairCommitted(_ store: Store) throws(StoreError) -> Outcome? {
-        let url = store.journalFile
-        let path = "journal/" + url.lastPathComponent
+    /// Each segment of this copy's journal that no longer holds what git committed of it, put back.
+    static func repairCommitted(_ store: Store) throws(StoreError) -> [Outcome] {
         guard let git = Git(in: store.directory),
             FileManager.default.fileExists(atPath: store.directory.appendingPathComponent(".git").path)
-        else { return nil }
+        else { return [] }
         let sync = StoreSync(store: store)
-        guard let committed = sync.journals(git, at: "HEAD")[path] else { return nil }
+        var outcomes: [Outcome] = []
+        for (path, committed) in sync.journals(git, at: "HEAD").sorted(by: { $0.key < $1.key }) where sync.isOwn(path) {
+            if let outcome = try repairCommitted(store, path: path, committed: committed, git: git) { outcomes.append(outcome) }
+        }
+        return outcomes
+    }
+
+    static func repairCommitted(_ store: Store, path: String, committed: StoreSync.Blob, git: Git) throws(StoreError) -> Outcome? {
+        let url = store.directory.appendingPathComponent(path)
         let writer = JournalWriter(url: url, store: store.directory, mode: store.access.fileMode)
         return try writer.locked { () throws(StoreError) -> Outcome? in
             guard StoreSync.blobHash(of: url, prefix: committed.size) != committed.sha else { return nil }

@@ -22,7 +22,7 @@ public enum JournalRepair {
     /// copy's own journal when it no longer holds what git last committed of it.
     public static func run(_ store: Store) throws(StoreError) -> [Outcome] {
         var outcomes: [Outcome] = []
-        if let own = try repairCommitted(store) { outcomes.append(own) }
+        outcomes += try repairCommitted(store)
         for url in try store.journalFiles() {
             guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { continue }
             outcomes.append(try repair(url, brokenAt: broken.line, in: store))

@@ -11,20 +11,27 @@ import Foundation
 /// editor, an old copy of the file put back, a cut under a running session) or changed here
 /// is never committed, or the hub would lose lines other copies hold, or hold a forgery.
 extension StoreSync {
-    /// Refuses to commit this copy's journal when it no longer begins with what HEAD holds of
-    /// it. Compared by git's own blob hash of that many bytes, so nothing is read from git.
+    /// Refuses to commit this copy's journal when a segment of it no longer begins with what
+    /// HEAD holds of it. Compared by git's own blob hash of that many bytes, so nothing is read
+    /// from git; a segment git finds unchanged since HEAD (its status, from each file's inode,
+    /// size and times) is not read at all, so a sealed segment costs nothing however long.
     func requireOwnJournalExtendsCommitted(_ git: Git) throws(StoreError) {
-        let path = "journal/" + ownJournal.lastPathComponent
-        guard let committed = journals(git, at: "HEAD")[path] else { return }
+        let committed = journals(git, at: "HEAD").filter { isOwn($0.key) }
+        guard !committed.isEmpty else { return }
+        let status = git.run(["status", "--porcelain=v1", "--untracked-files=no", "-z", "--"] + committed.keys.sorted())
+        // "XY path": a path git lists differs from HEAD (or cannot be told from it without reading).
+        let changed: Set<String> =
+            status.ok ? Set(status.out.split(separator: "\0").filter { $0.count > 3 }.map { String($0.dropFirst(3)) }) : Set(committed.keys)
         let store = StorePrivacy.shellQuoted(directory.path)
-        guard StoreSync.blobHash(of: ownJournal, prefix: committed.size) == committed.sha else {
-            throw StoreError(
-                Words.say(
-                    "{path} no longer holds what this copy already committed to git (lines were cut or changed here); nothing was committed or sent (`cairn check --repair --store {store}` puts back what git holds, keeping what was written since)",
-                    context: "store",
-                    ["path": path, "store": store]))
+        for (path, blob) in committed.sorted(by: { $0.key < $1.key }) where changed.contains(path) {
+            guard StoreSync.blobHash(of: directory.appendingPathComponent(path), prefix: blob.size) == blob.sha else {
+                throw StoreError(
+                    Words.say(
+                        "{path} no longer holds what this copy already committed to git (lines were cut or changed here); nothing was committed or sent (`cairn check --repair --store {store}` puts back what git holds, keeping what was written since)",
+                        context: "store",
+                        ["path": path, "store": store]))
+            }
         }
-
     }
 
     /// Git's blob hash (SHA-1 of `blob <size>\0` and the bytes) of the first `size` bytes of

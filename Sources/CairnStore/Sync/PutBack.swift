@@ -13,18 +13,26 @@ extension StoreSync {
     /// is this copy's journal as HEAD has it. Built on a private index: the working tree, where
     /// a session may be appending to the journal, is never touched.
     func puttingBackOwnJournal(_ git: Git, onto ref: String, remote: String) throws(StoreError) -> String {
-        let path = "journal/" + ownJournal.lastPathComponent
-        guard let held = journals(git, at: "HEAD")[path] else { return ref }
-        let arriving = journals(git, at: ref)[path]
+        let arrivingAll = journals(git, at: ref)
         let base = git.value(["merge-base", "HEAD", ref]).map { journals(git, at: $0) } ?? [:]
-        if arriving == held || (arriving != nil && arriving == base[path]) { return ref }
+        // Each segment of this copy's journal the hub holds otherwise than HEAD does.
+        let differing = journals(git, at: "HEAD").filter { path, held in
+            guard isOwn(path) else { return false }
+            let arriving = arrivingAll[path]
+            return arriving != held && (arriving == nil || arriving != base[path])
+        }
+        guard !differing.isEmpty else { return ref }
+        let path = differing.keys.sorted().joined(separator: ", ")
         var privateIndex = git
         let index = FileManager.default.temporaryDirectory.appendingPathComponent(
             "cairn-put-back-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: index) }
         privateIndex.environment["GIT_INDEX_FILE"] = index.path
         let read = privateIndex.run(["read-tree", ref])
-        let updated = read.ok ? privateIndex.run(["update-index", "--add", "--cacheinfo", "100644,\(held.sha),\(path)"]) : read
+        var updated = read
+        for (segment, held) in differing.sorted(by: { $0.key < $1.key }) where updated.ok {
+            updated = privateIndex.run(["update-index", "--add", "--cacheinfo", "100644,\(held.sha),\(segment)"])
+        }
         guard updated.ok, let tree = privateIndex.value(["write-tree"]) else {
             throw StoreError(
                 Words.say(

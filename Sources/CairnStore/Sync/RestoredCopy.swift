@@ -15,31 +15,43 @@ extension StoreSync {
     /// Whether the remote holds this copy's journal otherwise than as an earlier part of it:
     /// then this copy becomes a new one (see above) and the sync is run again by that copy.
     func becomeNewCopyIfRestored(_ git: Git, ref: String, progress: (String) -> Void) throws(StoreError) -> StoreSync? {
-        let path = "journal/" + ownJournal.lastPathComponent
         let base = git.value(["merge-base", "HEAD", ref]).map { journals(git, at: $0) } ?? [:]
-        guard let arriving = journals(git, at: ref)[path], base[path] != arriving, let came = blob(git, arriving.sha) else { return nil }
-        let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
-        return try writer.locked { () throws(StoreError) -> StoreSync? in
-            let mine = InsideStore.contents(of: ownJournal) ?? Data()
-            if mine.starts(with: came) { return nil }  // the hub is behind on ours: the usual case
-            // What the hub is known to have had of ours (sent at the last sync, or in the commit
-            // both sides share) must be there unchanged: otherwise the hub's copy was rewritten,
-            // not this one restored, and `requireAppendsOnly` refuses it.
-            let known = max(base[path]?.size ?? 0, SyncRecord.read(directory)?.sent[ownJournal.lastPathComponent] ?? 0)
-            guard known <= mine.count, known <= came.count, mine.prefix(known) == came.prefix(known) else { return nil }
+        // Each segment of this copy's journal the hub holds otherwise than both last shared it.
+        var arriving: [(name: String, came: Data, known: Int)] = []
+        let sent = SyncRecord.read(directory)?.sent ?? [:]
+        for (path, blob) in journals(git, at: ref).sorted(by: { $0.key < $1.key }) where isOwn(path) && base[path] != blob {
+            guard let came = self.blob(git, blob.sha) else { return nil }
+            let name = String(path.dropFirst("journal/".count))
+            arriving.append((name, came, max(base[path]?.size ?? 0, sent[name] ?? 0)))
+        }
+        guard !arriving.isEmpty else { return nil }
+        return try lockingOwnJournal { () throws(StoreError) -> StoreSync? in
+            var parts: [JournalMove.Kept] = []
+            var since = 0
+            for (name, came, known) in arriving {
+                let mine = InsideStore.contents(of: directory.appendingPathComponent("journal/" + name)) ?? Data()
+                if mine.starts(with: came) { continue }  // the hub is behind on ours: the usual case
+                // What the hub is known to have had of ours (sent at the last sync, or in the
+                // commit both sides share) must be there unchanged: otherwise the hub's copy was
+                // rewritten, not this one restored, and `requireAppendsOnly` refuses it.
+                guard known <= mine.count, known <= came.count, mine.prefix(known) == came.prefix(known) else { return nil }
+                // The lines both hold; the rest of ours were written here since the backup.
+                let shared = commonLines(mine, came)
+                since += mine[shared...].split(separator: 0x0A, omittingEmptySubsequences: true).count
+                parts.append(JournalMove.Kept(file: name, keep: shared))
+            }
+            guard let first = parts.first else { return nil }
             progress(Words.say("This copy was restored from a backup: it takes a new id…", context: "store"))
-            // The lines both hold; the rest of ours were written here since the backup. The move
-            // is noted first, so that a kill anywhere in it is finished by the next start or sync.
-            let shared = commonLines(mine, came)
-            let since = mine[shared...].split(separator: 0x0A, omittingEmptySubsequences: true).count
+            // The move is noted first, so that a kill anywhere in it is finished by the next start or sync.
             let renewedID = StoreInstance.newID(identity)
-            let move = JournalMove(from: ownJournal.lastPathComponent, to: renewedID + ".jsonl", keep: shared)
+            let move = JournalMove(
+                from: first.file, to: renewedID + ".jsonl", keep: first.keep, more: parts.count > 1 ? Array(parts.dropFirst()) : nil)
             try move.record(directory, access: access)
             try move.finish(directory, identity: identity, access: access, holdingLock: true)
             let next = StoreSync(
                 directory: directory, identity: identity, access: access,
                 ownJournal: StoreLayout.journalFolder(directory).appendingPathComponent(move.to), interactive: interactive)
-            let old = ownJournal.deletingPathExtension().lastPathComponent
+            let old = ownCopy
             // English whatever the session speaks: the commit is part of the history every member shares.
             try commitMove(
                 git, move,
@@ -52,7 +64,8 @@ extension StoreSync {
     /// Commits the two journals of a finished move, then forgets the move.
     func commitMove(_ git: Git, _ move: JournalMove, message: String) throws(StoreError) {
         let paths =
-            ["journal/" + move.from]
+            move.parts.map { "journal/" + $0.file }
+            .filter { FileManager.default.fileExists(atPath: directory.path + "/" + $0) }
             + (FileManager.default.fileExists(atPath: directory.path + "/journal/" + move.to) ? ["journal/" + move.to] : [])
         let added = git.run(["add", "--"] + paths)
         guard added.ok else {

@@ -146,14 +146,12 @@ extension StoreSync {
         guard listed.ok else {
             throw StoreError(Words.say("cannot read the repository's state: {reason}", context: "store", ["reason": listed.reason]))
         }
-        let own = "journal/" + ownJournal.lastPathComponent
-        var paths: Set<String> = []
-        if FileManager.default.fileExists(atPath: ownJournal.path) { paths.insert(own) }
+        var paths = Set(JournalSegment.segments(of: ownCopy, in: StoreLayout.journalFolder(directory)).map { "journal/" + $0.fileName })
         for entry in listed.out.split(separator: "\0") where entry.count > 3 {
             let code = entry.prefix(2)
             let path = String(entry.dropFirst(3))
             guard path.hasSuffix(".jsonl") else { continue }
-            if code == "??" || path == own {
+            if code == "??" || isOwn(path) {
                 // A file that is not a journal (a link, garbage, a sparse file) is never sent.
                 if JournalVetting.vet(directory.appendingPathComponent(path), known: nil).refusal == nil { paths.insert(path) }
             } else {
@@ -172,8 +170,7 @@ extension StoreSync {
     /// is committed, and the store's examples when they are fit to send. The message says how
     /// many changes, by whom, from which machine. Returns why the examples were not sent.
     func commitOwnJournals(_ git: Git) throws(StoreError) -> String? {
-        let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
-        return try writer.locked { () throws(StoreError) -> String? in
+        return try lockingOwnJournal { () throws(StoreError) -> String? in
             try requireOwnJournalExtendsCommitted(git)
             let paths = try ownJournals(git)
             var people: Set<String> = []
@@ -196,8 +193,8 @@ extension StoreSync {
             // who speak different languages (as the journal is).
             let message =
                 count == 0
-                ? "Cairn store files, from \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
-                : "\(count) change\(count == 1 ? "" : "s") by \(who) on \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))"
+                ? "Cairn store files, from \(identity.host) (\(ownCopy))"
+                : "\(count) change\(count == 1 ? "" : "s") by \(who) on \(identity.host) (\(ownCopy))"
             let committed = git.run(authorship(git) + ["commit", "--quiet", "--no-verify", "-m", message])
             guard committed.ok else {
                 throw StoreError(Words.say("cannot commit the journal in git: {reason}", context: "store", ["reason": committed.reason]))
@@ -233,13 +230,12 @@ extension StoreSync {
         let before = sizes()
         // Git rewrites the other copies' journal files whole: a session of this copy that
         // commits meanwhile would read a world with some of them missing, so it waits.
-        let writer = JournalWriter(url: ownJournal, store: directory, mode: access.fileMode)
-        try writer.locked { () throws(StoreError) in
+        try lockingOwnJournal { () throws(StoreError) in
             let merged = git.run(
                 authorship(git) + [
                     // The merge's message stays English, as every commit message Cairn writes (shared history).
                     "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories", "-m",
-                    "Merge \(remote) into \(identity.host) (\(ownJournal.deletingPathExtension().lastPathComponent))", ref,
+                    "Merge \(remote) into \(identity.host) (\(ownCopy))", ref,
                 ])
             var examplesSettled = false
             if !merged.ok { examplesSettled = try settleExamples(git, remote: remote) }
@@ -259,7 +255,7 @@ extension StoreSync {
             // Git wrote what came with its own modes (0644 under the usual umask).
             StorePrivacy.applyModes(directory, access: access)
         }
-        for (name, size) in sizes() where name != ownJournal.lastPathComponent {
+        for (name, size) in sizes() where !isOwn(name) {
             var from = before[name] ?? 0
             if from > size { from = 0 }  // rewritten, not appended: count it afresh
             guard size > from, let read = try? JournalReader.read(journalFolder.appendingPathComponent(name), from: from, firstLine: 1)
@@ -349,8 +345,8 @@ extension StoreSync {
 
     /// Notes when this sync ended and what the remote now has of this copy's journals.
     func record(_ git: Git, remote: String, ref: String) throws(StoreError) {
-        let name = ownJournal.lastPathComponent
-        let sent = [name: committedSize(git, rev: ref, path: "journal/" + name)]
+        var sent: [String: Int] = [:]
+        for (path, blob) in journals(git, at: ref) where isOwn(path) { sent[String(path.dropFirst("journal/".count))] = blob.size }
         try SyncRecord(at: Event.timestamp(Date()), remote: remote, sent: sent).write(directory, access: access)
     }
 }

@@ -12,8 +12,10 @@ public struct StoreSync: Sendable {
     public let directory: URL
     let identity: Identity
     let access: StoreAccess
-    /// The journal file this copy writes.
+    /// The journal file this copy writes: its open segment when the sync began.
     let ownJournal: URL
+    /// The copy whose segments this copy writes (`JournalSegment`).
+    var ownCopy: String { JournalSegment(fileName: ownJournal.lastPathComponent)?.copy ?? "" }
     /// Whether git may ask the person a question on the terminal (see `Git`): only for
     /// `cairn sync` typed at one, never under the terminal UI or with nobody there.
     public var interactive = false
@@ -300,5 +302,20 @@ extension StoreSync {
     public var sendsToHub: Bool {
         guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(".git").path) else { return false }
         return Git(in: directory)?.value(["remote"]) != nil
+    }
+}
+
+extension StoreSync {
+    /// Whether `path` (`journal/NAME`, or a bare name) is one of this copy's journal segments.
+    func isOwn(_ path: String) -> Bool {
+        let name = path.hasPrefix("journal/") ? String(path.dropFirst("journal/".count)) : path
+        return !name.contains("/") && JournalSegment.isSegment(name, of: ownCopy)
+    }
+
+    /// Runs `body` holding the lock of this copy's open segment: no session of it writes meanwhile.
+    func lockingOwnJournal<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try OwnJournal(copy: ownCopy, store: directory, mode: access.fileMode).locked(sealing: false) { _ throws(StoreError) -> T in
+            try body()
+        }
     }
 }

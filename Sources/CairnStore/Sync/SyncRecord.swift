@@ -51,7 +51,12 @@ public struct SyncStatus: Sendable, Equatable {
         let shared = FileManager.default.fileExists(atPath: store.directory.appendingPathComponent(".git").path)
         guard shared else { return SyncStatus(isShared: false, unsent: 0, last: nil) }
         let last = SyncRecord.read(store.directory)
-        let name = store.journalFile.lastPathComponent
-        return SyncStatus(isShared: true, unsent: SyncRecord.unsent(in: store.journalFile, after: last?.sent[name] ?? 0), last: last)
+        // Every segment of this copy's journal past what the remote had of it: a sealed one it
+        // had whole is read from its end, so costs nothing.
+        let folder = StoreLayout.journalFolder(store.directory)
+        let unsent = JournalSegment.segments(of: store.instance.id, in: folder).reduce(0) { total, segment in
+            total + SyncRecord.unsent(in: folder.appendingPathComponent(segment.fileName), after: last?.sent[segment.fileName] ?? 0)
+        }
+        return SyncStatus(isShared: true, unsent: unsent, last: last)
     }
 }
