@@ -38,6 +38,9 @@ public final class Store {
     var journal: OwnJournal
     /// The open segment's writer, as last found (under `lockedForWriting`: the one locked).
     var writer: JournalWriter { journal.writer }
+    /// The marks of the snapshot this session read or wrote last, by file: a link already
+    /// found is not walked again.
+    var snapshotMarks: [String: StoreSnapshot.Mark] = [:]
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
     /// Where the last event folded stands in the order: an event read later that orders before

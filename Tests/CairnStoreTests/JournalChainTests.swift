@@ -41,6 +41,42 @@ import Testing
         #expect(try breaks(store).isEmpty)
     }
 
+    /// The walk hashes each line where it lies; it must find the same hash, and the same lines
+    /// carrying one, as `split` does on a copy of the line, for every line a journal can hold.
+    @Test func a_line_hashed_where_it_lies_gives_what_its_copy_gives() throws {
+        let tmp = TemporaryDirectory()
+        let (_, lines) = try store(tmp)
+        var variants: [[UInt8]] = []
+        for line in lines {
+            let bytes = Array(line.utf8)
+            variants.append(bytes)
+            variants.append(Array(unchained(line).utf8))
+            variants.append(Array(line.uppercased().utf8))  // hex digits no longer lowercase
+            variants.append(Array(bytes.dropLast()))  // no closing brace
+            variants.append(Array(bytes.dropLast(2)) + [0x7D])  // no closing quote
+            variants.append(Array(line.replacingOccurrences(of: "\"chain\"", with: "\"chair\"").utf8))
+            for k in stride(from: bytes.count - JournalChain.suffixCount, to: bytes.count, by: 7) {
+                var changed = bytes
+                changed[k] = 0x78
+                variants.append(changed)
+            }
+        }
+        variants += [[], Array("{}".utf8), Array(#"{"chain":"00"}"#.utf8)]
+        let previous = JournalChain.seed(journal: "laptop-4k2q9z1m.jsonl")
+        for line in variants {
+            let (content, carried) = JournalChain.split(line[...])
+            line.withUnsafeBytes { raw in
+                let found = JournalChain.carried(raw)
+                #expect((found != nil) == (carried != nil), "\(String(decoding: line, as: UTF8.self))")
+                #expect(JournalChain.next(previous, raw, carried: found != nil) == JournalChain.next(previous, content))
+                if let found, let carried {
+                    #expect(JournalChain.hexEquals(found, carried))
+                    #expect(!JournalChain.hexEquals(found, previous))
+                }
+            }
+        }
+    }
+
     @Test func a_line_changed_by_hand_is_named_with_its_journal_and_line() throws {
         let tmp = TemporaryDirectory()
         var (store, lines) = try store(tmp)

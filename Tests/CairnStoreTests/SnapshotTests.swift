@@ -164,6 +164,48 @@ import Testing
         #expect(!inPlace.startedFromSnapshot)
     }
 
+    /// A copy of the store (`cp -a`, a backup put back) has new files holding the same bytes:
+    /// it opens from the snapshot, checked by each journal's chain, and ties the snapshot to
+    /// the new files; a copy whose bytes differ anywhere is read whole.
+    @Test func a_copied_or_restored_store_opens_from_its_snapshot_when_the_journals_bytes_are_the_same() throws {
+        let tmp = TemporaryDirectory()
+        try richStore(tmp)
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: 1)
+        #expect(FileManager.default.fileExists(atPath: first.snapshotFile.path))
+        let reference = try fullRead(tmp.store)
+
+        // Restored: the folder removed and put back from a copy, at the same path.
+        let backup = tmp.url.appendingPathComponent("backup")
+        try FileManager.default.copyItem(at: tmp.store, to: backup)
+        try FileManager.default.removeItem(at: tmp.store)
+        try FileManager.default.copyItem(at: backup, to: tmp.store)
+        let restored = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(restored.startedFromSnapshot)
+        #expect(restored.world == reference.world)
+        // Tied to the new files at once: the next start takes the first look from it.
+        #expect(try Store(directory: tmp.store, identity: ana, snapshotAfter: .max, readNow: false).firstLook() != nil)
+
+        // Copied elsewhere: another copy of the store, with the same history.
+        let copy = tmp.url.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: backup, to: copy)
+        let copied = try Store(directory: copy, identity: ana, snapshotAfter: .max)
+        #expect(copied.startedFromSnapshot)
+        #expect(copied.world == reference.world)
+
+        // One byte changed in a copy, its length kept: not the bytes the snapshot read.
+        let forged = tmp.url.appendingPathComponent("forged")
+        try FileManager.default.copyItem(at: backup, to: forged)
+        let journal = forged.appendingPathComponent("journal").appendingPathComponent(first.journalFile.lastPathComponent)
+        var bytes = try Data(contentsOf: journal)
+        let at = try #require(bytes.range(of: Data("Escola Básica de São João".utf8)))
+        bytes[at.lowerBound] = UInt8(ascii: "F")
+        try FileManager.default.removeItem(at: journal)
+        try bytes.write(to: journal)
+        let read = try Store(directory: forged, identity: ana, snapshotAfter: .max)
+        #expect(!read.startedFromSnapshot)
+        #expect(read.world.schools.values.contains { $0.name.hasPrefix("Fscola") })
+    }
+
     @Test func a_damaged_or_foreign_snapshot_is_never_trusted() throws {
         let tmp = TemporaryDirectory()
         try richStore(tmp)

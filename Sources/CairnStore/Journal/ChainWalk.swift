@@ -39,34 +39,35 @@ struct ChainWalk {
             }
             let end = base.distance(to: UnsafeRawPointer(nl))
             if pending.isEmpty {
-                walk(Array(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))[...])
+                walk(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             } else {
                 pending += UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-                walk(pending[...])
+                pending.withUnsafeBytes { walk($0) }
                 pending = []
             }
             start = end + 1
         }
     }
 
-    private mutating func walk(_ line: ArraySlice<UInt8>) {
+    /// One line, hashed where it lies: a national journal has millions.
+    private mutating func walk(_ line: UnsafeRawBufferPointer) {
         lines += 1
         offset += line.count + 1
-        let (content, carried) = JournalChain.split(line)
-        link = JournalChain.next(link, content)
+        let carried = JournalChain.carried(line)
+        link = JournalChain.next(link, line, carried: carried != nil)
         guard firstBreak == nil else { return }
         if let carried {
             sawChained = true
-            if carried != link {
+            if !JournalChain.hexEquals(carried, link) {
                 firstBreak = Break(
-                    line: lines, host: Self.host(of: line),
+                    line: lines, host: Self.host(of: Array(line)[...]),
                     reason: Words.say(
                         "its hash does not follow from the lines before it: it, or a line before it, was changed, removed or reordered",
                         context: "store"))
             }
         } else if sawChained {
             firstBreak = Break(
-                line: lines, host: Self.host(of: line),
+                line: lines, host: Self.host(of: Array(line)[...]),
                 reason: Words.say("it carries no hash after lines that do: it was added or changed by hand", context: "store"))
 
         }

@@ -32,6 +32,44 @@ public enum JournalChain {
         return Array(hasher.finalize())
     }
 
+    /// The link after `line` as it lies in a journal: its content is the line itself, or (when
+    /// it carries a hash, see `carried`) the line up to `,"chain":` closed with `}`.
+    static func next(_ previous: Link, _ line: UnsafeRawBufferPointer, carried: Bool) -> Link {
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        if carried {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: line[0..<(line.count - suffixCount)]))
+            hasher.update(data: [0x7D])
+        } else {
+            hasher.update(bufferPointer: line)
+        }
+        return Array(hasher.finalize())
+    }
+
+    /// The 64 hex digits a line carries as its hash, as they lie, or nil when it carries none:
+    /// the same lines as `split` finds a hash in.
+    static func carried(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        let n = line.count
+        guard n > suffixCount, line[n - 1] == 0x7D, line[n - 2] == 0x22 else { return nil }
+        let start = n - suffixCount
+        for k in 0..<head.count where line[start + k] != head[k] { return nil }
+        let digits = UnsafeRawBufferPointer(rebasing: line[(start + head.count)..<(n - 2)])
+        for c in digits where !((48...57).contains(c) || (97...102).contains(c)) { return nil }
+        return digits
+    }
+
+    /// Whether 64 lowercase hex digits spell `link`.
+    static func hexEquals(_ digits: UnsafeRawBufferPointer, _ link: Link) -> Bool {
+        guard digits.count == 2 * link.count else { return false }
+        for (k, b) in link.enumerated() {
+            let high = digits[2 * k]
+            let low = digits[2 * k + 1]
+            func value(_ c: UInt8) -> UInt8 { c <= 57 ? c - 48 : c - 87 }
+            if value(high) != b >> 4 || value(low) != b & 15 { return false }
+        }
+        return true
+    }
+
     /// `line` (an event's JSON ending in `}`, no line break) with its hash put in, and the link.
     static func chained(_ line: [UInt8], after previous: Link) -> (line: [UInt8], link: Link) {
         let link = next(previous, line)

@@ -11,6 +11,10 @@ struct StoreSnapshot {
     /// bytes and the bytes just before the place. Appends keep all three; a file replaced,
     /// restored or cut changes at least one. (A change made in place, in the middle, keeping
     /// the length, is seen only by `cairn check`, which always reads every journal.)
+    ///
+    /// A file with another inode (a copied store, a restored backup) still fits when its hash
+    /// chain, walked up to the place, ends in the link the snapshot noted (`link`): the chain
+    /// covers every byte before it, so those are the bytes the snapshot read.
     struct Mark: Equatable {
         var file: String
         var offset: Int
@@ -18,6 +22,13 @@ struct StoreSnapshot {
         var inode: UInt64
         var head: UInt64
         var tail: UInt64
+        /// The hash chain's link at `offset`; empty when it could not be read.
+        var link: [UInt8] = []
+
+        /// The same place in the same bytes, whichever file holds them.
+        func sameBytes(as other: Mark) -> Bool {
+            file == other.file && offset == other.offset && line == other.line && head == other.head && tail == other.tail
+        }
     }
 
     var marks: [Mark]
@@ -30,7 +41,7 @@ struct StoreSnapshot {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 12
+    static let format = 13
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -73,6 +84,8 @@ struct StoreSnapshot {
             head.unsigned(m.inode)
             head.unsigned(m.head)
             head.unsigned(m.tail)
+            head.number(m.link.count)
+            for b in m.link { head.byte(b) }
         }
         w.section(head)
         var first = SnapshotWriter(capacity: 1 << 16)
@@ -98,10 +111,13 @@ struct StoreSnapshot {
             let lastApplied = try head.bool() ? EventOrder(key: Int64(try head.number()), clock: try head.number()) : nil
             var marks: [Mark] = []
             for _ in 0..<(try head.count()) {
-                marks.append(
-                    Mark(
-                        file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
-                        head: try head.unsigned(), tail: try head.unsigned()))
+                var mark = Mark(
+                    file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
+                    head: try head.unsigned(), tail: try head.unsigned())
+                let links = try head.count()
+                guard links <= 32 else { return nil }
+                for _ in 0..<links { mark.link.append(try head.byte()) }
+                marks.append(mark)
             }
             var first = try r.section()
             var look = try FirstLook(snapshot: &first)
@@ -128,9 +144,24 @@ struct StoreSnapshot {
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
-    static func mark(_ url: URL, offset: Int, line: Int) -> Mark? {
+    ///
+    /// - Parameter known: the mark this file had before, whose link is taken when it stands at
+    ///   the same place in the same bytes, rather than walked anew.
+    static func mark(_ url: URL, offset: Int, line: Int, known: Mark? = nil) -> Mark? {
         guard let fd = InsideStore.openForReading(url) else { return nil }
         defer { close(fd) }
+        guard var mark = fingerprint(fd, file: url.lastPathComponent, offset: offset, line: line) else { return nil }
+        if let known, known.sameBytes(as: mark), known.inode == mark.inode {
+            mark.link = known.link
+        } else {
+            mark.link = link(fd, journal: url.lastPathComponent, at: offset) ?? []
+        }
+        return mark
+    }
+
+    /// The mark without its link: the file's inode, and hashes of its first bytes and of those
+    /// before `offset`.
+    static func fingerprint(_ fd: Int32, file: String, offset: Int, line: Int) -> Mark? {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         func hash(from start: Int, count: Int) -> UInt64? {
@@ -141,23 +172,59 @@ struct StoreSnapshot {
         }
         let size = min(offset, fingerprintBytes)
         guard let head = hash(from: 0, count: size), let tail = hash(from: offset - size, count: size) else { return nil }
-        return Mark(file: url.lastPathComponent, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail)
+        return Mark(file: file, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail)
+    }
+
+    /// The chain's link at `offset` (a line's end): the hash the line before it carries, or,
+    /// for a line an earlier version wrote without one, the chain walked up to there.
+    static func link(_ fd: Int32, journal: String, at offset: Int) -> [UInt8]? {
+        guard offset > 0 else { return JournalChain.seed(journal: journal) }
+        let back = min(offset, JournalVetting.firstLineLimit)
+        var bytes = [UInt8](repeating: 0, count: back)
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, back, off_t(offset - back)) }
+        guard n == back, bytes.last == 0x0A else { return nil }
+        let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        if start > 0 || back == offset, let carried = JournalChain.split(bytes[start..<(back - 1)]).carried { return carried }
+        return ChainWalk.walk(fd: fd, journal: journal, upTo: offset)?.link
+    }
+
+    /// How the snapshot stands against the journals now.
+    enum Fit: Equatable {
+        /// Every journal it read is unchanged up to its place.
+        case fits
+        /// So too, but some are other files holding the same bytes (a copied or restored
+        /// store): a snapshot written anew ties itself to them, so the next start checks less.
+        case fitsMoved
+        case unfit
     }
 
     /// Whether every journal the snapshot read is still there and unchanged up to its place.
     /// Files it never saw (brought by a sync since) are the tail, read from their start.
-    func fits(_ files: [URL]) -> Bool {
+    func fit(_ files: [URL]) -> Fit {
         let byName = Dictionary(files.map { ($0.lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
-        return marks.allSatisfy { m in
-            guard let url = byName[m.file] else { return false }
-            return Self.mark(url, offset: m.offset, line: m.line) == m
+        var moved = false
+        for m in marks {
+            guard let url = byName[m.file], let fd = InsideStore.openForReading(url) else { return .unfit }
+            defer { close(fd) }
+            guard let now = Self.fingerprint(fd, file: m.file, offset: m.offset, line: m.line), now.sameBytes(as: m) else {
+                return .unfit
+            }
+            if now.inode == m.inode { continue }
+            // Another file: its chain must end where the snapshot's did, with no line broken on the way.
+            guard m.link.count == 32, let walk = ChainWalk.walk(fd: fd, journal: m.file, upTo: m.offset), walk.offset == m.offset,
+                walk.firstBreak == nil, walk.link == m.link
+            else { return .unfit }
+            moved = true
         }
+        return moved ? .fitsMoved : .fits
     }
+
+    func fits(_ files: [URL]) -> Bool { fit(files) != .unfit }
 
     /// Whether the snapshot holds every journal whole: each is there, unchanged, and ends at
     /// its place (no tail to read, no journal it never saw).
     func coversWholly(_ files: [URL]) -> Bool {
-        guard files.count == marks.count, fits(files) else { return false }
+        guard files.count == marks.count, fit(files) == .fits else { return false }
         let offsets = Dictionary(marks.map { ($0.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return files.allSatisfy { url in
             var info = stat()
@@ -182,8 +249,11 @@ extension Store {
     /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
-        if let snapshot = StoreSnapshot.read(snapshotFile), snapshot.fits(try journalFiles()) {
+        let snapshot = StoreSnapshot.read(snapshotFile)
+        let fit = try snapshot?.fit(journalFiles()) ?? .unfit
+        if let snapshot, fit != .unfit {
             world = snapshot.world
+            snapshotMarks = Dictionary(snapshot.marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
             positions = Dictionary(snapshot.marks.map { ($0.file, ($0.offset, $0.line)) }, uniquingKeysWith: { a, _ in a })
             clockHigh = snapshot.clockHigh
             lastApplied = snapshot.lastApplied
@@ -197,7 +267,7 @@ extension Store {
         } else {
             try reload()
         }
-        if eventCount - snapshotEvents >= snapshotAfter { saveSnapshot() }
+        if eventCount - snapshotEvents >= snapshotAfter || fit == .fitsMoved { saveSnapshot() }
     }
 
     /// Writes a snapshot of the world as read now (temporary file, then rename). Never of a
@@ -210,7 +280,9 @@ extension Store {
         var marks: [StoreSnapshot.Mark] = []
         for (file, place) in positions.sorted(by: { $0.key < $1.key }) {
             let url = journalDirectory.appendingPathComponent(file)
-            guard let mark = StoreSnapshot.mark(url, offset: place.offset, line: place.line) else { return false }
+            guard let mark = StoreSnapshot.mark(url, offset: place.offset, line: place.line, known: snapshotMarks[file]) else {
+                return false
+            }
             marks.append(mark)
         }
         let snapshot = StoreSnapshot(
@@ -222,6 +294,7 @@ extension Store {
             return false
         }
         snapshotEvents = eventCount
+        snapshotMarks = Dictionary(marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
         return true
     }
 
