@@ -27,7 +27,7 @@ public struct Identity: Sendable, Equatable {
     }
 
     /// The host name made safe as a file name.
-    var fileSafeHost: String {
+    public var fileSafeHost: String {
         String(host.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
     }
 }

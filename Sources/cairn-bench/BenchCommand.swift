@@ -283,7 +283,8 @@ let usage = """
     cairn-bench trust [writers|kills|keys|registers] [--keys N]
         the trust proofs at full size
     cairn-bench sync [ARGS]
-        sync through git between copies made for it
+        sync through git between copies made for it; with --own-history --store DIR [--rounds N],
+        one change synced by the copy that wrote DIR's whole history
     cairn-bench visidata --register FILE [--vd PATH] [--pairs N] [--cluster-by ID,NAME]
         spawn to first screen, Cairn against VisiData (pip install visidata), on the register
         made ten times larger: in tmux, in pairs, the order alternating

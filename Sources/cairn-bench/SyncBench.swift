@@ -11,6 +11,7 @@ import Foundation
 /// and the hub's growth is measured (`du` of its objects, as pushed and after `git gc`).
 enum SyncBench {
     static func run(_ args: [String], cairn: String) throws {
+        if args.contains("--own-history") { return try ownHistory(args, cairn: cairn) }
         let counts =
             args.firstIndex(of: "--changes").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }?
             .split(separator: ",").compactMap { Int($0) } ?? [10, 1_000, 10_000]

@@ -93,13 +93,16 @@ struct Git {
         }
         let deadline = Date().addingTimeInterval(timeout)
         var timedOut = false
+        // Most git commands a sync runs end within a few milliseconds: looked at often at first.
+        var pause: useconds_t = 100
         while process.isRunning {
             if Date() > deadline {
                 timedOut = true
                 process.terminate()
                 break
             }
-            usleep(2_000)
+            usleep(pause)
+            pause = min(pause * 2, 2_000)
         }
         process.waitUntilExit()
         try? outHandle.close()

@@ -15,8 +15,8 @@ extension StoreSync {
     /// HEAD holds of it. Compared by git's own blob hash of that many bytes, so nothing is read
     /// from git; a segment git finds unchanged since HEAD (its status, from each file's inode,
     /// size and times) is not read at all, so a sealed segment costs nothing however long.
-    func requireOwnJournalExtendsCommitted(_ git: Git) throws(StoreError) {
-        let committed = journals(git, at: "HEAD").filter { isOwn($0.key) }
+    func requireOwnJournalExtendsCommitted(_ git: Git, head: [String: Blob]) throws(StoreError) {
+        let committed = head.filter { isOwn($0.key) }
         guard !committed.isEmpty else { return }
         let status = git.run(["status", "--porcelain=v1", "--untracked-files=no", "-z", "--"] + committed.keys.sorted())
         // "XY path": a path git lists differs from HEAD (or cannot be told from it without reading).

@@ -171,12 +171,13 @@ extension StoreSync {
     /// many changes, by whom, from which machine. Returns why the examples were not sent.
     func commitOwnJournals(_ git: Git) throws(StoreError) -> String? {
         return try lockingOwnJournal { () throws(StoreError) -> String? in
-            try requireOwnJournalExtendsCommitted(git)
+            let head = journals(git, at: "HEAD")
+            try requireOwnJournalExtendsCommitted(git, head: head)
             let paths = try ownJournals(git)
             var people: Set<String> = []
             var count = 0
             for path in paths {
-                let before = committedSize(git, rev: "HEAD", path: path)
+                let before = head[path]?.size ?? 0
                 if let read = try? JournalReader.read(directory.appendingPathComponent(path), from: before, firstLine: 1) {
                     count += read.events.count
                     for event in read.events { people.insert(event.by) }
@@ -205,9 +206,15 @@ extension StoreSync {
 
     /// A fresh laptop's git knows no user: the commit then names the account and the machine.
     func authorship(_ git: Git) -> [String] {
+        // Both asked in one git call: "user.name Ana Silva" lines.
+        let set = (git.value(["config", "--get-regexp", "^user\\.(name|email)$"]) ?? "").split(separator: "\n")
+            .compactMap { line -> String? in
+                let parts = line.split(separator: " ", maxSplits: 1)
+                return parts.count == 2 ? String(parts[0]) : nil  // a name set empty is none
+            }
         var flags: [String] = []
-        if git.value(["config", "--get", "user.name"]) == nil { flags += ["-c", "user.name=\(identity.user)"] }
-        if git.value(["config", "--get", "user.email"]) == nil { flags += ["-c", "user.email=\(identity.user)@\(identity.host)"] }
+        if !set.contains("user.name") { flags += ["-c", "user.name=\(identity.user)"] }
+        if !set.contains("user.email") { flags += ["-c", "user.email=\(identity.user)@\(identity.host)"] }
         return flags
     }
 
@@ -301,11 +308,6 @@ extension StoreSync {
             guard git.run(["checkout", "--theirs", "--", path]).ok, git.run(["add", "--", path]).ok else { return false }
         }
         return git.run(authorship(git) + ["commit", "--quiet", "--no-edit", "--no-verify"]).ok
-    }
-
-    /// The size of `path` as committed in `rev`, 0 when it is not there.
-    func committedSize(_ git: Git, rev: String, path: String) -> Int {
-        Int(git.value(["cat-file", "-s", "\(rev):\(path)"]) ?? "") ?? 0
     }
 
     /// The changes HEAD has that `ref` (the remote) does not: this copy's own, and any journal

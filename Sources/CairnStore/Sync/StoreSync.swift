@@ -173,7 +173,9 @@ public struct StoreSync: Sendable {
             }
             let ref = "refs/remotes/\(remote)/\(remoteBranch)"
             let remoteHas = exists(git, ref)
-            if remoteHas {
+            // What the remote has is all in this copy's history already (nobody sent since): nothing
+            // to check or merge, and the push below is a fast-forward.
+            if remoteHas, !git.run(["merge-base", "--is-ancestor", ref, "HEAD"]).ok {
                 try requireCairnStore(git, ref: ref, remote: remote)
                 if let renewed = try becomeNewCopyIfRestored(git, ref: ref, progress: progress) { return .restarted(renewed) }
                 progress(Words.say("Merging what {remote} has…", context: "store", ["remote": remote]))
