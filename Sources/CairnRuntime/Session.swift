@@ -40,6 +40,8 @@ public final class Session {
     /// keys pause, and before anything else goes to the disk.
     private var draft: DiskEffect?
     private var lastPoll = Date()
+    /// Writes a snapshot in the background whenever the store has read far past the last one.
+    private let snapshots = SnapshotKeeper()
     private var (keys, frames, draftsWritten) = (0, 0, 0)
 
     /// Opens the screens on `store` and draws the first frame.
@@ -62,7 +64,9 @@ public final class Session {
         self.drafts = drafts
         let leftDraft = drafts.leftBehind().first
         let syncLine = SyncStatus.line(for: store)
-        let since = store.markOpened().map { SinceLastOpen(at: $0.at, changes: $0.changes) }
+        // Counting what others changed since reads the journals back to then, which after a
+        // long absence is most of a national store: done after the first frame, not before it.
+        let lastOpened = store.noteOpened()
         let readOnly = store.readOnlyReason
         var app = try Self.firstState(
             store: store, terminal: terminal, unread: unread, quick: leftDraft == nil, today: today(), ids: ids
@@ -73,7 +77,9 @@ public final class Session {
                     Words.say("Read-only: {reason}. You can look; forms are kept as drafts, not saved.", ["reason": reason]), isError: true)
             }
             app.env.syncLine = syncLine
-            app.env.sinceLastOpen = since
+        }
+        app.env.sinceLastOpen = lastOpened.map {
+            SinceLastOpen(at: $0, changes: store.changesSince($0, notBy: store.identity.user))
         }
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
@@ -101,7 +107,10 @@ public final class Session {
 
     /// Runs turns until the session ends.
     public func run() -> Ending {
-        defer { BenchLog.sessionEnded(keys: keys, frames: frames, drafts: draftsWritten) }
+        defer {
+            snapshots.waitForWrites()
+            BenchLog.sessionEnded(keys: keys, frames: frames, drafts: draftsWritten)
+        }
         while true {
             if let ending = turn() { return ending }
         }
@@ -136,6 +145,7 @@ public final class Session {
         if !carryOutEffects() { return quit() }
         writeDraft()
         if !carryOutEffects() { return quit() }
+        snapshots.keep(store)
         terminal.draw(app.render())
         frames += 1
         return nil

@@ -13,6 +13,7 @@ final class CatalogueIndex: Sendable {
     private let header: Int?
     /// Messages already made, by their key's hash, with the key they were made for.
     private let made = Mutex<[UInt64: (key: Catalogue.Key, forms: [String]?)]>([:])
+    private let whole = Mutex<[Catalogue.Key: [String]]?>(nil)
 
     init(_ bytes: [UInt8]) throws(Catalogue.Problem) {
         self.bytes = bytes
@@ -57,14 +58,19 @@ final class CatalogueIndex: Sendable {
         return nil
     }
 
-    /// Every entry's translation, by its key.
+    /// Every entry's translation, by its key: made once, when first asked for (only the tests,
+    /// which ask for it often, and a program never).
     func all() -> [Catalogue.Key: [String]] {
-        var all: [Catalogue.Key: [String]] = [:]
-        for start in Array(starts.values) + others.values.joined() {
-            guard let entry = try? CatalogueEntry(bytes, at: start), let id = entry.id, let forms = entry.shown else { continue }
-            all[Catalogue.Key(id, context: entry.context)] = forms
+        whole.withLock { whole in
+            if let whole { return whole }
+            var all: [Catalogue.Key: [String]] = [:]
+            for start in Array(starts.values) + others.values.joined() {
+                guard let entry = try? CatalogueEntry(bytes, at: start), let id = entry.id, let forms = entry.shown else { continue }
+                all[Catalogue.Key(id, context: entry.context)] = forms
+            }
+            whole = all
+            return all
         }
-        return all
     }
 }
 

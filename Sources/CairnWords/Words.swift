@@ -56,7 +56,18 @@ public enum Words {
 
     /// Runs `body` speaking `language`, whatever the session speaks.
     public static func speaking<T>(_ language: Language, _ body: () throws -> T) throws -> T {
-        try $override.withValue(try catalogue(for: language)) { try body() }
+        try $override.withValue(try spoken(language)) { try body() }
+    }
+
+    /// The catalogues `speaking` has read, kept: a report or a test speaks one language again
+    /// and again, and reads it once.
+    private static let spokenCatalogues = Mutex<[String: Catalogue]>([:])
+
+    private static func spoken(_ language: Language) throws(Catalogue.Problem) -> Catalogue {
+        if let kept = spokenCatalogues.withLock({ $0[language.code] }) { return kept }
+        let read = try catalogue(for: language)
+        spokenCatalogues.withLock { $0[language.code] = read }
+        return read
     }
 
     /// Speaks `language` from now on (at start, and when a workshop switches language).

@@ -20,40 +20,122 @@ import Testing
     }
 
     /// Every `Words.say("…")` and `Words.count("…", "…", …)` in Sources, with the places that
-    /// name a message otherwise than by a literal (which no catalogue could hold).
-    static func saidInCode() throws -> (messages: Set<Said>, problems: [String]) {
+    /// name a message otherwise than by a literal (which no catalogue could hold). Read once:
+    /// each catalogue's test asks for it.
+    static func saidInCode() throws -> (messages: Set<Said>, problems: [String]) { try scanned.get() }
+
+    static let scanned = Result { try scanSources() }
+
+    static func scanSources() throws -> (messages: Set<Said>, problems: [String]) {
         var messages: Set<Said> = []
         var problems: [String] = []
         let files = FileManager.default.enumerator(atPath: root.appendingPathComponent("Sources").path)!
-        let literal = #""((?:[^"\\]|\\.)*)""#
-        let say = try NSRegularExpression(pattern: #"Words\.say\(\s*"# + literal + #"(?:\s*,\s*context:\s*"# + literal + ")?")
-        let count = try NSRegularExpression(
-            pattern: #"Words\.count\(\s*"# + literal + #"\s*,\s*"# + literal + #"\s*,[^,)]+(?:,\s*context:\s*"# + literal + ")?")
         for case let path as String in files where path.hasSuffix(".swift") {
-            let text = try String(contentsOf: root.appendingPathComponent("Sources/\(path)"), encoding: .utf8)
-            let ns = text as NSString
-            let all = NSRange(location: 0, length: ns.length)
-            func group(_ m: NSTextCheckingResult, _ i: Int) -> String? {
-                m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i))
-            }
-            var found = 0
-            for m in say.matches(in: text, range: all) {
-                found += 1
-                messages.insert(Said(context: group(m, 2).map(unescape), id: unescape(group(m, 1)!), plural: nil))
-            }
-            for m in count.matches(in: text, range: all) {
-                found += 1
-                messages.insert(Said(context: group(m, 3).map(unescape), id: unescape(group(m, 1)!), plural: unescape(group(m, 2)!)))
-            }
-            let calls = text.components(separatedBy: "Words.say(").count - 1 + text.components(separatedBy: "Words.count(").count - 1
+            let text = Array(try String(contentsOf: root.appendingPathComponent("Sources/\(path)"), encoding: .utf8).utf8)
+            var reader = CallReader(text)
+            let said = reader.messages()
+            messages.formUnion(said)
             if let data = saidOfData[path] {
                 messages.formUnion(try data())
-            } else if calls != found {
-                problems.append("\(path): \(calls - found) message(s) not given as a plain string literal")
+            } else if reader.calls != said.count {
+                problems.append("\(path): \(reader.calls - said.count) message(s) not given as a plain string literal")
             }
             for m in messages where m.id.contains("\\(") { problems.append("\(path): “\(m.id)” interpolates: use {name} placeholders") }
         }
         return (messages, problems)
+    }
+
+    /// Reads the calls of `Words.say` and `Words.count` in a source file's bytes: each one's
+    /// literal text, its literal plural (a count) and its literal context, when it has them.
+    struct CallReader {
+        let text: [UInt8]
+        var at = 0
+        /// Every call, literal or not.
+        private(set) var calls = 0
+
+        init(_ text: [UInt8]) { self.text = text }
+
+        static let say = Array("Words.say(".utf8)
+        static let count = Array("Words.count(".utf8)
+        static let context = Array("context:".utf8)
+
+        mutating func messages() -> [Said] {
+            var out: [Said] = []
+            while at < text.count {
+                if starts(with: Self.say) {
+                    calls += 1
+                    at += Self.say.count
+                    let from = at
+                    if let id = literal() {
+                        out.append(Said(context: contextArgument(), id: id, plural: nil))
+                    } else {
+                        at = from
+                    }
+                } else if starts(with: Self.count) {
+                    calls += 1
+                    at += Self.count.count
+                    let from = at
+                    if let id = literal(), comma(), let plural = literal(), comma(), countArgument() {
+                        out.append(Said(context: contextArgument(), id: id, plural: plural))
+                    } else {
+                        at = from
+                    }
+                } else {
+                    at += 1
+                }
+            }
+            return out
+        }
+
+        func starts(with word: [UInt8]) -> Bool {
+            at + word.count <= text.count && text[at..<(at + word.count)].elementsEqual(word)
+        }
+
+        mutating func skipSpace() {
+            while at < text.count, [0x20, 0x0A, 0x09, 0x0D].contains(text[at]) { at += 1 }
+        }
+
+        /// A string literal after optional blanks, unescaped: `\n`, `\t`, `\"` and `\\`.
+        mutating func literal() -> String? {
+            skipSpace()
+            guard at < text.count, text[at] == 0x22 else { return nil }
+            var i = at + 1
+            while i < text.count, text[i] != 0x22 {
+                i += text[i] == 0x5C ? 2 : 1
+            }
+            guard i < text.count else { return nil }
+            let raw = String(decoding: text[(at + 1)..<i], as: UTF8.self)
+            at = i + 1
+            return MessagesTests.unescape(raw)
+        }
+
+        mutating func comma() -> Bool {
+            skipSpace()
+            guard at < text.count, text[at] == 0x2C else { return false }
+            at += 1
+            return true
+        }
+
+        /// A count argument: anything up to the next comma or closing parenthesis.
+        mutating func countArgument() -> Bool {
+            let from = at
+            while at < text.count, text[at] != 0x2C, text[at] != 0x29 { at += 1 }
+            return at > from
+        }
+
+        /// `, context: "…"` when it follows; else nothing is taken.
+        mutating func contextArgument() -> String? {
+            let from = at
+            if comma() {
+                skipSpace()
+                if starts(with: Self.context) {
+                    at += Self.context.count
+                    if let context = literal() { return context }
+                }
+            }
+            at = from
+            return nil
+        }
     }
 
     /// The files that say the texts of a shipped data file rather than literals, and those texts.
@@ -130,8 +212,9 @@ import Testing
     func every_catalogue_translates_every_message_with_its_placeholders(language: Language) throws {
         let (messages, _) = try Self.saidInCode()
         let catalogue = try Words.catalogue(for: language)
+        let translated = catalogue.messages
         for m in messages {
-            let forms = catalogue.messages[Catalogue.Key(m.id, context: m.context)]
+            let forms = translated[Catalogue.Key(m.id, context: m.context)]
             #expect(forms != nil, "\(language): “\(m.id)” is not translated")
             #expect(
                 forms?.count ?? 0 == (m.plural == nil ? 1 : catalogue.plural.count), "\(language): “\(m.id)” has the wrong number of forms")
@@ -141,7 +224,8 @@ import Testing
                 )
             }
         }
-        let stale = catalogue.messages.keys.filter { k in !messages.contains { $0.id == k.id && $0.context == k.context } }
+        let said = Set(messages.map { Catalogue.Key($0.id, context: $0.context) })
+        let stale = translated.keys.filter { !said.contains($0) }
         #expect(stale.isEmpty, "\(language) holds messages the code no longer says: \(stale.map(\.id))")
     }
 

@@ -19,6 +19,12 @@ extension Store {
     /// Reads when this person last opened the store, counts what others changed since, and
     /// marks now as the last opening. Nil the first time (or for a store that cannot be written).
     public func markOpened(now: Date = Date()) -> LastOpened? {
+        noteOpened(now: now).map { LastOpened(at: $0, changes: changesSince($0, notBy: identity.user)) }
+    }
+
+    /// Marks now as this person's last opening, and returns the one before (nil the first
+    /// time): the count of what changed since can then wait for the first frame.
+    public func noteOpened(now: Date = Date()) -> String? {
         let file = Self.openedFile(directory, user: identity.user)
         let before = (try? String(contentsOf: file, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         if readOnlyReason == nil {
@@ -27,7 +33,7 @@ extension Store {
                 Data((Event.timestamp(now) + "\n").utf8), to: file, mode: access.fileMode, flushed: false, store: directory)
         }
         guard let before, Event.orderKey(before) != 0 else { return nil }
-        return LastOpened(at: before, changes: changesSince(before, notBy: identity.user))
+        return before
     }
 
     /// How many events after `at` were written by someone other than `user`. Each journal is

@@ -5,7 +5,7 @@ import Foundation
 /// start reads only the journals' tail. The journals stay the only truth: the snapshot is this
 /// machine's cache (never shared by sync), trusted only while every journal it names still
 /// begins and runs up to its place as it did, and rebuilt by a full read otherwise.
-struct StoreSnapshot {
+struct StoreSnapshot: Sendable {
     /// Where one journal file was read up to, and a fingerprint of what was read: the file
     /// itself (its inode: an editor, `sed -i`, git or a restore writes a new one), its first
     /// bytes and the bytes just before the place. Appends keep all three; a file replaced,
@@ -15,7 +15,7 @@ struct StoreSnapshot {
     /// A file with another inode (a copied store, a restored backup) still fits when its hash
     /// chain, walked up to the place, ends in the link the snapshot noted (`link`): the chain
     /// covers every byte before it, so those are the bytes the snapshot read.
-    struct Mark: Equatable {
+    struct Mark: Equatable, Sendable {
         var file: String
         var offset: Int
         var line: Int
@@ -275,27 +275,33 @@ extension Store {
     /// cannot be written (a read-only or full disk) is only a slower next start.
     @discardableResult
     public func saveSnapshot() -> Bool {
+        guard let pending = snapshotToSave(), pending.write() else { return false }
+        snapshotSaved(pending)
+        return true
+    }
+
+    /// The snapshot of the world as read now, ready to be written on any thread (its encoding
+    /// costs a national store's session a pause it need not wait for); nil when none may be.
+    public func snapshotToSave() -> PendingSnapshot? {
         // Our own commits not yet read back lie past the marks: the next start would fold them twice.
-        guard !problems.contains(where: \.isDamage), ownUnseen.isEmpty else { return false }
+        guard !problems.contains(where: \.isDamage), ownUnseen.isEmpty else { return nil }
         var marks: [StoreSnapshot.Mark] = []
         for (file, place) in positions.sorted(by: { $0.key < $1.key }) {
             let url = journalDirectory.appendingPathComponent(file)
             guard let mark = StoreSnapshot.mark(url, offset: place.offset, line: place.line, known: snapshotMarks[file]) else {
-                return false
+                return nil
             }
             marks.append(mark)
         }
         let snapshot = StoreSnapshot(
             marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: world.firstLook)
-        do {
-            try StoreFiles.createFolder(StoreLayout.localFolder(directory), mode: access.folderMode, store: directory)
-            try StoreFiles.write(Data(snapshot.encoded()), to: snapshotFile, mode: access.fileMode, store: directory)
-        } catch {
-            return false
-        }
-        snapshotEvents = eventCount
-        snapshotMarks = Dictionary(marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
-        return true
+        return PendingSnapshot(snapshot: snapshot, file: snapshotFile, store: directory, access: access)
+    }
+
+    /// Notes a snapshot written: the next is due only after as many events more.
+    public func snapshotSaved(_ saved: PendingSnapshot) {
+        snapshotEvents = max(snapshotEvents, saved.events)
+        snapshotMarks = Dictionary(saved.snapshot.marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// All Home's first frame shows, from the snapshot alone (a few thousand records, not the
@@ -321,5 +327,27 @@ extension Store {
     /// Removes the snapshot, so that the next start reads every journal from the start.
     public func dropSnapshot() {
         unlink(snapshotFile.path)
+    }
+}
+
+/// A snapshot taken from a store's world, to be written where and when it suits: the world is
+/// a value, so the session goes on changing its own while this one is encoded.
+public struct PendingSnapshot: Sendable {
+    let snapshot: StoreSnapshot
+    let file: URL
+    let store: URL
+    let access: StoreAccess
+    /// The events it holds.
+    public var events: Int { snapshot.eventCount }
+
+    /// Encodes and writes it (temporary file, then rename); false when it cannot be written.
+    public func write() -> Bool {
+        do {
+            try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)
+            try StoreFiles.write(Data(snapshot.encoded()), to: file, mode: access.fileMode, store: store)
+            return true
+        } catch {
+            return false
+        }
     }
 }
