@@ -4,10 +4,8 @@ import Foundation
 /// `JournalTail.lines` visits, in the same order, but pulled a chunk at a time so that several
 /// journals can be read back side by side.
 struct BackwardLines {
-    /// Bytes read at a time: large enough that a chunk's lines parse on both cores.
-    static let chunkBytes = 2 << 20
-
     private let handle: FileHandle
+    private let chunkBytes: Int
     /// Bytes before this offset are still to be read.
     private var end: Int
     /// The start of a line cut by the last chunk's start, kept for the next chunk.
@@ -16,9 +14,10 @@ struct BackwardLines {
 
     /// Reads `url` back from `end` (its size when it was first looked at: what is appended
     /// after that is left out).
-    init(_ url: URL, upTo end: Int) throws {
+    init(_ url: URL, upTo end: Int, chunkBytes: Int) throws {
         handle = try FileHandle(forReadingFrom: url)
         self.end = end
+        self.chunkBytes = chunkBytes
     }
 
     /// The non-empty lines of the next chunk back, the last line first; nil once the file's
@@ -30,7 +29,7 @@ struct BackwardLines {
             try? handle.close()
             return nil
         }
-        let start = max(0, end - Self.chunkBytes)
+        let start = max(0, end - chunkBytes)
         guard (try? handle.seek(toOffset: UInt64(start))) != nil, let data = try? handle.read(upToCount: end - start) else {
             finished = true
             try? handle.close()

@@ -22,6 +22,8 @@ struct LogJournal {
 
     let url: URL
     let scope: LogScope
+    /// Bytes read at a time: a slice forward, a chunk back.
+    let readBytes: Int
     /// Its size when surveyed: what is appended after that is left to the next log, so both
     /// readings see the same lines.
     let size: Int
@@ -34,9 +36,10 @@ struct LogJournal {
     /// old version): journals can then not be merged as they are read.
     private(set) var inOrder = true
 
-    init(_ url: URL, scope: LogScope) {
+    init(_ url: URL, scope: LogScope, readBytes: Int = LogJournal.sliceBytes) {
         self.url = url
         self.scope = scope
+        self.readBytes = readBytes
         size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 
@@ -68,7 +71,7 @@ struct LogJournal {
         var line = 1
         var earlier: Event?
         while offset < size {
-            var limit = min(Self.sliceBytes, size - offset)
+            var limit = min(readBytes, size - offset)
             var result = try JournalReader.read(url, from: offset, firstLine: line, maxBytes: limit)
             // A commit longer than the slice: a larger one rather than stop short.
             while offset + limit < size && result.endOffset == offset {
@@ -101,14 +104,14 @@ struct LogReading {
         switch journal.scope {
         case .all: break
         case .record:
-            do { lines = try BackwardLines(journal.url, upTo: journal.size) } catch {
+            do { lines = try BackwardLines(journal.url, upTo: journal.size, chunkBytes: journal.readBytes) } catch {
                 throw StoreError(
                     Words.say(
                         "cannot read {path}: {reason}", context: "store", ["path": journal.url.path, "reason": error.localizedDescription]))
             }
         case .since:
             // A journal that cannot be opened has nothing since, as on Home.
-            lines = try? BackwardLines(journal.url, upTo: journal.size)
+            lines = try? BackwardLines(journal.url, upTo: journal.size, chunkBytes: journal.readBytes)
             stopped = lines == nil
         }
     }

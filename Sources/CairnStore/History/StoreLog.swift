@@ -32,11 +32,20 @@ extension Store {
         record: String? = nil, since: String? = nil, by: String? = nil, notBy: String? = nil, limit: Int? = nil,
         shown: (HistoryEntry) -> Void
     ) throws(StoreError) -> (shown: Int, matching: Int) {
+        try log(record: record, since: since, by: by, notBy: notBy, limit: limit, readBytes: LogJournal.sliceBytes, shown: shown)
+    }
+
+    /// - Parameter readBytes: bytes of a journal read at a time (small in tests, so that a few
+    ///   lines make many slices).
+    func log(
+        record: String?, since: String?, by: String?, notBy: String?, limit: Int?, readBytes: Int,
+        shown: (HistoryEntry) -> Void
+    ) throws(StoreError) -> (shown: Int, matching: Int) {
         let scope: LogScope = record.map { .record($0) } ?? since.map { .since($0) } ?? .all
         let matches = { (e: Event) in
             by.map { e.by == $0 } ?? true && notBy.map { e.by != $0 } ?? true && since.map { e.at >= $0 } ?? true
         }
-        var journals = try journalFiles().map { LogJournal($0, scope: scope) }
+        var journals = try journalFiles().map { LogJournal($0, scope: scope, readBytes: readBytes) }
         var matching = 0
         // What a record held before a delete (one from before deletes said what they saw) or
         // a whole-record replace (written before field-level edits): only records with such
