@@ -7,8 +7,6 @@ import Foundation
 extension Store {
     /// Bytes of a journal read at a time in a full read.
     public static let readSliceBytes = 8 << 20
-    /// Bytes of a journal's first slice in a full read.
-    static let firstSliceBytes = 64 << 10
 
     /// One journal file, read a slice at a time, its events in the file's order.
     struct JournalStream {
@@ -45,9 +43,7 @@ extension Store {
         }
 
         private mutating func readSlice(_ store: Store) throws(StoreError) {
-            // Every file's head is read before the merge starts: a small first slice, so that
-            // a copy's hundred sealed segments are not all held at once.
-            var limit = offset == 0 ? min(sliceBytes, Store.firstSliceBytes) : sliceBytes
+            var limit = sliceBytes
             while true {
                 var result = try JournalReader.read(url, from: offset, firstLine: line, maxBytes: limit)
                 let toEnd = offset + limit >= size

@@ -49,12 +49,6 @@ public struct StoreCheck: Sendable {
         var check = StoreCheck()
         // The snapshot is checked against what it caches: the world a full read folds.
         let fromSnapshot = store.startedFromSnapshot ? store.world : nil
-        // The hash chains are walked on the other core while this one folds the journals.
-        let chained = try store.journalFiles()
-        let walk = ChainBreaksWalk()
-        let walked = DispatchGroup()
-        DispatchQueue.global().async(group: walked) { walk.found = StoreCheck.chainBreaks(chained) }
-        defer { walked.wait() }
         try store.reload()
         let damaged = store.problems.contains(where: \.isDamage)
         if damaged {
@@ -104,8 +98,7 @@ public struct StoreCheck: Sendable {
         }
         // A line already said to be damaged breaks the chain too: said once.
         let said = Set(store.problems.filter(\.isDamage).map { "\($0.file):\($0.line)" })
-        walked.wait()
-        check.problems = store.problems + walk.found.filter { !said.contains("\($0.file):\($0.line)") }
+        check.problems = store.problems + StoreCheck.chainBreaks(journals).filter { !said.contains("\($0.file):\($0.line)") }
         check.strayFiles = store.strayFiles
         check.links = StoreCheck.links(in: store.directory)
         check.exposed = StorePrivacy.problem(store.directory, access: store.access)
@@ -163,11 +156,6 @@ public struct StoreCheck: Sendable {
         }
         return lines.joined(separator: "\n")
     }
-}
-
-/// The chain breaks a walk on another thread found, read once it is done.
-private final class ChainBreaksWalk: @unchecked Sendable {
-    var found: [JournalProblem] = []
 }
 
 extension StoreCheck {
