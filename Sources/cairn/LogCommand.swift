@@ -37,20 +37,21 @@ struct LogCommand: ParsableCommand {
         let day = try since.map { try DayInput.parse($0, today: Day.today()).description }
         // Without a record or a filter, a terminal gets the latest changes, not the whole trail.
         let limited = !json && id == nil && since == nil && by == nil
-        let entries: [HistoryEntry]
-        let matching: Int
+        var writer = json ? LogJSONWriter() : nil
+        let counted: (shown: Int, matching: Int)
         do {
-            (entries, matching) = try store.log(record: id, since: day, by: by, limit: limited ? Self.recent : nil)
+            // Each change is printed as it is worked out: a million of them are never held.
+            counted = try store.log(record: id, since: day, by: by, limit: limited ? Self.recent : nil) { entry in
+                if writer != nil { writer!.add(entry) } else { printEntry(entry, store: store) }
+            }
         } catch {
             throw CLIError(error.message)
         }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            printJSON(try encoder.encode(entries.map(Listed.init)))
+        if var writer {
+            try writer.finish()
             return
         }
-        if entries.isEmpty {
+        if counted.shown == 0 {
             print(
                 id != nil
                     ? Words.say("no changes to {record}", context: "cli", ["record": record ?? ""])
@@ -58,32 +59,33 @@ struct LogCommand: ParsableCommand {
                         ? Words.say("no changes match", context: "cli") : Words.say("no changes yet", context: "cli"))
             return
         }
-        for e in entries {
-            let when = EventTime.minute(e.at)
-            let source = e.source == "typed" ? "" : " · \(e.source)"
-            let line = Words.say(
-                "{when}  {by} on {host}{source}  {op}  {name} ({record})", context: "log",
-                [
-                    "when": when, "by": e.by, "host": e.host, "source": source, "op": Self.said(e.op), "name": store.world.name(of: e),
-                    "record": e.record,
-                ])
-            print(Text.visible(line))
-            for f in e.fields {
-                switch e.op {
-                case .create: print(Text.visible("    \(f.name): \(Self.shown(f.new))"))
-                case .delete:
-                    print(
-                        Text.visible("    " + Words.say("{field} was {old}", context: "log", ["field": f.name, "old": Self.shown(f.old)])))
-                case .edit: print(Text.visible("    \(f.name): \(Self.shown(f.old)) → \(Self.shown(f.new))"))
-                }
-            }
-        }
-        if entries.count < matching {
+        if counted.shown < counted.matching {
             print(
                 Words.count(
                     "the latest {shown} of {count} change: --since DATE, --by USER or a RECORD shows more",
-                    "the latest {shown} of {count} changes: --since DATE, --by USER or a RECORD shows more", matching, context: "log",
-                    ["shown": "\(entries.count)"]))
+                    "the latest {shown} of {count} changes: --since DATE, --by USER or a RECORD shows more", counted.matching,
+                    context: "log", ["shown": "\(counted.shown)"]))
+        }
+    }
+
+    /// One change: its line, then each field it changed.
+    private func printEntry(_ e: HistoryEntry, store: Store) {
+        let when = EventTime.minute(e.at)
+        let source = e.source == "typed" ? "" : " · \(e.source)"
+        let line = Words.say(
+            "{when}  {by} on {host}{source}  {op}  {name} ({record})", context: "log",
+            [
+                "when": when, "by": e.by, "host": e.host, "source": source, "op": Self.said(e.op), "name": store.world.name(of: e),
+                "record": e.record,
+            ])
+        print(Text.visible(line))
+        for f in e.fields {
+            switch e.op {
+            case .create: print(Text.visible("    \(f.name): \(Self.shown(f.new))"))
+            case .delete:
+                print(Text.visible("    " + Words.say("{field} was {old}", context: "log", ["field": f.name, "old": Self.shown(f.old)])))
+            case .edit: print(Text.visible("    \(f.name): \(Self.shown(f.old)) → \(Self.shown(f.new))"))
+            }
         }
     }
 

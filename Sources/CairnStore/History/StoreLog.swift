@@ -15,27 +15,77 @@ extension Store {
         throws(StoreError)
         -> (entries: [HistoryEntry], matching: Int)
     {
-        var events: [Event] = []
-        for file in try journalFiles() {
-            if let record {
-                events += try JournalReader.events(in: file, naming: "\"\(record)\"").filter { $0.change.recordID == record }
-            } else if let since {
-                // Every record since a time: each journal is read back from its end only that far
-                // (Home's L, `cairn log --since`). A whole-record replace from before field edits
-                // then reads as what it set, its earlier state being older than `since`.
-                events += JournalTail.events(in: file, since: since)
-            } else {
-                events += try JournalReader.read(file, from: 0, firstLine: 1).events
-            }
+        var entries: [HistoryEntry] = []
+        let counted = try log(record: record, since: since, by: by, notBy: notBy, limit: limit) { entries.append($0) }
+        return (entries, counted.matching)
+    }
+
+    /// The same changes as `log(record:since:by:notBy:limit:)`, each given to `shown` as soon
+    /// as it is worked out, newest first: the log holds a batch of each journal at a time, not
+    /// the trail. Returns how many were shown and how many match.
+    ///
+    /// Each journal is read twice: once forward or back to count what matches and to check
+    /// that its events stand in the clock's order, then back from its end, the journals merged
+    /// by that order (ties to the file later by name, then the later line, as the whole sort
+    /// orders them). A journal out of order is read the whole way instead.
+    public func log(
+        record: String? = nil, since: String? = nil, by: String? = nil, notBy: String? = nil, limit: Int? = nil,
+        shown: (HistoryEntry) -> Void
+    ) throws(StoreError) -> (shown: Int, matching: Int) {
+        try log(record: record, since: since, by: by, notBy: notBy, limit: limit, readBytes: LogJournal.sliceBytes, shown: shown)
+    }
+
+    /// - Parameter readBytes: bytes of a journal read at a time (small in tests, so that a few
+    ///   lines make many slices).
+    func log(
+        record: String?, since: String?, by: String?, notBy: String?, limit: Int?, readBytes: Int,
+        shown: (HistoryEntry) -> Void
+    ) throws(StoreError) -> (shown: Int, matching: Int) {
+        let scope: LogScope = record.map { .record($0) } ?? since.map { .since($0) } ?? .all
+        let matches = { (e: Event) in
+            by.map { e.by == $0 } ?? true && notBy.map { e.by != $0 } ?? true && since.map { e.at >= $0 } ?? true
         }
-        events = Event.ordered(events)
+        var journals = try journalFiles().map { LogJournal($0, scope: scope, readBytes: readBytes) }
+        var matching = 0
         // What a record held before a delete (one from before deletes said what they saw) or
         // a whole-record replace (written before field-level edits): only records with such
         // changes are followed, so a national store's log holds no second copy of it.
-        let followed = Set(events.filter { $0.base != nil || ($0.isDelete && $0.seen == nil) }.map(\.change.recordID))
+        var followed: Set<String> = []
+        for k in journals.indices {
+            try journals[k].survey { event in
+                if matches(event) { matching += 1 }
+                if event.base != nil || (event.isDelete && event.seen == nil) { followed.insert(event.change.recordID) }
+            }
+        }
+        guard journals.allSatisfy(\.inOrder) else {
+            let held = try logHeld(record: record, since: since, by: by, notBy: notBy, limit: limit)
+            held.entries.forEach(shown)
+            return (held.entries.count, held.matching)
+        }
+        let before = followed.isEmpty ? [:] : try heldBefore(followed, in: journals)
+        var merge = try LogMerge(journals)
+        var count = 0
+        while limit.map({ count < $0 }) ?? true, let event = try merge.newest() {
+            guard matches(event) else { continue }
+            shown(entry(event, before: before[event.id]))
+            count += 1
+        }
+        return (count, matching)
+    }
+
+    /// What each followed record held before each of its events, by event id: its events
+    /// alone, read again and folded in order.
+    private func heldBefore(_ followed: Set<String>, in journals: [LogJournal]) throws(StoreError) -> [String: [String: JSONValue]] {
+        var events: [Event] = []
+        for journal in journals {
+            var reading = try LogReading(journal)
+            var own: [Event] = []
+            while let batch = try reading.olderBatch() { own += batch.filter { followed.contains($0.change.recordID) } }
+            events += own.reversed()
+        }
         var held: [String: [String: JSONValue]] = [:]
-        var heldBefore: [String: [String: JSONValue]] = [:]  // by event id
-        for event in events where followed.contains(event.change.recordID) {
+        var heldBefore: [String: [String: JSONValue]] = [:]
+        for event in Event.ordered(events) {
             let id = event.change.recordID
             if let before = held[id] { heldBefore[event.id] = before }
             switch event.change {
@@ -48,53 +98,70 @@ extension Store {
             case .delete: held[id] = nil
             }
         }
-        let matching = events.filter { event in
-            by.map { event.by == $0 } ?? true && notBy.map { event.by != $0 } ?? true && since.map { event.at >= $0 } ?? true
-        }
-        let shown = limit.map { matching.suffix($0) } ?? matching[...]
-        let entries = shown.reversed().map { event in entry(event, before: heldBefore[event.id]) }
-        return (entries, matching.count)
-    }
-
-    /// One event as the trail shows it.
-    private func entry(_ event: Event, before: [String: JSONValue]?) -> HistoryEntry {
-        var fields: [HistoryEntry.FieldChange] = []
-        let op: HistoryEntry.Op
-        switch event.change {
-        case .put(let r):
-            if event.base != nil, let before {
-                op = .edit
-                fields = Self.differences(before, r.fieldValues)
-            } else {
-                op = .create
-                fields = Self.differences([:], r.fieldValues)
-            }
-        case .edit(let e):
-            op = .edit
-            fields = e.fields.map { HistoryEntry.FieldChange(name: $0.name, old: $0.old, new: $0.new) }
-        case .delete:
-            op = .delete
-            fields = Self.differences(event.seen ?? before ?? [:], [:])
-        }
-        return HistoryEntry(
-            at: event.at, by: event.by, host: event.host, source: event.source ?? "typed", record: event.change.recordID,
-            kind: event.change.kind, op: op, fields: fields, event: event.id)
-    }
-
-    /// The fields whose values differ, by name; `id` and empty values on both sides left out.
-    static func differences(_ old: [String: JSONValue], _ new: [String: JSONValue]) -> [HistoryEntry.FieldChange] {
-        Set(old.keys).union(new.keys).subtracting(["id"]).sorted().compactMap { name in
-            let a = old[name] ?? .null
-            let b = new[name] ?? .null
-            guard a != b, !(a.isEmptyValue && b.isEmptyValue) else { return nil }
-            return HistoryEntry.FieldChange(name: name, old: a, new: b)
-        }
+        return heldBefore
     }
 }
 
-extension Event {
-    var isDelete: Bool {
-        if case .delete = change { return true }
-        return false
+/// Surveyed journals merged newest first. A journal is opened only when its newest event is
+/// the next to give, so one copy's sealed segments, which follow one another in time, are read
+/// one at a time.
+struct LogMerge {
+    private var readings: [LogReading?]
+    private var batches: [[Event]]
+    private var next: [Int]
+    /// Each journal's next event's order: before it is opened, its newest; nil when done.
+    private var heads: [EventOrder?]
+
+    init(_ journals: [LogJournal]) throws(StoreError) {
+        readings = Array(repeating: nil, count: journals.count)
+        batches = Array(repeating: [], count: journals.count)
+        next = Array(repeating: 0, count: journals.count)
+        heads = journals.map(\.newest)
+        self.journals = journals
+    }
+
+    private let journals: [LogJournal]
+
+    /// The next event back in the store's order, nil after the oldest.
+    mutating func newest() throws(StoreError) -> Event? {
+        var best: Int?
+        for k in heads.indices {
+            guard let head = heads[k] else { continue }
+            // On a tie the file later by name: the whole sort puts it after.
+            if best == nil || !(head < heads[best!]!) { best = k }
+        }
+        guard let k = best else { return nil }
+        if readings[k] == nil { readings[k] = try LogReading(journals[k]) }
+        while next[k] == batches[k].count {
+            guard let batch = try readings[k]!.olderBatch() else {
+                heads[k] = nil
+                return try newest()
+            }
+            batches[k] = batch
+            next[k] = 0
+        }
+        let event = batches[k][next[k]]
+        next[k] += 1
+        if next[k] == batches[k].count {
+            batches[k] = []
+            next[k] = 0
+            heads[k] = try peek(k)
+        } else {
+            heads[k] = EventOrder(batches[k][next[k]])
+        }
+        return event
+    }
+
+    /// The order of journal `k`'s next event, reading its next batch back; nil at its start.
+    private mutating func peek(_ k: Int) throws(StoreError) -> EventOrder? {
+        while next[k] == batches[k].count {
+            guard let batch = try readings[k]!.olderBatch() else {
+                readings[k] = nil
+                return nil
+            }
+            batches[k] = batch
+            next[k] = 0
+        }
+        return EventOrder(batches[k][next[k]])
     }
 }
