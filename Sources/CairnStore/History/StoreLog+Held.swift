@@ -27,21 +27,7 @@ extension Store {
         // a whole-record replace (written before field-level edits): only records with such
         // changes are followed, so a national store's log holds no second copy of it.
         let followed = Set(events.filter { $0.base != nil || ($0.isDelete && $0.seen == nil) }.map(\.change.recordID))
-        var held: [String: [String: JSONValue]] = [:]
-        var heldBefore: [String: [String: JSONValue]] = [:]  // by event id
-        for event in events where followed.contains(event.change.recordID) {
-            let id = event.change.recordID
-            if let before = held[id] { heldBefore[event.id] = before }
-            switch event.change {
-            case .put(let r): held[id] = r.fieldValues
-            case .edit(let e):
-                if var values = held[id] {
-                    for f in e.fields { values[f.name] = f.new }
-                    held[id] = values
-                }
-            case .delete: held[id] = nil
-            }
-        }
+        let heldBefore = Self.heldBefore(events.filter { followed.contains($0.change.recordID) })
         let matching = events.filter { event in
             by.map { event.by == $0 } ?? true && notBy.map { event.by != $0 } ?? true && since.map { event.at >= $0 } ?? true
         }

@@ -83,11 +83,16 @@ extension Store {
             while let batch = try reading.olderBatch() { own += batch.filter { followed.contains($0.change.recordID) } }
             events += own.reversed()
         }
+        return Self.heldBefore(Event.ordered(events))
+    }
+
+    /// What each record held before each of `events` (in the store's order), by event id.
+    static func heldBefore(_ events: [Event]) -> [String: [String: JSONValue]] {
         var held: [String: [String: JSONValue]] = [:]
-        var heldBefore: [String: [String: JSONValue]] = [:]
-        for event in Event.ordered(events) {
+        var before: [String: [String: JSONValue]] = [:]
+        for event in events {
             let id = event.change.recordID
-            if let before = held[id] { heldBefore[event.id] = before }
+            if let values = held[id] { before[event.id] = values }
             switch event.change {
             case .put(let r): held[id] = r.fieldValues
             case .edit(let e):
@@ -98,7 +103,7 @@ extension Store {
             case .delete: held[id] = nil
             }
         }
-        return heldBefore
+        return before
     }
 }
 
@@ -164,4 +169,5 @@ struct LogMerge {
         }
         return EventOrder(batches[k][next[k]])
     }
+
 }
