@@ -33,8 +33,8 @@ extension SyncBench {
             try FileManager.default.removeItem(at: instances.appendingPathComponent(name))
         }
         let me = Identity.current()
-        let record = #"{"host":"\#(me.host)","id":"\#(own)","path":"\#(copy.path)"}"#
-        try Data((record + "\n").utf8).write(to: instances.appendingPathComponent(me.fileSafeHost + ".json"))
+        let record = try JSONSerialization.data(withJSONObject: ["host": me.host, "id": own, "path": copy.path])
+        try record.write(to: instances.appendingPathComponent(me.fileSafeHost + ".json"))
         try shell(["git", "init", "--quiet", "--bare", hub.path])
         let initMs = try Measure.milliseconds { try shell([cairn, "sync", "--init", hub.path, "--store", copy.path]) }
         print(

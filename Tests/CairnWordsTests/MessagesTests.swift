@@ -40,7 +40,7 @@ import Testing
             } else if reader.calls != said.count {
                 problems.append("\(path): \(reader.calls - said.count) message(s) not given as a plain string literal")
             }
-            for m in messages where m.id.contains("\\(") { problems.append("\(path): “\(m.id)” interpolates: use {name} placeholders") }
+            for m in said where m.id.contains("\\(") { problems.append("\(path): “\(m.id)” interpolates: use {name} placeholders") }
         }
         return (messages, problems)
     }

@@ -60,10 +60,7 @@ final class OwnJournal {
             }
             switch pass {
             case .done(let value): return value
-            case .moveOn:
-                let open = JournalSegment.open(of: copy, in: folder)
-                let next = open.number > segment.number ? open : segment.next
-                self.writer = JournalWriter(url: folder.appendingPathComponent(next.fileName), store: store, mode: mode)
+            case .moveOn: followSeals()
             }
         }
         throw StoreError(
@@ -73,6 +70,12 @@ final class OwnJournal {
     /// `JournalWriter.unlessBusy` on the open segment, found anew if another session sealed
     /// the one this session knew.
     func unlessBusy<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T? {
+        followSeals()
+        return try writer.unlessBusy(body)
+    }
+
+    /// Moves the writer on to the last segment of the run that follows the one it knows.
+    private func followSeals() {
         var segment = JournalSegment(fileName: writer.url.lastPathComponent) ?? JournalSegment(copy: copy)
         var info = stat()
         var moved = false
@@ -81,7 +84,6 @@ final class OwnJournal {
             moved = true
         }
         if moved { writer = JournalWriter(url: folder.appendingPathComponent(segment.fileName), store: store, mode: mode) }
-        return try writer.unlessBusy(body)
     }
 
     /// Makes the next segment, empty, and flushes the folder, so that a crash never leaves a

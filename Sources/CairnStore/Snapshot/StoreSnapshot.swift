@@ -179,12 +179,17 @@ struct StoreSnapshot: Sendable {
     /// for a line an earlier version wrote without one, the chain walked up to there.
     static func link(_ fd: Int32, journal: String, at offset: Int) -> [UInt8]? {
         guard offset > 0 else { return JournalChain.seed(journal: journal) }
-        let back = min(offset, JournalVetting.firstLineLimit)
-        var bytes = [UInt8](repeating: 0, count: back)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, back, off_t(offset - back)) }
-        guard n == back, bytes.last == 0x0A else { return nil }
-        let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        if start > 0 || back == offset, let carried = JournalChain.split(bytes[start..<(back - 1)]).carried { return carried }
+        // A line is short: the last 64 KiB hold it, and the longest an event can be the rest.
+        for reach in [1 << 16, JournalVetting.firstLineLimit] {
+            let back = min(offset, reach)
+            var bytes = [UInt8](repeating: 0, count: back)
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, back, off_t(offset - back)) }
+            guard n == back, bytes.last == 0x0A else { return nil }
+            let start = bytes.dropLast().lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            guard start > 0 || back == offset else { continue }
+            if let carried = JournalChain.split(bytes[start..<(back - 1)]).carried { return carried }
+            break
+        }
         return ChainWalk.walk(fd: fd, journal: journal, upTo: offset)?.link
     }
 
