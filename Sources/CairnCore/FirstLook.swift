@@ -29,8 +29,8 @@ public struct FirstLook: Sendable, Equatable {
 extension World {
     public var firstLook: FirstLook {
         var look = FirstLook()
-        look.clusters = clusters
-        look.assessments = assessments
+        look.clusters = clusters.dictionary
+        look.assessments = assessments.dictionary
         look.schools = schools.count
         look.agencies = agencies.count
         look.checkpoints = checkpoints.count

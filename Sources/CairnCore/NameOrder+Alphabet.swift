@@ -2,7 +2,7 @@ extension NameOrder {
     /// `items` as a reader of `alphabet`'s language looks them up: what a screen shows. Names
     /// the alphabet ranks alike fall back to the one order (`sorted`), so ties stay stable.
     public static func shown<T>(
-        _ items: some Collection<T>, by name: (T) -> String, id: ((T) -> String)? = nil, in alphabet: Alphabet = .session
+        _ items: some Sequence<T>, by name: (T) -> String, id: ((T) -> String)? = nil, in alphabet: Alphabet = .session
     ) -> [T] {
         guard !alphabet.isEmpty else { return sorted(items, by: name, id: id) }
         // One sort, the alphabet's key first and the one order's after it: a national store's

@@ -21,7 +21,7 @@ public enum NameOrder {
     ///   order does not follow a dictionary's, which differs from process to process: an export
     ///   of the same store is then the same bytes on every machine.
     @inlinable
-    public static func sorted<T>(_ items: some Collection<T>, by name: (T) -> String, id: ((T) -> String)? = nil) -> [T] {
+    public static func sorted<T>(_ items: some Sequence<T>, by name: (T) -> String, id: ((T) -> String)? = nil) -> [T] {
         let all = Array(items)
         let names = all.map(name)
         let keys = names.map(Text.folded)

@@ -10,30 +10,31 @@
 /// leaves a checkpoint in its cluster has nothing to change here.
 package struct ClusterIndex: Sendable, Equatable {
     /// Membership ids, in the order `members(of:)` gives (`World.inMemberOrder`).
-    package var members: [String: [String]] = [:]
-    package var checkpoints: [String: [String]] = [:]
+    package var members = RecordTable<[String]>()
+    package var checkpoints = RecordTable<[String]>()
     /// In `World.goalOrder`.
-    package var goals: [String: [String]] = [:]
+    package var goals = RecordTable<[String]>()
     /// In `World.actionOrder`.
-    package var actions: [String: [String]] = [:]
-    package var agreements: [String: [String]] = [:]
+    package var actions = RecordTable<[String]>()
+    package var agreements = RecordTable<[String]>()
     /// Newest first.
-    package var assessments: [String: [String]] = [:]
+    package var assessments = RecordTable<[String]>()
     /// By goal, in `World.isRecordedBefore`.
-    package var measurements: [String: [String]] = [:]
+    package var measurements = RecordTable<[String]>()
     /// The clusters each school or agency takes part in, once for each membership.
-    package var clustersOfMember: [String: [String]] = [:]
+    package var clustersOfMember = RecordTable<[String]>()
 
     package init() {}
 
     /// The index of a world, built from its records.
     package init(_ w: World) {
         func ids<R: Identifiable<String>>(
-            _ table: [String: R], by group: (R) -> String, order: ((R, R) -> Bool)? = nil
-        ) -> [String: [String]] {
-            Dictionary(grouping: table.values, by: group).mapValues { list in (order.map { list.sorted(by: $0) } ?? list).map(\.id) }
+            _ table: RecordTable<R>, by group: (R) -> String, order: ((R, R) -> Bool)? = nil
+        ) -> RecordTable<[String]> {
+            RecordTable(
+                Dictionary(grouping: table.values, by: group).mapValues { list in (order.map { list.sorted(by: $0) } ?? list).map(\.id) })
         }
-        members = Dictionary(grouping: w.memberships.values, by: \.cluster).mapValues { w.inMemberOrder($0).map(\.id) }
+        members = RecordTable(Dictionary(grouping: w.memberships.values, by: \.cluster).mapValues { w.inMemberOrder($0).map(\.id) })
         checkpoints = ids(w.checkpoints, by: \.cluster)
         goals = ids(w.goals, by: \.cluster, order: World.goalOrder)
         actions = ids(w.actions, by: \.cluster, order: World.actionOrder)
@@ -51,8 +52,8 @@ package struct ClusterIndex: Sendable, Equatable {
     /// Whether both hold the same groups: those that keep an order in that order, the others
     /// as sets (their order is the dictionary's, and no question depends on it).
     package func holdsTheSameGroups(as other: ClusterIndex) -> Bool {
-        func sets(_ g: [String: [String]]) -> [String: Set<String>] { g.mapValues { Set($0) } }
-        func counted(_ g: [String: [String]]) -> [String: [String]] { g.mapValues { $0.sorted() } }
+        func sets(_ g: RecordTable<[String]>) -> [String: Set<String>] { g.dictionary.mapValues { Set($0) } }
+        func counted(_ g: RecordTable<[String]>) -> [String: [String]] { g.dictionary.mapValues { $0.sorted() } }
         return members == other.members && sets(checkpoints) == sets(other.checkpoints) && goals == other.goals
             && actions == other.actions && sets(agreements) == sets(other.agreements) && assessments == other.assessments
             && measurements == other.measurements && counted(clustersOfMember) == counted(other.clustersOfMember)
@@ -61,7 +62,7 @@ package struct ClusterIndex: Sendable, Equatable {
     /// `old` taken out of its group and `new` put into its own: where `order` places it (last
     /// without one). Nothing moves when the group is the same and has no order.
     static func regroup(
-        _ groups: inout [String: [String]], id: String, old: String?, new: String?, order: ((String, String) -> Bool)? = nil
+        _ groups: inout RecordTable<[String]>, id: String, old: String?, new: String?, order: ((String, String) -> Bool)? = nil
     ) {
         if order == nil, old == new { return }
         if let old {
@@ -79,7 +80,7 @@ package struct ClusterIndex: Sendable, Equatable {
 
 extension World {
     /// The records of `table` the ids name, in their order.
-    func records<R>(_ ids: [String]?, in table: [String: R]) -> [R] {
+    func records<R>(_ ids: [String]?, in table: RecordTable<R>) -> [R] {
         (ids ?? []).compactMap { table[$0] }
     }
 
@@ -127,7 +128,7 @@ extension World {
     }
 
     /// An order of records as an order of their ids in `table`, which holds every id of a group.
-    private static func idOrder<R>(_ table: [String: R], _ order: @escaping (R, R) -> Bool) -> (String, String) -> Bool {
+    private static func idOrder<R>(_ table: RecordTable<R>, _ order: @escaping (R, R) -> Bool) -> (String, String) -> Bool {
         { a, b in
             guard let x = table[a], let y = table[b] else { return a < b }
             return order(x, y)

@@ -51,7 +51,7 @@ extension World {
     ///
     /// - Complexity: O(clusters + assessments × log assessments).
     public func healthByCluster(on today: Day) -> [String: ClusterHealth] {
-        ClusterHealth.byCluster(clusters, assessments: assessments, on: today)
+        ClusterHealth.byCluster(clusters.dictionary, assessments: assessments.dictionary, on: today)
     }
 
     /// `newestFirst`: the cluster's assessments, newest first.

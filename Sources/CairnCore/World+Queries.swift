@@ -26,7 +26,9 @@ extension World {
     /// nothing sorted (an export of 3,000 clusters asked each in turn: 90 million comparisons).
     /// `includingFormer`: those that left too, each in its place (the export keeps them).
     public func membersByCluster(includingFormer: Bool = false) -> [String: [Membership]] {
-        clusterIndex.members.mapValues { includingFormer ? records($0, in: memberships) : records($0, in: memberships).filter(\.isCurrent) }
+        clusterIndex.members.dictionary.mapValues {
+            includingFormer ? records($0, in: memberships) : records($0, in: memberships).filter(\.isCurrent)
+        }
     }
 
     func inMemberOrder(_ list: [Membership]) -> [Membership] {

@@ -1,33 +1,33 @@
 /// Everything the store holds, as the fold of its journal: the state every screen and command reads.
 public struct World: Sendable, Equatable {
-    public package(set) var schools: [String: School] = [:]
-    public package(set) var agencies: [String: Agency] = [:]
-    public package(set) var clusters: [String: Cluster] = [:]
-    public package(set) var memberships: [String: Membership] = [:]
-    public package(set) var checkpoints: [String: Checkpoint] = [:]
-    public package(set) var goals: [String: Goal] = [:]
-    public package(set) var measurements: [String: Measurement] = [:]
-    public package(set) var actions: [String: Action] = [:]
-    public package(set) var agreements: [String: Agreement] = [:]
-    public package(set) var assessments: [String: Assessment] = [:]
-    public package(set) var links: [String: Link] = [:]
+    public package(set) var schools = RecordTable<School>()
+    public package(set) var agencies = RecordTable<Agency>()
+    public package(set) var clusters = RecordTable<Cluster>()
+    public package(set) var memberships = RecordTable<Membership>()
+    public package(set) var checkpoints = RecordTable<Checkpoint>()
+    public package(set) var goals = RecordTable<Goal>()
+    public package(set) var measurements = RecordTable<Measurement>()
+    public package(set) var actions = RecordTable<Action>()
+    public package(set) var agreements = RecordTable<Agreement>()
+    public package(set) var assessments = RecordTable<Assessment>()
+    public package(set) var links = RecordTable<Link>()
     /// Counts applied changes, so views can cache what they derive from the world.
     public package(set) var revision = 0
     /// Each cluster's records, as ids, kept current by every change (`World+ClusterIndex.swift`).
     /// Set whole only by a snapshot's read, which wrote each group in its order.
     package var clusterIndex = ClusterIndex()
     /// Open conflicts by record and field (see `fold(_:by:)`).
-    public package(set) var conflicts: [String: Conflict] = [:]
+    public package(set) var conflicts = RecordTable<Conflict>()
     /// How many open conflicts each record has: only these are looked through when one changes.
-    package var conflictedRecords: [String: Int] = [:]
+    package var conflictedRecords = RecordTable<Int>()
     /// Who last set each edited field, and to what: the side that loses when an edit that did
     /// not see it is folded after it.
-    package var fieldWriters: [String: Conflict.Side] = [:]
+    package var fieldWriters = RecordTable<Conflict.Side>()
     /// Deleted records, for edits that did not see the delete.
-    package var tombstones: [String: Tombstone] = [:]
+    package var tombstones = RecordTable<Tombstone>()
     /// When each measurement was recorded, as a count of the measurements recorded before it:
     /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
-    package var measurementOrder: [String: Int] = [:]
+    package var measurementOrder = RecordTable<Int>()
     package var measurementsRecorded = 0
     /// Who links to each record, once a delete needed it, until a put sets a link
     /// (`LinksToDeleted.swift`).
@@ -156,7 +156,7 @@ public struct World: Sendable, Equatable {
         Self.isRecordedBefore(a, b, order: measurementOrder)
     }
 
-    static func isRecordedBefore(_ a: Measurement, _ b: Measurement, order: [String: Int]) -> Bool {
+    static func isRecordedBefore(_ a: Measurement, _ b: Measurement, order: RecordTable<Int>) -> Bool {
         (a.date, order[a.id] ?? .max, a.id) < (b.date, order[b.id] ?? .max, b.id)
     }
 

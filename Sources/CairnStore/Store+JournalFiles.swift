@@ -72,6 +72,9 @@ enum JournalVetting {
         return Array(bytes[0..<n].prefix { $0 != 0x0A })
     }
 
+    /// How many of a journal's first lines are parsed to judge that it is one.
+    static let linesJudged = 16
+
     /// The longest first line a journal can have: one event, with a record's longest texts.
     static let firstLineLimit = 1 << 20
 
@@ -126,7 +129,18 @@ enum JournalVetting {
         }
         // A journal may have a damaged line (said line by line); a file none of whose first
         // lines is an event is something else.
-        let lines = JournalReader.parse(Data(bytes[0...end]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        // Its first lines are enough to tell (every command vets every journal it has not
+        // vetted in this process): not the hundreds that 64 KiB hold.
+        var judged = 0
+        var cut = end
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            judged += 1
+            if judged == Self.linesJudged {
+                cut = i
+                break
+            }
+        }
+        let lines = JournalReader.parse(Data(bytes[0...cut]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
         guard !lines.events.isEmpty else {
             return refused(
                 lines.problems.count > 1

@@ -22,6 +22,8 @@ public final class Store {
     public internal(set) var eventCount = 0
     /// How many of them the snapshot this session started from held (0: none, a full read).
     public internal(set) var snapshotEvents = 0
+    /// The snapshot the world's unread parts are read from, while it is the one read.
+    var snapshotBytes: SnapshotBytes?
     /// Whether the last read began from the snapshot, not from the journals' start.
     public internal(set) var startedFromSnapshot = false
     /// Start a snapshot once this many events have been folded past the last one.
@@ -146,6 +148,7 @@ public final class Store {
         if try !reloadFolding(sliceBytes: readSliceBytes) { try reloadWhole() }
         self.snapshotEvents = 0
         self.startedFromSnapshot = false
+        self.snapshotBytes = nil
         self.ownUnseen = []
     }
 
@@ -285,6 +288,18 @@ public final class Store {
         }
     }
 
+    /// A world whose snapshot part did not read (its records forged under sound checksums, or
+    /// a fault of this Cairn) lacks records: nothing is written from it. The snapshot goes,
+    /// the world is read again from the journals, and the person is asked to try again.
+    func refuseDamagedSnapshot() throws(StoreError) {
+        guard let bytes = snapshotBytes, bytes.isDamaged else { return }
+        dropSnapshot()
+        try reload()
+        throw StoreError(
+            Words.say(
+                "the store's snapshot was damaged and is read again from the journals: nothing was saved, try again", context: "store"))
+    }
+
     /// Refuses at once on a store this session cannot write, before any lock is taken.
     func checkWritable() throws(StoreError) {
         if let reason = readOnlyReason {
@@ -297,6 +312,7 @@ public final class Store {
     /// world just refreshed.
     func write(_ changes: [Change], at date: Date, source: String?, exact: Bool) throws(StoreError) -> Receipt {
         let (written, seen) = try settle(changes, exact: exact)
+        try refuseDamagedSnapshot()
         guard !written.isEmpty else { return Receipt(events: [], conflicts: []) }
         let stamp = nextStamp(date)
         let commitID = written.count > 1 ? "cm-" + String(UInt64.random(in: 0..<(1 << 60)), radix: 36) : nil

@@ -216,7 +216,7 @@ struct BenchCommand {
         _ = app.send(.key(.char("1")))
 
         var commitTimes: [Double] = []
-        let school = w.schools.values.first!
+        let school = w.schools.values.first { _ in true }!
         for i in 0..<50 {
             let edit = DomainOperation.setFields(.school, id: school.id, [FieldValue("notes", "bench edit \(i)")])
             commitTimes.append(try Measure.milliseconds { try store.perform(edit) })

@@ -60,7 +60,7 @@ import Testing
         var lookWriter = SnapshotWriter()
         w.firstLook.writeSnapshot(to: &lookWriter)
         var writer = SnapshotWriter()
-        w.writeSnapshot(to: &writer)
+        try w.writeSnapshot(to: &writer)
         var look = try lookWriter.bytes.withUnsafeBytes { bytes in
             var r = SnapshotReader(bytes)
             return try FirstLook(snapshot: &r)

@@ -10,7 +10,7 @@ struct NameMatcher<R> {
     /// Every record by its folded name alone, to tell a person of a likely twin elsewhere.
     private let byName: [String: [R]]
 
-    init(_ records: some Collection<R>, name: (R) -> String, place: (R) -> String, id: @escaping (R) -> String) {
+    init(_ records: some Sequence<R>, name: (R) -> String, place: (R) -> String, id: @escaping (R) -> String) {
         self.id = id
         byKey = Dictionary(grouping: records) { Self.key(name($0), place($0)) }.mapValues { $0.sorted { id($0) < id($1) } }
         byName = Dictionary(grouping: records) { Self.fold(name($0)) }.mapValues { $0.sorted { id($0) < id($1) } }

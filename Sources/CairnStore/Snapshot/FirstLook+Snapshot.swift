@@ -6,18 +6,24 @@ extension FirstLook {
     /// Fills the clusters and health checks from the world's part of a snapshot, every other
     /// kind left unread.
     package mutating func readTables(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
-        _ = try r.section()  // the world's head: its revision
-        let tables = SnapshotTables()
-        for kind in RecordSnapshot.kinds {
-            let count = try r.count()
+        var head = try r.section()  // the world's head: its revision and its parts' counts
+        _ = try head.number()
+        _ = try head.number()
+        let counts = try World.partCounts(&head)
+        for (kind, count) in zip(RecordSnapshot.kinds, counts) {
             var (part, sum) = try r.uncheckedSection()
+            guard count <= part.length else { throw SnapshotReader.Damaged(at: r.offset) }
             guard kind == .cluster || kind == .assessment else { continue }
             guard part.checked(sum) else { throw SnapshotReader.Damaged(at: r.offset) }
-            tables.read(kind, count: count, from: &part)
+            if kind == .cluster {
+                clusters = try SnapshotTables.records(.cluster, count: count, RecordSnapshot.cluster)(&part)
+            } else {
+                let one = SnapshotTables.few(.assessment) { if case .assessment(let x) = $0 { x } else { nil } }
+                assessments = try SnapshotTables.grouped(
+                    .assessment, count: count, group: \.cluster, setGroup: { $0.cluster = $1 }, one)(&part).records
+            }
+            guard part.isAtEnd else { throw SnapshotReader.Damaged(at: part.offset) }
         }
-        if tables.damaged { throw SnapshotReader.Damaged(at: r.offset) }
-        clusters = tables.clusters
-        assessments = tables.assessments
     }
 
     package func writeSnapshot(to w: inout SnapshotWriter) {

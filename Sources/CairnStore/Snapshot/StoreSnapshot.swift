@@ -38,10 +38,12 @@ struct StoreSnapshot: Sendable {
     var world: World
     /// What Home's first frame needs beside the clusters, taken from `world` when written.
     var look: FirstLook
+    /// The bytes the world's parts are read from (nil: one not read from a file).
+    var bytes: SnapshotBytes?
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 13
+    static let format = 14
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -57,7 +59,7 @@ struct StoreSnapshot: Sendable {
     /// How much of a journal's start and of what precedes its place the fingerprint covers.
     static let fingerprintBytes = 4096
 
-    func encoded() -> [UInt8] {
+    func encoded() throws(World.Unsound) -> [UInt8] {
         var w = SnapshotWriter(capacity: 1 << 20)
         w.raw(Self.magic)
         w.number(Self.format)
@@ -91,7 +93,7 @@ struct StoreSnapshot: Sendable {
         var first = SnapshotWriter(capacity: 1 << 16)
         look.writeSnapshot(to: &first)
         w.section(first)
-        world.writeSnapshot(to: &w)
+        try world.writeSnapshot(to: &w)
         return w.bytes
     }
 
@@ -99,7 +101,10 @@ struct StoreSnapshot: Sendable {
     ///
     /// - Parameter firstLookOnly: read only what Home's first frame needs (`FirstLook`), the
     ///   world left empty.
-    static func decode(_ bytes: UnsafeRawBufferPointer, firstLookOnly: Bool = false) -> StoreSnapshot? {
+    ///
+    /// - Parameter owner: what holds `bytes`, which the world's tables keep to read their parts
+    ///   later; needed unless `firstLookOnly`.
+    static func decode(_ bytes: UnsafeRawBufferPointer, owner: SnapshotBytes?, firstLookOnly: Bool = false) -> StoreSnapshot? {
         guard bytes.count >= magic.count, memcmp(bytes.baseAddress!, magic, magic.count) == 0 else { return nil }
         var r = SnapshotReader(bytes, from: magic.count)
         do {
@@ -127,20 +132,34 @@ struct StoreSnapshot: Sendable {
                 return StoreSnapshot(
                     marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look)
             }
-            let world = try World(snapshot: &r)
+            guard let owner else { return nil }
+            let world = try World(snapshot: &r, bytes: owner)
             guard r.isAtEnd else { return nil }
             return StoreSnapshot(
-                marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look)
+                marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
+                bytes: owner)
         } catch {
             return nil
         }
     }
 
-    /// Reads the snapshot file (mapped, not copied), or nil when there is none or it is damaged.
+    /// The snapshot in a copy of `bytes`, or nil when they are not one this Cairn wrote whole.
+    static func decode(_ bytes: some Collection<UInt8>, firstLookOnly: Bool = false) -> StoreSnapshot? {
+        let owner = SnapshotBytes(copying: bytes)
+        return decode(owner.buffer, owner: owner, firstLookOnly: firstLookOnly)
+    }
+
+    /// Reads the snapshot file, or nil when there is none or it is damaged. The first look
+    /// maps the file for the moment it reads; a whole world keeps a copy of its bytes.
     static func read(_ url: URL, firstLookOnly: Bool = false) -> StoreSnapshot? {
         // A link here is no snapshot: what it points at is not this store's to trust.
-        guard !InsideStore.isLink(url.path), let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { decode($0, firstLookOnly: firstLookOnly) }
+        guard !InsideStore.isLink(url.path) else { return nil }
+        if firstLookOnly {
+            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+            return data.withUnsafeBytes { decode($0, owner: nil, firstLookOnly: true) }
+        }
+        guard let owner = SnapshotBytes.read(url) else { return nil }
+        return decode(owner.buffer, owner: owner)
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
@@ -258,6 +277,7 @@ extension Store {
         let fit = try snapshot?.fit(journalFiles()) ?? .unfit
         if let snapshot, fit != .unfit {
             world = snapshot.world
+            snapshotBytes = snapshot.bytes
             snapshotMarks = Dictionary(snapshot.marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
             positions = Dictionary(snapshot.marks.map { ($0.file, ($0.offset, $0.line)) }, uniquingKeysWith: { a, _ in a })
             clockHigh = snapshot.clockHigh

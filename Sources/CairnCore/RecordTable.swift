@@ -1,0 +1,161 @@
+/// A table of values by id, as the world keeps each kind of record (and what it derives from
+/// them): those a snapshot holds, read only when first asked for, with the changes made since
+/// laid over them. A command that asks for one school never reads the checkpoints, and a copy
+/// of the world (a rule book's scratch) shares everything until it changes one record.
+///
+/// Without a snapshot under it (a fold from the journals, a new world) it is a plain
+/// dictionary: the changes are the whole table.
+public struct RecordTable<Value: Sendable>: Sendable {
+    /// What a snapshot held, shared by every copy; nil when the table was built by changes alone.
+    private var stored: (any StoredValues<Value>)?
+    /// Values put since the snapshot, or all of them when there is none.
+    private var changed: [String: Value] = [:]
+    /// Ids the snapshot holds that were removed since (a later put takes them out of here).
+    private var removed: Set<String> = []
+    /// How many more values than the snapshot's part holds.
+    private var added = 0
+
+    public var count: Int { (stored?.count ?? 0) + added }
+
+    public init() {}
+
+    /// A table over a snapshot's part, nothing of it read yet.
+    package init(stored: some StoredValues<Value>) {
+        self.stored = stored
+    }
+
+    public init(_ values: [String: Value]) {
+        changed = values
+        added = values.count
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    public subscript(id: String) -> Value? {
+        get {
+            if let value = changed[id] { return value }
+            guard let stored, !removed.contains(id) else { return nil }
+            return stored.values[id]
+        }
+        set {
+            if let newValue { updateValue(newValue, forKey: id) } else { removeValue(forKey: id) }
+        }
+    }
+
+    public subscript(id: String, default value: @autoclosure () -> Value) -> Value {
+        get { self[id] ?? value() }
+        set { self[id] = newValue }
+    }
+
+    /// Sets the value; returns the one it replaced.
+    @discardableResult
+    public mutating func updateValue(_ value: Value, forKey id: String) -> Value? {
+        let was = self[id]
+        changed[id] = value
+        if stored != nil { removed.remove(id) }
+        if was == nil { added += 1 }
+        return was
+    }
+
+    /// Takes the value out; returns it.
+    @discardableResult
+    public mutating func removeValue(forKey id: String) -> Value? {
+        guard let was = self[id] else { return nil }
+        changed[id] = nil
+        if let stored, stored.values[id] != nil { removed.insert(id) }
+        added -= 1
+        return was
+    }
+
+    public mutating func reserveCapacity(_ n: Int) { changed.reserveCapacity(n) }
+
+    /// Every value, in no particular order.
+    public var values: Values { Values(table: self) }
+
+    /// Every id, in no particular order.
+    public var keys: LazyMapSequence<Values.Pairs, String> { Values.Pairs(table: self).lazy.map(\.key) }
+
+    /// Every id with its value.
+    public var pairs: Values.Pairs { Values.Pairs(table: self) }
+
+    /// The whole table as a dictionary (every part of a snapshot's read).
+    public var dictionary: [String: Value] {
+        guard let stored else { return changed }
+        var all = stored.values
+        for id in removed { all[id] = nil }
+        all.merge(changed) { _, new in new }
+        return all
+    }
+
+    /// Whether the snapshot's part has been read (for tests of what a command reads).
+    package var isRead: Bool { stored?.isRead ?? true }
+
+    public struct Values: Sequence, Sendable {
+        let table: RecordTable
+
+        public func makeIterator() -> LazyMapSequence<Pairs, Value>.Iterator { Pairs(table: table).lazy.map(\.value).makeIterator() }
+
+        public var underestimatedCount: Int { table.count }
+        public var count: Int { table.count }
+        public var isEmpty: Bool { table.count == 0 }
+
+        /// One of the values, as a dictionary's `values.first` gives.
+        public var first: Value? {
+            var all = makeIterator()
+            return all.next()
+        }
+
+        /// Each value with its id: the snapshot's (those not changed or removed since), then the changed.
+        public struct Pairs: Sequence, Sendable {
+            let table: RecordTable
+
+            public func makeIterator() -> Iterator {
+                Iterator(
+                    stored: table.stored.map { $0.values.makeIterator() }, changed: table.changed.makeIterator(), overlaid: table.changed,
+                    removed: table.removed)
+            }
+
+            public struct Iterator: IteratorProtocol {
+                var stored: Dictionary<String, Value>.Iterator?
+                var changed: Dictionary<String, Value>.Iterator
+                let overlaid: [String: Value]
+                let removed: Set<String>
+
+                public mutating func next() -> (key: String, value: Value)? {
+                    while let pair = stored?.next() {
+                        if overlaid[pair.key] == nil, !removed.contains(pair.key) { return pair }
+                    }
+                    stored = nil
+                    return changed.next()
+                }
+            }
+        }
+    }
+}
+
+extension RecordTable: Equatable where Value: Equatable {
+    public static func == (a: RecordTable, b: RecordTable) -> Bool {
+        a.count == b.count && a.dictionary == b.dictionary
+    }
+
+    public static func == (a: RecordTable, b: [String: Value]) -> Bool { a.dictionary == b }
+}
+
+extension RecordTable: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(uniqueKeysWithValues: elements))
+    }
+}
+
+/// Values a table lies over, read whole the first time any is asked for (a snapshot's part:
+/// the store reads it, on whichever thread asks first): a value every copy of the world shares
+/// and none changes.
+public protocol StoredValues<Value>: Sendable {
+    associatedtype Value: Sendable
+    /// How many values there are: known before they are read when the part says.
+    var count: Int { get }
+    /// Every value by id, read if not yet.
+    var values: [String: Value] { get }
+    /// Whether they have been read.
+    var isRead: Bool { get }
+}
