@@ -35,7 +35,7 @@ public struct RecordTable<Value: Sendable>: Sendable {
         get {
             if let value = changed[id] { return value }
             guard let stored, !removed.contains(id) else { return nil }
-            return stored.values[id]
+            return stored.value(id)
         }
         set {
             if let newValue { updateValue(newValue, forKey: id) } else { removeValue(forKey: id) }
@@ -62,7 +62,7 @@ public struct RecordTable<Value: Sendable>: Sendable {
     public mutating func removeValue(forKey id: String) -> Value? {
         guard let was = self[id] else { return nil }
         changed[id] = nil
-        if let stored, stored.values[id] != nil { removed.insert(id) }
+        if let stored, stored.value(id) != nil { removed.insert(id) }
         added -= 1
         return was
     }
@@ -156,6 +156,8 @@ public protocol StoredValues<Value>: Sendable {
     var count: Int { get }
     /// Every value by id, read if not yet.
     var values: [String: Value] { get }
+    /// The value of one id, read alone if the others are not yet.
+    func value(_ id: String) -> Value?
     /// Whether they have been read.
     var isRead: Bool { get }
 }

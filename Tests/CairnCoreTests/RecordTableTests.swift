@@ -26,6 +26,7 @@ import Testing
             return all
         }
         var isRead: Bool { read }
+        func value(_ id: String) -> Value? { values[id] }
     }
 
     func stored(_ values: [String: Int], reads: Reads) -> RecordTable<Int> {

@@ -19,7 +19,7 @@ import Testing
         #expect(a.saveSnapshot())
     }
 
-    @Test func a_command_that_asks_for_one_school_reads_the_schools_part_alone() throws {
+    @Test func a_command_that_asks_for_one_school_reads_that_school_alone() throws {
         let tmp = TemporaryDirectory()
         try snapshotted(tmp)
         let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
@@ -29,16 +29,80 @@ import Testing
         #expect(w.schools.count > 1 && w.checkpoints.count > 1)
         #expect(!w.schools.isRead && !w.checkpoints.isRead && !w.memberships.isRead && !w.fieldWriters.isRead)
         #expect(w.schools["sch-1"]?.name == "Escola Básica de São João")
-        #expect(w.schools.isRead)
-        #expect(!w.checkpoints.isRead && !w.memberships.isRead && !w.goals.isRead && !w.measurements.isRead)
-        #expect(!w.fieldWriters.isRead && !w.tombstones.isRead && !w.conflicts.isRead)
-        // A rule book's check and commit of a new school read no checkpoint either.
+        #expect(w.schools["sch-none"] == nil)
+        // Found by its key: not even the other schools were read.
+        #expect(!w.schools.isRead && !w.checkpoints.isRead && !w.memberships.isRead && !w.goals.isRead)
+        #expect(!w.fieldWriters.isRead && !w.tombstones.isRead && !w.conflicts.isRead && !w.measurements.isRead)
+        // The commit of a new school, and its fold, read no other whole part either.
         try store.commit([.put(.school(School(id: "sch-2", name: "Łódź")))])
-        #expect(store.world.schools["sch-2"] != nil && !store.world.checkpoints.isRead)
+        let after = store.world
+        #expect(after.schools["sch-2"] != nil)
+        #expect(!after.schools.isRead && !after.checkpoints.isRead && !after.memberships.isRead)
         // And everything read later is what a full read folds.
         let full = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
         try full.reload()
         #expect(store.world == full.world)
+    }
+
+    @Test func every_record_and_group_found_by_its_key_is_the_one_a_full_read_holds() throws {
+        let tmp = TemporaryDirectory()
+        try snapshotted(tmp)
+        let w = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max).world
+        let full = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        try full.reload()
+        let f = full.world
+        func alike<V: Equatable>(_ laid: RecordTable<V>, _ folded: RecordTable<V>, _ what: String) {
+            #expect(!folded.isEmpty, "\(what) holds something to find")
+            for (id, value) in folded.pairs { #expect(laid[id] == value, "\(what) \(id)") }
+            #expect(laid["x-\(what)"] == nil)
+            #expect(!laid.isRead, "\(what) found by key, not read whole")
+        }
+        alike(w.schools, f.schools, "schools")
+        alike(w.agencies, f.agencies, "agencies")
+        alike(w.clusters, f.clusters, "clusters")
+        alike(w.memberships, f.memberships, "memberships")
+        alike(w.checkpoints, f.checkpoints, "checkpoints")
+        alike(w.goals, f.goals, "goals")
+        alike(w.measurements, f.measurements, "measurements")
+        alike(w.actions, f.actions, "actions")
+        alike(w.agreements, f.agreements, "agreements")
+        alike(w.assessments, f.assessments, "assessments")
+        alike(w.fieldWriters, f.fieldWriters, "fieldWriters")
+        alike(w.measurementOrder, f.measurementOrder, "measurementOrder")
+        alike(w.clusterIndex.members, f.clusterIndex.members, "members")
+        alike(w.clusterIndex.checkpoints, f.clusterIndex.checkpoints, "checkpoint groups")
+        alike(w.clusterIndex.goals, f.clusterIndex.goals, "goal groups")
+        alike(w.clusterIndex.measurements, f.clusterIndex.measurements, "measurement groups")
+        for (member, clusters) in f.clusterIndex.clustersOfMember.pairs {
+            #expect(w.clusterIndex.clustersOfMember[member]?.sorted() == clusters.sorted(), "clusters of \(member)")
+        }
+        #expect(!w.clusterIndex.clustersOfMember.isRead)
+    }
+
+    /// Two keys of one hash: both entries are found, and each key's own is taken.
+    @Test func keys_of_one_hash_are_told_apart_by_the_entry() {
+        var bytes: [UInt8] = []
+        for (hash, offset) in [(UInt64(5), UInt32(0)), (7, 10), (7, 20), (9, 30)] {
+            withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: offset.littleEndian) { bytes += $0 }
+        }
+        // A key whose hash is none of these finds nothing; the search itself on the bytes.
+        bytes.withUnsafeBytes { raw in
+            #expect(SnapshotKeys.offsets(of: "sch-1", in: raw).isEmpty)
+            #expect(SnapshotKeys.offsets(of: "sch-1", in: UnsafeRawBufferPointer(rebasing: raw[0..<11])).isEmpty)
+        }
+        var noted = SnapshotKeys.Noted(capacity: 3)
+        #expect(throws: Never.self) {
+            try noted.note("sch-1", at: 40)
+            try noted.note("sch-2", at: 0)
+            try noted.note("sch-1", at: 80)
+        }
+        let written = noted.written.bytes
+        written.withUnsafeBytes { raw in
+            #expect(SnapshotKeys.offsets(of: "sch-1", in: raw) == [40, 80])
+            #expect(SnapshotKeys.offsets(of: "sch-2", in: raw) == [0])
+            #expect(SnapshotKeys.offsets(of: "sch-3", in: raw).isEmpty)
+        }
     }
 
     /// The snapshot with its schools' part replaced by bytes that are no records, under a

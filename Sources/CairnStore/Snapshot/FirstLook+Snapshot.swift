@@ -10,8 +10,9 @@ extension FirstLook {
         _ = try head.number()
         _ = try head.number()
         let counts = try World.partCounts(&head)
-        for (kind, count) in zip(RecordSnapshot.kinds, counts) {
+        for (i, (kind, count)) in zip(RecordSnapshot.kinds, counts).enumerated() {
             var (part, sum) = try r.uncheckedSection()
+            for _ in 0..<World.keySections(i) { _ = try r.uncheckedSection() }
             guard count <= part.length else { throw SnapshotReader.Damaged(at: r.offset) }
             guard kind == .cluster || kind == .assessment else { continue }
             guard part.checked(sum) else { throw SnapshotReader.Damaged(at: r.offset) }

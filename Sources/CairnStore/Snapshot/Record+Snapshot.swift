@@ -5,6 +5,8 @@ import CairnCore
 /// its ordinal, a word as its place in its vocabulary).
 enum RecordSnapshot {
     static let kinds = RecordKind.allCases
+    /// The kinds the per-cluster index groups, written group by group.
+    static let grouped: Set<RecordKind> = [.membership, .checkpoint, .goal, .measurement, .action, .agreement, .assessment]
 
     static func write(_ record: Record, to w: inout SnapshotWriter) {
         w.word(record.kind, in: kinds)

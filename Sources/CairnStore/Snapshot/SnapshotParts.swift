@@ -70,6 +70,32 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
         self.decode = decode
     }
 
+    /// The value of one entry, found by its key (`SnapshotKeys`) and read alone; nil when there
+    /// is none. An entry that does not read marks the snapshot damaged.
+    func entry<V>(
+        _ key: String, keys: SnapshotReader.Span,
+        _ read: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
+    ) -> V? {
+        let buffer = bytes.buffer
+        let index = UnsafeRawBufferPointer(rebasing: buffer[keys.offset..<keys.end])
+        for offset in SnapshotKeys.offsets(of: key, in: index) {
+            guard offset < reader.end - reader.offset else {
+                bytes.fail()
+                return nil
+            }
+            var r = SnapshotReader(
+                span: SnapshotReader.Span(offset: reader.offset + offset, end: reader.end, seal: reader.seal), in: buffer)
+            do {
+                let found = try read(&r)
+                if found.key == key { return found.value }
+            } catch {
+                bytes.fail()
+                return nil
+            }
+        }
+        return nil
+    }
+
     var value: Decoded {
         decoded.withLock { decoded in
             if let decoded { return decoded }
@@ -106,16 +132,26 @@ extension SnapshotReader {
     }
 }
 
-/// A table's values as a snapshot's part gives them, read the first time they are asked for.
+/// A table's values as a snapshot's part gives them, read the first time they are asked for:
+/// all of them when the table is gone through, one when a value is asked for by its id.
 final class StoredTable<Value: Sendable>: StoredValues {
     private let declared: Int?
     private let read: @Sendable () -> [String: Value]
+    private let one: (@Sendable (String) -> Value?)?
     private let table = Mutex<[String: Value]?>(nil)
 
     /// - Parameter count: how many values `read` gives, when known without it.
-    init(count: Int?, read: @escaping @Sendable () -> [String: Value]) {
+    /// - Parameter one: the value of one id, read alone (nil: `read` whole).
+    init(count: Int?, read: @escaping @Sendable () -> [String: Value], one: (@Sendable (String) -> Value?)? = nil) {
         declared = count
         self.read = read
+        self.one = one
+    }
+
+    func value(_ id: String) -> Value? {
+        if let all = table.withLock({ $0 }) { return all[id] }
+        if let one { return one(id) }
+        return values[id]
     }
 
     var count: Int { table.withLock { $0?.count } ?? declared ?? values.count }

@@ -43,7 +43,7 @@ struct StoreSnapshot: Sendable {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 14
+    static let format = 15
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {

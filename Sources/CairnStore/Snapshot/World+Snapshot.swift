@@ -10,43 +10,62 @@ extension World {
     /// no snapshot is written from it, since its read would take the groups as they are.
     package struct Unsound: Error {}
 
+    /// A part as it is written: its entries, and where each lies by its key (a grouped kind's
+    /// records by id, then its groups by cluster).
+    private struct Written {
+        var count: Int
+        var body: SnapshotWriter
+        var keys: [SnapshotKeys.Noted]
+    }
+
+    /// How many key sections follow each part: two for a kind the per-cluster index groups.
+    static func keySections(_ part: Int) -> Int {
+        part < RecordSnapshot.kinds.count && RecordSnapshot.grouped.contains(RecordSnapshot.kinds[part]) ? 2 : 1
+    }
+
     package func writeSnapshot(to w: inout SnapshotWriter) throws(Unsound) {
-        var counts: [Int] = []
-        var parts: [SnapshotWriter] = []
-        // Each kind is a part, read only when the world is first asked for it.
-        func part<V>(_ table: RecordTable<V>, _ one: (String, V, inout SnapshotWriter) -> Void) {
+        var parts: [Written] = []
+        // Each kind is a part, read only when the world is first asked for it (or one record
+        // of it, by its key).
+        func part<V>(_ table: RecordTable<V>, _ one: (String, V, inout SnapshotWriter) -> Void) throws(Unsound) {
             var section = SnapshotWriter(capacity: table.count * 128)
-            for (id, v) in table.pairs { one(id, v, &section) }
-            counts.append(table.count)
-            parts.append(section)
+            var keys = SnapshotKeys.Noted(capacity: table.count)
+            for (id, v) in table.pairs {
+                try keys.note(id, at: section.bytes.count)
+                one(id, v, &section)
+            }
+            parts.append(Written(count: table.count, body: section, keys: [keys]))
         }
-        func records<R>(_ table: RecordTable<R>, _ wrap: @escaping (R) -> Record) {
-            part(table) { _, r, out in RecordSnapshot.write(wrap(r), to: &out) }
+        func records<R>(_ table: RecordTable<R>, _ wrap: @escaping (R) -> Record) throws(Unsound) {
+            try part(table) { _, r, out in RecordSnapshot.write(wrap(r), to: &out) }
         }
         // A kind the per-cluster index groups goes as its groups: how many, then each group's
         // size and records, in the index's order, so that a read takes each as it is: nothing
         // sorted, regrouped or compared.
         func grouped<R>(_ table: RecordTable<R>, _ groups: RecordTable<[String]>, _ wrap: (R) -> Record) throws(Unsound) {
             var section = SnapshotWriter(capacity: table.count * 128)
+            var keys = SnapshotKeys.Noted(capacity: table.count)
+            var groupKeys = SnapshotKeys.Noted(capacity: groups.count)
             section.number(groups.count)
             var written = Set<String>()
             written.reserveCapacity(table.count)
-            for ids in groups.values {
+            for (group, ids) in groups.pairs {
                 let records = ids.compactMap { table[$0] }
+                guard records.count == ids.count, !ids.isEmpty else { throw Unsound() }
+                try groupKeys.note(group, at: section.bytes.count)
                 section.number(records.count)
                 for (id, r) in zip(ids, records) {
                     guard written.insert(id).inserted else { throw Unsound() }
+                    try keys.note(id, at: section.bytes.count)
                     RecordSnapshot.write(wrap(r), to: &section)
                 }
-                guard records.count == ids.count else { throw Unsound() }
             }
             guard written.count == table.count else { throw Unsound() }
-            counts.append(table.count)
-            parts.append(section)
+            parts.append(Written(count: table.count, body: section, keys: [keys, groupKeys]))
         }
-        records(schools, Record.school)
-        records(agencies, Record.agency)
-        records(clusters, Record.cluster)
+        try records(schools, Record.school)
+        try records(agencies, Record.agency)
+        try records(clusters, Record.cluster)
         try grouped(memberships, clusterIndex.members, Record.membership)
         try grouped(checkpoints, clusterIndex.checkpoints, Record.checkpoint)
         try grouped(goals, clusterIndex.goals, Record.goal)
@@ -54,17 +73,17 @@ extension World {
         try grouped(actions, clusterIndex.actions, Record.action)
         try grouped(agreements, clusterIndex.agreements, Record.agreement)
         try grouped(assessments, clusterIndex.assessments, Record.assessment)
-        records(links, Record.link)
+        try records(links, Record.link)
         // What the fold keeps beside the records, a part each.
-        part(fieldWriters) { key, side, out in
+        try part(fieldWriters) { key, side, out in
             out.text(key)
             Self.write(side, to: &out)
         }
-        part(tombstones) { _, t, out in
+        try part(tombstones) { _, t, out in
             RecordSnapshot.write(t.record, to: &out)
             Self.write(t.deletedBy, to: &out)
         }
-        part(conflicts) { _, c, out in
+        try part(conflicts) { _, c, out in
             out.word(c.kind, in: RecordSnapshot.kinds)
             out.text(c.record)
             out.text(c.field)
@@ -73,9 +92,16 @@ extension World {
             for side in c.others { Self.write(side, to: &out) }
             out.bool(c.recordDeleted)
         }
-        part(measurementOrder) { id, order, out in
+        try part(measurementOrder) { id, order, out in
             out.text(id)
             out.number(order)
+        }
+        // Kept, not derived from the memberships at the read: a tail that adds a school asks
+        // for its clusters, which would read every membership.
+        try part(clusterIndex.clustersOfMember) { member, clusters, out in
+            out.text(member)
+            out.number(clusters.count)
+            for c in clusters { out.text(c) }
         }
         // The counts go in the head, under its checksum: a changed one is damage at the start,
         // not a part found short when first asked for.
@@ -84,14 +110,17 @@ extension World {
         var head = SnapshotWriter(capacity: 64)
         head.number(revision)
         head.number(measurementsRecorded)
-        for n in counts { head.number(n) }
+        for p in parts { head.number(p.count) }
         w.section(head)
-        for part in parts { w.section(part) }
+        for p in parts {
+            w.section(p.body)
+            for k in p.keys { w.section(k.written) }
+        }
     }
 
-    /// The parts after the kinds': who last set each field, deleted records, open conflicts
-    /// and the order measurements were recorded in.
-    static let partsBeside = 4
+    /// The parts after the kinds': who last set each field, deleted records, open conflicts,
+    /// the order measurements were recorded in, and the clusters of each member.
+    static let partsBeside = 5
 
     /// The count of each part, from the head that holds them.
     static func partCounts(_ head: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [Int] {
@@ -115,16 +144,25 @@ extension World {
         measurementsRecorded = try head.number()
         let counts = try Self.partCounts(&head)
         guard head.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
-        var parts: [(count: Int, reader: SnapshotReader, sum: UInt64)] = []
-        for count in counts {
+        var parts: [(count: Int, reader: SnapshotReader, keys: [SnapshotReader.Span])] = []
+        var sections: [(reader: SnapshotReader, sum: UInt64)] = []
+        for (i, count) in counts.enumerated() {
             let (part, sum) = try r.uncheckedSection()
             // Each value takes a byte at least: no count of more can be true.
             guard count <= part.length else { throw SnapshotReader.Damaged(at: r.offset) }
-            parts.append((count, part, sum))
+            sections.append((part, sum))
+            var keys: [SnapshotReader.Span] = []
+            for _ in 0..<Self.keySections(i) {
+                let (k, sum) = try r.uncheckedSection()
+                guard k.length % SnapshotKeys.entryBytes == 0 else { throw SnapshotReader.Damaged(at: r.offset) }
+                sections.append((k, sum))
+                keys.append(k.span)
+            }
+            parts.append((count, part, keys))
         }
         let sound = Mutex<Bool>(true)
-        nonisolated(unsafe) let shared = parts
-        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+        nonisolated(unsafe) let shared = sections
+        DispatchQueue.concurrentPerform(iterations: sections.count) { i in
             if !shared[i].reader.checked(shared[i].sum) { sound.withLock { $0 = false } }
         }
         guard sound.withLock({ $0 }) else { throw SnapshotReader.Damaged(at: r.offset) }
@@ -133,14 +171,26 @@ extension World {
         ) -> SnapshotPart<D> {
             SnapshotPart(bytes, parts[i].reader, empty: empty, decode: decode)
         }
+        /// One record of `kind`, with its id.
+        func entry<R: Identifiable<String> & Sendable>(_ kind: RecordKind, _ one: @escaping SnapshotTables.One<R>)
+            -> @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: R)
+        {
+            { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: R) in
+                guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
+                let record = try one(&r)
+                return (record.id, record)
+            }
+        }
         func table<R: Identifiable<String> & Sendable>(_ kind: RecordKind, _ one: @escaping SnapshotTables.One<R>) -> RecordTable<R> {
             let i = RecordSnapshot.kinds.firstIndex(of: kind)!
             let read = part(i, empty: [:], SnapshotTables.records(kind, count: parts[i].count, one))
-            return RecordTable(stored: StoredTable(count: parts[i].count) { read.value })
+            let keys = parts[i].keys[0]
+            let byKey = entry(kind, one)
+            return RecordTable(stored: StoredTable(count: parts[i].count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) }))
         }
         func grouped<R: Identifiable<String> & Sendable>(
             _ kind: RecordKind, _ group: WritableKeyPath<R, String> & Sendable, _ one: @escaping SnapshotTables.One<R>
-        ) throws(SnapshotReader.Damaged) -> (RecordTable<R>, RecordTable<[String]>, SnapshotPart<SnapshotTables.Grouped<R>>) {
+        ) throws(SnapshotReader.Damaged) -> (RecordTable<R>, RecordTable<[String]>) {
             let i = RecordSnapshot.kinds.firstIndex(of: kind)!
             var peek = parts[i].reader
             let groups = try peek.count()
@@ -148,9 +198,27 @@ extension World {
                 i, empty: SnapshotTables.Grouped<R>(),
                 SnapshotTables.grouped(
                     kind, count: parts[i].count, group: { $0[keyPath: group] }, setGroup: { $0[keyPath: group] = $1 }, one))
+            let (keys, groupKeys) = (parts[i].keys[0], parts[i].keys[1])
+            let byKey = entry(kind, one)
+            // A group read alone: its size, then its records, whose first names the group.
+            let byGroup: @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: [String]) = {
+                r throws(SnapshotReader.Damaged) in
+                let size = try r.count()
+                guard size > 0 else { throw SnapshotReader.Damaged(at: r.offset) }
+                var ids: [String] = []
+                var key = ""
+                for n in 0..<size {
+                    let record = try byKey(&r).value
+                    if n == 0 { key = record[keyPath: group] }
+                    ids.append(record.id)
+                }
+                return (key, ids)
+            }
             return (
-                RecordTable(stored: StoredTable(count: parts[i].count) { read.value.records }),
-                RecordTable(stored: StoredTable(count: groups) { read.value.groups }), read
+                RecordTable(
+                    stored: StoredTable(count: parts[i].count, read: { read.value.records }, one: { read.entry($0, keys: keys, byKey) })),
+                RecordTable(
+                    stored: StoredTable(count: groups, read: { read.value.groups }, one: { read.entry($0, keys: groupKeys, byGroup) }))
             )
         }
         func few<R: Sendable>(_ kind: RecordKind, _ take: @escaping @Sendable (Record) -> R?) -> SnapshotTables.One<R> {
@@ -159,31 +227,25 @@ extension World {
         schools = table(.school, RecordSnapshot.school)
         agencies = table(.agency, RecordSnapshot.agency)
         clusters = table(.cluster, RecordSnapshot.cluster)
-        let members: SnapshotPart<SnapshotTables.Grouped<Membership>>
-        (memberships, clusterIndex.members, members) = try grouped(.membership, \.cluster, RecordSnapshot.membership)
-        clusterIndex.clustersOfMember = RecordTable(
-            stored: StoredTable(count: nil) {
-                var of: [String: [String]] = [:]
-                for m in members.value.records.values { of[m.memberId, default: []].append(m.cluster) }
-                return of
-            })
-        (checkpoints, clusterIndex.checkpoints, _) = try grouped(.checkpoint, \.cluster, RecordSnapshot.checkpoint)
-        (goals, clusterIndex.goals, _) = try grouped(.goal, \.cluster, few(.goal) { if case .goal(let x) = $0 { x } else { nil } })
-        (measurements, clusterIndex.measurements, _) = try grouped(
+        (memberships, clusterIndex.members) = try grouped(.membership, \.cluster, RecordSnapshot.membership)
+        (checkpoints, clusterIndex.checkpoints) = try grouped(.checkpoint, \.cluster, RecordSnapshot.checkpoint)
+        (goals, clusterIndex.goals) = try grouped(.goal, \.cluster, few(.goal) { if case .goal(let x) = $0 { x } else { nil } })
+        (measurements, clusterIndex.measurements) = try grouped(
             .measurement, \.goal, few(.measurement) { if case .measurement(let x) = $0 { x } else { nil } })
-        (actions, clusterIndex.actions, _) = try grouped(
+        (actions, clusterIndex.actions) = try grouped(
             .action, \.cluster, few(.action) { if case .action(let x) = $0 { x } else { nil } })
-        (agreements, clusterIndex.agreements, _) = try grouped(
+        (agreements, clusterIndex.agreements) = try grouped(
             .agreement, \.cluster, few(.agreement) { if case .agreement(let x) = $0 { x } else { nil } })
-        (assessments, clusterIndex.assessments, _) = try grouped(
+        (assessments, clusterIndex.assessments) = try grouped(
             .assessment, \.cluster, few(.assessment) { if case .assessment(let x) = $0 { x } else { nil } })
         links = table(.link, few(.link) { if case .link(let x) = $0 { x } else { nil } })
         let beside = RecordSnapshot.kinds.count
-        func rest<V: Sendable>(_ at: Int, _ one: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (String, V))
-            -> SnapshotPart<[String: V]>
-        {
+        /// A part beside the kinds' as a table: whole, or an entry by its key.
+        func rest<V: Sendable>(
+            _ at: Int, _ one: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
+        ) -> (table: RecordTable<V>, part: SnapshotPart<[String: V]>) {
             let count = parts[beside + at].count
-            return part(beside + at, empty: [:]) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [String: V] in
+            let read = part(beside + at, empty: [:]) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [String: V] in
                 var all: [String: V] = [:]
                 all.reserveCapacity(count)
                 for _ in 0..<count {
@@ -193,14 +255,15 @@ extension World {
                 guard all.count == count else { throw SnapshotReader.Damaged(at: r.offset) }
                 return all
             }
+            let keys = parts[beside + at].keys[0]
+            return (RecordTable(stored: StoredTable(count: count, read: { read.value }, one: { read.entry($0, keys: keys, one) })), read)
         }
-        let writers = rest(0) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try Self.readSide(&r)) }
-        fieldWriters = RecordTable(stored: StoredTable(count: parts[beside].count) { writers.value })
-        let graves = rest(1) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
-            let record = try RecordSnapshot.read(&r)
-            return (record.id, Tombstone(record: record, deletedBy: try Self.readSide(&r)))
-        }
-        tombstones = RecordTable(stored: StoredTable(count: parts[beside + 1].count) { graves.value })
+        fieldWriters = rest(0) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try Self.readSide(&r)) }.table
+        tombstones =
+            rest(1) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+                let record = try RecordSnapshot.read(&r)
+                return (record.id, Tombstone(record: record, deletedBy: try Self.readSide(&r)))
+            }.table
         let open = rest(2) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
             let kind = try r.word(in: RecordSnapshot.kinds)
             let record = try r.text()
@@ -211,15 +274,22 @@ extension World {
             let conflict = Conflict(kind: kind, record: record, field: field, kept: kept, others: others, recordDeleted: try r.bool())
             return (conflict.key, conflict)
         }
-        conflicts = RecordTable(stored: StoredTable(count: parts[beside + 2].count) { open.value })
+        conflicts = open.table
+        let conflicted = open.part
         conflictedRecords = RecordTable(
             stored: StoredTable(count: nil) {
                 var counts: [String: Int] = [:]
-                for c in open.value.values { counts[c.record, default: 0] += 1 }
+                for c in conflicted.value.values { counts[c.record, default: 0] += 1 }
                 return counts
             })
-        let order = rest(3) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try r.number()) }
-        measurementOrder = RecordTable(stored: StoredTable(count: parts[beside + 3].count) { order.value })
+        measurementOrder = rest(3) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try r.number()) }.table
+        clusterIndex.clustersOfMember =
+            rest(4) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+                let member = try r.text()
+                var clusters: [String] = []
+                for _ in 0..<(try r.count()) { clusters.append(try r.text()) }
+                return (member, clusters)
+            }.table
     }
 
     private static func write(_ side: Conflict.Side, to w: inout SnapshotWriter) {
