@@ -119,8 +119,12 @@ enum JournalVetting {
             let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
             return n > 0 ? Array(bytes[0..<n]) : nil
         }
-        guard var bytes = head(1 << 16) else { return refused(Words.say("it cannot be read", context: "store")) }
-        if !bytes.contains(0x0A), size > bytes.count, let more = head(firstLineLimit) { bytes = more }
+        // A first line is short: a few KiB hold it, and the longest an event can be the rest.
+        guard var bytes = head(1 << 13) else { return refused(Words.say("it cannot be read", context: "store")) }
+        for reach in [1 << 16, firstLineLimit] where !bytes.contains(0x0A) && size > bytes.count {
+            guard let more = head(reach) else { break }
+            bytes = more
+        }
         guard let end = bytes.lastIndex(of: 0x0A) else {
             // A first line still being written (or torn) is judged when it is whole.
             return bytes.count >= firstLineLimit

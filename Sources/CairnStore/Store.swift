@@ -288,11 +288,11 @@ public final class Store {
         }
     }
 
-    /// A world whose snapshot part did not read (its records forged under sound checksums, or
-    /// a fault of this Cairn) lacks records: nothing is written from it. The snapshot goes,
-    /// the world is read again from the journals, and the person is asked to try again.
+    /// A world whose snapshot part did not read, and could not be taken from the journals
+    /// either, lacks records: nothing is written from it. The world is read again from the
+    /// journals, and the person is asked to try again.
     func refuseDamagedSnapshot() throws(StoreError) {
-        guard let bytes = snapshotBytes, bytes.isDamaged else { return }
+        guard let bytes = snapshotBytes, bytes.lost else { return }
         dropSnapshot()
         try reload()
         throw StoreError(

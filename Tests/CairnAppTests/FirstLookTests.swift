@@ -65,10 +65,7 @@ import Testing
             var r = SnapshotReader(bytes)
             return try FirstLook(snapshot: &r)
         }
-        try writer.bytes.withUnsafeBytes { bytes in
-            var r = SnapshotReader(bytes)
-            try look.readTables(snapshot: &r)
-        }
+        try look.readTables(world: writer.bytes)
         #expect(look == w.firstLook)
         return AppState(world: World(), today: Fixture.today, user: "ana", width: width, height: height, ids: .seeded(42), firstLook: look)
     }

@@ -5,25 +5,42 @@ import CairnCore
 extension FirstLook {
     /// Fills the clusters and health checks from the world's part of a snapshot, every other
     /// kind left unread.
-    package mutating func readTables(snapshot r: inout SnapshotReader) throws(SnapshotReader.Damaged) {
-        var head = try r.section()  // the world's head: its revision and its parts' counts
+    /// `readTables` of a world's snapshot written alone, with no seal (as the tests write one).
+    package mutating func readTables(world bytes: [UInt8]) throws(SnapshotReader.Damaged) {
+        try readTables(snapshot: SnapshotBytes(copying: bytes), at: 0, seal: 0)
+    }
+
+    mutating func readTables(snapshot bytes: SnapshotBytes, at start: Int, seal: UInt64) throws(SnapshotReader.Damaged) {
+        var offset = start
+        func next() throws(SnapshotReader.Damaged) -> SnapshotSection {
+            guard let section = bytes.section(at: offset) else { throw SnapshotReader.Damaged(at: offset) }
+            offset = section.end
+            return section
+        }
+        // The world's head: its revision and its parts' counts.
+        guard let headBytes = bytes.checked(try next(), seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
+        var head = SnapshotReader(headBytes.buffer)
         _ = try head.number()
         _ = try head.number()
         let counts = try World.partCounts(&head)
+        withExtendedLifetime(headBytes) {}
         for (i, (kind, count)) in zip(RecordSnapshot.kinds, counts).enumerated() {
-            var (part, sum) = try r.uncheckedSection()
-            for _ in 0..<World.keySections(i) { _ = try r.uncheckedSection() }
-            guard count <= part.length else { throw SnapshotReader.Damaged(at: r.offset) }
+            let body = try next()
+            for _ in 0..<World.keySections(i) { _ = try next() }
             guard kind == .cluster || kind == .assessment else { continue }
-            guard part.checked(sum) else { throw SnapshotReader.Damaged(at: r.offset) }
-            if kind == .cluster {
-                clusters = try SnapshotTables.records(.cluster, count: count, RecordSnapshot.cluster)(&part)
-            } else {
-                let one = SnapshotTables.few(.assessment) { if case .assessment(let x) = $0 { x } else { nil } }
-                assessments = try SnapshotTables.grouped(
-                    .assessment, count: count, group: \.cluster, setGroup: { $0.cluster = $1 }, one)(&part).records
+            guard count <= body.length, let read = bytes.checked(body, seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
+            try withExtendedLifetime(read) { () throws(SnapshotReader.Damaged) in
+                var part = SnapshotReader(read.buffer)
+                if kind == .cluster {
+                    clusters = try SnapshotTables.records(.cluster, count: count, RecordSnapshot.cluster)(&part)
+                } else {
+                    let one = SnapshotTables.few(.assessment) { if case .assessment(let x) = $0 { x } else { nil } }
+                    assessments = try SnapshotTables.grouped(
+                        .assessment, count: count, group: \.cluster, setGroup: { $0.cluster = $1 }, one)(&part).records
+                }
+                guard part.isAtEnd else { throw SnapshotReader.Damaged(at: part.offset) }
             }
-            guard part.isAtEnd else { throw SnapshotReader.Damaged(at: part.offset) }
+            if kind == .assessment { return }
         }
     }
 

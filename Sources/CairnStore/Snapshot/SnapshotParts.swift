@@ -2,133 +2,233 @@ import CairnCore
 import Foundation
 import Synchronization
 
-/// A snapshot's bytes, read whole into memory this process owns and kept while any part of the
-/// world read from them is not yet read: the tables a command never asks for are never decoded.
+/// A snapshot's file, kept open while any part of the world read from it is not yet read: each
+/// part is read from it (and checked against its checksum) only when first asked for, so a
+/// command reads the few parts its question needs, not the whole file.
 ///
 /// Read, not mapped: a store's `local/` is shared by a team's accounts, and a mapped file that
-/// another account cut short would stop this process at the next page it touched.
+/// another account cut short would stop this process at the next page it touched. The file
+/// stays open, so a snapshot written since (a new file renamed over it) does not change it.
 final class SnapshotBytes: @unchecked Sendable {
-    let buffer: UnsafeRawBufferPointer
-    /// Set when a part's records do not have the form written (a snapshot whose checksums were
-    /// forged, or a fault of this Cairn): the store refuses to write from this world.
-    let damaged = Mutex<Bool>(false)
+    private enum Source {
+        case file(Int32)
+        case memory(UnsafeRawBufferPointer)
+    }
+    private let source: Source
+    let size: Int
+    /// Where the snapshot came from, removed once a part of it is found damaged: the next
+    /// start reads the journals and writes a sound one.
+    private let url: URL?
+    /// Set when a part is found damaged (its bytes changed on disk, cut short, or forged under
+    /// sound checksums): its values were taken from the journals instead (`recover`).
+    private let damaged = Mutex<Bool>(false)
+    /// The world as the journals hold it, made once a part is found damaged; nil when there
+    /// is none to take (the part is then empty, and the store writes nothing: `Store.write`).
+    let recover: Mutex<(@Sendable () -> World?)?> = Mutex(nil)
+    private let recovered = Mutex<World??>(nil)
+    /// Set when a damaged part could not be taken from the journals either: the world lacks
+    /// its values, and nothing is written from it.
+    private let lostParts = Mutex<Bool>(false)
 
-    private init(_ buffer: UnsafeMutableRawBufferPointer) { self.buffer = UnsafeRawBufferPointer(buffer) }
+    private init(_ source: Source, size: Int, url: URL?) {
+        self.source = source
+        self.size = size
+        self.url = url
+    }
 
-    deinit { buffer.deallocate() }
-
-    /// The file's bytes, or nil when it is not a regular file of this store that reads whole.
-    static func read(_ url: URL) -> SnapshotBytes? {
-        guard let fd = InsideStore.openForReading(url) else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return nil }
-        let size = Int(info.st_size)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
-        var done = 0
-        while done < size {
-            let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                buffer.deallocate()
-                return nil
-            }
-            done += n
+    deinit {
+        switch source {
+        case .file(let fd): close(fd)
+        case .memory(let buffer): buffer.deallocate()
         }
-        return SnapshotBytes(buffer)
+    }
+
+    /// The snapshot file, opened; nil when it is not a regular file of this store.
+    static func open(_ url: URL) -> SnapshotBytes? {
+        guard let fd = InsideStore.openForReading(url) else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else {
+            close(fd)
+            return nil
+        }
+        return SnapshotBytes(.file(fd), size: Int(info.st_size), url: url)
     }
 
     /// A copy of `bytes` (a snapshot made in memory, as the tests make them).
     convenience init(copying bytes: some Collection<UInt8>) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         buffer.copyBytes(from: bytes)
-        self.init(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<bytes.count]))
+        self.init(.memory(UnsafeRawBufferPointer(rebasing: buffer[0..<bytes.count])), size: bytes.count, url: nil)
     }
 
-    func fail() { damaged.withLock { $0 = true } }
+    /// The bytes from `offset`, `count` of them (fewer where the snapshot ends), in memory of
+    /// their own; nil when they cannot be read.
+    func load(_ offset: Int, _ count: Int) -> Loaded? {
+        guard offset >= 0, count >= 0, offset <= size else { return nil }
+        let count = min(count, size - offset)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        switch source {
+        case .memory(let all):
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<(offset + count)]))
+        case .file(let fd):
+            var done = 0
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else {
+                    buffer.deallocate()
+                    return nil
+                }
+                done += n
+            }
+        }
+        return Loaded(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), owner: buffer)
+    }
+
+    /// The section (`SnapshotWriter.section`) whose length and checksum begin at `offset`.
+    func section(at offset: Int) -> SnapshotSection? {
+        guard let head = load(offset, 20) else { return nil }
+        var r = SnapshotReader(head.buffer)
+        guard let length = try? r.unsigned(), let sum = try? r.unsigned(), length <= UInt64(size - offset - r.offset) else {
+            return nil
+        }
+        return SnapshotSection(offset: offset + r.offset, length: Int(length), sum: sum)
+    }
+
+    /// A section's bytes, checked against its checksum: nil when they do not match.
+    func checked(_ section: SnapshotSection, seal: UInt64) -> Loaded? {
+        guard let bytes = load(section.offset, section.length), bytes.buffer.count == section.length,
+            SnapshotChecksum.of(bytes.buffer, seal: seal) == section.sum
+        else { return nil }
+        return bytes
+    }
+
+    /// Notes a part found damaged, and removes the snapshot so that the next start does not
+    /// take it again.
+    func fail() {
+        let first = damaged.withLock { was in
+            defer { was = true }
+            return !was
+        }
+        if first, let url { unlink(url.path) }
+    }
+
     var isDamaged: Bool { damaged.withLock { $0 } }
+    var lost: Bool { lostParts.withLock { $0 } }
+    func noteLost() { lostParts.withLock { $0 = true } }
+
+    /// The world as the journals hold it, read once, for the parts found damaged.
+    var fromJournals: World? {
+        recovered.withLock { done in
+            if let done { return done }
+            let world = recover.withLock { $0 }?()
+            done = .some(world)
+            return world
+        }
+    }
 }
 
-/// One part of a snapshot (a kind's records, or what the fold keeps beside them), decoded the
-/// first time anything in it is asked for. Its checksum was checked when the snapshot was
-/// opened; a part whose bytes still do not read is taken as empty and the snapshot marked
-/// damaged (`SnapshotBytes.damaged`).
+/// Bytes read from a snapshot, freed when the last part that reads them is.
+final class Loaded: @unchecked Sendable {
+    let buffer: UnsafeRawBufferPointer
+    private let owner: UnsafeMutableRawBufferPointer
+
+    init(_ buffer: UnsafeRawBufferPointer, owner: UnsafeMutableRawBufferPointer) {
+        self.buffer = buffer
+        self.owner = owner
+    }
+
+    deinit { owner.deallocate() }
+}
+
+/// Where a section's bytes lie in the snapshot, and the checksum they were written with.
+struct SnapshotSection: Sendable {
+    let offset: Int
+    let length: Int
+    let sum: UInt64
+    var end: Int { offset + length }
+}
+
+/// One part of a snapshot (a kind's records, or what the fold keeps beside them), read the
+/// first time anything in it is asked for, and checked then. A part whose bytes do not match
+/// their checksum, or do not read, is taken from the journals instead (`SnapshotBytes.recover`).
 final class SnapshotPart<Decoded: Sendable>: Sendable {
     private let bytes: SnapshotBytes
-    private let reader: SnapshotReader.Span
+    private let body: SnapshotSection
+    private let seal: UInt64
     private let decode: @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Decoded
+    private let fromWorld: @Sendable (World) -> Decoded
     private let empty: Decoded
     private let decoded = Mutex<Decoded?>(nil)
+    private let loaded = Mutex<[Int: Loaded]>([:])
 
     init(
-        _ bytes: SnapshotBytes, _ reader: SnapshotReader, empty: Decoded,
+        _ bytes: SnapshotBytes, _ body: SnapshotSection, seal: UInt64, empty: Decoded,
+        fromWorld: @escaping @Sendable (World) -> Decoded,
         decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Decoded
     ) {
         self.bytes = bytes
-        self.reader = reader.span
+        self.body = body
+        self.seal = seal
         self.empty = empty
+        self.fromWorld = fromWorld
         self.decode = decode
     }
 
-    /// The value of one entry, found by its key (`SnapshotKeys`) and read alone; nil when there
-    /// is none. An entry that does not read marks the snapshot damaged.
+    /// A section of this part (its body, or its keys), read and checked once.
+    private func section(_ s: SnapshotSection) -> Loaded? {
+        if let done = loaded.withLock({ $0[s.offset] }) { return done }
+        guard let read = bytes.checked(s, seal: seal) else { return nil }
+        loaded.withLock { $0[s.offset] = read }
+        return read
+    }
+
+    /// What one entry holds, found by its key (`SnapshotKeys`) and read alone: `.some(nil)`
+    /// when there is none, nil when the part is damaged (the caller reads it whole, which takes
+    /// it from the journals).
     func entry<V>(
-        _ key: String, keys: SnapshotReader.Span,
+        _ key: String, keys: SnapshotSection,
         _ read: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
-    ) -> V? {
-        let buffer = bytes.buffer
-        let index = UnsafeRawBufferPointer(rebasing: buffer[keys.offset..<keys.end])
-        for offset in SnapshotKeys.offsets(of: key, in: index) {
-            guard offset < reader.end - reader.offset else {
-                bytes.fail()
-                return nil
-            }
-            var r = SnapshotReader(
-                span: SnapshotReader.Span(offset: reader.offset + offset, end: reader.end, seal: reader.seal), in: buffer)
-            do {
-                let found = try read(&r)
-                if found.key == key { return found.value }
-            } catch {
-                bytes.fail()
-                return nil
-            }
+    ) -> V?? {
+        guard !bytes.isDamaged else { return nil }
+        guard let index = section(keys), let part = section(body) else {
+            bytes.fail()
+            return nil
         }
-        return nil
+        for offset in SnapshotKeys.offsets(of: key, in: index.buffer) {
+            var r = SnapshotReader(part.buffer, from: min(offset, part.buffer.count))
+            r.seal = seal
+            guard offset < part.buffer.count, let found = try? read(&r) else {
+                bytes.fail()
+                return nil
+            }
+            if found.key == key { return .some(found.value) }
+        }
+        return .some(nil)
     }
 
     var value: Decoded {
         decoded.withLock { decoded in
             if let decoded { return decoded }
-            var r = SnapshotReader(span: reader, in: bytes.buffer)
-            let value: Decoded
-            do {
-                value = try decode(&r)
-                guard r.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
-            } catch {
-                bytes.fail()
-                decoded = empty
-                return empty
+            var value: Decoded?
+            if let part = section(body) {
+                var r = SnapshotReader(part.buffer)
+                r.seal = seal
+                if let read = try? decode(&r), r.isAtEnd { value = read }
             }
+            if value == nil {
+                bytes.fail()
+                if let world = bytes.fromJournals {
+                    value = fromWorld(world)
+                } else {
+                    bytes.noteLost()
+                    value = empty
+                }
+            }
+            loaded.withLock { $0[body.offset] = nil }
             decoded = value
-            return value
+            return value!
         }
-    }
-}
-
-extension SnapshotReader {
-    /// Where a reader stands and ends, without the pointer: kept by a part that reads later.
-    struct Span: Sendable {
-        let offset: Int
-        let end: Int
-        let seal: UInt64
-    }
-
-    var span: Span { Span(offset: offset, end: offset + length, seal: seal) }
-
-    init(span: Span, in buffer: UnsafeRawBufferPointer) {
-        self.init(buffer, from: span.offset)
-        self = section(span.end - span.offset)
-        seal = span.seal
     }
 }
 
@@ -137,12 +237,13 @@ extension SnapshotReader {
 final class StoredTable<Value: Sendable>: StoredValues {
     private let declared: Int?
     private let read: @Sendable () -> [String: Value]
-    private let one: (@Sendable (String) -> Value?)?
+    private let one: (@Sendable (String) -> Value??)?
     private let table = Mutex<[String: Value]?>(nil)
 
     /// - Parameter count: how many values `read` gives, when known without it.
-    /// - Parameter one: the value of one id, read alone (nil: `read` whole).
-    init(count: Int?, read: @escaping @Sendable () -> [String: Value], one: (@Sendable (String) -> Value?)? = nil) {
+    /// - Parameter one: the value of one id, read alone (nil: `read` whole); it gives nil when
+    ///   it cannot tell, and the values are then read whole.
+    init(count: Int?, read: @escaping @Sendable () -> [String: Value], one: (@Sendable (String) -> Value??)? = nil) {
         declared = count
         self.read = read
         self.one = one
@@ -150,7 +251,7 @@ final class StoredTable<Value: Sendable>: StoredValues {
 
     func value(_ id: String) -> Value? {
         if let all = table.withLock({ $0 }) { return all[id] }
-        if let one { return one(id) }
+        if let one, let found = one(id) { return found }
         return values[id]
     }
 

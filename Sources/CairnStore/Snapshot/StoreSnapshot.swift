@@ -1,5 +1,6 @@
 import CairnCore
 import Foundation
+import Synchronization
 
 /// The world as folded up to a place in each journal file, kept in `local/snapshot` so that a
 /// start reads only the journals' tail. The journals stay the only truth: the snapshot is this
@@ -97,20 +98,24 @@ struct StoreSnapshot: Sendable {
         return w.bytes
     }
 
-    /// The snapshot in `bytes`, or nil when they are not one this Cairn wrote whole.
+    /// The snapshot `bytes` hold, or nil when they are not one this Cairn wrote. Only its head
+    /// is read and checked here: the world's parts when first asked for (`SnapshotPart`).
     ///
     /// - Parameter firstLookOnly: read only what Home's first frame needs (`FirstLook`), the
     ///   world left empty.
-    ///
-    /// - Parameter owner: what holds `bytes`, which the world's tables keep to read their parts
-    ///   later; needed unless `firstLookOnly`.
-    static func decode(_ bytes: UnsafeRawBufferPointer, owner: SnapshotBytes?, firstLookOnly: Bool = false) -> StoreSnapshot? {
-        guard bytes.count >= magic.count, memcmp(bytes.baseAddress!, magic, magic.count) == 0 else { return nil }
-        var r = SnapshotReader(bytes, from: magic.count)
+    static func decode(_ bytes: SnapshotBytes, firstLookOnly: Bool = false) -> StoreSnapshot? {
+        // The magic, the format, the vocabularies and the seal: a few hundred bytes.
+        guard let start = bytes.load(0, 1 << 12), start.buffer.count >= magic.count,
+            memcmp(start.buffer.baseAddress!, magic, magic.count) == 0
+        else { return nil }
+        var r = SnapshotReader(start.buffer, from: magic.count)
         do {
             guard try r.number() == format, try r.text() == words else { return nil }
-            r.seal = try r.unsigned()
-            var head = try r.section()
+            let seal = try r.unsigned()
+            var offset = r.offset
+            guard let headSection = bytes.section(at: offset), let headBytes = bytes.checked(headSection, seal: seal) else { return nil }
+            offset = headSection.end
+            var head = SnapshotReader(headBytes.buffer)
             let eventCount = try head.number()
             let clockHigh = (key: Int64(try head.number()), at: try head.text(), count: try head.number())
             let lastApplied = try head.bool() ? EventOrder(key: Int64(try head.number()), clock: try head.number()) : nil
@@ -124,20 +129,23 @@ struct StoreSnapshot: Sendable {
                 for _ in 0..<links { mark.link.append(try head.byte()) }
                 marks.append(mark)
             }
-            var first = try r.section()
+            guard head.isAtEnd else { return nil }
+            guard let firstSection = bytes.section(at: offset), let firstBytes = bytes.checked(firstSection, seal: seal) else { return nil }
+            offset = firstSection.end
+            var first = SnapshotReader(firstBytes.buffer)
             var look = try FirstLook(snapshot: &first)
-            guard head.isAtEnd, first.isAtEnd else { return nil }
+            guard first.isAtEnd else { return nil }
+            withExtendedLifetime((headBytes, firstBytes)) {}
             if firstLookOnly {
-                try look.readTables(snapshot: &r)
+                try look.readTables(snapshot: bytes, at: offset, seal: seal)
                 return StoreSnapshot(
                     marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look)
             }
-            guard let owner else { return nil }
-            let world = try World(snapshot: &r, bytes: owner)
-            guard r.isAtEnd else { return nil }
+            let world = try World(snapshot: bytes, at: &offset, seal: seal)
+            guard offset == bytes.size else { return nil }
             return StoreSnapshot(
                 marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
-                bytes: owner)
+                bytes: bytes)
         } catch {
             return nil
         }
@@ -145,21 +153,15 @@ struct StoreSnapshot: Sendable {
 
     /// The snapshot in a copy of `bytes`, or nil when they are not one this Cairn wrote whole.
     static func decode(_ bytes: some Collection<UInt8>, firstLookOnly: Bool = false) -> StoreSnapshot? {
-        let owner = SnapshotBytes(copying: bytes)
-        return decode(owner.buffer, owner: owner, firstLookOnly: firstLookOnly)
+        decode(SnapshotBytes(copying: bytes), firstLookOnly: firstLookOnly)
     }
 
-    /// Reads the snapshot file, or nil when there is none or it is damaged. The first look
-    /// maps the file for the moment it reads; a whole world keeps a copy of its bytes.
+    /// Reads the snapshot file's head, or nil when there is none or it is damaged; the world's
+    /// parts are read from the file, kept open, when first asked for.
     static func read(_ url: URL, firstLookOnly: Bool = false) -> StoreSnapshot? {
         // A link here is no snapshot: what it points at is not this store's to trust.
-        guard !InsideStore.isLink(url.path) else { return nil }
-        if firstLookOnly {
-            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
-            return data.withUnsafeBytes { decode($0, owner: nil, firstLookOnly: true) }
-        }
-        guard let owner = SnapshotBytes.read(url) else { return nil }
-        return decode(owner.buffer, owner: owner)
+        guard !InsideStore.isLink(url.path), let bytes = SnapshotBytes.open(url) else { return nil }
+        return decode(bytes, firstLookOnly: firstLookOnly)
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
@@ -278,6 +280,9 @@ extension Store {
         if let snapshot, fit != .unfit {
             world = snapshot.world
             snapshotBytes = snapshot.bytes
+            // A part found damaged when first asked for is taken from the journals instead.
+            let (directory, identity) = (self.directory, self.identity)
+            snapshot.bytes?.recover.withLock { $0 = { Store.journalsWorld(directory, identity: identity) } }
             snapshotMarks = Dictionary(snapshot.marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
             positions = Dictionary(snapshot.marks.map { ($0.file, ($0.offset, $0.line)) }, uniquingKeysWith: { a, _ in a })
             clockHigh = snapshot.clockHigh
@@ -293,6 +298,14 @@ extension Store {
             try reload()
         }
         if eventCount - snapshotEvents >= snapshotAfter || fit == .fitsMoved { saveSnapshot() }
+    }
+
+    /// The world as a full read of the journals folds it, the snapshot aside; nil when the
+    /// store cannot be read.
+    static func journalsWorld(_ directory: URL, identity: Identity) -> World? {
+        guard let store = try? Store(directory: directory, identity: identity, snapshotAfter: .max, readNow: false) else { return nil }
+        guard (try? store.reload()) != nil else { return nil }
+        return store.world
     }
 
     /// Writes a snapshot of the world as read now (temporary file, then rename). Never of a

@@ -133,43 +133,39 @@ extension World {
         return counts
     }
 
-    /// The world a snapshot holds, its parts read only when first asked for.
-    ///
-    /// Every part's checksum is checked here, so that a snapshot damaged on disk is never
-    /// taken; the parts are decoded later, from `bytes`, which the world's tables keep.
-    init(snapshot r: inout SnapshotReader, bytes: SnapshotBytes) throws(SnapshotReader.Damaged) {
+    /// The world a snapshot holds, from the section at `offset` on, its parts read only when
+    /// first asked for: here only where each lies, and the head with the parts' counts.
+    init(snapshot bytes: SnapshotBytes, at offset: inout Int, seal: UInt64) throws(SnapshotReader.Damaged) {
         self.init()
-        var head = try r.section()
+        func next() throws(SnapshotReader.Damaged) -> SnapshotSection {
+            guard let section = bytes.section(at: offset) else { throw SnapshotReader.Damaged(at: offset) }
+            offset = section.end
+            return section
+        }
+        guard let headBytes = bytes.checked(try next(), seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
+        var head = SnapshotReader(headBytes.buffer)
         revision = try head.number()
         measurementsRecorded = try head.number()
         let counts = try Self.partCounts(&head)
-        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: r.offset) }
-        var parts: [(count: Int, reader: SnapshotReader, keys: [SnapshotReader.Span])] = []
-        var sections: [(reader: SnapshotReader, sum: UInt64)] = []
+        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: offset) }
+        var parts: [(count: Int, body: SnapshotSection, keys: [SnapshotSection])] = []
         for (i, count) in counts.enumerated() {
-            let (part, sum) = try r.uncheckedSection()
+            let body = try next()
             // Each value takes a byte at least: no count of more can be true.
-            guard count <= part.length else { throw SnapshotReader.Damaged(at: r.offset) }
-            sections.append((part, sum))
-            var keys: [SnapshotReader.Span] = []
+            guard count <= body.length else { throw SnapshotReader.Damaged(at: offset) }
+            var keys: [SnapshotSection] = []
             for _ in 0..<Self.keySections(i) {
-                let (k, sum) = try r.uncheckedSection()
-                guard k.length % SnapshotKeys.entryBytes == 0 else { throw SnapshotReader.Damaged(at: r.offset) }
-                sections.append((k, sum))
-                keys.append(k.span)
+                let k = try next()
+                guard k.length % SnapshotKeys.entryBytes == 0 else { throw SnapshotReader.Damaged(at: offset) }
+                keys.append(k)
             }
-            parts.append((count, part, keys))
+            parts.append((count, body, keys))
         }
-        let sound = Mutex<Bool>(true)
-        nonisolated(unsafe) let shared = sections
-        DispatchQueue.concurrentPerform(iterations: sections.count) { i in
-            if !shared[i].reader.checked(shared[i].sum) { sound.withLock { $0 = false } }
-        }
-        guard sound.withLock({ $0 }) else { throw SnapshotReader.Damaged(at: r.offset) }
         func part<D: Sendable>(
-            _ i: Int, empty: D, _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> D
+            _ i: Int, empty: D, fromWorld: @escaping @Sendable (World) -> D,
+            _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> D
         ) -> SnapshotPart<D> {
-            SnapshotPart(bytes, parts[i].reader, empty: empty, decode: decode)
+            SnapshotPart(bytes, parts[i].body, seal: seal, empty: empty, fromWorld: fromWorld, decode: decode)
         }
         /// One record of `kind`, with its id.
         func entry<R: Identifiable<String> & Sendable>(_ kind: RecordKind, _ one: @escaping SnapshotTables.One<R>)
@@ -181,21 +177,27 @@ extension World {
                 return (record.id, record)
             }
         }
-        func table<R: Identifiable<String> & Sendable>(_ kind: RecordKind, _ one: @escaping SnapshotTables.One<R>) -> RecordTable<R> {
+        func table<R: Identifiable<String> & Sendable>(
+            _ kind: RecordKind, _ path: KeyPath<World, RecordTable<R>> & Sendable, _ one: @escaping SnapshotTables.One<R>
+        ) -> RecordTable<R> {
             let i = RecordSnapshot.kinds.firstIndex(of: kind)!
-            let read = part(i, empty: [:], SnapshotTables.records(kind, count: parts[i].count, one))
+            let read = part(
+                i, empty: [:], fromWorld: { $0[keyPath: path].dictionary }, SnapshotTables.records(kind, count: parts[i].count, one))
             let keys = parts[i].keys[0]
             let byKey = entry(kind, one)
             return RecordTable(stored: StoredTable(count: parts[i].count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) }))
         }
         func grouped<R: Identifiable<String> & Sendable>(
-            _ kind: RecordKind, _ group: WritableKeyPath<R, String> & Sendable, _ one: @escaping SnapshotTables.One<R>
-        ) throws(SnapshotReader.Damaged) -> (RecordTable<R>, RecordTable<[String]>) {
+            _ kind: RecordKind, _ path: KeyPath<World, RecordTable<R>> & Sendable,
+            _ groupsPath: KeyPath<ClusterIndex, RecordTable<[String]>> & Sendable, _ group: WritableKeyPath<R, String> & Sendable,
+            _ one: @escaping SnapshotTables.One<R>
+        ) -> (RecordTable<R>, RecordTable<[String]>) {
             let i = RecordSnapshot.kinds.firstIndex(of: kind)!
-            var peek = parts[i].reader
-            let groups = try peek.count()
             let read = part(
                 i, empty: SnapshotTables.Grouped<R>(),
+                fromWorld: {
+                    SnapshotTables.Grouped(records: $0[keyPath: path].dictionary, groups: $0.clusterIndex[keyPath: groupsPath].dictionary)
+                },
                 SnapshotTables.grouped(
                     kind, count: parts[i].count, group: { $0[keyPath: group] }, setGroup: { $0[keyPath: group] = $1 }, one))
             let (keys, groupKeys) = (parts[i].keys[0], parts[i].keys[1])
@@ -218,34 +220,39 @@ extension World {
                 RecordTable(
                     stored: StoredTable(count: parts[i].count, read: { read.value.records }, one: { read.entry($0, keys: keys, byKey) })),
                 RecordTable(
-                    stored: StoredTable(count: groups, read: { read.value.groups }, one: { read.entry($0, keys: groupKeys, byGroup) }))
+                    stored: StoredTable(
+                        count: parts[i].keys[1].length / SnapshotKeys.entryBytes, read: { read.value.groups },
+                        one: { read.entry($0, keys: groupKeys, byGroup) }))
             )
         }
         func few<R: Sendable>(_ kind: RecordKind, _ take: @escaping @Sendable (Record) -> R?) -> SnapshotTables.One<R> {
             SnapshotTables.few(kind, take)
         }
-        schools = table(.school, RecordSnapshot.school)
-        agencies = table(.agency, RecordSnapshot.agency)
-        clusters = table(.cluster, RecordSnapshot.cluster)
-        (memberships, clusterIndex.members) = try grouped(.membership, \.cluster, RecordSnapshot.membership)
-        (checkpoints, clusterIndex.checkpoints) = try grouped(.checkpoint, \.cluster, RecordSnapshot.checkpoint)
-        (goals, clusterIndex.goals) = try grouped(.goal, \.cluster, few(.goal) { if case .goal(let x) = $0 { x } else { nil } })
-        (measurements, clusterIndex.measurements) = try grouped(
-            .measurement, \.goal, few(.measurement) { if case .measurement(let x) = $0 { x } else { nil } })
-        (actions, clusterIndex.actions) = try grouped(
-            .action, \.cluster, few(.action) { if case .action(let x) = $0 { x } else { nil } })
-        (agreements, clusterIndex.agreements) = try grouped(
-            .agreement, \.cluster, few(.agreement) { if case .agreement(let x) = $0 { x } else { nil } })
-        (assessments, clusterIndex.assessments) = try grouped(
-            .assessment, \.cluster, few(.assessment) { if case .assessment(let x) = $0 { x } else { nil } })
-        links = table(.link, few(.link) { if case .link(let x) = $0 { x } else { nil } })
+        schools = table(.school, \.schools, RecordSnapshot.school)
+        agencies = table(.agency, \.agencies, RecordSnapshot.agency)
+        clusters = table(.cluster, \.clusters, RecordSnapshot.cluster)
+        (memberships, clusterIndex.members) = grouped(.membership, \.memberships, \.members, \.cluster, RecordSnapshot.membership)
+        (checkpoints, clusterIndex.checkpoints) = grouped(.checkpoint, \.checkpoints, \.checkpoints, \.cluster, RecordSnapshot.checkpoint)
+        (goals, clusterIndex.goals) = grouped(
+            .goal, \.goals, \.goals, \.cluster, few(.goal) { if case .goal(let x) = $0 { x } else { nil } })
+        (measurements, clusterIndex.measurements) = grouped(
+            .measurement, \.measurements, \.measurements, \.goal, few(.measurement) { if case .measurement(let x) = $0 { x } else { nil } })
+        (actions, clusterIndex.actions) = grouped(
+            .action, \.actions, \.actions, \.cluster, few(.action) { if case .action(let x) = $0 { x } else { nil } })
+        (agreements, clusterIndex.agreements) = grouped(
+            .agreement, \.agreements, \.agreements, \.cluster, few(.agreement) { if case .agreement(let x) = $0 { x } else { nil } })
+        (assessments, clusterIndex.assessments) = grouped(
+            .assessment, \.assessments, \.assessments, \.cluster, few(.assessment) { if case .assessment(let x) = $0 { x } else { nil } })
+        links = table(.link, \.links, few(.link) { if case .link(let x) = $0 { x } else { nil } })
         let beside = RecordSnapshot.kinds.count
         /// A part beside the kinds' as a table: whole, or an entry by its key.
         func rest<V: Sendable>(
-            _ at: Int, _ one: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
+            _ at: Int, _ path: KeyPath<World, RecordTable<V>> & Sendable,
+            _ one: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
         ) -> (table: RecordTable<V>, part: SnapshotPart<[String: V]>) {
             let count = parts[beside + at].count
-            let read = part(beside + at, empty: [:]) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [String: V] in
+            let read = part(beside + at, empty: [:], fromWorld: { $0[keyPath: path].dictionary }) {
+                (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [String: V] in
                 var all: [String: V] = [:]
                 all.reserveCapacity(count)
                 for _ in 0..<count {
@@ -258,13 +265,15 @@ extension World {
             let keys = parts[beside + at].keys[0]
             return (RecordTable(stored: StoredTable(count: count, read: { read.value }, one: { read.entry($0, keys: keys, one) })), read)
         }
-        fieldWriters = rest(0) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try Self.readSide(&r)) }.table
+        fieldWriters =
+            rest(0, \.fieldWriters) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try Self.readSide(&r)) }
+            .table
         tombstones =
-            rest(1) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+            rest(1, \.tombstones) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
                 let record = try RecordSnapshot.read(&r)
                 return (record.id, Tombstone(record: record, deletedBy: try Self.readSide(&r)))
             }.table
-        let open = rest(2) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+        let open = rest(2, \.conflicts) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
             let kind = try r.word(in: RecordSnapshot.kinds)
             let record = try r.text()
             let field = try r.text()
@@ -282,9 +291,10 @@ extension World {
                 for c in conflicted.value.values { counts[c.record, default: 0] += 1 }
                 return counts
             })
-        measurementOrder = rest(3) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try r.number()) }.table
+        measurementOrder =
+            rest(3, \.measurementOrder) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try r.number()) }.table
         clusterIndex.clustersOfMember =
-            rest(4) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+            rest(4, \.clusterIndex.clustersOfMember) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
                 let member = try r.text()
                 var clusters: [String] = []
                 for _ in 0..<(try r.count()) { clusters.append(try r.text()) }
