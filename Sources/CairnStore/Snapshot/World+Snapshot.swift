@@ -251,8 +251,8 @@ extension World {
             _ one: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
         ) -> (table: RecordTable<V>, part: SnapshotPart<[String: V]>) {
             let count = parts[beside + at].count
-            let read = part(beside + at, empty: [:], fromWorld: { $0[keyPath: path].dictionary }) {
-                (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [String: V] in
+            let whole: @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> [String: V] = {
+                r throws(SnapshotReader.Damaged) in
                 var all: [String: V] = [:]
                 all.reserveCapacity(count)
                 for _ in 0..<count {
@@ -262,6 +262,7 @@ extension World {
                 guard all.count == count else { throw SnapshotReader.Damaged(at: r.offset) }
                 return all
             }
+            let read = part(beside + at, empty: [:], fromWorld: { $0[keyPath: path].dictionary }, whole)
             let keys = parts[beside + at].keys[0]
             return (RecordTable(stored: StoredTable(count: count, read: { read.value }, one: { read.entry($0, keys: keys, one) })), read)
         }
