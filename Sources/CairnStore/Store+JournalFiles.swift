@@ -134,17 +134,21 @@ enum JournalVetting {
         // A journal may have a damaged line (said line by line); a file none of whose first
         // lines is an event is something else.
         // Its first lines are enough to tell (every command vets every journal it has not
-        // vetted in this process): not the hundreds that 64 KiB hold.
-        var judged = 0
-        var cut = end
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            judged += 1
-            if judged == Self.linesJudged {
-                cut = i
-                break
+        // vetted in this process): the first alone when it is an event, as it nearly always is.
+        func firstLines(_ count: Int) -> JournalReader.Result {
+            var judged = 0
+            var cut = end
+            for (i, b) in bytes.enumerated() where b == 0x0A {
+                judged += 1
+                if judged == count {
+                    cut = i
+                    break
+                }
             }
+            return JournalReader.parse(Data(bytes[0...cut]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
         }
-        let lines = JournalReader.parse(Data(bytes[0...cut]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        var lines = firstLines(1)
+        if lines.events.isEmpty { lines = firstLines(Self.linesJudged) }
         guard !lines.events.isEmpty else {
             return refused(
                 lines.problems.count > 1

@@ -98,29 +98,22 @@ import Testing
         #expect(!w.clusterIndex.clustersOfMember.isRead)
     }
 
-    /// Two keys of one hash: both entries are found, and each key's own is taken.
-    @Test func keys_of_one_hash_are_told_apart_by_the_entry() {
-        var bytes: [UInt8] = []
-        for (hash, offset) in [(UInt64(5), UInt32(0)), (7, 10), (7, 20), (9, 30)] {
-            withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
-            withUnsafeBytes(of: offset.littleEndian) { bytes += $0 }
-        }
-        // A key whose hash is none of these finds nothing; the search itself on the bytes.
-        bytes.withUnsafeBytes { raw in
-            #expect(SnapshotKeys.offsets(of: "sch-1", in: raw).isEmpty)
-            #expect(SnapshotKeys.offsets(of: "sch-1", in: UnsafeRawBufferPointer(rebasing: raw[0..<11])).isEmpty)
-        }
+    /// One key noted twice has one hash twice: both entries are found, each with its place
+    /// and length; a key of another hash finds nothing, and keys of the wrong length none.
+    @Test func entries_of_one_hash_are_all_found_where_they_lie() {
         var noted = SnapshotKeys.Noted(capacity: 3)
         #expect(throws: Never.self) {
-            try noted.note("sch-1", at: 40)
-            try noted.note("sch-2", at: 0)
-            try noted.note("sch-1", at: 80)
+            try noted.note("sch-1", from: 40, to: 52)
+            try noted.note("sch-2", from: 0, to: 40)
+            try noted.note("sch-1", from: 80, to: 81)
         }
         let written = noted.written.bytes
+        #expect(written.count == 3 * SnapshotKeys.entryBytes)
         written.withUnsafeBytes { raw in
-            #expect(SnapshotKeys.offsets(of: "sch-1", in: raw) == [40, 80])
-            #expect(SnapshotKeys.offsets(of: "sch-2", in: raw) == [0])
+            #expect(SnapshotKeys.offsets(of: "sch-1", in: raw) == [40..<52, 80..<81])
+            #expect(SnapshotKeys.offsets(of: "sch-2", in: raw) == [0..<40])
             #expect(SnapshotKeys.offsets(of: "sch-3", in: raw).isEmpty)
+            #expect(SnapshotKeys.offsets(of: "sch-2", in: UnsafeRawBufferPointer(rebasing: raw[0..<20])).isEmpty)
         }
     }
 
@@ -136,7 +129,7 @@ import Testing
             for _ in 0..<3 { _ = try r.uncheckedSection() }  // the marks, the first look, the world's head
             let start = r.offset
             _ = try r.uncheckedSection()
-            return (seal, start..<r.offset)
+            return (seal, start..<r.offset)  // its blocks' sums follow, and no longer match
         }
         var forged = SnapshotWriter()
         forged.seal = seal

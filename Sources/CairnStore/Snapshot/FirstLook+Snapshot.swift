@@ -26,6 +26,7 @@ extension FirstLook {
         withExtendedLifetime(headBytes) {}
         for (i, (kind, count)) in zip(RecordSnapshot.kinds, counts).enumerated() {
             let body = try next()
+            _ = try next()  // its blocks' checksums
             for _ in 0..<World.keySections(i) { _ = try next() }
             guard kind == .cluster || kind == .assessment else { continue }
             guard count <= body.length, let read = bytes.checked(body, seal: seal) else { throw SnapshotReader.Damaged(at: offset) }

@@ -3,11 +3,12 @@ import CairnCore
 /// Where each entry of a snapshot's part lies, by a hash of its key (a record's id, a group's
 /// cluster): a lookup of one school reads that school, not the 25,000 of its part.
 ///
-/// Twelve bytes an entry, sorted by hash: the hash (8 bytes) and the entry's offset in its
-/// part (4), little-endian, so that a lookup is a binary search of the bytes as they lie.
-/// Two keys of one hash are told apart by the key each entry holds.
+/// Sixteen bytes an entry, sorted by hash: the hash (8 bytes), the entry's offset in its part
+/// (4) and its length (4), little-endian, so that a lookup is a binary search of the bytes as
+/// they lie, and reads the entry's bytes alone. Two keys of one hash are told apart by the key
+/// each entry holds.
 enum SnapshotKeys {
-    static let entryBytes = 12
+    static let entryBytes = 16
 
     /// FNV-1a of the key's UTF-8: the same on every machine and in every run.
     static func hash(_ key: String) -> UInt64 {
@@ -18,14 +19,14 @@ enum SnapshotKeys {
 
     /// The keys of a part as it is written.
     struct Noted {
-        private var entries: [(hash: UInt64, offset: UInt32)] = []
+        private var entries: [(hash: UInt64, offset: UInt32, length: UInt32)] = []
 
         init(capacity: Int) { entries.reserveCapacity(capacity) }
 
-        /// The entry of `key` begins at `offset` of its part.
-        mutating func note(_ key: String, at offset: Int) throws(World.Unsound) {
-            guard let at = UInt32(exactly: offset) else { throw World.Unsound() }
-            entries.append((SnapshotKeys.hash(key), at))
+        /// The entry of `key` lies from `start` to `end` of its part.
+        mutating func note(_ key: String, from start: Int, to end: Int) throws(World.Unsound) {
+            guard let at = UInt32(exactly: start), let length = UInt32(exactly: end - start) else { throw World.Unsound() }
+            entries.append((SnapshotKeys.hash(key), at, length))
         }
 
         var written: SnapshotWriter {
@@ -33,14 +34,15 @@ enum SnapshotKeys {
             for e in entries.sorted(by: { ($0.hash, $0.offset) < ($1.hash, $1.offset) }) {
                 withUnsafeBytes(of: e.hash.littleEndian) { w.raw(Array($0)) }
                 withUnsafeBytes(of: e.offset.littleEndian) { w.raw(Array($0)) }
+                withUnsafeBytes(of: e.length.littleEndian) { w.raw(Array($0)) }
             }
             return w
         }
     }
 
-    /// The offsets of the entries whose key has the hash of `key`, in `keys` (a part's keys, as
+    /// Where the entries whose key has the hash of `key` lie, in `keys` (a part's keys, as
     /// `Noted` wrote them); none when its length is no multiple of an entry.
-    static func offsets(of key: String, in keys: UnsafeRawBufferPointer) -> [Int] {
+    static func offsets(of key: String, in keys: UnsafeRawBufferPointer) -> [Range<Int>] {
         guard keys.count % entryBytes == 0 else { return [] }
         let h = hash(key)
         func hashAt(_ i: Int) -> UInt64 { UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: i * entryBytes, as: UInt64.self)) }
@@ -50,12 +52,39 @@ enum SnapshotKeys {
             let mid = (low + high) / 2
             if hashAt(mid) < h { low = mid + 1 } else { high = mid }
         }
-        var found: [Int] = []
+        var found: [Range<Int>] = []
         var i = low
         while i < keys.count / entryBytes, hashAt(i) == h {
-            found.append(Int(UInt32(littleEndian: keys.loadUnaligned(fromByteOffset: i * entryBytes + 8, as: UInt32.self))))
+            let start = Int(UInt32(littleEndian: keys.loadUnaligned(fromByteOffset: i * entryBytes + 8, as: UInt32.self)))
+            let length = Int(UInt32(littleEndian: keys.loadUnaligned(fromByteOffset: i * entryBytes + 12, as: UInt32.self)))
+            found.append(start..<(start + length))
             i += 1
         }
         return found
+    }
+}
+
+/// A checksum for each block of a part's bytes, so that one entry is checked by reading the
+/// block or two it lies in, not the whole part.
+enum SnapshotBlocks {
+    static let size = 1 << 14
+
+    static func count(_ length: Int) -> Int { (length + size - 1) / size }
+
+    /// The sums of `bytes`, a block at a time, eight bytes each.
+    static func sums(of bytes: [UInt8], seal: UInt64) -> SnapshotWriter {
+        var w = SnapshotWriter(capacity: count(bytes.count) * 8)
+        bytes.withUnsafeBytes { all in
+            for start in stride(from: 0, to: all.count, by: size) {
+                let sum = SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: all[start..<min(start + size, all.count)]), seal: seal)
+                withUnsafeBytes(of: sum.littleEndian) { w.raw(Array($0)) }
+            }
+        }
+        return w
+    }
+
+    /// The sum of block `i`, from the sums as `sums` wrote them.
+    static func sum(_ i: Int, in sums: UnsafeRawBufferPointer) -> UInt64 {
+        UInt64(littleEndian: sums.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))
     }
 }

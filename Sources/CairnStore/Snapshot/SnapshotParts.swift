@@ -155,6 +155,8 @@ struct SnapshotSection: Sendable {
 final class SnapshotPart<Decoded: Sendable>: Sendable {
     private let bytes: SnapshotBytes
     private let body: SnapshotSection
+    /// The checksum of each block of the body (`SnapshotBlocks`).
+    private let blocks: SnapshotSection
     private let seal: UInt64
     private let decode: @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Decoded
     private let fromWorld: @Sendable (World) -> Decoded
@@ -163,12 +165,13 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
     private let loaded = Mutex<[Int: Loaded]>([:])
 
     init(
-        _ bytes: SnapshotBytes, _ body: SnapshotSection, seal: UInt64, empty: Decoded,
+        _ bytes: SnapshotBytes, _ body: SnapshotSection, blocks: SnapshotSection, seal: UInt64, empty: Decoded,
         fromWorld: @escaping @Sendable (World) -> Decoded,
         decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Decoded
     ) {
         self.bytes = bytes
         self.body = body
+        self.blocks = blocks
         self.seal = seal
         self.empty = empty
         self.fromWorld = fromWorld
@@ -191,20 +194,44 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
         _ read: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
     ) -> V?? {
         guard !bytes.isDamaged else { return nil }
-        guard let index = section(keys), let part = section(body) else {
+        guard let index = section(keys) else {
             bytes.fail()
             return nil
         }
-        for offset in SnapshotKeys.offsets(of: key, in: index.buffer) {
-            var r = SnapshotReader(part.buffer, from: min(offset, part.buffer.count))
-            r.seal = seal
-            guard offset < part.buffer.count, let found = try? read(&r) else {
+        for range in SnapshotKeys.offsets(of: key, in: index.buffer) {
+            guard let (blocks, at) = span(range) else {
+                bytes.fail()
+                return nil
+            }
+            let found = withExtendedLifetime(blocks) { () -> (key: String, value: V)? in
+                var r = SnapshotReader(UnsafeRawBufferPointer(rebasing: blocks.buffer[at]))
+                r.seal = seal
+                guard let found = try? read(&r), r.isAtEnd else { return nil }
+                return found
+            }
+            guard let found else {
                 bytes.fail()
                 return nil
             }
             if found.key == key { return .some(found.value) }
         }
         return .some(nil)
+    }
+
+    /// The bytes of `range` of the body, checked block by block: the blocks read, and where in
+    /// them the range lies. Nil when they cannot be read or do not match their checksums.
+    private func span(_ range: Range<Int>) -> (Loaded, Range<Int>)? {
+        guard !range.isEmpty, range.upperBound <= body.length, let sums = section(blocks) else { return nil }
+        let size = SnapshotBlocks.size
+        let (first, last) = (range.lowerBound / size, (range.upperBound - 1) / size)
+        let (start, end) = (first * size, min((last + 1) * size, body.length))
+        guard let read = bytes.load(body.offset + start, end - start), read.buffer.count == end - start else { return nil }
+        for block in first...last {
+            let at = (block - first) * size
+            let part = UnsafeRawBufferPointer(rebasing: read.buffer[at..<min(at + size, read.buffer.count)])
+            guard SnapshotChecksum.of(part, seal: seal) == SnapshotBlocks.sum(block, in: sums.buffer) else { return nil }
+        }
+        return (read, (range.lowerBound - start)..<(range.upperBound - start))
     }
 
     var value: Decoded {

@@ -31,8 +31,9 @@ extension World {
             var section = SnapshotWriter(capacity: table.count * 128)
             var keys = SnapshotKeys.Noted(capacity: table.count)
             for (id, v) in table.pairs {
-                try keys.note(id, at: section.bytes.count)
+                let start = section.bytes.count
                 one(id, v, &section)
+                try keys.note(id, from: start, to: section.bytes.count)
             }
             parts.append(Written(count: table.count, body: section, keys: [keys]))
         }
@@ -52,13 +53,15 @@ extension World {
             for (group, ids) in groups.pairs {
                 let records = ids.compactMap { table[$0] }
                 guard records.count == ids.count, !ids.isEmpty else { throw Unsound() }
-                try groupKeys.note(group, at: section.bytes.count)
+                let groupStart = section.bytes.count
                 section.number(records.count)
                 for (id, r) in zip(ids, records) {
                     guard written.insert(id).inserted else { throw Unsound() }
-                    try keys.note(id, at: section.bytes.count)
+                    let start = section.bytes.count
                     RecordSnapshot.write(wrap(r), to: &section)
+                    try keys.note(id, from: start, to: section.bytes.count)
                 }
+                try groupKeys.note(group, from: groupStart, to: section.bytes.count)
             }
             guard written.count == table.count else { throw Unsound() }
             parts.append(Written(count: table.count, body: section, keys: [keys, groupKeys]))
@@ -114,6 +117,7 @@ extension World {
         w.section(head)
         for p in parts {
             w.section(p.body)
+            w.section(SnapshotBlocks.sums(of: p.body.bytes, seal: w.seal))
             for k in p.keys { w.section(k.written) }
         }
     }
@@ -148,24 +152,26 @@ extension World {
         measurementsRecorded = try head.number()
         let counts = try Self.partCounts(&head)
         guard head.isAtEnd else { throw SnapshotReader.Damaged(at: offset) }
-        var parts: [(count: Int, body: SnapshotSection, keys: [SnapshotSection])] = []
+        var parts: [(count: Int, body: SnapshotSection, blocks: SnapshotSection, keys: [SnapshotSection])] = []
         for (i, count) in counts.enumerated() {
             let body = try next()
             // Each value takes a byte at least: no count of more can be true.
             guard count <= body.length else { throw SnapshotReader.Damaged(at: offset) }
+            let blocks = try next()
+            guard blocks.length == SnapshotBlocks.count(body.length) * 8 else { throw SnapshotReader.Damaged(at: offset) }
             var keys: [SnapshotSection] = []
             for _ in 0..<Self.keySections(i) {
                 let k = try next()
                 guard k.length % SnapshotKeys.entryBytes == 0 else { throw SnapshotReader.Damaged(at: offset) }
                 keys.append(k)
             }
-            parts.append((count, body, keys))
+            parts.append((count, body, blocks, keys))
         }
         func part<D: Sendable>(
             _ i: Int, empty: D, fromWorld: @escaping @Sendable (World) -> D,
             _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> D
         ) -> SnapshotPart<D> {
-            SnapshotPart(bytes, parts[i].body, seal: seal, empty: empty, fromWorld: fromWorld, decode: decode)
+            SnapshotPart(bytes, parts[i].body, blocks: parts[i].blocks, seal: seal, empty: empty, fromWorld: fromWorld, decode: decode)
         }
         /// One record of `kind`, with its id.
         func entry<R: Identifiable<String> & Sendable>(_ kind: RecordKind, _ one: @escaping SnapshotTables.One<R>)
