@@ -8,14 +8,41 @@ extension World {
         switch record {
         case .school(let s):
             let (name, town) = (Text.folded(Text.clean(s.name)), Text.folded(Text.clean(s.municipality)))
-            return schools.values.filter { $0.id != s.id && Text.folded($0.name) == name && Text.folded($0.municipality) == town }
-                .min { $0.id < $1.id }.map(Record.school)
+            let key = Self.nameKey(school: Text.clean(s.name), in: Text.clean(s.municipality))
+            return candidates(key, in: schools) { Self.nameKey(school: $0.name, in: $0.municipality) }
+                .filter { $0.id != s.id && Text.folded($0.name) == name && Text.folded($0.municipality) == town }.min { $0.id < $1.id }.map(
+                    Record.school)
         case .agency(let a):
             let name = Text.folded(Text.clean(a.name))
-            return agencies.values.filter { $0.id != a.id && Text.folded($0.name) == name }.min { $0.id < $1.id }.map(Record.agency)
+            return candidates(Self.nameKey(agency: Text.clean(a.name)), in: agencies) { Self.nameKey(agency: $0.name) }
+                .filter { $0.id != a.id && Text.folded($0.name) == name }.min { $0.id < $1.id }.map(Record.agency)
         default:
             return nil
         }
+    }
+
+    /// The records whose name key is `key`: those the snapshot's index names and that have not
+    /// changed since, and those changed since (every record, in a world with no snapshot).
+    private func candidates<R>(_ key: String, in table: RecordTable<R>, keyed: (R) -> String) -> [R] {
+        var found = (nameIndex.table[key] ?? []).filter { !table.isChanged($0) }.compactMap { table[$0] }
+        found += table.changedValues.filter { keyed($0) == key }
+        return found
+    }
+
+    /// What two schools alike share: the name and municipality, case- and accent-blind.
+    static func nameKey(school name: String, in municipality: String) -> String {
+        String(decoding: Array("s\u{0}".utf8) + Text.folded(name) + [0] + Text.folded(municipality), as: UTF8.self)
+    }
+
+    /// What two agencies alike share: the name, case- and accent-blind.
+    static func nameKey(agency name: String) -> String { String(decoding: Array("a\u{0}".utf8) + Text.folded(name), as: UTF8.self) }
+
+    /// The name index a snapshot keeps: the ids of the schools and agencies under each key.
+    package var nameKeys: [String: [String]] {
+        var all: [String: [String]] = [:]
+        for s in schools.values { all[Self.nameKey(school: s.name, in: s.municipality), default: []].append(s.id) }
+        for a in agencies.values { all[Self.nameKey(agency: a.name), default: []].append(a.id) }
+        return all
     }
 
     /// "Escola Básica de São João in Óbidos is already a school (sch-…)", or nil.
@@ -28,4 +55,14 @@ extension World {
         }
         return Words.say("{record} is already here ({id})", ["record": describe(twin), "id": twin.id])
     }
+}
+
+/// The name index of the snapshot a world was read from (`World.nameIndex`): a help to find
+/// duplicates, not part of what the world holds, so two worlds compare equal whatever theirs.
+package struct NameIndex: Sendable, Equatable {
+    package var table = RecordTable<[String]>()
+
+    package init() {}
+
+    package static func == (a: NameIndex, b: NameIndex) -> Bool { true }
 }

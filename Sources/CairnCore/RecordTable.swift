@@ -87,6 +87,13 @@ public struct RecordTable<Value: Sendable>: Sendable {
         return all
     }
 
+    /// The values changed since the snapshot (every value, when there is none).
+    public var changedValues: Dictionary<String, Value>.Values { changed.values }
+
+    /// Whether the value of `id` was changed or removed since the snapshot: what the snapshot
+    /// holds of it is no longer the world's.
+    public func isChanged(_ id: String) -> Bool { changed[id] != nil || removed.contains(id) }
+
     /// Whether the snapshot's part has been read (for tests of what a command reads).
     package var isRead: Bool { stored?.isRead ?? true }
 

@@ -29,6 +29,9 @@ public struct World: Sendable, Equatable {
     /// of two taken on one day, the one recorded later is the latest (`measurements(of:)`).
     package var measurementOrder = RecordTable<Int>()
     package var measurementsRecorded = 0
+    /// The ids of the schools and agencies by name key (`Duplicates.swift`), as the snapshot
+    /// the world was read from held them: for records not changed since. Empty without one.
+    package var nameIndex = NameIndex()
     /// Who links to each record, once a delete needed it, until a put sets a link
     /// (`LinksToDeleted.swift`).
     var linkHolders = LinkHolders()

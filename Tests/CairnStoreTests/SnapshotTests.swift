@@ -395,9 +395,9 @@ import Testing
         let spliced = Array(newer[..<b.lowerBound]) + Array(older[a]) + Array(newer[b.upperBound...])
         try Data(spliced).write(to: store.snapshotFile)
         let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
-        // The older part fails the newer seal when first read: the schools are the journals'.
+        // The older part is refused at once (its length is not the newer head's) or when first
+        // read (it fails the newer seal): either way the schools are the journals'.
         #expect(Set(again.world.schools.values.map(\.name)) == ["Þingeyjarskóli", "Łódź 12"])
-        #expect(again.snapshotBytes?.isDamaged == true)
-        #expect(!FileManager.default.fileExists(atPath: again.snapshotFile.path))
+        #expect(!again.startedFromSnapshot || again.snapshotBytes?.isDamaged == true)
     }
 }

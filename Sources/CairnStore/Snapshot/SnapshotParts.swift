@@ -163,6 +163,9 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
     private let empty: Decoded
     private let decoded = Mutex<Decoded?>(nil)
     private let loaded = Mutex<[Int: Loaded]>([:])
+    private let lookups = Mutex(0)
+    /// Entries read one by one before the part is read whole.
+    static var lookupsBeforeWhole: Int { 256 }
 
     init(
         _ bytes: SnapshotBytes, _ body: SnapshotSection, blocks: SnapshotSection, seal: UInt64, empty: Decoded,
@@ -187,13 +190,19 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
     }
 
     /// What one entry holds, found by its key (`SnapshotKeys`) and read alone: `.some(nil)`
-    /// when there is none, nil when the part is damaged (the caller reads it whole, which takes
-    /// it from the journals).
+    /// when there is none, nil when the caller is to read the part whole (it is damaged, and
+    /// taken from the journals, or many entries were asked for already).
     func entry<V>(
         _ key: String, keys: SnapshotSection,
         _ read: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
     ) -> V?? {
-        guard !bytes.isDamaged else { return nil }
+        // A question that goes through many entries (every cluster's members, for a list of
+        // them all) reads the part whole: one read, not thousands.
+        let asked = lookups.withLock { n in
+            n += 1
+            return n
+        }
+        guard !bytes.isDamaged, asked <= Self.lookupsBeforeWhole else { return nil }
         guard let index = section(keys) else {
             bytes.fail()
             return nil

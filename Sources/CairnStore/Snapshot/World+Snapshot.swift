@@ -106,25 +106,39 @@ extension World {
             out.number(clusters.count)
             for c in clusters { out.text(c) }
         }
+        // The schools and agencies by name key, for the duplicate warning of a new one.
+        try part(RecordTable(nameKeys)) { key, ids, out in
+            out.text(key)
+            out.number(ids.count)
+            for id in ids { out.text(id) }
+        }
         // The counts go in the head, under its checksum: a changed one is damage at the start,
         // not a part found short when first asked for.
         // Even the revision is checksummed: a changed one would pass for a world that lists
         // built from the first look still fit (`AppState.takeWholeWorld`).
+        // So are the lengths of every part and its keys: a length changed in a part's own
+        // header is then damage at the start, not a walk through the parts gone astray.
+        let keys = parts.map { $0.keys.map(\.written) }
         var head = SnapshotWriter(capacity: 64)
         head.number(revision)
         head.number(measurementsRecorded)
         for p in parts { head.number(p.count) }
+        for (p, k) in zip(parts, keys) {
+            head.number(p.body.bytes.count)
+            for section in k { head.number(section.bytes.count) }
+        }
         w.section(head)
-        for p in parts {
+        for (p, k) in zip(parts, keys) {
             w.section(p.body)
             w.section(SnapshotBlocks.sums(of: p.body.bytes, seal: w.seal))
-            for k in p.keys { w.section(k.written) }
+            for section in k { w.section(section) }
         }
     }
 
     /// The parts after the kinds': who last set each field, deleted records, open conflicts,
-    /// the order measurements were recorded in, and the clusters of each member.
-    static let partsBeside = 5
+    /// the order measurements were recorded in, the clusters of each member, and the schools
+    /// and agencies by name key.
+    static let partsBeside = 6
 
     /// The count of each part, from the head that holds them.
     static func partCounts(_ head: inout SnapshotReader) throws(SnapshotReader.Damaged) -> [Int] {
@@ -151,22 +165,24 @@ extension World {
         revision = try head.number()
         measurementsRecorded = try head.number()
         let counts = try Self.partCounts(&head)
-        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: offset) }
         var parts: [(count: Int, body: SnapshotSection, blocks: SnapshotSection, keys: [SnapshotSection])] = []
         for (i, count) in counts.enumerated() {
             let body = try next()
             // Each value takes a byte at least: no count of more can be true.
-            guard count <= body.length else { throw SnapshotReader.Damaged(at: offset) }
+            guard try head.number() == body.length, count <= body.length else { throw SnapshotReader.Damaged(at: offset) }
             let blocks = try next()
             guard blocks.length == SnapshotBlocks.count(body.length) * 8 else { throw SnapshotReader.Damaged(at: offset) }
             var keys: [SnapshotSection] = []
             for _ in 0..<Self.keySections(i) {
                 let k = try next()
-                guard k.length % SnapshotKeys.entryBytes == 0 else { throw SnapshotReader.Damaged(at: offset) }
+                guard try head.number() == k.length, k.length % SnapshotKeys.entryBytes == 0 else {
+                    throw SnapshotReader.Damaged(at: offset)
+                }
                 keys.append(k)
             }
             parts.append((count, body, blocks, keys))
         }
+        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: offset) }
         func part<D: Sendable>(
             _ i: Int, empty: D, fromWorld: @escaping @Sendable (World) -> D,
             _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> D
@@ -306,6 +322,13 @@ extension World {
                 var clusters: [String] = []
                 for _ in 0..<(try r.count()) { clusters.append(try r.text()) }
                 return (member, clusters)
+            }.table
+        nameIndex.table =
+            rest(5, \.nameIndex.table) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+                let key = try r.text()
+                var ids: [String] = []
+                for _ in 0..<(try r.count()) { ids.append(try r.text()) }
+                return (key, ids)
             }.table
     }
 
