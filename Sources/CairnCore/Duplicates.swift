@@ -23,7 +23,7 @@ extension World {
 
     /// The records whose name key is `key`: those the snapshot's index names and that have not
     /// changed since, and those changed since (every record, in a world with no snapshot).
-    private func candidates<R>(_ key: String, in table: RecordTable<R>, keyed: (R) -> String) -> [R] {
+    func candidates<R>(_ key: String, in table: RecordTable<R>, keyed: (R) -> String?) -> [R] {
         var found = (nameIndex.table[key] ?? []).filter { !table.isChanged($0) }.compactMap { table[$0] }
         found += table.changedValues.filter { keyed($0) == key }
         return found
@@ -37,11 +37,24 @@ extension World {
     /// What two agencies alike share: the name, case- and accent-blind.
     static func nameKey(agency name: String) -> String { String(decoding: Array("a\u{0}".utf8) + Text.folded(name), as: UTF8.self) }
 
-    /// The name index a snapshot keeps: the ids of the schools and agencies under each key.
+    /// A school's official id, as a key of the name index.
+    static func officialKey(school official: String) -> String { "o\u{0}" + official }
+
+    /// A cluster's official id, as a key of the name index.
+    static func officialKey(cluster official: String) -> String { "c\u{0}" + official }
+
+    /// The name index a snapshot keeps: the ids of the schools and agencies under each name
+    /// key, and of the schools and clusters under each official id.
     package var nameKeys: [String: [String]] {
         var all: [String: [String]] = [:]
-        for s in schools.values { all[Self.nameKey(school: s.name, in: s.municipality), default: []].append(s.id) }
+        for s in schools.values {
+            all[Self.nameKey(school: s.name, in: s.municipality), default: []].append(s.id)
+            if let o = s.officialId { all[Self.officialKey(school: o), default: []].append(s.id) }
+        }
         for a in agencies.values { all[Self.nameKey(agency: a.name), default: []].append(a.id) }
+        for c in clusters.values {
+            if let o = c.officialId { all[Self.officialKey(cluster: o), default: []].append(c.id) }
+        }
         return all
     }
 
@@ -58,7 +71,8 @@ extension World {
 }
 
 /// The name index of the snapshot a world was read from (`World.nameIndex`): a help to find
-/// duplicates, not part of what the world holds, so two worlds compare equal whatever theirs.
+/// duplicates and official ids taken, not part of what the world holds, so two worlds compare
+/// equal whatever theirs.
 package struct NameIndex: Sendable, Equatable {
     package var table = RecordTable<[String]>()
 

@@ -7,7 +7,8 @@ extension World {
         if school.name.isEmpty { issues.append(FieldIssue("name", Words.say("a name is required"))) }
         if checkingOfficialId, let official = school.officialId,
             let other = keys.map({ $0.school(withOfficialId: official, in: self) })
-                ?? schools.values.first(where: { $0.officialId == official && $0.id != school.id }),
+                ?? candidates(Self.officialKey(school: official), in: schools, keyed: { $0.officialId.map(Self.officialKey(school:)) })
+                .first(where: { $0.officialId == official && $0.id != school.id }),
             other.id != school.id
         {
             issues.append(
@@ -33,7 +34,8 @@ extension World {
         if cluster.name.isEmpty { issues.append(FieldIssue("name", Words.say("a name is required"))) }
         if let official = cluster.officialId,
             let other = keys.map({ $0.cluster(withOfficialId: official, in: self) })
-                ?? clusters.values.first(where: { $0.officialId == official && $0.id != cluster.id }),
+                ?? candidates(Self.officialKey(cluster: official), in: clusters, keyed: { $0.officialId.map(Self.officialKey(cluster:)) })
+                .first(where: { $0.officialId == official && $0.id != cluster.id }),
             other.id != cluster.id
         {
             issues.append(

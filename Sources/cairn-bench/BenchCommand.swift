@@ -33,6 +33,10 @@ struct BenchCommand {
             let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
             return try VisiDataRace.run(Array(args.dropFirst()), cairn: cairn)
         }
+        if args.first == "commands" {
+            let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
+            return try CommandBench.run(Array(args.dropFirst()), cairn: cairn)
+        }
         if args.first == "trust" {
             let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
             return try TrustBench.run(Array(args.dropFirst()), cairn: cairn)
@@ -285,6 +289,10 @@ let usage = """
     cairn-bench sync [ARGS]
         sync through git between copies made for it; with --own-history --store DIR [--rounds N],
         one change synced by the copy that wrote DIR's whole history
+    cairn-bench commands --store DIR [--runs N]
+        the whole time, spawn to exit, of each command that reads or writes a few records
+        (list, add, edit, tick, gaps, health, report, coverage, log RECORD), N runs each (10),
+        with the built cairn, on a store cairn-bench made (the commands that write add to it).
     cairn-bench visidata --register FILE [--vd PATH] [--pairs N] [--cluster-by ID,NAME]
         spawn to first screen, Cairn against VisiData (pip install visidata), on the register
         made ten times larger: in tmux, in pairs, the order alternating

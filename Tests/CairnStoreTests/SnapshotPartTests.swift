@@ -14,7 +14,9 @@ import Testing
     func snapshotted(_ tmp: TemporaryDirectory) throws {
         let a = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
         try a.commit(try Examples.changes(for: a.world, today: today, user: "ana"))
-        try a.commit([.put(.school(School(id: "sch-1", name: "Escola Básica de São João", municipality: "Lisboa")))])
+        try a.commit([
+            .put(.school(School(id: "sch-1", officialId: "PT-0001", name: "Escola Básica de São João", municipality: "Lisboa")))
+        ])
         try a.refresh()
         #expect(a.saveSnapshot())
     }
@@ -111,6 +113,12 @@ import Testing
         #expect(twin("Escola Ba\u{301}sica de Sa\u{303}o Joa\u{303}o", "Lisboa") == "sch-1")
         #expect(!store.world.schools.isRead)
         #expect(twin("Escola Básica de São João", "Porto") == nil)
+        // Its official id is taken, found by the same index.
+        func taken(_ official: String) -> Bool {
+            !store.world.validate(School(id: "sch-new", officialId: official, name: "Outra")).isEmpty
+        }
+        #expect(taken("PT-0001") && !taken("PT-0002"))
+        #expect(!store.world.schools.isRead)
         // Renamed since: the index's old name no longer finds it, the new one does.
         try store.commit([
             .edit(
@@ -123,9 +131,10 @@ import Testing
         // Added since: found among the changes.
         try store.commit([.put(.school(School(id: "sch-2", name: "Łódź", municipality: "Łódź")))])
         #expect(twin("lodz", "LODZ") == "sch-2")
-        // Deleted since: gone.
+        // Deleted since: gone, and its official id free.
         try store.commit([.delete(.school, id: "sch-1")])
         #expect(twin("Þingeyjarskóli", "Lisboa") == nil)
+        #expect(!taken("PT-0001"))
     }
 
     /// One key noted twice has one hash twice: both entries are found, each with its place
