@@ -18,7 +18,7 @@ enum CommandBench {
         let w = opened.world
         let cluster = try first(w.clusters.keys.sorted(), "cluster")
         let school = try first(w.schools.keys.sorted(), "school")
-        let open = w.checkpoints(of: cluster).filter { $0.doneOn == nil }.map(\.id)
+        let open = w.checkpoints.values.filter { $0.doneOn == nil }.map(\.id).sorted()
         print("store: \(opened.eventCount) events; cluster \(cluster), school \(school); \(runs) runs each, after one not counted")
         var ticked = 0
         let commands: [(name: String, argv: (Int) -> [String])] = [
