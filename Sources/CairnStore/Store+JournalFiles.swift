@@ -22,7 +22,8 @@ extension Store {
         var verdicts: [String: JournalVetting.Verdict] = [:]
         for name in names {
             let url = journalDirectory.appendingPathComponent(name)
-            let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id))
+            let verdict = JournalVetting.vet(
+                url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id), read: snapshotInodes[name])
             verdicts[name] = verdict
             if let reason = verdict.refusal {
                 stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
@@ -78,9 +79,11 @@ enum JournalVetting {
     /// The longest first line a journal can have: one event, with a record's longest texts.
     static let firstLineLimit = 1 << 20
 
+    /// - Parameter read: the inode the snapshot read this journal in, whose first line was
+    ///   judged then: the file is still checked for its kind and holes, not read again.
     /// - Parameter judgeLines: false for this copy's own journal, whose damaged lines are said
     ///   one by one and which it goes on writing.
-    static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true) -> Verdict {
+    static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true, read: UInt64? = nil) -> Verdict {
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: Words.say("it vanished", context: "store"))
@@ -106,6 +109,7 @@ enum JournalVetting {
             return refused(Words.say("{size} bytes, almost all of them holes: a sparse file", context: "store", ["size": String(size)]))
         }
         guard size > 0, judgeLines else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
+        if read == inode { return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil) }
         guard let fd = InsideStore.openForReading(url) else { return refused(Words.say("it cannot be opened as a file", context: "store")) }
         defer { close(fd) }
         // Lines end in a line break, or (a write cut short) in text: never in NUL bytes, which a

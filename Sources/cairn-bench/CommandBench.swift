@@ -36,21 +36,23 @@ enum CommandBench {
             ("gaps CLUSTER", { _ in ["gaps", cluster] }),
             ("health CLUSTER", { _ in ["health", cluster] }),
             ("report CLUSTER", { _ in ["report", cluster] }),
-            ("coverage", { _ in ["coverage"] }),
+            ("coverage CLUSTER", { _ in ["coverage", cluster] }),
             ("log SCHOOL", { _ in ["log", school] }),
             ("an unknown option (the floor)", { _ in ["list", "--no-such-option"] }),
         ]
         for (name, argv) in commands {
             var times: [Double] = []
+            var refused = 0
             for n in 0...runs {
-                let ms = try spawnMilliseconds([cairn] + argv(n) + ["--store", store.path])
+                let (ms, status) = try spawnMilliseconds([cairn] + argv(n) + ["--store", store.path])
                 if n > 0 { times.append(ms) }
+                if n > 0, status != 0 { refused += 1 }
             }
             let sorted = times.sorted()
             print(
                 String(
-                    format: "%@: median %.1f ms, min %.1f, max %.1f (n=%d)", name.padding(toLength: 30, withPad: " ", startingAt: 0),
-                    sorted[sorted.count / 2], sorted.first!, sorted.last!, sorted.count))
+                    format: "%@: median %.1f ms, min %.1f, max %.1f (n=%d)%@", name.padding(toLength: 30, withPad: " ", startingAt: 0),
+                    sorted[sorted.count / 2], sorted.first!, sorted.last!, sorted.count, refused > 0 ? ", \(refused) refused" : ""))
         }
     }
 
@@ -61,7 +63,7 @@ enum CommandBench {
 
     /// From spawn to exit, output thrown away: `posix_spawn`, not `Process`, so that the
     /// figure is the command's, not Foundation's.
-    static func spawnMilliseconds(_ argv: [String]) throws -> Double {
+    static func spawnMilliseconds(_ argv: [String]) throws -> (ms: Double, status: Int32) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -76,6 +78,6 @@ enum CommandBench {
         guard rc == 0 else { throw BenchError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, status)
     }
 }

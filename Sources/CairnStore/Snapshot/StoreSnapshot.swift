@@ -276,7 +276,9 @@ extension Store {
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
         let snapshot = StoreSnapshot.read(snapshotFile)
+        snapshotInodes = Dictionary((snapshot?.marks ?? []).map { ($0.file, $0.inode) }, uniquingKeysWith: { a, _ in a })
         let fit = try snapshot?.fit(journalFiles()) ?? .unfit
+        snapshotInodes = [:]
         if let snapshot, fit != .unfit {
             world = snapshot.world
             snapshotBytes = snapshot.bytes
