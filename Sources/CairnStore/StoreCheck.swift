@@ -49,12 +49,15 @@ public struct StoreCheck: Sendable {
         var check = StoreCheck()
         // The snapshot is checked against what it caches: the world a full read folds.
         let fromSnapshot = store.startedFromSnapshot ? store.world : nil
+        let snapshotRead = store.snapshotBytes
         try store.reload()
         let damaged = store.problems.contains(where: \.isDamage)
         if damaged {
             store.dropSnapshot()
             check.snapshot = Words.say("snapshot: none while a journal is damaged (each start reads every journal and says so)")
-        } else if let fromSnapshot, fromSnapshot != store.world {
+        } else if let fromSnapshot, fromSnapshot != store.world || snapshotRead?.isDamaged == true {
+            // (A part found damaged as it was compared was taken from the journals: equal, but
+            // not the snapshot's.)
             let rebuilt = store.saveSnapshot()
             if !rebuilt { store.dropSnapshot() }
             check.snapshot =

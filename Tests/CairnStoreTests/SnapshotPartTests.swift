@@ -198,6 +198,20 @@ import Testing
         #expect(store.world.schools["sch-9"] != nil)
     }
 
+    @Test func check_says_a_damaged_part_did_not_match_and_rebuilds_the_snapshot() throws {
+        let tmp = TemporaryDirectory()
+        try snapshotted(tmp)
+        let plain = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        try forgeSchools(plain.snapshotFile)
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(store.startedFromSnapshot)
+        let check = try StoreCheck.run(store)
+        #expect(check.snapshot.contains("did not match"), "\(check.snapshot)")
+        let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(again.startedFromSnapshot)
+        #expect(again.world.schools["sch-1"] != nil && again.snapshotBytes?.isDamaged == false)
+    }
+
     @Test func a_part_that_reads_from_nowhere_is_never_written_from() throws {
         let tmp = TemporaryDirectory()
         try snapshotted(tmp)
