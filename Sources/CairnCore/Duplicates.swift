@@ -37,6 +37,9 @@ extension World {
     /// What two agencies alike share: the name, case- and accent-blind.
     static func nameKey(agency name: String) -> String { String(decoding: Array("a\u{0}".utf8) + Text.folded(name), as: UTF8.self) }
 
+    /// `nameKeys` as a table: what a damaged part of the index is read again from.
+    package var nameKeysTable: RecordTable<[String]> { RecordTable(nameKeys) }
+
     /// A school's official id, as a key of the name index.
     static func officialKey(school official: String) -> String { "o\u{0}" + official }
 

@@ -102,7 +102,6 @@ public struct RecordTable<Value: Sendable>: Sendable {
 
         public func makeIterator() -> LazyMapSequence<Pairs, Value>.Iterator { Pairs(table: table).lazy.map(\.value).makeIterator() }
 
-        public var underestimatedCount: Int { table.count }
         public var count: Int { table.count }
         public var isEmpty: Bool { table.count == 0 }
 

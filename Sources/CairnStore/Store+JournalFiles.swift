@@ -22,8 +22,7 @@ extension Store {
         var verdicts: [String: JournalVetting.Verdict] = [:]
         for name in names {
             let url = journalDirectory.appendingPathComponent(name)
-            let verdict = JournalVetting.vet(
-                url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id), read: snapshotInodes[name])
+            let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id))
             verdicts[name] = verdict
             if let reason = verdict.refusal {
                 stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
@@ -73,17 +72,12 @@ enum JournalVetting {
         return Array(bytes[0..<n].prefix { $0 != 0x0A })
     }
 
-    /// How many of a journal's first lines are parsed to judge that it is one.
-    static let linesJudged = 16
-
     /// The longest first line a journal can have: one event, with a record's longest texts.
     static let firstLineLimit = 1 << 20
 
-    /// - Parameter read: the inode the snapshot read this journal in, whose first line was
-    ///   judged then: the file is still checked for its kind and holes, not read again.
     /// - Parameter judgeLines: false for this copy's own journal, whose damaged lines are said
     ///   one by one and which it goes on writing.
-    static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true, read: UInt64? = nil) -> Verdict {
+    static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true) -> Verdict {
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: Words.say("it vanished", context: "store"))
@@ -109,7 +103,6 @@ enum JournalVetting {
             return refused(Words.say("{size} bytes, almost all of them holes: a sparse file", context: "store", ["size": String(size)]))
         }
         guard size > 0, judgeLines else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
-        if read == inode { return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil) }
         guard let fd = InsideStore.openForReading(url) else { return refused(Words.say("it cannot be opened as a file", context: "store")) }
         defer { close(fd) }
         // Lines end in a line break, or (a write cut short) in text: never in NUL bytes, which a
@@ -136,23 +129,16 @@ enum JournalVetting {
                 : Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil)
         }
         // A journal may have a damaged line (said line by line); a file none of whose first
-        // lines is an event is something else.
-        // Its first lines are enough to tell (every command vets every journal it has not
-        // vetted in this process): the first alone when it is an event, as it nearly always is.
-        func firstLines(_ count: Int) -> JournalReader.Result {
-            var judged = 0
-            var cut = end
-            for (i, b) in bytes.enumerated() where b == 0x0A {
-                judged += 1
-                if judged == count {
-                    cut = i
-                    break
-                }
-            }
-            return JournalReader.parse(Data(bytes[0...cut]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        // lines (in 64 KiB) is an event is something else. The first line alone tells, when it
+        // is an event, as it nearly always is: every command vets every journal it has not
+        // vetted in this process.
+        let first = bytes.firstIndex(of: 0x0A) ?? end
+        var lines = JournalReader.parse(Data(bytes[0...first]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        if lines.events.isEmpty {
+            if size > bytes.count, bytes.count < 1 << 16, let more = head(1 << 16) { bytes = more }
+            let upTo = bytes.lastIndex(of: 0x0A) ?? end
+            lines = JournalReader.parse(Data(bytes[0...upTo]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
         }
-        var lines = firstLines(1)
-        if lines.events.isEmpty { lines = firstLines(Self.linesJudged) }
         guard !lines.events.isEmpty else {
             return refused(
                 lines.problems.count > 1

@@ -68,9 +68,6 @@ public final class Store {
     /// The verdict on each file of `journal/` by name, kept while it is the same file (inode
     /// and size class), so that a poll does not read every journal's first line again.
     var vettedFiles: [String: JournalVetting.Verdict] = [:]
-    /// The inode of each journal the snapshot being read was folded from: its first line was
-    /// judged when it was read then (`JournalVetting.vet`).
-    var snapshotInodes: [String: UInt64] = [:]
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
     ///

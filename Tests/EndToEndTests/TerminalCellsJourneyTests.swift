@@ -24,7 +24,8 @@ struct TerminalCellsJourneyTests {
         }
         let tmux = try Tmux.cairn(store: store.url)
         try tmux.send("2")
-        let screen = try tmux.waitFor("NO-303")
+        // Every row drawn (a screen taken under load can be one the terminal has half written).
+        let screen = try tmux.waitUntil("every school on screen") { screen in Self.names.allSatisfy { screen.contains($0.id) } }
         for school in Self.names {
             let row = try #require(screen.split(separator: "\n").first { $0.contains(school.id) }, "\(school.id):\n\(screen)")
             #expect(row.contains(school.shown), "“\(row)” shows “\(school.shown)”")

@@ -19,7 +19,7 @@ extension FirstLook {
         }
         // The world's head: its revision and its parts' counts.
         guard let headBytes = bytes.checked(try next(), seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
-        var head = SnapshotReader(headBytes.buffer)
+        var head = SnapshotReader(headBytes)
         _ = try head.number()
         _ = try head.number()
         let counts = try World.partCounts(&head)
@@ -31,7 +31,7 @@ extension FirstLook {
             guard kind == .cluster || kind == .assessment else { continue }
             guard count <= body.length, let read = bytes.checked(body, seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
             try withExtendedLifetime(read) { () throws(SnapshotReader.Damaged) in
-                var part = SnapshotReader(read.buffer)
+                var part = SnapshotReader(read)
                 if kind == .cluster {
                     clusters = try SnapshotTables.records(.cluster, count: count, RecordSnapshot.cluster)(&part)
                 } else {

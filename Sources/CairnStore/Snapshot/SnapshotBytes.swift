@@ -96,15 +96,23 @@ package struct SnapshotReader {
     }
 
     let base: UnsafePointer<UInt8>
+    /// What holds the bytes, kept alive while the reader is (`Loaded`); nil for a caller that
+    /// keeps them itself.
+    private var owner: AnyObject?
     private(set) var end: Int
     package private(set) var offset: Int
     /// The seal the parts were written with (`SnapshotWriter.seal`).
     package var seal: UInt64 = 0
 
     package init(_ buffer: UnsafeRawBufferPointer, from offset: Int = 0) {
+        self.init(buffer, from: offset, owner: nil)
+    }
+
+    init(_ buffer: UnsafeRawBufferPointer, from offset: Int, owner: AnyObject?) {
         base = buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? UnsafePointer(bitPattern: 1)!
         end = buffer.count
         self.offset = offset
+        self.owner = owner
     }
 
     package var isAtEnd: Bool { offset == end }

@@ -88,7 +88,7 @@ final class SnapshotBytes: @unchecked Sendable {
     /// The section (`SnapshotWriter.section`) whose length and checksum begin at `offset`.
     func section(at offset: Int) -> SnapshotSection? {
         guard let head = load(offset, 20) else { return nil }
-        var r = SnapshotReader(head.buffer)
+        var r = SnapshotReader(head)
         guard let length = try? r.unsigned(), let sum = try? r.unsigned(), length <= UInt64(size - offset - r.offset) else {
             return nil
         }
@@ -110,7 +110,13 @@ final class SnapshotBytes: @unchecked Sendable {
             defer { was = true }
             return !was
         }
-        if first, let url { unlink(url.path) }
+        // Only while it is still this file: a session may have written a sound one since.
+        guard first, let url, case .file(let fd) = source else { return }
+        var open = stat()
+        var now = stat()
+        if fstat(fd, &open) == 0, lstat(url.path, &now) == 0, open.st_ino == now.st_ino, open.st_dev == now.st_dev {
+            unlink(url.path)
+        }
     }
 
     var isDamaged: Bool { damaged.withLock { $0 } }
@@ -128,7 +134,14 @@ final class SnapshotBytes: @unchecked Sendable {
     }
 }
 
-/// Bytes read from a snapshot, freed when the last part that reads them is.
+extension SnapshotReader {
+    /// A reader of bytes read from a snapshot, which it keeps alive.
+    init(_ loaded: Loaded, from offset: Int = 0) {
+        self.init(loaded.buffer, from: offset, owner: loaded)
+    }
+}
+
+/// Bytes read from a snapshot, freed when the last reader or part that reads them is.
 final class Loaded: @unchecked Sendable {
     let buffer: UnsafeRawBufferPointer
     private let owner: UnsafeMutableRawBufferPointer
@@ -157,6 +170,8 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
     private let body: SnapshotSection
     /// The checksum of each block of the body (`SnapshotBlocks`).
     private let blocks: SnapshotSection
+    /// Where its entries lie by key (`SnapshotKeys`).
+    private let keys: [SnapshotSection]
     private let seal: UInt64
     private let decode: @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Decoded
     private let fromWorld: @Sendable (World) -> Decoded
@@ -168,13 +183,15 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
     static var lookupsBeforeWhole: Int { 256 }
 
     init(
-        _ bytes: SnapshotBytes, _ body: SnapshotSection, blocks: SnapshotSection, seal: UInt64, empty: Decoded,
+        _ bytes: SnapshotBytes, _ body: SnapshotSection, blocks: SnapshotSection, keys: [SnapshotSection], seal: UInt64,
+        empty: Decoded,
         fromWorld: @escaping @Sendable (World) -> Decoded,
         decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Decoded
     ) {
         self.bytes = bytes
         self.body = body
         self.blocks = blocks
+        self.keys = keys
         self.seal = seal
         self.empty = empty
         self.fromWorld = fromWorld
@@ -247,8 +264,11 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
         decoded.withLock { decoded in
             if let decoded { return decoded }
             var value: Decoded?
-            if let part = section(body) {
-                var r = SnapshotReader(part.buffer)
+            // Read whole, every section of the part is checked: its blocks' sums and its keys
+            // too, so that no byte of it goes unchecked once a command has gone through it.
+            let sound = ([blocks] + keys).allSatisfy { bytes.checked($0, seal: seal) != nil }
+            if sound, let part = section(body) {
+                var r = SnapshotReader(part)
                 r.seal = seal
                 if let read = try? decode(&r), r.isAtEnd { value = read }
             }

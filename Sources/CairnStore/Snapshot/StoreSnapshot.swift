@@ -108,14 +108,14 @@ struct StoreSnapshot: Sendable {
         guard let start = bytes.load(0, 1 << 12), start.buffer.count >= magic.count,
             memcmp(start.buffer.baseAddress!, magic, magic.count) == 0
         else { return nil }
-        var r = SnapshotReader(start.buffer, from: magic.count)
+        var r = SnapshotReader(start, from: magic.count)
         do {
             guard try r.number() == format, try r.text() == words else { return nil }
             let seal = try r.unsigned()
             var offset = r.offset
             guard let headSection = bytes.section(at: offset), let headBytes = bytes.checked(headSection, seal: seal) else { return nil }
             offset = headSection.end
-            var head = SnapshotReader(headBytes.buffer)
+            var head = SnapshotReader(headBytes)
             let eventCount = try head.number()
             let clockHigh = (key: Int64(try head.number()), at: try head.text(), count: try head.number())
             let lastApplied = try head.bool() ? EventOrder(key: Int64(try head.number()), clock: try head.number()) : nil
@@ -132,7 +132,7 @@ struct StoreSnapshot: Sendable {
             guard head.isAtEnd else { return nil }
             guard let firstSection = bytes.section(at: offset), let firstBytes = bytes.checked(firstSection, seal: seal) else { return nil }
             offset = firstSection.end
-            var first = SnapshotReader(firstBytes.buffer)
+            var first = SnapshotReader(firstBytes)
             var look = try FirstLook(snapshot: &first)
             guard first.isAtEnd else { return nil }
             withExtendedLifetime((headBytes, firstBytes)) {}
@@ -276,15 +276,13 @@ extension Store {
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
         let snapshot = StoreSnapshot.read(snapshotFile)
-        snapshotInodes = Dictionary((snapshot?.marks ?? []).map { ($0.file, $0.inode) }, uniquingKeysWith: { a, _ in a })
         let fit = try snapshot?.fit(journalFiles()) ?? .unfit
-        snapshotInodes = [:]
         if let snapshot, fit != .unfit {
             world = snapshot.world
             snapshotBytes = snapshot.bytes
             // A part found damaged when first asked for is taken from the journals instead.
-            let (directory, identity) = (self.directory, self.identity)
-            snapshot.bytes?.recover.withLock { $0 = { Store.journalsWorld(directory, identity: identity) } }
+            let (journals, marks, count) = (journalDirectory, snapshot.marks, snapshot.eventCount)
+            snapshot.bytes?.recover.withLock { $0 = { Store.journalsWorld(journals, marks: marks, events: count) } }
             snapshotMarks = Dictionary(snapshot.marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
             positions = Dictionary(snapshot.marks.map { ($0.file, ($0.offset, $0.line)) }, uniquingKeysWith: { a, _ in a })
             clockHigh = snapshot.clockHigh
@@ -302,12 +300,26 @@ extension Store {
         if eventCount - snapshotEvents >= snapshotAfter || fit == .fitsMoved { saveSnapshot() }
     }
 
-    /// The world as a full read of the journals folds it, the snapshot aside; nil when the
-    /// store cannot be read.
-    static func journalsWorld(_ directory: URL, identity: Identity) -> World? {
-        guard let store = try? Store(directory: directory, identity: identity, snapshotAfter: .max, readNow: false) else { return nil }
-        guard (try? store.reload()) != nil else { return nil }
-        return store.world
+    /// The world the snapshot held, folded anew from the journals up to its marks (whose bytes
+    /// the start found unchanged); nil when they cannot be read so, or do not give the same
+    /// count of events. Only files are read: it may run on any thread, under any lock.
+    static func journalsWorld(_ journals: URL, marks: [StoreSnapshot.Mark], events count: Int) -> World? {
+        let files = marks.map { journals.appendingPathComponent($0.file) }
+        var events: [Event] = []
+        for (mark, url) in zip(marks, files) {
+            guard let read = try? JournalReader.read(url, from: 0, firstLine: 1, maxBytes: mark.offset), read.endOffset == mark.offset,
+                !read.problems.contains(where: \.isDamage)
+            else { return nil }
+            events += read.events
+        }
+        // A snapshot is never written from journals with damage: every event up to the marks
+        // folded then, and folds so again.
+        var world = World()
+        var found: [Conflict] = []
+        for event in Event.ordered(events) {
+            guard Store.fold(event, into: &world, files: files, found: &found) == nil else { return nil }
+        }
+        return events.count == count ? world : nil
     }
 
     /// Writes a snapshot of the world as read now (temporary file, then rename). Never of a
@@ -323,8 +335,9 @@ extension Store {
     /// The snapshot of the world as read now, ready to be written on any thread (its encoding
     /// costs a national store's session a pause it need not wait for); nil when none may be.
     public func snapshotToSave() -> PendingSnapshot? {
-        // Our own commits not yet read back lie past the marks: the next start would fold them twice.
-        guard !problems.contains(where: \.isDamage), ownUnseen.isEmpty else { return nil }
+        // Our own commits not yet read back lie past the marks: the next start would fold them
+        // twice. A world lacking a part neither the snapshot nor the journals gave is no cache.
+        guard !problems.contains(where: \.isDamage), ownUnseen.isEmpty, snapshotBytes?.lost != true else { return nil }
         var marks: [StoreSnapshot.Mark] = []
         for (file, place) in positions.sorted(by: { $0.key < $1.key }) {
             let url = journalDirectory.appendingPathComponent(file)

@@ -161,7 +161,7 @@ extension World {
             return section
         }
         guard let headBytes = bytes.checked(try next(), seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
-        var head = SnapshotReader(headBytes.buffer)
+        var head = SnapshotReader(headBytes)
         revision = try head.number()
         measurementsRecorded = try head.number()
         let counts = try Self.partCounts(&head)
@@ -187,7 +187,9 @@ extension World {
             _ i: Int, empty: D, fromWorld: @escaping @Sendable (World) -> D,
             _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> D
         ) -> SnapshotPart<D> {
-            SnapshotPart(bytes, parts[i].body, blocks: parts[i].blocks, seal: seal, empty: empty, fromWorld: fromWorld, decode: decode)
+            SnapshotPart(
+                bytes, parts[i].body, blocks: parts[i].blocks, keys: parts[i].keys, seal: seal, empty: empty, fromWorld: fromWorld,
+                decode: decode)
         }
         /// One record of `kind`, with its id.
         func entry<R: Identifiable<String> & Sendable>(_ kind: RecordKind, _ one: @escaping SnapshotTables.One<R>)
@@ -324,7 +326,7 @@ extension World {
                 return (member, clusters)
             }.table
         nameIndex.table =
-            rest(5, \.nameIndex.table) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
+            rest(5, \.nameKeysTable) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in
                 let key = try r.text()
                 var ids: [String] = []
                 for _ in 0..<(try r.count()) { ids.append(try r.text()) }
