@@ -12,24 +12,10 @@ extension FirstLook {
 
     mutating func readTables(snapshot bytes: SnapshotBytes, at start: Int, seal: UInt64) throws(SnapshotReader.Damaged) {
         var offset = start
-        func next() throws(SnapshotReader.Damaged) -> SnapshotSection {
-            guard let section = bytes.section(at: offset) else { throw SnapshotReader.Damaged(at: offset) }
-            offset = section.end
-            return section
-        }
-        // The world's head: its revision and its parts' counts.
-        guard let headBytes = bytes.checked(try next(), seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
-        var head = SnapshotReader(headBytes)
-        _ = try head.number()
-        _ = try head.number()
-        let counts = try World.partCounts(&head)
-        withExtendedLifetime(headBytes) {}
-        for (i, (kind, count)) in zip(RecordSnapshot.kinds, counts).enumerated() {
-            let body = try next()
-            _ = try next()  // its blocks' checksums
-            for _ in 0..<World.keySections(i) { _ = try next() }
-            guard kind == .cluster || kind == .assessment else { continue }
-            guard count <= body.length, let read = bytes.checked(body, seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
+        let layout = try SnapshotLayout(bytes, at: &offset, seal: seal)
+        for (kind, part) in zip(RecordSnapshot.kinds, layout.parts) where kind == .cluster || kind == .assessment {
+            let count = part.count
+            guard let read = bytes.checked(part.body, seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
             try withExtendedLifetime(read) { () throws(SnapshotReader.Damaged) in
                 var part = SnapshotReader(read)
                 if kind == .cluster {
@@ -41,7 +27,6 @@ extension FirstLook {
                 }
                 guard part.isAtEnd else { throw SnapshotReader.Damaged(at: part.offset) }
             }
-            if kind == .assessment { return }
         }
     }
 

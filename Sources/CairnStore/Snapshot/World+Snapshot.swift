@@ -155,34 +155,10 @@ extension World {
     /// first asked for: here only where each lies, and the head with the parts' counts.
     init(snapshot bytes: SnapshotBytes, at offset: inout Int, seal: UInt64) throws(SnapshotReader.Damaged) {
         self.init()
-        func next() throws(SnapshotReader.Damaged) -> SnapshotSection {
-            guard let section = bytes.section(at: offset) else { throw SnapshotReader.Damaged(at: offset) }
-            offset = section.end
-            return section
-        }
-        guard let headBytes = bytes.checked(try next(), seal: seal) else { throw SnapshotReader.Damaged(at: offset) }
-        var head = SnapshotReader(headBytes)
-        revision = try head.number()
-        measurementsRecorded = try head.number()
-        let counts = try Self.partCounts(&head)
-        var parts: [(count: Int, body: SnapshotSection, blocks: SnapshotSection, keys: [SnapshotSection])] = []
-        for (i, count) in counts.enumerated() {
-            let body = try next()
-            // Each value takes a byte at least: no count of more can be true.
-            guard try head.number() == body.length, count <= body.length else { throw SnapshotReader.Damaged(at: offset) }
-            let blocks = try next()
-            guard blocks.length == SnapshotBlocks.count(body.length) * 8 else { throw SnapshotReader.Damaged(at: offset) }
-            var keys: [SnapshotSection] = []
-            for _ in 0..<Self.keySections(i) {
-                let k = try next()
-                guard try head.number() == k.length, k.length % SnapshotKeys.entryBytes == 0 else {
-                    throw SnapshotReader.Damaged(at: offset)
-                }
-                keys.append(k)
-            }
-            parts.append((count, body, blocks, keys))
-        }
-        guard head.isAtEnd else { throw SnapshotReader.Damaged(at: offset) }
+        let layout = try SnapshotLayout(bytes, at: &offset, seal: seal)
+        revision = layout.revision
+        measurementsRecorded = layout.measurementsRecorded
+        let parts = layout.parts
         func part<D: Sendable>(
             _ i: Int, empty: D, fromWorld: @escaping @Sendable (World) -> D,
             _ decode: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> D
