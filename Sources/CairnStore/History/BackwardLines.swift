@@ -8,15 +8,18 @@ struct BackwardLines {
     private let chunkBytes: Int
     /// Bytes before this offset are still to be read.
     private var end: Int
+    /// Where the reading stops: a line's start.
+    private let floor: Int
     /// The start of a line cut by the last chunk's start, kept for the next chunk.
     private var carry: [UInt8] = []
     private var finished = false
 
     /// Reads `url` back from `end` (its size when it was first looked at: what is appended
-    /// after that is left out).
-    init(_ url: URL, upTo end: Int, chunkBytes: Int) throws {
+    /// after that is left out) to `floor`.
+    init(_ url: URL, upTo end: Int, downTo floor: Int = 0, chunkBytes: Int) throws {
         handle = try FileHandle(forReadingFrom: url)
         self.end = end
+        self.floor = min(floor, end)
         self.chunkBytes = chunkBytes
     }
 
@@ -24,12 +27,12 @@ struct BackwardLines {
     /// start has been passed. A chunk without a line break gives none.
     mutating func next() -> [ArraySlice<UInt8>]? {
         guard !finished else { return nil }
-        guard end > 0 else {
+        guard end > floor else {
             finished = true
             try? handle.close()
             return nil
         }
-        let start = max(0, end - chunkBytes)
+        let start = max(floor, end - chunkBytes)
         guard (try? handle.seek(toOffset: UInt64(start))) != nil, let data = try? handle.read(upToCount: end - start) else {
             finished = true
             try? handle.close()
@@ -49,7 +52,7 @@ struct BackwardLines {
             }
         }
         carry = Array(block[0..<stop])
-        if start == 0, !carry.isEmpty { lines.append(carry[...]) }
+        if start == floor, !carry.isEmpty { lines.append(carry[...]) }
         end = start
         return lines
     }

@@ -38,13 +38,18 @@ extension Store {
 
     /// How many events after `at` were written by someone other than `user`. Each journal is
     /// written by one copy in time order, so each is read back from its end only as far as
-    /// `at`, comparing bytes: opening a national store is not held up by its whole trail.
+    /// `at`, comparing bytes: opening a national store is not held up by its whole trail. A
+    /// journal whose index says every line it covers is later is read only past the index,
+    /// the rest counted from it.
     public func changesSince(_ at: String, notBy user: String) -> Int {
         let since = Array(at.utf8)
         let by = Array("\"by\":\"\(user)\"".utf8)
         var count = 0
         for file in (try? journalFiles()) ?? [] {
-            JournalTail.lines(of: file) { line in
+            let index = JournalIndexFile.open(file, store: directory)?.index
+            let counted = index?.countedSince(at, notBy: user)
+            var earlierFound = false
+            JournalTail.lines(of: file, downTo: counted == nil ? 0 : index?.mark.offset ?? 0) { line in
                 // A line starts `{"at":"2026-12-01T14:02:11.000Z"`: its time, compared as text.
                 let head = JournalTail.atPrefix
                 guard line.count > head.count + since.count, line.starts(with: head) else { return true }
@@ -53,8 +58,10 @@ extension Store {
                     if !JournalTail.contains(line, by) { count += 1 }
                     return true
                 }
+                earlierFound = true
                 return false
             }
+            if !earlierFound, let counted { count += counted }
         }
         return count
     }
@@ -64,15 +71,17 @@ extension Store {
 enum JournalTail {
     static let atPrefix = Array("{\"at\":\"".utf8)
 
-    /// Calls `visit` with each complete line from the last to the first, until it returns false.
-    static func lines(of url: URL, _ visit: (ArraySlice<UInt8>) -> Bool) {
+    /// Calls `visit` with each complete line from the last to the first (or to the one that
+    /// starts at `floor`), until it returns false.
+    static func lines(of url: URL, downTo floor: Int = 0, _ visit: (ArraySlice<UInt8>) -> Bool) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return }
         defer { try? handle.close() }
         guard var end = try? handle.seekToEnd() else { return }
         let chunk: UInt64 = 256 * 1024
+        let floor = min(UInt64(floor), end)
         var carry: [UInt8] = []
-        while end > 0 {
-            let start = end > chunk ? end - chunk : 0
+        while end > floor {
+            let start = end > floor + chunk ? end - chunk : floor
             try? handle.seek(toOffset: start)
             guard let data = try? handle.read(upToCount: Int(end - start)) else { return }
             let block = [UInt8](data) + carry
@@ -88,7 +97,7 @@ enum JournalTail {
                 i -= 1
             }
             carry = Array(block[0..<stop])
-            if start == 0, !carry.isEmpty { _ = visit(carry[...]) }
+            if start == floor, !carry.isEmpty { _ = visit(carry[...]) }
             end = start
         }
     }

@@ -35,12 +35,24 @@ struct LogJournal {
     /// False when its events are not in the hybrid clock's order (written by hand or by an
     /// old version): journals can then not be merged as they are read.
     private(set) var inOrder = true
+    /// For `.record`: the record's lines up to where the journal's index reaches
+    /// (`covered`), as the index gives them; what lies past it is read back as before.
+    private(set) var indexed: (covered: Int, lines: [Range<Int>])?
 
     init(_ url: URL, scope: LogScope, readBytes: Int = LogJournal.sliceBytes) {
         self.url = url
         self.scope = scope
         self.readBytes = readBytes
         size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    }
+
+    /// Takes the record's lines from the journal's index in `store`'s `local/`, when there is
+    /// one that fits.
+    mutating func takeIndex(store: URL) {
+        guard case .record(let id) = scope, let file = JournalIndexFile.open(url, store: store), file.index.mark.offset <= size,
+            let lines = file.lines(of: id)
+        else { return }
+        indexed = (file.index.mark.offset, lines)
     }
 
     /// Visits every event the scope reads, in no promised order, noting the newest and
@@ -97,6 +109,8 @@ struct LogReading {
     private var lines: BackwardLines?
     private var slice: Int
     private var stopped = false
+    /// The lines the index gave, still to be read (after the lines past it).
+    private var indexed: [Range<Int>]?
 
     init(_ journal: LogJournal) throws(StoreError) {
         self.journal = journal
@@ -104,7 +118,11 @@ struct LogReading {
         switch journal.scope {
         case .all: break
         case .record:
-            do { lines = try BackwardLines(journal.url, upTo: journal.size, chunkBytes: journal.readBytes) } catch {
+            indexed = journal.indexed?.lines
+            do {
+                lines = try BackwardLines(
+                    journal.url, upTo: journal.size, downTo: journal.indexed?.covered ?? 0, chunkBytes: journal.readBytes)
+            } catch {
                 throw StoreError(
                     Words.say(
                         "cannot read {path}: {reason}", context: "store", ["path": journal.url.path, "reason": error.localizedDescription]))
@@ -126,7 +144,12 @@ struct LogReading {
             let s = journal.slices[slice]
             return try JournalReader.read(journal.url, from: s.offset, firstLine: s.line, maxBytes: s.bytes).events.reversed()
         case .record(let id):
-            guard let chunk = lines?.next() else { return nil }
+            var chunk = lines?.next()
+            if chunk == nil, let ranges = indexed {
+                indexed = nil
+                chunk = try Self.lines(ranges, of: journal.url)
+            }
+            guard let chunk else { return nil }
             let needle = Array("\"\(id)\"".utf8)
             return Self.parse(chunk.filter { JournalTail.contains($0, needle) }).filter { $0.change.recordID == id }
         case .since(let since):
@@ -144,6 +167,30 @@ struct LogReading {
             }
             return Self.parse(kept)
         }
+    }
+
+    /// The lines at `ranges` of the journal, last first: each read where the index says it
+    /// lies, and left out unless it stands whole between two line breaks there.
+    private static func lines(_ ranges: [Range<Int>], of url: URL) throws(StoreError) -> [ArraySlice<UInt8>] {
+        guard let fd = InsideStore.openForReading(url) else {
+            throw StoreError(
+                Words.say(
+                    "cannot read {path}: {reason}", context: "store",
+                    ["path": url.path, "reason": Words.say("it is a link, or not a file", context: "store")]))
+        }
+        defer { close(fd) }
+        var found: [ArraySlice<UInt8>] = []
+        for range in ranges.reversed() {
+            let start = max(range.lowerBound - 1, 0)
+            var bytes = [UInt8](repeating: 0, count: range.upperBound + 1 - start)
+            guard bytes.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, $0.count, off_t(start)) }) == bytes.count,
+                bytes.last == 0x0A, start == range.lowerBound || bytes.first == 0x0A
+            else { continue }
+            let line = bytes[(range.lowerBound - start)..<(bytes.count - 1)]
+            guard !line.contains(0x0A) else { continue }
+            found.append(line)
+        }
+        return found
     }
 
     /// Lines given last first, parsed as the lines of one file; the events come back last first.

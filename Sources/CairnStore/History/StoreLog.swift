@@ -46,6 +46,7 @@ extension Store {
             by.map { e.by == $0 } ?? true && notBy.map { e.by != $0 } ?? true && since.map { e.at >= $0 } ?? true
         }
         var journals = try journalFiles().map { LogJournal($0, scope: scope, readBytes: readBytes) }
+        for k in journals.indices { journals[k].takeIndex(store: directory) }
         var matching = 0
         // What a record held before a delete (one from before deletes said what they saw) or
         // a whole-record replace (written before field-level edits): only records with such

@@ -134,21 +134,10 @@ struct JournalReader {
                 if newline > start {
                     let text = UnsafeBufferPointer(rebasing: bytes[start..<newline])
                     var read: Event?
-                    if let event = EventParser.parse(text) {
-                        read = event
-                    } else if !JSONScanner.validate(text) {
-                        result.problems.append(
-                            JournalProblem(
-                                kind: .damagedLine, file: file, line: line, detail: Words.say("it is not valid JSON", context: "store")))
-                    } else {
-                        // The slow, general reader: for valid lines the fast one does not expect
-                        // (goals, measurements), and for the message that says what is missing.
-                        do {
-                            read = try decoder.decode(Event.self, from: Data(text))
-                        } catch {
-                            result.problems.append(
-                                JournalProblem(kind: .damagedLine, file: file, line: line, detail: describe(error)))
-                        }
+                    switch event(in: text, decoder: decoder) {
+                    case .success(let event): read = event
+                    case .failure(let damage):
+                        result.problems.append(JournalProblem(kind: .damagedLine, file: file, line: line, detail: damage.detail))
                     }
                     if var event = read {
                         if !event.hasReadableTime {
@@ -174,6 +163,24 @@ struct JournalReader {
             }
         }
         return result
+    }
+
+    /// Why a line is no event, in words.
+    struct Damage: Error {
+        let detail: String
+    }
+
+    /// The event one line (without its line break) holds.
+    static func event(in text: UnsafeBufferPointer<UInt8>, decoder: JSONDecoder) -> Swift.Result<Event, Damage> {
+        if let event = EventParser.parse(text) { return .success(event) }
+        guard JSONScanner.validate(text) else { return .failure(Damage(detail: Words.say("it is not valid JSON", context: "store"))) }
+        // The slow, general reader: for valid lines the fast one does not expect (goals,
+        // measurements), and for the message that says what is missing.
+        do {
+            return .success(try decoder.decode(Event.self, from: Data(text)))
+        } catch {
+            return .failure(Damage(detail: describe(error)))
+        }
     }
 
     static func describe(_ error: Error) -> String {

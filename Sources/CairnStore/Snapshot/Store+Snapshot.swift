@@ -130,11 +130,13 @@ public struct PendingSnapshot: Sendable {
     /// The events it holds.
     public var events: Int { snapshot.eventCount }
 
-    /// Encodes and writes it (temporary file, then rename); false when it cannot be written.
+    /// Encodes and writes it (temporary file, then rename), and brings the journals' indexes
+    /// up to its marks; false when it cannot be written.
     public func write() -> Bool {
         do {
             try StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)
             try StoreFiles.write(Data(snapshot.encoded()), to: file, mode: access.fileMode, store: store)
+            JournalIndex.update(snapshot.marks, store: store, access: access)
             return true
         } catch {
             return false

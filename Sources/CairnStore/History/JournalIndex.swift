@@ -1,0 +1,154 @@
+import CairnCore
+import Foundation
+
+/// One journal file's lines found by record, and counted by author, kept in
+/// `local/index/<journal file>`: one record's history is then read from its own lines, and
+/// what others changed since you last looked is counted without reading the whole trail.
+///
+/// An index covers its journal from the start up to a place (where the snapshot was written),
+/// fingerprinted as the snapshot's marks are: in another file, or with other bytes there, it
+/// is not used. What lies past the place is read as before. Like the snapshot it is this
+/// machine's cache: every line it points at is read and parsed again, so a damaged or forged
+/// index can leave a line out, never make one up (only `cairn check` reads every line).
+struct JournalIndex {
+    static let magic = Array("cairn journal index\n".utf8)
+    static let format = 1
+    /// A stamp as Cairn writes it (`2026-12-01T14:02:11.000Z`).
+    static let stampBytes = 24
+
+    /// The journal is covered from its start to `mark.offset`.
+    var mark: StoreSnapshot.Mark
+    /// The covered lines that begin with a whole stamp (`{"at":"…"`, longer than the stamp).
+    var stamped = 0
+    /// Of those, how many name each author (`"by":"…"`, as bytes; a line naming two counts
+    /// for both).
+    var authors: [String: Int] = [:]
+    /// The earliest of their stamps; nil when there is none.
+    var earliest: String?
+
+    static func folder(_ store: URL) -> URL { StoreLayout.localFolder(store).appendingPathComponent("index") }
+
+    static func file(of journal: URL, store: URL) -> URL { folder(store).appendingPathComponent(journal.lastPathComponent) }
+
+    /// How many covered lines by others than `user` are stamped after `since` (a whole stamp),
+    /// as `Store.changesSince` counts them; nil when the index cannot tell without reading the
+    /// lines (some are not later).
+    func countedSince(_ since: String, notBy user: String) -> Int? {
+        guard since.utf8.count == Self.stampBytes, !user.utf8.contains(0x22) else { return nil }
+        guard let earliest else { return 0 }
+        guard since.utf8.lexicographicallyPrecedes(earliest.utf8) else { return nil }
+        return stamped - (authors[user] ?? 0)
+    }
+}
+
+/// An index file opened, its head read and checked, found to fit its journal as it is now.
+final class JournalIndexFile {
+    let index: JournalIndex
+    private let fd: Int32
+    /// Each run of entries (by their hash's first byte): where it begins in the file, how many
+    /// entries it holds and their checksum.
+    private let runs: [(at: Int, count: Int, sum: UInt64)]
+
+    private init(index: JournalIndex, fd: Int32, runs: [(at: Int, count: Int, sum: UInt64)]) {
+        self.index = index
+        self.fd = fd
+        self.runs = runs
+    }
+
+    deinit { close(fd) }
+
+    /// The index of `journal`, when there is a sound one that fits the journal's bytes.
+    static func open(_ journal: URL, store: URL) -> JournalIndexFile? {
+        guard let fd = InsideStore.openForReading(JournalIndex.file(of: journal, store: store)) else { return nil }
+        guard let (index, runs) = head(fd), index.mark.file == journal.lastPathComponent, fits(index.mark, journal) else {
+            close(fd)
+            return nil
+        }
+        return JournalIndexFile(index: index, fd: fd, runs: runs)
+    }
+
+    private static func fits(_ mark: StoreSnapshot.Mark, _ journal: URL) -> Bool {
+        guard let fd = InsideStore.openForReading(journal) else { return false }
+        defer { close(fd) }
+        guard let now = StoreSnapshot.fingerprint(fd, file: mark.file, offset: mark.offset, line: mark.line) else { return false }
+        return now.sameBytes(as: mark) && now.inode == mark.inode
+    }
+
+    /// The head: the magic, then one checked section, then the entries, run after run.
+    private static func head(_ fd: Int32) -> (JournalIndex, [(at: Int, count: Int, sum: UInt64)])? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        // The head is a few KiB (the runs and the authors); a larger one is no index of ours.
+        var bytes = [UInt8](repeating: 0, count: min(size, 1 << 20))
+        guard bytes.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, $0.count, 0) }) == bytes.count,
+            bytes.starts(with: JournalIndex.magic)
+        else { return nil }
+        return bytes.withUnsafeBytes { raw -> (JournalIndex, [(at: Int, count: Int, sum: UInt64)])? in
+            var reader = SnapshotReader(raw, from: JournalIndex.magic.count)
+            do {
+                var head = try reader.section()
+                guard try head.number() == JournalIndex.format else { return nil }
+                let mark = StoreSnapshot.Mark(
+                    file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
+                    head: try head.unsigned(), tail: try head.unsigned())
+                var index = JournalIndex(mark: mark)
+                index.stamped = try head.number()
+                index.earliest = try head.optionalText()
+                for _ in 0..<(try head.count()) { index.authors[try head.text()] = try head.number() }
+                var runs: [(at: Int, count: Int, sum: UInt64)] = []
+                var at = reader.offset
+                for _ in 0..<256 {
+                    let count = try head.number()
+                    guard count >= 0, count <= (size - at) / SnapshotKeys.entryBytes else { return nil }
+                    runs.append((at, count, try head.unsigned()))
+                    at += count * SnapshotKeys.entryBytes
+                }
+                guard at == size, head.isAtEnd else { return nil }
+                return (index, runs)
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    /// The lines (byte ranges of the journal, without their line break) whose event names
+    /// `recordID`, in the order they lie; nil when the run that holds them is damaged.
+    func lines(of recordID: String) -> [Range<Int>]? {
+        run(Int(SnapshotKeys.hash(recordID) >> 56)).flatMap { bytes in
+            bytes.withUnsafeBytes { raw in
+                SnapshotKeys.offsets(of: recordID, in: raw).filter { $0.upperBound < index.mark.offset }.sorted {
+                    $0.lowerBound < $1.lowerBound
+                }
+            }
+        }
+    }
+
+    /// Every entry, for an index brought further; nil when any run is damaged.
+    func entries() -> [JournalIndex.Entry]? {
+        var all: [JournalIndex.Entry] = []
+        for r in runs.indices {
+            guard let bytes = run(r) else { return nil }
+            bytes.withUnsafeBytes { raw in
+                for i in 0..<(raw.count / SnapshotKeys.entryBytes) {
+                    let at = i * SnapshotKeys.entryBytes
+                    all.append(
+                        JournalIndex.Entry(
+                            hash: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)),
+                            offset: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self)),
+                            length: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self))))
+                }
+            }
+        }
+        return all
+    }
+
+    private func run(_ r: Int) -> [UInt8]? {
+        let run = runs[r]
+        var bytes = [UInt8](repeating: 0, count: run.count * SnapshotKeys.entryBytes)
+        guard bytes.isEmpty || bytes.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, $0.count, off_t(run.at)) }) == bytes.count,
+            bytes.withUnsafeBytes({ SnapshotChecksum.of($0) }) == run.sum
+        else { return nil }
+        return bytes
+    }
+}
