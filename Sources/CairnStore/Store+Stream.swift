@@ -25,7 +25,7 @@ extension Store {
         init(_ url: URL, sliceBytes: Int) {
             self.url = url
             self.sliceBytes = sliceBytes
-            size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            size = InsideStore.size(url)
         }
 
         /// The next event, reading the next slice when the last is used up; nil at the end.

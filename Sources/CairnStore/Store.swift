@@ -213,7 +213,7 @@ public final class Store {
         for file in files {
             let name = file.lastPathComponent
             let (offset, line) = positions[name] ?? (0, 1)
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            let size = InsideStore.size(file)
             if size < offset || !stillHolds(file, upTo: offset) {
                 noteChangedUnder(name, from: offset, to: size)
                 try reload()

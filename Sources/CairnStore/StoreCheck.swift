@@ -77,7 +77,7 @@ public struct StoreCheck: Sendable {
             // The lines the read just took whole (not read again: at a million events that
             // doubled the check's time and memory).
             let lines = (store.positions[file.lastPathComponent]?.line ?? 1) - 1
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            let size = InsideStore.size(file)
             check.files.append(FileSummary(name: "journal/" + file.lastPathComponent, lines: lines, bytes: size))
         }
         check.events = store.eventCount

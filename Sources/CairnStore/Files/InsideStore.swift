@@ -120,6 +120,13 @@ public enum InsideStore {
         return fd
     }
 
+    /// The size of the file at `url` (of a link itself, never what it points at); 0 when it
+    /// cannot be read. One `lstat`, where `FileManager` asks for much more than the size.
+    static func size(_ url: URL) -> Int {
+        var info = stat()
+        return lstat(url.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
     /// Opens `url` for reading without following a link at its last step: nil when it is
     /// missing, a link or not a regular file. Never waits: a FIFO put in a file's place
     /// (which a member of a team store can do) would hold `open` until someone wrote to it.

@@ -79,11 +79,23 @@ final class JournalIndexFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
-        // The head is a few KiB (the runs and the authors); a larger one is no index of ours.
-        var bytes = [UInt8](repeating: 0, count: min(size, 1 << 20))
-        guard bytes.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, $0.count, 0) }) == bytes.count,
-            bytes.starts(with: JournalIndex.magic)
-        else { return nil }
+        // The head is a few KiB (the runs and the authors): read on only when it says it is
+        // longer, and never past a MiB.
+        func read(_ count: Int) -> [UInt8]? {
+            var bytes = [UInt8](repeating: 0, count: min(size, count))
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+            return n == bytes.count && bytes.starts(with: JournalIndex.magic) ? bytes : nil
+        }
+        guard var bytes = read(4 << 10) else { return nil }
+        let needed = bytes.withUnsafeBytes { raw -> Int in
+            var reader = SnapshotReader(raw, from: JournalIndex.magic.count)
+            guard let length = try? reader.unsigned(), (try? reader.unsigned()) != nil, length < 1 << 20 else { return 0 }
+            return reader.offset + Int(length)
+        }
+        if needed > bytes.count {
+            guard let more = read(needed) else { return nil }
+            bytes = more
+        }
         return bytes.withUnsafeBytes { raw -> (JournalIndex, [(at: Int, count: Int, sum: UInt64)])? in
             var reader = SnapshotReader(raw, from: JournalIndex.magic.count)
             do {

@@ -43,7 +43,7 @@ struct LogJournal {
         self.url = url
         self.scope = scope
         self.readBytes = readBytes
-        size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        size = InsideStore.size(url)
     }
 
     /// Takes the record's lines from the journal's index in `store`'s `local/`, when there is
@@ -62,6 +62,8 @@ struct LogJournal {
             try surveyForward(visit)
             return
         }
+        // Indexed whole, and the record not in it: nothing to open.
+        if let indexed, indexed.covered == size, indexed.lines.isEmpty { return }
         var reading = try LogReading(self)
         var later: Event?
         while let batch = try reading.olderBatch() {

@@ -228,7 +228,7 @@ extension StoreSync {
             var out: [String: Int] = [:]
             for name in names where name.hasSuffix(".jsonl") {
                 out[name] =
-                    (try? FileManager.default.attributesOfItem(atPath: journalFolder.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+                    InsideStore.size(journalFolder.appendingPathComponent(name))
             }
             return out
         }
