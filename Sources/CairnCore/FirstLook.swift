@@ -14,6 +14,9 @@ public struct FirstLook: Sendable, Equatable {
     public var conflicts = 0
     /// Each cluster's open checkpoint due first (`World.nextDueByCluster`).
     public var nextDue: [String: Checkpoint] = [:]
+    /// Whether some cluster is now a member of another (`World.hasGroupings`): Home then
+    /// offers the tree.
+    public var groupings = false
 
     public init() {}
 
@@ -24,6 +27,16 @@ public struct FirstLook: Sendable, Equatable {
     public func healthByCluster(on today: Day) -> [String: ClusterHealth] {
         ClusterHealth.byCluster(clusters, assessments: assessments, on: today)
     }
+}
+
+/// The first look a snapshot held, kept with the world read from it; equal whatever it holds,
+/// since two worlds are equal by their records.
+package struct LookAtSnapshot: Sendable, Equatable {
+    package var look: FirstLook?
+
+    package init(_ look: FirstLook? = nil) { self.look = look }
+
+    package static func == (a: LookAtSnapshot, b: LookAtSnapshot) -> Bool { true }
 }
 
 extension World {
@@ -37,17 +50,53 @@ extension World {
         look.goals = goals.count
         look.conflicts = conflicts.count
         look.nextDue = nextDueByCluster()
+        look.groupings = hasGroupings
         return look
     }
 
-    /// Each cluster's open checkpoint due first (ties: by title, then id), in one pass over
-    /// the checkpoints: Home's "Next due" column.
+    /// Each cluster's open checkpoint due first (ties: by title, then id): Home's "Next due"
+    /// column. Read from the snapshot's first look, and anew only for the clusters whose
+    /// checkpoints changed since; without one, in one pass over the checkpoints.
     public func nextDueByCluster() -> [String: Checkpoint] {
+        guard var next = lookAtSnapshot.look?.nextDue, let changes = checkpoints.changesSinceStored else {
+            return Self.nextDue(in: checkpoints.values)
+        }
+        var changed: Set<String> = []
+        for (id, stored) in changes {
+            if let stored { changed.insert(stored.cluster) }
+            if let now = checkpoints[id] { changed.insert(now.cluster) }
+        }
+        for cluster in changed {
+            next[cluster] = Self.nextDue(in: (clusterIndex.checkpoints[cluster] ?? []).lazy.compactMap { checkpoints[$0] })[cluster]
+        }
+        return next
+    }
+
+    /// `nextDueByCluster` in one pass over every checkpoint, whatever the snapshot held.
+    package func nextDueByClusterScanning() -> [String: Checkpoint] { Self.nextDue(in: checkpoints.values) }
+
+    private static func nextDue(in checkpoints: some Sequence<Checkpoint>) -> [String: Checkpoint] {
         var next: [String: Checkpoint] = [:]
-        for c in checkpoints.values where !c.isDone {
+        for c in checkpoints where !c.isDone {
             if let n = next[c.cluster], (n.due, n.title, n.id) <= (c.due, c.title, c.id) { continue }
             next[c.cluster] = c
         }
         return next
     }
+
+    /// Whether some cluster is now a member of another. Read from the snapshot's first look
+    /// unless a membership changed since could decide otherwise; else from every membership.
+    public var hasGroupings: Bool {
+        func grouping(_ m: Membership?) -> Bool { m.map { $0.memberType == .cluster && $0.isCurrent } ?? false }
+        guard let held = lookAtSnapshot.look?.groupings, let changes = memberships.changesSinceStored else {
+            return hasGroupingsScanning
+        }
+        if changes.contains(where: { grouping(memberships[$0.id]) }) { return true }
+        // None made since; one the snapshot held may have ended.
+        if !held || !changes.contains(where: { grouping($0.stored) }) { return held }
+        return hasGroupingsScanning
+    }
+
+    /// `hasGroupings` from every membership, whatever the snapshot held.
+    package var hasGroupingsScanning: Bool { memberships.values.contains { $0.memberType == .cluster && $0.isCurrent } }
 }

@@ -94,6 +94,13 @@ public struct RecordTable<Value: Sendable>: Sendable {
     /// holds of it is no longer the world's.
     public func isChanged(_ id: String) -> Bool { changed[id] != nil || removed.contains(id) }
 
+    /// Each id changed or removed since the snapshot, with what the snapshot held of it (nil:
+    /// one it did not hold); nil when there is no snapshot under the table.
+    package var changesSinceStored: [(id: String, stored: Value?)]? {
+        guard let stored else { return nil }
+        return (Array(changed.keys) + removed).map { ($0, stored.value($0)) }
+    }
+
     /// Whether the snapshot's part has been read (for tests of what a command reads).
     package var isRead: Bool { stored?.isRead ?? true }
 

@@ -32,6 +32,9 @@ public struct World: Sendable, Equatable {
     /// The ids of the schools and agencies by name key (`Duplicates.swift`), as the snapshot
     /// the world was read from held them: for records not changed since. Empty without one.
     package var nameIndex = NameIndex()
+    /// Home's first look as the snapshot the world was read from held it: what has not changed
+    /// since is taken from it rather than from every checkpoint and membership. None without one.
+    package var lookAtSnapshot = LookAtSnapshot()
     /// Who links to each record, once a delete needed it, until a put sets a link
     /// (`LinksToDeleted.swift`).
     var linkHolders = LinkHolders()

@@ -23,6 +23,12 @@ public enum BenchLog {
         note("main to the frame drawn with the world read whole")
     }
 
+    /// The frame drawn after the first key the session read (typed, perhaps, before the first
+    /// frame: it waited in the terminal).
+    static func firstKeyAnswered() {
+        note("main to the first key's answer drawn")
+    }
+
     /// What a session's keys cost: keys read, frames drawn, drafts written. Written at the
     /// session's end, so that a test can count the work a paste made.
     static func sessionEnded(keys: Int, frames: Int, drafts: Int) {

@@ -43,6 +43,8 @@ public final class Session {
     /// Writes a snapshot in the background whenever the store has read far past the last one.
     private let snapshots = SnapshotKeeper()
     private var (keys, frames, draftsWritten) = (0, 0, 0)
+    /// Whether the frame after the first key read was logged for `cairn-bench`.
+    private var firstKeyAnswered = false
 
     /// Opens the screens on `store` and draws the first frame.
     ///
@@ -148,6 +150,10 @@ public final class Session {
         snapshots.keep(store)
         terminal.draw(app.render())
         frames += 1
+        if keys > 0, !firstKeyAnswered {
+            firstKeyAnswered = true
+            BenchLog.firstKeyAnswered()
+        }
         return nil
     }
 

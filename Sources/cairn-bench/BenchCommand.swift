@@ -142,7 +142,7 @@ struct BenchCommand {
         let cairn = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("cairn").path
         let probe = TmuxProbe(cairn: cairn, store: directory, language: languageCode, starts: starts ?? TmuxProbe.starts)
         if loadOnly {
-            if starts != nil { for line in probe.firstFrames() { print(line) } }
+            if starts != nil { for line in probe.firstFrames() + probe.firstKeys() { print(line) } }
             return
         }
 
@@ -257,7 +257,7 @@ struct BenchCommand {
         )
         print(String(format: "peak memory of this process so far: %.0f MiB", Measure.peakMemoryMiB()))
 
-        for line in probe.run() { print(line) }
+        for line in probe.run() + probe.firstKeys() { print(line) }
     }
 }
 

@@ -65,6 +65,52 @@ struct TmuxProbe {
         return Self.summarize(startAndQuit(starts, log: log))
     }
 
+    /// `key` pressed as soon as each of `starts` starts draws its first frame (as someone who
+    /// knows the keys does), and the time from the process's start to the frame that answers it.
+    func firstKeys(_ key: String = "2", named: String = "the Schools tab") -> [String] {
+        guard FileManager.default.isExecutableFile(atPath: cairn) else { return ["real terminal: \(cairn) not built, skipped"] }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-key-\(getpid()).log")
+        defer {
+            _ = tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: log)
+        }
+        var values: [Double] = []
+        for _ in 0..<starts {
+            _ = tmux(["kill-server"])
+            try? FileManager.default.removeItem(at: log)
+            // A server already running: the `new-session` that starts one returns only later,
+            // and the key would wait for it.
+            _ = tmux(["new-session", "-d", "-s", "idle", "sleep 600"])
+            launch(log: log)
+            guard wait(log, for: "main to first") else { continue }
+            _ = tmux(["send-keys", "-t", "b", key])
+            guard wait(log, for: "first key's answer") else { continue }
+            if let line = readLog(log).first(where: { $0.contains("first key's answer") }), let ms = Self.ms(line, after: "(exec)") {
+                values.append(ms)
+            }
+            _ = tmux(["send-keys", "-t", "b", "q"])
+            waitForExit()
+        }
+        values.sort()
+        guard !values.isEmpty else { return ["real binary, the first key's answer: not logged"] }
+        return [
+            String(
+                format:
+                    "real binary, the process's start (exec) to the answer of %@ (%@) pressed at the first frame: median %.1f ms of %d starts (%.1f–%.1f)",
+                key, named, values[values.count / 2], values.count, values.first!, values.last!)
+        ]
+    }
+
+    /// Until the log has a line with `text`, for at most a minute; false if it never came.
+    private func wait(_ log: URL, for text: String) -> Bool {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if readLog(log).contains(where: { $0.contains(text) }) { return true }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        return false
+    }
+
     /// The log lines of `count` starts, each quit once its world is read whole.
     private func startAndQuit(_ count: Int, log: URL) -> [[String]] {
         var logs: [[String]] = []
@@ -84,14 +130,19 @@ struct TmuxProbe {
 
     /// Starts `cairn` at 80x24 and waits for its frame drawn with the world read whole.
     func start(log: URL) {
+        launch(log: log)
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !readLog(log).contains(where: { $0.contains("read whole") }) { Thread.sleep(forTimeInterval: 0.02) }
+        Thread.sleep(forTimeInterval: 0.3)
+    }
+
+    /// Starts `cairn` at 80x24, logging to `log`.
+    private func launch(log: URL) {
         // The clock read by the shell that then becomes `cairn` (exec): the process's start.
         let command =
             "export LANG=C.UTF-8 TERM=xterm-256color CAIRN_BENCH_LOG=\(log.path); export CAIRN_EXEC_AT=$(date +%s.%N); exec \(cairn) --store \(store.path)"
             + (language.map { " --lang \($0)" } ?? "")
         _ = tmux(["new-session", "-d", "-s", "b", "-x", "80", "-y", "24", command])
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !readLog(log).contains(where: { $0.contains("read whole") }) { Thread.sleep(forTimeInterval: 0.02) }
-        Thread.sleep(forTimeInterval: 0.3)
     }
 
     /// Until `cairn` has quit (its snapshot written): its pane, and so the session, is gone.
@@ -108,12 +159,14 @@ struct TmuxProbe {
 
     /// Each start's first frame, and the medians of those drawn from the first look, and of
     /// the first word's wait for the catalogue.
+    /// The number a log line gives after `label`.
+    static func ms(_ line: String, after label: String) -> Double? {
+        guard let at = line.range(of: label) else { return nil }
+        let digits = line[at.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
+        return Double(digits)
+    }
+
     static func summarize(_ logs: [[String]]) -> [String] {
-        func ms(_ line: String, after label: String) -> Double? {
-            guard let at = line.range(of: label) else { return nil }
-            let digits = line[at.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
-            return Double(digits)
-        }
         let frames = logs.map { $0.first { $0.contains("first drawn frame") } ?? "first frame: not logged" }
         let looks = frames.filter { $0.contains("first look") }
         var out = frames.enumerated().map { "start \($0.offset + 1): \($0.element)" }

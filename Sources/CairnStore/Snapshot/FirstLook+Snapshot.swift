@@ -32,6 +32,7 @@ extension FirstLook {
 
     package func writeSnapshot(to w: inout SnapshotWriter) {
         for n in [schools, agencies, checkpoints, goals, conflicts] { w.number(n) }
+        w.bool(groupings)
         w.number(nextDue.count)
         for c in nextDue.values { RecordSnapshot.write(.checkpoint(c), to: &w) }
     }
@@ -48,6 +49,7 @@ extension FirstLook {
         checkpoints = try tally()
         goals = try tally()
         conflicts = try tally()
+        groupings = try r.bool()
         let count = try r.count()
         nextDue.reserveCapacity(count)
         for _ in 0..<count {

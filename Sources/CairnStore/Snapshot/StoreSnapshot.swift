@@ -43,7 +43,7 @@ struct StoreSnapshot: Sendable {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 15
+    static let format = 16
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -140,8 +140,9 @@ struct StoreSnapshot: Sendable {
                 return StoreSnapshot(
                     marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look)
             }
-            let world = try World(snapshot: bytes, at: &offset, seal: seal)
+            var world = try World(snapshot: bytes, at: &offset, seal: seal)
             guard offset == bytes.size else { return nil }
+            world.lookAtSnapshot = LookAtSnapshot(look)
             return StoreSnapshot(
                 marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
                 bytes: bytes)

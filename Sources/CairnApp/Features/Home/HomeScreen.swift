@@ -231,7 +231,7 @@ public struct HomeScreen: Screen, TabbedLists {
     public mutating func refresh(_ env: AppEnvironment) {
         let w = env.world
         if groupingsCheckedFrom != env.listSource {
-            storeHasGroupings = env.firstLook == nil && w.memberships.values.contains { $0.memberType == .cluster && $0.isCurrent }
+            storeHasGroupings = env.firstLook == nil && w.hasGroupings
             groupingsCheckedFrom = env.listSource
         }
         let today = env.today

@@ -1,0 +1,87 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// Home's next-due column and its tree are taken from the snapshot's first look, worked out
+/// anew only where checkpoints or memberships changed since: after any run of changes they
+/// must be what a pass over every record gives.
+@Suite struct FirstLookSinceSnapshotTests {
+    let ana = Identity(user: "ana", host: "regional-server")
+    let today = Day(iso: "2026-12-01")!
+
+    @Test func next_due_and_groupings_after_random_changes_are_what_a_full_pass_gives() throws {
+        var (_, random) = replayableRandom("next_due_and_groupings_after_random_changes_are_what_a_full_pass_gives")
+        let tmp = TemporaryDirectory()
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        try first.commit(try Examples.changes(for: first.world, today: today, user: "ana"))
+        let clusters = Array(first.world.clusters.keys).sorted()
+        for (k, cluster) in clusters.enumerated() {
+            for n in 0..<4 {
+                let due = Day(iso: "2027-0\(1 + n)-1\(k % 10)")!
+                try first.commit([.put(.checkpoint(Checkpoint(id: "chk-\(k)-\(n)", cluster: cluster, title: "T\(n)", due: due)))])
+            }
+        }
+        // A cluster in another, so that the snapshot holds a grouping that may end.
+        try first.commit([
+            .put(.membership(Membership(id: "mem-g0", cluster: clusters[0], memberType: .cluster, memberId: clusters[1])))
+        ])
+        try first.refresh()
+        #expect(first.saveSnapshot())
+        for round in 0..<6 {
+            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+            #expect(store.startedFromSnapshot && store.world.lookAtSnapshot.look != nil, "round \(round)")
+            for step in 0..<25 {
+                let w = store.world
+                let ids = Array(w.checkpoints.keys).sorted()
+                let pick = { ids[Int(random.next() % UInt64(ids.count))] }
+                var change: Change
+                var more: [Change] = []
+                switch random.next() % 7 {
+                case 0:
+                    var c = try #require(w.checkpoints[pick()])
+                    c.doneOn = c.doneOn == nil ? today : nil
+                    change = .put(.checkpoint(c))
+                case 1:
+                    var c = try #require(w.checkpoints[pick()])
+                    c.due = Day(iso: "2026-1\(random.next() % 3)-0\(1 + random.next() % 9)")!
+                    change = .put(.checkpoint(c))
+                case 2:
+                    let cluster = clusters[Int(random.next() % UInt64(clusters.count))]
+                    change = .put(
+                        .checkpoint(Checkpoint(cluster: cluster, title: "New \(round)-\(step)", due: Day(iso: "2026-12-0\(1 + step % 9)")!))
+                    )
+                case 3: change = .delete(.checkpoint, id: pick())
+                case 4:
+                    let (a, b) = (
+                        clusters[Int(random.next() % UInt64(clusters.count))], clusters[Int(random.next() % UInt64(clusters.count))]
+                    )
+                    guard a != b else { continue }
+                    change = .put(.membership(Membership(id: "mem-g\(round)-\(step)", cluster: a, memberType: .cluster, memberId: b)))
+                case 5:
+                    // Every grouping ended at once: the tree is gone.
+                    let current = w.memberships.values.filter { $0.memberType == .cluster && $0.isCurrent }
+                    guard !current.isEmpty else { continue }
+                    let ended = current.map { m in
+                        var m = m
+                        m.to = today
+                        return Change.put(.membership(m))
+                    }
+                    change = ended[0]
+                    more = Array(ended.dropFirst())
+                default:
+                    guard let m = w.memberships.values.first(where: { $0.memberType == .cluster }) else { continue }
+                    change = .delete(.membership, id: m.id)
+                }
+                try store.commit([change] + more)
+                let now = store.world
+                #expect(now.nextDueByCluster() == now.nextDueByClusterScanning(), "round \(round), step \(step): \(change)")
+                #expect(now.hasGroupings == now.hasGroupingsScanning, "round \(round), step \(step): \(change)")
+            }
+            // The next round starts from a snapshot of these changes.
+            try store.refresh()
+            #expect(store.saveSnapshot())
+        }
+    }
+}
