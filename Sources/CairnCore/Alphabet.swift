@@ -55,6 +55,12 @@ public struct Alphabet: Sendable {
     /// True for a language that only folds accents: its names sort in `NameOrder`'s one order.
     public var isEmpty: Bool { letters.isEmpty }
 
+    /// No letters of its own: `NameOrder`'s one order, as exports keep it.
+    public static let plain = Alphabet([])
+
+    /// Its letters as text: two alphabets with one tag sort every name alike.
+    public var tag: String { letters.map { "\($0.spelling)>\($0.after)\($0.rank)" }.joined(separator: ",") }
+
     /// The alphabet of `language`'s readers.
     public static func of(_ language: Language) -> Alphabet {
         switch language.code {

@@ -58,6 +58,11 @@ extension World {
         for c in clusters.values {
             if let o = c.officialId { all[Self.officialKey(cluster: o), default: []].append(c.id) }
         }
+        // The name orders lists and exports show, in the one order and in this session's.
+        for alphabet in Alphabet.session.isEmpty ? [Alphabet.plain] : [.plain, .session] {
+            if !schools.isEmpty { all[Self.orderKey(.school, alphabet)] = shownInFull(schools, by: \.name, in: alphabet).map(\.id) }
+            if !agencies.isEmpty { all[Self.orderKey(.agency, alphabet)] = shownInFull(agencies, by: \.name, in: alphabet).map(\.id) }
+        }
         return all
     }
 

@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
             case .clusters:
                 let shown = JSONExport.sortedClusters(world).filter { !overdue || overdueClusters.contains($0.id) }
                 data = JSONExport.listData(clusters: shown, of: world)
-            case .schools: data = JSONExport.listData(schools: NameOrder.sorted(world.schools.values, by: \.name, id: \.id))
+            case .schools: data = JSONExport.listData(schools: world.schoolsShown(in: .plain))
             case .agencies: data = JSONExport.listData(agencies: NameOrder.sorted(world.agencies.values, by: \.name, id: \.id))
             case .checkpoints: data = JSONExport.listData(checkpoints: checkpoints)
             }
@@ -81,7 +81,7 @@ struct ListCommand: ParsableCommand {
                         Words.say("MUNICIPALITY", context: "list column"),
                     ]
                 ]
-                + NameOrder.sorted(world.schools.values, by: \.name)
+                + world.schoolsShown(in: .plain)
                 .map { [$0.id, $0.officialId ?? "", $0.name, $0.phases.map(\.rawValue).joined(separator: ","), $0.municipality] }
         case .agencies:
             table =
@@ -91,7 +91,7 @@ struct ListCommand: ParsableCommand {
                         Words.say("SECTOR", context: "list column"), Words.say("LEVEL", context: "list column"),
                     ]
                 ]
-                + NameOrder.sorted(world.agencies.values, by: \.name)
+                + world.agenciesShown(in: .plain)
                 .map { [$0.id, $0.name, $0.sector.rawValue, $0.level.rawValue] }
         case .checkpoints:
             table =

@@ -31,7 +31,7 @@ enum Rows {
     ]
 
     static func schools(_ w: World) -> [ListRow] {
-        NameOrder.shown(w.schools.values, by: \.name, id: \.id).map { s in
+        w.schoolsShown().map { s in
             ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
         }
     }
@@ -41,7 +41,7 @@ enum Rows {
     ]
 
     static func agencies(_ w: World) -> [ListRow] {
-        NameOrder.shown(w.agencies.values, by: \.name, id: \.id).map { a in
+        w.agenciesShown().map { a in
             ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
         }
     }
