@@ -129,7 +129,10 @@ final class JournalIndexFile {
     func lines(of recordID: String) -> [Range<Int>]? {
         run(Int(SnapshotKeys.hash(recordID) >> 56)).flatMap { bytes in
             bytes.withUnsafeBytes { raw in
-                SnapshotKeys.offsets(of: recordID, in: raw).filter { $0.upperBound < index.mark.offset }.sorted {
+                // No event is longer than a first line may be: an entry that says so is not read.
+                SnapshotKeys.offsets(of: recordID, in: raw).filter {
+                    $0.upperBound < index.mark.offset && $0.count <= JournalVetting.firstLineLimit
+                }.sorted {
                     $0.lowerBound < $1.lowerBound
                 }
             }
