@@ -1,6 +1,7 @@
 import CairnCore
 import CairnWords
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -165,13 +166,18 @@ extension StoreCheck {
     /// The first line of each journal that breaks its hash chain: a line changed, removed or
     /// reordered since it was written, named with the copy whose journal it is.
     static func chainBreaks(_ journals: [URL]) -> [JournalProblem] {
-        journals.compactMap { url in
-            guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { return nil }
+        // Each journal walked on its own, on every core: a national store's trail is hashed once.
+        let found = Mutex<[Int: JournalProblem]>([:])
+        DispatchQueue.concurrentPerform(iterations: journals.count) { k in
+            let url = journals[k]
+            guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { return }
             let copy = url.deletingPathExtension().lastPathComponent
-            return JournalProblem(
+            let problem = JournalProblem(
                 kind: .damagedLine, file: url.lastPathComponent, line: broken.line,
                 detail: "\(broken.reason) (the journal of copy \(copy); the line names host \(Text.visible(broken.host)))")
+            found.withLock { $0[k] = problem }
         }
+        return found.withLock { all in all.keys.sorted().compactMap { all[$0] } }
     }
 
     /// The links among what Cairn writes in `store`, each said with where it points and how to
