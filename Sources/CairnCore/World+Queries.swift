@@ -31,6 +31,20 @@ extension World {
         }
     }
 
+    /// How many schools and agencies each cluster has now, in one pass over the memberships:
+    /// a list of every cluster needs the counts, not each member in its order.
+    public func currentMemberCounts() -> [String: (schools: Int, agencies: Int)] {
+        var counts: [String: (schools: Int, agencies: Int)] = [:]
+        for m in memberships.values where m.isCurrent {
+            switch m.memberType {
+            case .school: counts[m.cluster, default: (0, 0)].schools += 1
+            case .agency: counts[m.cluster, default: (0, 0)].agencies += 1
+            case .cluster: break
+            }
+        }
+        return counts
+    }
+
     func inMemberOrder(_ list: [Membership]) -> [Membership] {
         // Each name looked up and folded once, and places sorted rather than memberships:
         // folded at every comparison, each name of a large community was folded over and over.

@@ -54,9 +54,9 @@ struct ListCommand: ParsableCommand {
         let table: [[String]]
         switch what {
         case .clusters:
-            // Members grouped once: asked cluster by cluster, each of a national store's
+            // Members counted in one pass: asked cluster by cluster, each of a national store's
             // clusters scanned every membership.
-            let members = world.membersByCluster()
+            let members = world.currentMemberCounts()
             table =
                 [
                     [
@@ -66,11 +66,8 @@ struct ListCommand: ParsableCommand {
                     ]
                 ]
                 + NameOrder.sorted(world.clusters.values.filter { !overdue || overdueClusters.contains($0.id) }, by: \.name).map { c in
-                    let of = members[c.id] ?? []
-                    return [
-                        c.id, c.name, c.kind.rawValue, c.region, "\(of.filter { $0.memberType == .school }.count)",
-                        "\(of.filter { $0.memberType == .agency }.count)",
-                    ]
+                    let of = members[c.id] ?? (0, 0)
+                    return [c.id, c.name, c.kind.rawValue, c.region, "\(of.schools)", "\(of.agencies)"]
                 }
         case .schools:
             table =
