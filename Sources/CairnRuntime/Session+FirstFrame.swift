@@ -1,6 +1,7 @@
 import CairnApp
 import CairnCore
 import CairnStore
+import CairnWords
 import TermUI
 
 extension Session {
@@ -13,12 +14,16 @@ extension Session {
         dress: (inout AppState) -> Void
     ) throws(StoreError) -> AppState {
         var unread = unread
-        if unread, quick, let look = store.firstLook() {
+        if unread, quick, let (look, behind) = store.earlyLook() {
             var app = AppState(
                 world: World(), today: today, user: store.identity.user, width: terminal.width, height: terminal.height, ids: ids,
                 firstLook: look)
             dress(&app)
-            terminal.draw(app.render())
+            // The snapshot is behind the journals: this frame shows the store as it was, for
+            // the moment it takes to read what came since.
+            var shown = app
+            if behind { shown.status = Status(Words.say("Reading the latest changes…")) }
+            terminal.draw(shown.render())
             BenchLog.firstFrameDrawn(fromFirstLook: true)
             try store.read()
             unread = false

@@ -37,6 +37,21 @@ import Testing
         #expect(s.screen.contains("Tick off “Reunião trimestral”"))
     }
 
+    @Test func a_snapshot_behind_the_journals_draws_the_first_frame_says_it_reads_on_and_the_world_draws_the_rest() throws {
+        let folder = try snapshotted()
+        // Written after the snapshot: a tail the first frame does not hold yet.
+        let other = try folder.open()
+        var cluster = try #require(other.world.clusters.values.first { $0.name.hasPrefix("Agrupamento de Escolas") })
+        cluster.name = "Agrupamento Renomeado"
+        try other.perform(.edit(.cluster(cluster)))
+        let s = try TestSession(folder, unread: true)
+        #expect(s.terminal.frames.count == 2)
+        let (early, whole) = (s.terminal.frames[0].text, s.terminal.frames[1].text)
+        #expect(early.contains("Agrupamento de Escolas") && early.contains("Reading the latest changes…"))
+        #expect(whole.contains("Agrupamento Renomeado") && !whole.contains("Reading the latest changes…"))
+        #expect(s.session.app.env.firstLook == nil)
+    }
+
     @Test func without_a_snapshot_the_first_frame_waits_for_the_world() throws {
         let s = try TestSession(try TemporaryStore(), unread: true)
         #expect(s.terminal.frames.count == 1)

@@ -98,10 +98,17 @@ extension Store {
     /// whole world), when the snapshot holds every journal whole; else nil, and the start
     /// waits for `read()`.
     public func firstLook() -> FirstLook? {
+        earlyLook().flatMap { $0.behind ? nil : $0.look }
+    }
+
+    /// The snapshot's first look whenever the snapshot fits the journals, and whether they
+    /// have grown past it (a session killed before it wrote one, a sync since): a first frame
+    /// drawn from it is then a moment behind the store, and says so until the read is done.
+    public func earlyLook() -> (look: FirstLook, behind: Bool)? {
         guard let files = try? journalFiles(), let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true),
-            snapshot.coversWholly(files)
+            snapshot.fit(files) == .fits
         else { return nil }
-        return snapshot.look
+        return (snapshot.look, !snapshot.endsWhereTheyEnd(files))
     }
 
     /// At the end of a session: a snapshot of the world as it stands, when the journals have

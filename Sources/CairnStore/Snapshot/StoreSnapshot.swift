@@ -250,7 +250,13 @@ struct StoreSnapshot: Sendable {
     /// Whether the snapshot holds every journal whole: each is there, unchanged, and ends at
     /// its place (no tail to read, no journal it never saw).
     func coversWholly(_ files: [URL]) -> Bool {
-        guard files.count == marks.count, fit(files) == .fits else { return false }
+        fit(files) == .fits && endsWhereTheyEnd(files)
+    }
+
+    /// Whether it names every journal there is, each up to its end (whether the bytes before
+    /// are the ones it read is `fit`'s question).
+    func endsWhereTheyEnd(_ files: [URL]) -> Bool {
+        guard files.count == marks.count else { return false }
         let offsets = Dictionary(marks.map { ($0.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return files.allSatisfy { url in
             var info = stat()
