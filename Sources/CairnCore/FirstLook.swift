@@ -54,6 +54,15 @@ extension World {
         return look
     }
 
+    /// `firstLook` from every record, whatever the snapshot held: what a new snapshot keeps,
+    /// so that a look forged into one does not live on in the next.
+    package var firstLookInFull: FirstLook {
+        var look = firstLook
+        look.nextDue = nextDueByClusterScanning()
+        look.groupings = hasGroupingsScanning
+        return look
+    }
+
     /// Each cluster's open checkpoint due first (ties: by title, then id): Home's "Next due"
     /// column. Read from the snapshot's first look, and anew only for the clusters whose
     /// checkpoints changed since; without one, in one pass over the checkpoints.

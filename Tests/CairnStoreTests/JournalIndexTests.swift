@@ -136,6 +136,40 @@ import Testing
         let read = try logged("sch-5").map(said)
         #expect(!read.isEmpty && read.allSatisfy { whole.contains($0) }, "nothing made up")
 
+        // Forged heads: a place before the start, one inside a line, counts no journal of that
+        // length holds; and every entry one line's, a thousand times over.
+        let index1 = JournalIndex.file(of: journals.url(1), store: journals.tmp.store)
+        var before = mark
+        before.offset = -5
+        try Data(JournalIndex(mark: before).encoded([])).write(to: index1)
+        #expect(JournalIndexFile.open(journals.url(1), store: journals.tmp.store) == nil, "a place before the start")
+        #expect(store.changesSince("2026-01-01T00:00:00.000Z", notBy: "ana") >= 0)
+        var inside = mark
+        inside.offset -= 3
+        let insideFD = try #require(InsideStore.openForReading(journals.url(1)))
+        inside = try #require(StoreSnapshot.fingerprint(insideFD, file: mark.file, offset: inside.offset, line: mark.line))
+        close(insideFD)
+        try Data(JournalIndex(mark: inside).encoded([])).write(to: index1)
+        #expect(JournalIndexFile.open(journals.url(1), store: journals.tmp.store) == nil, "a place inside a line")
+        var boastful = JournalIndex(mark: mark)
+        boastful.stamped = mark.offset
+        try Data(boastful.encoded([])).write(to: index1)
+        #expect(JournalIndexFile.open(journals.url(1), store: journals.tmp.store) == nil, "more lines than the bytes hold")
+        let text = Array(journals.writers[1].text.utf8)
+        let lineStarts = [0] + text.indices.filter { text[$0] == 0x0A && $0 + 1 < mark.offset }.map { $0 + 1 }
+        let school3 = try #require(
+            lineStarts.first { start in
+                let line = text[start...].prefix { $0 != 0x0A }
+                return String(decoding: line, as: UTF8.self).contains(#""recordId":"sch-3","type""#)
+            })
+        let length = text[school3...].prefix { $0 != 0x0A }.count
+        let again = Array(
+            repeating: JournalIndex.Entry(hash: SnapshotKeys.hash("sch-3"), offset: UInt32(school3), length: UInt32(length)), count: 1000)
+        try Data(JournalIndex(mark: mark).encoded(again)).write(to: index1)
+        let told = Dictionary(try logged("sch-3").map { (said($0), 1) }, uniquingKeysWith: +)
+        let held = Dictionary(try wholeOf("sch-3").map { (said($0), 1) }, uniquingKeysWith: +)
+        #expect(told.allSatisfy { $0.value <= held[$0.key] ?? 0 }, "each line read once, however often the index names it")
+
         // A link in an index's place is neither read nor written through.
         let outside = journals.tmp.url.appendingPathComponent("outside")
         try sound.write(to: outside)

@@ -22,18 +22,19 @@ extension JournalIndex {
     /// Brings the index of `journal` up to `offset` (a line's end, `line` the line there): on
     /// from where a fitting index reached, else from the journal's start.
     static func update(_ journal: URL, to offset: Int, line: Int, store: URL, access: StoreAccess) {
+        // An entry's place is four bytes: a longer journal is read whole, as before.
+        guard offset <= UInt32.max, let fd = InsideStore.openForReading(journal) else { return }
+        defer { close(fd) }
+        // The index it had, checked against this very file, which is then read on.
         var index: JournalIndex?
         var entries: [Entry] = []
-        if let old = JournalIndexFile.open(journal, store: store) {
+        if let old = JournalIndexFile.open(journal, store: store, journalFD: fd) {
             guard old.index.mark.offset < offset else { return }
             if let kept = old.entries() {
                 index = old.index
                 entries = kept
             }
         }
-        // An entry's place is four bytes: a longer journal is read whole, as before.
-        guard offset <= UInt32.max, let fd = InsideStore.openForReading(journal) else { return }
-        defer { close(fd) }
         guard let mark = StoreSnapshot.fingerprint(fd, file: journal.lastPathComponent, offset: offset, line: line),
             (try? StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)) != nil,
             (try? StoreFiles.createFolder(folder(store), mode: access.folderMode, store: store)) != nil
@@ -92,9 +93,9 @@ extension JournalIndex {
 
     /// Every value a line gives after `"by":"`, up to the next quote: a line holds
     /// `"by":"ana"` exactly when `ana` is among them.
-    static func authors(_ line: UnsafeBufferPointer<UInt8>) -> Set<String> {
+    static func authors(_ line: UnsafeBufferPointer<UInt8>) -> Set<[UInt8]> {
         let key = Array("\"by\":\"".utf8)
-        var found: Set<String> = []
+        var found: Set<[UInt8]> = []
         var i = 0
         while i + key.count < line.count, let hit = memchr(line.baseAddress! + i, 0x22, line.count - i - key.count) {
             let at = line.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -104,8 +105,9 @@ extension JournalIndex {
             }
             let valueStart = at + key.count
             guard let quote = line[valueStart...].firstIndex(of: 0x22) else { break }
-            found.insert(String(decoding: line[valueStart..<quote], as: UTF8.self))
-            i = valueStart
+            found.insert(Array(line[valueStart..<quote]))
+            // On from the byte after this key's quote: `"by":"by":"ana"` names `by":` and `ana`.
+            i = at + 1
         }
         return found
     }
@@ -126,8 +128,9 @@ extension JournalIndex {
         head.number(stamped)
         head.optionalText(earliest)
         head.number(authors.count)
-        for (author, count) in authors.sorted(by: { $0.key < $1.key }) {
-            head.text(author)
+        for (author, count) in authors.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            head.number(author.count)
+            head.raw(author)
             head.number(count)
         }
         var next = 0

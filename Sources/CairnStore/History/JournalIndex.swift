@@ -20,9 +20,9 @@ struct JournalIndex {
     var mark: StoreSnapshot.Mark
     /// The covered lines that begin with a whole stamp (`{"at":"…"`, longer than the stamp).
     var stamped = 0
-    /// Of those, how many name each author (`"by":"…"`, as bytes; a line naming two counts
-    /// for both).
-    var authors: [String: Int] = [:]
+    /// Of those, how many name each author (`"by":"…"`, by the author's bytes; a line naming
+    /// two counts for both).
+    var authors: [[UInt8]: Int] = [:]
     /// The earliest of their stamps; nil when there is none.
     var earliest: String?
 
@@ -37,8 +37,11 @@ struct JournalIndex {
         guard since.utf8.count == Self.stampBytes, !user.utf8.contains(0x22) else { return nil }
         guard let earliest else { return 0 }
         guard since.utf8.lexicographicallyPrecedes(earliest.utf8) else { return nil }
-        return stamped - (authors[user] ?? 0)
+        return stamped - (authors[Array(user.utf8)] ?? 0)
     }
+
+    /// No event line is shorter: `{"at":"` and a stamp, and more.
+    static let shortestLine = 32
 }
 
 /// An index file opened, its head read and checked, found to fit its journal as it is now.
@@ -58,26 +61,35 @@ final class JournalIndexFile {
     deinit { close(fd) }
 
     /// The index of `journal`, when there is a sound one that fits the journal's bytes.
-    static func open(_ journal: URL, store: URL) -> JournalIndexFile? {
+    ///
+    /// - Parameter journalFD: the journal as the caller opened it, to be checked (and then
+    ///   read) as that one file; nil to open it here.
+    static func open(_ journal: URL, store: URL, journalFD: Int32? = nil) -> JournalIndexFile? {
         guard let fd = InsideStore.openForReading(JournalIndex.file(of: journal, store: store)) else { return nil }
-        guard let (index, runs) = head(fd), index.mark.file == journal.lastPathComponent, fits(index.mark, journal) else {
+        guard let (index, runs) = head(fd), index.mark.file == journal.lastPathComponent, fits(index.mark, journal, journalFD)
+        else {
             close(fd)
             return nil
         }
         return JournalIndexFile(index: index, fd: fd, runs: runs)
     }
 
-    private static func fits(_ mark: StoreSnapshot.Mark, _ journal: URL) -> Bool {
-        guard let fd = InsideStore.openForReading(journal) else { return false }
-        defer { close(fd) }
-        guard let now = StoreSnapshot.fingerprint(fd, file: mark.file, offset: mark.offset, line: mark.line) else { return false }
-        return now.sameBytes(as: mark) && now.inode == mark.inode
+    /// Whether the journal holds the bytes the index read, up to a line's end.
+    private static func fits(_ mark: StoreSnapshot.Mark, _ journal: URL, _ given: Int32?) -> Bool {
+        guard let fd = given ?? InsideStore.openForReading(journal) else { return false }
+        defer { if given == nil { close(fd) } }
+        guard let now = StoreSnapshot.fingerprint(fd, file: mark.file, offset: mark.offset, line: mark.line),
+            now.sameBytes(as: mark), now.inode == mark.inode
+        else { return false }
+        var before: UInt8 = 0x0A
+        return mark.offset == 0 || (pread(fd, &before, 1, off_t(mark.offset - 1)) == 1 && before == 0x0A)
     }
 
     /// The head: the magic, then one checked section, then the entries, run after run.
     private static func head(_ fd: Int32) -> (JournalIndex, [(at: Int, count: Int, sum: UInt64)])? {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
+        // Sparse (a file that says it is huge, of holes): no index of ours.
+        guard fstat(fd, &info) == 0, Int(info.st_size) <= Int(info.st_blocks) * 512 + 4096 else { return nil }
         let size = Int(info.st_size)
         // The head is a few KiB (the runs and the authors): read on only when it says it is
         // longer, and never past a MiB.
@@ -104,10 +116,20 @@ final class JournalIndexFile {
                 let mark = StoreSnapshot.Mark(
                     file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
                     head: try head.unsigned(), tail: try head.unsigned())
+                // Counts no journal of that length could hold are no index of it.
+                let most = mark.offset / JournalIndex.shortestLine
+                guard mark.offset >= 0, mark.line >= 1 else { return nil }
                 var index = JournalIndex(mark: mark)
                 index.stamped = try head.number()
+                guard (0...most).contains(index.stamped) else { return nil }
                 index.earliest = try head.optionalText()
-                for _ in 0..<(try head.count()) { index.authors[try head.text()] = try head.number() }
+                for _ in 0..<(try head.count()) {
+                    var author: [UInt8] = []
+                    for _ in 0..<(try head.count()) { author.append(try head.byte()) }
+                    let count = try head.number()
+                    guard (0...index.stamped).contains(count) else { return nil }
+                    index.authors[author] = count
+                }
                 var runs: [(at: Int, count: Int, sum: UInt64)] = []
                 var at = reader.offset
                 for _ in 0..<256 {
@@ -116,7 +138,7 @@ final class JournalIndexFile {
                     runs.append((at, count, try head.unsigned()))
                     at += count * SnapshotKeys.entryBytes
                 }
-                guard at == size, head.isAtEnd else { return nil }
+                guard at == size, (at - reader.offset) / SnapshotKeys.entryBytes <= most, head.isAtEnd else { return nil }
                 return (index, runs)
             } catch {
                 return nil
@@ -129,12 +151,15 @@ final class JournalIndexFile {
     func lines(of recordID: String) -> [Range<Int>]? {
         run(Int(SnapshotKeys.hash(recordID) >> 56)).flatMap { bytes in
             bytes.withUnsafeBytes { raw in
-                // No event is longer than a first line may be: an entry that says so is not read.
-                SnapshotKeys.offsets(of: recordID, in: raw).filter {
-                    $0.upperBound < index.mark.offset && $0.count <= JournalVetting.firstLineLimit
-                }.sorted {
+                // Each byte of the journal read once at most: entries that overlap (forged
+                // twice over) are dropped, so what is read never passes the journal's size.
+                var lines: [Range<Int>] = []
+                for range in SnapshotKeys.offsets(of: recordID, in: raw).filter({ $0.upperBound < index.mark.offset }).sorted(by: {
                     $0.lowerBound < $1.lowerBound
+                }) where lines.last.map({ $0.upperBound < range.lowerBound }) ?? true {
+                    lines.append(range)
                 }
+                return lines
             }
         }
     }

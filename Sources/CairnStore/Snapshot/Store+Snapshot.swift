@@ -84,7 +84,7 @@ extension Store {
             marks.append(mark)
         }
         let snapshot = StoreSnapshot(
-            marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: world.firstLook)
+            marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: world.firstLookInFull)
         return PendingSnapshot(snapshot: snapshot, file: snapshotFile, store: directory, access: access)
     }
 

@@ -183,6 +183,8 @@ struct StoreSnapshot: Sendable {
     /// The mark without its link: the file's inode, and hashes of its first bytes and of those
     /// before `offset`.
     static func fingerprint(_ fd: Int32, file: String, offset: Int, line: Int) -> Mark? {
+        // A place read from a file (a snapshot's, an index's) may be anything.
+        guard offset >= 0, line >= 1 else { return nil }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         func hash(from start: Int, count: Int) -> UInt64? {
