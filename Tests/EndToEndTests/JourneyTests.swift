@@ -225,16 +225,25 @@ struct ReportJourneyTests {
         try tmux.send("Enter")
         try tmux.waitFor("Members (")
         try tmux.send("r")
-        let screen = try tmux.waitFor("Report saved: ")
+        var screen = try tmux.waitFor("Report saved: ")
         let folder = store.url.appendingPathComponent("reports")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(files.count == 1)
         let name = try #require(files.first)
-        // The full path, over two lines if it needs them.
-        let rows = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let status = try #require(rows.firstIndex { $0.hasPrefix("Report saved: ") })
-        let said = rows[status] + (status + 1 < rows.count - 1 ? rows[status + 1] : "")
-        #expect(said.hasPrefix("Report saved: \(folder.appendingPathComponent(name).path)"), "\(screen)")
+        // The full path, over two lines if it needs them (the second may be drawn a moment
+        // after the first was captured).
+        func said(_ screen: String) throws -> String {
+            let rows = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let status = try #require(rows.firstIndex { $0.hasPrefix("Report saved: ") })
+            return rows[status] + (status + 1 < rows.count - 1 ? rows[status + 1] : "")
+        }
+        let expected = "Report saved: \(folder.appendingPathComponent(name).path)"
+        let deadline = Date().addingTimeInterval(10)
+        while try !said(screen).hasPrefix(expected), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            screen = try tmux.screen()
+        }
+        #expect(try said(screen).hasPrefix(expected), "\(screen)")
         let text = try String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)
         #expect(text.contains("## Members") && text.contains("## Monitoring agreement") && text.contains("## The next 90 days"))
     }
