@@ -133,13 +133,20 @@ enum JournalVetting {
         // is an event, as it nearly always is: every command vets every journal it has not
         // vetted in this process.
         let first = bytes.firstIndex(of: 0x0A) ?? end
-        var lines = JournalReader.parse(Data(bytes[0...first]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
-        if lines.events.isEmpty {
+        // The fast reader, in place, first: a thousand segments are vetted at a start.
+        let quick = bytes.withUnsafeBufferPointer { all in
+            EventParser.parse(UnsafeBufferPointer(rebasing: all[0..<first]))?.hasReadableTime ?? false
+        }
+        var lines =
+            quick
+            ? JournalReader.Result(events: [], endOffset: 0, linesRead: 1)
+            : JournalReader.parse(Data(bytes[0...first]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+        if !quick, lines.events.isEmpty {
             if size > bytes.count, bytes.count < 1 << 16, let more = head(1 << 16) { bytes = more }
             let upTo = bytes.lastIndex(of: 0x0A) ?? end
             lines = JournalReader.parse(Data(bytes[0...upTo]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
         }
-        guard !lines.events.isEmpty else {
+        guard quick || !lines.events.isEmpty else {
             return refused(
                 lines.problems.count > 1
                     ? Words.say(

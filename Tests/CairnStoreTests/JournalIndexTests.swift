@@ -130,8 +130,9 @@ import Testing
             forged.append(JournalIndex.Entry(hash: SnapshotKeys.hash("sch-5"), offset: UInt32(offset), length: 33))
         }
         try Data(JournalIndex(mark: mark).encoded(forged)).write(to: JournalIndex.file(of: journals.url(1), store: journals.tmp.store))
-        // (What a record held before a change may then differ: its earlier lines were left out.)
-        let said = { (e: HistoryEntry) in "\(e.at) \(e.by) \(e.host) \(e.op) \(e.record)" }
+        // (What a record held before a change, and so whether a put made or changed it, may then
+        // differ: its earlier lines were left out.)
+        let said = { (e: HistoryEntry) in "\(e.at) \(e.by) \(e.host) \(e.record)" }
         let whole = Set(try wholeOf("sch-5").map(said))
         let read = try logged("sch-5").map(said)
         #expect(!read.isEmpty && read.allSatisfy { whole.contains($0) }, "nothing made up")

@@ -85,6 +85,7 @@ extension JournalIndex {
             stamped += 1
             let stamp = String(decoding: line[head.count..<(head.count + Self.stampBytes)], as: UTF8.self)
             if earliest.map({ stamp.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true { earliest = stamp }
+            if latest.map({ $0.utf8.lexicographicallyPrecedes(stamp.utf8) }) ?? true { latest = stamp }
             for author in Self.authors(line) { authors[author, default: 0] += 1 }
         }
         guard case .success(let event) = JournalReader.event(in: line, decoder: decoder) else { return }
@@ -127,6 +128,7 @@ extension JournalIndex {
         head.unsigned(mark.tail)
         head.number(stamped)
         head.optionalText(earliest)
+        head.optionalText(latest)
         head.number(authors.count)
         for (author, count) in authors.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             head.number(author.count)

@@ -12,7 +12,7 @@ import Foundation
 /// index can leave a line out, never make one up (only `cairn check` reads every line).
 struct JournalIndex {
     static let magic = Array("cairn journal index\n".utf8)
-    static let format = 1
+    static let format = 2
     /// A stamp as Cairn writes it (`2026-12-01T14:02:11.000Z`).
     static let stampBytes = 24
 
@@ -23,8 +23,9 @@ struct JournalIndex {
     /// Of those, how many name each author (`"by":"…"`, by the author's bytes; a line naming
     /// two counts for both).
     var authors: [[UInt8]: Int] = [:]
-    /// The earliest of their stamps; nil when there is none.
+    /// The earliest and the latest of their stamps; nil when there is none.
     var earliest: String?
+    var latest: String?
 
     static func folder(_ store: URL) -> URL { StoreLayout.localFolder(store).appendingPathComponent("index") }
 
@@ -35,7 +36,9 @@ struct JournalIndex {
     /// lines (some are not later).
     func countedSince(_ since: String, notBy user: String) -> Int? {
         guard since.utf8.count == Self.stampBytes, !user.utf8.contains(0x22) else { return nil }
-        guard let earliest else { return 0 }
+        guard let earliest, let latest else { return 0 }
+        // None later: the read back stops at its last stamped line.
+        guard since.utf8.lexicographicallyPrecedes(latest.utf8) else { return 0 }
         guard since.utf8.lexicographicallyPrecedes(earliest.utf8) else { return nil }
         return stamped - (authors[Array(user.utf8)] ?? 0)
     }
@@ -123,6 +126,7 @@ final class JournalIndexFile {
                 index.stamped = try head.number()
                 guard (0...most).contains(index.stamped) else { return nil }
                 index.earliest = try head.optionalText()
+                index.latest = try head.optionalText()
                 for _ in 0..<(try head.count()) {
                     var author: [UInt8] = []
                     for _ in 0..<(try head.count()) { author.append(try head.byte()) }

@@ -77,10 +77,13 @@ enum JournalTail {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return }
         defer { try? handle.close() }
         guard var end = try? handle.seekToEnd() else { return }
-        let chunk: UInt64 = 256 * 1024
+        // A few KiB first: the reader that stops at the last line or two (a journal with
+        // nothing new) reads no more than that.
+        var chunk: UInt64 = 16 * 1024
         let floor = min(UInt64(floor), end)
         var carry: [UInt8] = []
         while end > floor {
+            defer { chunk = min(chunk * 2, 256 * 1024) }
             let start = end > floor + chunk ? end - chunk : floor
             try? handle.seek(toOffset: start)
             guard let data = try? handle.read(upToCount: Int(end - start)) else { return }
