@@ -26,8 +26,10 @@ extension World {
         var seen = Set<String>(minimumCapacity: order.count)
         var kept: [R] = []
         kept.reserveCapacity(table.count)
+        // Every record is listed: the part read whole once, not looked up one by one.
+        let records = table.dictionary
         for id in order where !changed.contains(id) && seen.insert(id).inserted {
-            if let r = table[id] { kept.append(r) }
+            if let r = records[id] { kept.append(r) }
         }
         let placed = shownInFull(
             RecordTable(Dictionary(changes.compactMap { c in table[c.id].map { (c.id, $0) } }) { a, _ in a }), by: name, in: alphabet)
