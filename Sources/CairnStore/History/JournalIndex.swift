@@ -116,9 +116,7 @@ final class JournalIndexFile {
             do {
                 var head = try reader.section()
                 guard try head.number() == JournalIndex.format else { return nil }
-                let mark = StoreSnapshot.Mark(
-                    file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
-                    head: try head.unsigned(), tail: try head.unsigned())
+                let mark = try StoreSnapshot.Mark.read(&head)
                 // Counts no journal of that length could hold are no index of it.
                 let most = mark.offset / JournalIndex.shortestLine
                 guard mark.offset >= 0, mark.line >= 1 else { return nil }

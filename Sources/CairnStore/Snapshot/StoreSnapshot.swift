@@ -25,6 +25,23 @@ struct StoreSnapshot: Sendable {
         /// The hash chain's link at `offset`; empty when it could not be read.
         var link: [UInt8] = []
 
+        /// Its fingerprint (all but the link) as a snapshot or a journal's index writes it.
+        func write(to w: inout SnapshotWriter) {
+            w.text(file)
+            w.number(offset)
+            w.number(line)
+            w.unsigned(inode)
+            w.unsigned(head)
+            w.unsigned(tail)
+        }
+
+        /// A fingerprint as `write(to:)` wrote it.
+        static func read(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Mark {
+            Mark(
+                file: try r.text(), offset: try r.number(), line: try r.number(), inode: try r.unsigned(), head: try r.unsigned(),
+                tail: try r.unsigned())
+        }
+
         /// The same place in the same bytes, whichever file holds them.
         func sameBytes(as other: Mark) -> Bool {
             file == other.file && offset == other.offset && line == other.line && head == other.head && tail == other.tail
@@ -80,12 +97,7 @@ struct StoreSnapshot: Sendable {
         }
         head.number(marks.count)
         for m in marks {
-            head.text(m.file)
-            head.number(m.offset)
-            head.number(m.line)
-            head.unsigned(m.inode)
-            head.unsigned(m.head)
-            head.unsigned(m.tail)
+            m.write(to: &head)
             head.number(m.link.count)
             for b in m.link { head.byte(b) }
         }
@@ -120,9 +132,7 @@ struct StoreSnapshot: Sendable {
             let lastApplied = try head.bool() ? EventOrder(key: Int64(try head.number()), clock: try head.number()) : nil
             var marks: [Mark] = []
             for _ in 0..<(try head.count()) {
-                var mark = Mark(
-                    file: try head.text(), offset: try head.number(), line: try head.number(), inode: try head.unsigned(),
-                    head: try head.unsigned(), tail: try head.unsigned())
+                var mark = try Mark.read(&head)
                 let links = try head.count()
                 guard links <= 32 else { return nil }
                 for _ in 0..<links { mark.link.append(try head.byte()) }
