@@ -17,35 +17,41 @@ extension Store {
         } catch {
             throw StoreError("cannot list \(journalDirectory.path): \(error.localizedDescription)")
         }
-        var files: [URL] = []
+        var files: [(name: String, url: URL)] = []
         var stray: [JournalProblem] = []
         var verdicts: [String: JournalVetting.Verdict] = [:]
+        var urls: [String: URL] = [:]
         for name in names {
-            let url = journalDirectory.appendingPathComponent(name)
+            let url = journalURLs[name] ?? journalDirectory.appendingPathComponent(name)
+            urls[name] = url
             let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id))
             verdicts[name] = verdict
             if let reason = verdict.refusal {
                 stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
             } else {
-                files.append(url)
+                files.append((name, url))
             }
         }
+        journalURLs = urls
         // A first line that does not chain to its journal's name is a copy of another journal
         // only when that journal is here to show it; else it is that line changed by hand,
         // damage `cairn check` names and `--repair` mends.
+        var added = false
         for (name, verdict) in verdicts where verdict.copied {
             let url = journalDirectory.appendingPathComponent(name)
             let first = JournalVetting.firstLine(of: url)
-            let original = files.contains { $0 != url && JournalVetting.firstLine(of: $0) == first }
+            let original = files.contains { $0.url != url && JournalVetting.firstLine(of: $0.url) == first }
             guard !original else { continue }
             verdicts[name]?.refusal = nil
             verdicts[name]?.copied = false
             stray.removeAll { $0.file == name }
-            files.append(url)
+            files.append((name, url))
+            added = true
         }
         vettedFiles = verdicts
         strayFiles = stray
-        return files.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // Listed in name order; only a copy taken back above is out of it.
+        return (added ? files.sorted { $0.name < $1.name } : files).map(\.url)
     }
 }
 

@@ -68,6 +68,9 @@ public final class Store {
     /// The verdict on each file of `journal/` by name, kept while it is the same file (inode
     /// and size class), so that a poll does not read every journal's first line again.
     var vettedFiles: [String: JournalVetting.Verdict] = [:]
+    /// Each journal's URL by name, made once: a start lists a thousand segments several times,
+    /// and making a URL costs more than the `lstat` that vets it.
+    var journalURLs: [String: URL] = [:]
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
     ///
