@@ -38,18 +38,21 @@ public struct JournalSegment: Equatable, Sendable {
     /// The segment a journal file's name is: `<copy>.jsonl` the first, `<copy>.segNNNNNN.jsonl`
     /// a later one; nil for a name that is no journal's.
     public init?(fileName: String) {
-        guard fileName.hasSuffix(".jsonl") else { return nil }
-        let stem = fileName.dropLast(".jsonl".count)
-        guard !stem.isEmpty else { return nil }
-        if stem.count > Self.marker.count + Self.digits,
-            stem.dropLast(Self.digits).hasSuffix(Self.marker),
-            stem.suffix(Self.digits).allSatisfy({ $0.isASCII && $0.isNumber }),
-            let number = Int(stem.suffix(Self.digits)), number > 1
+        // Read as bytes: a start reads the names of a thousand segments, several times.
+        let name = Array(fileName.utf8)
+        let ending = Array(".jsonl".utf8)
+        let marker = Array(Self.marker.utf8)
+        guard name.count > ending.count, name.suffix(ending.count).elementsEqual(ending) else { return nil }
+        let stem = name.dropLast(ending.count)
+        let digits = stem.suffix(Self.digits)
+        if stem.count > marker.count + Self.digits, stem.dropLast(Self.digits).suffix(marker.count).elementsEqual(marker),
+            digits.allSatisfy({ (0x30...0x39).contains($0) }),
+            let number = Int(String(decoding: digits, as: UTF8.self)), number > 1
         {
-            copy = String(stem.dropLast(Self.digits + Self.marker.count))
+            copy = String(decoding: stem.dropLast(Self.digits + marker.count), as: UTF8.self)
             self.number = number
         } else {
-            copy = String(stem)
+            copy = String(decoding: stem, as: UTF8.self)
             number = 1
         }
     }

@@ -52,9 +52,13 @@ public struct StoreInstance: Sendable, Equatable, Codable {
     }
 
     /// An id fit to be a file name: letters, digits, `-`, `_`, `.`, never a path.
+    /// ASCII letters and digits, `-`, `_` and `.` (not first), at most 120 of them.
     static func isSafe(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 120 && !id.hasPrefix(".")
-            && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+        !id.isEmpty && id.utf8.count <= 120 && !id.hasPrefix(".")
+            && id.utf8.allSatisfy { b in
+                (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2D || b == 0x5F
+                    || b == 0x2E
+            }
     }
 
     /// A new id for a copy on this host: `laptop-4k2q9z1m`.
