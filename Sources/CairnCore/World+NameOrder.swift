@@ -31,32 +31,21 @@ extension World {
         for id in order where !changed.contains(id) && seen.insert(id).inserted {
             if let r = records[id] { kept.append(r) }
         }
-        let placed = shownInFull(
-            RecordTable(Dictionary(changes.compactMap { c in table[c.id].map { (c.id, $0) } }) { a, _ in a }), by: name, in: alphabet)
+        let placed = NameOrder.shown(changes.compactMap { table[$0.id] }, by: name, id: \.id, in: alphabet)
         // An order that does not name each unchanged record once is not the snapshot's own.
         guard kept.count + placed.count == table.count else { return shownInFull(table, by: name, in: alphabet) }
         guard !placed.isEmpty else { return kept }
-        // `NameOrder.shown`'s order: the alphabet's letters (when it has any), the folded name,
-        // the name, the id.
-        func key(_ r: R) -> ([UInt32], [UInt8], String, String) {
-            (alphabet.isEmpty ? [] : alphabet.key(name(r)), Text.folded(name(r)), name(r), r.id)
-        }
-        func precedes(_ a: R, _ b: R) -> Bool {
-            let (x, y) = (key(a), key(b))
-            if x.0 != y.0 { return x.0.lexicographicallyPrecedes(y.0) }
-            if x.1 != y.1 { return x.1.lexicographicallyPrecedes(y.1) }
-            if x.2 != y.2 { return x.2.utf8.lexicographicallyPrecedes(y.2.utf8) }
-            return x.3.utf8.lexicographicallyPrecedes(y.3.utf8)
-        }
+        func place(_ r: R) -> NameOrder.Place { NameOrder.Place(name(r), id: r.id, in: alphabet) }
         // Each placed record goes where a binary search of the kept ones puts it.
         var all: [R] = []
         all.reserveCapacity(table.count)
         var from = 0
         for r in placed {
+            let here = place(r)
             var (low, high) = (from, kept.count)
             while low < high {
                 let mid = (low + high) / 2
-                if precedes(kept[mid], r) { low = mid + 1 } else { high = mid }
+                if place(kept[mid]).precedes(here) { low = mid + 1 } else { high = mid }
             }
             all += kept[from..<low]
             all.append(r)

@@ -261,14 +261,8 @@ struct StoreSnapshot: Sendable {
 
     func fits(_ files: [URL]) -> Bool { fit(files) != .unfit }
 
-    /// Whether the snapshot holds every journal whole: each is there, unchanged, and ends at
-    /// its place (no tail to read, no journal it never saw).
-    func coversWholly(_ files: [URL]) -> Bool {
-        fit(files) == .fits && endsWhereTheyEnd(files)
-    }
-
-    /// Whether it names every journal there is, each up to its end (whether the bytes before
-    /// are the ones it read is `fit`'s question).
+    /// Whether it names every journal there is, each up to its end (no tail to read, no
+    /// journal it never saw); whether the bytes before are the ones it read is `fit`'s question.
     func endsWhereTheyEnd(_ files: [URL]) -> Bool {
         guard files.count == marks.count else { return false }
         let offsets = Dictionary(marks.map { ($0.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
