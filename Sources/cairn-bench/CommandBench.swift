@@ -8,11 +8,9 @@ import Foundation
 /// bench must have made: the commands that write add to it.
 enum CommandBench {
     static func run(_ args: [String], cairn: String) throws {
-        guard let i = args.firstIndex(of: "--store"), args.indices.contains(i + 1) else {
-            throw BenchError("commands needs --store DIR (a store cairn-bench made)")
-        }
-        let runs = args.firstIndex(of: "--runs").flatMap { args.indices.contains($0 + 1) ? Int(args[$0 + 1]) : nil } ?? 10
-        let store = URL(fileURLWithPath: args[i + 1])
+        guard let path = args.value(of: "--store") else { throw BenchError("commands needs --store DIR (a store cairn-bench made)") }
+        let runs = args.value(of: "--runs").flatMap { Int($0) } ?? 10
+        let store = URL(fileURLWithPath: path)
         guard BenchStore.madeByBench(store) else { throw BenchError("\(store.path) was not made by cairn-bench: commands write to it") }
         let opened = try Store(directory: store, identity: Identity(user: "bench", host: "bench"))
         let w = opened.world

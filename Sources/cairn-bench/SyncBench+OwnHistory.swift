@@ -9,11 +9,11 @@ import Foundation
 /// the copy's own repository.
 extension SyncBench {
     static func ownHistory(_ args: [String], cairn: String) throws {
-        guard let i = args.firstIndex(of: "--store"), args.indices.contains(i + 1) else {
+        guard let path = args.value(of: "--store") else {
             throw BenchError("sync --own-history needs --store DIR (a store cairn-bench made)")
         }
-        let rounds = args.firstIndex(of: "--rounds").flatMap { args.indices.contains($0 + 1) ? Int(args[$0 + 1]) : nil } ?? 5
-        let source = URL(fileURLWithPath: args[i + 1])
+        let rounds = args.value(of: "--rounds").flatMap { Int($0) } ?? 5
+        let source = URL(fileURLWithPath: path)
         let root = TrustBench.scratch("sync-own")
         defer { try? FileManager.default.removeItem(at: root) }
         let hub = root.appendingPathComponent("hub.git")

@@ -13,7 +13,7 @@ enum SyncBench {
     static func run(_ args: [String], cairn: String) throws {
         if args.contains("--own-history") { return try ownHistory(args, cairn: cairn) }
         let counts =
-            args.firstIndex(of: "--changes").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }?
+            args.value(of: "--changes")?
             .split(separator: ",").compactMap { Int($0) } ?? [10, 1_000, 10_000]
         let root = TrustBench.scratch("sync")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -22,10 +22,10 @@ enum SyncBench {
         let laptopDir = root.appendingPathComponent("laptop")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try shell(["git", "init", "--quiet", "--bare", hub.path])
-        if let i = args.firstIndex(of: "--store"), args.indices.contains(i + 1) {
+        if let store = args.value(of: "--store") {
             try FileManager.default.createDirectory(at: serverDir, withIntermediateDirectories: true)
             try FileManager.default.copyItem(
-                at: URL(fileURLWithPath: args[i + 1]).appendingPathComponent("journal"), to: serverDir.appendingPathComponent("journal"))
+                at: URL(fileURLWithPath: store).appendingPathComponent("journal"), to: serverDir.appendingPathComponent("journal"))
         }
         let server = try Store(directory: serverDir, identity: Identity(user: "ana", host: "server"))
         let school = School(id: "sch-bench-1", name: "Escola Básica de São João", municipality: "Lisboa")
@@ -101,4 +101,11 @@ enum SyncBench {
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension Array where Element == String {
+    /// The argument after the flag `name` (`--runs 10`), nil when the flag or its value is missing.
+    func value(of name: String) -> String? {
+        firstIndex(of: name).flatMap { indices.contains($0 + 1) ? self[$0 + 1] : nil }
+    }
 }

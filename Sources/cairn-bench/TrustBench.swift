@@ -13,7 +13,7 @@ import Foundation
 enum TrustBench {
     static func run(_ args: [String], cairn: String) throws {
         let what = args.first { !$0.hasPrefix("--") } ?? "all"
-        let keys = args.firstIndex(of: "--keys").flatMap { args.indices.contains($0 + 1) ? Int(args[$0 + 1]) : nil } ?? 100_000
+        let keys = args.value(of: "--keys").flatMap { Int($0) } ?? 100_000
         if what == "all" || what == "writers" { try writers() }
         if what == "all" || what == "kills" { try kills() }
         if what == "all" || what == "registers" { try registers() }
