@@ -21,11 +21,17 @@ extension Store {
         var stray: [JournalProblem] = []
         var verdicts: [String: JournalVetting.Verdict] = [:]
         var urls: [String: URL] = [:]
+        var stats: [String: JournalStat] = [:]
+        let folder = journalDirectory.path + "/"
         for name in names {
-            let url = journalURLs[name] ?? journalDirectory.appendingPathComponent(name)
+            // Made from the path: a quarter of what appending a component to a URL costs.
+            let url = journalURLs[name] ?? URL(filePath: folder + name, directoryHint: .notDirectory)
             urls[name] = url
-            let verdict = JournalVetting.vet(url, known: vettedFiles[name], judgeLines: !JournalSegment.isSegment(name, of: instance.id))
+            let verdict = JournalVetting.vet(
+                url, name: name, path: folder + name, known: vettedFiles[name],
+                judgeLines: !JournalSegment.isSegment(name, of: instance.id), trusted: trustedStats[name])
             verdicts[name] = verdict
+            stats[name] = verdict.stat
             if let reason = verdict.refusal {
                 stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
             } else {
@@ -33,6 +39,7 @@ extension Store {
             }
         }
         journalURLs = urls
+        journalStats = stats
         // A first line that does not chain to its journal's name is a copy of another journal
         // only when that journal is here to show it; else it is that line changed by hand,
         // damage `cairn check` names and `--repair` mends.
@@ -50,8 +57,11 @@ extension Store {
         }
         vettedFiles = verdicts
         strayFiles = stray
+        if added { files.sort { $0.name < $1.name } }
+        journalListing = Dictionary(files.map { ($0.name, $0.url) }, uniquingKeysWith: { a, _ in a })
+        journalNames = files.map(\.name)
         // Listed in name order; only a copy taken back above is out of it.
-        return (added ? files.sorted { $0.name < $1.name } : files).map(\.url)
+        return files.map(\.url)
     }
 }
 
@@ -61,6 +71,8 @@ enum JournalVetting {
     struct Verdict: Equatable {
         var inode: UInt64
         var device: UInt64
+        /// The file as vetted; nil when it vanished.
+        var stat: JournalStat?
         /// The first line is judged once; a file that grew keeps its verdict.
         var firstLineJudged: Bool
         var refusal: String?
@@ -84,31 +96,51 @@ enum JournalVetting {
     /// - Parameter judgeLines: false for this copy's own journal, whose damaged lines are said
     ///   one by one and which it goes on writing.
     static func vet(_ url: URL, known: Verdict?, judgeLines: Bool = true) -> Verdict {
+        vet(url, name: url.lastPathComponent, path: url.path, known: known, judgeLines: judgeLines)
+    }
+
+    /// - Parameter name: the file's name (`url`'s last component) and `path` its path, given
+    ///   by a caller that vets a thousand segments at a start.
+    /// - Parameter trusted: the file as a snapshot that fingerprinted it saw it (`JournalStat`):
+    ///   found so again, it is the file whose first line was judged then, and is not read. A
+    ///   forged one can only make a file of lines be read as a journal; it is still refused
+    ///   for being a link, a folder, misnamed or sparse.
+    static func vet(
+        _ url: URL, name fileName: String, path: String, known: Verdict?, judgeLines: Bool = true, trusted: JournalStat? = nil
+    ) -> Verdict {
         var info = stat()
-        guard lstat(url.path, &info) == 0 else {
+        guard lstat(path, &info) == 0 else {
             return Verdict(inode: 0, device: 0, firstLineJudged: false, refusal: Words.say("it vanished", context: "store"))
         }
         let inode = UInt64(info.st_ino)
         let device = UInt64(info.st_dev)
-        if let known, known.inode == inode, known.device == device, known.firstLineJudged { return known }
-        func refused(_ reason: String) -> Verdict { Verdict(inode: inode, device: device, firstLineJudged: true, refusal: reason) }
+        let seen = JournalStat(info)
+        if var known, known.inode == inode, known.device == device, known.firstLineJudged {
+            known.stat = seen
+            return known
+        }
+        func refused(_ reason: String) -> Verdict {
+            Verdict(inode: inode, device: device, stat: seen, firstLineJudged: true, refusal: reason)
+        }
+        func accepted(judged: Bool) -> Verdict { Verdict(inode: inode, device: device, stat: seen, firstLineJudged: judged, refusal: nil) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFLNK:
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? "?"
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
             return refused(
                 Words.say("a link to {target}; Cairn follows no link inside a store", context: "store", ["target": Text.visible(target)]))
         case S_IFDIR: return refused(Words.say("a folder", context: "store"))
         default: return refused(Words.say("not a regular file", context: "store"))
         }
-        let name = url.deletingPathExtension().lastPathComponent
+        let name = fileName.lastIndex(of: ".").map { String(fileName[..<$0]) } ?? fileName
         guard StoreInstance.isSafe(name) else { return refused(Words.say("its name is not a copy's id", context: "store")) }
         let size = Int(info.st_size)
         // Blocks on disk far fewer than its length: a file of holes, not of lines.
         if size > firstLineLimit, Int(info.st_blocks) * 512 < size / 4 {
             return refused(Words.say("{size} bytes, almost all of them holes: a sparse file", context: "store", ["size": String(size)]))
         }
-        guard size > 0, judgeLines else { return Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil) }
+        guard size > 0, judgeLines else { return accepted(judged: false) }
+        if let trusted, trusted == seen { return accepted(judged: true) }
         guard let fd = InsideStore.openForReading(url) else { return refused(Words.say("it cannot be opened as a file", context: "store")) }
         defer { close(fd) }
         // Lines end in a line break, or (a write cut short) in text: never in NUL bytes, which a
@@ -132,7 +164,7 @@ enum JournalVetting {
             // A first line still being written (or torn) is judged when it is whole.
             return bytes.count >= firstLineLimit
                 ? refused(Words.say("its first line is longer than any event", context: "store"))
-                : Verdict(inode: inode, device: device, firstLineJudged: false, refusal: nil)
+                : accepted(judged: false)
         }
         // A journal may have a damaged line (said line by line); a file none of whose first
         // lines (in 64 KiB) is an event is something else. The first line alone tells, when it
@@ -146,11 +178,11 @@ enum JournalVetting {
         var lines =
             quick
             ? JournalReader.Result(events: [], endOffset: 0, linesRead: 1)
-            : JournalReader.parse(Data(bytes[0...first]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+            : JournalReader.parse(Data(bytes[0...first]), file: fileName, baseOffset: 0, firstLine: 1)
         if !quick, lines.events.isEmpty {
             if size > bytes.count, bytes.count < 1 << 16, let more = head(1 << 16) { bytes = more }
             let upTo = bytes.lastIndex(of: 0x0A) ?? end
-            lines = JournalReader.parse(Data(bytes[0...upTo]), file: url.lastPathComponent, baseOffset: 0, firstLine: 1)
+            lines = JournalReader.parse(Data(bytes[0...upTo]), file: fileName, baseOffset: 0, firstLine: 1)
         }
         guard quick || !lines.events.isEmpty else {
             return refused(
@@ -163,12 +195,12 @@ enum JournalVetting {
         // name (its events twice in the store) is not that journal.
         let firstLine = bytes[0..<(bytes.firstIndex(of: 0x0A) ?? end)]
         let (content, carried) = JournalChain.split(firstLine)
-        if let carried, JournalChain.next(JournalChain.seed(journal: url.lastPathComponent), content) != carried {
+        if let carried, JournalChain.next(JournalChain.seed(journal: fileName), content) != carried {
             var copy = refused(
                 Words.say("its first line was written in another journal: it is a copy of another copy's journal", context: "store"))
             copy.copied = true
             return copy
         }
-        return Verdict(inode: inode, device: device, firstLineJudged: true, refusal: nil)
+        return accepted(judged: true)
     }
 }

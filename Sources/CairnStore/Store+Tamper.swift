@@ -12,14 +12,47 @@ extension Store {
     /// How much of what a session read last it compares on each poll.
     static let tailBytes = 96
 
+    /// What a session read last of a journal, to tell whether it changed under it.
+    struct ReadTail {
+        var offset: Int
+        /// The file as `lstat` saw it when it was found to hold them: found so again, it does.
+        var seen: JournalStat?
+        /// The bytes just before `offset`; nil when the snapshot's fingerprint of them stands
+        /// for them (`markTail`).
+        var bytes: [UInt8]?
+        var markTail: UInt64?
+    }
+
     /// Whether `file` still holds, just before `offset`, the bytes this session read there (its
-    /// last line's end, which carries the hash of every line before it). A first look notes them.
-    func stillHolds(_ file: URL, upTo offset: Int) -> Bool {
-        let name = file.lastPathComponent
-        guard offset > 0, let now = Self.bytes(of: file, before: offset) else { return true }
-        if let read = readTails[name], read.offset == offset { return read.bytes == now }
-        readTails[name] = (offset, now)
-        return true
+    /// last line's end, which carries the hash of every line before it). A first look notes them,
+    /// or, for a journal the snapshot fingerprinted up to there and the listing found as it saw
+    /// it, the snapshot's fingerprint of them: a start then reads no journal it need not.
+    func stillHolds(_ file: URL, name: String, upTo offset: Int) -> Bool {
+        guard offset > 0 else { return true }
+        let seen = journalStats[name]
+        guard var read = readTails[name], read.offset == offset else {
+            if let mark = snapshotMarks[name], mark.offset == offset, let seen, trustedStats[name] == seen {
+                readTails[name] = ReadTail(offset: offset, seen: seen, markTail: mark.tail)
+            } else {
+                readTails[name] = ReadTail(offset: offset, seen: seen, bytes: Self.bytes(of: file, before: offset))
+            }
+            return true
+        }
+        if let seen, read.seen == seen { return true }
+        let holds: Bool
+        if let bytes = read.bytes {
+            holds = Self.bytes(of: file, before: offset).map { $0 == bytes } ?? true
+        } else if let markTail = read.markTail, let fd = InsideStore.openForReading(file) {
+            defer { close(fd) }
+            holds = StoreSnapshot.tailHash(fd, before: offset) == markTail
+        } else {
+            holds = true
+        }
+        if holds {
+            read.seen = seen
+            readTails[name] = read
+        }
+        return holds
     }
 
     /// Notes that `name` changed under this session, to be said on screen.

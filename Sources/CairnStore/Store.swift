@@ -61,7 +61,7 @@ public final class Store {
     var overruled: [Conflict] = []
     /// What this session read last of each journal (`Store+Tamper.swift`), and what it found
     /// changed under it since, to be said on screen.
-    var readTails: [String: (offset: Int, bytes: [UInt8])] = [:]
+    var readTails: [String: ReadTail] = [:]
     var alarms: [String] = []
     /// Files in `journal/` that are not journals of this store's form: never read or sent.
     public internal(set) var strayFiles: [JournalProblem] = []
@@ -71,6 +71,15 @@ public final class Store {
     /// Each journal's URL by name, made once: a start lists a thousand segments several times,
     /// and making a URL costs more than the `lstat` that vets it.
     var journalURLs: [String: URL] = [:]
+    /// Each journal as the last listing's `lstat` saw it (`journalFiles`), by name.
+    var journalStats: [String: JournalStat] = [:]
+    /// The journals the last listing accepted, by name.
+    var journalListing: [String: URL] = [:]
+    /// Their names, in the order the listing gave their URLs.
+    var journalNames: [String] = []
+    /// Each journal as the snapshot being read saw it when it fingerprinted it: found so
+    /// again, its first line is not judged again, nor its fingerprint read (`JournalStat`).
+    var trustedStats: [String: JournalStat] = [:]
 
     /// Opens (creating, owner-only, if needed) the store at `directory` and reads it.
     ///
@@ -208,16 +217,16 @@ public final class Store {
     ///
     /// - Parameter keepingTornTail: report an unfinished last line, as a full read does (a
     ///   start from the snapshot); a poll leaves it to the next.
-    func refreshHoldingLock(keepingTornTail: Bool = false) throws(StoreError) -> Bool {
+    /// - Parameter listed: the journals were listed a moment ago (`open`), and are not again.
+    func refreshHoldingLock(keepingTornTail: Bool = false, listed: Bool = false) throws(StoreError) -> Bool {
         var fresh: [Event] = []
         var newPositions = positions
         var newProblems: [JournalProblem] = []
-        let files = try journalFiles()
-        for file in files {
-            let name = file.lastPathComponent
+        let files = listed ? journalNames.compactMap { journalListing[$0] } : try journalFiles()
+        for (name, file) in zip(journalNames, files) {
             let (offset, line) = positions[name] ?? (0, 1)
-            let size = InsideStore.size(file)
-            if size < offset || !stillHolds(file, upTo: offset) {
+            let size = journalStats[name]?.size ?? InsideStore.size(file)
+            if size < offset || !stillHolds(file, name: name, upTo: offset) {
                 noteChangedUnder(name, from: offset, to: size)
                 try reload()
                 return true

@@ -13,7 +13,12 @@ extension Store {
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
         let snapshot = StoreSnapshot.read(snapshotFile)
-        let fit = try snapshot?.fit(journalFiles()) ?? .unfit
+        trustedStats = snapshot?.seen ?? [:]
+        var fit = StoreSnapshot.Fit.unfit
+        if let snapshot {
+            _ = try journalFiles()
+            fit = snapshot.fit(journalListing, stats: journalStats)
+        }
         if let snapshot, fit != .unfit {
             world = snapshot.world
             snapshotBytes = snapshot.bytes
@@ -30,7 +35,7 @@ extension Store {
             startedFromSnapshot = true
             // The tail, as another session's commits are read; a full read when it brings an
             // event that orders before the snapshot's last (a sync merged older work).
-            try refreshHoldingLock(keepingTornTail: true)
+            try refreshHoldingLock(keepingTornTail: true, listed: true)
         } else {
             try reload()
         }
@@ -105,10 +110,10 @@ extension Store {
     /// have grown past it (a session killed before it wrote one, a sync since): a first frame
     /// drawn from it is then a moment behind the store, and says so until the read is done.
     public func earlyLook() -> (look: FirstLook, behind: Bool)? {
-        guard let files = try? journalFiles(), let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true),
-            snapshot.fit(files) == .fits
-        else { return nil }
-        return (snapshot.look, !snapshot.endsWhereTheyEnd(files))
+        guard let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true) else { return nil }
+        trustedStats = snapshot.seen
+        guard (try? journalFiles()) != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
+        return (snapshot.look, !snapshot.endsWhereTheyEnd(journalListing, stats: journalStats))
     }
 
     /// At the end of a session: a snapshot of the world as it stands, when the journals have

@@ -24,6 +24,9 @@ struct StoreSnapshot: Sendable {
         var tail: UInt64
         /// The hash chain's link at `offset`; empty when it could not be read.
         var link: [UInt8] = []
+        /// The file as `lstat` saw it just before its bytes were fingerprinted (`JournalStat`):
+        /// a start that finds it so again trusts the fingerprint without reading it.
+        var seen: JournalStat?
 
         /// Its fingerprint (all but the link) as a snapshot or a journal's index writes it.
         func write(to w: inout SnapshotWriter) {
@@ -49,6 +52,12 @@ struct StoreSnapshot: Sendable {
     }
 
     var marks: [Mark]
+    /// Each journal as the snapshot saw it when it fingerprinted it, by name.
+    var seen: [String: JournalStat] {
+        var out: [String: JournalStat] = [:]
+        for m in marks { if let seen = m.seen { out[m.file] = seen } }
+        return out
+    }
     var eventCount: Int
     var clockHigh: (key: Int64, at: String, count: Int)
     var lastApplied: EventOrder?
@@ -60,7 +69,10 @@ struct StoreSnapshot: Sendable {
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 17
+    static let format = 18
+    /// The format before journals' stats were noted: read as it is, its journals fingerprinted,
+    /// and written anew in the current one.
+    static let formatWithoutStats = 17
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -76,10 +88,11 @@ struct StoreSnapshot: Sendable {
     /// How much of a journal's start and of what precedes its place the fingerprint covers.
     static let fingerprintBytes = 4096
 
-    func encoded() throws(World.Unsound) -> [UInt8] {
+    /// - Parameter noting: false to write it as the format before stats were noted did.
+    func encoded(notingStats noting: Bool = true) throws(World.Unsound) -> [UInt8] {
         var w = SnapshotWriter(capacity: 1 << 20)
         w.raw(Self.magic)
-        w.number(Self.format)
+        w.number(noting ? Self.format : Self.formatWithoutStats)
         w.text(Self.words)
         // A new seal each time: a part of another snapshot fails this one's checksums.
         let seal = UInt64.random(in: 1...UInt64.max)
@@ -100,6 +113,9 @@ struct StoreSnapshot: Sendable {
             m.write(to: &head)
             head.number(m.link.count)
             for b in m.link { head.byte(b) }
+            guard noting else { continue }
+            head.bool(m.seen != nil)
+            m.seen?.write(to: &head)
         }
         w.section(head)
         var first = SnapshotWriter(capacity: 1 << 16)
@@ -121,7 +137,8 @@ struct StoreSnapshot: Sendable {
         else { return nil }
         var r = SnapshotReader(start, from: magic.count)
         do {
-            guard try r.number() == format, try r.text() == words else { return nil }
+            let written = try r.number()
+            guard written == format || written == formatWithoutStats, try r.text() == words else { return nil }
             let seal = try r.unsigned()
             var offset = r.offset
             guard let headSection = bytes.section(at: offset), let headBytes = bytes.checked(headSection, seal: seal) else { return nil }
@@ -136,6 +153,7 @@ struct StoreSnapshot: Sendable {
                 let links = try head.count()
                 guard links <= 32 else { return nil }
                 for _ in 0..<links { mark.link.append(try head.byte()) }
+                if written == format, try head.bool() { mark.seen = try JournalStat.read(&head) }
                 marks.append(mark)
             }
             guard head.isAtEnd else { return nil }
@@ -197,17 +215,24 @@ struct StoreSnapshot: Sendable {
         guard offset >= 0, line >= 1 else { return nil }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
-        func hash(from start: Int, count: Int) -> UInt64? {
-            var buffer = [UInt8](repeating: 0, count: count)
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(start)) }
-            guard n == count else { return nil }
-            // Eight bytes a step: a start fingerprints every journal, a thousand at ten
-            // million events.
-            return buffer.withUnsafeBytes { SnapshotChecksum.of($0) }
-        }
         let size = min(offset, fingerprintBytes)
-        guard let head = hash(from: 0, count: size), let tail = hash(from: offset - size, count: size) else { return nil }
-        return Mark(file: file, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail)
+        guard let head = hash(fd, from: 0, count: size), let tail = tailHash(fd, before: offset) else { return nil }
+        return Mark(
+            file: file, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail, seen: JournalStat(info))
+    }
+
+    /// The hash of the fingerprint's bytes before `offset` (a mark's `tail`).
+    static func tailHash(_ fd: Int32, before offset: Int) -> UInt64? {
+        let size = min(offset, fingerprintBytes)
+        return hash(fd, from: offset - size, count: size)
+    }
+
+    static func hash(_ fd: Int32, from start: Int, count: Int) -> UInt64? {
+        var buffer = [UInt8](repeating: 0, count: count)
+        let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(start)) }
+        guard n == count else { return nil }
+        // Eight bytes a step: a start fingerprints every journal, a thousand at ten million events.
+        return buffer.withUnsafeBytes { SnapshotChecksum.of($0) }
     }
 
     /// The chain's link at `offset` (a line's end): the hash the line before it carries, or,
@@ -240,11 +265,17 @@ struct StoreSnapshot: Sendable {
 
     /// Whether every journal the snapshot read is still there and unchanged up to its place.
     /// Files it never saw (brought by a sync since) are the tail, read from their start.
-    func fit(_ files: [URL]) -> Fit {
-        let byName = Dictionary(files.map { ($0.lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
+    ///
+    /// - Parameter stats: each journal as it was just listed (`Store.journalStats`): one the
+    ///   snapshot saw so when it fingerprinted it is not read (`JournalStat`).
+    func fit(_ byName: [String: URL], stats: [String: JournalStat]) -> Fit {
         var moved = false
         for m in marks {
-            guard let url = byName[m.file], let fd = InsideStore.openForReading(url) else { return .unfit }
+            guard let url = byName[m.file] else { return .unfit }
+            if let seen = m.seen, stats[m.file] == seen, m.offset <= seen.size { continue }
+            // A snapshot that did not note how it saw a journal is written anew, noting it.
+            if m.seen == nil { moved = true }
+            guard let fd = InsideStore.openForReading(url) else { return .unfit }
             defer { close(fd) }
             guard let now = Self.fingerprint(fd, file: m.file, offset: m.offset, line: m.line), now.sameBytes(as: m) else {
                 return .unfit
@@ -259,16 +290,12 @@ struct StoreSnapshot: Sendable {
         return moved ? .fitsMoved : .fits
     }
 
-    func fits(_ files: [URL]) -> Bool { fit(files) != .unfit }
-
     /// Whether it names every journal there is, each up to its end (no tail to read, no
     /// journal it never saw); whether the bytes before are the ones it read is `fit`'s question.
-    func endsWhereTheyEnd(_ files: [URL]) -> Bool {
+    ///
+    /// - Parameter stats: each journal as it was just listed, by name.
+    func endsWhereTheyEnd(_ files: [String: URL], stats: [String: JournalStat]) -> Bool {
         guard files.count == marks.count else { return false }
-        let offsets = Dictionary(marks.map { ($0.file, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        return files.allSatisfy { url in
-            var info = stat()
-            return stat(url.path, &info) == 0 && Int(info.st_size) == offsets[url.lastPathComponent]
-        }
+        return marks.allSatisfy { m in files[m.file] != nil && stats[m.file]?.size == m.offset }
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What one `lstat` tells of a journal file: enough to know, without opening it, that it is
+/// the very file a snapshot read, with not a byte changed since.
+///
+/// The kernel sets a file's change time (`ctime`) at every write and no one can set it back,
+/// and a journal is only ever appended to, which changes its size: a file whose device, inode,
+/// size and change time are those noted when a snapshot fingerprinted it still holds the bytes
+/// fingerprinted then. A copied or restored file is another inode, and is read to be trusted.
+struct JournalStat: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int
+    var changedSeconds: Int
+    var changedNanoseconds: Int
+
+    init(device: UInt64, inode: UInt64, size: Int, changedSeconds: Int, changedNanoseconds: Int) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.changedSeconds = changedSeconds
+        self.changedNanoseconds = changedNanoseconds
+    }
+
+    init(_ info: stat) {
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size), changedSeconds: Int(info.st_ctim.tv_sec),
+            changedNanoseconds: Int(info.st_ctim.tv_nsec))
+    }
+
+    /// As a snapshot writes it.
+    func write(to w: inout SnapshotWriter) {
+        w.unsigned(device)
+        w.unsigned(inode)
+        w.number(size)
+        w.number(changedSeconds)
+        w.number(changedNanoseconds)
+    }
+
+    /// As `write(to:)` wrote it.
+    static func read(_ r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> JournalStat {
+        JournalStat(
+            device: try r.unsigned(), inode: try r.unsigned(), size: try r.number(), changedSeconds: try r.number(),
+            changedNanoseconds: try r.number())
+    }
+}

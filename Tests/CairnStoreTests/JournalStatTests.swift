@@ -1,0 +1,152 @@
+import CairnCore
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A start trusts a journal the snapshot saw, found as it saw it by one `lstat` (device, inode,
+/// size, change time), without opening it; any other file is fingerprinted, and nothing an
+/// `lstat` can show makes a link, a folder or a misnamed file a journal.
+@Suite struct JournalStatTests {
+    let ana = Identity(user: "ana", host: "regional-server")
+
+    /// A store of a few commits with a snapshot up to its end.
+    func snapshotted(_ tmp: TemporaryDirectory) throws -> Store {
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        for name in ["Þingeyjarskóli", "Łódź 12", "São João", "漢字 🙂"] { try store.commit([.put(.school(School(name: name)))]) }
+        // Its own commits read back, as a session does before it writes one.
+        try store.refresh()
+        try #require(store.saveSnapshot())
+        return store
+    }
+
+    func lstatOf(_ url: URL) throws -> JournalStat {
+        var info = stat()
+        try #require(lstat(url.path, &info) == 0)
+        return JournalStat(info)
+    }
+
+    @Test func a_snapshot_notes_each_journal_as_it_saw_it_when_it_fingerprinted_it() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile))
+        let mark = try #require(snapshot.marks.first)
+        #expect(mark.seen == (try lstatOf(store.journalFile)))
+        #expect(mark.seen?.size == mark.offset)
+    }
+
+    @Test func a_journal_found_as_the_snapshot_saw_it_is_trusted_without_its_bytes_and_one_found_otherwise_is_read() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile))
+        let name = store.journalFile.lastPathComponent
+        let files = [name: store.journalFile]
+        let now = [name: try lstatOf(store.journalFile)]
+        #expect(snapshot.fit(files, stats: now) == .fits)
+
+        // A fingerprint that no longer matches the bytes: trusted while the file is as seen
+        // (its bytes cannot have changed since), refused once it is seen otherwise.
+        var forged = snapshot
+        forged.marks[0].head ^= 1
+        #expect(forged.fit(files, stats: now) == .fits)
+        var touched = try #require(now[name])
+        touched.changedNanoseconds += 1
+        #expect(forged.fit(files, stats: [name: touched]) == .unfit)
+        #expect(snapshot.fit(files, stats: [name: touched]) == .fits)
+        // A place past the size seen is no place in that file.
+        var beyond = forged
+        beyond.marks[0].offset = touched.size + 1
+        #expect(beyond.fit(files, stats: now) == .unfit)
+
+        // A snapshot that noted nothing is fingerprinted, and asks to be written anew.
+        var unnoted = snapshot
+        unnoted.marks[0].seen = nil
+        #expect(unnoted.fit(files, stats: now) == .fitsMoved)
+        unnoted.marks[0].head ^= 1
+        #expect(unnoted.fit(files, stats: now) == .unfit)
+    }
+
+    @Test func a_journal_rewritten_in_place_to_the_same_length_after_the_snapshot_is_not_trusted() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        try store.commit([.put(.school(School(id: "sch-z", name: "Escola Z")))])
+        try store.refresh()
+        try #require(store.saveSnapshot())
+        // The last school's name changed by hand: the same size, the same inode.
+        let text = try String(contentsOf: store.journalFile, encoding: .utf8)
+        let inode = try lstatOf(store.journalFile).inode
+        try Data(text.replacingOccurrences(of: "Escola Z", with: "Escola Y").utf8).write(to: store.journalFile)
+        #expect(try lstatOf(store.journalFile).inode == inode)
+        let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(!again.startedFromSnapshot)
+        #expect(again.world.schools["sch-z"]?.name == "Escola Y")
+    }
+
+    @Test func a_session_started_from_the_snapshot_says_a_journal_changed_under_it() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        let session = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"), snapshotAfter: .max)
+        #expect(session.startedFromSnapshot)
+        #expect(try session.refresh() == false)
+        #expect(session.takeAlarms().isEmpty)
+        var bytes = try Data(contentsOf: store.journalFile)
+        let at = bytes.count - 4
+        bytes[at] = bytes[at] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+        try bytes.write(to: store.journalFile)
+        #expect(try session.refresh())
+        let said = session.takeAlarms()
+        #expect(said.first?.contains("changed before the place this session had read to") == true, "\(said)")
+        // Appended to, not changed: read on, nothing said.
+        try store.commit([.put(.school(School(name: "Kāhui Ako")))])
+        let next = try Store(directory: tmp.store, identity: Identity(user: "ben", host: "laptop"), snapshotAfter: .max)
+        try store.commit([.put(.school(School(name: "Escola 2")))])
+        #expect(try next.refresh())
+        #expect(next.takeAlarms().isEmpty)
+        #expect(next.world.schools.values.contains { $0.name == "Escola 2" })
+    }
+
+    @Test func a_snapshot_of_the_format_before_stats_is_read_and_written_anew_noting_them() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile))
+        try Data(try snapshot.encoded(notingStats: false)).write(to: store.snapshotFile)
+        let old = try #require(StoreSnapshot.read(store.snapshotFile))
+        #expect(old.marks.allSatisfy { $0.seen == nil })
+        #expect(old.marks.map(\.offset) == snapshot.marks.map(\.offset))
+
+        let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(again.startedFromSnapshot)
+        #expect(again.world == store.world)
+        let rewritten = try #require(StoreSnapshot.read(store.snapshotFile))
+        #expect(rewritten.marks.first?.seen == (try lstatOf(store.journalFile)))
+    }
+
+    @Test func a_stat_as_trusted_never_makes_a_link_a_folder_or_a_misnamed_file_a_journal() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        let folder = store.journalFile.deletingLastPathComponent()
+        func vet(_ name: String, trusting: Bool) throws -> JournalVetting.Verdict {
+            let url = folder.appendingPathComponent(name)
+            let seen = try lstatOf(url)
+            return JournalVetting.vet(url, name: name, path: url.path, known: nil, trusted: trusting ? seen : nil)
+        }
+        let outside = tmp.url.appendingPathComponent("colleague.txt")
+        try Data("not a journal\n".utf8).write(to: outside)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link0000.jsonl"), withDestinationURL: outside)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dir0000.jsonl"), withIntermediateDirectories: false)
+        try Data("not a journal\n".utf8).write(to: folder.appendingPathComponent("not a copy's id.jsonl"))
+        for name in ["link0000.jsonl", "dir0000.jsonl", "not a copy's id.jsonl"] {
+            #expect(try vet(name, trusting: true).refusal != nil, "\(name)")
+        }
+        // A file of lines that are not events: refused when judged; a forged stat can spare it
+        // the judging (the snapshot's level of trust), and it is then read as a journal whose
+        // lines are damage, never followed or written.
+        try Data("not a journal\n".utf8).write(to: folder.appendingPathComponent("text0000.jsonl"))
+        #expect(try vet("text0000.jsonl", trusting: false).refusal != nil)
+        #expect(try vet("text0000.jsonl", trusting: true).refusal == nil)
+    }
+}
