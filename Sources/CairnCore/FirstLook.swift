@@ -33,8 +33,13 @@ public struct FirstLook: Sendable, Equatable {
 /// since two worlds are equal by their records.
 package struct LookAtSnapshot: Sendable, Equatable {
     package var look: FirstLook?
+    /// How many schools and agencies each cluster has now (`World.currentMemberCounts`).
+    package var memberCounts: [String: World.MemberCount]?
 
-    package init(_ look: FirstLook? = nil) { self.look = look }
+    package init(_ look: FirstLook? = nil, memberCounts: [String: World.MemberCount]? = nil) {
+        self.look = look
+        self.memberCounts = memberCounts
+    }
 
     package static func == (a: LookAtSnapshot, b: LookAtSnapshot) -> Bool { true }
 }

@@ -33,16 +33,35 @@ extension World {
 
     /// How many schools and agencies each cluster has now, in one pass over the memberships:
     /// a list of every cluster needs the counts, not each member in its order.
-    public func currentMemberCounts() -> [String: (schools: Int, agencies: Int)] {
-        var counts: [String: (schools: Int, agencies: Int)] = [:]
-        for m in memberships.values where m.isCurrent {
-            switch m.memberType {
-            case .school: counts[m.cluster, default: (0, 0)].schools += 1
-            case .agency: counts[m.cluster, default: (0, 0)].agencies += 1
-            case .cluster: break
-            }
+    public typealias MemberCount = (schools: Int, agencies: Int)
+
+    /// How many schools and agencies are members of each cluster now (clusters with none left
+    /// out). Taken from the snapshot's counts, moved by each membership changed since; without
+    /// them, in one pass over every membership.
+    public func currentMemberCounts() -> [String: MemberCount] {
+        guard var counts = lookAtSnapshot.memberCounts, let changes = memberships.changesSinceStored else {
+            return currentMemberCountsScanning()
+        }
+        var counted: Set<String> = []
+        for (id, stored) in changes where counted.insert(id).inserted {
+            Self.count(stored, by: -1, in: &counts)
+            Self.count(memberships[id], by: 1, in: &counts)
         }
         return counts
+    }
+
+    /// `currentMemberCounts` from every membership, whatever the snapshot held.
+    package func currentMemberCountsScanning() -> [String: MemberCount] {
+        var counts: [String: MemberCount] = [:]
+        for m in memberships.values { Self.count(m, by: 1, in: &counts) }
+        return counts
+    }
+
+    private static func count(_ m: Membership?, by step: Int, in counts: inout [String: MemberCount]) {
+        guard let m, m.isCurrent, m.memberType != .cluster else { return }
+        var now = counts[m.cluster] ?? (0, 0)
+        if m.memberType == .school { now.schools += step } else { now.agencies += step }
+        counts[m.cluster] = now.schools == 0 && now.agencies == 0 ? nil : now
     }
 
     func inMemberOrder(_ list: [Membership]) -> [Membership] {

@@ -54,8 +54,8 @@ struct ListCommand: ParsableCommand {
         let table: [[String]]
         switch what {
         case .clusters:
-            // Members counted in one pass: asked cluster by cluster, each of a national store's
-            // clusters scanned every membership.
+            // Members counted all at once (from the snapshot's counts and the memberships
+            // changed since): asked cluster by cluster, each cluster scanned every membership.
             let members = world.currentMemberCounts()
             table =
                 [

@@ -4,9 +4,9 @@ import Testing
 
 @testable import CairnStore
 
-/// Home's next-due column and its tree are taken from the snapshot's first look, worked out
-/// anew only where checkpoints or memberships changed since: after any run of changes they
-/// must be what a pass over every record gives.
+/// Home's next-due column and its tree, and the member counts `cairn list clusters` shows, are
+/// taken from the snapshot, worked out anew only where checkpoints or memberships changed
+/// since: after any run of changes they must be what a pass over every record gives.
 @Suite struct FirstLookSinceSnapshotTests {
     let ana = Identity(user: "ana", host: "regional-server")
     let today = Day(iso: "2026-12-01")!
@@ -80,6 +80,54 @@ import Testing
                 #expect(now.hasGroupings == now.hasGroupingsScanning, "round \(round), step \(step): \(change)")
             }
             // The next round starts from a snapshot of these changes.
+            try store.refresh()
+            #expect(store.saveSnapshot())
+        }
+    }
+
+    @Test func member_counts_after_random_changes_are_what_a_full_pass_gives() throws {
+        var (_, random) = replayableRandom("member_counts_after_random_changes_are_what_a_full_pass_gives")
+        let tmp = TemporaryDirectory()
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        try first.commit(try Examples.changes(for: first.world, today: today, user: "ana"))
+        try first.refresh()
+        #expect(first.saveSnapshot())
+        let clusters = Array(first.world.clusters.keys).sorted()
+        let members = first.world.schools.keys.map { (MemberType.school, $0) } + first.world.agencies.keys.map { (MemberType.agency, $0) }
+        try #require(!members.isEmpty && clusters.count > 1)
+        func any<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
+        for round in 0..<6 {
+            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+            #expect(store.startedFromSnapshot && store.world.lookAtSnapshot.memberCounts != nil, "round \(round)")
+            for step in 0..<25 {
+                let w = store.world
+                let ids = Array(w.memberships.keys).sorted()
+                var m = try #require(w.memberships[any(ids)])
+                var change: Change
+                switch random.next() % 6 {
+                case 0, 1:
+                    let (type, id) = any(members)
+                    change = .put(.membership(Membership(cluster: any(clusters), memberType: type, memberId: id)))
+                case 2:
+                    m.to = m.to == nil ? today : nil
+                    change = .put(.membership(m))
+                case 3:
+                    m.cluster = any(clusters)
+                    change = .put(.membership(m))
+                case 4:
+                    m.memberType = m.memberType == .school ? .agency : .school
+                    change = .put(.membership(m))
+                default: change = .delete(.membership, id: m.id)
+                }
+                try store.commit([change])
+                let now = store.world
+                let counted = now.currentMemberCounts()
+                let scanned = now.currentMemberCountsScanning()
+                #expect(counted.keys.sorted() == scanned.keys.sorted(), "round \(round), step \(step): \(change)")
+                for (cluster, n) in scanned {
+                    #expect(counted[cluster].map { $0 == n } == true, "round \(round), step \(step), \(cluster): \(change)")
+                }
+            }
             try store.refresh()
             #expect(store.saveSnapshot())
         }

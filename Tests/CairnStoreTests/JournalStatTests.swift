@@ -113,7 +113,7 @@ import Testing
         let tmp = TemporaryDirectory()
         let store = try snapshotted(tmp)
         let snapshot = try #require(StoreSnapshot.read(store.snapshotFile))
-        try Data(try snapshot.encoded(notingStats: false)).write(to: store.snapshotFile)
+        try Data(try snapshot.encoded(current: false)).write(to: store.snapshotFile)
         let old = try #require(StoreSnapshot.read(store.snapshotFile))
         #expect(old.marks.allSatisfy { $0.seen == nil })
         #expect(old.marks.map(\.offset) == snapshot.marks.map(\.offset))

@@ -70,9 +70,10 @@ struct StoreSnapshot: Sendable {
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
     static let format = 18
-    /// The format before journals' stats were noted: read as it is, its journals fingerprinted,
-    /// and written anew in the current one.
-    static let formatWithoutStats = 17
+    /// The format before, which noted neither the journals' stats nor the clusters' member
+    /// counts: read as it is (its journals fingerprinted, the counts worked out from every
+    /// membership), and written anew in the current one.
+    static let formatBefore = 17
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -88,11 +89,11 @@ struct StoreSnapshot: Sendable {
     /// How much of a journal's start and of what precedes its place the fingerprint covers.
     static let fingerprintBytes = 4096
 
-    /// - Parameter noting: false to write it as the format before stats were noted did.
-    func encoded(notingStats noting: Bool = true) throws(World.Unsound) -> [UInt8] {
+    /// - Parameter current: false to write it as the format before wrote it.
+    func encoded(current: Bool = true) throws(World.Unsound) -> [UInt8] {
         var w = SnapshotWriter(capacity: 1 << 20)
         w.raw(Self.magic)
-        w.number(noting ? Self.format : Self.formatWithoutStats)
+        w.number(current ? Self.format : Self.formatBefore)
         w.text(Self.words)
         // A new seal each time: a part of another snapshot fails this one's checksums.
         let seal = UInt64.random(in: 1...UInt64.max)
@@ -113,13 +114,23 @@ struct StoreSnapshot: Sendable {
             m.write(to: &head)
             head.number(m.link.count)
             for b in m.link { head.byte(b) }
-            guard noting else { continue }
+            guard current else { continue }
             head.bool(m.seen != nil)
             m.seen?.write(to: &head)
         }
         w.section(head)
         var first = SnapshotWriter(capacity: 1 << 16)
         look.writeSnapshot(to: &first)
+        if current {
+            // From every membership, as the look is: counts forged into one do not live on.
+            let counts = world.currentMemberCountsScanning()
+            first.number(counts.count)
+            for (cluster, n) in counts.sorted(by: { $0.key < $1.key }) {
+                first.text(cluster)
+                first.number(n.schools)
+                first.number(n.agencies)
+            }
+        }
         w.section(first)
         try world.writeSnapshot(to: &w)
         return w.bytes
@@ -138,7 +149,7 @@ struct StoreSnapshot: Sendable {
         var r = SnapshotReader(start, from: magic.count)
         do {
             let written = try r.number()
-            guard written == format || written == formatWithoutStats, try r.text() == words else { return nil }
+            guard written == format || written == formatBefore, try r.text() == words else { return nil }
             let seal = try r.unsigned()
             var offset = r.offset
             guard let headSection = bytes.section(at: offset), let headBytes = bytes.checked(headSection, seal: seal) else { return nil }
@@ -161,6 +172,17 @@ struct StoreSnapshot: Sendable {
             offset = firstSection.end
             var first = SnapshotReader(firstBytes)
             var look = try FirstLook(snapshot: &first)
+            var counts: [String: World.MemberCount]?
+            if written == format {
+                var read: [String: World.MemberCount] = [:]
+                for _ in 0..<(try first.count()) {
+                    let cluster = try first.text()
+                    let n = (schools: try first.number(), agencies: try first.number())
+                    guard n.schools >= 0, n.agencies >= 0 else { return nil }
+                    read[cluster] = n
+                }
+                counts = read
+            }
             guard first.isAtEnd else { return nil }
             withExtendedLifetime((headBytes, firstBytes)) {}
             if firstLookOnly {
@@ -170,7 +192,7 @@ struct StoreSnapshot: Sendable {
             }
             var world = try World(snapshot: bytes, at: &offset, seal: seal)
             guard offset == bytes.size else { return nil }
-            world.lookAtSnapshot = LookAtSnapshot(look)
+            world.lookAtSnapshot = LookAtSnapshot(look, memberCounts: counts)
             return StoreSnapshot(
                 marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
                 bytes: bytes)
