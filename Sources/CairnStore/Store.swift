@@ -349,7 +349,9 @@ public final class Store {
             }
         }
         try writer.append(lines: lines)
-        let files = (try? journalFiles()) ?? []
+        // Where a problem with one of these events is found, to name its line: they are all in
+        // the journal just written (the store's journals were listed a moment ago, under the lock).
+        let files = [journalFile]
         var conflicts: [Conflict] = []
         for event in events {
             ownUnseen.insert(event.id)

@@ -149,4 +149,60 @@ import Testing
         #expect(try vet("text0000.jsonl", trusting: false).refusal != nil)
         #expect(try vet("text0000.jsonl", trusting: true).refusal == nil)
     }
+
+    @Test func an_index_found_as_it_saw_its_journal_is_taken_without_reading_the_journal() throws {
+        var (_, random) = replayableRandom("an_index_found_as_it_saw_its_journal_is_taken_without_reading_the_journal")
+        let journals = try JournalIndexTests.Journals(&random, events: 600)
+        let moments = ["2026-10-01T00:00:00.000Z", "2026-12-31T00:00:00.000Z"]
+        let people = ["ana", "ben", "nobody"]
+        let store = try journals.store()
+        let records = (0..<12).map { "sch-\($0)" }
+        let whole = try records.map { try store.logHeld(record: $0).entries }
+        let counts = moments.map { since in people.map { store.changesSince(since, notBy: $0) } }
+        // Each journal indexed to its end.
+        for k in journals.copies.indices {
+            let size = Array(journals.writers[k].text.utf8).count
+            JournalIndex.update(journals.url(k), to: size, line: 1, store: journals.tmp.store, access: .personal)
+        }
+        let url = journals.url(0)
+        let index = JournalIndex.file(of: url, store: journals.tmp.store)
+        let now = try lstatOf(url)
+        let sound = try #require(JournalIndexFile.open(url, store: journals.tmp.store, now: now))
+        #expect(sound.index.mark.seen == now)
+        // Through the listing's stats, every record's history and every count are the whole read's.
+        let fresh = try journals.store()
+        for (record, entries) in zip(records, whole) { #expect(try fresh.log(record: record).entries == entries, "\(record)") }
+        for (m, since) in moments.enumerated() {
+            for (p, user) in people.enumerated() { #expect(fresh.changesSince(since, notBy: user) == counts[m][p]) }
+        }
+
+        // A fingerprint that does not match: taken while the journal is as the index saw it,
+        // fingerprinted (and refused) otherwise.
+        var forged = sound.index
+        forged.mark.head ^= 1
+        let entries = try #require(sound.entries())
+        try Data(forged.encoded(entries)).write(to: index)
+        #expect(JournalIndexFile.open(url, store: journals.tmp.store, now: now) != nil)
+        #expect(JournalIndexFile.open(url, store: journals.tmp.store) == nil)
+        var touched = now
+        touched.changedSeconds -= 1
+        #expect(JournalIndexFile.open(url, store: journals.tmp.store, now: touched) == nil)
+        // Covering less than the journal: the place is checked to be a line's end, so read.
+        var short = sound.index
+        short.mark.offset -= 3
+        try Data(short.encoded(entries)).write(to: index)
+        #expect(JournalIndexFile.open(url, store: journals.tmp.store, now: now) == nil)
+
+        // The format before: read by its fingerprint, and written anew noting the stat, its
+        // entries kept, when the snapshot next brings the indexes up to its marks.
+        var before = sound.index
+        before.mark.seen = nil
+        try Data(before.encoded(entries, current: false)).write(to: index)
+        let old = try #require(JournalIndexFile.open(url, store: journals.tmp.store, now: now))
+        #expect(old.index.mark.seen == nil)
+        JournalIndex.update(url, to: now.size, line: 1, store: journals.tmp.store, access: .personal)
+        let renewed = try #require(JournalIndexFile.open(url, store: journals.tmp.store, now: now))
+        #expect(renewed.index.mark.seen == now)
+        #expect(renewed.entries().map { $0.count } == entries.count)
+    }
 }

@@ -13,9 +13,10 @@ extension JournalIndex {
     /// leaves one alone when it cannot be written (a link, a full disk): it is only a faster read.
     static func update(_ marks: [StoreSnapshot.Mark], store: URL, access: StoreAccess) {
         let journals = StoreLayout.journalFolder(store)
+        let folder = journals.path + "/"
         DispatchQueue.concurrentPerform(iterations: marks.count) { k in
             let m = marks[k]
-            update(journals.appendingPathComponent(m.file), to: m.offset, line: m.line, store: store, access: access)
+            update(URL(filePath: folder + m.file, directoryHint: .notDirectory), to: m.offset, line: m.line, store: store, access: access)
         }
     }
 
@@ -29,7 +30,8 @@ extension JournalIndex {
         var index: JournalIndex?
         var entries: [Entry] = []
         if let old = JournalIndexFile.open(journal, store: store, journalFD: fd) {
-            guard old.index.mark.offset < offset else { return }
+            // One that did not note how it saw its journal is written anew, noting it.
+            guard old.index.mark.offset < offset || old.index.mark.seen == nil else { return }
             if let kept = old.entries() {
                 index = old.index
                 entries = kept
@@ -115,12 +117,17 @@ extension JournalIndex {
 
     /// The file: the magic, a checked head (the mark, the counts, and each run's size and
     /// checksum), then the entries sorted by hash, in 256 runs by the hash's first byte.
-    func encoded(_ entries: [Entry]) -> [UInt8] {
+    /// - Parameter current: false to write it as the format before wrote it.
+    func encoded(_ entries: [Entry], current: Bool = true) -> [UInt8] {
         let sorted = entries.sorted { ($0.hash, $0.offset) < ($1.hash, $1.offset) }
         var body = SnapshotWriter(capacity: sorted.count * SnapshotKeys.entryBytes)
         var head = SnapshotWriter()
-        head.number(Self.format)
+        head.number(current ? Self.format : Self.formatBefore)
         mark.write(to: &head)
+        if current {
+            head.bool(mark.seen != nil)
+            mark.seen?.write(to: &head)
+        }
         head.number(stamped)
         head.optionalText(earliest)
         head.optionalText(latest)

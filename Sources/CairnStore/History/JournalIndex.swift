@@ -12,7 +12,10 @@ import Foundation
 /// index can leave a line out, never make one up (only `cairn check` reads every line).
 struct JournalIndex {
     static let magic = Array("cairn journal index\n".utf8)
-    static let format = 2
+    static let format = 3
+    /// The format before the journal's stat was noted: read as it is, its journal
+    /// fingerprinted, and written anew at the next snapshot.
+    static let formatBefore = 2
     /// A stamp as Cairn writes it (`2026-12-01T14:02:11.000Z`).
     static let stampBytes = 24
 
@@ -29,7 +32,11 @@ struct JournalIndex {
 
     static func folder(_ store: URL) -> URL { StoreLayout.localFolder(store).appendingPathComponent("index") }
 
-    static func file(of journal: URL, store: URL) -> URL { folder(store).appendingPathComponent(journal.lastPathComponent) }
+    static func file(of journal: URL, store: URL) -> URL { file(named: journal.lastPathComponent, in: folder(store).path) }
+
+    /// The index of the journal `name`, in the folder of indexes at `folder` (a path): made
+    /// from the path, as a thousand are at a start.
+    static func file(named name: String, in folder: String) -> URL { URL(filePath: folder + "/" + name, directoryHint: .notDirectory) }
 
     /// How many covered lines by others than `user` are stamped after `since` (a whole stamp),
     /// as `Store.changesSince` counts them; nil when the index cannot tell without reading the
@@ -67,14 +74,28 @@ final class JournalIndexFile {
     ///
     /// - Parameter journalFD: the journal as the caller opened it, to be checked (and then
     ///   read) as that one file; nil to open it here.
-    static func open(_ journal: URL, store: URL, journalFD: Int32? = nil) -> JournalIndexFile? {
-        guard let fd = InsideStore.openForReading(JournalIndex.file(of: journal, store: store)) else { return nil }
-        guard let (index, runs) = head(fd), index.mark.file == journal.lastPathComponent, fits(index.mark, journal, journalFD)
+    /// - Parameter now: the journal as the caller's listing saw it (`JournalStat`): found as the
+    ///   index saw it when it fingerprinted it, and covered to its end, it is not read.
+    /// - Parameter file: the index's own file, when the caller made it.
+    static func open(
+        _ journal: URL, store: URL, journalFD: Int32? = nil, now: JournalStat? = nil, file: URL? = nil
+    ) -> JournalIndexFile? {
+        guard let fd = InsideStore.openForReading(file ?? JournalIndex.file(of: journal, store: store)) else { return nil }
+        guard let (index, runs) = head(fd), index.mark.file == journal.lastPathComponent,
+            asSeen(index.mark, now) || fits(index.mark, journal, journalFD)
         else {
             close(fd)
             return nil
         }
         return JournalIndexFile(index: index, fd: fd, runs: runs)
+    }
+
+    /// Whether the journal is as the index saw it when it fingerprinted it, and ends where the
+    /// index does: its bytes are then those fingerprinted, and its end a line's end or the
+    /// end of what is read.
+    private static func asSeen(_ mark: StoreSnapshot.Mark, _ now: JournalStat?) -> Bool {
+        guard let now, let seen = mark.seen else { return false }
+        return seen == now && mark.offset == now.size
     }
 
     /// Whether the journal holds the bytes the index read, up to a line's end.
@@ -115,8 +136,10 @@ final class JournalIndexFile {
             var reader = SnapshotReader(raw, from: JournalIndex.magic.count)
             do {
                 var head = try reader.section()
-                guard try head.number() == JournalIndex.format else { return nil }
-                let mark = try StoreSnapshot.Mark.read(&head)
+                let written = try head.number()
+                guard written == JournalIndex.format || written == JournalIndex.formatBefore else { return nil }
+                var mark = try StoreSnapshot.Mark.read(&head)
+                if written == JournalIndex.format, try head.bool() { mark.seen = try JournalStat.read(&head) }
                 // Counts no journal of that length could hold are no index of it.
                 let most = mark.offset / JournalIndex.shortestLine
                 guard mark.offset >= 0, mark.line >= 1 else { return nil }

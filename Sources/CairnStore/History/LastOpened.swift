@@ -45,9 +45,17 @@ extension Store {
         let since = Array(at.utf8)
         let by = Array("\"by\":\"\(user)\"".utf8)
         var count = 0
-        for file in (try? journalFiles()) ?? [] {
-            let index = JournalIndexFile.open(file, store: directory)?.index
+        let files = (try? journalFiles()) ?? []
+        let indexes = JournalIndex.folder(directory).path
+        for (name, file) in zip(journalNames, files) {
+            let seen = journalStats[name]
+            let index = JournalIndexFile.open(file, store: directory, now: seen, file: JournalIndex.file(named: name, in: indexes))?.index
             let counted = index?.countedSince(at, notBy: user)
+            // Counted whole from its index: nothing past it to read.
+            if let counted, let index, let seen, index.mark.offset == seen.size {
+                count += counted
+                continue
+            }
             var earlierFound = false
             JournalTail.lines(of: file, downTo: counted == nil ? 0 : index?.mark.offset ?? 0) { line in
                 // A line starts `{"at":"2026-12-01T14:02:11.000Z"`: its time, compared as text.

@@ -39,18 +39,25 @@ struct LogJournal {
     /// (`covered`), as the index gives them; what lies past it is read back as before.
     private(set) var indexed: (covered: Int, lines: [Range<Int>])?
 
-    init(_ url: URL, scope: LogScope, readBytes: Int = LogJournal.sliceBytes) {
+    /// - Parameter seen: the journal as the store's listing saw it a moment ago, its size
+    ///   taken from there; nil to look.
+    init(_ url: URL, scope: LogScope, readBytes: Int = LogJournal.sliceBytes, seen: JournalStat? = nil) {
         self.url = url
         self.scope = scope
         self.readBytes = readBytes
-        size = InsideStore.size(url)
+        self.seen = seen
+        size = seen?.size ?? InsideStore.size(url)
     }
+
+    private let seen: JournalStat?
 
     /// Takes the record's lines from the journal's index in `store`'s `local/`, when there is
     /// one that fits.
-    mutating func takeIndex(store: URL) {
-        guard case .record(let id) = scope, let file = JournalIndexFile.open(url, store: store), file.index.mark.offset <= size,
-            let lines = file.lines(of: id)
+    ///
+    /// - Parameter index: the index's file, when the caller made it.
+    mutating func takeIndex(store: URL, index: URL? = nil) {
+        guard case .record(let id) = scope, let file = JournalIndexFile.open(url, store: store, now: seen, file: index),
+            file.index.mark.offset <= size, let lines = file.lines(of: id)
         else { return }
         indexed = (file.index.mark.offset, lines)
     }

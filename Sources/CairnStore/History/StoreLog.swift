@@ -45,8 +45,13 @@ extension Store {
         let matches = { (e: Event) in
             by.map { e.by == $0 } ?? true && notBy.map { e.by != $0 } ?? true && since.map { e.at >= $0 } ?? true
         }
-        var journals = try journalFiles().map { LogJournal($0, scope: scope, readBytes: readBytes) }
-        for k in journals.indices { journals[k].takeIndex(store: directory) }
+        let files = try journalFiles()
+        let names = journalNames
+        var journals = zip(names, files).map { name, url in LogJournal(url, scope: scope, readBytes: readBytes, seen: journalStats[name]) }
+        if case .record = scope {
+            let indexes = JournalIndex.folder(directory).path
+            for k in journals.indices { journals[k].takeIndex(store: directory, index: JournalIndex.file(named: names[k], in: indexes)) }
+        }
         var matching = 0
         // What a record held before a delete (one from before deletes said what they saw) or
         // a whole-record replace (written before field-level edits): only records with such
