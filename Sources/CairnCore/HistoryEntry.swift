@@ -64,3 +64,23 @@ extension World {
         return e.kind.rawValue + (markDeleted ? " " + e.record : "")
     }
 }
+
+/// Each record's name as the log prints it, looked up once for the many changes of one
+/// record (a school's history is thousands of lines), and never held for more than a few
+/// thousand records at once: a whole store's log names a million.
+public final class RecordNames {
+    private let world: World
+    private var known: [String: String] = [:]
+    static let most = 4096
+
+    public init(world: World) { self.world = world }
+
+    public func name(of e: HistoryEntry) -> String {
+        let key = e.kind.rawValue + "\u{0}" + e.record
+        if let name = known[key] { return name }
+        if known.count >= Self.most { known.removeAll(keepingCapacity: true) }
+        let name = world.name(of: e)
+        known[key] = name
+        return name
+    }
+}

@@ -38,11 +38,12 @@ struct LogCommand: ParsableCommand {
         // Without a record or a filter, a terminal gets the latest changes, not the whole trail.
         let limited = !json && id == nil && since == nil && by == nil
         var writer = json ? LogJSONWriter() : nil
+        let names = RecordNames(world: store.world)
         let counted: (shown: Int, matching: Int)
         do {
             // Each change is printed as it is worked out: a million of them are never held.
             counted = try store.log(record: id, since: day, by: by, limit: limited ? Self.recent : nil) { entry in
-                if writer != nil { writer!.add(entry) } else { printEntry(entry, store: store) }
+                if writer != nil { writer!.add(entry) } else { printEntry(entry, names: names) }
             }
         } catch {
             throw CLIError(error.message)
@@ -69,13 +70,13 @@ struct LogCommand: ParsableCommand {
     }
 
     /// One change: its line, then each field it changed.
-    private func printEntry(_ e: HistoryEntry, store: Store) {
+    private func printEntry(_ e: HistoryEntry, names: RecordNames) {
         let when = EventTime.minute(e.at)
         let source = e.source == "typed" ? "" : " · \(e.source)"
         let line = Words.say(
             "{when}  {by} on {host}{source}  {op}  {name} ({record})", context: "log",
             [
-                "when": when, "by": e.by, "host": e.host, "source": source, "op": Self.said(e.op), "name": store.world.name(of: e),
+                "when": when, "by": e.by, "host": e.host, "source": source, "op": Self.said(e.op), "name": names.name(of: e),
                 "record": e.record,
             ])
         print(Text.visible(line))

@@ -46,6 +46,27 @@ import Testing
         #expect(store.world == full.world)
     }
 
+    @Test func the_log_of_a_school_with_a_long_history_names_it_from_that_school_alone() throws {
+        let tmp = TemporaryDirectory()
+        try snapshotted(tmp)
+        let writer = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        var school = try #require(writer.world.schools["sch-1"])
+        // More changes than lookups one by one before a part is read whole.
+        for n in 0..<(SnapshotPart<Int>.lookupsBeforeWhole + 40) {
+            school.phone = "210 000 \(n)"
+            try writer.commit([.put(.school(school))])
+        }
+        try writer.refresh()
+        #expect(writer.saveSnapshot())
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        let names = RecordNames(world: store.world)
+        var named: [String] = []
+        for entry in try store.log(record: "sch-1").entries { named.append(names.name(of: entry)) }
+        #expect(named.count > SnapshotPart<Int>.lookupsBeforeWhole)
+        #expect(!store.world.schools.isRead)
+        #expect(Set(named) == ["school “Escola Básica de São João”"])
+    }
+
     /// Whether every value of `sound`, looked up by its key in `laid` (before any part of it is
     /// read whole), is the same, and no key it lacks is found.
     static func foundByKeyAlike(_ laid: World, _ sound: World) -> Bool {
