@@ -97,12 +97,24 @@ import Testing
         func logged(_ record: String) throws -> [HistoryEntry] { try store.log(record: record).entries }
         let index0 = JournalIndex.file(of: journals.url(0), store: journals.tmp.store)
 
-        // Its journal replaced by a copy of itself (another file, as an editor or git leaves it).
-        let copy = journals.url(0).appendingPathExtension("copy")
-        try FileManager.default.copyItem(at: journals.url(0), to: copy)
+        // Its journal replaced by a copy of itself (another file, as a restored backup leaves
+        // it): the same bytes, known by the chain's link at the place, so the index is used.
+        // (The original is kept aside, so that no file made here is given its inode again.)
+        let original = journals.tmp.url.appendingPathComponent("original.jsonl")
+        try FileManager.default.moveItem(at: journals.url(0), to: original)
+        try FileManager.default.copyItem(at: original, to: journals.url(0))
+        let covered = try #require(JournalIndexFile.open(journals.url(0), store: journals.tmp.store), "the same bytes in another file")
+        #expect(try logged("sch-3") == wholeOf("sch-3"))
+        // Another file whose start and whose bytes before the place are alike, one line between
+        // changed: the chain there is not the index's, so it is not used.
+        var bytes = try Data(contentsOf: journals.url(0))
+        let middle = covered.index.mark.offset / 2
+        let digit = try #require(bytes[middle...].firstIndex { (0x30...0x38).contains($0) })
+        try #require(digit > StoreSnapshot.fingerprintBytes && digit < covered.index.mark.offset - StoreSnapshot.fingerprintBytes)
+        bytes[digit] += 1
         try FileManager.default.removeItem(at: journals.url(0))
-        try FileManager.default.moveItem(at: copy, to: journals.url(0))
-        #expect(JournalIndexFile.open(journals.url(0), store: journals.tmp.store) == nil, "another file: the index is not used")
+        try bytes.write(to: journals.url(0))
+        #expect(JournalIndexFile.open(journals.url(0), store: journals.tmp.store) == nil, "other bytes: the index is not used")
         #expect(try logged("sch-3") == wholeOf("sch-3"))
 
         // Written anew, then damaged: one byte in an entry, then in the head.

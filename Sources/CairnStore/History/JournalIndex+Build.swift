@@ -37,10 +37,12 @@ extension JournalIndex {
                 entries = kept
             }
         }
-        guard let mark = StoreSnapshot.fingerprint(fd, file: journal.lastPathComponent, offset: offset, line: line),
+        guard var mark = StoreSnapshot.fingerprint(fd, file: journal.lastPathComponent, offset: offset, line: line),
             (try? StoreFiles.createFolder(StoreLayout.localFolder(store), mode: access.folderMode, store: store)) != nil,
             (try? StoreFiles.createFolder(folder(store), mode: access.folderMode, store: store)) != nil
         else { return }
+        // The chain's link there: a copy of the journal (a restored backup) is known by it.
+        mark.link = StoreSnapshot.link(fd, journal: journal.lastPathComponent, at: offset) ?? []
         var built = index ?? JournalIndex(mark: mark)
         guard built.read(fd, from: index?.mark.offset ?? 0, to: offset, into: &entries) else { return }
         built.mark = mark
@@ -127,6 +129,8 @@ extension JournalIndex {
         if current {
             head.bool(mark.seen != nil)
             mark.seen?.write(to: &head)
+            head.number(mark.link.count)
+            head.raw(mark.link)
         }
         head.number(stamped)
         head.optionalText(earliest)

@@ -102,11 +102,14 @@ final class JournalIndexFile {
     private static func fits(_ mark: StoreSnapshot.Mark, _ journal: URL, _ given: Int32?) -> Bool {
         guard let fd = given ?? InsideStore.openForReading(journal) else { return false }
         defer { if given == nil { close(fd) } }
-        guard let now = StoreSnapshot.fingerprint(fd, file: mark.file, offset: mark.offset, line: mark.line),
-            now.sameBytes(as: mark), now.inode == mark.inode
+        guard let now = StoreSnapshot.fingerprint(fd, file: mark.file, offset: mark.offset, line: mark.line), now.sameBytes(as: mark)
         else { return false }
         var before: UInt8 = 0x0A
-        return mark.offset == 0 || (pread(fd, &before, 1, off_t(mark.offset - 1)) == 1 && before == 0x0A)
+        guard mark.offset == 0 || (pread(fd, &before, 1, off_t(mark.offset - 1)) == 1 && before == 0x0A) else { return false }
+        // Another file (a copied or restored store): the same bytes when the line before the
+        // place carries the same link of the chain, which hashes every line before it.
+        return now.inode == mark.inode
+            || (mark.link.count == 32 && StoreSnapshot.link(fd, journal: mark.file, at: mark.offset) == mark.link)
     }
 
     /// The head: the magic, then one checked section, then the entries, run after run.
@@ -139,7 +142,12 @@ final class JournalIndexFile {
                 let written = try head.number()
                 guard written == JournalIndex.format || written == JournalIndex.formatBefore else { return nil }
                 var mark = try StoreSnapshot.Mark.read(&head)
-                if written == JournalIndex.format, try head.bool() { mark.seen = try JournalStat.read(&head) }
+                if written == JournalIndex.format {
+                    if try head.bool() { mark.seen = try JournalStat.read(&head) }
+                    let links = try head.count()
+                    guard links <= 32 else { return nil }
+                    for _ in 0..<links { mark.link.append(try head.byte()) }
+                }
                 // Counts no journal of that length could hold are no index of it.
                 let most = mark.offset / JournalIndex.shortestLine
                 guard mark.offset >= 0, mark.line >= 1 else { return nil }
