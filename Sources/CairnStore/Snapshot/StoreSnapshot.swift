@@ -1,5 +1,6 @@
 import CairnCore
 import Foundation
+import Synchronization
 
 /// The world as folded up to a place in each journal file, kept in `local/snapshot` so that a
 /// start reads only the journals' tail. The journals stay the only truth: the snapshot is this
@@ -292,6 +293,7 @@ struct StoreSnapshot: Sendable {
     ///   snapshot saw so when it fingerprinted it is not read (`JournalStat`).
     func fit(_ byName: [String: URL], stats: [String: JournalStat]) -> Fit {
         var moved = false
+        var walks: [(mark: Mark, url: URL)] = []
         for m in marks {
             guard let url = byName[m.file] else { return .unfit }
             if let seen = m.seen, stats[m.file] == seen, m.offset <= seen.size { continue }
@@ -303,13 +305,27 @@ struct StoreSnapshot: Sendable {
                 return .unfit
             }
             if now.inode == m.inode { continue }
-            // Another file: its chain must end where the snapshot's did, with no line broken on the way.
-            guard m.link.count == 32, let walk = ChainWalk.walk(fd: fd, journal: m.file, upTo: m.offset), walk.offset == m.offset,
-                walk.firstBreak == nil, walk.link == m.link
-            else { return .unfit }
-            moved = true
+            guard m.link.count == 32 else { return .unfit }
+            walks.append((m, url))
         }
-        return moved ? .fitsMoved : .fits
+        guard !walks.isEmpty else { return moved ? .fitsMoved : .fits }
+        // Other files (a copied or restored store): each chain must end where the snapshot's
+        // did, with no line broken on the way; walked on both cores, as they hash every byte.
+        let sound = Mutex(true)
+        let toWalk = walks
+        DispatchQueue.concurrentPerform(iterations: toWalk.count) { k in
+            let (m, url) = toWalk[k]
+            guard sound.withLock({ $0 }) else { return }
+            let fd = InsideStore.openForReading(url)
+            defer { if let fd { close(fd) } }
+            guard let fd, let walk = ChainWalk.walk(fd: fd, journal: m.file, upTo: m.offset), walk.offset == m.offset,
+                walk.firstBreak == nil, walk.link == m.link
+            else {
+                sound.withLock { $0 = false }
+                return
+            }
+        }
+        return sound.withLock { $0 } ? .fitsMoved : .unfit
     }
 
     /// Whether it names every journal there is, each up to its end (no tail to read, no
