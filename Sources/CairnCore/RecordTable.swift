@@ -101,6 +101,13 @@ public struct RecordTable<Value: Sendable>: Sendable {
         return (Array(changed.keys) + removed).map { ($0, stored.value($0)) }
     }
 
+    /// Whether every one of `ids`, none changed or removed since the snapshot, is in the
+    /// table: told from the snapshot's keys, without reading the records, when it can be.
+    package func holdsAllUnchanged(_ ids: [String]) -> Bool {
+        guard let stored else { return ids.allSatisfy { changed[$0] != nil } }
+        return stored.holdsAll(ids)
+    }
+
     /// Whether the snapshot's part has been read (for tests of what a command reads).
     package var isRead: Bool { stored?.isRead ?? true }
 
@@ -173,4 +180,13 @@ public protocol StoredValues<Value>: Sendable {
     func value(_ id: String) -> Value?
     /// Whether they have been read.
     var isRead: Bool { get }
+    /// Whether every one of `ids` is among them, told without reading them when it can be.
+    func holdsAll(_ ids: [String]) -> Bool
+}
+
+extension StoredValues {
+    public func holdsAll(_ ids: [String]) -> Bool {
+        let all = values
+        return ids.allSatisfy { all[$0] != nil }
+    }
 }

@@ -11,6 +11,13 @@ extension World {
     /// The agencies as `alphabet`'s readers look them up (`NameOrder.shown`, ties by id).
     public func agenciesShown(in alphabet: Alphabet = .session) -> [Agency] { shown(agencies, .agency, by: \.name, in: alphabet) }
 
+    /// The ids of `schoolsShown`, in its order, with no school read that did not change since
+    /// the snapshot: a list that makes only the rows it shows lays itself over them.
+    public func schoolIDsShown(in alphabet: Alphabet = .session) -> [String] { shownIDs(schools, .school, by: \.name, in: alphabet) }
+
+    /// The ids of `agenciesShown`, in its order (see `schoolIDsShown`).
+    public func agencyIDsShown(in alphabet: Alphabet = .session) -> [String] { shownIDs(agencies, .agency, by: \.name, in: alphabet) }
+
     /// Every record of `table` folded and sorted, whatever the snapshot kept.
     func shownInFull<R: Identifiable<String>>(_ table: RecordTable<R>, by name: (R) -> String, in alphabet: Alphabet) -> [R] {
         NameOrder.shown(table.values, by: name, id: \.id, in: alphabet)
@@ -49,6 +56,52 @@ extension World {
             }
             all += kept[from..<low]
             all.append(r)
+            from = low
+        }
+        all += kept[from...]
+        return all
+    }
+
+    /// `shown`'s ids, the unchanged records' taken from the stored order when its keys name
+    /// each of them (not read), the changed ones placed by name; every record read and sorted
+    /// otherwise.
+    private func shownIDs<R: Identifiable<String>>(
+        _ table: RecordTable<R>, _ kind: RecordKind, by name: (R) -> String, in alphabet: Alphabet
+    ) -> [String] {
+        guard let order = nameIndex.table[Self.orderKey(kind, alphabet)], let changes = table.changesSinceStored else {
+            return shownInFull(table, by: name, in: alphabet).map(\.id)
+        }
+        let changed = Set(changes.map(\.id))
+        var seen = Set<String>(minimumCapacity: order.count)
+        let kept = order.filter { !changed.contains($0) && seen.insert($0).inserted }
+        let placed = NameOrder.shown(changes.compactMap { table[$0.id] }, by: name, id: \.id, in: alphabet)
+        // An order that does not name each unchanged record once is not the snapshot's own.
+        guard kept.count + placed.count == table.count, table.holdsAllUnchanged(kept) else {
+            return shownInFull(table, by: name, in: alphabet).map(\.id)
+        }
+        guard !placed.isEmpty else { return kept }
+        // Each placed record goes where a binary search of the kept ones puts it; a kept one
+        // is read to be compared, a few dozen for each.
+        var places: [Int: NameOrder.Place] = [:]
+        func place(_ k: Int) -> NameOrder.Place {
+            if let known = places[k] { return known }
+            let p =
+                table[kept[k]].map { NameOrder.Place(name($0), id: $0.id, in: alphabet) } ?? NameOrder.Place("", id: kept[k], in: alphabet)
+            places[k] = p
+            return p
+        }
+        var all: [String] = []
+        all.reserveCapacity(table.count)
+        var from = 0
+        for r in placed {
+            let here = NameOrder.Place(name(r), id: r.id, in: alphabet)
+            var (low, high) = (from, kept.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if place(mid).precedes(here) { low = mid + 1 } else { high = mid }
+            }
+            all += kept[from..<low]
+            all.append(r.id)
             from = low
         }
         all += kept[from...]

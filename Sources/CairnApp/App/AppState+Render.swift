@@ -75,7 +75,7 @@ extension AppState {
         let filtered = list.map { $0.filtering || !$0.filter.text.isEmpty } ?? false
         let info =
             list.map {
-                "  " + Words.say("{shown}/{total} · Esc clears", ["shown": String($0.visible.count), "total": String($0.rows.count)])
+                "  " + Words.say("{shown}/{total} · Esc clears", ["shown": String($0.visible.count), "total": String($0.rowCount)])
             } ?? ""
         // The filter takes what it needs (its text, a cell for the cursor); the status the rest.
         let filterWidth = filtered ? 8 + min(40, max(6, DisplayWidth.of(list?.filter.text ?? "") + 1)) + DisplayWidth.of(info) : 0
@@ -182,7 +182,7 @@ enum Layout {
     static func list(_ list: ListModel, columns: [Column], into canvas: inout Canvas, area: Rect, empty: String) {
         if list.visible.isEmpty {
             let message =
-                list.rows.isEmpty ? empty : Words.say("Nothing matches “{filter}”. Esc clears the filter.", ["filter": list.filter.text])
+                list.rowCount == 0 ? empty : Words.say("Nothing matches “{filter}”. Esc clears the filter.", ["filter": list.filter.text])
             // Wrapped, not cut: on a projector the reason is what the room reads.
             for (i, line) in wrap(message, width: max(1, area.width - 4)).enumerated() where i + 1 < area.height {
                 canvas.put(line, x: 2, y: area.y + 1 + i, maxWidth: area.width - 4, style: .muted)

@@ -104,6 +104,15 @@ extension ListModel {
         cursor.scroll(visibleRows: visibleRows, count: visible.count)
         return fresh
     }
+
+    /// `rebuild` with rows made only as they are shown (`LazyRows`).
+    @discardableResult
+    mutating func rebuild(from source: String, visibleRows: Int, lazily rows: () -> LazyRows) -> Bool {
+        let fresh = builtFrom != source
+        if fresh { setRows(rows(), builtFrom: source) }
+        cursor.scroll(visibleRows: visibleRows, count: visible.count)
+        return fresh
+    }
 }
 
 extension AppEnvironment {

@@ -1,4 +1,5 @@
 import CairnCore
+import Synchronization
 import TermUI
 
 /// One row of a list screen: the record it stands for and its cells.
@@ -20,7 +21,12 @@ public struct ListRow: Sendable, Equatable {
 /// A list with a cursor and a filter typed after `/`: case- and accent-insensitive, so that
 /// `lodz` finds Łódź.
 public struct ListModel: Sendable, Equatable {
-    public private(set) var rows: [ListRow] = []
+    /// Every row, each made now if it was not yet (a list laid over `LazyRows` makes them all:
+    /// for a filter, a sort, a CSV written).
+    public var rows: [ListRow] { lazyRows?.all ?? builtRows }
+    private var builtRows: [ListRow] = []
+    /// The rows when they are made only as they are shown (`LazyRows`).
+    private var lazyRows: LazyRows?
     /// Indices into `rows` that pass the filter, in order.
     public private(set) var visible: [Int] = []
     public var cursor = ListCursor()
@@ -44,36 +50,64 @@ public struct ListModel: Sendable, Equatable {
 
     public init() {}
 
+    /// How many rows there are, none made.
+    public var rowCount: Int { lazyRows?.ids.count ?? builtRows.count }
+
+    /// The `k`th row of `rows`, made alone if it was not yet.
+    func row(_ k: Int) -> ListRow { lazyRows?.row(k) ?? builtRows[k] }
+
+    /// The id of the `k`th row of `rows`, no row made.
+    func id(_ k: Int) -> String { lazyRows?.ids[k] ?? builtRows[k].id }
+
     public var selectedRow: ListRow? {
-        visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]] : nil
+        visible.indices.contains(cursor.selected) ? row(visible[cursor.selected]) : nil
     }
 
-    public var visibleRows: [ListRow] { visible.map { rows[$0] } }
+    public var visibleRows: [ListRow] { visible.map { row($0) } }
 
     /// The marked rows' ids, in the order the list shows them (filtered out or not).
     public var markedIDs: [String] {
-        marked.isEmpty ? [] : (order ?? Array(rows.indices)).map { rows[$0].id }.filter(marked.contains)
+        marked.isEmpty ? [] : (order ?? Array(0..<rowCount)).map { id($0) }.filter(marked.contains)
     }
 
     /// The `i`th row that passes the filter, without copying the others.
-    public func visibleRow(_ i: Int) -> ListRow { rows[visible[i]] }
+    public func visibleRow(_ i: Int) -> ListRow { row(visible[i]) }
 
     /// Replaces the rows, keeping the same record selected when it is still there.
     public mutating func setRows(_ new: [ListRow], builtFrom source: String?) {
-        let keep = selectedRow?.id
+        replaceRows(builtFrom: source) {
+            $0.builtRows = new
+            $0.lazyRows = nil
+        }
+    }
+
+    /// Replaces the rows with rows made only as they are shown (`LazyRows`), keeping the same
+    /// record selected when it is still there.
+    public mutating func setRows(_ new: LazyRows, builtFrom source: String?) {
+        replaceRows(builtFrom: source) {
+            $0.builtRows = []
+            $0.lazyRows = new
+        }
+    }
+
+    private mutating func replaceRows(builtFrom source: String?, _ replace: (inout ListModel) -> Void) {
+        let keep = visible.indices.contains(cursor.selected) ? id(visible[cursor.selected]) : nil
         let held = holdPlace != nil && holdPlace == keep
         holdPlace = nil
-        rows = new
+        replace(&self)
         searchKeys = nil
         builtFrom = source
-        if !marked.isEmpty { marked = marked.intersection(new.lazy.map(\.id)) }
+        if !marked.isEmpty {
+            let ids = (0..<rowCount).map { id($0) }
+            marked = marked.intersection(ids)
+        }
         reorder()
-        if !held, let keep, let at = visible.firstIndex(where: { rows[$0].id == keep }) { cursor.selected = at }
+        if !held, let keep { select(id: keep) }
         cursor.clamp(count: visible.count)
     }
 
-    public mutating func select(id: String) {
-        if let at = visible.firstIndex(where: { rows[$0].id == id }) { cursor.selected = at }
+    public mutating func select(id wanted: String) {
+        if let at = visible.firstIndex(where: { id($0) == wanted }) { cursor.selected = at }
     }
 
     /// Recomputes `visible` from the filter text.
@@ -82,7 +116,7 @@ public struct ListModel: Sendable, Equatable {
     ///   built once per set of rows.
     public mutating func applyFilter() {
         let query = Text.folded(filter.text)
-        let all = order ?? Array(rows.indices)
+        let all = order ?? Array(0..<rowCount)
         if query.isEmpty {
             visible = all
         } else {
@@ -116,4 +150,39 @@ public struct ListModel: Sendable, Equatable {
         }
         return false
     }
+}
+
+/// Rows made only as they are shown: the ids in the list's order, and how one id's row is
+/// made. The Schools tab of a national store lists 25,000 schools, and a screen shows twenty:
+/// those twenty are read from the snapshot, not the 25,000 (until a filter, a sort or a CSV
+/// asks for every row).
+public final class LazyRows: Sendable, Equatable {
+    public let ids: [String]
+    private let make: @Sendable (String) -> ListRow
+    private let made = Mutex<[Int: ListRow]>([:])
+    private let whole = Mutex<[ListRow]?>(nil)
+
+    public init(ids: [String], make: @escaping @Sendable (String) -> ListRow) {
+        self.ids = ids
+        self.make = make
+    }
+
+    func row(_ k: Int) -> ListRow {
+        if let all = whole.withLock({ $0 }) { return all[k] }
+        if let known = made.withLock({ $0[k] }) { return known }
+        let row = make(ids[k])
+        made.withLock { $0[k] = row }
+        return row
+    }
+
+    var all: [ListRow] {
+        if let all = whole.withLock({ $0 }) { return all }
+        let all = ids.indices.map { row($0) }
+        whole.withLock { $0 = all }
+        made.withLock { $0 = [:] }
+        return all
+    }
+
+    /// Two lists are laid over the same rows only when they share them.
+    public static func == (a: LazyRows, b: LazyRows) -> Bool { a === b }
 }

@@ -30,21 +30,26 @@ enum Rows {
         Column("Weakest point", width: 23, dropsBelow: 80), Column("Next due", width: 12),
     ]
 
-    static func schools(_ w: World) -> [ListRow] {
-        w.schoolsShown().map { s in
-            ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
-        }
+    /// The Schools tab, each row made when it is shown: a screen of a national store's
+    /// 25,000 schools reads the twenty it shows.
+    static func schoolsShownLazily(_ w: World) -> LazyRows {
+        LazyRows(ids: w.schoolIDsShown()) { id in w.schools[id].map(school) ?? ListRow(id: id, cells: ["", "", "", ""]) }
+    }
+
+    static func school(_ s: School) -> ListRow {
+        ListRow(id: s.id, cells: [s.name, s.officialId ?? "", phases(s.phases), s.municipality])
     }
 
     static let schoolColumns = [
         Column("School"), Column("Official id", width: 11, dropsBelow: 80), Column("Phases", width: 16), Column("Municipality", width: 16),
     ]
 
-    static func agencies(_ w: World) -> [ListRow] {
-        w.agenciesShown().map { a in
-            ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label])
-        }
+    /// The Agencies tab, each row made when it is shown (see `schoolsShownLazily`).
+    static func agenciesShownLazily(_ w: World) -> LazyRows {
+        LazyRows(ids: w.agencyIDsShown()) { id in w.agencies[id].map(agency) ?? ListRow(id: id, cells: ["", "", ""]) }
     }
+
+    static func agency(_ a: Agency) -> ListRow { ListRow(id: a.id, cells: [a.name, a.sector.label, a.level.label]) }
 
     static let agencyColumns = [Column("Agency"), Column("Sector", width: 15), Column("Level", width: 9)]
 

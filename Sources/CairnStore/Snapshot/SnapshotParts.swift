@@ -244,6 +244,13 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
         return .some(nil)
     }
 
+    /// Whether the keys in `keys` name every one of `ids` (by their hash: a list is drawn from
+    /// ids so found, each record read when it is shown); nil when the keys cannot be read.
+    func holdsAll(_ ids: [String], keys: SnapshotSection) -> Bool? {
+        guard !bytes.isDamaged, let index = section(keys) else { return nil }
+        return withExtendedLifetime(index) { ids.allSatisfy { !SnapshotKeys.offsets(of: $0, in: index.buffer).isEmpty } }
+    }
+
     /// The bytes of `range` of the body, checked block by block: the blocks read, and where in
     /// them the range lies. Nil when they cannot be read or do not match their checksums.
     private func span(_ range: Range<Int>) -> (Loaded, Range<Int>)? {
@@ -300,10 +307,25 @@ final class StoredTable<Value: Sendable>: StoredValues {
     /// - Parameter count: how many values `read` gives, when known without it.
     /// - Parameter one: the value of one id, read alone (nil: `read` whole); it gives nil when
     ///   it cannot tell, and the values are then read whole.
-    init(count: Int?, read: @escaping @Sendable () -> [String: Value], one: (@Sendable (String) -> Value??)? = nil) {
+    private let holds: (@Sendable ([String]) -> Bool?)?
+
+    /// - Parameter holds: whether the part's keys name every one of some ids (nil: it cannot
+    ///   tell, and the values are read whole).
+    init(
+        count: Int?, read: @escaping @Sendable () -> [String: Value], one: (@Sendable (String) -> Value??)? = nil,
+        holds: (@Sendable ([String]) -> Bool?)? = nil
+    ) {
         declared = count
         self.read = read
         self.one = one
+        self.holds = holds
+    }
+
+    func holdsAll(_ ids: [String]) -> Bool {
+        if let all = table.withLock({ $0 }) { return ids.allSatisfy { all[$0] != nil } }
+        if let holds, let told = holds(ids) { return told }
+        let all = values
+        return ids.allSatisfy { all[$0] != nil }
     }
 
     func value(_ id: String) -> Value? {

@@ -153,6 +153,14 @@ extension World {
 
     /// The world a snapshot holds, from the section at `offset` on, its parts read only when
     /// first asked for: here only where each lies, and the head with the parts' counts.
+    /// The world of a snapshot's world part written alone, with no seal (as the tests write one).
+    package init(snapshot bytes: [UInt8]) throws(SnapshotReader.Damaged) {
+        let laid = SnapshotBytes(copying: bytes)
+        var offset = 0
+        try self.init(snapshot: laid, at: &offset, seal: 0)
+        guard offset == bytes.count else { throw SnapshotReader.Damaged(at: offset) }
+    }
+
     init(snapshot bytes: SnapshotBytes, at offset: inout Int, seal: UInt64) throws(SnapshotReader.Damaged) {
         self.init()
         let layout = try SnapshotLayout(bytes, at: &offset, seal: seal)
@@ -185,7 +193,10 @@ extension World {
                 i, empty: [:], fromWorld: { $0[keyPath: path].dictionary }, SnapshotTables.records(kind, count: parts[i].count, one))
             let keys = parts[i].keys[0]
             let byKey = entry(kind, one)
-            return RecordTable(stored: StoredTable(count: parts[i].count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) }))
+            return RecordTable(
+                stored: StoredTable(
+                    count: parts[i].count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) },
+                    holds: { read.holdsAll($0, keys: keys) }))
         }
         func grouped<R: Identifiable<String> & Sendable>(
             _ kind: RecordKind, _ path: KeyPath<World, RecordTable<R>> & Sendable,

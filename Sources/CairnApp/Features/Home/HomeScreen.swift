@@ -242,8 +242,8 @@ public struct HomeScreen: Screen, TabbedLists {
         case .clusters where showsTree: refreshTree(env)
         case .clusters:
             list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(first ?? w.firstLook, today: today, byHealth: byHealth) }
-        case .schools: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.schools(w) }
-        case .agencies: list.rebuild(from: env.listSource, visibleRows: rows) { Rows.agencies(w) }
+        case .schools: list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.schoolsShownLazily(w) })
+        case .agencies: list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.agenciesShownLazily(w) })
         case .checkpoints:
             let (filter, region) = (checkpointFilter, region)
             if list.rebuild(from: env.listSource, visibleRows: rows, { Rows.checkpoints(w, today: today, filter: filter, region: region) })
