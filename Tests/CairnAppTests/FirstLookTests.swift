@@ -96,6 +96,24 @@ import Testing
         }
     }
 
+    @Test func a_world_that_moved_past_the_first_look_rebuilds_the_clusters_it_lists() throws {
+        let w = try Self.world()
+        var early = try Self.firstLookApp(w, width: 80, height: 24)
+        _ = early.render()
+        // Read whole, the world holds a cluster more and one renamed since the snapshot.
+        var moved = w
+        var renamed = try #require(moved.clusters["clu-0"])
+        renamed.name = "Aaa Þingeyjarskóli"
+        moved.apply([
+            .put(.cluster(renamed)), .put(.cluster(Cluster(id: "clu-new", name: "Aaa Łódź Nova", kind: .network, region: "Łódź"))),
+        ])
+        early.takeWholeWorld(moved)
+        let whole = Fixture.app(moved, width: 80, height: 24)
+        let rows = try early.topScreen(HomeScreen.self).lists[HomeScreen.Tab.clusters.rawValue].rows
+        #expect(rows == (try whole.topScreen(HomeScreen.self).lists[HomeScreen.Tab.clusters.rawValue].rows))
+        #expect(rows.contains { $0.cells.first == "Aaa Łódź Nova" } && rows.contains { $0.cells.first == "Aaa Þingeyjarskóli" })
+    }
+
     @Test func an_empty_store_is_welcomed_alike() throws {
         let early = try Self.firstLookApp(World(), width: 80, height: 24)
         let frame = early.render()

@@ -42,6 +42,20 @@ enum SnapshotKeys {
 
     /// Where the entries whose key has the hash of `key` lie, in `keys` (a part's keys, as
     /// `Noted` wrote them); none when its length is no multiple of an entry.
+    /// Whether some entry of `keys` has `key`'s hash (no entry read).
+    static func names(_ key: String, in keys: UnsafeRawBufferPointer) -> Bool {
+        guard keys.count % entryBytes == 0 else { return false }
+        let h = hash(key)
+        var (low, high) = (0, keys.count / entryBytes)
+        while low < high {
+            let mid = (low + high) / 2
+            let at = UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: mid * entryBytes, as: UInt64.self))
+            if at == h { return true }
+            if at < h { low = mid + 1 } else { high = mid }
+        }
+        return false
+    }
+
     static func offsets(of key: String, in keys: UnsafeRawBufferPointer) -> [Range<Int>] {
         guard keys.count % entryBytes == 0 else { return [] }
         let h = hash(key)

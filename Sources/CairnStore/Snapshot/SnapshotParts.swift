@@ -248,7 +248,7 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
     /// ids so found, each record read when it is shown); nil when the keys cannot be read.
     func holdsAll(_ ids: [String], keys: SnapshotSection) -> Bool? {
         guard !bytes.isDamaged, let index = section(keys) else { return nil }
-        return withExtendedLifetime(index) { ids.allSatisfy { !SnapshotKeys.offsets(of: $0, in: index.buffer).isEmpty } }
+        return withExtendedLifetime(index) { ids.allSatisfy { SnapshotKeys.names($0, in: index.buffer) } }
     }
 
     /// The bytes of `range` of the body, checked block by block: the blocks read, and where in

@@ -56,6 +56,16 @@ public struct HomeScreen: Screen, TabbedLists {
     public var region: String?
     /// Overdue checkpoints in the whole store, counted when the Checkpoints tab is rebuilt.
     public var overdueCount = 0
+    /// What the Clusters tab's rows were last built from: a first look and the whole world
+    /// read from the same snapshot give the same rows, built once.
+    var clustersBuiltFrom: ClustersSource?
+
+    struct ClustersSource: Equatable {
+        var look: FirstLook
+        var today: Day
+        var language: Language
+    }
+
     /// The Clusters tab shows the tree of groupings (`t`), for as long as the session lasts.
     public var showsTree = false
     /// The tree's rows that are folded (a grouping under two others folds under each alone).
@@ -241,7 +251,15 @@ public struct HomeScreen: Screen, TabbedLists {
         switch tab {
         case .clusters where showsTree: refreshTree(env)
         case .clusters:
-            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(first ?? w.firstLook, today: today, byHealth: byHealth) }
+            if list.builtFrom != env.listSource {
+                let source = ClustersSource(look: first ?? w.firstLook, today: today, language: env.language)
+                // The world read whole after a first frame drawn from its snapshot's look: the
+                // rows that look gave (a sort by health asked meanwhile emptied `builtFrom`).
+                if list.builtFrom != nil, clustersBuiltFrom == source { list.builtFrom = env.listSource }
+                clustersBuiltFrom = source
+            }
+            let look = clustersBuiltFrom?.look ?? first ?? w.firstLook
+            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(look, today: today, byHealth: byHealth) }
         case .schools: list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.schoolsShownLazily(w) })
         case .agencies: list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.agenciesShownLazily(w) })
         case .checkpoints:
