@@ -17,8 +17,22 @@ public struct FirstLook: Sendable, Equatable {
     /// Whether some cluster is now a member of another (`World.hasGroupings`): Home then
     /// offers the tree.
     public var groupings = false
+    /// The clusters in the name order of the alphabet that wrote the snapshot, when one did:
+    /// a first frame in that alphabet lists them without sorting them.
+    package var clusterOrder = ClusterOrder()
 
     public init() {}
+
+    /// The clusters as `alphabet`'s readers look them up (`NameOrder.shown`, ties by id): the
+    /// order kept when it is this alphabet's and names each cluster once, else sorted.
+    public func clustersShown(in alphabet: Alphabet = .session) -> [Cluster] {
+        if let order = clusterOrder.ids, clusterOrder.tag == alphabet.tag, order.count == clusters.count {
+            var seen = Set<String>(minimumCapacity: order.count)
+            let listed = order.compactMap { id in seen.insert(id).inserted ? clusters[id] : nil }
+            if listed.count == clusters.count { return listed }
+        }
+        return NameOrder.shown(clusters.values, by: \.name, id: \.id, in: alphabet)
+    }
 
     /// `World.isEmpty`, for the world this was taken from.
     public var isEmpty: Bool { schools == 0 && agencies == 0 && clusters.isEmpty && checkpoints == 0 && goals == 0 }
@@ -27,6 +41,20 @@ public struct FirstLook: Sendable, Equatable {
     public func healthByCluster(on today: Day) -> [String: ClusterHealth] {
         ClusterHealth.byCluster(clusters, assessments: assessments, on: today)
     }
+}
+
+/// The clusters' ids in one alphabet's name order (`FirstLook.clustersShown`): a shortcut, not
+/// what the look shows, so two looks are alike whatever order they keep.
+package struct ClusterOrder: Sendable, Equatable {
+    package var tag = ""
+    package var ids: [String]?
+
+    package init(tag: String = "", ids: [String]? = nil) {
+        self.tag = tag
+        self.ids = ids
+    }
+
+    package static func == (a: ClusterOrder, b: ClusterOrder) -> Bool { true }
 }
 
 /// The first look a snapshot held, kept with the world read from it; equal whatever it holds,

@@ -113,7 +113,7 @@ import Testing
         let tmp = TemporaryDirectory()
         let store = try snapshotted(tmp)
         let snapshot = try #require(StoreSnapshot.read(store.snapshotFile))
-        try Data(try snapshot.encoded(current: false)).write(to: store.snapshotFile)
+        try Data(try snapshot.encoded(format: 17)).write(to: store.snapshotFile)
         let old = try #require(StoreSnapshot.read(store.snapshotFile))
         #expect(old.marks.allSatisfy { $0.seen == nil })
         #expect(old.marks.map(\.offset) == snapshot.marks.map(\.offset))
@@ -204,5 +204,43 @@ import Testing
         let renewed = try #require(JournalIndexFile.open(url, store: journals.tmp.store, now: now))
         #expect(renewed.index.mark.seen == now)
         #expect(renewed.entries().map { $0.count } == entries.count)
+    }
+
+    @Test func a_snapshot_of_the_format_before_the_cluster_order_is_written_anew_with_it() throws {
+        let tmp = TemporaryDirectory()
+        let store = try snapshotted(tmp)
+        try store.commit(try Examples.changes(for: store.world, today: Day(iso: "2026-12-01")!, user: "ana"))
+        try store.refresh()
+        try #require(store.saveSnapshot())
+        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile, firstLookOnly: true))
+        let order = try #require(snapshot.look.clusterOrder.ids)
+        #expect(snapshot.look.clusterOrder.tag == Alphabet.session.tag)
+        #expect(snapshot.look.clustersShown().map(\.id) == order)
+        #expect(order == NameOrder.shown(store.world.clusters.values, by: \.name, id: \.id).map(\.id))
+        try Data(try #require(StoreSnapshot.read(store.snapshotFile)).encoded(format: 18)).write(to: store.snapshotFile)
+        let old = try #require(StoreSnapshot.read(store.snapshotFile, firstLookOnly: true))
+        #expect(old.look.clusterOrder.ids == nil && old.marks.first?.seen != nil)
+        #expect(old.look.clustersShown().map(\.id) == order)
+        let again = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(again.startedFromSnapshot)
+        #expect(try #require(StoreSnapshot.read(store.snapshotFile)).look.clusterOrder.ids == order)
+    }
+
+    @Test func a_kept_cluster_order_that_is_another_alphabet_s_or_names_the_clusters_otherwise_is_not_used() throws {
+        var look = FirstLook()
+        for (id, name) in [("clu-1", "Łódź"), ("clu-2", "Lisboa"), ("clu-3", "Þingeyjarsveit"), ("clu-4", "Sa\u{0303}o João")] {
+            look.clusters[id] = Cluster(id: id, name: name, kind: .network)
+        }
+        let sorted = NameOrder.shown(look.clusters.values, by: \.name, id: \.id).map(\.id)
+        let tag = Alphabet.session.tag
+        look.clusterOrder = ClusterOrder(tag: tag, ids: sorted.reversed())
+        #expect(look.clustersShown().map(\.id) == sorted.reversed(), "kept, it is taken as it is")
+        for forged in [
+            ClusterOrder(tag: tag + "x", ids: sorted.reversed()), ClusterOrder(tag: tag, ids: ["clu-1", "clu-1", "clu-2", "clu-3"]),
+            ClusterOrder(tag: tag, ids: ["clu-1", "clu-2", "clu-3", "clu-9"]), ClusterOrder(tag: tag, ids: ["clu-1"]),
+        ] {
+            look.clusterOrder = forged
+            #expect(look.clustersShown().map(\.id) == sorted, "\(forged.ids ?? [])")
+        }
     }
 }

@@ -10,7 +10,7 @@ enum Rows {
     static func clusters(_ look: FirstLook, today: Day, byHealth: Bool = false) -> [ListRow] {
         let next = look.nextDue
         let healths = look.healthByCluster(on: today)
-        var rows: [(row: ListRow, score: Double)] = NameOrder.shown(look.clusters.values, by: \.name, id: \.id).map { c in
+        var rows: [(row: ListRow, score: Double)] = look.clustersShown().map { c in
             let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
             let score = h.sortWeight

@@ -39,7 +39,8 @@ extension Store {
         } else {
             try reload()
         }
-        if eventCount - snapshotEvents >= snapshotAfter || fit == .fitsMoved { saveSnapshot() }
+        let older = snapshot.map { $0.written < StoreSnapshot.format } ?? false
+        if eventCount - snapshotEvents >= snapshotAfter || fit == .fitsMoved || (fit != .unfit && older) { saveSnapshot() }
     }
 
     /// The world the snapshot held, folded anew from the journals up to its marks (whose bytes

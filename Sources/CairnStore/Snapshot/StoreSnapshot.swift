@@ -67,14 +67,16 @@ struct StoreSnapshot: Sendable {
     var look: FirstLook
     /// The bytes the world's parts are read from (nil: one not read from a file).
     var bytes: SnapshotBytes?
+    /// The format it was read in: one before the current is written anew at the start.
+    var written = StoreSnapshot.format
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
-    static let format = 18
-    /// The format before, which noted neither the journals' stats nor the clusters' member
-    /// counts: read as it is (its journals fingerprinted, the counts worked out from every
-    /// membership), and written anew in the current one.
-    static let formatBefore = 17
+    static let format = 19
+    /// The formats before: 18 kept no order of the clusters; 17 neither the journals' stats
+    /// nor the clusters' member counts. Read as they are (the clusters sorted, the journals
+    /// fingerprinted, the counts worked out from every membership), and written anew.
+    static let formatsBefore = [17, 18]
     /// The vocabularies, whose words a snapshot stores by place: a Cairn with other words
     /// rebuilds it.
     static let words: String = {
@@ -90,11 +92,13 @@ struct StoreSnapshot: Sendable {
     /// How much of a journal's start and of what precedes its place the fingerprint covers.
     static let fingerprintBytes = 4096
 
-    /// - Parameter current: false to write it as the format before wrote it.
-    func encoded(current: Bool = true) throws(World.Unsound) -> [UInt8] {
+    /// - Parameter format: the format to write, the current one or one before (as an older
+    ///   Cairn wrote it).
+    func encoded(format: Int = StoreSnapshot.format) throws(World.Unsound) -> [UInt8] {
+        let stats = format >= 18
         var w = SnapshotWriter(capacity: 1 << 20)
         w.raw(Self.magic)
-        w.number(current ? Self.format : Self.formatBefore)
+        w.number(format)
         w.text(Self.words)
         // A new seal each time: a part of another snapshot fails this one's checksums.
         let seal = UInt64.random(in: 1...UInt64.max)
@@ -115,14 +119,14 @@ struct StoreSnapshot: Sendable {
             m.write(to: &head)
             head.number(m.link.count)
             for b in m.link { head.byte(b) }
-            guard current else { continue }
+            guard stats else { continue }
             head.bool(m.seen != nil)
             m.seen?.write(to: &head)
         }
         w.section(head)
         var first = SnapshotWriter(capacity: 1 << 16)
         look.writeSnapshot(to: &first)
-        if current {
+        if stats {
             // From every membership, as the look is: counts forged into one do not live on.
             let counts = world.currentMemberCountsScanning()
             first.number(counts.count)
@@ -131,6 +135,14 @@ struct StoreSnapshot: Sendable {
                 first.number(n.schools)
                 first.number(n.agencies)
             }
+        }
+        if format >= 19 {
+            // The order the writer's own alphabet lists the clusters in: its next first frame.
+            let alphabet = Alphabet.session
+            first.text(alphabet.tag)
+            let order = NameOrder.shown(look.clusters.values, by: \.name, id: \.id, in: alphabet)
+            first.number(order.count)
+            for c in order { first.text(c.id) }
         }
         w.section(first)
         try world.writeSnapshot(to: &w)
@@ -150,7 +162,7 @@ struct StoreSnapshot: Sendable {
         var r = SnapshotReader(start, from: magic.count)
         do {
             let written = try r.number()
-            guard written == format || written == formatBefore, try r.text() == words else { return nil }
+            guard written == format || formatsBefore.contains(written), try r.text() == words else { return nil }
             let seal = try r.unsigned()
             var offset = r.offset
             guard let headSection = bytes.section(at: offset), let headBytes = bytes.checked(headSection, seal: seal) else { return nil }
@@ -165,7 +177,7 @@ struct StoreSnapshot: Sendable {
                 let links = try head.count()
                 guard links <= 32 else { return nil }
                 for _ in 0..<links { mark.link.append(try head.byte()) }
-                if written == format, try head.bool() { mark.seen = try JournalStat.read(&head) }
+                if written >= 18, try head.bool() { mark.seen = try JournalStat.read(&head) }
                 marks.append(mark)
             }
             guard head.isAtEnd else { return nil }
@@ -174,7 +186,7 @@ struct StoreSnapshot: Sendable {
             var first = SnapshotReader(firstBytes)
             var look = try FirstLook(snapshot: &first)
             var counts: [String: World.MemberCount]?
-            if written == format {
+            if written >= 18 {
                 var read: [String: World.MemberCount] = [:]
                 for _ in 0..<(try first.count()) {
                     let cluster = try first.text()
@@ -183,6 +195,12 @@ struct StoreSnapshot: Sendable {
                     read[cluster] = n
                 }
                 counts = read
+            }
+            if written >= 19 {
+                let tag = try first.text()
+                var ids: [String] = []
+                for _ in 0..<(try first.count()) { ids.append(try first.text()) }
+                look.clusterOrder = ClusterOrder(tag: tag, ids: ids)
             }
             guard first.isAtEnd else { return nil }
             withExtendedLifetime((headBytes, firstBytes)) {}
@@ -194,9 +212,11 @@ struct StoreSnapshot: Sendable {
             var world = try World(snapshot: bytes, at: &offset, seal: seal)
             guard offset == bytes.size else { return nil }
             world.lookAtSnapshot = LookAtSnapshot(look, memberCounts: counts)
-            return StoreSnapshot(
+            var snapshot = StoreSnapshot(
                 marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
                 bytes: bytes)
+            snapshot.written = written
+            return snapshot
         } catch {
             return nil
         }
