@@ -184,24 +184,49 @@ extension StoreCheck {
     /// remove it. Folders are walked without following a link.
     public static func links(in store: URL) -> [String] {
         var found: [String] = []
-        func walk(_ url: URL) {
-            var info = stat()
-            guard lstat(url.path, &info) == 0 else { return }
-            switch info.st_mode & S_IFMT {
-            case S_IFLNK:
+        // Each folder listed with its entries' kinds (`readdir`), a name `lstat`ed only when
+        // the folder cannot say: a start walks a thousand segments and their indexes.
+        func walk(_ path: String, kind: UInt8, inJournal: Bool) {
+            var kind = kind
+            if kind == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { return }
+                switch info.st_mode & S_IFMT {
+                case S_IFLNK: kind = UInt8(DT_LNK)
+                case S_IFDIR: kind = UInt8(DT_DIR)
+                default: return
+                }
+            }
+            switch kind {
+            case UInt8(DT_LNK):
                 // A journal's name that is a link is said among the files that are not journals.
-                if url.pathExtension == "jsonl", url.deletingLastPathComponent().lastPathComponent == "journal" { return }
-                found.append(InsideStore.linkFound(url.path))
-
-            case S_IFDIR:
-                for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
-                    walk(url.appendingPathComponent(name))
+                if inJournal, path.hasSuffix(".jsonl") { return }
+                found.append(InsideStore.linkFound(path))
+            case UInt8(DT_DIR):
+                for (name, type) in entries(path).sorted(by: { $0.name < $1.name }) {
+                    walk(path + "/" + name, kind: type, inJournal: path == store.path + "/journal")
                 }
             default: break
             }
         }
-        for name in ["journal", "local", "reports", ".gitignore", StoreLayout.marker] { walk(store.appendingPathComponent(name)) }
+        for name in ["journal", "local", "reports", ".gitignore", StoreLayout.marker] {
+            walk(store.path + "/" + name, kind: UInt8(DT_UNKNOWN), inJournal: false)
+        }
         return found
+    }
+
+    /// The names in a folder and their kinds as it lists them (`DT_UNKNOWN` when it cannot say).
+    private static func entries(_ path: String) -> [(name: String, type: UInt8)] {
+        guard let folder = opendir(path) else { return [] }
+        defer { closedir(folder) }
+        var out: [(name: String, type: UInt8)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { out.append((name, entry.pointee.d_type)) }
+        }
+        return out
     }
 }
 
