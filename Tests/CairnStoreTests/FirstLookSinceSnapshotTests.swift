@@ -11,6 +11,17 @@ import Testing
     let ana = Identity(user: "ana", host: "regional-server")
     let today = Day(iso: "2026-12-01")!
 
+    /// Six rounds of 25 steps, each round started from a snapshot of the one before.
+    func roundsFromSnapshots(_ tmp: TemporaryDirectory, _ step: (Store, _ round: Int, _ step: Int) throws -> Void) throws {
+        for round in 0..<6 {
+            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+            #expect(store.startedFromSnapshot && store.world.lookAtSnapshot.look != nil, "round \(round)")
+            for n in 0..<25 { try step(store, round, n) }
+            try store.refresh()
+            #expect(store.saveSnapshot())
+        }
+    }
+
     @Test func next_due_and_groupings_after_random_changes_are_what_a_full_pass_gives() throws {
         var (_, random) = replayableRandom("next_due_and_groupings_after_random_changes_are_what_a_full_pass_gives")
         let tmp = TemporaryDirectory()
@@ -29,59 +40,52 @@ import Testing
         ])
         try first.refresh()
         #expect(first.saveSnapshot())
-        for round in 0..<6 {
-            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
-            #expect(store.startedFromSnapshot && store.world.lookAtSnapshot.look != nil, "round \(round)")
-            for step in 0..<25 {
-                let w = store.world
-                let ids = Array(w.checkpoints.keys).sorted()
-                let pick = { ids[Int(random.next() % UInt64(ids.count))] }
-                var change: Change
-                var more: [Change] = []
-                switch random.next() % 7 {
-                case 0:
-                    var c = try #require(w.checkpoints[pick()])
-                    c.doneOn = c.doneOn == nil ? today : nil
-                    change = .put(.checkpoint(c))
-                case 1:
-                    var c = try #require(w.checkpoints[pick()])
-                    c.due = Day(iso: "2026-1\(random.next() % 3)-0\(1 + random.next() % 9)")!
-                    change = .put(.checkpoint(c))
-                case 2:
-                    let cluster = clusters[Int(random.next() % UInt64(clusters.count))]
-                    change = .put(
-                        .checkpoint(Checkpoint(cluster: cluster, title: "New \(round)-\(step)", due: Day(iso: "2026-12-0\(1 + step % 9)")!))
-                    )
-                case 3: change = .delete(.checkpoint, id: pick())
-                case 4:
-                    let (a, b) = (
-                        clusters[Int(random.next() % UInt64(clusters.count))], clusters[Int(random.next() % UInt64(clusters.count))]
-                    )
-                    guard a != b else { continue }
-                    change = .put(.membership(Membership(id: "mem-g\(round)-\(step)", cluster: a, memberType: .cluster, memberId: b)))
-                case 5:
-                    // Every grouping ended at once: the tree is gone.
-                    let current = w.memberships.values.filter { $0.memberType == .cluster && $0.isCurrent }
-                    guard !current.isEmpty else { continue }
-                    let ended = current.map { m in
-                        var m = m
-                        m.to = today
-                        return Change.put(.membership(m))
-                    }
-                    change = ended[0]
-                    more = Array(ended.dropFirst())
-                default:
-                    guard let m = w.memberships.values.first(where: { $0.memberType == .cluster }) else { continue }
-                    change = .delete(.membership, id: m.id)
+        try roundsFromSnapshots(tmp) { store, round, step in
+            let w = store.world
+            let ids = Array(w.checkpoints.keys).sorted()
+            let pick = { ids[Int(random.next() % UInt64(ids.count))] }
+            var change: Change
+            var more: [Change] = []
+            switch random.next() % 7 {
+            case 0:
+                var c = try #require(w.checkpoints[pick()])
+                c.doneOn = c.doneOn == nil ? today : nil
+                change = .put(.checkpoint(c))
+            case 1:
+                var c = try #require(w.checkpoints[pick()])
+                c.due = Day(iso: "2026-1\(random.next() % 3)-0\(1 + random.next() % 9)")!
+                change = .put(.checkpoint(c))
+            case 2:
+                let cluster = clusters[Int(random.next() % UInt64(clusters.count))]
+                change = .put(
+                    .checkpoint(Checkpoint(cluster: cluster, title: "New \(round)-\(step)", due: Day(iso: "2026-12-0\(1 + step % 9)")!))
+                )
+            case 3: change = .delete(.checkpoint, id: pick())
+            case 4:
+                let (a, b) = (
+                    clusters[Int(random.next() % UInt64(clusters.count))], clusters[Int(random.next() % UInt64(clusters.count))]
+                )
+                guard a != b else { return }
+                change = .put(.membership(Membership(id: "mem-g\(round)-\(step)", cluster: a, memberType: .cluster, memberId: b)))
+            case 5:
+                // Every grouping ended at once: the tree is gone.
+                let current = w.memberships.values.filter { $0.memberType == .cluster && $0.isCurrent }
+                guard !current.isEmpty else { return }
+                let ended = current.map { m in
+                    var m = m
+                    m.to = today
+                    return Change.put(.membership(m))
                 }
-                try store.commit([change] + more)
-                let now = store.world
-                #expect(now.nextDueByCluster() == now.nextDueByClusterScanning(), "round \(round), step \(step): \(change)")
-                #expect(now.hasGroupings == now.hasGroupingsScanning, "round \(round), step \(step): \(change)")
+                change = ended[0]
+                more = Array(ended.dropFirst())
+            default:
+                guard let m = w.memberships.values.first(where: { $0.memberType == .cluster }) else { return }
+                change = .delete(.membership, id: m.id)
             }
-            // The next round starts from a snapshot of these changes.
-            try store.refresh()
-            #expect(store.saveSnapshot())
+            try store.commit([change] + more)
+            let now = store.world
+            #expect(now.nextDueByCluster() == now.nextDueByClusterScanning(), "round \(round), step \(step): \(change)")
+            #expect(now.hasGroupings == now.hasGroupingsScanning, "round \(round), step \(step): \(change)")
         }
     }
 
@@ -96,40 +100,35 @@ import Testing
         let members = first.world.schools.keys.map { (MemberType.school, $0) } + first.world.agencies.keys.map { (MemberType.agency, $0) }
         try #require(!members.isEmpty && clusters.count > 1)
         func any<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
-        for round in 0..<6 {
-            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
-            #expect(store.startedFromSnapshot && store.world.lookAtSnapshot.memberCounts != nil, "round \(round)")
-            for step in 0..<25 {
-                let w = store.world
-                let ids = Array(w.memberships.keys).sorted()
-                var m = try #require(w.memberships[any(ids)])
-                var change: Change
-                switch random.next() % 6 {
-                case 0, 1:
-                    let (type, id) = any(members)
-                    change = .put(.membership(Membership(cluster: any(clusters), memberType: type, memberId: id)))
-                case 2:
-                    m.to = m.to == nil ? today : nil
-                    change = .put(.membership(m))
-                case 3:
-                    m.cluster = any(clusters)
-                    change = .put(.membership(m))
-                case 4:
-                    m.memberType = m.memberType == .school ? .agency : .school
-                    change = .put(.membership(m))
-                default: change = .delete(.membership, id: m.id)
-                }
-                try store.commit([change])
-                let now = store.world
-                let counted = now.currentMemberCounts()
-                let scanned = now.currentMemberCountsScanning()
-                #expect(counted.keys.sorted() == scanned.keys.sorted(), "round \(round), step \(step): \(change)")
-                for (cluster, n) in scanned {
-                    #expect(counted[cluster].map { $0 == n } == true, "round \(round), step \(step), \(cluster): \(change)")
-                }
+        try roundsFromSnapshots(tmp) { store, round, step in
+            #expect(store.world.lookAtSnapshot.memberCounts != nil, "round \(round)")
+            let w = store.world
+            let ids = Array(w.memberships.keys).sorted()
+            var m = try #require(w.memberships[any(ids)])
+            var change: Change
+            switch random.next() % 6 {
+            case 0, 1:
+                let (type, id) = any(members)
+                change = .put(.membership(Membership(cluster: any(clusters), memberType: type, memberId: id)))
+            case 2:
+                m.to = m.to == nil ? today : nil
+                change = .put(.membership(m))
+            case 3:
+                m.cluster = any(clusters)
+                change = .put(.membership(m))
+            case 4:
+                m.memberType = m.memberType == .school ? .agency : .school
+                change = .put(.membership(m))
+            default: change = .delete(.membership, id: m.id)
             }
-            try store.refresh()
-            #expect(store.saveSnapshot())
+            try store.commit([change])
+            let now = store.world
+            let counted = now.currentMemberCounts()
+            let scanned = now.currentMemberCountsScanning()
+            #expect(counted.keys.sorted() == scanned.keys.sorted(), "round \(round), step \(step): \(change)")
+            for (cluster, n) in scanned {
+                #expect(counted[cluster].map { $0 == n } == true, "round \(round), step \(step), \(cluster): \(change)")
+            }
         }
     }
 }
