@@ -18,20 +18,6 @@ struct JournalStat: Equatable, Sendable {
     var changedSeconds: Int
     var changedNanoseconds: Int
 
-    init(device: UInt64, inode: UInt64, size: Int, changedSeconds: Int, changedNanoseconds: Int) {
-        self.device = device
-        self.inode = inode
-        self.size = size
-        self.changedSeconds = changedSeconds
-        self.changedNanoseconds = changedNanoseconds
-    }
-
-    init(_ info: stat) {
-        self.init(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size), changedSeconds: Int(info.st_ctim.tv_sec),
-            changedNanoseconds: Int(info.st_ctim.tv_nsec))
-    }
-
     /// As a snapshot writes it.
     func write(to w: inout SnapshotWriter) {
         w.unsigned(device)
@@ -46,5 +32,13 @@ struct JournalStat: Equatable, Sendable {
         JournalStat(
             device: try r.unsigned(), inode: try r.unsigned(), size: try r.number(), changedSeconds: try r.number(),
             changedNanoseconds: try r.number())
+    }
+}
+
+extension JournalStat {
+    init(_ info: stat) {
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size), changedSeconds: Int(info.st_ctim.tv_sec),
+            changedNanoseconds: Int(info.st_ctim.tv_nsec))
     }
 }
