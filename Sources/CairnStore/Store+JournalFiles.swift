@@ -106,8 +106,9 @@ enum JournalVetting {
     ///   by a caller that vets a thousand segments at a start.
     /// - Parameter trusted: the file as a snapshot that fingerprinted it saw it (`JournalStat`):
     ///   found so again, it is the file whose first line was judged then, and is not read. A
-    ///   forged one can only make a file of lines be read as a journal; it is still refused
-    ///   for being a link, a folder, misnamed or sparse.
+    ///   forged one (`local/` is every member's) can make any regular file be read as a journal,
+    ///   its lines past the snapshot's place said as damage, as a journal with one good first
+    ///   line can; it is still refused for being a link, a folder, misnamed or sparse.
     /// - Parameter folder: a descriptor of the folder the file is in, its `lstat` taken from.
     static func vet(
         _ url: URL, name fileName: String, path: String, in folder: Int32? = nil, known: Verdict?, judgeLines: Bool = true,

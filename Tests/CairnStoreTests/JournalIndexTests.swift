@@ -99,6 +99,9 @@ import Testing
 
         // Its journal replaced by a copy of itself (another file, as a restored backup leaves
         // it): the same bytes, known by the chain's link at the place, so the index is used.
+        // Indexed to its end first, so that its middle lies past both fingerprints.
+        JournalIndex.update(
+            journals.url(0), to: Array(journals.writers[0].text.utf8).count, line: 1, store: journals.tmp.store, access: .personal)
         // (The original is kept aside, so that no file made here is given its inode again.)
         let original = journals.tmp.url.appendingPathComponent("original.jsonl")
         try FileManager.default.moveItem(at: journals.url(0), to: original)

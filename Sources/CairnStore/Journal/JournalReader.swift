@@ -25,6 +25,10 @@ struct JournalReader {
                 throw StoreError(Words.say("it is a link, or not a file", context: "store"))
             }
             let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            // A place read from a file (a snapshot's, an index's) may be anything.
+            guard offset >= 0, maxBytes.map({ $0 >= 0 }) ?? true else {
+                throw StoreError(Words.say("it cannot be read", context: "store"))
+            }
             try handle.seek(toOffset: UInt64(offset))
             data = try (maxBytes.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
         } catch let error as StoreError {

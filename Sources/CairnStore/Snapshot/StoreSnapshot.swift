@@ -174,6 +174,8 @@ struct StoreSnapshot: Sendable {
             var marks: [Mark] = []
             for _ in 0..<(try head.count()) {
                 var mark = try Mark.read(&head)
+                // A place before the start, or before the first line, is no place in a journal.
+                guard mark.offset >= 0, mark.line >= 1, mark.line <= mark.offset + 1 else { return nil }
                 let links = try head.count()
                 guard links <= 32 else { return nil }
                 for _ in 0..<links { mark.link.append(try head.byte()) }
@@ -191,7 +193,8 @@ struct StoreSnapshot: Sendable {
                 for _ in 0..<(try first.count()) {
                     let cluster = try first.text()
                     let n = (schools: try first.number(), agencies: try first.number())
-                    guard n.schools >= 0, n.agencies >= 0 else { return nil }
+                    // Far below where counting on from them could overflow.
+                    guard (0...Int(UInt32.max)).contains(n.schools), (0...Int(UInt32.max)).contains(n.agencies) else { return nil }
                     read[cluster] = n
                 }
                 counts = read
@@ -261,7 +264,8 @@ struct StoreSnapshot: Sendable {
         let size = min(offset, fingerprintBytes)
         guard let head = hash(fd, from: 0, count: size), let tail = tailHash(fd, before: offset) else { return nil }
         return Mark(
-            file: file, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail, seen: JournalStat(info))
+            file: file, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail,
+            seen: JournalStat(info).quiet ? JournalStat(info) : nil)
     }
 
     /// The hash of the fingerprint's bytes before `offset` (a mark's `tail`).
@@ -312,13 +316,10 @@ struct StoreSnapshot: Sendable {
     /// - Parameter stats: each journal as it was just listed (`Store.journalStats`): one the
     ///   snapshot saw so when it fingerprinted it is not read (`JournalStat`).
     func fit(_ byName: [String: URL], stats: [String: JournalStat]) -> Fit {
-        var moved = false
         var walks: [(mark: Mark, url: URL)] = []
         for m in marks {
             guard let url = byName[m.file] else { return .unfit }
             if let seen = m.seen, stats[m.file] == seen, m.offset <= seen.size { continue }
-            // A snapshot that did not note how it saw a journal is written anew, noting it.
-            if m.seen == nil { moved = true }
             guard let fd = InsideStore.openForReading(url) else { return .unfit }
             defer { close(fd) }
             guard let now = Self.fingerprint(fd, file: m.file, offset: m.offset, line: m.line), now.sameBytes(as: m) else {
@@ -328,7 +329,7 @@ struct StoreSnapshot: Sendable {
             guard m.link.count == 32 else { return .unfit }
             walks.append((m, url))
         }
-        guard !walks.isEmpty else { return moved ? .fitsMoved : .fits }
+        guard !walks.isEmpty else { return .fits }
         // Other files (a copied or restored store): each chain must end where the snapshot's
         // did, with no line broken on the way; walked on both cores, as they hash every byte.
         let sound = Mutex(true)
