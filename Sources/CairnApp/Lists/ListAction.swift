@@ -99,17 +99,18 @@ extension ListModel {
     /// - Returns: true when the rows were rebuilt.
     @discardableResult
     mutating func rebuild(from source: String, visibleRows: Int, _ rows: () -> [ListRow]) -> Bool {
-        let fresh = builtFrom != source
-        if fresh { setRows(rows(), builtFrom: source) }
-        cursor.scroll(visibleRows: visibleRows, count: visible.count)
-        return fresh
+        rebuild(from: source, visibleRows: visibleRows) { $0.setRows(rows(), builtFrom: source) }
     }
 
     /// `rebuild` with rows made only as they are shown (`LazyRows`).
     @discardableResult
     mutating func rebuild(from source: String, visibleRows: Int, lazily rows: () -> LazyRows) -> Bool {
+        rebuild(from: source, visibleRows: visibleRows) { $0.setRows(rows(), builtFrom: source) }
+    }
+
+    private mutating func rebuild(from source: String, visibleRows: Int, setting set: (inout ListModel) -> Void) -> Bool {
         let fresh = builtFrom != source
-        if fresh { setRows(rows(), builtFrom: source) }
+        if fresh { set(&self) }
         cursor.scroll(visibleRows: visibleRows, count: visible.count)
         return fresh
     }

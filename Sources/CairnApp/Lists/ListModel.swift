@@ -122,6 +122,7 @@ public struct ListModel: Sendable, Equatable {
         } else {
             prepareSearch()
             let keys = searchKeys ?? []
+            let rows = self.rows
             // What matches comes first, so Enter takes the match; pinned rows (create a new
             // one) follow it.
             visible = all.filter { !rows[$0].pinned && ListModel.contains(keys[$0], query) } + all.filter { rows[$0].pinned }

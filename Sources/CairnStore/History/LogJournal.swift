@@ -38,6 +38,8 @@ struct LogJournal {
     /// For `.record`: the record's lines up to where the journal's index reaches
     /// (`covered`), as the index gives them; what lies past it is read back as before.
     private(set) var indexed: (covered: Int, lines: [Range<Int>])?
+    /// The journal as the store's listing saw it, when it was given.
+    private let seen: JournalStat?
 
     /// - Parameter seen: the journal as the store's listing saw it a moment ago, its size
     ///   taken from there; nil to look.
@@ -48,8 +50,6 @@ struct LogJournal {
         self.seen = seen
         size = seen?.size ?? InsideStore.size(url)
     }
-
-    private let seen: JournalStat?
 
     /// Takes the record's lines from the journal's index in `store`'s `local/`, when there is
     /// one that fits.

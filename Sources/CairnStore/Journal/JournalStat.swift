@@ -7,15 +7,15 @@ import Foundation
 /// What one `lstat` tells of a journal file: enough to know, without opening it, that it is
 /// the very file a snapshot read, with not a byte changed since.
 ///
-/// A change time ticks in steps (a few milliseconds; a second on some network file systems),
-/// so a file rewritten within one step of being seen could look unchanged: only a file left
-/// alone for `quietSeconds` before it was seen is noted (`quiet`). A sealed segment always is;
-/// the open one, still being written, is fingerprinted at each start, as any file seen otherwise.
-///
 /// The kernel sets a file's change time (`ctime`) at every write and no one can set it back,
 /// and a journal is only ever appended to, which changes its size: a file whose device, inode,
 /// size and change time are those noted when a snapshot fingerprinted it still holds the bytes
 /// fingerprinted then. A copied or restored file is another inode, and is read to be trusted.
+///
+/// A change time ticks in steps (a few milliseconds; a second on some network file systems),
+/// so a file rewritten within one step of being seen could look unchanged: only a file left
+/// alone for `quietSeconds` before it was seen is noted (`quiet`). A sealed segment always is;
+/// the open one, still being written, is fingerprinted at each start, as any file seen otherwise.
 struct JournalStat: Equatable, Sendable {
     var device: UInt64
     var inode: UInt64

@@ -40,8 +40,6 @@ enum SnapshotKeys {
         }
     }
 
-    /// Where the entries whose key has the hash of `key` lie, in `keys` (a part's keys, as
-    /// `Noted` wrote them); none when its length is no multiple of an entry.
     /// Whether some entry of `keys` has `key`'s hash (no entry read).
     static func names(_ key: String, in keys: UnsafeRawBufferPointer) -> Bool {
         guard keys.count % entryBytes == 0 else { return false }
@@ -56,6 +54,8 @@ enum SnapshotKeys {
         return false
     }
 
+    /// Where the entries whose key has the hash of `key` lie, in `keys` (a part's keys, as
+    /// `Noted` wrote them); none when its length is no multiple of an entry.
     static func offsets(of key: String, in keys: UnsafeRawBufferPointer) -> [Range<Int>] {
         guard keys.count % entryBytes == 0 else { return [] }
         let h = hash(key)

@@ -304,11 +304,11 @@ final class StoredTable<Value: Sendable>: StoredValues {
     private let one: (@Sendable (String) -> Value??)?
     private let table = Mutex<[String: Value]?>(nil)
 
+    private let holds: (@Sendable ([String]) -> Bool?)?
+
     /// - Parameter count: how many values `read` gives, when known without it.
     /// - Parameter one: the value of one id, read alone (nil: `read` whole); it gives nil when
     ///   it cannot tell, and the values are then read whole.
-    private let holds: (@Sendable ([String]) -> Bool?)?
-
     /// - Parameter holds: whether the part's keys name every one of some ids (nil: it cannot
     ///   tell, and the values are read whole).
     init(
@@ -322,8 +322,7 @@ final class StoredTable<Value: Sendable>: StoredValues {
     }
 
     func holdsAll(_ ids: [String]) -> Bool {
-        if let all = table.withLock({ $0 }) { return ids.allSatisfy { all[$0] != nil } }
-        if let holds, let told = holds(ids) { return told }
+        if !isRead, let holds, let told = holds(ids) { return told }
         let all = values
         return ids.allSatisfy { all[$0] != nil }
     }

@@ -263,9 +263,9 @@ struct StoreSnapshot: Sendable {
         guard fstat(fd, &info) == 0 else { return nil }
         let size = min(offset, fingerprintBytes)
         guard let head = hash(fd, from: 0, count: size), let tail = tailHash(fd, before: offset) else { return nil }
+        let seen = JournalStat(info)
         return Mark(
-            file: file, offset: offset, line: line, inode: UInt64(info.st_ino), head: head, tail: tail,
-            seen: JournalStat(info).quiet ? JournalStat(info) : nil)
+            file: file, offset: offset, line: line, inode: seen.inode, head: head, tail: tail, seen: seen.quiet ? seen : nil)
     }
 
     /// The hash of the fingerprint's bytes before `offset` (a mark's `tail`).

@@ -151,8 +151,6 @@ extension World {
         return counts
     }
 
-    /// The world a snapshot holds, from the section at `offset` on, its parts read only when
-    /// first asked for: here only where each lies, and the head with the parts' counts.
     /// The world of a snapshot's world part written alone, with no seal (as the tests write one).
     package init(snapshot bytes: [UInt8]) throws(SnapshotReader.Damaged) {
         let laid = SnapshotBytes(copying: bytes)
@@ -161,6 +159,8 @@ extension World {
         guard offset == bytes.count else { throw SnapshotReader.Damaged(at: offset) }
     }
 
+    /// The world a snapshot holds, from the section at `offset` on, its parts read only when
+    /// first asked for: here only where each lies, and the head with the parts' counts.
     init(snapshot bytes: SnapshotBytes, at offset: inout Int, seal: UInt64) throws(SnapshotReader.Damaged) {
         self.init()
         let layout = try SnapshotLayout(bytes, at: &offset, seal: seal)
