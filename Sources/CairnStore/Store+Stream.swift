@@ -8,73 +8,22 @@ extension Store {
     /// Bytes of a journal read at a time in a full read.
     public static let readSliceBytes = 8 << 20
 
-    /// One journal file, read a slice at a time, its events in the file's order.
-    struct JournalStream {
-        let url: URL
-        let size: Int
-        let sliceBytes: Int
-        var offset = 0
-        var line = 1
-        var pending: [Event] = []
-        var next = 0
-        var problems: [JournalProblem] = []
-        /// The order of the last event taken: a file whose own events are out of order cannot be
-        /// merged this way.
-        var last: EventOrder?
-
-        init(_ url: URL, sliceBytes: Int) {
-            self.url = url
-            self.sliceBytes = sliceBytes
-            size = InsideStore.size(url)
-        }
-
-        /// The next event, reading the next slice when the last is used up; nil at the end.
-        mutating func head(_ store: Store) throws(StoreError) -> Event? {
-            while next == pending.count {
-                guard offset < size else { return nil }
-                try readSlice(store)
-            }
-            return pending[next]
-        }
-
-        mutating func take() -> Event {
-            defer { next += 1 }
-            return pending[next]
-        }
-
-        private mutating func readSlice(_ store: Store) throws(StoreError) {
-            var limit = sliceBytes
-            while true {
-                var result = try JournalReader.read(url, from: offset, firstLine: line, maxBytes: limit)
-                let toEnd = offset + limit >= size
-                // A commit longer than the slice: read a larger one rather than stop short.
-                if !toEnd && result.endOffset == offset {
-                    limit *= 2
-                    continue
-                }
-                store.checkForeign(&result, file: url)
-                // An unfinished line or commit at a slice's end is read whole with the next slice;
-                // at the file's end it is what a full read says.
-                problems += toEnd ? result.problems : result.problems.filter { $0.kind != .tornTail }
-                pending = result.events
-                next = 0
-                line += result.linesRead
-                endOffset = result.endOffset
-                offset = toEnd ? size : result.endOffset
-                return
-            }
-        }
-
-        /// Where the read of this file stopped: before an unfinished last line or commit.
-        var endOffset = 0
-    }
-
-    /// Folds every journal from the start, merging the files as they are read. Returns false,
-    /// having changed nothing, when a file's own events are out of order (a journal an old
-    /// version or a hand wrote): the whole-file read then sorts them.
+    /// Folds every journal from the start, merging the copies' journals as they are read; a
+    /// copy's segments are read one after the other, so that a national history is never held
+    /// at once. Returns false, having changed nothing, when a copy's own events are out of order
+    /// (a journal an old version or a hand wrote): the whole-file read then sorts them.
     func reloadFolding(sliceBytes: Int = Store.readSliceBytes) throws(StoreError) -> Bool {
         let files = try journalFiles()
-        var streams = files.map { JournalStream($0, sliceBytes: sliceBytes) }
+        let copies = Self.copies(files)
+        var streams = [JournalStream?](repeating: nil, count: files.count)
+        // Per copy: which of its segments is read now, the order of its next event, the last one taken.
+        var reading = [Int](repeating: 0, count: copies.count)
+        var heads = [EventOrder?](repeating: nil, count: copies.count)
+        var taken = [(EventOrder, Int)?](repeating: nil, count: copies.count)
+        var ended = [Bool](repeating: false, count: copies.count)
+        for segments in copies {
+            streams[segments[0]] = JournalStream(files[segments[0]], sliceBytes: sliceBytes)
+        }
         var world = World()
         var problems: [JournalProblem] = []
         var folded = 0
@@ -84,33 +33,71 @@ extension Store {
         while true {
             // The earliest head; on a tie the file first by name, as the whole read orders them.
             var best: Int?
-            var bestOrder: EventOrder?
-            for k in streams.indices {
-                guard let e = try streams[k].head(self) else { continue }
-                let order = EventOrder(e)
+            var bestOrder: (EventOrder, Int)?
+            for c in copies.indices where !ended[c] {
+                if heads[c] == nil {
+                    heads[c] = try Self.headOrder(
+                        of: copies[c], reading: &reading[c], in: &streams, files: files, sliceBytes: sliceBytes, self)
+                    if heads[c] == nil {
+                        ended[c] = true
+                        continue
+                    }
+                }
+                let order = (heads[c]!, copies[c][reading[c]])
                 if bestOrder == nil || order < bestOrder! {
-                    best = k
+                    best = c
                     bestOrder = order
                 }
             }
-            guard let b = best, let order = bestOrder else { break }
-            if let previous = streams[b].last, order < previous {
+            guard let c = best, let order = bestOrder else { break }
+            if let previous = taken[c], order < previous {
                 (clockHigh, overruled) = saved
                 return false
             }
-            streams[b].last = order
-            let event = streams[b].take()
+            taken[c] = order
+            heads[c] = nil
+            let event = streams[order.1]!.take()
             last = event
             if foldRead(event, into: &world, files: files, problems: &problems) { folded += 1 }
         }
+        let read = streams.compactMap { $0 }
         // Problems in the order of the files and their lines, as the whole read gives them.
-        self.problems = streams.flatMap(\.problems) + problems
+        self.problems = read.flatMap(\.problems) + problems
         self.world = world
-        self.positions = Dictionary(
-            uniqueKeysWithValues: zip(files, streams).map { ($0.lastPathComponent, ($1.endOffset, $1.line)) })
+        self.positions = Dictionary(uniqueKeysWithValues: read.map { ($0.url.lastPathComponent, ($0.endOffset, $0.line)) })
+        self.chainsWalked = Dictionary(uniqueKeysWithValues: read.map { ($0.url.lastPathComponent, $0.chain) })
         self.lastApplied = last.map(EventOrder.init)
         self.eventCount = folded
         return true
+    }
+
+    /// The files of each copy (indices into `files`, by name), its segments first to last.
+    static func copies(_ files: [URL]) -> [[Int]] {
+        var byCopy: [String: [(number: Int, index: Int)]] = [:]
+        var firstSeen: [String] = []
+        for (k, file) in files.enumerated() {
+            let segment = JournalSegment(fileName: file.lastPathComponent) ?? JournalSegment(copy: file.lastPathComponent)
+            if byCopy[segment.copy] == nil { firstSeen.append(segment.copy) }
+            byCopy[segment.copy, default: []].append((segment.number, k))
+        }
+        return firstSeen.map { copy in byCopy[copy]!.sorted { ($0.number, $0.index) < ($1.number, $1.index) }.map(\.index) }
+    }
+
+    /// The order of a copy's next event: from the segment read now, or the next one once it
+    /// ends. The next segment starts reading as soon as the last slice of this one has begun.
+    private static func headOrder(
+        of segments: [Int], reading: inout Int, in streams: inout [JournalStream?], files: [URL], sliceBytes: Int, _ store: Store
+    ) throws(StoreError) -> EventOrder? {
+        while true {
+            let k = segments[reading]
+            let order = try streams[k]!.headOrder(store)
+            if reading + 1 < segments.count, streams[k]!.lastSliceStarted, streams[segments[reading + 1]] == nil {
+                let n = segments[reading + 1]
+                streams[n] = JournalStream(files[n], sliceBytes: sliceBytes)
+            }
+            if order != nil || reading + 1 == segments.count { return order }
+            reading += 1
+        }
     }
 
     /// Folds one event of a full read: its clock noted, a problem kept, a value of this

@@ -45,6 +45,9 @@ public final class Store {
     var snapshotMarks: [String: StoreSnapshot.Mark] = [:]
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
+    /// The hash chains the last full read walked, by journal file: nil when it read the files
+    /// whole (a copy's events out of their order) or began from the snapshot.
+    var chainsWalked: [String: ChainWalk]?
     /// Where the last event folded stands in the order: an event read later that orders before
     /// it means a full read.
     var lastApplied: EventOrder?
@@ -170,6 +173,7 @@ public final class Store {
         var events: [Event] = []
         var problems: [JournalProblem] = []
         var positions: [String: (Int, Int)] = [:]
+        chainsWalked = nil
         let files = try journalFiles()
         for file in files {
             var result = try JournalReader.read(file, from: 0, firstLine: 1)

@@ -102,7 +102,8 @@ public struct StoreCheck: Sendable {
         }
         // A line already said to be damaged breaks the chain too: said once.
         let said = Set(store.problems.filter(\.isDamage).map { "\($0.file):\($0.line)" })
-        check.problems = store.problems + StoreCheck.chainBreaks(journals).filter { !said.contains("\($0.file):\($0.line)") }
+        check.problems =
+            store.problems + StoreCheck.chainBreaks(journals, walked: store.chainsWalked).filter { !said.contains("\($0.file):\($0.line)") }
         check.strayFiles = store.strayFiles
         check.links = StoreCheck.links(in: store.directory)
         check.exposed = StorePrivacy.problem(store.directory, access: store.access)
@@ -164,13 +165,14 @@ public struct StoreCheck: Sendable {
 
 extension StoreCheck {
     /// The first line of each journal that breaks its hash chain: a line changed, removed or
-    /// reordered since it was written, named with the copy whose journal it is.
-    static func chainBreaks(_ journals: [URL]) -> [JournalProblem] {
+    /// reordered since it was written, named with the copy whose journal it is. A journal the
+    /// full read walked as it folded (`walked`) is not read again.
+    static func chainBreaks(_ journals: [URL], walked: [String: ChainWalk]? = nil) -> [JournalProblem] {
         // Each journal walked on its own, on every core: a national store's trail is hashed once.
         let found = Mutex<[Int: JournalProblem]>([:])
         DispatchQueue.concurrentPerform(iterations: journals.count) { k in
             let url = journals[k]
-            guard let walk = ChainWalk.walk(url), let broken = walk.firstBreak else { return }
+            guard let walk = walked?[url.lastPathComponent] ?? ChainWalk.walk(url), let broken = walk.firstBreak else { return }
             let copy = url.deletingPathExtension().lastPathComponent
             let problem = JournalProblem(
                 kind: .damagedLine, file: url.lastPathComponent, line: broken.line,

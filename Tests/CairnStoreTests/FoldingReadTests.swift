@@ -26,8 +26,9 @@ import Testing
 
     /// Examples (one commit of 126 changes, longer than a small slice), two sessions' conflict
     /// and a delete; then another copy's journal whose events interleave with these.
-    func store(_ tmp: TemporaryDirectory) throws {
-        let ana = try Store(directory: tmp.store, identity: Identity(user: "ana", host: "regional-server"), snapshotAfter: .max)
+    func store(_ tmp: TemporaryDirectory, sealAfter: Int = JournalSegment.sealAfter) throws {
+        let ana = try Store(
+            directory: tmp.store, identity: Identity(user: "ana", host: "regional-server"), snapshotAfter: .max, sealAfter: sealAfter)
         let changes = try ana.world.perform(
             .carry(try Examples.changes(for: ana.world, today: today, user: "ana"), summary: "examples"),
             by: Author(user: "ana", today: today)
@@ -97,5 +98,69 @@ import Testing
         let store = try Store(
             directory: tmp.store, identity: Identity(user: "ana", host: "regional-server"), snapshotAfter: .max, readSliceBytes: 64)
         #expect(try !store.reloadFolding(sliceBytes: 64))
+    }
+
+    /// A copy's journal kept as segments is read one segment after the other, and folds to
+    /// what the whole read of every file folds to, ties between copies included.
+    @Test func a_copys_segments_fold_as_the_whole_read_does() throws {
+        let tmp = TemporaryDirectory()
+        try store(tmp, sealAfter: 1_500)
+        let names = try FileManager.default.contentsOfDirectory(atPath: tmp.store.appendingPathComponent("journal").path)
+        #expect(names.filter { $0.contains(".seg0") }.count >= 3, "\(names)")
+        for bytes in [64, 700, 1 << 20] { try compare(tmp.store, slices: bytes) }
+        let read = try Store(
+            directory: tmp.store, identity: Identity(user: "ana", host: "regional-server"), snapshotAfter: .max, readSliceBytes: 64)
+        #expect(try read.reloadFolding(sliceBytes: 64))
+    }
+
+    /// A later segment whose events come before the last one's (swapped, or written by hand):
+    /// the copy cannot be read segment after segment, and the whole read sorts it.
+    @Test func a_segment_before_its_predecessor_in_time_is_read_whole() throws {
+        let tmp = TemporaryDirectory()
+        try store(tmp, sealAfter: 1_500)
+        let folder = tmp.store.appendingPathComponent("journal")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let first = try #require(names.first { $0.hasPrefix("regional-server") && !$0.contains(".seg") })
+        let second = try #require(names.first { $0.hasPrefix("regional-server") && $0.contains(".seg000002") })
+        let a = try Data(contentsOf: folder.appendingPathComponent(first))
+        let b = try Data(contentsOf: folder.appendingPathComponent(second))
+        try b.write(to: folder.appendingPathComponent(first))
+        try a.write(to: folder.appendingPathComponent(second))
+        for bytes in [64, 1 << 20] { try compare(tmp.store, slices: bytes) }
+        let store = try Store(
+            directory: tmp.store, identity: Identity(user: "ana", host: "regional-server"), snapshotAfter: .max, readSliceBytes: 64)
+        // Its first read, at the open, was the whole read: no chain walked as it folded.
+        #expect(store.chainsWalked == nil)
+        #expect(try !store.reloadFolding(sliceBytes: 64))
+    }
+
+    /// The chains the folding read walks over its slices are the chains a walk of each whole
+    /// file finds: the same end, the same line count, the same first break.
+    @Test func the_chains_walked_in_slices_are_the_whole_files_chains() throws {
+        let tmp = TemporaryDirectory()
+        try store(tmp, sealAfter: 1_500)
+        let folder = tmp.store.appendingPathComponent("journal")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        // A value changed in place in a middle segment: the line still reads, its hash no longer follows.
+        let middle = try #require(names.first { $0.contains(".seg000002") })
+        var text = try String(contentsOf: folder.appendingPathComponent(middle), encoding: .utf8)
+        let at = try #require(text.range(of: "Escola"))
+        text.replaceSubrange(at, with: "Eskola")
+        try Data(text.utf8).write(to: folder.appendingPathComponent(middle))
+        for bytes in [64, 333, 1 << 20] {
+            let store = try Store(
+                directory: tmp.store, identity: Identity(user: "ana", host: "regional-server"), snapshotAfter: .max, readSliceBytes: bytes)
+            let walked = try #require(store.chainsWalked)
+            #expect(walked.keys.sorted() == names)
+            for name in names {
+                let whole = try #require(ChainWalk.walk(folder.appendingPathComponent(name)))
+                let sliced = try #require(walked[name])
+                #expect(sliced.link == whole.link && sliced.lines == whole.lines, "\(name), slices of \(bytes)")
+                #expect(sliced.firstBreak == whole.firstBreak, "\(name), slices of \(bytes)")
+            }
+            #expect(walked[middle]?.firstBreak != nil)
+            let check = try StoreCheck.run(store)
+            #expect(check.problems.contains { $0.file == middle && $0.isDamage && $0.description.contains("hash") })
+        }
     }
 }

@@ -42,9 +42,13 @@ extension World {
     public func danglingReferences() -> [(record: Record, reference: Reference)] {
         var found: [(Record, Reference)] = []
         for kind in RecordKind.allCases {
-            for record in records(of: kind).sorted(by: { $0.id < $1.id }) {
-                for r in record.references where self.record(r.target, id: r.id) == nil { found.append((record, r)) }
+            // Only what dangles is put in order: a national store has hundreds of thousands of records.
+            var ofKind: [(record: Record, reference: Reference, place: Int)] = []
+            for record in records(of: kind) {
+                for r in record.references where self.record(r.target, id: r.id) == nil { ofKind.append((record, r, ofKind.count)) }
             }
+            ofKind.sort { ($0.record.id, $0.place) < ($1.record.id, $1.place) }
+            found += ofKind.map { ($0.record, $0.reference) }
         }
         return found
     }

@@ -7,7 +7,7 @@ import Foundation
 
 /// A walk along one journal's hash chain, line by line, fed its bytes in any slices: where the
 /// chain ends (the link a next line chains to) and the first line that breaks it.
-struct ChainWalk {
+struct ChainWalk: Sendable {
     /// The first line whose hash does not follow from the lines before it.
     struct Break: Sendable, Equatable {
         /// 1-based line number in the journal.

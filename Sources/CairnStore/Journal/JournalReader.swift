@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads the complete lines of one journal file from a byte offset.
 struct JournalReader {
-    struct Result {
+    struct Result: Sendable {
         var events: [Event] = []
         var problems: [JournalProblem] = []
         /// The offset just past the last complete line: where the next read starts.
@@ -18,7 +18,12 @@ struct JournalReader {
     /// - Parameter maxBytes: read at most this many bytes (a slice of a large journal); lines
     ///   and commits cut at the slice's end are left for the next read, from `endOffset`.
     static func read(_ url: URL, from offset: Int, firstLine: Int, maxBytes: Int? = nil) throws(StoreError) -> Result {
-        let data: Data
+        let data = try bytes(of: url, from: offset, maxBytes: maxBytes)
+        return parsed(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
+    }
+
+    /// The bytes of `url` from `offset`: `maxBytes` of them, or to the end.
+    static func bytes(of url: URL, from offset: Int, maxBytes: Int? = nil) throws(StoreError) -> Data {
         do {
             // Never through a link: what it points at is not this store's journal.
             guard let fd = InsideStore.openForReading(url) else {
@@ -30,15 +35,19 @@ struct JournalReader {
                 throw StoreError(Words.say("it cannot be read", context: "store"))
             }
             try handle.seek(toOffset: UInt64(offset))
-            data = try (maxBytes.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
+            return try (maxBytes.map { try handle.read(upToCount: $0) } ?? handle.readToEnd()) ?? Data()
         } catch let error as StoreError {
             throw StoreError(Words.say("cannot read {path}: {reason}", context: "store", ["path": url.path, "reason": error.message]))
         } catch {
             throw StoreError(
                 Words.say("cannot read {path}: {reason}", context: "store", ["path": url.path, "reason": error.localizedDescription]))
         }
-        var result = parseInParallel(data, file: url.lastPathComponent, baseOffset: offset, firstLine: firstLine)
-        result.keepWholeCommits(file: url.lastPathComponent, firstLine: firstLine, data: data, baseOffset: offset)
+    }
+
+    /// The complete lines and commits of `data`, read from `baseOffset` of the journal `file`.
+    static func parsed(_ data: Data, file: String, baseOffset: Int, firstLine: Int) -> Result {
+        var result = parseInParallel(data, file: file, baseOffset: baseOffset, firstLine: firstLine)
+        result.keepWholeCommits(file: file, firstLine: firstLine, data: data, baseOffset: baseOffset)
         result.sortProblems()
         return result
     }
