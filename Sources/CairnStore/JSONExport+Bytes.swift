@@ -8,75 +8,82 @@ import Foundation
 extension JSONExport {
     /// The document as pretty-printed UTF-8 JSON with sorted keys (stable for diffs), in the
     /// bytes `JSONSerialization` would write.
-    ///
-    /// The checkpoints (the largest part of a national export) are written on one core while the
-    /// other writes everything else; the parts are then joined in the document's key order.
     public static func data(_ world: World, today: Day = Day.today()) throws -> Data {
-        let parts = ExportParts()
-        DispatchQueue.concurrentPerform(iterations: 2) { core in
-            if core == 0 {
-                var w = PrettyJSON.Writer()
-                w.out.reserveCapacity(world.checkpoints.count * 400)
-                writeCheckpoints(checkpointsInExportOrder(world), indent: 2, into: &w)
-                parts.put("checkpoints", w.out)
-                return
-            }
-            let tables: [String: (inout PrettyJSON.Writer) -> Void] = [
-                "clusters": { writeClusters(sortedClusters(world), of: world, indent: 2, into: &$0) },
-                "schools": { writeRecords(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
-                "agencies": { writeRecords(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
-                "goals": { writeGoals(world, today: today, into: &$0) },
-                "measurements": {
-                    let list = world.measurements.values.sorted { ($0.goal, $0.date, $0.id) < ($1.goal, $1.date, $1.id) }
-                    writeRecords(list, indent: 2, into: &$0)
-                },
-                "actions": {
-                    let list = world.actions.values.sorted {
-                        ($0.cluster, $0.description, $0.id) < ($1.cluster, $1.description, $1.id)
-                    }
-                    writeRecords(list, indent: 2, into: &$0)
-                },
-                "assessments": {
-                    let list = world.assessments.values.sorted { ($0.cluster, $0.date, $0.id) < ($1.cluster, $1.date, $1.id) }
-                    writeRecords(list, indent: 2, into: &$0)
-                },
-                "links": {
-                    let list = world.links.values.sorted {
-                        ($0.from, $0.to, $0.relation.rawValue, $0.id) < ($1.from, $1.to, $1.relation.rawValue, $1.id)
-                    }
-                    writeRecords(list, indent: 2, into: &$0)
-                },
-            ]
-            var w = PrettyJSON.Writer()
-            for (key, table) in tables {
-                w.out = []
-                table(&w)
-                parts.put(key, w.out)
-            }
-        }
-        if let error = parts.error { throw error }
         var out: [UInt8] = []
-        out.reserveCapacity(parts.bytes.values.reduce(16) { $0 + $1.count + 64 })
-        out += [UInt8(ascii: "{"), 0x0A]
-        for (n, key) in parts.bytes.keys.sorted(by: PrettyJSON.ordered).enumerated() {
-            PrettyJSON.pad(2, into: &out)
-            PrettyJSON.string(key, into: &out)
-            out.append(contentsOf: " : ".utf8)
-            out.append(contentsOf: parts.bytes[key]!)
-            if n < parts.bytes.count - 1 { out.append(UInt8(ascii: ",")) }
-            out.append(0x0A)
-        }
-        out.append(UInt8(ascii: "}"))
+        try write(world, today: today) { out += $0 }
         return Data(out)
+    }
+
+    /// The document given to `sink` a piece at a time, in order, so that a national export
+    /// never holds its whole text: the tables before the checkpoints and the checkpoints (the
+    /// largest part) are given as they are written, a megabyte at a time, while the other core
+    /// writes the tables after them, held until their turn.
+    public static func write(_ world: World, today: Day = Day.today(), to sink: ([UInt8]) -> Void) throws {
+        let tables: [String: @Sendable (inout PrettyJSON.Writer) -> Void] = [
+            "checkpoints": { writeCheckpoints(checkpointsInExportOrder(world), indent: 2, into: &$0) },
+            "clusters": { writeClusters(sortedClusters(world), of: world, indent: 2, into: &$0) },
+            "schools": { writeRecords(NameOrder.sorted(world.schools.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+            "agencies": { writeRecords(NameOrder.sorted(world.agencies.values, by: \.name, id: \.id), indent: 2, into: &$0) },
+            "goals": { writeGoals(world, today: today, into: &$0) },
+            "measurements": {
+                let list = world.measurements.values.sorted { ($0.goal, $0.date, $0.id) < ($1.goal, $1.date, $1.id) }
+                writeRecords(list, indent: 2, into: &$0)
+            },
+            "actions": {
+                let list = world.actions.values.sorted {
+                    ($0.cluster, $0.description, $0.id) < ($1.cluster, $1.description, $1.id)
+                }
+                writeRecords(list, indent: 2, into: &$0)
+            },
+            "assessments": {
+                let list = world.assessments.values.sorted { ($0.cluster, $0.date, $0.id) < ($1.cluster, $1.date, $1.id) }
+                writeRecords(list, indent: 2, into: &$0)
+            },
+            "links": {
+                let list = world.links.values.sorted {
+                    ($0.from, $0.to, $0.relation.rawValue, $0.id) < ($1.from, $1.to, $1.relation.rawValue, $1.id)
+                }
+                writeRecords(list, indent: 2, into: &$0)
+            },
+        ]
+        let keys = tables.keys.sorted(by: PrettyJSON.ordered)
+        let given = (keys.firstIndex(of: "checkpoints") ?? keys.count - 1) + 1
+        /// Each table as it stands in the document: its key, its array, the comma after it.
+        @Sendable func entry(_ n: Int, into w: inout PrettyJSON.Writer) {
+            PrettyJSON.pad(2, into: &w.out)
+            PrettyJSON.string(keys[n], into: &w.out)
+            w.out.append(contentsOf: " : ".utf8)
+            tables[keys[n]]!(&w)
+            w.out += n < keys.count - 1 ? [UInt8(ascii: ","), 0x0A] : [0x0A]
+        }
+        let held = ExportParts()
+        let written = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            for n in given..<keys.count {
+                var w = PrettyJSON.Writer()
+                entry(n, into: &w)
+                held.put(keys[n], w.out)
+            }
+            written.signal()
+        }
+        sink([UInt8(ascii: "{"), 0x0A])
+        withoutActuallyEscaping(sink) { sink in
+            var w = PrettyJSON.Writer(spill: sink)
+            for n in 0..<given { entry(n, into: &w) }
+            sink(w.out)
+        }
+        written.wait()
+        for n in given..<keys.count { sink(held.take(keys[n])) }
+        sink([UInt8(ascii: "}")])
     }
 
     /// The document's parts as each core writes them.
     private final class ExportParts: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var bytes: [String: [UInt8]] = [:]
-        private(set) var error: Error?
+        private var bytes: [String: [UInt8]] = [:]
         func put(_ key: String, _ part: [UInt8]) { lock.withLock { bytes[key] = part } }
-        func fail(_ e: Error) { lock.withLock { error = e } }
+        /// The part, no longer held here.
+        func take(_ key: String) -> [UInt8] { lock.withLock { bytes.removeValue(forKey: key) ?? [] } }
     }
 
     static let memberKeys = ["membership", "type", "id", "name", "role", "responsibilities", "lead", "from", "to"].sorted(
@@ -91,6 +98,7 @@ extension JSONExport {
             element(item, &w)
             if n < items.count - 1 { w.out.append(UInt8(ascii: ",")) }
             w.out.append(0x0A)
+            w.spillIfFull()
         }
         PrettyJSON.pad(indent, into: &w.out)
         w.out.append(UInt8(ascii: "]"))

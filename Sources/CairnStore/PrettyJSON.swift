@@ -30,6 +30,16 @@ public enum PrettyJSON {
 
     struct Writer {
         var out: [UInt8] = []
+        /// Where the text goes a megabyte at a time when a document is given in pieces; nil
+        /// when it is kept whole in `out`.
+        var spill: (([UInt8]) -> Void)?
+
+        /// Gives what is written so far to `spill`, once it is a megabyte or more.
+        mutating func spillIfFull() {
+            guard let spill, out.count >= 1 << 20 else { return }
+            spill(out)
+            out.removeAll(keepingCapacity: true)
+        }
         /// Foundation's order of each set of keys met: a national export has a few dozen sets
         /// (every school has the same keys), and its comparison goes through the collator.
         var orders: [[String]: [String]] = [:]

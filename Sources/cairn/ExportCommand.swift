@@ -82,9 +82,9 @@ struct ExportCommand: ParsableCommand {
         let store = try options.open()
         switch format {
         case .json:
-            var data = try JSONExport.data(store.world)
-            data.append(0x0A)
-            writeExport(data)
+            // Given in pieces as they are made: the text of a national store is held once.
+            try JSONExport.write(store.world) { writeExport(piece: $0) }
+            writeExport(piece: [0x0A])
         case .csv:
             let clusterID = try cluster.map { try store.world.findCluster($0).id }
             let rows = CSVExport.rows(CSVExport.What(rawValue: what ?? "")!, world: store.world, cluster: clusterID, today: Day.today())

@@ -25,8 +25,10 @@ func printJSON(_ data: Data) {
 /// file or a pipe, which take the export whole, and to a terminal with every control character
 /// from the data shown visibly (`\e`, `\u{9B}`, `\u{202E}`), line ends kept: a CSV cell must
 /// not set the terminal's title.
-func writeExport(_ data: Data) {
-    let bytes = [UInt8](data)
+func writeExport(_ data: Data) { writeExport(piece: [UInt8](data)) }
+
+/// One piece of an export given in pieces, each whole UTF-8: written as `writeExport` writes a whole one.
+func writeExport(piece bytes: [UInt8]) {
     writeOut(isatty(STDOUT_FILENO) == 1 ? Text.visible(utf8: bytes) : bytes)
 }
 

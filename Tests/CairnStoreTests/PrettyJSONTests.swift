@@ -150,4 +150,25 @@ import Testing
             try #require(ours == theirs, "seed \(seed): ours:\n\(ours)\ntheirs:\n\(theirs)")
         }
     }
+
+    /// A national export is given in pieces of about a megabyte, never whole: the pieces joined
+    /// are the document Foundation would write, and no piece holds the checkpoints' table whole.
+    @Test func a_large_export_is_given_in_pieces_that_make_the_document() throws {
+        let today = Day(iso: "2026-12-02")!
+        var world = World()
+        world.apply(try Examples.changes(for: World(), today: today, user: "ana"))
+        let cluster = try #require(world.clusters.values.first).id
+        for i in 0..<6_000 {
+            let title = "Visita \(i) à Escola de São João — 漢字 🙂 " + String(repeating: "notes ", count: 20)
+            world.apply(.put(.checkpoint(Checkpoint(id: "chk-\(i)", cluster: cluster, title: title, due: today.adding(days: i % 400)))))
+        }
+        var pieces: [[UInt8]] = []
+        try JSONExport.write(world, today: today) { pieces.append($0) }
+        let whole = Data(pieces.joined())
+        #expect(whole.count > 2 << 20)
+        #expect(try whole == asFoundationWrites(whole))
+        #expect(pieces.allSatisfy { $0.count < 2 << 20 }, "\(pieces.map(\.count).max() ?? 0)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: whole) as? [String: Any])
+        #expect((doc["checkpoints"] as? [Any])?.count == world.checkpoints.count)
+    }
 }
