@@ -50,9 +50,11 @@ public struct RecordTable<Value: Sendable>: Sendable {
     /// Sets the value; returns the one it replaced.
     @discardableResult
     public mutating func updateValue(_ value: Value, forKey id: String) -> Value? {
-        let was = self[id]
-        changed[id] = value
-        if stored != nil { removed.remove(id) }
+        // One hash of the id when it was put before: a full read puts each record again at
+        // every one of its edits.
+        if let was = changed.updateValue(value, forKey: id) { return was }
+        var was: Value?
+        if let stored, removed.remove(id) == nil { was = stored.value(id) }
         if was == nil { added += 1 }
         return was
     }
