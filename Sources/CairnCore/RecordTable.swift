@@ -103,11 +103,11 @@ public struct RecordTable<Value: Sendable>: Sendable {
         return (Array(changed.keys) + removed).map { ($0, stored.value($0)) }
     }
 
-    /// Whether every one of `ids`, none changed or removed since the snapshot, is in the
-    /// table: told from the snapshot's keys, without reading the records, when it can be.
-    package func holdsAllUnchanged(_ ids: [String]) -> Bool {
-        guard let stored else { return ids.allSatisfy { changed[$0] != nil } }
-        return stored.holdsAll(ids)
+    /// Whether each of `ids`, none changed or removed since the snapshot, is in the table and
+    /// none is named twice: told from the snapshot's keys, without reading the records, when it can be.
+    package func holdsEachUnchangedOnce(_ ids: [String]) -> Bool {
+        guard let stored else { return Set(ids).count == ids.count && ids.allSatisfy { changed[$0] != nil } }
+        return stored.holdsEachOnce(ids)
     }
 
     /// Whether the snapshot's part has been read (for tests of what a command reads).
@@ -182,13 +182,13 @@ public protocol StoredValues<Value>: Sendable {
     func value(_ id: String) -> Value?
     /// Whether they have been read.
     var isRead: Bool { get }
-    /// Whether every one of `ids` is among them, told without reading them when it can be.
-    func holdsAll(_ ids: [String]) -> Bool
+    /// Whether each of `ids` is among them and none is named twice, told without reading them when it can be.
+    func holdsEachOnce(_ ids: [String]) -> Bool
 }
 
 extension StoredValues {
-    public func holdsAll(_ ids: [String]) -> Bool {
+    public func holdsEachOnce(_ ids: [String]) -> Bool {
         let all = values
-        return ids.allSatisfy { all[$0] != nil }
+        return Set(ids).count == ids.count && ids.allSatisfy { all[$0] != nil }
     }
 }

@@ -72,11 +72,10 @@ extension World {
             return shownInFull(table, by: name, in: alphabet).map(\.id)
         }
         let changed = Set(changes.map(\.id))
-        var seen = Set<String>(minimumCapacity: order.count)
-        let kept = order.filter { !changed.contains($0) && seen.insert($0).inserted }
+        let kept = changed.isEmpty ? order : order.filter { !changed.contains($0) }
         let placed = NameOrder.shown(changes.compactMap { table[$0.id] }, by: name, id: \.id, in: alphabet)
         // An order that does not name each unchanged record once is not the snapshot's own.
-        guard kept.count + placed.count == table.count, table.holdsAllUnchanged(kept) else {
+        guard kept.count + placed.count == table.count, table.holdsEachUnchangedOnce(kept) else {
             return shownInFull(table, by: name, in: alphabet).map(\.id)
         }
         guard !placed.isEmpty else { return kept }

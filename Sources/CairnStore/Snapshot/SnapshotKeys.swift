@@ -40,18 +40,22 @@ enum SnapshotKeys {
         }
     }
 
-    /// Whether some entry of `keys` has `key`'s hash (no entry read).
-    static func names(_ key: String, in keys: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `keys` name each of `ids`, and no two of them hash alike (the same id twice, or
+    /// the rare two of one hash): their hashes sorted and walked beside the keys' once, rather
+    /// than each looked up and each kept in a set.
+    static func nameEachOnce(_ ids: [String], in keys: UnsafeRawBufferPointer) -> Bool {
         guard keys.count % entryBytes == 0 else { return false }
-        let h = hash(key)
-        var (low, high) = (0, keys.count / entryBytes)
-        while low < high {
-            let mid = (low + high) / 2
-            let at = UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: mid * entryBytes, as: UInt64.self))
-            if at == h { return true }
-            if at < h { low = mid + 1 } else { high = mid }
+        let hashes = ids.map(hash).sorted()
+        let count = keys.count / entryBytes
+        var k = 0
+        for (i, h) in hashes.enumerated() {
+            if i > 0, hashes[i - 1] == h { return false }
+            while k < count, UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: k * entryBytes, as: UInt64.self)) < h { k += 1 }
+            guard k < count, UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: k * entryBytes, as: UInt64.self)) == h else {
+                return false
+            }
         }
-        return false
+        return true
     }
 
     /// Where the entries whose key has the hash of `key` lie, in `keys` (a part's keys, as

@@ -244,11 +244,11 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
         return .some(nil)
     }
 
-    /// Whether the keys in `keys` name every one of `ids` (by their hash: a list is drawn from
-    /// ids so found, each record read when it is shown); nil when the keys cannot be read.
-    func holdsAll(_ ids: [String], keys: SnapshotSection) -> Bool? {
+    /// Whether the keys in `keys` name each of `ids`, none twice (by their hash: a list is
+    /// drawn from ids so found, each record read when it is shown); nil when the keys cannot be read.
+    func holdsEachOnce(_ ids: [String], keys: SnapshotSection) -> Bool? {
         guard !bytes.isDamaged, let index = section(keys) else { return nil }
-        return withExtendedLifetime(index) { ids.allSatisfy { SnapshotKeys.names($0, in: index.buffer) } }
+        return withExtendedLifetime(index) { SnapshotKeys.nameEachOnce(ids, in: index.buffer) }
     }
 
     /// The bytes of `range` of the body, checked block by block: the blocks read, and where in
@@ -321,10 +321,10 @@ final class StoredTable<Value: Sendable>: StoredValues {
         self.holds = holds
     }
 
-    func holdsAll(_ ids: [String]) -> Bool {
+    func holdsEachOnce(_ ids: [String]) -> Bool {
         if !isRead, let holds, let told = holds(ids) { return told }
         let all = values
-        return ids.allSatisfy { all[$0] != nil }
+        return Set(ids).count == ids.count && ids.allSatisfy { all[$0] != nil }
     }
 
     func value(_ id: String) -> Value? {

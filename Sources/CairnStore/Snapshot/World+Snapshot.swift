@@ -196,7 +196,7 @@ extension World {
             return RecordTable(
                 stored: StoredTable(
                     count: parts[i].count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) },
-                    holds: { read.holdsAll($0, keys: keys) }))
+                    holds: { read.holdsEachOnce($0, keys: keys) }))
         }
         func grouped<R: Identifiable<String> & Sendable>(
             _ kind: RecordKind, _ path: KeyPath<World, RecordTable<R>> & Sendable,

@@ -1,0 +1,60 @@
+import CairnCore
+import CairnWords
+import Foundation
+import Testing
+
+@testable import CairnStore
+
+/// A list drawn from ids the snapshot keeps (the Schools tab's order) is trusted only when the
+/// part's keys name each id and no id comes twice: told by the keys' hashes, never by reading
+/// the records, and exactly what a set of the ids and a lookup of each would tell.
+@Suite struct SnapshotKeysTests {
+    func keys(_ ids: [String]) throws -> [UInt8] {
+        var noted = SnapshotKeys.Noted(capacity: ids.count)
+        for (k, id) in ids.enumerated() { try noted.note(id, from: k * 10, to: k * 10 + 10) }
+        return noted.written.bytes
+    }
+
+    @Test func each_id_named_once_is_told_as_a_set_and_a_lookup_would_tell_it() throws {
+        var (_, random) = replayableRandom("each_id_named_once_is_told_as_a_set_and_a_lookup_would_tell_it")
+        for round in 0..<200 {
+            var held: [String] = []
+            for _ in 0..<Int(random.next() % 60) { held.append("sch-\(random.next() % 1_000)") }
+            let bytes = try keys(Array(Set(held)))
+            var asked: [String] = []
+            for _ in 0..<Int(random.next() % 70) {
+                // Mostly ids held, some not, some twice.
+                let pick = random.next() % 10
+                if pick < 7, let id = held.randomElement(using: &random) {
+                    asked.append(id)
+                } else if pick < 9 {
+                    asked.append("sch-\(random.next() % 1_000)")
+                } else if let again = asked.last {
+                    asked.append(again)
+                }
+            }
+            let holds = Set(held)
+            let expected = Set(asked).count == asked.count && asked.allSatisfy { holds.contains($0) }
+            let told = bytes.withUnsafeBytes { SnapshotKeys.nameEachOnce(asked, in: $0) }
+            #expect(told == expected, "round \(round): \(asked) among \(held)")
+        }
+    }
+
+    @Test func an_order_that_names_a_school_twice_is_not_the_snapshots_own() throws {
+        var w = World()
+        let names = ["Þingeyjarskóli", "Łódź", "São João", "Kāhui Ako", "漢字", "Escola 🙂"]
+        w.apply((0..<120).map { .put(.school(School(id: "sch-\($0)", name: "\(names[$0 % names.count]) \($0)"))) })
+        var writer = SnapshotWriter()
+        try w.writeSnapshot(to: &writer)
+        var laid = try World(snapshot: writer.bytes)
+        let alphabet = Alphabet.of(Language("en"))
+        let whole = NameOrder.shown(w.schools.values, by: \.name, id: \.id, in: alphabet).map(\.id)
+        #expect(laid.schoolIDsShown(in: alphabet) == whole)
+        // The same count of ids, one school named twice and another left out.
+        var forged = whole
+        forged[7] = forged[8]
+        laid.nameIndex.table[World.orderKey(.school, alphabet)] = forged
+        #expect(laid.schoolIDsShown(in: alphabet) == whole)
+        #expect(laid.schools.isRead, "the order was not trusted: every school read and sorted")
+    }
+}
