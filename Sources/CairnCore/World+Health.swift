@@ -62,7 +62,7 @@ extension World {
 
 extension ClusterHealth {
     /// `newestFirst`: the cluster's assessments, newest first.
-    init(of cluster: Cluster?, assessments newestFirst: [Assessment], on today: Day) {
+    public init(of cluster: Cluster?, assessments newestFirst: [Assessment], on today: Day) {
         self.init(latest: newestFirst.first, previous: newestFirst.dropFirst().first)
         if let end = cluster?.fundingEndsOn, end >= today, end <= today.adding(months: ClusterHealth.fundingRiskMonths) {
             fundingEndsSoon = end
@@ -73,13 +73,15 @@ extension ClusterHealth {
     ///
     /// - Complexity: O(clusters + assessments × log assessments).
     static func byCluster(_ clusters: [String: Cluster], assessments: [String: Assessment], on today: Day) -> [String: ClusterHealth] {
-        let grouped = Dictionary(grouping: assessments.values, by: \.cluster)
+        let grouped = byCluster(assessments)
         var result: [String: ClusterHealth] = [:]
         result.reserveCapacity(clusters.count)
-        for (id, cluster) in clusters {
-            let list = (grouped[id] ?? []).sorted { ($0.date, $0.id) > ($1.date, $1.id) }
-            result[id] = ClusterHealth(of: cluster, assessments: list, on: today)
-        }
+        for (id, cluster) in clusters { result[id] = ClusterHealth(of: cluster, assessments: grouped[id] ?? [], on: today) }
         return result
+    }
+
+    /// Each cluster's assessments, latest first: what `ClusterHealth(of:assessments:on:)` takes.
+    public static func byCluster(_ assessments: [String: Assessment]) -> [String: [Assessment]] {
+        Dictionary(grouping: assessments.values, by: \.cluster).mapValues { $0.sorted { ($0.date, $0.id) > ($1.date, $1.id) } }
     }
 }

@@ -96,6 +96,29 @@ import Testing
         }
     }
 
+    /// Home's clusters by name are made as they are shown: every row, once made, is the row
+    /// the whole list gives, health (latest assessments first), funding and next due alike.
+    @Test func the_clusters_made_as_they_are_shown_are_the_rows_of_the_whole_list() throws {
+        var w = try Self.world()
+        // A second and third assessment for some clusters: the latest is the one that counts.
+        var more: [Change] = []
+        for i in 0..<60 {
+            let date = Fixture.today.adding(days: -(i % 3) * 40)
+            let ratings: [HealthItem: Int] = [.leadership: 1 + i % 4, .workload: 4 - i % 4]
+            more.append(
+                .put(.assessment(Assessment(id: "ass-more-\(i)", cluster: "clu-\(i * 5)", date: date, by: "ben", ratings: ratings))))
+        }
+        w.apply(more)
+        let look = w.firstLook
+        for today in [Fixture.today, Fixture.today.adding(days: 200)] {
+            let lazy = Rows.clustersLazily(look, today: today)
+            let whole = Rows.clusters(look, today: today)
+            #expect(lazy.ids == whole.map(\.id))
+            #expect(lazy.ids.indices.map { lazy.row($0) } == whole)
+            #expect(whole.contains { $0.style != nil } && whole.contains { $0.style == nil })
+        }
+    }
+
     @Test func a_world_that_moved_past_the_first_look_rebuilds_the_clusters_it_lists() throws {
         let w = try Self.world()
         var early = try Self.firstLookApp(w, width: 80, height: 24)

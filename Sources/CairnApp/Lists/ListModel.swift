@@ -184,6 +184,10 @@ public final class LazyRows: Sendable, Equatable {
         return all
     }
 
-    /// Two lists are laid over the same rows only when they share them.
-    public static func == (a: LazyRows, b: LazyRows) -> Bool { a === b }
+    /// Alike when they list the same ids and make the same rows: two states reached by the same
+    /// keys are equal, as with rows made at once. (Each row is made to be compared: nothing in
+    /// a session compares its states, only tests do.)
+    public static func == (a: LazyRows, b: LazyRows) -> Bool {
+        a === b || (a.ids == b.ids && a.ids.indices.allSatisfy { a.row($0) == b.row($0) })
+    }
 }

@@ -8,20 +8,32 @@ enum Rows {
     /// - Parameter nextDue: each cluster's next open checkpoint, when known already (a first look).
     /// Home's clusters, from all it shows of them (`FirstLook`: a snapshot's or the world's).
     static func clusters(_ look: FirstLook, today: Day, byHealth: Bool = false) -> [ListRow] {
-        let next = look.nextDue
         let healths = look.healthByCluster(on: today)
         var rows: [(row: ListRow, score: Double)] = look.clustersShown().map { c in
-            let due = next[c.id].map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
             let h = healths[c.id] ?? ClusterHealth()
-            let score = h.sortWeight
-            let health = h.score.map { String(format: "%.1f", $0) } ?? "—"
-            let row = ListRow(
-                id: c.id, cells: [c.name, c.region, health, h.weakestPoint, due],
-                style: h.fundingEndsSoon != nil || (h.score ?? 4) < 2 ? Style(.overdue, bold: true) : nil)
-            return (row, score)
+            return (cluster(c, health: h, next: look.nextDue[c.id], today: today), h.sortWeight)
         }
         if byHealth { rows.sort { $0.score < $1.score } }  // stable enough: names break no ties here
         return rows.map(\.row)
+    }
+
+    /// Home's clusters by name, each row (its health worked out) made when it is shown: the
+    /// first frame of a national store draws twenty of its 3,000 clusters.
+    static func clustersLazily(_ look: FirstLook, today: Day) -> LazyRows {
+        let assessed = ClusterHealth.byCluster(look.assessments)
+        return LazyRows(ids: look.clustersShown().map(\.id)) { id in
+            guard let c = look.clusters[id] else { return ListRow(id: id, cells: ["", "", "", "", ""]) }
+            return cluster(
+                c, health: ClusterHealth(of: c, assessments: assessed[id] ?? [], on: today), next: look.nextDue[id], today: today)
+        }
+    }
+
+    static func cluster(_ c: Cluster, health h: ClusterHealth, next: Checkpoint?, today: Day) -> ListRow {
+        let due = next.map { "\($0.status(on: today).mark) \($0.due)" } ?? "—"
+        let health = h.score.map { String(format: "%.1f", $0) } ?? "—"
+        return ListRow(
+            id: c.id, cells: [c.name, c.region, health, h.weakestPoint, due],
+            style: h.fundingEndsSoon != nil || (h.score ?? 4) < 2 ? Style(.overdue, bold: true) : nil)
     }
 
     /// Member counts are in each cluster's header; here the room goes to health and its weakest point.

@@ -259,7 +259,11 @@ public struct HomeScreen: Screen, TabbedLists {
                 clustersBuiltFrom = source
             }
             let look = clustersBuiltFrom?.look ?? first ?? w.firstLook
-            list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(look, today: today, byHealth: byHealth) }
+            if byHealth {
+                list.rebuild(from: env.listSource, visibleRows: rows) { Rows.clusters(look, today: today, byHealth: true) }
+            } else {
+                list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.clustersLazily(look, today: today) })
+            }
         case .schools: list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.schoolsShownLazily(w) })
         case .agencies: list.rebuild(from: env.listSource, visibleRows: rows, lazily: { Rows.agenciesShownLazily(w) })
         case .checkpoints:
