@@ -12,12 +12,17 @@ extension Store {
     /// what the writer saw. This instance's own journal was checked when it was written, and
     /// so was the one versions before 9 wrote on this host under its name (`server.jsonl`):
     /// checking them again would add a pass over every record of a national store to every start.
-    func checkForeign(_ result: inout JournalReader.Result, file: URL) {
+    ///
+    /// - Parameter before: what earlier slices of the same file refused: their lines' ids and
+    ///   commits are left out here too, as a read of the whole file leaves them out.
+    /// - Returns: what is refused so far, this slice's with `before`.
+    @discardableResult
+    func checkForeign(_ result: inout JournalReader.Result, file: URL, refusedBefore before: Refused = Refused()) -> Refused {
         let name = file.lastPathComponent
-        guard !JournalSegment.isSegment(name, of: instance.id), name != "\(identity.fileSafeHost).jsonl" else { return }
+        guard !JournalSegment.isSegment(name, of: instance.id), name != "\(identity.fileSafeHost).jsonl" else { return before }
         let alone = World()
-        var refused = Set<String>()
-        var refusedCommits = Set<String>()
+        var refused = before.events
+        var refusedCommits = before.commits
         // The rules of each record alone, on both cores: a foreign journal may hold every record of a national store.
         let events = result.events
         let slots = UnsafeMutableBufferPointer<FieldIssue?>.allocate(capacity: events.count)
@@ -25,11 +30,14 @@ extension Store {
         defer { slots.deallocate() }
         nonisolated(unsafe) let found = slots
         let parts = events.count > 20_000 ? 2 : 1
+        let speech = Words.speech
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (part * events.count / parts)..<((part + 1) * events.count / parts)
-            for i in range {
-                guard case .put(let record) = events[i].change else { continue }
-                found[i] = alone.validate(record).1.first { !$0.isGap && !Store.betweenRecords.contains($0.field) }
+            Words.speaking(speech) {
+                for i in range {
+                    guard case .put(let record) = events[i].change else { continue }
+                    found[i] = alone.validate(record).1.first { !$0.isGap && !Store.betweenRecords.contains($0.field) }
+                }
             }
         }
         for (i, event) in events.enumerated() {
@@ -44,9 +52,21 @@ extension Store {
                         "{record} breaks a rule ({field}: {message}); its commit is not read", context: "store",
                         ["record": alone.describe(record), "field": issue.field, "message": issue.message])))
         }
-        guard !refused.isEmpty else { return }
+        guard !refused.isEmpty || !refusedCommits.isEmpty else { return before }
         result.sortProblems()
-        result.events.removeAll { refused.contains($0.id) || ($0.commit.map { refusedCommits.contains($0.id) } ?? false) }
+        let all = Refused(events: refused, commits: refusedCommits)
+        result.events.removeAll { all.contains($0) }
+        return all
+    }
+
+    /// The events and commits of a journal from elsewhere that break a rule: each line with one
+    /// of their ids is left out, wherever in the file it lies.
+    struct Refused: Sendable, Equatable {
+        var events: Set<String> = []
+        var commits: Set<String> = []
+
+        /// Whether an event is one of them, or part of one of them.
+        func contains(_ event: Event) -> Bool { events.contains(event.id) || (event.commit.map { commits.contains($0.id) } ?? false) }
     }
 
     /// Fields whose rules look at other records, left to the fold.

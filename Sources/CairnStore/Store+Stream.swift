@@ -11,7 +11,8 @@ extension Store {
     /// Folds every journal from the start, merging the copies' journals as they are read; a
     /// copy's segments are read one after the other, so that a national history is never held
     /// at once. Returns false, having changed nothing, when a copy's own events are out of order
-    /// (a journal an old version or a hand wrote): the whole-file read then sorts them.
+    /// (a journal an old version or a hand wrote), or a line refused leaves out one an earlier
+    /// slice gave: the whole-file read then sorts them, or leaves both out.
     func reloadFolding(sliceBytes: Int = Store.readSliceBytes) throws(StoreError) -> Bool {
         let files = try journalFiles()
         let copies = Self.copies(files)
@@ -36,8 +37,13 @@ extension Store {
             var bestOrder: (EventOrder, Int)?
             for c in copies.indices where !ended[c] {
                 if heads[c] == nil {
+                    var alone = true
                     heads[c] = try Self.headOrder(
-                        of: copies[c], reading: &reading[c], in: &streams, files: files, sliceBytes: sliceBytes, self)
+                        of: copies[c], reading: &reading[c], in: &streams, files: files, sliceBytes: sliceBytes, foldsAlone: &alone, self)
+                    if !alone {
+                        (clockHigh, overruled) = saved
+                        return false
+                    }
                     if heads[c] == nil {
                         ended[c] = true
                         continue
@@ -85,12 +91,15 @@ extension Store {
 
     /// The order of a copy's next event: from the segment read now, or the next one once it
     /// ends. The next segment starts reading as soon as the last slice of this one has begun.
+    /// `foldsAlone` turns false when a slice refuses what an earlier one gave to the fold.
     private static func headOrder(
-        of segments: [Int], reading: inout Int, in streams: inout [JournalStream?], files: [URL], sliceBytes: Int, _ store: Store
+        of segments: [Int], reading: inout Int, in streams: inout [JournalStream?], files: [URL], sliceBytes: Int,
+        foldsAlone: inout Bool, _ store: Store
     ) throws(StoreError) -> EventOrder? {
         while true {
             let k = segments[reading]
             let order = try streams[k]!.headOrder(store)
+            if !streams[k]!.foldsAlone { foldsAlone = false }
             if reading + 1 < segments.count, streams[k]!.lastSliceStarted, streams[segments[reading + 1]] == nil {
                 let n = segments[reading + 1]
                 streams[n] = JournalStream(files[n], sliceBytes: sliceBytes)

@@ -170,9 +170,11 @@ extension StoreCheck {
     static func chainBreaks(_ journals: [URL], walked: [String: ChainWalk]? = nil) -> [JournalProblem] {
         // Each journal walked on its own, on every core: a national store's trail is hashed once.
         let found = Mutex<[Int: JournalProblem]>([:])
+        let speech = Words.speech
         DispatchQueue.concurrentPerform(iterations: journals.count) { k in
             let url = journals[k]
-            guard let walk = walked?[url.lastPathComponent] ?? ChainWalk.walk(url), let broken = walk.firstBreak else { return }
+            guard let walk = walked?[url.lastPathComponent] ?? Words.speaking(speech, { ChainWalk.walk(url) }), let broken = walk.firstBreak
+            else { return }
             let copy = url.deletingPathExtension().lastPathComponent
             let problem = JournalProblem(
                 kind: .damagedLine, file: url.lastPathComponent, line: broken.line,

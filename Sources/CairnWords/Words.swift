@@ -59,6 +59,20 @@ public enum Words {
         try $override.withValue(try spoken(language)) { try body() }
     }
 
+    /// The language this task speaks, to be spoken by work it sends to another thread: a task's
+    /// language (`speaking`) does not follow work onto a queue.
+    public struct Speech: Sendable {
+        fileprivate let catalogue: Catalogue?
+    }
+
+    public static var speech: Speech { Speech(catalogue: override) }
+
+    /// Runs `body` speaking what `speech` was taken speaking.
+    public static func speaking<T>(_ speech: Speech, _ body: () -> T) -> T {
+        guard let catalogue = speech.catalogue else { return body() }
+        return $override.withValue(catalogue) { body() }
+    }
+
     /// The catalogues `speaking` has read, kept: a report or a test speaks one language again
     /// and again, and reads it once.
     private static let spokenCatalogues = Mutex<[String: Catalogue]>([:])

@@ -104,9 +104,11 @@ struct JournalReader {
         let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: 2)
         defer { results.deallocate() }
         nonisolated(unsafe) let slots = results
+        let speech = Words.speech
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             // Each half read in place: a copy of each held the whole slice twice.
-            (slots.baseAddress! + i).initialize(to: parse(halves[i], file: file, baseOffset: baseOffset, firstLine: firstLine))
+            let half = Words.speaking(speech) { parse(halves[i], file: file, baseOffset: baseOffset, firstLine: firstLine) }
+            (slots.baseAddress! + i).initialize(to: half)
         }
         var first = results.baseAddress!.move()
         var second = (results.baseAddress! + 1).move()

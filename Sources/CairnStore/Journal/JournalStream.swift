@@ -1,4 +1,5 @@
 import CairnCore
+import CairnWords
 import Foundation
 import Synchronization
 
@@ -13,6 +14,11 @@ struct JournalStream {
     var problems: [JournalProblem] = []
     /// The chain walked over the slices taken so far.
     var chain: ChainWalk
+    /// What the file's slices so far broke, as a journal from elsewhere (`Store.checkForeign`).
+    private var refused = Store.Refused()
+    /// False once a slice refuses an event or commit that an earlier slice already gave to the
+    /// fold: only a read of the whole file leaves out all of it.
+    private(set) var foldsAlone = true
     private var pending: [Event] = []
     private var next = 0
     /// The slice after the pending one, being read; nil once the file's end is read.
@@ -49,7 +55,9 @@ struct JournalStream {
 
     private mutating func take(_ slice: JournalSlice, _ store: Store) {
         var slice = slice
-        store.checkForeign(&slice.result, file: url)
+        let before = refused
+        refused = store.checkForeign(&slice.result, file: url, refusedBefore: before)
+        if endOffset > 0, refused != before, Self.named(refused, besides: before, in: url, before: endOffset) { foldsAlone = false }
         // An unfinished line or commit at a slice's end is read whole with the next slice; at
         // the file's end it is what a full read says.
         problems += slice.toEnd ? slice.result.problems : slice.result.problems.filter { $0.kind != .tornTail }
@@ -62,6 +70,17 @@ struct JournalStream {
             slice.toEnd
             ? nil
             : SliceAhead(url, from: endOffset, line: line, size: size, sliceBytes: slice.sliceBytes, chain: chain)
+    }
+}
+
+extension JournalStream {
+    /// Whether the lines before `offset` hold an event that `refused` names and `before` did not
+    /// (an id or a commit given twice in a file, the later line breaking a rule). Read again
+    /// only then: it happens in a hand-made or hostile journal, not in one Cairn wrote.
+    static func named(_ refused: Store.Refused, besides before: Store.Refused, in url: URL, before offset: Int) -> Bool {
+        let fresh = Store.Refused(events: refused.events.subtracting(before.events), commits: refused.commits.subtracting(before.commits))
+        guard let read = try? JournalReader.read(url, from: 0, firstLine: 1, maxBytes: offset) else { return true }
+        return read.events.contains { fresh.contains($0) }
     }
 }
 
@@ -104,9 +123,13 @@ final class SliceAhead: Sendable {
     private let read = Mutex<Result<JournalSlice, StoreError>?>(nil)
 
     init(_ url: URL, from offset: Int, line: Int, size: Int, sliceBytes: Int, chain: ChainWalk) {
+        // What a damaged line is said to be, in the language of the read that asked for it.
+        let speech = Words.speech
         DispatchQueue.global().async { [self] in
-            let slice = Result { () throws(StoreError) in
-                try JournalSlice.read(url, from: offset, line: line, size: size, sliceBytes: sliceBytes, chain: chain)
+            let slice = Words.speaking(speech) {
+                Result { () throws(StoreError) in
+                    try JournalSlice.read(url, from: offset, line: line, size: size, sliceBytes: sliceBytes, chain: chain)
+                }
             }
             read.withLock { $0 = slice }
             done.signal()
