@@ -45,6 +45,8 @@ public final class Session {
     private var (keys, frames, draftsWritten) = (0, 0, 0)
     /// Whether the frame after the first key read was logged for `cairn-bench`.
     private var firstKeyAnswered = false
+    /// What others changed since the last opening, being counted; shown once counted.
+    private var sinceLastOpen: SinceLastOpenCount?
 
     /// Opens the screens on `store` and draws the first frame.
     ///
@@ -67,7 +69,8 @@ public final class Session {
         let leftDraft = drafts.leftBehind().first
         let syncLine = SyncStatus.line(for: store)
         // Counting what others changed since reads the journals back to then, which after a
-        // long absence is most of a national store: done after the first frame, not before it.
+        // long absence is most of a national store: done on another thread once the store is
+        // read, and shown once done (`SinceLastOpenCount`).
         let lastOpened = store.noteOpened()
         let readOnly = store.readOnlyReason
         var app = try Self.firstState(
@@ -80,9 +83,7 @@ public final class Session {
             }
             app.env.syncLine = syncLine
         }
-        app.env.sinceLastOpen = lastOpened.map {
-            SinceLastOpen(at: $0, changes: store.changesSince($0, notBy: store.identity.user))
-        }
+        sinceLastOpen = lastOpened.map { SinceLastOpenCount(at: $0, store.changesSinceCounter($0, notBy: store.identity.user)) }
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status(Words.say("{problem} — run `cairn check`", ["problem": "\(damaged[0])"]), isError: true)
@@ -148,6 +149,10 @@ public final class Session {
         writeDraft()
         if !carryOutEffects() { return quit() }
         snapshots.keep(store)
+        if let counted = sinceLastOpen?.result {
+            app.env.sinceLastOpen = counted
+            sinceLastOpen = nil
+        }
         terminal.draw(app.render())
         frames += 1
         if keys > 0, !firstKeyAnswered {

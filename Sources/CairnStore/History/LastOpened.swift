@@ -42,13 +42,26 @@ extension Store {
     /// journal whose index says every line it covers is later is read only past the index,
     /// the rest counted from it.
     public func changesSince(_ at: String, notBy user: String) -> Int {
+        _ = try? journalFiles()
+        return changesSinceCounter(at, notBy: user)()
+    }
+
+    /// `changesSince` over the journals as last listed, as work for another thread: it reads
+    /// files only, so a session counts while it answers its first key.
+    public func changesSinceCounter(_ at: String, notBy user: String) -> @Sendable () -> Int {
+        let journals = journalNames.compactMap { name in journalListing[name].map { (name: name, url: $0, seen: journalStats[name]) } }
+        let (directory, indexes) = (directory, JournalIndex.folder(directory).path)
+        return { Store.count(since: at, notBy: user, in: journals, store: directory, indexes: indexes) }
+    }
+
+    private static func count(
+        since at: String, notBy user: String, in journals: [(name: String, url: URL, seen: JournalStat?)], store directory: URL,
+        indexes: String
+    ) -> Int {
         let since = Array(at.utf8)
         let by = Array("\"by\":\"\(user)\"".utf8)
         var count = 0
-        let files = (try? journalFiles()) ?? []
-        let indexes = JournalIndex.folder(directory).path
-        for (name, file) in zip(journalNames, files) {
-            let seen = journalStats[name]
+        for (name, file, seen) in journals {
             let index = JournalIndexFile.open(file, store: directory, now: seen, file: JournalIndex.file(named: name, in: indexes))?.index
             let counted = index?.countedSince(at, notBy: user)
             // Counted whole from its index: nothing past it to read.
