@@ -45,6 +45,9 @@ public final class Store {
     var snapshotMarks: [String: StoreSnapshot.Mark] = [:]
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
+    /// Whether the journals were listed for the first look (`earlyLook`) and not since: the
+    /// read that follows it takes that listing rather than making another.
+    var listedForFirstLook = false
     /// The hash chains the last full read walked, by journal file: nil when it read the files
     /// whole (a copy's events out of their order) or began from the snapshot.
     var chainsWalked: [String: ChainWalk]?

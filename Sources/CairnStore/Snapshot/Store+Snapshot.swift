@@ -16,9 +16,12 @@ extension Store {
         trustedStats = snapshot?.seen ?? [:]
         var fit = StoreSnapshot.Fit.unfit
         if let snapshot {
-            _ = try journalFiles()
+            // The first look's listing, a frame ago, serves: a file that grew since is read to
+            // its end all the same, and one that came since is found at the next look.
+            if !listedForFirstLook { _ = try journalFiles() }
             fit = snapshot.fit(journalListing, stats: journalStats)
         }
+        listedForFirstLook = false
         if let snapshot, fit != .unfit {
             world = snapshot.world
             snapshotBytes = snapshot.bytes
@@ -114,6 +117,7 @@ extension Store {
         guard let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true) else { return nil }
         trustedStats = snapshot.seen
         guard (try? journalFiles()) != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
+        listedForFirstLook = true
         return (snapshot.look, !snapshot.endsWhereTheyEnd(journalListing, stats: journalStats))
     }
 
