@@ -30,7 +30,7 @@ extension Session {
             // The world the snapshot held, nothing since. (A journal that moved in between: the
             // state is built from the world, below.)
             if store.startedFromSnapshot, store.eventCount == store.snapshotEvents {
-                app.takeWholeWorld(store.world)
+                app.takeWholeWorld(store.world, lookIsTheWorlds: store.worldIsTheFirstLooks)
                 return app
             }
         }

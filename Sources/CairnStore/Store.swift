@@ -45,6 +45,9 @@ public final class Store {
     var snapshotMarks: [String: StoreSnapshot.Mark] = [:]
     /// Per journal file: the byte offset and line number read up to.
     var positions: [String: (offset: Int, line: Int)] = [:]
+    /// The seals of the snapshots the first look and the read came from (`worldIsTheFirstLooks`).
+    var firstLookSeal: UInt64?
+    var readSeal: UInt64?
     /// Whether the journals were listed for the first look (`earlyLook`) and not since: the
     /// read that follows it takes that listing rather than making another.
     var listedForFirstLook = false

@@ -119,6 +119,19 @@ import Testing
         }
     }
 
+    /// The world read from the first look's own snapshot keeps the rows that look gave: the
+    /// state is the one the whole world gives, and nothing of the look is kept past it.
+    @Test func the_world_of_the_first_looks_snapshot_keeps_its_rows() throws {
+        let w = try Self.world()
+        var early = try Self.firstLookApp(w, width: 80, height: 24)
+        _ = early.render()
+        early.takeWholeWorld(w, lookIsTheWorlds: true)
+        let whole = Fixture.app(w, width: 80, height: 24)
+        #expect(early == whole)
+        #expect(early.env.worldLook == nil)
+        #expect(early.render() == whole.render())
+    }
+
     @Test func a_world_that_moved_past_the_first_look_rebuilds_the_clusters_it_lists() throws {
         let w = try Self.world()
         var early = try Self.firstLookApp(w, width: 80, height: 24)

@@ -131,4 +131,39 @@ import Testing
             }
         }
     }
+
+    /// The world a start reads after its first look is that look's only when it is the same
+    /// snapshot with nothing since: another snapshot written in between, or a commit read past
+    /// it, and the look is worked out from the world again.
+    @Test func the_world_is_the_first_looks_only_when_read_from_its_snapshot_with_nothing_since() throws {
+        let tmp = TemporaryDirectory()
+        let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        try first.commit(try Examples.changes(for: first.world, today: today, user: "ana"))
+        try first.refresh()
+        #expect(first.saveSnapshot())
+        func start(_ between: (Store) throws -> Void) throws -> Store {
+            let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max, readNow: false)
+            _ = try #require(store.earlyLook())
+            try between(store)
+            try store.read()
+            return store
+        }
+        #expect(try start { _ in }.worldIsTheFirstLooks)
+        // A commit by another session between the look and the read: the read takes the store
+        // as the look listed it, the next look reads the commit, and the world is no longer the look's.
+        let moved = try start { _ in try first.commit([.put(.school(School(id: "sch-between", name: "Łódź 1")))]) }
+        #expect(moved.worldIsTheFirstLooks == (moved.world.schools["sch-between"] == nil))
+        #expect(try moved.refresh())
+        #expect(moved.world.schools["sch-between"] != nil && !moved.worldIsTheFirstLooks)
+        // Another session's snapshot, of the same world, written between them.
+        let later = try start { _ in
+            try first.refresh()
+            #expect(first.saveSnapshot())
+        }
+        #expect(later.startedFromSnapshot && later.eventCount == later.snapshotEvents)
+        #expect(!later.worldIsTheFirstLooks)
+        // And a start that took no first look.
+        let plain = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        #expect(plain.startedFromSnapshot && !plain.worldIsTheFirstLooks)
+    }
 }

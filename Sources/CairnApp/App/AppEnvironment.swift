@@ -25,6 +25,9 @@ public struct AppEnvironment: Sendable, Equatable {
     /// snapshot (`Store.firstLook`), while `world` is still empty. Nil from the moment the world
     /// is whole (`AppState.takeWholeWorld`).
     public var firstLook: FirstLook?
+    /// The world's first look when known without working it out: set only while the screens
+    /// take a world read whole from the snapshot the first look came from (`takeWholeWorld`).
+    var worldLook: FirstLook?
     /// The language the screens speak: the session's at its start, then the one chosen on
     /// Home (`T`). Lists are built again when it changes (`listSource`).
     public var language: Language

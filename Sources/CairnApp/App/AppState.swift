@@ -43,10 +43,17 @@ public struct AppState: Sendable, Equatable {
 
     /// The world read whole, after a first frame drawn from the first look: the lists are built
     /// again from it (`FirstLookTests` hold the frames to be the same).
-    public mutating func takeWholeWorld(_ world: World) {
+    ///
+    /// - Parameter lookIsTheWorlds: the world is the snapshot the first look came from, nothing
+    ///   since (`Store.worldIsTheFirstLooks`): Home keeps the rows that look gave without
+    ///   working the look out from the world again.
+    public mutating func takeWholeWorld(_ world: World, lookIsTheWorlds: Bool = false) {
+        let look = env.firstLook
         env.world = world
         env.firstLook = nil
+        env.worldLook = lookIsTheWorlds ? look : nil
         refreshAll()
+        env.worldLook = nil
     }
 
     /// The smallest terminal the screens showing are laid out for: the largest that the screen

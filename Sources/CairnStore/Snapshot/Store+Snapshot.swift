@@ -16,13 +16,14 @@ extension Store {
         trustedStats = snapshot?.seen ?? [:]
         var fit = StoreSnapshot.Fit.unfit
         if let snapshot {
-            // The first look's listing, a frame ago, serves: a file that grew since is read to
-            // its end all the same, and one that came since is found at the next look.
+            // The first look's listing, a frame ago, serves: the store is read as it stood then,
+            // and what was written since is read at the session's next look, as any change is.
             if !listedForFirstLook { _ = try journalFiles() }
             fit = snapshot.fit(journalListing, stats: journalStats)
         }
         listedForFirstLook = false
         if let snapshot, fit != .unfit {
+            readSeal = snapshot.seal
             world = snapshot.world
             snapshotBytes = snapshot.bytes
             // A part found damaged when first asked for is taken from the journals instead.
@@ -118,7 +119,14 @@ extension Store {
         trustedStats = snapshot.seen
         guard (try? journalFiles()) != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
         listedForFirstLook = true
+        firstLookSeal = snapshot.seal
         return (snapshot.look, !snapshot.endsWhereTheyEnd(journalListing, stats: journalStats))
+    }
+
+    /// Whether the world is the snapshot the first look came from, nothing folded since: its
+    /// first look is then that look, with no need to work it out from the world again.
+    public var worldIsTheFirstLooks: Bool {
+        startedFromSnapshot && eventCount == snapshotEvents && firstLookSeal != nil && firstLookSeal == readSeal
     }
 
     /// At the end of a session: a snapshot of the world as it stands, when the journals have

@@ -69,6 +69,8 @@ struct StoreSnapshot: Sendable {
     var bytes: SnapshotBytes?
     /// The format it was read in: one before the current is written anew at the start.
     var written = StoreSnapshot.format
+    /// The seal it was written with: a new one each time, so two reads with one seal read one snapshot.
+    var seal: UInt64 = 0
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
@@ -209,8 +211,10 @@ struct StoreSnapshot: Sendable {
             withExtendedLifetime((headBytes, firstBytes)) {}
             if firstLookOnly {
                 try look.readTables(snapshot: bytes, at: offset, seal: seal)
-                return StoreSnapshot(
+                var snapshot = StoreSnapshot(
                     marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look)
+                snapshot.seal = seal
+                return snapshot
             }
             var world = try World(snapshot: bytes, at: &offset, seal: seal)
             guard offset == bytes.size else { return nil }
@@ -219,6 +223,7 @@ struct StoreSnapshot: Sendable {
                 marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
                 bytes: bytes)
             snapshot.written = written
+            snapshot.seal = seal
             return snapshot
         } catch {
             return nil

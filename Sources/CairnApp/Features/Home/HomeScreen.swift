@@ -252,7 +252,7 @@ public struct HomeScreen: Screen, TabbedLists {
         case .clusters where showsTree: refreshTree(env)
         case .clusters:
             if list.builtFrom != env.listSource {
-                let source = ClustersSource(look: first ?? w.firstLook, today: today, language: env.language)
+                let source = ClustersSource(look: first ?? env.worldLook ?? w.firstLook, today: today, language: env.language)
                 // The world read whole after a first frame drawn from its snapshot's look: the
                 // rows that look gave (a sort by health asked meanwhile emptied `builtFrom`).
                 if list.builtFrom != nil, clustersBuiltFrom == source { list.builtFrom = env.listSource }
