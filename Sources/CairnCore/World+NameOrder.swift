@@ -26,40 +26,12 @@ extension World {
     private func shown<R: Identifiable<String>>(
         _ table: RecordTable<R>, _ kind: RecordKind, by name: (R) -> String, in alphabet: Alphabet
     ) -> [R] {
-        guard let order = nameIndex.table[Self.orderKey(kind, alphabet)], let changes = table.changesSinceStored else {
-            return shownInFull(table, by: name, in: alphabet)
-        }
-        let changed = Set(changes.map(\.id))
-        var seen = Set<String>(minimumCapacity: order.count)
-        var kept: [R] = []
-        kept.reserveCapacity(table.count)
+        let ids = shownIDs(table, kind, by: name, in: alphabet)
         // Every record is listed: the part read whole once, not looked up one by one.
         let records = table.dictionary
-        for id in order where !changed.contains(id) && seen.insert(id).inserted {
-            if let r = records[id] { kept.append(r) }
-        }
-        let placed = NameOrder.shown(changes.compactMap { table[$0.id] }, by: name, id: \.id, in: alphabet)
-        // An order that does not name each unchanged record once is not the snapshot's own.
-        guard kept.count + placed.count == table.count else { return shownInFull(table, by: name, in: alphabet) }
-        guard !placed.isEmpty else { return kept }
-        func place(_ r: R) -> NameOrder.Place { NameOrder.Place(name(r), id: r.id, in: alphabet) }
-        // Each placed record goes where a binary search of the kept ones puts it.
-        var all: [R] = []
-        all.reserveCapacity(table.count)
-        var from = 0
-        for r in placed {
-            let here = place(r)
-            var (low, high) = (from, kept.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if place(kept[mid]).precedes(here) { low = mid + 1 } else { high = mid }
-            }
-            all += kept[from..<low]
-            all.append(r)
-            from = low
-        }
-        all += kept[from...]
-        return all
+        let listed = ids.compactMap { records[$0] }
+        // An id of no record (a kept order forged, or two ids of one hash) lists every record anew.
+        return listed.count == table.count ? listed : shownInFull(table, by: name, in: alphabet)
     }
 
     /// `shown`'s ids, the unchanged records' taken from the stored order when its keys name

@@ -45,8 +45,10 @@ public final class Session {
     private var (keys, frames, draftsWritten) = (0, 0, 0)
     /// Whether the frame after the first key read was logged for `cairn-bench`.
     private var firstKeyAnswered = false
-    /// What others changed since the last opening, being counted; shown once counted.
-    private var sinceLastOpen: SinceLastOpenCount?
+    /// What others changed since the last opening, counted on another thread: after a long
+    /// absence the count reads back through much of a national store, and the title can wait
+    /// for it a moment while the first keys are answered.
+    private var sinceLastOpen: (at: String, count: Pending<Int>)?
 
     /// Opens the screens on `store` and draws the first frame.
     ///
@@ -70,7 +72,7 @@ public final class Session {
         let syncLine = SyncStatus.line(for: store)
         // Counting what others changed since reads the journals back to then, which after a
         // long absence is most of a national store: done on another thread once the store is
-        // read, and shown once done (`SinceLastOpenCount`).
+        // read, and shown once done (`sinceLastOpen`).
         let lastOpened = store.noteOpened()
         let readOnly = store.readOnlyReason
         var app = try Self.firstState(
@@ -83,7 +85,7 @@ public final class Session {
             }
             app.env.syncLine = syncLine
         }
-        sinceLastOpen = lastOpened.map { SinceLastOpenCount(at: $0, store.changesSinceCounter($0, notBy: store.identity.user)) }
+        sinceLastOpen = lastOpened.map { ($0, Pending(store.changesSinceCounter($0, notBy: store.identity.user))) }
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status(Words.say("{problem} — run `cairn check`", ["problem": "\(damaged[0])"]), isError: true)
@@ -149,8 +151,8 @@ public final class Session {
         writeDraft()
         if !carryOutEffects() { return quit() }
         snapshots.keep(store)
-        if let counted = sinceLastOpen?.result {
-            app.env.sinceLastOpen = counted
+        if let (at, count) = sinceLastOpen, let changes = count.ready {
+            app.env.sinceLastOpen = SinceLastOpen(at: at, changes: changes)
             sinceLastOpen = nil
         }
         terminal.draw(app.render())

@@ -56,15 +56,12 @@ extension JSONExport {
             tables[keys[n]]!(&w)
             w.out += n < keys.count - 1 ? [UInt8(ascii: ","), 0x0A] : [0x0A]
         }
-        let held = ExportParts()
-        let written = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            for n in given..<keys.count {
+        let held = Pending {
+            (given..<keys.count).map { n in
                 var w = PrettyJSON.Writer()
                 entry(n, into: &w)
-                held.put(keys[n], w.out)
+                return w.out
             }
-            written.signal()
         }
         sink([UInt8(ascii: "{"), 0x0A])
         withoutActuallyEscaping(sink) { sink in
@@ -72,18 +69,8 @@ extension JSONExport {
             for n in 0..<given { entry(n, into: &w) }
             sink(w.out)
         }
-        written.wait()
-        for n in given..<keys.count { sink(held.take(keys[n])) }
+        for part in held.value { sink(part) }
         sink([UInt8(ascii: "}")])
-    }
-
-    /// The document's parts as each core writes them.
-    private final class ExportParts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var bytes: [String: [UInt8]] = [:]
-        func put(_ key: String, _ part: [UInt8]) { lock.withLock { bytes[key] = part } }
-        /// The part, no longer held here.
-        func take(_ key: String) -> [UInt8] { lock.withLock { bytes.removeValue(forKey: key) ?? [] } }
     }
 
     static let memberKeys = ["membership", "type", "id", "name", "role", "responsibilities", "lead", "from", "to"].sorted(

@@ -1,7 +1,5 @@
 import CairnCore
-import CairnWords
 import Foundation
-import Synchronization
 
 /// One journal file read a slice at a time, in the file's order. The next slice is read, parsed
 /// and walked along the journal's hash chain on another core while the fold takes this one.
@@ -21,14 +19,15 @@ struct JournalStream {
     private(set) var foldsAlone = true
     private var pending: [Event] = []
     private var next = 0
-    /// The slice after the pending one, being read; nil once the file's end is read.
-    private var ahead: SliceAhead?
+    /// The slice after the pending one, being read on another core while this one is folded;
+    /// nil once the file's end is read.
+    private var ahead: Pending<Result<JournalSlice, StoreError>>?
 
     init(_ url: URL, sliceBytes: Int) {
         self.url = url
         size = InsideStore.size(url)
         chain = ChainWalk(journal: url.lastPathComponent)
-        if size > 0 { ahead = SliceAhead(url, from: 0, line: 1, size: size, sliceBytes: sliceBytes, chain: chain) }
+        if size > 0 { ahead = Self.read(url, from: 0, line: 1, size: size, sliceBytes: sliceBytes, chain: chain) }
     }
 
     /// Whether every slice of the file is taken or being read: the next file may start.
@@ -43,7 +42,7 @@ struct JournalStream {
                 next = 0
                 return nil
             }
-            try take(ahead.slice(), store)
+            try take(ahead.value.get(), store)
         }
         return EventOrder(key: pending[next].order, clock: pending[next].clock)
     }
@@ -69,11 +68,22 @@ struct JournalStream {
         ahead =
             slice.toEnd
             ? nil
-            : SliceAhead(url, from: endOffset, line: line, size: size, sliceBytes: slice.sliceBytes, chain: chain)
+            : Self.read(url, from: endOffset, line: line, size: size, sliceBytes: slice.sliceBytes, chain: chain)
     }
 }
 
 extension JournalStream {
+    /// The slice that starts at `offset`, `line`, read on another core.
+    static func read(
+        _ url: URL, from offset: Int, line: Int, size: Int, sliceBytes: Int, chain: ChainWalk
+    ) -> Pending<Result<JournalSlice, StoreError>> {
+        Pending {
+            Result { () throws(StoreError) in
+                try JournalSlice.read(url, from: offset, line: line, size: size, sliceBytes: sliceBytes, chain: chain)
+            }
+        }
+    }
+
     /// Whether the lines before `offset` hold an event that `refused` names and `before` did not
     /// (an id or a commit given twice in a file, the later line breaking a rule). Read again
     /// only then: it happens in a hand-made or hostile journal, not in one Cairn wrote.
@@ -114,31 +124,5 @@ struct JournalSlice: Sendable {
             data.withUnsafeBytes { chain.feed(UnsafeRawBufferPointer(rebasing: $0[0..<walked])) }
             return JournalSlice(result: result, toEnd: toEnd, chain: chain, sliceBytes: sliceBytes)
         }
-    }
-}
-
-/// A slice being read on another core, waited for when the fold comes to it.
-final class SliceAhead: Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let read = Mutex<Result<JournalSlice, StoreError>?>(nil)
-
-    init(_ url: URL, from offset: Int, line: Int, size: Int, sliceBytes: Int, chain: ChainWalk) {
-        // What a damaged line is said to be, in the language of the read that asked for it.
-        let speech = Words.speech
-        DispatchQueue.global().async { [self] in
-            let slice = Words.speaking(speech) {
-                Result { () throws(StoreError) in
-                    try JournalSlice.read(url, from: offset, line: line, size: size, sliceBytes: sliceBytes, chain: chain)
-                }
-            }
-            read.withLock { $0 = slice }
-            done.signal()
-        }
-    }
-
-    func slice() throws(StoreError) -> JournalSlice {
-        done.wait()
-        done.signal()
-        return try read.withLock { $0! }.get()
     }
 }
