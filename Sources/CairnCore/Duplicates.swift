@@ -83,8 +83,19 @@ extension World {
 /// equal whatever theirs.
 package struct NameIndex: Sendable, Equatable {
     package var table = RecordTable<[String]>()
+    /// The orders of `table` found to name each record of the snapshot once, by key: told once
+    /// for the snapshot (on any thread), and shared by every world read from it.
+    package var trusted: (any CheckedOrders)?
 
     package init() {}
 
     package static func == (a: NameIndex, b: NameIndex) -> Bool { true }
+}
+
+/// Orders a snapshot keeps, each checked once against the records it holds, for every world
+/// read from that snapshot: the store keeps them, shared between its threads.
+package protocol CheckedOrders: Sendable {
+    /// The order kept under `key`, checked by `check` the first time it is asked for (nil: it
+    /// did not name each record once).
+    func order(_ key: String, _ check: () -> [String]?) -> [String]?
 }

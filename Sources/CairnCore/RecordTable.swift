@@ -103,11 +103,11 @@ public struct RecordTable<Value: Sendable>: Sendable {
         return (Array(changed.keys) + removed).map { ($0, stored.value($0)) }
     }
 
-    /// Whether each of `ids`, none changed or removed since the snapshot, is in the table and
-    /// none is named twice: told from the snapshot's keys, without reading the records, when it can be.
-    package func holdsEachUnchangedOnce(_ ids: [String]) -> Bool {
-        guard let stored else { return Set(ids).count == ids.count && ids.allSatisfy { changed[$0] != nil } }
-        return stored.holdsEachOnce(ids)
+    /// Whether `ids` name each value the snapshot holds exactly once (as `holdsEachOnce` tells
+    /// it, from the part's keys); false when there is no snapshot under the table.
+    package func namesEachStoredOnce(_ ids: [String]) -> Bool {
+        guard let stored else { return false }
+        return ids.count == stored.count && stored.holdsEachOnce(ids)
     }
 
     /// Whether the snapshot's part has been read (for tests of what a command reads).

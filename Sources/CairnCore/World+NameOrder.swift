@@ -34,22 +34,20 @@ extension World {
         return listed.count == table.count ? listed : shownInFull(table, by: name, in: alphabet)
     }
 
-    /// `shown`'s ids, the unchanged records' taken from the stored order when its keys name
-    /// each of them (not read), the changed ones placed by name; every record read and sorted
-    /// otherwise.
+    /// `shown`'s ids, the unchanged records' taken from the stored order when it names each
+    /// record the snapshot holds once (checked once per snapshot, without reading them), the
+    /// changed ones placed by name; every record read and sorted otherwise.
     private func shownIDs<R: Identifiable<String>>(
         _ table: RecordTable<R>, _ kind: RecordKind, by name: (R) -> String, in alphabet: Alphabet
     ) -> [String] {
-        guard let order = nameIndex.table[Self.orderKey(kind, alphabet)], let changes = table.changesSinceStored else {
+        guard let changes = table.changesSinceStored, let order = trustedOrder(table, Self.orderKey(kind, alphabet)) else {
             return shownInFull(table, by: name, in: alphabet).map(\.id)
         }
+        guard !changes.isEmpty else { return order }
         let changed = Set(changes.map(\.id))
-        let kept = changed.isEmpty ? order : order.filter { !changed.contains($0) }
+        let kept = order.filter { !changed.contains($0) }
         let placed = NameOrder.shown(changes.compactMap { table[$0.id] }, by: name, id: \.id, in: alphabet)
-        // An order that does not name each unchanged record once is not the snapshot's own.
-        guard kept.count + placed.count == table.count, table.holdsEachUnchangedOnce(kept) else {
-            return shownInFull(table, by: name, in: alphabet).map(\.id)
-        }
+        guard kept.count + placed.count == table.count else { return shownInFull(table, by: name, in: alphabet).map(\.id) }
         guard !placed.isEmpty else { return kept }
         // Each placed record goes where a binary search of the kept ones puts it; a kept one
         // is read to be compared, a few dozen for each.
@@ -77,5 +75,24 @@ extension World {
         }
         all += kept[from...]
         return all
+    }
+
+    /// The order the snapshot kept under `key`, when it names each of `table`'s stored records
+    /// once; nil otherwise, or with no snapshot.
+    private func trustedOrder<R>(_ table: RecordTable<R>, _ key: String) -> [String]? {
+        func checked() -> [String]? {
+            guard let order = nameIndex.table[key], table.namesEachStoredOnce(order) else { return nil }
+            return order
+        }
+        // An order set since the snapshot is not the one checked for it.
+        guard let trusted = nameIndex.trusted, !nameIndex.table.isChanged(key) else { return checked() }
+        return trusted.order(key, checked)
+    }
+
+    /// Checks the orders the snapshot kept of the schools and the agencies in `alphabet`, so
+    /// that the first list to show them need not (done on another thread while a start draws).
+    public func trustNameOrders(in alphabet: Alphabet) {
+        _ = trustedOrder(schools, Self.orderKey(.school, alphabet))
+        _ = trustedOrder(agencies, Self.orderKey(.agency, alphabet))
     }
 }

@@ -51,6 +51,9 @@ public final class Store {
     /// Whether the journals were listed for the first look (`earlyLook`) and not since: the
     /// read that follows it takes that listing rather than making another.
     var listedForFirstLook = false
+    /// The snapshot the first look came from, its world read on another thread meanwhile: the
+    /// read that follows takes it rather than reading the snapshot again.
+    var firstLookSnapshot: Pending<StoreSnapshot?>?
     /// The hash chains the last full read walked, by journal file: nil when it read the files
     /// whole (a copy's events out of their order) or began from the snapshot.
     var chainsWalked: [String: ChainWalk]?

@@ -132,9 +132,9 @@ import Testing
         }
     }
 
-    /// The world a start reads after its first look is that look's only when it is the same
-    /// snapshot with nothing since: another snapshot written in between, or a commit read past
-    /// it, and the look is worked out from the world again.
+    /// The world a start reads after its first look is that look's only when nothing was read
+    /// past that look's snapshot: a commit read past it, and the look is worked out from the
+    /// world again. The read takes the snapshot the look came from, whatever the file is since.
     @Test func the_world_is_the_first_looks_only_when_read_from_its_snapshot_with_nothing_since() throws {
         let tmp = TemporaryDirectory()
         let first = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
@@ -155,15 +155,25 @@ import Testing
         #expect(moved.worldIsTheFirstLooks == (moved.world.schools["sch-between"] == nil))
         #expect(try moved.refresh())
         #expect(moved.world.schools["sch-between"] != nil && !moved.worldIsTheFirstLooks)
-        // Another session's snapshot, of the same world, written between them.
+        // Another session's snapshot, past the look's, written between them: the read takes the
+        // snapshot the look came from (its world read meanwhile), and the journals past it.
         let later = try start { _ in
             try first.refresh()
             #expect(first.saveSnapshot())
         }
-        #expect(later.startedFromSnapshot && later.eventCount == later.snapshotEvents)
+        #expect(later.startedFromSnapshot && later.readSeal == later.firstLookSeal)
+        #expect(later.world.schools["sch-between"] != nil && later.eventCount == later.snapshotEvents + 1)
         #expect(!later.worldIsTheFirstLooks)
         // And a start that took no first look.
         let plain = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
         #expect(plain.startedFromSnapshot && !plain.worldIsTheFirstLooks)
+        // Another file put in the snapshot's place after the look (as a snapshot is written,
+        // by a rename): the read does not read it.
+        let damaged = try start { store in
+            let other = store.snapshotFile.appendingPathExtension("other")
+            try Data("not a snapshot".utf8).write(to: other)
+            #expect(rename(other.path, store.snapshotFile.path) == 0)
+        }
+        #expect(damaged.startedFromSnapshot && damaged.worldIsTheFirstLooks && damaged.world == first.world)
     }
 }

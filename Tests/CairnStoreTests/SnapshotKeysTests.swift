@@ -1,6 +1,7 @@
 import CairnCore
 import CairnWords
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CairnStore
@@ -56,5 +57,26 @@ import Testing
         laid.nameIndex.table[World.orderKey(.school, alphabet)] = forged
         #expect(laid.schoolIDsShown(in: alphabet) == whole)
         #expect(laid.schools.isRead, "the order was not trusted: every school read and sorted")
+    }
+
+    /// The order is checked once per snapshot, by whichever thread asks first (a start checks
+    /// it while it draws): threads asking together all get the order, and no school is read.
+    @Test func an_order_checked_by_threads_at_once_is_the_order_for_each() throws {
+        var w = World()
+        let names = ["Þingeyjarskóli", "Łódź", "São João", "Kāhui Ako", "漢字", "Escola 🙂"]
+        w.apply((0..<300).map { .put(.school(School(id: "sch-\($0)", name: "\(names[$0 % names.count]) \($0)"))) })
+        var writer = SnapshotWriter()
+        try w.writeSnapshot(to: &writer)
+        let laid = try World(snapshot: writer.bytes)
+        let alphabet = Alphabet.of(Language("en"))
+        let whole = NameOrder.shown(w.schools.values, by: \.name, id: \.id, in: alphabet).map(\.id)
+        let told = Mutex<[[String]]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            if k % 2 == 0 { laid.trustNameOrders(in: alphabet) }
+            let shown = laid.schoolIDsShown(in: alphabet)
+            told.withLock { $0.append(shown) }
+        }
+        #expect(told.withLock { $0.count == 8 && $0.allSatisfy { $0 == whole } })
+        #expect(!laid.schools.isRead, "the kept order was taken, no school read")
     }
 }

@@ -12,7 +12,8 @@ extension Store {
     /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
-        let snapshot = StoreSnapshot.read(snapshotFile)
+        let early = firstLookSnapshot.take()
+        let snapshot = early?.value ?? StoreSnapshot.read(snapshotFile)
         trustedStats = snapshot?.seen ?? [:]
         var fit = StoreSnapshot.Fit.unfit
         if let snapshot {
@@ -27,8 +28,7 @@ extension Store {
             world = snapshot.world
             snapshotBytes = snapshot.bytes
             // A part found damaged when first asked for is taken from the journals instead.
-            let (journals, marks, count) = (journalDirectory, snapshot.marks, snapshot.eventCount)
-            snapshot.bytes?.recover.withLock { $0 = { Store.journalsWorld(journals, marks: marks, events: count) } }
+            recoverFromJournals(snapshot)
             snapshotMarks = Dictionary(snapshot.marks.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
             positions = Dictionary(snapshot.marks.map { ($0.file, ($0.offset, $0.line)) }, uniquingKeysWith: { a, _ in a })
             clockHigh = snapshot.clockHigh
@@ -45,6 +45,12 @@ extension Store {
         }
         let older = snapshot.map { $0.written < StoreSnapshot.format } ?? false
         if eventCount - snapshotEvents >= snapshotAfter || fit == .fitsMoved || (fit != .unfit && older) { saveSnapshot() }
+    }
+
+    /// A part of `snapshot` found damaged when first asked for is taken from the journals instead.
+    private func recoverFromJournals(_ snapshot: StoreSnapshot) {
+        let (journals, marks, count) = (journalDirectory, snapshot.marks, snapshot.eventCount)
+        snapshot.bytes?.recover.withLock { $0 = { Store.journalsWorld(journals, marks: marks, events: count) } }
     }
 
     /// The world the snapshot held, folded anew from the journals up to its marks (whose bytes
@@ -120,6 +126,15 @@ extension Store {
         guard (try? journalFiles()) != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
         listedForFirstLook = true
         firstLookSeal = snapshot.seal
+        // The world, and then the orders the Schools and Agencies tabs take from it, are read
+        // while the first frame is drawn: a key pressed at that frame is answered from them.
+        recoverFromJournals(snapshot)
+        let alphabet = Alphabet.session
+        firstLookSnapshot = Pending {
+            let whole = snapshot.withWorld()
+            if let world = whole?.world { DispatchQueue.global().async { world.trustNameOrders(in: alphabet) } }
+            return whole
+        }
         return (snapshot.look, !snapshot.endsWhereTheyEnd(journalListing, stats: journalStats))
     }
 

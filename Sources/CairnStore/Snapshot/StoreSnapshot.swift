@@ -71,6 +71,10 @@ struct StoreSnapshot: Sendable {
     var written = StoreSnapshot.format
     /// The seal it was written with: a new one each time, so two reads with one seal read one snapshot.
     var seal: UInt64 = 0
+    /// Where the world's parts start in `bytes`, while the world is not read (`withWorld`).
+    var worldAt: Int?
+    /// How many schools and agencies each cluster had (formats from 18).
+    var memberCounts: [String: World.MemberCount]?
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
@@ -209,22 +213,36 @@ struct StoreSnapshot: Sendable {
             }
             guard first.isAtEnd else { return nil }
             withExtendedLifetime((headBytes, firstBytes)) {}
-            if firstLookOnly {
-                try look.readTables(snapshot: bytes, at: offset, seal: seal)
-                var snapshot = StoreSnapshot(
-                    marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look)
-                snapshot.seal = seal
-                return snapshot
-            }
-            var world = try World(snapshot: bytes, at: &offset, seal: seal)
-            guard offset == bytes.size else { return nil }
-            world.lookAtSnapshot = LookAtSnapshot(look, memberCounts: counts)
             var snapshot = StoreSnapshot(
-                marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: world, look: look,
+                marks: marks, eventCount: eventCount, clockHigh: clockHigh, lastApplied: lastApplied, world: World(), look: look,
                 bytes: bytes)
             snapshot.written = written
             snapshot.seal = seal
+            snapshot.worldAt = offset
+            snapshot.memberCounts = counts
+            guard firstLookOnly else { return snapshot.withWorld() }
+            try snapshot.look.readTables(snapshot: bytes, at: offset, seal: seal)
             return snapshot
+        } catch {
+            return nil
+        }
+    }
+
+    /// The snapshot with its world, read from the same bytes after its first look was read
+    /// (`firstLookOnly`); nil when the world's parts do not read.
+    func withWorld() -> StoreSnapshot? {
+        guard let bytes, var offset = worldAt else { return nil }
+        do {
+            var world = try World(snapshot: bytes, at: &offset, seal: seal)
+            guard offset == bytes.size else { return nil }
+            // The look as the snapshot held it: Home's records are the world's own now.
+            var look = look
+            (look.clusters, look.assessments) = ([:], [:])
+            world.lookAtSnapshot = LookAtSnapshot(look, memberCounts: memberCounts)
+            var whole = self
+            whole.world = world
+            whole.worldAt = nil
+            return whole
         } catch {
             return nil
         }

@@ -319,6 +319,7 @@ extension World {
                 for _ in 0..<(try r.count()) { ids.append(try r.text()) }
                 return (key, ids)
             }.table
+        nameIndex.trusted = TrustedOrders()
     }
 
     private static func write(_ side: Conflict.Side, to w: inout SnapshotWriter) {
