@@ -45,18 +45,36 @@ public struct StoreCheck: Sendable {
     /// as one they can write is a trust problem, and `cairn check` fails on both.
     public var isSound: Bool { !isDamaged && exposed == nil }
 
+    /// Whether the world read from the snapshot is the world the journals fold: compared a
+    /// table at a time, each let go of once compared, so that the snapshot's parts are read
+    /// whole one after another rather than all held beside the folded world.
+    static func same(_ fromSnapshot: consuming World, _ folded: World) -> Bool {
+        var (a, b) = (fromSnapshot, folded)
+        func same<Value: Equatable>(_ table: WritableKeyPath<World, RecordTable<Value>>) -> Bool {
+            defer { (a[keyPath: table], b[keyPath: table]) = (RecordTable(), RecordTable()) }
+            return a[keyPath: table] == b[keyPath: table]
+        }
+        // The largest first; what is left (small tables and counts) compared whole at the end.
+        return same(\.checkpoints) && same(\.memberships) && same(\.schools) && same(\.fieldWriters) && same(\.tombstones)
+            && same(\.agencies) && same(\.actions) && same(\.measurements) && same(\.measurementOrder) && same(\.goals)
+            && same(\.agreements) && same(\.assessments) && same(\.links) && same(\.clusters) && same(\.conflicts)
+            && same(\.conflictedRecords) && a == b
+    }
+
     /// - Parameter rebuild: write the snapshot anew from this full read, whatever it held.
     public static func run(_ store: Store, rebuild: Bool = false) throws(StoreError) -> StoreCheck {
         var check = StoreCheck()
         // The snapshot is checked against what it caches: the world a full read folds.
-        let fromSnapshot = store.startedFromSnapshot ? store.world : nil
+        var fromSnapshot = store.startedFromSnapshot ? store.world : nil
         let snapshotRead = store.snapshotBytes
         try store.reload()
         let damaged = store.problems.contains(where: \.isDamage)
+        let matches = fromSnapshot.map { !damaged && Self.same($0, store.world) }
+        fromSnapshot = nil
         if damaged {
             store.dropSnapshot()
             check.snapshot = Words.say("snapshot: none while a journal is damaged (each start reads every journal and says so)")
-        } else if let fromSnapshot, fromSnapshot != store.world || snapshotRead?.isDamaged == true {
+        } else if matches == false || (matches == true && snapshotRead?.isDamaged == true) {
             // (A part found damaged as it was compared was taken from the journals: equal, but
             // not the snapshot's.)
             let rebuilt = store.saveSnapshot()
@@ -71,7 +89,7 @@ public struct StoreCheck: Sendable {
                 store.saveSnapshot() ? Words.say("snapshot: rebuilt from the journals") : Words.say("snapshot: could not be written")
         } else {
             check.snapshot =
-                fromSnapshot != nil
+                matches != nil
                 ? Words.say("snapshot: matches the journals") : Words.say("snapshot: none used (the journals were read whole)")
         }
         for file in try store.journalFiles() {
