@@ -26,12 +26,17 @@ public struct FirstLook: Sendable, Equatable {
     /// The clusters as `alphabet`'s readers look them up (`NameOrder.shown`, ties by id): the
     /// order kept when it is this alphabet's and names each cluster once, else sorted.
     public func clustersShown(in alphabet: Alphabet = .session) -> [Cluster] {
+        clusterIDsShown(in: alphabet).compactMap { clusters[$0] }
+    }
+
+    /// The ids of `clustersShown`, in its order: no cluster copied, for a list that makes only
+    /// the rows it shows.
+    public func clusterIDsShown(in alphabet: Alphabet = .session) -> [String] {
         if let order = clusterOrder.ids, clusterOrder.tag == alphabet.tag, order.count == clusters.count {
             var seen = Set<String>(minimumCapacity: order.count)
-            let listed = order.compactMap { id in seen.insert(id).inserted ? clusters[id] : nil }
-            if listed.count == clusters.count { return listed }
+            if order.allSatisfy({ clusters[$0] != nil && seen.insert($0).inserted }) { return order }
         }
-        return NameOrder.shown(clusters.values, by: \.name, id: \.id, in: alphabet)
+        return NameOrder.shown(clusters.values, by: \.name, id: \.id, in: alphabet).map(\.id)
     }
 
     /// `World.isEmpty`, for the world this was taken from.

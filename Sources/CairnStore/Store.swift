@@ -54,6 +54,9 @@ public final class Store {
     /// The snapshot the first look came from, its world read on another thread meanwhile: the
     /// read that follows takes it rather than reading the snapshot again.
     var firstLookSnapshot: Pending<StoreSnapshot?>?
+    /// The snapshot's head and first look, read on another thread from the moment a store to be
+    /// read later (`readNow: false`) is opened.
+    var snapshotForFirstLook: Pending<StoreSnapshot?>?
     /// The hash chains the last full read walked, by journal file: nil when it read the files
     /// whole (a copy's events out of their order) or began from the snapshot.
     var chainsWalked: [String: ChainWalk]?
@@ -134,7 +137,13 @@ public final class Store {
         if InsideStore.isLink(writer.url.path) { throw InsideStore.linkRefused(writer.url.path) }
         // So that a `git add .` by hand, before any `cairn sync`, still shares only the journals.
         if Glibc.access(directory.path, W_OK) == 0 { _ = try? StoreLayout.writeSharedFiles(directory, access: access) }
-        if readNow { try open() }
+        if readNow {
+            try open()
+        } else {
+            // Read while the terminal is set up: what the first frame needs of the snapshot.
+            let file = snapshotFile
+            snapshotForFirstLook = Pending { StoreSnapshot.read(file, firstLookOnly: true) }
+        }
     }
 
     /// Reads the store, for one made with `readNow: false`.

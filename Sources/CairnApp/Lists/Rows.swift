@@ -21,7 +21,7 @@ enum Rows {
     /// first frame of a national store draws twenty of its 3,000 clusters.
     static func clustersLazily(_ look: FirstLook, today: Day) -> LazyRows {
         let assessed = ClusterHealth.byCluster(look.assessments)
-        return LazyRows(ids: look.clustersShown().map(\.id)) { id in
+        return LazyRows(ids: look.clusterIDsShown()) { id in
             guard let c = look.clusters[id] else { return ListRow(id: id, cells: ["", "", "", "", ""]) }
             return cluster(
                 c, health: ClusterHealth(of: c, assessments: assessed[id] ?? [], on: today), next: look.nextDue[id], today: today)

@@ -12,8 +12,8 @@ extension Store {
     /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
-        let early = firstLookSnapshot.take()
-        let snapshot = early?.value ?? StoreSnapshot.read(snapshotFile)
+        let early = firstLookSnapshot.take()?.value ?? snapshotForFirstLook.take()?.value?.withWorld()
+        let snapshot = early ?? StoreSnapshot.read(snapshotFile)
         trustedStats = snapshot?.seen ?? [:]
         var fit = StoreSnapshot.Fit.unfit
         if let snapshot {
@@ -121,7 +121,8 @@ extension Store {
     /// have grown past it (a session killed before it wrote one, a sync since): a first frame
     /// drawn from it is then a moment behind the store, and says so until the read is done.
     public func earlyLook() -> (look: FirstLook, behind: Bool)? {
-        guard let snapshot = StoreSnapshot.read(snapshotFile, firstLookOnly: true) else { return nil }
+        let read = snapshotForFirstLook.take().map(\.value) ?? StoreSnapshot.read(snapshotFile, firstLookOnly: true)
+        guard let snapshot = read else { return nil }
         trustedStats = snapshot.seen
         guard (try? journalFiles()) != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
         listedForFirstLook = true
