@@ -84,8 +84,9 @@ extension World {
             guard let order = nameIndex.table[key], table.namesEachStoredOnce(order) else { return nil }
             return order
         }
-        // An order set since the snapshot is not the one checked for it.
-        guard let trusted = nameIndex.trusted, !nameIndex.table.isChanged(key) else { return checked() }
+        // An order set since the snapshot is not the one checked for it; once the records are
+        // read (perhaps from the journals, the part found damaged), they are what it must name.
+        guard let trusted = nameIndex.trusted, !nameIndex.table.isChanged(key), !table.isRead else { return checked() }
         return trusted.order(key, checked)
     }
 

@@ -11,9 +11,7 @@ public final class Pending<Value: Sendable>: Sendable {
 
     public init(_ work: @escaping @Sendable () -> Value) {
         let speech = Words.speech
-        // A thread of its own, not the shared pool's: one waited for at a start (the first
-        // look's world) must not queue behind other work there.
-        Thread.detachNewThread { [self] in
+        DispatchQueue.global().async { [self] in
             let value = Words.speaking(speech) { work() }
             result.withLock { $0 = value }
             done.signal()
