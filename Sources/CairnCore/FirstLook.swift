@@ -5,7 +5,9 @@
 /// hundred thousands) or the whole world did (`World.firstLook`): one type, one way of drawing,
 /// so the first frame is the frame the world gives.
 public struct FirstLook: Sendable, Equatable {
-    public var clusters: [String: Cluster] = [:]
+    public var clusters: [String: Cluster] = [:] {
+        didSet { clusterOrder.namesEachOnce = false }
+    }
     public var assessments: [String: Assessment] = [:]
     public var schools = 0
     public var agencies = 0
@@ -32,11 +34,23 @@ public struct FirstLook: Sendable, Equatable {
     /// The ids of `clustersShown`, in its order: no cluster copied, for a list that makes only
     /// the rows it shows.
     public func clusterIDsShown(in alphabet: Alphabet = .session) -> [String] {
-        if let order = clusterOrder.ids, clusterOrder.tag == alphabet.tag, order.count == clusters.count {
-            var seen = Set<String>(minimumCapacity: order.count)
-            if order.allSatisfy({ clusters[$0] != nil && seen.insert($0).inserted }) { return order }
+        if let order = clusterOrder.ids, clusterOrder.tag == alphabet.tag, clusterOrder.namesEachOnce || Self.namesEachOnce(order, clusters) {
+            return order
         }
         return NameOrder.shown(clusters.values, by: \.name, id: \.id, in: alphabet).map(\.id)
+    }
+
+    /// Checks the kept order against the clusters now, so that the first frame (drawn on
+    /// another thread's heels) finds it checked: the snapshot's reader calls it as it reads.
+    package mutating func checkClusterOrder() {
+        clusterOrder.namesEachOnce = clusterOrder.ids.map { Self.namesEachOnce($0, clusters) } ?? false
+    }
+
+    /// Whether `order` names each cluster once, and nothing else.
+    private static func namesEachOnce(_ order: [String], _ clusters: [String: Cluster]) -> Bool {
+        guard order.count == clusters.count else { return false }
+        var seen = Set<String>(minimumCapacity: order.count)
+        return order.allSatisfy { clusters.index(forKey: $0) != nil && seen.insert($0).inserted }
     }
 
     /// `World.isEmpty`, for the world this was taken from.
@@ -52,7 +66,12 @@ public struct FirstLook: Sendable, Equatable {
 /// what the look shows, so two looks are alike whatever order they keep.
 package struct ClusterOrder: Sendable, Equatable {
     package var tag = ""
-    package var ids: [String]?
+    package var ids: [String]? {
+        didSet { namesEachOnce = false }
+    }
+    /// Whether `ids` was found to name each of the look's clusters once (`checkClusterOrder`);
+    /// false again once the clusters change.
+    package var namesEachOnce = false
 
     package init(tag: String = "", ids: [String]? = nil) {
         self.tag = tag

@@ -83,6 +83,8 @@ public struct RecordTable<Value: Sendable>: Sendable {
     /// The whole table as a dictionary (every part of a snapshot's read).
     public var dictionary: [String: Value] {
         guard let stored else { return changed }
+        // Shared, not copied, when nothing was changed since.
+        if changed.isEmpty, removed.isEmpty { return stored.values }
         var all = stored.values
         for id in removed { all[id] = nil }
         all.merge(changed) { _, new in new }

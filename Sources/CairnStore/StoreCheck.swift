@@ -47,18 +47,27 @@ public struct StoreCheck: Sendable {
 
     /// Whether the world read from the snapshot is the world the journals fold: compared a
     /// table at a time, each let go of once compared, so that the snapshot's parts are read
-    /// whole one after another rather than all held beside the folded world.
+    /// whole one after another rather than all held beside the folded world. A part that gives
+    /// two tables (a kind's records and their index by cluster) is let go of with both.
     static func same(_ fromSnapshot: consuming World, _ folded: World) -> Bool {
-        var (a, b) = (fromSnapshot, folded)
-        func same<Value: Equatable>(_ table: WritableKeyPath<World, RecordTable<Value>>) -> Bool {
-            defer { (a[keyPath: table], b[keyPath: table]) = (RecordTable(), RecordTable()) }
-            return a[keyPath: table] == b[keyPath: table]
+        var a = consume fromSnapshot
+        var b = folded
+        func same<Value: Equatable>(
+            _ table: WritableKeyPath<World, RecordTable<Value>>, _ alongside: WritableKeyPath<World, RecordTable<[String]>>? = nil
+        ) -> Bool {
+            defer {
+                (a[keyPath: table], b[keyPath: table]) = (RecordTable(), RecordTable())
+                if let alongside { (a[keyPath: alongside], b[keyPath: alongside]) = (RecordTable(), RecordTable()) }
+            }
+            return a[keyPath: table] == b[keyPath: table] && alongside.map { a[keyPath: $0] == b[keyPath: $0] } ?? true
         }
         // The largest first; what is left (small tables and counts) compared whole at the end.
-        return same(\.checkpoints) && same(\.memberships) && same(\.schools) && same(\.fieldWriters) && same(\.tombstones)
-            && same(\.agencies) && same(\.actions) && same(\.measurements) && same(\.measurementOrder) && same(\.goals)
-            && same(\.agreements) && same(\.assessments) && same(\.links) && same(\.clusters) && same(\.conflicts)
-            && same(\.conflictedRecords) && a == b
+        return same(\.checkpoints, \.clusterIndex.checkpoints) && same(\.memberships, \.clusterIndex.members)
+            && same(\.schools) && same(\.fieldWriters) && same(\.tombstones) && same(\.agencies)
+            && same(\.actions, \.clusterIndex.actions) && same(\.measurements, \.clusterIndex.measurements)
+            && same(\.measurementOrder) && same(\.goals, \.clusterIndex.goals) && same(\.agreements, \.clusterIndex.agreements)
+            && same(\.assessments, \.clusterIndex.assessments) && same(\.links) && same(\.clusters)
+            && same(\.clusterIndex.clustersOfMember) && same(\.conflicts) && same(\.conflictedRecords) && a == b
     }
 
     /// - Parameter rebuild: write the snapshot anew from this full read, whatever it held.
@@ -69,8 +78,10 @@ public struct StoreCheck: Sendable {
         let snapshotRead = store.snapshotBytes
         try store.reload()
         let damaged = store.problems.contains(where: \.isDamage)
-        let matches = fromSnapshot.map { !damaged && Self.same($0, store.world) }
-        fromSnapshot = nil
+        // Taken out of the optional, not copied: a copy left there would keep every part the
+        // comparison reads, and the snapshot's whole world would be held beside the folded one.
+        var matches: Bool?
+        if fromSnapshot != nil { matches = !damaged && Self.same(fromSnapshot.take()!, store.world) }
         if damaged {
             store.dropSnapshot()
             check.snapshot = Words.say("snapshot: none while a journal is damaged (each start reads every journal and says so)")

@@ -260,6 +260,28 @@ import Testing
         }
     }
 
+    @Test func an_order_checked_as_the_snapshot_was_read_is_checked_again_once_its_clusters_or_ids_change() throws {
+        var look = FirstLook()
+        for (id, name) in [("clu-1", "Łódź"), ("clu-2", "Lisboa"), ("clu-3", "漢字")] {
+            look.clusters[id] = Cluster(id: id, name: name, kind: .network)
+        }
+        let sorted = NameOrder.shown(look.clusters.values, by: \.name, id: \.id).map(\.id)
+        look.clusterOrder = ClusterOrder(tag: Alphabet.session.tag, ids: sorted.reversed())
+        look.checkClusterOrder()
+        #expect(look.clusterOrder.namesEachOnce)
+        #expect(look.clusterIDsShown() == sorted.reversed())
+        // A cluster put in another's place (same count): the kept order no longer names it.
+        var swapped = look
+        swapped.clusters["clu-1"] = nil
+        swapped.clusters["clu-9"] = Cluster(id: "clu-9", name: "Þingeyjarsveit", kind: .network)
+        #expect(!swapped.clusterOrder.namesEachOnce)
+        #expect(swapped.clusterIDsShown() == NameOrder.shown(swapped.clusters.values, by: \.name, id: \.id).map(\.id))
+        var renamed = look
+        renamed.clusterOrder.ids = ["clu-1", "clu-1", "clu-2"]
+        #expect(!renamed.clusterOrder.namesEachOnce)
+        #expect(renamed.clusterIDsShown() == sorted)
+    }
+
     @Test func a_forged_place_or_count_beside_a_true_stat_is_no_snapshot() throws {
         let tmp = TemporaryDirectory()
         let store = try snapshotted(tmp)

@@ -222,6 +222,7 @@ struct StoreSnapshot: Sendable {
             snapshot.memberCounts = counts
             guard firstLookOnly else { return snapshot.withWorld() }
             try snapshot.look.readTables(snapshot: bytes, at: offset, seal: seal)
+            snapshot.look.checkClusterOrder()
             return snapshot
         } catch {
             return nil
