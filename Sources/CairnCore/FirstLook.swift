@@ -34,7 +34,8 @@ public struct FirstLook: Sendable, Equatable {
     /// The ids of `clustersShown`, in its order: no cluster copied, for a list that makes only
     /// the rows it shows.
     public func clusterIDsShown(in alphabet: Alphabet = .session) -> [String] {
-        if let order = clusterOrder.ids, clusterOrder.tag == alphabet.tag, clusterOrder.namesEachOnce || Self.namesEachOnce(order, clusters) {
+        if let order = clusterOrder.ids, clusterOrder.tag == alphabet.tag, clusterOrder.namesEachOnce || Self.namesEachOnce(order, clusters)
+        {
             return order
         }
         return NameOrder.shown(clusters.values, by: \.name, id: \.id, in: alphabet).map(\.id)
