@@ -112,6 +112,17 @@ public struct RecordTable<Value: Sendable>: Sendable {
         return ids.count == stored.count && stored.holdsEachOnce(ids)
     }
 
+    /// Whether this table is `world`'s, told from the snapshot's part one value at a time
+    /// (`StoredValues.matchOneByOne`); nil when it cannot be told so: nothing under it, or
+    /// changed since.
+    package func matchesOneByOne(_ world: World) -> Bool? {
+        guard let stored, isAsStored else { return nil }
+        return stored.matchOneByOne(world)
+    }
+
+    /// Whether a snapshot's part lies under this table and nothing was changed since.
+    package var isAsStored: Bool { stored != nil && changed.isEmpty && removed.isEmpty }
+
     /// Whether the snapshot's part has been read (for tests of what a command reads).
     package var isRead: Bool { stored?.isRead ?? true }
 
@@ -186,9 +197,15 @@ public protocol StoredValues<Value>: Sendable {
     var isRead: Bool { get }
     /// Whether each of `ids` is among them and none is named twice, told without reading them when it can be.
     func holdsEachOnce(_ ids: [String]) -> Bool
+    /// Whether they are `world`'s values of the table they lie under, told by going through
+    /// them one at a time and keeping none (a check of a national store); nil when it cannot
+    /// be told so (they are read already, or their bytes are damaged): they are compared whole.
+    func matchOneByOne(_ world: World) -> Bool?
 }
 
 extension StoredValues {
+    public func matchOneByOne(_ world: World) -> Bool? { nil }
+
     public func holdsEachOnce(_ ids: [String]) -> Bool {
         let all = values
         return Set(ids).count == ids.count && ids.allSatisfy { all[$0] != nil }

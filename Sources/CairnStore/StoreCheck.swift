@@ -46,9 +46,10 @@ public struct StoreCheck: Sendable {
     public var isSound: Bool { !isDamaged && exposed == nil }
 
     /// Whether the world read from the snapshot is the world the journals fold: compared a
-    /// table at a time, each let go of once compared, so that the snapshot's parts are read
-    /// whole one after another rather than all held beside the folded world. A part that gives
-    /// two tables (a kind's records and their index by cluster) is let go of with both.
+    /// table at a time, a part's records one by one as they are read when nothing changed
+    /// since, else the part read whole and let go of once compared, so that the snapshot's
+    /// world is never held beside the folded one. A part that gives two tables (a kind's
+    /// records and their index by cluster) is compared, and let go of, with both.
     static func same(_ fromSnapshot: consuming World, _ folded: World) -> Bool {
         var a = consume fromSnapshot
         var b = folded
@@ -59,6 +60,7 @@ public struct StoreCheck: Sendable {
                 (a[keyPath: table], b[keyPath: table]) = (RecordTable(), RecordTable())
                 if let alongside { (a[keyPath: alongside], b[keyPath: alongside]) = (RecordTable(), RecordTable()) }
             }
+            if alongside.map({ a[keyPath: $0].isAsStored }) ?? true, let told = a[keyPath: table].matchesOneByOne(b) { return told }
             return a[keyPath: table] == b[keyPath: table] && alongside.map { a[keyPath: $0] == b[keyPath: $0] } ?? true
         }
         // The largest first; what is left (small tables and counts) compared whole at the end.

@@ -267,6 +267,21 @@ final class SnapshotPart<Decoded: Sendable>: Sendable {
         return (read, (range.lowerBound - start)..<(range.upperBound - start))
     }
 
+    /// Goes through the part's bytes with `walk`, nothing of it kept (`cairn check` compares a
+    /// national store's parts so); nil when the part is read already, or its bytes are damaged
+    /// or do not read: it is then read whole, and a damaged one taken from the journals.
+    func walk(_ walk: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> Bool) -> Bool? {
+        guard decoded.withLock({ $0 == nil }), !bytes.isDamaged else { return nil }
+        // Every section checked, as a read of the whole part checks them.
+        defer { loaded.withLock { $0 = [:] } }
+        guard ([blocks] + keys).allSatisfy({ section($0) != nil }), let part = bytes.checked(body, seal: seal) else { return nil }
+        var r = SnapshotReader(part)
+        r.seal = seal
+        guard let told = try? walk(&r) else { return nil }
+        if told, !r.isAtEnd { return nil }
+        return told
+    }
+
     var value: Decoded {
         decoded.withLock { decoded in
             if let decoded { return decoded }
@@ -305,21 +320,27 @@ final class StoredTable<Value: Sendable>: StoredValues {
     private let table = Mutex<[String: Value]?>(nil)
 
     private let holds: (@Sendable ([String]) -> Bool?)?
+    private let matches: (@Sendable (World) -> Bool?)?
 
     /// - Parameter count: how many values `read` gives, when known without it.
     /// - Parameter one: the value of one id, read alone (nil: `read` whole); it gives nil when
     ///   it cannot tell, and the values are then read whole.
     /// - Parameter holds: whether the part's keys name every one of some ids (nil: it cannot
     ///   tell, and the values are read whole).
+    /// - Parameter matches: whether the part holds a world's values of this table, gone
+    ///   through one at a time (nil: it cannot tell, and the values are read whole).
     init(
         count: Int?, read: @escaping @Sendable () -> [String: Value], one: (@Sendable (String) -> Value??)? = nil,
-        holds: (@Sendable ([String]) -> Bool?)? = nil
+        holds: (@Sendable ([String]) -> Bool?)? = nil, matches: (@Sendable (World) -> Bool?)? = nil
     ) {
         declared = count
         self.read = read
         self.one = one
         self.holds = holds
+        self.matches = matches
     }
+
+    func matchOneByOne(_ world: World) -> Bool? { isRead ? nil : matches?(world) }
 
     func holdsEachOnce(_ ids: [String]) -> Bool {
         if !isRead, let holds, let told = holds(ids) { return told }

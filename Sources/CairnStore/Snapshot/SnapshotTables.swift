@@ -78,3 +78,70 @@ enum SnapshotTables {
         }
     }
 }
+
+/// The same reads, each record compared with a world's as it is read and none kept: how
+/// `cairn check` compares a national store's snapshot with the world its journals fold, in
+/// the memory of one record rather than of a whole kind. An id or group found twice is
+/// damage, as it is to the read that keeps them.
+extension SnapshotTables {
+    static func match<R: Identifiable<String> & Sendable & Equatable>(
+        _ kind: RecordKind, count: Int, _ one: One<R>, _ table: RecordTable<R>, _ r: inout SnapshotReader
+    ) throws(SnapshotReader.Damaged) -> Bool {
+        guard table.count == count else { return false }
+        var seen = Set<String>(minimumCapacity: count)
+        for _ in 0..<count {
+            guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
+            let record = try one(&r)
+            guard seen.insert(record.id).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
+            guard table[record.id] == record else { return false }
+        }
+        return true
+    }
+
+    /// `grouped`'s read, compared with the records and with the per-cluster index's groups.
+    static func match<R: Identifiable<String> & Sendable & Equatable>(
+        _ kind: RecordKind, count: Int, group: (R) -> String, setGroup: (inout R, String) -> Void, _ one: One<R>,
+        _ table: RecordTable<R>, groups: RecordTable<[String]>, _ r: inout SnapshotReader
+    ) throws(SnapshotReader.Damaged) -> Bool {
+        let n = try r.count()
+        guard table.count == count, groups.count == n else { return false }
+        var seen = Set<String>(minimumCapacity: count)
+        var seenGroups = Set<String>(minimumCapacity: n)
+        var read = 0
+        for _ in 0..<n {
+            let size = try r.count()
+            guard size > 0 else { throw SnapshotReader.Damaged(at: r.offset) }
+            var ids: [String] = []
+            ids.reserveCapacity(size)
+            var key = ""
+            for i in 0..<size {
+                guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
+                var record = try one(&r)
+                if i == 0 { key = group(record) } else { setGroup(&record, key) }
+                guard seen.insert(record.id).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
+                guard table[record.id] == record else { return false }
+                ids.append(record.id)
+            }
+            guard seenGroups.insert(key).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
+            guard groups[key] == ids else { return false }
+            read += size
+        }
+        guard read == count else { throw SnapshotReader.Damaged(at: r.offset) }
+        return true
+    }
+
+    /// A part of what the fold keeps beside the records, as keys and values.
+    static func match<V: Sendable & Equatable>(
+        count: Int, _ one: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V), _ table: RecordTable<V>,
+        _ r: inout SnapshotReader
+    ) throws(SnapshotReader.Damaged) -> Bool {
+        guard table.count == count else { return false }
+        var seen = Set<String>(minimumCapacity: count)
+        for _ in 0..<count {
+            let (key, value) = try one(&r)
+            guard seen.insert(key).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
+            guard table[key] == value else { return false }
+        }
+        return true
+    }
+}

@@ -185,20 +185,25 @@ extension World {
                 return (record.id, record)
             }
         }
-        func table<R: Identifiable<String> & Sendable>(
+        func table<R: Identifiable<String> & Sendable & Equatable>(
             _ kind: RecordKind, _ path: KeyPath<World, RecordTable<R>> & Sendable, _ one: @escaping SnapshotTables.One<R>
         ) -> RecordTable<R> {
             let i = RecordSnapshot.kinds.firstIndex(of: kind)!
-            let read = part(
-                i, empty: [:], fromWorld: { $0[keyPath: path].dictionary }, SnapshotTables.records(kind, count: parts[i].count, one))
+            let count = parts[i].count
+            let read = part(i, empty: [:], fromWorld: { $0[keyPath: path].dictionary }, SnapshotTables.records(kind, count: count, one))
             let keys = parts[i].keys[0]
             let byKey = entry(kind, one)
             return RecordTable(
                 stored: StoredTable(
-                    count: parts[i].count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) },
-                    holds: { read.holdsEachOnce($0, keys: keys) }))
+                    count: count, read: { read.value }, one: { read.entry($0, keys: keys, byKey) },
+                    holds: { read.holdsEachOnce($0, keys: keys) },
+                    matches: { world in
+                        read.walk { r throws(SnapshotReader.Damaged) in
+                            try SnapshotTables.match(kind, count: count, one, world[keyPath: path], &r)
+                        }
+                    }))
         }
-        func grouped<R: Identifiable<String> & Sendable>(
+        func grouped<R: Identifiable<String> & Sendable & Equatable>(
             _ kind: RecordKind, _ path: KeyPath<World, RecordTable<R>> & Sendable,
             _ groupsPath: KeyPath<ClusterIndex, RecordTable<[String]>> & Sendable, _ group: WritableKeyPath<R, String> & Sendable,
             _ one: @escaping SnapshotTables.One<R>
@@ -227,9 +232,19 @@ extension World {
                 }
                 return (key, ids)
             }
+            let count = parts[i].count
+            // The records' walk compares the groups too: the two tables are one part.
+            let matches: @Sendable (World) -> Bool? = { world in
+                read.walk { r throws(SnapshotReader.Damaged) in
+                    try SnapshotTables.match(
+                        kind, count: count, group: { $0[keyPath: group] }, setGroup: { $0[keyPath: group] = $1 }, one,
+                        world[keyPath: path], groups: world.clusterIndex[keyPath: groupsPath], &r)
+                }
+            }
             return (
                 RecordTable(
-                    stored: StoredTable(count: parts[i].count, read: { read.value.records }, one: { read.entry($0, keys: keys, byKey) })),
+                    stored: StoredTable(
+                        count: count, read: { read.value.records }, one: { read.entry($0, keys: keys, byKey) }, matches: matches)),
                 RecordTable(
                     stored: StoredTable(
                         count: parts[i].keys[1].length / SnapshotKeys.entryBytes, read: { read.value.groups },
@@ -257,7 +272,7 @@ extension World {
         links = table(.link, \.links, few(.link) { if case .link(let x) = $0 { x } else { nil } })
         let beside = RecordSnapshot.kinds.count
         /// A part beside the kinds' as a table: whole, or an entry by its key.
-        func rest<V: Sendable>(
+        func rest<V: Sendable & Equatable>(
             _ at: Int, _ path: KeyPath<World, RecordTable<V>> & Sendable,
             _ one: @escaping @Sendable (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V)
         ) -> (table: RecordTable<V>, part: SnapshotPart<[String: V]>) {
@@ -275,7 +290,16 @@ extension World {
             }
             let read = part(beside + at, empty: [:], fromWorld: { $0[keyPath: path].dictionary }, whole)
             let keys = parts[beside + at].keys[0]
-            return (RecordTable(stored: StoredTable(count: count, read: { read.value }, one: { read.entry($0, keys: keys, one) })), read)
+            return (
+                RecordTable(
+                    stored: StoredTable(
+                        count: count, read: { read.value }, one: { read.entry($0, keys: keys, one) },
+                        matches: { world in
+                            read.walk { r throws(SnapshotReader.Damaged) in
+                                try SnapshotTables.match(count: count, one, world[keyPath: path], &r)
+                            }
+                        })), read
+            )
         }
         fieldWriters =
             rest(0, \.fieldWriters) { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) in (try r.text(), try Self.readSide(&r)) }
