@@ -67,12 +67,17 @@ struct TmuxProbe {
 
     /// `key` pressed as soon as each of `starts` starts draws its first frame (as someone who
     /// knows the keys does), and the time from the process's start to the frame that answers it.
+    /// The key goes through a control-mode client opened before the start (`TmuxControl`) as
+    /// soon as the log says the frame is drawn (`LogWatch`): what is timed is Cairn's, not the
+    /// bench's.
     func firstKeys(_ key: String = "2", named: String = "the Schools tab") -> [String] {
         guard FileManager.default.isExecutableFile(atPath: cairn) else { return ["real terminal: \(cairn) not built, skipped"] }
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-key-\(getpid()).log")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-bench-key-\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("log")
         defer {
             _ = tmux(["kill-server"])
-            try? FileManager.default.removeItem(at: log)
+            try? FileManager.default.removeItem(at: folder)
         }
         var values: [Double] = []
         var late = 0
@@ -82,9 +87,13 @@ struct TmuxProbe {
             // A server already running: the `new-session` that starts one returns only later,
             // and the key would wait for it.
             _ = tmux(["new-session", "-d", "-s", "idle", "sleep 600"])
+            guard let control = TmuxControl(socket: socket, session: "idle") else { continue }
+            defer { control.close() }
+            // The client attached before the start, so that the key does not wait for it.
+            _ = tmux(["display-message", "-p", "-t", "idle", "#{session_attached}"])
             let launched = Date()
             launch(log: log)
-            guard wait(log, for: "main to first") else { continue }
+            guard LogWatch(log: log).wait(until: { $0.contains { $0.contains("main to first") } }) else { continue }
             // tmux itself slow to return (a server still dying, met by the new session): the
             // key would be sent seconds after the frame, and the figure be tmux's.
             if Date().timeIntervalSince(launched) > 1 {
@@ -93,7 +102,9 @@ struct TmuxProbe {
                 waitForExit()
                 continue
             }
-            _ = tmux(["send-keys", "-t", "b", key])
+            // `=b:`, the session by its whole name: a bare `b` from a client attached to `idle`
+            // could name its window while that is still called `bash`.
+            control.send("send-keys -t =b: \(key)")
             guard wait(log, for: "first key's answer") else { continue }
             if let line = readLog(log).first(where: { $0.contains("first key's answer") }), let ms = Self.ms(line, after: "(exec)") {
                 values.append(ms)
