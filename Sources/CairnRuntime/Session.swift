@@ -49,6 +49,10 @@ public final class Session {
     /// absence the count reads back through much of a national store, and the title can wait
     /// for it a moment while the first keys are answered.
     private var sinceLastOpen: (at: String, count: Pending<Int>)?
+    /// When the store was last opened, to be counted from once the first turn's frame is drawn:
+    /// the count reads an index of every journal segment, and would take the core the first
+    /// key's answer needs.
+    private var countSince: String?
 
     /// Opens the screens on `store` and draws the first frame.
     ///
@@ -71,8 +75,8 @@ public final class Session {
         let leftDraft = drafts.leftBehind().first
         let syncLine = SyncStatus.line(for: store)
         // Counting what others changed since reads the journals back to then, which after a
-        // long absence is most of a national store: done on another thread once the store is
-        // read, and shown once done (`sinceLastOpen`).
+        // long absence is most of a national store: done on another thread once the first
+        // turn is drawn, and shown once done (`sinceLastOpen`).
         let lastOpened = store.noteOpened()
         let readOnly = store.readOnlyReason
         var app = try Self.firstState(
@@ -85,7 +89,7 @@ public final class Session {
             }
             app.env.syncLine = syncLine
         }
-        sinceLastOpen = lastOpened.map { ($0, Pending(store.changesSinceCounter($0, notBy: store.identity.user))) }
+        countSince = lastOpened
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status(Words.say("{problem} — run `cairn check`", ["problem": "\(damaged[0])"]), isError: true)
@@ -160,6 +164,10 @@ public final class Session {
         if keys > 0, !firstKeyAnswered {
             firstKeyAnswered = true
             BenchLog.firstKeyAnswered()
+        }
+        if let at = countSince {
+            sinceLastOpen = (at, Pending(store.changesSinceCounter(at, notBy: store.identity.user)))
+            countSince = nil
         }
         return nil
     }

@@ -11,67 +11,92 @@ extension Store {
     /// Anything else there (a link, a folder, a sparse or foreign file) is kept in `strayFiles`
     /// and never read: a 4 GiB file of holes costs a message, not a read of 4 GiB.
     func journalFiles() throws(StoreError) -> [URL] {
+        take(
+            try JournalListing.list(
+                journalDirectory, ownCopy: instance.id, known: vettedFiles, urls: journalURLs, trusted: trustedStats))
+    }
+
+    /// Keeps a listing of `journal/` as the store's own (`journalFiles`); returns its files.
+    func take(_ listing: JournalListing) -> [URL] {
+        journalURLs = listing.urls
+        journalStats = listing.stats
+        vettedFiles = listing.verdicts
+        strayFiles = listing.stray
+        journalListing = Dictionary(listing.files.map { ($0.name, $0.url) }, uniquingKeysWith: { a, _ in a })
+        journalNames = listing.files.map(\.name)
+        return listing.files.map(\.url)
+    }
+}
+
+/// `journal/` as listed and vetted at one moment: its journals, and what else lies there. Made
+/// from the files alone, on any thread: a start lists a thousand segments while its terminal
+/// is set up.
+struct JournalListing: Sendable {
+    /// The journals, by name; only a copy taken back (see `list`) is out of that order.
+    var files: [(name: String, url: URL)] = []
+    var stray: [JournalProblem] = []
+    var verdicts: [String: JournalVetting.Verdict] = [:]
+    var urls: [String: URL] = [:]
+    var stats: [String: JournalStat] = [:]
+
+    /// - Parameters:
+    ///   - ownCopy: this copy's id: its own segments' lines are not judged.
+    ///   - known: each file's verdict when last listed; `urls` their URLs then.
+    ///   - trusted: each file as the snapshot saw it (`JournalVetting.vet`).
+    static func list(
+        _ directory: URL, ownCopy: String, known: [String: JournalVetting.Verdict] = [:], urls cached: [String: URL] = [:],
+        trusted: [String: JournalStat] = [:]
+    ) throws(StoreError) -> JournalListing {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: journalDirectory.path).filter { $0.hasSuffix(".jsonl") }.sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".jsonl") }.sorted()
         } catch {
-            throw StoreError("cannot list \(journalDirectory.path): \(error.localizedDescription)")
+            throw StoreError("cannot list \(directory.path): \(error.localizedDescription)")
         }
-        var files: [(name: String, url: URL)] = []
-        var stray: [JournalProblem] = []
-        var verdicts: [String: JournalVetting.Verdict] = [:]
-        var urls: [String: URL] = [:]
-        var stats: [String: JournalStat] = [:]
-        let folder = journalDirectory.path + "/"
+        var listing = JournalListing()
+        let folder = directory.path + "/"
         // Each file's lstat taken from the folder's descriptor: one step of a path, not all.
-        let folderFD = Glibc.open(journalDirectory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        let folderFD = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         defer { if folderFD >= 0 { close(folderFD) } }
         for name in names {
             // Made from the path: a quarter of what appending a component to a URL costs.
-            let url = journalURLs[name] ?? URL(filePath: folder + name, directoryHint: .notDirectory)
-            urls[name] = url
+            let url = cached[name] ?? URL(filePath: folder + name, directoryHint: .notDirectory)
+            listing.urls[name] = url
             let verdict = JournalVetting.vet(
-                url, name: name, path: folder + name, in: folderFD >= 0 ? folderFD : nil, known: vettedFiles[name],
-                judgeLines: !JournalSegment.isSegment(name, of: instance.id), trusted: trustedStats[name])
-            verdicts[name] = verdict
-            stats[name] = verdict.stat
+                url, name: name, path: folder + name, in: folderFD >= 0 ? folderFD : nil, known: known[name],
+                judgeLines: !JournalSegment.isSegment(name, of: ownCopy), trusted: trusted[name])
+            listing.verdicts[name] = verdict
+            listing.stats[name] = verdict.stat
             if let reason = verdict.refusal {
-                stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
+                listing.stray.append(JournalProblem(kind: .notAJournal, file: name, line: 0, detail: reason))
             } else {
-                files.append((name, url))
+                listing.files.append((name, url))
             }
         }
-        journalURLs = urls
-        journalStats = stats
         // A first line that does not chain to its journal's name is a copy of another journal
         // only when that journal is here to show it; else it is that line changed by hand,
         // damage `cairn check` names and `--repair` mends.
         var added = false
-        for (name, verdict) in verdicts where verdict.copied {
-            let url = journalDirectory.appendingPathComponent(name)
+        for (name, verdict) in listing.verdicts where verdict.copied {
+            let url = directory.appendingPathComponent(name)
             let first = JournalVetting.firstLine(of: url)
-            let original = files.contains { $0.url != url && JournalVetting.firstLine(of: $0.url) == first }
+            let original = listing.files.contains { $0.url != url && JournalVetting.firstLine(of: $0.url) == first }
             guard !original else { continue }
-            verdicts[name]?.refusal = nil
-            verdicts[name]?.copied = false
-            stray.removeAll { $0.file == name }
-            files.append((name, url))
+            listing.verdicts[name]?.refusal = nil
+            listing.verdicts[name]?.copied = false
+            listing.stray.removeAll { $0.file == name }
+            listing.files.append((name, url))
             added = true
         }
-        vettedFiles = verdicts
-        strayFiles = stray
-        if added { files.sort { $0.name < $1.name } }
-        journalListing = Dictionary(files.map { ($0.name, $0.url) }, uniquingKeysWith: { a, _ in a })
-        journalNames = files.map(\.name)
-        // Listed in name order; only a copy taken back above is out of it.
-        return files.map(\.url)
+        if added { listing.files.sort { $0.name < $1.name } }
+        return listing
     }
 }
 
 /// Whether a file in `journal/` has the form of a Cairn journal: a regular file of its own
 /// (not a link), named like a copy's id, not mostly holes, whose first line is an event.
 enum JournalVetting {
-    struct Verdict: Equatable {
+    struct Verdict: Equatable, Sendable {
         var inode: UInt64
         var device: UInt64
         /// The file as vetted; nil when it vanished.

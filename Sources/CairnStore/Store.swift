@@ -56,7 +56,7 @@ public final class Store {
     var firstLookSnapshot: Pending<StoreSnapshot?>?
     /// The snapshot's head and first look, read on another thread from the moment a store to be
     /// read later (`readNow: false`) is opened.
-    var snapshotForFirstLook: Pending<StoreSnapshot?>?
+    var snapshotForFirstLook: Pending<FirstLookRead>?
     /// The hash chains the last full read walked, by journal file: nil when it read the files
     /// whole (a copy's events out of their order) or began from the snapshot.
     var chainsWalked: [String: ChainWalk]?
@@ -140,9 +140,14 @@ public final class Store {
         if readNow {
             try open()
         } else {
-            // Read while the terminal is set up: what the first frame needs of the snapshot.
-            let file = snapshotFile
-            snapshotForFirstLook = Pending { StoreSnapshot.read(file, firstLookOnly: true) }
+            // Read while the terminal is set up: what the first frame needs of the snapshot,
+            // and the journals listed against the stats it holds.
+            let (file, folder, copy) = (snapshotFile, journalDirectory, instance.id)
+            snapshotForFirstLook = Pending {
+                guard let snapshot = StoreSnapshot.read(file, firstLookOnly: true) else { return FirstLookRead(snapshot: nil) }
+                let listing = Result { () throws(StoreError) in try JournalListing.list(folder, ownCopy: copy, trusted: snapshot.seen) }
+                return FirstLookRead(snapshot: snapshot, listing: listing)
+            }
         }
     }
 

@@ -12,7 +12,7 @@ extension Store {
     /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
-        let early = firstLookSnapshot.take()?.value ?? snapshotForFirstLook.take()?.value?.withWorld()
+        let early = firstLookSnapshot.take()?.value ?? snapshotForFirstLook.take()?.value.snapshot?.withWorld()
         let snapshot = early ?? StoreSnapshot.read(snapshotFile)
         trustedStats = snapshot?.seen ?? [:]
         var fit = StoreSnapshot.Fit.unfit
@@ -121,10 +121,12 @@ extension Store {
     /// have grown past it (a session killed before it wrote one, a sync since): a first frame
     /// drawn from it is then a moment behind the store, and says so until the read is done.
     public func earlyLook() -> (look: FirstLook, behind: Bool)? {
-        let read = snapshotForFirstLook.take().map(\.value) ?? StoreSnapshot.read(snapshotFile, firstLookOnly: true)
-        guard let snapshot = read else { return nil }
+        let read = snapshotForFirstLook.take()?.value ?? FirstLookRead(snapshot: StoreSnapshot.read(snapshotFile, firstLookOnly: true))
+        guard let snapshot = read.snapshot else { return nil }
         trustedStats = snapshot.seen
-        guard (try? journalFiles()) != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
+        // Listed beside the snapshot's read (no listing before it to reuse), else here.
+        let listed = (vettedFiles.isEmpty ? try? read.listing?.get() : nil).map(take) ?? (try? journalFiles())
+        guard listed != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
         listedForFirstLook = true
         firstLookSeal = snapshot.seal
         // The world, and then the orders the Schools and Agencies tabs take from it, are read
@@ -159,6 +161,14 @@ extension Store {
     public func dropSnapshot() {
         unlink(snapshotFile.path)
     }
+}
+
+/// What a start reads on another thread while its terminal is set up (`Store(readNow: false)`):
+/// the snapshot's head and first look, then `journal/` listed against the stats it holds.
+struct FirstLookRead: Sendable {
+    var snapshot: StoreSnapshot?
+    /// Nil when there is no snapshot to list against.
+    var listing: Result<JournalListing, StoreError>?
 }
 
 /// A snapshot taken from a store's world, to be written where and when it suits: the world is
