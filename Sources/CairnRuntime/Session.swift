@@ -78,6 +78,10 @@ public final class Session {
         // long absence is most of a national store: done on another thread once the first
         // turn is drawn, and shown once done (`sinceLastOpen`).
         let lastOpened = store.noteOpened()
+        // Walked on another thread while the first frame is drawn: a national store's journal
+        // folder holds a thousand segments.
+        let directory = store.directory
+        let links = Pending { StoreCheck.links(in: directory) }
         let readOnly = store.readOnlyReason
         var app = try Self.firstState(
             store: store, terminal: terminal, unread: unread, quick: leftDraft == nil, today: today(), ids: ids
@@ -93,7 +97,7 @@ public final class Session {
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status(Words.say("{problem} — run `cairn check`", ["problem": "\(damaged[0])"]), isError: true)
-        } else if let link = StoreCheck.links(in: store.directory).first {
+        } else if let link = links.value.first {
             app.status = Status(link, isError: true)
         }
         if let workshop { app.openWorkshop(workshop) }

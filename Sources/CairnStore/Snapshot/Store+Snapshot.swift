@@ -12,15 +12,18 @@ extension Store {
     /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
-        let early = firstLookSnapshot.take()?.value ?? snapshotForFirstLook.take()?.value.snapshot?.withWorld()
+        let fromLook = firstLookSnapshot.take()?.value
+        let early = fromLook ?? snapshotForFirstLook.take()?.value.snapshot?.withWorld()
         let snapshot = early ?? StoreSnapshot.read(snapshotFile)
-        trustedStats = snapshot?.seen ?? [:]
+        // The first look's snapshot was found to fit the first look's listing: both stand.
+        let fitForLook = fromLook != nil && listedForFirstLook
+        if !fitForLook { trustedStats = snapshot?.seen ?? [:] }
         var fit = StoreSnapshot.Fit.unfit
         if let snapshot {
             // The first look's listing, a frame ago, serves: the store is read as it stood then,
             // and what was written since is read at the session's next look, as any change is.
             if !listedForFirstLook { _ = try journalFiles() }
-            fit = snapshot.fit(journalListing, stats: journalStats)
+            fit = fitForLook ? .fits : snapshot.fit(journalListing, stats: journalStats)
         }
         listedForFirstLook = false
         if let snapshot, fit != .unfit {
