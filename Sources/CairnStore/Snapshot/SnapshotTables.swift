@@ -38,35 +38,65 @@ enum SnapshotTables {
         { (r: inout SnapshotReader) throws(SnapshotReader.Damaged) -> Grouped<R> in
             var all = Grouped<R>()
             all.records.reserveCapacity(count)
-            let n = try r.count()
-            all.groups.reserveCapacity(n)
-            var read = 0
-            for _ in 0..<n {
-                let size = try r.count()
-                guard size > 0 else { throw SnapshotReader.Damaged(at: r.offset) }
-                var ids: [String] = []
-                ids.reserveCapacity(size)
-                var key = ""
-                for i in 0..<size {
-                    guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
-                    var record = try one(&r)
-                    if i == 0 {
-                        key = group(record)
-                    } else {
-                        // Written from an index the world keeps current: its groups are checked
-                        // against the records in debug builds (the tests), taken as they are here.
-                        assert(group(record) == key, "a snapshot's group holds a record of another group")
-                        setGroup(&record, key)
-                    }
-                    ids.append(record.id)
-                    all.records[record.id] = consume record
-                }
-                guard all.groups.updateValue(ids, forKey: key) == nil else { throw SnapshotReader.Damaged(at: r.offset) }
-                read += size
-            }
-            guard read == count, all.records.count == count else { throw SnapshotReader.Damaged(at: r.offset) }
+            _ = try groups(
+                kind, count: count, group: group, setGroup: setGroup, one, &r,
+                begin: { n in
+                    all.groups.reserveCapacity(n)
+                    return true
+                },
+                record: { record in
+                    all.records[record.id] = record
+                    return true
+                },
+                ended: { key, ids in
+                    all.groups[key] = ids
+                    return true
+                })
+            guard all.records.count == count else { throw SnapshotReader.Damaged(at: r.offset) }
             return all
         }
+    }
+
+    /// A grouped part's groups as they lie, each record after a group's first given the
+    /// group's id: `begin` is told how many groups, `record` each record, `ended` each group's
+    /// id and record ids; any of them says false to stop (returned), and `record` nil for
+    /// damage. A group that is empty or named twice, a record of another kind, or a count of
+    /// records that does not add up is damage.
+    static func groups<R: Identifiable<String> & Sendable>(
+        _ kind: RecordKind, count: Int, group: (R) -> String, setGroup: (inout R, String) -> Void, _ one: One<R>,
+        _ r: inout SnapshotReader, begin: (Int) -> Bool, record: (R) -> Bool?, ended: (String, [String]) -> Bool
+    ) throws(SnapshotReader.Damaged) -> Bool {
+        let n = try r.count()
+        guard begin(n) else { return false }
+        var named = Set<String>(minimumCapacity: n)
+        var read = 0
+        for _ in 0..<n {
+            let size = try r.count()
+            guard size > 0 else { throw SnapshotReader.Damaged(at: r.offset) }
+            var ids: [String] = []
+            ids.reserveCapacity(size)
+            var key = ""
+            for i in 0..<size {
+                guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
+                var next = try one(&r)
+                if i == 0 {
+                    key = group(next)
+                } else {
+                    // Written from an index the world keeps current: its groups are checked
+                    // against the records in debug builds (the tests), taken as they are here.
+                    assert(group(next) == key, "a snapshot's group holds a record of another group")
+                    setGroup(&next, key)
+                }
+                ids.append(next.id)
+                guard let goOn = record(next) else { throw SnapshotReader.Damaged(at: r.offset) }
+                guard goOn else { return false }
+            }
+            guard named.insert(key).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
+            guard ended(key, ids) else { return false }
+            read += size
+        }
+        guard read == count else { throw SnapshotReader.Damaged(at: r.offset) }
+        return true
     }
 
     /// One of the few kinds kept as fields, taken out of its `Record`.
@@ -103,31 +133,12 @@ extension SnapshotTables {
         _ kind: RecordKind, count: Int, group: (R) -> String, setGroup: (inout R, String) -> Void, _ one: One<R>,
         _ table: RecordTable<R>, groups: RecordTable<[String]>, _ r: inout SnapshotReader
     ) throws(SnapshotReader.Damaged) -> Bool {
-        let n = try r.count()
-        guard table.count == count, groups.count == n else { return false }
+        guard table.count == count else { return false }
         var seen = Set<String>(minimumCapacity: count)
-        var seenGroups = Set<String>(minimumCapacity: n)
-        var read = 0
-        for _ in 0..<n {
-            let size = try r.count()
-            guard size > 0 else { throw SnapshotReader.Damaged(at: r.offset) }
-            var ids: [String] = []
-            ids.reserveCapacity(size)
-            var key = ""
-            for i in 0..<size {
-                guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
-                var record = try one(&r)
-                if i == 0 { key = group(record) } else { setGroup(&record, key) }
-                guard seen.insert(record.id).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
-                guard table[record.id] == record else { return false }
-                ids.append(record.id)
-            }
-            guard seenGroups.insert(key).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
-            guard groups[key] == ids else { return false }
-            read += size
-        }
-        guard read == count else { throw SnapshotReader.Damaged(at: r.offset) }
-        return true
+        return try Self.groups(
+            kind, count: count, group: group, setGroup: setGroup, one, &r, begin: { $0 == groups.count },
+            record: { record in seen.insert(record.id).inserted ? table[record.id] == record : nil },
+            ended: { key, ids in groups[key] == ids })
     }
 
     /// A part of what the fold keeps beside the records, as keys and values.
