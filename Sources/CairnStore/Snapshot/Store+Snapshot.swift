@@ -12,18 +12,18 @@ extension Store {
     /// Reads the store: from the snapshot plus the journals' tail when the snapshot fits them,
     /// else every journal from the start. Writes a new snapshot when the tail has grown long.
     func open() throws(StoreError) {
-        let fromLook = firstLookSnapshot.take()?.value
-        let early = fromLook ?? snapshotForFirstLook.take()?.value.snapshot?.withWorld()
+        let early = firstLookSnapshot.take()?.value ?? snapshotForFirstLook.take()?.value.snapshot?.withWorld()
         let snapshot = early ?? StoreSnapshot.read(snapshotFile)
-        // The first look's snapshot was found to fit the first look's listing: both stand.
-        let fitForLook = fromLook != nil && listedForFirstLook
-        if !fitForLook { trustedStats = snapshot?.seen ?? [:] }
+        trustedStats = snapshot?.seen ?? [:]
         var fit = StoreSnapshot.Fit.unfit
         if let snapshot {
             // The first look's listing, a frame ago, serves: the store is read as it stood then,
             // and what was written since is read at the session's next look, as any change is.
+            // The fit is found again, not taken from the look: a journal that grew since the
+            // snapshot has its bytes up to the snapshot's mark read again now (a change in
+            // place between the look and the read is seen); one found as the snapshot saw it costs nothing.
             if !listedForFirstLook { _ = try journalFiles() }
-            fit = fitForLook ? .fits : snapshot.fit(journalListing, stats: journalStats)
+            fit = snapshot.fit(journalListing, stats: journalStats)
         }
         listedForFirstLook = false
         if let snapshot, fit != .unfit {
@@ -124,6 +124,8 @@ extension Store {
     /// have grown past it (a session killed before it wrote one, a sync since): a first frame
     /// drawn from it is then a moment behind the store, and says so until the read is done.
     public func earlyLook() -> (look: FirstLook, behind: Bool)? {
+        // What an earlier look left is not taken by a read after this one.
+        (firstLookSnapshot, listedForFirstLook) = (nil, false)
         let read = snapshotForFirstLook.take()?.value ?? FirstLookRead(snapshot: StoreSnapshot.read(snapshotFile, firstLookOnly: true))
         guard let snapshot = read.snapshot else { return nil }
         trustedStats = snapshot.seen
