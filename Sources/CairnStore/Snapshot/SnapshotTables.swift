@@ -114,20 +114,6 @@ enum SnapshotTables {
 /// the memory of one record rather than of a whole kind. An id or group found twice is
 /// damage, as it is to the read that keeps them.
 extension SnapshotTables {
-    static func match<R: Identifiable<String> & Sendable & Equatable>(
-        _ kind: RecordKind, count: Int, _ one: One<R>, _ table: RecordTable<R>, _ r: inout SnapshotReader
-    ) throws(SnapshotReader.Damaged) -> Bool {
-        guard table.count == count else { return false }
-        var seen = Set<String>(minimumCapacity: count)
-        for _ in 0..<count {
-            guard try r.word(in: RecordSnapshot.kinds) == kind else { throw SnapshotReader.Damaged(at: r.offset) }
-            let record = try one(&r)
-            guard seen.insert(record.id).inserted else { throw SnapshotReader.Damaged(at: r.offset) }
-            guard table[record.id] == record else { return false }
-        }
-        return true
-    }
-
     /// `grouped`'s read, compared with the records and with the per-cluster index's groups.
     static func match<R: Identifiable<String> & Sendable & Equatable>(
         _ kind: RecordKind, count: Int, group: (R) -> String, setGroup: (inout R, String) -> Void, _ one: One<R>,
@@ -141,7 +127,8 @@ extension SnapshotTables {
             ended: { key, ids in groups[key] == ids })
     }
 
-    /// A part of what the fold keeps beside the records, as keys and values.
+    /// A part read as keys and values: a kind's records by id (read with their kind's word),
+    /// or what the fold keeps beside them.
     static func match<V: Sendable & Equatable>(
         count: Int, _ one: (inout SnapshotReader) throws(SnapshotReader.Damaged) -> (key: String, value: V), _ table: RecordTable<V>,
         _ r: inout SnapshotReader

@@ -199,7 +199,7 @@ extension World {
                     holds: { read.holdsEachOnce($0, keys: keys) },
                     matches: { world in
                         read.walk { r throws(SnapshotReader.Damaged) in
-                            try SnapshotTables.match(kind, count: count, one, world[keyPath: path], &r)
+                            try SnapshotTables.match(count: count, byKey, world[keyPath: path], &r)
                         }
                     }))
         }
