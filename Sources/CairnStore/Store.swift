@@ -181,47 +181,6 @@ public final class Store {
         }
     }
 
-    /// Reads every journal from the start and folds it anew.
-    public func reload() throws(StoreError) {
-        if try !reloadFolding(sliceBytes: readSliceBytes) { try reloadWhole() }
-        self.snapshotEvents = 0
-        self.startedFromSnapshot = false
-        self.snapshotBytes = nil
-        self.ownUnseen = []
-    }
-
-    /// The full read of every journal at once, sorted: for a journal whose own events are out of
-    /// order, which the folding read cannot merge.
-    func reloadWhole() throws(StoreError) {
-        var events: [Event] = []
-        var problems: [JournalProblem] = []
-        var positions: [String: (Int, Int)] = [:]
-        chainsWalked = nil
-        let files = try journalFiles()
-        for file in files {
-            var result = try JournalReader.read(file, from: 0, firstLine: 1)
-            checkForeign(&result, file: file)
-            // The first file's events are taken as they are, not copied one by one: a store that
-            // one server writes has one file, and copying it event by event costs a step for every event of its history.
-            if events.isEmpty { swap(&events, &result.events) } else { events += result.events }
-            problems += result.problems
-            positions[file.lastPathComponent] = (result.endOffset, 1 + result.linesRead)
-        }
-        events = Event.ordered(events)
-        var world = World()
-        var counts: [RecordKind: Int] = [:]
-        for event in events { counts[event.change.kind, default: 0] += 1 }
-        world.reserveCapacity(counts)
-        clockHigh = (0, "", 0)
-        var folded = 0
-        for event in events where foldRead(event, into: &world, files: files, problems: &problems) { folded += 1 }
-        self.world = world
-        self.problems = problems
-        self.positions = positions
-        self.lastApplied = events.last.map(EventOrder.init)
-        self.eventCount = folded
-    }
-
     /// Keeps the conflicts in which a value this session saved did not stand, to be told.
     func noteOverruled(_ found: [Conflict]) {
         guard !ownEvents.isEmpty else { return }
