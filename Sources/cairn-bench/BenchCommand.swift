@@ -14,6 +14,9 @@ import TermUI
 struct BenchCommand {
     /// Any failure ends the bench with one line saying what went wrong, not a crash report.
     static func main() {
+        // A tmux client that ended under the bench (met by a server still dying) is a start
+        // to try again, not the bench killed by a write to it.
+        signal(SIGPIPE, SIG_IGN)
         do {
             try run()
         } catch {

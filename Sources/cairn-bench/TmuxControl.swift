@@ -26,9 +26,12 @@ final class TmuxControl {
         do { try process.run() } catch { return nil }
     }
 
-    /// Sends a tmux command (`send-keys -t b 2`), without waiting for its answer.
-    func send(_ command: String) {
-        try? input.fileHandleForWriting.write(contentsOf: Data((command + "\n").utf8))
+    /// Sends a tmux command (`send-keys -t b 2`), without waiting for its answer; false when
+    /// the client has ended.
+    @discardableResult
+    func send(_ command: String) -> Bool {
+        guard process.isRunning else { return false }
+        return (try? input.fileHandleForWriting.write(contentsOf: Data((command + "\n").utf8))) != nil
     }
 
     /// The next line the client is told, waiting for it until `deadline`; nil if none came.

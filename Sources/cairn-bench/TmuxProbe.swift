@@ -81,6 +81,8 @@ struct TmuxProbe {
         }
         var values: [Double] = []
         var late = 0
+        var lost = 0
+        var unanswered = 0
         for _ in 0..<starts {
             _ = tmux(["kill-server"])
             try? FileManager.default.removeItem(at: log)
@@ -89,8 +91,10 @@ struct TmuxProbe {
             _ = tmux(["new-session", "-d", "-s", "idle", "sleep 600"])
             guard let control = TmuxControl(socket: socket, session: "idle") else { continue }
             defer { control.close() }
-            // The client attached before the start, so that the key does not wait for it.
-            _ = tmux(["display-message", "-p", "-t", "idle", "#{session_attached}"])
+            // The client attached before the start, so that the key does not wait for it; one
+            // that met the last server as it died has ended, and the start is left out.
+            let attached = Date().addingTimeInterval(2)
+            while tmux(["display-message", "-p", "-t", "idle", "#{session_attached}"]).hasPrefix("0"), Date() < attached { usleep(1_000) }
             let launched = Date()
             launch(log: log)
             guard LogWatch(log: log).wait(until: { $0.contains { $0.contains("main to first") } }) else { continue }
@@ -104,8 +108,13 @@ struct TmuxProbe {
             }
             // `=b:`, the session by its whole name: a bare `b` from a client attached to `idle`
             // could name its window while that is still called `bash`.
-            control.send("send-keys -t =b: \(key)")
-            guard wait(log, for: "first key's answer") else { continue }
+            let sent = control.send("send-keys -t =b: \(key)")
+            guard sent, wait(log, for: "first key's answer") else {
+                if sent { unanswered += 1 } else { lost += 1 }
+                _ = tmux(["send-keys", "-t", "b", "q"])
+                waitForExit()
+                continue
+            }
             if let line = readLog(log).first(where: { $0.contains("first key's answer") }), let ms = Self.ms(line, after: "(exec)") {
                 values.append(ms)
             }
@@ -120,6 +129,8 @@ struct TmuxProbe {
                     "real binary, the process's start (exec) to the answer of %@ (%@) pressed at the first frame: median %.1f ms of %d starts (%.1f–%.1f)",
                 key, named, values[values.count / 2], values.count, values.first!, values.last!)
                 + (late > 0 ? "; \(late) left out: tmux took over a second to start them" : "")
+                + (lost > 0 ? "; \(lost) left out: the bench's tmux client had ended, the key was not sent" : "")
+                + (unanswered > 0 ? "; \(unanswered) NOT ANSWERED within a minute" : "")
         ]
     }
 

@@ -80,3 +80,34 @@ import Testing
         #expect(!laid.schools.isRead, "the kept order was taken, no school read")
     }
 }
+
+/// A start opens the world's parts beside the first look, and checks the Schools and Agencies
+/// tabs' orders then, unasked: a key pressed at the first frame finds them checked.
+@Suite struct WorldAlongsideTests {
+    let ana = Identity(user: "ana", host: "regional-server")
+
+    @Test func the_first_looks_read_opens_the_world_and_checks_the_name_orders_unasked() throws {
+        let tmp = TemporaryDirectory()
+        let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
+        for name in ["Þingeyjarskóli", "Łódź 12", "São João", "漢字 🙂", "Kāhui Ako"] { try store.commit([.put(.school(School(name: name)))]) }
+        try store.commit([.put(.agency(Agency(name: "Ngā Tāngata Health", sector: .health)))])
+        try store.refresh()
+        try #require(store.saveSnapshot())
+
+        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile, firstLookOnly: true))
+        let alongside = try #require(snapshot.worldAlongside, "the world's parts are opened beside the first look")
+        let world = try #require(alongside.value)
+        let trusted = try #require(world.nameIndex.trusted as? TrustedOrders)
+        let keys: Set = [World.orderKey(.school, .session), World.orderKey(.agency, .session)]
+        let deadline = Date().addingTimeInterval(30)
+        while !keys.isSubset(of: trusted.checkedKeys), Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        #expect(keys.isSubset(of: trusted.checkedKeys), "nobody asked, and the orders were checked")
+        #expect(!world.schools.isRead && !world.agencies.isRead, "checked by their keys, no record read")
+
+        // The world the read takes is that one, with the snapshot's look laid on it.
+        let whole = try #require(snapshot.withWorld())
+        #expect(whole.worldAlongside == nil)
+        #expect(whole.world.schoolIDsShown() == store.world.schoolIDsShown())
+        #expect(whole.world == store.world)
+    }
+}

@@ -134,15 +134,11 @@ extension Store {
         guard listed != nil, snapshot.fit(journalListing, stats: journalStats) == .fits else { return nil }
         listedForFirstLook = true
         firstLookSeal = snapshot.seal
-        // The world, and then the orders the Schools and Agencies tabs take from it, are read
-        // while the first frame is drawn: a key pressed at that frame is answered from them.
+        // The world is read while the first frame is drawn, from the parts opened (and the
+        // name orders checked) beside the first look: a key pressed at that frame is answered
+        // from them.
         recoverFromJournals(snapshot)
-        let alphabet = Alphabet.session
-        firstLookSnapshot = Pending {
-            let whole = snapshot.withWorld()
-            if let world = whole?.world { DispatchQueue.global().async { world.trustNameOrders(in: alphabet) } }
-            return whole
-        }
+        firstLookSnapshot = Pending { snapshot.withWorld() }
         return (snapshot.look, !snapshot.endsWhereTheyEnd(journalListing, stats: journalStats))
     }
 

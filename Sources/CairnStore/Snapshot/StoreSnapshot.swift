@@ -75,6 +75,10 @@ struct StoreSnapshot: Sendable {
     var worldAt: Int?
     /// How many schools and agencies each cluster had (formats from 18).
     var memberCounts: [String: World.MemberCount]?
+    /// The world's parts, opened on another thread while the first look is read (`withWorld`
+    /// takes them), and the orders the Schools and Agencies tabs take checked on a third: a
+    /// key pressed at the first frame finds them done.
+    var worldAlongside: Pending<World?>?
 
     static let magic = Array("cairn snapshot\n".utf8)
     /// Raised whenever the snapshot's form changes; an older one is then rebuilt, not read.
@@ -221,6 +225,13 @@ struct StoreSnapshot: Sendable {
             snapshot.worldAt = offset
             snapshot.memberCounts = counts
             guard firstLookOnly else { return snapshot.withWorld() }
+            snapshot.worldAlongside = Pending { [offset] in
+                var at = offset
+                guard let world = try? World(snapshot: bytes, at: &at, seal: seal), at == bytes.size else { return nil }
+                let alphabet = Alphabet.session
+                DispatchQueue.global().async { world.trustNameOrders(in: alphabet) }
+                return world
+            }
             try snapshot.look.readTables(snapshot: bytes, at: offset, seal: seal)
             snapshot.look.checkClusterOrder()
             return snapshot
@@ -234,8 +245,14 @@ struct StoreSnapshot: Sendable {
     func withWorld() -> StoreSnapshot? {
         guard let bytes, var offset = worldAt else { return nil }
         do {
-            var world = try World(snapshot: bytes, at: &offset, seal: seal)
-            guard offset == bytes.size else { return nil }
+            var world: World
+            if let alongside = worldAlongside {
+                guard let read = alongside.value else { return nil }
+                world = read
+            } else {
+                world = try World(snapshot: bytes, at: &offset, seal: seal)
+                guard offset == bytes.size else { return nil }
+            }
             // The look as the snapshot held it: Home's records are the world's own now.
             var look = look
             (look.clusters, look.assessments) = ([:], [:])
@@ -243,6 +260,7 @@ struct StoreSnapshot: Sendable {
             var whole = self
             whole.world = world
             whole.worldAt = nil
+            whole.worldAlongside = nil
             return whole
         } catch {
             return nil

@@ -11,6 +11,11 @@ final class TrustedOrders: CheckedOrders {
         let order = Mutex<[String]??>(nil)
     }
 
+    /// The keys whose order has been checked (for tests of when a start checks them).
+    var checkedKeys: Set<String> {
+        orders.withLock { orders in Set(orders.filter { $0.value.order.withLock { $0 != nil } }.keys) }
+    }
+
     func order(_ key: String, _ check: () -> [String]?) -> [String]? {
         let checked = orders.withLock { orders in
             if let known = orders[key] { return known }
