@@ -141,12 +141,16 @@ public final class Store {
             try open()
         } else {
             // Read while the terminal is set up: what the first frame needs of the snapshot,
-            // and the journals listed against the stats it holds.
+            // and, on another thread from when its head is read, the journals listed against
+            // the stats it holds (a thousand segments at ten million events).
             let (file, folder, copy) = (snapshotFile, journalDirectory, instance.id)
             snapshotForFirstLook = Pending {
-                guard let snapshot = StoreSnapshot.read(file, firstLookOnly: true) else { return FirstLookRead(snapshot: nil) }
-                let listing = Result { () throws(StoreError) in try JournalListing.list(folder, ownCopy: copy, trusted: snapshot.seen) }
-                return FirstLookRead(snapshot: snapshot, listing: listing)
+                var listing: Pending<Result<JournalListing, StoreError>>?
+                let snapshot = StoreSnapshot.read(file, firstLookOnly: true) { seen in
+                    listing = Pending { Result { () throws(StoreError) in try JournalListing.list(folder, ownCopy: copy, trusted: seen) } }
+                }
+                guard let snapshot else { return FirstLookRead(snapshot: nil) }
+                return FirstLookRead(snapshot: snapshot, listing: listing?.value)
             }
         }
     }

@@ -54,7 +54,9 @@ struct StoreSnapshot: Sendable {
 
     var marks: [Mark]
     /// Each journal as the snapshot saw it when it fingerprinted it, by name.
-    var seen: [String: JournalStat] {
+    var seen: [String: JournalStat] { Self.seen(marks) }
+
+    static func seen(_ marks: [Mark]) -> [String: JournalStat] {
         var out: [String: JournalStat] = [:]
         for m in marks { if let seen = m.seen { out[m.file] = seen } }
         return out
@@ -162,9 +164,14 @@ struct StoreSnapshot: Sendable {
     /// The snapshot `bytes` hold, or nil when they are not one this Cairn wrote. Only its head
     /// is read and checked here: the world's parts when first asked for (`SnapshotPart`).
     ///
-    /// - Parameter firstLookOnly: read only what Home's first frame needs (`FirstLook`), the
-    ///   world left empty.
-    static func decode(_ bytes: SnapshotBytes, firstLookOnly: Bool = false) -> StoreSnapshot? {
+    /// - Parameters:
+    ///   - firstLookOnly: read only what Home's first frame needs (`FirstLook`), the world
+    ///     left empty.
+    ///   - headRead: given each journal as the snapshot saw it (`seen`) as soon as the head
+    ///     is read, before the first look: a start lists `journal/` against it meanwhile.
+    static func decode(
+        _ bytes: SnapshotBytes, firstLookOnly: Bool = false, headRead: ((_ seen: [String: JournalStat]) -> Void)? = nil
+    ) -> StoreSnapshot? {
         // The magic, the format, the vocabularies and the seal: a few hundred bytes.
         guard let start = bytes.load(0, 1 << 12), start.buffer.count >= magic.count,
             memcmp(start.buffer.baseAddress!, magic, magic.count) == 0
@@ -193,6 +200,7 @@ struct StoreSnapshot: Sendable {
                 marks.append(mark)
             }
             guard head.isAtEnd else { return nil }
+            headRead?(Self.seen(marks))
             guard let firstSection = bytes.section(at: offset), let firstBytes = bytes.checked(firstSection, seal: seal) else { return nil }
             offset = firstSection.end
             var first = SnapshotReader(firstBytes)
@@ -274,10 +282,12 @@ struct StoreSnapshot: Sendable {
 
     /// Reads the snapshot file's head, or nil when there is none or it is damaged; the world's
     /// parts are read from the file, kept open, when first asked for.
-    static func read(_ url: URL, firstLookOnly: Bool = false) -> StoreSnapshot? {
+    static func read(
+        _ url: URL, firstLookOnly: Bool = false, headRead: ((_ seen: [String: JournalStat]) -> Void)? = nil
+    ) -> StoreSnapshot? {
         // A link here is no snapshot: what it points at is not this store's to trust.
         guard !InsideStore.isLink(url.path), let bytes = SnapshotBytes.open(url) else { return nil }
-        return decode(bytes, firstLookOnly: firstLookOnly)
+        return decode(bytes, firstLookOnly: firstLookOnly, headRead: headRead)
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
