@@ -146,9 +146,13 @@ public final class Store {
             let (file, folder, copy) = (snapshotFile, journalDirectory, instance.id)
             snapshotForFirstLook = Pending {
                 var listing: Pending<Result<JournalListing, StoreError>>?
-                let snapshot = StoreSnapshot.read(file, firstLookOnly: true) { seen in
-                    listing = Pending { Result { () throws(StoreError) in try JournalListing.list(folder, ownCopy: copy, trusted: seen) } }
-                }
+                let snapshot = StoreSnapshot.read(
+                    file, firstLookOnly: true,
+                    headRead: { seen in
+                        listing = Pending {
+                            Result { () throws(StoreError) in try JournalListing.list(folder, ownCopy: copy, trusted: seen) }
+                        }
+                    }, journals: folder)
                 guard let snapshot else { return FirstLookRead(snapshot: nil) }
                 return FirstLookRead(snapshot: snapshot, listing: listing?.value)
             }

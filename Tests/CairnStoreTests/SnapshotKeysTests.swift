@@ -82,26 +82,37 @@ import Testing
 }
 
 /// A start opens the world's parts beside the first look, and checks the Schools and Agencies
-/// tabs' orders then, unasked: a key pressed at the first frame finds them checked.
+/// tabs' orders then, unasked: a key pressed at the first frame finds them checked. A part the
+/// check finds damaged is taken from the journals, as a plain start takes it.
 @Suite struct WorldAlongsideTests {
     let ana = Identity(user: "ana", host: "regional-server")
 
-    @Test func the_first_looks_read_opens_the_world_and_checks_the_name_orders_unasked() throws {
-        let tmp = TemporaryDirectory()
+    /// A store of five schools and an agency, with a snapshot of them; their ids.
+    func snapshotted(_ tmp: TemporaryDirectory) throws -> (Store, Set<String>) {
         let store = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max)
         for name in ["Þingeyjarskóli", "Łódź 12", "São João", "漢字 🙂", "Kāhui Ako"] { try store.commit([.put(.school(School(name: name)))]) }
         try store.commit([.put(.agency(Agency(name: "Ngā Tāngata Health", sector: .health)))])
         try store.refresh()
         try #require(store.saveSnapshot())
+        return (store, Set(store.world.schools.values.map(\.id)))
+    }
 
-        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile, firstLookOnly: true))
-        let alongside = try #require(snapshot.worldAlongside, "the world's parts are opened beside the first look")
-        let world = try #require(alongside.value)
+    /// Until the orders of `world` are checked, for at most 30 s.
+    func waitForTheCheck(_ world: World) throws -> Bool {
         let trusted = try #require(world.nameIndex.trusted as? TrustedOrders)
         let keys: Set = [World.orderKey(.school, .session), World.orderKey(.agency, .session)]
         let deadline = Date().addingTimeInterval(30)
         while !keys.isSubset(of: trusted.checkedKeys), Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
-        #expect(keys.isSubset(of: trusted.checkedKeys), "nobody asked, and the orders were checked")
+        return keys.isSubset(of: trusted.checkedKeys)
+    }
+
+    @Test func the_first_looks_read_opens_the_world_and_checks_the_name_orders_unasked() throws {
+        let tmp = TemporaryDirectory()
+        let (store, _) = try snapshotted(tmp)
+        let snapshot = try #require(StoreSnapshot.read(store.snapshotFile, firstLookOnly: true, journals: store.journalDirectory))
+        let alongside = try #require(snapshot.worldAlongside, "the world's parts are opened beside the first look")
+        let world = try #require(alongside.value)
+        #expect(try waitForTheCheck(world), "nobody asked, and the orders were checked")
         #expect(!world.schools.isRead && !world.agencies.isRead, "checked by their keys, no record read")
 
         // The world the read takes is that one, with the snapshot's look laid on it.
@@ -109,5 +120,29 @@ import Testing
         #expect(whole.worldAlongside == nil)
         #expect(whole.world.schoolIDsShown() == store.world.schoolIDsShown())
         #expect(whole.world == store.world)
+    }
+
+    /// A hostile member forged the name index and the schools' part, under sound checksums: the
+    /// check beside the first look finds the index damaged before the read, and both parts
+    /// are taken from the journals. (Found before the start said where they are, the parts
+    /// were lost: the session showed no school, and refused to save.)
+    @Test func a_part_the_early_check_finds_damaged_is_taken_from_the_journals() throws {
+        let tmp = TemporaryDirectory()
+        let (store, ids) = try snapshotted(tmp)
+        try SnapshotPartTests().forge(store.snapshotFile, part: RecordKind.allCases.count + 5)  // the name index
+        try SnapshotPartTests().forge(store.snapshotFile, part: 0)  // the schools
+
+        let start = try Store(directory: tmp.store, identity: ana, snapshotAfter: .max, readNow: false)
+        let read = try #require(start.snapshotForFirstLook?.value.snapshot)
+        let early = try #require(read.worldAlongside?.value)
+        #expect(try waitForTheCheck(early))
+        #expect(read.bytes?.isDamaged == true, "the forged index was found by the early check")
+        _ = try #require(start.earlyLook())
+        try start.read()
+        #expect(start.startedFromSnapshot)
+        #expect(Set(start.world.schools.values.map(\.id)) == ids, "every school, taken from the journals")
+        #expect(start.snapshotBytes?.lost == false)
+        try start.commit([.put(.school(School(name: "Escola Nova")))])
+        #expect(start.world.schools.count == ids.count + 1)
     }
 }

@@ -123,6 +123,12 @@ final class SnapshotBytes: @unchecked Sendable {
     var lost: Bool { lostParts.withLock { $0 } }
     func noteLost() { lostParts.withLock { $0 = true } }
 
+    /// Says where a part found damaged is taken from: the journals in `journals`, folded up to
+    /// the snapshot's marks (`Store.journalsWorld`).
+    func recoverFrom(_ journals: URL, marks: [StoreSnapshot.Mark], events count: Int) {
+        recover.withLock { $0 = { Store.journalsWorld(journals, marks: marks, events: count) } }
+    }
+
     /// The world as the journals hold it, read once, for the parts found damaged.
     var fromJournals: World? {
         recovered.withLock { done in

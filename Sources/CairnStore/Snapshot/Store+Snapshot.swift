@@ -52,8 +52,7 @@ extension Store {
 
     /// A part of `snapshot` found damaged when first asked for is taken from the journals instead.
     private func recoverFromJournals(_ snapshot: StoreSnapshot) {
-        let (journals, marks, count) = (journalDirectory, snapshot.marks, snapshot.eventCount)
-        snapshot.bytes?.recover.withLock { $0 = { Store.journalsWorld(journals, marks: marks, events: count) } }
+        snapshot.bytes?.recoverFrom(journalDirectory, marks: snapshot.marks, events: snapshot.eventCount)
     }
 
     /// The world the snapshot held, folded anew from the journals up to its marks (whose bytes
@@ -126,7 +125,9 @@ extension Store {
     public func earlyLook() -> (look: FirstLook, behind: Bool)? {
         // What an earlier look left is not taken by a read after this one.
         (firstLookSnapshot, listedForFirstLook) = (nil, false)
-        let read = snapshotForFirstLook.take()?.value ?? FirstLookRead(snapshot: StoreSnapshot.read(snapshotFile, firstLookOnly: true))
+        let read =
+            snapshotForFirstLook.take()?.value
+            ?? FirstLookRead(snapshot: StoreSnapshot.read(snapshotFile, firstLookOnly: true, journals: journalDirectory))
         guard let snapshot = read.snapshot else { return nil }
         trustedStats = snapshot.seen
         // Listed beside the snapshot's read (no listing before it to reuse), else here.

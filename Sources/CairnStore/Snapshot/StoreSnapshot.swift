@@ -169,8 +169,13 @@ struct StoreSnapshot: Sendable {
     ///     left empty.
     ///   - headRead: given each journal as the snapshot saw it (`seen`) as soon as the head
     ///     is read, before the first look: a start lists `journal/` against it meanwhile.
+    ///   - journals: the store's `journal/`, from which a part found damaged is taken (the
+    ///     journals folded up to the marks): given, the name orders are checked at once,
+    ///     beside the first look (`worldAlongside`); else only when a list asks, once the
+    ///     read has said where the journals are.
     static func decode(
-        _ bytes: SnapshotBytes, firstLookOnly: Bool = false, headRead: ((_ seen: [String: JournalStat]) -> Void)? = nil
+        _ bytes: SnapshotBytes, firstLookOnly: Bool = false, headRead: ((_ seen: [String: JournalStat]) -> Void)? = nil,
+        journals: URL? = nil
     ) -> StoreSnapshot? {
         // The magic, the format, the vocabularies and the seal: a few hundred bytes.
         guard let start = bytes.load(0, 1 << 12), start.buffer.count >= magic.count,
@@ -201,6 +206,7 @@ struct StoreSnapshot: Sendable {
             }
             guard head.isAtEnd else { return nil }
             headRead?(Self.seen(marks))
+            if let journals { bytes.recoverFrom(journals, marks: marks, events: eventCount) }
             guard let firstSection = bytes.section(at: offset), let firstBytes = bytes.checked(firstSection, seal: seal) else { return nil }
             offset = firstSection.end
             var first = SnapshotReader(firstBytes)
@@ -236,8 +242,12 @@ struct StoreSnapshot: Sendable {
             snapshot.worldAlongside = Pending { [offset] in
                 var at = offset
                 guard let world = try? World(snapshot: bytes, at: &at, seal: seal), at == bytes.size else { return nil }
-                let alphabet = Alphabet.session
-                DispatchQueue.global().async { world.trustNameOrders(in: alphabet) }
+                // A part found damaged by the check is taken from the journals: never before
+                // the read can take it so (found then, it would be lost for the session).
+                if journals != nil {
+                    let alphabet = Alphabet.session
+                    DispatchQueue.global().async { world.trustNameOrders(in: alphabet) }
+                }
                 return world
             }
             try snapshot.look.readTables(snapshot: bytes, at: offset, seal: seal)
@@ -283,11 +293,11 @@ struct StoreSnapshot: Sendable {
     /// Reads the snapshot file's head, or nil when there is none or it is damaged; the world's
     /// parts are read from the file, kept open, when first asked for.
     static func read(
-        _ url: URL, firstLookOnly: Bool = false, headRead: ((_ seen: [String: JournalStat]) -> Void)? = nil
+        _ url: URL, firstLookOnly: Bool = false, headRead: ((_ seen: [String: JournalStat]) -> Void)? = nil, journals: URL? = nil
     ) -> StoreSnapshot? {
         // A link here is no snapshot: what it points at is not this store's to trust.
         guard !InsideStore.isLink(url.path), let bytes = SnapshotBytes.open(url) else { return nil }
-        return decode(bytes, firstLookOnly: firstLookOnly, headRead: headRead)
+        return decode(bytes, firstLookOnly: firstLookOnly, headRead: headRead, journals: journals)
     }
 
     /// The mark of a journal file read up to `offset`, or nil when it cannot be read.
