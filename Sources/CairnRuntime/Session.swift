@@ -53,6 +53,12 @@ public final class Session {
     /// the count reads an index of every journal segment, and would take the core the first
     /// key's answer needs.
     private var countSince: String?
+    /// Links where Cairn writes (a teammate's attempt to make it write elsewhere), looked for
+    /// once the first turn's frame is drawn, as the count is: a national store's journal folder
+    /// holds a thousand segments, and the walk would take the core the first key's answer
+    /// needs. Nothing is written before a write refuses a link on its own.
+    private var linksWalk: Pending<[String]>?
+    private var linksLookedFor = false
 
     /// Opens the screens on `store` and draws the first frame.
     ///
@@ -78,10 +84,6 @@ public final class Session {
         // long absence is most of a national store: done on another thread once the first
         // turn is drawn, and shown once done (`sinceLastOpen`).
         let lastOpened = store.noteOpened()
-        // Walked on another thread while the first frame is drawn: a national store's journal
-        // folder holds a thousand segments.
-        let directory = store.directory
-        let links = Pending { StoreCheck.links(in: directory) }
         let readOnly = store.readOnlyReason
         var app = try Self.firstState(
             store: store, terminal: terminal, unread: unread, quick: leftDraft == nil, today: today(), ids: ids
@@ -97,8 +99,6 @@ public final class Session {
         let damaged = store.problems.filter(\.isDamage) + store.strayFiles
         if !damaged.isEmpty {
             app.status = Status(Words.say("{problem} — run `cairn check`", ["problem": "\(damaged[0])"]), isError: true)
-        } else if let link = links.value.first {
-            app.status = Status(link, isError: true)
         }
         if let workshop { app.openWorkshop(workshop) }
         if let leftDraft, let form = try? JSONDecoder().decode(FormState.self, from: leftDraft.data), form.isSound {
@@ -159,6 +159,12 @@ public final class Session {
         writeDraft()
         if !carryOutEffects() { return quit() }
         snapshots.keep(store)
+        if let found = linksWalk?.ready {
+            linksWalk = nil
+            if let link = found.first, !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty {
+                effects += app.send(.tell(Status(link, isError: true)))
+            }
+        }
         if let (at, count) = sinceLastOpen, let changes = count.ready {
             app.env.sinceLastOpen = SinceLastOpen(at: at, changes: changes)
             sinceLastOpen = nil
@@ -168,6 +174,11 @@ public final class Session {
         if keys > 0, !firstKeyAnswered {
             firstKeyAnswered = true
             BenchLog.firstKeyAnswered()
+        }
+        if !linksLookedFor {
+            linksLookedFor = true
+            let directory = store.directory
+            linksWalk = Pending { StoreCheck.links(in: directory) }
         }
         if let at = countSince {
             sinceLastOpen = (at, Pending(store.changesSinceCounter(at, notBy: store.identity.user)))
