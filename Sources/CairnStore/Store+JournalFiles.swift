@@ -54,6 +54,10 @@ struct JournalListing: Sendable {
             throw StoreError("cannot list \(directory.path): \(error.localizedDescription)")
         }
         var listing = JournalListing()
+        listing.files.reserveCapacity(names.count)
+        listing.verdicts.reserveCapacity(names.count)
+        listing.urls.reserveCapacity(names.count)
+        listing.stats.reserveCapacity(names.count)
         let folder = directory.path + "/"
         // Each file's lstat taken from the folder's descriptor: one step of a path, not all.
         let folderFD = Glibc.open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)

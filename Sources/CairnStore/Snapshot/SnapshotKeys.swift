@@ -12,9 +12,13 @@ enum SnapshotKeys {
 
     /// FNV-1a of the key's UTF-8: the same on every machine and in every run.
     static func hash(_ key: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var key = key
+        // Over the bytes as they lie: a start hashes every school's id to check the order kept.
+        return key.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
     }
 
     /// The keys of a part as it is written.
@@ -45,7 +49,8 @@ enum SnapshotKeys {
     /// than each looked up and each kept in a set.
     static func nameEachOnce(_ ids: [String], in keys: UnsafeRawBufferPointer) -> Bool {
         guard keys.count % entryBytes == 0 else { return false }
-        let hashes = ids.map(hash).sorted()
+        var hashes = ids.map(hash)
+        sortInPlace(&hashes)
         let count = keys.count / entryBytes
         var k = 0
         for (i, h) in hashes.enumerated() {
@@ -56,6 +61,23 @@ enum SnapshotKeys {
             }
         }
         return true
+    }
+
+    /// Sorts hashes eleven bits a pass, six passes: half what comparing them costs, for the
+    /// 25,000 ids a start checks.
+    static func sortInPlace(_ values: inout [UInt64]) {
+        var other = [UInt64](repeating: 0, count: values.count)
+        for shift in stride(from: UInt64(0), to: 64, by: 11) {
+            var starts = [Int](repeating: 0, count: 2049)
+            for v in values { starts[Int((v >> shift) & 0x7ff) + 1] += 1 }
+            for d in 1..<starts.count { starts[d] += starts[d - 1] }
+            for v in values {
+                let d = Int((v >> shift) & 0x7ff)
+                other[starts[d]] = v
+                starts[d] += 1
+            }
+            swap(&values, &other)
+        }
     }
 
     /// Where the entries whose key has the hash of `key` lie, in `keys` (a part's keys, as
