@@ -23,7 +23,11 @@ import Testing
         for count in [0, 1, 2, 3, 2047, 2049, 25_106] {
             // Some alike, some at the extremes, most anywhere.
             var values = (0..<count).map { _ in UInt64.random(in: .min ... .max, using: &random) }
-            if count > 3 { values[0] = .max; values[1] = 0; values[2] = values[3] }
+            if count > 3 {
+                values[0] = .max
+                values[1] = 0
+                values[2] = values[3]
+            }
             var sorted = values
             SnapshotKeys.sortInPlace(&sorted)
             #expect(sorted == values.sorted(), "\(count) values")
