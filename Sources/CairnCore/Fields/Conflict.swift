@@ -125,31 +125,35 @@ extension World {
             }
             var edit = edit
             // Keeping a deleted record deleted, when another machine brought it back meanwhile:
-            // the record stays, as nothing is lost that way, and the conflict is over.
-            edit.fields.removeAll { f in
-                guard f.resolves, f.old == .null, f.new == .null else { return false }
-                setConflict(nil, key: Conflict.key(edit.id, f.name), record: edit.id)
-                return true
+            // the record stays, as nothing is lost that way, and the conflict is over. (Looked
+            // for first: removing from the fields copies them, shared as they are with the event.)
+            func keepsDeleted(_ f: FieldEdit) -> Bool { f.resolves && f.old == .null && f.new == .null }
+            if edit.fields.contains(where: keepsDeleted) {
+                edit.fields.removeAll { f in
+                    guard keepsDeleted(f) else { return false }
+                    setConflict(nil, key: Conflict.key(edit.id, f.name), record: edit.id)
+                    return true
+                }
             }
             if edit.fields.isEmpty { return [] }
             // The fields it names, read and set through the record's description; else the
             // record's fields once through `Codable`, which says what is wrong with a value.
-            let fast = edit.fields.map { RecordFields.value($0.name, of: before) }
+            // Each field's value before the edit, in the order of its fields.
+            var now = edit.fields.map { RecordFields.value($0.name, of: before) }
             var after: Record
-            var values: [String: JSONValue] = [:]
-            if fast.allSatisfy({ $0 != nil }), let done = RecordFields.applying(edit.fields, to: before) {
+            if now.allSatisfy({ $0 != nil }), let done = RecordFields.applying(edit.fields, to: before) {
                 after = done
-                for (f, v) in zip(edit.fields, fast) { values[f.name] = v }
             } else {
-                values = before.fieldValues
+                let values = before.fieldValues
+                now = edit.fields.map { values[$0.name] }
                 after = try Record.applying(edit.fields, to: values, kind: before.kind)
             }
             var found: [Conflict] = []
-            for f in edit.fields {
+            for (f, was) in zip(edit.fields, now) {
                 let key = Conflict.key(edit.id, f.name)
                 var side = writer
                 side.value = f.new
-                let now = values[f.name] ?? .null
+                let now = was ?? .null
                 if now != f.old && now != f.new {
                     let loser = fieldWriters[key] ?? Conflict.Side(value: now, by: "", at: "")
                     var c =
@@ -161,7 +165,7 @@ extension World {
                     found.append(c)
                 } else if f.resolves {
                     setConflict(nil, key: key, record: edit.id)
-                } else if var c = conflicts[key] {
+                } else if !conflicts.isEmpty, var c = conflicts[key] {
                     c.kept = side
                     setConflict(c, key: key, record: edit.id)
                 }
