@@ -59,7 +59,7 @@ public enum BenchLog {
     private static func append(_ line: String) {
         lines.append(line)
         if file == nil, let path = ProcessInfo.processInfo.environment["CAIRN_BENCH_LOG"] {
-            file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         }
         guard let fd = file, fd >= 0 else { return }
         let bytes = Array((line + "\n").utf8)

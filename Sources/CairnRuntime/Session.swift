@@ -59,6 +59,9 @@ public final class Session {
     /// needs. Nothing is written before a write refuses a link on its own.
     private var linksWalk: Pending<[String]>?
     private var linksLookedFor = false
+    /// The link found, kept until the status line is free (a status the turn set is not
+    /// overwritten), or said as the session ends.
+    private var linkToTell: String?
 
     /// Opens the screens on `store` and draws the first frame.
     ///
@@ -161,9 +164,11 @@ public final class Session {
         snapshots.keep(store)
         if let found = linksWalk?.ready {
             linksWalk = nil
-            if let link = found.first, !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty {
-                effects += app.send(.tell(Status(link, isError: true)))
-            }
+            if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = found.first }
+        }
+        if let link = linkToTell, app.status == nil {
+            linkToTell = nil
+            effects += app.send(.tell(Status(link, isError: true)))
         }
         if let (at, count) = sinceLastOpen, let changes = count.ready {
             app.env.sinceLastOpen = SinceLastOpen(at: at, changes: changes)
@@ -243,17 +248,34 @@ public final class Session {
 
     /// The open form kept as a draft at quit, and where: said on the restored terminal.
     private func quit() -> Ending {
-        guard let form = app.openDraft else { return .quit(farewell: nil) }
+        let farewell = [draftFarewell(), linkUntold()].compactMap { $0 }
+        return .quit(farewell: farewell.isEmpty ? nil : farewell.joined(separator: "\n"))
+    }
+
+    /// A link where Cairn writes that the screen has not said yet (a session quit in its first
+    /// turns): said as it ends, never left unsaid.
+    private func linkUntold() -> String? {
+        if !linksLookedFor {
+            linksLookedFor = true
+            let found = StoreCheck.links(in: store.directory)
+            if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = found.first }
+        } else if let walk = linksWalk {
+            linksWalk = nil
+            if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = walk.value.first }
+        }
+        defer { linkToTell = nil }
+        return linkToTell
+    }
+
+    private func draftFarewell() -> String? {
+        guard let form = app.openDraft else { return nil }
         do {
             try drafts.save(try JSONEncoder().encode(form))
-            return .quit(
-                farewell: Words.say(
-                    "Your unsaved “{form}” is kept as a draft: {path}. The next start offers it back.",
-                    ["form": form.title, "path": drafts.ownFile.path]))
+            return Words.say(
+                "Your unsaved “{form}” is kept as a draft: {path}. The next start offers it back.",
+                ["form": form.title, "path": drafts.ownFile.path])
         } catch {
-            return .quit(
-                farewell: Words.say(
-                    "Your unsaved “{form}” could not be kept as a draft: {reason}", ["form": form.title, "reason": "\(error)"]))
+            return Words.say("Your unsaved “{form}” could not be kept as a draft: {reason}", ["form": form.title, "reason": "\(error)"])
         }
     }
 }

@@ -80,7 +80,10 @@ public struct DraftBox: Sendable {
             if let pid, pid != self.pid, !DraftBox.isRunningSession(pid) { unlink(directory.appendingPathComponent(name).path) }
         }
         var found: [(URL, Data, Date)] = []
-        let former = (try? FileManager.default.contentsOfDirectory(atPath: formerDirectory.path)) ?? []
+        // A teammate's link there would have a start rename or remove the person's files
+        // elsewhere: it is not followed (`cairn check` names it).
+        let formerIsLink = InsideStore.isLink(formerDirectory.path)
+        let former = formerIsLink ? [] : (try? FileManager.default.contentsOfDirectory(atPath: formerDirectory.path)) ?? []
         let all = names.map { (directory, $0) } + former.map { (formerDirectory, $0) }
         for (folder, name) in all where name.hasPrefix(prefix) && name.hasSuffix(".json") {
             let pidText = name.dropFirst(prefix.count).dropLast(5)

@@ -244,7 +244,8 @@ extension StoreCheck {
             default: break
             }
         }
-        for name in ["journal", "local", "reports", ".gitignore", StoreLayout.marker] {
+        // `drafts` is where versions before issue 8 kept drafts: a start still takes them back.
+        for name in ["journal", "local", "reports", "drafts", ".gitignore", StoreLayout.marker] {
             walk(store.path + "/" + name, kind: UInt8(DT_UNKNOWN), inJournal: false)
         }
         return found

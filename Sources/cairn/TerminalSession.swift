@@ -31,7 +31,7 @@ enum TerminalSession {
                 throw CLIError(error.message)
             }
             // Once the terminal is itself again: where the unsaved form was kept.
-            if case .quit(let farewell?) = ending { printError(farewell) }
+            if case .quit(let farewell?) = ending { for line in farewell.split(separator: "\n") { printError(String(line)) } }
             store.saveSnapshotIfBehind()
         }
     }
