@@ -164,7 +164,7 @@ public final class Session {
         snapshots.keep(store)
         if let found = linksWalk?.ready {
             linksWalk = nil
-            if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = found.first }
+            noteLink(found)
         }
         if let link = linkToTell, app.status == nil {
             linkToTell = nil
@@ -258,13 +258,19 @@ public final class Session {
         if !linksLookedFor {
             linksLookedFor = true
             let found = StoreCheck.links(in: store.directory)
-            if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = found.first }
+            noteLink(found)
         } else if let walk = linksWalk {
             linksWalk = nil
-            if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = walk.value.first }
+            noteLink(walk.value)
         }
         defer { linkToTell = nil }
         return linkToTell
+    }
+
+    /// Keeps the first link found to be said, unless the store's damage is said instead (the
+    /// status the session opened with, and what `cairn check` lists first).
+    private func noteLink(_ found: [String]) {
+        if !store.problems.contains(where: \.isDamage), store.strayFiles.isEmpty { linkToTell = found.first }
     }
 
     private func draftFarewell() -> String? {
